@@ -1,0 +1,102 @@
+/**
+ * buildApp(deps): plugins, error handling and each feature's routes, registered explicitly so
+ * every URL can be found by reading this file.
+ */
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { Db } from './db/client.js';
+import { registerOrganizationRoutes } from './features/organizations/routes.js';
+import { registerStatementRoutes } from './features/statements/routes.js';
+import { NotFoundPage, ServerErrorPage } from './lib/error-pages.js';
+import { AppError } from './lib/errors.js';
+import type { FastifyTypeBox } from './lib/fastify-typebox.js';
+import type { Locale } from './lib/locales.js';
+import { negotiateLocale, splitLocalePath } from './lib/negotiate-locale.js';
+import { pageContext, type SiteDeps, sendHtml } from './lib/site-deps.js';
+import { loadStylesheet } from './lib/stylesheet.js';
+
+export interface AppOptions {
+  db: Db;
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const stylesheet = loadStylesheet();
+  const deps: SiteDeps = { db: options.db, now: options.now ?? (() => new Date()), stylesheetHref: stylesheet.href };
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    // Readers click through to member organizations' sites; they need not learn where from.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  // Many readers are on slow mobile connections.
+  await app.register(fastifyCompress, { threshold: 1024 });
+
+  app.get('/', async (request, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);
+  });
+
+  app.get(stylesheet.href, async (_request, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(stylesheet.css),
+  );
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  registerStatementRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+
+  app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    // A malformed slug is just an address that does not exist.
+    if (error instanceof AppError ? error.statusCode === 404 : error.validation && request.method === 'GET') {
+      return renderNotFound(deps, request, reply);
+    }
+    if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
+      const status = error.statusCode ?? 400;
+      return reply.code(status).type('text/plain; charset=utf-8').send(error.message);
+    }
+    request.log.error({ err: error }, 'request failed');
+    const ctx = pageContext(deps, request, requestLocale(request));
+    return sendHtml(reply, await (<ServerErrorPage ctx={ctx} />), 500);
+  });
+
+  return app;
+}
+
+function requestLocale(request: FastifyRequest): Locale {
+  return (
+    splitLocalePath(request.url.split('?')[0] ?? '/')?.locale ?? negotiateLocale(request.headers['accept-language'])
+  );
+}
+
+async function renderNotFound(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply) {
+  const ctx = pageContext(deps, request, requestLocale(request));
+  return sendHtml(reply, await (<NotFoundPage ctx={ctx} />), 404);
+}

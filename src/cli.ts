@@ -1,0 +1,68 @@
+/**
+ * The `puente` command. It calls the same services as the web app. Results go to stdout, logs and
+ * errors to stderr, so `npm run -s puente -- …` can feed other programs.
+ */
+import { Command, CommanderError } from 'commander';
+import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
+import { loadDemo } from './features/demo/service.js';
+import { StartupError } from './lib/errors.js';
+import { serve } from './serve.js';
+
+function buildProgram(): Command {
+  const program = new Command('puente')
+    .description('Puente: registry, joint statements, press releases and follow-up for civil-society coalitions.')
+    // We print usage errors ourselves, as the one-line error every command failure gets.
+    .configureOutput({ outputError: () => {} })
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('start the web server (PORT, HOST, PUENTE_DATA_DIR or DATABASE_URL, LOG_LEVEL)')
+    .action(async () => serve(loadConfig()));
+
+  const db = program.command('db').description('database maintenance');
+  db.command('migrate')
+    .description('apply pending migrations (the server also does this at start)')
+    .action(async () => {
+      const handle = await openConfiguredDb(loadConfig(), 'puente db migrate');
+      await handle.close();
+      process.stdout.write(`Database at ${handle.location} is up to date.\n`);
+    });
+
+  const demo = program.command('demo').description('the demo coalition');
+  demo
+    .command('load')
+    .description('load the demo coalition; safe to repeat (existing rows are kept, nothing is duplicated)')
+    .action(async () => {
+      const handle = await openConfiguredDb(loadConfig(), 'puente demo load');
+      try {
+        const report = await loadDemo(handle.db);
+        const added = Object.entries(report)
+          .filter(([, n]) => n > 0)
+          .map(([what, n]) => `${n} ${what}`);
+        process.stdout.write(
+          added.length > 0
+            ? `Demo coalition loaded: ${added.join(', ')}.\n`
+            : 'Demo coalition already present: nothing added.\n',
+        );
+      } finally {
+        await handle.close();
+      }
+    });
+
+  return program;
+}
+
+await runOrExit(async () => {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; commander already printed the usage problem.
+      if (error.exitCode === 0) return;
+      throw new StartupError(`${error.message.replace(/^error: /, '')} (run puente --help for usage)`);
+    }
+    throw error;
+  }
+});

@@ -1,0 +1,95 @@
+/** Environment parsed once into a typed object; every problem is one clear line. */
+import { isAbsolute, resolve } from 'node:path';
+import { StartupError } from './lib/errors.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Where PGlite keeps its files when no DATABASE_URL is set. */
+  dataDir: string;
+  databaseUrl: string | null;
+  logLevel: LogLevel;
+  /** Load the demo coalition when the database is empty (PUENTE_DEMO=off disables it). */
+  loadDemoWhenEmpty: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  return {
+    port: parsePort(env.PORT),
+    host: nonEmpty(env.HOST) ?? 'localhost',
+    dataDir: parseDataDir(env.PUENTE_DATA_DIR, cwd),
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    loadDemoWhenEmpty: parseDemoSwitch(env.PUENTE_DEMO),
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parsePort(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 0 || port > 65535) {
+    throw new StartupError(`PORT=${value} is not a port number: use a whole number from 0 to 65535 (e.g. PORT=3000).`);
+  }
+  return port;
+}
+
+function parseDataDir(raw: string | undefined, cwd: string): string {
+  const value = nonEmpty(raw) ?? 'data';
+  return isAbsolute(value) ? value : resolve(cwd, value);
+}
+
+function parseDatabaseUrl(raw: string | undefined): string | null {
+  const value = nonEmpty(raw);
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError(
+      'DATABASE_URL is not a valid URL: use postgres://USER@HOST:PORT/DATABASE, or unset it to use the embedded database.',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new StartupError(
+      `DATABASE_URL must start with postgres:// (got ${url.protocol}//): Puente speaks PostgreSQL only; unset it to use the embedded database.`,
+    );
+  }
+  return value;
+}
+
+function parseLogLevel(raw: string | undefined): LogLevel {
+  const value = nonEmpty(raw)?.toLowerCase() ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) {
+    throw new StartupError(`LOG_LEVEL=${raw} is not a log level: use one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  return value as LogLevel;
+}
+
+function parseDemoSwitch(raw: string | undefined): boolean {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined || value === 'auto' || value === 'on') return true;
+  if (value === 'off') return false;
+  throw new StartupError(`PUENTE_DEMO=${raw} is not understood: use "auto" (default) or "off".`);
+}
+
+/** Database URL with the password hidden, for log lines and error messages. */
+export function redactDatabaseUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

@@ -1,0 +1,25 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { getOrganization, listOrganizations } from './service.js';
+import { OrganizationPage, OrganizationsPage } from './views.js';
+
+export function registerOrganizationRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/organizations`, async (request, reply) => {
+      const organizations = await listOrganizations(deps.db);
+      const ctx = pageContext(deps, request, locale);
+      return sendHtml(reply, await (<OrganizationsPage ctx={ctx} organizations={organizations} />));
+    });
+
+    app.get(
+      `/${locale}/organizations/:slug`,
+      { schema: { params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) }) } },
+      async (request, reply) => {
+        const detail = await getOrganization(deps.db, request.params.slug, deps.now());
+        return sendHtml(reply, await (<OrganizationPage ctx={pageContext(deps, request, locale)} detail={detail} />));
+      },
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { findRecommendation, getPublicStatement, listPublicStatements } from './service.js';
+import { HomePage, RecommendationPage, StatementPage } from './views.js';
+
+const Slug = Type.String({ minLength: 1, maxLength: 200 });
+
+export function registerStatementRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/`, async (request, reply) => {
+      const items = await listPublicStatements(deps.db, deps.now());
+      return sendHtml(reply, await (<HomePage ctx={pageContext(deps, request, locale)} items={items} />));
+    });
+
+    app.get(
+      `/${locale}/statements/:slug`,
+      { schema: { params: Type.Object({ slug: Slug }) } },
+      async (request, reply) => {
+        const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
+        return sendHtml(reply, await (<StatementPage ctx={pageContext(deps, request, locale)} detail={detail} />));
+      },
+    );
+
+    app.get(
+      `/${locale}/statements/:slug/recommendations/:recommendation`,
+      { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
+      async (request, reply) => {
+        const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
+        const recommendation = findRecommendation(detail, request.params.recommendation);
+        const ctx = pageContext(deps, request, locale);
+        return sendHtml(
+          reply,
+          await (<RecommendationPage ctx={ctx} detail={detail} recommendation={recommendation} />),
+        );
+      },
+    );
+  }
+}

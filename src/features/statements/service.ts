@@ -1,0 +1,159 @@
+/** Read side of statements and their recommendations, for the public site. */
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { NotFound } from '../../lib/errors.js';
+import type { LocalizedText } from '../../lib/localized-text.js';
+import { publicStatementsCondition } from '../../lib/visibility.js';
+
+export type StatementRow = typeof t.statements.$inferSelect;
+export type ThemeRow = typeof t.themes.$inferSelect;
+export type AddresseeRow = typeof t.addressees.$inferSelect;
+export type OrganizationRow = typeof t.organizations.$inferSelect;
+export type PersonRow = typeof t.people.$inferSelect;
+
+export interface StatementListItem {
+  statement: StatementRow;
+  recommendationCount: number;
+  signatoryCount: number;
+}
+
+export async function listPublicStatements(db: Db, now = new Date()): Promise<StatementListItem[]> {
+  const rows = await db
+    .select()
+    .from(t.statements)
+    .where(publicStatementsCondition(now))
+    .orderBy(desc(t.statements.date), asc(t.statements.slug));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [recs, sigs] = await Promise.all([
+    db
+      .select({ statementId: t.recommendations.statementId, n: count() })
+      .from(t.recommendations)
+      .where(inArray(t.recommendations.statementId, ids))
+      .groupBy(t.recommendations.statementId),
+    db
+      .select({ statementId: t.signatories.statementId, n: count() })
+      .from(t.signatories)
+      .where(inArray(t.signatories.statementId, ids))
+      .groupBy(t.signatories.statementId),
+  ]);
+  const recCount = new Map(recs.map((r) => [r.statementId, Number(r.n)]));
+  const sigCount = new Map(sigs.map((r) => [r.statementId, Number(r.n)]));
+  return rows.map((statement) => ({
+    statement,
+    recommendationCount: recCount.get(statement.id) ?? 0,
+    signatoryCount: sigCount.get(statement.id) ?? 0,
+  }));
+}
+
+export interface RecommendationDetail {
+  id: number;
+  slug: string;
+  /** 1-based, as readers count them. */
+  number: number;
+  text: LocalizedText;
+  themeIds: number[];
+  addresseeIds: number[];
+}
+
+export interface StatementDetail {
+  statement: StatementRow;
+  addressees: AddresseeRow[];
+  recommendations: RecommendationDetail[];
+  /** Every theme used by a recommendation, in the coalition's order. */
+  themes: ThemeRow[];
+  /** Every addressee named by the statement or a recommendation, by id. */
+  addresseesById: Map<number, AddresseeRow>;
+  signatories: { organization: OrganizationRow; role: 'convener' | 'signatory' }[];
+  quotes: { id: number; text: LocalizedText; person: PersonRow; organization: OrganizationRow | null }[];
+}
+
+export async function getPublicStatement(db: Db, slug: string, now = new Date()): Promise<StatementDetail> {
+  const [statement] = await db
+    .select()
+    .from(t.statements)
+    .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
+  if (!statement) throw new NotFound(`No published statement "${slug}"`);
+  const id = statement.id;
+
+  const [recRows, recThemes, recAddressees, statementAddressees, signatories, quotes] = await Promise.all([
+    db
+      .select()
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, id))
+      .orderBy(asc(t.recommendations.position)),
+    db
+      .select({ recommendationId: t.recommendationThemes.recommendationId, theme: t.themes })
+      .from(t.recommendationThemes)
+      .innerJoin(t.recommendations, eq(t.recommendations.id, t.recommendationThemes.recommendationId))
+      .innerJoin(t.themes, eq(t.themes.id, t.recommendationThemes.themeId))
+      .where(eq(t.recommendations.statementId, id)),
+    db
+      .select({ recommendationId: t.recommendationAddressees.recommendationId, addressee: t.addressees })
+      .from(t.recommendationAddressees)
+      .innerJoin(t.recommendations, eq(t.recommendations.id, t.recommendationAddressees.recommendationId))
+      .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
+      .where(eq(t.recommendations.statementId, id)),
+    db
+      .select({ addressee: t.addressees })
+      .from(t.statementAddressees)
+      .innerJoin(t.addressees, eq(t.addressees.id, t.statementAddressees.addresseeId))
+      .where(eq(t.statementAddressees.statementId, id))
+      .orderBy(asc(t.statementAddressees.position)),
+    db
+      .select({ organization: t.organizations, role: t.signatories.role })
+      .from(t.signatories)
+      .innerJoin(t.organizations, eq(t.organizations.id, t.signatories.organizationId))
+      .where(eq(t.signatories.statementId, id))
+      .orderBy(asc(t.signatories.position)),
+    db
+      .select({ id: t.quotes.id, text: t.quotes.text, person: t.people, organization: t.organizations })
+      .from(t.quotes)
+      .innerJoin(t.people, eq(t.people.id, t.quotes.personId))
+      .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
+      .where(eq(t.quotes.statementId, id))
+      .orderBy(asc(t.quotes.position)),
+  ]);
+
+  const themesById = new Map(recThemes.map((r) => [r.theme.id, r.theme]));
+  const addresseesById = new Map<number, AddresseeRow>();
+  for (const { addressee } of [...statementAddressees, ...recAddressees]) addresseesById.set(addressee.id, addressee);
+
+  return {
+    statement,
+    addressees: statementAddressees.map((r) => r.addressee),
+    recommendations: recRows.map((r, index) => ({
+      id: r.id,
+      slug: r.slug,
+      number: index + 1,
+      text: r.text,
+      themeIds: recThemes.filter((x) => x.recommendationId === r.id).map((x) => x.theme.id),
+      addresseeIds: recAddressees.filter((x) => x.recommendationId === r.id).map((x) => x.addressee.id),
+    })),
+    themes: [...themesById.values()].sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
+    addresseesById,
+    signatories,
+    quotes,
+  };
+}
+
+/**
+ * Recommendations grouped by theme, in theme order. A recommendation with several themes
+ * appears under each; one with none goes to a last group with `theme: null`.
+ */
+export function groupByTheme(detail: Pick<StatementDetail, 'recommendations' | 'themes'>) {
+  const groups: { theme: ThemeRow | null; recommendations: RecommendationDetail[] }[] = detail.themes.map((theme) => ({
+    theme,
+    recommendations: detail.recommendations.filter((r) => r.themeIds.includes(theme.id)),
+  }));
+  const unthemed = detail.recommendations.filter((r) => r.themeIds.length === 0);
+  if (unthemed.length > 0) groups.push({ theme: null, recommendations: unthemed });
+  return groups.filter((g) => g.recommendations.length > 0);
+}
+
+export function findRecommendation(detail: StatementDetail, recommendationSlug: string): RecommendationDetail {
+  const recommendation = detail.recommendations.find((r) => r.slug === recommendationSlug);
+  if (!recommendation) throw new NotFound(`No recommendation "${recommendationSlug}" in this statement`);
+  return recommendation;
+}

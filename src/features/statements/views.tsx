@@ -1,0 +1,295 @@
+import { countryName, formatDate } from '../../lib/i18n.js';
+import { Layout } from '../../lib/layout.js';
+import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import {
+  type AddresseeRow,
+  groupByTheme,
+  type RecommendationDetail,
+  type StatementDetail,
+  type StatementListItem,
+} from './service.js';
+
+export function HomePage({ ctx, items }: { ctx: PageContext; items: StatementListItem[] }): JSX.Element {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.homeTitle} description={t.homeIntro}>
+      <h1 safe>{t.homeTitle}</h1>
+      <p class="lede" safe>
+        {t.homeIntro}
+      </p>
+      {items.length === 0 ? (
+        <p safe>{t.homeEmpty}</p>
+      ) : (
+        <ul class="cards">
+          {items.map(({ statement, recommendationCount, signatoryCount }) => (
+            <li class="card">
+              <h2>
+                <a href={`/${ctx.locale}/statements/${statement.slug}`}>
+                  <LocalizedSpan value={statement.title} ctx={ctx} />
+                </a>
+              </h2>
+              <p class="meta">
+                <time datetime={statement.date} safe>
+                  {formatDate(statement.date, ctx.locale)}
+                </time>
+                {' · '}
+                <span safe>{t.recommendationCount(recommendationCount)}</span>
+                {' · '}
+                <span safe>{t.signatoryCount(signatoryCount)}</span>
+              </p>
+              <p>
+                <LocalizedSpan value={statement.summary} ctx={ctx} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export function StatementPage({ ctx, detail }: { ctx: PageContext; detail: StatementDetail }): JSX.Element {
+  const { t, locale } = ctx;
+  const { statement } = detail;
+  const groups = groupByTheme(detail);
+  return (
+    <Layout ctx={ctx} title={localizedPlain(statement.title, ctx)} description={localizedPlain(statement.summary, ctx)}>
+      <article class="statement">
+        <header>
+          <h1>
+            <LocalizedSpan value={statement.title} ctx={ctx} />
+          </h1>
+          <dl class="facts">
+            <dt safe>{t.statementDate}</dt>
+            <dd>
+              <time datetime={statement.date} safe>
+                {formatDate(statement.date, locale)}
+              </time>
+            </dd>
+            <dt safe>{t.statementOccasion}</dt>
+            <dd>
+              <LocalizedSpan value={statement.occasion} ctx={ctx} />
+            </dd>
+            {detail.addressees.length > 0 ? (
+              <>
+                <dt safe>{t.statementAddressedTo}</dt>
+                <dd>
+                  <AddresseeList ctx={ctx} addressees={detail.addressees} />
+                </dd>
+              </>
+            ) : (
+              ''
+            )}
+          </dl>
+        </header>
+
+        <section aria-labelledby="summary-heading">
+          <h2 id="summary-heading" safe>
+            {t.statementSummary}
+          </h2>
+          <p class="lede">
+            <LocalizedSpan value={statement.summary} ctx={ctx} />
+          </p>
+          <LocalizedMarkdown value={statement.body} ctx={ctx} />
+          <p>
+            {statement.fullDocumentUrl ? (
+              <a href={statement.fullDocumentUrl} safe>
+                {t.statementFullDocument}
+              </a>
+            ) : (
+              <span class="muted" safe>
+                {t.statementNoFullDocument}
+              </span>
+            )}
+          </p>
+        </section>
+
+        <section aria-labelledby="recommendations-heading">
+          <h2 id="recommendations-heading" safe>
+            {t.statementRecommendationsByTheme}
+          </h2>
+          {groups.map((group, index) => (
+            <section class="theme-group" aria-labelledby={`theme-${index}`}>
+              <h3 id={`theme-${index}`}>
+                {group.theme ? (
+                  <LocalizedSpan value={group.theme.label} ctx={ctx} />
+                ) : (
+                  <span safe>{t.statementWithoutTheme}</span>
+                )}
+              </h3>
+              <ul class="recommendations">
+                {group.recommendations.map((r) => (
+                  <RecommendationItem ctx={ctx} detail={detail} recommendation={r} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+
+        {detail.quotes.length > 0 ? (
+          <section aria-labelledby="quotes-heading">
+            <h2 id="quotes-heading" safe>
+              {t.statementQuotes}
+            </h2>
+            {detail.quotes.map((q) => (
+              <figure class="quote">
+                <blockquote>
+                  <p>
+                    <LocalizedSpan value={q.text} ctx={ctx} />
+                  </p>
+                </blockquote>
+                <figcaption>
+                  <span class="person" safe>
+                    {q.person.name}
+                  </span>
+                  {localizedPlain(q.person.role, ctx) ? (
+                    <>
+                      {', '}
+                      <LocalizedSpan value={q.person.role} ctx={ctx} />
+                    </>
+                  ) : q.organization ? (
+                    <>
+                      {', '}
+                      <a href={`/${locale}/organizations/${q.organization.slug}`}>
+                        <LocalizedSpan value={q.organization.localizedName} ctx={ctx} fallbackNote={false} />
+                      </a>
+                    </>
+                  ) : (
+                    ''
+                  )}
+                </figcaption>
+              </figure>
+            ))}
+          </section>
+        ) : (
+          ''
+        )}
+
+        <section aria-labelledby="signatories-heading">
+          <h2 id="signatories-heading" safe>
+            {t.statementSignatories}
+          </h2>
+          <ol class="signatories">
+            {detail.signatories.map(({ organization, role }) => (
+              <li>
+                <a href={`/${locale}/organizations/${organization.slug}`}>
+                  <LocalizedSpan value={organization.localizedName} ctx={ctx} fallbackNote={false} />
+                </a>
+                {organization.acronym &&
+                !localizedPlain(organization.localizedName, ctx).includes(organization.acronym) ? (
+                  <span safe>{` (${organization.acronym})`}</span>
+                ) : (
+                  ''
+                )}
+                {role === 'convener' ? (
+                  <span class="badge" safe>
+                    {t.roleConvener}
+                  </span>
+                ) : (
+                  ''
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </article>
+    </Layout>
+  );
+}
+
+function RecommendationItem({
+  ctx,
+  detail,
+  recommendation,
+}: {
+  ctx: PageContext;
+  detail: StatementDetail;
+  recommendation: RecommendationDetail;
+}): JSX.Element {
+  const href = `/${ctx.locale}/statements/${detail.statement.slug}/recommendations/${recommendation.slug}`;
+  return (
+    <li class="recommendation">
+      <a class="rec-number" href={href} safe>
+        {ctx.t.recommendationTitle(recommendation.number)}
+      </a>
+      <p>
+        <LocalizedSpan value={recommendation.text} ctx={ctx} />
+      </p>
+    </li>
+  );
+}
+
+export function RecommendationPage({
+  ctx,
+  detail,
+  recommendation,
+}: {
+  ctx: PageContext;
+  detail: StatementDetail;
+  recommendation: RecommendationDetail;
+}): JSX.Element {
+  const { t, locale } = ctx;
+  const statementHref = `/${locale}/statements/${detail.statement.slug}`;
+  const themes = detail.themes.filter((th) => recommendation.themeIds.includes(th.id));
+  const addressees = recommendation.addresseeIds
+    .map((id) => detail.addresseesById.get(id))
+    .filter((a): a is AddresseeRow => a !== undefined);
+  const title = t.recommendationTitle(recommendation.number);
+  return (
+    <Layout ctx={ctx} title={`${title} · ${localizedPlain(detail.statement.title, ctx)}`}>
+      <article class="recommendation-page">
+        <p class="breadcrumb">
+          <span safe>{t.recommendationOf}</span>{' '}
+          <a href={statementHref}>
+            <LocalizedSpan value={detail.statement.title} ctx={ctx} fallbackNote={false} />
+          </a>
+        </p>
+        <h1 safe>{title}</h1>
+        <p class="lede">
+          <LocalizedSpan value={recommendation.text} ctx={ctx} />
+        </p>
+        <dl class="facts">
+          <dt safe>{t.recommendationThemes}</dt>
+          <dd>
+            <ul class="tags">
+              {themes.map((th) => (
+                <li>
+                  <LocalizedSpan value={th.label} ctx={ctx} />
+                </li>
+              ))}
+            </ul>
+          </dd>
+          <dt safe>{t.recommendationAddressees}</dt>
+          <dd>
+            <AddresseeList ctx={ctx} addressees={addressees} />
+          </dd>
+          <dt safe>{t.statementDate}</dt>
+          <dd>
+            <time datetime={detail.statement.date} safe>
+              {formatDate(detail.statement.date, locale)}
+            </time>
+          </dd>
+        </dl>
+        <p>
+          <a href={statementHref} safe>
+            {t.backToStatement}
+          </a>
+        </p>
+      </article>
+    </Layout>
+  );
+}
+
+function AddresseeList({ ctx, addressees }: { ctx: PageContext; addressees: AddresseeRow[] }): JSX.Element {
+  return (
+    <ul class="plain">
+      {addressees.map((a) => (
+        <li>
+          <LocalizedSpan value={a.name} ctx={ctx} />
+          {a.country ? <span class="muted" safe>{` (${countryName(a.country, ctx.locale)})`}</span> : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Catalog } from '../i18n/catalog.js';
+import type { Locale } from './locales.js';
+
+/** What every page view needs to know about the request. */
+export interface PageContext {
+  locale: Locale;
+  t: Catalog;
+  /** The path after the language prefix, e.g. "/statements/x", so the language switch keeps the page. */
+  pathWithinLocale: string;
+  /** The stylesheet's fingerprinted URL. */
+  stylesheetHref: string;
+}

@@ -1,0 +1,4 @@
+import { loadConfig, runOrExit } from './bootstrap.js';
+import { serve } from './serve.js';
+
+await runOrExit(() => serve(loadConfig()));
