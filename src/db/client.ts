@@ -31,18 +31,28 @@ export interface DbHandle {
 }
 
 export type DbTarget =
-  | { engine: 'pglite'; dataDir: string | null; command?: string }
+  | {
+      engine: 'pglite';
+      dataDir: string | null;
+      command?: string;
+      /** Start from a dump made with dumpDataDir (tests start from a migrated copy). */
+      snapshot?: Blob;
+    }
   | { engine: 'postgres'; url: string; maxConnections?: number };
 
 export async function openDb(target: DbTarget): Promise<DbHandle> {
-  return target.engine === 'pglite' ? openPglite(target.dataDir, target.command ?? 'puente') : openPostgres(target);
+  return target.engine === 'pglite' ? openPglite(target) : openPostgres(target);
 }
 
 /** `dataDir: null` keeps everything in memory (tests). */
-async function openPglite(dataDir: string | null, command: string): Promise<DbHandle> {
-  const lock = dataDir ? lockDataDir(dataDir, command) : null;
+async function openPglite(target: Extract<DbTarget, { engine: 'pglite' }>): Promise<DbHandle> {
+  const { dataDir } = target;
+  const lock = dataDir ? lockDataDir(dataDir, target.command ?? 'puente') : null;
   try {
-    const client = new PGlite(dataDir ? join(dataDir, 'pglite') : 'memory://', { extensions: { unaccent, pg_trgm } });
+    const client = new PGlite(dataDir ? join(dataDir, 'pglite') : 'memory://', {
+      extensions: { unaccent, pg_trgm },
+      ...(target.snapshot ? { loadDataDir: target.snapshot } : {}),
+    });
     await client.waitReady;
     return {
       db: drizzlePglite(client, { schema }) as unknown as Db,
@@ -92,7 +102,7 @@ async function openPostgres(target: { url: string; maxConnections?: number }): P
 }
 
 /** Like libpq (psql), a URL without a user name connects as PGUSER or the operating-system user. */
-function withDefaultUser(databaseUrl: string): string {
+export function withDefaultUser(databaseUrl: string): string {
   const url = new URL(databaseUrl);
   if (!url.username) url.username = process.env.PGUSER || userInfo().username;
   return url.toString();
