@@ -26,7 +26,8 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const app = Fastify({
     logger: options.logger ?? false,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const stylesheet = loadStylesheet();
@@ -74,10 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
-    // A malformed slug is just an address that does not exist.
-    if (error instanceof AppError ? error.statusCode === 404 : error.validation && request.method === 'GET') {
-      return renderNotFound(deps, request, reply);
-    }
+    if (isNotFound(error, request)) return renderNotFound(deps, request, reply);
     if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
       const status = error.statusCode ?? 400;
       return reply.code(status).type('text/plain; charset=utf-8').send(error.message);
@@ -88,6 +86,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   });
 
   return app;
+}
+
+/** A malformed or overlong slug in a page address is just an address that does not exist. */
+function isNotFound(error: FastifyError, request: FastifyRequest): boolean {
+  if (error instanceof AppError) return error.statusCode === 404;
+  const isPageRead = request.method === 'GET' || request.method === 'HEAD';
+  return isPageRead && Boolean(error.validation);
 }
 
 function requestLocale(request: FastifyRequest): Locale {

@@ -24,20 +24,29 @@ export async function createTestDb(engine: Engine): Promise<DbHandle> {
     const snapshot = new Blob([readFileSync(inject('pgliteSnapshotPath'))]);
     return openDb({ engine: 'pglite', dataDir: null, snapshot });
   }
+  const database = await createEmptyPostgresDatabase();
+  const handle = await openDb({ engine: 'postgres', url: database.url, maxConnections: 4 });
+  await runMigrations(handle);
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await database.drop();
+    },
+  };
+}
+
+/** A new, empty database on the TEST_DATABASE_URL server, for one test block. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `puente_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDb({ engine: 'postgres', url: url.toString(), maxConnections: 4 });
-  await runMigrations(handle);
   return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
-    },
+    url: url.toString(),
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
   };
 }
 

@@ -27,7 +27,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteSnapshotPath', path);
 
   const engines = process.env.TEST_DATABASE_URL
-    ? 'pglite (in memory) and postgres (TEST_DATABASE_URL, one database per test file)'
+    ? 'pglite (in memory) and postgres (TEST_DATABASE_URL, one database per describe block)'
     : 'pglite only; set TEST_DATABASE_URL=postgres://… to run every database test on PostgreSQL too';
   console.log(`Database engines under test: ${engines}`);
 

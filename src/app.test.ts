@@ -1,0 +1,112 @@
+import { beforeAll, expect, it } from 'vitest';
+import { loadDemo } from './features/demo/service.js';
+import type { FastifyTypeBox } from './lib/fastify-typebox.js';
+import { LOCALES } from './lib/locales.js';
+import { createTestApp, getPage } from './test/app.js';
+import { describeEachEngine } from './test/db.js';
+
+/** One concrete URL per public page route, with the demo's slugs filled in. */
+const examplePaths = [
+  '/',
+  '/statements/guatemala-vp-visit-2021',
+  '/statements/guatemala-vp-visit-2021/recommendations/tps-guatemala',
+  '/organizations',
+  '/organizations/cejil',
+];
+
+describeEachEngine('the public site', (ctx) => {
+  let app: FastifyTypeBox;
+  beforeAll(async () => {
+    await loadDemo(ctx.db);
+    app = await createTestApp(ctx.db);
+  });
+
+  it('covers every localized page route with an example (a new route must be added here)', () => {
+    const routes = app
+      .printRoutes({ commonPrefix: false })
+      .split('\n')
+      .map((line) => line.replace(/^[\s│├└─]+/, '').replace(/ \(.*\)$/, ''))
+      .filter((path) => path.startsWith('/en/'));
+    const covered = examplePaths.map((p) => `/en${p}`);
+    for (const route of routes) {
+      const pattern = new RegExp(`^${route.replace(/\/$/, '/?').replace(/:[a-z]+/gi, '[^/]+')}$`);
+      expect(
+        covered.some((url) => pattern.test(url)),
+        `no example for ${route}`,
+      ).toBe(true);
+    }
+  });
+
+  for (const locale of LOCALES) {
+    it(`[${locale}] every page answers in ${locale} with a language switch to the same page`, async () => {
+      for (const path of examplePaths) {
+        const { status, $, response } = await getPage(app, `/${locale}${path}`);
+        expect(status, path).toBe(200);
+        expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+        expect($('html').attr('lang')).toBe(locale);
+        expect($('title').text()).not.toBe('');
+        const other = locale === 'en' ? 'es' : 'en';
+        expect($(`.language-switch a[hreflang="${other}"]`).attr('href')).toBe(`/${other}${path}`);
+        expect($('script').length, 'public pages need no JavaScript').toBe(0);
+      }
+    });
+
+    it(`[${locale}] an unknown address gets the 404 page in ${locale}`, async () => {
+      const { status, $ } = await getPage(app, `/${locale}/no/such/page`);
+      expect(status).toBe(404);
+      expect($('html').attr('lang')).toBe(locale);
+      expect($('main a').attr('href')).toBe(`/${locale}/`);
+    });
+  }
+
+  it('sends / to the reader’s language', async () => {
+    const spanish = await app.inject({ url: '/', headers: { 'accept-language': 'es-GT,es;q=0.9,en;q=0.5' } });
+    expect(spanish.statusCode).toBe(302);
+    expect(spanish.headers.location).toBe('/es/');
+    expect(spanish.headers.vary).toContain('Accept-Language');
+    const english = await app.inject({ url: '/', headers: { 'accept-language': 'en-US' } });
+    expect(english.headers.location).toBe('/en/');
+    const unknown = await app.inject({ url: '/' });
+    expect(unknown.headers.location).toBe('/en/');
+  });
+
+  it('answers unknown languages and paths outside a language with a 404 page in the negotiated language', async () => {
+    const { status, $ } = await getPage(app, '/fr/organizations', { 'accept-language': 'es' });
+    expect(status).toBe(404);
+    expect($('html').attr('lang')).toBe('es');
+  });
+
+  it('sends security headers with a CSP that allows no inline script', async () => {
+    const { response } = await getPage(app, '/en/');
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBeDefined();
+  });
+
+  it('serves the stylesheet under a fingerprint, cached for good', async () => {
+    const { $ } = await getPage(app, '/en/');
+    const href = $('link[rel="stylesheet"]').attr('href');
+    expect(href).toMatch(/^\/assets\/style\.[0-9a-f]{12}\.css$/);
+    const css = await app.inject({ url: href! });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['cache-control']).toContain('immutable');
+    expect(css.body).toContain('@media print');
+  });
+
+  it('compresses pages for slow connections', async () => {
+    const response = await app.inject({
+      url: '/en/statements/guatemala-vp-visit-2021',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(response.headers['content-encoding']).toMatch(/br|gzip/);
+  });
+
+  it('escapes what comes from the database', async () => {
+    const { $, response } = await getPage(app, '/en/organizations/%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('<script>alert(1)</script>');
+    expect($('script').length).toBe(0);
+  });
+});

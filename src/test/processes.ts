@@ -1,0 +1,85 @@
+/** Running Puente as real processes, the way operators and scripts do. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** `node --import tsx`, like npm start: one process, so its pid is the one holding the data dir. */
+const nodeWithTsx = [process.execPath, '--import', 'tsx'] as const;
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A clean environment: nothing from the developer's shell decides the outcome. */
+export function puenteEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const { PATH, HOME, USER, PGUSER } = process.env;
+  return { PATH, HOME, USER, PGUSER, NODE_ENV: 'test', ...extra };
+}
+
+export async function run(command: string, args: string[], env: Record<string, string>): Promise<Finished> {
+  const child = spawn(command, args, { cwd: repoRoot, env: puenteEnv(env) });
+  return collect(child);
+}
+
+/** `puente ARGS` without npm in between. */
+export function runCli(args: string[], env: Record<string, string>): Promise<Finished> {
+  return run(nodeWithTsx[0], [...nodeWithTsx.slice(1), 'src/cli.ts', ...args], env);
+}
+
+async function collect(child: ChildProcess): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const [code] = (await once(child, 'close')) as [number | null];
+  return { code, stdout, stderr };
+}
+
+export interface RunningServer {
+  pid: number;
+  baseUrl: string;
+  logs: () => string;
+  stop(): Promise<Finished>;
+}
+
+/**
+ * Starts `npm start`'s entry point and resolves once the server logs that it listens
+ * (PORT=0 lets the OS pick a free port; the log line tells which).
+ */
+export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), 'src/main.ts'], {
+    cwd: repoRoot,
+    env: puenteEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const finished = collect(child);
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening: ${stderr}${stdout}`)));
+  });
+  return {
+    pid: child.pid!,
+    baseUrl,
+    logs: () => stdout + stderr,
+    stop: async () => {
+      child.kill('SIGTERM');
+      const result = await finished;
+      return { ...result, stdout: stdout + result.stdout };
+    },
+  };
+}
