@@ -2,11 +2,11 @@
  * One Db type over two engines: embedded PGlite (default, zero setup) and a PostgreSQL server
  * (DATABASE_URL, for several app processes). Services only ever see `Db`.
  */
+
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -14,6 +14,7 @@ import pg from 'pg';
 import { redactDatabaseUrl } from '../config.js';
 import { StartupError } from '../lib/errors.js';
 import { lockDataDir } from './data-dir-lock.js';
+import { pgliteExtensions, readPgliteTemplate } from './pglite-template.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -49,9 +50,12 @@ async function openPglite(target: Extract<DbTarget, { engine: 'pglite' }>): Prom
   const { dataDir } = target;
   const lock = dataDir ? lockDataDir(dataDir, target.command ?? 'puente') : null;
   try {
-    const client = new PGlite(dataDir ? join(dataDir, 'pglite') : 'memory://', {
-      extensions: { unaccent, pg_trgm },
-      ...(target.snapshot ? { loadDataDir: target.snapshot } : {}),
+    const clusterDir = dataDir ? join(dataDir, 'pglite') : null;
+    // A new data dir starts as a copy of the template cluster: ~1 s instead of ~6 s of initdb.
+    const startFrom = target.snapshot ?? (clusterDir && !existsSync(clusterDir) ? readPgliteTemplate() : null);
+    const client = new PGlite(clusterDir ?? 'memory://', {
+      extensions: pgliteExtensions,
+      ...(startFrom ? { loadDataDir: startFrom } : {}),
     });
     await client.waitReady;
     return {
