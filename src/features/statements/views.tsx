@@ -84,10 +84,7 @@ export function StatementPage({ ctx, detail }: { ctx: PageContext; detail: State
           </dl>
         </header>
 
-        <section aria-labelledby="summary-heading">
-          <h2 id="summary-heading" safe>
-            {t.statementSummary}
-          </h2>
+        <Section id="summary" title={t.statementSummary}>
           <p class="lede">
             <LocalizedSpan value={statement.summary} ctx={ctx} />
           </p>
@@ -103,12 +100,9 @@ export function StatementPage({ ctx, detail }: { ctx: PageContext; detail: State
               </span>
             )}
           </p>
-        </section>
+        </Section>
 
-        <section aria-labelledby="recommendations-heading">
-          <h2 id="recommendations-heading" safe>
-            {t.statementRecommendationsByTheme}
-          </h2>
+        <Section id="recommendations" title={t.statementRecommendationsByTheme}>
           {groups.map((group, index) => (
             <section class="theme-group" aria-labelledby={`theme-${index}`}>
               <h3 id={`theme-${index}`}>
@@ -125,51 +119,19 @@ export function StatementPage({ ctx, detail }: { ctx: PageContext; detail: State
               </ul>
             </section>
           ))}
-        </section>
+        </Section>
 
         {detail.quotes.length > 0 ? (
-          <section aria-labelledby="quotes-heading">
-            <h2 id="quotes-heading" safe>
-              {t.statementQuotes}
-            </h2>
-            {detail.quotes.map((q) => (
-              <figure class="quote">
-                <blockquote>
-                  <p>
-                    <LocalizedSpan value={q.text} ctx={ctx} />
-                  </p>
-                </blockquote>
-                <figcaption>
-                  <span class="person" safe>
-                    {q.person.name}
-                  </span>
-                  {localizedPlain(q.person.role, ctx) ? (
-                    <>
-                      {', '}
-                      <LocalizedSpan value={q.person.role} ctx={ctx} />
-                    </>
-                  ) : q.organization ? (
-                    <>
-                      {', '}
-                      <a href={`/${locale}/organizations/${q.organization.slug}`}>
-                        <LocalizedSpan value={q.organization.localizedName} ctx={ctx} fallbackNote={false} />
-                      </a>
-                    </>
-                  ) : (
-                    ''
-                  )}
-                </figcaption>
-              </figure>
+          <Section id="quotes" title={t.statementQuotes}>
+            {detail.quotes.map((quote) => (
+              <QuoteFigure ctx={ctx} quote={quote} />
             ))}
-          </section>
+          </Section>
         ) : (
           ''
         )}
 
-        <section aria-labelledby="signatories-heading">
-          <h2 id="signatories-heading" safe>
-            {t.statementSignatories}
-          </h2>
+        <Section id="signatories" title={t.statementSignatories}>
           <ol class="signatories">
             {detail.signatories.map(({ organization, role }) => (
               <li>
@@ -192,9 +154,55 @@ export function StatementPage({ ctx, detail }: { ctx: PageContext; detail: State
               </li>
             ))}
           </ol>
-        </section>
+        </Section>
       </article>
     </Layout>
+  );
+}
+
+/** A titled section whose heading names it for assistive technology. */
+function Section({ id, title, children }: { id: string; title: string; children?: JSX.Element | JSX.Element[] }) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} safe>
+        {title}
+      </h2>
+      {children as 'safe'}
+    </section>
+  );
+}
+
+/** A quote and who said it: their role if we know it, else their organization. */
+function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementDetail['quotes'][number] }) {
+  const { person, organization } = quote;
+  return (
+    <figure class="quote">
+      <blockquote>
+        <p>
+          <LocalizedSpan value={quote.text} ctx={ctx} />
+        </p>
+      </blockquote>
+      <figcaption>
+        <span class="person" safe>
+          {person.name}
+        </span>
+        {localizedPlain(person.role, ctx) ? (
+          <>
+            {', '}
+            <LocalizedSpan value={person.role} ctx={ctx} />
+          </>
+        ) : organization ? (
+          <>
+            {', '}
+            <a href={`/${ctx.locale}/organizations/${organization.slug}`}>
+              <LocalizedSpan value={organization.localizedName} ctx={ctx} fallbackNote={false} />
+            </a>
+          </>
+        ) : (
+          ''
+        )}
+      </figcaption>
+    </figure>
   );
 }
 
