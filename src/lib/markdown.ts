@@ -5,6 +5,9 @@
 import MarkdownIt from 'markdown-it';
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+// Link only full addresses (https://…), not every name that looks like a domain: "Presente.org" in
+// a list of signatories is an organization's name, not a link.
+md.linkify.set({ fuzzyLink: false });
 
 /** Markdown to safe HTML. */
 export function renderMarkdown(source: string): string {

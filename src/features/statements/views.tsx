@@ -1,4 +1,4 @@
-import { countryName, formatDate } from '../../lib/i18n.js';
+import { formatDate } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
@@ -295,7 +295,6 @@ function AddresseeList({ ctx, addressees }: { ctx: PageContext; addressees: Addr
       {addressees.map((a) => (
         <li>
           <LocalizedSpan value={a.name} ctx={ctx} />
-          {a.country ? <span class="muted" safe>{` (${countryName(a.country, ctx.locale)})`}</span> : ''}
         </li>
       ))}
     </ul>
