@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoRelease } from '../../../demo/release-2021-06-03.js';
-import { runCli } from '../../test/processes.js';
+import { run, runCli } from '../../test/processes.js';
 
 describe('puente release render', () => {
   const dir = mkdtempSync(join(tmpdir(), 'puente-release-cli-'));
@@ -24,6 +24,21 @@ describe('puente release render', () => {
       'gap: Plataforma de Migración y Desarrollo no tiene texto de presentación en español.\n',
     );
     expect(readFileSync(out, 'utf8')).toContain(demoRelease.headline.es);
+  });
+
+  it('writes a DOCX that LibreOffice opens and converts without complaint', async () => {
+    const docx = join(dir, 'release.docx');
+    expect((await render(demoRelease.slug, '--format', 'docx', '--lang', 'es', '--out', docx)).code).toBe(0);
+    // A profile of its own, so a LibreOffice the developer has open does not take the job.
+    const profile = `file://${join(dir, 'lo-profile')}`;
+    const converted = await run(
+      'soffice',
+      [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx],
+      {},
+    );
+    expect(converted.code, converted.stderr).toBe(0);
+    const text = await run('pdftotext', [join(dir, 'release.pdf'), '-'], {});
+    expect(text.stdout.replace(/\s+/g, ' ')).toContain(demoRelease.headline.es);
   });
 
   it('prints to stdout without --out', async () => {

@@ -64,6 +64,11 @@ export async function writeDocx(m: RenderModel): Promise<Buffer> {
     creator: 'Puente',
     title: m.headline,
     styles: {
+      // Word's Title is 28 pt: too big for a headline of two lines. Paragraphs get space after, as in print.
+      default: {
+        document: { run: { font: 'Liberation Sans', size: 21 }, paragraph: { spacing: { after: 140 } } },
+        title: { run: { size: 34, bold: true }, paragraph: { spacing: { before: 240, after: 160 } } },
+      },
       paragraphStyles: [
         {
           id: 'ListBullet',
