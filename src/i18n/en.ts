@@ -77,8 +77,6 @@ export const en = {
   newsroomIntro: 'Press releases of the coalition, newest first.',
   newsroomEmpty: 'No press releases have been published yet.',
   statementReleases: 'Press releases',
-  badRequestTitle: 'This request cannot be answered',
-  badRequestBody: 'The address asks for a format or language we do not offer.',
 
   notYetTranslated: 'Not yet translated; shown in the original language.',
 

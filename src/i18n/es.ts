@@ -80,8 +80,6 @@ export const es = {
   newsroomIntro: 'Comunicados de prensa de la coalición, del más reciente al más antiguo.',
   newsroomEmpty: 'Todavía no se ha publicado ningún comunicado.',
   statementReleases: 'Comunicados de prensa',
-  badRequestTitle: 'No podemos atender esta solicitud',
-  badRequestBody: 'La dirección pide un formato o un idioma que no ofrecemos.',
 
   notYetTranslated: 'Aún sin traducir; se muestra en el idioma original.',
 
