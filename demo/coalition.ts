@@ -26,6 +26,7 @@
  *   no website, so none is recorded. Migration and Development Platform has no boilerplate in the release either.
  */
 import type { CoalitionData } from '../src/features/demo/coalition-data.js';
+import { demoRelease } from './release-2021-06-03.js';
 
 export const demoCoalition = {
   originalLocale: 'en',
@@ -380,4 +381,6 @@ export const demoCoalition = {
       ],
     },
   ],
+
+  releases: [demoRelease],
 } satisfies CoalitionData;

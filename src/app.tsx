@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
+import { registerReleaseRoutes } from './features/releases/routes.js';
 import { registerStatementRoutes } from './features/statements/routes.js';
 import { NotFoundPage, ServerErrorPage } from './lib/error-pages.js';
 import { AppError } from './lib/errors.js';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
 
   registerStatementRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
+  registerReleaseRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

@@ -2,10 +2,15 @@
  * The `puente` command. It calls the same services as the web app. Results go to stdout, logs and
  * errors to stderr, so `npm run -s puente -- …` can feed other programs.
  */
+import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
 import { loadDemo } from './features/demo/service.js';
-import { StartupError } from './lib/errors.js';
+import { isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/render.js';
+import { gapMessage } from './features/releases/render-model.js';
+import { getRelease } from './features/releases/service.js';
+import { NotFound, StartupError } from './lib/errors.js';
+import { isLocale, LOCALES } from './lib/locales.js';
 import { serve } from './serve.js';
 
 function buildProgram(): Command {
@@ -45,6 +50,41 @@ function buildProgram(): Command {
             ? `Demo coalition loaded: ${added.join(', ')}.\n`
             : 'Demo coalition already present: nothing added.\n',
         );
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('release')
+    .description('press releases')
+    .command('render <slug>')
+    .description("render a release (any status: this is the editors' tool); gaps go to stderr")
+    .requiredOption('--format <format>', `one of ${RELEASE_FORMATS.join(', ')}`)
+    .requiredOption('--lang <lang>', `one of ${LOCALES.join(', ')}`)
+    .option('--page-size <size>', 'PDF page size: letter or a4', 'letter')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async (slug: string, options: { format: string; lang: string; pageSize: string; out?: string }) => {
+      const { format, lang, out } = options;
+      if (!isReleaseFormat(format)) {
+        throw new StartupError(`unknown format "${format}": use one of ${RELEASE_FORMATS.join(', ')}`);
+      }
+      if (!isLocale(lang)) throw new StartupError(`unknown language "${lang}": use one of ${LOCALES.join(', ')}`);
+      if (!['letter', 'a4'].includes(options.pageSize)) {
+        throw new StartupError(`unknown page size "${options.pageSize}": use letter or a4`);
+      }
+      const handle = await openConfiguredDb(loadConfig(), 'puente release render');
+      try {
+        const source = await getRelease(handle.db, slug, new Date()).catch((error: unknown) => {
+          if (error instanceof NotFound) throw new StartupError(`no release "${slug}" (see the newsroom for slugs)`);
+          throw error;
+        });
+        const { model, body } = await renderRelease(source, format, lang, {
+          pageSize: options.pageSize === 'a4' ? 'A4' : 'LETTER',
+        });
+        for (const gap of model.gaps) process.stderr.write(`gap: ${gapMessage(gap, model.t)}\n`);
+        if (out) await writeFile(out, body);
+        else await new Promise<void>((resolve) => process.stdout.write(body, () => resolve()));
       } finally {
         await handle.close();
       }

@@ -8,10 +8,12 @@ interface LayoutProps {
   ctx: PageContext;
   title: string;
   description?: string;
+  /** Extra head elements a page needs (OpenGraph tags, structured data). */
+  head?: JSX.Element;
   children?: JSX.Element | JSX.Element[];
 }
 
-export function Layout({ ctx, title, description, children }: LayoutProps): JSX.Element {
+export function Layout({ ctx, title, description, head, children }: LayoutProps): JSX.Element {
   const { t, locale } = ctx;
   const fullTitle = title === t.siteName ? t.siteName : `${title} · ${t.siteName}`;
   return (
@@ -27,6 +29,8 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
           {LOCALES.map((l) => (
             <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
           ))}
+          {/* built as JSX by the page, escaped there */}
+          {(head ?? '') as 'safe'}
         </head>
         <body>
           <a class="skip-link" href="#main" safe>
@@ -49,6 +53,9 @@ export function Layout({ ctx, title, description, children }: LayoutProps): JSX.
                   </li>
                   <li>
                     <NavLink ctx={ctx} path="/organizations" label={t.navOrganizations} />
+                  </li>
+                  <li>
+                    <NavLink ctx={ctx} path="/releases" label={t.navReleases} />
                   </li>
                 </ul>
               </nav>

@@ -5,6 +5,7 @@
  * the loader records the other language as a translation of it.
  */
 import type { Locale } from '../../lib/locales.js';
+import type { ReleaseData } from '../releases/release-data.js';
 
 export type TextPair = { en: string; es: string };
 /** A text that exists in one language only (nothing published in the other). */
@@ -86,4 +87,6 @@ export interface CoalitionData {
   themes: ThemeData[];
   addressees: AddresseeData[];
   statements: StatementData[];
+  /** Press releases, written after the statements they refer to. */
+  releases?: ReleaseData[];
 }

@@ -9,6 +9,7 @@ import * as t from '../../db/schema.js';
 import type { Locale } from '../../lib/locales.js';
 import { type LocalizedText, localized } from '../../lib/localized-text.js';
 import { normalizePhone } from '../people/phone.js';
+import { insertReleaseIfNew } from '../releases/load-release.js';
 import type { CoalitionData, OneLanguageText, StatementData } from './coalition-data.js';
 
 export interface LoadReport {
@@ -17,6 +18,7 @@ export interface LoadReport {
   themes: number;
   addressees: number;
   statements: number;
+  releases: number;
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -83,12 +85,17 @@ export async function loadCoalition(db: Db, data: CoalitionData): Promise<LoadRe
       });
       if (created) statements++;
     }
+    let releases = 0;
+    for (const release of data.releases ?? []) {
+      if (await insertReleaseIfNew(tx, release, text)) releases++;
+    }
     return {
       organizations: organizations.created,
       people: people.created,
       themes: themes.created,
       addressees: addressees.created,
       statements,
+      releases,
     };
   });
   // PGlite has no autovacuum: fresh statistics keep the first queries after a bulk load fast.

@@ -2,6 +2,8 @@ import { formatDate } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import type { ReleaseRow } from '../releases/service.js';
+import { StatementReleases } from '../releases/views.js';
 import {
   type AddresseeRow,
   groupByTheme,
@@ -49,7 +51,15 @@ export function HomePage({ ctx, items }: { ctx: PageContext; items: StatementLis
   );
 }
 
-export function StatementPage({ ctx, detail }: { ctx: PageContext; detail: StatementDetail }): JSX.Element {
+export function StatementPage({
+  ctx,
+  detail,
+  releases = [],
+}: {
+  ctx: PageContext;
+  detail: StatementDetail;
+  releases?: ReleaseRow[];
+}): JSX.Element {
   const { t, locale } = ctx;
   const { statement } = detail;
   const groups = groupByTheme(detail);
@@ -155,6 +165,7 @@ export function StatementPage({ ctx, detail }: { ctx: PageContext; detail: State
             ))}
           </ol>
         </Section>
+        <StatementReleases ctx={ctx} releases={releases} />
       </article>
     </Layout>
   );

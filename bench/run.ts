@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`). */
+import { benchReleaseRender } from './release-render.bench.js';
+
+await benchReleaseRender();

@@ -1,0 +1,51 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { CONTENT_TYPES, writeFormat } from './render.js';
+import { buildRenderModel } from './render-model.js';
+import { getPublicRelease, listPublicReleases } from './service.js';
+import { DOWNLOAD_FORMATS, NewsroomPage, ReleasePage } from './views.js';
+
+const Slug = Type.String({ minLength: 1, maxLength: 200 });
+const DownloadParams = Type.Object({
+  slug: Slug,
+  format: Type.Union(DOWNLOAD_FORMATS.map((f) => Type.Literal(f))),
+});
+/** Letter by default (the seed coalition's U.S. press list); A4 for everyone else. */
+const DownloadQuery = Type.Object({ size: Type.Optional(Type.Union([Type.Literal('letter'), Type.Literal('a4')])) });
+
+export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/releases`, async (request, reply) => {
+      const releases = await listPublicReleases(deps.db, deps.now());
+      return sendHtml(reply, await (<NewsroomPage ctx={pageContext(deps, request, locale)} releases={releases} />));
+    });
+
+    app.get(
+      `/${locale}/releases/:slug`,
+      { schema: { params: Type.Object({ slug: Slug }) } },
+      async (request, reply) => {
+        const source = await getPublicRelease(deps.db, request.params.slug, deps.now());
+        const model = buildRenderModel(source, locale);
+        return sendHtml(reply, await (<ReleasePage ctx={pageContext(deps, request, locale)} m={model} />));
+      },
+    );
+
+    app.get(
+      `/${locale}/releases/:slug/release.:format`,
+      { schema: { params: DownloadParams, querystring: DownloadQuery } },
+      async (request, reply) => {
+        const { slug, format } = request.params;
+        // The same visibility rule as the page: an embargoed release has no downloads either.
+        const source = await getPublicRelease(deps.db, slug, deps.now());
+        const model = buildRenderModel(source, locale);
+        const body = await writeFormat(model, format, request.query.size === 'a4' ? 'A4' : 'LETTER');
+        return reply
+          .type(CONTENT_TYPES[format])
+          .header('content-disposition', `attachment; filename="${slug}-${locale}.${format}"`)
+          .send(body);
+      },
+    );
+  }
+}

@@ -1,0 +1,120 @@
+/** Read side of press releases: everything a render needs, loaded in one place. */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { NotFound } from '../../lib/errors.js';
+import type { LocalizedText } from '../../lib/localized-text.js';
+import { isVisibleToPublic, publicReleasesCondition } from '../../lib/visibility.js';
+
+export type ReleaseRow = typeof t.releases.$inferSelect;
+export type OrganizationRow = typeof t.organizations.$inferSelect;
+export type PersonRow = typeof t.people.$inferSelect;
+export type StatementRow = typeof t.statements.$inferSelect;
+
+export interface PersonWithOrganization {
+  person: PersonRow;
+  organization: OrganizationRow | null;
+}
+
+export type SourceBlock =
+  | { kind: 'text'; text: LocalizedText }
+  | { kind: 'quote'; text: LocalizedText; speaker: PersonWithOrganization }
+  | { kind: 'highlights'; intro: LocalizedText };
+
+/** A release with its registry data resolved, before any language or format is chosen. */
+export interface ReleaseSource {
+  release: ReleaseRow;
+  /** Only when the statement itself is public, so a release never leaks a draft statement. */
+  statement: StatementRow | null;
+  contacts: PersonWithOrganization[];
+  blocks: SourceBlock[];
+  highlights: LocalizedText[];
+  boilerplates: OrganizationRow[];
+}
+
+/** For public channels: a draft or still-embargoed release does not exist. */
+export async function getPublicRelease(db: Db, slug: string, now: Date): Promise<ReleaseSource> {
+  const [release] = await db
+    .select()
+    .from(t.releases)
+    .where(and(eq(t.releases.slug, slug), publicReleasesCondition(now)));
+  if (!release) throw new NotFound(`No published release "${slug}"`);
+  return loadReleaseSource(db, release, now);
+}
+
+/** For editors and the CLI: any release, whatever its status or embargo. */
+export async function getRelease(db: Db, slug: string, now: Date): Promise<ReleaseSource> {
+  const [release] = await db.select().from(t.releases).where(eq(t.releases.slug, slug));
+  if (!release) throw new NotFound(`No release "${slug}"`);
+  return loadReleaseSource(db, release, now);
+}
+
+/** The newsroom: public releases, newest first. */
+export async function listPublicReleases(db: Db, now: Date, statementId?: number): Promise<ReleaseRow[]> {
+  const visible = publicReleasesCondition(now);
+  return db
+    .select()
+    .from(t.releases)
+    .where(statementId === undefined ? visible : and(visible, eq(t.releases.statementId, statementId)))
+    .orderBy(desc(t.releases.releaseDate), desc(t.releases.embargoedUntil), asc(t.releases.slug));
+}
+
+async function loadReleaseSource(db: Db, release: ReleaseRow, now: Date): Promise<ReleaseSource> {
+  const id = release.id;
+  const [statementRows, contacts, blocks, highlights, explicitBoilerplates] = await Promise.all([
+    release.statementId === null
+      ? Promise.resolve([])
+      : db.select().from(t.statements).where(eq(t.statements.id, release.statementId)),
+    db
+      .select({ person: t.people, organization: t.organizations })
+      .from(t.releaseContacts)
+      .innerJoin(t.people, eq(t.people.id, t.releaseContacts.personId))
+      .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
+      .where(eq(t.releaseContacts.releaseId, id))
+      .orderBy(asc(t.releaseContacts.position)),
+    db
+      .select({ block: t.releaseBlocks, person: t.people, organization: t.organizations })
+      .from(t.releaseBlocks)
+      .leftJoin(t.people, eq(t.people.id, t.releaseBlocks.personId))
+      .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
+      .where(eq(t.releaseBlocks.releaseId, id))
+      .orderBy(asc(t.releaseBlocks.position)),
+    db
+      .select({ text: t.releaseHighlights.text, recommendation: t.recommendations.text })
+      .from(t.releaseHighlights)
+      .leftJoin(t.recommendations, eq(t.recommendations.id, t.releaseHighlights.recommendationId))
+      .where(eq(t.releaseHighlights.releaseId, id))
+      .orderBy(asc(t.releaseHighlights.position)),
+    db
+      .select({ organization: t.organizations })
+      .from(t.releaseBoilerplates)
+      .innerJoin(t.organizations, eq(t.organizations.id, t.releaseBoilerplates.organizationId))
+      .where(eq(t.releaseBoilerplates.releaseId, id))
+      .orderBy(asc(t.releaseBoilerplates.position)),
+  ]);
+  const statement = statementRows[0] ?? null;
+  let boilerplates = explicitBoilerplates.map((r) => r.organization);
+  if (boilerplates.length === 0 && statement) {
+    const signatories = await db
+      .select({ organization: t.organizations })
+      .from(t.signatories)
+      .innerJoin(t.organizations, eq(t.organizations.id, t.signatories.organizationId))
+      .where(eq(t.signatories.statementId, statement.id))
+      .orderBy(asc(t.signatories.position));
+    boilerplates = signatories.map((r) => r.organization);
+  }
+  return {
+    release,
+    statement: statement && isVisibleToPublic(statement, now) ? statement : null,
+    contacts,
+    blocks: blocks.map(({ block, person, organization }): SourceBlock => {
+      if (block.kind === 'quote' && person)
+        return { kind: 'quote', text: block.text, speaker: { person, organization } };
+      if (block.kind === 'highlights') return { kind: 'highlights', intro: block.text };
+      return { kind: 'text', text: block.text };
+    }),
+    // A highlighted recommendation is read from the statement, so an edit there shows here too.
+    highlights: highlights.map((h) => h.recommendation ?? h.text),
+    boilerplates,
+  };
+}

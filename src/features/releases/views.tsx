@@ -1,0 +1,275 @@
+/** The release as a web page (from the render model), and the newsroom. */
+import { escapeHtml } from '@kitajs/html';
+import { formatDate } from '../../lib/i18n.js';
+import { Layout } from '../../lib/layout.js';
+import { LocalizedSpan } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import type { ModelBlock, RenderModel } from './render-model.js';
+import { plainText, renderRichHtml } from './rich-text.js';
+import type { ReleaseRow } from './service.js';
+
+export const DOWNLOAD_FORMATS = ['pdf', 'docx', 'md', 'txt'] as const;
+
+/** The release itself: the same markup on the page and in the CLI's standalone HTML. */
+export function ReleaseArticle({ m }: { m: RenderModel }): JSX.Element {
+  const { t } = m;
+  // The dateline opens the lead's first paragraph, as in print (markdown-it's output is safe HTML).
+  const dateline = `<strong class="dateline">${escapeHtml(`${m.dateline} — `)}</strong>`;
+  const rendered = renderRichHtml(m.lead.markdown);
+  const safeLeadHtml = rendered.startsWith('<p>')
+    ? `<p>${dateline}${rendered.slice(3)}`
+    : `<p>${dateline}</p>${rendered}`;
+  return (
+    <article class="release" lang={m.locale}>
+      <header>
+        <p class={m.embargoedUntil ? 'release-line embargoed' : 'release-line'} safe>
+          {m.releaseLine}
+        </p>
+        <p class="release-date">
+          <time datetime={m.date.iso} safe>
+            {m.date.text}
+          </time>
+        </p>
+        {m.contacts.length > 0 ? (
+          <section class="press-contacts" aria-labelledby="press-contacts">
+            <h2 id="press-contacts" safe>
+              {t.releasePressContacts}
+            </h2>
+            <ul class="plain">
+              {m.contacts.map((c) => (
+                <li>
+                  <span class="person" safe>
+                    {c.name}
+                  </span>
+                  {c.organization ? <span safe>{` (${c.organization})`}</span> : ''}
+                  {c.phone ? (
+                    <>
+                      {' · '}
+                      <a href={c.phoneUri ?? undefined} safe>
+                        {c.phone}
+                      </a>
+                    </>
+                  ) : (
+                    ''
+                  )}
+                  {c.email ? (
+                    <>
+                      {' · '}
+                      <a href={`mailto:${c.email}`} safe>
+                        {c.email}
+                      </a>
+                    </>
+                  ) : (
+                    ''
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          ''
+        )}
+        <h1 safe>{m.headline}</h1>
+        {m.subheadline ? (
+          <p class="subheadline" safe>
+            {m.subheadline}
+          </p>
+        ) : (
+          ''
+        )}
+      </header>
+      <div class="prose">
+        {safeLeadHtml}
+        {m.blocks.map((b) => (
+          <Block block={b} />
+        ))}
+        {m.fullDocumentUrl ? (
+          <p>
+            <a href={m.fullDocumentUrl} safe>
+              {t.releaseFullDocument}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
+      </div>
+      <p class="end-mark">{m.endMark}</p>
+      {m.boilerplates.length > 0 ? (
+        <section class="boilerplates" aria-labelledby="boilerplates">
+          <h2 id="boilerplates" class="visually-hidden" safe>
+            {t.releaseAboutOrganizations}
+          </h2>
+          {m.boilerplates.map((b) => (
+            <p>
+              <strong safe>{`${b.name}: `}</strong>
+              <span safe>{b.text}</span>
+              {b.website ? (
+                <>
+                  {' '}
+                  <a href={b.website.url} safe>
+                    {b.website.label}
+                  </a>
+                </>
+              ) : (
+                ''
+              )}
+            </p>
+          ))}
+        </section>
+      ) : (
+        ''
+      )}
+    </article>
+  );
+}
+
+function Block({ block }: { block: ModelBlock }): JSX.Element {
+  if (block.kind === 'text') {
+    const safeHtml = renderRichHtml(block.text.markdown);
+    return <>{safeHtml}</>;
+  }
+  if (block.kind === 'quote') {
+    return (
+      <figure class="quote">
+        <blockquote>
+          <p safe>{block.text}</p>
+        </blockquote>
+        <figcaption safe>{`— ${block.attribution}`}</figcaption>
+      </figure>
+    );
+  }
+  return (
+    <>
+      {block.intro ? <p safe>{block.intro}</p> : ''}
+      <ul>
+        {block.items.map((item) => (
+          <li safe>{item}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function ReleasePage({ ctx, m }: { ctx: PageContext; m: RenderModel }): JSX.Element {
+  const { t, locale } = ctx;
+  const base = `/${locale}/releases/${m.slug}`;
+  const first = m.lead.blocks[0];
+  const description = first?.type === 'paragraph' ? plainText(first.runs).slice(0, 300) : m.headline;
+  const published = m.embargoedUntil ? m.embargoedUntil.toISOString() : m.date.iso;
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: m.headline,
+    ...(m.subheadline && { alternativeHeadline: m.subheadline }),
+    datePublished: published,
+    inLanguage: locale,
+    description,
+    author: m.organizations.map((name) => ({ '@type': 'Organization', name })),
+  };
+  const head = (
+    <>
+      <meta property="og:type" content="article" />
+      <meta property="og:title" content={m.headline} />
+      <meta property="og:description" content={description} />
+      <meta property="og:locale" content={locale === 'es' ? 'es_ES' : 'en_US'} />
+      <meta property="og:url" content={base} />
+      <meta property="article:published_time" content={published} />
+      <link rel="alternate" type="application/pdf" href={`${base}/release.pdf`} />
+      {/* Data, not script: the CSP does not apply to it and it never runs. "<" is escaped so it cannot close the element. */}
+      <script type="application/ld+json">{jsonForScript(jsonLd) as 'safe'}</script>
+    </>
+  );
+  const labels = {
+    pdf: t.releaseDownloadPdf,
+    docx: t.releaseDownloadDocx,
+    md: t.releaseDownloadMd,
+    txt: t.releaseDownloadTxt,
+  };
+  return (
+    <Layout ctx={ctx} title={m.headline} description={description} head={head}>
+      <ReleaseArticle m={m} />
+      <aside class="release-aside">
+        {m.statement ? (
+          <p class="statement-link">
+            <span safe>{`${t.releaseOfStatement}: `}</span>
+            <a href={`/${locale}/statements/${m.statement.slug}`} safe>
+              {m.statement.title}
+            </a>
+          </p>
+        ) : (
+          ''
+        )}
+        <h2 safe>{t.releaseDownloads}</h2>
+        <ul class="downloads">
+          {DOWNLOAD_FORMATS.map((f) => (
+            <li>
+              <a href={`${base}/release.${f}`} download="" safe>
+                {labels[f]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </aside>
+    </Layout>
+  );
+}
+
+export function NewsroomPage({ ctx, releases }: { ctx: PageContext; releases: ReleaseRow[] }): JSX.Element {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.newsroomTitle} description={t.newsroomIntro}>
+      <h1 safe>{t.newsroomTitle}</h1>
+      <p class="lede" safe>
+        {t.newsroomIntro}
+      </p>
+      {releases.length === 0 ? (
+        <p safe>{t.newsroomEmpty}</p>
+      ) : (
+        <ul class="cards newsroom">
+          {releases.map((r) => (
+            <li class="card">
+              <h2>
+                <a href={`/${locale}/releases/${r.slug}`}>
+                  <LocalizedSpan value={r.headline} ctx={ctx} />
+                </a>
+              </h2>
+              <p class="meta">
+                <time datetime={r.releaseDate} safe>
+                  {formatDate(r.releaseDate, locale)}
+                </time>
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+/** The list of a statement's releases, for the statement page. */
+export function StatementReleases({ ctx, releases }: { ctx: PageContext; releases: ReleaseRow[] }): JSX.Element {
+  if (releases.length === 0) return '';
+  return (
+    <section aria-labelledby="releases-heading" class="statement-releases">
+      <h2 id="releases-heading" safe>
+        {ctx.t.statementReleases}
+      </h2>
+      <ul class="plain">
+        {releases.map((r) => (
+          <li>
+            <a href={`/${ctx.locale}/releases/${r.slug}`}>
+              <LocalizedSpan value={r.headline} ctx={ctx} />
+            </a>{' '}
+            <time class="muted" datetime={r.releaseDate} safe>
+              {formatDate(r.releaseDate, ctx.locale)}
+            </time>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+}
