@@ -12,7 +12,14 @@ const examplePaths = [
   '/statements/guatemala-vp-visit-2021/recommendations/tps-guatemala',
   '/organizations',
   '/organizations/cejil',
+  '/sign-in',
 ];
+
+/**
+ * Pages for signed-in people or holders of a link, tested in features/accounts: they answer a
+ * visitor without a session with a redirect, 403 or 404, never with content.
+ */
+const signedInPaths = ['/account', '/set-password/not-a-valid-token-at-all', '/organizations/cejil/boilerplate'];
 
 describeEachEngine('the public site', (ctx) => {
   let app: FastifyTypeBox;
@@ -27,7 +34,7 @@ describeEachEngine('the public site', (ctx) => {
       .split('\n')
       .map((line) => line.replace(/^[\s│├└─]+/, '').replace(/ \(.*\)$/, ''))
       .filter((path) => path.startsWith('/en/'));
-    const covered = examplePaths.map((p) => `/en${p}`);
+    const covered = [...examplePaths, ...signedInPaths].map((p) => `/en${p}`);
     for (const route of routes) {
       const pattern = new RegExp(`^${route.replace(/\/$/, '/?').replace(/:[a-z]+/gi, '[^/]+')}$`);
       expect(
@@ -58,6 +65,14 @@ describeEachEngine('the public site', (ctx) => {
       expect($('main a').attr('href')).toBe(`/${locale}/`);
     });
   }
+
+  it('shows nothing to a visitor without a session on the signed-in pages', async () => {
+    for (const path of signedInPaths) {
+      const { status, response } = await getPage(app, `/en${path}`);
+      expect([303, 403, 404], path).toContain(status);
+      if (status === 303) expect(response.headers.location).toBe('/en/sign-in');
+    }
+  });
 
   it('sends / to the reader’s language', async () => {
     const spanish = await app.inject({ url: '/', headers: { 'accept-language': 'es-GT,es;q=0.9,en;q=0.5' } });

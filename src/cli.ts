@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
+import { createAdminWithLink } from './features/accounts/cli.js';
 import { loadDemo } from './features/demo/service.js';
 import { StartupError } from './lib/errors.js';
 import { serve } from './serve.js';
@@ -45,6 +46,22 @@ function buildProgram(): Command {
             ? `Demo coalition loaded: ${added.join(', ')}.\n`
             : 'Demo coalition already present: nothing added.\n',
         );
+      } finally {
+        await handle.close();
+      }
+    });
+
+  const users = program.command('users').description('accounts');
+  users
+    .command('create-admin')
+    .argument('<email>', "the coalition admin's email address")
+    .description('create a coalition admin and print a one-time link to set the password (PUENTE_BASE_URL)')
+    .action(async (email: string) => {
+      const config = loadConfig();
+      const handle = await openConfiguredDb(config, 'puente users create-admin');
+      try {
+        const link = await createAdminWithLink(handle.db, email, config.baseUrl, new Date());
+        process.stdout.write(`${link}\n`);
       } finally {
         await handle.close();
       }

@@ -7,7 +7,11 @@ import { StartupError } from './lib/errors.js';
 
 export async function serve(config: Config): Promise<void> {
   const handle = await openConfiguredDb(config, `puente serve (port ${config.port})`);
-  const app = await buildApp({ db: handle.db, logger: { level: config.logLevel } });
+  const app = await buildApp({
+    db: handle.db,
+    logger: { level: config.logLevel },
+    secureCookies: config.secureCookies,
+  });
   app.addHook('onClose', async () => handle.close());
   try {
     app.log.info({ engine: handle.engine, location: handle.location }, 'database ready');

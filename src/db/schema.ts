@@ -239,3 +239,4 @@ export const quotes = pgTable(
   },
   (t) => [index('quotes_statement_idx').on(t.statementId)],
 );
+export * from './schema-accounts.js';
