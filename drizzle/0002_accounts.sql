@@ -53,6 +53,8 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_member_has_organization" CHECK (("users"."role" = 'member') = ("users"."organization_id" is not null))
 );
 --> statement-breakpoint
+ALTER TABLE "statements" ADD COLUMN "embargo_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "statements" ADD COLUMN "withdrawn_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_user_id_users_id_fk" FOREIGN KEY ("actor_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "single_use_tokens" ADD CONSTRAINT "single_use_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

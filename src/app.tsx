@@ -21,6 +21,7 @@ import { AppError, Conflict } from './lib/errors.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import type { Locale } from './lib/locales.js';
 import { negotiateLocale, splitLocalePath } from './lib/negotiate-locale.js';
+import { trackRoutes } from './lib/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from './lib/site-deps.js';
 import { loadStylesheet } from './lib/stylesheet.js';
 
@@ -39,6 +40,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  trackRoutes(app);
   const stylesheet = loadStylesheet();
   const deps: SiteDeps = { db: options.db, now: options.now ?? (() => new Date()), stylesheetHref: stylesheet.href };
 

@@ -1,23 +1,43 @@
 /**
  * The one rule for what the public may see. Every public channel (pages now; downloads, feeds,
- * search, exports later) asks this module rather than testing `status` itself, so the rule can
- * grow (embargoes, withdrawal) in one place.
+ * search, exports, emails later) asks this module rather than testing columns itself; the
+ * visibility matrix test (src/visibility-matrix.test.ts) fails when a public route is not covered.
+ *
+ * A statement (and with it its recommendations, quotes and signatories) is in one of four states:
+ * - draft: never published;
+ * - embargoed: published, but `embargo_until` is still in the future (scheduled / press embargo);
+ * - published: public;
+ * - withdrawn: `withdrawn_at` has passed; hidden again, kept for the record and the audit log.
+ * Time is always the caller's `now` (the app's injected clock), so an embargo lifts by itself.
  */
-import { eq, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { statements } from '../db/schema.js';
 
 export type PublicationStatus = 'draft' | 'published';
+export type VisibilityState = 'draft' | 'embargoed' | 'published' | 'withdrawn';
 
 export interface Publishable {
   status: PublicationStatus;
+  embargoUntil?: Date | null;
+  withdrawnAt?: Date | null;
 }
 
-/** `now` is taken already so embargoes can join without changing callers. */
-export function isVisibleToPublic(item: Publishable, _now: Date = new Date()): boolean {
-  return item.status === 'published';
+export function visibilityState(item: Publishable, now: Date): VisibilityState {
+  if (item.status === 'draft') return 'draft';
+  if (item.withdrawnAt && item.withdrawnAt <= now) return 'withdrawn';
+  if (item.embargoUntil && item.embargoUntil > now) return 'embargoed';
+  return 'published';
+}
+
+export function isVisibleToPublic(item: Publishable, now: Date = new Date()): boolean {
+  return visibilityState(item, now) === 'published';
 }
 
 /** The same rule as a SQL condition, for listing queries. */
-export function publicStatementsCondition(_now: Date = new Date()): SQL {
-  return eq(statements.status, 'published');
+export function publicStatementsCondition(now: Date = new Date()): SQL {
+  return and(
+    eq(statements.status, 'published'),
+    or(isNull(statements.embargoUntil), lte(statements.embargoUntil, now)),
+    or(isNull(statements.withdrawnAt), gt(statements.withdrawnAt, now)),
+  ) as SQL;
 }

@@ -100,6 +100,31 @@ describeEachEngine('policy over HTTP: role × entity × action', (ctx) => {
     ]);
   });
 
+  it('an editor embargoes, then publishes, then withdraws: the public page follows each step', async () => {
+    const editor = visitors.get('editor')!;
+    const publicPage = async () => (await new Visitor(app).get(`/en/statements/${STATEMENT}`)).statusCode;
+    const embargoUntil = new Date(Date.now() + 60 * 60_000).toISOString();
+    const act = async (action: string, extra: Record<string, string> = {}) =>
+      (
+        await editor.post(`/en/statements/${STATEMENT}/${action}`, {
+          version: await version(t.statements, STATEMENT),
+          ...extra,
+        })
+      ).statusCode;
+    expect(await act('publish', { embargoUntil })).toBe(303);
+    expect(await publicPage()).toBe(404);
+    expect(await act('publish', { embargoUntil: '' })).toBe(303);
+    expect(await publicPage()).toBe(200);
+    expect(await act('withdraw')).toBe(303);
+    expect(await publicPage()).toBe(404);
+    expect(await act('publish')).toBe(303);
+    const member = visitors.get('memberOwn')!;
+    const refused = await member.post(`/en/statements/${STATEMENT}/withdraw`, {
+      version: await version(t.statements, STATEMENT),
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+
   it('the edited boilerplate is what the public page shows', async () => {
     const page = await new Visitor(app).get('/en/organizations/cejil');
     expect(page.body).toContain('CEJIL, as edited by admin.');

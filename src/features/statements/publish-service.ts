@@ -1,4 +1,7 @@
-/** Publishing and unpublishing a statement: editors and the admin, version-checked and audited. */
+/**
+ * Publishing, embargoing, unpublishing and withdrawing a statement: editors and the admin,
+ * version-checked and audited. What each state means for the public is lib/visibility.ts.
+ */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
@@ -7,10 +10,37 @@ import { type Actor, changesSince, writeAudit } from '../accounts/audit.js';
 import { canPublishStatement, type PolicyUser } from '../accounts/policy.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
+export type PublicationAction = 'publish' | 'unpublish' | 'withdraw';
 
-export async function setStatementStatus(
+export interface PublicationChange {
+  slug: string;
+  action: PublicationAction;
+  /** With `publish`: public only from this instant (a press embargo). */
+  embargoUntil?: Date | null;
+  version: number;
+}
+
+function publicationFields(input: PublicationChange, now: Date) {
+  switch (input.action) {
+    case 'publish':
+      return { status: 'published' as const, embargoUntil: input.embargoUntil ?? null, withdrawnAt: null };
+    case 'unpublish':
+      return { status: 'draft' as const, embargoUntil: null, withdrawnAt: null };
+    case 'withdraw':
+      return { withdrawnAt: now };
+  }
+}
+
+const audited = (s: StatementRow) => ({
+  status: s.status,
+  embargoUntil: s.embargoUntil,
+  withdrawnAt: s.withdrawnAt,
+  version: s.version,
+});
+
+export async function changePublication(
   db: Db,
-  input: { slug: string; status: StatementRow['status']; version: number },
+  input: PublicationChange,
   user: NonNullable<PolicyUser> & { email: string },
   now: Date,
 ): Promise<StatementRow> {
@@ -21,7 +51,7 @@ export async function setStatementStatus(
     if (!before) throw new NotFound(`No statement "${input.slug}"`);
     const [after] = await tx
       .update(t.statements)
-      .set({ status: input.status, version: before.version + 1, updatedAt: now })
+      .set({ ...publicationFields(input, now), version: before.version + 1, updatedAt: now })
       .where(and(eq(t.statements.id, before.id), eq(t.statements.version, input.version)))
       .returning();
     if (!after) {
@@ -35,9 +65,9 @@ export async function setStatementStatus(
       at: now,
       entityType: 'statement',
       entityId: after.id,
-      action: input.status === 'published' ? 'publish' : 'unpublish',
-      before: { status: before.status, version: before.version },
-      after: { status: after.status, version: after.version },
+      action: input.action,
+      before: audited(before),
+      after: audited(after),
     });
     return after;
   });
