@@ -20,7 +20,13 @@ const examplePaths = [
  * Pages for signed-in people or holders of a link, tested in features/accounts: they answer a
  * visitor without a session with a redirect, 403 or 404, never with content.
  */
-const signedInPaths = ['/account', '/set-password/not-a-valid-token-at-all', '/organizations/cejil/boilerplate'];
+const signedInPaths = [
+  '/account',
+  '/set-password/not-a-valid-token-at-all',
+  '/organizations/cejil/boilerplate',
+  '/admin/history/organization/1',
+  '/admin/history/organization/1/history.csv',
+];
 
 describeEachEngine('the public site', (ctx) => {
   let app: FastifyTypeBox;

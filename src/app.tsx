@@ -9,6 +9,7 @@ import fastifyHelmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.js';
+import { registerHistoryRoutes } from './features/accounts/history-routes.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerAuth } from './features/accounts/web.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerAccountRoutes(app, deps, authOptions);
   registerOrganizationEditRoutes(app, deps, authOptions);
   registerStatementPublishRoutes(app, deps);
+  registerHistoryRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

@@ -93,4 +93,9 @@ export const en = {
   conflictBefore: 'Before',
   conflictAfter: 'After',
   conflictRetry: 'Reload the page, check the current text, and make your change again.',
+  historyTitle: (entity: string, id: string) => `History of ${entity} ${id}`,
+  historyEmpty: 'No recorded changes yet.',
+  historyExportCsv: 'Download as CSV',
+  entityName: (entity: string) =>
+    ({ organization: 'organization', statement: 'statement', user: 'user' })[entity] ?? entity,
 } as const;

@@ -96,4 +96,9 @@ export const es = {
   conflictBefore: 'Antes',
   conflictAfter: 'Después',
   conflictRetry: 'Vuelve a cargar la página, revisa el texto actual y haz tu cambio de nuevo.',
+  historyTitle: (entity: string, id: string) => `Historial de ${entity} ${id}`,
+  historyEmpty: 'Todavía no hay cambios registrados.',
+  historyExportCsv: 'Descargar como CSV',
+  entityName: (entity: string) =>
+    ({ organization: 'la organización', statement: 'la declaración', user: 'la cuenta' })[entity] ?? entity,
 } as const satisfies Catalog;

@@ -98,6 +98,13 @@ export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthO
     if (found) state.set(request, { ...found, token });
   });
 
+  // Pages for signed-in people (and any answer that sets a cookie) must not sit in a shared cache.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const personal = currentAuth(request) || reply.hasHeader('set-cookie');
+    if (personal && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+    return payload;
+  });
+
   // After body parsing, before any handler: every state change is rate-limited and needs the token.
   app.addHook('preHandler', async (request, reply) => {
     if (!STATE_CHANGING.has(request.method)) return;
