@@ -14,6 +14,7 @@ const examplePaths = [
   '/organizations',
   '/organizations/cejil',
   '/sign-in',
+  '/forgot-password',
 ];
 
 /**
@@ -26,6 +27,7 @@ const signedInPaths = [
   '/organizations/cejil/boilerplate',
   '/admin/history/organization/1',
   '/admin/history/organization/1/history.csv',
+  '/admin/users',
 ];
 
 describeEachEngine('the public site', (ctx) => {

@@ -10,6 +10,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.js';
 import { registerHistoryRoutes } from './features/accounts/history-routes.js';
+import { registerLinkRoutes } from './features/accounts/links-routes.js';
+import type { Mailer } from './features/accounts/mailer.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerAuth } from './features/accounts/web.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
@@ -32,6 +34,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Mark cookies Secure even over plain HTTP (TLS ends at a proxy): PUENTE_SECURE_COOKIES=1. */
   secureCookies?: boolean;
+  /** Sends reset and invitation links; none when SMTP_URL is not set. */
+  mailer?: Mailer | null;
+  /** Public address used in emailed links (PUENTE_BASE_URL). */
+  baseUrl?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
@@ -93,6 +99,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerOrganizationEditRoutes(app, deps, authOptions);
   registerStatementPublishRoutes(app, deps);
   registerHistoryRoutes(app, deps);
+  registerLinkRoutes(app, deps, authOptions, {
+    mailer: options.mailer ?? null,
+    baseUrl: options.baseUrl ?? 'http://localhost:3000',
+  });
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

@@ -18,6 +18,8 @@ export interface Config {
   secureCookies: boolean;
   /** Public address of the site, for links printed or emailed (PUENTE_BASE_URL), without a trailing slash. */
   baseUrl: string;
+  /** Where reset and invitation emails go out (SMTP_URL, smtp:// or smtps://); null: no email. */
+  smtpUrl: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -33,6 +35,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     loadDemoWhenEmpty: parseDemoSwitch(env.PUENTE_DEMO),
     secureCookies: parseSecureCookies(env.PUENTE_SECURE_COOKIES),
     baseUrl: parseBaseUrl(env.PUENTE_BASE_URL, port),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
   };
 }
 
@@ -112,6 +115,23 @@ function parseBaseUrl(raw: string | undefined, port: number): string {
     throw new StartupError(`PUENTE_BASE_URL must start with https:// or http:// (got ${url.protocol}//).`);
   }
   return value.replace(/\/+$/, '');
+}
+
+function parseSmtpUrl(raw: string | undefined): string | null {
+  const value = nonEmpty(raw);
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError(
+      'SMTP_URL is not a valid URL: use smtp://USER:PASSWORD@HOST:587 or smtps://…:465, or unset it.',
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new StartupError(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//).`);
+  }
+  return value;
 }
 
 /** Database URL with the password hidden, for log lines and error messages. */

@@ -44,6 +44,8 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/organizations/:slug': (l) => `/${l}/organizations/cejil`,
   '/:locale/organizations/:slug/boilerplate': (l) => `/${l}/organizations/cejil/boilerplate`,
   '/:locale/sign-in': (l) => `/${l}/sign-in`,
+  '/:locale/forgot-password': (l) => `/${l}/forgot-password`,
+  '/:locale/admin/users': (l) => `/${l}/admin/users`,
   '/:locale/admin/history/:entity/:id': (l) => `/${l}/admin/history/organization/1`,
   '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,
   '/:locale/account': (l) => `/${l}/account`,

@@ -98,4 +98,23 @@ export const en = {
   historyExportCsv: 'Download as CSV',
   entityName: (entity: string) =>
     ({ organization: 'organization', statement: 'statement', user: 'user' })[entity] ?? entity,
+  forgotPasswordLink: 'Forgot your password?',
+  forgotPasswordTitle: 'Reset your password',
+  forgotPasswordHelp: 'Enter the email address of your account. We will send you a link to choose a new password.',
+  forgotPasswordButton: 'Send the link',
+  forgotPasswordSent:
+    'If there is an account for that address, we have sent it a link. The link works once, within one hour.',
+  resetMailSubject: 'Reset your Puente password',
+  resetMailBody: (link: string) =>
+    `Someone (hopefully you) asked to reset the password of your Puente account.\n\nTo choose a new password, open this link within one hour. It works only once:\n\n${link}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n`,
+  inviteMailSubject: 'You are invited to Puente',
+  inviteMailBody: (link: string) =>
+    `You have been invited to your coalition's Puente workspace.\n\nTo choose your password, open this link within 72 hours. It works only once:\n\n${link}\n`,
+  usersTitle: 'Invite a person',
+  roleLabel: 'Role',
+  organizationLabel: 'Organization (for organization members)',
+  noOrganization: '— none —',
+  inviteButton: 'Send the invitation',
+  invitationSent: (email: string) => `Invitation sent to ${email}.`,
+  mailNotConfigured: 'Email is not set up on this server (SMTP_URL), so no invitation can be sent.',
 } as const;

@@ -101,4 +101,25 @@ export const es = {
   historyExportCsv: 'Descargar como CSV',
   entityName: (entity: string) =>
     ({ organization: 'la organización', statement: 'la declaración', user: 'la cuenta' })[entity] ?? entity,
+  forgotPasswordLink: '¿Olvidaste tu contraseña?',
+  forgotPasswordTitle: 'Restablecer la contraseña',
+  forgotPasswordHelp:
+    'Escribe el correo electrónico de tu cuenta. Te enviaremos un enlace para elegir una contraseña nueva.',
+  forgotPasswordButton: 'Enviar el enlace',
+  forgotPasswordSent:
+    'Si existe una cuenta con esa dirección, le enviamos un enlace. El enlace funciona una sola vez, durante una hora.',
+  resetMailSubject: 'Restablece tu contraseña de Puente',
+  resetMailBody: (link: string) =>
+    `Alguien (esperamos que tú) pidió restablecer la contraseña de tu cuenta de Puente.\n\nPara elegir una contraseña nueva, abre este enlace antes de una hora. Funciona una sola vez:\n\n${link}\n\nSi no lo pediste, ignora este mensaje: tu contraseña no cambia.\n`,
+  inviteMailSubject: 'Te invitaron a Puente',
+  inviteMailBody: (link: string) =>
+    `Te invitaron al espacio de trabajo de Puente de tu coalición.\n\nPara elegir tu contraseña, abre este enlace antes de 72 horas. Funciona una sola vez:\n\n${link}\n`,
+  usersTitle: 'Invitar a una persona',
+  roleLabel: 'Rol',
+  organizationLabel: 'Organización (para miembros de una organización)',
+  noOrganization: '— ninguna —',
+  inviteButton: 'Enviar la invitación',
+  invitationSent: (email: string) => `Invitación enviada a ${email}.`,
+  mailNotConfigured:
+    'El correo no está configurado en este servidor (SMTP_URL), así que no se puede enviar ninguna invitación.',
 } as const satisfies Catalog;

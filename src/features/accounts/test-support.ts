@@ -87,9 +87,9 @@ export class Visitor {
   }
 }
 
-export async function signedIn(app: FastifyTypeBox, email: string): Promise<Visitor> {
+export async function signedIn(app: FastifyTypeBox, email: string, password = PASSWORD): Promise<Visitor> {
   const visitor = new Visitor(app);
-  const response = await visitor.signIn(email);
+  const response = await visitor.signIn(email, password);
   if (response.statusCode !== 303) throw new Error(`sign-in of ${email} failed: ${response.statusCode}`);
   return visitor;
 }

@@ -38,6 +38,11 @@ export function SignInPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: stri
           </button>
         </p>
       </form>
+      <p>
+        <a href={`/${locale}/forgot-password`} safe>
+          {t.forgotPasswordLink}
+        </a>
+      </p>
     </Layout>
   );
 }
