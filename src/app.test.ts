@@ -28,6 +28,8 @@ const signedInPaths = [
   '/admin/history/organization/1',
   '/admin/history/organization/1/history.csv',
   '/admin/users',
+  '/sign-in/two-factor',
+  '/account/two-factor',
 ];
 
 describeEachEngine('the public site', (ctx) => {

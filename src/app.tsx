@@ -13,6 +13,7 @@ import { registerHistoryRoutes } from './features/accounts/history-routes.js';
 import { registerLinkRoutes } from './features/accounts/links-routes.js';
 import type { Mailer } from './features/accounts/mailer.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
+import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
 import { registerAuth } from './features/accounts/web.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerStatementRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerAccountRoutes(app, deps, authOptions);
+  registerTwoFactorRoutes(app, deps, authOptions);
   registerOrganizationEditRoutes(app, deps, authOptions);
   registerStatementPublishRoutes(app, deps);
   registerHistoryRoutes(app, deps);

@@ -45,6 +45,8 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/organizations/:slug/boilerplate': (l) => `/${l}/organizations/cejil/boilerplate`,
   '/:locale/sign-in': (l) => `/${l}/sign-in`,
   '/:locale/forgot-password': (l) => `/${l}/forgot-password`,
+  '/:locale/sign-in/two-factor': (l) => `/${l}/sign-in/two-factor`,
+  '/:locale/account/two-factor': (l) => `/${l}/account/two-factor`,
   '/:locale/admin/users': (l) => `/${l}/admin/users`,
   '/:locale/admin/history/:entity/:id': (l) => `/${l}/admin/history/organization/1`,
   '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,

@@ -40,6 +40,11 @@ export const users = pgTable(
     /** Consecutive failed sign-ins; reset by a successful one. Drives the back-off. */
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: tz('locked_until'),
+    /** TOTP shared secret (base32). Needed in the clear to check codes; never audited or shown again. */
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: tz('totp_enabled_at'),
+    /** The last TOTP time step accepted: a code is refused if its step is not newer (replay). */
+    totpLastStep: integer('totp_last_step'),
     version: integer('version').notNull().default(1),
     createdAt: tz('created_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
@@ -63,6 +68,8 @@ export const sessions = pgTable(
     lastSeenAt: tz('last_seen_at').notNull(),
     expiresAt: tz('expires_at').notNull(),
     revokedAt: tz('revoked_at'),
+    /** Password checked, second factor not yet: such a session grants nothing but the code form. */
+    secondFactorPending: boolean('second_factor_pending').notNull().default(false),
   },
   (t) => [uniqueIndex('sessions_token_hash_key').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
@@ -82,6 +89,20 @@ export const singleUseTokens = pgTable(
     usedAt: tz('used_at'),
   },
   (t) => [uniqueIndex('single_use_tokens_token_hash_key').on(t.tokenHash)],
+);
+
+/** Two-factor recovery codes: sha256 of each, usable once. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: tz('used_at'),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
 );
 
 /** Who changed what, when, from what to what. Rows are only ever inserted. */

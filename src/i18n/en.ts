@@ -117,4 +117,16 @@ export const en = {
   inviteButton: 'Send the invitation',
   invitationSent: (email: string) => `Invitation sent to ${email}.`,
   mailNotConfigured: 'Email is not set up on this server (SMTP_URL), so no invitation can be sent.',
+  twoFactorTitle: 'Two-step sign-in',
+  twoFactorCodeLabel: 'The 6-digit code from your authenticator app, or a recovery code',
+  twoFactorFailed: 'That code did not work. Codes change every 30 seconds; each works once.',
+  twoFactorSetupTitle: 'Two-step sign-in',
+  twoFactorSetupHelp:
+    'Add this key to an authenticator app on your phone (or open the link below on the phone), then type the 6-digit code it shows.',
+  twoFactorOpenInApp: 'Open in an authenticator app',
+  twoFactorEnableButton: 'Turn on two-step sign-in',
+  twoFactorIsOn: 'Two-step sign-in is on for your account.',
+  recoveryCodesTitle: 'Your recovery codes',
+  recoveryCodesHelp:
+    'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
 } as const;

@@ -122,4 +122,16 @@ export const es = {
   invitationSent: (email: string) => `Invitación enviada a ${email}.`,
   mailNotConfigured:
     'El correo no está configurado en este servidor (SMTP_URL), así que no se puede enviar ninguna invitación.',
+  twoFactorTitle: 'Inicio de sesión en dos pasos',
+  twoFactorCodeLabel: 'El código de 6 dígitos de tu aplicación de autenticación, o un código de recuperación',
+  twoFactorFailed: 'Ese código no funcionó. Los códigos cambian cada 30 segundos y cada uno sirve una sola vez.',
+  twoFactorSetupTitle: 'Inicio de sesión en dos pasos',
+  twoFactorSetupHelp:
+    'Agrega esta clave a una aplicación de autenticación en tu teléfono (o abre el enlace de abajo en el teléfono) y escribe el código de 6 dígitos que muestra.',
+  twoFactorOpenInApp: 'Abrir en una aplicación de autenticación',
+  twoFactorEnableButton: 'Activar el inicio de sesión en dos pasos',
+  twoFactorIsOn: 'El inicio de sesión en dos pasos está activado en tu cuenta.',
+  recoveryCodesTitle: 'Tus códigos de recuperación',
+  recoveryCodesHelp:
+    'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
 } as const satisfies Catalog;

@@ -9,7 +9,10 @@ import { runCli } from '../../test/processes.js';
 import { Visitor } from './test-support.js';
 
 describe('[pglite] puente users create-admin', () => {
-  it('prints one link that sets the password once; a second admin with the same email is refused', async () => {
+  // Two CLI processes and a PGlite start: well past the default 30 s when the suite runs in parallel.
+  it('prints one link that sets the password once; a second admin with the same email is refused', {
+    timeout: 120_000,
+  }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'puente-admin-'));
     const env = { PUENTE_DATA_DIR: dataDir, PUENTE_BASE_URL: 'https://puente.example.org/' };
     const created = await runCli(['users', 'create-admin', 'Admin@Example.org'], env);

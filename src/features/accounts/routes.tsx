@@ -7,7 +7,14 @@ import { hitRateLimit, RATE_LIMITS } from './rate-limit.js';
 import { peekToken, setPasswordWithToken, signIn } from './service.js';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.js';
 import { AccountPage, SetPasswordPage, SignInPage } from './views.js';
-import { type AuthOptions, clearSessionCookie, csrfToken, currentAuth, setSessionCookie } from './web.js';
+import {
+  type AuthOptions,
+  clearSessionCookie,
+  csrfToken,
+  currentAuth,
+  pendingSecondFactor,
+  setSessionCookie,
+} from './web.js';
 
 const Csrf = Type.String({ maxLength: 200 });
 const TokenParam = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
@@ -48,10 +55,12 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
           return sendHtml(reply, await (<SignInPage ctx={ctx} csrf={csrf} failed />), 401);
         }
         // A new session on every sign-in: a token planted before it (session fixation) is worthless.
-        const previous = currentAuth(request);
+        const previous = currentAuth(request) ?? pendingSecondFactor(request);
         if (previous) await revokeSession(deps.db, previous.token, now);
-        setSessionCookie(request, reply, options, await createSession(deps.db, result.user.id, now));
-        return reply.redirect(`/${locale}/account`, 303);
+        const secondFactorPending = result.user.totpEnabledAt !== null;
+        const token = await createSession(deps.db, result.user.id, now, { secondFactorPending });
+        setSessionCookie(request, reply, options, token);
+        return reply.redirect(secondFactorPending ? `/${locale}/sign-in/two-factor` : `/${locale}/account`, 303);
       },
     );
 

@@ -75,18 +75,25 @@ export async function signIn(db: Db, email: string, password: string, now: Date)
   const passwordOk = await verifyPassword(user && !locked ? user.passwordHash : null, password);
   if (!user) return { ok: false };
   if (locked || !passwordOk || user.disabled) {
-    if (!locked) {
-      const failures = user.failedSignIns + 1;
-      const over = failures - FREE_ATTEMPTS + 1;
-      const lockedUntil = over > 0 ? new Date(now.getTime() + Math.min(2 ** (over - 1) * 60_000, MAX_LOCK_MS)) : null;
-      await db.update(users).set({ failedSignIns: failures, lockedUntil }).where(eq(users.id, user.id));
-    }
+    if (!locked) await recordFailedSignIn(db, user, now);
     return { ok: false };
   }
   if (user.failedSignIns > 0 || user.lockedUntil) {
     await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
   }
   return { ok: true, user };
+}
+
+/** A wrong password or second factor: counts toward the lock, which grows with each failure past five. */
+export async function recordFailedSignIn(db: Db, user: UserRow, now: Date): Promise<void> {
+  const failures = user.failedSignIns + 1;
+  const over = failures - FREE_ATTEMPTS + 1;
+  const lockedUntil = over > 0 ? new Date(now.getTime() + Math.min(2 ** (over - 1) * 60_000, MAX_LOCK_MS)) : null;
+  await db.update(users).set({ failedSignIns: failures, lockedUntil }).where(eq(users.id, user.id));
+}
+
+export function isLocked(user: UserRow, now: Date): boolean {
+  return Boolean(user.lockedUntil && user.lockedUntil > now);
 }
 
 export async function issueToken(db: Db, userId: number, purpose: TokenPurpose, now: Date): Promise<string> {

@@ -16,14 +16,23 @@ const TOUCH_EVERY_MS = 60_000;
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
-export async function createSession(db: Db, userId: number, now: Date): Promise<string> {
+/** Ten minutes to type the second factor after the password. */
+export const PENDING_SECOND_FACTOR_MS = 10 * 60_000;
+
+export async function createSession(
+  db: Db,
+  userId: number,
+  now: Date,
+  { secondFactorPending = false } = {},
+): Promise<string> {
   const { token, hash } = newToken();
   await db.insert(sessions).values({
     tokenHash: hash,
     userId,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
+    expiresAt: new Date(now.getTime() + (secondFactorPending ? PENDING_SECOND_FACTOR_MS : SESSION_MAX_AGE_MS)),
+    secondFactorPending,
   });
   return token;
 }

@@ -55,6 +55,11 @@ export function AccountPage({ ctx, csrf, user }: { ctx: PageContext; csrf: strin
       <p>
         <span safe>{t.signedInAs}</span> <strong safe>{user.email}</strong> (<span safe>{t.roleName(user.role)}</span>)
       </p>
+      <p>
+        <a href={`/${locale}/account/two-factor`} safe>
+          {t.twoFactorSetupTitle}
+        </a>
+      </p>
       <form method="post" action={`/${locale}/sign-out`}>
         <CsrfField token={csrf} />
         <button type="submit" safe>

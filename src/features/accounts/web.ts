@@ -32,6 +32,12 @@ export interface Auth {
 }
 
 const state = new WeakMap<FastifyRequest, Auth>();
+/** Password checked, second factor awaited: such a session opens nothing but the code form. */
+const pendingState = new WeakMap<FastifyRequest, Auth>();
+
+export function pendingSecondFactor(request: FastifyRequest): Auth | null {
+  return pendingState.get(request) ?? null;
+}
 
 export function currentAuth(request: FastifyRequest): Auth | null {
   return state.get(request) ?? null;
@@ -76,7 +82,7 @@ function deriveCsrf(secret: string): string {
 
 /** The hidden `_csrf` field for a form on this page; sets the pre-session cookie if needed. */
 export function csrfToken(request: FastifyRequest, reply: FastifyReply, options: AuthOptions): string {
-  const auth = currentAuth(request);
+  const auth = currentAuth(request) ?? pendingSecondFactor(request);
   if (auth) return deriveCsrf(auth.token);
   const secure = isSecure(request, options);
   const name = cookieNames(secure).csrf;
@@ -95,7 +101,7 @@ export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthO
     const token = request.cookies[cookieNames(isSecure(request, options)).session];
     if (!token) return;
     const found = await findSession(deps.db, token, deps.now());
-    if (found) state.set(request, { ...found, token });
+    if (found) (found.session.secondFactorPending ? pendingState : state).set(request, { ...found, token });
   });
 
   // Pages for signed-in people (and any answer that sets a cookie) must not sit in a shared cache.
@@ -118,7 +124,7 @@ export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthO
     }
     const body = request.body as { _csrf?: unknown } | undefined;
     const sent = typeof body?._csrf === 'string' ? body._csrf : '';
-    const auth = currentAuth(request);
+    const auth = currentAuth(request) ?? pendingSecondFactor(request);
     const secret = auth ? auth.token : request.cookies[cookieNames(isSecure(request, options)).csrf];
     if (!secret || !sent || !sameSecret(sent, deriveCsrf(secret))) throw new Forbidden('Invalid or missing CSRF token');
   });
