@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { openConfiguredDb } from './bootstrap.js';
 import type { Config } from './config.js';
 import { createMailer, mailFrom } from './features/accounts/mailer.js';
+import { redactUrl } from './features/accounts/web.js';
 import { loadDemoIfEmpty } from './features/demo/service.js';
 import { StartupError } from './lib/errors.js';
 
@@ -11,7 +12,10 @@ export async function serve(config: Config): Promise<void> {
   const mailer = config.smtpUrl ? createMailer(config.smtpUrl, mailFrom(config.baseUrl)) : null;
   const app = await buildApp({
     db: handle.db,
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }) },
+    },
     secureCookies: config.secureCookies,
     mailer,
     baseUrl: config.baseUrl,

@@ -1,9 +1,17 @@
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { describeEachEngine } from '../../test/db.js';
 import { FREE_ATTEMPTS, issueToken, TOKEN_TTL_MS } from './service.js';
 import { createUserWithPassword, PASSWORD, signedIn, Visitor } from './test-support.js';
+import { redactUrl } from './web.js';
+
+describe('redactUrl', () => {
+  it('keeps single-use link tokens out of log lines', () => {
+    expect(redactUrl('/es/set-password/abcDEF_123-x?x=1')).toBe('/es/set-password/***?x=1');
+    expect(redactUrl('/en/statements/x')).toBe('/en/statements/x');
+  });
+});
 
 describeEachEngine('accounts: sign-in, sessions, CSRF', (ctx) => {
   let clock = new Date('2026-11-27T12:00:00Z');

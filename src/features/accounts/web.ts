@@ -94,6 +94,11 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply, options:
   return deriveCsrf(secret);
 }
 
+/** Request URLs as logged: single-use link tokens are credentials, so they never reach a log line. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/set-password\/)[^/?#]+/, '$1***');
+}
+
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
