@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { loadDemo } from './features/demo/service.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { LOCALES } from './lib/locales.js';
+import { registeredRoutes } from './lib/route-table.js';
 import { createTestApp, getPage } from './test/app.js';
 import { describeEachEngine } from './test/db.js';
 
@@ -14,6 +15,23 @@ const examplePaths = [
   '/organizations/cejil',
   '/releases',
   '/releases/guatemala-vp-visit-2021',
+  '/sign-in',
+  '/forgot-password',
+];
+
+/**
+ * Pages for signed-in people or holders of a link, tested in features/accounts: they answer a
+ * visitor without a session with a redirect, 403 or 404, never with content.
+ */
+const signedInPaths = [
+  '/account',
+  '/set-password/not-a-valid-token-at-all',
+  '/organizations/cejil/boilerplate',
+  '/admin/history/organization/1',
+  '/admin/history/organization/1/history.csv',
+  '/admin/users',
+  '/sign-in/two-factor',
+  '/account/two-factor',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];
@@ -26,12 +44,12 @@ describeEachEngine('the public site', (ctx) => {
   });
 
   it('covers every localized page route with an example (a new route must be added here)', () => {
-    const routes = app
-      .printRoutes({ commonPrefix: false })
-      .split('\n')
-      .map((line) => line.replace(/^[\s│├└─]+/, '').replace(/ \(.*\)$/, ''))
-      .filter((path) => path.startsWith('/en/'));
-    const covered = [...examplePaths, ...downloadPaths].map((p) => `/en${p}`);
+    // printRoutes draws a radix tree (no full paths), so we read the routes as they were registered.
+    const routes = registeredRoutes(app)
+      .filter((r) => r.method === 'GET' && r.url.startsWith('/en/'))
+      .map((r) => r.url);
+    expect(routes.length).toBeGreaterThan(5);
+    const covered = [...examplePaths, ...signedInPaths, ...downloadPaths].map((p) => `/en${p}`);
     for (const route of routes) {
       const pattern = new RegExp(`^${route.replace(/\/$/, '/?').replace(/:[a-z]+/gi, '[^/]+')}$`);
       expect(
@@ -63,6 +81,14 @@ describeEachEngine('the public site', (ctx) => {
       expect($('main a').attr('href')).toBe(`/${locale}/`);
     });
   }
+
+  it('shows nothing to a visitor without a session on the signed-in pages', async () => {
+    for (const path of signedInPaths) {
+      const { status, response } = await getPage(app, `/en${path}`);
+      expect([303, 403, 404], path).toContain(status);
+      if (status === 303) expect(response.headers.location).toBe('/en/sign-in');
+    }
+  });
 
   it('sends / to the reader’s language', async () => {
     const spanish = await app.inject({ url: '/', headers: { 'accept-language': 'es-GT,es;q=0.9,en;q=0.5' } });

@@ -3,18 +3,30 @@
  * every URL can be found by reading this file.
  */
 import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.js';
+import { registerHistoryRoutes } from './features/accounts/history-routes.js';
+import { registerLinkRoutes } from './features/accounts/links-routes.js';
+import type { Mailer } from './features/accounts/mailer.js';
+import { registerAccountRoutes } from './features/accounts/routes.js';
+import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
+import { registerAuth } from './features/accounts/web.js';
+import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
+import { registerStatementPublishRoutes } from './features/statements/publish-routes.js';
 import { registerStatementRoutes } from './features/statements/routes.js';
+import { ConflictPage, isChangesSince } from './lib/conflict-page.js';
 import { NotFoundPage, ServerErrorPage } from './lib/error-pages.js';
-import { AppError } from './lib/errors.js';
+import { AppError, Conflict } from './lib/errors.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import type { Locale } from './lib/locales.js';
 import { negotiateLocale, splitLocalePath } from './lib/negotiate-locale.js';
+import { trackRoutes } from './lib/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from './lib/site-deps.js';
 import { loadStylesheet } from './lib/stylesheet.js';
 
@@ -22,6 +34,12 @@ export interface AppOptions {
   db: Db;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
+  /** Mark cookies Secure even over plain HTTP (TLS ends at a proxy): PUENTE_SECURE_COOKIES=1. */
+  secureCookies?: boolean;
+  /** Sends reset and invitation links; none when SMTP_URL is not set. */
+  mailer?: Mailer | null;
+  /** Public address used in emailed links (PUENTE_BASE_URL). */
+  baseUrl?: string;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
@@ -31,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  trackRoutes(app);
   const stylesheet = loadStylesheet();
   const deps: SiteDeps = { db: options.db, now: options.now ?? (() => new Date()), stylesheetHref: stylesheet.href };
 
@@ -56,6 +75,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   // Many readers are on slow mobile connections.
   await app.register(fastifyCompress, { threshold: 1024 });
 
+  // Forms post application/x-www-form-urlencoded: every form works without JavaScript.
+  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  await app.register(fastifyCookie);
+  const authOptions = { secureCookies: options.secureCookies ?? false };
+  registerAuth(app, deps, authOptions);
+
   app.get('/', async (request, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
     return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);
@@ -73,11 +98,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerStatementRoutes(app, deps);
   registerOrganizationRoutes(app, deps);
   registerReleaseRoutes(app, deps);
+  registerAccountRoutes(app, deps, authOptions);
+  registerTwoFactorRoutes(app, deps, authOptions);
+  registerOrganizationEditRoutes(app, deps, authOptions);
+  registerStatementPublishRoutes(app, deps);
+  registerHistoryRoutes(app, deps);
+  registerLinkRoutes(app, deps, authOptions, {
+    mailer: options.mailer ?? null,
+    baseUrl: options.baseUrl ?? 'http://localhost:3000',
+  });
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (isNotFound(error, request)) return renderNotFound(deps, request, reply);
+    if (error instanceof Conflict && isChangesSince(error.current)) {
+      const ctx = pageContext(deps, request, requestLocale(request));
+      return sendHtml(reply, await (<ConflictPage ctx={ctx} history={error.current.changes} />), 409);
+    }
     if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
       const status = error.statusCode ?? 400;
       return reply.code(status).type('text/plain; charset=utf-8').send(error.message);

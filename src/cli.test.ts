@@ -35,7 +35,10 @@ describe('puente on the embedded database', () => {
     expect(second.stdout).toBe('Demo coalition already present: nothing added.\n');
   });
 
-  it('serves the kept data after a restart, and turns away a second process naming the first', async () => {
+  // A server and two CLI processes: on a 2-CPU machine with the whole suite running, 30 s is too tight.
+  it('serves the kept data after a restart, and turns away a second process naming the first', {
+    timeout: 90_000,
+  }, async () => {
     const server = await startServer({ PUENTE_DATA_DIR: dataDir });
     try {
       expect(server.logs()).not.toContain('loaded the demo coalition');

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
+import { createAdminWithLink } from './features/accounts/cli.js';
 import { loadDemo } from './features/demo/service.js';
 import { isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/render.js';
 import { gapMessage } from './features/releases/render-model.js';
@@ -85,6 +86,22 @@ function buildProgram(): Command {
         for (const gap of model.gaps) process.stderr.write(`gap: ${gapMessage(gap, model.t)}\n`);
         if (out) await writeFile(out, body);
         else await new Promise<void>((resolve) => process.stdout.write(body, () => resolve()));
+      } finally {
+        await handle.close();
+      }
+    });
+
+  const users = program.command('users').description('accounts');
+  users
+    .command('create-admin')
+    .argument('<email>', "the coalition admin's email address")
+    .description('create a coalition admin and print a one-time link to set the password (PUENTE_BASE_URL)')
+    .action(async (email: string) => {
+      const config = loadConfig();
+      const handle = await openConfiguredDb(config, 'puente users create-admin');
+      try {
+        const link = await createAdminWithLink(handle.db, email, config.baseUrl, new Date());
+        process.stdout.write(`${link}\n`);
       } finally {
         await handle.close();
       }

@@ -11,6 +11,9 @@ describe('loadConfig', () => {
       databaseUrl: null,
       logLevel: 'info',
       loadDemoWhenEmpty: true,
+      secureCookies: false,
+      baseUrl: 'http://localhost:3000',
+      smtpUrl: null,
     });
   });
 
@@ -23,6 +26,9 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://u:p@db:5432/puente',
         LOG_LEVEL: 'WARN',
         PUENTE_DEMO: 'off',
+        PUENTE_SECURE_COOKIES: '1',
+        PUENTE_BASE_URL: 'https://puente.example.org/',
+        SMTP_URL: 'smtps://mailer:pw@mail.example.org:465',
       },
       '/x',
     );
@@ -33,6 +39,9 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://u:p@db:5432/puente',
       logLevel: 'warn',
       loadDemoWhenEmpty: false,
+      secureCookies: true,
+      baseUrl: 'https://puente.example.org',
+      smtpUrl: 'smtps://mailer:pw@mail.example.org:465',
     });
   });
 
@@ -43,6 +52,11 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://localhost/db' }, /DATABASE_URL must start with postgres:\/\//],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
     [{ PUENTE_DEMO: 'maybe' }, /PUENTE_DEMO=maybe/],
+    [{ PUENTE_SECURE_COOKIES: 'yes' }, /PUENTE_SECURE_COOKIES=yes is not understood: use 1/],
+    [{ PUENTE_BASE_URL: 'ftp://x' }, /PUENTE_BASE_URL must start with https:\/\//],
+    [{ PUENTE_BASE_URL: 'puente' }, /PUENTE_BASE_URL=puente is not a URL/],
+    [{ SMTP_URL: 'http://mail' }, /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
+    [{ SMTP_URL: 'nope' }, /SMTP_URL is not a valid URL/],
   ])('rejects %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(StartupError);
     expect(() => loadConfig(env)).toThrow(message);

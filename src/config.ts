@@ -14,18 +14,28 @@ export interface Config {
   logLevel: LogLevel;
   /** Load the demo coalition when the database is empty (PUENTE_DEMO=off disables it). */
   loadDemoWhenEmpty: boolean;
+  /** Cookies marked Secure even over plain HTTP, for TLS ending at a proxy (PUENTE_SECURE_COOKIES=1). */
+  secureCookies: boolean;
+  /** Public address of the site, for links printed or emailed (PUENTE_BASE_URL), without a trailing slash. */
+  baseUrl: string;
+  /** Where reset and invitation emails go out (SMTP_URL, smtp:// or smtps://); null: no email. */
+  smtpUrl: string | null;
 }
 
 type Env = Record<string, string | undefined>;
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = parsePort(env.PORT);
   return {
-    port: parsePort(env.PORT),
+    port,
     host: nonEmpty(env.HOST) ?? 'localhost',
     dataDir: parseDataDir(env.PUENTE_DATA_DIR, cwd),
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     loadDemoWhenEmpty: parseDemoSwitch(env.PUENTE_DEMO),
+    secureCookies: parseSecureCookies(env.PUENTE_SECURE_COOKIES),
+    baseUrl: parseBaseUrl(env.PUENTE_BASE_URL, port),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
   };
 }
 
@@ -81,6 +91,47 @@ function parseDemoSwitch(raw: string | undefined): boolean {
   if (value === undefined || value === 'auto' || value === 'on') return true;
   if (value === 'off') return false;
   throw new StartupError(`PUENTE_DEMO=${raw} is not understood: use "auto" (default) or "off".`);
+}
+
+function parseSecureCookies(raw: string | undefined): boolean {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined || value === '0') return false;
+  if (value === '1') return true;
+  throw new StartupError(`PUENTE_SECURE_COOKIES=${raw} is not understood: use 1 (behind HTTPS) or 0.`);
+}
+
+function parseBaseUrl(raw: string | undefined, port: number): string {
+  const value = nonEmpty(raw);
+  if (value === undefined) return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError(
+      `PUENTE_BASE_URL=${value} is not a URL: use the site's public address, e.g. https://puente.example.org`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new StartupError(`PUENTE_BASE_URL must start with https:// or http:// (got ${url.protocol}//).`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function parseSmtpUrl(raw: string | undefined): string | null {
+  const value = nonEmpty(raw);
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError(
+      'SMTP_URL is not a valid URL: use smtp://USER:PASSWORD@HOST:587 or smtps://…:465, or unset it.',
+    );
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new StartupError(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//).`);
+  }
+  return value;
 }
 
 /** Database URL with the password hidden, for log lines and error messages. */

@@ -2,12 +2,25 @@
 import { buildApp } from './app.js';
 import { openConfiguredDb } from './bootstrap.js';
 import type { Config } from './config.js';
+import { createMailer, mailFrom } from './features/accounts/mailer.js';
+import { redactUrl } from './features/accounts/web.js';
 import { loadDemoIfEmpty } from './features/demo/service.js';
 import { StartupError } from './lib/errors.js';
 
 export async function serve(config: Config): Promise<void> {
   const handle = await openConfiguredDb(config, `puente serve (port ${config.port})`);
-  const app = await buildApp({ db: handle.db, logger: { level: config.logLevel } });
+  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, mailFrom(config.baseUrl)) : null;
+  const app = await buildApp({
+    db: handle.db,
+    logger: {
+      level: config.logLevel,
+      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }) },
+    },
+    secureCookies: config.secureCookies,
+    mailer,
+    baseUrl: config.baseUrl,
+  });
+  app.addHook('onClose', async () => mailer?.close());
   app.addHook('onClose', async () => handle.close());
   try {
     app.log.info({ engine: handle.engine, location: handle.location }, 'database ready');

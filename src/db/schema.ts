@@ -137,6 +137,10 @@ export const statements = pgTable(
     occasion: localizedText('occasion'),
     date: date('date', { mode: 'string' }).notNull(),
     status: statementStatus('status').notNull().default('draft'),
+    /** Published but embargoed: invisible to the public until this instant (lib/visibility.ts). */
+    embargoUntil: timestamp('embargo_until', { withTimezone: true }),
+    /** Withdrawn from this instant on: invisible to the public again, kept for the record. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     fullDocumentUrl: text('full_document_url'),
     version: version(),
     ...timestamps,
@@ -239,4 +243,5 @@ export const quotes = pgTable(
   },
   (t) => [index('quotes_statement_idx').on(t.statementId)],
 );
+export * from './schema-accounts.js';
 export * from './schema-releases.js';

@@ -1,32 +1,50 @@
 /**
- * The one rule for what the public may see. Every public channel (pages, downloads, the newsroom;
- * feeds, search, exports later) asks this module rather than testing `status` itself, so the rule can
- * grow (withdrawal next) in one place.
+ * The one rule for what the public may see. Every public channel (pages now; downloads, feeds,
+ * search, exports, emails later) asks this module rather than testing columns itself; the
+ * visibility matrix test (src/visibility-matrix.test.ts) fails when a public route is not covered.
  *
- * Embargo: an item with `embargoedUntil` is public only once `now` has reached that instant. It is
- * decided at request time from the injected clock, so nothing has to run when an embargo lifts.
+ * A statement (and with it its recommendations, quotes and signatories) is in one of four states:
+ * - draft: never published;
+ * - embargoed: published, but `embargo_until` is still in the future (scheduled / press embargo);
+ * - published: public;
+ * - withdrawn: `withdrawn_at` has passed; hidden again, kept for the record and the audit log.
+ * Time is always the caller's `now` (the app's injected clock), so an embargo lifts by itself.
+ *
+ * A press release follows the same rule with its own status and embargo instant (its release line).
  */
-import { and, eq, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { releases, statements } from '../db/schema.js';
 
 export type PublicationStatus = 'draft' | 'published';
+export type VisibilityState = 'draft' | 'embargoed' | 'published' | 'withdrawn';
 
 export interface Publishable {
   status: PublicationStatus;
-  embargoedUntil?: Date | null;
+  embargoUntil?: Date | null;
+  withdrawnAt?: Date | null;
+}
+
+export function visibilityState(item: Publishable, now: Date): VisibilityState {
+  if (item.status === 'draft') return 'draft';
+  if (item.withdrawnAt && item.withdrawnAt <= now) return 'withdrawn';
+  if (item.embargoUntil && item.embargoUntil > now) return 'embargoed';
+  return 'published';
 }
 
 export function isVisibleToPublic(item: Publishable, now: Date = new Date()): boolean {
-  if (item.status !== 'published') return false;
-  return !item.embargoedUntil || now.getTime() >= item.embargoedUntil.getTime();
+  return visibilityState(item, now) === 'published';
 }
 
 /** The same rule as a SQL condition, for listing queries. */
-export function publicStatementsCondition(_now: Date = new Date()): SQL {
-  return eq(statements.status, 'published');
+export function publicStatementsCondition(now: Date = new Date()): SQL {
+  return and(
+    eq(statements.status, 'published'),
+    or(isNull(statements.embargoUntil), lte(statements.embargoUntil, now)),
+    or(isNull(statements.withdrawnAt), gt(statements.withdrawnAt, now)),
+  ) as SQL;
 }
 
-/** `isVisibleToPublic` for releases, as SQL. */
+/** The same rule for press releases, as SQL: published, and its embargo (if any) has lifted. */
 export function publicReleasesCondition(now: Date = new Date()): SQL {
   return and(
     eq(releases.status, 'published'),

@@ -1,0 +1,62 @@
+import { readableValue } from '../../lib/conflict-page.js';
+import { Layout } from '../../lib/layout.js';
+import type { PageContext } from '../../lib/page-context.js';
+import type { HistoryItem } from './history.js';
+
+export function HistoryPage(props: { ctx: PageContext; entityType: string; entityId: string; items: HistoryItem[] }) {
+  const { ctx, entityType, entityId, items } = props;
+  const { t, locale } = ctx;
+  const title = t.historyTitle(t.entityName(entityType), entityId);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      <p>
+        <a href={`/${locale}/admin/history/${entityType}/${entityId}/history.csv`} safe>
+          {t.historyExportCsv}
+        </a>
+      </p>
+      {items.length === 0 ? (
+        <p safe>{t.historyEmpty}</p>
+      ) : (
+        <ol class="history">
+          {items.map((item) => (
+            <li>
+              <p>
+                <time datetime={item.at} safe>
+                  {item.at}
+                </time>{' '}
+                · <span safe>{item.actor}</span> · <code safe>{item.action}</code>
+              </p>
+              {item.changes.length > 0 ? (
+                <table>
+                  <thead>
+                    <tr>
+                      <th safe>{t.conflictField}</th>
+                      <th safe>{t.conflictBefore}</th>
+                      <th safe>{t.conflictAfter}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {item.changes.map((c) => (
+                      <tr>
+                        <td safe>{c.field}</td>
+                        <td class="diff-before">
+                          <del safe>{readableValue(c.before)}</del>
+                        </td>
+                        <td class="diff-after">
+                          <ins safe>{readableValue(c.after)}</ins>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </Layout>
+  );
+}

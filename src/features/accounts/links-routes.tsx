@@ -1,0 +1,103 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { Forbidden, Invalid } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { getOrganization, listOrganizations } from '../organizations/service.js';
+import { inviteUser, requestPasswordReset } from './links.js';
+import { ForgotPasswordPage, InvitePage } from './links-views.js';
+import type { Mailer } from './mailer.js';
+import { canManageUsers } from './policy.js';
+import { hitRateLimit, RATE_LIMITS } from './rate-limit.js';
+import { type AuthOptions, csrfToken, currentUser } from './web.js';
+
+export interface LinkOptions {
+  /** null when SMTP_URL is not set: nothing can be emailed. */
+  mailer: Mailer | null;
+  baseUrl: string;
+}
+
+export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions, links: LinkOptions): void {
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/forgot-password`, async (request, reply) => {
+      const csrf = csrfToken(request, reply, auth);
+      return sendHtml(reply, await (<ForgotPasswordPage ctx={pageContext(deps, request, locale)} csrf={csrf} />));
+    });
+
+    app.post(
+      `/${locale}/forgot-password`,
+      {
+        schema: {
+          body: Type.Object({ _csrf: Type.String({ maxLength: 200 }), email: Type.String({ maxLength: 320 }) }),
+        },
+      },
+      async (request, reply) => {
+        const now = deps.now();
+        const limit = await hitRateLimit(deps.db, `reset:${request.ip}`, RATE_LIMITS.reset, now);
+        if (!limit.allowed) {
+          return reply
+            .code(429)
+            .header('retry-after', String(limit.retryAfterSeconds))
+            .type('text/plain')
+            .send('Too many requests');
+        }
+        const { mailer } = links;
+        if (mailer) {
+          // Not awaited: the answer must come as fast for an unknown address as for a known one.
+          requestPasswordReset(deps.db, { mailer, baseUrl: links.baseUrl, locale }, request.body.email, now).catch(
+            (error) => request.log.error({ err: error }, 'could not send a password-reset email'),
+          );
+        } else {
+          request.log.warn('password reset asked, but SMTP_URL is not set: no email sent');
+        }
+        const ctx = pageContext(deps, request, locale);
+        return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf="" sent />));
+      },
+    );
+
+    app.get(`/${locale}/admin/users`, async (request, reply) => {
+      const user = currentUser(request);
+      if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
+      if (!canManageUsers(user)) throw new Forbidden('Only the coalition admin manages accounts');
+      const organizations = await listOrganizations(deps.db);
+      const ctx = pageContext(deps, request, locale);
+      const csrf = csrfToken(request, reply, auth);
+      return sendHtml(reply, await (<InvitePage ctx={ctx} csrf={csrf} organizations={organizations} />));
+    });
+
+    app.post(
+      `/${locale}/admin/users`,
+      {
+        schema: {
+          body: Type.Object({
+            _csrf: Type.String({ maxLength: 200 }),
+            email: Type.String({ minLength: 3, maxLength: 320 }),
+            role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('member')]),
+            organization: Type.String({ maxLength: 200 }),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const user = currentUser(request);
+        if (!user || !canManageUsers(user)) throw new Forbidden('Only the coalition admin manages accounts');
+        const t = pageContext(deps, request, locale).t;
+        if (!links.mailer) throw new Invalid(t.mailNotConfigured);
+        const { email, role, organization } = request.body;
+        const org = organization ? (await getOrganization(deps.db, organization)).organization : null;
+        const ctx = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
+        const actor = { id: user.id, label: user.email };
+        await inviteUser(deps.db, ctx, { email, role, organizationId: org?.id ?? null }, actor, deps.now());
+        const organizations = await listOrganizations(deps.db);
+        const page = (
+          <InvitePage
+            ctx={pageContext(deps, request, locale)}
+            csrf={csrfToken(request, reply, auth)}
+            organizations={organizations}
+            notice={t.invitationSent(email)}
+          />
+        );
+        return sendHtml(reply, await page);
+      },
+    );
+  }
+}

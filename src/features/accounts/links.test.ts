@@ -1,0 +1,148 @@
+/**
+ * Reset and invitation links by email, through a real SMTP server (the smtp-server package,
+ * listening on a local port) that captures what nodemailer sends.
+ */
+import { EventEmitter, once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { eq } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import * as t from '../../db/schema.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { describeEachEngine } from '../../test/db.js';
+import { loadDemo } from '../demo/service.js';
+import { createMailer, type Mailer } from './mailer.js';
+import { TOKEN_TTL_MS } from './service.js';
+import { createUserWithPassword, signedIn, Visitor } from './test-support.js';
+
+interface Captured {
+  to: string[];
+  raw: string;
+}
+
+/** The text of a captured message, quoted-printable soft breaks and escapes undone. */
+function bodyOf(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+function linkPath(mail: Captured): string {
+  const match = /https:\/\/puente\.test(\/(?:en|es)\/set-password\/[A-Za-z0-9_-]+)/.exec(bodyOf(mail.raw));
+  if (!match?.[1]) throw new Error(`no link in ${mail.raw}`);
+  return match[1];
+}
+
+describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
+  const inbox = new EventEmitter();
+  const received: Captured[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk) => {
+        raw += chunk;
+      });
+      stream.on('end', () => {
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address), raw };
+        received.push(mail);
+        inbox.emit('mail', mail);
+        callback();
+      });
+    },
+  });
+  const nextMail = async () => ((await once(inbox, 'mail')) as [Captured])[0];
+
+  let clock = new Date('2026-11-27T12:00:00Z');
+  let app: FastifyTypeBox;
+  let mailer: Mailer;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const { port } = smtp.server.address() as AddressInfo;
+    mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Puente <no-reply@puente.test>');
+    await loadDemo(ctx.db);
+    app = await buildApp({ db: ctx.db, now: () => clock, mailer, baseUrl: 'https://puente.test' });
+    await createUserWithPassword(ctx.db, { email: 'Forgetful@Example.org', role: 'editor' }, clock);
+    await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, clock);
+  });
+  afterAll(async () => {
+    mailer.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  it('answers the same for an unknown and a known address, and mails only the known one', async () => {
+    const ask = (email: string) =>
+      new Visitor(app).post('/es/forgot-password', { email }, '/es/forgot-password').then((r) => r.body);
+    const arriving = nextMail();
+    const unknown = await ask('nobody@example.org');
+    const known = await ask('forgetful@example.org');
+    expect(known).toBe(unknown);
+    expect(known).toContain('Si existe una cuenta');
+    const mail = await arriving;
+    expect(mail.to.map((a) => a.toLowerCase())).toEqual(['forgetful@example.org']);
+    expect(bodyOf(mail.raw)).toContain('Funciona una sola vez');
+    expect(received).toHaveLength(1);
+  });
+
+  it('a reset link works once', async () => {
+    const arriving = nextMail();
+    await new Visitor(app).post('/en/forgot-password', { email: 'forgetful@example.org' }, '/en/forgot-password');
+    const path = linkPath(await arriving);
+    const visitor = new Visitor(app);
+    expect((await visitor.get(path)).statusCode).toBe(200);
+    expect((await visitor.post(path, { password: 'remembered at last' }, path)).statusCode).toBe(303);
+    expect((await visitor.signIn('forgetful@example.org', 'remembered at last')).statusCode).toBe(303);
+    const again = new Visitor(app);
+    expect((await again.get(path)).statusCode).toBe(404);
+    expect((await again.post(path, { password: 'hijacked password' }, '/en/sign-in')).statusCode).toBe(404);
+  });
+
+  it('a reset link expires after an hour', async () => {
+    const arriving = nextMail();
+    await new Visitor(app).post('/en/forgot-password', { email: 'forgetful@example.org' }, '/en/forgot-password');
+    const path = linkPath(await arriving);
+    clock = new Date(clock.getTime() + TOKEN_TTL_MS.password_reset + 1000);
+    const visitor = new Visitor(app);
+    expect((await visitor.get(path)).statusCode).toBe(404);
+    expect((await visitor.post(path, { password: 'too late for this' }, '/en/sign-in')).statusCode).toBe(404);
+  });
+
+  it('the admin invites a member; the invitation sets a password once and signs in as that member', async () => {
+    const admin = await signedIn(app, 'admin@example.org');
+    const arriving = nextMail();
+    const invited = await admin.post(
+      '/en/admin/users',
+      { email: 'new@cejil.org', role: 'member', organization: 'cejil' },
+      '/en/admin/users',
+    );
+    expect(invited.statusCode).toBe(200);
+    expect(invited.body).toContain('Invitation sent to new@cejil.org.');
+    const mail = await arriving;
+    expect(mail.to).toEqual(['new@cejil.org']);
+    const path = linkPath(mail);
+    const invitee = new Visitor(app);
+    expect((await invitee.post(path, { password: 'my own new password' }, path)).statusCode).toBe(303);
+    expect((await invitee.signIn('new@cejil.org', 'my own new password')).statusCode).toBe(303);
+    expect((await invitee.get('/en/account')).body).toContain('organization member');
+    expect((await invitee.get('/en/organizations/cejil/boilerplate')).statusCode).toBe(200);
+    const [row] = await ctx.db.select().from(t.users).where(eq(t.users.email, 'new@cejil.org'));
+    expect(row?.role).toBe('member');
+  });
+
+  it('only the admin may invite', async () => {
+    const editor = await signedIn(app, 'forgetful@example.org', 'remembered at last');
+    expect((await editor.get('/en/admin/users')).statusCode).toBe(403);
+    const csrf = await editor.csrfFrom('/en/account');
+    const refused = await editor.request('POST', '/en/admin/users', {
+      _csrf: csrf,
+      email: 'sneaky@example.org',
+      role: 'admin',
+      organization: '',
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,46 @@
+/** Emailed single-use links: password reset (anyone) and invitations (the admin). */
+import type { Db } from '../../db/client.js';
+import { messages } from '../../lib/i18n.js';
+import type { Locale } from '../../lib/locales.js';
+import type { Actor } from './audit.js';
+import type { Mailer } from './mailer.js';
+import { createUser, findUserByEmail, issueToken, type NewUser } from './service.js';
+import type { UserRow } from './sessions.js';
+
+export interface LinkContext {
+  mailer: Mailer;
+  /** The site's public address, e.g. https://puente.example.org (PUENTE_BASE_URL). */
+  baseUrl: string;
+  locale: Locale;
+}
+
+const setPasswordLink = (ctx: LinkContext, token: string) => `${ctx.baseUrl}/${ctx.locale}/set-password/${token}`;
+
+/**
+ * Sends a reset link if the address has an active account, and does nothing otherwise. The caller
+ * answers the same either way and does not wait for this, so neither the page nor its timing
+ * tells whether the address has an account.
+ */
+export async function requestPasswordReset(db: Db, ctx: LinkContext, email: string, now: Date): Promise<void> {
+  const user = await findUserByEmail(db, email);
+  if (!user || user.disabled) return;
+  const token = await issueToken(db, user.id, 'password_reset', now);
+  const t = messages(ctx.locale);
+  await ctx.mailer.send({
+    to: user.email,
+    subject: t.resetMailSubject,
+    text: t.resetMailBody(setPasswordLink(ctx, token)),
+  });
+}
+
+export async function inviteUser(db: Db, ctx: LinkContext, input: NewUser, actor: Actor, now: Date): Promise<UserRow> {
+  const user = await createUser(db, input, actor, now);
+  const token = await issueToken(db, user.id, 'invitation', now);
+  const t = messages(ctx.locale);
+  await ctx.mailer.send({
+    to: user.email,
+    subject: t.inviteMailSubject,
+    text: t.inviteMailBody(setPasswordLink(ctx, token)),
+  });
+  return user;
+}

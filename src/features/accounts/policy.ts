@@ -1,0 +1,46 @@
+/**
+ * Who may do what: one function per entity and action, used by routes, the CLI and (later) the API,
+ * so a rule is written once. `null` is the public (not signed in).
+ */
+import type { UserRow } from './sessions.js';
+
+export type PolicyUser = Pick<UserRow, 'id' | 'role' | 'organizationId' | 'disabled'> | null;
+
+interface OrganizationRef {
+  id: number;
+}
+
+function active(user: PolicyUser): user is NonNullable<PolicyUser> {
+  return user !== null && !user.disabled;
+}
+
+const isAdmin = (user: PolicyUser) => active(user) && user.role === 'admin';
+const isEditorOrAdmin = (user: PolicyUser) => active(user) && (user.role === 'admin' || user.role === 'editor');
+
+/** Profile and boilerplate: the coalition admin, or a member of that very organization. */
+export function canEditOrganization(user: PolicyUser, organization: OrganizationRef): boolean {
+  return isAdmin(user) || (active(user) && user.role === 'member' && user.organizationId === organization.id);
+}
+
+/** Statements (and their recommendations): editors and the admin. */
+export function canEditStatement(user: PolicyUser, _statement?: { id: number }): boolean {
+  return isEditorOrAdmin(user);
+}
+
+export function canPublishStatement(user: PolicyUser, statement?: { id: number }): boolean {
+  return canEditStatement(user, statement);
+}
+
+/** Drafts, embargoed and withdrawn items: those who edit them. */
+export function canSeeUnpublished(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
+export function canManageUsers(user: PolicyUser): boolean {
+  return isAdmin(user);
+}
+
+/** Histories hold before/after values of everything (contacts included): admins only. */
+export function canViewAudit(user: PolicyUser): boolean {
+  return isAdmin(user);
+}

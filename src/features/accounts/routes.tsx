@@ -1,0 +1,127 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { Invalid } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { hitRateLimit, RATE_LIMITS } from './rate-limit.js';
+import { peekToken, setPasswordWithToken, signIn } from './service.js';
+import { createSession, revokeAllSessions, revokeSession } from './sessions.js';
+import { AccountPage, SetPasswordPage, SignInPage } from './views.js';
+import {
+  type AuthOptions,
+  clearSessionCookie,
+  csrfToken,
+  currentAuth,
+  pendingSecondFactor,
+  setSessionCookie,
+} from './web.js';
+
+const Csrf = Type.String({ maxLength: 200 });
+const TokenParam = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
+
+export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/sign-in`, async (request, reply) => {
+      if (currentAuth(request)) return reply.redirect(`/${locale}/account`, 303);
+      const csrf = csrfToken(request, reply, options);
+      return sendHtml(reply, await (<SignInPage ctx={pageContext(deps, request, locale)} csrf={csrf} />));
+    });
+
+    app.post(
+      `/${locale}/sign-in`,
+      {
+        schema: {
+          body: Type.Object({
+            _csrf: Csrf,
+            email: Type.String({ minLength: 1, maxLength: 320 }),
+            password: Type.String({ minLength: 1, maxLength: 1000 }),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const now = deps.now();
+        const limit = await hitRateLimit(deps.db, `sign-in:${request.ip}`, RATE_LIMITS.signIn, now);
+        if (!limit.allowed) {
+          return reply
+            .code(429)
+            .header('retry-after', String(limit.retryAfterSeconds))
+            .type('text/plain')
+            .send('Too many attempts');
+        }
+        const result = await signIn(deps.db, request.body.email, request.body.password, now);
+        if (!result.ok) {
+          const ctx = pageContext(deps, request, locale);
+          const csrf = csrfToken(request, reply, options);
+          return sendHtml(reply, await (<SignInPage ctx={ctx} csrf={csrf} failed />), 401);
+        }
+        // A new session on every sign-in: a token planted before it (session fixation) is worthless.
+        const previous = currentAuth(request) ?? pendingSecondFactor(request);
+        if (previous) await revokeSession(deps.db, previous.token, now);
+        const secondFactorPending = result.user.totpEnabledAt !== null;
+        const token = await createSession(deps.db, result.user.id, now, { secondFactorPending });
+        setSessionCookie(request, reply, options, token);
+        return reply.redirect(secondFactorPending ? `/${locale}/sign-in/two-factor` : `/${locale}/account`, 303);
+      },
+    );
+
+    app.post(`/${locale}/sign-out`, { schema: { body: Type.Object({ _csrf: Csrf }) } }, async (request, reply) => {
+      const auth = currentAuth(request);
+      if (auth) await revokeSession(deps.db, auth.token, deps.now());
+      clearSessionCookie(request, reply, options);
+      return reply.redirect(`/${locale}/`, 303);
+    });
+
+    app.post(
+      `/${locale}/sign-out-everywhere`,
+      { schema: { body: Type.Object({ _csrf: Csrf }) } },
+      async (request, reply) => {
+        const auth = currentAuth(request);
+        if (auth) await revokeAllSessions(deps.db, auth.user.id, deps.now());
+        clearSessionCookie(request, reply, options);
+        return reply.redirect(`/${locale}/`, 303);
+      },
+    );
+
+    app.get(`/${locale}/account`, async (request, reply) => {
+      const auth = currentAuth(request);
+      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
+      const csrf = csrfToken(request, reply, options);
+      return sendHtml(
+        reply,
+        await (<AccountPage ctx={pageContext(deps, request, locale)} csrf={csrf} user={auth.user} />),
+      );
+    });
+
+    // The link is only checked here; it is used up when the form is sent.
+    app.get(`/${locale}/set-password/:token`, { schema: { params: TokenParam } }, async (request, reply) => {
+      const valid = await peekToken(deps.db, request.params.token, deps.now());
+      const ctx = pageContext(deps, request, locale);
+      const csrf = csrfToken(request, reply, options);
+      const page = <SetPasswordPage ctx={ctx} csrf={csrf} token={request.params.token} valid={valid} />;
+      return sendHtml(reply, await page, valid ? 200 : 404);
+    });
+
+    app.post(
+      `/${locale}/set-password/:token`,
+      {
+        schema: {
+          params: TokenParam,
+          body: Type.Object({ _csrf: Csrf, password: Type.String({ maxLength: 1000 }) }),
+        },
+      },
+      async (request, reply) => {
+        const ctx = pageContext(deps, request, locale);
+        try {
+          await setPasswordWithToken(deps.db, request.params.token, request.body.password, deps.now());
+        } catch (error) {
+          if (!(error instanceof Invalid)) throw error;
+          const csrf = csrfToken(request, reply, options);
+          const page = <SetPasswordPage ctx={ctx} csrf={csrf} token={request.params.token} valid tooShort />;
+          return sendHtml(reply, await page, 400);
+        }
+        clearSessionCookie(request, reply, options);
+        return reply.redirect(`/${locale}/sign-in`, 303);
+      },
+    );
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Passwords and random tokens. Passwords: argon2id via @node-rs/argon2 (prebuilt binaries shipped as
+ * optional-dependency packages, so npm 11's held-back install scripts do not matter), with its
+ * defaults (m=19 MiB, t=2, p=1: OWASP's minimum for argon2id). Tokens: 32 random bytes; only their
+ * sha256 is stored, so a leaked database hands out no working session or link.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+// Checked against when the email is unknown, so a failed sign-in takes as long either way.
+const dummyHash = hash('not a password of anyone: equalizes timing');
+
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (!passwordHash) {
+    await verify(await dummyHash, password).catch(() => false);
+    return false;
+  }
+  return verify(passwordHash, password).catch(() => false);
+}
+
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function randomSecret(): string {
+  return randomBytes(32).toString('base64url');
+}

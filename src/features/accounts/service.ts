@@ -1,0 +1,195 @@
+/** Users: creation, sign-in with back-off, single-use links, password and role changes. */
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { singleUseTokens, users } from '../../db/schema.js';
+import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
+import { type Actor, writeAudit } from './audit.js';
+import { hashPassword, hashToken, MIN_PASSWORD_LENGTH, newToken, verifyPassword } from './secrets.js';
+import { revokeAllSessions, type UserRow } from './sessions.js';
+
+export type Role = UserRow['role'];
+export type TokenPurpose = 'password_reset' | 'invitation';
+
+/** Five attempts, then a lock (1 minute) that doubles with each further failure, up to 15 minutes. */
+export const FREE_ATTEMPTS = 5;
+export const MAX_LOCK_MS = 15 * 60_000;
+export const TOKEN_TTL_MS: Record<TokenPurpose, number> = {
+  password_reset: 60 * 60_000,
+  invitation: 72 * 60 * 60_000,
+};
+
+export function normalizeEmail(email: string): string {
+  return email.trim();
+}
+
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | null> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${normalizeEmail(email)})`);
+  return user ?? null;
+}
+
+export interface NewUser {
+  email: string;
+  role: Role;
+  organizationId?: number | null;
+}
+
+export async function createUser(db: Db, input: NewUser, actor: Actor, now: Date): Promise<UserRow> {
+  if (!/^[^\s@]+@[^\s@]+$/.test(normalizeEmail(input.email))) {
+    throw new Invalid('Not an email address', [{ field: 'email', problem: 'invalid' }]);
+  }
+  if ((input.role === 'member') !== (input.organizationId != null)) {
+    throw new Invalid('Members, and only members, belong to an organization', [
+      { field: 'organizationId', problem: 'required for members only' },
+    ]);
+  }
+  if (await findUserByEmail(db, input.email)) throw new Conflict(`A user with the email ${input.email} exists`);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: normalizeEmail(input.email),
+        role: input.role,
+        organizationId: input.organizationId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    if (!user) throw new Error('insert returned nothing');
+    await writeAudit(tx, { actor, at: now, entityType: 'user', entityId: user.id, action: 'create', after: user });
+    return user;
+  });
+}
+
+export type SignInResult = { ok: true; user: UserRow } | { ok: false };
+
+/**
+ * One answer for every failure (unknown email, wrong password, locked, disabled), and about the
+ * same time for each, so the form does not reveal who has an account.
+ */
+export async function signIn(db: Db, email: string, password: string, now: Date): Promise<SignInResult> {
+  const user = await findUserByEmail(db, email);
+  const locked = user?.lockedUntil && user.lockedUntil > now;
+  const passwordOk = await verifyPassword(user && !locked ? user.passwordHash : null, password);
+  if (!user) return { ok: false };
+  if (locked || !passwordOk || user.disabled) {
+    if (!locked) await recordFailedSignIn(db, user, now);
+    return { ok: false };
+  }
+  if (user.failedSignIns > 0 || user.lockedUntil) {
+    await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  }
+  return { ok: true, user };
+}
+
+/** A wrong password or second factor: counts toward the lock, which grows with each failure past five. */
+export async function recordFailedSignIn(db: Db, user: UserRow, now: Date): Promise<void> {
+  const failures = user.failedSignIns + 1;
+  const over = failures - FREE_ATTEMPTS + 1;
+  const lockedUntil = over > 0 ? new Date(now.getTime() + Math.min(2 ** (over - 1) * 60_000, MAX_LOCK_MS)) : null;
+  await db.update(users).set({ failedSignIns: failures, lockedUntil }).where(eq(users.id, user.id));
+}
+
+export function isLocked(user: UserRow, now: Date): boolean {
+  return Boolean(user.lockedUntil && user.lockedUntil > now);
+}
+
+export async function issueToken(db: Db, userId: number, purpose: TokenPurpose, now: Date): Promise<string> {
+  const { token, hash } = newToken();
+  await db.insert(singleUseTokens).values({
+    tokenHash: hash,
+    userId,
+    purpose,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]),
+  });
+  return token;
+}
+
+/** Whether a link is still good, without using it (the form page). */
+export async function peekToken(db: Db, token: string, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: singleUseTokens.id })
+    .from(singleUseTokens)
+    .where(
+      and(
+        eq(singleUseTokens.tokenHash, hashToken(token)),
+        isNull(singleUseTokens.usedAt),
+        gt(singleUseTokens.expiresAt, now),
+      ),
+    );
+  return Boolean(row);
+}
+
+/**
+ * Sets the password through a reset or invitation link. Marking the token used and checking it
+ * is one UPDATE, so two simultaneous submissions cannot both succeed.
+ */
+export async function setPasswordWithToken(db: Db, token: string, password: string, now: Date): Promise<UserRow> {
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new Invalid('Password too short', [{ field: 'password', problem: 'too short' }]);
+  }
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .update(singleUseTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(singleUseTokens.tokenHash, hashToken(token)),
+          isNull(singleUseTokens.usedAt),
+          gt(singleUseTokens.expiresAt, now),
+        ),
+      )
+      .returning();
+    if (!used) throw new NotFound('This link is not valid any more');
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, failedSignIns: 0, lockedUntil: null, updatedAt: now, version: sql`${users.version} + 1` })
+      .where(eq(users.id, used.userId))
+      .returning();
+    if (!user) throw new NotFound('No such user');
+    // Whoever knew the old password is signed out.
+    await revokeAllSessions(tx, user.id, now);
+    await writeAudit(tx, {
+      actor: { id: user.id, label: user.email },
+      at: now,
+      entityType: 'user',
+      entityId: user.id,
+      action: used.purpose === 'invitation' ? 'accept_invitation' : 'reset_password',
+    });
+    return user;
+  });
+}
+
+/** A privilege change ends the user's sessions: they sign in again under the new role. */
+export async function changeUserRole(
+  db: Db,
+  input: { userId: number; role: Role; organizationId: number | null; version: number },
+  actor: Actor,
+  now: Date,
+): Promise<UserRow> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, input.userId));
+    if (!before) throw new NotFound('No such user');
+    const [after] = await tx
+      .update(users)
+      .set({ role: input.role, organizationId: input.organizationId, updatedAt: now, version: before.version + 1 })
+      .where(and(eq(users.id, input.userId), eq(users.version, input.version)))
+      .returning();
+    if (!after) throw new Conflict('This user was changed by someone else', { version: before.version });
+    await revokeAllSessions(tx, after.id, now);
+    await writeAudit(tx, {
+      actor,
+      at: now,
+      entityType: 'user',
+      entityId: after.id,
+      action: 'change_role',
+      before,
+      after,
+    });
+    return after;
+  });
+}

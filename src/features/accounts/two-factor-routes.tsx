@@ -1,0 +1,89 @@
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { isLocked, recordFailedSignIn } from './service.js';
+import { createSession, revokeSession } from './sessions.js';
+import { enableTwoFactor, newTotpSecret, totpUri, verifySecondFactor } from './two-factor.js';
+import { SecondFactorPage, TwoFactorSetupPage } from './two-factor-views.js';
+import { type AuthOptions, csrfToken, currentAuth, pendingSecondFactor, setSessionCookie } from './web.js';
+
+const Csrf = Type.String({ maxLength: 200 });
+
+export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/sign-in/two-factor`, async (request, reply) => {
+      if (!pendingSecondFactor(request)) return reply.redirect(`/${locale}/sign-in`, 303);
+      const csrf = csrfToken(request, reply, options);
+      return sendHtml(reply, await (<SecondFactorPage ctx={pageContext(deps, request, locale)} csrf={csrf} />));
+    });
+
+    app.post(
+      `/${locale}/sign-in/two-factor`,
+      { schema: { body: Type.Object({ _csrf: Csrf, code: Type.String({ maxLength: 20 }) }) } },
+      async (request, reply) => {
+        const pending = pendingSecondFactor(request);
+        if (!pending) return reply.redirect(`/${locale}/sign-in`, 303);
+        const now = deps.now();
+        const { user } = pending;
+        const ok = !isLocked(user, now) && (await verifySecondFactor(deps.db, user, request.body.code, now));
+        if (!ok) {
+          if (!isLocked(user, now)) await recordFailedSignIn(deps.db, user, now);
+          const csrf = csrfToken(request, reply, options);
+          const page = <SecondFactorPage ctx={pageContext(deps, request, locale)} csrf={csrf} failed />;
+          return sendHtml(reply, await page, 401);
+        }
+        // Both factors checked: the half-way session is replaced by a new, full one.
+        await revokeSession(deps.db, pending.token, now);
+        setSessionCookie(request, reply, options, await createSession(deps.db, user.id, now));
+        return reply.redirect(`/${locale}/account`, 303);
+      },
+    );
+
+    app.get(`/${locale}/account/two-factor`, async (request, reply) => {
+      const auth = currentAuth(request);
+      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
+      const ctx = pageContext(deps, request, locale);
+      const csrf = csrfToken(request, reply, options);
+      const enabled = auth.user.totpEnabledAt !== null;
+      const secret = enabled ? undefined : newTotpSecret();
+      const uri = secret ? totpUri(secret, auth.user.email) : undefined;
+      return sendHtml(
+        reply,
+        await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={enabled} secret={secret} uri={uri} />),
+      );
+    });
+
+    app.post(
+      `/${locale}/account/two-factor`,
+      {
+        schema: {
+          body: Type.Object({
+            _csrf: Csrf,
+            secret: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Z2-7]+=*$' }),
+            code: Type.String({ maxLength: 10 }),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const auth = currentAuth(request);
+        if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
+        const ctx = pageContext(deps, request, locale);
+        const csrf = csrfToken(request, reply, options);
+        const { secret, code } = request.body;
+        if (auth.user.totpEnabledAt) {
+          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled />), 409);
+        }
+        try {
+          const recoveryCodes = await enableTwoFactor(deps.db, auth.user, secret, code, deps.now());
+          const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled recoveryCodes={recoveryCodes} />;
+          return sendHtml(reply, await page);
+        } catch {
+          const uri = totpUri(secret, auth.user.email);
+          const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={false} secret={secret} uri={uri} failed />;
+          return sendHtml(reply, await page, 400);
+        }
+      },
+    );
+  }
+}

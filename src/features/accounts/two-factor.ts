@@ -1,0 +1,111 @@
+/**
+ * TOTP two-factor (RFC 6238 via otpauth: 6 digits, 30 s, SHA-1, what every authenticator app
+ * reads) with one-use recovery codes. Codes are checked on the injected clock, one step either
+ * side (phone clocks drift), and a code's step must be newer than the last one accepted, so an
+ * overheard code cannot be replayed.
+ */
+import { randomBytes } from 'node:crypto';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { Secret, TOTP } from 'otpauth';
+import type { Db } from '../../db/client.js';
+import { recoveryCodes, users } from '../../db/schema.js';
+import { Invalid } from '../../lib/errors.js';
+import { type Actor, writeAudit } from './audit.js';
+import { hashToken } from './secrets.js';
+import type { UserRow } from './sessions.js';
+
+const PERIOD = 30;
+export const TOTP_WINDOW = 1;
+export const RECOVERY_CODE_COUNT = 10;
+
+function totp(secret: string, label = 'Puente'): TOTP {
+  return new TOTP({ issuer: 'Puente', label, secret: Secret.fromBase32(secret), period: PERIOD, digits: 6 });
+}
+
+export function newTotpSecret(): string {
+  return new Secret({ size: 20 }).base32;
+}
+
+/** What an authenticator app is given (typed in, or as a link on the phone itself). */
+export function totpUri(secret: string, email: string): string {
+  return totp(secret, email).toString();
+}
+
+/** The code for an instant: for tests, as a phone would show it. */
+export function totpCode(secret: string, at: Date): string {
+  return totp(secret).generate({ timestamp: at.getTime() });
+}
+
+/** The time step of a valid code, or null. */
+function matchingStep(secret: string, code: string, now: Date): number | null {
+  const delta = totp(secret).validate({ token: code, timestamp: now.getTime(), window: TOTP_WINDOW });
+  return delta === null ? null : Math.floor(now.getTime() / 1000 / PERIOD) + delta;
+}
+
+function newRecoveryCode(): string {
+  // 10 characters from an alphabet without look-alikes, shown as xxxxx-xxxxx.
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(10);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]).join('');
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}
+
+const normalizeRecovery = (code: string) => code.trim().toLowerCase().replace(/\s+/g, '');
+
+/**
+ * Turns two-factor on once the person proves their app has the secret; returns the recovery
+ * codes, which are shown this once and stored only as hashes.
+ */
+export async function enableTwoFactor(
+  db: Db,
+  user: UserRow,
+  secret: string,
+  code: string,
+  now: Date,
+): Promise<string[]> {
+  const step = matchingStep(secret, code, now);
+  if (step === null) throw new Invalid('That code does not match', [{ field: 'code', problem: 'mismatch' }]);
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({ totpSecret: secret, totpEnabledAt: now, totpLastStep: step, updatedAt: now, version: user.version + 1 })
+      .where(eq(users.id, user.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    await tx
+      .insert(recoveryCodes)
+      .values(codes.map((c) => ({ userId: user.id, codeHash: hashToken(normalizeRecovery(c)) })));
+    const actor: Actor = { id: user.id, label: user.email };
+    await writeAudit(tx, { actor, at: now, entityType: 'user', entityId: user.id, action: 'enable_two_factor' });
+  });
+  return codes;
+}
+
+/** A TOTP code (newer than the last accepted) or an unused recovery code, which is then used up. */
+export async function verifySecondFactor(db: Db, user: UserRow, code: string, now: Date): Promise<boolean> {
+  if (!user.totpSecret) return false;
+  const trimmed = code.trim();
+  if (/^\d{6}$/.test(trimmed)) {
+    const step = matchingStep(user.totpSecret, trimmed, now);
+    if (step === null) return false;
+    // One UPDATE both checks and records the step, so two requests cannot both use one code.
+    const [accepted] = await db
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return Boolean(accepted);
+  }
+  const [used] = await db
+    .update(recoveryCodes)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(recoveryCodes.userId, user.id),
+        eq(recoveryCodes.codeHash, hashToken(normalizeRecovery(trimmed))),
+        isNull(recoveryCodes.usedAt),
+      ),
+    )
+    .returning({ id: recoveryCodes.id });
+  return Boolean(used);
+}

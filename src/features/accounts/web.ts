@@ -1,0 +1,136 @@
+/**
+ * Accounts on the web: who is signed in (session cookie → database), CSRF on every state change,
+ * and the DB-backed rate limit on every POST.
+ *
+ * CSRF is a synchronizer token derived from a secret the browser holds in an HttpOnly cookie:
+ * the session token when signed in (so the token changes with the session), otherwise a random
+ * "pre-session" cookie (sign-in and other public forms). Forms carry sha256("csrf:" + secret);
+ * a cross-site page can neither read the cookie nor our pages, so it cannot produce the field.
+ * With Secure cookies the names take the __Host- prefix, which a sibling subdomain cannot set.
+ * We wrote this instead of @fastify/csrf-protection because binding its token to the session
+ * needs a server-wide HMAC key to configure and rotate, while our session token already is one.
+ */
+import { createHash } from 'node:crypto';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Forbidden } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import type { SiteDeps } from '../../lib/site-deps.js';
+import { hitRateLimit, RATE_LIMITS } from './rate-limit.js';
+import { randomSecret, sameSecret } from './secrets.js';
+import { findSession, SESSION_MAX_AGE_MS, type SessionRow, type UserRow } from './sessions.js';
+
+export interface AuthOptions {
+  /** Secure cookies even when this process sees plain HTTP (TLS ends at a proxy): PUENTE_SECURE_COOKIES=1. */
+  secureCookies: boolean;
+}
+
+export interface Auth {
+  user: UserRow;
+  session: SessionRow;
+  token: string;
+}
+
+const state = new WeakMap<FastifyRequest, Auth>();
+/** Password checked, second factor awaited: such a session opens nothing but the code form. */
+const pendingState = new WeakMap<FastifyRequest, Auth>();
+
+export function pendingSecondFactor(request: FastifyRequest): Auth | null {
+  return pendingState.get(request) ?? null;
+}
+
+export function currentAuth(request: FastifyRequest): Auth | null {
+  return state.get(request) ?? null;
+}
+
+export function currentUser(request: FastifyRequest): UserRow | null {
+  return state.get(request)?.user ?? null;
+}
+
+function isSecure(request: FastifyRequest, options: AuthOptions): boolean {
+  return options.secureCookies || request.protocol === 'https';
+}
+
+export function cookieNames(secure: boolean) {
+  const prefix = secure ? '__Host-' : '';
+  return { session: `${prefix}puente_session`, csrf: `${prefix}puente_csrf` };
+}
+
+function cookieOptions(secure: boolean, maxAgeMs?: number): CookieSerializeOptions {
+  return {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    ...(maxAgeMs ? { maxAge: Math.floor(maxAgeMs / 1000) } : {}),
+  };
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, options: AuthOptions, token: string) {
+  const secure = isSecure(request, options);
+  reply.setCookie(cookieNames(secure).session, token, cookieOptions(secure, SESSION_MAX_AGE_MS));
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply, options: AuthOptions) {
+  const secure = isSecure(request, options);
+  reply.clearCookie(cookieNames(secure).session, cookieOptions(secure));
+}
+
+function deriveCsrf(secret: string): string {
+  return createHash('sha256').update(`csrf:${secret}`).digest('base64url');
+}
+
+/** The hidden `_csrf` field for a form on this page; sets the pre-session cookie if needed. */
+export function csrfToken(request: FastifyRequest, reply: FastifyReply, options: AuthOptions): string {
+  const auth = currentAuth(request) ?? pendingSecondFactor(request);
+  if (auth) return deriveCsrf(auth.token);
+  const secure = isSecure(request, options);
+  const name = cookieNames(secure).csrf;
+  let secret = request.cookies[name];
+  if (!secret) {
+    secret = randomSecret();
+    reply.setCookie(name, secret, cookieOptions(secure));
+  }
+  return deriveCsrf(secret);
+}
+
+/** Request URLs as logged: single-use link tokens are credentials, so they never reach a log line. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/set-password\/)[^/?#]+/, '$1***');
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[cookieNames(isSecure(request, options)).session];
+    if (!token) return;
+    const found = await findSession(deps.db, token, deps.now());
+    if (found) (found.session.secondFactorPending ? pendingState : state).set(request, { ...found, token });
+  });
+
+  // Pages for signed-in people (and any answer that sets a cookie) must not sit in a shared cache.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const personal = currentAuth(request) || reply.hasHeader('set-cookie');
+    if (personal && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+    return payload;
+  });
+
+  // After body parsing, before any handler: every state change is rate-limited and needs the token.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!STATE_CHANGING.has(request.method)) return;
+    const limit = await hitRateLimit(deps.db, `post:${request.ip}`, RATE_LIMITS.post, deps.now());
+    if (!limit.allowed) {
+      return reply
+        .code(429)
+        .header('retry-after', String(limit.retryAfterSeconds))
+        .type('text/plain')
+        .send('Too many requests');
+    }
+    const body = request.body as { _csrf?: unknown } | undefined;
+    const sent = typeof body?._csrf === 'string' ? body._csrf : '';
+    const auth = currentAuth(request) ?? pendingSecondFactor(request);
+    const secret = auth ? auth.token : request.cookies[cookieNames(isSecure(request, options)).csrf];
+    if (!secret || !sent || !sameSecret(sent, deriveCsrf(secret))) throw new Forbidden('Invalid or missing CSRF token');
+  });
+}

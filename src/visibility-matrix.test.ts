@@ -1,0 +1,200 @@
+/**
+ * The visibility matrix: every public GET route × every publication state × every kind of visitor,
+ * for statements and for press releases.
+ * Routes are enumerated from the app, so a new page, download or feed fails this test until it
+ * is added to `channels` below, with a URL that would show a statement if it leaked.
+ */
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { buildApp } from './app.js';
+import * as t from './db/schema.js';
+import { createUserWithPassword, signedIn, Visitor } from './features/accounts/test-support.js';
+import { loadDemo } from './features/demo/service.js';
+import type { FastifyTypeBox } from './lib/fastify-typebox.js';
+import { LOCALES } from './lib/locales.js';
+import { localized } from './lib/localized-text.js';
+import { registeredRoutes } from './lib/route-table.js';
+import { type VisibilityState, visibilityState } from './lib/visibility.js';
+import { describeEachEngine } from './test/db.js';
+
+const HOUR = 60 * 60_000;
+const T = new Date('2026-11-27T12:00:00Z');
+
+/** One statement per state; `embargo-lifted` is published with an embargo that has passed. */
+const samples = [
+  { key: 'draft', status: 'draft', embargoUntil: null, withdrawnAt: null },
+  { key: 'embargoed', status: 'published', embargoUntil: new Date(T.getTime() + HOUR), withdrawnAt: null },
+  { key: 'embargo-lifted', status: 'published', embargoUntil: new Date(T.getTime() - HOUR), withdrawnAt: null },
+  { key: 'published', status: 'published', embargoUntil: null, withdrawnAt: null },
+  { key: 'withdrawn', status: 'published', embargoUntil: null, withdrawnAt: new Date(T.getTime() - HOUR) },
+] as const;
+type Sample = (typeof samples)[number];
+const titleOf = (s: Sample) => `Matrix statement ${s.key}`;
+const slugOf = (s: Sample) => `matrix-${s.key}`;
+/** A press release has no withdrawal: it exists in every other state, with its own embargo. */
+const releaseSamples = samples.filter((s) => s.key !== 'withdrawn');
+const releaseTitleOf = (s: Sample) => `Matrix release ${s.key}`;
+const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
+const releaseIsPublic = (s: Sample) => s.key !== 'withdrawn' && visibilityState(s, T) === 'published';
+
+/** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
+const channels: Record<string, (locale: string, s: Sample) => string> = {
+  '/': () => '/',
+  '/healthz': () => '/healthz',
+  '/assets/style.css': () => 'stylesheet',
+  '/:locale/': (l) => `/${l}/`,
+  '/:locale/statements/:slug': (l, s) => `/${l}/statements/${slugOf(s)}`,
+  '/:locale/statements/:slug/recommendations/:recommendation': (l, s) =>
+    `/${l}/statements/${slugOf(s)}/recommendations/r1`,
+  '/:locale/releases': (l) => `/${l}/releases`,
+  '/:locale/releases/:slug': (l, s) => `/${l}/releases/${releaseSlugOf(s)}`,
+  // Markdown, because its text can be searched for the headline; every format shares the route.
+  '/:locale/releases/:slug/release.:format': (l, s) => `/${l}/releases/${releaseSlugOf(s)}/release.md`,
+  '/:locale/organizations': (l) => `/${l}/organizations`,
+  '/:locale/organizations/:slug': (l) => `/${l}/organizations/cejil`,
+  '/:locale/organizations/:slug/boilerplate': (l) => `/${l}/organizations/cejil/boilerplate`,
+  '/:locale/sign-in': (l) => `/${l}/sign-in`,
+  '/:locale/forgot-password': (l) => `/${l}/forgot-password`,
+  '/:locale/sign-in/two-factor': (l) => `/${l}/sign-in/two-factor`,
+  '/:locale/account/two-factor': (l) => `/${l}/account/two-factor`,
+  '/:locale/admin/users': (l) => `/${l}/admin/users`,
+  '/:locale/admin/history/:entity/:id': (l) => `/${l}/admin/history/organization/1`,
+  '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,
+  '/:locale/account': (l) => `/${l}/account`,
+  '/:locale/set-password/:token': (l) => `/${l}/set-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+};
+
+function channelKey(url: string): string {
+  const locale = LOCALES.find((l) => url === `/${l}/` || url.startsWith(`/${l}/`));
+  if (locale) return `/:locale${url.slice(locale.length + 1)}`;
+  return url.startsWith('/assets/style.') ? '/assets/style.css' : url;
+}
+
+type Who = 'anonymous' | 'member' | 'editor' | 'admin';
+
+describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
+  let app: FastifyTypeBox;
+  let clock = T;
+  const visitors = new Map<Who, Visitor>();
+  let stylesheet = '';
+
+  beforeAll(async () => {
+    await loadDemo(ctx.db);
+    app = await buildApp({ db: ctx.db, now: () => clock });
+    const [cejil] = await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'));
+    for (const s of samples) {
+      const [row] = await ctx.db
+        .insert(t.statements)
+        .values({
+          slug: slugOf(s),
+          title: localized('en', titleOf(s), { es: titleOf(s) }),
+          date: '2026-11-01',
+          status: s.status,
+          embargoUntil: s.embargoUntil,
+          withdrawnAt: s.withdrawnAt,
+        })
+        .returning();
+      await ctx.db.insert(t.recommendations).values({
+        statementId: row!.id,
+        slug: 'r1',
+        position: 1,
+        text: localized('en', `Recommendation of ${titleOf(s)}`),
+      });
+      await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
+    }
+    for (const s of releaseSamples) {
+      await ctx.db.insert(t.releases).values({
+        slug: releaseSlugOf(s),
+        status: s.status,
+        embargoedUntil: s.embargoUntil,
+        releaseDate: '2026-11-01',
+        headline: localized('en', releaseTitleOf(s), { es: releaseTitleOf(s) }),
+      });
+    }
+    await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id }, T);
+    await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, T);
+    await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, T);
+    visitors.set('anonymous', new Visitor(app));
+    visitors.set('member', await signedIn(app, 'm@cejil.org'));
+    visitors.set('editor', await signedIn(app, 'editor@example.org'));
+    visitors.set('admin', await signedIn(app, 'admin@example.org'));
+    stylesheet = registeredRoutes(app).find((r) => r.url.startsWith('/assets/style.'))!.url;
+  });
+
+  it('covers every GET route the app registers (a new public channel must join the matrix)', () => {
+    expect(registeredRoutes(app).length).toBeGreaterThan(10);
+    expect(uncoveredRoutes(app)).toEqual([]);
+  });
+
+  it('notices a channel added without joining the matrix', async () => {
+    const extended = await buildApp({ db: ctx.db, now: () => clock });
+    extended.get('/es/feed.xml', async () => 'leak?');
+    await extended.ready();
+    expect(uncoveredRoutes(extended)).toEqual(['/:locale/feed.xml']);
+  });
+
+  it('the rule itself: only published (and embargo-lifted) statements are public', () => {
+    const states = samples.map((s) => visibilityState(s, T));
+    expect(states).toEqual<VisibilityState[]>(['draft', 'embargoed', 'published', 'published', 'withdrawn']);
+  });
+
+  for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
+    it(`${who}: public channels show published statements and releases only, in every language`, async () => {
+      const visitor = visitors.get(who)!;
+      for (const [key, urlFor] of Object.entries(channels)) {
+        for (const locale of key.includes(':locale') ? LOCALES : ['en']) {
+          for (const s of samples) {
+            const url = urlFor(locale, s).replace('stylesheet', stylesheet);
+            const response = await visitor.get(url);
+            const shown = response.body.includes(titleOf(s));
+            const expected = visibilityState(s, T) === 'published' && showsStatements(key);
+            expect(shown, `${who} ${url} (${s.key})`).toBe(expected);
+            if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {
+              expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
+            }
+            const releaseShown = response.body.includes(releaseTitleOf(s));
+            const releaseExpected = releaseIsPublic(s) && showsReleases(key);
+            expect(releaseShown, `${who} ${url} (release ${s.key})`).toBe(releaseExpected);
+            if (key.startsWith('/:locale/releases/:slug')) {
+              expect(response.statusCode, `${who} ${url}`).toBe(releaseExpected ? 200 : 404);
+            }
+          }
+        }
+      }
+    });
+  }
+
+  it('an embargo lifts by itself at its instant; a withdrawal takes effect at its instant', async () => {
+    const anonymous = visitors.get('anonymous')!;
+    clock = new Date(T.getTime() + HOUR + 1);
+    expect((await anonymous.get('/en/statements/matrix-embargoed')).statusCode).toBe(200);
+    clock = new Date(T.getTime() - 2 * HOUR);
+    expect((await anonymous.get('/en/statements/matrix-withdrawn')).statusCode).toBe(200);
+    clock = T;
+    expect((await anonymous.get('/en/statements/matrix-withdrawn')).statusCode).toBe(404);
+  });
+});
+
+function uncoveredRoutes(app: FastifyTypeBox): string[] {
+  const keys = new Set(
+    registeredRoutes(app)
+      .filter((r) => r.method === 'GET')
+      .map((r) => channelKey(r.url)),
+  );
+  return [...keys].filter((key) => !(key in channels));
+}
+
+/** Channels that list or show press releases; the others must never mention one. */
+function showsReleases(key: string): boolean {
+  return ['/:locale/releases', '/:locale/releases/:slug', '/:locale/releases/:slug/release.:format'].includes(key);
+}
+
+/** Channels that list or show statements; the others must never mention one. */
+function showsStatements(key: string): boolean {
+  return [
+    '/:locale/',
+    '/:locale/statements/:slug',
+    '/:locale/statements/:slug/recommendations/:recommendation',
+    '/:locale/organizations/:slug',
+  ].includes(key);
+}
