@@ -72,6 +72,9 @@ export const en = {
   releaseGapBoilerplate: (organization: string) => `${organization} has no “About” text in English.`,
   releaseGapPhone: (person: string) => `Press contact ${person} has no phone number.`,
   releaseGapEmail: (person: string) => `Press contact ${person} has no e-mail address.`,
+  releaseGapsTitle: 'Missing pieces',
+  releaseGapsNote:
+    'Only editors see this list. The release still renders; fill these in the registry and every format follows.',
   releaseGapUntranslated: 'Some of this release is not yet translated into English and is shown in the original.',
   newsroomTitle: 'Press releases',
   newsroomIntro: 'Press releases of the coalition, newest first.',

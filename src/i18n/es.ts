@@ -74,6 +74,9 @@ export const es = {
   releaseGapBoilerplate: (organization: string) => `${organization} no tiene texto de presentación en español.`,
   releaseGapPhone: (person: string) => `El contacto de prensa ${person} no tiene número de teléfono.`,
   releaseGapEmail: (person: string) => `El contacto de prensa ${person} no tiene correo electrónico.`,
+  releaseGapsTitle: 'Piezas que faltan',
+  releaseGapsNote:
+    'Solo el equipo editor ve esta lista. El comunicado se genera igual; complétalas en el registro y todos los formatos se actualizan.',
   releaseGapUntranslated:
     'Parte de este comunicado aún no está traducida al español y se muestra en el idioma original.',
   newsroomTitle: 'Sala de prensa',

@@ -27,6 +27,11 @@ export function canEditStatement(user: PolicyUser, _statement?: { id: number }):
   return isEditorOrAdmin(user);
 }
 
+/** Press releases, drafts and their gaps: editors and the admin, like the statements they announce. */
+export function canEditRelease(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
 export function canPublishStatement(user: PolicyUser, statement?: { id: number }): boolean {
   return canEditStatement(user, statement);
 }

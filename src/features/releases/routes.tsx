@@ -2,8 +2,10 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { canEditRelease } from '../accounts/policy.js';
+import { currentUser } from '../accounts/web.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
-import { buildRenderModel } from './render-model.js';
+import { buildRenderModel, gapMessage } from './render-model.js';
 import { getPublicRelease, listPublicReleases } from './service.js';
 import { DOWNLOAD_FORMATS, NewsroomPage, ReleasePage } from './views.js';
 
@@ -28,7 +30,10 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
       async (request, reply) => {
         const source = await getPublicRelease(deps.db, request.params.slug, deps.now());
         const model = buildRenderModel(source, locale);
-        return sendHtml(reply, await (<ReleasePage ctx={pageContext(deps, request, locale)} m={model} />));
+        const ctx = pageContext(deps, request, locale);
+        // What is missing is editors' business; the public sees the release as it renders.
+        const gaps = canEditRelease(currentUser(request)) ? model.gaps.map((gap) => gapMessage(gap, ctx.t)) : [];
+        return sendHtml(reply, await (<ReleasePage ctx={ctx} m={model} gaps={gaps} />));
       },
     );
 

@@ -150,7 +150,8 @@ function Block({ block }: { block: ModelBlock }): JSX.Element {
   );
 }
 
-export function ReleasePage({ ctx, m }: { ctx: PageContext; m: RenderModel }): JSX.Element {
+/** `gaps`: only for signed-in editors (the route decides); the public never sees this list. */
+export function ReleasePage({ ctx, m, gaps = [] }: { ctx: PageContext; m: RenderModel; gaps?: string[] }): JSX.Element {
   const { t, locale } = ctx;
   const base = `/${locale}/releases/${m.slug}`;
   const first = m.lead.blocks[0];
@@ -187,6 +188,7 @@ export function ReleasePage({ ctx, m }: { ctx: PageContext; m: RenderModel }): J
   };
   return (
     <Layout ctx={ctx} title={m.headline} description={description} head={head}>
+      {gaps.length > 0 ? <GapList ctx={ctx} gaps={gaps} /> : ''}
       <ReleaseArticle m={m} />
       <aside class="release-aside">
         {m.statement ? (
@@ -211,6 +213,24 @@ export function ReleasePage({ ctx, m }: { ctx: PageContext; m: RenderModel }): J
         </ul>
       </aside>
     </Layout>
+  );
+}
+
+function GapList({ ctx, gaps }: { ctx: PageContext; gaps: string[] }): JSX.Element {
+  return (
+    <section class="release-gaps" aria-labelledby="gaps-heading">
+      <h2 id="gaps-heading" safe>
+        {ctx.t.releaseGapsTitle}
+      </h2>
+      <p class="muted" safe>
+        {ctx.t.releaseGapsNote}
+      </p>
+      <ul>
+        {gaps.map((gap) => (
+          <li safe>{gap}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
