@@ -35,32 +35,40 @@ export function ConflictPage({ ctx, history }: { ctx: PageContext; history: Chan
         {history.map((entry) => (
           <section class="conflict">
             <h2 safe>{t.conflictChangedBy(entry.actorLabel, entry.at)}</h2>
-            <table>
-              <thead>
-                <tr>
-                  <th safe>{t.conflictField}</th>
-                  <th safe>{t.conflictBefore}</th>
-                  <th safe>{t.conflictAfter}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entry.changes.map((c) => (
-                  <tr>
-                    <td safe>{c.field}</td>
-                    <td class="diff-before" safe>
-                      {readableValue(c.before)}
-                    </td>
-                    <td class="diff-after" safe>
-                      {readableValue(c.after)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ChangesTable ctx={ctx} changes={entry.changes} />
           </section>
         ))}
       </div>
       <p safe>{t.conflictRetry}</p>
     </Layout>
+  );
+}
+
+/** Field, before and after: the one way a change is shown (409 page, admin history). */
+export function ChangesTable({ ctx, changes }: { ctx: PageContext; changes: ChangeSince['changes'] }): JSX.Element {
+  const { t } = ctx;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th safe>{t.conflictField}</th>
+          <th safe>{t.conflictBefore}</th>
+          <th safe>{t.conflictAfter}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr>
+            <td safe>{c.field}</td>
+            <td class="diff-before">
+              <del safe>{readableValue(c.before)}</del>
+            </td>
+            <td class="diff-after">
+              <ins safe>{readableValue(c.after)}</ins>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,4 +1,4 @@
-import { readableValue } from '../../lib/conflict-page.js';
+import { ChangesTable } from '../../lib/conflict-page.js';
 import { Layout } from '../../lib/layout.js';
 import type { PageContext } from '../../lib/page-context.js';
 import type { HistoryItem } from './history.js';
@@ -27,32 +27,7 @@ export function HistoryPage(props: { ctx: PageContext; entityType: string; entit
                 </time>{' '}
                 · <span safe>{item.actor}</span> · <code safe>{item.action}</code>
               </p>
-              {item.changes.length > 0 ? (
-                <table>
-                  <thead>
-                    <tr>
-                      <th safe>{t.conflictField}</th>
-                      <th safe>{t.conflictBefore}</th>
-                      <th safe>{t.conflictAfter}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {item.changes.map((c) => (
-                      <tr>
-                        <td safe>{c.field}</td>
-                        <td class="diff-before">
-                          <del safe>{readableValue(c.before)}</del>
-                        </td>
-                        <td class="diff-after">
-                          <ins safe>{readableValue(c.after)}</ins>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              ) : (
-                ''
-              )}
+              {item.changes.length > 0 ? <ChangesTable ctx={ctx} changes={item.changes} /> : ''}
             </li>
           ))}
         </ol>
