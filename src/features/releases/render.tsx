@@ -3,9 +3,8 @@ import type { Locale } from '../../lib/locales.js';
 import { buildRenderModel, type RenderModel } from './render-model.js';
 import type { ReleaseSource } from './service.js';
 import { ReleaseArticle } from './views.js';
-import { writeDocx } from './write-docx.js';
 import { writeMarkdown } from './write-markdown.js';
-import { type PageSize, writePdf } from './write-pdf.js';
+import type { PageSize } from './write-pdf.js';
 import { writeText } from './write-text.js';
 
 export const RELEASE_FORMATS = ['html', 'md', 'txt', 'pdf', 'docx'] as const;
@@ -40,10 +39,11 @@ export async function writeFormat(model: RenderModel, format: ReleaseFormat, pag
       return writeMarkdown(model);
     case 'txt':
       return writeText(model);
+    // pdfmake and docx (with their fonts) load on first use: they would add ~1 s to every start.
     case 'pdf':
-      return writePdf(model, pageSize);
+      return (await import('./write-pdf.js')).writePdf(model, pageSize);
     case 'docx':
-      return writeDocx(model);
+      return (await import('./write-docx.js')).writeDocx(model);
     case 'html':
       return writeStandaloneHtml(model);
   }
