@@ -24,8 +24,7 @@ import { ConflictPage, isChangesSince } from './lib/conflict-page.js';
 import { NotFoundPage, ServerErrorPage } from './lib/error-pages.js';
 import { AppError, Conflict } from './lib/errors.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
-import type { Locale } from './lib/locales.js';
-import { negotiateLocale, splitLocalePath } from './lib/negotiate-locale.js';
+import { negotiateLocale, requestLocale } from './lib/negotiate-locale.js';
 import { trackRoutes } from './lib/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from './lib/site-deps.js';
 import { loadStylesheet } from './lib/stylesheet.js';
@@ -133,12 +132,6 @@ function isNotFound(error: FastifyError, request: FastifyRequest): boolean {
   if (error instanceof AppError) return error.statusCode === 404;
   const isPageRead = request.method === 'GET' || request.method === 'HEAD';
   return isPageRead && Boolean(error.validation);
-}
-
-function requestLocale(request: FastifyRequest): Locale {
-  return (
-    splitLocalePath(request.url.split('?')[0] ?? '/')?.locale ?? negotiateLocale(request.headers['accept-language'])
-  );
 }
 
 async function renderNotFound(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply) {

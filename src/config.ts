@@ -62,19 +62,12 @@ function parseDataDir(raw: string | undefined, cwd: string): string {
 function parseDatabaseUrl(raw: string | undefined): string | null {
   const value = nonEmpty(raw);
   if (value === undefined) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new StartupError(
+  checkUrl(value, ['postgres:', 'postgresql:'], {
+    invalid:
       'DATABASE_URL is not a valid URL: use postgres://USER@HOST:PORT/DATABASE, or unset it to use the embedded database.',
-    );
-  }
-  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new StartupError(
-      `DATABASE_URL must start with postgres:// (got ${url.protocol}//): Puente speaks PostgreSQL only; unset it to use the embedded database.`,
-    );
-  }
+    wrongScheme: (got) =>
+      `DATABASE_URL must start with postgres:// (got ${got}//): Puente speaks PostgreSQL only; unset it to use the embedded database.`,
+  });
   return value;
 }
 
@@ -103,35 +96,36 @@ function parseSecureCookies(raw: string | undefined): boolean {
 function parseBaseUrl(raw: string | undefined, port: number): string {
   const value = nonEmpty(raw);
   if (value === undefined) return `http://localhost:${port}`;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new StartupError(
-      `PUENTE_BASE_URL=${value} is not a URL: use the site's public address, e.g. https://puente.example.org`,
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new StartupError(`PUENTE_BASE_URL must start with https:// or http:// (got ${url.protocol}//).`);
-  }
+  checkUrl(value, ['http:', 'https:'], {
+    invalid: `PUENTE_BASE_URL=${value} is not a URL: use the site's public address, e.g. https://puente.example.org`,
+    wrongScheme: (got) => `PUENTE_BASE_URL must start with https:// or http:// (got ${got}//).`,
+  });
   return value.replace(/\/+$/, '');
 }
 
 function parseSmtpUrl(raw: string | undefined): string | null {
   const value = nonEmpty(raw);
   if (value === undefined) return null;
+  checkUrl(value, ['smtp:', 'smtps:'], {
+    invalid: 'SMTP_URL is not a valid URL: use smtp://USER:PASSWORD@HOST:587 or smtps://…:465, or unset it.',
+    wrongScheme: (got) => `SMTP_URL must start with smtp:// or smtps:// (got ${got}//).`,
+  });
+  return value;
+}
+
+/** A URL-valued variable must parse and use one of the expected schemes; each says how in its own words. */
+function checkUrl(
+  value: string,
+  schemes: string[],
+  say: { invalid: string; wrongScheme: (got: string) => string },
+): void {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new StartupError(
-      'SMTP_URL is not a valid URL: use smtp://USER:PASSWORD@HOST:587 or smtps://…:465, or unset it.',
-    );
+    throw new StartupError(say.invalid);
   }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
-    throw new StartupError(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//).`);
-  }
-  return value;
+  if (!schemes.includes(url.protocol)) throw new StartupError(say.wrongScheme(url.protocol));
 }
 
 /** Database URL with the password hidden, for log lines and error messages. */

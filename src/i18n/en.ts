@@ -81,6 +81,7 @@ export const en = {
   newsroomEmpty: 'No press releases have been published yet.',
   statementReleases: 'Press releases',
 
+  tooManyRequests: 'Too many attempts from this address. Please wait a moment and try again.',
   notYetTranslated: 'Not yet translated; shown in the original language.',
 
   notFoundTitle: 'Page not found',

@@ -84,6 +84,7 @@ export const es = {
   newsroomEmpty: 'Todavía no se ha publicado ningún comunicado.',
   statementReleases: 'Comunicados de prensa',
 
+  tooManyRequests: 'Demasiados intentos desde esta dirección. Espera un momento y vuelve a intentarlo.',
   notYetTranslated: 'Aún sin traducir; se muestra en el idioma original.',
 
   notFoundTitle: 'Página no encontrada',

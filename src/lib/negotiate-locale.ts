@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import { DEFAULT_LOCALE, isLocale, LOCALES, type Locale } from './locales.js';
 
@@ -14,4 +15,11 @@ export function splitLocalePath(path: string): { locale: Locale; rest: string } 
   const match = /^\/([a-z]{2})(\/.*)?$/.exec(path);
   if (!match || !isLocale(match[1])) return null;
   return { locale: match[1], rest: match[2] && match[2] !== '' ? match[2] : '/' };
+}
+
+/** The language to answer a request in: the URL's prefix, else the reader's Accept-Language. */
+export function requestLocale(request: FastifyRequest): Locale {
+  return (
+    splitLocalePath(request.url.split('?')[0] ?? '/')?.locale ?? negotiateLocale(request.headers['accept-language'])
+  );
 }

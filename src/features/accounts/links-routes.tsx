@@ -8,7 +8,7 @@ import { inviteUser, requestPasswordReset } from './links.js';
 import { ForgotPasswordPage, InvitePage } from './links-views.js';
 import type { Mailer } from './mailer.js';
 import { canManageUsers } from './policy.js';
-import { hitRateLimit, RATE_LIMITS } from './rate-limit.js';
+import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
 import { type AuthOptions, csrfToken, currentUser } from './web.js';
 
 export interface LinkOptions {
@@ -35,11 +35,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         const now = deps.now();
         const limit = await hitRateLimit(deps.db, `reset:${request.ip}`, RATE_LIMITS.reset, now);
         if (!limit.allowed) {
-          return reply
-            .code(429)
-            .header('retry-after', String(limit.retryAfterSeconds))
-            .type('text/plain')
-            .send('Too many requests');
+          return sendTooManyRequests(request, reply, limit.retryAfterSeconds);
         }
         const { mailer } = links;
         if (mailer) {

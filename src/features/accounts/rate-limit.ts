@@ -3,8 +3,11 @@
  * one PostgreSQL counts against the same bucket. The window and the clock are the caller's.
  */
 import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { rateLimitBuckets } from '../../db/schema.js';
+import { messages } from '../../lib/i18n.js';
+import { requestLocale } from '../../lib/negotiate-locale.js';
 
 export interface RateLimit {
   limit: number;
@@ -45,4 +48,13 @@ export async function hitRateLimit(
     allowed: row.count <= limit,
     retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)),
   };
+}
+
+/** The one answer to a visitor over a limit: 429, when to retry, and why in their language. */
+export function sendTooManyRequests(request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number) {
+  return reply
+    .code(429)
+    .header('retry-after', String(retryAfterSeconds))
+    .type('text/plain; charset=utf-8')
+    .send(messages(requestLocale(request)).tooManyRequests);
 }

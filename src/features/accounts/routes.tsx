@@ -3,7 +3,7 @@ import { Invalid } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { hitRateLimit, RATE_LIMITS } from './rate-limit.js';
+import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
 import { peekToken, setPasswordWithToken, signIn } from './service.js';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.js';
 import { AccountPage, SetPasswordPage, SignInPage } from './views.js';
@@ -42,11 +42,7 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
         const now = deps.now();
         const limit = await hitRateLimit(deps.db, `sign-in:${request.ip}`, RATE_LIMITS.signIn, now);
         if (!limit.allowed) {
-          return reply
-            .code(429)
-            .header('retry-after', String(limit.retryAfterSeconds))
-            .type('text/plain')
-            .send('Too many attempts');
+          return sendTooManyRequests(request, reply, limit.retryAfterSeconds);
         }
         const result = await signIn(deps.db, request.body.email, request.body.password, now);
         if (!result.ok) {

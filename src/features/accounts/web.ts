@@ -16,7 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import type { SiteDeps } from '../../lib/site-deps.js';
-import { hitRateLimit, RATE_LIMITS } from './rate-limit.js';
+import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
 import { randomSecret, sameSecret } from './secrets.js';
 import { findSession, SESSION_MAX_AGE_MS, type SessionRow, type UserRow } from './sessions.js';
 
@@ -121,11 +121,7 @@ export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthO
     if (!STATE_CHANGING.has(request.method)) return;
     const limit = await hitRateLimit(deps.db, `post:${request.ip}`, RATE_LIMITS.post, deps.now());
     if (!limit.allowed) {
-      return reply
-        .code(429)
-        .header('retry-after', String(limit.retryAfterSeconds))
-        .type('text/plain')
-        .send('Too many requests');
+      return sendTooManyRequests(request, reply, limit.retryAfterSeconds);
     }
     const body = request.body as { _csrf?: unknown } | undefined;
     const sent = typeof body?._csrf === 'string' ? body._csrf : '';
