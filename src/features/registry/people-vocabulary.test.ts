@@ -214,7 +214,11 @@ describeEachEngine('workspace: people, themes, addressees, translations', (ctx) 
       .toArray()
       .map((tr) => $(tr).text());
     expect(spanish.some((row) => row.includes('Only in English') && row.includes('missing'))).toBe(true);
-    expect(spanish.some((row) => row.includes('Governance, rule of law and justice') && row.includes('translation out of date'))).toBe(true);
+    expect(
+      spanish.some(
+        (row) => row.includes('Governance, rule of law and justice') && row.includes('translation out of date'),
+      ),
+    ).toBe(true);
     const filtered = cheerio.load((await as('editor').get('/es/workspace/translations?lang=es&state=stale')).body);
     expect(filtered('section[aria-labelledby=todo-en]').length).toBe(0);
     expect(filtered('section[aria-labelledby=todo-es] .state-missing').length).toBe(0);

@@ -52,7 +52,7 @@ function TranslationsPage(
           },
         ]}
       />
-      <>
+      <div class="translation-sections">
         {languages.map((language) => {
           const name = messages(language).switchToThisLanguage;
           return (
@@ -81,7 +81,7 @@ function TranslationsPage(
             </section>
           );
         })}
-      </>
+      </div>
     </WorkspaceLayout>
   );
 }
