@@ -151,7 +151,7 @@ for (const engine of testEngines) {
         await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
         await page.getByText(newText).waitFor();
         // The Spanish text was translated from the old English one: it is now flagged as out of date.
-        expect(await page.locator('section[lang=es] .state').innerText()).toBe('translation out of date');
+        expect(await page.locator('section[lang=es] .state').textContent()).toBe('translation out of date');
 
         const after = new Map(await releaseRenders(page));
         for (const [url] of carrying) {
@@ -184,8 +184,8 @@ for (const engine of testEngines) {
         await second.page.getByRole('button', { name: 'Save', exact: true }).click();
         const alert = second.page.getByRole('alert').filter({ hasText: messages('en').conflictTitle });
         await alert.waitFor();
-        expect(await alert.innerText()).toContain(ADMIN);
-        expect(await alert.innerText()).toContain('https://grupo.example.org');
+        expect(await alert.textContent()).toContain(ADMIN);
+        expect(await alert.textContent()).toContain('https://grupo.example.org');
         // The second person's text is still in the form; the first person's website too.
         expect(
           await second.page
