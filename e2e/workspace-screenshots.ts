@@ -33,7 +33,8 @@ async function main() {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
   });
   mkdirSync(OUT, { recursive: true });
-  const shot = (page: Page, name: string) => page.screenshot({ path: new URL(`${name}.png`, OUT).pathname, fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: new URL(`${name}.png`, OUT).pathname, fullPage: true });
 
   async function signIn(email: string, viewport = { width: 1200, height: 800 }) {
     const context = await browser.newContext({ baseURL, viewport });
