@@ -8,6 +8,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { TrustProxy } from './config.js';
 import type { Db } from './db/client.js';
 import { registerHistoryRoutes } from './features/accounts/history-routes.js';
 import { registerLinkRoutes } from './features/accounts/links-routes.js';
@@ -39,11 +40,15 @@ export interface AppOptions {
   mailer?: Mailer | null;
   /** Public address used in emailed links (PUENTE_BASE_URL). */
   baseUrl?: string;
+  /** Reverse proxies believed about the client's address and protocol (PUENTE_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // request.ip (rate limits) and request.protocol (Secure cookies) come from X-Forwarded-* only for these.
+    trustProxy: options.trustProxy ?? false,
     // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
   }).withTypeProvider<TypeBoxTypeProvider>();
