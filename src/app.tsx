@@ -48,7 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const app = Fastify({
     logger: options.logger ?? false,
     // request.ip (rate limits) and request.protocol (Secure cookies) come from X-Forwarded-* only for these.
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -130,6 +130,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   });
 
   return app;
+}
+
+/** A hop count becomes the function Fastify applies to hop counts (its types name no number). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** A malformed or overlong slug in a page address is just an address that does not exist. */

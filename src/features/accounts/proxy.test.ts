@@ -67,6 +67,20 @@ describeEachEngine('trustProxy: rate limits and Secure cookies behind a reverse 
     expect(cookie).toMatch(/; Secure/);
   });
 
+  it('a hop count (PUENTE_TRUST_PROXY=1) believes the nearest proxy about address and protocol', async () => {
+    const oneHop = await buildApp({ db: ctx.db, trustProxy: 1 });
+    const response = await oneHop.inject({
+      url: '/en/sign-in',
+      remoteAddress: '203.0.113.251',
+      headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': nextClient() },
+    });
+    expect(String(response.headers['set-cookie'])).toMatch(/^__Host-puente_csrf=.*; Secure/);
+    const busy = nextClient();
+    await exhaust(oneHop, () => busy, '203.0.113.251');
+    expect((await postVia(oneHop, busy, '203.0.113.251')).statusCode).toBe(429);
+    expect((await postVia(oneHop, nextClient(), '203.0.113.251')).statusCode).toBe(403);
+  });
+
   it('does not believe X-Forwarded-Proto from anyone else', async () => {
     for (const [app, remoteAddress] of [
       [untrusting, PROXY],
