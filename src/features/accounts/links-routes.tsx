@@ -40,9 +40,13 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         const { mailer } = links;
         if (mailer) {
           // Not awaited: the answer must come as fast for an unknown address as for a known one.
-          requestPasswordReset(deps.db, { mailer, baseUrl: links.baseUrl, locale }, request.body.email, now).catch(
-            (error) => request.log.error({ err: error }, 'could not send a password-reset email'),
-          );
+          requestPasswordReset(
+            deps.db,
+            { mailer, baseUrl: links.baseUrl, locale },
+            request.body.email,
+            now,
+            request.ip,
+          ).catch((error) => request.log.error({ err: error }, 'could not send a password-reset email'));
         } else {
           request.log.warn('password reset asked, but SMTP_URL is not set: no email sent');
         }

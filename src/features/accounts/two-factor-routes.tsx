@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { isLocked, recordFailedSignIn } from './service.js';
+import { isLocked, recordFailedSignIn, recordSignIn } from './service.js';
 import { createSession, revokeSession } from './sessions.js';
 import { enableTwoFactor, newTotpSecret, totpUri, verifySecondFactor } from './two-factor.js';
 import { SecondFactorPage, TwoFactorSetupPage } from './two-factor-views.js';
@@ -26,9 +26,11 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         if (!pending) return reply.redirect(`/${locale}/sign-in`, 303);
         const now = deps.now();
         const { user } = pending;
-        const ok = !isLocked(user, now) && (await verifySecondFactor(deps.db, user, request.body.code, now));
+        const locked = isLocked(user, now);
+        const ok = !locked && (await verifySecondFactor(deps.db, user, request.body.code, now));
         if (!ok) {
-          if (!isLocked(user, now)) await recordFailedSignIn(deps.db, user, now);
+          const reason = locked ? 'account_locked' : 'wrong_second_factor';
+          await recordFailedSignIn(deps.db, user, now, reason, request.ip);
           const csrf = csrfToken(request, reply, options);
           const page = <SecondFactorPage ctx={pageContext(deps, request, locale)} csrf={csrf} failed />;
           return sendHtml(reply, await page, 401);
@@ -36,6 +38,8 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         // Both factors checked: the half-way session is replaced by a new, full one.
         await revokeSession(deps.db, pending.token, now);
         setSessionCookie(request, reply, options, await createSession(deps.db, user.id, now));
+        const kind = /^\d{6}$/.test(request.body.code.trim()) ? 'totp' : 'recovery_code';
+        await recordSignIn(deps.db, user, now, request.ip, kind);
         return reply.redirect(`/${locale}/account`, 303);
       },
     );
