@@ -1,4 +1,5 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
+import { accountsEs } from './accounts.es.js';
 import type { Catalog } from './catalog.js';
 
 export const es = {
@@ -160,4 +161,5 @@ export const es = {
   recoveryCodesTitle: 'Tus códigos de recuperación',
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
+  ...accountsEs,
 } as const satisfies Catalog;

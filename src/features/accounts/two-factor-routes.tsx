@@ -1,12 +1,27 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { Invalid } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { isLocked, recordFailedSignIn, recordSignIn } from './service.js';
 import { createSession, revokeSession } from './sessions.js';
-import { enableTwoFactor, newTotpSecret, totpUri, verifySecondFactor } from './two-factor.js';
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  newTotpSecret,
+  regenerateRecoveryCodes,
+  totpUri,
+  verifySecondFactor,
+} from './two-factor.js';
 import { SecondFactorPage, TwoFactorSetupPage } from './two-factor-views.js';
-import { type AuthOptions, csrfToken, currentAuth, pendingSecondFactor, setSessionCookie } from './web.js';
+import {
+  type AuthOptions,
+  csrfToken,
+  currentAuth,
+  needsTwoFactorFirst,
+  pendingSecondFactor,
+  setSessionCookie,
+} from './web.js';
 
 const Csrf = Type.String({ maxLength: 200 });
 
@@ -52,10 +67,48 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
       const enabled = auth.user.totpEnabledAt !== null;
       const secret = enabled ? undefined : newTotpSecret();
       const uri = secret ? totpUri(secret, auth.user.email) : undefined;
-      return sendHtml(
-        reply,
-        await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={enabled} secret={secret} uri={uri} />),
+      const required = needsTwoFactorFirst(auth.user);
+      const page = (
+        <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={enabled} secret={secret} uri={uri} required={required} />
       );
+      return sendHtml(reply, await page);
+    });
+
+    const Confirm = Type.Object({
+      _csrf: Csrf,
+      password: Type.String({ maxLength: 1000 }),
+      code: Type.String({ maxLength: 20 }),
+    });
+
+    app.post(`/${locale}/account/two-factor/off`, { schema: { body: Confirm } }, async (request, reply) => {
+      const auth = currentAuth(request);
+      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
+      try {
+        await disableTwoFactor(deps.db, auth.user, request.body.password, request.body.code, deps.now());
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        const ctx = pageContext(deps, request, locale);
+        const csrf = csrfToken(request, reply, options);
+        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+      }
+      return reply.redirect(`/${locale}/account/two-factor`, 303);
+    });
+
+    app.post(`/${locale}/account/two-factor/recovery-codes`, { schema: { body: Confirm } }, async (request, reply) => {
+      const auth = currentAuth(request);
+      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
+      const ctx = pageContext(deps, request, locale);
+      const csrf = csrfToken(request, reply, options);
+      const enabled = auth.user.totpEnabledAt !== null;
+      try {
+        const { password, code } = request.body;
+        const codes = await regenerateRecoveryCodes(deps.db, auth.user, password, code, deps.now());
+        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled recoveryCodes={codes} />));
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        if (!enabled) return reply.redirect(`/${locale}/account/two-factor`, 303);
+        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+      }
     });
 
     app.post(
