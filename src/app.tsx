@@ -15,6 +15,7 @@ import { registerLinkRoutes } from './features/accounts/links-routes.js';
 import type { Mailer } from './features/accounts/mailer.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
+import { registerUserAdminRoutes } from './features/accounts/users-routes.js';
 import { registerAuth } from './features/accounts/web.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
@@ -107,10 +108,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerOrganizationEditRoutes(app, deps, authOptions);
   registerStatementPublishRoutes(app, deps);
   registerHistoryRoutes(app, deps);
-  registerLinkRoutes(app, deps, authOptions, {
-    mailer: options.mailer ?? null,
-    baseUrl: options.baseUrl ?? 'http://localhost:3000',
-  });
+  const linkOptions = { mailer: options.mailer ?? null, baseUrl: options.baseUrl ?? 'http://localhost:3000' };
+  registerLinkRoutes(app, deps, authOptions, linkOptions);
+  registerUserAdminRoutes(app, deps, authOptions, linkOptions);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

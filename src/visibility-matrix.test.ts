@@ -62,6 +62,8 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,
   '/:locale/account': (l) => `/${l}/account`,
   '/:locale/set-password/:token': (l) => `/${l}/set-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+  // Accounts administration and sign-on (issue 5).
+  '/:locale/admin/users/:id': (l) => `/${l}/admin/users/1`,
 };
 
 function channelKey(url: string): string {

@@ -17,7 +17,6 @@ export const accountsEn = {
   accountsRegenerateHelp: 'You get ten new codes; the old ones, used or not, stop working at once.',
   accountsRegenerateButton: 'Make new recovery codes',
   accountsUsersListTitle: 'People with an account',
-  accountsUsersInviteTitle: 'Invite a person',
   accountsColumnEmail: 'Email',
   accountsColumnRole: 'Role',
   accountsColumnOrganization: 'Organization',

@@ -1,7 +1,11 @@
 /** Cadenas de administración de cuentas, gestión de dos pasos y encabezado con sesión (issue 5). */
 import type { accountsEn } from './accounts.en.js';
 
-type Shape = { readonly [K in keyof typeof accountsEn]: (typeof accountsEn)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
+type Shape = {
+  readonly [K in keyof typeof accountsEn]: (typeof accountsEn)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : string;
+};
 
 export const accountsEs = {
   accountsHeaderSignedInAs: 'Sesión iniciada como',
@@ -21,7 +25,6 @@ export const accountsEs = {
   accountsRegenerateHelp: 'Recibes diez códigos nuevos; los anteriores, usados o no, dejan de funcionar en el acto.',
   accountsRegenerateButton: 'Crear nuevos códigos de recuperación',
   accountsUsersListTitle: 'Personas con cuenta',
-  accountsUsersInviteTitle: 'Invitar a una persona',
   accountsColumnEmail: 'Correo',
   accountsColumnRole: 'Rol',
   accountsColumnOrganization: 'Organización',
@@ -37,8 +40,7 @@ export const accountsEs = {
   accountsManage: (email: string) => `Gestionar ${email}`,
   accountsUserTitle: (email: string) => `Cuenta de ${email}`,
   accountsChangeRoleTitle: 'Rol',
-  accountsChangeRoleHelp:
-    'Un cambio de rol cierra todas las sesiones de la persona; vuelve a entrar con el nuevo rol.',
+  accountsChangeRoleHelp: 'Un cambio de rol cierra todas las sesiones de la persona; vuelve a entrar con el nuevo rol.',
   accountsChangeRoleButton: 'Cambiar el rol',
   accountsDisableTitle: 'Desactivar o activar',
   accountsDisableHelp:

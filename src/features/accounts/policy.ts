@@ -49,3 +49,8 @@ export function canManageUsers(user: PolicyUser): boolean {
 export function canViewAudit(user: PolicyUser): boolean {
   return isAdmin(user);
 }
+
+/** Role, organization, disabled: another person's account, never one's own (the coalition keeps an admin). */
+export function canChangeAccount(user: PolicyUser, account: { id: number }): boolean {
+  return canManageUsers(user) && user?.id !== account.id;
+}
