@@ -27,9 +27,7 @@ describeEachEngine('admin account management: list, role, disable, invitation', 
     await loadDemo(ctx.db);
     const mailer = { send: async (mail: Mail) => void mails.push(mail), close: () => {} };
     app = await buildApp({ db: ctx.db, now: () => clock, mailer, baseUrl: 'https://puente.example.org' });
-    [{ id: cejilId }] = (await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'))) as [
-      { id: number },
-    ];
+    cejilId = (await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil')))[0]!.id;
     adminId = (await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, clock)).id;
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, clock);
     await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejilId }, clock);

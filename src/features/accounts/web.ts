@@ -16,6 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import type { SiteDeps } from '../../lib/site-deps.js';
+import { setViewer } from '../../lib/viewer.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
 import { randomSecret, sameSecret } from './secrets.js';
 import { findSession, SESSION_MAX_AGE_MS, type SessionRow, type UserRow } from './sessions.js';
@@ -118,6 +119,8 @@ export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthO
     if (!token) return;
     const found = await findSession(deps.db, token, deps.now());
     if (found) (found.session.secondFactorPending ? pendingState : state).set(request, { ...found, token });
+    if (found && !found.session.secondFactorPending)
+      setViewer(request, { label: found.user.email, csrf: deriveCsrf(token) });
     const adminPage = ADMIN_PAGE.exec(request.url);
     if (adminPage && found && !found.session.secondFactorPending && needsTwoFactorFirst(found.user)) {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new Forbidden('Turn on two-step sign-in first');
