@@ -34,6 +34,8 @@ const signedInPaths = [
   '/account/two-factor',
   // Accounts administration and sign-on (issue 5).
   '/admin/users/1',
+  '/sign-on',
+  '/sign-on/guatemala-vp-visit-2021',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

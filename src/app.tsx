@@ -20,6 +20,7 @@ import { registerAuth } from './features/accounts/web.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
+import { registerSignOnRoutes } from './features/signon/routes.js';
 import { registerStatementPublishRoutes } from './features/statements/publish-routes.js';
 import { registerStatementRoutes } from './features/statements/routes.js';
 import { ConflictPage, isChangesSince } from './lib/conflict-page.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const linkOptions = { mailer: options.mailer ?? null, baseUrl: options.baseUrl ?? 'http://localhost:3000' };
   registerLinkRoutes(app, deps, authOptions, linkOptions);
   registerUserAdminRoutes(app, deps, authOptions, linkOptions);
+  registerSignOnRoutes(app, deps, authOptions);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

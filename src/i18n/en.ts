@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en.js';
+import { signonEn } from './signon.en.js';
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 export const en = {
   siteName: 'Puente',
@@ -156,4 +157,5 @@ export const en = {
   recoveryCodesHelp:
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
   ...accountsEn,
+  ...signonEn,
 } as const;

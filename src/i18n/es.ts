@@ -1,6 +1,7 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import { accountsEs } from './accounts.es.js';
 import type { Catalog } from './catalog.js';
+import { signonEs } from './signon.es.js';
 
 export const es = {
   siteName: 'Puente',
@@ -162,4 +163,5 @@ export const es = {
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
   ...accountsEs,
+  ...signonEs,
 } as const satisfies Catalog;
