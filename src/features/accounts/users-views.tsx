@@ -27,7 +27,7 @@ function NoticeLine({ notice }: { notice?: Notice }) {
 }
 
 const when = (date: Date | null, ctx: PageContext) =>
-  date ? date.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : ctx.t.accountsNever;
+  date ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC` : ctx.t.accountsNever;
 
 function statusOf(user: UserListItem, ctx: PageContext): string {
   if (user.disabled) return ctx.t.accountsDisabled;
