@@ -227,33 +227,3 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
     return user;
   });
 }
-
-/** A privilege change ends the user's sessions: they sign in again under the new role. */
-export async function changeUserRole(
-  db: Db,
-  input: { userId: number; role: Role; organizationId: number | null; version: number },
-  actor: Actor,
-  now: Date,
-): Promise<UserRow> {
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, input.userId));
-    if (!before) throw new NotFound('No such user');
-    const [after] = await tx
-      .update(users)
-      .set({ role: input.role, organizationId: input.organizationId, updatedAt: now, version: before.version + 1 })
-      .where(and(eq(users.id, input.userId), eq(users.version, input.version)))
-      .returning();
-    if (!after) throw new Conflict('This user was changed by someone else', { version: before.version });
-    await revokeAllSessions(tx, after.id, now);
-    await writeAudit(tx, {
-      actor,
-      at: now,
-      entityType: 'user',
-      entityId: after.id,
-      action: 'change_role',
-      before,
-      after,
-    });
-    return after;
-  });
-}
