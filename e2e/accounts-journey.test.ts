@@ -119,16 +119,18 @@ for (const engine of testEngines) {
       const member = await noScript.get('member')!.newPage();
       await member.goto(`/en/sign-on/${SLUG}`);
       await member.getByRole('button', { name: 'Sign this statement for my organization' }).click();
-      await member.waitForURL(`**/en/sign-on/${SLUG}`);
-      expect(await member.locator('.own-status').innerText()).toBe('asked to sign, waiting for the editors');
+      // Waits for the answer page (a POST, then 303 back to this same address).
+      await member.locator('.own-status', { hasText: 'asked to sign' }).waitFor();
+      expect(await member.locator('.own-status').textContent()).toBe('asked to sign, waiting for the editors');
+      expect(new URL(member.url()).pathname).toBe(`/en/sign-on/${SLUG}`);
       await member.close();
 
       const editor = await noScript.get('editor')!.newPage();
       await editor.goto(`/en/sign-on/${SLUG}`);
       const row = editor.locator('tr[data-organization="cejil"]');
       await row.getByRole('button', { name: 'Approve' }).click();
-      await editor.waitForURL(`**/en/sign-on/${SLUG}`);
-      expect(await editor.locator('tr[data-organization="cejil"] .status').innerText()).toBe('signed (approved)');
+      await editor.locator('tr[data-organization="cejil"] .status', { hasText: 'signed (approved)' }).waitFor();
+      expect(await editor.locator('tr[data-organization="cejil"] .status').textContent()).toBe('signed (approved)');
       await editor.close();
 
       const reader = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
