@@ -51,5 +51,6 @@ export const accountsEn = {
   accountsNotYourself:
     'You cannot change your own role or disable your own account here: ask another admin, so the coalition is never left without one.',
   accountsMemberNeedsOrganization: 'Choose the organization of this member (and none for editors and admins).',
+  accountsEnableFirst: 'This account is disabled: enable it before sending a new invitation.',
   accountsAlreadyHasPassword: 'This person already chose a password: they can use "Forgot your password?" instead.',
 } as const;

@@ -60,5 +60,6 @@ export const accountsEs = {
     'No puedes cambiar tu propio rol ni desactivar tu propia cuenta aquí: pídeselo a otra persona administradora, para que la coalición nunca se quede sin ninguna.',
   accountsMemberNeedsOrganization:
     'Elige la organización de esta persona miembro (y ninguna para quienes editan o administran).',
+  accountsEnableFirst: 'Esta cuenta está desactivada: actívala antes de enviar una nueva invitación.',
   accountsAlreadyHasPassword: 'Esta persona ya eligió una contraseña: puede usar «¿Olvidaste tu contraseña?».',
 } as const satisfies Shape;

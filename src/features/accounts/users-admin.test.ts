@@ -177,6 +177,12 @@ describeEachEngine('admin account management: list, role, disable, invitation', 
     const visitor = new Visitor(app);
     expect((await visitor.get(`/en/set-password/${oldToken}`)).statusCode).toBe(404);
     expect((await visitor.post(path, { password: 'a brand new password' }, path)).statusCode).toBe(303);
+    // A disabled account gets no invitation until it is enabled.
+    const off = await createUser(ctx.db, { email: 'off@example.org', role: 'editor' }, systemActor('t'), clock);
+    await admin.post(`/en/admin/users/${off.id}/disable`, { version: 1 });
+    const refusedOff = await admin.post(`/es/admin/users/${off.id}/invitation`, { version: 2 }, '/es/admin/users');
+    expect(refusedOff.statusCode).toBe(400);
+    expect(refusedOff.body).toContain('Esta cuenta está desactivada');
     // Someone with a password gets no second invitation.
     const again = await admin.post(`/en/admin/users/${invited.id}/invitation`, {
       version: (await userRow('late@example.org')).version,

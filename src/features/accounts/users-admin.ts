@@ -171,7 +171,10 @@ export async function resendInvitation(
         changes: await changesSince(tx, 'user', target.id, input.version),
       });
     }
-    if (target.passwordHash !== null || target.disabled) {
+    if (target.disabled) {
+      throw new Invalid(messages('en').accountsEnableFirst, [{ field: 'disabled', problem: 'account disabled' }]);
+    }
+    if (target.passwordHash !== null) {
       throw new Invalid(messages('en').accountsAlreadyHasPassword, [{ field: 'user', problem: 'has a password' }]);
     }
     await tx

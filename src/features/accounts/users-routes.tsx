@@ -84,7 +84,9 @@ export function registerUserAdminRoutes(
               ? t.accountsMemberNeedsOrganization
               : field === 'user'
                 ? t.accountsAlreadyHasPassword
-                : error.message;
+                : field === 'disabled'
+                  ? t.accountsEnableFirst
+                  : error.message;
         return renderUser(request, reply, id, { kind: 'error', text });
       }
     }
