@@ -49,6 +49,10 @@ const signedInPaths = [
   '/workspace/addressees/new',
   '/workspace/addressees/us-government/edit',
   '/workspace/translations',
+  // Accounts administration and sign-on (issue 5).
+  '/admin/users/1',
+  '/sign-on',
+  '/sign-on/guatemala-vp-visit-2021',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

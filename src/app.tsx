@@ -8,17 +8,20 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import type { TrustProxy } from './config.js';
 import type { Db } from './db/client.js';
 import { registerHistoryRoutes } from './features/accounts/history-routes.js';
 import { registerLinkRoutes } from './features/accounts/links-routes.js';
 import type { Mailer } from './features/accounts/mailer.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
+import { registerUserAdminRoutes } from './features/accounts/users-routes.js';
 import { registerAuth } from './features/accounts/web.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerRegistryRoutes } from './features/registry/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
+import { registerSignOnRoutes } from './features/signon/routes.js';
 import { registerStatementPublishRoutes } from './features/statements/publish-routes.js';
 import { registerStatementRoutes } from './features/statements/routes.js';
 import { ForbiddenPage } from './features/workspace/pages.js';
@@ -42,11 +45,15 @@ export interface AppOptions {
   mailer?: Mailer | null;
   /** Public address used in emailed links (PUENTE_BASE_URL). */
   baseUrl?: string;
+  /** Reverse proxies believed about the client's address and protocol (PUENTE_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const app = Fastify({
     logger: options.logger ?? false,
+    // request.ip (rate limits) and request.protocol (Secure cookies) come from X-Forwarded-* only for these.
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -105,10 +112,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerOrganizationEditRoutes(app, deps, authOptions);
   registerStatementPublishRoutes(app, deps);
   registerHistoryRoutes(app, deps);
-  registerLinkRoutes(app, deps, authOptions, {
-    mailer: options.mailer ?? null,
-    baseUrl: options.baseUrl ?? 'http://localhost:3000',
-  });
+  const linkOptions = { mailer: options.mailer ?? null, baseUrl: options.baseUrl ?? 'http://localhost:3000' };
+  registerLinkRoutes(app, deps, authOptions, linkOptions);
+  registerUserAdminRoutes(app, deps, authOptions, linkOptions);
+  registerSignOnRoutes(app, deps, authOptions);
   registerWorkspaceRoutes(app, deps, authOptions);
   registerRegistryRoutes(app, deps, authOptions);
 
@@ -134,6 +141,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   });
 
   return app;
+}
+
+/** A hop count becomes the function Fastify applies to hop counts (its types name no number). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** A malformed or overlong slug in a page address is just an address that does not exist. */

@@ -5,6 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
+import { cleanupExpired, describeCleanup } from './features/accounts/cleanup.js';
 import { createAdminWithLink } from './features/accounts/cli.js';
 import { loadDemo } from './features/demo/service.js';
 import { isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/render.js';
@@ -102,6 +103,22 @@ function buildProgram(): Command {
       try {
         const link = await createAdminWithLink(handle.db, email, config.baseUrl, new Date());
         process.stdout.write(`${link}\n`);
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('maintenance')
+    .description('housekeeping')
+    .command('cleanup')
+    .description(
+      'delete ended sessions, used or expired links and old rate-limit counters (serve also does this hourly)',
+    )
+    .action(async () => {
+      const handle = await openConfiguredDb(loadConfig(), 'puente maintenance cleanup');
+      try {
+        process.stdout.write(`${describeCleanup(await cleanupExpired(handle.db, new Date()))}\n`);
       } finally {
         await handle.close();
       }

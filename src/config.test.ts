@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       secureCookies: false,
       baseUrl: 'http://localhost:3000',
       smtpUrl: null,
+      trustProxy: false,
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
         PUENTE_SECURE_COOKIES: '1',
         PUENTE_BASE_URL: 'https://puente.example.org/',
         SMTP_URL: 'smtps://mailer:pw@mail.example.org:465',
+        PUENTE_TRUST_PROXY: '1',
       },
       '/x',
     );
@@ -42,6 +44,7 @@ describe('loadConfig', () => {
       secureCookies: true,
       baseUrl: 'https://puente.example.org',
       smtpUrl: 'smtps://mailer:pw@mail.example.org:465',
+      trustProxy: 1,
     });
   });
 
@@ -57,9 +60,26 @@ describe('loadConfig', () => {
     [{ PUENTE_BASE_URL: 'puente' }, /PUENTE_BASE_URL=puente is not a URL/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
     [{ SMTP_URL: 'nope' }, /SMTP_URL is not a valid URL/],
+    [{ PUENTE_TRUST_PROXY: 'true' }, /PUENTE_TRUST_PROXY=true is not understood \("true"\): use the number of proxies/],
+    [{ PUENTE_TRUST_PROXY: '10.0.0.0/33' }, /PUENTE_TRUST_PROXY=10.0.0.0\/33 is not understood/],
+    [{ PUENTE_TRUST_PROXY: '127.0.0.1,proxy.local' }, /\("proxy.local"\)/],
+    [{ PUENTE_TRUST_PROXY: '99' }, /PUENTE_TRUST_PROXY=99 is not understood/],
   ])('rejects %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(StartupError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+});
+
+describe('PUENTE_TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['0', false],
+    ['off', false],
+    ['2', 2],
+    ['loopback', ['loopback']],
+    ['127.0.0.1, 10.0.0.0/8,::1,fd00::/8', ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']],
+  ])('reads %s as %o', (raw, expected) => {
+    expect(loadConfig(raw === undefined ? {} : { PUENTE_TRUST_PROXY: raw }).trustProxy).toEqual(expected);
   });
 });
 

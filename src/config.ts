@@ -1,4 +1,5 @@
 /** Environment parsed once into a typed object; every problem is one clear line. */
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { StartupError } from './lib/errors.js';
 
@@ -20,7 +21,14 @@ export interface Config {
   baseUrl: string;
   /** Where reset and invitation emails go out (SMTP_URL, smtp:// or smtps://); null: no email. */
   smtpUrl: string | null;
+  /**
+   * Which reverse proxies to believe about the client's address and protocol (PUENTE_TRUST_PROXY):
+   * false, a hop count, or addresses/CIDR ranges. Passed to Fastify's `trustProxy`.
+   */
+  trustProxy: TrustProxy;
 }
+
+export type TrustProxy = false | number | string[];
 
 type Env = Record<string, string | undefined>;
 
@@ -36,6 +44,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: parseSecureCookies(env.PUENTE_SECURE_COOKIES),
     baseUrl: parseBaseUrl(env.PUENTE_BASE_URL, port),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    trustProxy: parseTrustProxy(env.PUENTE_TRUST_PROXY),
   };
 }
 
@@ -111,6 +120,37 @@ function parseSmtpUrl(raw: string | undefined): string | null {
     wrongScheme: (got) => `SMTP_URL must start with smtp:// or smtps:// (got ${got}//).`,
   });
   return value;
+}
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Off by default: without a proxy, X-Forwarded-For is whatever a client wrote, and believing it
+ * would let anyone dodge the per-address rate limits. "true" (believe every hop) is refused for
+ * the same reason: name the proxies, or count them.
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = nonEmpty(raw)?.toLowerCase();
+  if (value === undefined || value === '0' || value === 'off') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  const bad = entries.find((e) => !PROXY_KEYWORDS.includes(e) && !isAddressOrRange(e));
+  if (bad === undefined) return entries;
+  throw new StartupError(
+    `PUENTE_TRUST_PROXY=${raw} is not understood (${JSON.stringify(bad)}): use the number of proxies in front of Puente (e.g. 1), ` +
+      `or their addresses or ranges separated by commas (e.g. 127.0.0.1,10.0.0.0/8 or loopback), or 0 for none.`,
+  );
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 /** A URL-valued variable must parse and use one of the expected schemes; each says how in its own words. */

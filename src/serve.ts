@@ -2,6 +2,7 @@
 import { buildApp } from './app.js';
 import { openConfiguredDb } from './bootstrap.js';
 import type { Config } from './config.js';
+import { scheduleCleanup } from './features/accounts/cleanup.js';
 import { createMailer, mailFrom } from './features/accounts/mailer.js';
 import { redactUrl } from './features/accounts/web.js';
 import { loadDemoIfEmpty } from './features/demo/service.js';
@@ -19,9 +20,19 @@ export async function serve(config: Config): Promise<void> {
     secureCookies: config.secureCookies,
     mailer,
     baseUrl: config.baseUrl,
+    trustProxy: config.trustProxy,
+  });
+  const cleanup = scheduleCleanup(handle.db, {
+    now: () => new Date(),
+    onDone: (report) => app.log.info({ deleted: report }, 'cleanup of expired sessions, links and rate-limit counters'),
+    onError: (error) => app.log.error({ err: error }, 'cleanup of expired rows failed'),
   });
   app.addHook('onClose', async () => mailer?.close());
-  app.addHook('onClose', async () => handle.close());
+  // One hook, so the order is certain: a cleanup run in progress finishes before the database closes.
+  app.addHook('onClose', async () => {
+    await cleanup.stop();
+    await handle.close();
+  });
   try {
     app.log.info({ engine: handle.engine, location: handle.location }, 'database ready');
     if (config.loadDemoWhenEmpty) {

@@ -45,6 +45,8 @@ export const users = pgTable(
     totpEnabledAt: tz('totp_enabled_at'),
     /** The last TOTP time step accepted: a code is refused if its step is not newer (replay). */
     totpLastStep: integer('totp_last_step'),
+    /** When both factors last passed (shown to the admin); failures are in the audit log. */
+    lastSignInAt: tz('last_sign_in_at'),
     version: integer('version').notNull().default(1),
     createdAt: tz('created_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),

@@ -251,3 +251,4 @@ export const quotes = pgTable(
 );
 export * from './schema-accounts.js';
 export * from './schema-releases.js';
+export * from './schema-signon.js';

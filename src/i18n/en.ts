@@ -1,3 +1,5 @@
+import { accountsEn } from './accounts.en.js';
+import { signonEn } from './signon.en.js';
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
 import { registryEn } from './registry.en.js';
@@ -159,4 +161,6 @@ export const en = {
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
   ...workspaceEn,
   ...registryEn,
+  ...accountsEn,
+  ...signonEn,
 } as const;

@@ -1,6 +1,8 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
+import { accountsEs } from './accounts.es.js';
 import type { Catalog } from './catalog.js';
 import { registryEs } from './registry.es.js';
+import { signonEs } from './signon.es.js';
 import { workspaceEs } from './workspace.es.js';
 
 export const es = {
@@ -164,4 +166,6 @@ export const es = {
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
   ...workspaceEs,
   ...registryEs,
+  ...accountsEs,
+  ...signonEs,
 } as const satisfies Catalog;

@@ -60,6 +60,7 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
                 </ul>
               </nav>
               <LanguageSwitch ctx={ctx} />
+              <SessionNav ctx={ctx} />
             </div>
           </header>
           <main id="main" class="wrap">
@@ -108,6 +109,38 @@ export function LanguageSwitch({ ctx }: { ctx: PageContext }): JSX.Element {
           );
         })}
       </ul>
+    </nav>
+  );
+}
+
+/**
+ * Who is signed in, with their account page and sign-out (a POST form: signing out changes state).
+ * Anonymous visitors see the same sign-in link on every page, so public pages stay cacheable.
+ */
+function SessionNav({ ctx }: { ctx: PageContext }): JSX.Element {
+  const { t, locale, viewer } = ctx;
+  return (
+    <nav class="session-nav" aria-label={t.accountsHeaderLabel}>
+      {viewer ? (
+        <>
+          <span>
+            <span safe>{t.accountsHeaderSignedInAs}</span> <strong safe>{viewer.label}</strong>
+          </span>
+          <a href={`/${locale}/account`} safe>
+            {t.accountsHeaderAccount}
+          </a>
+          <form method="post" action={`/${locale}/sign-out`}>
+            <input type="hidden" name="_csrf" value={viewer.csrf} />
+            <button type="submit" safe>
+              {t.signOutButton}
+            </button>
+          </form>
+        </>
+      ) : (
+        <a href={`/${locale}/sign-in`} safe>
+          {t.accountsHeaderSignIn}
+        </a>
+      )}
     </nav>
   );
 }

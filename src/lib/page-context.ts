@@ -1,5 +1,6 @@
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from './locales.js';
+import type { Viewer } from './viewer.js';
 
 /** What every page view needs to know about the request. */
 export interface PageContext {
@@ -9,4 +10,6 @@ export interface PageContext {
   pathWithinLocale: string;
   /** The stylesheet's fingerprinted URL. */
   stylesheetHref: string;
+  /** The signed-in person (label and sign-out token), or null for anonymous visitors. */
+  viewer?: Viewer | null;
 }

@@ -4,6 +4,7 @@ import { messages } from './i18n.js';
 import type { Locale } from './locales.js';
 import { splitLocalePath } from './negotiate-locale.js';
 import type { PageContext } from './page-context.js';
+import { viewerOf } from './viewer.js';
 
 /** What feature routes receive from buildApp: wired by hand, no container. */
 export interface SiteDeps {
@@ -20,6 +21,7 @@ export function pageContext(deps: SiteDeps, request: FastifyRequest, locale: Loc
     t: messages(locale),
     pathWithinLocale: splitLocalePath(path)?.rest ?? '/',
     stylesheetHref: deps.stylesheetHref,
+    viewer: viewerOf(request),
   };
 }
 

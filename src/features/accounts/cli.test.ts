@@ -1,4 +1,7 @@
-/** `puente users create-admin EMAIL` as operators run it: a real process, then the printed link in the app. */
+/**
+ * `puente users create-admin EMAIL` as operators run it: a real process, then the printed link in the app;
+ * then `puente maintenance cleanup` on the same data.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,5 +40,9 @@ describe('[pglite] puente users create-admin', () => {
     } finally {
       await handle.close();
     }
+    // The used invitation can never work again: `puente maintenance cleanup` deletes it, nothing else.
+    const cleaned = await runCli(['maintenance', 'cleanup'], env);
+    expect(cleaned.stderr).toBe('');
+    expect(cleaned.stdout).toBe('Deleted 0 ended sessions, 1 used or expired links, 0 old rate-limit counters.\n');
   });
 });

@@ -8,8 +8,9 @@ import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { describeEachEngine } from '../../test/db.js';
 import { loadDemo } from '../demo/service.js';
 import { systemActor } from './audit.js';
-import { changeUserRole, findUserByEmail } from './service.js';
+import { createUser, findUserByEmail } from './service.js';
 import { createUserWithPassword, signedIn } from './test-support.js';
+import { changeRole } from './users-admin.js';
 
 describeEachEngine('stale writes are refused with what changed since', (ctx) => {
   let app: FastifyTypeBox;
@@ -61,12 +62,14 @@ describeEachEngine('stale writes are refused with what changed since', (ctx) => 
   it('a role change signs the user out everywhere, so the new role starts with a new session', async () => {
     const ben = await signedIn(app, 'ben@example.org');
     const user = (await findUserByEmail(ctx.db, 'ben@example.org'))!;
-    await changeUserRole(
+    const admin = await createUser(
       ctx.db,
-      { userId: user.id, role: 'admin', organizationId: null, version: user.version },
+      { email: 'boss@example.org', role: 'admin' },
       systemActor('test'),
       new Date(),
     );
+    const input = { userId: user.id, role: 'admin' as const, organizationId: null, version: user.version };
+    await changeRole(ctx.db, admin, input, new Date());
     expect((await ben.get('/en/account')).headers.location).toBe('/en/sign-in');
     const again = await signedIn(app, 'ben@example.org');
     expect((await again.get('/en/account')).body).toContain('coalition admin');

@@ -3,12 +3,13 @@ import { Forbidden, Invalid } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { getOrganization, listOrganizations } from '../organizations/service.js';
+import { getOrganization } from '../organizations/service.js';
 import { inviteUser, requestPasswordReset } from './links.js';
-import { ForgotPasswordPage, InvitePage } from './links-views.js';
+import { ForgotPasswordPage } from './links-views.js';
 import type { Mailer } from './mailer.js';
 import { canManageUsers } from './policy.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
+import { renderUsersPage } from './users-routes.js';
 import { type AuthOptions, csrfToken, currentUser } from './web.js';
 
 export interface LinkOptions {
@@ -40,9 +41,13 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         const { mailer } = links;
         if (mailer) {
           // Not awaited: the answer must come as fast for an unknown address as for a known one.
-          requestPasswordReset(deps.db, { mailer, baseUrl: links.baseUrl, locale }, request.body.email, now).catch(
-            (error) => request.log.error({ err: error }, 'could not send a password-reset email'),
-          );
+          requestPasswordReset(
+            deps.db,
+            { mailer, baseUrl: links.baseUrl, locale },
+            request.body.email,
+            now,
+            request.ip,
+          ).catch((error) => request.log.error({ err: error }, 'could not send a password-reset email'));
         } else {
           request.log.warn('password reset asked, but SMTP_URL is not set: no email sent');
         }
@@ -50,16 +55,6 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf="" sent />));
       },
     );
-
-    app.get(`/${locale}/admin/users`, async (request, reply) => {
-      const user = currentUser(request);
-      if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-      if (!canManageUsers(user)) throw new Forbidden('Only the coalition admin manages accounts');
-      const organizations = await listOrganizations(deps.db);
-      const ctx = pageContext(deps, request, locale);
-      const csrf = csrfToken(request, reply, auth);
-      return sendHtml(reply, await (<InvitePage ctx={ctx} csrf={csrf} organizations={organizations} />));
-    });
 
     app.post(
       `/${locale}/admin/users`,
@@ -83,16 +78,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         const ctx = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
         const actor = { id: user.id, label: user.email };
         await inviteUser(deps.db, ctx, { email, role, organizationId: org?.id ?? null }, actor, deps.now());
-        const organizations = await listOrganizations(deps.db);
-        const page = (
-          <InvitePage
-            ctx={pageContext(deps, request, locale)}
-            csrf={csrfToken(request, reply, auth)}
-            organizations={organizations}
-            notice={t.invitationSent(email)}
-          />
-        );
-        return sendHtml(reply, await page);
+        return renderUsersPage(deps, request, reply, locale, auth, { kind: 'done', text: t.invitationSent(email) });
       },
     );
   }

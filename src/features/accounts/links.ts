@@ -2,7 +2,7 @@
 import type { Db } from '../../db/client.js';
 import { messages } from '../../lib/i18n.js';
 import type { Locale } from '../../lib/locales.js';
-import type { Actor } from './audit.js';
+import { type Actor, systemActor, writeAudit } from './audit.js';
 import type { Mailer } from './mailer.js';
 import { createUser, findUserByEmail, issueToken, type NewUser } from './service.js';
 import type { UserRow } from './sessions.js';
@@ -21,8 +21,25 @@ const setPasswordLink = (ctx: LinkContext, token: string) => `${ctx.baseUrl}/${c
  * answers the same either way and does not wait for this, so neither the page nor its timing
  * tells whether the address has an account.
  */
-export async function requestPasswordReset(db: Db, ctx: LinkContext, email: string, now: Date): Promise<void> {
+export async function requestPasswordReset(
+  db: Db,
+  ctx: LinkContext,
+  email: string,
+  now: Date,
+  from = 'an unknown address',
+): Promise<void> {
   const user = await findUserByEmail(db, email);
+  // Audited like sign-in failures: against the account if there is one, never with the text typed.
+  const actor = systemActor(`password-reset request from ${from}`);
+  const entity = user
+    ? { entityType: 'user', entityId: user.id }
+    : { entityType: 'password_reset', entityId: 'unknown-account' };
+  const action = !user
+    ? 'password_reset_requested'
+    : user.disabled
+      ? 'password_reset_refused_disabled'
+      : 'password_reset_requested';
+  await writeAudit(db, { actor, at: now, ...entity, action });
   if (!user || user.disabled) return;
   const token = await issueToken(db, user.id, 'password_reset', now);
   const t = messages(ctx.locale);

@@ -7,7 +7,17 @@ import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { describeEachEngine } from '../../test/db.js';
 import { loadDemo } from '../demo/service.js';
 import { listAudit } from './audit.js';
-import { canEditOrganization, canEditStatement, canManageUsers, canViewAudit } from './policy.js';
+import {
+  canChangeAccount,
+  canEditOrganization,
+  canEditStatement,
+  canManageSignOn,
+  canManageUsers,
+  canReadSignOnDraft,
+  canSignOnStatement,
+  canViewAudit,
+  canWithdrawSignature,
+} from './policy.js';
 import { createUserWithPassword, signedIn, Visitor } from './test-support.js';
 
 const STATEMENT = 'guatemala-vp-visit-2021';
@@ -147,5 +157,34 @@ describe('policy functions', () => {
     expect(canEditStatement(member)).toBe(false);
     expect(canViewAudit(member)).toBe(false);
     expect(canViewAudit(null)).toBe(false);
+  });
+
+  it('sign-on: members sign and withdraw for their own organization only, while open / before publication', () => {
+    const open = { open: true };
+    const closed = { open: false };
+    const disabledMember = { ...member, disabled: true };
+    const editor = { id: 3, role: 'editor' as const, organizationId: null, disabled: false };
+    expect(canSignOnStatement(member, { id: 7 }, open)).toBe(true);
+    expect(canSignOnStatement(member, { id: 8 }, open)).toBe(false);
+    expect(canSignOnStatement(member, { id: 7 }, closed)).toBe(false);
+    expect(canSignOnStatement(member, { id: 7 }, null)).toBe(false);
+    expect(canSignOnStatement(disabledMember, { id: 7 }, open)).toBe(false);
+    expect(canSignOnStatement(editor, { id: 7 }, open)).toBe(false);
+    expect(canWithdrawSignature(member, { id: 7 }, { status: 'draft' })).toBe(true);
+    expect(canWithdrawSignature(member, { id: 7 }, { status: 'published' })).toBe(false);
+    expect(canWithdrawSignature(member, { id: 8 }, { status: 'draft' })).toBe(false);
+    expect([canManageSignOn(editor), canManageSignOn(member), canManageSignOn(null)]).toEqual([true, false, false]);
+    expect([
+      canReadSignOnDraft(member, open),
+      canReadSignOnDraft(member, closed),
+      canReadSignOnDraft(member, closed, true),
+    ]).toEqual([true, false, true]);
+    expect(canReadSignOnDraft(null, open)).toBe(false);
+  });
+  it('account changes: the admin, on anyone but themselves', () => {
+    const admin = { id: 2, role: 'admin' as const, organizationId: null, disabled: false };
+    expect(canChangeAccount(admin, { id: 5 })).toBe(true);
+    expect(canChangeAccount(admin, { id: 2 })).toBe(false);
+    expect(canChangeAccount(member, { id: 5 })).toBe(false);
   });
 });

@@ -82,3 +82,49 @@ export function canEditPerson(user: PolicyUser, person: { organizationId: number
     person.organizationId === user.organizationId
   );
 }
+
+/** Role, organization, disabled: another person's account, never one's own (the coalition keeps an admin). */
+export function canChangeAccount(user: PolicyUser, account: { id: number }): boolean {
+  return canManageUsers(user) && user?.id !== account.id;
+}
+
+/** Sign-on (features/signon): opening and closing it, and approving or declining requests. */
+export function canManageSignOn(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
+/** A member signs their own organization onto a statement, while its sign-on is open. */
+export function canSignOnStatement(
+  user: PolicyUser,
+  organization: OrganizationRef,
+  signOn: { open: boolean } | null,
+): boolean {
+  return isMemberOf(user, organization) && Boolean(signOn?.open);
+}
+
+/** …and may take the signature back until the statement is published (embargoed counts as published). */
+export function canWithdrawSignature(
+  user: PolicyUser,
+  organization: OrganizationRef,
+  statement: { status: 'draft' | 'published' },
+): boolean {
+  return isMemberOf(user, organization) && statement.status === 'draft';
+}
+
+/**
+ * The text of a statement in sign-on, before it is public: members while it is open (they are
+ * asked to sign it) or once their organization has asked, and the editors. Nobody else; the public
+ * rule (lib/visibility.ts) is untouched.
+ */
+export function canReadSignOnDraft(
+  user: PolicyUser,
+  signOn: { open: boolean } | null,
+  ownOrganizationAsked = false,
+): boolean {
+  const member = active(user) && user.role === 'member';
+  return canManageSignOn(user) || (member && (Boolean(signOn?.open) || ownOrganizationAsked));
+}
+
+function isMemberOf(user: PolicyUser, organization: OrganizationRef): boolean {
+  return active(user) && user.role === 'member' && user.organizationId === organization.id;
+}

@@ -4,7 +4,7 @@ import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
-import { peekToken, setPasswordWithToken, signIn } from './service.js';
+import { peekToken, recordSignIn, setPasswordWithToken, signIn } from './service.js';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.js';
 import { AccountPage, SetPasswordPage, SignInPage } from './views.js';
 import {
@@ -44,7 +44,7 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
         if (!limit.allowed) {
           return sendTooManyRequests(request, reply, limit.retryAfterSeconds);
         }
-        const result = await signIn(deps.db, request.body.email, request.body.password, now);
+        const result = await signIn(deps.db, request.body.email, request.body.password, now, request.ip);
         if (!result.ok) {
           const ctx = pageContext(deps, request, locale);
           const csrf = csrfToken(request, reply, options);
@@ -55,6 +55,7 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
         if (previous) await revokeSession(deps.db, previous.token, now);
         const secondFactorPending = result.user.totpEnabledAt !== null;
         const token = await createSession(deps.db, result.user.id, now, { secondFactorPending });
+        if (!secondFactorPending) await recordSignIn(deps.db, result.user, now, request.ip, 'none');
         setSessionCookie(request, reply, options, token);
         return reply.redirect(secondFactorPending ? `/${locale}/sign-in/two-factor` : `/${locale}/account`, 303);
       },

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { singleUseTokens, users } from '../../db/schema.js';
 import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
-import { type Actor, writeAudit } from './audit.js';
+import { type Actor, systemActor, writeAudit } from './audit.js';
 import { hashPassword, hashToken, MIN_PASSWORD_LENGTH, newToken, verifyPassword } from './secrets.js';
 import { revokeAllSessions, type UserRow } from './sessions.js';
 
@@ -65,17 +65,41 @@ export async function createUser(db: Db, input: NewUser, actor: Actor, now: Date
 
 export type SignInResult = { ok: true; user: UserRow } | { ok: false };
 
+/** Why a sign-in step failed, as the audit log records it. */
+export type SignInFailure = 'wrong_password' | 'account_disabled' | 'account_locked' | 'wrong_second_factor';
+
+/** Who tried, for the audit log: nobody is signed in yet, so the client address (as the proxy reports it). */
+export const attemptFrom = (address: string) => systemActor(`sign-in attempt from ${address}`);
+
 /**
  * One answer for every failure (unknown email, wrong password, locked, disabled), and about the
- * same time for each, so the form does not reveal who has an account.
+ * same time for each, so the form does not reveal who has an account. Every failure is audited:
+ * against the account when the email has one; otherwise as `sign_in/unknown-account` without the
+ * text typed (often a password typed into the wrong box, or someone else's address).
  */
-export async function signIn(db: Db, email: string, password: string, now: Date): Promise<SignInResult> {
+export async function signIn(
+  db: Db,
+  email: string,
+  password: string,
+  now: Date,
+  from = 'an unknown address',
+): Promise<SignInResult> {
   const user = await findUserByEmail(db, email);
-  const locked = user?.lockedUntil && user.lockedUntil > now;
+  const locked = user ? isLocked(user, now) : false;
   const passwordOk = await verifyPassword(user && !locked ? user.passwordHash : null, password);
-  if (!user) return { ok: false };
+  if (!user) {
+    await writeAudit(db, {
+      actor: attemptFrom(from),
+      at: now,
+      entityType: 'sign_in',
+      entityId: 'unknown-account',
+      action: 'sign_in_failed',
+    });
+    return { ok: false };
+  }
   if (locked || !passwordOk || user.disabled) {
-    if (!locked) await recordFailedSignIn(db, user, now);
+    const reason = locked ? 'account_locked' : user.disabled ? 'account_disabled' : 'wrong_password';
+    await recordFailedSignIn(db, user, now, reason, from);
     return { ok: false };
   }
   if (user.failedSignIns > 0 || user.lockedUntil) {
@@ -84,12 +108,52 @@ export async function signIn(db: Db, email: string, password: string, now: Date)
   return { ok: true, user };
 }
 
-/** A wrong password or second factor: counts toward the lock, which grows with each failure past five. */
-export async function recordFailedSignIn(db: Db, user: UserRow, now: Date): Promise<void> {
+/** Both factors passed: when (shown to admins as "last sign-in") and how, in the audit log. */
+export async function recordSignIn(
+  db: Db,
+  user: UserRow,
+  now: Date,
+  from: string,
+  secondFactor: 'none' | 'totp' | 'recovery_code',
+): Promise<void> {
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, user.id));
+  await writeAudit(db, {
+    actor: { id: user.id, label: `${user.email} from ${from}` },
+    at: now,
+    entityType: 'user',
+    entityId: user.id,
+    action: 'signed_in',
+    after: { secondFactor },
+  });
+}
+
+/**
+ * A failed sign-in step, audited with its reason. A wrong password or second factor also counts
+ * toward the lock, which grows with each failure past five (the lock itself is audited as `locked`);
+ * attempts while locked change nothing but are still recorded.
+ */
+export async function recordFailedSignIn(
+  db: Db,
+  user: UserRow,
+  now: Date,
+  reason: SignInFailure,
+  from = 'an unknown address',
+): Promise<void> {
+  const audit = { actor: attemptFrom(from), at: now, entityType: 'user', entityId: user.id } as const;
+  await writeAudit(db, { ...audit, action: 'sign_in_failed', after: { reason } });
+  if (reason === 'account_locked') return;
   const failures = user.failedSignIns + 1;
   const over = failures - FREE_ATTEMPTS + 1;
   const lockedUntil = over > 0 ? new Date(now.getTime() + Math.min(2 ** (over - 1) * 60_000, MAX_LOCK_MS)) : null;
   await db.update(users).set({ failedSignIns: failures, lockedUntil }).where(eq(users.id, user.id));
+  if (lockedUntil) {
+    await writeAudit(db, {
+      ...audit,
+      action: 'locked',
+      before: { failedSignIns: user.failedSignIns, lockedUntil: user.lockedUntil },
+      after: { failedSignIns: failures, lockedUntil },
+    });
+  }
 }
 
 export function isLocked(user: UserRow, now: Date): boolean {
@@ -161,35 +225,5 @@ export async function setPasswordWithToken(db: Db, token: string, password: stri
       action: used.purpose === 'invitation' ? 'accept_invitation' : 'reset_password',
     });
     return user;
-  });
-}
-
-/** A privilege change ends the user's sessions: they sign in again under the new role. */
-export async function changeUserRole(
-  db: Db,
-  input: { userId: number; role: Role; organizationId: number | null; version: number },
-  actor: Actor,
-  now: Date,
-): Promise<UserRow> {
-  return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, input.userId));
-    if (!before) throw new NotFound('No such user');
-    const [after] = await tx
-      .update(users)
-      .set({ role: input.role, organizationId: input.organizationId, updatedAt: now, version: before.version + 1 })
-      .where(and(eq(users.id, input.userId), eq(users.version, input.version)))
-      .returning();
-    if (!after) throw new Conflict('This user was changed by someone else', { version: before.version });
-    await revokeAllSessions(tx, after.id, now);
-    await writeAudit(tx, {
-      actor,
-      at: now,
-      entityType: 'user',
-      entityId: after.id,
-      action: 'change_role',
-      before,
-      after,
-    });
-    return after;
   });
 }

@@ -1,18 +1,50 @@
 /** Test helpers for signed-in visitors: real accounts, real sign-in over app.inject, a cookie jar. */
+import { randomBytes } from 'node:crypto';
 import * as cheerio from 'cheerio';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { recoveryCodes, users } from '../../db/schema.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { systemActor } from './audit.js';
+import { hashToken } from './secrets.js';
 import { createUser, issueToken, type NewUser, setPasswordWithToken } from './service.js';
 import type { UserRow } from './sessions.js';
+import { enableTwoFactor, newTotpSecret, totpCode } from './two-factor.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
-/** A user with a password, made the way people get one: an invitation link, used. */
-export async function createUserWithPassword(db: Db, input: NewUser, now = new Date()): Promise<UserRow> {
+/** Recovery codes of test admins by lower-case email, so `signedIn` can pass the second factor. */
+const adminSecondFactors = new Map<string, { db: Db; userId: number }>();
+
+/**
+ * A user with a password, made the way people get one: an invitation link, used. Admins also get
+ * two-factor (admin pages require it) unless `twoFactor: false`; `signedIn` then answers its
+ * second step with a fresh recovery code, which works whatever the app's injected clock says.
+ */
+export async function createUserWithPassword(
+  db: Db,
+  input: NewUser,
+  now = new Date(),
+  { twoFactor = input.role === 'admin' } = {},
+): Promise<UserRow> {
   const user = await createUser(db, input, systemActor('test'), now);
   await setPasswordWithToken(db, await issueToken(db, user.id, 'invitation', now), PASSWORD, now);
+  if (twoFactor) {
+    const secret = newTotpSecret();
+    const [fresh] = await db.select().from(users).where(eq(users.id, user.id));
+    await enableTwoFactor(db, fresh!, secret, totpCode(secret, now), now);
+    adminSecondFactors.set(user.email.toLowerCase(), { db, userId: user.id });
+  }
   return user;
+}
+
+/** A new one-use recovery code for a test user with two-factor (stored hashed, as real ones are). */
+async function freshRecoveryCode(email: string): Promise<string | null> {
+  const known = adminSecondFactors.get(email.toLowerCase());
+  if (!known) return null;
+  const code = `t${randomBytes(7).toString('hex')}`;
+  await known.db.insert(recoveryCodes).values({ userId: known.userId, codeHash: hashToken(code) });
+  return code;
 }
 
 type Form = Record<string, string | number>;
@@ -89,7 +121,12 @@ export class Visitor {
 
 export async function signedIn(app: FastifyTypeBox, email: string, password = PASSWORD): Promise<Visitor> {
   const visitor = new Visitor(app);
-  const response = await visitor.signIn(email, password);
+  let response = await visitor.signIn(email, password);
+  if (response.headers.location === '/en/sign-in/two-factor') {
+    const code = await freshRecoveryCode(email);
+    if (!code) throw new Error(`${email} has two-factor on, but not through createUserWithPassword`);
+    response = await visitor.post('/en/sign-in/two-factor', { code }, '/en/sign-in/two-factor');
+  }
   if (response.statusCode !== 303) throw new Error(`sign-in of ${email} failed: ${response.statusCode}`);
   return visitor;
 }

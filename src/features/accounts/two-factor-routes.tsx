@@ -1,12 +1,27 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { Invalid } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { isLocked, recordFailedSignIn } from './service.js';
+import { isLocked, recordFailedSignIn, recordSignIn } from './service.js';
 import { createSession, revokeSession } from './sessions.js';
-import { enableTwoFactor, newTotpSecret, totpUri, verifySecondFactor } from './two-factor.js';
+import {
+  disableTwoFactor,
+  enableTwoFactor,
+  newTotpSecret,
+  regenerateRecoveryCodes,
+  totpUri,
+  verifySecondFactor,
+} from './two-factor.js';
 import { SecondFactorPage, TwoFactorSetupPage } from './two-factor-views.js';
-import { type AuthOptions, csrfToken, currentAuth, pendingSecondFactor, setSessionCookie } from './web.js';
+import {
+  type AuthOptions,
+  csrfToken,
+  currentAuth,
+  needsTwoFactorFirst,
+  pendingSecondFactor,
+  setSessionCookie,
+} from './web.js';
 
 const Csrf = Type.String({ maxLength: 200 });
 
@@ -26,9 +41,11 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         if (!pending) return reply.redirect(`/${locale}/sign-in`, 303);
         const now = deps.now();
         const { user } = pending;
-        const ok = !isLocked(user, now) && (await verifySecondFactor(deps.db, user, request.body.code, now));
+        const locked = isLocked(user, now);
+        const ok = !locked && (await verifySecondFactor(deps.db, user, request.body.code, now));
         if (!ok) {
-          if (!isLocked(user, now)) await recordFailedSignIn(deps.db, user, now);
+          const reason = locked ? 'account_locked' : 'wrong_second_factor';
+          await recordFailedSignIn(deps.db, user, now, reason, request.ip);
           const csrf = csrfToken(request, reply, options);
           const page = <SecondFactorPage ctx={pageContext(deps, request, locale)} csrf={csrf} failed />;
           return sendHtml(reply, await page, 401);
@@ -36,6 +53,8 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         // Both factors checked: the half-way session is replaced by a new, full one.
         await revokeSession(deps.db, pending.token, now);
         setSessionCookie(request, reply, options, await createSession(deps.db, user.id, now));
+        const kind = /^\d{6}$/.test(request.body.code.trim()) ? 'totp' : 'recovery_code';
+        await recordSignIn(deps.db, user, now, request.ip, kind);
         return reply.redirect(`/${locale}/account`, 303);
       },
     );
@@ -48,10 +67,48 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
       const enabled = auth.user.totpEnabledAt !== null;
       const secret = enabled ? undefined : newTotpSecret();
       const uri = secret ? totpUri(secret, auth.user.email) : undefined;
-      return sendHtml(
-        reply,
-        await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={enabled} secret={secret} uri={uri} />),
+      const required = needsTwoFactorFirst(auth.user);
+      const page = (
+        <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={enabled} secret={secret} uri={uri} required={required} />
       );
+      return sendHtml(reply, await page);
+    });
+
+    const Confirm = Type.Object({
+      _csrf: Csrf,
+      password: Type.String({ maxLength: 1000 }),
+      code: Type.String({ maxLength: 20 }),
+    });
+
+    app.post(`/${locale}/account/two-factor/off`, { schema: { body: Confirm } }, async (request, reply) => {
+      const auth = currentAuth(request);
+      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
+      try {
+        await disableTwoFactor(deps.db, auth.user, request.body.password, request.body.code, deps.now());
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        const ctx = pageContext(deps, request, locale);
+        const csrf = csrfToken(request, reply, options);
+        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+      }
+      return reply.redirect(`/${locale}/account/two-factor`, 303);
+    });
+
+    app.post(`/${locale}/account/two-factor/recovery-codes`, { schema: { body: Confirm } }, async (request, reply) => {
+      const auth = currentAuth(request);
+      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
+      const ctx = pageContext(deps, request, locale);
+      const csrf = csrfToken(request, reply, options);
+      const enabled = auth.user.totpEnabledAt !== null;
+      try {
+        const { password, code } = request.body;
+        const codes = await regenerateRecoveryCodes(deps.db, auth.user, password, code, deps.now());
+        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled recoveryCodes={codes} />));
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        if (!enabled) return reply.redirect(`/${locale}/account/two-factor`, 303);
+        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+      }
     });
 
     app.post(

@@ -40,12 +40,30 @@ export function TwoFactorSetupPage(props: {
   uri?: string;
   recoveryCodes?: string[];
   failed?: boolean;
+  /** An admin sent here before reaching an admin page. */
+  required?: boolean;
+  /** The password or code given to turn it off or replace the codes was wrong. */
+  confirmFailed?: boolean;
 }) {
-  const { ctx, csrf, enabled, secret, uri, recoveryCodes, failed } = props;
+  const { ctx, csrf, enabled, secret, uri, recoveryCodes, failed, required, confirmFailed } = props;
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t.twoFactorSetupTitle}>
       <h1 safe>{t.twoFactorSetupTitle}</h1>
+      {required && !enabled ? (
+        <p class="form-error" role="alert" safe>
+          {t.accountsAdminNeedsTwoFactor}
+        </p>
+      ) : (
+        ''
+      )}
+      {confirmFailed ? (
+        <p class="form-error" role="alert" safe>
+          {t.accountsConfirmFailed}
+        </p>
+      ) : (
+        ''
+      )}
       {recoveryCodes ? (
         <section aria-labelledby="codes-heading">
           <h2 id="codes-heading" safe>
@@ -61,7 +79,27 @@ export function TwoFactorSetupPage(props: {
           </ul>
         </section>
       ) : enabled ? (
-        <p safe>{t.twoFactorIsOn}</p>
+        <>
+          <p safe>{t.twoFactorIsOn}</p>
+          <ConfirmForm
+            ctx={ctx}
+            csrf={csrf}
+            id="regenerate"
+            action={`/${locale}/account/two-factor/recovery-codes`}
+            title={t.accountsRegenerateTitle}
+            help={t.accountsRegenerateHelp}
+            button={t.accountsRegenerateButton}
+          />
+          <ConfirmForm
+            ctx={ctx}
+            csrf={csrf}
+            id="off"
+            action={`/${locale}/account/two-factor/off`}
+            title={t.accountsTwoFactorOffTitle}
+            help={t.accountsTwoFactorOffHelp}
+            button={t.accountsTwoFactorOffButton}
+          />
+        </>
       ) : (
         <form method="post" action={`/${locale}/account/two-factor`} class="form">
           <CsrfField token={csrf} />
@@ -98,5 +136,54 @@ export function TwoFactorSetupPage(props: {
         </form>
       )}
     </Layout>
+  );
+}
+
+/** A change to two-factor itself: asks again for the password and a current code. */
+function ConfirmForm(props: {
+  ctx: PageContext;
+  csrf: string;
+  id: string;
+  action: string;
+  title: string;
+  help: string;
+  button: string;
+}) {
+  const { ctx, csrf, id, action, title, help, button } = props;
+  const { t } = ctx;
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} safe>
+        {title}
+      </h2>
+      <form method="post" action={action} class="form">
+        <CsrfField token={csrf} />
+        <p safe>{help}</p>
+        <p>
+          <label for={`${id}-password`} safe>
+            {t.accountsPasswordLabel}
+          </label>
+          <input
+            id={`${id}-password`}
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            maxlength="1000"
+          />
+        </p>
+        <p>
+          <label for={`${id}-code`} safe>
+            {t.accountsCodeLabel}
+          </label>
+          <input id={`${id}-code`} name="code" autocomplete="one-time-code" required maxlength="20" />
+        </p>
+        <p>
+          <button type="submit" safe>
+            {button}
+          </button>
+        </p>
+      </form>
+    </section>
   );
 }

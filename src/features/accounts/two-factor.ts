@@ -5,13 +5,13 @@
  * overheard code cannot be replayed.
  */
 import { randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import type { Db } from '../../db/client.js';
 import { recoveryCodes, users } from '../../db/schema.js';
 import { Invalid } from '../../lib/errors.js';
 import { type Actor, writeAudit } from './audit.js';
-import { hashToken } from './secrets.js';
+import { hashToken, verifyPassword } from './secrets.js';
 import type { UserRow } from './sessions.js';
 
 const PERIOD = 30;
@@ -69,7 +69,13 @@ export async function enableTwoFactor(
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ totpSecret: secret, totpEnabledAt: now, totpLastStep: step, updatedAt: now, version: user.version + 1 })
+      .set({
+        totpSecret: secret,
+        totpEnabledAt: now,
+        totpLastStep: step,
+        updatedAt: now,
+        version: sql`${users.version} + 1`,
+      })
       .where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await tx
@@ -108,4 +114,76 @@ export async function verifySecondFactor(db: Db, user: UserRow, code: string, no
     )
     .returning({ id: recoveryCodes.id });
   return Boolean(used);
+}
+
+/**
+ * Turning two-factor off or replacing the recovery codes asks again for the password and a current
+ * code (or a recovery code): a session left open on a shared computer must not be enough.
+ */
+async function confirmBothFactors(db: Db, user: UserRow, password: string, code: string, now: Date): Promise<void> {
+  const passwordOk = await verifyPassword(user.passwordHash, password);
+  // Checked even after a wrong password, so the answer takes as long either way.
+  const codeOk = await verifySecondFactor(db, user, code, now);
+  if (!passwordOk || !codeOk) {
+    await writeAudit(db, {
+      actor: { id: user.id, label: user.email },
+      at: now,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'two_factor_change_refused',
+      after: { reason: passwordOk ? 'wrong_second_factor' : 'wrong_password' },
+    });
+    throw new Invalid('The password or the code is wrong', [
+      { field: passwordOk ? 'code' : 'password', problem: 'wrong' },
+    ]);
+  }
+}
+
+/** Two-factor off: the secret and every recovery code are deleted. */
+export async function disableTwoFactor(db: Db, user: UserRow, password: string, code: string, now: Date) {
+  if (!user.totpEnabledAt) return;
+  await confirmBothFactors(db, user, password, code, now);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
+      .set({
+        totpSecret: null,
+        totpEnabledAt: null,
+        totpLastStep: null,
+        updatedAt: now,
+        version: sql`${users.version} + 1`,
+      })
+      .where(eq(users.id, user.id));
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    const actor: Actor = { id: user.id, label: user.email };
+    await writeAudit(tx, { actor, at: now, entityType: 'user', entityId: user.id, action: 'disable_two_factor' });
+  });
+}
+
+/** New recovery codes, shown once; the old ones (used or not) stop working. */
+export async function regenerateRecoveryCodes(
+  db: Db,
+  user: UserRow,
+  password: string,
+  code: string,
+  now: Date,
+): Promise<string[]> {
+  if (!user.totpEnabledAt) throw new Invalid('Two-step sign-in is off', [{ field: 'code', problem: 'not enabled' }]);
+  await confirmBothFactors(db, user, password, code, now);
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  await db.transaction(async (tx) => {
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    await tx
+      .insert(recoveryCodes)
+      .values(codes.map((c) => ({ userId: user.id, codeHash: hashToken(normalizeRecovery(c)) })));
+    const actor: Actor = { id: user.id, label: user.email };
+    await writeAudit(tx, {
+      actor,
+      at: now,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'regenerate_recovery_codes',
+    });
+  });
+  return codes;
 }

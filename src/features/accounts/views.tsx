@@ -60,6 +60,11 @@ export function AccountPage({ ctx, csrf, user }: { ctx: PageContext; csrf: strin
           {t.twoFactorSetupTitle}
         </a>
       </p>
+      <p>
+        <a href={`/${locale}/sign-on`} safe>
+          {t.signonAccountLink}
+        </a>
+      </p>
       <form method="post" action={`/${locale}/sign-out`}>
         <CsrfField token={csrf} />
         <button type="submit" safe>

@@ -16,6 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import type { SiteDeps } from '../../lib/site-deps.js';
+import { setViewer } from '../../lib/viewer.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
 import { randomSecret, sameSecret } from './secrets.js';
 import { findSession, SESSION_MAX_AGE_MS, type SessionRow, type UserRow } from './sessions.js';
@@ -101,12 +102,30 @@ export function redactUrl(url: string): string {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Admins always need two-factor (no setting to forget switched off): the admin pages hold every
+ * account, every history and every draft's before/after values. An admin without it is sent to set
+ * it up first; their other powers are an editor's, which need no more than an editor has.
+ */
+export function needsTwoFactorFirst(user: UserRow): boolean {
+  return user.role === 'admin' && !user.disabled && user.totpEnabledAt === null;
+}
+
+const ADMIN_PAGE = /^\/([a-z]{2})\/admin(?:[/?]|$)/;
+
 export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[cookieNames(isSecure(request, options)).session];
     if (!token) return;
     const found = await findSession(deps.db, token, deps.now());
     if (found) (found.session.secondFactorPending ? pendingState : state).set(request, { ...found, token });
+    if (found && !found.session.secondFactorPending)
+      setViewer(request, { label: found.user.email, csrf: deriveCsrf(token) });
+    const adminPage = ADMIN_PAGE.exec(request.url);
+    if (adminPage && found && !found.session.secondFactorPending && needsTwoFactorFirst(found.user)) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') throw new Forbidden('Turn on two-step sign-in first');
+      return reply.redirect(`/${adminPage[1]}/account/two-factor`, 303);
+    }
   });
 
   // Pages for signed-in people (and any answer that sets a cookie) must not sit in a shared cache.

@@ -1,0 +1,207 @@
+/**
+ * The admin's account management: the list, role changes, disabling and enabling, and sending an
+ * invitation again. Every change is version-checked (409 with what changed since), audited, and
+ * ends the person's sessions where their powers change.
+ */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { organizations, singleUseTokens, users } from '../../db/schema.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../lib/errors.js';
+import { messages } from '../../lib/i18n.js';
+import { type Actor, changesSince, writeAudit } from './audit.js';
+import type { LinkContext } from './links.js';
+import { canChangeAccount, canManageUsers } from './policy.js';
+import { issueToken, type Role } from './service.js';
+import { revokeAllSessions, type UserRow } from './sessions.js';
+
+export interface UserListItem {
+  id: number;
+  email: string;
+  role: Role;
+  organization: { slug: string; name: string } | null;
+  twoFactor: boolean;
+  disabled: boolean;
+  /** No password chosen yet: the invitation is still open. */
+  invited: boolean;
+  lastSignInAt: Date | null;
+  version: number;
+}
+
+export async function listUsers(db: Db): Promise<UserListItem[]> {
+  const rows = await db
+    .select({ user: users, organization: { slug: organizations.slug, name: organizations.name } })
+    .from(users)
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .orderBy(sql`lower(${users.email})`, asc(users.id));
+  return rows.map(({ user, organization }) => ({
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    organization,
+    twoFactor: user.totpEnabledAt !== null,
+    disabled: user.disabled,
+    invited: user.passwordHash === null,
+    lastSignInAt: user.lastSignInAt,
+    version: user.version,
+  }));
+}
+
+export async function getUserItem(db: Db, id: number): Promise<UserListItem> {
+  const item = (await listUsers(db)).find((u) => u.id === id);
+  if (!item) throw new NotFound(`No user ${id}`);
+  return item;
+}
+
+const actorOf = (user: UserRow): Actor => ({ id: user.id, label: user.email });
+
+function checkMayChange(actor: UserRow, targetId: number): void {
+  if (!canManageUsers(actor)) throw new Forbidden('Only the coalition admin manages accounts');
+  // Not oneself: an admin demoting or disabling themselves could leave the coalition without one.
+  if (!canChangeAccount(actor, { id: targetId })) {
+    throw new Invalid(messages('en').accountsNotYourself, [{ field: 'self', problem: 'own account' }]);
+  }
+}
+
+/** The row as the audit log keeps it for these changes: no secrets, no counters. */
+const audited = (u: UserRow) => ({
+  email: u.email,
+  role: u.role,
+  organizationId: u.organizationId,
+  disabled: u.disabled,
+  version: u.version,
+});
+
+async function versionChecked(
+  tx: Db,
+  userId: number,
+  version: number,
+  set: Partial<typeof users.$inferInsert>,
+  now: Date,
+): Promise<{ before: UserRow; after: UserRow }> {
+  const [before] = await tx.select().from(users).where(eq(users.id, userId));
+  if (!before) throw new NotFound(`No user ${userId}`);
+  const [after] = await tx
+    .update(users)
+    .set({ ...set, updatedAt: now, version: before.version + 1 })
+    .where(and(eq(users.id, userId), eq(users.version, version)))
+    .returning();
+  if (!after) {
+    throw new Conflict('This account was changed by someone else', {
+      version: before.version,
+      changes: await changesSince(tx, 'user', userId, version),
+    });
+  }
+  return { before, after };
+}
+
+export interface RoleChange {
+  userId: number;
+  role: Role;
+  organizationId: number | null;
+  version: number;
+}
+
+/** A new role (and organization, for members): the person is signed out everywhere. */
+export async function changeRole(db: Db, actor: UserRow, input: RoleChange, now: Date): Promise<UserRow> {
+  checkMayChange(actor, input.userId);
+  if ((input.role === 'member') !== (input.organizationId !== null)) {
+    throw new Invalid(messages('en').accountsMemberNeedsOrganization, [
+      { field: 'organization', problem: input.role === 'member' ? 'required for members' : 'only for members' },
+    ]);
+  }
+  return db.transaction(async (tx) => {
+    const set = { role: input.role, organizationId: input.organizationId };
+    const { before, after } = await versionChecked(tx, input.userId, input.version, set, now);
+    await revokeAllSessions(tx, after.id, now);
+    await writeAudit(tx, {
+      actor: actorOf(actor),
+      at: now,
+      entityType: 'user',
+      entityId: after.id,
+      action: 'change_role',
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
+}
+
+/** Disabled: no sign-in (signIn and findSession refuse it) and every session ends now. */
+export async function setDisabled(
+  db: Db,
+  actor: UserRow,
+  input: { userId: number; disabled: boolean; version: number },
+  now: Date,
+): Promise<UserRow> {
+  checkMayChange(actor, input.userId);
+  return db.transaction(async (tx) => {
+    const { before, after } = await versionChecked(tx, input.userId, input.version, { disabled: input.disabled }, now);
+    if (input.disabled) await revokeAllSessions(tx, after.id, now);
+    await writeAudit(tx, {
+      actor: actorOf(actor),
+      at: now,
+      entityType: 'user',
+      entityId: after.id,
+      action: input.disabled ? 'disable' : 'enable',
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
+}
+
+/**
+ * A new invitation link for someone who has not chosen a password yet; earlier unused links stop
+ * working (marked used), so only the newest email opens the account.
+ */
+export async function resendInvitation(
+  db: Db,
+  links: LinkContext,
+  actor: UserRow,
+  input: { userId: number; version: number },
+  now: Date,
+): Promise<UserRow> {
+  if (!canManageUsers(actor)) throw new Forbidden('Only the coalition admin manages accounts');
+  const user = await db.transaction(async (tx) => {
+    const [target] = await tx.select().from(users).where(eq(users.id, input.userId));
+    if (!target) throw new NotFound(`No user ${input.userId}`);
+    if (target.version !== input.version) {
+      throw new Conflict('This account was changed by someone else', {
+        version: target.version,
+        changes: await changesSince(tx, 'user', target.id, input.version),
+      });
+    }
+    if (target.disabled) {
+      throw new Invalid(messages('en').accountsEnableFirst, [{ field: 'disabled', problem: 'account disabled' }]);
+    }
+    if (target.passwordHash !== null) {
+      throw new Invalid(messages('en').accountsAlreadyHasPassword, [{ field: 'user', problem: 'has a password' }]);
+    }
+    await tx
+      .update(singleUseTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(singleUseTokens.userId, target.id),
+          eq(singleUseTokens.purpose, 'invitation'),
+          isNull(singleUseTokens.usedAt),
+        ),
+      );
+    await writeAudit(tx, {
+      actor: actorOf(actor),
+      at: now,
+      entityType: 'user',
+      entityId: target.id,
+      action: 'resend_invitation',
+    });
+    return target;
+  });
+  const token = await issueToken(db, user.id, 'invitation', now);
+  const t = messages(links.locale);
+  await links.mailer.send({
+    to: user.email,
+    subject: t.inviteMailSubject,
+    text: t.inviteMailBody(`${links.baseUrl}/${links.locale}/set-password/${token}`),
+  });
+  return user;
+}

@@ -1,0 +1,161 @@
+/** /{lang}/admin/users: the admin's list of accounts, and one page per account with its changes. */
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Forbidden, Invalid } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import type { Locale } from '../../lib/locales.js';
+import { LOCALES } from '../../lib/locales.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { getOrganization, listOrganizations } from '../organizations/service.js';
+import type { LinkOptions } from './links-routes.js';
+import { canManageUsers } from './policy.js';
+import type { UserRow } from './sessions.js';
+import { changeRole, getUserItem, listUsers, resendInvitation, setDisabled } from './users-admin.js';
+import { type Notice, UserPage, UsersPage } from './users-views.js';
+import { type AuthOptions, csrfToken, currentUser } from './web.js';
+
+const Params = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,9}$' }) });
+const Csrf = Type.String({ maxLength: 200 });
+const Versioned = Type.Object({ _csrf: Csrf, version: Type.Integer({ minimum: 1 }) });
+const RoleBody = Type.Object({
+  _csrf: Csrf,
+  version: Type.Integer({ minimum: 1 }),
+  role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('member')]),
+  organization: Type.String({ maxLength: 200 }),
+});
+
+/** The admin, or a refusal: signed-out visitors are sent to sign in, everyone else gets 403. */
+function adminOnly(request: FastifyRequest): UserRow {
+  const user = currentUser(request);
+  if (!user || !canManageUsers(user)) throw new Forbidden('Only the coalition admin manages accounts');
+  return user;
+}
+
+export async function renderUsersPage(
+  deps: SiteDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  locale: Locale,
+  auth: AuthOptions,
+  notice?: Notice,
+) {
+  const [users, organizations] = await Promise.all([listUsers(deps.db), listOrganizations(deps.db)]);
+  const ctx = pageContext(deps, request, locale);
+  const csrf = csrfToken(request, reply, auth);
+  return sendHtml(
+    reply,
+    await (<UsersPage ctx={ctx} csrf={csrf} users={users} organizations={organizations} notice={notice} />),
+    notice?.kind === 'error' ? 400 : 200,
+  );
+}
+
+export function registerUserAdminRoutes(
+  app: FastifyTypeBox,
+  deps: SiteDeps,
+  auth: AuthOptions,
+  links: LinkOptions,
+): void {
+  for (const locale of LOCALES) {
+    async function renderUser(request: FastifyRequest, reply: FastifyReply, id: number, notice?: Notice) {
+      const [user, organizations] = await Promise.all([getUserItem(deps.db, id), listOrganizations(deps.db)]);
+      const ctx = pageContext(deps, request, locale);
+      const csrf = csrfToken(request, reply, auth);
+      const page = <UserPage ctx={ctx} csrf={csrf} user={user} organizations={organizations} notice={notice} />;
+      return sendHtml(reply, await page, notice?.kind === 'error' ? 400 : 200);
+    }
+
+    /** Runs a change; a refusal the admin can fix (Invalid) is shown on the page in their language. */
+    async function change(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      id: number,
+      run: () => Promise<string>,
+    ): Promise<FastifyReply> {
+      const t = pageContext(deps, request, locale).t;
+      try {
+        return renderUser(request, reply, id, { kind: 'done', text: await run() });
+      } catch (error) {
+        if (!(error instanceof Invalid)) throw error;
+        const field = error.problems[0]?.field;
+        const text =
+          field === 'self'
+            ? t.accountsNotYourself
+            : field === 'organization'
+              ? t.accountsMemberNeedsOrganization
+              : field === 'user'
+                ? t.accountsAlreadyHasPassword
+                : field === 'disabled'
+                  ? t.accountsEnableFirst
+                  : error.message;
+        return renderUser(request, reply, id, { kind: 'error', text });
+      }
+    }
+
+    app.get(`/${locale}/admin/users`, async (request, reply) => {
+      if (!currentUser(request)) return reply.redirect(`/${locale}/sign-in`, 303);
+      adminOnly(request);
+      return renderUsersPage(deps, request, reply, locale, auth);
+    });
+
+    app.get(`/${locale}/admin/users/:id`, { schema: { params: Params } }, async (request, reply) => {
+      if (!currentUser(request)) return reply.redirect(`/${locale}/sign-in`, 303);
+      adminOnly(request);
+      return renderUser(request, reply, Number(request.params.id));
+    });
+
+    app.post(
+      `/${locale}/admin/users/:id/role`,
+      { schema: { params: Params, body: RoleBody } },
+      async (request, reply) => {
+        const admin = adminOnly(request);
+        const id = Number(request.params.id);
+        const { role, organization, version } = request.body;
+        return change(request, reply, id, async () => {
+          const org = organization ? (await getOrganization(deps.db, organization)).organization : null;
+          const input = { userId: id, role, organizationId: org?.id ?? null, version };
+          const user = await changeRole(deps.db, admin, input, deps.now());
+          return pageContext(deps, request, locale).t.accountsRoleChanged(user.email);
+        });
+      },
+    );
+
+    for (const action of ['disable', 'enable'] as const) {
+      app.post(
+        `/${locale}/admin/users/:id/${action}`,
+        { schema: { params: Params, body: Versioned } },
+        async (request, reply) => {
+          const admin = adminOnly(request);
+          const id = Number(request.params.id);
+          const input = { userId: id, disabled: action === 'disable', version: request.body.version };
+          return change(request, reply, id, async () => {
+            const user = await setDisabled(deps.db, admin, input, deps.now());
+            const t = pageContext(deps, request, locale).t;
+            return action === 'disable' ? t.accountsDisabledDone(user.email) : t.accountsEnabledDone(user.email);
+          });
+        },
+      );
+    }
+
+    app.post(
+      `/${locale}/admin/users/:id/invitation`,
+      { schema: { params: Params, body: Versioned } },
+      async (request, reply) => {
+        const admin = adminOnly(request);
+        const id = Number(request.params.id);
+        const t = pageContext(deps, request, locale).t;
+        if (!links.mailer) throw new Invalid(t.mailNotConfigured);
+        const ctx = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
+        return change(request, reply, id, async () => {
+          const user = await resendInvitation(
+            deps.db,
+            ctx,
+            admin,
+            { userId: id, version: request.body.version },
+            deps.now(),
+          );
+          return t.accountsInvitationResent(user.email);
+        });
+      },
+    );
+  }
+}

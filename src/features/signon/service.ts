@@ -1,0 +1,332 @@
+/**
+ * Sign-on: editors open a statement for sign-on; a member asks to sign it for their own
+ * organization (and may take it back until publication); editors approve or decline. Approval
+ * adds the organization to `signatories`, which the public sees only once the statement is public.
+ * Every change is policy-checked, version-checked and audited in the same transaction.
+ */
+import { and, asc, desc, eq, max } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../lib/errors.js';
+import { type Actor, changesSince, writeAudit } from '../accounts/audit.js';
+import {
+  canManageSignOn,
+  canReadSignOnDraft,
+  canSignOnStatement,
+  canWithdrawSignature,
+  type PolicyUser,
+} from '../accounts/policy.js';
+import type { UserRow } from '../accounts/sessions.js';
+
+export type StatementRow = typeof t.statements.$inferSelect;
+export type SignOnCall = typeof t.signOnCalls.$inferSelect;
+export type SignOnRequest = typeof t.signOnRequests.$inferSelect;
+export type SignOnStatus = SignOnRequest['status'];
+
+export interface SignOnRequestItem {
+  request: SignOnRequest;
+  organization: { id: number; slug: string; name: string };
+}
+
+export interface SignOnState {
+  statement: StatementRow;
+  call: SignOnCall | null;
+  requests: SignOnRequestItem[];
+}
+
+const actorOf = (user: UserRow): Actor => ({ id: user.id, label: user.email });
+
+async function statementBySlug(db: Db, slug: string): Promise<StatementRow> {
+  const [statement] = await db.select().from(t.statements).where(eq(t.statements.slug, slug));
+  if (!statement) throw new NotFound(`No statement "${slug}"`);
+  return statement;
+}
+
+export async function getSignOnState(db: Db, slug: string): Promise<SignOnState> {
+  const statement = await statementBySlug(db, slug);
+  const [call] = await db.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
+  const requests = await db
+    .select({
+      request: t.signOnRequests,
+      organization: { id: t.organizations.id, slug: t.organizations.slug, name: t.organizations.name },
+    })
+    .from(t.signOnRequests)
+    .innerJoin(t.organizations, eq(t.organizations.id, t.signOnRequests.organizationId))
+    .where(eq(t.signOnRequests.statementId, statement.id))
+    .orderBy(asc(t.signOnRequests.createdAt), asc(t.signOnRequests.id));
+  return { statement, call: call ?? null, requests };
+}
+
+/** What one signed-in person may see of a statement's sign-on: null means "no such page" for them. */
+export function visibleSignOn(state: SignOnState, user: UserRow): SignOnState | null {
+  const own = state.requests.filter((r) => r.organization.id === user.organizationId);
+  if (!canReadSignOnDraft(user, state.call, own.length > 0)) return null;
+  // Members see their own organization's request only: who else is signing is the editors' business until publication.
+  return canManageSignOn(user) ? state : { ...state, requests: own };
+}
+
+export interface SignOnListItem {
+  statement: StatementRow;
+  call: SignOnCall | null;
+  pending: number;
+  ownStatus: SignOnStatus | null;
+}
+
+/** Editors: every statement with its sign-on; members: statements open for sign-on or asked for by their organization. */
+export async function listSignOn(db: Db, user: UserRow): Promise<SignOnListItem[]> {
+  const rows = await db
+    .select({ statement: t.statements, call: t.signOnCalls })
+    .from(t.statements)
+    .leftJoin(t.signOnCalls, eq(t.signOnCalls.statementId, t.statements.id))
+    .orderBy(desc(t.statements.date), asc(t.statements.slug));
+  const requests = await db.select().from(t.signOnRequests);
+  const items = rows.map(({ statement, call }) => {
+    const mine = requests.filter((r) => r.statementId === statement.id);
+    return {
+      statement,
+      call,
+      pending: mine.filter((r) => r.status === 'pending').length,
+      ownStatus: mine.find((r) => r.organizationId === user.organizationId)?.status ?? null,
+    };
+  });
+  return items.filter((i) => canReadSignOnDraft(user, i.call, i.ownStatus !== null));
+}
+
+/** Opens (or reopens) a statement for sign-on; `version` is the call's, 0 when it was never opened. */
+export async function setSignOnOpen(
+  db: Db,
+  user: UserRow,
+  input: { slug: string; open: boolean; version: number },
+  now: Date,
+): Promise<SignOnCall> {
+  if (!canManageSignOn(user)) throw new Forbidden('Only editors open and close sign-on');
+  return db.transaction(async (tx) => {
+    const statement = await statementBySlug(tx, input.slug);
+    const [before] = await tx.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
+    let after: SignOnCall | undefined;
+    if (!before && input.version === 0) {
+      [after] = await tx
+        .insert(t.signOnCalls)
+        .values({ statementId: statement.id, open: input.open, createdAt: now, updatedAt: now })
+        .onConflictDoNothing()
+        .returning();
+    } else if (before) {
+      [after] = await tx
+        .update(t.signOnCalls)
+        .set({ open: input.open, version: before.version + 1, updatedAt: now })
+        .where(and(eq(t.signOnCalls.statementId, statement.id), eq(t.signOnCalls.version, input.version)))
+        .returning();
+    }
+    if (!after) {
+      throw new Conflict('The sign-on of this statement was changed by someone else', {
+        version: before?.version ?? 0,
+        changes: await changesSince(tx, 'sign_on', statement.id, input.version),
+      });
+    }
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'sign_on',
+      entityId: statement.id,
+      action: input.open ? 'open_sign_on' : 'close_sign_on',
+      before: before ? { open: before.open, version: before.version } : null,
+      after: { open: after.open, version: after.version },
+    });
+    return after;
+  });
+}
+
+const auditedRequest = (r: SignOnRequest) => ({
+  statementId: r.statementId,
+  organizationId: r.organizationId,
+  status: r.status,
+  version: r.version,
+});
+
+async function organizationOf(db: Db, user: PolicyUser) {
+  if (!user?.organizationId) throw new Forbidden('Only members of an organization sign on');
+  const [organization] = await db.select().from(t.organizations).where(eq(t.organizations.id, user.organizationId));
+  if (!organization) throw new Forbidden('Only members of an organization sign on');
+  return organization;
+}
+
+/**
+ * A member asks to sign for their organization: a new request, or a withdrawn one asked again
+ * (`version` then is that request's). Declined requests stay declined: the editors decided.
+ */
+export async function signOn(
+  db: Db,
+  user: UserRow,
+  input: { slug: string; version: number },
+  now: Date,
+): Promise<SignOnRequest> {
+  const organization = await organizationOf(db, user);
+  return db.transaction(async (tx) => {
+    const statement = await statementBySlug(tx, input.slug);
+    const [call] = await tx.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
+    if (!canSignOnStatement(user, organization, call ?? null)) {
+      // A member cannot tell a closed sign-on from a statement that does not exist.
+      throw call ? new Forbidden('Sign-on for this statement is closed') : new NotFound(`No statement "${input.slug}"`);
+    }
+    const where = and(
+      eq(t.signOnRequests.statementId, statement.id),
+      eq(t.signOnRequests.organizationId, organization.id),
+    );
+    const [before] = await tx.select().from(t.signOnRequests).where(where);
+    if (before && before.status !== 'withdrawn') {
+      throw new Invalid(`Your organization's request is already ${before.status}`, [
+        { field: 'status', problem: before.status },
+      ]);
+    }
+    const [after] = before
+      ? await tx
+          .update(t.signOnRequests)
+          .set({
+            status: 'pending',
+            requestedBy: user.id,
+            decidedBy: null,
+            version: before.version + 1,
+            updatedAt: now,
+          })
+          .where(and(where, eq(t.signOnRequests.version, input.version)))
+          .returning()
+      : await tx
+          .insert(t.signOnRequests)
+          .values({
+            statementId: statement.id,
+            organizationId: organization.id,
+            requestedBy: user.id,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing()
+          .returning();
+    if (!after) throw await requestConflict(tx, before?.id, input.version);
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'sign_on_request',
+      entityId: after.id,
+      action: 'sign_on',
+      before: before ? auditedRequest(before) : null,
+      after: auditedRequest(after),
+    });
+    return after;
+  });
+}
+
+async function requestConflict(tx: Db, requestId: number | undefined, version: number): Promise<Conflict> {
+  return new Conflict('This sign-on request was changed by someone else', {
+    version,
+    changes: requestId ? await changesSince(tx, 'sign_on_request', requestId, version) : [],
+  });
+}
+
+/** The member takes their organization's signature back, while the statement is not published. */
+export async function withdrawSignature(
+  db: Db,
+  user: UserRow,
+  input: { slug: string; version: number },
+  now: Date,
+): Promise<SignOnRequest> {
+  const organization = await organizationOf(db, user);
+  return db.transaction(async (tx) => {
+    const statement = await statementBySlug(tx, input.slug);
+    if (!canWithdrawSignature(user, organization, statement)) {
+      throw new Forbidden('The statement is published: ask the editors to change its signatories');
+    }
+    const where = and(
+      eq(t.signOnRequests.statementId, statement.id),
+      eq(t.signOnRequests.organizationId, organization.id),
+    );
+    const [before] = await tx.select().from(t.signOnRequests).where(where);
+    if (!before || before.status === 'withdrawn' || before.status === 'declined') {
+      throw new Invalid('Your organization has no signature here to withdraw', [{ field: 'status', problem: 'none' }]);
+    }
+    const [after] = await tx
+      .update(t.signOnRequests)
+      .set({ status: 'withdrawn', version: before.version + 1, updatedAt: now })
+      .where(and(where, eq(t.signOnRequests.version, input.version)))
+      .returning();
+    if (!after) throw await requestConflict(tx, before.id, input.version);
+    await removeSignatory(tx, statement.id, organization.id);
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'sign_on_request',
+      entityId: after.id,
+      action: 'withdraw_signature',
+      before: auditedRequest(before),
+      after: auditedRequest(after),
+    });
+    return after;
+  });
+}
+
+/** Only signatures that came through sign-on are removed: conveners are the editors' to change. */
+async function removeSignatory(tx: Db, statementId: number, organizationId: number) {
+  await tx
+    .delete(t.signatories)
+    .where(
+      and(
+        eq(t.signatories.statementId, statementId),
+        eq(t.signatories.organizationId, organizationId),
+        eq(t.signatories.role, 'signatory'),
+      ),
+    );
+}
+
+/** Editors approve (the organization joins the signatories, at the end) or decline a request. */
+export async function decideSignOn(
+  db: Db,
+  user: UserRow,
+  input: { slug: string; requestId: number; decision: 'approve' | 'decline'; version: number },
+  now: Date,
+): Promise<SignOnRequest> {
+  if (!canManageSignOn(user)) throw new Forbidden('Only editors decide on sign-on requests');
+  return db.transaction(async (tx) => {
+    const statement = await statementBySlug(tx, input.slug);
+    const where = and(eq(t.signOnRequests.id, input.requestId), eq(t.signOnRequests.statementId, statement.id));
+    const [before] = await tx.select().from(t.signOnRequests).where(where);
+    if (!before) throw new NotFound(`No sign-on request ${input.requestId} for "${input.slug}"`);
+    const status = input.decision === 'approve' ? 'approved' : 'declined';
+    const allowedFrom: SignOnStatus[] =
+      input.decision === 'approve' ? ['pending', 'declined'] : ['pending', 'approved'];
+    if (before.version === input.version && !allowedFrom.includes(before.status)) {
+      throw new Invalid(`This request is ${before.status}`, [{ field: 'status', problem: before.status }]);
+    }
+    const [after] = await tx
+      .update(t.signOnRequests)
+      .set({ status, decidedBy: user.id, version: before.version + 1, updatedAt: now })
+      .where(and(where, eq(t.signOnRequests.version, input.version)))
+      .returning();
+    if (!after) throw await requestConflict(tx, before.id, input.version);
+    if (status === 'approved') {
+      const [last] = await tx
+        .select({ position: max(t.signatories.position) })
+        .from(t.signatories)
+        .where(eq(t.signatories.statementId, statement.id));
+      await tx
+        .insert(t.signatories)
+        .values({
+          statementId: statement.id,
+          organizationId: after.organizationId,
+          role: 'signatory',
+          position: (last?.position ?? 0) + 1,
+        })
+        .onConflictDoNothing();
+    } else {
+      await removeSignatory(tx, statement.id, after.organizationId);
+    }
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'sign_on_request',
+      entityId: after.id,
+      action: input.decision === 'approve' ? 'approve_sign_on' : 'decline_sign_on',
+      before: auditedRequest(before),
+      after: auditedRequest(after),
+    });
+    return after;
+  });
+}

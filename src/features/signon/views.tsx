@@ -1,0 +1,216 @@
+import { Layout } from '../../lib/layout.js';
+import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import { CsrfField } from '../accounts/views.js';
+import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
+
+function callLabel(ctx: PageContext, call: SignOnListItem['call']): string {
+  if (!call) return ctx.t.signonNotOpened;
+  return call.open ? ctx.t.signonOpen : ctx.t.signonClosed;
+}
+
+export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[]; editor: boolean }) {
+  const { ctx, items, editor } = props;
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.signonTitle}>
+      <h1 safe>{t.signonTitle}</h1>
+      <p safe>{editor ? t.signonListHelpEditor : t.signonListHelpMember}</p>
+      {items.length === 0 ? (
+        <p safe>{t.signonNone}</p>
+      ) : (
+        <ul class="signon-list">
+          {items.map((item) => (
+            <li>
+              <a href={`/${locale}/sign-on/${item.statement.slug}`}>
+                <LocalizedSpan value={item.statement.title} ctx={ctx} />
+              </a>{' '}
+              · <span safe>{callLabel(ctx, item.call)}</span>
+              {editor && item.pending > 0 ? (
+                <>
+                  {' '}
+                  · <strong safe>{t.signonPendingCount(item.pending)}</strong>
+                </>
+              ) : (
+                ''
+              )}
+              {item.ownStatus ? (
+                <>
+                  {' '}
+                  · <span safe>{t.signonStatus(item.ownStatus)}</span>
+                </>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+function VersionedForm(props: { action: string; csrf: string; version: number; label: string; help?: string }) {
+  return (
+    <form method="post" action={props.action} class="inline-form">
+      <CsrfField token={props.csrf} />
+      <input type="hidden" name="version" value={String(props.version)} />
+      {props.help ? (
+        <p class="muted" safe>
+          {props.help}
+        </p>
+      ) : (
+        ''
+      )}
+      <button type="submit" safe>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+export function SignOnPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  state: SignOnState;
+  editor: boolean;
+  member: boolean;
+}) {
+  const { ctx, csrf, state, editor, member } = props;
+  const { t, locale } = ctx;
+  const { statement, call, requests } = state;
+  const base = `/${locale}/sign-on/${statement.slug}`;
+  const own: SignOnRequestItem | undefined = member ? requests[0] : undefined;
+  const ownStatus = own?.request.status;
+  const canSign = member && call?.open && (!own || ownStatus === 'withdrawn');
+  const canWithdraw = member && statement.status === 'draft' && (ownStatus === 'pending' || ownStatus === 'approved');
+  return (
+    <Layout ctx={ctx} title={`${t.signonTitle}: ${localizedPlain(statement.title, ctx)}`}>
+      <p class="muted" safe>
+        {t.signonDraftNotice}
+      </p>
+      <h1>
+        <LocalizedSpan value={statement.title} ctx={ctx} />
+      </h1>
+      <p class="signon-state" safe>
+        {callLabel(ctx, call)}
+      </p>
+      {member ? (
+        <section class="signon-own" aria-labelledby="own-heading">
+          <h2 id="own-heading" safe>
+            {t.signonYourOrganization}
+          </h2>
+          <p class="own-status" safe>
+            {ownStatus ? t.signonStatus(ownStatus) : t.signonNotYetAsked}
+          </p>
+          {canSign ? (
+            <VersionedForm
+              action={`${base}/sign`}
+              csrf={csrf}
+              version={own?.request.version ?? 0}
+              label={t.signonSignButton}
+            />
+          ) : (
+            ''
+          )}
+          {canWithdraw && own ? (
+            <VersionedForm
+              action={`${base}/withdraw`}
+              csrf={csrf}
+              version={own.request.version}
+              label={t.signonWithdrawButton}
+              help={t.signonWithdrawHelp}
+            />
+          ) : (
+            ''
+          )}
+        </section>
+      ) : (
+        ''
+      )}
+      {editor ? <EditorPanel ctx={ctx} csrf={csrf} state={state} base={base} /> : ''}
+      <section aria-labelledby="text-heading" class="signon-text">
+        <h2 id="text-heading">
+          <LocalizedSpan value={statement.title} ctx={ctx} />
+        </h2>
+        <p class="lede">
+          <LocalizedSpan value={statement.summary} ctx={ctx} />
+        </p>
+        <LocalizedMarkdown value={statement.body} ctx={ctx} />
+      </section>
+    </Layout>
+  );
+}
+
+function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState; base: string }) {
+  const { ctx, csrf, state, base } = props;
+  const { t } = ctx;
+  const { call, requests } = state;
+  return (
+    <section aria-labelledby="requests-heading" class="signon-editor">
+      {call?.open ? (
+        <VersionedForm action={`${base}/close`} csrf={csrf} version={call.version} label={t.signonCloseButton} />
+      ) : (
+        <VersionedForm action={`${base}/open`} csrf={csrf} version={call?.version ?? 0} label={t.signonOpenButton} />
+      )}
+      <h2 id="requests-heading" safe>
+        {t.signonRequestsTitle}
+      </h2>
+      {requests.length === 0 ? (
+        <p safe>{t.signonNoRequests}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="users signon-requests">
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.signonColumnOrganization}
+                </th>
+                <th scope="col" safe>
+                  {t.signonColumnStatus}
+                </th>
+                <th scope="col" safe>
+                  {t.signonColumnDecision}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map(({ request, organization }) => (
+                <tr data-organization={organization.slug}>
+                  <th scope="row" safe>
+                    {organization.name}
+                  </th>
+                  <td class="status" safe>
+                    {t.signonStatus(request.status)}
+                  </td>
+                  <td>
+                    {request.status === 'pending' || request.status === 'declined' ? (
+                      <VersionedForm
+                        action={`${base}/requests/${request.id}/approve`}
+                        csrf={csrf}
+                        version={request.version}
+                        label={t.signonApproveButton}
+                      />
+                    ) : (
+                      ''
+                    )}
+                    {request.status === 'pending' || request.status === 'approved' ? (
+                      <VersionedForm
+                        action={`${base}/requests/${request.id}/decline`}
+                        csrf={csrf}
+                        version={request.version}
+                        label={t.signonDeclineButton}
+                      />
+                    ) : (
+                      ''
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+/** Cadenas de administración de cuentas, gestión de dos pasos y encabezado con sesión (issue 5). */
+import type { accountsEn } from './accounts.en.js';
+
+type Shape = {
+  readonly [K in keyof typeof accountsEn]: (typeof accountsEn)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : string;
+};
+
+export const accountsEs = {
+  accountsHeaderSignedInAs: 'Sesión iniciada como',
+  accountsHeaderAccount: 'Tu cuenta',
+  accountsHeaderSignIn: 'Iniciar sesión',
+  accountsHeaderLabel: 'Tu sesión',
+  accountsAdminNeedsTwoFactor:
+    'Quienes administran la coalición deben activar el inicio de sesión en dos pasos antes de usar las páginas de administración. Lleva un minuto.',
+  accountsPasswordLabel: 'Tu contraseña',
+  accountsCodeLabel: 'Un código actual de tu aplicación, o un código de recuperación',
+  accountsConfirmFailed: 'La contraseña o el código no son correctos. No se cambió nada.',
+  accountsTwoFactorOffTitle: 'Desactivar el inicio de sesión en dos pasos',
+  accountsTwoFactorOffHelp:
+    'Cualquiera que tenga solo tu contraseña podría entrar. Para pasar a un teléfono nuevo, desactívalo y vuelve a activarlo.',
+  accountsTwoFactorOffButton: 'Desactivar el inicio de sesión en dos pasos',
+  accountsRegenerateTitle: 'Nuevos códigos de recuperación',
+  accountsRegenerateHelp: 'Recibes diez códigos nuevos; los anteriores, usados o no, dejan de funcionar en el acto.',
+  accountsRegenerateButton: 'Crear nuevos códigos de recuperación',
+  accountsUsersListTitle: 'Personas con cuenta',
+  accountsColumnEmail: 'Correo',
+  accountsColumnRole: 'Rol',
+  accountsColumnOrganization: 'Organización',
+  accountsColumnTwoFactor: 'Dos pasos',
+  accountsColumnStatus: 'Estado',
+  accountsColumnLastSignIn: 'Último inicio de sesión',
+  accountsOn: 'activado',
+  accountsOff: 'desactivado',
+  accountsActive: 'activa',
+  accountsDisabled: 'desactivada',
+  accountsInvited: 'invitada, sin contraseña aún',
+  accountsNever: 'nunca',
+  accountsManage: (email: string) => `Gestionar ${email}`,
+  accountsUserTitle: (email: string) => `Cuenta de ${email}`,
+  accountsChangeRoleTitle: 'Rol',
+  accountsChangeRoleHelp: 'Un cambio de rol cierra todas las sesiones de la persona; vuelve a entrar con el nuevo rol.',
+  accountsChangeRoleButton: 'Cambiar el rol',
+  accountsDisableTitle: 'Desactivar o activar',
+  accountsDisableHelp:
+    'Una cuenta desactivada no puede iniciar sesión y sus sesiones terminan en el acto. Su historial se conserva. Al activarla, la persona puede volver a entrar con su contraseña.',
+  accountsDisableButton: 'Desactivar esta cuenta',
+  accountsEnableButton: 'Activar esta cuenta',
+  accountsResendTitle: 'Invitación',
+  accountsResendHelp:
+    'Envía un nuevo enlace de invitación; los enlaces anteriores dejan de funcionar. Solo para quien aún no eligió contraseña.',
+  accountsResendButton: 'Enviar de nuevo la invitación',
+  accountsHistoryLink: 'Historial de esta cuenta',
+  accountsRoleChanged: (email: string) => `Se cambió el rol de ${email}; se cerraron todas sus sesiones.`,
+  accountsDisabledDone: (email: string) => `${email} está desactivada y se cerraron todas sus sesiones.`,
+  accountsEnabledDone: (email: string) => `${email} puede volver a iniciar sesión.`,
+  accountsInvitationResent: (email: string) => `Se envió una nueva invitación a ${email}.`,
+  accountsNotYourself:
+    'No puedes cambiar tu propio rol ni desactivar tu propia cuenta aquí: pídeselo a otra persona administradora, para que la coalición nunca se quede sin ninguna.',
+  accountsMemberNeedsOrganization:
+    'Elige la organización de esta persona miembro (y ninguna para quienes editan o administran).',
+  accountsEnableFirst: 'Esta cuenta está desactivada: actívala antes de enviar una nueva invitación.',
+  accountsAlreadyHasPassword: 'Esta persona ya eligió una contraseña: puede usar «¿Olvidaste tu contraseña?».',
+} as const satisfies Shape;
