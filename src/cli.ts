@@ -3,15 +3,17 @@
  * errors to stderr, so `npm run -s puente -- …` can feed other programs.
  */
 import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
 import { createAdminWithLink } from './features/accounts/cli.js';
 import { loadDemo } from './features/demo/service.js';
+import { importRelease, readSourceFile } from './features/import/cli.js';
 import { isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/render.js';
 import { gapMessage } from './features/releases/render-model.js';
 import { getRelease } from './features/releases/service.js';
 import { NotFound, StartupError } from './lib/errors.js';
-import { isLocale, LOCALES } from './lib/locales.js';
+import { isLocale, LOCALES, type Locale } from './lib/locales.js';
 import { serve } from './serve.js';
 
 function buildProgram(): Command {
@@ -86,6 +88,38 @@ function buildProgram(): Command {
         for (const gap of model.gaps) process.stderr.write(`gap: ${gapMessage(gap, model.t)}\n`);
         if (out) await writeFile(out, body);
         else await new Promise<void>((resolve) => process.stdout.write(body, () => resolve()));
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('import')
+    .description('bring existing documents in')
+    .command('release <file>')
+    .description('read a release (.md, .txt, .html, .docx); a dry run unless --commit, which writes a draft')
+    .option('--lang <lang>', `the release's language, one of ${LOCALES.join(', ')} (default: detected)`)
+    .option('--json', 'print the structured release as one JSON object')
+    .option('--commit', 'write the release (as a draft) and the new organizations and people, all or nothing')
+    .action(async (file: string, options: { lang?: string; json?: boolean; commit?: boolean }) => {
+      if (options.lang !== undefined && !isLocale(options.lang)) {
+        throw new StartupError(`unknown language "${options.lang}": use one of ${LOCALES.join(', ')}`);
+      }
+      const text = await readSourceFile(file);
+      const handle = await openConfiguredDb(loadConfig(), 'puente import release');
+      try {
+        const out = await importRelease(
+          handle.db,
+          text,
+          {
+            lang: options.lang as Locale | undefined,
+            json: options.json === true,
+            commit: options.commit === true,
+            fileName: basename(file),
+          },
+          new Date(),
+        );
+        await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
       } finally {
         await handle.close();
       }
