@@ -9,6 +9,8 @@ import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
 import { createAdminWithLink } from './features/accounts/cli.js';
 import { loadDemo } from './features/demo/service.js';
 import { importRelease, readSourceFile } from './features/import/cli.js';
+import { cliLocale, formatFindings, lintFindings } from './features/lint/cli.js';
+import { hasErrors } from './features/lint/lint.js';
 import { isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/render.js';
 import { gapMessage } from './features/releases/render-model.js';
 import { getRelease } from './features/releases/service.js';
@@ -120,6 +122,29 @@ function buildProgram(): Command {
           new Date(),
         );
         await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('lint [file]')
+    .description('check a release file (.md, .txt, .html, .docx) or a stored release against the registry')
+    .option('--release <slug>', 'lint a release stored in Puente instead of a file')
+    .option('--json', 'print the findings as a JSON array')
+    .action(async (file: string | undefined, options: { release?: string; json?: boolean }) => {
+      if ((file === undefined) === (options.release === undefined)) {
+        throw new StartupError('give either a FILE or --release SLUG (run puente lint --help)');
+      }
+      const text = file === undefined ? null : await readSourceFile(file);
+      const handle = await openConfiguredDb(loadConfig(), 'puente lint');
+      try {
+        const target = text === null ? { release: options.release as string } : { text };
+        const findings = await lintFindings(handle.db, target, new Date());
+        const name = file === undefined ? (options.release as string) : basename(file);
+        const out = formatFindings(findings, cliLocale(), options.json === true, name);
+        await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+        if (hasErrors(findings)) process.exitCode = 1;
       } finally {
         await handle.close();
       }

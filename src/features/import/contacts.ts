@@ -43,7 +43,7 @@ export function parseContactLine(raw: string): ContactLine | null {
   const phone = phonesIn(withoutEmail)[0] ?? null;
   const rest = phone ? withoutEmail.split(phone).join(' ') : withoutEmail;
   const segments = rest
-    .split(/[|,;:/]|\s[–—-]\s|\s{2,}/)
+    .split(/[|,;:/()·•]|\s[–—-]\s|\s{2,}/)
     .map((s) =>
       s
         .trim()

@@ -101,6 +101,26 @@ const ORG_WORDS = [
   'action',
 ];
 const ORG_WORD = new Set(ORG_WORDS);
+/** Organization words that head a name ("Center …", "… Commission"); adjectives like "International" do not. */
+const HEAD_WORD = new Set(
+  ORG_WORDS.filter(
+    (w) =>
+      ![
+        'international',
+        'internacional',
+        'friends',
+        'amigos',
+        'acción',
+        'action',
+        'watch',
+        'advocates',
+        'defenders',
+        'defensores',
+        'services',
+        'servicios',
+      ].includes(w),
+  ),
+);
 
 /** Joiners inside a name ("Center for Justice and International Law", "Red de Liderazgo de Chicago"). */
 const CONNECTORS = new Set([
@@ -127,9 +147,13 @@ const CONNECTORS = new Set([
   'sobre',
   'at',
   'against',
+  'with',
+  'from',
+  'al',
+  'entre',
+  'across',
 ]);
 
-const ARTICLES = new Set(['the', 'el', 'la', 'los', 'las']);
 const CONJUNCTIONS = new Set(['and', 'y', 'e', '&']);
 
 /** Capitalized words that start sentences or name places and times, never organizations by themselves. */
@@ -212,7 +236,11 @@ export function isOrgLike(phrase: string): boolean {
 /** "… Center", "… Commission (WRC)": the last word is an organization word, as in most English names. */
 export function endsWithOrgWord(phrase: string): boolean {
   const last = stripAcronym(phrase).split(/\s+/).at(-1) ?? '';
-  return ORG_WORD.has(bare(last).toLowerCase());
+  return HEAD_WORD.has(bare(last).toLowerCase());
+}
+
+export function startsWithOrgWord(phrase: string): boolean {
+  return HEAD_WORD.has(bare(phrase.split(/\s+/)[0] ?? '').toLowerCase());
 }
 
 /** Every word is capitalized or a joiner, and it starts and ends with a capitalized word (acronym in parentheses allowed). */
@@ -265,33 +293,43 @@ export function capitalizedRuns(text: string): string[] {
     run = [];
     pending = [];
   };
-  for (const raw of tokens) {
-    const word = raw.replace(/^[("“‘]+/, '').replace(/[,.;:!?"”’)]+$/, (m) => (/^[’]$/.test(m) ? m : ''));
+  const clean = (raw: string) => raw.replace(/^[("“‘]+/, '').replace(/[,.;:!?"”)]+$/, '');
+  tokens.forEach((raw, k) => {
+    const word = clean(raw);
     const endsClause = /[,.;:!?"”)]$/.test(raw) && !/\.(?:org|com|net)$/i.test(raw) && !/^(?:\p{Lu}\.)+$/u.test(raw);
-    const startsClause = /^[("“‘]/.test(raw);
-    if (startsClause) flush();
+    if (/^[("“‘]/.test(raw)) flush();
     if (word !== '' && (isCapitalized(word) || /^\(\p{Lu}+\)$/u.test(raw))) {
       if (run.length === 0 && NOT_NAMES.has(word)) {
         if (endsClause) flush();
-        continue;
+        return;
       }
       run.push(...pending, word);
       pending = [];
     } else if (run.length > 0 && isConnector(word) && !endsClause) {
-      // "… Center and the Women's Refugee Commission": a conjunction then an article starts another name.
-      const lower = word.toLowerCase();
-      // "… Center and the Women's Refugee Commission", "… Water Council and Friends of …": two names.
-      if (ARTICLES.has(lower) && pending.some((p) => CONJUNCTIONS.has(p.toLowerCase()))) flush();
-      else if (CONJUNCTIONS.has(lower) && pending.length === 0 && ORG_WORD.has(bare(run.at(-1) ?? '').toLowerCase()))
-        flush();
+      if (startsAnotherName(run, pending, word, tokens, k)) flush();
       else pending.push(word);
     } else {
       flush();
     }
     if (endsClause) flush();
-  }
+  });
   flush();
   return runs;
+}
+
+/**
+ * "… Justice Center and the Women's Refugee Commission" (English: the name so far ends with an organization
+ * word) and "… Red Solidaria y la Asociación Tierra Viva" (Spanish: the next name starts with one) are two
+ * names; "Centro por la Justicia y el Derecho Internacional" is one.
+ */
+function startsAnotherName(run: string[], pending: string[], word: string, tokens: string[], k: number): boolean {
+  const joiners = [...pending, word].map((w) => w.toLowerCase());
+  if (!joiners.some((w) => CONJUNCTIONS.has(w))) return false;
+  let n = k + 1;
+  while (n < tokens.length && isConnector(tokens[n] as string)) n++;
+  const next = bare(tokens[n] ?? '').toLowerCase();
+  const endsWithOrg = HEAD_WORD.has(bare(run.at(-1) ?? '').toLowerCase());
+  return endsWithOrg || (HEAD_WORD.has(next) && HEAD_WORD.has(bare(run[0] ?? '').toLowerCase()));
 }
 
 /** A person's name: two to four capitalized words, particles allowed ("María de la Cruz"). */

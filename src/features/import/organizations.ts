@@ -11,17 +11,23 @@ import {
   isAllCaps,
   isNamePhrase,
   isOrgLike,
+  startsWithOrgWord,
   stripAcronym,
 } from './names.js';
 
 /** Names in a list ("A, B, C and D"; "A; B y C"): the run of items that are names, if most are organizations. */
 export function namesInLists(sentence: string): string[] {
-  const out: string[] = [];
+  return nameLists(sentence).flat();
+}
+
+/** Each list of names in the text separately (the linter compares count claims with them). */
+export function nameLists(sentence: string): string[][] {
+  const out: string[][] = [];
   for (const segment of sentence.split(/[;:]\s+|\.\s+(?=\p{Lu})/u)) {
     const items = segment.split(/,\s+/).flatMap(splitAnd);
     let run: string[] = [];
     const close = () => {
-      if (run.length >= 2 && run.filter(isOrgLike).length >= run.length / 2) out.push(...run);
+      if (run.length >= 2 && run.filter(isOrgLike).length >= run.length / 2) out.push(run);
       run = [];
     };
     items.forEach((raw, k) => {
@@ -43,10 +49,13 @@ export function namesInLists(sentence: string): string[] {
 /** "X and Y" is two names only when both sides look like organizations. */
 function splitAnd(item: string): string[] {
   const parts = item.split(/\s+(?:and|y)\s+(?=(?:the\s+|la\s+|el\s+)?\p{Lu})/u);
+  const bareName = (p: string) => p.replace(/^(?:the|la|el|los|las)\s+/i, '');
   const twoNames =
     parts.length === 2 &&
-    parts.every((p) => isNamePhrase(p.replace(/^(?:the|la|el)\s+/i, 'The '))) &&
-    (/^(?:the|la|el|los|las)\s/i.test(parts[1] as string) || parts.every(endsWithOrgWord));
+    parts.every((p) => isNamePhrase(p.replace(/^(?:the|la|el|los|las)\s+/i, 'The '))) &&
+    (parts.every(endsWithOrgWord) ||
+      parts.every((p) => startsWithOrgWord(bareName(p))) ||
+      (/^(?:the)\s/i.test(parts[1] as string) && endsWithOrgWord(parts[0] as string)));
   if (twoNames) return [parts[0] as string, `and ${parts[1]}`];
   // "… Water Council and Friends of the Platte Basin today released …": the list's last two names.
   if (
