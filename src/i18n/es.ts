@@ -1,5 +1,7 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import type { Catalog } from './catalog.js';
+import { registryEs } from './registry.es.js';
+import { workspaceEs } from './workspace.es.js';
 
 export const es = {
   siteName: 'Puente',
@@ -160,4 +162,6 @@ export const es = {
   recoveryCodesTitle: 'Tus códigos de recuperación',
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
+  ...workspaceEs,
+  ...registryEs,
 } as const satisfies Catalog;
