@@ -49,6 +49,8 @@ const signedInPaths = [
   '/workspace/addressees/new',
   '/workspace/addressees/us-government/edit',
   '/workspace/translations',
+  // Import (features/import)
+  '/workspace/import',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

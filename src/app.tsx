@@ -15,6 +15,7 @@ import type { Mailer } from './features/accounts/mailer.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
 import { registerAuth } from './features/accounts/web.js';
+import { registerImportRoutes } from './features/import/routes.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerRegistryRoutes } from './features/registry/routes.js';
@@ -111,6 +112,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   });
   registerWorkspaceRoutes(app, deps, authOptions);
   registerRegistryRoutes(app, deps, authOptions);
+  // Import and lint (features/import, features/lint)
+  registerImportRoutes(app, deps, authOptions);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

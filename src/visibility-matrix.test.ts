@@ -81,6 +81,8 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,
   '/:locale/workspace/addressees/:slug/edit': (l) => `/${l}/workspace/addressees/us-government/edit`,
   '/:locale/workspace/translations': (l) => `/${l}/workspace/translations`,
+  // Import (features/import): the upload form, editors only.
+  '/:locale/workspace/import': (l) => `/${l}/workspace/import`,
 };
 
 function channelKey(url: string): string {

@@ -1,5 +1,6 @@
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
+import { lintEn } from './lint.en.js';
 import { registryEn } from './registry.en.js';
 import { workspaceEn } from './workspace.en.js';
 export const en = {
@@ -159,4 +160,5 @@ export const en = {
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
   ...workspaceEn,
   ...registryEn,
+  ...lintEn,
 } as const;

@@ -1,5 +1,6 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import type { Catalog } from './catalog.js';
+import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { workspaceEs } from './workspace.es.js';
 
@@ -164,4 +165,5 @@ export const es = {
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
   ...workspaceEs,
   ...registryEs,
+  ...lintEs,
 } as const satisfies Catalog;

@@ -64,4 +64,54 @@ export const lintEn = {
   lintBlockName: (kind: string, n: number) =>
     ({ headline: 'headline', subheadline: 'subheadline', dateline: 'dateline', lead: 'lead' })[kind] ??
     `${kind === 'quote' ? 'quote' : kind === 'highlights' ? 'list introduction' : kind === 'highlight' ? 'bullet' : 'paragraph'} ${n}`,
+  lintFindingsTitle: 'What the linter found',
+  lintFindingsNote: 'Checked against the registry, in both languages. Only editors see this list.',
+  lintSeverity: (severity: 'error' | 'warning' | 'info') =>
+    ({ error: 'Error', warning: 'Warning', info: 'Note' })[severity],
+  lintWhere: (where: string) => `Where: ${where}`,
+  importNav: 'Import a release',
+  importTitle: 'Import a release',
+  importIntro:
+    'Upload a release as Markdown, plain text, HTML or Word (.docx). You will see what Puente recognized and what it would add to the registry; nothing is saved until you confirm.',
+  importFileLabel: 'Release file',
+  importFileHint: (mb: number) => `.md, .txt, .html or .docx, up to ${mb} MB.`,
+  importLangLabel: 'Language of the release',
+  importLangAuto: 'Detect it',
+  importSubmit: 'Read the file',
+  importReportTitle: 'What Puente recognized',
+  importNothingWritten: 'Nothing has been saved yet.',
+  importConfidence: (percent: number) => `${percent}% sure`,
+  importField: (field: string) =>
+    ({
+      headline: 'Headline',
+      date: 'Date',
+      dateline_place: 'Dateline',
+      release_line: 'Release line',
+      contacts: 'Press contacts',
+      organizations: 'Organizations',
+      quotes: 'Quotes',
+      recommendations: 'Recommendations',
+      boilerplates: '“About” paragraphs',
+      end_mark: 'End mark',
+      lead: 'Lead paragraph',
+    })[field] ?? field,
+  importOrganizations: 'Organizations',
+  importPeople: 'People',
+  importMatched: (name: string, how: string) => `matches ${name} in the registry (${how})`,
+  importWouldCreate: 'new: will be added to the registry',
+  importHow: (how: 'name' | 'alias' | 'acronym' | 'fuzzy') =>
+    ({ name: 'same name', alias: 'alias', acronym: 'acronym', fuzzy: 'similar name' })[how],
+  importConfirm: 'Save as a draft release',
+  importConfirmNote: 'The release is saved as a draft: it is not public until it is published.',
+  importDone: (slug: string) => `Saved as the draft release “${slug}”.`,
+  importProblem: (problem: string) =>
+    ({
+      empty: 'The file is empty: there is nothing to import.',
+      'too-large': 'The file is too large: a release can be at most 2 MB.',
+      binary: 'This is not a text file. Upload Markdown, plain text, HTML or Word (.docx).',
+      encoding: 'The file is not UTF-8 text. Save it again as UTF-8 and upload it again.',
+      'not-docx': 'This is not a Word document (.docx). Open it in Word and save it as .docx.',
+      'unknown-format': 'Upload a .md, .txt, .html or .docx file.',
+      'no-file': 'Choose a file to upload.',
+    })[problem] ?? problem,
 } as const;

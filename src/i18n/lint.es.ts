@@ -68,6 +68,56 @@ export const lintEs = {
   lintBlockName: (kind: string, n: number) =>
     ({ headline: 'el titular', subheadline: 'el subtítulo', dateline: 'la data', lead: 'la entradilla' })[kind] ??
     `${kind === 'quote' ? 'la cita' : kind === 'highlights' ? 'la introducción de la lista' : kind === 'highlight' ? 'la viñeta' : 'el párrafo'} ${n}`,
+  lintFindingsTitle: 'Lo que encontró el revisor',
+  lintFindingsNote: 'Revisado contra el registro, en los dos idiomas. Solo el equipo editorial ve esta lista.',
+  lintSeverity: (severity: 'error' | 'warning' | 'info') =>
+    ({ error: 'Error', warning: 'Advertencia', info: 'Nota' })[severity],
+  lintWhere: (where: string) => `Dónde: ${where}`,
+  importNav: 'Importar un comunicado',
+  importTitle: 'Importar un comunicado',
+  importIntro:
+    'Suba un comunicado en Markdown, texto plano, HTML o Word (.docx). Verá lo que Puente reconoció y lo que añadiría al registro; no se guarda nada hasta que lo confirme.',
+  importFileLabel: 'Archivo del comunicado',
+  importFileHint: (mb: number) => `.md, .txt, .html o .docx, hasta ${mb} MB.`,
+  importLangLabel: 'Idioma del comunicado',
+  importLangAuto: 'Detectarlo',
+  importSubmit: 'Leer el archivo',
+  importReportTitle: 'Lo que Puente reconoció',
+  importNothingWritten: 'Todavía no se ha guardado nada.',
+  importConfidence: (percent: number) => `${percent} % de seguridad`,
+  importField: (field: string) =>
+    ({
+      headline: 'Titular',
+      date: 'Fecha',
+      dateline_place: 'Data',
+      release_line: 'Línea de difusión',
+      contacts: 'Contactos de prensa',
+      organizations: 'Organizaciones',
+      quotes: 'Citas',
+      recommendations: 'Recomendaciones',
+      boilerplates: 'Párrafos «Acerca de»',
+      end_mark: 'Marca de cierre',
+      lead: 'Entradilla',
+    })[field] ?? field,
+  importOrganizations: 'Organizaciones',
+  importPeople: 'Personas',
+  importMatched: (name: string, how: string) => `coincide con ${name} en el registro (${how})`,
+  importWouldCreate: 'nueva: se añadirá al registro',
+  importHow: (how: 'name' | 'alias' | 'acronym' | 'fuzzy') =>
+    ({ name: 'mismo nombre', alias: 'otro nombre', acronym: 'sigla', fuzzy: 'nombre parecido' })[how],
+  importConfirm: 'Guardar como borrador',
+  importConfirmNote: 'El comunicado se guarda como borrador: no es público hasta que se publique.',
+  importDone: (slug: string) => `Guardado como el borrador «${slug}».`,
+  importProblem: (problem: string) =>
+    ({
+      empty: 'El archivo está vacío: no hay nada que importar.',
+      'too-large': 'El archivo es demasiado grande: un comunicado puede tener como máximo 2 MB.',
+      binary: 'No es un archivo de texto. Suba Markdown, texto plano, HTML o Word (.docx).',
+      encoding: 'El archivo no está en UTF-8. Guárdelo de nuevo como UTF-8 y vuelva a subirlo.',
+      'not-docx': 'No es un documento de Word (.docx). Ábralo en Word y guárdelo como .docx.',
+      'unknown-format': 'Suba un archivo .md, .txt, .html o .docx.',
+      'no-file': 'Elija un archivo para subir.',
+    })[problem] ?? problem,
 } as const satisfies {
   [K in keyof typeof lintEn]: (typeof lintEn)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
 };
