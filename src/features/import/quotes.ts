@@ -19,7 +19,7 @@ const AFTER_CLOSE = new RegExp(
   `[${CLOSE}]\\s*,?\\s*(?:(?:${VERBS})\\s+([^“”"«»]+)|([^“”"«»]{2,80}?)\\s+(?:${VERBS})\\b)`,
   'gu',
 );
-const BEFORE_OPEN = new RegExp(`(.{0,160}?)\\s+(?:${VERBS})\\s*[:,]?\\s*[${OPEN}]`, 'u');
+const VERB_BEFORE = new RegExp(`\\s+(?:${VERBS})\\s*[:,]?\\s*$`, 'u');
 const STATEMENT_INTRO =
   /^(.+?),?\s+(?:ha\s+emitido|emiti[oó]|issued|released|made|gave|shared|ofreci[oó]|expres[oó])\s+(?:the\s+|la\s+|el\s+)?(?:following|siguiente)\b.*:$/iu;
 
@@ -112,13 +112,17 @@ function attributionAfterClose(text: string): Omit<ImportedQuote, 'text'> | null
 
 /** "Earlier this week, Senator Bob Menendez urged “all Democrats …" */
 function inlineQuote(text: string): ImportedQuote | null {
-  const m = BEFORE_OPEN.exec(text);
-  if (m) {
-    const runs = capitalizedRuns(m[1] as string);
-    const last = runs.at(-1);
-    if (last && (m[1] as string).trimEnd().endsWith(last)) {
+  // Look back from each opening mark for "… VERB" rather than scanning every position with one regex.
+  for (const open of text.matchAll(new RegExp(`[${OPEN}]`, 'gu'))) {
+    const start = open.index ?? 0;
+    const before = text.slice(Math.max(0, start - 160), start);
+    const verb = VERB_BEFORE.exec(before);
+    if (!verb) continue;
+    const head = before.slice(0, verb.index);
+    const last = capitalizedRuns(head).at(-1);
+    if (last && head.trimEnd().endsWith(last)) {
       const who = splitSpeaker(last, 'sentence');
-      if (who) return { ...who, text: quotedText(text.slice((m.index ?? 0) + m[0].length - 1)) };
+      if (who) return { ...who, text: quotedText(text.slice(start)) };
     }
   }
   const after = new RegExp(`[${OPEN}]([^${CLOSE}]{20,})[${CLOSE}]\\s*,?\\s*(?:${VERBS})\\s+(.+)`, 'u').exec(text);

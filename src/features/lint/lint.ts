@@ -3,7 +3,7 @@
  * is given. Pure and total (any text gives a list of findings), so the CLI, the release page and the
  * import form share it.
  */
-import { extractRelease } from '../import/extract.js';
+import { type Extraction, extractRelease } from '../import/extract.js';
 import { type Finding, Locator, sortFindings } from './finding.js';
 import type { RegistryOrg } from './registry.js';
 import { boilerplateFormat } from './rules-boilerplates.js';
@@ -18,8 +18,12 @@ export interface LintOptions {
 }
 
 export function lintText(text: string, options: LintOptions = {}): Finding[] {
+  return lintExtraction(text, extractRelease(text, options.language), options);
+}
+
+/** The same, when the caller has already extracted the text (the import report does both). */
+export function lintExtraction(text: string, x: Extraction, options: LintOptions = {}): Finding[] {
   const registry = options.registry ?? [];
-  const x = extractRelease(text, options.language);
   const at = new Locator(text, x);
   return sortFindings([
     ...placeholderLinks(x, at),
