@@ -149,13 +149,15 @@ const DASH = /\s+(?:—|–|-{1,2})\s*|\s*(?:—|–)\s+|(?<=\p{Lu}{2,})\s*[—�
 export function dateline(text: string): Dateline | null {
   const dash = DASH.exec(text.slice(0, 90));
   if (dash && dash.index > 1) {
+    // "NEW YORK, NY (June 3, 2021) /PRNewswire/ --": the date may sit in parentheses; wire tags are not places.
     const head = text
       .slice(0, dash.index)
-      .replace(/\([^)]*\)\s*$/, '')
+      .replace(/\/[^/]{2,30}\/\s*$/, '')
       .trim();
     const date = findDate(head);
     const place = (date ? head.slice(0, date.index) + head.slice(date.index + date.length) : head)
-      .replace(/[\s,.]+$/, '')
+      .replace(/\(\s*\)|\([^)]*\)\s*$/g, '')
+      .replace(/[\s,.(]+$/, '')
       .replace(/^[\s,]+/, '')
       .trim();
     if (isPlace(place) || (place === '' && date)) {

@@ -68,6 +68,25 @@ describe('importer on shapes the development corpus does not have', () => {
     });
   });
 
+  it('reads a wire-style release: contact facts on separate lines, a date in parentheses, a surname-only follow-up quote', async () => {
+    const r = await extract('wire-style.md');
+    expect(r).toMatchObject({
+      headline: "Workers' Groups Demand Heat Protections Before Summer",
+      date: '2024-05-02',
+      dateline_place: 'NEW YORK, NY',
+      release_line: 'FOR IMMEDIATE RELEASE',
+      contacts: [{ name: 'Jordan Lee', phone: '(212) 555-0182', email: 'jordan.lee@fairlabor-network.org' }],
+      organizations: ['Fair Labor Network', 'Migrant Workers Union', 'Harvest Justice Project'],
+      recommendations: ['Set a maximum heat index for outdoor work.', 'Require paid rest breaks in the shade.'],
+      boilerplates: [{ organization: 'Fair Labor Network', website: 'fairlabor-network.org' }],
+      end_mark: '###',
+    });
+    expect(r.quotes.map((q) => [q.speaker, q.role_or_org, q.text])).toEqual([
+      ['Maria Lopez', 'president of the Migrant Workers Union', 'No one should die for a paycheck'],
+      ['Maria Lopez', 'president of the Migrant Workers Union', 'We have the data. Now we need the law.'],
+    ]);
+  });
+
   it('gives the same release from HTML and from DOCX as from Markdown', async () => {
     const markdown = fixture('difusion-es.md').toString('utf8');
     const paragraphs = markdown.split('\n').filter((l) => l.trim() !== '');

@@ -192,7 +192,21 @@ const NOT_NAMES = new Set([
   'Estos',
   'Nosotros',
   'Today',
+  'Yesterday',
+  'Tomorrow',
   'Hoy',
+  'Ayer',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'Meanwhile',
+  'However',
+  'Additionally',
+  'Además',
   'And',
   'Y',
   'But',
@@ -251,6 +265,7 @@ export function isNamePhrase(phrase: string): boolean {
   if (words.length > 14) return false;
   const first = words[0] as string;
   const last = words.at(-1) as string;
+  if (words.length === 1 && NOT_NAMES.has(bare(first))) return false;
   if (!isCapitalized(first) && first.toLowerCase() !== 'the') return false;
   if (!isCapitalized(last)) return false;
   return words.every((w) => isCapitalized(w) || isConnector(w));

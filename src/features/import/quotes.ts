@@ -40,6 +40,12 @@ export interface FoundQuote {
 
 export function extractQuotes(blocks: Block[], from: number, to: number): FoundQuote[] {
   const found: FoundQuote[] = [];
+  // Speakers named in full earlier, so a later "“…,” Chacón said." finds Óscar Chacón.
+  const known: Known = new Map();
+  const push = (f: FoundQuote) => {
+    found.push(f);
+    if (f.quote.speaker && !known.has(f.quote.speaker)) known.set(f.quote.speaker, f.quote.role_or_org);
+  };
   for (let i = from; i < to; i++) {
     const block = blocks[i] as Block;
     if (block.listMarker) continue;
@@ -47,7 +53,7 @@ export function extractQuotes(blocks: Block[], from: number, to: number): FoundQ
     if (new RegExp(`^[${OPEN}]`, 'u').test(text)) {
       const run = quoteRun(blocks, i, to);
       const combined = run.texts.join(' ');
-      let who = attributionAfterClose(combined);
+      let who = attributionAfterClose(combined, known);
       let attributionIndex = run.end;
       const next = blocks[run.end + 1];
       // "– NAME, ROLE" on the line after the quote (a lone "- NAME" reads as a one-item list).
@@ -55,25 +61,25 @@ export function extractQuotes(blocks: Block[], from: number, to: number): FoundQ
         next &&
         (/^[–—-]{1,2}\s*\S/.test(plain(next.text)) || (next.listMarker === '-' && !blocks[run.end + 2]?.listMarker));
       if (!who && next && dashLine) {
-        who = splitSpeaker(plain(next.text).replace(/^[–—-]{1,2}\s*/, ''), 'line');
+        who = splitSpeaker(plain(next.text).replace(/^[–—-]{1,2}\s*/, ''), 'line', known);
         attributionIndex = run.end + 1;
       }
       const previous = blocks[i - 1];
       if (!who && previous && i - 1 >= from) {
         const intro = STATEMENT_INTRO.exec(plain(previous.text));
         if (intro) {
-          who = splitSpeaker(lastClause(intro[1] as string), 'sentence');
+          who = splitSpeaker(lastClause(intro[1] as string), 'sentence', known);
           attributionIndex = i - 1;
         }
       }
       if (who) {
-        found.push({ quote: { ...who, text: quotedText(combined) }, index: i, attributionIndex });
+        push({ quote: { ...who, text: quotedText(combined) }, index: i, attributionIndex });
         i = Math.max(i, attributionIndex);
       }
       continue;
     }
-    const inline = inlineQuote(text);
-    if (inline) found.push({ quote: inline, index: i, attributionIndex: i });
+    const inline = inlineQuote(text, known);
+    if (inline) push({ quote: inline, index: i, attributionIndex: i });
   }
   return found;
 }
@@ -92,18 +98,20 @@ function quoteRun(blocks: Block[], start: number, to: number): { texts: string[]
       else if (ch === '”' || ch === '»') depth--;
       else if (ch === '"') depth = depth > 0 ? depth - 1 : depth + 1;
     }
-    if (depth <= 0 || attributionAfterClose(text)) return { texts, end: j };
+    if (depth <= 0 || attributionAfterClose(text, new Map())) return { texts, end: j };
   }
   return { texts, end: start + texts.length - 1 };
 }
 
-function attributionAfterClose(text: string): Omit<ImportedQuote, 'text'> | null {
+type Known = Map<string, string | null>;
+
+function attributionAfterClose(text: string, known: Known): Omit<ImportedQuote, 'text'> | null {
   for (const m of text.matchAll(AFTER_CLOSE)) {
     const who =
       m[1] !== undefined
-        ? splitSpeaker(m[1], 'sentence')
+        ? splitSpeaker(m[1], 'sentence', known)
         : (m[2] as string).trim().split(/\s+/).length <= 12
-          ? splitSpeaker((m[2] as string).trim(), 'sentence')
+          ? splitSpeaker((m[2] as string).trim(), 'sentence', known)
           : null;
     if (who) return who;
   }
@@ -111,7 +119,7 @@ function attributionAfterClose(text: string): Omit<ImportedQuote, 'text'> | null
 }
 
 /** "Earlier this week, Senator Bob Menendez urged “all Democrats …" */
-function inlineQuote(text: string): ImportedQuote | null {
+function inlineQuote(text: string, known: Known): ImportedQuote | null {
   // Look back from each opening mark for "… VERB" rather than scanning every position with one regex.
   for (const open of text.matchAll(new RegExp(`[${OPEN}]`, 'gu'))) {
     const start = open.index ?? 0;
@@ -121,13 +129,13 @@ function inlineQuote(text: string): ImportedQuote | null {
     const head = before.slice(0, verb.index);
     const last = capitalizedRuns(head).at(-1);
     if (last && head.trimEnd().endsWith(last)) {
-      const who = splitSpeaker(last, 'sentence');
+      const who = splitSpeaker(last, 'sentence', known);
       if (who) return { ...who, text: quotedText(text.slice(start)) };
     }
   }
   const after = new RegExp(`[${OPEN}]([^${CLOSE}]{20,})[${CLOSE}]\\s*,?\\s*(?:${VERBS})\\s+(.+)`, 'u').exec(text);
   if (after) {
-    const who = splitSpeaker(after[2] as string, 'sentence');
+    const who = splitSpeaker(after[2] as string, 'sentence', known);
     if (who) return { ...who, text: quotedText(text.slice(after.index)) };
   }
   return null;
@@ -149,7 +157,11 @@ function lastClause(text: string): string {
 }
 
 /** "NAME, ROLE", "NAME of ORG", "TITLE NAME", "ROLE NAME" → speaker and role; null if no person's name is there. */
-export function splitSpeaker(raw: string, mode: 'sentence' | 'line'): Omit<ImportedQuote, 'text'> | null {
+export function splitSpeaker(
+  raw: string,
+  mode: 'sentence' | 'line',
+  known: Known = new Map(),
+): Omit<ImportedQuote, 'text'> | null {
   let s = raw.replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
   const end =
     /(?<![\s.](?:Dr|Mr|Mrs|Ms|Sr|Sra|Srta|Lic|Ing|Rev|St|Jr|Sen|Rep|Gov|Mons|Dra))(?<=[\p{Ll})\d])\.(?:\s|$)|[.:]$/u.exec(
@@ -177,6 +189,8 @@ export function splitSpeaker(raw: string, mode: 'sentence' | 'line'): Omit<Impor
     return { speaker: words.slice(1).join(' '), role_or_org: words[0] as string };
   }
   if (isPersonName(s)) return { speaker: s, role_or_org: null };
+  const surname = [...known.keys()].find((name) => /^\p{Lu}[\p{L}’'-]+$/u.test(s) && name.split(' ').at(-1) === s);
+  if (surname) return { speaker: surname, role_or_org: known.get(surname) ?? null };
   for (const size of [2, 3]) {
     const name = words.slice(-size).join(' ');
     const role = words.slice(0, -size).join(' ');
