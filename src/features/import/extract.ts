@@ -5,7 +5,7 @@
 import { type FoundBoilerplate, parseBoilerplate } from './boilerplates.js';
 import { toImportedContact } from './contacts.js';
 import type { ImportedRelease, Recognition } from './contract.js';
-import { dateline, type Header, isProse, readHeader } from './header.js';
+import { dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
 import { detectLanguage } from './language.js';
 import { isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
@@ -30,6 +30,7 @@ const END_MARK = /^(?:#\s*#\s*#|-\s*30\s*-|—\s*30\s*—|–\s*30\s*–|\*\s*\*
 export function extractRelease(text: string, language?: 'en' | 'es'): Extraction {
   const blocks = toBlocks(text);
   const header = readHeader(blocks);
+  if (header.contacts.length === 0) header.contacts = trailingContacts(blocks, header.lead + 1);
   const endMark = blocks.findIndex((b, i) => i >= header.lead && END_MARK.test(b.text.replace(/\\/g, '').trim()));
   const bodyEnd = endMark >= 0 ? endMark : blocks.length;
   const lead = blocks[header.lead];

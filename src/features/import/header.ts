@@ -77,28 +77,45 @@ export function readHeader(blocks: Block[]): Header {
       header.date ??= { iso: date, index: i };
       continue;
     }
-    const contact = words(text) <= 16 ? parseContactLine(text) : null;
-    const last = header.contacts.at(-1);
-    if (
-      contact &&
-      (contact.phone ||
-        contact.email ||
-        contact.hiddenEmail ||
-        (inContacts && contact.name && nextHasContact(blocks, i)))
-    ) {
-      // "Phone: …" / "Email: …" on their own lines complete the contact above them.
-      if (!contact.name && last && last.index >= i - 3 && (!last.contact.phone || !contact.phone)) {
-        last.contact.phone ??= contact.phone;
-        last.contact.email ??= contact.email;
-        last.contact.hiddenEmail ||= contact.hiddenEmail;
-      } else header.contacts.push({ contact, index: i });
-      continue;
-    }
+    if (addContactLine(blocks, i, header.contacts, inContacts)) continue;
     inContacts = false;
     candidates.push(i);
   }
   pickTitles(blocks, candidates, header);
   return header;
+}
+
+/** A line of contact facts, added as a new contact or completing the one above; false if it is not one. */
+function addContactLine(blocks: Block[], i: number, contacts: Header['contacts'], inContacts: boolean): boolean {
+  const text = plain((blocks[i] as Block).text);
+  const contact = words(text) <= 16 ? parseContactLine(text) : null;
+  if (!contact) return false;
+  const named = inContacts && contact.name && nextHasContact(blocks, i);
+  if (!contact.phone && !contact.email && !contact.hiddenEmail && !named) return false;
+  const last = contacts.at(-1);
+  // "Phone: …" / "Email: …" on their own lines complete the contact above them.
+  if (!contact.name && last && last.index >= i - 3 && (!last.contact.phone || !contact.phone)) {
+    last.contact.phone ??= contact.phone;
+    last.contact.email ??= contact.email;
+    last.contact.hiddenEmail ||= contact.hiddenEmail;
+  } else contacts.push({ contact, index: i });
+  return true;
+}
+
+/** Contacts given at the end ("Media contact: …" after the body or the end mark), when the header has none. */
+export function trailingContacts(blocks: Block[], from: number): Header['contacts'] {
+  const contacts: Header['contacts'] = [];
+  for (let i = from; i < blocks.length; i++) {
+    const text = plain((blocks[i] as Block).text);
+    if (!CONTACT_LABEL.test(text) || words(text) > 16) continue;
+    const rest = text.replace(CONTACT_LABEL, '').replace(/^\s*s?\s*[:.–—-]?\s*/, '');
+    const contact = rest ? parseContactLine(rest) : null;
+    if (contact) contacts.push({ contact, index: i });
+    let j = i + 1;
+    while (j < blocks.length && j <= i + 6 && addContactLine(blocks, j, contacts, true)) j++;
+    i = j - 1;
+  }
+  return contacts;
 }
 
 function nextHasContact(blocks: Block[], i: number): boolean {

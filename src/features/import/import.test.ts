@@ -87,6 +87,17 @@ describe('importer on shapes the development corpus does not have', () => {
     ]);
   });
 
+  it('finds press contacts given after the end mark, and drops a courtesy title from the speaker', async () => {
+    const r = await extract('contacts-at-end.txt');
+    expect(r.contacts).toEqual([
+      { name: 'Priya Natarajan', phone: '202-555-0117', email: 'priya@interfaithrefugee.org', organization: null },
+    ]);
+    expect(r.quotes.map((q) => [q.speaker, q.role_or_org])).toEqual([
+      ['Thomas Grant', 'chair of the Interfaith Refugee Council'],
+    ]);
+    expect(r.organizations).toEqual(['Interfaith Refugee Council']);
+  });
+
   it('gives the same release from HTML and from DOCX as from Markdown', async () => {
     const markdown = fixture('difusion-es.md').toString('utf8');
     const paragraphs = markdown.split('\n').filter((l) => l.trim() !== '');

@@ -24,7 +24,7 @@ const STATEMENT_INTRO =
   /^(.+?),?\s+(?:ha\s+emitido|emiti[oó]|issued|released|made|gave|shared|ofreci[oó]|expres[oó])\s+(?:the\s+|la\s+|el\s+)?(?:following|siguiente)\b.*:$/iu;
 
 /** Courtesy titles are not part of the name we match against the registry. */
-const HONORIFIC = /^(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Srta|Lic|Licda|Ing)\.\s+/u;
+const HONORIFIC = /^(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Srta|Lic|Licda|Ing|Rev|Fr|Msgr|Mons|Pbro|Hon|Prof)\.\s+/u;
 
 /** Titles that come before a name ("Senator Bob Menendez"): a role, not part of the name. */
 const TITLES =
