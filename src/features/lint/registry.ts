@@ -33,7 +33,22 @@ export async function loadRegistry(db: Db): Promise<RegistryOrg[]> {
 export const nameKey = (name: string) =>
   cleanOrgName(name).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ');
 
+/** One lint asks about the same few names many times (every pair of mentions): remember the answers. */
+const resolved = new WeakMap<RegistryOrg[], Map<string, RegistryOrg | null>>();
+
 export function resolveOrg(registry: RegistryOrg[], raw: string): RegistryOrg | null {
+  let memo = resolved.get(registry);
+  if (!memo) {
+    memo = new Map();
+    resolved.set(registry, memo);
+  }
+  if (memo.has(raw)) return memo.get(raw) ?? null;
+  const answer = resolveUncached(registry, raw);
+  memo.set(raw, answer);
+  return answer;
+}
+
+function resolveUncached(registry: RegistryOrg[], raw: string): RegistryOrg | null {
   const key = nameKey(raw);
   const exact = registry.find((o) => o.names.some((n) => nameKey(n) === key));
   if (exact) return exact;

@@ -4,7 +4,19 @@
  */
 const squashKey = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘]/g, "'");
 
+/** Names repeat across a lint (registry names above all); a small cache avoids rebuilding their sets. */
+const cache = new Map<string, Set<string>>();
+
 function trigrams(text: string): Set<string> {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const out = computeTrigrams(text);
+  if (cache.size > 5000) cache.clear();
+  cache.set(text, out);
+  return out;
+}
+
+function computeTrigrams(text: string): Set<string> {
   const out = new Set<string>();
   for (const word of squashKey(text).split(/[^\p{L}\p{N}]+/u)) {
     if (word === '') continue;
