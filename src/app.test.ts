@@ -53,6 +53,8 @@ const signedInPaths = [
   '/admin/users/1',
   '/sign-on',
   '/sign-on/guatemala-vp-visit-2021',
+  // Import (features/import)
+  '/workspace/import',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

@@ -17,6 +17,7 @@ import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
 import { registerUserAdminRoutes } from './features/accounts/users-routes.js';
 import { registerAuth } from './features/accounts/web.js';
+import { registerImportRoutes } from './features/import/routes.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerRegistryRoutes } from './features/registry/routes.js';
@@ -118,6 +119,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerSignOnRoutes(app, deps, authOptions);
   registerWorkspaceRoutes(app, deps, authOptions);
   registerRegistryRoutes(app, deps, authOptions);
+  // Import and lint (features/import, features/lint)
+  registerImportRoutes(app, deps, authOptions);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

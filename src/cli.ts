@@ -3,16 +3,20 @@
  * errors to stderr, so `npm run -s puente -- …` can feed other programs.
  */
 import { writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
 import { cleanupExpired, describeCleanup } from './features/accounts/cleanup.js';
 import { createAdminWithLink } from './features/accounts/cli.js';
 import { loadDemo } from './features/demo/service.js';
+import { importRelease, readSourceFile } from './features/import/cli.js';
+import { cliLocale, formatFindings, lintFindings } from './features/lint/cli.js';
+import { hasErrors } from './features/lint/lint.js';
 import { isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/render.js';
 import { gapMessage } from './features/releases/render-model.js';
 import { getRelease } from './features/releases/service.js';
 import { NotFound, StartupError } from './lib/errors.js';
-import { isLocale, LOCALES } from './lib/locales.js';
+import { isLocale, LOCALES, type Locale } from './lib/locales.js';
 import { serve } from './serve.js';
 
 function buildProgram(): Command {
@@ -87,6 +91,61 @@ function buildProgram(): Command {
         for (const gap of model.gaps) process.stderr.write(`gap: ${gapMessage(gap, model.t)}\n`);
         if (out) await writeFile(out, body);
         else await new Promise<void>((resolve) => process.stdout.write(body, () => resolve()));
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('import')
+    .description('bring existing documents in')
+    .command('release <file>')
+    .description('read a release (.md, .txt, .html, .docx); a dry run unless --commit, which writes a draft')
+    .option('--lang <lang>', `the release's language, one of ${LOCALES.join(', ')} (default: detected)`)
+    .option('--json', 'print the structured release as one JSON object')
+    .option('--commit', 'write the release (as a draft) and the new organizations and people, all or nothing')
+    .action(async (file: string, options: { lang?: string; json?: boolean; commit?: boolean }) => {
+      if (options.lang !== undefined && !isLocale(options.lang)) {
+        throw new StartupError(`unknown language "${options.lang}": use one of ${LOCALES.join(', ')}`);
+      }
+      const text = await readSourceFile(file);
+      const handle = await openConfiguredDb(loadConfig(), 'puente import release');
+      try {
+        const out = await importRelease(
+          handle.db,
+          text,
+          {
+            lang: options.lang as Locale | undefined,
+            json: options.json === true,
+            commit: options.commit === true,
+            fileName: basename(file),
+          },
+          new Date(),
+        );
+        await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('lint [file]')
+    .description('check a release file (.md, .txt, .html, .docx) or a stored release against the registry')
+    .option('--release <slug>', 'lint a release stored in Puente instead of a file')
+    .option('--json', 'print the findings as a JSON array')
+    .action(async (file: string | undefined, options: { release?: string; json?: boolean }) => {
+      if ((file === undefined) === (options.release === undefined)) {
+        throw new StartupError('give either a FILE or --release SLUG (run puente lint --help)');
+      }
+      const text = file === undefined ? null : await readSourceFile(file);
+      const handle = await openConfiguredDb(loadConfig(), 'puente lint');
+      try {
+        const target = text === null ? { release: options.release as string } : { text };
+        const findings = await lintFindings(handle.db, target, new Date());
+        const name = file === undefined ? (options.release as string) : basename(file);
+        const out = formatFindings(findings, cliLocale(), options.json === true, name);
+        await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+        if (hasErrors(findings)) process.exitCode = 1;
       } finally {
         await handle.close();
       }

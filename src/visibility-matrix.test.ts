@@ -87,6 +87,8 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   // none of the matrix's statements is open for sign-on, so nobody may see them here (features/signon tests the rest).
   '/:locale/sign-on': (l) => `/${l}/sign-on`,
   '/:locale/sign-on/:slug': (l, s) => `/${l}/sign-on/${slugOf(s)}`,
+  // Import (features/import): the upload form, editors only.
+  '/:locale/workspace/import': (l) => `/${l}/workspace/import`,
 };
 
 function channelKey(url: string): string {

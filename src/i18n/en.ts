@@ -2,6 +2,7 @@ import { accountsEn } from './accounts.en.js';
 import { signonEn } from './signon.en.js';
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
+import { lintEn } from './lint.en.js';
 import { registryEn } from './registry.en.js';
 import { workspaceEn } from './workspace.en.js';
 export const en = {
@@ -163,4 +164,5 @@ export const en = {
   ...registryEn,
   ...accountsEn,
   ...signonEn,
+  ...lintEn,
 } as const;

@@ -1,6 +1,7 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import { accountsEs } from './accounts.es.js';
 import type { Catalog } from './catalog.js';
+import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { signonEs } from './signon.es.js';
 import { workspaceEs } from './workspace.es.js';
@@ -168,4 +169,5 @@ export const es = {
   ...registryEs,
   ...accountsEs,
   ...signonEs,
+  ...lintEs,
 } as const satisfies Catalog;

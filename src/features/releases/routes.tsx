@@ -4,6 +4,7 @@ import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canEditRelease } from '../accounts/policy.js';
 import { currentUser } from '../accounts/web.js';
+import { lintStoredRelease } from '../lint/stored.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';
 import { getPublicRelease, listPublicReleases } from './service.js';
@@ -32,8 +33,10 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
         const model = buildRenderModel(source, locale);
         const ctx = pageContext(deps, request, locale);
         // What is missing is editors' business; the public sees the release as it renders.
-        const gaps = canEditRelease(currentUser(request)) ? model.gaps.map((gap) => gapMessage(gap, ctx.t)) : [];
-        return sendHtml(reply, await (<ReleasePage ctx={ctx} m={model} gaps={gaps} />));
+        const editor = canEditRelease(currentUser(request));
+        const gaps = editor ? model.gaps.map((gap) => gapMessage(gap, ctx.t)) : [];
+        const findings = editor ? await lintStoredRelease(deps.db, source, deps.now()) : [];
+        return sendHtml(reply, await (<ReleasePage ctx={ctx} m={model} gaps={gaps} findings={findings} />));
       },
     );
 

@@ -4,6 +4,8 @@ import { formatDate } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { LocalizedSpan } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import type { Finding } from '../lint/finding.js';
+import { FindingList } from '../lint/views.js';
 import type { ModelBlock, RenderModel } from './render-model.js';
 import { plainText, renderRichHtml } from './rich-text.js';
 import type { ReleaseRow } from './service.js';
@@ -150,8 +152,18 @@ function Block({ block }: { block: ModelBlock }): JSX.Element {
   );
 }
 
-/** `gaps`: only for signed-in editors (the route decides); the public never sees this list. */
-export function ReleasePage({ ctx, m, gaps = [] }: { ctx: PageContext; m: RenderModel; gaps?: string[] }): JSX.Element {
+/** `gaps` and `findings`: only for signed-in editors (the route decides); the public never sees them. */
+export function ReleasePage({
+  ctx,
+  m,
+  gaps = [],
+  findings = [],
+}: {
+  ctx: PageContext;
+  m: RenderModel;
+  gaps?: string[];
+  findings?: Finding[];
+}): JSX.Element {
   const { t, locale } = ctx;
   const base = `/${locale}/releases/${m.slug}`;
   const first = m.lead.blocks[0];
@@ -189,6 +201,7 @@ export function ReleasePage({ ctx, m, gaps = [] }: { ctx: PageContext; m: Render
   return (
     <Layout ctx={ctx} title={m.headline} description={description} head={head}>
       {gaps.length > 0 ? <GapList ctx={ctx} gaps={gaps} /> : ''}
+      {findings.length > 0 ? <FindingList ctx={ctx} findings={findings} /> : ''}
       <ReleaseArticle m={m} />
       <aside class="release-aside">
         {m.statement ? (

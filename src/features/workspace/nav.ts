@@ -3,7 +3,7 @@
  * merge cleanly); `visible` uses the policy functions, so a link shows only to who may use it.
  */
 import type { Catalog } from '../../i18n/catalog.js';
-import { canEditRegistry, canViewRegistry, type PolicyUser } from '../accounts/policy.js';
+import { canEditRegistry, canEditRelease, canViewRegistry, type PolicyUser } from '../accounts/policy.js';
 
 export interface WorkspaceNavEntry {
   /** Path after the language prefix. */
@@ -22,4 +22,5 @@ export const workspaceNav: WorkspaceNavEntry[] = [
   { path: '/workspace/themes', label: (t) => t.workspaceNavThemes, visible: canEditRegistry },
   { path: '/workspace/addressees', label: (t) => t.workspaceNavAddressees, visible: canEditRegistry },
   { path: '/workspace/translations', label: (t) => t.workspaceNavTranslations, visible: canViewRegistry },
+  { path: '/workspace/import', label: (t) => t.importNav, visible: canEditRelease },
 ];

@@ -1,0 +1,66 @@
+/**
+ * The importer and linter on the seed release, against the demo registry: extraction alone, the linter
+ * on an extraction, a dry-run plan (registry queries included), and the stored release's lint (two
+ * renders plus lint). Reported as medians and as ratios to rendering the release as HTML once, so the
+ * numbers travel between machines.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { openDb } from '../src/db/client.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { loadDemo } from '../src/features/demo/service.js';
+import { extractRelease } from '../src/features/import/extract.js';
+import { planImport } from '../src/features/import/plan.js';
+import { lintExtraction } from '../src/features/lint/lint.js';
+import { loadRegistry } from '../src/features/lint/registry.js';
+import { lintStoredRelease } from '../src/features/lint/stored.js';
+import { writeFormat } from '../src/features/releases/render.js';
+import { buildRenderModel } from '../src/features/releases/render-model.js';
+import { getRelease } from '../src/features/releases/service.js';
+
+const seed = readFileSync(
+  new URL('../src/features/lint/__fixtures__/press-release-2021-06-03.md', import.meta.url),
+  'utf8',
+);
+
+async function median(fn: () => unknown, iterations = 30): Promise<number> {
+  for (let i = 0; i < 3; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] as number;
+}
+
+export async function benchImportLint(): Promise<void> {
+  const handle = await openDb({ engine: 'pglite', dataDir: null });
+  try {
+    await runMigrations(handle);
+    await loadDemo(handle.db);
+    const now = new Date();
+    const registry = await loadRegistry(handle.db);
+    const source = await getRelease(handle.db, 'guatemala-vp-visit-2021', now);
+    const html = await median(() => writeFormat(buildRenderModel(source, 'en'), 'html'));
+    const extraction = extractRelease(seed);
+    const rows: [string, number][] = [
+      ['extract (parse the seed)', await median(() => extractRelease(seed))],
+      [
+        'lint an extraction (registry in memory)',
+        await median(() => lintExtraction(seed, extraction, { registry: [...registry], now })),
+      ],
+      ['dry-run plan (with registry queries)', await median(() => planImport(handle.db, seed))],
+      ['lint the stored release (2 renders + lint)', await median(() => lintStoredRelease(handle.db, source, now))],
+    ];
+    process.stdout.write(`\nImport and lint, seed release (median of 30; HTML render = ${html.toFixed(2)} ms)\n`);
+    for (const [what, ms] of rows) {
+      process.stdout.write(
+        `  ${what.padEnd(44)} ${ms.toFixed(2).padStart(8)} ms  ${(ms / html).toFixed(1).padStart(6)}× HTML\n`,
+      );
+    }
+  } finally {
+    await handle.close();
+  }
+}

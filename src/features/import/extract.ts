@@ -1,0 +1,196 @@
+/**
+ * Text → the JSON contract, plus where each part was found (for the linter) and how sure we are (for the
+ * dry-run report). Pure and total: any string gives a result that validates against the contract.
+ */
+import { type FoundBoilerplate, parseBoilerplate } from './boilerplates.js';
+import { toImportedContact } from './contacts.js';
+import type { ImportedRelease, Recognition } from './contract.js';
+import { dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
+import { detectLanguage } from './language.js';
+import { isNamePhrase, stripAcronym } from './names.js';
+import { type Block, plain, toBlocks } from './normalize.js';
+import { namedOrganizations, namesInLists, uniqueOrganizations } from './organizations.js';
+import { extractQuotes, type FoundQuote } from './quotes.js';
+import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
+
+export interface Extraction {
+  release: ImportedRelease;
+  recognition: Recognition[];
+  blocks: Block[];
+  header: Header;
+  endMark: number | null;
+  quotes: FoundQuote[];
+  boilerplates: FoundBoilerplate[];
+  lists: FoundList[];
+  recommendations: { text: string; index: number }[];
+}
+
+const END_MARK = /^(?:#\s*#\s*#|-\s*30\s*-|—\s*30\s*—|–\s*30\s*–|\*\s*\*\s*\*\s*fin\s*\*\s*\*\s*\*)$/i;
+
+export function extractRelease(text: string, language?: 'en' | 'es'): Extraction {
+  const blocks = toBlocks(text);
+  const header = readHeader(blocks);
+  if (header.contacts.length === 0) header.contacts = trailingContacts(blocks, header.lead + 1);
+  const endMark = blocks.findIndex((b, i) => i >= header.lead && END_MARK.test(b.text.replace(/\\/g, '').trim()));
+  const bodyEnd = endMark >= 0 ? endMark : blocks.length;
+  const lead = blocks[header.lead];
+  const leadText = lead ? plain(lead.text) : '';
+  const line = lead && !/^[“"«]/.test(leadText) ? dateline(leadText) : null;
+
+  const lists = findLists(blocks, header.lead, blocks.length);
+  const recommendations = extractRecommendations(
+    blocks,
+    lists.filter((l) => (l.items[0] as number) < bodyEnd),
+  );
+  const quotes = extractQuotes(blocks, header.lead, bodyEnd);
+  const boilerplates = findBoilerplates(blocks, header, endMark, quotes, lists);
+
+  const organizations = issuers(blocks, header, line?.rest ?? leadText, lists, quotes, boilerplates);
+  const date = header.date?.iso ?? line?.date ?? null;
+  const release: ImportedRelease = {
+    headline: header.headline?.text ?? null,
+    subheadline: header.subheadline?.text ?? null,
+    date,
+    dateline_place: line?.place ?? null,
+    release_line: header.releaseLine?.value ?? null,
+    contacts: header.contacts.map((c) => toImportedContact(c.contact)),
+    organizations,
+    quotes: quotes.map((q) => q.quote),
+    recommendations: recommendations.map((r) => r.text),
+    boilerplates: boilerplates.map((b) => b.boilerplate),
+    end_mark: endMark >= 0 ? (blocks[endMark]?.text.includes('30') ? '-30-' : '###') : null,
+    language: language ?? detectLanguage(blocks.map((b) => b.text).join(' ')),
+  };
+  return {
+    release,
+    recognition: recognize(release, header, blocks, endMark, line !== null),
+    blocks,
+    header,
+    endMark: endMark >= 0 ? endMark : null,
+    quotes,
+    boilerplates,
+    lists,
+    recommendations,
+  };
+}
+
+function findBoilerplates(
+  blocks: Block[],
+  header: Header,
+  endMark: number,
+  quotes: FoundQuote[],
+  lists: FoundList[],
+): FoundBoilerplate[] {
+  const found: FoundBoilerplate[] = [];
+  // Without an end mark, only the closing paragraphs can be "About" texts: after the last quote and list.
+  const lastBody = Math.max(header.lead, ...quotes.map((q) => q.attributionIndex), ...lists.flatMap((l) => l.items));
+  const start = endMark >= 0 ? endMark + 1 : lastBody + 1;
+  for (let i = Math.max(start, header.lead + 1); i < blocks.length; i++) {
+    const boilerplate = parseBoilerplate(blocks, i, endMark >= 0);
+    if (!boilerplate) continue;
+    found.push(boilerplate);
+    if (boilerplate.boilerplate.text === plain(blocks[i + 1]?.text ?? '')) i++;
+  }
+  // "About X" headings before the end mark count too.
+  for (let i = header.lead + 1; i < start; i++) {
+    if (/^(?:about|acerca\s+de)\s/i.test(plain((blocks[i] as Block).text))) {
+      const boilerplate = parseBoilerplate(blocks, i, false);
+      if (boilerplate) found.push(boilerplate);
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function issuers(
+  blocks: Block[],
+  header: Header,
+  lead: string,
+  lists: FoundList[],
+  quotes: FoundQuote[],
+  boilerplates: FoundBoilerplate[],
+): string[] {
+  const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(lead)] : [];
+  const fromLists = lists
+    .filter((l) => isOrganizationList(blocks, l))
+    .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
+    .filter((n) => n.split(/\s+/).length <= 9 && isNamePhrase(stripAcronym(n)));
+  const direct = uniqueOrganizations([...header.organizations.map((o) => o.name), ...fromLead, ...fromLists]);
+  if (direct.length > 0) return direct;
+  const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
+  if (fromQuotes.length > 0) return fromQuotes;
+  return uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
+}
+
+function recognize(
+  r: ImportedRelease,
+  header: Header,
+  blocks: Block[],
+  endMark: number,
+  hasDateline: boolean,
+): Recognition[] {
+  const lineOf = (i: number | undefined) => (i === undefined ? null : (blocks[i]?.line ?? null));
+  const leadIsProse = blocks[header.lead] ? isProse(blocks[header.lead] as Block) : false;
+  return [
+    {
+      field: 'headline',
+      confidence: r.headline ? (r.release_line || r.date ? 0.9 : 0.7) : 0.5,
+      line: lineOf(header.headline?.index),
+      note: r.headline ? 'first title-like line of the header' : 'no title-like line before the lead',
+    },
+    {
+      field: 'date',
+      confidence: r.date ? 0.95 : 0.6,
+      line: lineOf(header.date?.index),
+      note: r.date ? 'stated date' : 'no date stated',
+    },
+    {
+      field: 'dateline_place',
+      confidence: hasDateline ? 0.9 : 0.6,
+      line: lineOf(header.lead),
+      note: hasDateline ? 'dateline of the lead' : 'lead has no dateline',
+    },
+    {
+      field: 'release_line',
+      confidence: r.release_line ? 0.99 : 0.8,
+      line: lineOf(header.releaseLine?.index),
+      note: r.release_line ?? 'none',
+    },
+    {
+      field: 'contacts',
+      confidence: r.contacts.every((c) => c.name) ? 0.85 : 0.6,
+      line: lineOf(header.contacts[0]?.index),
+      note: `${r.contacts.length} found`,
+    },
+    {
+      field: 'organizations',
+      confidence: r.organizations.length > 0 ? 0.75 : 0.4,
+      line: lineOf(header.lead),
+      note: `${r.organizations.length} found`,
+    },
+    { field: 'quotes', confidence: 0.8, line: null, note: `${r.quotes.length} attributed` },
+    {
+      field: 'recommendations',
+      confidence: 0.85,
+      line: null,
+      note: `${r.recommendations.length} list items introduced as asks`,
+    },
+    {
+      field: 'boilerplates',
+      confidence: endMark >= 0 ? 0.85 : 0.65,
+      line: null,
+      note: `${r.boilerplates.length} found`,
+    },
+    {
+      field: 'end_mark',
+      confidence: 0.99,
+      line: lineOf(endMark >= 0 ? endMark : undefined),
+      note: r.end_mark ?? 'none',
+    },
+    {
+      field: 'lead',
+      confidence: leadIsProse ? 0.85 : 0.4,
+      line: lineOf(header.lead),
+      note: 'first paragraph of prose',
+    },
+  ];
+}

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { isImportedRelease } from './contract.js';
+import { extractRelease } from './extract.js';
+import { readSource } from './read-source.js';
+import { normalizeForScore, prf, scoreRelease, total } from './score.js';
+
+const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url));
+const extract = async (name: string) => extractRelease(await readSource(fixture(name), name)).release;
+
+describe('importer on shapes the development corpus does not have', () => {
+  it('reads an embargoed English release with a flattened header, a numbered ask list, -30- and "About" headings', async () => {
+    const r = await extract('embargoed-en.md');
+    expect(isImportedRelease(r)).toBe(true);
+    expect(r).toMatchObject({
+      headline: 'River Communities Ask Congress for Clean Water Funding',
+      subheadline: 'Twelve groups from four states present a shared agenda',
+      date: '2025-03-04',
+      dateline_place: 'DENVER',
+      release_line: 'EMBARGOED UNTIL 10:00 a.m. EST, March 4, 2025',
+      contacts: [{ name: 'Dana Whitfield', phone: '+1 (202) 555-0143', email: 'dana@riverwatch-alliance.org' }],
+      organizations: ['River Watch Alliance', 'Mountain States Water Council', 'Friends of the Platte Basin'],
+      end_mark: '-30-',
+      language: 'en',
+    });
+    expect(r.quotes.map((q) => [q.speaker, q.role_or_org])).toEqual([
+      ['Ana Beltrán', 'executive director of the River Watch Alliance'],
+      ['Tomás Greer', null],
+    ]);
+    expect(r.quotes[0]?.text).toBe(
+      'Every family deserves water they can drink without fear. Congress has the tools to make that true this year.',
+    );
+    expect(r.recommendations).toHaveLength(3);
+    expect(r.boilerplates.map((b) => [b.organization, b.website])).toEqual([
+      ['River Watch Alliance', 'https://www.riverwatch-alliance.org'],
+      ['Mountain States Water Council', 'www.mswc.org'],
+    ]);
+  });
+
+  it('reads Spanish labels: Para difusión inmediata, CONTACTO, dijo, Acerca de', async () => {
+    const r = await extract('difusion-es.md');
+    expect(r).toMatchObject({
+      release_line: 'FOR IMMEDIATE RELEASE',
+      date: '2024-05-12',
+      dateline_place: 'Ciudad de Guatemala',
+      contacts: [{ name: 'Lucía Pérez', phone: '+502 5555 1234', email: 'lucia@redsolidaria.org.gt' }],
+      organizations: ['Red Solidaria de Mujeres', 'Asociación Tierra Viva', 'Colectivo Voces del Sur'],
+      quotes: [{ speaker: 'Marta Xol', role_or_org: 'coordinadora de la Red Solidaria de Mujeres' }],
+      recommendations: [
+        'Aprobar la ley de protección de personas defensoras.',
+        'Investigar los ataques denunciados desde 2022.',
+      ],
+      boilerplates: [{ organization: 'Red Solidaria de Mujeres', website: 'www.redsolidaria.org.gt' }],
+      end_mark: '###',
+      language: 'es',
+    });
+  });
+
+  it('survives CRLF, non-breaking spaces and a Cloudflare-hidden e-mail (null, not "[email protected]")', async () => {
+    const r = await extract('crlf-hidden-email.txt');
+    expect(r).toMatchObject({
+      headline: 'Coalition Welcomes New Shelter Rules',
+      release_line: 'FOR IMMEDIATE RELEASE',
+      dateline_place: 'SAN FRANCISCO',
+      contacts: [{ name: 'Sam Ortiz', phone: '(415) 555-0199', email: null }],
+      organizations: ['Bay Shelter Coalition'],
+    });
+  });
+
+  it('reads a wire-style release: contact facts on separate lines, a date in parentheses, a surname-only follow-up quote', async () => {
+    const r = await extract('wire-style.md');
+    expect(r).toMatchObject({
+      headline: "Workers' Groups Demand Heat Protections Before Summer",
+      date: '2024-05-02',
+      dateline_place: 'NEW YORK, NY',
+      release_line: 'FOR IMMEDIATE RELEASE',
+      contacts: [{ name: 'Jordan Lee', phone: '(212) 555-0182', email: 'jordan.lee@fairlabor-network.org' }],
+      organizations: ['Fair Labor Network', 'Migrant Workers Union', 'Harvest Justice Project'],
+      recommendations: ['Set a maximum heat index for outdoor work.', 'Require paid rest breaks in the shade.'],
+      boilerplates: [{ organization: 'Fair Labor Network', website: 'fairlabor-network.org' }],
+      end_mark: '###',
+    });
+    expect(r.quotes.map((q) => [q.speaker, q.role_or_org, q.text])).toEqual([
+      ['Maria Lopez', 'president of the Migrant Workers Union', 'No one should die for a paycheck'],
+      ['Maria Lopez', 'president of the Migrant Workers Union', 'We have the data. Now we need the law.'],
+    ]);
+  });
+
+  it('finds press contacts given after the end mark, and drops a courtesy title from the speaker', async () => {
+    const r = await extract('contacts-at-end.txt');
+    expect(r.contacts).toEqual([
+      { name: 'Priya Natarajan', phone: '202-555-0117', email: 'priya@interfaithrefugee.org', organization: null },
+    ]);
+    expect(r.quotes.map((q) => [q.speaker, q.role_or_org])).toEqual([
+      ['Thomas Grant', 'chair of the Interfaith Refugee Council'],
+    ]);
+    expect(r.organizations).toEqual(['Interfaith Refugee Council']);
+  });
+
+  it('gives the same release from HTML and from DOCX as from Markdown', async () => {
+    const markdown = fixture('difusion-es.md').toString('utf8');
+    const paragraphs = markdown.split('\n').filter((l) => l.trim() !== '');
+    const html = `<html><head><title>x</title><style>p{}</style></head><body>${paragraphs
+      .map((p) => (p.startsWith('- ') ? `<ul><li>${p.slice(2)}</li></ul>` : `<p>${p.replace(/&/g, '&amp;')}</p>`))
+      .join('\n')}</body></html>`;
+    const docx = await Packer.toBuffer(
+      new Document({
+        sections: [
+          {
+            children: paragraphs.map(
+              (p) => new Paragraph({ children: [new TextRun(p.startsWith('- ') ? `- ${p.slice(2)}` : p)] }),
+            ),
+          },
+        ],
+      }),
+    );
+    const fromMd = await extract('difusion-es.md');
+    const fromHtml = extractRelease(await readSource(Buffer.from(html), 'release.html')).release;
+    const fromDocx = extractRelease(await readSource(docx, 'release.docx')).release;
+    expect(fromHtml).toEqual(fromMd);
+    expect(fromDocx).toEqual(fromMd);
+  });
+});
+
+describe('scoring', () => {
+  it('counts hits, misses and wrong claims per field, and nothing for agreeing nulls', () => {
+    const release = extractRelease(
+      'FOR IMMEDIATE RELEASE\n\nA Headline Here\n\nPARIS — The Water Council met.',
+    ).release;
+    const counts = scoreRelease(release, {
+      headline: 'A headline here',
+      release_line: 'FOR IMMEDIATE RELEASE',
+      dateline_place: 'Lyon',
+      date: null,
+      organizations: ['Water Council', 'Other Group'],
+    });
+    expect(counts.headline).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(counts.dateline_place).toEqual({ tp: 0, fp: 1, fn: 1 });
+    expect(counts.date).toEqual({ tp: 0, fp: 0, fn: 0 });
+    expect(counts.organizations).toEqual({ tp: 1, fp: 0, fn: 1 });
+    expect(prf(total(counts)).precision).toBeCloseTo(3 / 4);
+  });
+
+  it('compares names without accents, case, a leading "the" or an acronym in parentheses', () => {
+    expect(normalizeForScore('The Center for Justice (CEJIL)')).toBe(normalizeForScore('center for justice'));
+    expect(normalizeForScore('Alianza Américas')).toBe(normalizeForScore('Alianza Americas'));
+  });
+});

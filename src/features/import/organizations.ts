@@ -1,0 +1,113 @@
+/**
+ * The issuing or signing organizations: names in the lead paragraph (lists of names, and phrases with an
+ * organization word), standalone organization lines in the header, and lists whose items are organizations.
+ * When the text names none of those, the quoted speakers' organizations, then the boilerplates', stand in.
+ */
+import {
+  acronymOf,
+  capitalizedRuns,
+  cleanOrgName,
+  endsWithOrgWord,
+  isAllCaps,
+  isNamePhrase,
+  isOrgLike,
+  startsWithOrgWord,
+  stripAcronym,
+} from './names.js';
+
+/** Names in a list ("A, B, C and D"; "A; B y C"): the run of items that are names, if most are organizations. */
+export function namesInLists(sentence: string): string[] {
+  return nameLists(sentence).flat();
+}
+
+/** Each list of names in the text separately (the linter compares count claims with them). */
+export function nameLists(sentence: string): string[][] {
+  const out: string[][] = [];
+  for (const segment of sentence.split(/[;:]\s+|\.\s+(?=\p{Lu})/u)) {
+    const items = segment.split(/,\s+/).flatMap(splitAnd);
+    let run: string[] = [];
+    const close = () => {
+      if (run.length >= 2 && run.filter(isOrgLike).length >= run.length / 2) out.push(run);
+      run = [];
+    };
+    items.forEach((raw, k) => {
+      const item = raw.replace(/^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i, '').trim();
+      if (isNamePhrase(item)) {
+        run.push(item);
+        return;
+      }
+      // The list's last item runs into the sentence: "… and Red Jesuita Con Migrantes (RJM) issued …".
+      const lead = leadingName(item);
+      if (run.length > 0 && lead && k > 0) run.push(lead);
+      close();
+    });
+    close();
+  }
+  return out;
+}
+
+/** "X and Y" is two names only when both sides look like organizations. */
+function splitAnd(item: string): string[] {
+  const parts = item.split(/\s+(?:and|y)\s+(?=(?:the\s+|la\s+|el\s+)?\p{Lu})/u);
+  const bareName = (p: string) => p.replace(/^(?:the|la|el|los|las)\s+/i, '');
+  const twoNames =
+    parts.length === 2 &&
+    parts.every((p) => isNamePhrase(p.replace(/^(?:the|la|el|los|las)\s+/i, 'The '))) &&
+    (parts.every(endsWithOrgWord) ||
+      parts.every((p) => startsWithOrgWord(bareName(p))) ||
+      (/^(?:the)\s/i.test(parts[1] as string) && endsWithOrgWord(parts[0] as string)));
+  if (twoNames) return [parts[0] as string, `and ${parts[1]}`];
+  // "… Water Council and Friends of the Platte Basin today released …": the list's last two names.
+  if (
+    parts.length === 2 &&
+    isNamePhrase((parts[0] as string).replace(/^(?:the|la|el)\s+/i, 'The ')) &&
+    endsWithOrgWord(parts[0] as string)
+  ) {
+    const right = leadingName(parts[1] as string);
+    if (right) return [parts[0] as string, `and ${parts[1]}`];
+  }
+  return [item];
+}
+
+function leadingName(item: string): string | null {
+  const words = item.split(/\s+/);
+  for (let n = Math.min(words.length, 12); n >= 1; n--) {
+    const candidate = words
+      .slice(0, n)
+      .join(' ')
+      .replace(/[,.;:]+$/, '');
+    if (isNamePhrase(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Phrases with an organization word, or standalone acronyms ("CIVICUS"), in running text. */
+export function namedOrganizations(text: string): string[] {
+  return capitalizedRuns(text)
+    .map((run) => run.replace(/^(?:the|el|la|los|las)\s+/i, ''))
+    .filter(
+      (run) => isOrgLike(run) && (run.split(/\s+/).length >= 2 || isAllCaps(run) || /\.(?:org|com|net)$/i.test(run)),
+    );
+}
+
+/** One list of names in the order first seen, without repeats, acronyms or a name that is the start of a longer one. */
+export function uniqueOrganizations(names: string[]): string[] {
+  const cleaned = names.map(cleanOrgName).filter((n) => n.length >= 2);
+  const key = (n: string) =>
+    n
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\d]+/gu, ' ')
+      .trim();
+  const out: string[] = [];
+  for (const name of cleaned) {
+    const k = key(name);
+    if (out.some((o) => key(o) === k || key(o).startsWith(`${k} `))) continue;
+    const shorter = out.findIndex((o) => k.startsWith(`${key(o)} `));
+    if (shorter >= 0) out[shorter] = name;
+    else out.push(name);
+  }
+  const acronyms = new Set(names.map(acronymOf).filter((a): a is string => a !== null));
+  return out.filter((n) => !acronyms.has(n) && stripAcronym(n) !== '');
+}

@@ -1,0 +1,202 @@
+/**
+ * Quotes and who said them. Recognized shapes (English and Spanish):
+ *   “…,” said NAME, ROLE.        “…,” NAME said.       “…”, dijo NAME, ROLE.
+ *   “… (several paragraphs) …”  followed by a line "– NAME, ROLE"
+ *   NAME, ROLE, issued the following statement: / ha emitido la siguiente declaración:  “…
+ *   ROLE NAME urged “…           (a quote inside a sentence)
+ * A quote with no recognizable speaker is not reported: it would be a guess.
+ */
+import type { ImportedQuote } from './contract.js';
+import { capitalizedRuns, isPersonName } from './names.js';
+import { type Block, plain } from './normalize.js';
+
+const VERBS =
+  'said|says|added|adds|stated|states|explained|noted|notes|urged|warned|declared|commented|emphasized|emphasised|affirmed|asserted|remarked|continued|concluded|argued|observed|pointed out|dijo|agregó|añadió|afirmó|señaló|declaró|expresó|indicó|explicó|manifestó|sostuvo|aseguró|comentó|subrayó|destacó|enfatizó|advirtió|instó|concluyó|apuntó|precisó|recalcó|mencionó';
+const OPEN = '“"«„';
+const CLOSE = '”"»';
+
+const AFTER_CLOSE = new RegExp(
+  `[${CLOSE}]\\s*,?\\s*(?:(?:${VERBS})\\s+([^“”"«»]+)|([^“”"«»]{2,80}?)\\s+(?:${VERBS})\\b)`,
+  'gu',
+);
+const VERB_BEFORE = new RegExp(`\\s+(?:${VERBS})\\s*[:,]?\\s*$`, 'u');
+const STATEMENT_INTRO =
+  /^(.+?),?\s+(?:ha\s+emitido|emiti[oó]|issued|released|made|gave|shared|ofreci[oó]|expres[oó])\s+(?:the\s+|la\s+|el\s+)?(?:following|siguiente)\b.*:$/iu;
+
+/** Courtesy titles are not part of the name we match against the registry. */
+const HONORIFIC = /^(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Srta|Lic|Licda|Ing|Rev|Fr|Msgr|Mons|Pbro|Hon|Prof)\.\s+/u;
+
+/** Titles that come before a name ("Senator Bob Menendez"): a role, not part of the name. */
+const TITLES =
+  /^(?:senator|sen\.|representative|rep\.|congressman|congresswoman|congressmember|governor|gov\.|mayor|president|vice\s+president|secretary|ambassador|bishop|father|sister|reverend|rev\.|dr\.|judge|commissioner|minister|senador[a]?|diputad[oa]|gobernador[a]?|alcalde(?:sa)?|president[ea]|obispo|monseñor|padre|hermana|ministr[oa]|embajador[a]?|secretari[oa]|jueza?)$/i;
+
+export interface FoundQuote {
+  quote: ImportedQuote;
+  /** Block index of the quote's first paragraph. */
+  index: number;
+  /** Block index where the attribution was read. */
+  attributionIndex: number;
+}
+
+export function extractQuotes(blocks: Block[], from: number, to: number): FoundQuote[] {
+  const found: FoundQuote[] = [];
+  // Speakers named in full earlier, so a later "“…,” Chacón said." finds Óscar Chacón.
+  const known: Known = new Map();
+  const push = (f: FoundQuote) => {
+    found.push(f);
+    if (f.quote.speaker && !known.has(f.quote.speaker)) known.set(f.quote.speaker, f.quote.role_or_org);
+  };
+  for (let i = from; i < to; i++) {
+    const block = blocks[i] as Block;
+    if (block.listMarker) continue;
+    const text = plain(block.text);
+    if (new RegExp(`^[${OPEN}]`, 'u').test(text)) {
+      const run = quoteRun(blocks, i, to);
+      const combined = run.texts.join(' ');
+      let who = attributionAfterClose(combined, known);
+      let attributionIndex = run.end;
+      const next = blocks[run.end + 1];
+      // "– NAME, ROLE" on the line after the quote (a lone "- NAME" reads as a one-item list).
+      const dashLine =
+        next &&
+        (/^[–—-]{1,2}\s*\S/.test(plain(next.text)) || (next.listMarker === '-' && !blocks[run.end + 2]?.listMarker));
+      if (!who && next && dashLine) {
+        who = splitSpeaker(plain(next.text).replace(/^[–—-]{1,2}\s*/, ''), 'line', known);
+        attributionIndex = run.end + 1;
+      }
+      const previous = blocks[i - 1];
+      if (!who && previous && i - 1 >= from) {
+        const intro = STATEMENT_INTRO.exec(plain(previous.text));
+        if (intro) {
+          who = splitSpeaker(lastClause(intro[1] as string), 'sentence', known);
+          attributionIndex = i - 1;
+        }
+      }
+      if (who) {
+        push({ quote: { ...who, text: quotedText(combined) }, index: i, attributionIndex });
+        i = Math.max(i, attributionIndex);
+      }
+      continue;
+    }
+    const inline = inlineQuote(text, known);
+    if (inline) push({ quote: inline, index: i, attributionIndex: i });
+  }
+  return found;
+}
+
+/** Paragraphs from an opening mark until one that closes it (nested “…” inside are allowed). */
+function quoteRun(blocks: Block[], start: number, to: number): { texts: string[]; end: number } {
+  const texts: string[] = [];
+  let depth = 0;
+  for (let j = start; j < Math.min(to, start + 8); j++) {
+    const block = blocks[j] as Block;
+    if (j > start && (block.listMarker || /^[–—-]{1,2}\s*\S/.test(block.text))) return { texts, end: j - 1 };
+    const text = plain(block.text);
+    texts.push(text);
+    for (const ch of text) {
+      if (ch === '“' || ch === '«' || ch === '„') depth++;
+      else if (ch === '”' || ch === '»') depth--;
+      else if (ch === '"') depth = depth > 0 ? depth - 1 : depth + 1;
+    }
+    if (depth <= 0 || attributionAfterClose(text, new Map())) return { texts, end: j };
+  }
+  return { texts, end: start + texts.length - 1 };
+}
+
+type Known = Map<string, string | null>;
+
+function attributionAfterClose(text: string, known: Known): Omit<ImportedQuote, 'text'> | null {
+  for (const m of text.matchAll(AFTER_CLOSE)) {
+    const who =
+      m[1] !== undefined
+        ? splitSpeaker(m[1], 'sentence', known)
+        : (m[2] as string).trim().split(/\s+/).length <= 12
+          ? splitSpeaker((m[2] as string).trim(), 'sentence', known)
+          : null;
+    if (who) return who;
+  }
+  return null;
+}
+
+/** "Earlier this week, Senator Bob Menendez urged “all Democrats …" */
+function inlineQuote(text: string, known: Known): ImportedQuote | null {
+  // Look back from each opening mark for "… VERB" rather than scanning every position with one regex.
+  for (const open of text.matchAll(new RegExp(`[${OPEN}]`, 'gu'))) {
+    const start = open.index ?? 0;
+    const before = text.slice(Math.max(0, start - 160), start);
+    const verb = VERB_BEFORE.exec(before);
+    if (!verb) continue;
+    const head = before.slice(0, verb.index);
+    const last = capitalizedRuns(head).at(-1);
+    if (last && head.trimEnd().endsWith(last)) {
+      const who = splitSpeaker(last, 'sentence', known);
+      if (who) return { ...who, text: quotedText(text.slice(start)) };
+    }
+  }
+  const after = new RegExp(`[${OPEN}]([^${CLOSE}]{20,})[${CLOSE}]\\s*,?\\s*(?:${VERBS})\\s+(.+)`, 'u').exec(text);
+  if (after) {
+    const who = splitSpeaker(after[2] as string, 'sentence', known);
+    if (who) return { ...who, text: quotedText(text.slice(after.index)) };
+  }
+  return null;
+}
+
+/** The words inside the quote marks, several quoted stretches joined; the text itself if it never closes. */
+export function quotedText(text: string): string {
+  const parts = [...text.matchAll(/[“"«„]((?:[^“”"«»„]|[“«„][^“”"«»„]*[”»])+)(?:[”"»]|$)/gu)].map((m) =>
+    (m[1] as string).trim(),
+  );
+  // "A,” said X. “B.” reads as "A. B.": the comma belonged to the attribution.
+  const kept = parts.filter((p) => p.split(/\s+/).length >= 3);
+  const joined = kept.map((p, i) => (i < kept.length - 1 ? p.replace(/,$/, '.') : p)).join(' ');
+  return (joined || text.replace(/^[“"«„]/, '')).replace(/[,]$/, '').trim();
+}
+
+function lastClause(text: string): string {
+  return text.replace(/^.*[.;]\s+/, '').trim();
+}
+
+/** "NAME, ROLE", "NAME of ORG", "TITLE NAME", "ROLE NAME" → speaker and role; null if no person's name is there. */
+export function splitSpeaker(
+  raw: string,
+  mode: 'sentence' | 'line',
+  known: Known = new Map(),
+): Omit<ImportedQuote, 'text'> | null {
+  let s = raw.replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
+  const end =
+    /(?<![\s.](?:Dr|Mr|Mrs|Ms|Sr|Sra|Srta|Lic|Ing|Rev|St|Jr|Sen|Rep|Gov|Mons|Dra))(?<=[\p{Ll})\d])\.(?:\s|$)|[.:]$/u.exec(
+      ` ${s}`,
+    );
+  if (end) s = s.slice(0, end.index - 1);
+  s = s.replace(/^(.{0,40}?,\s)(?:Dr|Dra|Mr|Mrs|Ms|Sr|Sra|Lic|Ing)\.\s/u, '$1');
+  if (mode === 'sentence') {
+    s = s.replace(
+      /,?\s+(?:who|which|that|where|while|when|during|at\s+a|in\s+a|que|quien|quienes|durante|en\s+una?|una?|an?|ha|han|has|have|had|during)\s.*$/iu,
+      '',
+    );
+  }
+  s = s.replace(/[\s,;]+$/, '').replace(/^(?:the|el|la)\s+/i, '');
+  const comma = s.indexOf(', ');
+  if (comma > 0) {
+    const name = s.slice(0, comma).trim();
+    if (isPersonName(name)) return { speaker: name, role_or_org: s.slice(comma + 2).trim() || null };
+  }
+  const of = /^(.+?)\s+(?:of|from|with|at|de|del)\s+(?:the\s+|la\s+|el\s+)?(\p{Lu}.*)$/u.exec(s);
+  if (of && isPersonName(of[1] as string))
+    return { speaker: (of[1] as string).trim(), role_or_org: (of[2] as string).trim() };
+  const words = s.split(' ');
+  if (TITLES.test(words[0] as string) && isPersonName(words.slice(1).join(' '))) {
+    return { speaker: words.slice(1).join(' '), role_or_org: words[0] as string };
+  }
+  if (isPersonName(s)) return { speaker: s, role_or_org: null };
+  const surname = [...known.keys()].find((name) => /^\p{Lu}[\p{L}’'-]+$/u.test(s) && name.split(' ').at(-1) === s);
+  if (surname) return { speaker: surname, role_or_org: known.get(surname) ?? null };
+  for (const size of [2, 3]) {
+    const name = words.slice(-size).join(' ');
+    const role = words.slice(0, -size).join(' ');
+    if (role !== '' && isPersonName(name) && (TITLES.test(role) || words.length - size >= 1)) {
+      if (/^[\p{Lu}#]/u.test(role)) return { speaker: name, role_or_org: role };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,50 @@
+/**
+ * Recommendations: the items of a bulleted or numbered list introduced as asks ("Some of the specific
+ * recommendations include:", "Le instamos … las siguientes medidas:"). Stray blank lines inside the list do
+ * not end it; a paragraph does. A list of organization names is not a list of asks.
+ */
+import { isNamePhrase, isOrgLike } from './names.js';
+import { type Block, plain } from './normalize.js';
+
+const ASK_INTRO =
+  /\b(?:recommend\w*|urg\w*|call(?:s|ing)?\s+(?:on|upon|for)|ask\w*|demand\w*|request\w*|propos\w*|priorit\w*|steps|measures|actions|should|must|we\s+call|recomend\w*|inst\w+|ped\w+|pid\w+|exig\w+|solicit\w+|llam\w+\s+a|medidas|acciones|propuestas|exhort\w+|deb\w+|prioridades)\b/iu;
+
+export interface FoundList {
+  /** Block index of the introducing line. */
+  intro: number;
+  items: number[];
+}
+
+/** Every list in the text: consecutive list items, blank lines between them allowed. */
+export function findLists(blocks: Block[], from: number, to: number): FoundList[] {
+  const lists: FoundList[] = [];
+  for (let i = from; i < to; i++) {
+    if (!(blocks[i] as Block).listMarker) continue;
+    const items: number[] = [];
+    let j = i;
+    while (j < to && (blocks[j] as Block).listMarker) items.push(j++);
+    lists.push({ intro: i - 1, items });
+    i = j - 1;
+  }
+  return lists;
+}
+
+export function isOrganizationList(blocks: Block[], list: FoundList): boolean {
+  const names = list.items.map((i) => plain((blocks[i] as Block).text));
+  const named = names.filter((n) => n.split(/\s+/).length <= 9 && isNamePhrase(n.replace(/\(?\s*\S*\)\s*$/, '')));
+  return named.length >= Math.max(2, names.length * 0.6) && named.filter(isOrgLike).length >= named.length / 2;
+}
+
+export function isAskList(blocks: Block[], list: FoundList): boolean {
+  const intro = blocks[list.intro];
+  if (!intro || intro.listMarker) return false;
+  const text = plain(intro.text);
+  return /:\s*$/.test(text) && ASK_INTRO.test(text) && !isOrganizationList(blocks, list);
+}
+
+export function extractRecommendations(blocks: Block[], lists: FoundList[]): { text: string; index: number }[] {
+  return lists
+    .filter((list) => isAskList(blocks, list))
+    .flatMap((list) => list.items.map((index) => ({ index, text: plain((blocks[index] as Block).text) })))
+    .filter((r) => r.text !== '');
+}

@@ -1,0 +1,151 @@
+/** The workspace import pages: upload, the dry-run report with the linter's findings, and confirmation. */
+import type { PageContext } from '../../lib/page-context.js';
+import { CsrfField } from '../accounts/views.js';
+import type { Finding } from '../lint/finding.js';
+import { FindingList } from '../lint/views.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import type { ImportPlan } from './plan.js';
+import { MAX_SOURCE_BYTES } from './read-source.js';
+
+const action = (ctx: PageContext, path = '') => `/${ctx.locale}/workspace/import${path}`;
+
+export function ImportPage(props: WorkspaceProps & { problem?: string; done?: string }): JSX.Element {
+  const { ctx, csrf, problem, done } = props;
+  const { t } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={t.importTitle}>
+      <h1 safe>{t.importTitle}</h1>
+      {done ? (
+        <p class="notice" role="status" safe>
+          {t.importDone(done)}
+        </p>
+      ) : (
+        ''
+      )}
+      <p class="lede" safe>
+        {t.importIntro}
+      </p>
+      {problem ? (
+        <div class="error-summary" role="alert">
+          <p safe>{t.importProblem(problem)}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      <form method="post" action={action(ctx)} enctype="multipart/form-data">
+        <CsrfField token={csrf} />
+        <div class={problem ? 'field field-invalid' : 'field'}>
+          <label for="f-file" safe>
+            {t.importFileLabel}
+          </label>
+          <p class="hint" id="f-file-hint" safe>
+            {t.importFileHint(MAX_SOURCE_BYTES / 1024 / 1024)}
+          </p>
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".md,.markdown,.txt,.html,.htm,.docx"
+            required
+            aria-describedby="f-file-hint"
+            aria-invalid={problem ? 'true' : undefined}
+          />
+        </div>
+        <LanguageChoice ctx={ctx} />
+        <button type="submit" safe>
+          {t.importSubmit}
+        </button>
+      </form>
+    </WorkspaceLayout>
+  );
+}
+
+function LanguageChoice({ ctx, value }: { ctx: PageContext; value?: string }): JSX.Element {
+  const { t } = ctx;
+  const options: [string, string][] = [
+    ['', t.importLangAuto],
+    ['en', 'English'],
+    ['es', 'Español'],
+  ];
+  return (
+    <div class="field">
+      <label for="f-lang" safe>
+        {t.importLangLabel}
+      </label>
+      <select id="f-lang" name="lang">
+        {options.map(([v, label]) => (
+          <option value={v} selected={v === (value ?? '')} safe>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function ImportReportPage(
+  props: WorkspaceProps & { plan: ImportPlan; findings: Finding[]; text: string; lang: string },
+): JSX.Element {
+  const { ctx, csrf, plan, findings, text, lang } = props;
+  const { t } = ctx;
+  const r = plan.extraction.release;
+  return (
+    <WorkspaceLayout {...props} title={t.importReportTitle}>
+      <h1 safe>{t.importReportTitle}</h1>
+      <p class="lede" safe>
+        {t.importNothingWritten}
+      </p>
+      <dl class="import-report">
+        {plan.extraction.recognition.map((rec) => {
+          const value = (r as Record<string, unknown>)[rec.field];
+          const shown = typeof value === 'string' ? value : Array.isArray(value) ? String(value.length) : '—';
+          return (
+            <>
+              <dt safe>{t.importField(rec.field)}</dt>
+              <dd>
+                <span safe>{shown}</span>{' '}
+                <span class="muted" safe>
+                  {`(${t.importConfidence(Math.round(rec.confidence * 100))})`}
+                </span>
+              </dd>
+            </>
+          );
+        })}
+      </dl>
+      <h2 safe>{t.importOrganizations}</h2>
+      <ul>
+        {plan.organizations.map((o) => (
+          <li>
+            <strong safe>{o.name}</strong>
+            <span
+              safe
+            >{`: ${o.match ? t.importMatched(o.match.name, t.importHow(o.match.how)) : t.importWouldCreate}`}</span>
+          </li>
+        ))}
+      </ul>
+      <h2 safe>{t.importPeople}</h2>
+      <ul>
+        {plan.people.map((p) => (
+          <li>
+            <strong safe>{p.name}</strong>
+            <span
+              safe
+            >{`: ${p.match ? t.importMatched(p.match.name, t.importHow(p.match.how)) : t.importWouldCreate}`}</span>
+          </li>
+        ))}
+      </ul>
+      {findings.length > 0 ? <FindingList ctx={ctx} findings={findings} /> : ''}
+      <form method="post" action={action(ctx, '/commit')} enctype="multipart/form-data">
+        <CsrfField token={csrf} />
+        <input type="hidden" name="lang" value={lang} />
+        <input type="hidden" name="text" value={text} />
+        <p class="hint" safe>
+          {t.importConfirmNote}
+        </p>
+        <button type="submit" safe>
+          {t.importConfirm}
+        </button>
+      </form>
+    </WorkspaceLayout>
+  );
+}

@@ -1,0 +1,47 @@
+/** The linter's findings as a list on editors' pages (the release page, the import report). */
+import type { Locale } from '../../lib/locales.js';
+import type { PageContext } from '../../lib/page-context.js';
+import type { Finding } from './finding.js';
+
+export function FindingList({ ctx, findings }: { ctx: PageContext; findings: Finding[] }): JSX.Element {
+  const { t, locale } = ctx;
+  return (
+    <section class="lint-findings" aria-labelledby="lint-heading">
+      <h2 id="lint-heading" safe>
+        {t.lintFindingsTitle}
+      </h2>
+      <p class="muted" safe>
+        {t.lintFindingsNote}
+      </p>
+      <ul>
+        {findings.map((f) => (
+          <FindingItem ctx={ctx} finding={f} locale={locale} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FindingItem({ ctx, finding: f, locale }: { ctx: PageContext; finding: Finding; locale: Locale }): JSX.Element {
+  const where = f.line !== null ? `${f.line}:${f.column}` : (f.block ?? '');
+  return (
+    <li class={`finding finding-${f.severity}`} data-rule={f.rule}>
+      <strong safe>{`${ctx.t.lintSeverity(f.severity)}: `}</strong>
+      <span safe>{f.message[locale]}</span>
+      {f.suggestion ? (
+        <span class="finding-fix" safe>
+          {` ${f.suggestion[locale]}`}
+        </span>
+      ) : (
+        ''
+      )}
+      {where ? (
+        <span class="muted finding-where" safe>
+          {` (${ctx.t.lintWhere(where)})`}
+        </span>
+      ) : (
+        ''
+      )}
+    </li>
+  );
+}

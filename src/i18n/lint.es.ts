@@ -1,0 +1,123 @@
+/** Los hallazgos del revisor y la página de importación, en español (se añaden a es.ts). */
+import type { lintEn } from './lint.en.js';
+
+const q = (s: string) => `«${s}»`;
+
+export const lintEs = {
+  lintPlaceholderLink: (text: string, target: string) =>
+    `El enlace ${q(text)} no lleva a ninguna parte: su dirección es ${q(target)}.`,
+  lintPlaceholderLinkFix: 'Enlace el documento real o quite el enlace.',
+  lintOrgWithoutBoilerplate: (name: string) =>
+    `El comunicado nombra a ${name}, pero no incluye su párrafo «Acerca de».`,
+  lintOrgWithoutBoilerplateFix: (name: string) =>
+    `Añada un párrafo «Acerca de» para ${name} (del registro, o pídaselo).`,
+  lintBoilerplateNotNamed: (name: string) =>
+    `Hay un párrafo «Acerca de» de ${name}, pero el comunicado nunca la nombra.`,
+  lintBoilerplateNotNamedFix: (name: string) => `Nombre a ${name} en el comunicado o quite su párrafo.`,
+  lintOrgNameInconsistent: (name: string, first: string) =>
+    `${q(name)} y ${q(first)} son la misma organización con dos nombres.`,
+  lintOrgNameInconsistentFix: (name: string) => `Use un solo nombre en todo el texto: ${q(name)}.`,
+  lintWebsiteMisspelled: (site: string, name: string) => `El sitio web ${site} parece una errata de ${name}.`,
+  lintWebsiteDiffers: (site: string, registered: string) =>
+    `El sitio web ${site} no coincide con el del registro (${registered}).`,
+  lintWebsiteFix: (site: string) => `Revíselo; la dirección probable es ${site}.`,
+  lintWebsiteCheckFix: 'Revise la dirección antes de enviar el comunicado.',
+  lintEmailMisspelled: (email: string, domain: string) =>
+    `El correo ${email} parece tener una errata: el dominio de la organización es ${domain}.`,
+  lintEmailFix: (email: string) => `¿Quiso decir ${email}?`,
+  lintContactNoOrganization: (name: string) =>
+    `El contacto de prensa ${name} no está vinculado a ninguna organización.`,
+  lintContactNoOrganizationFix: (name: string) => `Indique en nombre de qué organización habla ${name}.`,
+  lintContactNoPhone: (name: string) => `El contacto de prensa ${name} no tiene teléfono.`,
+  lintContactNoEmail: (name: string) => `El contacto de prensa ${name} no tiene correo electrónico.`,
+  lintContactHiddenEmail: (name: string) => `La página web de la que se copió ocultó el correo de ${name}.`,
+  lintContactAddFix: 'Añádalo desde el registro.',
+  lintPhoneMalformed: (phone: string) => `El teléfono ${q(phone)} no es un número válido.`,
+  lintPhoneFix: 'Escríbalo con el código de país, p. ej. +502 2414 7444.',
+  lintEmailMalformed: (email: string) => `${q(email)} no es una dirección de correo válida.`,
+  lintEmailMalformedFix: 'Corrija la dirección.',
+  lintQuoteNoRole: (speaker: string) => `La cita de ${speaker} no indica su cargo ni su organización.`,
+  lintQuoteNoRoleFix: (speaker: string) => `Añada el cargo y la organización de ${speaker} después del nombre.`,
+  lintAttributionSplit: (speaker: string) =>
+    `La negrita de la atribución a ${speaker} empieza o termina a mitad del nombre.`,
+  lintAttributionSplitFix: (attribution: string) => `Dé formato a la atribución completa: **${attribution}**.`,
+  lintBoilerplateHeading: (heading: string, usual: string) =>
+    `Este párrafo «Acerca de» empieza con ${q(heading)}, a diferencia de los demás (${q(usual)}).`,
+  lintBoilerplateHeadingFix: (fixed: string) => `Empiécelo como los demás: ${q(fixed)}.`,
+  lintBoilerplateEmphasis: (italic: number, total: number) =>
+    `${italic} de los ${total} párrafos «Acerca de» están en cursiva y los demás no.`,
+  lintBoilerplateEmphasisFix: 'Dé el mismo formato a todos los párrafos «Acerca de».',
+  lintBoilerplateNoWebsite: (name: string) => `El párrafo «Acerca de» de ${name} no da ningún sitio web.`,
+  lintBoilerplateNoWebsiteFix: (site: string | null) =>
+    site ? `Añada su sitio web: ${site}.` : 'Añada su sitio web, o anote en el registro que no tiene.',
+  lintReleaseLineColon: (text: string) => `${q(text)} termina en dos puntos; la línea de difusión va sola.`,
+  lintReleaseLineColonFix: (text: string) => `Escriba ${q(text)}.`,
+  lintDateMismatch: (header: string, dateline: string) =>
+    `El comunicado tiene fecha ${header}, pero la data dice ${dateline}.`,
+  lintDateMismatchFix: 'Use la misma fecha en ambos lugares.',
+  lintEmbargoPast: (when: string) => `El embargo (${when}) ya pasó.`,
+  lintEmbargoPastFix: 'Cambie la línea a PARA DIFUSIÓN INMEDIATA o fije un nuevo embargo.',
+  lintCountMismatch: (claim: string, listed: number) =>
+    `El texto dice ${q(claim)}, pero nombra ${listed} organizaciones.`,
+  lintCountMismatchFix: 'Corrija el número o nombre a las organizaciones que faltan.',
+  lintListBroken: (blank: number) => `${blank} líneas en blanco parten en dos la lista de viñetas.`,
+  lintListBrokenFix: 'Quite las líneas en blanco entre los elementos.',
+  lintMissingLanguage: (block: string, language: string) => `Falta el texto en ${language} de: ${block}.`,
+  lintMissingLanguageFix: (language: string) => `Escriba o traduzca la versión en ${language}.`,
+  lintLanguageName: (code: 'en' | 'es') => (code === 'en' ? 'inglés' : 'español'),
+  lintBlockName: (kind: string, n: number) =>
+    ({ headline: 'el titular', subheadline: 'el subtítulo', dateline: 'la data', lead: 'la entradilla' })[kind] ??
+    `${kind === 'quote' ? 'la cita' : kind === 'highlights' ? 'la introducción de la lista' : kind === 'highlight' ? 'la viñeta' : 'el párrafo'} ${n}`,
+  lintFindingsTitle: 'Lo que encontró el revisor',
+  lintFindingsNote: 'Revisado contra el registro, en los dos idiomas. Solo el equipo editorial ve esta lista.',
+  lintSeverity: (severity: 'error' | 'warning' | 'info') =>
+    ({ error: 'Error', warning: 'Advertencia', info: 'Nota' })[severity],
+  lintWhere: (where: string) => `Dónde: ${where}`,
+  importNav: 'Importar un comunicado',
+  importTitle: 'Importar un comunicado',
+  importIntro:
+    'Suba un comunicado en Markdown, texto plano, HTML o Word (.docx). Verá lo que Puente reconoció y lo que añadiría al registro; no se guarda nada hasta que lo confirme.',
+  importFileLabel: 'Archivo del comunicado',
+  importFileHint: (mb: number) => `.md, .txt, .html o .docx, hasta ${mb} MB.`,
+  importLangLabel: 'Idioma del comunicado',
+  importLangAuto: 'Detectarlo',
+  importSubmit: 'Leer el archivo',
+  importReportTitle: 'Lo que Puente reconoció',
+  importNothingWritten: 'Todavía no se ha guardado nada.',
+  importConfidence: (percent: number) => `${percent} % de seguridad`,
+  importField: (field: string) =>
+    ({
+      headline: 'Titular',
+      date: 'Fecha',
+      dateline_place: 'Data',
+      release_line: 'Línea de difusión',
+      contacts: 'Contactos de prensa',
+      organizations: 'Organizaciones',
+      quotes: 'Citas',
+      recommendations: 'Recomendaciones',
+      boilerplates: 'Párrafos «Acerca de»',
+      end_mark: 'Marca de cierre',
+      lead: 'Entradilla',
+    })[field] ?? field,
+  importOrganizations: 'Organizaciones',
+  importPeople: 'Personas',
+  importMatched: (name: string, how: string) => `coincide con ${name} en el registro (${how})`,
+  importWouldCreate: 'nueva: se añadirá al registro',
+  importHow: (how: 'name' | 'alias' | 'acronym' | 'fuzzy') =>
+    ({ name: 'mismo nombre', alias: 'otro nombre', acronym: 'sigla', fuzzy: 'nombre parecido' })[how],
+  importConfirm: 'Guardar como borrador',
+  importConfirmNote: 'El comunicado se guarda como borrador: no es público hasta que se publique.',
+  importDone: (slug: string) => `Guardado como el borrador «${slug}».`,
+  importProblem: (problem: string) =>
+    ({
+      empty: 'El archivo está vacío: no hay nada que importar.',
+      'too-large': 'El archivo es demasiado grande: un comunicado puede tener como máximo 2 MB.',
+      binary: 'No es un archivo de texto. Suba Markdown, texto plano, HTML o Word (.docx).',
+      encoding: 'El archivo no está en UTF-8. Guárdelo de nuevo como UTF-8 y vuelva a subirlo.',
+      'not-docx': 'No es un documento de Word (.docx). Ábralo en Word y guárdelo como .docx.',
+      'unknown-format': 'Suba un archivo .md, .txt, .html o .docx.',
+      'no-file': 'Elija un archivo para subir.',
+    })[problem] ?? problem,
+} as const satisfies {
+  [K in keyof typeof lintEn]: (typeof lintEn)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
