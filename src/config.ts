@@ -1,5 +1,6 @@
 /** Environment parsed once into a typed object; every problem is one clear line. */
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_UPLOAD_LIMITS, parseByteSize, type UploadLimits } from './features/files/limits.js';
 import { StartupError } from './lib/errors.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -20,6 +21,8 @@ export interface Config {
   baseUrl: string;
   /** Where reset and invitation emails go out (SMTP_URL, smtp:// or smtps://); null: no email. */
   smtpUrl: string | null;
+  /** Largest logo and full document accepted (PUENTE_LOGO_MAX_BYTES, PUENTE_DOCUMENT_MAX_BYTES). */
+  uploadLimits: UploadLimits;
 }
 
 type Env = Record<string, string | undefined>;
@@ -36,6 +39,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: parseSecureCookies(env.PUENTE_SECURE_COOKIES),
     baseUrl: parseBaseUrl(env.PUENTE_BASE_URL, port),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    uploadLimits: {
+      logoBytes: parseSize('PUENTE_LOGO_MAX_BYTES', env.PUENTE_LOGO_MAX_BYTES, DEFAULT_UPLOAD_LIMITS.logoBytes),
+      documentBytes: parseSize(
+        'PUENTE_DOCUMENT_MAX_BYTES',
+        env.PUENTE_DOCUMENT_MAX_BYTES,
+        DEFAULT_UPLOAD_LIMITS.documentBytes,
+      ),
+    },
   };
 }
 
@@ -111,6 +122,19 @@ function parseSmtpUrl(raw: string | undefined): string | null {
     wrongScheme: (got) => `SMTP_URL must start with smtp:// or smtps:// (got ${got}//).`,
   });
   return value;
+}
+
+function parseSize(name: string, raw: string | undefined, fallback: number): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  const bytes = parseByteSize(value);
+  // Bytes live in the database as bytea, whose values PostgreSQL caps at 1 GB.
+  if (bytes === null || bytes > 512 * 1024 ** 2) {
+    throw new StartupError(
+      `${name}=${value} is not a size Puente accepts: use bytes or KB/MB up to 512MB (e.g. ${name}=2MB).`,
+    );
+  }
+  return bytes;
 }
 
 /** A URL-valued variable must parse and use one of the expected schemes; each says how in its own words. */
