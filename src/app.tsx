@@ -6,6 +6,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/client.js';
@@ -15,6 +16,8 @@ import type { Mailer } from './features/accounts/mailer.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
 import { registerAuth } from './features/accounts/web.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './features/files/limits.js';
+import { registerFileRoutes } from './features/files/routes.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
@@ -39,6 +42,8 @@ export interface AppOptions {
   mailer?: Mailer | null;
   /** Public address used in emailed links (PUENTE_BASE_URL). */
   baseUrl?: string;
+  /** Largest logo and full document accepted (PUENTE_LOGO_MAX_BYTES, PUENTE_DOCUMENT_MAX_BYTES). */
+  uploadLimits?: UploadLimits;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
@@ -77,6 +82,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   // Forms post application/x-www-form-urlencoded: every form works without JavaScript.
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(fastifyCookie);
+  // Uploads (logos, full documents) are multipart, read as a stream by features/files/multipart.ts;
+  // the size limit is passed per form, and an oversized file is reported on the form, not thrown.
+  const uploadLimits = options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false, limits: { files: 1, parts: 10 } });
   const authOptions = { secureCookies: options.secureCookies ?? false };
   registerAuth(app, deps, authOptions);
 
@@ -106,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     mailer: options.mailer ?? null,
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
   });
+  registerFileRoutes(app, deps, { auth: authOptions, limits: uploadLimits });
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

@@ -10,6 +10,8 @@ import { buildApp } from './app.js';
 import * as t from './db/schema.js';
 import { createUserWithPassword, signedIn, Visitor } from './features/accounts/test-support.js';
 import { loadDemo } from './features/demo/service.js';
+import { storeFile } from './features/files/service.js';
+import { tinyPdf } from './features/files/test-fixtures.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { LOCALES } from './lib/locales.js';
 import { localized } from './lib/localized-text.js';
@@ -36,6 +38,8 @@ const releaseSamples = samples.filter((s) => s.key !== 'withdrawn');
 const releaseTitleOf = (s: Sample) => `Matrix release ${s.key}`;
 const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
 const releaseIsPublic = (s: Sample) => s.key !== 'withdrawn' && visibilityState(s, T) === 'published';
+/** Each sample statement's full document (a PDF whose text is the title), by sample key. */
+const documentSha = new Map<string, string>();
 
 /** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
 const channels: Record<string, (locale: string, s: Sample) => string> = {
@@ -62,6 +66,10 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,
   '/:locale/account': (l) => `/${l}/account`,
   '/:locale/set-password/:token': (l) => `/${l}/set-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+  // Uploaded files: the statement's full document, whose bytes contain its title.
+  '/files/:sha256': (_l, s) => `/files/${documentSha.get(s.key)}`,
+  '/:locale/workspace/organizations/:slug/logo': (l) => `/${l}/workspace/organizations/cejil/logo`,
+  '/:locale/workspace/statements/:slug/document': (l) => `/${l}/workspace/statements/guatemala-vp-visit-2021/document`,
 };
 
 function channelKey(url: string): string {
@@ -101,6 +109,10 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         text: localized('en', `Recommendation of ${titleOf(s)}`),
       });
       await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
+      const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
+      const sha256 = await storeFile(ctx.db, pdf, null, T);
+      await ctx.db.insert(t.statementDocuments).values({ statementId: row!.id, fileSha256: sha256, setAt: T });
+      documentSha.set(s.key, sha256);
     }
     for (const s of releaseSamples) {
       await ctx.db.insert(t.releases).values({
@@ -196,5 +208,6 @@ function showsStatements(key: string): boolean {
     '/:locale/statements/:slug',
     '/:locale/statements/:slug/recommendations/:recommendation',
     '/:locale/organizations/:slug',
+    '/files/:sha256',
   ].includes(key);
 }

@@ -1,3 +1,5 @@
+import { filesEn } from './files.en.js';
+
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 export const en = {
   siteName: 'Puente',
@@ -154,4 +156,5 @@ export const en = {
   recoveryCodesTitle: 'Your recovery codes',
   recoveryCodesHelp:
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
+  ...filesEn,
 } as const;

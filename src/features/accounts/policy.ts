@@ -49,3 +49,13 @@ export function canManageUsers(user: PolicyUser): boolean {
 export function canViewAudit(user: PolicyUser): boolean {
   return isAdmin(user);
 }
+
+/** An organization's logo: whoever may edit its profile (a member only their own organization's). */
+export function canSetOrganizationLogo(user: PolicyUser, organization: OrganizationRef): boolean {
+  return canEditOrganization(user, organization);
+}
+
+/** A statement's full document: editors and the admin, like the statement itself. */
+export function canSetStatementDocument(user: PolicyUser, statement?: { id: number }): boolean {
+  return canEditStatement(user, statement);
+}

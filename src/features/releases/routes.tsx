@@ -4,6 +4,7 @@ import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canEditRelease } from '../accounts/policy.js';
 import { currentUser } from '../accounts/web.js';
+import { logosFor } from '../files/service.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';
 import { getPublicRelease, listPublicReleases } from './service.js';
@@ -33,7 +34,15 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
         const ctx = pageContext(deps, request, locale);
         // What is missing is editors' business; the public sees the release as it renders.
         const gaps = canEditRelease(currentUser(request)) ? model.gaps.map((gap) => gapMessage(gap, ctx.t)) : [];
-        return sendHtml(reply, await (<ReleasePage ctx={ctx} m={model} gaps={gaps} />));
+        const logoMap = await logosFor(
+          deps.db,
+          source.boilerplates.map((o) => o.id),
+        );
+        const logos = source.boilerplates.flatMap((o, i) => {
+          const logo = logoMap.get(o.id);
+          return logo ? [{ name: model.organizations[i] ?? o.name, logo }] : [];
+        });
+        return sendHtml(reply, await (<ReleasePage ctx={ctx} m={model} gaps={gaps} logos={logos} />));
       },
     );
 

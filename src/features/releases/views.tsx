@@ -4,6 +4,8 @@ import { formatDate } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { LocalizedSpan } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import type { FileRef } from '../files/service.js';
+import { LogoStrip } from '../files/views.js';
 import type { ModelBlock, RenderModel } from './render-model.js';
 import { plainText, renderRichHtml } from './rich-text.js';
 import type { ReleaseRow } from './service.js';
@@ -151,7 +153,18 @@ function Block({ block }: { block: ModelBlock }): JSX.Element {
 }
 
 /** `gaps`: only for signed-in editors (the route decides); the public never sees this list. */
-export function ReleasePage({ ctx, m, gaps = [] }: { ctx: PageContext; m: RenderModel; gaps?: string[] }): JSX.Element {
+export function ReleasePage({
+  ctx,
+  m,
+  gaps = [],
+  logos = [],
+}: {
+  ctx: PageContext;
+  m: RenderModel;
+  gaps?: string[];
+  /** Logos of the boilerplate organizations that have one (web page only, not the CLI's HTML). */
+  logos?: { name: string; logo: FileRef }[];
+}): JSX.Element {
   const { t, locale } = ctx;
   const base = `/${locale}/releases/${m.slug}`;
   const first = m.lead.blocks[0];
@@ -190,6 +203,7 @@ export function ReleasePage({ ctx, m, gaps = [] }: { ctx: PageContext; m: Render
     <Layout ctx={ctx} title={m.headline} description={description} head={head}>
       {gaps.length > 0 ? <GapList ctx={ctx} gaps={gaps} /> : ''}
       <ReleaseArticle m={m} />
+      <LogoStrip ctx={ctx} items={logos} />
       <aside class="release-aside">
         {m.statement ? (
           <p class="statement-link">
