@@ -34,6 +34,8 @@ const signedInPaths = [
   '/account/two-factor',
   '/workspace/organizations/cejil/logo',
   '/workspace/statements/guatemala-vp-visit-2021/document',
+  // Workspace (features/workspace)
+  '/workspace',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

@@ -12,6 +12,7 @@ import { createUserWithPassword, signedIn, Visitor } from './features/accounts/t
 import { loadDemo } from './features/demo/service.js';
 import { storeFile } from './features/files/service.js';
 import { tinyPdf } from './features/files/test-fixtures.js';
+import { htmxScript } from './features/workspace/script-asset.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { LOCALES } from './lib/locales.js';
 import { localized } from './lib/localized-text.js';
@@ -70,11 +71,15 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/files/:sha256': (_l, s) => `/files/${documentSha.get(s.key)}`,
   '/:locale/workspace/organizations/:slug/logo': (l) => `/${l}/workspace/organizations/cejil/logo`,
   '/:locale/workspace/statements/:slug/document': (l) => `/${l}/workspace/statements/guatemala-vp-visit-2021/document`,
+  // Workspace (features/workspace): signed-in pages; they show statements only as public pages do.
+  '/assets/htmx.js': () => htmxScript().href,
+  '/:locale/workspace': (l) => `/${l}/workspace`,
 };
 
 function channelKey(url: string): string {
   const locale = LOCALES.find((l) => url === `/${l}/` || url.startsWith(`/${l}/`));
   if (locale) return `/:locale${url.slice(locale.length + 1)}`;
+  if (url.startsWith('/assets/htmx.')) return '/assets/htmx.js';
   return url.startsWith('/assets/style.') ? '/assets/style.css' : url;
 }
 

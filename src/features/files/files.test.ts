@@ -285,17 +285,19 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
     });
     expect(english.statusCode).toBe(415);
     const $ = cheerio.load(english.body);
-    expect($('#document-error').text()).toContain('Document file:');
-    expect($('#document-error').text()).toContain('This file is PNG, not a PDF or Word (DOCX) document');
-    expect($('#document').attr('aria-invalid')).toBe('true');
-    expect($('#document').attr('aria-describedby')).toContain('document-error');
+    expect($('#f-document-error').text()).toContain('Document file:');
+    expect($('#f-document-error').text()).toContain('This file is PNG, not a PDF or Word (DOCX) document');
+    expect($('#f-document').attr('aria-invalid')).toBe('true');
+    expect($('#f-document').attr('aria-describedby')).toContain('f-document-error');
 
     const spanish = await upload(editor, documentUrl('guatemala-vp-visit-2021', 'es'), {
       field: 'document',
       filename: 'declaracion.pdf',
       bytes: tinyPng(9),
     });
-    expect(cheerio.load(spanish.body)('#document-error').text()).toContain('Este archivo es PNG, no un documento PDF');
+    expect(cheerio.load(spanish.body)('#f-document-error').text()).toContain(
+      'Este archivo es PNG, no un documento PDF',
+    );
     expect(await fileCount()).toBe(files);
   });
 
@@ -307,7 +309,7 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
       bytes: await zipOf({ 'statement.txt': 'not Word' }),
     });
     expect(response.statusCode).toBe(400);
-    expect(cheerio.load(response.body)('#document-error').text()).toContain('not a Word document');
+    expect(cheerio.load(response.body)('#f-document-error').text()).toContain('not a Word document');
     expect(await fileCount()).toBe(files);
   });
 
@@ -316,7 +318,7 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
     const big = Buffer.concat([tinyPng(4), Buffer.alloc(LOGO_LIMIT * 4)]);
     const response = await upload(member, logoUrl('cejil'), { field: 'logo', filename: 'huge.png', bytes: big });
     expect(response.statusCode).toBe(413);
-    expect(cheerio.load(response.body)('#logo-error').text()).toContain('larger than 64 KB');
+    expect(cheerio.load(response.body)('#f-logo-error').text()).toContain('larger than 64 KB');
     expect(await fileCount()).toBe(files);
   });
 

@@ -127,11 +127,13 @@ function registerLogoRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRo
     state: { problem: UploadProblem | null; notice: string | null; version?: number | null; status?: number },
   ) {
     const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
     const { organization, logo } = await getLogoTarget(deps.db, slug, user);
     const ctx = pageContext(deps, request, locale);
     const page = await (
       <LogoUploadPage
         ctx={ctx}
+        user={user}
         csrf={csrfToken(request, reply, options.auth)}
         organization={{
           slug: organization.slug,
@@ -194,11 +196,13 @@ function registerDocumentRoutes(app: FastifyTypeBox, deps: SiteDeps, options: Fi
     state: { problem: UploadProblem | null; notice: string | null; version?: number | null; status?: number },
   ) {
     const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
     const { statement, document } = await getDocumentTarget(deps.db, slug, user);
     const ctx = pageContext(deps, request, locale);
     const page = await (
       <DocumentUploadPage
         ctx={ctx}
+        user={user}
         csrf={csrfToken(request, reply, options.auth)}
         statement={{
           slug: statement.slug,

@@ -1,8 +1,9 @@
 /** Upload forms (logo, full document) and how pages show a logo or link a document. */
 import type { Catalog } from '../../i18n/catalog.js';
-import { Layout } from '../../lib/layout.js';
 import type { PageContext } from '../../lib/page-context.js';
-import { CsrfField } from '../accounts/views.js';
+import type { UserRow } from '../accounts/sessions.js';
+import { HiddenFields } from '../workspace/form.js';
+import { WorkspaceLayout } from '../workspace/layout.js';
 import { formatByteSize } from './limits.js';
 import type { FileRef } from './service.js';
 import type { UploadField, UploadProblem } from './upload-error.js';
@@ -77,25 +78,23 @@ interface UploadFormProps {
   problem: UploadProblem | null;
 }
 
-/** The file field with its label, help and (after a refusal) the error, all tied to the input. */
+/** The file field with its label, hint and (after a refusal) the error, as the workspace's fields are. */
 function UploadForm(p: UploadFormProps) {
   const { t, locale } = p.ctx;
-  const errorId = `${p.field}-error`;
-  const helpId = `${p.field}-help`;
+  const id = `f-${p.field}`;
   return (
     <form method="post" action={p.action} enctype="multipart/form-data" class="form upload-form">
       {/* _csrf first: the server checks it before it reads the file. */}
-      <CsrfField token={p.csrf} />
-      <input type="hidden" name="version" value={String(p.version)} />
-      <p>
-        <label for={p.field} safe>
+      <HiddenFields csrf={p.csrf} version={p.version} />
+      <div class={p.problem ? 'field field-invalid' : 'field'}>
+        <label for={id} safe>
           {p.label}
         </label>
-        <span id={helpId} class="field-help" safe>
+        <span class="hint" id={`${id}-hint`} safe>
           {p.help}
         </span>
         {p.problem ? (
-          <span id={errorId} class="field-error" role="alert">
+          <span class="field-error" id={`${id}-error`} role="alert">
             <strong safe>{`${p.label}: `}</strong>
             <span safe>{problemMessage(t, p.field, p.problem, locale)}</span>
           </span>
@@ -103,17 +102,17 @@ function UploadForm(p: UploadFormProps) {
           ''
         )}
         <input
-          id={p.field}
+          id={id}
           name={p.field}
           type="file"
           accept={p.accept}
           required
-          aria-describedby={p.problem ? `${errorId} ${helpId}` : helpId}
+          aria-describedby={p.problem ? `${id}-error ${id}-hint` : `${id}-hint`}
           aria-invalid={p.problem ? 'true' : undefined}
         />
-      </p>
-      <p>
-        <button type="submit" safe>
+      </div>
+      <p class="form-actions">
+        <button type="submit" class="button" safe>
           {t.filesUploadButton}
         </button>
       </p>
@@ -124,9 +123,8 @@ function UploadForm(p: UploadFormProps) {
 function RemoveForm(props: { csrf: string; action: string; version: number; label: string }) {
   return (
     <form method="post" action={props.action} class="form">
-      <CsrfField token={props.csrf} />
-      <input type="hidden" name="version" value={String(props.version)} />
-      <button type="submit" class="secondary" safe>
+      <HiddenFields csrf={props.csrf} version={props.version} />
+      <button type="submit" class="button-secondary" safe>
         {props.label}
       </button>
     </form>
@@ -145,6 +143,7 @@ function Notice({ text }: { text: string | null }) {
 
 export interface LogoPageProps {
   ctx: PageContext;
+  user: UserRow;
   csrf: string;
   organization: { slug: string; name: string; version: number };
   logo: FileRef | null;
@@ -157,7 +156,7 @@ export function LogoUploadPage(p: LogoPageProps) {
   const { t, locale } = p.ctx;
   const action = `/${locale}/workspace/organizations/${p.organization.slug}/logo`;
   return (
-    <Layout ctx={p.ctx} title={`${t.filesLogoTitle}: ${p.organization.name}`}>
+    <WorkspaceLayout ctx={p.ctx} user={p.user} csrf={p.csrf} title={`${t.filesLogoTitle}: ${p.organization.name}`}>
       <h1 safe>{t.filesLogoTitle}</h1>
       <p class="lede" safe>
         {p.organization.name}
@@ -193,12 +192,13 @@ export function LogoUploadPage(p: LogoPageProps) {
         accept="image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg"
         problem={p.problem}
       />
-    </Layout>
+    </WorkspaceLayout>
   );
 }
 
 export interface DocumentPageProps {
   ctx: PageContext;
+  user: UserRow;
   csrf: string;
   statement: { slug: string; title: string; version: number; isPublic: boolean };
   document: FileRef | null;
@@ -211,7 +211,7 @@ export function DocumentUploadPage(p: DocumentPageProps) {
   const { t, locale } = p.ctx;
   const action = `/${locale}/workspace/statements/${p.statement.slug}/document`;
   return (
-    <Layout ctx={p.ctx} title={`${t.filesDocumentTitle}: ${p.statement.title}`}>
+    <WorkspaceLayout ctx={p.ctx} user={p.user} csrf={p.csrf} title={`${t.filesDocumentTitle}: ${p.statement.title}`}>
       <h1 safe>{t.filesDocumentTitle}</h1>
       <p class="lede" safe>
         {p.statement.title}
@@ -261,7 +261,7 @@ export function DocumentUploadPage(p: DocumentPageProps) {
         accept="application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,.docx"
         problem={p.problem}
       />
-    </Layout>
+    </WorkspaceLayout>
   );
 }
 
