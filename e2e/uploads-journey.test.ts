@@ -101,7 +101,7 @@ describe('uploads in a browser', () => {
     await page.getByRole('button', { name: 'Upload' }).click();
     const error = page.locator('#f-logo-error');
     await error.waitFor();
-    expect(await error.innerText()).toContain('larger than 32 KB');
+    expect(await error.textContent()).toContain('larger than 32 KB');
     await expectNoAxeViolations();
   });
 
@@ -112,7 +112,7 @@ describe('uploads in a browser', () => {
     await field.setInputFiles({ name: 'declaracion.pdf', mimeType: 'application/pdf', buffer: tinyPng(3) });
     await page.getByRole('button', { name: 'Subir' }).click();
     await page.locator('#f-document-error').waitFor();
-    expect(await page.locator('#f-document-error').innerText()).toContain('Este archivo es PNG');
+    expect(await page.locator('#f-document-error').textContent()).toContain('Este archivo es PNG');
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations();
 
