@@ -52,7 +52,10 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, /PORT=eighty is not a port number/],
     [{ PORT: '70000' }, /PORT=70000/],
-    [{ PUENTE_LOGO_MAX_BYTES: 'huge' }, /PUENTE_LOGO_MAX_BYTES=huge is not a size .*\(e\.g\. PUENTE_LOGO_MAX_BYTES=2MB/],
+    [
+      { PUENTE_LOGO_MAX_BYTES: 'huge' },
+      /PUENTE_LOGO_MAX_BYTES=huge is not a size .*\(e\.g\. PUENTE_LOGO_MAX_BYTES=2MB/,
+    ],
     [{ PUENTE_DOCUMENT_MAX_BYTES: '2GB' }, /PUENTE_DOCUMENT_MAX_BYTES=2GB/],
     [{ PUENTE_DOCUMENT_MAX_BYTES: '0' }, /PUENTE_DOCUMENT_MAX_BYTES=0/],
     [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL=verbose is not a log level: use one of fatal, error, warn, info, debug/],
