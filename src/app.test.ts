@@ -34,8 +34,23 @@ const signedInPaths = [
   '/account/two-factor',
   '/workspace/organizations/cejil/logo',
   '/workspace/statements/guatemala-vp-visit-2021/document',
-  // Workspace (features/workspace)
+  // Workspace (features/workspace, features/registry)
   '/workspace',
+  '/workspace/my-organization',
+  '/workspace/organizations',
+  '/workspace/organizations/new',
+  '/workspace/organizations/cejil',
+  '/workspace/organizations/cejil/edit',
+  '/workspace/people',
+  '/workspace/people/new',
+  '/workspace/people/fernanda-durand/edit',
+  '/workspace/themes',
+  '/workspace/themes/new',
+  '/workspace/themes/governance-rule-of-law/edit',
+  '/workspace/addressees',
+  '/workspace/addressees/new',
+  '/workspace/addressees/us-government/edit',
+  '/workspace/translations',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

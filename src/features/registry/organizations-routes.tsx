@@ -8,6 +8,7 @@ import { LOCALES } from '../../lib/locales.js';
 import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canManageOrganizations } from '../accounts/policy.js';
 import type { AuthOptions } from '../accounts/web.js';
+import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
 import { readConfirmed, readLocaleValues } from '../workspace/form.js';
 import { saveForm, workspaceRequest } from '../workspace/web.js';
 import { assertAllowed } from '../workspace/write.js';
@@ -117,8 +118,20 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
         // After a conflict the form carries the current version, so saving again is a choice made knowingly.
         async (outcome) => {
           const current = await getOrganizationForEdit(deps.db, slug, w.user);
-          const version = outcome.conflict ? current.version : seenVersion(body);
-          return <OrganizationFormPage {...w} organization={current} form={form} outcome={outcome} version={version} />;
+          if (!outcome.conflict) {
+            return (
+              <OrganizationFormPage
+                {...w}
+                organization={current}
+                form={form}
+                outcome={outcome}
+                version={seenVersion(body)}
+              />
+            );
+          }
+          const seen = organizationFormValues(rowAsSeen(current, outcome.conflict));
+          const merged = rebaseForm(form, seen, organizationFormValues(current));
+          return <OrganizationFormPage {...w} organization={current} form={merged} outcome={outcome} />;
         },
       );
     });
