@@ -361,6 +361,28 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
     expect(await fileCount()).toBe(files);
   });
 
+  it('a cut-off body or a second file is an incomplete form: said on the form, nothing stored', async () => {
+    const files = await fileCount();
+    const csrf = await member.csrfFrom(logoUrl('cejil'));
+    const file = { field: 'logo', filename: 'a.png', contentType: PNG, bytes: tinyPng(11) };
+    const one = multipartBody({ _csrf: csrf, version: '99' }, file);
+    const send = (payload: Buffer) =>
+      app.inject({
+        method: 'POST',
+        url: logoUrl('cejil'),
+        payload,
+        remoteAddress: member.remoteAddress,
+        headers: { cookie: member.cookieHeader(), 'content-type': one.contentType },
+      });
+    const cut = await send(one.payload.subarray(0, one.payload.length - 40));
+    expect(cut.statusCode).toBe(400);
+    expect(cheerio.load(cut.body)('#f-logo-error').text()).toContain('incomplete');
+    const two = await send(multipartBody({ _csrf: csrf, version: '99' }, [file, file]).payload);
+    expect(two.statusCode).toBe(400);
+    expect(cheerio.load(two.body)('#f-logo-error').text()).toContain('incomplete');
+    expect(await fileCount()).toBe(files);
+  });
+
   it('a stale form gets the conflict page and stores nothing; removing a logo is audited', async () => {
     const files = await fileCount();
     const csrf = await member.csrfFrom(logoUrl('cejil'));

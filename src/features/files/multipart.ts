@@ -60,10 +60,11 @@ export async function receiveUploadForm(
     }
   } catch (error) {
     if (error instanceof Forbidden) throw error;
-    // busboy's own limits (too many parts or fields, a second file) mean this is not our form.
-    if ((error as { code?: string }).code?.startsWith('FST_'))
-      return { fields, file: null, problem: { code: 'badForm' } };
-    throw error;
+    // Only parsing happens in this loop: busboy's limits (too many parts or fields, a second file),
+    // a malformed body or a missing boundary all mean this is not our form as a browser sends it.
+    // Nothing was checked or stored; the form is shown again with the reason.
+    request.log.info({ err: error }, 'upload form could not be read');
+    return { fields, file: null, problem: { code: 'badForm' } };
   }
   if (!csrfChecked) checkCsrf();
   if (problem) return { fields, file: null, problem };

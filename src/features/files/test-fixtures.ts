@@ -73,23 +73,30 @@ export async function zipOf(entries: Record<string, string>): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-/** A multipart/form-data body as a browser sends it: fields in order, then the file. */
+interface FilePart {
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** A multipart/form-data body as a browser sends it: fields in order, then the file(s). */
 export function multipartBody(
   fields: Record<string, string>,
-  file?: { field: string; filename: string; contentType: string; bytes: Buffer },
+  file?: FilePart | FilePart[],
 ): { payload: Buffer; contentType: string } {
   const boundary = '----puente-test-boundary-7MA4YWxkTrZu0gW';
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
-  if (file) {
+  for (const f of file === undefined ? [] : Array.isArray(file) ? file : [file]) {
     parts.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\n` +
-          `Content-Type: ${file.contentType}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\n` +
+          `Content-Type: ${f.contentType}\r\n\r\n`,
       ),
-      file.bytes,
+      f.bytes,
       Buffer.from('\r\n'),
     );
   }
