@@ -57,7 +57,7 @@ function TranslationsPage(
           const name = messages(language).switchToThisLanguage;
           return (
             <section aria-labelledby={`todo-${language}`}>
-              <h2 id={`todo-${language}`} safe>
+              <h2 id={`todo-${language}`} lang={language} safe>
                 {name}
               </h2>
               <DataTable
