@@ -17,6 +17,7 @@ export const filesEn = {
     `PDF or Word (DOCX), up to ${limit}. The public can download it only while the statement is published.`,
   filesCurrentDocument: 'Current document',
   filesNoDocument: 'No document yet.',
+  filesDocumentExternal: 'Until one is uploaded, “Read the full document” points to this address:',
   filesDocumentNotPublic: 'Not public yet: the statement is a draft, embargoed or withdrawn.',
   filesRemoveDocumentButton: 'Remove the document',
   filesUploadButton: 'Upload',

@@ -18,6 +18,7 @@ export const filesEs = {
     `PDF o Word (DOCX), de hasta ${limit}. El público solo puede descargarlo mientras la declaración esté publicada.`,
   filesCurrentDocument: 'Documento actual',
   filesNoDocument: 'Todavía no hay documento.',
+  filesDocumentExternal: 'Hasta que se suba uno, «Leer el documento completo» lleva a esta dirección:',
   filesDocumentNotPublic: 'Aún no es público: la declaración es un borrador, está bajo embargo o fue retirada.',
   filesRemoveDocumentButton: 'Quitar el documento',
   filesUploadButton: 'Subir',

@@ -89,6 +89,7 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
       title: localized('en', 'Draft with a document'),
       date: '2026-11-01',
       status: 'draft',
+      fullDocumentUrl: 'https://example.org/draft.pdf',
     });
   });
 
@@ -185,6 +186,9 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
   it('a document is served only while its statement is public: draft, embargoed, then published', async () => {
     const pdf = tinyPdf('Draft statement document');
     const sha = sha256Hex(pdf);
+    // Until a file is uploaded, the form says where "Read the full document" points.
+    const before = cheerio.load((await editor.get(documentUrl('draft-with-document'))).body);
+    expect(before('main a[href="https://example.org/draft.pdf"]').length).toBe(1);
     const response = await upload(editor, documentUrl('draft-with-document'), {
       field: 'document',
       filename: 'Declaración final.pdf',

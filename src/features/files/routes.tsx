@@ -209,6 +209,7 @@ function registerDocumentRoutes(app: FastifyTypeBox, deps: SiteDeps, options: Fi
           title: localizedPlain(statement.title, ctx) || statement.slug,
           version: state.version ?? statement.version,
           isPublic: isVisibleToPublic(statement, deps.now()),
+          externalUrl: statement.fullDocumentUrl,
         }}
         document={document}
         limitBytes={options.limits.documentBytes}

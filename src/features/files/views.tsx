@@ -200,7 +200,8 @@ export interface DocumentPageProps {
   ctx: PageContext;
   user: UserRow;
   csrf: string;
-  statement: { slug: string; title: string; version: number; isPublic: boolean };
+  /** `externalUrl`: the statement's `full_document_url`, which the page links while no file is uploaded. */
+  statement: { slug: string; title: string; version: number; isPublic: boolean; externalUrl: string | null };
   document: FileRef | null;
   limitBytes: number;
   problem: UploadProblem | null;
@@ -246,9 +247,21 @@ export function DocumentUploadPage(p: DocumentPageProps) {
           />
         </>
       ) : (
-        <p class="muted" safe>
-          {t.filesNoDocument}
-        </p>
+        <>
+          <p class="muted" safe>
+            {t.filesNoDocument}
+          </p>
+          {p.statement.externalUrl ? (
+            <p>
+              <span safe>{`${t.filesDocumentExternal} `}</span>
+              <a href={p.statement.externalUrl} safe>
+                {p.statement.externalUrl}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
+        </>
       )}
       <UploadForm
         ctx={p.ctx}
