@@ -32,6 +32,8 @@ const signedInPaths = [
   '/admin/users',
   '/sign-in/two-factor',
   '/account/two-factor',
+  '/workspace/organizations/cejil/logo',
+  '/workspace/statements/guatemala-vp-visit-2021/document',
   // Workspace (features/workspace, features/registry)
   '/workspace',
   '/workspace/my-organization',

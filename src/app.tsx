@@ -6,6 +6,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { TrustProxy } from './config.js';
@@ -17,6 +18,8 @@ import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
 import { registerUserAdminRoutes } from './features/accounts/users-routes.js';
 import { registerAuth } from './features/accounts/web.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './features/files/limits.js';
+import { registerFileRoutes } from './features/files/routes.js';
 import { registerImportRoutes } from './features/import/routes.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
@@ -48,6 +51,8 @@ export interface AppOptions {
   baseUrl?: string;
   /** Reverse proxies believed about the client's address and protocol (PUENTE_TRUST_PROXY); none by default. */
   trustProxy?: TrustProxy;
+  /** Largest logo and full document accepted (PUENTE_LOGO_MAX_BYTES, PUENTE_DOCUMENT_MAX_BYTES). */
+  uploadLimits?: UploadLimits;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
@@ -88,6 +93,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   // Forms post application/x-www-form-urlencoded: every form works without JavaScript.
   await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
   await app.register(fastifyCookie);
+  // Uploads (logos, full documents) are multipart, read as a stream by features/files/multipart.ts;
+  // the size limit is passed per form, and an oversized file is reported on the form, not thrown.
+  const uploadLimits = options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false, limits: { files: 1, parts: 10 } });
   const authOptions = { secureCookies: options.secureCookies ?? false };
   registerAuth(app, deps, authOptions);
 
@@ -117,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerLinkRoutes(app, deps, authOptions, linkOptions);
   registerUserAdminRoutes(app, deps, authOptions, linkOptions);
   registerSignOnRoutes(app, deps, authOptions);
+  registerFileRoutes(app, deps, { auth: authOptions, limits: uploadLimits });
   registerWorkspaceRoutes(app, deps, authOptions);
   registerRegistryRoutes(app, deps, authOptions);
   // Import and lint (features/import, features/lint)

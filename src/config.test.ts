@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       baseUrl: 'http://localhost:3000',
       smtpUrl: null,
       trustProxy: false,
+      uploadLimits: { logoBytes: 1048576, documentBytes: 20971520 },
     });
   });
 
@@ -31,6 +32,8 @@ describe('loadConfig', () => {
         PUENTE_BASE_URL: 'https://puente.example.org/',
         SMTP_URL: 'smtps://mailer:pw@mail.example.org:465',
         PUENTE_TRUST_PROXY: '1',
+        PUENTE_LOGO_MAX_BYTES: '512K',
+        PUENTE_DOCUMENT_MAX_BYTES: '1.5 MB',
       },
       '/x',
     );
@@ -45,12 +48,19 @@ describe('loadConfig', () => {
       baseUrl: 'https://puente.example.org',
       smtpUrl: 'smtps://mailer:pw@mail.example.org:465',
       trustProxy: 1,
+      uploadLimits: { logoBytes: 524288, documentBytes: 1572864 },
     });
   });
 
   it.each([
     [{ PORT: 'eighty' }, /PORT=eighty is not a port number/],
     [{ PORT: '70000' }, /PORT=70000/],
+    [
+      { PUENTE_LOGO_MAX_BYTES: 'huge' },
+      /PUENTE_LOGO_MAX_BYTES=huge is not a size .*\(e\.g\. PUENTE_LOGO_MAX_BYTES=2MB/,
+    ],
+    [{ PUENTE_DOCUMENT_MAX_BYTES: '2GB' }, /PUENTE_DOCUMENT_MAX_BYTES=2GB/],
+    [{ PUENTE_DOCUMENT_MAX_BYTES: '0' }, /PUENTE_DOCUMENT_MAX_BYTES=0/],
     [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL=verbose is not a log level: use one of fatal, error, warn, info, debug/],
     [{ DATABASE_URL: 'mysql://localhost/db' }, /DATABASE_URL must start with postgres:\/\//],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],

@@ -1,6 +1,7 @@
 /** Environment parsed once into a typed object; every problem is one clear line. */
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_UPLOAD_LIMITS, parseByteSize, type UploadLimits } from './features/files/limits.js';
 import { StartupError } from './lib/errors.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -26,6 +27,8 @@ export interface Config {
    * false, a hop count, or addresses/CIDR ranges. Passed to Fastify's `trustProxy`.
    */
   trustProxy: TrustProxy;
+  /** Largest logo and full document accepted (PUENTE_LOGO_MAX_BYTES, PUENTE_DOCUMENT_MAX_BYTES). */
+  uploadLimits: UploadLimits;
 }
 
 export type TrustProxy = false | number | string[];
@@ -45,6 +48,14 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     baseUrl: parseBaseUrl(env.PUENTE_BASE_URL, port),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     trustProxy: parseTrustProxy(env.PUENTE_TRUST_PROXY),
+    uploadLimits: {
+      logoBytes: parseSize('PUENTE_LOGO_MAX_BYTES', env.PUENTE_LOGO_MAX_BYTES, DEFAULT_UPLOAD_LIMITS.logoBytes),
+      documentBytes: parseSize(
+        'PUENTE_DOCUMENT_MAX_BYTES',
+        env.PUENTE_DOCUMENT_MAX_BYTES,
+        DEFAULT_UPLOAD_LIMITS.documentBytes,
+      ),
+    },
   };
 }
 
@@ -151,6 +162,19 @@ function isAddressOrRange(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function parseSize(name: string, raw: string | undefined, fallback: number): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return fallback;
+  const bytes = parseByteSize(value);
+  // Bytes live in the database as bytea, whose values PostgreSQL caps at 1 GB.
+  if (bytes === null || bytes > 512 * 1024 ** 2) {
+    throw new StartupError(
+      `${name}=${value} is not a size Puente accepts: use bytes or KB/MB up to 512MB (e.g. ${name}=2MB).`,
+    );
+  }
+  return bytes;
 }
 
 /** A URL-valued variable must parse and use one of the expected schemes; each says how in its own words. */

@@ -21,6 +21,7 @@ export async function serve(config: Config): Promise<void> {
     mailer,
     baseUrl: config.baseUrl,
     trustProxy: config.trustProxy,
+    uploadLimits: config.uploadLimits,
   });
   const cleanup = scheduleCleanup(handle.db, {
     now: () => new Date(),

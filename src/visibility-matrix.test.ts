@@ -10,6 +10,8 @@ import { buildApp } from './app.js';
 import * as t from './db/schema.js';
 import { createUserWithPassword, signedIn, Visitor } from './features/accounts/test-support.js';
 import { loadDemo } from './features/demo/service.js';
+import { storeFile } from './features/files/service.js';
+import { tinyPdf } from './features/files/test-fixtures.js';
 import { htmxScript } from './features/workspace/script-asset.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { LOCALES } from './lib/locales.js';
@@ -37,6 +39,8 @@ const releaseSamples = samples.filter((s) => s.key !== 'withdrawn');
 const releaseTitleOf = (s: Sample) => `Matrix release ${s.key}`;
 const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
 const releaseIsPublic = (s: Sample) => s.key !== 'withdrawn' && visibilityState(s, T) === 'published';
+/** Each sample statement's full document (a PDF whose text is the title), by sample key. */
+const documentSha = new Map<string, string>();
 
 /** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
 const channels: Record<string, (locale: string, s: Sample) => string> = {
@@ -63,6 +67,10 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,
   '/:locale/account': (l) => `/${l}/account`,
   '/:locale/set-password/:token': (l) => `/${l}/set-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+  // Uploaded files: the statement's full document, whose bytes contain its title.
+  '/files/:sha256': (_l, s) => `/files/${documentSha.get(s.key)}`,
+  '/:locale/workspace/organizations/:slug/logo': (l) => `/${l}/workspace/organizations/cejil/logo`,
+  '/:locale/workspace/statements/:slug/document': (l) => `/${l}/workspace/statements/guatemala-vp-visit-2021/document`,
   // Workspace (features/workspace): signed-in pages; they show statements only as public pages do.
   '/assets/htmx.js': () => htmxScript().href,
   '/:locale/workspace': (l) => `/${l}/workspace`,
@@ -129,6 +137,10 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         text: localized('en', `Recommendation of ${titleOf(s)}`),
       });
       await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
+      const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
+      const sha256 = await storeFile(ctx.db, pdf, null, T);
+      await ctx.db.insert(t.statementDocuments).values({ statementId: row!.id, fileSha256: sha256, setAt: T });
+      documentSha.set(s.key, sha256);
     }
     for (const s of releaseSamples) {
       await ctx.db.insert(t.releases).values({
@@ -232,6 +244,7 @@ function showsStatements(key: string): boolean {
     '/:locale/statements/:slug',
     '/:locale/statements/:slug/recommendations/:recommendation',
     '/:locale/organizations/:slug',
+    '/files/:sha256',
     // The member's view of their organization lists the statements it signed, as the public sees them.
     '/:locale/workspace/organizations/:slug',
   ].includes(key);

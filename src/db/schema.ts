@@ -250,5 +250,6 @@ export const quotes = pgTable(
   (t) => [index('quotes_statement_idx').on(t.statementId)],
 );
 export * from './schema-accounts.js';
+export * from './schema-files.js';
 export * from './schema-releases.js';
 export * from './schema-signon.js';

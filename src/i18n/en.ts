@@ -1,7 +1,9 @@
 import { accountsEn } from './accounts.en.js';
 import { signonEn } from './signon.en.js';
+
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
+import { filesEn } from './files.en.js';
 import { lintEn } from './lint.en.js';
 import { registryEn } from './registry.en.js';
 import { workspaceEn } from './workspace.en.js';
@@ -160,6 +162,7 @@ export const en = {
   recoveryCodesTitle: 'Your recovery codes',
   recoveryCodesHelp:
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
+  ...filesEn,
   ...workspaceEn,
   ...registryEn,
   ...accountsEn,

@@ -1,6 +1,7 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import { accountsEs } from './accounts.es.js';
 import type { Catalog } from './catalog.js';
+import { filesEs } from './files.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { signonEs } from './signon.es.js';
@@ -165,6 +166,7 @@ export const es = {
   recoveryCodesTitle: 'Tus códigos de recuperación',
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
+  ...filesEs,
   ...workspaceEs,
   ...registryEs,
   ...accountsEs,

@@ -50,6 +50,16 @@ export function canViewAudit(user: PolicyUser): boolean {
   return isAdmin(user);
 }
 
+/** An organization's logo: whoever may edit its profile (a member only their own organization's). */
+export function canSetOrganizationLogo(user: PolicyUser, organization: OrganizationRef): boolean {
+  return canEditOrganization(user, organization);
+}
+
+/** A statement's full document: editors and the admin, like the statement itself. */
+export function canSetStatementDocument(user: PolicyUser, statement?: { id: number }): boolean {
+  return canEditStatement(user, statement);
+}
+
 // The workspace's registry pages (features/workspace/registry).
 
 /** Lists of organizations and people, and the translations to do: editors and the admin. */

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CookieSerializeOptions } from '@fastify/cookie';
+import type {} from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
@@ -20,6 +21,16 @@ import { setViewer } from '../../lib/viewer.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
 import { randomSecret, sameSecret } from './secrets.js';
 import { findSession, SESSION_MAX_AGE_MS, type SessionRow, type UserRow } from './sessions.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * This route takes multipart/form-data and checks its `_csrf` field itself, while streaming,
+     * before it reads the file (features/files/multipart.ts). Any other route refuses multipart.
+     */
+    multipartCsrf?: boolean;
+  }
+}
 
 export interface AuthOptions {
   /** Secure cookies even when this process sees plain HTTP (TLS ends at a proxy): PUENTE_SECURE_COOKIES=1. */
@@ -95,6 +106,13 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply, options:
   return deriveCsrf(secret);
 }
 
+/** Is `sent` the CSRF token of this browser (its session, or its pre-session cookie)? */
+export function csrfMatches(request: FastifyRequest, options: AuthOptions, sent: string): boolean {
+  const auth = currentAuth(request) ?? pendingSecondFactor(request);
+  const secret = auth ? auth.token : request.cookies[cookieNames(isSecure(request, options)).csrf];
+  return Boolean(secret && sent && sameSecret(sent, deriveCsrf(secret)));
+}
+
 /** Request URLs as logged: single-use link tokens are credentials, so they never reach a log line. */
 export function redactUrl(url: string): string {
   return url.replace(/(\/set-password\/)[^/?#]+/, '$1***');
@@ -142,10 +160,14 @@ export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthO
     if (!limit.allowed) {
       return sendTooManyRequests(request, reply, limit.retryAfterSeconds);
     }
+    // A multipart body is still unread here (it is streamed by the handler): only routes that check
+    // the token themselves, before reading any file, may take one.
+    if (request.isMultipart()) {
+      if (request.routeOptions.config.multipartCsrf) return;
+      throw new Forbidden('Invalid or missing CSRF token');
+    }
     const body = request.body as { _csrf?: unknown } | undefined;
     const sent = typeof body?._csrf === 'string' ? body._csrf : '';
-    const auth = currentAuth(request) ?? pendingSecondFactor(request);
-    const secret = auth ? auth.token : request.cookies[cookieNames(isSecure(request, options)).csrf];
-    if (!secret || !sent || !sameSecret(sent, deriveCsrf(secret))) throw new Forbidden('Invalid or missing CSRF token');
+    if (!csrfMatches(request, options, sent)) throw new Forbidden('Invalid or missing CSRF token');
   });
 }

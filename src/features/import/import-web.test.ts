@@ -96,7 +96,13 @@ describeEachEngine('import form and lint findings on the web', (ctx) => {
         .map((_, el) => [[$(el).attr('name'), $(el).attr('value')]])
         .get(),
     );
-    const done = await upload(editor, '/es/workspace/import/commit', fields);
+    const done = await editor.app.inject({
+      method: 'POST',
+      url: '/es/workspace/import/commit',
+      remoteAddress: editor.remoteAddress,
+      headers: { cookie: editor.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
     expect(done.statusCode).toBe(303);
     const slug = decodeURIComponent(String(done.headers.location).split('done=')[1] ?? '');
     const [row] = await ctx.db.select().from(t.releases).where(eq(t.releases.slug, slug));

@@ -1,16 +1,14 @@
 /**
  * /{lang}/workspace/import: upload → dry-run report (with the linter's findings) → confirm → a draft
- * release. Both posts are multipart (a file, then the text it held), parsed only in this scope, with the
- * file and each field capped at the importer's size limit; the global hooks still rate-limit them and
- * check the CSRF token.
+ * release. The upload is multipart, streamed with the uploads' reader; the confirmation is an ordinary form.
  */
-import fastifyMultipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES, type Locale } from '../../lib/locales.js';
 import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canEditRelease } from '../accounts/policy.js';
-import type { AuthOptions } from '../accounts/web.js';
+import { type AuthOptions, csrfMatches } from '../accounts/web.js';
+import { receiveUploadForm } from '../files/multipart.js';
 import { lintText } from '../lint/lint.js';
 import { loadRegistry } from '../lint/registry.js';
 import { ForbiddenPage } from '../workspace/pages.js';
@@ -21,15 +19,8 @@ import { planImport } from './plan.js';
 import { MAX_SOURCE_BYTES, readSource, UnreadableSource } from './read-source.js';
 import { ImportPage, ImportReportPage } from './views.js';
 
-interface Upload {
-  filename: string;
-  data: Buffer | null;
-}
-
-interface ImportBody {
-  _csrf?: string;
+interface CommitBody {
   lang?: string;
-  file?: Upload;
   text?: string;
 }
 
@@ -48,58 +39,50 @@ export function registerImportRoutes(app: FastifyTypeBox, deps: SiteDeps, option
     });
   }
 
-  app.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      attachFieldsToBody: 'keyValues',
-      throwFileSizeLimit: false,
-      limits: { fileSize: MAX_SOURCE_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 2 * MAX_SOURCE_BYTES },
-      // Keep the file's name (its format) and notice a file cut short at the limit.
-      async onFile(part: MultipartFile) {
-        const data = await part.toBuffer();
-        (part as unknown as { value: Upload }).value = {
-          filename: part.filename,
-          data: part.file.truncated ? null : data,
-        };
-      },
+  for (const locale of LOCALES) {
+    // The file is read as it streams in, after the CSRF field (features/files/multipart.ts), capped at
+    // the importer's limit; the global hooks still rate-limit the post.
+    app.post(`/${locale}/workspace/import`, { config: { multipartCsrf: true } }, async (request, reply) => {
+      const w = await editor(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const problem = async (code: string) => sendHtml(reply, await ImportPage({ ...w, problem: code }), 400);
+      const form = await receiveUploadForm(request, {
+        field: 'file',
+        maxBytes: MAX_SOURCE_BYTES,
+        csrfMatches: (sent) => csrfMatches(request, options, sent),
+      });
+      if (form.problem?.code === 'tooLarge') return problem('too-large');
+      if (!form.file) return problem('no-file');
+      let text: string;
+      try {
+        text = await readSource(form.file.bytes, form.file.filename);
+      } catch (error) {
+        if (error instanceof UnreadableSource) return problem(error.problem);
+        throw error;
+      }
+      const lang = languageOf(form.fields.lang);
+      const plan = await planImport(deps.db, text, lang);
+      const findings = lintText(text, { registry: await loadRegistry(deps.db), now: deps.now(), language: lang });
+      return sendHtml(
+        reply,
+        await (<ImportReportPage {...w} plan={plan} findings={findings} text={text} lang={lang ?? ''} />),
+      );
     });
 
-    for (const locale of LOCALES) {
-      scope.post(`/${locale}/workspace/import`, async (request, reply) => {
-        const w = await editor(deps, options, request, reply, locale);
-        if (!w) return reply;
-        const body = (request.body ?? {}) as ImportBody;
-        const problem = async (code: string) => sendHtml(reply, await ImportPage({ ...w, problem: code }), 400);
-        if (!body.file || body.file.filename === '') return problem('no-file');
-        if (body.file.data === null) return problem('too-large');
-        let text: string;
-        try {
-          text = await readSource(body.file.data, body.file.filename);
-        } catch (error) {
-          if (error instanceof UnreadableSource) return problem(error.problem);
-          throw error;
-        }
-        const lang = languageOf(body.lang);
-        const plan = await planImport(deps.db, text, lang);
-        const findings = lintText(text, { registry: await loadRegistry(deps.db), now: deps.now(), language: lang });
-        return sendHtml(
-          reply,
-          await (<ImportReportPage {...w} plan={plan} findings={findings} text={text} lang={lang ?? ''} />),
-        );
-      });
-
-      scope.post(`/${locale}/workspace/import/commit`, async (request, reply) => {
-        const w = await editor(deps, options, request, reply, locale);
-        if (!w) return reply;
-        const body = (request.body ?? {}) as ImportBody;
-        const text = typeof body.text === 'string' ? body.text : '';
-        if (text.trim() === '') return sendHtml(reply, await ImportPage({ ...w, problem: 'empty' }), 400);
-        // Planned again from the confirmed text: matches made since the report are used, not stale ones.
-        const plan = await planImport(deps.db, text, languageOf(body.lang));
-        const result = await commitImport(deps.db, plan, w.user, actorOf(w.user), deps.now());
-        return reply.redirect(`/${locale}/workspace/import?done=${encodeURIComponent(result.slug)}`, 303);
-      });
-    }
-  });
+    // The confirmation carries the text the report showed, as an ordinary form (urlencoded), so its limit
+    // is the importer's rather than the 64 KB of other forms.
+    app.post(`/${locale}/workspace/import/commit`, { bodyLimit: 4 * MAX_SOURCE_BYTES }, async (request, reply) => {
+      const w = await editor(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = (request.body ?? {}) as CommitBody;
+      const text = typeof body.text === 'string' ? body.text : '';
+      if (text.trim() === '') return sendHtml(reply, await ImportPage({ ...w, problem: 'empty' }), 400);
+      // Planned again from the confirmed text: matches made since the report are used, not stale ones.
+      const plan = await planImport(deps.db, text, languageOf(body.lang));
+      const result = await commitImport(deps.db, plan, w.user, actorOf(w.user), deps.now());
+      return reply.redirect(`/${locale}/workspace/import?done=${encodeURIComponent(result.slug)}`, 303);
+    });
+  }
 }
 
 /** The signed-in user if they may import (editors and the admin); otherwise the answer is already sent. */

@@ -135,7 +135,7 @@ export function ImportReportPage(
         ))}
       </ul>
       {findings.length > 0 ? <FindingList ctx={ctx} findings={findings} /> : ''}
-      <form method="post" action={action(ctx, '/commit')} enctype="multipart/form-data">
+      <form method="post" action={action(ctx, '/commit')}>
         <CsrfField token={csrf} />
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="text" value={text} />

@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { logosFor } from '../files/service.js';
 import { getOrganization, listOrganizations } from './service.js';
 import { OrganizationPage, OrganizationsPage } from './views.js';
 
@@ -9,8 +10,12 @@ export function registerOrganizationRoutes(app: FastifyTypeBox, deps: SiteDeps):
   for (const locale of LOCALES) {
     app.get(`/${locale}/organizations`, async (request, reply) => {
       const organizations = await listOrganizations(deps.db);
+      const logos = await logosFor(
+        deps.db,
+        organizations.map((o) => o.id),
+      );
       const ctx = pageContext(deps, request, locale);
-      return sendHtml(reply, await (<OrganizationsPage ctx={ctx} organizations={organizations} />));
+      return sendHtml(reply, await (<OrganizationsPage ctx={ctx} organizations={organizations} logos={logos} />));
     });
 
     app.get(
@@ -18,7 +23,9 @@ export function registerOrganizationRoutes(app: FastifyTypeBox, deps: SiteDeps):
       { schema: { params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) }) } },
       async (request, reply) => {
         const detail = await getOrganization(deps.db, request.params.slug, deps.now());
-        return sendHtml(reply, await (<OrganizationPage ctx={pageContext(deps, request, locale)} detail={detail} />));
+        const logo = (await logosFor(deps.db, [detail.organization.id])).get(detail.organization.id) ?? null;
+        const ctx = pageContext(deps, request, locale);
+        return sendHtml(reply, await (<OrganizationPage ctx={ctx} detail={detail} logo={logo} />));
       },
     );
   }

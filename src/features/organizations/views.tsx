@@ -3,9 +3,19 @@ import { countryName, formatDate } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import type { FileRef } from '../files/service.js';
+import { OrganizationLogo } from '../files/views.js';
 import type { OrganizationDetail, OrganizationRow } from './service.js';
 
-export function OrganizationsPage({ ctx, organizations }: { ctx: PageContext; organizations: OrganizationRow[] }) {
+export function OrganizationsPage({
+  ctx,
+  organizations,
+  logos = new Map(),
+}: {
+  ctx: PageContext;
+  organizations: OrganizationRow[];
+  logos?: Map<number, FileRef>;
+}) {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t.organizationsTitle} description={t.organizationsIntro}>
@@ -19,6 +29,12 @@ export function OrganizationsPage({ ctx, organizations }: { ctx: PageContext; or
         <ul class="directory">
           {organizations.map((o) => (
             <li>
+              <OrganizationLogo
+                ctx={ctx}
+                logo={logos.get(o.id)}
+                name={localizedPlain(o.localizedName, ctx) || o.name}
+                small
+              />
               <a href={`/${locale}/organizations/${o.slug}`}>
                 <LocalizedSpan value={o.localizedName} ctx={ctx} fallbackNote={false} />
               </a>
@@ -34,7 +50,15 @@ export function OrganizationsPage({ ctx, organizations }: { ctx: PageContext; or
   );
 }
 
-export function OrganizationPage({ ctx, detail }: { ctx: PageContext; detail: OrganizationDetail }) {
+export function OrganizationPage({
+  ctx,
+  detail,
+  logo = null,
+}: {
+  ctx: PageContext;
+  detail: OrganizationDetail;
+  logo?: FileRef | null;
+}) {
   const { t, locale } = ctx;
   const { organization: o, statementsSigned } = detail;
   const name = localizedPlain(o.localizedName, ctx) || o.name;
@@ -42,6 +66,7 @@ export function OrganizationPage({ ctx, detail }: { ctx: PageContext; detail: Or
   return (
     <Layout ctx={ctx} title={name}>
       <article class="organization">
+        <OrganizationLogo ctx={ctx} logo={logo} name={name} />
         <h1>
           <LocalizedSpan value={o.localizedName} ctx={ctx} fallbackNote={false} />
           {o.acronym && !name.includes(o.acronym) ? <span safe>{` (${o.acronym})`}</span> : ''}

@@ -4,7 +4,12 @@ import { LOCALES } from '../../lib/locales.js';
 import { translationState } from '../../lib/localized-text.js';
 import { LocalizedSpan } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
-import { canEditOrganization, canEditPerson, canManageOrganizations } from '../accounts/policy.js';
+import {
+  canEditOrganization,
+  canEditPerson,
+  canManageOrganizations,
+  canSetOrganizationLogo,
+} from '../accounts/policy.js';
 import { kindLabel } from '../organizations/views.js';
 import { ConflictNotice } from '../workspace/conflict.js';
 import { countryLabel, countryOptions } from '../workspace/countries.js';
@@ -111,6 +116,13 @@ export function OrganizationOverviewPage(props: WorkspaceProps & { overview: Org
         {canEditOrganization(user, o) ? (
           <a class="button" href={`${base(ctx)}/${o.slug}/edit`} safe>
             {t.registryEditProfile}
+          </a>
+        ) : (
+          ''
+        )}
+        {canSetOrganizationLogo(user, o) ? (
+          <a href={`${base(ctx)}/${o.slug}/logo`} safe>
+            {t.filesLogoTitle}
           </a>
         ) : (
           ''

@@ -4,6 +4,7 @@ import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canEditRelease } from '../accounts/policy.js';
 import { currentUser } from '../accounts/web.js';
+import { logosFor } from '../files/service.js';
 import { lintStoredRelease } from '../lint/stored.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';
@@ -36,7 +37,18 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
         const editor = canEditRelease(currentUser(request));
         const gaps = editor ? model.gaps.map((gap) => gapMessage(gap, ctx.t)) : [];
         const findings = editor ? await lintStoredRelease(deps.db, source, deps.now()) : [];
-        return sendHtml(reply, await (<ReleasePage ctx={ctx} m={model} gaps={gaps} findings={findings} />));
+        const logoMap = await logosFor(
+          deps.db,
+          source.boilerplates.map((o) => o.id),
+        );
+        const logos = source.boilerplates.flatMap((o, i) => {
+          const logo = logoMap.get(o.id);
+          return logo ? [{ name: model.organizations[i] ?? o.name, logo }] : [];
+        });
+        return sendHtml(
+          reply,
+          await (<ReleasePage ctx={ctx} m={model} gaps={gaps} findings={findings} logos={logos} />),
+        );
       },
     );
 

@@ -4,6 +4,8 @@ import { formatDate } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { LocalizedSpan } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import type { FileRef } from '../files/service.js';
+import { LogoStrip } from '../files/views.js';
 import type { Finding } from '../lint/finding.js';
 import { FindingList } from '../lint/views.js';
 import type { ModelBlock, RenderModel } from './render-model.js';
@@ -158,11 +160,14 @@ export function ReleasePage({
   m,
   gaps = [],
   findings = [],
+  logos = [],
 }: {
   ctx: PageContext;
   m: RenderModel;
   gaps?: string[];
   findings?: Finding[];
+  /** Logos of the boilerplate organizations that have one (web page only, not the CLI's HTML). */
+  logos?: { name: string; logo: FileRef }[];
 }): JSX.Element {
   const { t, locale } = ctx;
   const base = `/${locale}/releases/${m.slug}`;
@@ -203,6 +208,7 @@ export function ReleasePage({
       {gaps.length > 0 ? <GapList ctx={ctx} gaps={gaps} /> : ''}
       {findings.length > 0 ? <FindingList ctx={ctx} findings={findings} /> : ''}
       <ReleaseArticle m={m} />
+      <LogoStrip ctx={ctx} items={logos} />
       <aside class="release-aside">
         {m.statement ? (
           <p class="statement-link">

@@ -2,6 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { documentOf } from '../files/service.js';
 import { listPublicReleases } from '../releases/service.js';
 import { findRecommendation, getPublicStatement, listPublicStatements } from './service.js';
 import { HomePage, RecommendationPage, StatementPage } from './views.js';
@@ -21,8 +22,12 @@ export function registerStatementRoutes(app: FastifyTypeBox, deps: SiteDeps): vo
       async (request, reply) => {
         const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
         const releases = await listPublicReleases(deps.db, deps.now(), detail.statement.id);
+        const document = await documentOf(deps.db, detail.statement.id);
         const ctx = pageContext(deps, request, locale);
-        return sendHtml(reply, await (<StatementPage ctx={ctx} detail={detail} releases={releases} />));
+        return sendHtml(
+          reply,
+          await (<StatementPage ctx={ctx} detail={detail} releases={releases} document={document} />),
+        );
       },
     );
 

@@ -2,6 +2,8 @@ import { formatDate } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import type { FileRef } from '../files/service.js';
+import { FullDocumentLink } from '../files/views.js';
 import type { ReleaseRow } from '../releases/service.js';
 import { StatementReleases } from '../releases/views.js';
 import {
@@ -55,10 +57,13 @@ export function StatementPage({
   ctx,
   detail,
   releases = [],
+  document = null,
 }: {
   ctx: PageContext;
   detail: StatementDetail;
   releases?: ReleaseRow[];
+  /** An uploaded full document; it takes the place of `full_document_url`. */
+  document?: FileRef | null;
 }): JSX.Element {
   const { t, locale } = ctx;
   const { statement } = detail;
@@ -100,7 +105,9 @@ export function StatementPage({
           </p>
           <LocalizedMarkdown value={statement.body} ctx={ctx} />
           <p>
-            {statement.fullDocumentUrl ? (
+            {document ? (
+              <FullDocumentLink ctx={ctx} file={document} />
+            ) : statement.fullDocumentUrl ? (
               <a href={statement.fullDocumentUrl} safe>
                 {t.statementFullDocument}
               </a>

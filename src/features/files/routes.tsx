@@ -1,0 +1,257 @@
+/**
+ * The public file route (`/files/:sha256`) and the upload forms for logos and full documents.
+ * Upload POSTs are multipart, streamed (multipart.ts), checked by content (sniff.ts), and only then
+ * written, with the owner's version check and an audit row (service.ts).
+ */
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Forbidden } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES, type Locale } from '../../lib/locales.js';
+import { localizedPlain } from '../../lib/localized-view.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { isVisibleToPublic } from '../../lib/visibility.js';
+import { type AuthOptions, csrfMatches, csrfToken, currentUser } from '../accounts/web.js';
+import type { UploadLimits } from './limits.js';
+import { receiveUploadForm } from './multipart.js';
+import {
+  type FileRow,
+  getDocumentTarget,
+  getLogoTarget,
+  getPublicFile,
+  isDocumentType,
+  type NewFile,
+  setOrganizationLogo,
+  setStatementDocument,
+} from './service.js';
+import { inspectUpload } from './sniff.js';
+import { type UploadField, type UploadProblem, UploadRejected } from './upload-error.js';
+import { DocumentUploadPage, LogoUploadPage } from './views.js';
+
+export interface FileRouteOptions {
+  auth: AuthOptions;
+  limits: UploadLimits;
+}
+
+const Sha256Params = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
+const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const RemoveBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 1 }) });
+
+/** Images never change under their hash: cache for a year. Documents too, but an hour only, so that
+ * unpublishing or withdrawing a statement takes its document out of shared caches soon. */
+const CACHE_IMAGE = 'public, max-age=31536000, immutable';
+const CACHE_DOCUMENT = 'public, max-age=3600, immutable';
+
+export function registerFileRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRouteOptions): void {
+  app.get('/files/:sha256', { schema: { params: Sha256Params } }, async (request, reply) => {
+    const file = await getPublicFile(deps.db, request.params.sha256, deps.now());
+    return sendFile(request, reply, file);
+  });
+
+  for (const locale of LOCALES) {
+    registerLogoRoutes(app, deps, options, locale);
+    registerDocumentRoutes(app, deps, options, locale);
+  }
+}
+
+function sendFile(request: FastifyRequest, reply: FastifyReply, file: FileRow) {
+  const document = isDocumentType(file.mediaType);
+  reply
+    .header('content-type', file.mediaType)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', document ? CACHE_DOCUMENT : CACHE_IMAGE)
+    .header('etag', `"${file.sha256}"`)
+    // Opened on its own, a file is a sandboxed document that may load nothing: an SVG that somehow
+    // kept a script could not run it, and could not fetch anything either.
+    .header(
+      'content-security-policy',
+      file.mediaType === 'image/svg+xml'
+        ? "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+        : "default-src 'none'; sandbox",
+    );
+  if (document) reply.header('content-disposition', contentDisposition(file));
+  if (request.headers['if-none-match'] === `"${file.sha256}"`) return reply.code(304).send();
+  return reply.send(file.bytes);
+}
+
+/** `attachment` with the uploader's file name (RFC 6266: an ASCII fallback plus the UTF-8 name). */
+export function contentDisposition(file: Pick<FileRow, 'originalName' | 'mediaType'>): string {
+  const extension = file.mediaType === 'application/pdf' ? '.pdf' : '.docx';
+  let name = file.originalName.replace(/[\\/"]|\p{Cc}/gu, '_').trim() || 'document';
+  if (!name.toLowerCase().endsWith(extension)) name += extension;
+  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+function doneNotice(ctx: ReturnType<typeof pageContext>, done: string | undefined): string | null {
+  if (done === 'saved') return ctx.t.filesSaved;
+  if (done === 'removed') return ctx.t.filesRemoved;
+  return null;
+}
+
+/** Reads the form and the file; the problem (if any) is what the page must say. */
+async function receiveFile(
+  request: FastifyRequest,
+  options: FileRouteOptions,
+  field: UploadField,
+  maxBytes: number,
+): Promise<{ file: NewFile | null; version: number | null; problem: UploadProblem | null }> {
+  if (!request.isMultipart()) return { file: null, version: null, problem: { code: 'badForm' } };
+  const form = await receiveUploadForm(request, {
+    field,
+    maxBytes,
+    csrfMatches: (sent) => csrfMatches(request, options.auth, sent),
+  });
+  const version = /^\d{1,9}$/.test(form.fields.version ?? '') ? Number(form.fields.version) : null;
+  if (form.problem) return { file: null, version, problem: form.problem };
+  if (version === null || !form.file) return { file: null, version, problem: { code: 'badForm' } };
+  try {
+    const inspected = await inspectUpload(field, form.file.bytes);
+    return { file: { ...inspected, originalName: form.file.filename }, version, problem: null };
+  } catch (error) {
+    if (error instanceof UploadRejected) return { file: null, version, problem: error.problem };
+    throw error;
+  }
+}
+
+const statusOf = (problem: UploadProblem) => new UploadRejected('logo', problem).statusCode;
+
+function registerLogoRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRouteOptions, locale: Locale) {
+  const path = `/${locale}/workspace/organizations/:slug/logo`;
+
+  async function renderPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    state: { problem: UploadProblem | null; notice: string | null; version?: number | null; status?: number },
+  ) {
+    const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
+    const { organization, logo } = await getLogoTarget(deps.db, slug, user);
+    const ctx = pageContext(deps, request, locale);
+    const page = await (
+      <LogoUploadPage
+        ctx={ctx}
+        user={user}
+        csrf={csrfToken(request, reply, options.auth)}
+        organization={{
+          slug: organization.slug,
+          name: localizedPlain(organization.localizedName, ctx) || organization.name,
+          version: state.version ?? organization.version,
+        }}
+        logo={logo}
+        limitBytes={options.limits.logoBytes}
+        problem={state.problem}
+        notice={state.notice}
+      />
+    );
+    return sendHtml(reply, page, state.status ?? 200);
+  }
+
+  app.get(path, { schema: { params: SlugParams, querystring: DoneQuery } }, async (request, reply) => {
+    if (!currentUser(request)) return reply.redirect(`/${locale}/sign-in`, 303);
+    const ctx = pageContext(deps, request, locale);
+    return renderPage(request, reply, request.params.slug, {
+      problem: null,
+      notice: doneNotice(ctx, request.query.done),
+    });
+  });
+
+  app.post(path, { schema: { params: SlugParams }, config: { multipartCsrf: true } }, async (request, reply) => {
+    const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
+    // The policy is asked before a byte of the file is read.
+    await getLogoTarget(deps.db, request.params.slug, user);
+    const { file, version, problem } = await receiveFile(request, options, 'logo', options.limits.logoBytes);
+    if (problem || !file || version === null) {
+      const shown = problem ?? { code: 'badForm' as const };
+      return renderPage(request, reply, request.params.slug, {
+        problem: shown,
+        notice: null,
+        version,
+        status: statusOf(shown),
+      });
+    }
+    await setOrganizationLogo(deps.db, { slug: request.params.slug, version, file }, user, deps.now());
+    return reply.redirect(`/${locale}/workspace/organizations/${request.params.slug}/logo?done=saved`, 303);
+  });
+
+  app.post(`${path}/remove`, { schema: { params: SlugParams, body: RemoveBody } }, async (request, reply) => {
+    const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
+    const input = { slug: request.params.slug, version: request.body.version, file: null };
+    await setOrganizationLogo(deps.db, input, user, deps.now());
+    return reply.redirect(`/${locale}/workspace/organizations/${request.params.slug}/logo?done=removed`, 303);
+  });
+}
+
+function registerDocumentRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRouteOptions, locale: Locale) {
+  const path = `/${locale}/workspace/statements/:slug/document`;
+
+  async function renderPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    state: { problem: UploadProblem | null; notice: string | null; version?: number | null; status?: number },
+  ) {
+    const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
+    const { statement, document } = await getDocumentTarget(deps.db, slug, user);
+    const ctx = pageContext(deps, request, locale);
+    const page = await (
+      <DocumentUploadPage
+        ctx={ctx}
+        user={user}
+        csrf={csrfToken(request, reply, options.auth)}
+        statement={{
+          slug: statement.slug,
+          title: localizedPlain(statement.title, ctx) || statement.slug,
+          version: state.version ?? statement.version,
+          isPublic: isVisibleToPublic(statement, deps.now()),
+          externalUrl: statement.fullDocumentUrl,
+        }}
+        document={document}
+        limitBytes={options.limits.documentBytes}
+        problem={state.problem}
+        notice={state.notice}
+      />
+    );
+    return sendHtml(reply, page, state.status ?? 200);
+  }
+
+  app.get(path, { schema: { params: SlugParams, querystring: DoneQuery } }, async (request, reply) => {
+    if (!currentUser(request)) return reply.redirect(`/${locale}/sign-in`, 303);
+    const ctx = pageContext(deps, request, locale);
+    return renderPage(request, reply, request.params.slug, {
+      problem: null,
+      notice: doneNotice(ctx, request.query.done),
+    });
+  });
+
+  app.post(path, { schema: { params: SlugParams }, config: { multipartCsrf: true } }, async (request, reply) => {
+    const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
+    await getDocumentTarget(deps.db, request.params.slug, user);
+    const { file, version, problem } = await receiveFile(request, options, 'document', options.limits.documentBytes);
+    if (problem || !file || version === null) {
+      const shown = problem ?? { code: 'badForm' as const };
+      return renderPage(request, reply, request.params.slug, {
+        problem: shown,
+        notice: null,
+        version,
+        status: statusOf(shown),
+      });
+    }
+    await setStatementDocument(deps.db, { slug: request.params.slug, version, file }, user, deps.now());
+    return reply.redirect(`/${locale}/workspace/statements/${request.params.slug}/document?done=saved`, 303);
+  });
+
+  app.post(`${path}/remove`, { schema: { params: SlugParams, body: RemoveBody } }, async (request, reply) => {
+    const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
+    const input = { slug: request.params.slug, version: request.body.version, file: null };
+    await setStatementDocument(deps.db, input, user, deps.now());
+    return reply.redirect(`/${locale}/workspace/statements/${request.params.slug}/document?done=removed`, 303);
+  });
+}
