@@ -31,11 +31,11 @@ const samples = [
 type Sample = (typeof samples)[number];
 const titleOf = (s: Sample) => `Matrix statement ${s.key}`;
 const slugOf = (s: Sample) => `matrix-${s.key}`;
-/** A press release has no withdrawal: it exists in every other state, with its own embargo. */
-const releaseSamples = samples.filter((s) => s.key !== 'withdrawn');
+/** A press release goes through the same states, with its own embargo and withdrawal columns. */
+const releaseSamples = samples;
 const releaseTitleOf = (s: Sample) => `Matrix release ${s.key}`;
 const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
-const releaseIsPublic = (s: Sample) => s.key !== 'withdrawn' && visibilityState(s, T) === 'published';
+const releaseIsPublic = (s: Sample) => visibilityState(s, T) === 'published';
 
 /** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
 const channels: Record<string, (locale: string, s: Sample) => string> = {
@@ -107,6 +107,7 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         slug: releaseSlugOf(s),
         status: s.status,
         embargoedUntil: s.embargoUntil,
+        withdrawnAt: s.withdrawnAt,
         releaseDate: '2026-11-01',
         headline: localized('en', releaseTitleOf(s), { es: releaseTitleOf(s) }),
       });
