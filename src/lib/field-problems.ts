@@ -1,23 +1,25 @@
 /**
- * Collecting what is wrong with a form before anything is written. Problems are codes, not sentences:
- * the page turns each into a message in the editor's language next to its field (wsProblem in the
- * catalog), and a service stays usable from the CLI.
+ * Collecting what is wrong with a form before anything is written. A problem is a catalog key, not a
+ * sentence: the workspace shows it in the editor's language next to its field (fieldErrors() in
+ * features/workspace/validation.ts), and the services stay usable from the CLI. Field names are the
+ * form's: `title` for a bilingual pair as a whole, `title_en` for one language of it.
  */
 import { Invalid } from './errors.js';
 
 export type ProblemCode =
-  | 'required'
-  | 'tooLong'
-  | 'slugFormat'
-  | 'slugTaken'
-  | 'date'
-  | 'url'
-  | 'timeZone'
-  | 'localTime'
-  | 'unknownReference'
-  | 'duplicate'
-  | 'publishedKept'
-  | 'notOfStatement';
+  | 'workspaceErrRequired'
+  | 'workspaceErrRequiredOneLanguage'
+  | 'workspaceErrTooLong'
+  | 'editorialErrSlugFormat'
+  | 'editorialErrSlugTaken'
+  | 'editorialErrDate'
+  | 'workspaceErrUrl'
+  | 'editorialErrTimeZone'
+  | 'editorialErrLocalTime'
+  | 'workspaceErrChoice'
+  | 'editorialErrDuplicate'
+  | 'editorialErrPublishedKept'
+  | 'editorialErrNotOfStatement';
 
 export class Problems {
   readonly list: { field: string; problem: ProblemCode }[] = [];

@@ -107,8 +107,8 @@ describeEachEngine('release write services', (ctx) => {
         ),
       ),
     ).toEqual([
-      { field: 'headline', problem: 'required' },
-      { field: 'embargoLocal', problem: 'localTime' },
+      { field: 'headline', problem: 'workspaceErrRequiredOneLanguage' },
+      { field: 'embargoLocal', problem: 'editorialErrLocalTime' },
     ]);
     expect(
       await problemsOf(
@@ -119,13 +119,13 @@ describeEachEngine('release write services', (ctx) => {
           NOW,
         ),
       ),
-    ).toEqual([{ field: 'timeZone', problem: 'timeZone' }]);
+    ).toEqual([{ field: 'timeZone', problem: 'editorialErrTimeZone' }]);
     const loose = await createRelease(ctx.db, { ...fields(), slug: 'no-statement' }, ana, NOW);
     expect(
       await problemsOf(
         setReleaseList(ctx.db, { slug: loose.slug, version: loose.version, list: 'highlights', ids: recIds }, ana, NOW),
       ),
-    ).toEqual([{ field: 'highlights', problem: 'notOfStatement' }]);
+    ).toEqual([{ field: 'highlights', problem: 'editorialErrNotOfStatement' }]);
   });
 
   it('picks contacts, highlights, boilerplates and body blocks in order; the render follows', async () => {
@@ -180,7 +180,7 @@ describeEachEngine('release write services', (ctx) => {
           NOW,
         ),
       ),
-    ).toEqual([{ field: 'blocks.0.personId', problem: 'required' }]);
+    ).toEqual([{ field: 'block_0_person', problem: 'workspaceErrRequired' }]);
     const actions = (await listAudit(ctx.db, 'release', r.id)).map((a) => a.action);
     expect(actions).toEqual(['create', 'set_contacts', 'set_highlights', 'set_boilerplates', 'set_blocks']);
     const contacts = await ctx.db
@@ -211,7 +211,7 @@ describeEachEngine('release write services', (ctx) => {
     r = await changeReleasePublication(ctx.db, { slug: r.slug, action: 'unpublish', version: r.version }, ana, after);
     expect(releaseVisibility(r, after)).toBe('draft');
     expect(await problemsOf(deleteRelease(ctx.db, { slug: r.slug, version: r.version }, ana, after))).toEqual([
-      { field: 'release', problem: 'publishedKept' },
+      { field: 'release', problem: 'editorialErrPublishedKept' },
     ]);
   });
 
@@ -221,7 +221,7 @@ describeEachEngine('release write services', (ctx) => {
       await problemsOf(
         changeReleasePublication(ctx.db, { slug: r.slug, action: 'publish', version: r.version }, ana, NOW),
       ),
-    ).toEqual([{ field: 'lead', problem: 'required' }]);
+    ).toEqual([{ field: 'lead', problem: 'workspaceErrRequiredOneLanguage' }]);
     await deleteRelease(ctx.db, { slug: r.slug, version: r.version }, ana, NOW);
     await expect(getRelease(ctx.db, r.slug, NOW)).rejects.toBeInstanceOf(NotFound);
   });

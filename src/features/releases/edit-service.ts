@@ -48,29 +48,29 @@ export interface ReleaseFields {
 const LIMITS = { headline: 300, subheadline: 500, datelinePlace: 100, lead: 10_000 } as const;
 
 async function checkFields(tx: Db, input: ReleaseFields, problems: Problems): Promise<Date | null> {
-  if (!Object.values(input.headline).some((v) => (v ?? '').trim() !== '')) problems.add('headline', 'required');
+  if (!Object.values(input.headline).some((v) => (v ?? '').trim() !== '')) problems.add('headline', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
     for (const [locale, text] of Object.entries(input[field])) {
-      if ((text ?? '').length > LIMITS[field]) problems.add(`${field}.${locale}`, 'tooLong');
+      if ((text ?? '').length > LIMITS[field]) problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
     }
   }
-  if (!isIsoDate(input.releaseDate)) problems.add('releaseDate', 'date');
+  if (!isIsoDate(input.releaseDate)) problems.add('releaseDate', 'editorialErrDate');
   if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))
-    problems.add('fullDocumentUrl', 'url');
+    problems.add('fullDocumentUrl', 'workspaceErrUrl');
   if (input.statementId !== null) {
     const [s] = await tx
       .select({ id: t.statements.id })
       .from(t.statements)
       .where(eq(t.statements.id, input.statementId));
-    if (!s) problems.add('statementId', 'unknownReference');
+    if (!s) problems.add('statementId', 'workspaceErrChoice');
   }
   if (!isTimeZone(input.timing.timeZone)) {
-    problems.add('timeZone', 'timeZone');
+    problems.add('timeZone', 'editorialErrTimeZone');
     return null;
   }
   if (input.timing.kind === 'immediate') return null;
   const instant = localToInstant(input.timing.local, input.timing.timeZone);
-  if (!instant) problems.add('embargoLocal', 'localTime');
+  if (!instant) problems.add('embargoLocal', 'editorialErrLocalTime');
   return instant;
 }
 
@@ -123,14 +123,14 @@ export async function createRelease(
     const problems = new Problems();
     const embargo = await checkFields(tx, input, problems);
     const typed = input.slug.trim();
-    if (typed !== '' && (!SLUG.test(typed) || typed.length > 100)) problems.add('slug', 'slugFormat');
+    if (typed !== '' && (!SLUG.test(typed) || typed.length > 100)) problems.add('slug', 'editorialErrSlugFormat');
     problems.throwIfAny();
     const values = fieldValues({}, input, embargo);
     const slug = typed || slugify(Object.values(values.headline)[0]?.text ?? '');
     const [taken] = await tx.select({ id: t.releases.id }).from(t.releases).where(eq(t.releases.slug, slug));
     if (taken) {
       const p = new Problems();
-      p.add('slug', 'slugTaken');
+      p.add('slug', 'editorialErrSlugTaken');
       p.throwIfAny();
     }
     const [row] = await tx
@@ -195,15 +195,15 @@ export async function setReleaseList(
     const before = await releaseBySlug(tx, input.slug);
     const problems = new Problems();
     if (input.list === 'contacts' && (await missingIds(tx, t.people, ids)).length > 0)
-      problems.add('contacts', 'unknownReference');
+      problems.add('contacts', 'workspaceErrChoice');
     if (input.list === 'boilerplates' && (await missingIds(tx, t.organizations, ids)).length > 0)
-      problems.add('boilerplates', 'unknownReference');
+      problems.add('boilerplates', 'workspaceErrChoice');
     if (input.list === 'highlights' && ids.length > 0) {
       const recs = await tx
         .select({ id: t.recommendations.id })
         .from(t.recommendations)
         .where(and(inArray(t.recommendations.id, ids), eq(t.recommendations.statementId, before.statementId ?? -1)));
-      if (recs.length !== ids.length) problems.add('highlights', 'notOfStatement');
+      if (recs.length !== ids.length) problems.add('highlights', 'editorialErrNotOfStatement');
     }
     problems.throwIfAny();
     const old = await currentList(tx, before.id, input.list);
@@ -295,15 +295,15 @@ export async function setReleaseBlocks(
     const before = await releaseBySlug(tx, input.slug);
     const problems = new Problems();
     for (const [i, b] of input.blocks.entries()) {
-      if (b.kind === 'quote' && !b.personId) problems.add(`blocks.${i}.personId`, 'required');
+      if (b.kind === 'quote' && !b.personId) problems.add(`block_${i}_person`, 'workspaceErrRequired');
       if (b.kind !== 'highlights' && !Object.values(b.text).some((v) => (v ?? '').trim() !== ''))
-        problems.add(`blocks.${i}.text`, 'required');
+        problems.add(`block_${i}_text`, 'workspaceErrRequiredOneLanguage');
       for (const [locale, text] of Object.entries(b.text)) {
-        if ((text ?? '').length > 10_000) problems.add(`blocks.${i}.text.${locale}`, 'tooLong');
+        if ((text ?? '').length > 10_000) problems.add(`block_${i}_text_${locale}`, 'workspaceErrTooLong');
       }
     }
     const personIds = input.blocks.flatMap((b) => (b.kind === 'quote' && b.personId ? [b.personId] : []));
-    if ((await missingIds(tx, t.people, personIds)).length > 0) problems.add('blocks', 'unknownReference');
+    if ((await missingIds(tx, t.people, personIds)).length > 0) problems.add('blocks', 'workspaceErrChoice');
     problems.throwIfAny();
     const old = await tx
       .select()
@@ -348,7 +348,7 @@ export async function deleteRelease(
     const before = await releaseBySlug(tx, input.slug);
     if (await wasEverPublished(tx, 'release', before)) {
       const p = new Problems();
-      p.add('release', 'publishedKept');
+      p.add('release', 'editorialErrPublishedKept');
       p.throwIfAny('Published releases are withdrawn, not deleted');
     }
     await updateVersioned(tx, t.releases, 'release', before, input.version, {}, now);

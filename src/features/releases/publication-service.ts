@@ -43,8 +43,8 @@ export async function changeReleasePublication(
     if (input.action === 'publish') {
       // A release without a headline or a lead cannot go out: say which is missing.
       const problems = new Problems();
-      if (!hasText(before.headline)) problems.add('headline', 'required');
-      if (!hasText(before.lead)) problems.add('lead', 'required');
+      if (!hasText(before.headline)) problems.add('headline', 'workspaceErrRequiredOneLanguage');
+      if (!hasText(before.lead)) problems.add('lead', 'workspaceErrRequiredOneLanguage');
       problems.throwIfAny('The release is not ready to publish');
     }
     const after = await updateVersioned(

@@ -76,14 +76,14 @@ describeEachEngine('statement write services', (ctx) => {
       ),
     );
     expect(problems).toEqual([
-      { field: 'title', problem: 'required' },
-      { field: 'date', problem: 'date' },
-      { field: 'fullDocumentUrl', problem: 'url' },
-      { field: 'slug', problem: 'slugFormat' },
+      { field: 'title', problem: 'workspaceErrRequiredOneLanguage' },
+      { field: 'date', problem: 'editorialErrDate' },
+      { field: 'fullDocumentUrl', problem: 'workspaceErrUrl' },
+      { field: 'slug', problem: 'editorialErrSlugFormat' },
     ]);
     expect(
       await problemsOf(createStatement(ctx.db, statementInput({ slug: 'protect-people-on-the-move' }), ana, NOW)),
-    ).toEqual([{ field: 'slug', problem: 'slugTaken' }]);
+    ).toEqual([{ field: 'slug', problem: 'editorialErrSlugTaken' }]);
     expect(await ctx.db.select().from(t.statements)).toHaveLength(before.length);
   });
 
@@ -174,7 +174,7 @@ describeEachEngine('statement write services', (ctx) => {
           NOW,
         ),
       ),
-    ).toEqual([{ field: 'signatories', problem: 'duplicate' }]);
+    ).toEqual([{ field: 'signatories', problem: 'editorialErrDuplicate' }]);
     const v3 = await setStatementAddressees(
       ctx.db,
       { slug: s.slug, version: v2.version, addresseeIds: [registry.addressees[0]!.id] },
@@ -186,7 +186,7 @@ describeEachEngine('statement write services', (ctx) => {
       await problemsOf(
         setStatementAddressees(ctx.db, { slug: s.slug, version: v3.version, addresseeIds: [999999] }, ana, NOW),
       ),
-    ).toEqual([{ field: 'addressees', problem: 'unknownReference' }]);
+    ).toEqual([{ field: 'addressees', problem: 'workspaceErrChoice' }]);
     const actions = (await listAudit(ctx.db, 'statement', s.id)).map((a) => a.action);
     expect(actions).toEqual(['create', 'set_signatories', 'set_addressees']);
   });
@@ -310,10 +310,10 @@ describeEachEngine('statement write services', (ctx) => {
       NOW,
     );
     expect(await problemsOf(deleteStatement(ctx.db, { slug: s.slug, version: back.version }, ana, NOW))).toEqual([
-      { field: 'statement', problem: 'publishedKept' },
+      { field: 'statement', problem: 'editorialErrPublishedKept' },
     ]);
     expect(await problemsOf(deleteRecommendation(ctx.db, { id: rec.id, version: rec.version }, ana, NOW))).toEqual([
-      { field: 'recommendation', problem: 'publishedKept' },
+      { field: 'recommendation', problem: 'editorialErrPublishedKept' },
     ]);
     const listed = await listStatementsForEditing(ctx.db, { q: 'kept' }, NOW);
     expect(listed.map((i) => [i.statement.slug, i.state, i.recommendationCount])).toEqual([['kept', 'draft', 1]]);
@@ -342,8 +342,8 @@ describeEachEngine('statement write services', (ctx) => {
         ),
       ),
     ).toEqual([
-      { field: 'text', problem: 'required' },
-      { field: 'personId', problem: 'unknownReference' },
+      { field: 'text', problem: 'workspaceErrRequiredOneLanguage' },
+      { field: 'personId', problem: 'workspaceErrChoice' },
     ]);
     const q = await createQuote(
       ctx.db,

@@ -39,15 +39,15 @@ export function requireStatementEditor(user: Editor | null): asserts user is Edi
 }
 
 function checkFields(input: StatementFields, problems: Problems): void {
-  if (!Object.values(input.title).some((v) => (v ?? '').trim() !== '')) problems.add('title', 'required');
+  if (!Object.values(input.title).some((v) => (v ?? '').trim() !== '')) problems.add('title', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(TEXT_LIMITS) as (keyof typeof TEXT_LIMITS)[]) {
     for (const [locale, text] of Object.entries(input[field])) {
-      if ((text ?? '').length > TEXT_LIMITS[field]) problems.add(`${field}.${locale}`, 'tooLong');
+      if ((text ?? '').length > TEXT_LIMITS[field]) problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
     }
   }
-  if (!isIsoDate(input.date)) problems.add('date', 'date');
+  if (!isIsoDate(input.date)) problems.add('date', 'editorialErrDate');
   if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))
-    problems.add('fullDocumentUrl', 'url');
+    problems.add('fullDocumentUrl', 'workspaceErrUrl');
 }
 
 function localizedFields(before: Partial<StatementRow>, input: StatementFields) {
@@ -84,7 +84,7 @@ export async function createStatement(
   const problems = new Problems();
   checkFields(input, problems);
   const typedSlug = input.slug.trim();
-  if (typedSlug !== '' && (!SLUG.test(typedSlug) || typedSlug.length > 100)) problems.add('slug', 'slugFormat');
+  if (typedSlug !== '' && (!SLUG.test(typedSlug) || typedSlug.length > 100)) problems.add('slug', 'editorialErrSlugFormat');
   problems.throwIfAny();
   return db.transaction(async (tx) => {
     const values = localizedFields({}, input);
@@ -92,7 +92,7 @@ export async function createStatement(
     const [taken] = await tx.select({ id: t.statements.id }).from(t.statements).where(eq(t.statements.slug, slug));
     if (taken) {
       const p = new Problems();
-      p.add('slug', 'slugTaken');
+      p.add('slug', 'editorialErrSlugTaken');
       p.throwIfAny();
     }
     const [row] = await tx
@@ -174,7 +174,7 @@ export async function setStatementAddressees(
   const ids = [...new Set(input.addresseeIds)];
   return db.transaction(async (tx) => {
     const problems = new Problems();
-    if ((await missingIds(tx, t.addressees, ids)).length > 0) problems.add('addressees', 'unknownReference');
+    if ((await missingIds(tx, t.addressees, ids)).length > 0) problems.add('addressees', 'workspaceErrChoice');
     problems.throwIfAny();
     const before = await statementBySlug(tx, input.slug);
     const old = await tx
@@ -217,12 +217,12 @@ export async function setSignatories(
   requireStatementEditor(user);
   const problems = new Problems();
   const ids = input.signatories.map((s) => s.organizationId);
-  if (new Set(ids).size !== ids.length) problems.add('signatories', 'duplicate');
+  if (new Set(ids).size !== ids.length) problems.add('signatories', 'editorialErrDuplicate');
   problems.throwIfAny();
   return db.transaction(async (tx) => {
     if ((await missingIds(tx, t.organizations, ids)).length > 0) {
       const p = new Problems();
-      p.add('signatories', 'unknownReference');
+      p.add('signatories', 'workspaceErrChoice');
       p.throwIfAny();
     }
     const before = await statementBySlug(tx, input.slug);
@@ -263,7 +263,7 @@ export async function deleteStatement(
     const before = await statementBySlug(tx, input.slug);
     if (await wasEverPublished(tx, 'statement', before)) {
       const p = new Problems();
-      p.add('statement', 'publishedKept');
+      p.add('statement', 'editorialErrPublishedKept');
       p.throwIfAny('Published statements are withdrawn, not deleted');
     }
     await updateVersioned(tx, t.statements, 'statement', before, input.version, {}, now);

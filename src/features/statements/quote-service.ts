@@ -24,11 +24,11 @@ export interface QuoteFields {
 
 async function check(tx: Db, input: QuoteFields): Promise<void> {
   const problems = new Problems();
-  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== '')) problems.add('text', 'required');
+  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== '')) problems.add('text', 'workspaceErrRequiredOneLanguage');
   for (const [locale, text] of Object.entries(input.text)) {
-    if ((text ?? '').length > 3000) problems.add(`text.${locale}`, 'tooLong');
+    if ((text ?? '').length > 3000) problems.add(`text_${locale}`, 'workspaceErrTooLong');
   }
-  if ((await missingIds(tx, t.people, [input.personId])).length > 0) problems.add('personId', 'unknownReference');
+  if ((await missingIds(tx, t.people, [input.personId])).length > 0) problems.add('personId', 'workspaceErrChoice');
   problems.throwIfAny();
 }
 
@@ -114,7 +114,7 @@ export async function deleteQuote(
     const [statement] = await tx.select().from(t.statements).where(eq(t.statements.id, before.statementId));
     if (statement && (await wasEverPublished(tx, 'statement', statement))) {
       const p = new Problems();
-      p.add('quote', 'publishedKept');
+      p.add('quote', 'editorialErrPublishedKept');
       p.throwIfAny('Quotes of a published statement are kept');
     }
     await updateVersioned(tx, t.quotes, 'quote', before, input.version, {}, now);

@@ -27,13 +27,13 @@ const MAX_TEXT = 5000;
 
 async function check(tx: Db, input: RecommendationFields): Promise<void> {
   const problems = new Problems();
-  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== '')) problems.add('text', 'required');
+  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== '')) problems.add('text', 'workspaceErrRequiredOneLanguage');
   for (const [locale, text] of Object.entries(input.text)) {
-    if ((text ?? '').length > MAX_TEXT) problems.add(`text.${locale}`, 'tooLong');
+    if ((text ?? '').length > MAX_TEXT) problems.add(`text_${locale}`, 'workspaceErrTooLong');
   }
-  if ((await missingIds(tx, t.themes, input.themeIds)).length > 0) problems.add('themes', 'unknownReference');
+  if ((await missingIds(tx, t.themes, input.themeIds)).length > 0) problems.add('themes', 'workspaceErrChoice');
   if ((await missingIds(tx, t.addressees, input.addresseeIds)).length > 0)
-    problems.add('addressees', 'unknownReference');
+    problems.add('addressees', 'workspaceErrChoice');
   problems.throwIfAny();
 }
 
@@ -176,7 +176,7 @@ export async function reorderStatementItems(
     const same = current.length === input.order.length && [...current].sort().join() === [...input.order].sort().join();
     if (!same) {
       const p = new Problems();
-      p.add(input.kind, 'notOfStatement');
+      p.add(input.kind, 'editorialErrNotOfStatement');
       p.throwIfAny();
     }
     const after = await updateVersioned(tx, t.statements, 'statement', statement, input.version, {}, now);
@@ -221,7 +221,7 @@ export async function deleteRecommendation(
     const [statement] = await tx.select().from(t.statements).where(eq(t.statements.id, before.statementId));
     if (statement && (await wasEverPublished(tx, 'statement', statement))) {
       const p = new Problems();
-      p.add('recommendation', 'publishedKept');
+      p.add('recommendation', 'editorialErrPublishedKept');
       p.throwIfAny('Recommendations of a published statement are kept');
     }
     await updateVersioned(tx, t.recommendations, 'recommendation', before, input.version, {}, now);
