@@ -32,6 +32,8 @@ const signedInPaths = [
   '/admin/users',
   '/sign-in/two-factor',
   '/account/two-factor',
+  // Workspace (features/workspace)
+  '/workspace',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

@@ -10,6 +10,7 @@ import { buildApp } from './app.js';
 import * as t from './db/schema.js';
 import { createUserWithPassword, signedIn, Visitor } from './features/accounts/test-support.js';
 import { loadDemo } from './features/demo/service.js';
+import { htmxScript } from './features/workspace/script-asset.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { LOCALES } from './lib/locales.js';
 import { localized } from './lib/localized-text.js';
@@ -62,11 +63,15 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,
   '/:locale/account': (l) => `/${l}/account`,
   '/:locale/set-password/:token': (l) => `/${l}/set-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+  // Workspace (features/workspace): signed-in pages; they show statements only as public pages do.
+  '/assets/htmx.js': () => htmxScript().href,
+  '/:locale/workspace': (l) => `/${l}/workspace`,
 };
 
 function channelKey(url: string): string {
   const locale = LOCALES.find((l) => url === `/${l}/` || url.startsWith(`/${l}/`));
   if (locale) return `/:locale${url.slice(locale.length + 1)}`;
+  if (url.startsWith('/assets/htmx.')) return '/assets/htmx.js';
   return url.startsWith('/assets/style.') ? '/assets/style.css' : url;
 }
 
