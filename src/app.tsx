@@ -20,6 +20,7 @@ import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
 import { registerStatementPublishRoutes } from './features/statements/publish-routes.js';
 import { registerStatementRoutes } from './features/statements/routes.js';
+import { registerStatementWorkspaceRoutes } from './features/statements/workspace-routes.js';
 import { ForbiddenPage } from './features/workspace/pages.js';
 import { registerWorkspaceRoutes } from './features/workspace/routes.js';
 import { ConflictPage, isChangesSince } from './lib/conflict-page.js';
@@ -102,13 +103,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerAccountRoutes(app, deps, authOptions);
   registerTwoFactorRoutes(app, deps, authOptions);
   registerOrganizationEditRoutes(app, deps, authOptions);
-  registerStatementPublishRoutes(app, deps);
+  registerStatementPublishRoutes(app, deps, authOptions);
   registerHistoryRoutes(app, deps);
   registerLinkRoutes(app, deps, authOptions, {
     mailer: options.mailer ?? null,
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
   });
   registerWorkspaceRoutes(app, deps, authOptions);
+  // Editorial workspace (issue 6): statements and press releases.
+  registerStatementWorkspaceRoutes(app, deps, authOptions);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

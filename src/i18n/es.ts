@@ -1,5 +1,6 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import type { Catalog } from './catalog.js';
+import { editorialEs } from './editorial.es.js';
 import { workspaceEs } from './workspace.es.js';
 
 export const es = {
@@ -162,4 +163,5 @@ export const es = {
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
   ...workspaceEs,
+  ...editorialEs,
 } as const satisfies Catalog;

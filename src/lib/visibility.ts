@@ -19,6 +19,10 @@ import { releases, statements } from '../db/schema.js';
 export type PublicationStatus = 'draft' | 'published';
 export type VisibilityState = 'draft' | 'embargoed' | 'published' | 'withdrawn';
 
+export function isVisibilityState(value: unknown): value is VisibilityState {
+  return value === 'draft' || value === 'embargoed' || value === 'published' || value === 'withdrawn';
+}
+
 export interface Publishable {
   status: PublicationStatus;
   embargoUntil?: Date | null;

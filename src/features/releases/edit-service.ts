@@ -11,6 +11,7 @@ import { Forbidden, NotFound } from '../../lib/errors.js';
 import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../lib/field-problems.js';
 import type { Locale } from '../../lib/locales.js';
 import { mergeLocalized, type TextInput } from '../../lib/localized-input.js';
+import { originalOf } from '../../lib/localized-text.js';
 import { isTimeZone, localToInstant } from '../../lib/time-zones.js';
 import { writeAudit } from '../accounts/audit.js';
 import { canEditRelease } from '../accounts/policy.js';
@@ -48,7 +49,8 @@ export interface ReleaseFields {
 const LIMITS = { headline: 300, subheadline: 500, datelinePlace: 100, lead: 10_000 } as const;
 
 async function checkFields(tx: Db, input: ReleaseFields, problems: Problems): Promise<Date | null> {
-  if (!Object.values(input.headline).some((v) => (v ?? '').trim() !== '')) problems.add('headline', 'workspaceErrRequiredOneLanguage');
+  if (!Object.values(input.headline).some((v) => (v ?? '').trim() !== ''))
+    problems.add('headline', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
     for (const [locale, text] of Object.entries(input[field])) {
       if ((text ?? '').length > LIMITS[field]) problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
@@ -126,7 +128,7 @@ export async function createRelease(
     if (typed !== '' && (!SLUG.test(typed) || typed.length > 100)) problems.add('slug', 'editorialErrSlugFormat');
     problems.throwIfAny();
     const values = fieldValues({}, input, embargo);
-    const slug = typed || slugify(Object.values(values.headline)[0]?.text ?? '');
+    const slug = typed || slugify(originalOf(values.headline)?.entry.text ?? '');
     const [taken] = await tx.select({ id: t.releases.id }).from(t.releases).where(eq(t.releases.slug, slug));
     if (taken) {
       const p = new Problems();

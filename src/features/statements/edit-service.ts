@@ -12,6 +12,7 @@ import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../lib/field-p
 import type { Locale } from '../../lib/locales.js';
 import { mergeLocalized, type TextInput } from '../../lib/localized-input.js';
 import { likePattern, localizedTextMatches } from '../../lib/localized-search.js';
+import { originalOf } from '../../lib/localized-text.js';
 import { type VisibilityState, visibilityState } from '../../lib/visibility.js';
 import { writeAudit } from '../accounts/audit.js';
 import { canEditStatement } from '../accounts/policy.js';
@@ -39,7 +40,8 @@ export function requireStatementEditor(user: Editor | null): asserts user is Edi
 }
 
 function checkFields(input: StatementFields, problems: Problems): void {
-  if (!Object.values(input.title).some((v) => (v ?? '').trim() !== '')) problems.add('title', 'workspaceErrRequiredOneLanguage');
+  if (!Object.values(input.title).some((v) => (v ?? '').trim() !== ''))
+    problems.add('title', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(TEXT_LIMITS) as (keyof typeof TEXT_LIMITS)[]) {
     for (const [locale, text] of Object.entries(input[field])) {
       if ((text ?? '').length > TEXT_LIMITS[field]) problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
@@ -84,11 +86,12 @@ export async function createStatement(
   const problems = new Problems();
   checkFields(input, problems);
   const typedSlug = input.slug.trim();
-  if (typedSlug !== '' && (!SLUG.test(typedSlug) || typedSlug.length > 100)) problems.add('slug', 'editorialErrSlugFormat');
+  if (typedSlug !== '' && (!SLUG.test(typedSlug) || typedSlug.length > 100))
+    problems.add('slug', 'editorialErrSlugFormat');
   problems.throwIfAny();
   return db.transaction(async (tx) => {
     const values = localizedFields({}, input);
-    const slug = typedSlug || (await freeSlug(tx, slugify(Object.values(values.title)[0]?.text ?? '')));
+    const slug = typedSlug || (await freeSlug(tx, slugify(originalOf(values.title)?.entry.text ?? '')));
     const [taken] = await tx.select({ id: t.statements.id }).from(t.statements).where(eq(t.statements.slug, slug));
     if (taken) {
       const p = new Problems();

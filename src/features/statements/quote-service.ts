@@ -24,7 +24,8 @@ export interface QuoteFields {
 
 async function check(tx: Db, input: QuoteFields): Promise<void> {
   const problems = new Problems();
-  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== '')) problems.add('text', 'workspaceErrRequiredOneLanguage');
+  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== ''))
+    problems.add('text', 'workspaceErrRequiredOneLanguage');
   for (const [locale, text] of Object.entries(input.text)) {
     if ((text ?? '').length > 3000) problems.add(`text_${locale}`, 'workspaceErrTooLong');
   }

@@ -10,6 +10,7 @@ import { NotFound } from '../../lib/errors.js';
 import { Problems, slugify } from '../../lib/field-problems.js';
 import type { Locale } from '../../lib/locales.js';
 import { mergeLocalized, type TextInput } from '../../lib/localized-input.js';
+import { originalOf } from '../../lib/localized-text.js';
 import { writeAudit } from '../accounts/audit.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
 import { actorOf, type Editor, missingIds, type Tx, updateVersioned, wasEverPublished } from './write-support.js';
@@ -27,7 +28,8 @@ const MAX_TEXT = 5000;
 
 async function check(tx: Db, input: RecommendationFields): Promise<void> {
   const problems = new Problems();
-  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== '')) problems.add('text', 'workspaceErrRequiredOneLanguage');
+  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== ''))
+    problems.add('text', 'workspaceErrRequiredOneLanguage');
   for (const [locale, text] of Object.entries(input.text)) {
     if ((text ?? '').length > MAX_TEXT) problems.add(`text_${locale}`, 'workspaceErrTooLong');
   }
@@ -89,7 +91,7 @@ export async function createRecommendation(
       .select({ position: max(t.recommendations.position) })
       .from(t.recommendations)
       .where(eq(t.recommendations.statementId, statement.id));
-    const firstText = Object.values(text)[0]?.text ?? '';
+    const firstText = originalOf(text)?.entry.text ?? '';
     const slug = uniqueSlug(
       slugify(firstText.split(/\s+/).slice(0, 6).join(' ')),
       existing.map((r) => r.slug),

@@ -1,0 +1,440 @@
+/** Workspace pages for statements: the list, the create form, and the statement's editing page. */
+import { formatDate, messages } from '../../lib/i18n.js';
+import { LOCALES } from '../../lib/locales.js';
+import { type LocalizedText, translationState } from '../../lib/localized-text.js';
+import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import type { VisibilityState } from '../../lib/visibility.js';
+import { ConflictNotice } from '../workspace/conflict.js';
+import {
+  BilingualField,
+  ErrorSummary,
+  HiddenFields,
+  readLocaleValues,
+  StateBadge,
+  TextField,
+} from '../workspace/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import { DataTable, FilterBar } from '../workspace/list.js';
+import type { FormOutcome } from '../workspace/web.js';
+import type { EditableStatementItem, StatementRow } from './edit-service.js';
+import { OrderedPicker } from './ordered-picker.js';
+import { DateField, OriginalLocaleField, PublicationControls } from './publication-controls.js';
+import { stateName, VISIBILITY_STATES } from './state-label.js';
+import type { RegistryChoices, StatementForEditing } from './workspace-read.js';
+
+export type Typed = Record<string, unknown> | undefined;
+
+const str = (typed: Typed, name: string) => (typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined);
+
+export function StatementListPage(
+  props: WorkspaceProps & { items: EditableStatementItem[]; q: string; state: string },
+): JSX.Element {
+  const { ctx, items } = props;
+  const { t, locale } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={t.editorialStatementsTitle}>
+      <h1 safe>{t.editorialStatementsTitle}</h1>
+      <p>
+        <a class="button" href={`/${locale}/workspace/statements/new`} safe>
+          {t.editorialNewStatement}
+        </a>
+      </p>
+      <FilterBar
+        ctx={ctx}
+        action={`/${locale}/workspace/statements`}
+        q={props.q}
+        filters={[
+          {
+            name: 'state',
+            label: t.editorialStateFilter,
+            value: props.state,
+            options: VISIBILITY_STATES.map((s) => ({ value: s, label: stateName(t, s) })),
+          },
+        ]}
+      />
+      <DataTable
+        ctx={ctx}
+        caption={t.editorialStatementsCaption}
+        rows={items}
+        columns={[
+          {
+            header: t.editorialColumnTitle,
+            cell: (i) => (
+              <a href={`/${locale}/workspace/statements/${i.statement.slug}`}>
+                <LocalizedSpan value={i.statement.title} ctx={ctx} />
+              </a>
+            ),
+          },
+          { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.statement.date, locale)}</span> },
+          { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
+          { header: t.editorialColumnRecommendations, cell: (i) => <span safe>{String(i.recommendationCount)}</span> },
+        ]}
+      />
+    </WorkspaceLayout>
+  );
+}
+
+export function StateTag({ ctx, state }: { ctx: PageContext; state: VisibilityState }): JSX.Element {
+  return (
+    <span class={`visibility visibility-${state}`} safe>
+      {stateName(ctx.t, state)}
+    </span>
+  );
+}
+
+function statementLabels(ctx: PageContext): Record<string, string> {
+  const { t } = ctx;
+  return {
+    title: t.editorialStatementTitle,
+    slug: t.editorialStatementSlug,
+    summary: t.editorialStatementSummary,
+    occasion: t.editorialStatementOccasion,
+    body: t.editorialStatementBody,
+    date: t.editorialStatementDate,
+    fullDocumentUrl: t.editorialFullDocumentUrl,
+    signatories: t.editorialSignatories,
+    addressees: t.editorialAddressees,
+    embargoLocal: t.editorialEmbargoLocal,
+    timeZone: t.editorialTimeZone,
+    statement: t.editorialDelete,
+  };
+}
+
+/** Title, summary, occasion, text, date and document link; both languages side by side. */
+function StatementFields(props: {
+  ctx: PageContext;
+  stored: StatementRow | null;
+  typed: Typed;
+  outcome: FormOutcome;
+}): JSX.Element {
+  const { ctx, stored, typed } = props;
+  const { t } = ctx;
+  const errors = props.outcome.errors ?? {};
+  const values = (name: string) => (typed ? readLocaleValues(typed, name) : undefined);
+  return (
+    <>
+      <BilingualField
+        ctx={ctx}
+        name="title"
+        label={t.editorialStatementTitle}
+        stored={stored?.title}
+        values={values('title')}
+        errors={errors}
+        required
+      />
+      <BilingualField
+        ctx={ctx}
+        name="occasion"
+        label={t.editorialStatementOccasion}
+        stored={stored?.occasion}
+        values={values('occasion')}
+        errors={errors}
+      />
+      <BilingualField
+        ctx={ctx}
+        name="summary"
+        label={t.editorialStatementSummary}
+        stored={stored?.summary}
+        values={values('summary')}
+        errors={errors}
+        multiline
+        rows={4}
+      />
+      <BilingualField
+        ctx={ctx}
+        name="body"
+        label={t.editorialStatementBody}
+        stored={stored?.body}
+        values={values('body')}
+        errors={errors}
+        markdown
+        rows={10}
+      />
+      <DateField
+        ctx={ctx}
+        type="date"
+        name="date"
+        label={t.editorialStatementDate}
+        value={str(typed, 'date') ?? stored?.date ?? ''}
+        error={errors.date}
+        required
+      />
+      <TextField
+        ctx={ctx}
+        name="fullDocumentUrl"
+        type="url"
+        label={t.editorialFullDocumentUrl}
+        value={str(typed, 'fullDocumentUrl') ?? stored?.fullDocumentUrl ?? ''}
+        error={errors.fullDocumentUrl}
+      />
+    </>
+  );
+}
+
+export function NewStatementPage(props: WorkspaceProps & { typed: Typed; outcome: FormOutcome }): JSX.Element {
+  const { ctx, csrf, typed, outcome } = props;
+  const { t, locale } = ctx;
+  const errors = outcome.errors ?? {};
+  return (
+    <WorkspaceLayout {...props} title={t.editorialNewStatement}>
+      <h1 safe>{t.editorialNewStatement}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} labels={statementLabels(ctx)} />
+      <form method="post" action={`/${locale}/workspace/statements`} class="form" novalidate>
+        <HiddenFields csrf={csrf} />
+        <OriginalLocaleField ctx={ctx} value={str(typed, 'originalLocale') ?? locale} />
+        <TextField
+          ctx={ctx}
+          name="slug"
+          label={t.editorialStatementSlug}
+          hint={t.editorialSlugHint}
+          value={str(typed, 'slug') ?? ''}
+          error={errors.slug}
+        />
+        <StatementFields ctx={ctx} stored={null} typed={typed} outcome={outcome} />
+        <p class="form-actions">
+          <button type="submit" safe>
+            {t.workspaceCreate}
+          </button>
+        </p>
+      </form>
+    </WorkspaceLayout>
+  );
+}
+
+/** Which of the page's forms failed, so only that one shows the typed values and messages. */
+export type StatementForm = 'details' | 'publish' | 'addressees' | 'signatories' | 'delete' | 'order';
+
+export function StatementEditPage(
+  props: WorkspaceProps & {
+    data: StatementForEditing;
+    choices: RegistryChoices;
+    failed?: { form: StatementForm; typed: Typed; outcome: FormOutcome };
+    defaultTimeZone: string;
+  },
+): JSX.Element {
+  const { ctx, csrf, data, choices, failed } = props;
+  const { t, locale } = ctx;
+  const s = data.statement;
+  const base = `/${locale}/workspace/statements/${s.slug}`;
+  const outcomeOf = (form: StatementForm): FormOutcome => (failed?.form === form ? failed.outcome : {});
+  const typedOf = (form: StatementForm): Typed => (failed?.form === form ? failed.typed : undefined);
+  const title = localizedPlain(s.title, ctx);
+  const labels = statementLabels(ctx);
+  const orgName = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
+  return (
+    <WorkspaceLayout {...props} title={title}>
+      <p>
+        <a href={`/${locale}/workspace/statements`} safe>
+          {t.editorialStatementsTitle}
+        </a>
+      </p>
+      <h1 safe>{title}</h1>
+      {failed?.outcome.conflict ? <ConflictNotice ctx={ctx} history={failed.outcome.conflict} /> : ''}
+      <ErrorSummary ctx={ctx} errors={failed?.outcome.errors ?? {}} labels={labels} />
+      <p class="meta">
+        <span safe>{`${t.editorialPublicAddress}: /${locale}/statements/${s.slug}`}</span>
+      </p>
+      <PublicationControls
+        ctx={ctx}
+        csrf={csrf}
+        base={`/${locale}/statements/${s.slug}`}
+        version={s.version}
+        state={data.state}
+        publicHref={`/${locale}/statements/${s.slug}`}
+        embargo={{
+          local: str(typedOf('publish'), 'embargoLocal') ?? '',
+          timeZone: str(typedOf('publish'), 'timeZone') ?? props.defaultTimeZone,
+          errors: outcomeOf('publish').errors ?? {},
+        }}
+      />
+      <section aria-labelledby="details-title">
+        <h2 id="details-title" safe>
+          {t.editorialStatementDetails}
+        </h2>
+        <form method="post" action={base} class="form" novalidate>
+          <HiddenFields csrf={csrf} version={s.version} />
+          <input type="hidden" name="originalLocale" value={locale} />
+          <StatementFields ctx={ctx} stored={s} typed={typedOf('details')} outcome={outcomeOf('details')} />
+          <p class="form-actions">
+            <button type="submit" safe>
+              {t.workspaceSave}
+            </button>
+          </p>
+        </form>
+      </section>
+      <section aria-labelledby="recommendations-title">
+        <h2 id="recommendations-title" safe>
+          {t.editorialRecommendations}
+        </h2>
+        {data.recommendations.length === 0 ? <p safe>{t.editorialNoRecommendations}</p> : ''}
+        <ol class="workspace-items">
+          {data.recommendations.map((r, index) => {
+            const text = localizedPlain(r.text, ctx);
+            const name = t.editorialRecommendationNumber(index + 1);
+            return (
+              <li>
+                <p>
+                  <a href={`${base}/recommendations/${r.id}`} aria-label={t.workspaceEditNamed(name)} safe>
+                    {text}
+                  </a>
+                </p>
+                <TranslationStates ctx={ctx} value={r.text} />
+                <MoveButtons
+                  ctx={ctx}
+                  csrf={csrf}
+                  action={`${base}/recommendations/${r.id}/move`}
+                  version={s.version}
+                  name={name}
+                />
+              </li>
+            );
+          })}
+        </ol>
+        <p>
+          <a class="button" href={`${base}/recommendations/new`} safe>
+            {t.editorialAddRecommendation}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="quotes-title">
+        <h2 id="quotes-title" safe>
+          {t.editorialQuotes}
+        </h2>
+        {data.quotes.length === 0 ? <p safe>{t.editorialNoQuotes}</p> : ''}
+        <ol class="workspace-items">
+          {data.quotes.map((q) => (
+            <li>
+              <p>
+                <a href={`${base}/quotes/${q.id}`} safe>
+                  {`${q.person.name}: “${localizedPlain(q.text, ctx)}”`}
+                </a>
+              </p>
+              <TranslationStates ctx={ctx} value={q.text} />
+              <MoveButtons
+                ctx={ctx}
+                csrf={csrf}
+                action={`${base}/quotes/${q.id}/move`}
+                version={s.version}
+                name={q.person.name}
+              />
+            </li>
+          ))}
+        </ol>
+        <p>
+          <a class="button" href={`${base}/quotes/new`} safe>
+            {t.editorialAddQuote}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="signatories-title">
+        <h2 id="signatories-title" safe>
+          {t.editorialSignatories}
+        </h2>
+        <form method="post" action={`${base}/signatories`} class="form">
+          <HiddenFields csrf={csrf} version={s.version} />
+          <OrderedPicker
+            ctx={ctx}
+            name="signatories"
+            legend={t.editorialSignatories}
+            hint={t.editorialSignatoriesHint}
+            rows={choices.organizations.map((o) => ({ id: o.id, label: orgName(o) }))}
+            selected={data.signatories.map((x) => x.organizationId)}
+            roles={{
+              options: [
+                { value: 'signatory', label: t.editorialRoleSignatory },
+                { value: 'convener', label: t.editorialRoleConvener },
+              ],
+              of: (id) => data.signatories.find((x) => x.organizationId === id)?.role ?? 'signatory',
+            }}
+            error={outcomeOf('signatories').errors?.signatories}
+          />
+          <button type="submit" safe>
+            {t.editorialSaveOrder}
+          </button>
+        </form>
+      </section>
+      <section aria-labelledby="addressees-title">
+        <h2 id="addressees-title" safe>
+          {t.editorialAddressees}
+        </h2>
+        <form method="post" action={`${base}/addressees`} class="form">
+          <HiddenFields csrf={csrf} version={s.version} />
+          <OrderedPicker
+            ctx={ctx}
+            name="addressees"
+            legend={t.editorialAddressees}
+            hint={t.editorialAddresseesHint}
+            rows={choices.addressees.map((a) => ({ id: a.id, label: localizedPlain(a.name, ctx) }))}
+            selected={data.addresseeIds}
+            error={outcomeOf('addressees').errors?.addressees}
+          />
+          <button type="submit" safe>
+            {t.editorialSaveOrder}
+          </button>
+        </form>
+      </section>
+      {data.state === 'draft' ? (
+        <section aria-labelledby="delete-title">
+          <h2 id="delete-title" safe>
+            {t.editorialDelete}
+          </h2>
+          <form method="post" action={`${base}/delete`}>
+            <HiddenFields csrf={csrf} version={s.version} />
+            <p class="hint" safe>
+              {t.editorialDeleteDraftHint}
+            </p>
+            <button type="submit" class="button-secondary" safe>
+              {t.editorialDelete}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
+    </WorkspaceLayout>
+  );
+}
+
+/** Each language's state of a text, in words (never by colour alone). */
+export function TranslationStates({ ctx, value }: { ctx: PageContext; value: LocalizedText }): JSX.Element {
+  return (
+    <p class="translation-states">
+      {LOCALES.map((l) => (
+        <span class="translation-state">
+          <span safe>{`${messages(l).switchToThisLanguage}: `}</span>
+          <StateBadge t={ctx.t} state={translationState(value, l)} />{' '}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function MoveButtons(props: { ctx: PageContext; csrf: string; action: string; version: number; name: string }) {
+  const { t } = props.ctx;
+  return (
+    <form method="post" action={props.action} class="row-actions">
+      <HiddenFields csrf={props.csrf} version={props.version} />
+      <button
+        type="submit"
+        name="direction"
+        value="up"
+        class="button-secondary"
+        aria-label={t.workspaceMoveUpNamed(props.name)}
+        safe
+      >
+        {t.workspaceMoveUp}
+      </button>
+      <button
+        type="submit"
+        name="direction"
+        value="down"
+        class="button-secondary"
+        aria-label={t.workspaceMoveDownNamed(props.name)}
+        safe
+      >
+        {t.workspaceMoveDown}
+      </button>
+    </form>
+  );
+}
