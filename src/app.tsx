@@ -18,6 +18,7 @@ import { registerAuth } from './features/accounts/web.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
+import { registerReleaseWorkspaceRoutes } from './features/releases/workspace-routes.js';
 import { registerStatementPublishRoutes } from './features/statements/publish-routes.js';
 import { registerStatementRoutes } from './features/statements/routes.js';
 import { registerStatementWorkspaceRoutes } from './features/statements/workspace-routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerWorkspaceRoutes(app, deps, authOptions);
   // Editorial workspace (issue 6): statements and press releases.
   registerStatementWorkspaceRoutes(app, deps, authOptions);
+  registerReleaseWorkspaceRoutes(app, deps, authOptions);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

@@ -4,7 +4,7 @@
  * (archived) through publish-service.ts instead. Each write: policy, version check, audit row, one
  * transaction.
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { Forbidden, NotFound } from '../../lib/errors.js';

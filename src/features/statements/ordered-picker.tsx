@@ -43,7 +43,7 @@ export function OrderedPicker(props: {
       ) : (
         ''
       )}
-      <div class="table-scroll" role="region" aria-label={props.legend} tabindex="0">
+      <section class="table-scroll" aria-label={props.legend} tabindex="0">
         <table class="data-table picker-table">
           <thead>
             <tr>
@@ -115,7 +115,7 @@ export function OrderedPicker(props: {
             })}
           </tbody>
         </table>
-      </div>
+      </section>
     </fieldset>
   );
 }
