@@ -17,6 +17,7 @@ import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.j
 import { registerAuth } from './features/accounts/web.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
+import { registerRegistryRoutes } from './features/registry/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
 import { registerReleaseWorkspaceRoutes } from './features/releases/workspace-routes.js';
 import { registerStatementPublishRoutes } from './features/statements/publish-routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
   });
   registerWorkspaceRoutes(app, deps, authOptions);
+  registerRegistryRoutes(app, deps, authOptions);
   // Editorial workspace (issue 6): statements and press releases.
   registerStatementWorkspaceRoutes(app, deps, authOptions);
   registerReleaseWorkspaceRoutes(app, deps, authOptions);

@@ -66,6 +66,21 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   // Workspace (features/workspace): signed-in pages; they show statements only as public pages do.
   '/assets/htmx.js': () => htmxScript().href,
   '/:locale/workspace': (l) => `/${l}/workspace`,
+  '/:locale/workspace/my-organization': (l) => `/${l}/workspace/my-organization`,
+  '/:locale/workspace/organizations': (l) => `/${l}/workspace/organizations`,
+  '/:locale/workspace/organizations/new': (l) => `/${l}/workspace/organizations/new`,
+  '/:locale/workspace/organizations/:slug': (l) => `/${l}/workspace/organizations/cejil`,
+  '/:locale/workspace/organizations/:slug/edit': (l) => `/${l}/workspace/organizations/cejil/edit`,
+  '/:locale/workspace/people': (l) => `/${l}/workspace/people`,
+  '/:locale/workspace/people/new': (l) => `/${l}/workspace/people/new`,
+  '/:locale/workspace/people/:slug/edit': (l) => `/${l}/workspace/people/fernanda-durand/edit`,
+  '/:locale/workspace/themes': (l) => `/${l}/workspace/themes`,
+  '/:locale/workspace/themes/new': (l) => `/${l}/workspace/themes/new`,
+  '/:locale/workspace/themes/:slug/edit': (l) => `/${l}/workspace/themes/governance-rule-of-law/edit`,
+  '/:locale/workspace/addressees': (l) => `/${l}/workspace/addressees`,
+  '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,
+  '/:locale/workspace/addressees/:slug/edit': (l) => `/${l}/workspace/addressees/us-government/edit`,
+  '/:locale/workspace/translations': (l) => `/${l}/workspace/translations`,
 };
 
 /**
@@ -208,7 +223,9 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
             const url = urlFor(locale, s).replace('stylesheet', stylesheet);
             const response = await visitor.get(url);
             const shown = response.body.includes(titleOf(s));
-            const expected = visibilityState(s, T) === 'published' && showsStatements(key);
+            // Workspace pages show nothing to a visitor without a session (they redirect to sign-in).
+            const signedInOnly = key.startsWith('/:locale/workspace') && who === 'anonymous';
+            const expected = visibilityState(s, T) === 'published' && showsStatements(key) && !signedInOnly;
             expect(shown, `${who} ${url} (${s.key})`).toBe(expected);
             if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
@@ -283,5 +300,7 @@ function showsStatements(key: string): boolean {
     '/:locale/statements/:slug',
     '/:locale/statements/:slug/recommendations/:recommendation',
     '/:locale/organizations/:slug',
+    // The member's view of their organization lists the statements it signed, as the public sees them.
+    '/:locale/workspace/organizations/:slug',
   ].includes(key);
 }

@@ -1,5 +1,7 @@
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
+
 import { editorialEn } from './editorial.en.js';
+import { registryEn } from './registry.en.js';
 import { workspaceEn } from './workspace.en.js';
 export const en = {
   siteName: 'Puente',
@@ -157,5 +159,6 @@ export const en = {
   recoveryCodesHelp:
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
   ...workspaceEn,
+  ...registryEn,
   ...editorialEn,
 } as const;

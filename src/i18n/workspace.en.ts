@@ -57,7 +57,7 @@ export const workspaceEn = {
   workspaceMoveDownNamed: (name: string) => `Move ${name} down`,
   workspaceEditNamed: (name: string) => `Edit ${name}`,
   workspaceConflictKeep:
-    'Your text is kept in the form below. Compare it with the change above, adjust it, and save again.',
+    'Nothing you typed is lost: the form below keeps your changes, and fields you had not touched now show the newer values. Check it against the change above and save again.',
   // Validation messages (shown next to the field)
   workspaceErrRequired: 'Fill this in.',
   workspaceErrRequiredOneLanguage: 'Write it in at least one language.',

@@ -64,7 +64,7 @@ export const workspaceEs = {
   workspaceMoveDownNamed: (name: string) => `Bajar ${name}`,
   workspaceEditNamed: (name: string) => `Editar ${name}`,
   workspaceConflictKeep:
-    'Tu texto se conserva en el formulario de abajo. Compáralo con el cambio de arriba, ajústalo y vuelve a guardar.',
+    'No se perdió nada de lo que escribiste: el formulario de abajo conserva tus cambios, y los campos que no tocaste muestran ahora los valores nuevos. Revísalo frente al cambio de arriba y vuelve a guardar.',
   workspaceErrRequired: 'Completa este campo.',
   workspaceErrRequiredOneLanguage: 'Escríbelo al menos en un idioma.',
   workspaceErrTooLong: 'Es demasiado largo; acórtalo.',

@@ -238,6 +238,16 @@ export function localeFieldName(name: string, locale: Locale): string {
   return `${name}_${locale}`;
 }
 
+/** The checkbox that says an unchanged, out-of-date translation was checked against the original. */
+export function confirmFieldName(name: string, locale: Locale): string {
+  return `${name}_${locale}_confirmed`;
+}
+
+/** Languages whose out-of-date translation the editor confirmed as matching the current original. */
+export function readConfirmed(body: Record<string, unknown>, name: string): Locale[] {
+  return LOCALES.filter((locale) => body[confirmFieldName(name, locale)] === '1');
+}
+
 /** The submitted text of each language of a bilingual field. */
 export function readLocaleValues(body: Record<string, unknown>, name: string): LocaleValues {
   const values: LocaleValues = {};
@@ -321,6 +331,15 @@ export function BilingualField(props: {
                 <TextAreaField {...common} value={values[locale] ?? ''} rows={props.rows} />
               ) : (
                 <TextField {...common} value={values[locale] ?? ''} />
+              )}
+              {state === 'stale' ? (
+                <CheckboxField
+                  name={confirmFieldName(name, locale)}
+                  label={ctx.t.workspaceMarkCurrent}
+                  checked={false}
+                />
+              ) : (
+                ''
               )}
             </div>
           );
