@@ -13,7 +13,15 @@ import { instantToLocal } from '../../lib/time-zones.js';
 import { isVisibilityState } from '../../lib/visibility.js';
 import { canEditRelease } from '../accounts/policy.js';
 import type { AuthOptions } from '../accounts/web.js';
-import { type Form, FormBody, field, originalLocale, pair, seenVersion } from '../statements/form-input.js';
+import {
+  type Form,
+  FormBody,
+  field,
+  originalLocale,
+  pair,
+  rebaseTyped,
+  seenVersion,
+} from '../statements/form-input.js';
 import { readPicked } from '../statements/ordered-picker.js';
 import { registryChoices } from '../statements/workspace-read.js';
 import { type FormOutcome, saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
@@ -113,11 +121,29 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       ]);
       const model = buildRenderModel(source, previewLocale);
       const r = data.release;
+      const conflict = failed?.outcome.conflict;
+      const merged =
+        failed?.typed && conflict && failed.form === 'details'
+          ? {
+              ...failed,
+              typed: rebaseTyped(
+                failed.typed,
+                conflict,
+                { headline: r.headline, subheadline: r.subheadline, datelinePlace: r.datelinePlace, lead: r.lead },
+                {
+                  releaseDate: r.releaseDate,
+                  fullDocumentUrl: r.fullDocumentUrl ?? '',
+                  endMark: r.endMark,
+                  statementId: r.statementId === null ? '' : String(r.statementId),
+                },
+              ),
+            }
+          : failed;
       return ReleaseEditorPage({
         ...w,
         data,
         choices,
-        failed,
+        failed: merged,
         embargoLocal: r.embargoedUntil ? instantToLocal(r.embargoedUntil, r.timeZone) : '',
         preview: {
           locale: previewLocale,

@@ -22,7 +22,7 @@ import {
   setStatementAddressees,
   updateStatement,
 } from './edit-service.js';
-import { type Form, FormBody, field, originalLocale, pair, seenVersion } from './form-input.js';
+import { type Form, FormBody, field, originalLocale, pair, rebaseTyped, seenVersion } from './form-input.js';
 import { QuotePage, RecommendationPage } from './item-views.js';
 import { asIds, readPicked } from './ordered-picker.js';
 import { createQuote, deleteQuote, getQuote, updateQuote } from './quote-service.js';
@@ -239,11 +239,13 @@ function registerRecommendationPages(app: FastifyTypeBox, deps: SiteDeps, locale
     ]);
     const index = id === null ? -1 : data.recommendations.findIndex((r) => r.id === id);
     if (id !== null && index < 0) throw new NotFound(`No recommendation ${id} in "${slug}"`);
+    const current = index >= 0 ? data.recommendations[index]! : null;
     return RecommendationPage({
       ...w,
       statement: data.statement,
       choices,
-      typed,
+      typed:
+        typed && current && outcome.conflict ? rebaseTyped(typed, outcome.conflict, { text: current.text }) : typed,
       outcome,
       recommendation: index >= 0 ? data.recommendations[index]! : null,
       number: index + 1,
@@ -343,7 +345,11 @@ function registerQuotePages(app: FastifyTypeBox, deps: SiteDeps, locale: Locale,
     ]);
     const quote = id === null ? null : await getQuote(deps.db, id);
     if (quote && quote.statementId !== data.statement.id) throw new NotFound(`No quote ${id} in "${slug}"`);
-    return QuotePage({ ...w, statement: data.statement, choices, typed, outcome, quote }) as Promise<string>;
+    const merged =
+      typed && quote && outcome.conflict
+        ? rebaseTyped(typed, outcome.conflict, { text: quote.text }, { personId: String(quote.personId) })
+        : typed;
+    return QuotePage({ ...w, statement: data.statement, choices, typed: merged, outcome, quote }) as Promise<string>;
   };
   const quoteFields = (body: Form) => ({
     personId: Number(field(body, 'personId')) || 0,

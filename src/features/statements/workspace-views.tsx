@@ -275,8 +275,9 @@ export function StatementEditPage(
             return (
               <li>
                 <p>
-                  <a href={`${base}/recommendations/${r.id}`} aria-label={t.workspaceEditNamed(name)} safe>
-                    {text}
+                  <a href={`${base}/recommendations/${r.id}`}>
+                    <span class="visually-hidden" safe>{`${name}: `}</span>
+                    <span safe>{text}</span>
                   </a>
                 </p>
                 <TranslationStates ctx={ctx} value={r.text} />
@@ -415,25 +416,13 @@ export function MoveButtons(props: { ctx: PageContext; csrf: string; action: str
   return (
     <form method="post" action={props.action} class="row-actions">
       <HiddenFields csrf={props.csrf} version={props.version} />
-      <button
-        type="submit"
-        name="direction"
-        value="up"
-        class="button-secondary"
-        aria-label={t.workspaceMoveUpNamed(props.name)}
-        safe
-      >
-        {t.workspaceMoveUp}
+      <button type="submit" name="direction" value="up" class="button-secondary">
+        <span safe>{t.workspaceMoveUp}</span>
+        <span class="visually-hidden" safe>{`: ${props.name}`}</span>
       </button>
-      <button
-        type="submit"
-        name="direction"
-        value="down"
-        class="button-secondary"
-        aria-label={t.workspaceMoveDownNamed(props.name)}
-        safe
-      >
-        {t.workspaceMoveDown}
+      <button type="submit" name="direction" value="down" class="button-secondary">
+        <span safe>{t.workspaceMoveDown}</span>
+        <span class="visually-hidden" safe>{`: ${props.name}`}</span>
       </button>
     </form>
   );
