@@ -89,8 +89,13 @@ for (const engine of testEngines) {
       checked.push(name);
     }
 
-    async function shot(file: string, target = page): Promise<void> {
-      if (SCREENSHOTS) await target.screenshot({ path: join(repoRoot, 'docs', file), fullPage: true });
+    /** The release editor's preview sticks beside the forms, so it is shot as a tall screen, not a full page. */
+    async function shot(file: string, target = page, screen?: { width: number; height: number }): Promise<void> {
+      if (!SCREENSHOTS) return;
+      const size = target.viewportSize();
+      if (screen) await target.setViewportSize(screen);
+      await target.screenshot({ path: join(repoRoot, 'docs', file), fullPage: !screen });
+      if (screen && size) await target.setViewportSize(size);
     }
 
     const section = (id: string) => page.locator(`section[aria-labelledby="${id}"]`);
@@ -256,7 +261,7 @@ for (const engine of testEngines) {
       expect(await preview.locator('.release-line').innerText()).toContain(`(${ZONE})`);
       expect(await preview.locator('li').allInnerTexts()).toEqual(expect.arrayContaining([recommendations[0]!.en]));
       expect(await page.locator('.release-checks').innerText()).toContain('The linter is not installed yet.');
-      await shot('workspace-release-editor-en.png');
+      await shot('workspace-release-editor-en.png', page, { width: 1280, height: 1500 });
       await checkPage('release editor');
       await page.locator('.preview-languages').getByRole('link', { name: 'Español' }).click();
       expect(await page.locator('.release-preview h1').innerText()).toBe(headline.es);
@@ -343,7 +348,7 @@ for (const engine of testEngines) {
         await shot('workspace-statement-es.png', second);
         await checkPage('statement page (Spanish)', second);
         await second.goto('/es/workspace/releases/coalition-asks-the-vice-president-to-protect-migrants?preview=es');
-        await shot('workspace-release-editor-es.png', second);
+        await shot('workspace-release-editor-es.png', second, { width: 1280, height: 1500 });
         await checkPage('release editor (Spanish)', second);
       } finally {
         await other.close();

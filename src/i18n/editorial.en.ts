@@ -131,4 +131,8 @@ export const editorialEn = {
   editorialNoLinter: 'The linter is not installed yet.',
   editorialNoFindings: 'The linter found nothing.',
   editorialPublicAddress: 'Public address',
+  editorialTranslationsKindStatement: 'Statement',
+  editorialTranslationsKindRecommendation: 'Recommendation',
+  editorialTranslationsKindQuote: 'Quote',
+  editorialTranslationsKindRelease: 'Press release',
 } as const;

@@ -137,4 +137,8 @@ export const editorialEs = {
   editorialNoLinter: 'El corrector aún no está instalado.',
   editorialNoFindings: 'El corrector no encontró nada.',
   editorialPublicAddress: 'Dirección pública',
+  editorialTranslationsKindStatement: 'Declaración',
+  editorialTranslationsKindRecommendation: 'Recomendación',
+  editorialTranslationsKindQuote: 'Cita',
+  editorialTranslationsKindRelease: 'Comunicado de prensa',
 } as const satisfies Shape;

@@ -30,3 +30,12 @@ describe('typed texts → LocalizedText', () => {
     expect(mergeLocalized(before, { es: ' ', en: '' }, 'es')).toEqual({});
   });
 });
+
+describe('a confirmed translation', () => {
+  it('is current again without retyping it', () => {
+    const stale = mergeLocalized(localized('en', 'Hello', { es: 'Hola' }), { en: 'Hello all', es: 'Hola' }, 'en');
+    expect(translationState(stale, 'es')).toBe('stale');
+    const confirmed = mergeLocalized(stale, { en: 'Hello all', es: 'Hola', confirmed: ['es'] }, 'en');
+    expect(translationState(confirmed, 'es')).toBe('translation');
+  });
+});

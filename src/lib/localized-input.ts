@@ -9,8 +9,22 @@
 import { LOCALES, type Locale } from './locales.js';
 import { fingerprint, type LocalizedText, originalOf } from './localized-text.js';
 
-/** Text per language as typed in a form; a missing or blank language means "no text". */
-export type TextInput = Partial<Record<Locale, string>>;
+/**
+ * Text per language as typed in a form; a missing or blank language means "no text". `confirmed`:
+ * languages whose unchanged translation the editor ticked as matching the current original (the
+ * shell's "This translation matches the current original" box), so it is no longer out of date.
+ */
+export type TextInput = Partial<Record<Locale, string>> & { confirmed?: readonly Locale[] };
+
+/** Whether any language has text. */
+export function anyText(input: TextInput): boolean {
+  return LOCALES.some((l) => (input[l] ?? '').trim() !== '');
+}
+
+/** The languages whose text is longer than `max`. */
+export function tooLong(input: TextInput, max: number): Locale[] {
+  return LOCALES.filter((l) => (input[l] ?? '').length > max);
+}
 
 export function mergeLocalized(before: LocalizedText, input: TextInput, originalLocale: Locale): LocalizedText {
   const typed = (l: Locale) => (input[l] ?? '').replace(/\r\n/g, '\n').trim();
@@ -29,7 +43,8 @@ export function mergeLocalized(before: LocalizedText, input: TextInput, original
     if (text === '') continue;
     const old = before[locale];
     if (locale === originLocale) next[locale] = { text, origin: 'original' };
-    else if (old && old.origin === 'translation' && old.text === text) next[locale] = old;
+    else if (old && old.origin === 'translation' && old.text === text && !input.confirmed?.includes(locale))
+      next[locale] = old;
     else next[locale] = { text, origin: 'translation', sourceFingerprint: fingerprint(originalText) };
   }
   return next;

@@ -10,7 +10,7 @@ import * as t from '../../db/schema.js';
 import { Forbidden, NotFound } from '../../lib/errors.js';
 import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../lib/field-problems.js';
 import type { Locale } from '../../lib/locales.js';
-import { mergeLocalized, type TextInput } from '../../lib/localized-input.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
 import { originalOf } from '../../lib/localized-text.js';
 import { isTimeZone, localToInstant } from '../../lib/time-zones.js';
 import { writeAudit } from '../accounts/audit.js';
@@ -49,12 +49,10 @@ export interface ReleaseFields {
 const LIMITS = { headline: 300, subheadline: 500, datelinePlace: 100, lead: 10_000 } as const;
 
 async function checkFields(tx: Db, input: ReleaseFields, problems: Problems): Promise<Date | null> {
-  if (!Object.values(input.headline).some((v) => (v ?? '').trim() !== ''))
-    problems.add('headline', 'workspaceErrRequiredOneLanguage');
+  if (!anyText(input.headline)) problems.add('headline', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
-    for (const [locale, text] of Object.entries(input[field])) {
-      if ((text ?? '').length > LIMITS[field]) problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
-    }
+    for (const locale of tooLong(input[field], LIMITS[field]))
+      problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
   }
   if (!isIsoDate(input.releaseDate)) problems.add('releaseDate', 'editorialErrDate');
   if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))
@@ -298,11 +296,9 @@ export async function setReleaseBlocks(
     const problems = new Problems();
     for (const [i, b] of input.blocks.entries()) {
       if (b.kind === 'quote' && !b.personId) problems.add(`block_${i}_person`, 'workspaceErrRequired');
-      if (b.kind !== 'highlights' && !Object.values(b.text).some((v) => (v ?? '').trim() !== ''))
+      if (b.kind !== 'highlights' && !anyText(b.text))
         problems.add(`block_${i}_text`, 'workspaceErrRequiredOneLanguage');
-      for (const [locale, text] of Object.entries(b.text)) {
-        if ((text ?? '').length > 10_000) problems.add(`block_${i}_text_${locale}`, 'workspaceErrTooLong');
-      }
+      for (const locale of tooLong(b.text, 10_000)) problems.add(`block_${i}_text_${locale}`, 'workspaceErrTooLong');
     }
     const personIds = input.blocks.flatMap((b) => (b.kind === 'quote' && b.personId ? [b.personId] : []));
     if ((await missingIds(tx, t.people, personIds)).length > 0) problems.add('blocks', 'workspaceErrChoice');

@@ -9,6 +9,7 @@ import { localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { OrderedPicker } from '../statements/ordered-picker.js';
 import { PublicationControls } from '../statements/publication-controls.js';
+import { blockKindName } from '../statements/translation-sources.js';
 import type { RegistryChoices } from '../statements/workspace-read.js';
 import type { Typed } from '../statements/workspace-views.js';
 import { ConflictNotice } from '../workspace/conflict.js';
@@ -307,7 +308,7 @@ function BlocksSection(
                 <BilingualField
                   ctx={ctx}
                   name={`${name}_text`}
-                  label={heading}
+                  label={kindName(b.kind)}
                   stored={b.text}
                   values={typed ? readLocaleValues(typed, `${name}_text`) : undefined}
                   errors={errors}

@@ -10,7 +10,7 @@ import * as t from '../../db/schema.js';
 import { Forbidden, NotFound } from '../../lib/errors.js';
 import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../lib/field-problems.js';
 import type { Locale } from '../../lib/locales.js';
-import { mergeLocalized, type TextInput } from '../../lib/localized-input.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
 import { likePattern, localizedTextMatches } from '../../lib/localized-search.js';
 import { originalOf } from '../../lib/localized-text.js';
 import { type VisibilityState, visibilityState } from '../../lib/visibility.js';
@@ -40,12 +40,10 @@ export function requireStatementEditor(user: Editor | null): asserts user is Edi
 }
 
 function checkFields(input: StatementFields, problems: Problems): void {
-  if (!Object.values(input.title).some((v) => (v ?? '').trim() !== ''))
-    problems.add('title', 'workspaceErrRequiredOneLanguage');
+  if (!anyText(input.title)) problems.add('title', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(TEXT_LIMITS) as (keyof typeof TEXT_LIMITS)[]) {
-    for (const [locale, text] of Object.entries(input[field])) {
-      if ((text ?? '').length > TEXT_LIMITS[field]) problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
-    }
+    for (const locale of tooLong(input[field], TEXT_LIMITS[field]))
+      problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
   }
   if (!isIsoDate(input.date)) problems.add('date', 'editorialErrDate');
   if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))

@@ -2,9 +2,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { ChangeSince } from '../../lib/conflict-page.js';
 import { isLocale, LOCALES, type Locale } from '../../lib/locales.js';
+import type { TextInput } from '../../lib/localized-input.js';
 import type { LocalizedText } from '../../lib/localized-text.js';
 import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
-import { readLocaleValues } from '../workspace/form.js';
+import { readConfirmed, readLocaleValues } from '../workspace/form.js';
 
 /** Forms carry named fields per language and per picked row, so the body is an open record of strings. */
 export const FormBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }) }, { additionalProperties: true });
@@ -13,7 +14,11 @@ export type Form = Record<string, unknown>;
 export const field = (body: Form, name: string): string =>
   typeof body[name] === 'string' ? (body[name] as string) : '';
 
-export const pair = readLocaleValues;
+/** A bilingual pair as typed, with the languages whose translation the editor confirmed as current. */
+export const pair = (body: Form, name: string): TextInput => ({
+  ...readLocaleValues(body, name),
+  confirmed: readConfirmed(body, name),
+});
 
 /** The version the form was built from; anything unreadable is 0, which no row has: a conflict. */
 export function seenVersion(body: Form): number {

@@ -9,7 +9,7 @@ import * as t from '../../db/schema.js';
 import { NotFound } from '../../lib/errors.js';
 import { Problems } from '../../lib/field-problems.js';
 import type { Locale } from '../../lib/locales.js';
-import { mergeLocalized, type TextInput } from '../../lib/localized-input.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
 import { writeAudit } from '../accounts/audit.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
 import { actorOf, type Editor, missingIds, updateVersioned, wasEverPublished } from './write-support.js';
@@ -24,11 +24,8 @@ export interface QuoteFields {
 
 async function check(tx: Db, input: QuoteFields): Promise<void> {
   const problems = new Problems();
-  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== ''))
-    problems.add('text', 'workspaceErrRequiredOneLanguage');
-  for (const [locale, text] of Object.entries(input.text)) {
-    if ((text ?? '').length > 3000) problems.add(`text_${locale}`, 'workspaceErrTooLong');
-  }
+  if (!anyText(input.text)) problems.add('text', 'workspaceErrRequiredOneLanguage');
+  for (const locale of tooLong(input.text, 3000)) problems.add(`text_${locale}`, 'workspaceErrTooLong');
   if ((await missingIds(tx, t.people, [input.personId])).length > 0) problems.add('personId', 'workspaceErrChoice');
   problems.throwIfAny();
 }

@@ -9,7 +9,7 @@ import * as t from '../../db/schema.js';
 import { NotFound } from '../../lib/errors.js';
 import { Problems, slugify } from '../../lib/field-problems.js';
 import type { Locale } from '../../lib/locales.js';
-import { mergeLocalized, type TextInput } from '../../lib/localized-input.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
 import { originalOf } from '../../lib/localized-text.js';
 import { writeAudit } from '../accounts/audit.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
@@ -28,11 +28,8 @@ const MAX_TEXT = 5000;
 
 async function check(tx: Db, input: RecommendationFields): Promise<void> {
   const problems = new Problems();
-  if (!Object.values(input.text).some((v) => (v ?? '').trim() !== ''))
-    problems.add('text', 'workspaceErrRequiredOneLanguage');
-  for (const [locale, text] of Object.entries(input.text)) {
-    if ((text ?? '').length > MAX_TEXT) problems.add(`text_${locale}`, 'workspaceErrTooLong');
-  }
+  if (!anyText(input.text)) problems.add('text', 'workspaceErrRequiredOneLanguage');
+  for (const locale of tooLong(input.text, MAX_TEXT)) problems.add(`text_${locale}`, 'workspaceErrTooLong');
   if ((await missingIds(tx, t.themes, input.themeIds)).length > 0) problems.add('themes', 'workspaceErrChoice');
   if ((await missingIds(tx, t.addressees, input.addresseeIds)).length > 0)
     problems.add('addressees', 'workspaceErrChoice');

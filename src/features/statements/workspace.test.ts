@@ -155,4 +155,22 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
     expect(page('#f-embargoLocal').val()).toBe('2026-03-08T02:30');
     expect(page('#f-embargoLocal').closest('.field').find('.field-error').text()).toContain('does not exist');
   });
+
+  it('lists the statement’s missing and out-of-date texts in the translations view', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const base = '/en/workspace/statements/proteger-a-las-personas-migrantes';
+    const $ = await form(ana, base);
+    const version = $('section[aria-labelledby=details-title] input[name=version]').val() as string;
+    const edited = await ana.post(
+      base,
+      { version, title_es: 'Proteger a todas las personas migrantes', title_en: 'Protect migrants', date: '2026-11-20' },
+      base,
+    );
+    expect(edited.statusCode).toBe(303);
+    const page = await form(ana, '/en/workspace/translations');
+    const row = page('tr').filter((_, el) => page(el).find(`a[href="${base}"]`).length > 0);
+    expect(row.text()).toContain('Title');
+    expect(page(`a[href="${base}"]`).length).toBeGreaterThan(0);
+    expect(page('main').text()).toContain('Statement');
+  });
 });
