@@ -53,8 +53,8 @@ export const workspaceEn = {
   workspaceArchived: 'archived',
   workspaceMoveUp: 'Move up',
   workspaceMoveDown: 'Move down',
-  workspaceMoveUpNamed: (name: string) => `Move ${name} up`,
-  workspaceMoveDownNamed: (name: string) => `Move ${name} down`,
+  workspaceMoveUpNamed: (name: string) => `Move up: ${name}`,
+  workspaceMoveDownNamed: (name: string) => `Move down: ${name}`,
   workspaceEditNamed: (name: string) => `Edit ${name}`,
   workspaceConflictKeep:
     'Nothing you typed is lost: the form below keeps your changes, and fields you had not touched now show the newer values. Check it against the change above and save again.',

@@ -60,8 +60,8 @@ export const workspaceEs = {
   workspaceArchived: 'archivado',
   workspaceMoveUp: 'Subir',
   workspaceMoveDown: 'Bajar',
-  workspaceMoveUpNamed: (name: string) => `Subir ${name}`,
-  workspaceMoveDownNamed: (name: string) => `Bajar ${name}`,
+  workspaceMoveUpNamed: (name: string) => `Subir: ${name}`,
+  workspaceMoveDownNamed: (name: string) => `Bajar: ${name}`,
   workspaceEditNamed: (name: string) => `Editar ${name}`,
   workspaceConflictKeep:
     'No se perdió nada de lo que escribiste: el formulario de abajo conserva tus cambios, y los campos que no tocaste muestran ahora los valores nuevos. Revísalo frente al cambio de arriba y vuelve a guardar.',

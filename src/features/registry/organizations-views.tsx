@@ -7,7 +7,7 @@ import type { PageContext } from '../../lib/page-context.js';
 import { canEditOrganization, canEditPerson, canManageOrganizations } from '../accounts/policy.js';
 import { kindLabel } from '../organizations/views.js';
 import { ConflictNotice } from '../workspace/conflict.js';
-import { countryOptions } from '../workspace/countries.js';
+import { countryLabel, countryOptions } from '../workspace/countries.js';
 import {
   BilingualField,
   ErrorSummary,
@@ -80,7 +80,7 @@ export function OrganizationListPage(props: WorkspaceProps & { rows: Organizatio
           { header: t.registryColumnAcronym, cell: (o) => <span safe>{o.acronym ?? ''}</span> },
           {
             header: t.registryColumnCountry,
-            cell: (o) => <span safe>{o.country ? countryName(o.country, locale) : ''}</span>,
+            cell: (o) => <span safe>{countryLabel(o.country, locale)}</span>,
           },
           {
             header: t.registryOrgBoilerplate,

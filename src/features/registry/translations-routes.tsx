@@ -52,12 +52,12 @@ function TranslationsPage(
           },
         ]}
       />
-      <>
+      <div class="translation-sections">
         {languages.map((language) => {
           const name = messages(language).switchToThisLanguage;
           return (
             <section aria-labelledby={`todo-${language}`}>
-              <h2 id={`todo-${language}`} safe>
+              <h2 id={`todo-${language}`} lang={language} safe>
                 {name}
               </h2>
               <DataTable
@@ -81,7 +81,7 @@ function TranslationsPage(
             </section>
           );
         })}
-      </>
+      </div>
     </WorkspaceLayout>
   );
 }

@@ -1,13 +1,13 @@
 /** Theme and addressee pages of the workspace. */
 
 import type { Catalog } from '../../i18n/catalog.js';
-import { countryName, messages } from '../../lib/i18n.js';
+import { messages } from '../../lib/i18n.js';
 import { LOCALES } from '../../lib/locales.js';
 import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { CsrfField } from '../accounts/views.js';
 import { ConflictNotice } from '../workspace/conflict.js';
-import { countryOptions } from '../workspace/countries.js';
+import { countryLabel, countryOptions } from '../workspace/countries.js';
 import { BilingualField, ErrorSummary, HiddenFields, type LocaleValues, SelectField } from '../workspace/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import { DataTable, FilterBar } from '../workspace/list.js';
@@ -215,7 +215,7 @@ export function AddresseeListPage(
           { header: t.registryColumnKind, cell: (r) => <span safe>{addresseeKindLabel(r.kind, t)}</span> },
           {
             header: t.registryColumnCountry,
-            cell: (r) => <span safe>{r.country ? countryName(r.country, locale) : ''}</span>,
+            cell: (r) => <span safe>{countryLabel(r.country, locale)}</span>,
           },
           { header: t.registryColumnTranslations, cell: (r) => <TranslationBadges ctx={ctx} value={r.name} /> },
         ]}

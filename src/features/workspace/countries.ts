@@ -28,3 +28,8 @@ export function countryOptions(locale: Locale): { value: string; label: string }
     .map((code) => ({ value: code, label: names.of(code) ?? code }))
     .sort((a, b) => a.label.localeCompare(b.label, locale));
 }
+
+/** The country's name in the page's language, or '' when none is set. */
+export function countryLabel(code: string | null, locale: Locale): string {
+  return code ? (new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code) : '';
+}
