@@ -7,7 +7,7 @@
  * journey 3 — two editors save the same recommendation: the second gets the conflict screen with the
  * first one's change, and keeps what they typed.
  * axe-core (WCAG 2.2 A/AA) runs on every editorial page on the way, and each is checked at 360 px.
- * SCREENSHOTS=1 writes the guide's screenshots to docs/.
+ * SCREENSHOTS=1 writes the guide's screenshots to docs/screenshots/ (editorial-*.png).
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -94,7 +94,7 @@ for (const engine of testEngines) {
       if (!SCREENSHOTS) return;
       const size = target.viewportSize();
       if (screen) await target.setViewportSize(screen);
-      await target.screenshot({ path: join(repoRoot, 'docs', file), fullPage: !screen });
+      await target.screenshot({ path: join(repoRoot, 'docs', 'screenshots', file), fullPage: !screen });
       if (screen && size) await target.setViewportSize(size);
     }
 
@@ -207,7 +207,7 @@ for (const engine of testEngines) {
       }
       await page.getByLabel('Role of Red Norte').selectOption('convener');
       await submit(section('signatories-title').getByRole('button', { name: 'Save the list' }));
-      await shot('workspace-statement-en.png');
+      await shot('editorial-statement-en.png');
       await checkPage('statement page');
 
       // The statement goes public with the release: the same embargo, typed in Guatemala's time.
@@ -261,7 +261,7 @@ for (const engine of testEngines) {
       expect(await preview.locator('.release-line').innerText()).toContain(`(${ZONE})`);
       expect(await preview.locator('li').allInnerTexts()).toEqual(expect.arrayContaining([recommendations[0]!.en]));
       expect(await page.locator('.release-checks').innerText()).toContain('The linter is not installed yet.');
-      await shot('workspace-release-editor-en.png', page, { width: 1280, height: 1500 });
+      await shot('editorial-release-editor-en.png', page, { width: 1280, height: 1500 });
       await checkPage('release editor');
       await page.locator('.preview-languages').getByRole('link', { name: 'Español' }).click();
       expect(await page.locator('.release-preview h1').innerText()).toBe(headline.es);
@@ -336,7 +336,7 @@ for (const engine of testEngines) {
         expect(await notice.innerText()).toContain(ADMIN);
         expect(await notice.innerText()).toContain('Stop all deportations to unsafe places now');
         expect(await second.locator('#f-text_es').inputValue()).toBe(typed);
-        await shot('workspace-conflict-es.png', second);
+        await shot('editorial-conflict-es.png', second);
         await checkPage('conflict screen (Spanish)', second);
 
         // Saving again after reading the change keeps both: the first editor's English and this Spanish.
@@ -345,10 +345,10 @@ for (const engine of testEngines) {
         expect(await second.locator('#f-text_en').inputValue()).toBe('Stop all deportations to unsafe places now');
         expect(await second.locator('#f-text_es').inputValue()).toBe(typed);
         await second.goto(`/es${statement}`);
-        await shot('workspace-statement-es.png', second);
+        await shot('editorial-statement-es.png', second);
         await checkPage('statement page (Spanish)', second);
         await second.goto('/es/workspace/releases/coalition-asks-the-vice-president-to-protect-migrants?preview=es');
-        await shot('workspace-release-editor-es.png', second, { width: 1280, height: 1500 });
+        await shot('editorial-release-editor-es.png', second, { width: 1280, height: 1500 });
         await checkPage('release editor (Spanish)', second);
       } finally {
         await other.close();

@@ -113,7 +113,7 @@ export const editorialEs = {
     'Recomendaciones de la declaración, en viñetas donde el cuerpo tiene un bloque de «destacadas».',
   editorialBoilerplates: 'Sobre las organizaciones',
   editorialBoilerplatesHint:
-    'Cuyo texto «Quiénes somos» cierra el comunicado. Ninguna marcada: las firmantes de la declaración, en orden.',
+    'Cuyo texto “Acerca de” cierra el comunicado. Ninguna marcada: las firmantes de la declaración, en orden.',
   editorialBlocks: 'Cuerpo después de la entradilla',
   editorialBlocksHint: 'Párrafos, citas y la lista de destacadas, en orden. Vacía el texto de un bloque para quitarlo.',
   editorialBlockText: 'Párrafo',

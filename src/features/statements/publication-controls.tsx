@@ -1,6 +1,8 @@
 /**
  * Publish, back to draft, withdraw: the same controls for statements and press releases. Each is a
  * small form with the version the editor saw, so acting on a stale page is a conflict, not a surprise.
+ * Only the actions that change something are offered: publishing again reschedules an embargo or
+ * brings back withdrawn material.
  */
 import { LOCALES } from '../../lib/locales.js';
 import type { PageContext } from '../../lib/page-context.js';
@@ -44,30 +46,34 @@ export function PublicationControls(props: {
         )}
       </p>
       <div class="publication-actions">
-        <form method="post" action={`${base}/publish`} class="form">
-          <HiddenFields csrf={csrf} version={version} />
-          {embargo ? (
-            <>
-              <p class="hint" safe>
-                {t.editorialPublishHint}
-              </p>
-              <DateField
-                ctx={ctx}
-                type="datetime-local"
-                name="embargoLocal"
-                label={t.editorialEmbargoLocal}
-                value={embargo.local}
-                error={embargo.errors.embargoLocal}
-              />
-              <TimeZoneField ctx={ctx} value={embargo.timeZone} error={embargo.errors.timeZone} />
-            </>
-          ) : (
-            ''
-          )}
-          <button type="submit" safe>
-            {t.editorialPublish}
-          </button>
-        </form>
+        {state !== 'published' ? (
+          <form method="post" action={`${base}/publish`} class="form">
+            <HiddenFields csrf={csrf} version={version} />
+            {embargo ? (
+              <>
+                <p class="hint" safe>
+                  {t.editorialPublishHint}
+                </p>
+                <DateField
+                  ctx={ctx}
+                  type="datetime-local"
+                  name="embargoLocal"
+                  label={t.editorialEmbargoLocal}
+                  value={embargo.local}
+                  error={embargo.errors.embargoLocal}
+                />
+                <TimeZoneField ctx={ctx} value={embargo.timeZone} error={embargo.errors.timeZone} />
+              </>
+            ) : (
+              ''
+            )}
+            <button type="submit" safe>
+              {t.editorialPublish}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
         {state !== 'draft' ? (
           <form method="post" action={`${base}/unpublish`}>
             <HiddenFields csrf={csrf} version={version} />

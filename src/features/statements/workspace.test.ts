@@ -163,7 +163,12 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
     const version = $('section[aria-labelledby=details-title] input[name=version]').val() as string;
     const edited = await ana.post(
       base,
-      { version, title_es: 'Proteger a todas las personas migrantes', title_en: 'Protect migrants', date: '2026-11-20' },
+      {
+        version,
+        title_es: 'Proteger a todas las personas migrantes',
+        title_en: 'Protect migrants',
+        date: '2026-11-20',
+      },
       base,
     );
     expect(edited.statusCode).toBe(303);
