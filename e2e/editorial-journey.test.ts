@@ -93,7 +93,10 @@ for (const engine of testEngines) {
     async function shot(file: string, target = page, screen?: { width: number; height: number }): Promise<void> {
       if (!SCREENSHOTS) return;
       const size = target.viewportSize();
-      if (screen) await target.setViewportSize(screen);
+      if (screen) {
+        await target.setViewportSize(screen);
+        await target.evaluate('window.scrollTo(0, 0)');
+      }
       await target.screenshot({ path: join(repoRoot, 'docs', 'screenshots', file), fullPage: !screen });
       if (screen && size) await target.setViewportSize(size);
     }
@@ -172,7 +175,7 @@ for (const engine of testEngines) {
       // Saving with no title: the message sits next to the field and the typed text stays.
       await page.locator('#f-summary_en').fill('Four asks for the visit.');
       await page.getByRole('button', { name: 'Create' }).click();
-      await expect.poll(() => page.locator('#f-title .field-error').innerText()).toContain('at least one language');
+      await expect.poll(() => page.locator('#f-title .field-error').textContent()).toContain('at least one language');
       expect(await page.locator('#f-summary_en').inputValue()).toBe('Four asks for the visit.');
       await checkPage('new statement form with errors');
       await page.locator('#f-title_en').fill('Protect people on the move');
@@ -195,9 +198,10 @@ for (const engine of testEngines) {
         if (i === 0) await checkPage('new recommendation form');
         await submit(page.getByRole('button', { name: 'Create' }));
       }
+      expect(new URL(page.url()).pathname).toBe(statementUrl);
       expect(await section('recommendations-title').locator('ol > li').count()).toBe(4);
       await submit(section('recommendations-title').getByRole('button', { name: /^Move up\W+Recommendation 4$/ }));
-      expect(await section('recommendations-title').locator('ol > li').nth(2).innerText()).toContain(
+      expect(await section('recommendations-title').locator('ol > li').nth(2).textContent()).toContain(
         recommendations[3]!.en,
       );
 
@@ -217,7 +221,7 @@ for (const engine of testEngines) {
       await publication.getByLabel('Embargo until (date and time)').fill(embargoLocal);
       await publication.getByLabel('Time zone').selectOption(ZONE);
       await submit(publication.getByRole('button', { name: 'Publish' }));
-      expect(await page.locator('section.publication').innerText()).toContain('scheduled (embargo)');
+      expect(await page.locator('section.publication').textContent()).toContain('scheduled (embargo)');
 
       // The release.
       await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Press releases' }).click();
@@ -256,15 +260,16 @@ for (const engine of testEngines) {
       await submit(addBlock.getByRole('button', { name: 'Add a block' }));
 
       // Preview in the public page's look, in both languages, with its checks beside it.
+      expect(new URL(page.url()).pathname).toBe(releaseUrl);
       const preview = page.locator('.release-preview');
-      expect(await preview.locator('h1').innerText()).toBe(headline.en);
-      expect(await preview.locator('.release-line').innerText()).toContain(`(${ZONE})`);
+      expect(await preview.locator('h1').textContent()).toBe(headline.en);
+      expect(await preview.locator('.release-line').textContent()).toContain(`(${ZONE})`);
       expect(await preview.locator('li').allInnerTexts()).toEqual(expect.arrayContaining([recommendations[0]!.en]));
-      expect(await page.locator('.release-checks').innerText()).toContain('The linter is not installed yet.');
+      expect(await page.locator('.release-checks').textContent()).toContain('The linter is not installed yet.');
       await shot('editorial-release-editor-en.png', page, { width: 1280, height: 1500 });
       await checkPage('release editor');
       await page.locator('.preview-languages').getByRole('link', { name: 'Español' }).click();
-      expect(await page.locator('.release-preview h1').innerText()).toBe(headline.es);
+      expect(await page.locator('.release-preview h1').textContent()).toBe(headline.es);
       const pdfHref = await page.getByRole('link', { name: /Preview the PDF/ }).getAttribute('href');
       const pdf = await page.request.get(pdfHref!);
       expect(pdf.status()).toBe(200);
@@ -277,7 +282,7 @@ for (const engine of testEngines) {
       // Drafts are never public, not even to the signed-in editor on public URLs.
       expect((await page.request.get(`/en${publicPath}`)).status()).toBe(404);
       await submit(page.locator('section.publication').getByRole('button', { name: 'Publish' }));
-      expect(await page.locator('section.publication').innerText()).toContain('scheduled (embargo)');
+      expect(await page.locator('section.publication').textContent()).toContain('scheduled (embargo)');
 
       const reader = await browser.newContext({ baseURL: instance.baseUrl });
       try {
@@ -287,8 +292,8 @@ for (const engine of testEngines) {
         instance.advance(embargo.getTime() - instance.now().getTime() + 1_000);
         for (const locale of ['en', 'es'] as const) {
           expect((await readerPage.goto(`/${locale}${publicPath}`))?.status()).toBe(200);
-          expect(await readerPage.locator('main h1').first().innerText()).toBe(headline[locale]);
-          expect(await readerPage.locator('.boilerplates').innerText()).toContain(organizations[0]![locale]);
+          expect(await readerPage.locator('main h1').first().textContent()).toBe(headline[locale]);
+          expect(await readerPage.locator('.boilerplates').textContent()).toContain(organizations[0]![locale]);
           const pdfDownload = await reader.request.get(`/${locale}${publicPath}/release.pdf`);
           expect(pdfDownload.headers()['content-type']).toBe('application/pdf');
           const docxDownload = await reader.request.get(`/${locale}${publicPath}/release.docx`);
@@ -333,8 +338,8 @@ for (const engine of testEngines) {
         ]);
         expect(response.status()).toBe(409);
         const notice = second.locator('.conflict-notice');
-        expect(await notice.innerText()).toContain(ADMIN);
-        expect(await notice.innerText()).toContain('Stop all deportations to unsafe places now');
+        expect(await notice.textContent()).toContain(ADMIN);
+        expect(await notice.textContent()).toContain('Stop all deportations to unsafe places now');
         expect(await second.locator('#f-text_es').inputValue()).toBe(typed);
         await shot('editorial-conflict-es.png', second);
         await checkPage('conflict screen (Spanish)', second);

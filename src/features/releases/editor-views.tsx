@@ -263,12 +263,7 @@ function BlocksSection(
   const { t } = ctx;
   const errors = props.outcome.errors ?? {};
   const addErrors = props.addOutcome.errors ?? {};
-  const kindName = (kind: string) =>
-    kind === 'quote'
-      ? t.editorialBlockQuote
-      : kind === 'highlights'
-        ? t.editorialBlockHighlights
-        : t.editorialBlockText;
+  const kindName = (kind: 'text' | 'quote' | 'highlights') => blockKindName(t, kind);
   const people = choices.people.map((p) => ({ value: String(p.id), label: p.name }));
   return (
     <section aria-labelledby="blocks-title">
