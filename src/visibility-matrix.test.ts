@@ -80,7 +80,6 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/workspace/addressees': (l) => `/${l}/workspace/addressees`,
   '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,
   '/:locale/workspace/addressees/:slug/edit': (l) => `/${l}/workspace/addressees/us-government/edit`,
-  '/:locale/workspace/translations': (l) => `/${l}/workspace/translations`,
 };
 
 /**
@@ -118,6 +117,8 @@ const editorialChannels: Record<
     shows: 'statement',
   },
   '/:locale/workspace/releases': { url: (l) => `/${l}/workspace/releases`, shows: 'release' },
+  // Lists every statement's missing translations (each sample's recommendation is English only).
+  '/:locale/workspace/translations': { url: (l) => `/${l}/workspace/translations`, shows: 'statement' },
   '/:locale/workspace/releases/new': { url: (l) => `/${l}/workspace/releases/new`, shows: null },
   '/:locale/workspace/releases/:slug': {
     url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}`,
