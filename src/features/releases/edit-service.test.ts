@@ -10,14 +10,8 @@ import { createStatement } from '../statements/edit-service.js';
 import { createRecommendation } from '../statements/recommendation-service.js';
 import { editorUser, seedRegistry, statementInput } from '../statements/test-fixtures.js';
 import type { Editor } from '../statements/write-support.js';
-import {
-  createRelease,
-  deleteRelease,
-  type ReleaseFields,
-  setReleaseBlocks,
-  setReleaseList,
-  updateRelease,
-} from './edit-service.js';
+import { setReleaseBlocks } from './blocks-service.js';
+import { createRelease, deleteRelease, type ReleaseFields, setReleaseList, updateRelease } from './edit-service.js';
 import { changeReleasePublication } from './publication-service.js';
 import { buildRenderModel } from './render-model.js';
 import { getPublicRelease, getRelease } from './service.js';

@@ -25,19 +25,12 @@ import {
 import { readPicked } from '../statements/ordered-picker.js';
 import { registryChoices } from '../statements/workspace-read.js';
 import { type FormOutcome, saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
-import {
-  type BlockInput,
-  createRelease,
-  deleteRelease,
-  type ReleaseFields,
-  type ReleaseList,
-  setReleaseBlocks,
-  setReleaseList,
-  updateRelease,
-} from './edit-service.js';
+import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
+import { createRelease, deleteRelease, type ReleaseList, setReleaseList, updateRelease } from './edit-service.js';
 import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';
 import { LINTER_AVAILABLE, releaseFindings } from './lint-slot.js';
 import { changeReleasePublication } from './publication-service.js';
+import { readBlocks, releaseFields } from './release-form.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';
 import { getRelease } from './service.js';
@@ -53,50 +46,6 @@ const ListQuery = Type.Object({
 const LangQuery = Type.Object({ preview: Type.Optional(Type.String({ maxLength: 5 })) });
 const PreviewParams = Type.Object({ slug: Slug, format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
 const PreviewQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) });
-
-function releaseFields(body: Form, locale: Locale): ReleaseFields {
-  const statementId = Number(field(body, 'statementId'));
-  const timeZone = field(body, 'timeZone') || 'UTC';
-  return {
-    statementId: Number.isSafeInteger(statementId) && statementId > 0 ? statementId : null,
-    releaseDate: field(body, 'releaseDate'),
-    headline: pair(body, 'headline'),
-    subheadline: pair(body, 'subheadline'),
-    datelinePlace: pair(body, 'datelinePlace'),
-    lead: pair(body, 'lead'),
-    fullDocumentUrl: field(body, 'fullDocumentUrl'),
-    endMark: field(body, 'endMark') === '-30-' ? '-30-' : '###',
-    timing:
-      field(body, 'timing') === 'embargoed'
-        ? { kind: 'embargoed', local: field(body, 'embargoLocal'), timeZone }
-        : { kind: 'immediate', timeZone },
-    originalLocale: originalLocale(body, locale),
-  };
-}
-
-/** The blocks form: each block's fields, minus the removed ones, in the order of their position numbers. */
-function readBlocks(body: Form): BlockInput[] {
-  const count = Math.min(Number(field(body, 'blockCount')) || 0, 200);
-  const blocks: { block: BlockInput; order: number; index: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    const name = `block_${i}`;
-    if (field(body, `${name}_remove`)) continue;
-    const kind = field(body, `${name}_kind`);
-    if (kind !== 'text' && kind !== 'quote' && kind !== 'highlights') continue;
-    const order = Number(field(body, `${name}_order`));
-    blocks.push({
-      block: {
-        id: Number(field(body, `${name}_id`)) || undefined,
-        kind,
-        text: pair(body, `${name}_text`),
-        personId: Number(field(body, `${name}_person`)) || null,
-      } as BlockInput,
-      order: Number.isFinite(order) ? order : i + 1,
-      index: i,
-    });
-  }
-  return blocks.sort((a, b) => a.order - b.order || a.index - b.index).map((b) => b.block);
-}
 
 export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
   for (const locale of LOCALES) {

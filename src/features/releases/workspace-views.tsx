@@ -5,8 +5,9 @@ import type { PageContext } from '../../lib/page-context.js';
 import type { VisibilityState } from '../../lib/visibility.js';
 import { DateField, OriginalLocaleField, TimeZoneField } from '../statements/publication-controls.js';
 import { stateName, VISIBILITY_STATES } from '../statements/state-label.js';
+import { StateTag } from '../statements/workspace-parts.js';
 import type { RegistryChoices } from '../statements/workspace-read.js';
-import { StateTag, type Typed } from '../statements/workspace-views.js';
+import type { Typed } from '../statements/workspace-views.js';
 import {
   BilingualField,
   ErrorSummary,

@@ -10,7 +10,6 @@ import { createUser } from '../accounts/service.js';
 import {
   createStatement,
   deleteStatement,
-  listStatementsForEditing,
   setSignatories,
   setStatementAddressees,
   updateStatement,
@@ -25,6 +24,7 @@ import {
   updateRecommendation,
 } from './recommendation-service.js';
 import { editorUser, seedRegistry, statementInput } from './test-fixtures.js';
+import { listStatementsForEditing } from './workspace-read.js';
 import type { Editor } from './write-support.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

@@ -4,16 +4,14 @@
  * (archived) through publish-service.ts instead. Each write: policy, version check, audit row, one
  * transaction.
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { Forbidden, NotFound } from '../../lib/errors.js';
 import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../lib/field-problems.js';
 import type { Locale } from '../../lib/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
-import { likePattern, localizedTextMatches } from '../../lib/localized-search.js';
 import { originalOf } from '../../lib/localized-text.js';
-import { type VisibilityState, visibilityState } from '../../lib/visibility.js';
 import { writeAudit } from '../accounts/audit.js';
 import { canEditStatement } from '../accounts/policy.js';
 import { actorOf, type Editor, missingIds, updateVersioned, wasEverPublished } from './write-support.js';
@@ -278,52 +276,4 @@ export async function deleteStatement(
       before: audited(before),
     });
   });
-}
-
-export interface StatementListFilter {
-  /** Words in the title or slug, any language. */
-  q?: string;
-  state?: VisibilityState;
-}
-
-export interface EditableStatementItem {
-  statement: StatementRow;
-  state: VisibilityState;
-  recommendationCount: number;
-}
-
-/** Every statement, whatever its state, newest first, for editors. */
-export async function listStatementsForEditing(
-  db: Db,
-  filter: StatementListFilter,
-  now: Date,
-): Promise<EditableStatementItem[]> {
-  const conditions: SQL[] = [];
-  const q = filter.q?.trim();
-  if (q) {
-    const like = likePattern(q);
-    conditions.push(or(ilike(t.statements.slug, like), localizedTextMatches(t.statements.title, like)) as SQL);
-  }
-  const rows = await db
-    .select()
-    .from(t.statements)
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(desc(t.statements.date), asc(t.statements.slug));
-  const ids = rows.map((r) => r.id);
-  const counts =
-    ids.length === 0
-      ? []
-      : await db
-          .select({ statementId: t.recommendations.statementId, n: count() })
-          .from(t.recommendations)
-          .where(inArray(t.recommendations.statementId, ids))
-          .groupBy(t.recommendations.statementId);
-  const byId = new Map(counts.map((c) => [c.statementId, Number(c.n)]));
-  return rows
-    .map((statement) => ({
-      statement,
-      state: visibilityState(statement, now),
-      recommendationCount: byId.get(statement.id) ?? 0,
-    }))
-    .filter((item) => !filter.state || item.state === filter.state);
 }

@@ -7,6 +7,10 @@ import type { LocalizedText } from '../../lib/localized-text.js';
 import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
 import { readConfirmed, readLocaleValues } from '../workspace/form.js';
 
+const Slug = Type.String({ minLength: 1, maxLength: 200 });
+export const SlugParams = Type.Object({ slug: Slug });
+export const ItemParams = Type.Object({ slug: Slug, id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+
 /** Forms carry named fields per language and per picked row, so the body is an open record of strings. */
 export const FormBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }) }, { additionalProperties: true });
 export type Form = Record<string, unknown>;

@@ -1,9 +1,10 @@
 /** What the editorial workspace reads: every statement in any state, with what its forms need. */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
+import { likePattern, localizedTextMatches } from '../../lib/localized-search.js';
 import { type VisibilityState, visibilityState } from '../../lib/visibility.js';
-import { statementBySlug } from './edit-service.js';
+import { type StatementRow, statementBySlug } from './edit-service.js';
 
 export type PersonRow = typeof t.people.$inferSelect;
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
@@ -94,3 +95,51 @@ export async function registryChoices(db: Db) {
 }
 
 export type RegistryChoices = Awaited<ReturnType<typeof registryChoices>>;
+
+export interface StatementListFilter {
+  /** Words in the title or slug, any language. */
+  q?: string;
+  state?: VisibilityState;
+}
+
+export interface EditableStatementItem {
+  statement: StatementRow;
+  state: VisibilityState;
+  recommendationCount: number;
+}
+
+/** Every statement, whatever its state, newest first, for editors. */
+export async function listStatementsForEditing(
+  db: Db,
+  filter: StatementListFilter,
+  now: Date,
+): Promise<EditableStatementItem[]> {
+  const conditions: SQL[] = [];
+  const q = filter.q?.trim();
+  if (q) {
+    const like = likePattern(q);
+    conditions.push(or(ilike(t.statements.slug, like), localizedTextMatches(t.statements.title, like)) as SQL);
+  }
+  const rows = await db
+    .select()
+    .from(t.statements)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(t.statements.date), asc(t.statements.slug));
+  const ids = rows.map((r) => r.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ statementId: t.recommendations.statementId, n: count() })
+          .from(t.recommendations)
+          .where(inArray(t.recommendations.statementId, ids))
+          .groupBy(t.recommendations.statementId);
+  const byId = new Map(counts.map((c) => [c.statementId, Number(c.n)]));
+  return rows
+    .map((statement) => ({
+      statement,
+      state: visibilityState(statement, now),
+      recommendationCount: byId.get(statement.id) ?? 0,
+    }))
+    .filter((item) => !filter.state || item.state === filter.state);
+}
