@@ -269,7 +269,20 @@ export function OrganizationFormPage(
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {outcome.conflict ? <ConflictNotice ctx={ctx} history={outcome.conflict} /> : ''}
+      {outcome.conflict ? (
+        <ConflictNotice
+          ctx={ctx}
+          history={outcome.conflict}
+          labels={{
+            ...labels,
+            localizedName: t.registryOrgLocalizedName,
+            boilerplate: t.registryOrgBoilerplate,
+            archivedAt: t.workspaceArchived,
+          }}
+        />
+      ) : (
+        ''
+      )}
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <form method="post" action={o ? `${base(ctx)}/${o.slug}/edit` : base(ctx)} novalidate>
         <HiddenFields csrf={csrf} version={props.version ?? o?.version} />

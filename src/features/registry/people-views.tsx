@@ -126,7 +126,21 @@ export function PersonFormPage(
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {outcome.conflict ? <ConflictNotice ctx={ctx} history={outcome.conflict} /> : ''}
+      {outcome.conflict ? (
+        <ConflictNotice
+          ctx={ctx}
+          history={outcome.conflict}
+          labels={{
+            ...labels,
+            role: t.registryPersonRole,
+            organizationId: t.registryPersonOrganization,
+            isPressContact: t.registryPressContact,
+            archivedAt: t.workspaceArchived,
+          }}
+        />
+      ) : (
+        ''
+      )}
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <form method="post" action={p ? `${base(ctx)}/${p.slug}/edit` : base(ctx)} novalidate>
         <HiddenFields csrf={csrf} version={props.version ?? p?.version} />

@@ -114,7 +114,20 @@ export function ThemeFormPage(
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {outcome.conflict ? <ConflictNotice ctx={ctx} history={outcome.conflict} /> : ''}
+      {outcome.conflict ? (
+        <ConflictNotice
+          ctx={ctx}
+          history={outcome.conflict}
+          labels={{
+            ...labels,
+            archivedAt: t.workspaceArchived,
+            parentId: t.registryAddresseeParent,
+            position: t.registryColumnOrder,
+          }}
+        />
+      ) : (
+        ''
+      )}
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <form method="post" action={r ? `${themesBase(ctx)}/${r.slug}/edit` : themesBase(ctx)} novalidate>
         <HiddenFields csrf={csrf} version={props.version ?? r?.version} />
@@ -251,7 +264,20 @@ export function AddresseeFormPage(
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {outcome.conflict ? <ConflictNotice ctx={ctx} history={outcome.conflict} /> : ''}
+      {outcome.conflict ? (
+        <ConflictNotice
+          ctx={ctx}
+          history={outcome.conflict}
+          labels={{
+            ...labels,
+            archivedAt: t.workspaceArchived,
+            parentId: t.registryAddresseeParent,
+            position: t.registryColumnOrder,
+          }}
+        />
+      ) : (
+        ''
+      )}
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <form method="post" action={r ? `${addresseesBase(ctx)}/${r.slug}/edit` : addresseesBase(ctx)} novalidate>
         <HiddenFields csrf={csrf} version={props.version ?? r?.version} />

@@ -7,8 +7,26 @@ import { type ChangeSince, ChangesTable, isChangesSince } from '../../lib/confli
 import { Conflict } from '../../lib/errors.js';
 import type { PageContext } from '../../lib/page-context.js';
 
-export function ConflictNotice({ ctx, history }: { ctx: PageContext; history: ChangeSince[] }): JSX.Element {
+/** When, as people read it in the page's language (UTC, said so, since editors sit in several zones). */
+function readableInstant(iso: string, ctx: PageContext): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+export function ConflictNotice(props: {
+  ctx: PageContext;
+  history: ChangeSince[];
+  /** Column names → the labels the form shows, so the table speaks the form's words. */
+  labels?: Record<string, string>;
+}): JSX.Element {
+  const { ctx, labels = {} } = props;
   const { t } = ctx;
+  const history = props.history.map((entry) => ({
+    ...entry,
+    at: readableInstant(entry.at, ctx),
+    changes: entry.changes.map((c) => ({ ...c, field: labels[c.field] ?? c.field })),
+  }));
   return (
     <section class="conflict-notice" role="alert" aria-labelledby="conflict-title" tabindex="-1">
       <h2 id="conflict-title" safe>

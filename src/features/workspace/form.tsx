@@ -374,7 +374,7 @@ export function MarkdownField(
         aria-describedby={describedBy(id, hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
         hx-post={`/${ctx.locale}/workspace/preview`}
-        hx-trigger="input changed delay:400ms"
+        hx-trigger="input changed delay:700ms"
         hx-target={`#${previewId}`}
         hx-swap="innerHTML"
         hx-sync="this:replace"
