@@ -92,7 +92,11 @@ export function ReleaseEditorPage(
         </a>
       </p>
       <h1 safe>{title}</h1>
-      {failed?.outcome.conflict ? <ConflictNotice ctx={ctx} history={failed.outcome.conflict} /> : ''}
+      {failed?.outcome.conflict ? (
+        <ConflictNotice ctx={ctx} history={failed.outcome.conflict} labels={releaseLabels(ctx)} />
+      ) : (
+        ''
+      )}
       <ErrorSummary ctx={ctx} errors={failed?.outcome.errors ?? {}} labels={releaseLabels(ctx)} />
       <div class="release-editor">
         <div class="release-editor-forms">

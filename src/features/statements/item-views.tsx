@@ -29,7 +29,7 @@ function Frame(props: ItemProps & { title: string; children: JSX.Element | JSX.E
         </a>
       </p>
       <h1 safe>{props.title}</h1>
-      {props.outcome.conflict ? <ConflictNotice ctx={ctx} history={props.outcome.conflict} /> : ''}
+      {props.outcome.conflict ? <ConflictNotice ctx={ctx} history={props.outcome.conflict} labels={labels(ctx)} /> : ''}
       {props.children as 'safe'}
     </WorkspaceLayout>
   );
@@ -42,6 +42,8 @@ function labels(ctx: PageContext): Record<string, string> {
     themes: t.editorialThemes,
     addressees: t.editorialRecommendationAddressees,
     personId: t.editorialQuotePerson,
+    themeIds: t.editorialThemes,
+    addresseeIds: t.editorialRecommendationAddressees,
     recommendation: t.editorialDelete,
     quote: t.editorialDelete,
   };

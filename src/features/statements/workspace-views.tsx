@@ -29,6 +29,7 @@ function statementLabels(ctx: PageContext): Record<string, string> {
     embargoLocal: t.editorialEmbargoLocal,
     timeZone: t.editorialTimeZone,
     statement: t.editorialDelete,
+    addresseeIds: t.editorialAddressees,
   };
 }
 
@@ -161,7 +162,7 @@ export function StatementEditPage(
         </a>
       </p>
       <h1 safe>{title}</h1>
-      {failed?.outcome.conflict ? <ConflictNotice ctx={ctx} history={failed.outcome.conflict} /> : ''}
+      {failed?.outcome.conflict ? <ConflictNotice ctx={ctx} history={failed.outcome.conflict} labels={labels} /> : ''}
       <ErrorSummary ctx={ctx} errors={failed?.outcome.errors ?? {}} labels={labels} />
       <p class="meta">
         <span safe>{`${t.editorialPublicAddress}: /${locale}/statements/${s.slug}`}</span>
