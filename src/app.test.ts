@@ -57,6 +57,18 @@ const signedInPaths = [
   '/sign-on/guatemala-vp-visit-2021',
   // Import (features/import)
   '/workspace/import',
+  // Editorial workspace (issue 6): statements and releases in every state, for editors only.
+  '/workspace/statements',
+  '/workspace/statements/new',
+  '/workspace/statements/guatemala-vp-visit-2021',
+  '/workspace/statements/guatemala-vp-visit-2021/recommendations/new',
+  '/workspace/statements/guatemala-vp-visit-2021/recommendations/1',
+  '/workspace/statements/guatemala-vp-visit-2021/quotes/new',
+  '/workspace/statements/guatemala-vp-visit-2021/quotes/1',
+  '/workspace/releases',
+  '/workspace/releases/new',
+  '/workspace/releases/guatemala-vp-visit-2021',
+  '/workspace/releases/guatemala-vp-visit-2021/preview.pdf',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

@@ -25,9 +25,11 @@ import { registerOrganizationEditRoutes } from './features/organizations/edit-ro
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerRegistryRoutes } from './features/registry/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
+import { registerReleaseWorkspaceRoutes } from './features/releases/workspace-routes.js';
 import { registerSignOnRoutes } from './features/signon/routes.js';
 import { registerStatementPublishRoutes } from './features/statements/publish-routes.js';
 import { registerStatementRoutes } from './features/statements/routes.js';
+import { registerStatementWorkspaceRoutes } from './features/statements/workspace-routes.js';
 import { ForbiddenPage } from './features/workspace/pages.js';
 import { registerWorkspaceRoutes } from './features/workspace/routes.js';
 import { ConflictPage, isChangesSince } from './lib/conflict-page.js';
@@ -120,7 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerAccountRoutes(app, deps, authOptions);
   registerTwoFactorRoutes(app, deps, authOptions);
   registerOrganizationEditRoutes(app, deps, authOptions);
-  registerStatementPublishRoutes(app, deps);
+  registerStatementPublishRoutes(app, deps, authOptions);
   registerHistoryRoutes(app, deps);
   const linkOptions = { mailer: options.mailer ?? null, baseUrl: options.baseUrl ?? 'http://localhost:3000' };
   registerLinkRoutes(app, deps, authOptions, linkOptions);
@@ -131,6 +133,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerRegistryRoutes(app, deps, authOptions);
   // Import and lint (features/import, features/lint)
   registerImportRoutes(app, deps, authOptions);
+  // Editorial workspace (issue 6): statements and press releases.
+  registerStatementWorkspaceRoutes(app, deps, authOptions);
+  registerReleaseWorkspaceRoutes(app, deps, authOptions);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

@@ -34,11 +34,11 @@ const samples = [
 type Sample = (typeof samples)[number];
 const titleOf = (s: Sample) => `Matrix statement ${s.key}`;
 const slugOf = (s: Sample) => `matrix-${s.key}`;
-/** A press release has no withdrawal: it exists in every other state, with its own embargo. */
-const releaseSamples = samples.filter((s) => s.key !== 'withdrawn');
+/** A press release goes through the same states, with its own embargo and withdrawal columns. */
+const releaseSamples = samples;
 const releaseTitleOf = (s: Sample) => `Matrix release ${s.key}`;
 const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
-const releaseIsPublic = (s: Sample) => s.key !== 'withdrawn' && visibilityState(s, T) === 'published';
+const releaseIsPublic = (s: Sample) => visibilityState(s, T) === 'published';
 /** Each sample statement's full document (a PDF whose text is the title), by sample key. */
 const documentSha = new Map<string, string>();
 
@@ -88,7 +88,6 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/workspace/addressees': (l) => `/${l}/workspace/addressees`,
   '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,
   '/:locale/workspace/addressees/:slug/edit': (l) => `/${l}/workspace/addressees/us-government/edit`,
-  '/:locale/workspace/translations': (l) => `/${l}/workspace/translations`,
   // Accounts administration and sign-on (issue 5).
   '/:locale/admin/users/:id': (l) => `/${l}/admin/users/1`,
   // Sign-on pages show a statement's text before it is public, to members asked to sign it and editors only;
@@ -97,6 +96,54 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/sign-on/:slug': (l, s) => `/${l}/sign-on/${slugOf(s)}`,
   // Import (features/import): the upload form, editors only.
   '/:locale/workspace/import': (l) => `/${l}/workspace/import`,
+};
+
+/**
+ * Editorial workspace (issue 6): signed-in pages that show statements and releases in EVERY state to
+ * editors and the admin (that is their job), and nothing at all to anyone else. `shows` names what a
+ * page for sample `s` must show an editor; ids of each sample's recommendation and quote are filled in
+ * before the tests run.
+ */
+const sampleIds = new Map<string, { recommendation: number; quote: number }>();
+const ids = (s: Sample) => sampleIds.get(s.key) ?? { recommendation: 0, quote: 0 };
+const editorialChannels: Record<
+  string,
+  { url: (l: string, s: Sample) => string; shows: 'statement' | 'release' | null }
+> = {
+  '/:locale/workspace/statements': { url: (l) => `/${l}/workspace/statements`, shows: 'statement' },
+  '/:locale/workspace/statements/new': { url: (l) => `/${l}/workspace/statements/new`, shows: null },
+  '/:locale/workspace/statements/:slug': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/recommendations/new': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/recommendations/new`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/recommendations/:id': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/recommendations/${ids(s).recommendation}`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/quotes/new': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/quotes/new`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/quotes/:id': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/quotes/${ids(s).quote}`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/releases': { url: (l) => `/${l}/workspace/releases`, shows: 'release' },
+  // Lists every statement's missing translations (each sample's recommendation is English only).
+  '/:locale/workspace/translations': { url: (l) => `/${l}/workspace/translations`, shows: 'statement' },
+  '/:locale/workspace/releases/new': { url: (l) => `/${l}/workspace/releases/new`, shows: null },
+  '/:locale/workspace/releases/:slug': {
+    url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}`,
+    shows: 'release',
+  },
+  '/:locale/workspace/releases/:slug/preview.:format': {
+    url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}/preview.pdf`,
+    shows: null,
+  },
 };
 
 function channelKey(url: string): string {
@@ -118,6 +165,7 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
     await loadDemo(ctx.db);
     app = await buildApp({ db: ctx.db, now: () => clock });
     const [cejil] = await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'));
+    const [person] = await ctx.db.select().from(t.people).limit(1);
     for (const s of samples) {
       const [row] = await ctx.db
         .insert(t.statements)
@@ -130,12 +178,20 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
           withdrawnAt: s.withdrawnAt,
         })
         .returning();
-      await ctx.db.insert(t.recommendations).values({
-        statementId: row!.id,
-        slug: 'r1',
-        position: 1,
-        text: localized('en', `Recommendation of ${titleOf(s)}`),
-      });
+      const [rec] = await ctx.db
+        .insert(t.recommendations)
+        .values({
+          statementId: row!.id,
+          slug: 'r1',
+          position: 1,
+          text: localized('en', `Recommendation of ${titleOf(s)}`),
+        })
+        .returning();
+      const [quote] = await ctx.db
+        .insert(t.quotes)
+        .values({ statementId: row!.id, personId: person!.id, text: localized('en', `Quote of ${titleOf(s)}`) })
+        .returning();
+      sampleIds.set(s.key, { recommendation: rec!.id, quote: quote!.id });
       await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
       const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
       const sha256 = await storeFile(ctx.db, pdf, null, T);
@@ -147,6 +203,7 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         slug: releaseSlugOf(s),
         status: s.status,
         embargoedUntil: s.embargoUntil,
+        withdrawnAt: s.withdrawnAt,
         releaseDate: '2026-11-01',
         headline: localized('en', releaseTitleOf(s), { es: releaseTitleOf(s) }),
       });
@@ -207,6 +264,32 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
     });
   }
 
+  for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
+    const editor = who === 'editor' || who === 'admin';
+    it(`${who}: workspace pages show every state to editors and nothing to anyone else`, async () => {
+      const visitor = visitors.get(who)!;
+      for (const [key, channel] of Object.entries(editorialChannels)) {
+        for (const locale of LOCALES) {
+          for (const s of samples) {
+            const url = channel.url(locale, s);
+            const response = await visitor.get(url);
+            if (!editor) {
+              expect([303, 403], `${who} ${url}`).toContain(response.statusCode);
+              expect(
+                response.body.includes(titleOf(s)) || response.body.includes(releaseTitleOf(s)),
+                `${who} ${url}`,
+              ).toBe(false);
+              continue;
+            }
+            expect(response.statusCode, `${who} ${url} (${key})`).toBe(200);
+            if (channel.shows === 'statement') expect(response.body, `${who} ${url}`).toContain(titleOf(s));
+            if (channel.shows === 'release') expect(response.body, `${who} ${url}`).toContain(releaseTitleOf(s));
+          }
+        }
+      }
+    });
+  }
+
   it('an embargo lifts by itself at its instant; a withdrawal takes effect at its instant', async () => {
     const anonymous = visitors.get('anonymous')!;
     clock = new Date(T.getTime() + HOUR + 1);
@@ -224,7 +307,7 @@ function uncoveredRoutes(app: FastifyTypeBox): string[] {
       .filter((r) => r.method === 'GET')
       .map((r) => channelKey(r.url)),
   );
-  return [...keys].filter((key) => !(key in channels));
+  return [...keys].filter((key) => !(key in channels) && !(key in editorialChannels));
 }
 
 /** Editors' own pages (not public channels) that show statements in every state, to editors and admins only. */

@@ -3,6 +3,7 @@ import { signonEn } from './signon.en.js';
 
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
+import { editorialEn } from './editorial.en.js';
 import { filesEn } from './files.en.js';
 import { lintEn } from './lint.en.js';
 import { registryEn } from './registry.en.js';
@@ -168,4 +169,5 @@ export const en = {
   ...accountsEn,
   ...signonEn,
   ...lintEn,
+  ...editorialEn,
 } as const;

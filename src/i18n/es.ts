@@ -1,6 +1,7 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import { accountsEs } from './accounts.es.js';
 import type { Catalog } from './catalog.js';
+import { editorialEs } from './editorial.es.js';
 import { filesEs } from './files.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
@@ -172,4 +173,5 @@ export const es = {
   ...accountsEs,
   ...signonEs,
   ...lintEs,
+  ...editorialEs,
 } as const satisfies Catalog;

@@ -10,13 +10,18 @@
  * - withdrawn: `withdrawn_at` has passed; hidden again, kept for the record and the audit log.
  * Time is always the caller's `now` (the app's injected clock), so an embargo lifts by itself.
  *
- * A press release follows the same rule with its own status and embargo instant (its release line).
+ * A press release follows the same rule with its own status, embargo instant (its release line) and
+ * withdrawal instant: `releaseVisibility()` maps its columns onto the same four states.
  */
 import { and, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { releases, statements } from '../db/schema.js';
 
 export type PublicationStatus = 'draft' | 'published';
 export type VisibilityState = 'draft' | 'embargoed' | 'published' | 'withdrawn';
+
+export function isVisibilityState(value: unknown): value is VisibilityState {
+  return value === 'draft' || value === 'embargoed' || value === 'published' || value === 'withdrawn';
+}
 
 export interface Publishable {
   status: PublicationStatus;
@@ -44,10 +49,22 @@ export function publicStatementsCondition(now: Date = new Date()): SQL {
   ) as SQL;
 }
 
-/** The same rule for press releases, as SQL: published, and its embargo (if any) has lifted. */
+/** A press release's state under the same rule (its embargo column is named for the release line). */
+export function releaseVisibility(
+  release: { status: PublicationStatus; embargoedUntil: Date | null; withdrawnAt: Date | null },
+  now: Date,
+): VisibilityState {
+  return visibilityState(
+    { status: release.status, embargoUntil: release.embargoedUntil, withdrawnAt: release.withdrawnAt },
+    now,
+  );
+}
+
+/** The same rule for press releases, as SQL: published, its embargo (if any) lifted, not withdrawn. */
 export function publicReleasesCondition(now: Date = new Date()): SQL {
   return and(
     eq(releases.status, 'published'),
     or(isNull(releases.embargoedUntil), lte(releases.embargoedUntil, now)),
+    or(isNull(releases.withdrawnAt), gt(releases.withdrawnAt, now)),
   ) as SQL;
 }

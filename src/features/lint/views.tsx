@@ -1,10 +1,9 @@
 /** The linter's findings as a list on editors' pages (the release page, the import report). */
-import type { Locale } from '../../lib/locales.js';
 import type { PageContext } from '../../lib/page-context.js';
 import type { Finding } from './finding.js';
 
 export function FindingList({ ctx, findings }: { ctx: PageContext; findings: Finding[] }): JSX.Element {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   return (
     <section class="lint-findings" aria-labelledby="lint-heading">
       <h2 id="lint-heading" safe>
@@ -15,14 +14,16 @@ export function FindingList({ ctx, findings }: { ctx: PageContext; findings: Fin
       </p>
       <ul>
         {findings.map((f) => (
-          <FindingItem ctx={ctx} finding={f} locale={locale} />
+          <FindingItem ctx={ctx} finding={f} />
         ))}
       </ul>
     </section>
   );
 }
 
-function FindingItem({ ctx, finding: f, locale }: { ctx: PageContext; finding: Finding; locale: Locale }): JSX.Element {
+/** One finding in the reader's language, with its fix and where it is. */
+export function FindingItem({ ctx, finding: f }: { ctx: PageContext; finding: Finding }): JSX.Element {
+  const { locale } = ctx;
   const where = f.line !== null ? `${f.line}:${f.column}` : (f.block ?? '');
   return (
     <li class={`finding finding-${f.severity}`} data-rule={f.rule}>

@@ -10,6 +10,7 @@ import type { Catalog } from '../../i18n/catalog.js';
 import { LOCALES, type Locale } from '../../lib/locales.js';
 import { type LocalizedText, resolveText, translationState } from '../../lib/localized-text.js';
 import { canViewRegistry, type PolicyUser } from '../accounts/policy.js';
+import { editorialTranslationSources } from '../statements/translation-sources.js';
 import { hasAnyText } from '../workspace/bilingual.js';
 import { assertAllowed } from '../workspace/write.js';
 
@@ -69,6 +70,7 @@ export const translationSources: TranslationSource[] = [
         fields: [{ label: (c) => c.registryAddresseeName, value: r.name }],
       })),
   },
+  ...editorialTranslationSources,
 ];
 
 export interface TranslationTodo {

@@ -1,10 +1,21 @@
+/**
+ * Publish, unpublish (back to draft) and withdraw a statement: the controls on its workspace page
+ * post here. An embargo comes either as an ISO instant (`embargoUntil`) or, from the workspace form,
+ * as a wall-clock time and an IANA zone (`embargoLocal` + `timeZone`), stored as the UTC instant.
+ */
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden } from '../../lib/errors.js';
+import { Forbidden, Invalid } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { Problems } from '../../lib/field-problems.js';
 import { LOCALES } from '../../lib/locales.js';
-import type { SiteDeps } from '../../lib/site-deps.js';
-import { currentUser } from '../accounts/web.js';
+import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { localToInstant } from '../../lib/time-zones.js';
+import { type AuthOptions, currentUser } from '../accounts/web.js';
+import { fieldErrors } from '../workspace/validation.js';
+import { workspaceRequest } from '../workspace/web.js';
+import type { Form } from './form-input.js';
 import { changePublication } from './publish-service.js';
+import { renderStatementPage } from './workspace-routes.js';
 
 const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const Body = Type.Object({
@@ -12,26 +23,56 @@ const Body = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   /** ISO 8601 instant, with `publish` only; empty means no embargo. */
   embargoUntil: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'date-time', maxLength: 40 })])),
+  /** "2026-06-03T09:00" in `timeZone`; empty means no embargo. */
+  embargoLocal: Type.Optional(Type.String({ maxLength: 40 })),
+  timeZone: Type.Optional(Type.String({ maxLength: 64 })),
 });
 
-export function registerStatementPublishRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
+function embargoOf(body: { embargoUntil?: string; embargoLocal?: string; timeZone?: string }): Date | null {
+  if (body.embargoUntil) return new Date(body.embargoUntil);
+  const local = body.embargoLocal?.trim() ?? '';
+  if (local === '') return null;
+  const instant = localToInstant(local, body.timeZone ?? 'UTC');
+  if (!instant) {
+    const problems = new Problems();
+    problems.add('embargoLocal', 'editorialErrLocalTime');
+    problems.throwIfAny();
+  }
+  return instant;
+}
+
+export function registerStatementPublishRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
   for (const locale of LOCALES) {
     for (const action of ['publish', 'unpublish', 'withdraw'] as const) {
       app.post(
         `/${locale}/statements/:slug/${action}`,
         { schema: { params: Params, body: Body } },
         async (request, reply) => {
-          const user = currentUser(request);
-          if (!user) throw new Forbidden('Sign in first');
-          const { version, embargoUntil } = request.body;
-          const input = {
-            slug: request.params.slug,
-            action,
-            version,
-            embargoUntil: action === 'publish' && embargoUntil ? new Date(embargoUntil) : null,
-          };
-          await changePublication(deps.db, input, user, deps.now());
-          return reply.redirect(`/${locale}/account`, 303);
+          if (!currentUser(request)) throw new Forbidden('Sign in first');
+          const w = workspaceRequest(deps, options, request, reply, locale);
+          if (!w) return reply;
+          const { slug } = request.params;
+          try {
+            const embargoUntil = action === 'publish' ? embargoOf(request.body) : null;
+            await changePublication(
+              deps.db,
+              { slug, action, version: request.body.version, embargoUntil },
+              w.user,
+              deps.now(),
+            );
+          } catch (error) {
+            // A bad embargo comes back next to its field; a stale page gets the 409 page (app.tsx): there
+            // is no typed text to keep, and it names who changed the publication meanwhile.
+            if (!(error instanceof Invalid)) throw error;
+            const errors = fieldErrors(error.problems, w.ctx.t);
+            const typed = request.body as unknown as Form;
+            return sendHtml(
+              reply,
+              await renderStatementPage(deps, w, slug, { form: 'publish', typed, outcome: { errors } }),
+              400,
+            );
+          }
+          return reply.redirect(`/${locale}/workspace/statements/${slug}`, 303);
         },
       );
     }

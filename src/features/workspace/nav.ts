@@ -3,7 +3,13 @@
  * merge cleanly); `visible` uses the policy functions, so a link shows only to who may use it.
  */
 import type { Catalog } from '../../i18n/catalog.js';
-import { canEditRegistry, canEditRelease, canViewRegistry, type PolicyUser } from '../accounts/policy.js';
+import {
+  canEditRegistry,
+  canEditRelease,
+  canEditStatement,
+  canViewRegistry,
+  type PolicyUser,
+} from '../accounts/policy.js';
 
 export interface WorkspaceNavEntry {
   /** Path after the language prefix. */
@@ -21,6 +27,8 @@ export const workspaceNav: WorkspaceNavEntry[] = [
   { path: '/workspace/people', label: (t) => t.workspaceNavPeople, visible: canViewRegistry },
   { path: '/workspace/themes', label: (t) => t.workspaceNavThemes, visible: canEditRegistry },
   { path: '/workspace/addressees', label: (t) => t.workspaceNavAddressees, visible: canEditRegistry },
+  { path: '/workspace/statements', label: (t) => t.editorialNavStatements, visible: canEditStatement },
+  { path: '/workspace/releases', label: (t) => t.editorialNavReleases, visible: canEditRelease },
   { path: '/workspace/translations', label: (t) => t.workspaceNavTranslations, visible: canViewRegistry },
   { path: '/workspace/import', label: (t) => t.importNav, visible: canEditRelease },
 ];

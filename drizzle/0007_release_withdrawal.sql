@@ -1,0 +1,1 @@
+ALTER TABLE "releases" ADD COLUMN "withdrawn_at" timestamp with time zone;

@@ -1,0 +1,114 @@
+/**
+ * Plumbing for the editorial journeys: an EMPTY instance whose first admin was made by the real CLI,
+ * served with an injected clock; axe-core (WCAG 2.2 A/AA tags) and a phone-width check for each page.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type axe from 'axe-core';
+import type { Page } from 'playwright-core';
+import { buildApp } from '../src/app.js';
+import { type DbHandle, type Engine, openDb } from '../src/db/client.js';
+import { createEmptyPostgresDatabase } from '../src/test/db.js';
+import { runCli } from '../src/test/processes.js';
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface EmptyInstance {
+  baseUrl: string;
+  db: DbHandle['db'];
+  /** The path of the one-time link `puente users create-admin` printed. */
+  adminLinkPath: string;
+  /** Moves the app's clock forward (it otherwise runs with real time). */
+  advance(ms: number): void;
+  now(): Date;
+  close(): Promise<void>;
+}
+
+/** `puente users create-admin` on a fresh database (a real process), then the app on that database. */
+export async function startEmptyInstance(engine: Engine, adminEmail: string): Promise<EmptyInstance> {
+  const baseUrl = 'https://puente.example.org';
+  let target: Parameters<typeof openDb>[0];
+  let env: Record<string, string>;
+  let drop = async () => {};
+  if (engine === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'puente-journey-'));
+    env = { PUENTE_DATA_DIR: dataDir, PUENTE_BASE_URL: baseUrl };
+    target = { engine: 'pglite', dataDir };
+  } else {
+    const database = await createEmptyPostgresDatabase();
+    env = { DATABASE_URL: database.url, PUENTE_BASE_URL: baseUrl };
+    target = { engine: 'postgres', url: database.url, maxConnections: 4 };
+    drop = database.drop;
+  }
+  const created = await runCli(['users', 'create-admin', adminEmail], env);
+  const link = /^https:\/\/puente\.example\.org(\/en\/set-password\/[A-Za-z0-9_-]+)\n$/.exec(created.stdout);
+  if (created.code !== 0 || !link) throw new Error(`create-admin failed: ${created.stderr}${created.stdout}`);
+  const handle = await openDb(target);
+  let offset = 0;
+  const now = () => new Date(Date.now() + offset);
+  const app = await buildApp({ db: handle.db, now, baseUrl });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db: handle.db,
+    adminLinkPath: link[1]!,
+    advance: (ms) => {
+      offset += ms;
+    },
+    now,
+    close: async () => {
+      try {
+        await app.close();
+      } finally {
+        await handle.close();
+        await drop();
+      }
+    },
+  };
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string; html: string }[];
+}
+
+/** axe-core in the page as served (page.evaluate is not governed by the CSP): the violations, readable. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations: AxeViolation[] = await page.evaluate(async (tags) => {
+    const inPage = (globalThis as unknown as { axe: typeof axe }).axe;
+    const results = await inPage.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({
+        target: n.target.map((s) => (Array.isArray(s) ? s.join(' >>> ') : s)).join(' '),
+        html: n.html.slice(0, 200),
+      })),
+    }));
+  }, AXE_TAGS);
+  return violations.flatMap((v) => [
+    `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
+    ...v.nodes.map((n) => `    ${n.target}    ${n.html}`),
+  ]);
+}
+
+/** How far the page scrolls sideways at its current width, and the first elements sticking out. */
+export async function horizontalOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
+  return page.evaluate(`(() => {
+    const root = document.documentElement;
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !el.closest('.table-scroll'))
+      .slice(0, 5)
+      .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+    return { overflow: root.scrollWidth - root.clientWidth, culprits };
+  })()`);
+}

@@ -1,0 +1,69 @@
+/** The body of a release after the lead: paragraphs, quotes and the highlights list, replaced as a whole, in order. */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { Problems } from '../../lib/field-problems.js';
+import type { Locale } from '../../lib/locales.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
+import { writeAudit } from '../accounts/audit.js';
+import { actorOf, type Editor, missingIds, updateVersioned } from '../statements/write-support.js';
+import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
+
+export interface BlockInput {
+  /** An existing block's id, so its translations keep their state. */
+  id?: number;
+  kind: 'text' | 'quote' | 'highlights';
+  text: TextInput;
+  personId?: number | null;
+}
+
+/** The body after the lead, in order: paragraphs, quotes and the highlights list. */
+export async function setReleaseBlocks(
+  db: Db,
+  input: { slug: string; version: number; blocks: BlockInput[]; originalLocale: Locale },
+  user: Editor,
+  now: Date,
+): Promise<ReleaseRow> {
+  requireReleaseEditor(user);
+  return db.transaction(async (tx) => {
+    const before = await releaseBySlug(tx, input.slug);
+    const problems = new Problems();
+    for (const [i, b] of input.blocks.entries()) {
+      if (b.kind === 'quote' && !b.personId) problems.add(`block_${i}_person`, 'workspaceErrRequired');
+      if (b.kind !== 'highlights' && !anyText(b.text))
+        problems.add(`block_${i}_text`, 'workspaceErrRequiredOneLanguage');
+      for (const locale of tooLong(b.text, 10_000)) problems.add(`block_${i}_text_${locale}`, 'workspaceErrTooLong');
+    }
+    const personIds = input.blocks.flatMap((b) => (b.kind === 'quote' && b.personId ? [b.personId] : []));
+    if ((await missingIds(tx, t.people, personIds)).length > 0) problems.add('blocks', 'workspaceErrChoice');
+    problems.throwIfAny();
+    const old = await tx
+      .select()
+      .from(t.releaseBlocks)
+      .where(eq(t.releaseBlocks.releaseId, before.id))
+      .orderBy(asc(t.releaseBlocks.position));
+    const oldById = new Map(old.map((b) => [b.id, b]));
+    const after = await updateVersioned(tx, t.releases, 'release', before, input.version, {}, now);
+    await tx.delete(t.releaseBlocks).where(eq(t.releaseBlocks.releaseId, before.id));
+    const rows = input.blocks.map((b, position) => ({
+      releaseId: before.id,
+      position,
+      kind: b.kind,
+      text: mergeLocalized(oldById.get(b.id ?? -1)?.text ?? {}, b.text, input.originalLocale),
+      personId: b.kind === 'quote' ? (b.personId ?? null) : null,
+    }));
+    if (rows.length > 0) await tx.insert(t.releaseBlocks).values(rows);
+    const summary = (bs: { kind: string; text: unknown; personId: number | null }[]) =>
+      bs.map((b) => ({ kind: b.kind, text: b.text, personId: b.personId }));
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'release',
+      entityId: before.id,
+      action: 'set_blocks',
+      before: { blocks: summary(old), version: before.version },
+      after: { blocks: summary(rows), version: after.version },
+    });
+    return after;
+  });
+}

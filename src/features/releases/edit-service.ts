@@ -1,0 +1,304 @@
+/**
+ * Write side of press releases: the fields, the timing ("immediate" or "embargoed until" a wall-clock
+ * time in an IANA zone, stored as a UTC instant), and the pieces picked from the registry in order
+ * (contacts, highlighted recommendations, boilerplate organizations, body blocks). Publication is
+ * publication-service.ts. Each write: policy, version check, audit row, one transaction.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { Forbidden, NotFound } from '../../lib/errors.js';
+import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../lib/field-problems.js';
+import type { Locale } from '../../lib/locales.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
+import { originalOf } from '../../lib/localized-text.js';
+import { isTimeZone, localToInstant } from '../../lib/time-zones.js';
+import { writeAudit } from '../accounts/audit.js';
+import { canEditRelease } from '../accounts/policy.js';
+import {
+  actorOf,
+  type Editor,
+  missingIds,
+  type Tx,
+  updateVersioned,
+  wasEverPublished,
+} from '../statements/write-support.js';
+
+export type ReleaseRow = typeof t.releases.$inferSelect;
+
+export function requireReleaseEditor(user: Editor | null): asserts user is Editor {
+  if (!user || !canEditRelease(user)) throw new Forbidden('You may not edit press releases');
+}
+
+export type Timing = { kind: 'immediate'; timeZone: string } | { kind: 'embargoed'; local: string; timeZone: string };
+
+export interface ReleaseFields {
+  statementId: number | null;
+  releaseDate: string;
+  headline: TextInput;
+  subheadline: TextInput;
+  datelinePlace: TextInput;
+  /** Markdown. */
+  lead: TextInput;
+  fullDocumentUrl: string;
+  endMark: '###' | '-30-';
+  timing: Timing;
+  originalLocale: Locale;
+}
+
+const LIMITS = { headline: 300, subheadline: 500, datelinePlace: 100, lead: 10_000 } as const;
+
+async function checkFields(tx: Db, input: ReleaseFields, problems: Problems): Promise<Date | null> {
+  if (!anyText(input.headline)) problems.add('headline', 'workspaceErrRequiredOneLanguage');
+  for (const field of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
+    for (const locale of tooLong(input[field], LIMITS[field]))
+      problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
+  }
+  if (!isIsoDate(input.releaseDate)) problems.add('releaseDate', 'editorialErrDate');
+  if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))
+    problems.add('fullDocumentUrl', 'workspaceErrUrl');
+  if (input.statementId !== null) {
+    const [s] = await tx
+      .select({ id: t.statements.id })
+      .from(t.statements)
+      .where(eq(t.statements.id, input.statementId));
+    if (!s) problems.add('statementId', 'workspaceErrChoice');
+  }
+  if (!isTimeZone(input.timing.timeZone)) {
+    problems.add('timeZone', 'editorialErrTimeZone');
+    return null;
+  }
+  if (input.timing.kind === 'immediate') return null;
+  const instant = localToInstant(input.timing.local, input.timing.timeZone);
+  if (!instant) problems.add('embargoLocal', 'editorialErrLocalTime');
+  return instant;
+}
+
+function fieldValues(before: Partial<ReleaseRow>, input: ReleaseFields, embargo: Date | null) {
+  const merge = (f: 'headline' | 'subheadline' | 'datelinePlace' | 'lead') =>
+    mergeLocalized(before[f] ?? {}, input[f], input.originalLocale);
+  return {
+    statementId: input.statementId,
+    releaseDate: input.releaseDate,
+    headline: merge('headline'),
+    subheadline: merge('subheadline'),
+    datelinePlace: merge('datelinePlace'),
+    lead: merge('lead'),
+    fullDocumentUrl: input.fullDocumentUrl.trim() || null,
+    endMark: input.endMark,
+    embargoedUntil: embargo,
+    timeZone: input.timing.timeZone,
+  };
+}
+
+const audited = (r: ReleaseRow) => ({
+  slug: r.slug,
+  statementId: r.statementId,
+  releaseDate: r.releaseDate,
+  headline: r.headline,
+  subheadline: r.subheadline,
+  datelinePlace: r.datelinePlace,
+  lead: r.lead,
+  fullDocumentUrl: r.fullDocumentUrl,
+  endMark: r.endMark,
+  embargoedUntil: r.embargoedUntil,
+  timeZone: r.timeZone,
+  version: r.version,
+});
+
+export async function releaseBySlug(tx: Db, slug: string): Promise<ReleaseRow> {
+  const [row] = await tx.select().from(t.releases).where(eq(t.releases.slug, slug));
+  if (!row) throw new NotFound(`No release "${slug}"`);
+  return row;
+}
+
+export async function createRelease(
+  db: Db,
+  input: ReleaseFields & { slug: string },
+  user: Editor,
+  now: Date,
+): Promise<ReleaseRow> {
+  requireReleaseEditor(user);
+  return db.transaction(async (tx) => {
+    const problems = new Problems();
+    const embargo = await checkFields(tx, input, problems);
+    const typed = input.slug.trim();
+    if (typed !== '' && (!SLUG.test(typed) || typed.length > 100)) problems.add('slug', 'editorialErrSlugFormat');
+    problems.throwIfAny();
+    const values = fieldValues({}, input, embargo);
+    const slug = typed || slugify(originalOf(values.headline)?.entry.text ?? '');
+    const [taken] = await tx.select({ id: t.releases.id }).from(t.releases).where(eq(t.releases.slug, slug));
+    if (taken) {
+      const p = new Problems();
+      p.add('slug', 'editorialErrSlugTaken');
+      p.throwIfAny();
+    }
+    const [row] = await tx
+      .insert(t.releases)
+      .values({ ...values, slug, createdAt: now, updatedAt: now })
+      .returning();
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'release',
+      entityId: row!.id,
+      action: 'create',
+      after: audited(row!),
+    });
+    return row!;
+  });
+}
+
+export async function updateRelease(
+  db: Db,
+  input: ReleaseFields & { slug: string; version: number },
+  user: Editor,
+  now: Date,
+): Promise<ReleaseRow> {
+  requireReleaseEditor(user);
+  return db.transaction(async (tx) => {
+    const problems = new Problems();
+    const embargo = await checkFields(tx, input, problems);
+    problems.throwIfAny();
+    const before = await releaseBySlug(tx, input.slug);
+    const set = fieldValues(before, input, embargo);
+    const after = await updateVersioned(tx, t.releases, 'release', before, input.version, set, now);
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'release',
+      entityId: after.id,
+      action: 'update',
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
+}
+
+/** The ordered pieces a release picks from the registry. */
+export type ReleaseList = 'contacts' | 'highlights' | 'boilerplates';
+
+/**
+ * Replaces one ordered list of the release: contacts (people), highlights (recommendations of the
+ * release's statement) or boilerplates (organizations; empty = the statement's signatories).
+ */
+export async function setReleaseList(
+  db: Db,
+  input: { slug: string; version: number; list: ReleaseList; ids: number[] },
+  user: Editor,
+  now: Date,
+): Promise<ReleaseRow> {
+  requireReleaseEditor(user);
+  const ids = [...new Set(input.ids)];
+  return db.transaction(async (tx) => {
+    const before = await releaseBySlug(tx, input.slug);
+    const problems = new Problems();
+    if (input.list === 'contacts' && (await missingIds(tx, t.people, ids)).length > 0)
+      problems.add('contacts', 'workspaceErrChoice');
+    if (input.list === 'boilerplates' && (await missingIds(tx, t.organizations, ids)).length > 0)
+      problems.add('boilerplates', 'workspaceErrChoice');
+    if (input.list === 'highlights' && ids.length > 0) {
+      const recs = await tx
+        .select({ id: t.recommendations.id })
+        .from(t.recommendations)
+        .where(and(inArray(t.recommendations.id, ids), eq(t.recommendations.statementId, before.statementId ?? -1)));
+      if (recs.length !== ids.length) problems.add('highlights', 'editorialErrNotOfStatement');
+    }
+    problems.throwIfAny();
+    const old = await currentList(tx, before.id, input.list);
+    const after = await updateVersioned(tx, t.releases, 'release', before, input.version, {}, now);
+    await replaceList(tx, before.id, input.list, ids);
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'release',
+      entityId: before.id,
+      action: `set_${input.list}`,
+      before: { [input.list]: old, version: before.version },
+      after: { [input.list]: ids, version: after.version },
+    });
+    return after;
+  });
+}
+
+export async function currentList(tx: Db, releaseId: number, list: ReleaseList): Promise<number[]> {
+  if (list === 'contacts') {
+    const rows = await tx
+      .select({ id: t.releaseContacts.personId })
+      .from(t.releaseContacts)
+      .where(eq(t.releaseContacts.releaseId, releaseId))
+      .orderBy(asc(t.releaseContacts.position));
+    return rows.map((r) => r.id);
+  }
+  if (list === 'boilerplates') {
+    const rows = await tx
+      .select({ id: t.releaseBoilerplates.organizationId })
+      .from(t.releaseBoilerplates)
+      .where(eq(t.releaseBoilerplates.releaseId, releaseId))
+      .orderBy(asc(t.releaseBoilerplates.position));
+    return rows.map((r) => r.id);
+  }
+  const rows = await tx
+    .select({ id: t.releaseHighlights.recommendationId })
+    .from(t.releaseHighlights)
+    .where(eq(t.releaseHighlights.releaseId, releaseId))
+    .orderBy(asc(t.releaseHighlights.position));
+  return rows.flatMap((r) => (r.id === null ? [] : [r.id]));
+}
+
+async function replaceList(tx: Tx, releaseId: number, list: ReleaseList, ids: number[]): Promise<void> {
+  if (list === 'contacts') {
+    await tx.delete(t.releaseContacts).where(eq(t.releaseContacts.releaseId, releaseId));
+    if (ids.length > 0)
+      await tx.insert(t.releaseContacts).values(ids.map((personId, position) => ({ releaseId, personId, position })));
+  } else if (list === 'boilerplates') {
+    await tx.delete(t.releaseBoilerplates).where(eq(t.releaseBoilerplates.releaseId, releaseId));
+    if (ids.length > 0)
+      await tx
+        .insert(t.releaseBoilerplates)
+        .values(ids.map((organizationId, position) => ({ releaseId, organizationId, position })));
+  } else {
+    // Free bullets (typed text, from the importer or the demo) are kept after the picked recommendations.
+    const free = await tx
+      .select()
+      .from(t.releaseHighlights)
+      .where(and(eq(t.releaseHighlights.releaseId, releaseId)))
+      .orderBy(asc(t.releaseHighlights.position));
+    await tx.delete(t.releaseHighlights).where(eq(t.releaseHighlights.releaseId, releaseId));
+    const rows = [
+      ...ids.map((recommendationId) => ({ recommendationId, text: {} })),
+      ...free.filter((h) => h.recommendationId === null).map((h) => ({ recommendationId: null, text: h.text })),
+    ];
+    if (rows.length > 0)
+      await tx.insert(t.releaseHighlights).values(rows.map((r, position) => ({ releaseId, position, ...r })));
+  }
+}
+
+/** Only a draft that was never public goes away; a published release is withdrawn instead. */
+export async function deleteRelease(
+  db: Db,
+  input: { slug: string; version: number },
+  user: Editor,
+  now: Date,
+): Promise<void> {
+  requireReleaseEditor(user);
+  await db.transaction(async (tx) => {
+    const before = await releaseBySlug(tx, input.slug);
+    if (await wasEverPublished(tx, 'release', before)) {
+      const p = new Problems();
+      p.add('release', 'editorialErrPublishedKept');
+      p.throwIfAny('Published releases are withdrawn, not deleted');
+    }
+    await updateVersioned(tx, t.releases, 'release', before, input.version, {}, now);
+    await tx.delete(t.releases).where(eq(t.releases.id, before.id));
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'release',
+      entityId: before.id,
+      action: 'delete',
+      before: audited(before),
+    });
+  });
+}

@@ -1,0 +1,250 @@
+/**
+ * The release editor: the release's fields and timing, the pieces picked from the registry in order,
+ * the body blocks, publication, and beside them the release as the public page will render it (the
+ * same ReleaseArticle and render model), with its gaps and the linter's findings.
+ */
+import { messages } from '../../lib/i18n.js';
+import { LOCALES, type Locale } from '../../lib/locales.js';
+import { localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import type { Finding } from '../lint/finding.js';
+import { FindingItem } from '../lint/views.js';
+import { OrderedPicker } from '../statements/ordered-picker.js';
+import { PublicationControls } from '../statements/publication-controls.js';
+import type { RegistryChoices } from '../statements/workspace-read.js';
+import type { Typed } from '../statements/workspace-views.js';
+import { ConflictNotice } from '../workspace/conflict.js';
+import { ErrorSummary, HiddenFields } from '../workspace/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import type { FormOutcome } from '../workspace/web.js';
+import { BlocksSection } from './blocks-views.js';
+import type { RenderModel } from './render-model.js';
+import { ReleaseArticle } from './views.js';
+import type { ReleaseForEditing } from './workspace-read.js';
+import { ReleaseFields, releaseLabels } from './workspace-views.js';
+
+export type ReleaseForm =
+  | 'details'
+  | 'contacts'
+  | 'highlights'
+  | 'boilerplates'
+  | 'blocks'
+  | 'addBlock'
+  | 'publication';
+
+export interface EditorPreview {
+  locale: Locale;
+  model: RenderModel;
+  gaps: string[];
+  /** The linter's findings on the saved release (features/lint/stored.ts), both languages. */
+  findings: Finding[];
+}
+
+export function ReleaseEditorPage(
+  props: WorkspaceProps & {
+    data: ReleaseForEditing;
+    choices: RegistryChoices;
+    preview: EditorPreview;
+    embargoLocal: string;
+    failed?: { form: ReleaseForm; typed: Typed; outcome: FormOutcome } | undefined;
+  },
+): JSX.Element {
+  const { ctx, csrf, data, choices, preview, failed } = props;
+  const { t, locale } = ctx;
+  const r = data.release;
+  const base = `/${locale}/workspace/releases/${r.slug}`;
+  const outcomeOf = (form: ReleaseForm): FormOutcome => (failed?.form === form ? failed.outcome : {});
+  const typedOf = (form: ReleaseForm): Typed => (failed?.form === form ? failed.typed : undefined);
+  const title = localizedPlain(r.headline, ctx);
+  const orgLabel = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
+  const picker = (
+    form: 'contacts' | 'highlights' | 'boilerplates',
+    legend: string,
+    hint: string,
+    rows: { id: number; label: string }[],
+    selected: number[],
+  ) => (
+    <section aria-labelledby={`${form}-title`}>
+      <h2 id={`${form}-title`} safe>
+        {legend}
+      </h2>
+      <form method="post" action={`${base}/${form}`} class="form">
+        <HiddenFields csrf={csrf} version={r.version} />
+        <OrderedPicker
+          ctx={ctx}
+          name={form}
+          legend={legend}
+          hint={hint}
+          rows={rows}
+          selected={selected}
+          error={outcomeOf(form).errors?.[form]}
+        />
+        <button type="submit" safe>
+          {t.editorialSaveOrder}
+        </button>
+      </form>
+    </section>
+  );
+  return (
+    <WorkspaceLayout {...props} title={title}>
+      <p>
+        <a href={`/${locale}/workspace/releases`} safe>
+          {t.editorialReleasesTitle}
+        </a>
+      </p>
+      <h1 safe>{title}</h1>
+      {failed?.outcome.conflict ? (
+        <ConflictNotice ctx={ctx} history={failed.outcome.conflict} labels={releaseLabels(ctx)} />
+      ) : (
+        ''
+      )}
+      <ErrorSummary ctx={ctx} errors={failed?.outcome.errors ?? {}} labels={releaseLabels(ctx)} />
+      <div class="release-editor">
+        <div class="release-editor-forms">
+          <PublicationControls
+            ctx={ctx}
+            csrf={csrf}
+            base={base}
+            version={r.version}
+            state={data.state}
+            publicHref={`/${locale}/releases/${r.slug}`}
+          />
+          <section aria-labelledby="details-title">
+            <h2 id="details-title" safe>
+              {t.editorialReleaseDetails}
+            </h2>
+            <form method="post" action={base} class="form" novalidate>
+              <HiddenFields csrf={csrf} version={r.version} />
+              <input type="hidden" name="originalLocale" value={locale} />
+              <ReleaseFields
+                ctx={ctx}
+                stored={r}
+                typed={typedOf('details')}
+                errors={outcomeOf('details').errors ?? {}}
+                choices={choices}
+                embargoLocal={props.embargoLocal}
+              />
+              <p class="form-actions">
+                <button type="submit" safe>
+                  {t.workspaceSave}
+                </button>
+              </p>
+            </form>
+          </section>
+          {picker(
+            'contacts',
+            t.editorialContacts,
+            t.editorialContactsHint,
+            choices.people.map((p) => ({ id: p.id, label: p.name })),
+            data.contactIds,
+          )}
+          {picker(
+            'highlights',
+            t.editorialHighlights,
+            t.editorialHighlightsHint,
+            data.recommendations.map((rec, i) => ({ id: rec.id, label: `${i + 1}. ${localizedPlain(rec.text, ctx)}` })),
+            data.highlightIds,
+          )}
+          {picker(
+            'boilerplates',
+            t.editorialBoilerplates,
+            t.editorialBoilerplatesHint,
+            choices.organizations.map((o) => ({ id: o.id, label: orgLabel(o) })),
+            data.boilerplateIds,
+          )}
+          <BlocksSection
+            {...props}
+            base={base}
+            typed={typedOf('blocks')}
+            outcome={outcomeOf('blocks')}
+            addOutcome={outcomeOf('addBlock')}
+            addTyped={typedOf('addBlock')}
+          />
+          {data.state === 'draft' ? (
+            <form method="post" action={`${base}/delete`} class="delete-form">
+              <HiddenFields csrf={csrf} version={r.version} />
+              <p class="hint" safe>
+                {t.editorialDeleteDraftHint}
+              </p>
+              <button type="submit" class="button-secondary" safe>
+                {t.editorialDelete}
+              </button>
+            </form>
+          ) : (
+            ''
+          )}
+        </div>
+        <PreviewPane ctx={ctx} base={base} preview={preview} />
+      </div>
+    </WorkspaceLayout>
+  );
+}
+
+function PreviewPane({ ctx, base, preview }: { ctx: PageContext; base: string; preview: EditorPreview }): JSX.Element {
+  const { t } = ctx;
+  const language = messages(preview.locale).switchToThisLanguage;
+  return (
+    <aside class="release-editor-preview" aria-labelledby="preview-title">
+      <h2 id="preview-title" safe>
+        {t.editorialPreviewIn(language)}
+      </h2>
+      <p class="hint" safe>
+        {t.editorialPreviewNote}
+      </p>
+      <ul class="plain preview-languages">
+        {LOCALES.map((l) => (
+          <li>
+            <a
+              href={`${base}?preview=${l}#preview-title`}
+              aria-current={l === preview.locale ? 'true' : undefined}
+              lang={l}
+              safe
+            >
+              {messages(l).switchToThisLanguage}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <ul class="plain downloads">
+        <li>
+          <a href={`${base}/preview.pdf?lang=${preview.locale}`} safe>
+            {`${t.editorialPreviewPdf} (${language})`}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/preview.docx?lang=${preview.locale}`} safe>
+            {`${t.editorialPreviewDocx} (${language})`}
+          </a>
+        </li>
+      </ul>
+      <section class="release-checks" aria-labelledby="checks-title">
+        <h3 id="checks-title" safe>
+          {t.editorialChecks}
+        </h3>
+        <h4 safe>{t.editorialGaps}</h4>
+        {preview.gaps.length === 0 ? (
+          <p safe>{t.editorialNoGaps}</p>
+        ) : (
+          <ul class="gaps">
+            {preview.gaps.map((g) => (
+              <li safe>{g}</li>
+            ))}
+          </ul>
+        )}
+        <h4 safe>{t.editorialLinterFindings}</h4>
+        {preview.findings.length === 0 ? (
+          <p safe>{t.editorialNoFindings}</p>
+        ) : (
+          <ul class="findings">
+            {preview.findings.map((f) => (
+              <FindingItem ctx={ctx} finding={f} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <div class="release-preview">
+        <ReleaseArticle m={preview.model} />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Publishing, unpublishing and withdrawing a press release. What each state means for the public is
+ * decided in one place, lib/visibility.ts (releaseVisibility, publicReleasesCondition): publishing
+ * with an embargo set makes the release "embargoed" until that instant, with nothing to run.
+ */
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { Problems } from '../../lib/field-problems.js';
+import { hasText } from '../../lib/localized-input.js';
+import { writeAudit } from '../accounts/audit.js';
+import { actorOf, type Editor, updateVersioned } from '../statements/write-support.js';
+import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
+
+export type ReleasePublicationAction = 'publish' | 'unpublish' | 'withdraw';
+
+function fields(action: ReleasePublicationAction, now: Date) {
+  switch (action) {
+    case 'publish':
+      return { status: 'published' as const, withdrawnAt: null };
+    case 'unpublish':
+      return { status: 'draft' as const, withdrawnAt: null };
+    case 'withdraw':
+      return { withdrawnAt: now };
+  }
+}
+
+const audited = (r: ReleaseRow) => ({
+  status: r.status,
+  embargoedUntil: r.embargoedUntil,
+  withdrawnAt: r.withdrawnAt,
+  version: r.version,
+});
+
+export async function changeReleasePublication(
+  db: Db,
+  input: { slug: string; action: ReleasePublicationAction; version: number },
+  user: Editor,
+  now: Date,
+): Promise<ReleaseRow> {
+  requireReleaseEditor(user);
+  return db.transaction(async (tx) => {
+    const before = await releaseBySlug(tx, input.slug);
+    if (input.action === 'publish') {
+      // A release without a headline or a lead cannot go out: say which is missing.
+      const problems = new Problems();
+      if (!hasText(before.headline)) problems.add('headline', 'workspaceErrRequiredOneLanguage');
+      if (!hasText(before.lead)) problems.add('lead', 'workspaceErrRequiredOneLanguage');
+      problems.throwIfAny('The release is not ready to publish');
+    }
+    const after = await updateVersioned(
+      tx,
+      t.releases,
+      'release',
+      before,
+      input.version,
+      fields(input.action, now),
+      now,
+    );
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'release',
+      entityId: after.id,
+      action: input.action,
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
+}

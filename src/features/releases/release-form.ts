@@ -1,0 +1,49 @@
+/** Reading the release editor's form posts into service inputs. */
+import type { Locale } from '../../lib/locales.js';
+import { type Form, field, originalLocale, pair } from '../statements/form-input.js';
+import type { BlockInput } from './blocks-service.js';
+import type { ReleaseFields } from './edit-service.js';
+
+export function releaseFields(body: Form, locale: Locale): ReleaseFields {
+  const statementId = Number(field(body, 'statementId'));
+  const timeZone = field(body, 'timeZone') || 'UTC';
+  return {
+    statementId: Number.isSafeInteger(statementId) && statementId > 0 ? statementId : null,
+    releaseDate: field(body, 'releaseDate'),
+    headline: pair(body, 'headline'),
+    subheadline: pair(body, 'subheadline'),
+    datelinePlace: pair(body, 'datelinePlace'),
+    lead: pair(body, 'lead'),
+    fullDocumentUrl: field(body, 'fullDocumentUrl'),
+    endMark: field(body, 'endMark') === '-30-' ? '-30-' : '###',
+    timing:
+      field(body, 'timing') === 'embargoed'
+        ? { kind: 'embargoed', local: field(body, 'embargoLocal'), timeZone }
+        : { kind: 'immediate', timeZone },
+    originalLocale: originalLocale(body, locale),
+  };
+}
+
+/** The blocks form: each block's fields, minus the removed ones, in the order of their position numbers. */
+export function readBlocks(body: Form): BlockInput[] {
+  const count = Math.min(Number(field(body, 'blockCount')) || 0, 200);
+  const blocks: { block: BlockInput; order: number; index: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `block_${i}`;
+    if (field(body, `${name}_remove`)) continue;
+    const kind = field(body, `${name}_kind`);
+    if (kind !== 'text' && kind !== 'quote' && kind !== 'highlights') continue;
+    const order = Number(field(body, `${name}_order`));
+    blocks.push({
+      block: {
+        id: Number(field(body, `${name}_id`)) || undefined,
+        kind,
+        text: pair(body, `${name}_text`),
+        personId: Number(field(body, `${name}_person`)) || null,
+      } as BlockInput,
+      order: Number.isFinite(order) ? order : i + 1,
+      index: i,
+    });
+  }
+  return blocks.sort((a, b) => a.order - b.order || a.index - b.index).map((b) => b.block);
+}

@@ -1,0 +1,69 @@
+/** What the release editor reads: any release in any state, its picks, and its statement's pieces. */
+import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { likePattern, localizedTextMatches } from '../../lib/localized-search.js';
+import { releaseVisibility, type VisibilityState } from '../../lib/visibility.js';
+import { currentList, type ReleaseRow, releaseBySlug } from './edit-service.js';
+
+export interface ReleaseForEditing {
+  release: ReleaseRow;
+  state: VisibilityState;
+  contactIds: number[];
+  highlightIds: number[];
+  boilerplateIds: number[];
+  blocks: (typeof t.releaseBlocks.$inferSelect)[];
+  /** The statement's recommendations and quotes, to pick from (whatever the statement's state). */
+  recommendations: (typeof t.recommendations.$inferSelect)[];
+  quotes: (typeof t.quotes.$inferSelect)[];
+}
+
+export async function getReleaseForEditing(db: Db, slug: string, now: Date): Promise<ReleaseForEditing> {
+  const release = await releaseBySlug(db, slug);
+  const statementId = release.statementId ?? -1;
+  const [contactIds, highlightIds, boilerplateIds, blocks, recommendations, quotes] = await Promise.all([
+    currentList(db, release.id, 'contacts'),
+    currentList(db, release.id, 'highlights'),
+    currentList(db, release.id, 'boilerplates'),
+    db
+      .select()
+      .from(t.releaseBlocks)
+      .where(eq(t.releaseBlocks.releaseId, release.id))
+      .orderBy(asc(t.releaseBlocks.position)),
+    db
+      .select()
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, statementId))
+      .orderBy(asc(t.recommendations.position)),
+    db.select().from(t.quotes).where(eq(t.quotes.statementId, statementId)).orderBy(asc(t.quotes.position)),
+  ]);
+  return {
+    release,
+    state: releaseVisibility(release, now),
+    contactIds,
+    highlightIds,
+    boilerplateIds,
+    blocks,
+    recommendations,
+    quotes,
+  };
+}
+
+export async function listReleasesForEditing(
+  db: Db,
+  filter: { q?: string; state?: VisibilityState },
+  now: Date,
+): Promise<{ release: ReleaseRow; state: VisibilityState }[]> {
+  const q = filter.q?.trim();
+  const where = q
+    ? (or(ilike(t.releases.slug, likePattern(q)), localizedTextMatches(t.releases.headline, likePattern(q))) as SQL)
+    : undefined;
+  const rows = await db
+    .select()
+    .from(t.releases)
+    .where(where ? and(where) : undefined)
+    .orderBy(desc(t.releases.releaseDate), asc(t.releases.slug));
+  return rows
+    .map((release) => ({ release, state: releaseVisibility(release, now) }))
+    .filter((item) => !filter.state || item.state === filter.state);
+}

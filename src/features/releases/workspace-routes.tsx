@@ -1,0 +1,277 @@
+/**
+ * /{lang}/workspace/releases…: the release list, the create form, the editor, and previews of the
+ * draft as PDF and Word for signed-in editors (any state: drafts never reach public URLs, whose
+ * routes ask lib/visibility.ts).
+ */
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Forbidden, Invalid } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { isLocale, LOCALES, type Locale } from '../../lib/locales.js';
+import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { instantToLocal } from '../../lib/time-zones.js';
+import { isVisibilityState } from '../../lib/visibility.js';
+import { canEditRelease } from '../accounts/policy.js';
+import type { AuthOptions } from '../accounts/web.js';
+import { lintStoredRelease } from '../lint/stored.js';
+import {
+  type Form,
+  FormBody,
+  field,
+  originalLocale,
+  pair,
+  rebaseTyped,
+  seenVersion,
+} from '../statements/form-input.js';
+import { readPicked } from '../statements/ordered-picker.js';
+import { registryChoices } from '../statements/workspace-read.js';
+import { type FormOutcome, saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
+import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
+import { createRelease, deleteRelease, type ReleaseList, setReleaseList, updateRelease } from './edit-service.js';
+import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';
+import { changeReleasePublication } from './publication-service.js';
+import { readBlocks, releaseFields } from './release-form.js';
+import { CONTENT_TYPES, writeFormat } from './render.js';
+import { buildRenderModel, gapMessage } from './render-model.js';
+import { getRelease } from './service.js';
+import { getReleaseForEditing, listReleasesForEditing } from './workspace-read.js';
+import { NewReleasePage, ReleaseListPage } from './workspace-views.js';
+
+const Slug = Type.String({ minLength: 1, maxLength: 200 });
+const SlugParams = Type.Object({ slug: Slug });
+const ListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  state: Type.Optional(Type.String({ maxLength: 20 })),
+});
+const LangQuery = Type.Object({ preview: Type.Optional(Type.String({ maxLength: 5 })) });
+const PreviewParams = Type.Object({ slug: Slug, format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
+const PreviewQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) });
+
+export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
+  for (const locale of LOCALES) {
+    const root = `/${locale}/workspace/releases`;
+    const guard = (request: FastifyRequest, reply: FastifyReply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (w && !canEditRelease(w.user)) throw new Forbidden('Press releases are edited by editors and the admin');
+      return w;
+    };
+
+    const editorPage = async (
+      w: WorkspaceRequest,
+      slug: string,
+      previewLocale: Locale,
+      failed?: { form: ReleaseForm; typed: Form | undefined; outcome: FormOutcome },
+    ) => {
+      const now = deps.now();
+      const [data, choices, source] = await Promise.all([
+        getReleaseForEditing(deps.db, slug, now),
+        registryChoices(deps.db),
+        getRelease(deps.db, slug, now),
+      ]);
+      const model = buildRenderModel(source, previewLocale);
+      const r = data.release;
+      const conflict = failed?.outcome.conflict;
+      const merged =
+        failed?.typed && conflict && failed.form === 'details'
+          ? {
+              ...failed,
+              typed: rebaseTyped(
+                failed.typed,
+                conflict,
+                { headline: r.headline, subheadline: r.subheadline, datelinePlace: r.datelinePlace, lead: r.lead },
+                {
+                  releaseDate: r.releaseDate,
+                  fullDocumentUrl: r.fullDocumentUrl ?? '',
+                  endMark: r.endMark,
+                  statementId: r.statementId === null ? '' : String(r.statementId),
+                },
+              ),
+            }
+          : failed;
+      return ReleaseEditorPage({
+        ...w,
+        data,
+        choices,
+        failed: merged,
+        embargoLocal: r.embargoedUntil ? instantToLocal(r.embargoedUntil, r.timeZone) : '',
+        preview: {
+          locale: previewLocale,
+          model,
+          gaps: model.gaps.map((g) => gapMessage(g, w.ctx.t)),
+          findings: await lintStoredRelease(deps.db, source, now),
+        },
+      }) as Promise<string>;
+    };
+
+    app.get(root, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      const q = request.query.q ?? '';
+      const state = isVisibilityState(request.query.state) ? request.query.state : '';
+      const items = await listReleasesForEditing(deps.db, { q, ...(state ? { state } : {}) }, deps.now());
+      return sendHtml(reply, await (<ReleaseListPage {...w} items={items} q={q} state={state} />));
+    });
+
+    app.get(`${root}/new`, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      const choices = await registryChoices(deps.db);
+      return sendHtml(reply, await (<NewReleasePage {...w} typed={undefined} outcome={{}} choices={choices} />));
+    });
+
+    app.post(root, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      const body = request.body as Form;
+      const choices = await registryChoices(deps.db);
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          const r = await createRelease(
+            deps.db,
+            { ...releaseFields(body, locale), slug: field(body, 'slug') },
+            w.user,
+            deps.now(),
+          );
+          return `${root}/${r.slug}`;
+        },
+        (outcome) => <NewReleasePage {...w} typed={body} outcome={outcome} choices={choices} />,
+      );
+    });
+
+    app.get(`${root}/:slug`, { schema: { params: SlugParams, querystring: LangQuery } }, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      const previewLocale = isLocale(request.query.preview) ? request.query.preview : locale;
+      return sendHtml(reply, await editorPage(w, request.params.slug, previewLocale));
+    });
+
+    // The draft as a file, for editors only: the same writers as the public downloads.
+    app.get(
+      `${root}/:slug/preview.:format`,
+      { schema: { params: PreviewParams, querystring: PreviewQuery } },
+      async (request, reply) => {
+        const w = guard(request, reply);
+        if (!w) return reply;
+        const { slug, format } = request.params;
+        const language = isLocale(request.query.lang) ? request.query.lang : locale;
+        const model = buildRenderModel(await getRelease(deps.db, slug, deps.now()), language);
+        const body = await writeFormat(model, format);
+        return reply
+          .type(CONTENT_TYPES[format])
+          .header(
+            'content-disposition',
+            `${format === 'pdf' ? 'inline' : 'attachment'}; filename="${slug}-${language}-draft.${format}"`,
+          )
+          .send(body);
+      },
+    );
+
+    /** A form of the editor: on failure the editor comes back with that form's typed values. */
+    const editorPost = (
+      path: string,
+      form: ReleaseForm,
+      save: (w: WorkspaceRequest, slug: string, body: Form) => Promise<string | undefined>,
+    ) =>
+      app.post(`${root}/:slug${path}`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+        const w = guard(request, reply);
+        if (!w) return reply;
+        const { slug } = request.params;
+        const body = request.body as Form;
+        return saveForm(
+          reply,
+          w.ctx,
+          async () => (await save(w, slug, body)) ?? `${root}/${slug}`,
+          (outcome) => editorPage(w, slug, locale, { form, typed: body, outcome }),
+        );
+      });
+
+    editorPost('', 'details', async (w, slug, body) => {
+      await updateRelease(
+        deps.db,
+        { ...releaseFields(body, locale), slug, version: seenVersion(body) },
+        w.user,
+        deps.now(),
+      );
+      return undefined;
+    });
+    for (const list of ['contacts', 'highlights', 'boilerplates'] as const satisfies ReleaseList[]) {
+      editorPost(`/${list}`, list, async (w, slug, body) => {
+        await setReleaseList(
+          deps.db,
+          { slug, version: seenVersion(body), list, ids: readPicked(body, list) },
+          w.user,
+          deps.now(),
+        );
+        return `${root}/${slug}#${list}-title`;
+      });
+    }
+    editorPost('/blocks', 'blocks', async (w, slug, body) => {
+      const blocks = readBlocks(body);
+      await setReleaseBlocks(
+        deps.db,
+        { slug, version: seenVersion(body), blocks, originalLocale: originalLocale(body, locale) },
+        w.user,
+        deps.now(),
+      );
+      return `${root}/${slug}#blocks-title`;
+    });
+    editorPost('/blocks/add', 'addBlock', async (w, slug, body) => {
+      const data = await getReleaseForEditing(deps.db, slug, deps.now());
+      const existing: BlockInput[] = data.blocks.map((b) => ({
+        id: b.id,
+        kind: b.kind,
+        text: Object.fromEntries(LOCALES.map((l) => [l, b.text[l]?.text ?? ''])),
+        personId: b.personId,
+      }));
+      const kind = field(body, 'kind');
+      // A quote of the statement is copied into the release, which may trim it for the press.
+      const quote = data.quotes.find((q) => String(q.id) === field(body, 'quoteId'));
+      const added: BlockInput = quote
+        ? {
+            kind: 'quote',
+            personId: quote.personId,
+            text: Object.fromEntries(LOCALES.map((l) => [l, quote.text[l]?.text ?? ''])),
+          }
+        : {
+            kind: kind === 'quote' || kind === 'highlights' ? kind : 'text',
+            personId: Number(field(body, 'person')) || null,
+            text: pair(body, 'text'),
+          };
+      const n = existing.length;
+      try {
+        await setReleaseBlocks(
+          deps.db,
+          {
+            slug,
+            version: seenVersion(body),
+            blocks: [...existing, added],
+            originalLocale: originalLocale(body, locale),
+          },
+          w.user,
+          deps.now(),
+        );
+      } catch (error) {
+        // The new block's problems are named for the add form's fields.
+        if (error instanceof Invalid)
+          throw new Invalid(
+            error.message,
+            error.problems.map((p) => ({ ...p, field: p.field.replace(`block_${n}_`, 'block_new_') })),
+          );
+        throw error;
+      }
+      return `${root}/${slug}#blocks-title`;
+    });
+    for (const action of ['publish', 'unpublish', 'withdraw'] as const) {
+      editorPost(`/${action}`, 'publication', async (w, slug, body) => {
+        await changeReleasePublication(deps.db, { slug, action, version: seenVersion(body) }, w.user, deps.now());
+        return undefined;
+      });
+    }
+    editorPost('/delete', 'publication', async (w, slug, body) => {
+      await deleteRelease(deps.db, { slug, version: seenVersion(body) }, w.user, deps.now());
+      return root;
+    });
+  }
+}

@@ -1,0 +1,241 @@
+/** Workspace pages for press releases: the list and the create form (the editor is editor-views.tsx). */
+import { formatDate } from '../../lib/i18n.js';
+import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import type { VisibilityState } from '../../lib/visibility.js';
+import { DateField, OriginalLocaleField, TimeZoneField } from '../statements/publication-controls.js';
+import { stateName, VISIBILITY_STATES } from '../statements/state-label.js';
+import { StateTag } from '../statements/workspace-parts.js';
+import type { RegistryChoices } from '../statements/workspace-read.js';
+import type { Typed } from '../statements/workspace-views.js';
+import {
+  BilingualField,
+  ErrorSummary,
+  HiddenFields,
+  readLocaleValues,
+  SelectField,
+  TextField,
+} from '../workspace/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import { DataTable, FilterBar } from '../workspace/list.js';
+import type { FieldErrors } from '../workspace/validation.js';
+import type { FormOutcome } from '../workspace/web.js';
+import type { ReleaseRow } from './edit-service.js';
+
+export const str = (typed: Typed, name: string) =>
+  typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined;
+
+export function ReleaseListPage(
+  props: WorkspaceProps & { items: { release: ReleaseRow; state: VisibilityState }[]; q: string; state: string },
+): JSX.Element {
+  const { ctx, items } = props;
+  const { t, locale } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={t.editorialReleasesTitle}>
+      <h1 safe>{t.editorialReleasesTitle}</h1>
+      <p>
+        <a class="button" href={`/${locale}/workspace/releases/new`} safe>
+          {t.editorialNewRelease}
+        </a>
+      </p>
+      <FilterBar
+        ctx={ctx}
+        action={`/${locale}/workspace/releases`}
+        q={props.q}
+        filters={[
+          {
+            name: 'state',
+            label: t.editorialStateFilter,
+            value: props.state,
+            options: VISIBILITY_STATES.map((s) => ({ value: s, label: stateName(t, s) })),
+          },
+        ]}
+      />
+      <DataTable
+        ctx={ctx}
+        caption={t.editorialReleasesCaption}
+        rows={items}
+        columns={[
+          {
+            header: t.editorialReleaseHeadline,
+            cell: (i) => (
+              <a href={`/${locale}/workspace/releases/${i.release.slug}`}>
+                <LocalizedSpan value={i.release.headline} ctx={ctx} />
+              </a>
+            ),
+          },
+          { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.release.releaseDate, locale)}</span> },
+          { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
+        ]}
+      />
+    </WorkspaceLayout>
+  );
+}
+
+export function releaseLabels(ctx: PageContext): Record<string, string> {
+  const { t } = ctx;
+  return {
+    slug: t.editorialStatementSlug,
+    statementId: t.editorialReleaseStatement,
+    releaseDate: t.editorialReleaseDate,
+    headline: t.editorialReleaseHeadline,
+    subheadline: t.editorialReleaseSubheadline,
+    datelinePlace: t.editorialReleaseDateline,
+    lead: t.editorialReleaseLead,
+    fullDocumentUrl: t.editorialFullDocumentUrl,
+    timeZone: t.editorialTimeZone,
+    embargoLocal: t.editorialEmbargoLocal,
+    contacts: t.editorialContacts,
+    highlights: t.editorialHighlights,
+    boilerplates: t.editorialBoilerplates,
+    release: t.editorialDelete,
+  };
+}
+
+/** The release's own fields: what it presents, when, headline to lead, and its timing. */
+export function ReleaseFields(props: {
+  ctx: PageContext;
+  stored: ReleaseRow | null;
+  typed: Typed;
+  errors: FieldErrors;
+  choices: RegistryChoices;
+  embargoLocal: string;
+}): JSX.Element {
+  const { ctx, stored, typed, errors, choices } = props;
+  const { t } = ctx;
+  const values = (name: string) => (typed ? readLocaleValues(typed, name) : undefined);
+  const timing = str(typed, 'timing') ?? (stored?.embargoedUntil ? 'embargoed' : 'immediate');
+  const statementId = str(typed, 'statementId') ?? (stored?.statementId ? String(stored.statementId) : '');
+  return (
+    <>
+      <SelectField
+        ctx={ctx}
+        name="statementId"
+        label={t.editorialReleaseStatement}
+        value={statementId}
+        emptyLabel={t.editorialNoStatement}
+        options={choices.statements.map((s) => ({ value: String(s.id), label: localizedPlain(s.title, ctx) }))}
+        error={errors.statementId}
+      />
+      <DateField
+        ctx={ctx}
+        type="date"
+        name="releaseDate"
+        label={t.editorialReleaseDate}
+        value={str(typed, 'releaseDate') ?? stored?.releaseDate ?? ''}
+        error={errors.releaseDate}
+        required
+      />
+      <BilingualField
+        ctx={ctx}
+        name="headline"
+        label={t.editorialReleaseHeadline}
+        stored={stored?.headline}
+        values={values('headline')}
+        errors={errors}
+        required
+      />
+      <BilingualField
+        ctx={ctx}
+        name="subheadline"
+        label={t.editorialReleaseSubheadline}
+        stored={stored?.subheadline}
+        values={values('subheadline')}
+        errors={errors}
+      />
+      <BilingualField
+        ctx={ctx}
+        name="datelinePlace"
+        label={t.editorialReleaseDateline}
+        stored={stored?.datelinePlace}
+        values={values('datelinePlace')}
+        errors={errors}
+      />
+      <BilingualField
+        ctx={ctx}
+        name="lead"
+        label={t.editorialReleaseLead}
+        stored={stored?.lead}
+        values={values('lead')}
+        errors={errors}
+        markdown
+        rows={6}
+      />
+      <TextField
+        ctx={ctx}
+        name="fullDocumentUrl"
+        type="url"
+        label={t.editorialFullDocumentUrl}
+        value={str(typed, 'fullDocumentUrl') ?? stored?.fullDocumentUrl ?? ''}
+        error={errors.fullDocumentUrl}
+      />
+      <SelectField
+        ctx={ctx}
+        name="endMark"
+        label={t.editorialEndMark}
+        value={str(typed, 'endMark') ?? stored?.endMark ?? '###'}
+        options={[
+          { value: '###', label: '###' },
+          { value: '-30-', label: '-30-' },
+        ]}
+        required
+      />
+      <fieldset class="timing" id="f-timing">
+        <legend safe>{t.editorialTiming}</legend>
+        <div class="field-checkbox">
+          <input type="radio" id="timing-immediate" name="timing" value="immediate" checked={timing === 'immediate'} />
+          <label for="timing-immediate" safe>
+            {t.editorialImmediate}
+          </label>
+        </div>
+        <div class="field-checkbox">
+          <input type="radio" id="timing-embargoed" name="timing" value="embargoed" checked={timing === 'embargoed'} />
+          <label for="timing-embargoed" safe>
+            {t.editorialEmbargoed}
+          </label>
+        </div>
+        <DateField
+          ctx={ctx}
+          type="datetime-local"
+          name="embargoLocal"
+          label={t.editorialEmbargoLocal}
+          value={str(typed, 'embargoLocal') ?? props.embargoLocal}
+          error={errors.embargoLocal}
+        />
+        <TimeZoneField ctx={ctx} value={str(typed, 'timeZone') ?? stored?.timeZone ?? 'UTC'} error={errors.timeZone} />
+      </fieldset>
+    </>
+  );
+}
+
+export function NewReleasePage(
+  props: WorkspaceProps & { typed: Typed; outcome: FormOutcome; choices: RegistryChoices },
+): JSX.Element {
+  const { ctx, csrf, typed, outcome, choices } = props;
+  const { t, locale } = ctx;
+  const errors = outcome.errors ?? {};
+  return (
+    <WorkspaceLayout {...props} title={t.editorialNewRelease}>
+      <h1 safe>{t.editorialNewRelease}</h1>
+      <ErrorSummary ctx={ctx} errors={errors} labels={releaseLabels(ctx)} />
+      <form method="post" action={`/${locale}/workspace/releases`} class="form" novalidate>
+        <HiddenFields csrf={csrf} />
+        <OriginalLocaleField ctx={ctx} value={str(typed, 'originalLocale') ?? locale} />
+        <TextField
+          ctx={ctx}
+          name="slug"
+          label={t.editorialStatementSlug}
+          hint={t.editorialSlugHint}
+          value={str(typed, 'slug') ?? ''}
+          error={errors.slug}
+        />
+        <ReleaseFields ctx={ctx} stored={null} typed={typed} errors={errors} choices={choices} embargoLocal="" />
+        <p class="form-actions">
+          <button type="submit" safe>
+            {t.workspaceCreate}
+          </button>
+        </p>
+      </form>
+    </WorkspaceLayout>
+  );
+}

@@ -1,0 +1,279 @@
+/**
+ * Write side of statements: create, edit (bilingual title, summary, occasion, body, date), addressees,
+ * signatories in order, and delete — only for drafts never published; published material is withdrawn
+ * (archived) through publish-service.ts instead. Each write: policy, version check, audit row, one
+ * transaction.
+ */
+import { asc, eq, ilike, or } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { Forbidden, NotFound } from '../../lib/errors.js';
+import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../lib/field-problems.js';
+import type { Locale } from '../../lib/locales.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
+import { originalOf } from '../../lib/localized-text.js';
+import { writeAudit } from '../accounts/audit.js';
+import { canEditStatement } from '../accounts/policy.js';
+import { actorOf, type Editor, missingIds, updateVersioned, wasEverPublished } from './write-support.js';
+
+export type StatementRow = typeof t.statements.$inferSelect;
+
+export interface StatementFields {
+  title: TextInput;
+  summary: TextInput;
+  occasion: TextInput;
+  /** Markdown. */
+  body: TextInput;
+  /** YYYY-MM-DD */
+  date: string;
+  fullDocumentUrl: string;
+  /** The language the editor writes in; decides which text is the original for a new field. */
+  originalLocale: Locale;
+}
+
+const TEXT_LIMITS = { title: 300, summary: 3000, occasion: 300, body: 50_000 } as const;
+
+export function requireStatementEditor(user: Editor | null): asserts user is Editor {
+  if (!user || !canEditStatement(user)) throw new Forbidden('You may not edit statements');
+}
+
+function checkFields(input: StatementFields, problems: Problems): void {
+  if (!anyText(input.title)) problems.add('title', 'workspaceErrRequiredOneLanguage');
+  for (const field of Object.keys(TEXT_LIMITS) as (keyof typeof TEXT_LIMITS)[]) {
+    for (const locale of tooLong(input[field], TEXT_LIMITS[field]))
+      problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
+  }
+  if (!isIsoDate(input.date)) problems.add('date', 'editorialErrDate');
+  if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))
+    problems.add('fullDocumentUrl', 'workspaceErrUrl');
+}
+
+function localizedFields(before: Partial<StatementRow>, input: StatementFields) {
+  const merge = (field: 'title' | 'summary' | 'occasion' | 'body') =>
+    mergeLocalized(before[field] ?? {}, input[field], input.originalLocale);
+  return {
+    title: merge('title'),
+    summary: merge('summary'),
+    occasion: merge('occasion'),
+    body: merge('body'),
+    date: input.date,
+    fullDocumentUrl: input.fullDocumentUrl.trim() || null,
+  };
+}
+
+const audited = (s: StatementRow) => ({
+  slug: s.slug,
+  title: s.title,
+  summary: s.summary,
+  occasion: s.occasion,
+  body: s.body,
+  date: s.date,
+  fullDocumentUrl: s.fullDocumentUrl,
+  version: s.version,
+});
+
+export async function createStatement(
+  db: Db,
+  input: StatementFields & { slug: string },
+  user: Editor,
+  now: Date,
+): Promise<StatementRow> {
+  requireStatementEditor(user);
+  const problems = new Problems();
+  checkFields(input, problems);
+  const typedSlug = input.slug.trim();
+  if (typedSlug !== '' && (!SLUG.test(typedSlug) || typedSlug.length > 100))
+    problems.add('slug', 'editorialErrSlugFormat');
+  problems.throwIfAny();
+  return db.transaction(async (tx) => {
+    const values = localizedFields({}, input);
+    const slug = typedSlug || (await freeSlug(tx, slugify(originalOf(values.title)?.entry.text ?? '')));
+    const [taken] = await tx.select({ id: t.statements.id }).from(t.statements).where(eq(t.statements.slug, slug));
+    if (taken) {
+      const p = new Problems();
+      p.add('slug', 'editorialErrSlugTaken');
+      p.throwIfAny();
+    }
+    const [row] = await tx
+      .insert(t.statements)
+      .values({ ...values, slug, createdAt: now, updatedAt: now })
+      .returning();
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'statement',
+      entityId: row!.id,
+      action: 'create',
+      after: audited(row!),
+    });
+    return row!;
+  });
+}
+
+async function freeSlug(tx: Db, base: string): Promise<string> {
+  const rows = await tx
+    .select({ slug: t.statements.slug })
+    .from(t.statements)
+    .where(or(eq(t.statements.slug, base), ilike(t.statements.slug, `${base}-%`)));
+  const used = new Set(rows.map((r) => r.slug));
+  if (!used.has(base)) return base;
+  let n = 2;
+  while (used.has(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+export async function updateStatement(
+  db: Db,
+  input: StatementFields & { slug: string; version: number },
+  user: Editor,
+  now: Date,
+): Promise<StatementRow> {
+  requireStatementEditor(user);
+  const problems = new Problems();
+  checkFields(input, problems);
+  problems.throwIfAny();
+  return db.transaction(async (tx) => {
+    const before = await statementBySlug(tx, input.slug);
+    const after = await updateVersioned(
+      tx,
+      t.statements,
+      'statement',
+      before,
+      input.version,
+      localizedFields(before, input),
+      now,
+    );
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'statement',
+      entityId: after.id,
+      action: 'update',
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
+}
+
+export async function statementBySlug(tx: Db, slug: string): Promise<StatementRow> {
+  const [row] = await tx.select().from(t.statements).where(eq(t.statements.slug, slug));
+  if (!row) throw new NotFound(`No statement "${slug}"`);
+  return row;
+}
+
+/** The addressees of the statement as a whole, in the order given. */
+export async function setStatementAddressees(
+  db: Db,
+  input: { slug: string; version: number; addresseeIds: number[] },
+  user: Editor,
+  now: Date,
+): Promise<StatementRow> {
+  requireStatementEditor(user);
+  const ids = [...new Set(input.addresseeIds)];
+  return db.transaction(async (tx) => {
+    const problems = new Problems();
+    if ((await missingIds(tx, t.addressees, ids)).length > 0) problems.add('addressees', 'workspaceErrChoice');
+    problems.throwIfAny();
+    const before = await statementBySlug(tx, input.slug);
+    const old = await tx
+      .select({ id: t.statementAddressees.addresseeId })
+      .from(t.statementAddressees)
+      .where(eq(t.statementAddressees.statementId, before.id))
+      .orderBy(asc(t.statementAddressees.position));
+    const after = await updateVersioned(tx, t.statements, 'statement', before, input.version, {}, now);
+    await tx.delete(t.statementAddressees).where(eq(t.statementAddressees.statementId, before.id));
+    if (ids.length > 0) {
+      await tx
+        .insert(t.statementAddressees)
+        .values(ids.map((addresseeId, position) => ({ statementId: before.id, addresseeId, position })));
+    }
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'statement',
+      entityId: before.id,
+      action: 'set_addressees',
+      before: { addresseeIds: old.map((r) => r.id), version: before.version },
+      after: { addresseeIds: ids, version: after.version },
+    });
+    return after;
+  });
+}
+
+export interface SignatoryInput {
+  organizationId: number;
+  role: 'convener' | 'signatory';
+}
+
+/** The signatories in the order they are printed (conveners usually first). */
+export async function setSignatories(
+  db: Db,
+  input: { slug: string; version: number; signatories: SignatoryInput[] },
+  user: Editor,
+  now: Date,
+): Promise<StatementRow> {
+  requireStatementEditor(user);
+  const problems = new Problems();
+  const ids = input.signatories.map((s) => s.organizationId);
+  if (new Set(ids).size !== ids.length) problems.add('signatories', 'editorialErrDuplicate');
+  problems.throwIfAny();
+  return db.transaction(async (tx) => {
+    if ((await missingIds(tx, t.organizations, ids)).length > 0) {
+      const p = new Problems();
+      p.add('signatories', 'workspaceErrChoice');
+      p.throwIfAny();
+    }
+    const before = await statementBySlug(tx, input.slug);
+    const old = await tx
+      .select({ organizationId: t.signatories.organizationId, role: t.signatories.role })
+      .from(t.signatories)
+      .where(eq(t.signatories.statementId, before.id))
+      .orderBy(asc(t.signatories.position));
+    const after = await updateVersioned(tx, t.statements, 'statement', before, input.version, {}, now);
+    await tx.delete(t.signatories).where(eq(t.signatories.statementId, before.id));
+    if (input.signatories.length > 0) {
+      await tx
+        .insert(t.signatories)
+        .values(input.signatories.map((s, position) => ({ statementId: before.id, ...s, position })));
+    }
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'statement',
+      entityId: before.id,
+      action: 'set_signatories',
+      before: { signatories: old, version: before.version },
+      after: { signatories: input.signatories, version: after.version },
+    });
+    return after;
+  });
+}
+
+/** Only a draft that was never public goes away; anything published is withdrawn instead. */
+export async function deleteStatement(
+  db: Db,
+  input: { slug: string; version: number },
+  user: Editor,
+  now: Date,
+): Promise<void> {
+  requireStatementEditor(user);
+  await db.transaction(async (tx) => {
+    const before = await statementBySlug(tx, input.slug);
+    if (await wasEverPublished(tx, 'statement', before)) {
+      const p = new Problems();
+      p.add('statement', 'editorialErrPublishedKept');
+      p.throwIfAny('Published statements are withdrawn, not deleted');
+    }
+    await updateVersioned(tx, t.statements, 'statement', before, input.version, {}, now);
+    await tx.delete(t.statements).where(eq(t.statements.id, before.id));
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'statement',
+      entityId: before.id,
+      action: 'delete',
+      before: audited(before),
+    });
+  });
+}

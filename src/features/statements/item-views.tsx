@@ -1,0 +1,160 @@
+/** Workspace pages for one recommendation or one quote of a statement. */
+import { localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import { ConflictNotice } from '../workspace/conflict.js';
+import { BilingualField, ErrorSummary, HiddenFields, readLocaleValues, SelectField } from '../workspace/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import type { FormOutcome } from '../workspace/web.js';
+import type { StatementRow } from './edit-service.js';
+import { asIds, CheckboxGroup } from './ordered-picker.js';
+import type { QuoteRow } from './quote-service.js';
+import type { RecommendationForEditing, RegistryChoices } from './workspace-read.js';
+import type { Typed } from './workspace-views.js';
+
+interface ItemProps extends WorkspaceProps {
+  statement: StatementRow;
+  choices: RegistryChoices;
+  typed: Typed;
+  outcome: FormOutcome;
+}
+
+function Frame(props: ItemProps & { title: string; children: JSX.Element | JSX.Element[] }): JSX.Element {
+  const { ctx, statement } = props;
+  const { t, locale } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={props.title}>
+      <p>
+        <a href={`/${locale}/workspace/statements/${statement.slug}`} safe>
+          {`${t.editorialBackToStatement}: ${localizedPlain(statement.title, ctx)}`}
+        </a>
+      </p>
+      <h1 safe>{props.title}</h1>
+      {props.outcome.conflict ? <ConflictNotice ctx={ctx} history={props.outcome.conflict} labels={labels(ctx)} /> : ''}
+      {props.children as 'safe'}
+    </WorkspaceLayout>
+  );
+}
+
+function labels(ctx: PageContext): Record<string, string> {
+  const { t } = ctx;
+  return {
+    text: t.editorialRecommendationText,
+    themes: t.editorialThemes,
+    addressees: t.editorialRecommendationAddressees,
+    personId: t.editorialQuotePerson,
+    themeIds: t.editorialThemes,
+    addresseeIds: t.editorialRecommendationAddressees,
+    recommendation: t.editorialDelete,
+    quote: t.editorialDelete,
+  };
+}
+
+/** New (no `recommendation`) or existing recommendation. */
+export function RecommendationPage(
+  props: ItemProps & { recommendation: RecommendationForEditing | null; number: number },
+): JSX.Element {
+  const { ctx, csrf, statement, choices, typed, outcome, recommendation: r } = props;
+  const { t, locale } = ctx;
+  const errors = outcome.errors ?? {};
+  const base = `/${locale}/workspace/statements/${statement.slug}/recommendations`;
+  const selected = (name: string, stored: number[]) => (typed ? asIds(typed[name]) : stored);
+  return (
+    <Frame {...props} title={r ? t.editorialRecommendationNumber(props.number) : t.editorialAddRecommendation}>
+      <ErrorSummary ctx={ctx} errors={errors} labels={labels(ctx)} />
+      <form method="post" action={r ? `${base}/${r.id}` : base} class="form" novalidate>
+        <HiddenFields csrf={csrf} version={r?.version} />
+        <input type="hidden" name="originalLocale" value={locale} />
+        <BilingualField
+          ctx={ctx}
+          name="text"
+          label={t.editorialRecommendationText}
+          stored={r?.text}
+          values={typed ? readLocaleValues(typed, 'text') : undefined}
+          errors={errors}
+          multiline
+          rows={5}
+          required
+        />
+        <CheckboxGroup
+          name="themes"
+          legend={t.editorialThemes}
+          rows={choices.themes.map((th) => ({ id: th.id, label: localizedPlain(th.label, ctx) }))}
+          selected={selected('themes', r?.themeIds ?? [])}
+          error={errors.themes}
+        />
+        <CheckboxGroup
+          name="addressees"
+          legend={t.editorialRecommendationAddressees}
+          rows={choices.addressees.map((a) => ({ id: a.id, label: localizedPlain(a.name, ctx) }))}
+          selected={selected('addressees', r?.addresseeIds ?? [])}
+          error={errors.addressees}
+        />
+        <p class="form-actions">
+          <button type="submit" safe>
+            {r ? t.workspaceSave : t.workspaceCreate}
+          </button>
+        </p>
+      </form>
+      {r ? <DeleteForm ctx={ctx} csrf={csrf} action={`${base}/${r.id}/delete`} version={r.version} /> : ''}
+    </Frame>
+  );
+}
+
+export function QuotePage(props: ItemProps & { quote: QuoteRow | null }): JSX.Element {
+  const { ctx, csrf, statement, choices, typed, outcome, quote: q } = props;
+  const { t, locale } = ctx;
+  const errors = outcome.errors ?? {};
+  const base = `/${locale}/workspace/statements/${statement.slug}/quotes`;
+  const person = typeof typed?.personId === 'string' ? typed.personId : q ? String(q.personId) : '';
+  return (
+    <Frame {...props} title={q ? t.editorialQuoteTitle : t.editorialAddQuote}>
+      <ErrorSummary ctx={ctx} errors={errors} labels={labels(ctx)} />
+      <form method="post" action={q ? `${base}/${q.id}` : base} class="form" novalidate>
+        <HiddenFields csrf={csrf} version={q?.version} />
+        <input type="hidden" name="originalLocale" value={locale} />
+        <SelectField
+          ctx={ctx}
+          name="personId"
+          label={t.editorialQuotePerson}
+          value={person}
+          emptyLabel={t.editorialChoose}
+          options={choices.people.map((p) => ({ value: String(p.id), label: p.name }))}
+          error={errors.personId}
+          required
+        />
+        <BilingualField
+          ctx={ctx}
+          name="text"
+          label={t.editorialQuoteText}
+          stored={q?.text}
+          values={typed ? readLocaleValues(typed, 'text') : undefined}
+          errors={errors}
+          multiline
+          rows={4}
+          required
+        />
+        <p class="form-actions">
+          <button type="submit" safe>
+            {q ? t.workspaceSave : t.workspaceCreate}
+          </button>
+        </p>
+      </form>
+      {q ? <DeleteForm ctx={ctx} csrf={csrf} action={`${base}/${q.id}/delete`} version={q.version} /> : ''}
+    </Frame>
+  );
+}
+
+function DeleteForm(props: { ctx: PageContext; csrf: string; action: string; version: number }): JSX.Element {
+  const { t } = props.ctx;
+  return (
+    <form method="post" action={props.action} class="delete-form">
+      <HiddenFields csrf={props.csrf} version={props.version} />
+      <p class="hint" safe>
+        {t.editorialDeleteDraftHint}
+      </p>
+      <button type="submit" class="button-secondary" safe>
+        {t.editorialDelete}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * Publish, back to draft, withdraw: the same controls for statements and press releases. Each is a
+ * small form with the version the editor saw, so acting on a stale page is a conflict, not a surprise.
+ * Only the actions that change something are offered: publishing again reschedules an embargo or
+ * brings back withdrawn material.
+ */
+import { LOCALES } from '../../lib/locales.js';
+import type { PageContext } from '../../lib/page-context.js';
+import { timeZoneNames } from '../../lib/time-zones.js';
+import type { VisibilityState } from '../../lib/visibility.js';
+import { fieldId, HiddenFields, SelectField } from '../workspace/form.js';
+import type { FieldErrors } from '../workspace/validation.js';
+import { stateName } from './state-label.js';
+
+export function PublicationControls(props: {
+  ctx: PageContext;
+  csrf: string;
+  /** e.g. /en/statements/slug — the actions are `${base}/publish` etc. */
+  base: string;
+  version: number;
+  state: VisibilityState;
+  /** Statements take their embargo when published; a release has it in its own form. */
+  embargo?: { local: string; timeZone: string; errors: FieldErrors };
+  publicHref?: string | undefined;
+}): JSX.Element {
+  const { ctx, csrf, base, version, state, embargo } = props;
+  const { t } = ctx;
+  return (
+    <section class="publication" aria-labelledby="publication-title">
+      <h2 id="publication-title" safe>
+        {t.editorialPublication}
+      </h2>
+      <p>
+        <strong class={`visibility visibility-${state}`} safe>
+          {t.editorialStateNow(stateName(t, state))}
+        </strong>
+        {props.publicHref && state === 'published' ? (
+          <>
+            {' · '}
+            <a href={props.publicHref} safe>
+              {t.editorialViewPublic}
+            </a>
+          </>
+        ) : (
+          ''
+        )}
+      </p>
+      <div class="publication-actions">
+        {state !== 'published' ? (
+          <form method="post" action={`${base}/publish`} class="form">
+            <HiddenFields csrf={csrf} version={version} />
+            {embargo ? (
+              <>
+                <p class="hint" safe>
+                  {t.editorialPublishHint}
+                </p>
+                <DateField
+                  ctx={ctx}
+                  type="datetime-local"
+                  name="embargoLocal"
+                  label={t.editorialEmbargoLocal}
+                  value={embargo.local}
+                  error={embargo.errors.embargoLocal}
+                />
+                <TimeZoneField ctx={ctx} value={embargo.timeZone} error={embargo.errors.timeZone} />
+              </>
+            ) : (
+              ''
+            )}
+            <button type="submit" safe>
+              {t.editorialPublish}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
+        {state !== 'draft' ? (
+          <form method="post" action={`${base}/unpublish`}>
+            <HiddenFields csrf={csrf} version={version} />
+            <button type="submit" class="button-secondary" safe>
+              {t.editorialUnpublish}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
+        {state === 'published' || state === 'embargoed' ? (
+          <form method="post" action={`${base}/withdraw`}>
+            <HiddenFields csrf={csrf} version={version} />
+            <p class="hint" safe>
+              {t.editorialWithdrawHint}
+            </p>
+            <button type="submit" class="button-secondary" safe>
+              {t.editorialWithdraw}
+            </button>
+          </form>
+        ) : (
+          ''
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Every IANA zone the runtime knows (Intl), UTC first. */
+export function TimeZoneField(props: { ctx: PageContext; value: string; error?: string | undefined }): JSX.Element {
+  return (
+    <SelectField
+      ctx={props.ctx}
+      name="timeZone"
+      label={props.ctx.t.editorialTimeZone}
+      hint={props.ctx.t.editorialTimeZoneHint}
+      value={props.value}
+      error={props.error}
+      required
+      options={timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+    />
+  );
+}
+
+/** The choice of the original's language on a create form. */
+export function OriginalLocaleField({ ctx, value }: { ctx: PageContext; value: string }): JSX.Element {
+  return (
+    <SelectField
+      ctx={ctx}
+      name="originalLocale"
+      label={ctx.t.editorialOriginalLocale}
+      hint={ctx.t.editorialOriginalLocaleHint}
+      value={value}
+      required
+      options={LOCALES.map((l) => ({ value: l, label: l === 'en' ? 'English' : 'Español' }))}
+    />
+  );
+}
+
+/** A date or a wall-clock date and time, with its label, hint and error tied to it like the shell's fields. */
+export function DateField(props: {
+  ctx: PageContext;
+  type: 'date' | 'datetime-local';
+  name: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  required?: boolean;
+}): JSX.Element {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field-invalid' : 'field'}>
+      <label for={id} safe>
+        {props.label}
+      </label>
+      {props.error ? (
+        <span class="field-error" id={`${id}-error`}>
+          <span class="visually-hidden" safe>
+            {props.ctx.t.workspaceErrorPrefix}
+          </span>{' '}
+          <span safe>{props.error}</span>
+        </span>
+      ) : (
+        ''
+      )}
+      <input
+        id={id}
+        name={props.name}
+        type={props.type}
+        value={props.value}
+        required={props.required}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Write side of a statement's quotes: a person from the registry and their words in each language.
+ * Reordering is reorderStatementItems (recommendation-service.ts); a quote of a statement that was
+ * ever published is kept.
+ */
+import { eq, max } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { NotFound } from '../../lib/errors.js';
+import { Problems } from '../../lib/field-problems.js';
+import type { Locale } from '../../lib/locales.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
+import { writeAudit } from '../accounts/audit.js';
+import { requireStatementEditor, statementBySlug } from './edit-service.js';
+import { actorOf, type Editor, missingIds, updateVersioned, wasEverPublished } from './write-support.js';
+
+export type QuoteRow = typeof t.quotes.$inferSelect;
+
+export interface QuoteFields {
+  personId: number;
+  text: TextInput;
+  originalLocale: Locale;
+}
+
+async function check(tx: Db, input: QuoteFields): Promise<void> {
+  const problems = new Problems();
+  if (!anyText(input.text)) problems.add('text', 'workspaceErrRequiredOneLanguage');
+  for (const locale of tooLong(input.text, 3000)) problems.add(`text_${locale}`, 'workspaceErrTooLong');
+  if ((await missingIds(tx, t.people, [input.personId])).length > 0) problems.add('personId', 'workspaceErrChoice');
+  problems.throwIfAny();
+}
+
+export async function getQuote(db: Db, id: number): Promise<QuoteRow> {
+  const [row] = await db.select().from(t.quotes).where(eq(t.quotes.id, id));
+  if (!row) throw new NotFound(`No quote ${id}`);
+  return row;
+}
+
+const audited = (q: QuoteRow) => ({ personId: q.personId, text: q.text, version: q.version });
+
+export async function createQuote(
+  db: Db,
+  input: QuoteFields & { statementSlug: string },
+  user: Editor,
+  now: Date,
+): Promise<QuoteRow> {
+  requireStatementEditor(user);
+  return db.transaction(async (tx) => {
+    await check(tx, input);
+    const statement = await statementBySlug(tx, input.statementSlug);
+    const [last] = await tx
+      .select({ position: max(t.quotes.position) })
+      .from(t.quotes)
+      .where(eq(t.quotes.statementId, statement.id));
+    const [row] = await tx
+      .insert(t.quotes)
+      .values({
+        statementId: statement.id,
+        personId: input.personId,
+        text: mergeLocalized({}, input.text, input.originalLocale),
+        position: (last?.position ?? 0) + 1,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'quote',
+      entityId: row!.id,
+      action: 'create',
+      after: audited(row!),
+    });
+    return row!;
+  });
+}
+
+export async function updateQuote(
+  db: Db,
+  input: QuoteFields & { id: number; version: number },
+  user: Editor,
+  now: Date,
+): Promise<QuoteRow> {
+  requireStatementEditor(user);
+  return db.transaction(async (tx) => {
+    await check(tx, input);
+    const before = await getQuote(tx, input.id);
+    const set = { personId: input.personId, text: mergeLocalized(before.text, input.text, input.originalLocale) };
+    const after = await updateVersioned(tx, t.quotes, 'quote', before, input.version, set, now);
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'quote',
+      entityId: before.id,
+      action: 'update',
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
+  });
+}
+
+export async function deleteQuote(
+  db: Db,
+  input: { id: number; version: number },
+  user: Editor,
+  now: Date,
+): Promise<void> {
+  requireStatementEditor(user);
+  await db.transaction(async (tx) => {
+    const before = await getQuote(tx, input.id);
+    const [statement] = await tx.select().from(t.statements).where(eq(t.statements.id, before.statementId));
+    if (statement && (await wasEverPublished(tx, 'statement', statement))) {
+      const p = new Problems();
+      p.add('quote', 'editorialErrPublishedKept');
+      p.throwIfAny('Quotes of a published statement are kept');
+    }
+    await updateVersioned(tx, t.quotes, 'quote', before, input.version, {}, now);
+    await tx.delete(t.quotes).where(eq(t.quotes.id, before.id));
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'quote',
+      entityId: before.id,
+      action: 'delete',
+      before: audited(before),
+    });
+  });
+}

@@ -1,0 +1,237 @@
+/**
+ * Write side of a statement's recommendations: bilingual text, themes, addressees, order. A
+ * recommendation's slug is made once from its first words and never changes (it is a public URL).
+ * Removing one is only possible while its statement was never published.
+ */
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { NotFound } from '../../lib/errors.js';
+import { Problems, slugify } from '../../lib/field-problems.js';
+import type { Locale } from '../../lib/locales.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
+import { originalOf } from '../../lib/localized-text.js';
+import { writeAudit } from '../accounts/audit.js';
+import { requireStatementEditor, statementBySlug } from './edit-service.js';
+import { actorOf, type Editor, missingIds, type Tx, updateVersioned, wasEverPublished } from './write-support.js';
+
+export type RecommendationRow = typeof t.recommendations.$inferSelect;
+
+export interface RecommendationFields {
+  text: TextInput;
+  themeIds: number[];
+  addresseeIds: number[];
+  originalLocale: Locale;
+}
+
+const MAX_TEXT = 5000;
+
+async function check(tx: Db, input: RecommendationFields): Promise<void> {
+  const problems = new Problems();
+  if (!anyText(input.text)) problems.add('text', 'workspaceErrRequiredOneLanguage');
+  for (const locale of tooLong(input.text, MAX_TEXT)) problems.add(`text_${locale}`, 'workspaceErrTooLong');
+  if ((await missingIds(tx, t.themes, input.themeIds)).length > 0) problems.add('themes', 'workspaceErrChoice');
+  if ((await missingIds(tx, t.addressees, input.addresseeIds)).length > 0)
+    problems.add('addressees', 'workspaceErrChoice');
+  problems.throwIfAny();
+}
+
+async function links(tx: Db, id: number) {
+  const [themes, addressees] = await Promise.all([
+    tx
+      .select({ id: t.recommendationThemes.themeId })
+      .from(t.recommendationThemes)
+      .where(eq(t.recommendationThemes.recommendationId, id)),
+    tx
+      .select({ id: t.recommendationAddressees.addresseeId })
+      .from(t.recommendationAddressees)
+      .where(eq(t.recommendationAddressees.recommendationId, id)),
+  ]);
+  return { themeIds: themes.map((r) => r.id).sort(), addresseeIds: addressees.map((r) => r.id).sort() };
+}
+
+async function setLinks(tx: Tx, id: number, input: Pick<RecommendationFields, 'themeIds' | 'addresseeIds'>) {
+  await tx.delete(t.recommendationThemes).where(eq(t.recommendationThemes.recommendationId, id));
+  await tx.delete(t.recommendationAddressees).where(eq(t.recommendationAddressees.recommendationId, id));
+  const themeIds = [...new Set(input.themeIds)];
+  const addresseeIds = [...new Set(input.addresseeIds)];
+  if (themeIds.length > 0)
+    await tx.insert(t.recommendationThemes).values(themeIds.map((themeId) => ({ recommendationId: id, themeId })));
+  if (addresseeIds.length > 0)
+    await tx
+      .insert(t.recommendationAddressees)
+      .values(addresseeIds.map((addresseeId) => ({ recommendationId: id, addresseeId })));
+}
+
+export async function getRecommendation(db: Db, id: number): Promise<RecommendationRow> {
+  const [row] = await db.select().from(t.recommendations).where(eq(t.recommendations.id, id));
+  if (!row) throw new NotFound(`No recommendation ${id}`);
+  return row;
+}
+
+export async function createRecommendation(
+  db: Db,
+  input: RecommendationFields & { statementSlug: string },
+  user: Editor,
+  now: Date,
+): Promise<RecommendationRow> {
+  requireStatementEditor(user);
+  return db.transaction(async (tx) => {
+    await check(tx, input);
+    const statement = await statementBySlug(tx, input.statementSlug);
+    const text = mergeLocalized({}, input.text, input.originalLocale);
+    const existing = await tx
+      .select({ slug: t.recommendations.slug })
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, statement.id));
+    const [last] = await tx
+      .select({ position: max(t.recommendations.position) })
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, statement.id));
+    const firstText = originalOf(text)?.entry.text ?? '';
+    const slug = uniqueSlug(
+      slugify(firstText.split(/\s+/).slice(0, 6).join(' ')),
+      existing.map((r) => r.slug),
+    );
+    const [row] = await tx
+      .insert(t.recommendations)
+      .values({
+        statementId: statement.id,
+        slug,
+        position: (last?.position ?? 0) + 1,
+        text,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await setLinks(tx, row!.id, input);
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'recommendation',
+      entityId: row!.id,
+      action: 'create',
+      after: { statement: statement.slug, slug, text, ...(await links(tx, row!.id)), version: row!.version },
+    });
+    return row!;
+  });
+}
+
+function uniqueSlug(base: string, used: string[]): string {
+  const taken = new Set(used);
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n += 1;
+  return `${base}-${n}`;
+}
+
+export async function updateRecommendation(
+  db: Db,
+  input: RecommendationFields & { id: number; version: number },
+  user: Editor,
+  now: Date,
+): Promise<RecommendationRow> {
+  requireStatementEditor(user);
+  return db.transaction(async (tx) => {
+    await check(tx, input);
+    const before = await getRecommendation(tx, input.id);
+    const beforeLinks = await links(tx, before.id);
+    const text = mergeLocalized(before.text, input.text, input.originalLocale);
+    const after = await updateVersioned(tx, t.recommendations, 'recommendation', before, input.version, { text }, now);
+    await setLinks(tx, before.id, input);
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'recommendation',
+      entityId: before.id,
+      action: 'update',
+      before: { text: before.text, ...beforeLinks, version: before.version },
+      after: { text: after.text, ...(await links(tx, before.id)), version: after.version },
+    });
+    return after;
+  });
+}
+
+/**
+ * Puts a statement's recommendations (or quotes) in the given order. The order belongs to the
+ * statement, so it is the statement's version that is checked and bumped.
+ */
+export async function reorderStatementItems(
+  db: Db,
+  input: { statementSlug: string; version: number; kind: 'recommendations' | 'quotes'; order: number[] },
+  user: Editor,
+  now: Date,
+) {
+  requireStatementEditor(user);
+  const table = input.kind === 'recommendations' ? t.recommendations : t.quotes;
+  return db.transaction(async (tx) => {
+    const statement = await statementBySlug(tx, input.statementSlug);
+    const rows = await tx
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.statementId, statement.id))
+      .orderBy(asc(table.position), asc(table.id));
+    const current = rows.map((r) => r.id);
+    const same = current.length === input.order.length && [...current].sort().join() === [...input.order].sort().join();
+    if (!same) {
+      const p = new Problems();
+      p.add(input.kind, 'editorialErrNotOfStatement');
+      p.throwIfAny();
+    }
+    const after = await updateVersioned(tx, t.statements, 'statement', statement, input.version, {}, now);
+    for (const [index, id] of input.order.entries()) {
+      await tx
+        .update(table)
+        .set({ position: index + 1 })
+        .where(and(eq(table.id, id), eq(table.statementId, statement.id)));
+    }
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'statement',
+      entityId: statement.id,
+      action: `reorder_${input.kind}`,
+      before: { [input.kind]: current, version: statement.version },
+      after: { [input.kind]: input.order, version: after.version },
+    });
+    return after;
+  });
+}
+
+/** The ids in order with `id` moved one place up or down (unchanged at either end). */
+export function moved(order: number[], id: number, direction: 'up' | 'down'): number[] {
+  const next = [...order];
+  const i = next.indexOf(id);
+  const j = direction === 'up' ? i - 1 : i + 1;
+  if (i < 0 || j < 0 || j >= next.length) return next;
+  [next[i], next[j]] = [next[j]!, next[i]!];
+  return next;
+}
+
+export async function deleteRecommendation(
+  db: Db,
+  input: { id: number; version: number },
+  user: Editor,
+  now: Date,
+): Promise<void> {
+  requireStatementEditor(user);
+  await db.transaction(async (tx) => {
+    const before = await getRecommendation(tx, input.id);
+    const [statement] = await tx.select().from(t.statements).where(eq(t.statements.id, before.statementId));
+    if (statement && (await wasEverPublished(tx, 'statement', statement))) {
+      const p = new Problems();
+      p.add('recommendation', 'editorialErrPublishedKept');
+      p.throwIfAny('Recommendations of a published statement are kept');
+    }
+    await updateVersioned(tx, t.recommendations, 'recommendation', before, input.version, {}, now);
+    await tx.delete(t.recommendations).where(inArray(t.recommendations.id, [before.id]));
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'recommendation',
+      entityId: before.id,
+      action: 'delete',
+      before: { text: before.text, version: before.version },
+    });
+  });
+}

@@ -1,0 +1,18 @@
+import type { Catalog } from '../../i18n/catalog.js';
+import type { VisibilityState } from '../../lib/visibility.js';
+
+/** A state of the one visibility rule, as editors read it. */
+export function stateName(t: Catalog, state: VisibilityState): string {
+  switch (state) {
+    case 'draft':
+      return t.editorialStateDraft;
+    case 'embargoed':
+      return t.editorialStateEmbargoed;
+    case 'published':
+      return t.editorialStatePublished;
+    case 'withdrawn':
+      return t.editorialStateWithdrawn;
+  }
+}
+
+export const VISIBILITY_STATES: VisibilityState[] = ['draft', 'embargoed', 'published', 'withdrawn'];

@@ -1,0 +1,99 @@
+/** Pieces of the statement pages: the list, a state tag, each language's state, move buttons. */
+import { formatDate, messages } from '../../lib/i18n.js';
+import { LOCALES } from '../../lib/locales.js';
+import { type LocalizedText, translationState } from '../../lib/localized-text.js';
+import { LocalizedSpan } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import type { VisibilityState } from '../../lib/visibility.js';
+import { HiddenFields, StateBadge } from '../workspace/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import { DataTable, FilterBar } from '../workspace/list.js';
+import { stateName, VISIBILITY_STATES } from './state-label.js';
+import type { EditableStatementItem } from './workspace-read.js';
+
+export function StatementListPage(
+  props: WorkspaceProps & { items: EditableStatementItem[]; q: string; state: string },
+): JSX.Element {
+  const { ctx, items } = props;
+  const { t, locale } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={t.editorialStatementsTitle}>
+      <h1 safe>{t.editorialStatementsTitle}</h1>
+      <p>
+        <a class="button" href={`/${locale}/workspace/statements/new`} safe>
+          {t.editorialNewStatement}
+        </a>
+      </p>
+      <FilterBar
+        ctx={ctx}
+        action={`/${locale}/workspace/statements`}
+        q={props.q}
+        filters={[
+          {
+            name: 'state',
+            label: t.editorialStateFilter,
+            value: props.state,
+            options: VISIBILITY_STATES.map((s) => ({ value: s, label: stateName(t, s) })),
+          },
+        ]}
+      />
+      <DataTable
+        ctx={ctx}
+        caption={t.editorialStatementsCaption}
+        rows={items}
+        columns={[
+          {
+            header: t.editorialColumnTitle,
+            cell: (i) => (
+              <a href={`/${locale}/workspace/statements/${i.statement.slug}`}>
+                <LocalizedSpan value={i.statement.title} ctx={ctx} />
+              </a>
+            ),
+          },
+          { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.statement.date, locale)}</span> },
+          { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
+          { header: t.editorialColumnRecommendations, cell: (i) => <span safe>{String(i.recommendationCount)}</span> },
+        ]}
+      />
+    </WorkspaceLayout>
+  );
+}
+
+export function StateTag({ ctx, state }: { ctx: PageContext; state: VisibilityState }): JSX.Element {
+  return (
+    <span class={`visibility visibility-${state}`} safe>
+      {stateName(ctx.t, state)}
+    </span>
+  );
+}
+
+/** Each language's state of a text, in words (never by colour alone). */
+export function TranslationStates({ ctx, value }: { ctx: PageContext; value: LocalizedText }): JSX.Element {
+  return (
+    <p class="translation-states">
+      {LOCALES.map((l) => (
+        <span class="translation-state">
+          <span safe>{`${messages(l).switchToThisLanguage}: `}</span>
+          <StateBadge t={ctx.t} state={translationState(value, l)} />{' '}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function MoveButtons(props: { ctx: PageContext; csrf: string; action: string; version: number; name: string }) {
+  const { t } = props.ctx;
+  return (
+    <form method="post" action={props.action} class="row-actions">
+      <HiddenFields csrf={props.csrf} version={props.version} />
+      <button type="submit" name="direction" value="up" class="button-secondary">
+        <span safe>{t.workspaceMoveUp}</span>
+        <span class="visually-hidden" safe>{`: ${props.name}`}</span>
+      </button>
+      <button type="submit" name="direction" value="down" class="button-secondary">
+        <span safe>{t.workspaceMoveDown}</span>
+        <span class="visually-hidden" safe>{`: ${props.name}`}</span>
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+/** What the editorial workspace reads: every statement in any state, with what its forms need. */
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { likePattern, localizedTextMatches } from '../../lib/localized-search.js';
+import { type VisibilityState, visibilityState } from '../../lib/visibility.js';
+import { type StatementRow, statementBySlug } from './edit-service.js';
+
+export type PersonRow = typeof t.people.$inferSelect;
+export type RecommendationRow = typeof t.recommendations.$inferSelect;
+export type QuoteRow = typeof t.quotes.$inferSelect;
+
+export interface RecommendationForEditing extends RecommendationRow {
+  themeIds: number[];
+  addresseeIds: number[];
+}
+
+export interface StatementForEditing {
+  statement: typeof t.statements.$inferSelect;
+  state: VisibilityState;
+  addresseeIds: number[];
+  signatories: { organizationId: number; role: 'convener' | 'signatory' }[];
+  recommendations: RecommendationForEditing[];
+  quotes: (QuoteRow & { person: PersonRow })[];
+}
+
+export async function getStatementForEditing(db: Db, slug: string, now: Date): Promise<StatementForEditing> {
+  const statement = await statementBySlug(db, slug);
+  const id = statement.id;
+  const [addressees, signatories, recommendations, quotes] = await Promise.all([
+    db
+      .select({ id: t.statementAddressees.addresseeId })
+      .from(t.statementAddressees)
+      .where(eq(t.statementAddressees.statementId, id))
+      .orderBy(asc(t.statementAddressees.position)),
+    db
+      .select({ organizationId: t.signatories.organizationId, role: t.signatories.role })
+      .from(t.signatories)
+      .where(eq(t.signatories.statementId, id))
+      .orderBy(asc(t.signatories.position)),
+    db
+      .select()
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, id))
+      .orderBy(asc(t.recommendations.position), asc(t.recommendations.id)),
+    db
+      .select({ quote: t.quotes, person: t.people })
+      .from(t.quotes)
+      .innerJoin(t.people, eq(t.people.id, t.quotes.personId))
+      .where(eq(t.quotes.statementId, id))
+      .orderBy(asc(t.quotes.position), asc(t.quotes.id)),
+  ]);
+  const links = await recommendationLinks(
+    db,
+    recommendations.map((r) => r.id),
+  );
+  return {
+    statement,
+    state: visibilityState(statement, now),
+    addresseeIds: addressees.map((a) => a.id),
+    signatories,
+    recommendations: recommendations.map((r) => ({
+      ...r,
+      themeIds: links.themes.get(r.id) ?? [],
+      addresseeIds: links.addressees.get(r.id) ?? [],
+    })),
+    quotes: quotes.map(({ quote, person }) => ({ ...quote, person })),
+  };
+}
+
+async function recommendationLinks(db: Db, ids: number[]) {
+  const themes = new Map<number, number[]>();
+  const addressees = new Map<number, number[]>();
+  if (ids.length === 0) return { themes, addressees };
+  const [themeRows, addresseeRows] = await Promise.all([
+    db.select().from(t.recommendationThemes).where(inArray(t.recommendationThemes.recommendationId, ids)),
+    db.select().from(t.recommendationAddressees).where(inArray(t.recommendationAddressees.recommendationId, ids)),
+  ]);
+  for (const r of themeRows) themes.set(r.recommendationId, [...(themes.get(r.recommendationId) ?? []), r.themeId]);
+  for (const r of addresseeRows)
+    addressees.set(r.recommendationId, [...(addressees.get(r.recommendationId) ?? []), r.addresseeId]);
+  return { themes, addressees };
+}
+
+/** The registry rows editors pick from, in a stable, readable order. */
+export async function registryChoices(db: Db) {
+  const [organizations, people, themes, addressees, statements] = await Promise.all([
+    db.select().from(t.organizations).orderBy(asc(t.organizations.name)),
+    db.select().from(t.people).orderBy(asc(t.people.name)),
+    db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
+    db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
+    db.select().from(t.statements).orderBy(asc(t.statements.slug)),
+  ]);
+  return { organizations, people, themes, addressees, statements };
+}
+
+export type RegistryChoices = Awaited<ReturnType<typeof registryChoices>>;
+
+export interface StatementListFilter {
+  /** Words in the title or slug, any language. */
+  q?: string;
+  state?: VisibilityState;
+}
+
+export interface EditableStatementItem {
+  statement: StatementRow;
+  state: VisibilityState;
+  recommendationCount: number;
+}
+
+/** Every statement, whatever its state, newest first, for editors. */
+export async function listStatementsForEditing(
+  db: Db,
+  filter: StatementListFilter,
+  now: Date,
+): Promise<EditableStatementItem[]> {
+  const conditions: SQL[] = [];
+  const q = filter.q?.trim();
+  if (q) {
+    const like = likePattern(q);
+    conditions.push(or(ilike(t.statements.slug, like), localizedTextMatches(t.statements.title, like)) as SQL);
+  }
+  const rows = await db
+    .select()
+    .from(t.statements)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(t.statements.date), asc(t.statements.slug));
+  const ids = rows.map((r) => r.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ statementId: t.recommendations.statementId, n: count() })
+          .from(t.recommendations)
+          .where(inArray(t.recommendations.statementId, ids))
+          .groupBy(t.recommendations.statementId);
+  const byId = new Map(counts.map((c) => [c.statementId, Number(c.n)]));
+  return rows
+    .map((statement) => ({
+      statement,
+      state: visibilityState(statement, now),
+      recommendationCount: byId.get(statement.id) ?? 0,
+    }))
+    .filter((item) => !filter.state || item.state === filter.state);
+}

@@ -1,0 +1,205 @@
+/**
+ * /{lang}/workspace/statements…: editors' pages for statements, their recommendations and quotes.
+ * Every save goes through saveForm (workspace/web.ts): 303 on success; the same page with messages
+ * next to the fields (400) or with the other editor's change above the typed text (409) otherwise.
+ */
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Forbidden } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES, type Locale } from '../../lib/locales.js';
+import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { isVisibilityState } from '../../lib/visibility.js';
+import { canEditStatement } from '../accounts/policy.js';
+import type { AuthOptions } from '../accounts/web.js';
+import { type FormOutcome, saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
+import {
+  createStatement,
+  deleteStatement,
+  type StatementFields,
+  setSignatories,
+  setStatementAddressees,
+  updateStatement,
+} from './edit-service.js';
+import { type Form, FormBody, field, ItemParams, originalLocale, pair, SlugParams, seenVersion } from './form-input.js';
+import { registerQuotePages, registerRecommendationPages } from './item-routes.js';
+import { readPicked } from './ordered-picker.js';
+import { moved, reorderStatementItems } from './recommendation-service.js';
+import { StatementListPage } from './workspace-parts.js';
+import { getStatementForEditing, listStatementsForEditing, registryChoices } from './workspace-read.js';
+import { NewStatementPage, StatementEditPage, type StatementForm } from './workspace-views.js';
+
+const ListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+  state: Type.Optional(Type.String({ maxLength: 20 })),
+});
+
+/** The signed-in editor, or null after a redirect to sign in; anyone else is refused (403 page). */
+export function editorRequest(
+  deps: SiteDeps,
+  options: AuthOptions,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  locale: Locale,
+): WorkspaceRequest | null {
+  const w = workspaceRequest(deps, options, request, reply, locale);
+  if (w && !canEditStatement(w.user)) throw new Forbidden('Statements are edited by editors and the admin');
+  return w;
+}
+
+function statementFields(body: Form, locale: Locale): StatementFields {
+  return {
+    title: pair(body, 'title'),
+    summary: pair(body, 'summary'),
+    occasion: pair(body, 'occasion'),
+    body: pair(body, 'body'),
+    date: field(body, 'date'),
+    fullDocumentUrl: field(body, 'fullDocumentUrl'),
+    originalLocale: originalLocale(body, locale),
+  };
+}
+
+/** The statement's page, optionally with one form's failure (typed values and messages, or a conflict). */
+export async function renderStatementPage(
+  deps: SiteDeps,
+  w: WorkspaceRequest,
+  slug: string,
+  failed?: { form: StatementForm; typed: Form | undefined; outcome: FormOutcome },
+): Promise<string> {
+  const [data, choices] = await Promise.all([
+    getStatementForEditing(deps.db, slug, deps.now()),
+    registryChoices(deps.db),
+  ]);
+  return StatementEditPage({ ...w, data, choices, failed, defaultTimeZone: 'UTC' }) as Promise<string>;
+}
+
+export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
+  for (const locale of LOCALES) {
+    const root = `/${locale}/workspace/statements`;
+    const guard = (request: FastifyRequest, reply: FastifyReply) =>
+      editorRequest(deps, options, request, reply, locale);
+
+    app.get(root, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      const q = request.query.q ?? '';
+      const state = isVisibilityState(request.query.state) ? request.query.state : '';
+      const items = await listStatementsForEditing(deps.db, { q, ...(state ? { state } : {}) }, deps.now());
+      return sendHtml(reply, await (<StatementListPage {...w} items={items} q={q} state={state} />));
+    });
+
+    app.get(`${root}/new`, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      return sendHtml(reply, await (<NewStatementPage {...w} typed={undefined} outcome={{}} />));
+    });
+
+    app.post(root, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      const body = request.body as Form;
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          const s = await createStatement(
+            deps.db,
+            { ...statementFields(body, locale), slug: field(body, 'slug') },
+            w.user,
+            deps.now(),
+          );
+          return `${root}/${s.slug}`;
+        },
+        (outcome) => <NewStatementPage {...w} typed={body} outcome={outcome} />,
+      );
+    });
+
+    app.get(`${root}/:slug`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      return sendHtml(reply, await renderStatementPage(deps, w, request.params.slug));
+    });
+
+    /** A form of the statement page: on failure the page comes back with that form's typed values. */
+    const statementPost = (
+      path: string,
+      form: StatementForm,
+      save: (w: WorkspaceRequest, slug: string, body: Form) => Promise<string | undefined>,
+    ) =>
+      app.post(`${root}/:slug${path}`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+        const w = guard(request, reply);
+        if (!w) return reply;
+        const { slug } = request.params;
+        const body = request.body as Form;
+        return saveForm(
+          reply,
+          w.ctx,
+          async () => (await save(w, slug, body)) ?? `${root}/${slug}`,
+          (outcome) => renderStatementPage(deps, w, slug, { form, typed: body, outcome }),
+        );
+      });
+
+    statementPost('', 'details', async (w, slug, body) => {
+      await updateStatement(
+        deps.db,
+        { ...statementFields(body, locale), slug, version: seenVersion(body) },
+        w.user,
+        deps.now(),
+      );
+      return undefined;
+    });
+    statementPost('/signatories', 'signatories', async (w, slug, body) => {
+      const signatories = readPicked(body, 'signatories').map((organizationId) => ({
+        organizationId,
+        role:
+          field(body, `signatories_role_${organizationId}`) === 'convener'
+            ? ('convener' as const)
+            : ('signatory' as const),
+      }));
+      await setSignatories(deps.db, { slug, version: seenVersion(body), signatories }, w.user, deps.now());
+      return `${root}/${slug}#signatories-title`;
+    });
+    statementPost('/addressees', 'addressees', async (w, slug, body) => {
+      const addresseeIds = readPicked(body, 'addressees');
+      await setStatementAddressees(deps.db, { slug, version: seenVersion(body), addresseeIds }, w.user, deps.now());
+      return `${root}/${slug}#addressees-title`;
+    });
+    statementPost('/delete', 'delete', async (w, slug, body) => {
+      await deleteStatement(deps.db, { slug, version: seenVersion(body) }, w.user, deps.now());
+      return root;
+    });
+
+    for (const kind of ['recommendations', 'quotes'] as const) {
+      app.post(
+        `${root}/:slug/${kind}/:id/move`,
+        { schema: { params: ItemParams, body: FormBody } },
+        async (request, reply) => {
+          const w = guard(request, reply);
+          if (!w) return reply;
+          const { slug, id } = request.params;
+          const body = request.body as Form;
+          return saveForm(
+            reply,
+            w.ctx,
+            async () => {
+              const data = await getStatementForEditing(deps.db, slug, deps.now());
+              const ids = (kind === 'recommendations' ? data.recommendations : data.quotes).map((x) => x.id);
+              const order = moved(ids, id, field(body, 'direction') === 'up' ? 'up' : 'down');
+              await reorderStatementItems(
+                deps.db,
+                { statementSlug: slug, version: seenVersion(body), kind, order },
+                w.user,
+                deps.now(),
+              );
+              return `${root}/${slug}#${kind}-title`;
+            },
+            (outcome) => renderStatementPage(deps, w, slug, { form: 'order', typed: undefined, outcome }),
+          );
+        },
+      );
+    }
+
+    registerRecommendationPages(app, deps, locale, root, guard);
+    registerQuotePages(app, deps, locale, root, guard);
+  }
+}

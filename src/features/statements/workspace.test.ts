@@ -1,0 +1,181 @@
+/** The statement pages of the workspace over HTTP, as editors use them, on both engines. */
+import * as cheerio from 'cheerio';
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import * as t from '../../db/schema.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { describeEachEngine } from '../../test/db.js';
+import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
+import { seedRegistry } from './test-fixtures.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+describeEachEngine('statement pages of the workspace', (ctx) => {
+  let app: FastifyTypeBox;
+  let registry: Awaited<ReturnType<typeof seedRegistry>>;
+  beforeAll(async () => {
+    registry = await seedRegistry(ctx.db);
+    app = await buildApp({ db: ctx.db, now: () => NOW });
+    await createUserWithPassword(ctx.db, { email: 'ana@example.org', role: 'editor' });
+    await createUserWithPassword(ctx.db, { email: 'ben@example.org', role: 'editor' });
+    await createUserWithPassword(ctx.db, {
+      email: 'member@rednorte.example',
+      role: 'member',
+      organizationId: registry.organizations[0]!.id,
+    });
+  });
+
+  const form = async (visitor: Visitor, url: string) => cheerio.load((await visitor.get(url)).body);
+
+  it('sends visitors to sign in and refuses members (403)', async () => {
+    const anonymous = new Visitor(app);
+    const response = await anonymous.get('/es/workspace/statements');
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe('/es/sign-in');
+    const member = await signedIn(app, 'member@rednorte.example');
+    expect((await member.get('/en/workspace/statements')).statusCode).toBe(403);
+    expect((await member.get('/en/workspace/statements/new')).statusCode).toBe(403);
+  });
+
+  it('bad input: messages next to each field in the editor’s language, typed text kept, nothing saved', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const response = await ana.post(
+      '/es/workspace/statements',
+      { slug: 'Mala Dirección', title_en: '', title_es: '', summary_es: 'Resumen escrito', date: '2026-02-30' },
+      '/es/workspace/statements/new',
+    );
+    expect(response.statusCode).toBe(400);
+    const $ = cheerio.load(response.body);
+    expect($('html').attr('lang')).toBe('es');
+    expect($('#f-slug').closest('.field').find('.field-error').text()).toContain('Usa solo minúsculas');
+    expect($('#f-title .field-error').first().text()).toContain('al menos en un idioma');
+    expect($('#f-date').closest('.field').find('.field-error').text()).toContain('fecha real');
+    expect($('#f-slug').val()).toBe('Mala Dirección');
+    expect($('#f-summary_es').text()).toBe('Resumen escrito');
+    expect($('.error-summary a').length).toBe(3);
+    expect(await ctx.db.select().from(t.statements)).toEqual([]);
+  });
+
+  it('creates a statement, then shows it with both languages side by side and their states', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const created = await ana.post(
+      '/en/workspace/statements',
+      {
+        slug: '',
+        originalLocale: 'es',
+        title_en: 'Protect migrants',
+        title_es: 'Proteger a las personas migrantes',
+        date: '2026-11-20',
+      },
+      '/en/workspace/statements/new',
+    );
+    expect(created.statusCode).toBe(303);
+    expect(created.headers.location).toBe('/en/workspace/statements/proteger-a-las-personas-migrantes');
+    const $ = await form(ana, created.headers.location!);
+    expect($('h1').text()).toBe('Protect migrants');
+    const states = $('#f-title .state')
+      .map((_, el) => $(el).text())
+      .get();
+    expect(states).toEqual(['translation', 'original']);
+    expect($('#f-title_es').attr('lang')).toBe('es');
+    const list = await form(ana, '/en/workspace/statements?q=migrantes');
+    expect(list('table a').attr('href')).toBe('/en/workspace/statements/proteger-a-las-personas-migrantes');
+    expect(list('table').text()).toContain('draft');
+  });
+
+  it('two editors on one recommendation: the second save gets the conflict with the first change, and keeps its text', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const ben = await signedIn(app, 'ben@example.org');
+    const base = '/en/workspace/statements/proteger-a-las-personas-migrantes';
+    const added = await ana.post(
+      `${base}/recommendations`,
+      { text_en: 'Stop deportations', text_es: '' },
+      `${base}/recommendations/new`,
+    );
+    expect(added.statusCode).toBe(303);
+    const [rec] = await ctx.db.select().from(t.recommendations);
+    const url = `${base}/recommendations/${rec!.id}`;
+    const anaForm = await form(ana, url);
+    const benForm = await form(ben, url);
+    const version = anaForm('input[name=version]').val() as string;
+    expect(benForm('input[name=version]').val()).toBe(version);
+    const saved = await ana.post(url, { version, text_en: 'Stop all deportations now', text_es: '' }, url);
+    expect(saved.statusCode).toBe(303);
+    const stale = await ben.post(url, { version, text_en: 'Stop deportations to Guatemala', text_es: 'Detener' }, url);
+    expect(stale.statusCode).toBe(409);
+    const $ = cheerio.load(stale.body);
+    expect($('.conflict-notice').text()).toContain('ana@example.org');
+    expect($('.conflict-notice').text()).toContain('Stop all deportations now');
+    expect($('#f-text_en').text()).toBe('Stop deportations to Guatemala');
+    expect($('#f-text_es').text()).toBe('Detener');
+    expect($('input[name=version]').val()).toBe(String(Number(version) + 1));
+    const [after] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.id, rec!.id));
+    expect(after!.text.en?.text).toBe('Stop all deportations now');
+  });
+
+  it('orders signatories and publishes under an embargo typed in a time zone', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const base = '/en/workspace/statements/proteger-a-las-personas-migrantes';
+    let $ = await form(ana, base);
+    const version = () => $('section[aria-labelledby=signatories-title] input[name=version]').val() as string;
+    const [red, justice] = registry.organizations;
+    const picked = await ana.request('POST', `${base}/signatories`, {
+      _csrf: $('input[name=_csrf]').first().val() as string,
+      version: version(),
+      signatories: String(justice!.id),
+      [`signatories_order_${justice!.id}`]: '2',
+      [`signatories_role_${justice!.id}`]: 'signatory',
+    });
+    expect(picked.statusCode).toBe(303);
+    $ = await form(ana, base);
+    const published = await ana.post(
+      '/en/statements/proteger-a-las-personas-migrantes/publish',
+      { version: version(), embargoLocal: '2026-11-27T09:00', timeZone: 'America/Guatemala' },
+      base,
+    );
+    expect(published.statusCode).toBe(303);
+    const [s] = await ctx.db
+      .select()
+      .from(t.statements)
+      .where(eq(t.statements.slug, 'proteger-a-las-personas-migrantes'));
+    expect(s!.embargoUntil?.toISOString()).toBe('2026-11-27T15:00:00.000Z');
+    const signatories = await ctx.db.select().from(t.signatories).where(eq(t.signatories.statementId, s!.id));
+    expect(signatories.map((x) => x.organizationId)).toEqual([justice!.id]);
+    expect(red).toBeDefined();
+    $ = await form(ana, base);
+    expect($('.publication').text()).toContain('scheduled (embargo)');
+    const skipped = await ana.post(
+      '/en/statements/proteger-a-las-personas-migrantes/publish',
+      { version: String(s!.version), embargoLocal: '2026-03-08T02:30', timeZone: 'America/New_York' },
+      base,
+    );
+    expect(skipped.statusCode).toBe(400);
+    const page = cheerio.load(skipped.body);
+    expect(page('#f-embargoLocal').val()).toBe('2026-03-08T02:30');
+    expect(page('#f-embargoLocal').closest('.field').find('.field-error').text()).toContain('does not exist');
+  });
+
+  it('lists the statement’s missing and out-of-date texts in the translations view', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const base = '/en/workspace/statements/proteger-a-las-personas-migrantes';
+    const $ = await form(ana, base);
+    const version = $('section[aria-labelledby=details-title] input[name=version]').val() as string;
+    const edited = await ana.post(
+      base,
+      {
+        version,
+        title_es: 'Proteger a todas las personas migrantes',
+        title_en: 'Protect migrants',
+        date: '2026-11-20',
+      },
+      base,
+    );
+    expect(edited.statusCode).toBe(303);
+    const page = await form(ana, '/en/workspace/translations');
+    const row = page('tr').filter((_, el) => page(el).find(`a[href="${base}"]`).length > 0);
+    expect(row.text()).toContain('Title');
+    expect(page(`a[href="${base}"]`).length).toBeGreaterThan(0);
+    expect(page('main').text()).toContain('Statement');
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * What every editorial write shares: who may write, the version check that refuses a stale form
+ * (with what changed since, for the 409 page), and whether material was ever public (published
+ * material is archived — withdrawn — never deleted).
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { Conflict } from '../../lib/errors.js';
+import { type Actor, changesSince } from '../accounts/audit.js';
+import type { PolicyUser } from '../accounts/policy.js';
+
+/** A signed-in person (the routes' currentUser, or a CLI's user row). */
+export type Editor = NonNullable<PolicyUser> & { email: string };
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export const actorOf = (user: Editor): Actor => ({ id: user.id, label: user.email });
+
+type Versioned = typeof t.statements | typeof t.recommendations | typeof t.quotes | typeof t.releases;
+
+/**
+ * `update … set … where id = :id and version = :seen`, bumping the version. No row means someone
+ * saved in between: a Conflict carrying the audit entries after `seen`, so nothing is overwritten.
+ */
+export async function updateVersioned<T extends Versioned>(
+  tx: Db,
+  table: T,
+  entityType: string,
+  before: { id: number; version: number },
+  seen: number,
+  set: Partial<T['$inferInsert']>,
+  now: Date,
+): Promise<T['$inferSelect']> {
+  // Drizzle cannot type `update` over a union of tables; each member has id, version and updatedAt.
+  const anyTable = table as typeof t.statements;
+  const [after] = await tx
+    .update(anyTable)
+    .set({ ...(set as object), version: before.version + 1, updatedAt: now })
+    .where(and(eq(anyTable.id, before.id), eq(anyTable.version, seen)))
+    .returning();
+  if (!after) {
+    throw new Conflict(`This ${entityType} was changed by someone else`, {
+      version: before.version,
+      changes: await changesSince(tx, entityType, before.id, seen),
+    });
+  }
+  return after as T['$inferSelect'];
+}
+
+/** Published now, or published once (the audit log remembers): such material is kept. */
+export async function wasEverPublished(
+  tx: Db,
+  entityType: 'statement' | 'release',
+  row: { id: number; status: string },
+): Promise<boolean> {
+  if (row.status === 'published') return true;
+  const published = await tx
+    .select({ id: t.auditLog.id })
+    .from(t.auditLog)
+    .where(
+      and(
+        eq(t.auditLog.entityType, entityType),
+        eq(t.auditLog.entityId, String(row.id)),
+        inArray(t.auditLog.action, ['publish']),
+      ),
+    )
+    .limit(1);
+  return published.length > 0;
+}
+
+/** Ids that do not exist in `table`, so a form naming a deleted row gets a clear answer. */
+export async function missingIds(
+  tx: Db,
+  table: typeof t.themes | typeof t.addressees | typeof t.organizations | typeof t.people,
+  ids: number[],
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const anyTable = table as typeof t.themes;
+  const found = await tx.select({ id: anyTable.id }).from(anyTable).where(inArray(anyTable.id, ids));
+  const have = new Set(found.map((r) => r.id));
+  return ids.filter((id) => !have.has(id));
+}
