@@ -15,6 +15,7 @@ import type { Mailer } from './features/accounts/mailer.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
 import { registerAuth } from './features/accounts/web.js';
+import { registerFollowupPublicRoutes } from './features/followup/public-routes.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     mailer: options.mailer ?? null,
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
   });
+  registerFollowupPublicRoutes(app, deps);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

@@ -245,3 +245,4 @@ export const quotes = pgTable(
 );
 export * from './schema-accounts.js';
 export * from './schema-releases.js';
+export * from './schema-followup.js';

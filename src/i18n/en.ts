@@ -1,4 +1,5 @@
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
+import { followupEn } from './followup.en.js';
 export const en = {
   siteName: 'Puente',
   siteTagline: 'Joint statements and recommendations of civil-society coalitions',
@@ -154,4 +155,5 @@ export const en = {
   recoveryCodesTitle: 'Your recovery codes',
   recoveryCodesHelp:
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
+  ...followupEn,
 } as const;

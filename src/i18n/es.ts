@@ -1,5 +1,6 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import type { Catalog } from './catalog.js';
+import { followupEs } from './followup.es.js';
 
 export const es = {
   siteName: 'Puente',
@@ -160,4 +161,5 @@ export const es = {
   recoveryCodesTitle: 'Tus códigos de recuperación',
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
+  ...followupEs,
 } as const satisfies Catalog;

@@ -49,3 +49,13 @@ export function canManageUsers(user: PolicyUser): boolean {
 export function canViewAudit(user: PolicyUser): boolean {
   return isAdmin(user);
 }
+
+/** Follow-up (responses, status updates, meetings, commitments) and its reminders: editors and the admin. */
+export function canRecordFollowup(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
+/** Publishing a follow-up entry puts it on public pages: the same people who record it. */
+export function canPublishFollowup(user: PolicyUser): boolean {
+  return canRecordFollowup(user);
+}

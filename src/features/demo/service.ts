@@ -1,14 +1,19 @@
 import { demoCoalition } from '../../../demo/coalition.js';
+import { demoFollowup } from '../../../demo/followup.js';
 import type { Db } from '../../db/client.js';
+import { loadFollowupDemo } from '../followup/load-demo.js';
 import { isDatabaseEmpty, type LoadReport, loadCoalition } from './load-coalition.js';
 
-/** Loads the demo coalition; safe to repeat (rows matched by slug are kept as they are). */
-export function loadDemo(db: Db): Promise<LoadReport> {
-  return loadCoalition(db, demoCoalition);
+export type DemoReport = LoadReport & { followupEntries: number };
+
+/** Loads the demo coalition and its follow-up; safe to repeat (rows already there are kept as they are). */
+export async function loadDemo(db: Db): Promise<DemoReport> {
+  const report = await loadCoalition(db, demoCoalition);
+  return { ...report, followupEntries: await loadFollowupDemo(db, demoFollowup) };
 }
 
 /** On first start, a newcomer should see a working coalition, not an empty site. */
-export async function loadDemoIfEmpty(db: Db): Promise<LoadReport | null> {
+export async function loadDemoIfEmpty(db: Db): Promise<DemoReport | null> {
   if (!(await isDatabaseEmpty(db))) return null;
   return loadDemo(db);
 }

@@ -291,6 +291,11 @@ export function RecommendationPage({
           </dd>
         </dl>
         <p>
+          <a href={`${statementHref}/recommendations/${recommendation.slug}/follow-up`} safe>
+            {t.followupSeeTimeline}
+          </a>
+        </p>
+        <p>
           <a href={statementHref} safe>
             {t.backToStatement}
           </a>
