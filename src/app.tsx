@@ -15,7 +15,9 @@ import type { Mailer } from './features/accounts/mailer.js';
 import { registerAccountRoutes } from './features/accounts/routes.js';
 import { registerTwoFactorRoutes } from './features/accounts/two-factor-routes.js';
 import { registerAuth } from './features/accounts/web.js';
+import { registerFollowupEditRoutes } from './features/followup/edit-routes.js';
 import { registerFollowupPublicRoutes } from './features/followup/public-routes.js';
+import { DEFAULT_STALE_MONTHS } from './features/followup/reminders.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
@@ -40,6 +42,8 @@ export interface AppOptions {
   mailer?: Mailer | null;
   /** Public address used in emailed links (PUENTE_BASE_URL). */
   baseUrl?: string;
+  /** Follow-up reminders: months without a status update (PUENTE_FOLLOWUP_STALE_MONTHS). */
+  followupStaleMonths?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
@@ -108,6 +112,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     baseUrl: options.baseUrl ?? 'http://localhost:3000',
   });
   registerFollowupPublicRoutes(app, deps);
+  registerFollowupEditRoutes(app, deps, authOptions, {
+    staleMonths: options.followupStaleMonths ?? DEFAULT_STALE_MONTHS,
+  });
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

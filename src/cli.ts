@@ -6,6 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
 import { createAdminWithLink } from './features/accounts/cli.js';
+import { createMailer, mailFrom } from './features/accounts/mailer.js';
+import { sendDigest } from './features/followup/digest.js';
 import { loadDemo } from './features/demo/service.js';
 import { isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/render.js';
 import { gapMessage } from './features/releases/render-model.js';
@@ -103,6 +105,33 @@ function buildProgram(): Command {
         const link = await createAdminWithLink(handle.db, email, config.baseUrl, new Date());
         process.stdout.write(`${link}\n`);
       } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('followup')
+    .description('follow-up of recommendations')
+    .command('digest')
+    .description(
+      'email the weekly follow-up digest to every editor and admin (SMTP_URL, PUENTE_BASE_URL, PUENTE_FOLLOWUP_STALE_MONTHS); run it from a scheduler',
+    )
+    .action(async () => {
+      const config = loadConfig();
+      if (!config.smtpUrl) throw new StartupError('SMTP_URL is not set: the digest goes out by email (smtp://…).');
+      const mailer = createMailer(config.smtpUrl, mailFrom(config.baseUrl));
+      const handle = await openConfiguredDb(config, 'puente followup digest');
+      try {
+        const { recipients, digest } = await sendDigest(handle.db, mailer, {
+          now: new Date(),
+          months: config.followupStaleMonths,
+          baseUrl: config.baseUrl,
+        });
+        process.stdout.write(
+          `Follow-up digest (${digest.staleCount} without update, ${digest.overdueCount} overdue) sent to ${recipients.length} editors.\n`,
+        );
+      } finally {
+        mailer.close();
         await handle.close();
       }
     });

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       secureCookies: false,
       baseUrl: 'http://localhost:3000',
       smtpUrl: null,
+      followupStaleMonths: 6,
     });
   });
 
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
         PUENTE_SECURE_COOKIES: '1',
         PUENTE_BASE_URL: 'https://puente.example.org/',
         SMTP_URL: 'smtps://mailer:pw@mail.example.org:465',
+        PUENTE_FOLLOWUP_STALE_MONTHS: '3',
       },
       '/x',
     );
@@ -42,6 +44,7 @@ describe('loadConfig', () => {
       secureCookies: true,
       baseUrl: 'https://puente.example.org',
       smtpUrl: 'smtps://mailer:pw@mail.example.org:465',
+      followupStaleMonths: 3,
     });
   });
 
@@ -57,6 +60,8 @@ describe('loadConfig', () => {
     [{ PUENTE_BASE_URL: 'puente' }, /PUENTE_BASE_URL=puente is not a URL/],
     [{ SMTP_URL: 'http://mail' }, /SMTP_URL must start with smtp:\/\/ or smtps:\/\//],
     [{ SMTP_URL: 'nope' }, /SMTP_URL is not a valid URL/],
+    [{ PUENTE_FOLLOWUP_STALE_MONTHS: '0' }, /PUENTE_FOLLOWUP_STALE_MONTHS=0 is not understood: use a whole number/],
+    [{ PUENTE_FOLLOWUP_STALE_MONTHS: 'six' }, /PUENTE_FOLLOWUP_STALE_MONTHS=six/],
   ])('rejects %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(StartupError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -20,6 +20,8 @@ export interface Config {
   baseUrl: string;
   /** Where reset and invitation emails go out (SMTP_URL, smtp:// or smtps://); null: no email. */
   smtpUrl: string | null;
+  /** Follow-up reminders: months without a status update before a recommendation is listed (PUENTE_FOLLOWUP_STALE_MONTHS). */
+  followupStaleMonths: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -36,6 +38,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: parseSecureCookies(env.PUENTE_SECURE_COOKIES),
     baseUrl: parseBaseUrl(env.PUENTE_BASE_URL, port),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    followupStaleMonths: parseStaleMonths(env.PUENTE_FOLLOWUP_STALE_MONTHS),
   };
 }
 
@@ -137,4 +140,16 @@ export function redactDatabaseUrl(databaseUrl: string): string {
   } catch {
     return 'DATABASE_URL';
   }
+}
+
+function parseStaleMonths(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return 6;
+  const months = Number(value);
+  if (!/^\d+$/.test(value) || months < 1 || months > 120) {
+    throw new StartupError(
+      `PUENTE_FOLLOWUP_STALE_MONTHS=${value} is not understood: use a whole number of months from 1 to 120 (default 6).`,
+    );
+  }
+  return months;
 }

@@ -19,6 +19,7 @@ export async function serve(config: Config): Promise<void> {
     secureCookies: config.secureCookies,
     mailer,
     baseUrl: config.baseUrl,
+    followupStaleMonths: config.followupStaleMonths,
   });
   app.addHook('onClose', async () => mailer?.close());
   app.addHook('onClose', async () => handle.close());

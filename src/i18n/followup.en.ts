@@ -158,7 +158,8 @@ export const followupEn = {
   followupProblemSummaryRequired: 'Write a summary in at least one language.',
   followupProblemUpload: 'A file reference is the 64-character sha256 (0-9, a-f) of the stored file.',
   followupProblemChoose: 'Choose one of the options.',
-  followupProblemEvidenceIncomplete: 'Give the address, title and publisher of this evidence, or leave all three empty.',
+  followupProblemEvidenceIncomplete:
+    'Give the address, title and publisher of this evidence, or leave all three empty.',
   followupProblemCommitter: 'Choose who committed: one addressee or one organization, not both.',
   followupProblemRecommendations: 'Choose at least one recommendation.',
   followupDigestSubject: (stale: number, overdue: number) =>

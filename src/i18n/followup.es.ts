@@ -129,7 +129,8 @@ export const followupEs = {
   followupFieldUpload: 'Copia archivada: sha256 del archivo guardado (opcional)',
   followupFieldStatus: 'Nuevo estado',
   followupEvidenceLegend: (n: number) => `Evidencia ${n}`,
-  followupEvidenceHelp: 'Una actualización sin evidencia se guarda, pero se muestra a todo el mundo como sin verificar.',
+  followupEvidenceHelp:
+    'Una actualización sin evidencia se guarda, pero se muestra a todo el mundo como sin verificar.',
   followupFieldEvidenceUrl: 'Dirección (https://…)',
   followupFieldEvidenceTitle: 'Título',
   followupFieldEvidencePublisher: 'Quién la publica',

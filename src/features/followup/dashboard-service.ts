@@ -21,8 +21,7 @@ export type StatusKey = ImplementationStatus | 'none';
 export const STATUS_KEYS: readonly StatusKey[] = [...IMPLEMENTATION_STATUSES, 'none'];
 export type StatusCounts = Record<StatusKey, number>;
 
-export const emptyCounts = (): StatusCounts =>
-  Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as StatusCounts;
+export const emptyCounts = (): StatusCounts => Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as StatusCounts;
 
 const su = t.followupStatusUpdates;
 
@@ -156,7 +155,9 @@ export async function scorecard(db: Db, filters: DashboardFilters, now: Date): P
       .where(and(responseScope, sql`${fr.position} <> 'no_response'`))
       .groupBy(fr.addresseeId),
     // The latest published response per (recommendation, addressee): by date, then recording order.
-    sqlRows<{ addressee_id: number; n: number }>(db, sql`
+    sqlRows<{ addressee_id: number; n: number }>(
+      db,
+      sql`
       select addressee_id, count(*)::int as n from (
         select distinct on (${fr.recommendationId}, ${fr.addresseeId}) ${fr.addresseeId} as addressee_id, ${fr.position} as position
         from ${fr}
@@ -170,7 +171,8 @@ export async function scorecard(db: Db, filters: DashboardFilters, now: Date): P
         ACCEPTING_POSITIONS.map((p) => sql`${p}`),
         sql`, `,
       )})
-      group by addressee_id`),
+      group by addressee_id`,
+    ),
   ]);
   const answeredBy = new Map(answered.map((r) => [r.addresseeId, Number(r.n)]));
   const acceptedBy = new Map(accepted.map((r) => [Number(r.addressee_id), Number(r.n)]));
@@ -200,7 +202,9 @@ export async function statusOverTime(db: Db, filters: DashboardFilters, now: Dat
       .from(t.recommendations)
       .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
       .where(recommendationFilter(filters, now)),
-    sqlRows<{ year: number; status: ImplementationStatus; previous: ImplementationStatus | null; n: number }>(db, sql`
+    sqlRows<{ year: number; status: ImplementationStatus; previous: ImplementationStatus | null; n: number }>(
+      db,
+      sql`
       select year, status, previous, count(*)::int as n from (
         select extract(year from ${su.date})::int as year, ${su.status} as status,
           lag(${su.status}) over (partition by ${su.recommendationId} order by ${su.date}, ${su.id}) as previous
@@ -210,7 +214,8 @@ export async function statusOverTime(db: Db, filters: DashboardFilters, now: Dat
         where ${su.publication} = 'published' and ${su.date} <= ${dayOf(now)} and ${recommendationFilter(filters, now)}
       ) changes
       group by year, status, previous
-      order by year`),
+      order by year`,
+    ),
   ]);
   const rows = transitions.map((r) => ({ ...r, year: Number(r.year), n: Number(r.n) }));
   if (rows.length === 0) return [];
@@ -314,4 +319,3 @@ export async function filterOptions(db: Db, now: Date) {
   const countries = [...new Set(addressees.map((a) => a.country).filter((c): c is string => Boolean(c)))].sort();
   return { themes, addressees, statements, countries };
 }
-

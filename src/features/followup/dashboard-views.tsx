@@ -8,12 +8,12 @@ import {
   type filterOptions,
   type GroupCounts,
   type ListedRecommendation,
-  STATUS_KEYS,
+  type publicOverdueCommitments,
   type ScorecardRow,
+  STATUS_KEYS,
   type StatusCounts,
   type StatusKey,
   type YearCounts,
-  type publicOverdueCommitments,
 } from './dashboard-service.js';
 import { filterQuery, type ListFilters } from './filters.js';
 import { scorecardShares } from './scorecard.js';
@@ -152,11 +152,7 @@ function ViewTabs({ ctx, view, filters }: { ctx: PageContext; view: DashboardVie
       <ul class="nav-list">
         {DASHBOARD_VIEWS.map((v) => (
           <li>
-            <a
-              href={`/${ctx.locale}${viewPath(v)}${query}`}
-              aria-current={v === view ? 'page' : undefined}
-              safe
-            >
+            <a href={`/${ctx.locale}${viewPath(v)}${query}`} aria-current={v === view ? 'page' : undefined} safe>
               {viewLabel(ctx, v)}
             </a>
           </li>
@@ -191,7 +187,11 @@ export function DashboardPage(props: {
 const summary = (parts: string[]) => parts.join('; ');
 
 function NoData({ ctx }: { ctx: PageContext }) {
-  return <p class="empty" safe>{ctx.t.followupNoData}</p>;
+  return (
+    <p class="empty" safe>
+      {ctx.t.followupNoData}
+    </p>
+  );
 }
 
 export function StatusView({
@@ -205,7 +205,12 @@ export function StatusView({
 }) {
   const { t, locale } = ctx;
   const total = STATUS_KEYS.reduce((s, k) => s + counts[k], 0);
-  const bars = STATUS_KEYS.map((s) => ({ key: `all|${s}`, label: t.followupStatusLabel(s), value: counts[s], color: STATUS_COLORS[s] }));
+  const bars = STATUS_KEYS.map((s) => ({
+    key: `all|${s}`,
+    label: t.followupStatusLabel(s),
+    value: counts[s],
+    color: STATUS_COLORS[s],
+  }));
   return (
     <>
       <section aria-labelledby="by-status">
@@ -452,7 +457,8 @@ export function ListView(props: {
   const { ctx, filters } = props;
   const { t, locale } = ctx;
   const page = filters.page ?? 1;
-  const pageUrl = (p: number) => `/${locale}${viewPath('list')}${filterQuery({ ...filters, page: p > 1 ? p : undefined })}`;
+  const pageUrl = (p: number) =>
+    `/${locale}${viewPath('list')}${filterQuery({ ...filters, page: p > 1 ? p : undefined })}`;
   if (props.items.length === 0) return <NoData ctx={ctx} />;
   return (
     <section>

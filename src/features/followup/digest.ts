@@ -11,7 +11,12 @@ import { formatDate, messages } from '../../lib/i18n.js';
 import { LOCALES, type Locale } from '../../lib/locales.js';
 import { resolveText } from '../../lib/localized-text.js';
 import type { Mailer } from '../accounts/mailer.js';
-import { type OverdueCommitment, overdueCommitments, type StaleRecommendation, staleRecommendations } from './reminders.js';
+import {
+  type OverdueCommitment,
+  overdueCommitments,
+  type StaleRecommendation,
+  staleRecommendations,
+} from './reminders.js';
 
 export interface Digest {
   subject: string;
@@ -32,7 +37,9 @@ function section(
   lines.push(`${t.followupRemindersStaleTitle(months)} (${stale.length})`);
   for (const r of stale) {
     const last = r.lastUpdate ? formatDate(r.lastUpdate, locale) : t.followupNeverUpdated;
-    lines.push(`- ${(resolveText(r.statementTitle, locale)?.text ?? '')} — ${t.recommendationTitle(r.position)} (${last})`);
+    lines.push(
+      `- ${resolveText(r.statementTitle, locale)?.text ?? ''} — ${t.recommendationTitle(r.position)} (${last})`,
+    );
     lines.push(`  ${baseUrl}/${locale}/workspace/followup/recommendations/${r.id}`);
   }
   lines.push('', `${t.followupRemindersOverdueTitle} (${overdue.length})`);
@@ -42,7 +49,7 @@ function section(
       : o.organization
         ? o.organization.name
         : '—';
-    lines.push(`- ${who}: ${(resolveText(o.commitment.text, locale)?.text ?? '')}`);
+    lines.push(`- ${who}: ${resolveText(o.commitment.text, locale)?.text ?? ''}`);
     lines.push(`  ${t.followupDueOn(formatDate(o.commitment.dueOn!, locale))}`);
   }
   lines.push('', `${baseUrl}/${locale}/workspace/followup`);

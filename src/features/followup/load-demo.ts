@@ -134,8 +134,15 @@ export async function loadFollowupDemo(db: Db, data: FollowupDemoData, now = new
         .returning();
       meetingIds.set(key, row!.id);
       const participants = [
-        ...(await Promise.all(m.organizations.map(async (s) => ({ meetingId: row!.id, organizationId: await findId(tx, t.organizations, s) })))),
-        ...(await Promise.all(m.addressees.map(async (s) => ({ meetingId: row!.id, addresseeId: await addressee(s) })))),
+        ...(await Promise.all(
+          m.organizations.map(async (s) => ({
+            meetingId: row!.id,
+            organizationId: await findId(tx, t.organizations, s),
+          })),
+        )),
+        ...(await Promise.all(
+          m.addressees.map(async (s) => ({ meetingId: row!.id, addresseeId: await addressee(s) })),
+        )),
       ];
       if (participants.length > 0) await tx.insert(t.followupMeetingParticipants).values(participants);
       const recs = await Promise.all(m.recommendations.map(([s, r]) => recommendation(s, r)));

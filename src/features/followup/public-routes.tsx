@@ -1,8 +1,8 @@
 /** Public follow-up pages: the dashboards (GET filters, stable URLs) and one timeline per recommendation. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { localizedPlain } from '../../lib/localized-view.js';
 import { LOCALES } from '../../lib/locales.js';
+import { localizedPlain } from '../../lib/localized-view.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { findRecommendation, getPublicStatement } from '../statements/service.js';
 import {
@@ -34,7 +34,14 @@ const Slug = Type.String({ minLength: 1, maxLength: 200 });
 
 export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
   for (const locale of LOCALES) {
-    const dashboard = (view: DashboardView, body: (ctx: ReturnType<typeof pageContext>, filters: ReturnType<typeof parseListFilters>, now: Date) => Promise<JSX.Element>) =>
+    const dashboard = (
+      view: DashboardView,
+      body: (
+        ctx: ReturnType<typeof pageContext>,
+        filters: ReturnType<typeof parseListFilters>,
+        now: Date,
+      ) => Promise<JSX.Element>,
+    ) =>
       app.get(`/${locale}${viewPath(view)}`, async (request, reply) => {
         const now = deps.now();
         const filters = parseListFilters(request.query as Record<string, unknown>);
@@ -59,7 +66,13 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
       const groups = await countByTheme(deps.db, filters, now);
       const rows = groupRows(groups, (th) => localizedPlain(th.label, ctx));
       return (
-        <StackedView ctx={ctx} id="chart-themes" title={ctx.t.followupChartThemesTitle} rowHeader={ctx.t.followupTheme} rows={rows} />
+        <StackedView
+          ctx={ctx}
+          id="chart-themes"
+          title={ctx.t.followupChartThemesTitle}
+          rowHeader={ctx.t.followupTheme}
+          rows={rows}
+        />
       );
     });
     dashboard('addressees', async (ctx, filters, now) => {
@@ -106,7 +119,9 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
         const ctx = pageContext(deps, request, locale);
         return sendHtml(
           reply,
-          await (<TimelinePage ctx={ctx} detail={detail} recommendation={recommendation} timeline={timeline} now={now} />),
+          await (
+            <TimelinePage ctx={ctx} detail={detail} recommendation={recommendation} timeline={timeline} now={now} />
+          ),
         );
       },
     );

@@ -8,11 +8,7 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
-import {
-  publicCommitmentCondition,
-  publicMeetingCondition,
-  publicReleasesCondition,
-} from '../../lib/visibility.js';
+import { publicCommitmentCondition, publicMeetingCondition, publicReleasesCondition } from '../../lib/visibility.js';
 import { latestUpdate } from './status.js';
 
 export type ResponseRow = typeof t.followupResponses.$inferSelect;
@@ -181,7 +177,12 @@ export async function loadTimeline(
       commitment: c.commitment,
       by: { addressee: c.addressee, organization: c.organization },
     })),
-    ...releases.map(({ release }) => ({ kind: 'release' as const, date: release.releaseDate, id: release.id, release })),
+    ...releases.map(({ release }) => ({
+      kind: 'release' as const,
+      date: release.releaseDate,
+      id: release.id,
+      release,
+    })),
   ];
   const publishedUpdates = updates.filter((u) => u.publication === 'published');
   return {

@@ -27,7 +27,13 @@ function SourceLink({ url, title }: { url: string | null; title: string | null }
   );
 }
 
-function Entry(props: { ctx: PageContext; entry: TimelineEntry; now: Date; editor: boolean; actions?: (e: TimelineEntry) => JSX.Element }) {
+function Entry(props: {
+  ctx: PageContext;
+  entry: TimelineEntry;
+  now: Date;
+  editor: boolean;
+  actions?: (e: TimelineEntry) => JSX.Element;
+}) {
   const { ctx, entry, now } = props;
   const { t, locale } = ctx;
   const when = (
@@ -103,8 +109,14 @@ function Entry(props: { ctx: PageContext; entry: TimelineEntry; now: Date; edito
                     <cite>
                       <SourceLink url={e.url} title={e.title} />
                     </cite>
-                    <span safe>{`, ${e.publisher}${e.publishedOn ? `, ${formatDate(e.publishedOn, locale)}` : ''}`}</span>
-                    {e.upload ? <span class="hint" safe>{` · ${t.followupUploadedCopy}: sha256 ${e.upload.slice(0, 12)}…`}</span> : ''}
+                    <span
+                      safe
+                    >{`, ${e.publisher}${e.publishedOn ? `, ${formatDate(e.publishedOn, locale)}` : ''}`}</span>
+                    {e.upload ? (
+                      <span class="hint" safe>{` · ${t.followupUploadedCopy}: sha256 ${e.upload.slice(0, 12)}…`}</span>
+                    ) : (
+                      ''
+                    )}
                   </li>
                 ))}
               </ul>
@@ -113,7 +125,9 @@ function Entry(props: { ctx: PageContext; entry: TimelineEntry; now: Date; edito
             ''
           )}
           {props.editor && entry.update.recordedByLabel ? (
-            <p class="hint" safe>{t.followupRecordedBy(entry.update.recordedByLabel)}</p>
+            <p class="hint" safe>
+              {t.followupRecordedBy(entry.update.recordedByLabel)}
+            </p>
           ) : (
             ''
           )}
@@ -149,7 +163,9 @@ function Entry(props: { ctx: PageContext; entry: TimelineEntry; now: Date; edito
     }
     case 'commitment': {
       const c = entry.commitment;
-      const who = entry.by.addressee ? localizedPlain(entry.by.addressee.name, ctx) : (entry.by.organization?.name ?? '');
+      const who = entry.by.addressee
+        ? localizedPlain(entry.by.addressee.name, ctx)
+        : (entry.by.organization?.name ?? '');
       const overdue = isOverdue(c, now);
       return (
         <li class="timeline-entry kind-commitment" data-kind="commitment">
@@ -167,7 +183,10 @@ function Entry(props: { ctx: PageContext; entry: TimelineEntry; now: Date; edito
           </h3>
           <LocalizedMarkdown value={c.text} ctx={ctx} />
           <p safe>
-            {[c.dueOn ? t.followupDueOn(formatDate(c.dueOn, locale)) : '', c.fulfilledOn ? t.followupKeptOn(formatDate(c.fulfilledOn, locale)) : '']
+            {[
+              c.dueOn ? t.followupDueOn(formatDate(c.dueOn, locale)) : '',
+              c.fulfilledOn ? t.followupKeptOn(formatDate(c.fulfilledOn, locale)) : '',
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>

@@ -271,7 +271,8 @@ export async function setEntryPublication(db: Db, input: PublicationInput, user:
         changes: await changesSince(tx, entityType, before.id, input.version),
       });
     }
-    if (input.kind === 'status_update') await refreshCurrentStatus(tx, (after as typeof su.$inferSelect).recommendationId);
+    if (input.kind === 'status_update')
+      await refreshCurrentStatus(tx, (after as typeof su.$inferSelect).recommendationId);
     await writeAudit(tx, {
       actor: actorOf(user),
       at: now,
