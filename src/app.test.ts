@@ -17,6 +17,13 @@ const examplePaths = [
   '/releases/guatemala-vp-visit-2021',
   '/sign-in',
   '/forgot-password',
+  '/follow-up',
+  '/follow-up/themes',
+  '/follow-up/addressees',
+  '/follow-up/over-time',
+  '/follow-up/scorecard',
+  '/follow-up/recommendations',
+  '/statements/guatemala-vp-visit-2021/recommendations/justice-system/follow-up',
 ];
 
 /**
@@ -32,6 +39,12 @@ const signedInPaths = [
   '/admin/users',
   '/sign-in/two-factor',
   '/account/two-factor',
+  '/workspace/followup',
+  '/workspace/followup/recommendations/1',
+  '/workspace/followup/recommendations/1/response',
+  '/workspace/followup/recommendations/1/status',
+  '/workspace/followup/recommendations/1/meeting',
+  '/workspace/followup/recommendations/1/commitment',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

@@ -245,5 +245,5 @@ export function registerFollowupEditRoutes(
 
 /** Only a path inside the follow-up workspace: never an open redirect. */
 function safeBack(back: string | undefined, base: string): string {
-  return back && back.startsWith(`${base}/`) && !back.includes('//') ? back : base;
+  return back?.startsWith(`${base}/`) && !back.includes('//') ? back : base;
 }
