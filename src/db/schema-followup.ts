@@ -30,8 +30,8 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../lib/localized-text.js';
-import { users } from './schema-accounts.js';
 import { addressees, organizations, recommendations, statements } from './schema.js';
+import { users } from './schema-accounts.js';
 
 const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
 const version = () => integer('version').notNull().default(1);
@@ -190,10 +190,7 @@ export const followupMeetingParticipants = pgTable(
   },
   (t) => [
     index('followup_meeting_participants_meeting_idx').on(t.meetingId),
-    check(
-      'followup_meeting_participants_one',
-      sql`(${t.organizationId} is null) <> (${t.addresseeId} is null)`,
-    ),
+    check('followup_meeting_participants_one', sql`(${t.organizationId} is null) <> (${t.addresseeId} is null)`),
   ],
 );
 

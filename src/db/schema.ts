@@ -244,5 +244,5 @@ export const quotes = pgTable(
   (t) => [index('quotes_statement_idx').on(t.statementId)],
 );
 export * from './schema-accounts.js';
-export * from './schema-releases.js';
 export * from './schema-followup.js';
+export * from './schema-releases.js';
