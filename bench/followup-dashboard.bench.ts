@@ -74,13 +74,15 @@ export async function generate(db: Db): Promise<void> {
         from generate_series(1, ${STATUS_UPDATES}) g
         join recommendations r on r.id = (select min(id) from recommendations) + ((hashint4(g)::bigint & 2147483647) % ${RECOMMENDATIONS})
         join statements s on s.id = r.statement_id`,
+    // Responses: each from the recommendation's first addressee (every recommendation has one).
     sql`insert into followup_responses (recommendation_id, addressee_id, position, date, publication)
-        select ra.recommendation_id, ra.addressee_id,
+        select r.id, a.id,
           (enum_range(null::response_position))[1 + g % 5],
           date '2016-01-01' + g % 3500,
           case when g % 10 = 0 then 'draft'::followup_publication else 'published' end
         from generate_series(1, ${RESPONSES}) g
-        join recommendation_addressees ra on ra.recommendation_id = (select min(id) from recommendations) + ((hashint4(g + 1000000)::bigint & 2147483647) % ${RECOMMENDATIONS})`,
+        join recommendations r on r.id = (select min(id) from recommendations) + ((hashint4(g + 1000000)::bigint & 2147483647) % ${RECOMMENDATIONS})
+        join addressees a on a.slug = 'addressee-' || (1 + r.id % 50)`,
     // The current-status marker, as refreshCurrentStatus would leave it, in one statement.
     sql`update followup_status_updates su set is_current = true
         from (select distinct on (recommendation_id) id from followup_status_updates
