@@ -69,7 +69,7 @@ for (const engine of testEngines) {
     /** The dashboard's "Implemented" count, read from its table as a reader sees it. */
     async function implementedCount(page: Page): Promise<number> {
       await page.goto('/en/follow-up?statement=guatemala-vp-visit-2021');
-      return Number(await page.locator('td[data-key="all|implemented"]').innerText());
+      return Number(await page.locator('td[data-key="all|implemented"]').textContent());
     }
 
     it('an editor records a response and two status updates with evidence; the public pages follow', async () => {

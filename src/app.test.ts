@@ -45,6 +45,23 @@ const signedInPaths = [
   '/workspace/followup/recommendations/1/status',
   '/workspace/followup/recommendations/1/meeting',
   '/workspace/followup/recommendations/1/commitment',
+  // Workspace (features/workspace, features/registry)
+  '/workspace',
+  '/workspace/my-organization',
+  '/workspace/organizations',
+  '/workspace/organizations/new',
+  '/workspace/organizations/cejil',
+  '/workspace/organizations/cejil/edit',
+  '/workspace/people',
+  '/workspace/people/new',
+  '/workspace/people/fernanda-durand/edit',
+  '/workspace/themes',
+  '/workspace/themes/new',
+  '/workspace/themes/governance-rule-of-law/edit',
+  '/workspace/addressees',
+  '/workspace/addressees/new',
+  '/workspace/addressees/us-government/edit',
+  '/workspace/translations',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

@@ -20,12 +20,15 @@ import { registerFollowupPublicRoutes } from './features/followup/public-routes.
 import { DEFAULT_STALE_MONTHS } from './features/followup/reminders.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
+import { registerRegistryRoutes } from './features/registry/routes.js';
 import { registerReleaseRoutes } from './features/releases/routes.js';
 import { registerStatementPublishRoutes } from './features/statements/publish-routes.js';
 import { registerStatementRoutes } from './features/statements/routes.js';
+import { ForbiddenPage } from './features/workspace/pages.js';
+import { registerWorkspaceRoutes } from './features/workspace/routes.js';
 import { ConflictPage, isChangesSince } from './lib/conflict-page.js';
 import { NotFoundPage, ServerErrorPage } from './lib/error-pages.js';
-import { AppError, Conflict } from './lib/errors.js';
+import { AppError, Conflict, Forbidden } from './lib/errors.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { negotiateLocale, requestLocale } from './lib/negotiate-locale.js';
 import { trackRoutes } from './lib/route-table.js';
@@ -115,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerFollowupEditRoutes(app, deps, authOptions, {
     staleMonths: options.followupStaleMonths ?? DEFAULT_STALE_MONTHS,
   });
+  registerWorkspaceRoutes(app, deps, authOptions);
+  registerRegistryRoutes(app, deps, authOptions);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 
@@ -123,6 +128,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     if (error instanceof Conflict && isChangesSince(error.current)) {
       const ctx = pageContext(deps, request, requestLocale(request));
       return sendHtml(reply, await (<ConflictPage ctx={ctx} history={error.current.changes} />), 409);
+    }
+    if (error instanceof Forbidden) {
+      const ctx = pageContext(deps, request, requestLocale(request));
+      return sendHtml(reply, await (<ForbiddenPage ctx={ctx} />), 403);
     }
     if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
       const status = error.statusCode ?? 400;

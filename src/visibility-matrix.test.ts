@@ -12,6 +12,7 @@ import * as t from './db/schema.js';
 import { createUserWithPassword, signedIn, Visitor } from './features/accounts/test-support.js';
 import { loadDemo } from './features/demo/service.js';
 import { refreshCurrentStatus } from './features/followup/current-status.js';
+import { htmxScript } from './features/workspace/script-asset.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { LOCALES } from './lib/locales.js';
 import { localized } from './lib/localized-text.js';
@@ -83,6 +84,24 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
     `/${l}/workspace/followup/recommendations/1/meeting`,
   '/:locale/workspace/followup/recommendations/:id/commitment': (l) =>
     `/${l}/workspace/followup/recommendations/1/commitment`,
+  // Workspace (features/workspace): signed-in pages; they show statements only as public pages do.
+  '/assets/htmx.js': () => htmxScript().href,
+  '/:locale/workspace': (l) => `/${l}/workspace`,
+  '/:locale/workspace/my-organization': (l) => `/${l}/workspace/my-organization`,
+  '/:locale/workspace/organizations': (l) => `/${l}/workspace/organizations`,
+  '/:locale/workspace/organizations/new': (l) => `/${l}/workspace/organizations/new`,
+  '/:locale/workspace/organizations/:slug': (l) => `/${l}/workspace/organizations/cejil`,
+  '/:locale/workspace/organizations/:slug/edit': (l) => `/${l}/workspace/organizations/cejil/edit`,
+  '/:locale/workspace/people': (l) => `/${l}/workspace/people`,
+  '/:locale/workspace/people/new': (l) => `/${l}/workspace/people/new`,
+  '/:locale/workspace/people/:slug/edit': (l) => `/${l}/workspace/people/fernanda-durand/edit`,
+  '/:locale/workspace/themes': (l) => `/${l}/workspace/themes`,
+  '/:locale/workspace/themes/new': (l) => `/${l}/workspace/themes/new`,
+  '/:locale/workspace/themes/:slug/edit': (l) => `/${l}/workspace/themes/governance-rule-of-law/edit`,
+  '/:locale/workspace/addressees': (l) => `/${l}/workspace/addressees`,
+  '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,
+  '/:locale/workspace/addressees/:slug/edit': (l) => `/${l}/workspace/addressees/us-government/edit`,
+  '/:locale/workspace/translations': (l) => `/${l}/workspace/translations`,
 };
 
 /** Follow-up entries of every kind on each matrix statement, one published and one draft (issue 7). */
@@ -100,6 +119,7 @@ function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]): bool
 function channelKey(url: string): string {
   const locale = LOCALES.find((l) => url === `/${l}/` || url.startsWith(`/${l}/`));
   if (locale) return `/:locale${url.slice(locale.length + 1)}`;
+  if (url.startsWith('/assets/htmx.')) return '/assets/htmx.js';
   return url.startsWith('/assets/style.') ? '/assets/style.css' : url;
 }
 
@@ -184,7 +204,9 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
             const url = urlFor(locale, s).replace('stylesheet', stylesheet);
             const response = await visitor.get(url);
             const shown = response.body.includes(titleOf(s));
-            const expected = visibilityState(s, T) === 'published' && showsStatements(key);
+            // Workspace pages show nothing to a visitor without a session (they redirect to sign-in).
+            const signedInOnly = key.startsWith('/:locale/workspace') && who === 'anonymous';
+            const expected = visibilityState(s, T) === 'published' && showsStatements(key) && !signedInOnly;
             expect(shown, `${who} ${url} (${s.key})`).toBe(expected);
             if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
@@ -302,5 +324,7 @@ function showsStatements(key: string): boolean {
     '/:locale/follow-up/scorecard',
     '/:locale/follow-up/recommendations',
     '/:locale/statements/:slug/recommendations/:recommendation/follow-up',
+    // The member's view of their organization lists the statements it signed, as the public sees them.
+    '/:locale/workspace/organizations/:slug',
   ].includes(key);
 }

@@ -28,6 +28,8 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 const localizedText = (name: string) => jsonb(name).$type<LocalizedText>().notNull().default({});
+/** Archived rows leave the workspace's lists and pickers but stay for what already cites them. */
+const archivedAt = () => timestamp('archived_at', { withTimezone: true });
 
 export const organizationKind = pgEnum('organization_kind', [
   'ngo',
@@ -69,6 +71,7 @@ export const organizations = pgTable(
     /** ISO 3166-1 alpha-2 */
     country: text('country'),
     kind: organizationKind('kind').notNull().default('ngo'),
+    archivedAt: archivedAt(),
     version: version(),
     ...timestamps,
   },
@@ -91,6 +94,7 @@ export const people = pgTable(
     /** E.164, normalized with libphonenumber-js. */
     phone: text('phone'),
     isPressContact: boolean('is_press_contact').notNull().default(false),
+    archivedAt: archivedAt(),
     version: version(),
     ...timestamps,
   },
@@ -104,6 +108,7 @@ export const themes = pgTable(
     slug: text('slug').notNull(),
     label: localizedText('label'),
     position: integer('position').notNull().default(0),
+    archivedAt: archivedAt(),
     version: version(),
     ...timestamps,
   },
@@ -119,6 +124,7 @@ export const addressees = pgTable(
     kind: addresseeKind('kind').notNull(),
     country: text('country'),
     parentId: integer('parent_id').references((): AnyPgColumn => addressees.id, { onDelete: 'set null' }),
+    archivedAt: archivedAt(),
     version: version(),
     ...timestamps,
   },

@@ -1,5 +1,7 @@
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 import { followupEn } from './followup.en.js';
+import { registryEn } from './registry.en.js';
+import { workspaceEn } from './workspace.en.js';
 export const en = {
   siteName: 'Puente',
   siteTagline: 'Joint statements and recommendations of civil-society coalitions',
@@ -156,4 +158,6 @@ export const en = {
   recoveryCodesHelp:
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
   ...followupEn,
+  ...workspaceEn,
+  ...registryEn,
 } as const;

@@ -1,6 +1,8 @@
 /** Cadenas de la interfaz en español. Deben tener las mismas claves que en.ts. */
 import type { Catalog } from './catalog.js';
 import { followupEs } from './followup.es.js';
+import { registryEs } from './registry.es.js';
+import { workspaceEs } from './workspace.es.js';
 
 export const es = {
   siteName: 'Puente',
@@ -162,4 +164,6 @@ export const es = {
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
   ...followupEs,
+  ...workspaceEs,
+  ...registryEs,
 } as const satisfies Catalog;

@@ -90,7 +90,7 @@ function NavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: 
 }
 
 /** Each language named in itself, linking to this same page in that language. */
-function LanguageSwitch({ ctx }: { ctx: PageContext }): JSX.Element {
+export function LanguageSwitch({ ctx }: { ctx: PageContext }): JSX.Element {
   return (
     <nav class="language-switch" aria-label={ctx.t.languageSwitchLabel}>
       <ul class="nav-list">

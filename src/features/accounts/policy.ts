@@ -59,3 +59,36 @@ export function canRecordFollowup(user: PolicyUser): boolean {
 export function canPublishFollowup(user: PolicyUser): boolean {
   return canRecordFollowup(user);
 }
+
+// The workspace's registry pages (features/workspace/registry).
+
+/** Lists of organizations and people, and the translations to do: editors and the admin. */
+export function canViewRegistry(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
+/** Themes and addressees, shared vocabulary of statements: editors and the admin. */
+export function canEditRegistry(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
+/** Adding or archiving a member organization changes who the coalition is: the admin. */
+export function canManageOrganizations(user: PolicyUser): boolean {
+  return isAdmin(user);
+}
+
+/** An organization's workspace page: whoever edits it, and editors who pick from the registry. */
+export function canViewOrganization(user: PolicyUser, organization: OrganizationRef): boolean {
+  return canViewRegistry(user) || canEditOrganization(user, organization);
+}
+
+/** A person (press contact): editors and the admin, or a member for their own organization's people. */
+export function canEditPerson(user: PolicyUser, person: { organizationId: number | null }): boolean {
+  if (isEditorOrAdmin(user)) return true;
+  return (
+    active(user) &&
+    user.role === 'member' &&
+    person.organizationId !== null &&
+    person.organizationId === user.organizationId
+  );
+}

@@ -74,9 +74,20 @@ export function registerFollowupEditRoutes(
         overdueCommitments(deps.db, now),
       ]);
       const ctx = pageContext(deps, request, locale);
+      const user = currentUser(request)!;
+      const csrf = csrfToken(request, reply, auth);
       return sendHtml(
         reply,
-        await (<RemindersPage ctx={ctx} months={options.staleMonths} stale={stale} overdue={overdue} />),
+        await (
+          <RemindersPage
+            ctx={ctx}
+            user={user}
+            csrf={csrf}
+            months={options.staleMonths}
+            stale={stale}
+            overdue={overdue}
+          />
+        ),
       );
     });
 
@@ -90,7 +101,9 @@ export function registerFollowupEditRoutes(
       const csrf = csrfToken(request, reply, auth);
       return sendHtml(
         reply,
-        await (<RecommendationWorkspacePage ctx={ctx} csrf={csrf} rec={rec} timeline={timeline} now={now} />),
+        await (
+          <RecommendationWorkspacePage ctx={ctx} user={user} csrf={csrf} rec={rec} timeline={timeline} now={now} />
+        ),
       );
     });
 
@@ -224,7 +237,8 @@ export function registerFollowupEditRoutes(
     const ctx = pageContext(deps, request, locale);
     const csrf = csrfToken(request, reply, auth);
     const state = { ctx, values, problems };
-    const props = { ctx, csrf, rec, state };
+    const user = currentUser(request)!;
+    const props = { ctx, user, csrf, rec, state };
     let page: JSX.Element;
     if (form === 'response') page = <ResponseFormPage {...props} />;
     else if (form === 'meeting') page = <MeetingFormPage {...props} />;

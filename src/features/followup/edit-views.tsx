@@ -1,14 +1,14 @@
 /**
- * The editors' follow-up pages: reminders, one recommendation's timeline with drafts and publish
- * buttons, and the four forms. The workspace shell (branch `workspace`) had not landed when these
- * were built, so they use the site Layout under the workspace URLs; moving them into
- * WorkspaceLayout changes only the wrapper here.
+ * The editors' follow-up pages, inside the workspace frame (WorkspaceLayout): reminders, one
+ * recommendation's timeline with drafts and publish buttons, and the four forms. Plain forms
+ * (no htmx needed): each works without JavaScript.
  */
 import { formatDate } from '../../lib/i18n.js';
-import { Layout } from '../../lib/layout.js';
 import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import type { UserRow } from '../accounts/sessions.js';
 import { CsrfField } from '../accounts/views.js';
+import { WorkspaceLayout } from '../workspace/layout.js';
 import { EVIDENCE_SLOTS, POSITIONS } from './edit-forms.js';
 import {
   Checkbox,
@@ -30,6 +30,8 @@ export const recommendationBase = (ctx: PageContext, id: number) => `${workspace
 
 export function RemindersPage(props: {
   ctx: PageContext;
+  user: UserRow;
+  csrf: string;
   months: number;
   stale: StaleRecommendation[];
   overdue: OverdueCommitment[];
@@ -37,7 +39,7 @@ export function RemindersPage(props: {
   const { ctx, months } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.followupWorkspaceTitle}>
+    <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={t.followupWorkspaceTitle}>
       <h1 safe>{t.followupWorkspaceTitle}</h1>
       <p safe>{t.followupWorkspaceIntro}</p>
       <section aria-labelledby="stale">
@@ -85,7 +87,7 @@ export function RemindersPage(props: {
           </ul>
         )}
       </section>
-    </Layout>
+    </WorkspaceLayout>
   );
 }
 
@@ -153,6 +155,7 @@ function EntryActions(props: { ctx: PageContext; csrf: string; entry: TimelineEn
 
 export function RecommendationWorkspacePage(props: {
   ctx: PageContext;
+  user: UserRow;
   csrf: string;
   rec: EditorRecommendation;
   timeline: Timeline;
@@ -162,7 +165,7 @@ export function RecommendationWorkspacePage(props: {
   const { t } = ctx;
   const base = recommendationBase(ctx, rec.recommendation.id);
   return (
-    <Layout ctx={ctx} title={t.followupTimelineTitle(rec.number)}>
+    <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={t.followupTimelineTitle(rec.number)}>
       <p class="breadcrumb">
         <a href={workspaceBase(ctx)} safe>
           {t.followupWorkspaceTitle}
@@ -205,12 +208,13 @@ export function RecommendationWorkspacePage(props: {
         editor
         actions={(entry) => <EntryActions ctx={ctx} csrf={props.csrf} entry={entry} back={base} />}
       />
-    </Layout>
+    </WorkspaceLayout>
   );
 }
 
 interface FormPageProps {
   ctx: PageContext;
+  user: UserRow;
   csrf: string;
   rec: EditorRecommendation;
   state: FieldState;
@@ -219,7 +223,7 @@ interface FormPageProps {
 function FormPage(props: FormPageProps & { title: string; action: string; children?: unknown }) {
   const { ctx, rec } = props;
   return (
-    <Layout ctx={ctx} title={props.title}>
+    <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={props.title}>
       <p class="breadcrumb">
         <a href={recommendationBase(ctx, rec.recommendation.id)} safe>
           {ctx.t.followupTimelineTitle(rec.number)}
@@ -240,7 +244,7 @@ function FormPage(props: FormPageProps & { title: string; action: string; childr
           </button>
         </p>
       </form>
-    </Layout>
+    </WorkspaceLayout>
   );
 }
 

@@ -1,5 +1,5 @@
 /** Read side of the organization registry, for the public site. */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { NotFound } from '../../lib/errors.js';
@@ -8,11 +8,12 @@ import { publicStatementsCondition } from '../../lib/visibility.js';
 export type OrganizationRow = typeof t.organizations.$inferSelect;
 export type StatementRow = typeof t.statements.$inferSelect;
 
-/** Alphabetical, ignoring accents and case, so "Asociación" sorts with the other A's. */
+/** Alphabetical, ignoring accents and case, so "Asociación" sorts with the other A's. Archived ones leave the list. */
 export async function listOrganizations(db: Db): Promise<OrganizationRow[]> {
   return db
     .select()
     .from(t.organizations)
+    .where(isNull(t.organizations.archivedAt))
     .orderBy(sql`lower(unaccent(${t.organizations.name}))`, asc(t.organizations.slug));
 }
 

@@ -1,0 +1,148 @@
+/** /{lang}/workspace/organizations…: list, new, overview (the member's view), edit, archive. */
+
+import { eq } from 'drizzle-orm';
+import * as t from '../../db/schema.js';
+import { NotFound } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { canManageOrganizations } from '../accounts/policy.js';
+import type { AuthOptions } from '../accounts/web.js';
+import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
+import { readConfirmed, readLocaleValues } from '../workspace/form.js';
+import { saveForm, workspaceRequest } from '../workspace/web.js';
+import { assertAllowed } from '../workspace/write.js';
+import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import {
+  createOrganization,
+  getOrganizationForEdit,
+  listOrganizationsForWorkspace,
+  type OrganizationForm,
+  organizationOverview,
+  setOrganizationArchived,
+  updateOrganization,
+} from './organizations-service.js';
+import {
+  OrganizationFormPage,
+  OrganizationListPage,
+  OrganizationOverviewPage,
+  organizationFormValues,
+} from './organizations-views.js';
+
+function readOrganizationForm(body: Body): OrganizationForm {
+  return {
+    name: field(body, 'name'),
+    acronym: field(body, 'acronym'),
+    aliases: field(body, 'aliases'),
+    website: field(body, 'website'),
+    country: field(body, 'country'),
+    kind: field(body, 'kind'),
+    localizedName: readLocaleValues(body, 'localizedName'),
+    boilerplate: readLocaleValues(body, 'boilerplate'),
+    confirmed: { localizedName: readConfirmed(body, 'localizedName'), boilerplate: readConfirmed(body, 'boilerplate') },
+  };
+}
+
+export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions) {
+  for (const locale of LOCALES) {
+    const base = `/${locale}/workspace/organizations`;
+
+    app.get(base, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const q = request.query;
+      const filter = { q: q.q ?? '', kind: q.kind ?? '', country: q.country ?? '', archived: q.archived === '1' };
+      const rows = await listOrganizationsForWorkspace(deps.db, w.user, filter);
+      return sendHtml(reply, await (<OrganizationListPage {...w} rows={rows} filter={filter} />));
+    });
+
+    app.get(`${base}/new`, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      assertAllowed(canManageOrganizations(w.user));
+      const form = organizationFormValues(null);
+      return sendHtml(reply, await (<OrganizationFormPage {...w} organization={null} form={form} />));
+    });
+
+    app.post(base, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const form = readOrganizationForm(request.body as Body);
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => `${base}/${(await createOrganization(deps.db, form, w.user, deps.now())).slug}?saved=1`,
+        (outcome) => <OrganizationFormPage {...w} organization={null} form={form} outcome={outcome} />,
+      );
+    });
+
+    // A member's own organization, wherever its slug goes.
+    app.get(`/${locale}/workspace/my-organization`, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const id = w.user.organizationId;
+      const [own] = id ? await deps.db.select().from(t.organizations).where(eq(t.organizations.id, id)) : [];
+      if (!own) throw new NotFound('This account belongs to no organization');
+      return reply.redirect(`${base}/${own.slug}`, 303);
+    });
+
+    app.get(`${base}/:slug`, { schema: { params: SlugParams, querystring: ListQuery } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const overview = await organizationOverview(deps.db, request.params.slug, w.user, deps.now());
+      const saved = request.query.saved === '1';
+      return sendHtml(reply, await (<OrganizationOverviewPage {...w} overview={overview} saved={saved} />));
+    });
+
+    app.get(`${base}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const organization = await getOrganizationForEdit(deps.db, request.params.slug, w.user);
+      const form = organizationFormValues(organization);
+      return sendHtml(reply, await (<OrganizationFormPage {...w} organization={organization} form={form} />));
+    });
+
+    app.post(`${base}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      const form = readOrganizationForm(body);
+      const { slug } = request.params;
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await updateOrganization(deps.db, slug, form, seenVersion(body), w.user, deps.now());
+          return `${base}/${slug}?saved=1`;
+        },
+        // After a conflict the form carries the current version, so saving again is a choice made knowingly.
+        async (outcome) => {
+          const current = await getOrganizationForEdit(deps.db, slug, w.user);
+          if (!outcome.conflict) {
+            return (
+              <OrganizationFormPage
+                {...w}
+                organization={current}
+                form={form}
+                outcome={outcome}
+                version={seenVersion(body)}
+              />
+            );
+          }
+          const seen = organizationFormValues(rowAsSeen(current, outcome.conflict));
+          const merged = rebaseForm(form, seen, organizationFormValues(current));
+          return <OrganizationFormPage {...w} organization={current} form={merged} outcome={outcome} />;
+        },
+      );
+    });
+
+    app.post(`${base}/:slug/archive`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      const { slug } = request.params;
+      await setOrganizationArchived(deps.db, slug, body.archived === '1', seenVersion(body), w.user, deps.now());
+      return reply.redirect(`${base}/${slug}?saved=1`, 303);
+    });
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * Organizations in the workspace: list, read, create, edit, archive. Every write follows
+ * workspace/write.ts (policy, validation, version check, audit row in the same transaction).
+ */
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { NotFound } from '../../lib/errors.js';
+import type { Locale } from '../../lib/locales.js';
+import { publicStatementsCondition } from '../../lib/visibility.js';
+import {
+  canEditOrganization,
+  canManageOrganizations,
+  canViewOrganization,
+  canViewRegistry,
+  type PolicyUser,
+} from '../accounts/policy.js';
+import { mergeLocalized } from '../workspace/bilingual.js';
+import { countryCodes } from '../workspace/countries.js';
+import type { LocaleValues } from '../workspace/form.js';
+import { matchesQuery } from '../workspace/list.js';
+import { assertValid, blankToNull, maxLength, oneOf, optionalUrl, problem, required } from '../workspace/validation.js';
+import { actorOf, assertAllowed, type EditingUser, insertAudited, updateVersioned } from '../workspace/write.js';
+import { uniqueSlug } from './slug.js';
+
+export type OrganizationRow = typeof t.organizations.$inferSelect;
+export type Editor = NonNullable<PolicyUser> & EditingUser;
+
+export const ORGANIZATION_KINDS = t.organizationKind.enumValues;
+
+export interface OrganizationFilter {
+  q: string;
+  kind: string;
+  country: string;
+  archived: boolean;
+}
+
+export async function listOrganizationsForWorkspace(
+  db: Db,
+  user: PolicyUser,
+  filter: OrganizationFilter,
+): Promise<OrganizationRow[]> {
+  assertAllowed(canViewRegistry(user));
+  const rows = await db
+    .select()
+    .from(t.organizations)
+    .where(filter.archived ? undefined : isNull(t.organizations.archivedAt))
+    .orderBy(sql`lower(unaccent(${t.organizations.name}))`, asc(t.organizations.slug));
+  // The registry is tens to hundreds of rows: filtering in memory keeps accent-folding in one place.
+  return rows.filter(
+    (o) =>
+      (filter.kind === '' || o.kind === filter.kind) &&
+      (filter.country === '' || o.country === filter.country) &&
+      matchesQuery(filter.q, o.name, o.acronym, ...o.aliases, o.localizedName.en?.text, o.localizedName.es?.text),
+  );
+}
+
+async function findOrganization(db: Db, slug: string): Promise<OrganizationRow> {
+  const [row] = await db.select().from(t.organizations).where(eq(t.organizations.slug, slug));
+  if (!row) throw new NotFound(`No organization "${slug}"`);
+  return row;
+}
+
+export interface OrganizationOverview {
+  organization: OrganizationRow;
+  contacts: (typeof t.people.$inferSelect)[];
+  statementsSigned: { statement: typeof t.statements.$inferSelect; role: 'convener' | 'signatory' }[];
+}
+
+/**
+ * What a member organization sees of itself: profile, "About" texts, contacts and the statements
+ * it signed (as the public sees them: drafts are the editors' business).
+ */
+export async function organizationOverview(
+  db: Db,
+  slug: string,
+  user: PolicyUser,
+  now: Date,
+): Promise<OrganizationOverview> {
+  const organization = await findOrganization(db, slug);
+  assertAllowed(canViewOrganization(user, organization));
+  const contacts = await db
+    .select()
+    .from(t.people)
+    .where(and(eq(t.people.organizationId, organization.id), isNull(t.people.archivedAt)))
+    .orderBy(desc(t.people.isPressContact), sql`lower(unaccent(${t.people.name}))`);
+  const statementsSigned = await db
+    .select({ statement: t.statements, role: t.signatories.role })
+    .from(t.signatories)
+    .innerJoin(t.statements, eq(t.statements.id, t.signatories.statementId))
+    .where(and(eq(t.signatories.organizationId, organization.id), publicStatementsCondition(now)))
+    .orderBy(desc(t.statements.date));
+  return { organization, contacts, statementsSigned };
+}
+
+export async function getOrganizationForEdit(db: Db, slug: string, user: PolicyUser): Promise<OrganizationRow> {
+  const organization = await findOrganization(db, slug);
+  assertAllowed(canEditOrganization(user, organization), 'You may not edit this organization');
+  return organization;
+}
+
+/** The organization form as submitted: plain strings, checked by `validateOrganization`. */
+export interface OrganizationForm {
+  name: string;
+  acronym: string;
+  /** One per line. */
+  aliases: string;
+  website: string;
+  country: string;
+  kind: string;
+  localizedName: LocaleValues;
+  boilerplate: LocaleValues;
+  /** Out-of-date translations the editor confirmed, per field. */
+  confirmed: { localizedName: Locale[]; boilerplate: Locale[] };
+}
+
+export function validateOrganization(form: OrganizationForm): void {
+  const problems = [
+    ...required('name', form.name),
+    ...maxLength('name', form.name, 300),
+    ...maxLength('acronym', form.acronym, 50),
+    ...maxLength('aliases', form.aliases, 3000),
+    ...optionalUrl('website', form.website),
+    ...maxLength('website', form.website, 500),
+    ...oneOf('kind', form.kind, ORGANIZATION_KINDS),
+    ...(form.country && !countryCodes().includes(form.country) ? [problem('country', 'workspaceErrCountry')] : []),
+  ];
+  for (const [field, values, max] of [
+    ['localizedName', form.localizedName, 300],
+    ['boilerplate', form.boilerplate, 5000],
+  ] as const) {
+    for (const [locale, text] of Object.entries(values)) problems.push(...maxLength(`${field}_${locale}`, text, max));
+  }
+  assertValid(problems);
+}
+
+function columnsOf(form: OrganizationForm, before: OrganizationRow | null) {
+  return {
+    name: form.name.trim(),
+    acronym: blankToNull(form.acronym),
+    aliases: form.aliases
+      .split('\n')
+      .map((a) => a.trim())
+      .filter(Boolean),
+    website: blankToNull(form.website),
+    country: blankToNull(form.country),
+    kind: (form.kind || 'ngo') as OrganizationRow['kind'],
+    localizedName: mergeLocalized(before?.localizedName, form.localizedName, form.confirmed.localizedName),
+    boilerplate: mergeLocalized(before?.boilerplate, form.boilerplate, form.confirmed.boilerplate),
+  };
+}
+
+/** What the audit log keeps of an organization: every field people edit. */
+export function auditedOrganization(o: OrganizationRow): Record<string, unknown> {
+  return {
+    name: o.name,
+    acronym: o.acronym,
+    aliases: o.aliases,
+    website: o.website,
+    country: o.country,
+    kind: o.kind,
+    localizedName: o.localizedName,
+    boilerplate: o.boilerplate,
+    archivedAt: o.archivedAt,
+  };
+}
+
+export async function createOrganization(
+  db: Db,
+  form: OrganizationForm,
+  user: Editor,
+  now: Date,
+): Promise<OrganizationRow> {
+  assertAllowed(canManageOrganizations(user));
+  validateOrganization(form);
+  return db.transaction(async (tx) =>
+    insertAudited<OrganizationRow>(tx, {
+      table: t.organizations,
+      values: { ...columnsOf(form, null), slug: await uniqueSlug(tx, t.organizations, form.acronym || form.name) },
+      entityType: 'organization',
+      actor: actorOf(user),
+      now,
+      audited: auditedOrganization,
+    }),
+  );
+}
+
+export async function updateOrganization(
+  db: Db,
+  slug: string,
+  form: OrganizationForm,
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<OrganizationRow> {
+  return db.transaction(async (tx) => {
+    const before = await getOrganizationForEdit(tx, slug, user);
+    validateOrganization(form);
+    return updateVersioned<OrganizationRow>(tx, {
+      table: t.organizations,
+      before,
+      seenVersion,
+      set: columnsOf(form, before),
+      entityType: 'organization',
+      action: 'update',
+      actor: actorOf(user),
+      now,
+      audited: auditedOrganization,
+    });
+  });
+}
+
+/** Archive (or restore): out of lists and pickers, never deleted, since statements cite it. */
+export async function setOrganizationArchived(
+  db: Db,
+  slug: string,
+  archived: boolean,
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<OrganizationRow> {
+  return db.transaction(async (tx) => {
+    const before = await findOrganization(tx, slug);
+    assertAllowed(canManageOrganizations(user));
+    return updateVersioned<OrganizationRow>(tx, {
+      table: t.organizations,
+      before,
+      seenVersion,
+      set: { archivedAt: archived ? now : null },
+      entityType: 'organization',
+      action: archived ? 'archive' : 'restore',
+      actor: actorOf(user),
+      now,
+      audited: auditedOrganization,
+    });
+  });
+}

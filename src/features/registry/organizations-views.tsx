@@ -1,0 +1,353 @@
+/** Organization pages of the workspace: the list, the overview (a member's own view), the form. */
+import { countryName, formatDate, messages } from '../../lib/i18n.js';
+import { LOCALES } from '../../lib/locales.js';
+import { translationState } from '../../lib/localized-text.js';
+import { LocalizedSpan } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import { canEditOrganization, canEditPerson, canManageOrganizations } from '../accounts/policy.js';
+import { kindLabel } from '../organizations/views.js';
+import { ConflictNotice } from '../workspace/conflict.js';
+import { countryLabel, countryOptions } from '../workspace/countries.js';
+import {
+  BilingualField,
+  ErrorSummary,
+  HiddenFields,
+  type LocaleValues,
+  SelectField,
+  StateBadge,
+  TextAreaField,
+  TextField,
+} from '../workspace/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import { DataTable, FilterBar } from '../workspace/list.js';
+import type { FormOutcome } from '../workspace/web.js';
+import { ArchivedBadge, ArchiveForm, SavedNotice, TranslationBadges } from './common.js';
+import {
+  ORGANIZATION_KINDS,
+  type OrganizationFilter,
+  type OrganizationForm,
+  type OrganizationOverview,
+  type OrganizationRow,
+} from './organizations-service.js';
+
+const base = (ctx: PageContext) => `/${ctx.locale}/workspace/organizations`;
+
+function kindOptions(ctx: PageContext) {
+  return ORGANIZATION_KINDS.map((k) => ({ value: k, label: kindLabel(k, ctx.t) }));
+}
+
+export function OrganizationListPage(props: WorkspaceProps & { rows: OrganizationRow[]; filter: OrganizationFilter }) {
+  const { ctx, user, rows, filter } = props;
+  const { t, locale } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={t.registryOrganizationsTitle}>
+      <h1 safe>{t.registryOrganizationsTitle}</h1>
+      {canManageOrganizations(user) ? (
+        <p>
+          <a class="button" href={`${base(ctx)}/new`} safe>
+            {t.registryNewOrganization}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <FilterBar
+        ctx={ctx}
+        action={base(ctx)}
+        q={filter.q}
+        showArchived={filter.archived}
+        filters={[
+          { name: 'kind', label: t.registryOrgKind, value: filter.kind, options: kindOptions(ctx) },
+          { name: 'country', label: t.registryOrgCountry, value: filter.country, options: countryOptions(locale) },
+        ]}
+      />
+      <DataTable
+        ctx={ctx}
+        caption={t.registryOrganizationsTitle}
+        rows={rows}
+        columns={[
+          {
+            header: t.registryColumnName,
+            cell: (o) => (
+              <>
+                <a href={`${base(ctx)}/${o.slug}`} safe>
+                  {o.name}
+                </a>{' '}
+                <ArchivedBadge ctx={ctx} archivedAt={o.archivedAt} />
+              </>
+            ),
+          },
+          { header: t.registryColumnAcronym, cell: (o) => <span safe>{o.acronym ?? ''}</span> },
+          {
+            header: t.registryColumnCountry,
+            cell: (o) => <span safe>{countryLabel(o.country, locale)}</span>,
+          },
+          {
+            header: t.registryOrgBoilerplate,
+            cell: (o) => <TranslationBadges ctx={ctx} value={o.boilerplate} />,
+          },
+        ]}
+      />
+    </WorkspaceLayout>
+  );
+}
+
+export function OrganizationOverviewPage(props: WorkspaceProps & { overview: OrganizationOverview; saved: boolean }) {
+  const { ctx, user, csrf, overview, saved } = props;
+  const { organization: o, contacts, statementsSigned } = overview;
+  const { t, locale } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={o.name}>
+      <h1 safe>{o.name}</h1>
+      <SavedNotice ctx={ctx} saved={saved} />
+      {o.archivedAt ? (
+        <p class="notice" safe>
+          {t.registryArchivedNotice}
+        </p>
+      ) : (
+        ''
+      )}
+      <p class="form-actions">
+        {canEditOrganization(user, o) ? (
+          <a class="button" href={`${base(ctx)}/${o.slug}/edit`} safe>
+            {t.registryEditProfile}
+          </a>
+        ) : (
+          ''
+        )}
+        <a href={`/${locale}/organizations/${o.slug}`} safe>
+          {t.registryPublicPage}
+        </a>
+      </p>
+      <h2 safe>{t.registryProfile}</h2>
+      <dl class="facts">
+        {o.acronym ? (
+          <>
+            <dt safe>{t.registryOrgAcronym}</dt>
+            <dd safe>{o.acronym}</dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt safe>{t.registryOrgKind}</dt>
+        <dd safe>{kindLabel(o.kind, t)}</dd>
+        <dt safe>{t.registryOrgCountry}</dt>
+        <dd safe>{o.country ? countryName(o.country, locale) : t.registryNoCountry}</dd>
+        <dt safe>{t.registryOrgWebsite}</dt>
+        <dd safe>{o.website ?? '—'}</dd>
+        {o.aliases.length > 0 ? (
+          <>
+            <dt safe>{t.registryOrgAliases}</dt>
+            <dd safe>{o.aliases.join(' · ')}</dd>
+          </>
+        ) : (
+          ''
+        )}
+      </dl>
+      <h2 safe>{t.registryOrgBoilerplate}</h2>
+      <div class="bilingual-columns boilerplates">
+        {LOCALES.map((l) => (
+          // Plain text, as every release format prints it.
+          <section lang={l} aria-labelledby={`about-${l}`}>
+            <h3 id={`about-${l}`}>
+              <span safe>{messages(l).switchToThisLanguage}</span>{' '}
+              <StateBadge t={t} state={translationState(o.boilerplate, l)} />
+            </h3>
+            <p class="boilerplate-text" safe>
+              {o.boilerplate[l]?.text ?? ''}
+            </p>
+          </section>
+        ))}
+      </div>
+      <h2 safe>{t.registryContacts}</h2>
+      {contacts.length === 0 ? <p safe>{t.registryNoContacts}</p> : ''}
+      <ul class="directory">
+        {contacts.map((p) => (
+          <li>
+            <strong safe>{p.name}</strong> <LocalizedSpan value={p.role} ctx={ctx} />
+            {p.isPressContact ? (
+              <span class="badge" safe>
+                {t.registryPressContact}
+              </span>
+            ) : (
+              ''
+            )}
+            <br />
+            <span class="muted" safe>
+              {[p.email, p.phone].filter(Boolean).join(' · ')}
+            </span>{' '}
+            {canEditPerson(user, p) ? (
+              <a href={`/${locale}/workspace/people/${p.slug}/edit`} aria-label={t.workspaceEditNamed(p.name)} safe>
+                {t.workspaceEdit}
+              </a>
+            ) : (
+              ''
+            )}
+          </li>
+        ))}
+      </ul>
+      {canEditPerson(user, { organizationId: o.id }) ? (
+        <p>
+          <a href={`/${locale}/workspace/people/new?organization=${encodeURIComponent(o.slug)}`} safe>
+            {t.registryAddContact}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <h2 safe>{t.registryStatementsSigned}</h2>
+      {statementsSigned.length === 0 ? <p safe>{t.registryNoStatementsSigned}</p> : ''}
+      <ul class="directory">
+        {statementsSigned.map(({ statement, role }) => (
+          <li>
+            <a href={`/${locale}/statements/${statement.slug}`}>
+              <LocalizedSpan value={statement.title} ctx={ctx} />
+            </a>{' '}
+            <span class="muted" safe>
+              {formatDate(statement.date, locale) + (role === 'convener' ? ` · ${t.registryConvener}` : '')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {canManageOrganizations(user) ? (
+        <ArchiveForm
+          ctx={ctx}
+          csrf={csrf}
+          action={`${base(ctx)}/${o.slug}/archive`}
+          archived={o.archivedAt !== null}
+          version={o.version}
+        />
+      ) : (
+        ''
+      )}
+    </WorkspaceLayout>
+  );
+}
+
+/** The form values to show: typed ones after a failed save, otherwise the stored row. */
+export function organizationFormValues(o: OrganizationRow | null): OrganizationForm {
+  const pick = (v: OrganizationRow['boilerplate'] | undefined): LocaleValues =>
+    Object.fromEntries(LOCALES.map((l) => [l, v?.[l]?.text ?? '']));
+  return {
+    name: o?.name ?? '',
+    acronym: o?.acronym ?? '',
+    aliases: (o?.aliases ?? []).join('\n'),
+    website: o?.website ?? '',
+    country: o?.country ?? '',
+    kind: o?.kind ?? 'ngo',
+    localizedName: pick(o?.localizedName),
+    boilerplate: pick(o?.boilerplate),
+    confirmed: { localizedName: [], boilerplate: [] },
+  };
+}
+
+export function OrganizationFormPage(
+  props: WorkspaceProps & {
+    organization: OrganizationRow | null;
+    form: OrganizationForm;
+    outcome?: FormOutcome;
+    /** The version the editor's form was built from, kept across a validation error. */
+    version?: number;
+  },
+) {
+  const { ctx, csrf, organization: o, form, outcome = {} } = props;
+  const { t, locale } = ctx;
+  const errors = outcome.errors ?? {};
+  const title = o ? t.registryEditOrganization(o.name) : t.registryNewOrganization;
+  const labels: Record<string, string> = {
+    name: t.registryOrgName,
+    acronym: t.registryOrgAcronym,
+    aliases: t.registryOrgAliases,
+    website: t.registryOrgWebsite,
+    country: t.registryOrgCountry,
+    kind: t.registryOrgKind,
+  };
+  for (const l of LOCALES) {
+    labels[`localizedName_${l}`] = `${t.registryOrgLocalizedName} — ${messages(l).switchToThisLanguage}`;
+    labels[`boilerplate_${l}`] = `${t.registryOrgBoilerplate} — ${messages(l).switchToThisLanguage}`;
+  }
+  return (
+    <WorkspaceLayout {...props} title={title}>
+      <h1 safe>{title}</h1>
+      {outcome.conflict ? <ConflictNotice ctx={ctx} history={outcome.conflict} /> : ''}
+      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <form method="post" action={o ? `${base(ctx)}/${o.slug}/edit` : base(ctx)} novalidate>
+        <HiddenFields csrf={csrf} version={props.version ?? o?.version} />
+        <TextField
+          ctx={ctx}
+          name="name"
+          label={labels.name!}
+          hint={t.registryOrgNameHint}
+          value={form.name}
+          error={errors.name}
+          required
+        />
+        <BilingualField
+          ctx={ctx}
+          name="localizedName"
+          label={t.registryOrgLocalizedName}
+          hint={t.registryOrgLocalizedNameHint}
+          stored={o?.localizedName}
+          values={form.localizedName}
+          errors={errors}
+        />
+        <TextField ctx={ctx} name="acronym" label={labels.acronym!} value={form.acronym} error={errors.acronym} />
+        <TextAreaField
+          ctx={ctx}
+          name="aliases"
+          label={labels.aliases!}
+          hint={t.registryOrgAliasesHint}
+          value={form.aliases}
+          error={errors.aliases}
+          rows={3}
+        />
+        <TextField
+          ctx={ctx}
+          name="website"
+          type="url"
+          label={labels.website!}
+          hint={t.registryOrgWebsiteHint}
+          value={form.website}
+          error={errors.website}
+        />
+        <SelectField
+          ctx={ctx}
+          name="country"
+          label={labels.country!}
+          value={form.country}
+          options={countryOptions(locale)}
+          emptyLabel={t.registryNoCountry}
+          error={errors.country}
+        />
+        <SelectField
+          ctx={ctx}
+          name="kind"
+          label={labels.kind!}
+          value={form.kind}
+          options={kindOptions(ctx)}
+          error={errors.kind}
+          required
+        />
+        <BilingualField
+          ctx={ctx}
+          name="boilerplate"
+          label={t.registryOrgBoilerplate}
+          hint={t.registryOrgBoilerplateHint}
+          stored={o?.boilerplate}
+          values={form.boilerplate}
+          errors={errors}
+          multiline
+          rows={6}
+        />
+        <p class="form-actions">
+          <button type="submit" safe>
+            {o ? t.workspaceSave : t.workspaceCreate}
+          </button>
+          <a href={o ? `${base(ctx)}/${o.slug}` : base(ctx)} safe>
+            {t.workspaceCancel}
+          </a>
+        </p>
+      </form>
+    </WorkspaceLayout>
+  );
+}

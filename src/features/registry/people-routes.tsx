@@ -1,0 +1,175 @@
+/** /{lang}/workspace/people…: list, new, edit, archive. Members reach their own contacts from their organization page. */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES, type Locale } from '../../lib/locales.js';
+import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { canViewRegistry, type PolicyUser } from '../accounts/policy.js';
+import type { AuthOptions } from '../accounts/web.js';
+import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
+import { readConfirmed, readLocaleValues } from '../workspace/form.js';
+import { saveForm, workspaceRequest } from '../workspace/web.js';
+import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import {
+  createPerson,
+  getPersonForEdit,
+  listPeople,
+  organizationChoices,
+  type PersonForm,
+  setPersonArchived,
+  updatePerson,
+} from './people-service.js';
+import { PeopleListPage, PersonFormPage, personFormValues } from './people-views.js';
+
+function readPersonForm(body: Body): PersonForm {
+  return {
+    name: field(body, 'name'),
+    role: readLocaleValues(body, 'role'),
+    roleConfirmed: readConfirmed(body, 'role'),
+    organization: field(body, 'organization'),
+    email: field(body, 'email'),
+    phone: field(body, 'phone'),
+    isPressContact: body.isPressContact === '1',
+  };
+}
+
+async function organizationSlug(db: Db, id: number | null): Promise<string> {
+  if (id === null) return '';
+  const [o] = await db.select({ slug: t.organizations.slug }).from(t.organizations).where(eq(t.organizations.id, id));
+  return o?.slug ?? '';
+}
+
+/** Where to go after a save or cancel: editors to the people list, a member to their organization. */
+async function backHref(db: Db, locale: Locale, user: PolicyUser & { organizationId: number | null }) {
+  if (canViewRegistry(user)) return `/${locale}/workspace/people`;
+  return `/${locale}/workspace/organizations/${await organizationSlug(db, user.organizationId)}`;
+}
+
+export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions) {
+  for (const locale of LOCALES) {
+    const base = `/${locale}/workspace/people`;
+
+    app.get(base, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const q = request.query;
+      const filter = { q: q.q ?? '', organization: q.organization ?? '', archived: q.archived === '1' };
+      const rows = await listPeople(deps.db, w.user, filter);
+      const organizations = await organizationChoices(deps.db, w.user);
+      return sendHtml(
+        reply,
+        await (
+          <PeopleListPage {...w} rows={rows} organizations={organizations} filter={filter} saved={q.saved === '1'} />
+        ),
+      );
+    });
+
+    app.get(`${base}/new`, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const organizations = await organizationChoices(deps.db, w.user);
+      const preset = request.query.organization ?? (await organizationSlug(deps.db, w.user.organizationId));
+      const form = personFormValues(null, preset);
+      const back = await backHref(deps.db, locale, w.user);
+      return sendHtml(
+        reply,
+        await (<PersonFormPage {...w} person={null} form={form} organizations={organizations} backHref={back} />),
+      );
+    });
+
+    app.post(base, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const form = readPersonForm(request.body as Body);
+      const back = await backHref(deps.db, locale, w.user);
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await createPerson(deps.db, form, w.user, deps.now());
+          return `${back}?saved=1`;
+        },
+        async (outcome) => (
+          <PersonFormPage
+            {...w}
+            person={null}
+            form={form}
+            organizations={await organizationChoices(deps.db, w.user)}
+            outcome={outcome}
+            backHref={back}
+          />
+        ),
+      );
+    });
+
+    app.get(`${base}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const person = await getPersonForEdit(deps.db, request.params.slug, w.user);
+      const form = personFormValues(person, await organizationSlug(deps.db, person.organizationId));
+      const organizations = await organizationChoices(deps.db, w.user);
+      const back = await backHref(deps.db, locale, w.user);
+      return sendHtml(
+        reply,
+        await (<PersonFormPage {...w} person={person} form={form} organizations={organizations} backHref={back} />),
+      );
+    });
+
+    app.post(`${base}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      const form = readPersonForm(body);
+      const { slug } = request.params;
+      const back = await backHref(deps.db, locale, w.user);
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await updatePerson(deps.db, slug, form, seenVersion(body), w.user, deps.now());
+          return `${back}?saved=1`;
+        },
+        async (outcome) => {
+          const current = await getPersonForEdit(deps.db, slug, w.user);
+          const version = outcome.conflict ? current.version : seenVersion(body);
+          const organizations = await organizationChoices(deps.db, w.user);
+          const slugNow = await organizationSlug(deps.db, current.organizationId);
+          const shown = outcome.conflict
+            ? rebaseForm(
+                form,
+                personFormValues(rowAsSeen(current, outcome.conflict), slugNow),
+                personFormValues(current, slugNow),
+              )
+            : form;
+          return (
+            <PersonFormPage
+              {...w}
+              person={current}
+              form={shown}
+              organizations={organizations}
+              outcome={outcome}
+              version={version}
+              backHref={back}
+            />
+          );
+        },
+      );
+    });
+
+    app.post(`${base}/:slug/archive`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      await setPersonArchived(
+        deps.db,
+        request.params.slug,
+        body.archived === '1',
+        seenVersion(body),
+        w.user,
+        deps.now(),
+      );
+      return reply.redirect(`${await backHref(deps.db, locale, w.user)}?saved=1`, 303);
+    });
+  }
+}

@@ -1,0 +1,182 @@
+/** People (press contacts and spokespeople): list, create, edit, archive, with phones in E.164. */
+import { asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { Invalid, NotFound } from '../../lib/errors.js';
+import type { Locale } from '../../lib/locales.js';
+import { canEditPerson, canViewRegistry, type PolicyUser } from '../accounts/policy.js';
+import { normalizePhone } from '../people/phone.js';
+import { mergeLocalized } from '../workspace/bilingual.js';
+import type { LocaleValues } from '../workspace/form.js';
+import { matchesQuery } from '../workspace/list.js';
+import { assertValid, blankToNull, maxLength, optionalEmail, problem, required } from '../workspace/validation.js';
+import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../workspace/write.js';
+import type { Editor } from './organizations-service.js';
+import { uniqueSlug } from './slug.js';
+
+export type PersonRow = typeof t.people.$inferSelect;
+type OrganizationRow = typeof t.organizations.$inferSelect;
+
+export interface PersonListRow {
+  person: PersonRow;
+  organization: OrganizationRow | null;
+}
+
+export async function listPeople(
+  db: Db,
+  user: PolicyUser,
+  filter: { q: string; organization: string; archived: boolean },
+): Promise<PersonListRow[]> {
+  assertAllowed(canViewRegistry(user));
+  const rows = await db
+    .select({ person: t.people, organization: t.organizations })
+    .from(t.people)
+    .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
+    .where(filter.archived ? undefined : isNull(t.people.archivedAt))
+    .orderBy(sql`lower(unaccent(${t.people.name}))`, asc(t.people.slug));
+  return rows.filter(
+    (r) =>
+      (filter.organization === '' || r.organization?.slug === filter.organization) &&
+      matchesQuery(filter.q, r.person.name, r.person.email, r.person.role.en?.text, r.person.role.es?.text),
+  );
+}
+
+/** Organizations a person may be attached to by this user: all for editors, their own for a member. */
+export async function organizationChoices(db: Db, user: PolicyUser): Promise<OrganizationRow[]> {
+  const rows = await db
+    .select()
+    .from(t.organizations)
+    .where(isNull(t.organizations.archivedAt))
+    .orderBy(sql`lower(unaccent(${t.organizations.name}))`);
+  return rows.filter((o) => canEditPerson(user, { organizationId: o.id }));
+}
+
+export async function getPersonForEdit(db: Db, slug: string, user: PolicyUser): Promise<PersonRow> {
+  const [person] = await db.select().from(t.people).where(eq(t.people.slug, slug));
+  if (!person) throw new NotFound(`No person "${slug}"`);
+  assertAllowed(canEditPerson(user, person), 'You may not edit this person');
+  return person;
+}
+
+export interface PersonForm {
+  name: string;
+  role: LocaleValues;
+  roleConfirmed: Locale[];
+  /** Organization slug, or '' for none. */
+  organization: string;
+  email: string;
+  phone: string;
+  isPressContact: boolean;
+}
+
+/** Checks the form and resolves what it names; returns the columns to write. */
+async function columnsOf(db: Db, form: PersonForm, before: PersonRow | null, user: PolicyUser) {
+  const problems = [
+    ...required('name', form.name),
+    ...maxLength('name', form.name, 200),
+    ...optionalEmail('email', form.email),
+    ...maxLength('email', form.email, 320),
+    ...maxLength('phone', form.phone, 40),
+    ...Object.entries(form.role).flatMap(([l, text]) => maxLength(`role_${l}`, text, 300)),
+  ];
+  let organization: OrganizationRow | undefined;
+  if (form.organization !== '') {
+    [organization] = await db.select().from(t.organizations).where(eq(t.organizations.slug, form.organization));
+    if (!organization) problems.push(problem('organization', 'workspaceErrChoice'));
+  }
+  let phone: string | null = null;
+  if (form.phone.trim() !== '') {
+    try {
+      phone = normalizePhone(form.phone.trim(), organization?.country ?? undefined);
+    } catch (error) {
+      if (!(error instanceof Invalid)) throw error;
+      problems.push(problem('phone', 'workspaceErrPhone'));
+    }
+  }
+  assertValid(problems);
+  const organizationId = organization?.id ?? null;
+  // A member may only file contacts under their own organization.
+  assertAllowed(canEditPerson(user, { organizationId }), 'You may not add people to this organization');
+  return {
+    name: form.name.trim(),
+    role: mergeLocalized(before?.role, form.role, form.roleConfirmed),
+    organizationId,
+    email: blankToNull(form.email),
+    phone,
+    isPressContact: form.isPressContact,
+  };
+}
+
+export function auditedPerson(p: PersonRow): Record<string, unknown> {
+  return {
+    name: p.name,
+    role: p.role,
+    organizationId: p.organizationId,
+    email: p.email,
+    phone: p.phone,
+    isPressContact: p.isPressContact,
+    archivedAt: p.archivedAt,
+  };
+}
+
+export async function createPerson(db: Db, form: PersonForm, user: Editor, now: Date): Promise<PersonRow> {
+  return db.transaction(async (tx) => {
+    const values = await columnsOf(tx, form, null, user);
+    return insertAudited<PersonRow>(tx, {
+      table: t.people,
+      values: { ...values, slug: await uniqueSlug(tx, t.people, form.name) },
+      entityType: 'person',
+      actor: actorOf(user),
+      now,
+      audited: auditedPerson,
+    });
+  });
+}
+
+export async function updatePerson(
+  db: Db,
+  slug: string,
+  form: PersonForm,
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<PersonRow> {
+  return db.transaction(async (tx) => {
+    const before = await getPersonForEdit(tx, slug, user);
+    return updateVersioned<PersonRow>(tx, {
+      table: t.people,
+      before,
+      seenVersion,
+      set: await columnsOf(tx, form, before, user),
+      entityType: 'person',
+      action: 'update',
+      actor: actorOf(user),
+      now,
+      audited: auditedPerson,
+    });
+  });
+}
+
+export async function setPersonArchived(
+  db: Db,
+  slug: string,
+  archived: boolean,
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<PersonRow> {
+  return db.transaction(async (tx) => {
+    const before = await getPersonForEdit(tx, slug, user);
+    return updateVersioned<PersonRow>(tx, {
+      table: t.people,
+      before,
+      seenVersion,
+      set: { archivedAt: archived ? now : null },
+      entityType: 'person',
+      action: archived ? 'archive' : 'restore',
+      actor: actorOf(user),
+      now,
+      audited: auditedPerson,
+    });
+  });
+}

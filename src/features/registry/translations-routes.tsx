@@ -1,0 +1,101 @@
+/** /{lang}/workspace/translations: what is missing or out of date, per language, across the registry. */
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { messages } from '../../lib/i18n.js';
+import { LOCALES, type Locale } from '../../lib/locales.js';
+import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import type { AuthOptions } from '../accounts/web.js';
+import { StateBadge } from '../workspace/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import { DataTable, FilterBar, matchesQuery } from '../workspace/list.js';
+import { workspaceRequest } from '../workspace/web.js';
+import { type TranslationTodo, translationTodos } from './translations-service.js';
+
+const Query = Type.Object({
+  lang: Type.Optional(Type.Union([Type.Literal(''), ...LOCALES.map((l) => Type.Literal(l))])),
+  state: Type.Optional(Type.Union([Type.Literal(''), Type.Literal('missing'), Type.Literal('stale')])),
+  q: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+function TranslationsPage(
+  props: WorkspaceProps & {
+    todos: TranslationTodo[];
+    filter: { q: string; lang: Locale | ''; state: 'missing' | 'stale' | '' };
+  },
+) {
+  const { ctx, todos, filter } = props;
+  const { t, locale } = ctx;
+  const languages = filter.lang ? [filter.lang] : LOCALES;
+  return (
+    <WorkspaceLayout {...props} title={t.registryTranslationsTitle}>
+      <h1 safe>{t.registryTranslationsTitle}</h1>
+      <p safe>{t.registryTranslationsIntro}</p>
+      <FilterBar
+        ctx={ctx}
+        action={`/${locale}/workspace/translations`}
+        q={filter.q}
+        filters={[
+          {
+            name: 'lang',
+            label: t.registryTranslationsLanguage,
+            value: filter.lang,
+            options: LOCALES.map((l) => ({ value: l, label: messages(l).switchToThisLanguage })),
+          },
+          {
+            name: 'state',
+            label: t.registryTranslationsState,
+            value: filter.state,
+            options: [
+              { value: 'missing', label: t.workspaceStateMissing },
+              { value: 'stale', label: t.workspaceStateStale },
+            ],
+          },
+        ]}
+      />
+      <div class="translation-sections">
+        {languages.map((language) => {
+          const name = messages(language).switchToThisLanguage;
+          return (
+            <section aria-labelledby={`todo-${language}`}>
+              <h2 id={`todo-${language}`} lang={language} safe>
+                {name}
+              </h2>
+              <DataTable
+                ctx={ctx}
+                caption={t.registryTranslationsCaption(name)}
+                rows={todos.filter((todo) => todo.locale === language)}
+                columns={[
+                  {
+                    header: t.registryTranslationsEntity,
+                    cell: (todo) => (
+                      <a href={`/${locale}${todo.editPath}`} safe>
+                        {todo.name}
+                      </a>
+                    ),
+                  },
+                  { header: t.registryColumnKind, cell: (todo) => <span safe>{todo.kind}</span> },
+                  { header: t.registryTranslationsField, cell: (todo) => <span safe>{todo.field}</span> },
+                  { header: t.registryTranslationsState, cell: (todo) => <StateBadge t={t} state={todo.state} /> },
+                ]}
+              />
+            </section>
+          );
+        })}
+      </div>
+    </WorkspaceLayout>
+  );
+}
+
+export function registerTranslationRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions) {
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/workspace/translations`, { schema: { querystring: Query } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const filter = { q: request.query.q ?? '', lang: request.query.lang ?? '', state: request.query.state ?? '' };
+      const todos = (await translationTodos(deps.db, w.user, w.ctx.t, locale, filter)).filter((todo) =>
+        matchesQuery(filter.q, todo.name, todo.field),
+      );
+      return sendHtml(reply, await (<TranslationsPage {...w} todos={todos} filter={filter} />));
+    });
+  }
+}

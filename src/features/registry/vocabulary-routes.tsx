@@ -1,0 +1,250 @@
+/** /{lang}/workspace/themes… and /{lang}/workspace/addressees…: list, new, edit, archive; themes also move. */
+import { eq, isNull } from 'drizzle-orm';
+import * as t from '../../db/schema.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { canEditRegistry } from '../accounts/policy.js';
+import type { AuthOptions } from '../accounts/web.js';
+import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
+import { readConfirmed, readLocaleValues } from '../workspace/form.js';
+import { saveForm, workspaceRequest } from '../workspace/web.js';
+import { assertAllowed } from '../workspace/write.js';
+import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import {
+  type AddresseeForm,
+  createAddressee,
+  createTheme,
+  getAddressee,
+  getTheme,
+  type LabelForm,
+  listAddressees,
+  listThemes,
+  moveTheme,
+  setAddresseeArchived,
+  setThemeArchived,
+  updateAddressee,
+  updateTheme,
+} from './vocabulary-service.js';
+import {
+  AddresseeFormPage,
+  AddresseeListPage,
+  addresseeFormValues,
+  ThemeFormPage,
+  ThemeListPage,
+  themeFormValues,
+} from './vocabulary-views.js';
+
+const readLabelForm = (body: Body, name: string): LabelForm => ({
+  label: readLocaleValues(body, name),
+  confirmed: readConfirmed(body, name),
+});
+
+function readAddresseeForm(body: Body): AddresseeForm {
+  return {
+    name: readLocaleValues(body, 'name'),
+    confirmed: readConfirmed(body, 'name'),
+    kind: field(body, 'kind'),
+    country: field(body, 'country'),
+    parent: field(body, 'parent'),
+  };
+}
+
+export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions) {
+  const parents = () => deps.db.select().from(t.addressees).where(isNull(t.addressees.archivedAt));
+  const parentSlug = async (id: number | null) =>
+    id === null
+      ? ''
+      : ((await deps.db.select({ slug: t.addressees.slug }).from(t.addressees).where(eq(t.addressees.id, id)))[0]
+          ?.slug ?? '');
+
+  for (const locale of LOCALES) {
+    const themes = `/${locale}/workspace/themes`;
+    const addressees = `/${locale}/workspace/addressees`;
+
+    app.get(themes, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const filter = { q: request.query.q ?? '', archived: request.query.archived === '1' };
+      const rows = await listThemes(deps.db, w.user, filter);
+      const saved = request.query.saved === '1';
+      return sendHtml(reply, await (<ThemeListPage {...w} rows={rows} filter={filter} saved={saved} />));
+    });
+
+    app.get(`${themes}/new`, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      assertAllowed(canEditRegistry(w.user));
+      return sendHtml(reply, await (<ThemeFormPage {...w} theme={null} form={themeFormValues(null)} />));
+    });
+
+    app.post(themes, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const form = readLabelForm(request.body as Body, 'label');
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await createTheme(deps.db, form, w.user, deps.now());
+          return `${themes}?saved=1`;
+        },
+        (outcome) => <ThemeFormPage {...w} theme={null} form={form} outcome={outcome} />,
+      );
+    });
+
+    app.get(`${themes}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const theme = await getTheme(deps.db, request.params.slug, w.user);
+      return sendHtml(reply, await (<ThemeFormPage {...w} theme={theme} form={themeFormValues(theme)} />));
+    });
+
+    app.post(`${themes}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      const form = readLabelForm(body, 'label');
+      const { slug } = request.params;
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await updateTheme(deps.db, slug, form, seenVersion(body), w.user, deps.now());
+          return `${themes}?saved=1`;
+        },
+        async (outcome) => {
+          const current = await getTheme(deps.db, slug, w.user);
+          const version = outcome.conflict ? current.version : seenVersion(body);
+          const shown = outcome.conflict
+            ? rebaseForm(form, themeFormValues(rowAsSeen(current, outcome.conflict)), themeFormValues(current))
+            : form;
+          return <ThemeFormPage {...w} theme={current} form={shown} outcome={outcome} version={version} />;
+        },
+      );
+    });
+
+    app.post(`${themes}/:slug/archive`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      await setThemeArchived(
+        deps.db,
+        request.params.slug,
+        body.archived === '1',
+        seenVersion(body),
+        w.user,
+        deps.now(),
+      );
+      return reply.redirect(`${themes}?saved=1`, 303);
+    });
+
+    app.post(`${themes}/:slug/move`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      const direction = body.direction === 'up' ? 'up' : 'down';
+      await moveTheme(deps.db, request.params.slug, direction, seenVersion(body), w.user, deps.now());
+      return reply.redirect(themes, 303);
+    });
+
+    app.get(addressees, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const q = request.query;
+      const filter = { q: q.q ?? '', kind: q.kind ?? '', archived: q.archived === '1' };
+      const rows = await listAddressees(deps.db, w.user, filter);
+      return sendHtml(reply, await (<AddresseeListPage {...w} rows={rows} filter={filter} saved={q.saved === '1'} />));
+    });
+
+    app.get(`${addressees}/new`, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      assertAllowed(canEditRegistry(w.user));
+      const form = addresseeFormValues(null, '');
+      return sendHtml(
+        reply,
+        await (<AddresseeFormPage {...w} addressee={null} form={form} parents={await parents()} />),
+      );
+    });
+
+    app.post(addressees, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const form = readAddresseeForm(request.body as Body);
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await createAddressee(deps.db, form, w.user, deps.now());
+          return `${addressees}?saved=1`;
+        },
+        async (outcome) => (
+          <AddresseeFormPage {...w} addressee={null} form={form} parents={await parents()} outcome={outcome} />
+        ),
+      );
+    });
+
+    app.get(`${addressees}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const addressee = await getAddressee(deps.db, request.params.slug, w.user);
+      const form = addresseeFormValues(addressee, await parentSlug(addressee.parentId));
+      return sendHtml(
+        reply,
+        await (<AddresseeFormPage {...w} addressee={addressee} form={form} parents={await parents()} />),
+      );
+    });
+
+    app.post(`${addressees}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      const form = readAddresseeForm(body);
+      const { slug } = request.params;
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await updateAddressee(deps.db, slug, form, seenVersion(body), w.user, deps.now());
+          return `${addressees}?saved=1`;
+        },
+        async (outcome) => {
+          const current = await getAddressee(deps.db, slug, w.user);
+          const version = outcome.conflict ? current.version : seenVersion(body);
+          const parentNow = await parentSlug(current.parentId);
+          const shown = outcome.conflict
+            ? rebaseForm(
+                form,
+                addresseeFormValues(rowAsSeen(current, outcome.conflict), parentNow),
+                addresseeFormValues(current, parentNow),
+              )
+            : form;
+          return (
+            <AddresseeFormPage
+              {...w}
+              addressee={current}
+              form={shown}
+              parents={await parents()}
+              outcome={outcome}
+              version={version}
+            />
+          );
+        },
+      );
+    });
+
+    app.post(
+      `${addressees}/:slug/archive`,
+      { schema: { params: SlugParams, body: FormBody } },
+      async (request, reply) => {
+        const w = workspaceRequest(deps, options, request, reply, locale);
+        if (!w) return reply;
+        const body = request.body as Body;
+        const { slug } = request.params;
+        await setAddresseeArchived(deps.db, slug, body.archived === '1', seenVersion(body), w.user, deps.now());
+        return reply.redirect(`${addressees}?saved=1`, 303);
+      },
+    );
+  }
+}

@@ -1,0 +1,302 @@
+/**
+ * Themes and addressees: the shared vocabulary statements and recommendations pick from.
+ * Themes have an order (public pages list them in it); addressees can be part of another one.
+ */
+import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { NotFound } from '../../lib/errors.js';
+import type { Locale } from '../../lib/locales.js';
+import { canEditRegistry, type PolicyUser } from '../accounts/policy.js';
+import { hasAnyText, mergeLocalized } from '../workspace/bilingual.js';
+import { countryCodes } from '../workspace/countries.js';
+import type { LocaleValues } from '../workspace/form.js';
+import { matchesQuery } from '../workspace/list.js';
+import { assertValid, blankToNull, maxLength, oneOf, problem } from '../workspace/validation.js';
+import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../workspace/write.js';
+import type { Editor } from './organizations-service.js';
+import { uniqueSlug } from './slug.js';
+
+export type ThemeRow = typeof t.themes.$inferSelect;
+export type AddresseeRow = typeof t.addressees.$inferSelect;
+export const ADDRESSEE_KINDS = t.addresseeKind.enumValues;
+
+export interface LabelForm {
+  label: LocaleValues;
+  confirmed: Locale[];
+}
+
+function labelProblems(field: string, values: LocaleValues, max: number) {
+  return [
+    ...(hasAnyText(values) ? [] : [problem(field, 'workspaceErrRequiredOneLanguage')]),
+    ...Object.entries(values).flatMap(([l, text]) => maxLength(`${field}_${l}`, text, max)),
+  ];
+}
+
+const firstText = (values: LocaleValues) => Object.values(values).find((v) => v && v.trim() !== '') ?? '';
+
+// Themes
+
+export async function listThemes(db: Db, user: PolicyUser, filter: { q: string; archived: boolean }) {
+  assertAllowed(canEditRegistry(user));
+  const rows = await db
+    .select()
+    .from(t.themes)
+    .where(filter.archived ? undefined : isNull(t.themes.archivedAt))
+    .orderBy(asc(t.themes.position), asc(t.themes.id));
+  return rows.filter((r) => matchesQuery(filter.q, r.label.en?.text, r.label.es?.text));
+}
+
+export async function getTheme(db: Db, slug: string, user: PolicyUser): Promise<ThemeRow> {
+  assertAllowed(canEditRegistry(user));
+  const [row] = await db.select().from(t.themes).where(eq(t.themes.slug, slug));
+  if (!row) throw new NotFound(`No theme "${slug}"`);
+  return row;
+}
+
+const auditedTheme = (r: ThemeRow) => ({ label: r.label, position: r.position, archivedAt: r.archivedAt });
+
+export async function createTheme(db: Db, form: LabelForm, user: Editor, now: Date): Promise<ThemeRow> {
+  assertAllowed(canEditRegistry(user));
+  assertValid(labelProblems('label', form.label, 200));
+  return db.transaction(async (tx) => {
+    const [last] = await tx.select({ max: sql<number>`coalesce(max(${t.themes.position}), 0)` }).from(t.themes);
+    return insertAudited<ThemeRow>(tx, {
+      table: t.themes,
+      values: {
+        slug: await uniqueSlug(tx, t.themes, firstText(form.label)),
+        label: mergeLocalized({}, form.label),
+        position: Number(last?.max ?? 0) + 1,
+      },
+      entityType: 'theme',
+      actor: actorOf(user),
+      now,
+      audited: auditedTheme,
+    });
+  });
+}
+
+export async function updateTheme(
+  db: Db,
+  slug: string,
+  form: LabelForm,
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<ThemeRow> {
+  return db.transaction(async (tx) => {
+    const before = await getTheme(tx, slug, user);
+    assertValid(labelProblems('label', form.label, 200));
+    return updateVersioned<ThemeRow>(tx, {
+      table: t.themes,
+      before,
+      seenVersion,
+      set: { label: mergeLocalized(before.label, form.label, form.confirmed) },
+      entityType: 'theme',
+      action: 'update',
+      actor: actorOf(user),
+      now,
+      audited: auditedTheme,
+    });
+  });
+}
+
+export async function setThemeArchived(
+  db: Db,
+  slug: string,
+  archived: boolean,
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<ThemeRow> {
+  return db.transaction(async (tx) => {
+    const before = await getTheme(tx, slug, user);
+    return updateVersioned<ThemeRow>(tx, {
+      table: t.themes,
+      before,
+      seenVersion,
+      set: { archivedAt: archived ? now : null },
+      entityType: 'theme',
+      action: archived ? 'archive' : 'restore',
+      actor: actorOf(user),
+      now,
+      audited: auditedTheme,
+    });
+  });
+}
+
+/**
+ * Swaps a theme with its neighbour among the active ones. Both rows are versioned writes: the
+ * moved one against the version the editor saw, the neighbour against the version read now.
+ */
+export async function moveTheme(
+  db: Db,
+  slug: string,
+  direction: 'up' | 'down',
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const theme = await getTheme(tx, slug, user);
+    const [neighbour] = await tx
+      .select()
+      .from(t.themes)
+      .where(
+        and(
+          isNull(t.themes.archivedAt),
+          direction === 'up' ? lt(t.themes.position, theme.position) : gt(t.themes.position, theme.position),
+        ),
+      )
+      .orderBy(direction === 'up' ? desc(t.themes.position) : asc(t.themes.position))
+      .limit(1);
+    if (!neighbour) return;
+    const common = {
+      table: t.themes,
+      entityType: 'theme',
+      action: 'move',
+      actor: actorOf(user),
+      now,
+      audited: auditedTheme,
+    };
+    await updateVersioned<ThemeRow>(tx, {
+      ...common,
+      before: theme,
+      seenVersion,
+      set: { position: neighbour.position },
+    });
+    await updateVersioned<ThemeRow>(tx, {
+      ...common,
+      before: neighbour,
+      seenVersion: neighbour.version,
+      set: { position: theme.position },
+    });
+  });
+}
+
+// Addressees
+
+export async function listAddressees(db: Db, user: PolicyUser, filter: { q: string; kind: string; archived: boolean }) {
+  assertAllowed(canEditRegistry(user));
+  const rows = await db
+    .select()
+    .from(t.addressees)
+    .where(filter.archived ? undefined : isNull(t.addressees.archivedAt))
+    .orderBy(
+      sql`lower(unaccent(coalesce(${t.addressees.name}->'en'->>'text', ${t.addressees.name}->'es'->>'text', '')))`,
+    );
+  return rows.filter(
+    (r) => (filter.kind === '' || r.kind === filter.kind) && matchesQuery(filter.q, r.name.en?.text, r.name.es?.text),
+  );
+}
+
+export async function getAddressee(db: Db, slug: string, user: PolicyUser): Promise<AddresseeRow> {
+  assertAllowed(canEditRegistry(user));
+  const [row] = await db.select().from(t.addressees).where(eq(t.addressees.slug, slug));
+  if (!row) throw new NotFound(`No addressee "${slug}"`);
+  return row;
+}
+
+export interface AddresseeForm {
+  name: LocaleValues;
+  confirmed: Locale[];
+  kind: string;
+  country: string;
+  /** Slug of the addressee this one is part of, or ''. */
+  parent: string;
+}
+
+async function addresseeColumns(db: Db, form: AddresseeForm, before: AddresseeRow | null) {
+  const problems = [
+    ...labelProblems('name', form.name, 300),
+    ...(form.kind === '' ? [problem('kind', 'workspaceErrRequired')] : oneOf('kind', form.kind, ADDRESSEE_KINDS)),
+    ...(form.country && !countryCodes().includes(form.country) ? [problem('country', 'workspaceErrCountry')] : []),
+  ];
+  let parentId: number | null = null;
+  if (form.parent !== '') {
+    const [parent] = await db.select().from(t.addressees).where(eq(t.addressees.slug, form.parent));
+    if (!parent) problems.push(problem('parent', 'workspaceErrChoice'));
+    else if (before && parent.id === before.id) problems.push(problem('parent', 'workspaceErrParentSelf'));
+    else parentId = parent.id;
+  }
+  assertValid(problems);
+  return {
+    name: mergeLocalized(before?.name, form.name, form.confirmed),
+    kind: form.kind as AddresseeRow['kind'],
+    country: blankToNull(form.country),
+    parentId,
+  };
+}
+
+const auditedAddressee = (r: AddresseeRow) => ({
+  name: r.name,
+  kind: r.kind,
+  country: r.country,
+  parentId: r.parentId,
+  archivedAt: r.archivedAt,
+});
+
+export async function createAddressee(db: Db, form: AddresseeForm, user: Editor, now: Date): Promise<AddresseeRow> {
+  assertAllowed(canEditRegistry(user));
+  return db.transaction(async (tx) =>
+    insertAudited<AddresseeRow>(tx, {
+      table: t.addressees,
+      values: {
+        ...(await addresseeColumns(tx, form, null)),
+        slug: await uniqueSlug(tx, t.addressees, firstText(form.name)),
+      },
+      entityType: 'addressee',
+      actor: actorOf(user),
+      now,
+      audited: auditedAddressee,
+    }),
+  );
+}
+
+export async function updateAddressee(
+  db: Db,
+  slug: string,
+  form: AddresseeForm,
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<AddresseeRow> {
+  return db.transaction(async (tx) => {
+    const before = await getAddressee(tx, slug, user);
+    return updateVersioned<AddresseeRow>(tx, {
+      table: t.addressees,
+      before,
+      seenVersion,
+      set: await addresseeColumns(tx, form, before),
+      entityType: 'addressee',
+      action: 'update',
+      actor: actorOf(user),
+      now,
+      audited: auditedAddressee,
+    });
+  });
+}
+
+export async function setAddresseeArchived(
+  db: Db,
+  slug: string,
+  archived: boolean,
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<AddresseeRow> {
+  return db.transaction(async (tx) => {
+    const before = await getAddressee(tx, slug, user);
+    return updateVersioned<AddresseeRow>(tx, {
+      table: t.addressees,
+      before,
+      seenVersion,
+      set: { archivedAt: archived ? now : null },
+      entityType: 'addressee',
+      action: archived ? 'archive' : 'restore',
+      actor: actorOf(user),
+      now,
+      audited: auditedAddressee,
+    });
+  });
+}

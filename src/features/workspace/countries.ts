@@ -1,0 +1,35 @@
+/** ISO 3166-1 alpha-2 regions that Intl can name, for the country pickers (computed once). */
+import type { Locale } from '../../lib/locales.js';
+
+let codes: string[] | undefined;
+
+export function countryCodes(): string[] {
+  if (!codes) {
+    const names = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+    const found: string[] = [];
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const code = String.fromCharCode(a, b);
+        // Private-use and exceptionally reserved codes have no name, or echo the code back.
+        if (/^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN)$/.test(code)) continue;
+        const name = names.of(code);
+        if (name && name !== code) found.push(code);
+      }
+    }
+    codes = found;
+  }
+  return codes;
+}
+
+/** Country options sorted by their name in the page's language. */
+export function countryOptions(locale: Locale): { value: string; label: string }[] {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  return countryCodes()
+    .map((code) => ({ value: code, label: names.of(code) ?? code }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+}
+
+/** The country's name in the page's language, or '' when none is set. */
+export function countryLabel(code: string | null, locale: Locale): string {
+  return code ? (new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code) : '';
+}

@@ -1,0 +1,56 @@
+/**
+ * The workspace shell's routes: the home page, htmx as a fingerprinted file, and the Markdown preview
+ * that the live preview of every Markdown field posts to.
+ */
+import { Type } from '@fastify/type-provider-typebox';
+import { Forbidden } from '../../lib/errors.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { renderMarkdown } from '../../lib/markdown.js';
+import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { type AuthOptions, currentUser } from '../accounts/web.js';
+import { WorkspaceHomePage } from './pages.js';
+import { htmxScript } from './script-asset.js';
+import { workspaceRequest } from './web.js';
+
+/** Longest Markdown field we preview (a statement body); the form body limit is 64 KB anyway. */
+const PREVIEW_MAX = 60_000;
+
+export function registerWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
+  const htmx = htmxScript();
+  app.get(htmx.href, async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(htmx.source),
+  );
+
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/workspace`, async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      return sendHtml(reply, await (<WorkspaceHomePage {...w} />));
+    });
+
+    // htmx posts the whole form and names the field to preview (hx-vals), so the CSRF token comes along.
+    app.post(
+      `/${locale}/workspace/preview`,
+      {
+        schema: {
+          body: Type.Object(
+            { _csrf: Type.String({ maxLength: 200 }), previewField: Type.String({ maxLength: 100 }) },
+            { additionalProperties: true },
+          ),
+        },
+      },
+      async (request, reply) => {
+        if (!currentUser(request)) throw new Forbidden('Sign in first');
+        const body = request.body as Record<string, unknown>;
+        const source = body[request.body.previewField];
+        const text = typeof source === 'string' ? source.slice(0, PREVIEW_MAX) : '';
+        // A fragment for htmx to swap in: the same renderer, hence the same escaping, as public pages.
+        return sendHtml(reply, renderMarkdown(text));
+      },
+    );
+  }
+}
