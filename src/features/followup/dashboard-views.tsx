@@ -319,7 +319,7 @@ export function StackedView(props: {
           statuses={STATUS_KEYS}
           statusLabel={label}
         />
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label={t.followupDataTable}>
           <table class="data">
             <caption safe>{t.followupDataTable}</caption>
             <thead>
