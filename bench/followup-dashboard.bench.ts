@@ -111,7 +111,8 @@ async function p95(fn: () => Promise<unknown>): Promise<{ p50: number; p95: numb
   return { p50: times[Math.floor(times.length * 0.5)]!, p95: times[Math.ceil(times.length * 0.95) - 1]! };
 }
 
-const filtered: ListFilters = { theme: 'theme-3', country: 'GT', from: '2018-01-01' };
+/** Theme 3 goes with addressees 3, 13, 23, 33, 43, all in Mexico (the generator's modular pattern). */
+const filtered: ListFilters = { theme: 'theme-3', country: 'MX', from: '2018-01-01' };
 
 /** Each public dashboard view as its route runs it (the filter form's options included). */
 function cases(db: Db): [string, () => Promise<unknown>][] {

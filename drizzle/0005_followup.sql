@@ -129,4 +129,5 @@ CREATE INDEX "followup_responses_recommendation_idx" ON "followup_responses" USI
 CREATE INDEX "followup_responses_addressee_idx" ON "followup_responses" USING btree ("addressee_id","recommendation_id");--> statement-breakpoint
 CREATE INDEX "followup_status_updates_timeline_idx" ON "followup_status_updates" USING btree ("recommendation_id","date" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "followup_status_updates_current_idx" ON "followup_status_updates" USING btree ("statement_id","status","recommendation_id") WHERE "followup_status_updates"."is_current";--> statement-breakpoint
-CREATE INDEX "followup_status_updates_published_date_idx" ON "followup_status_updates" USING btree ("date","status","recommendation_id") WHERE "followup_status_updates"."publication" = 'published';
+CREATE INDEX "followup_status_updates_published_date_idx" ON "followup_status_updates" USING btree ("date","status","recommendation_id") WHERE "followup_status_updates"."publication" = 'published';--> statement-breakpoint
+CREATE INDEX "recommendation_addressees_addressee_idx" ON "recommendation_addressees" USING btree ("addressee_id");

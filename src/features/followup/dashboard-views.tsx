@@ -319,7 +319,7 @@ export function StackedView(props: {
           statuses={STATUS_KEYS}
           statusLabel={label}
         />
-        <div class="table-scroll" tabindex="0" role="region" aria-label={t.followupDataTable}>
+        <section class="table-scroll" tabindex="0" aria-label={t.followupDataTable}>
           <table class="data">
             <caption safe>{t.followupDataTable}</caption>
             <thead>
@@ -353,7 +353,7 @@ export function StackedView(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </div>
     </section>
   );
@@ -487,13 +487,13 @@ export function ListView(props: {
                 <br />
                 <small>
                   <LocalizedSpan value={r.statementTitle} ctx={ctx} />
-                  {` · ${formatDate(r.statementDate, locale)}`}
+                  <span safe>{` · ${formatDate(r.statementDate, locale)}`}</span>
                 </small>
               </td>
               <td data-status={r.status ?? 'none'} safe>
                 {t.followupStatusLabel(r.status ?? 'none')}
               </td>
-              <td safe>{r.statusDate ? formatDate(r.statusDate, locale) : '—'}</td>
+              <td>{r.statusDate ? formatDate(r.statusDate, locale) : '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -49,7 +49,8 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
         const [options, content] = await Promise.all([filterOptions(deps.db, now), body(ctx, filters, now)]);
         const page = await (
           <DashboardPage ctx={ctx} view={view} filters={filters} options={options}>
-            {content}
+            {/* built as JSX by the view, escaped there */}
+            {content as 'safe'}
           </DashboardPage>
         );
         return sendHtml(reply, page);
