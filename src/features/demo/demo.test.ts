@@ -23,7 +23,7 @@ describeEachEngine('demo coalition', (ctx) => {
       addressees: 3,
       statements: 1,
       releases: 1,
-      followupEntries: 11,
+      'follow-up entries': 11,
     });
     expect(await rows(t.recommendations)).toBe(7);
     expect(await rows(t.signatories)).toBe(10);
@@ -79,7 +79,7 @@ describeEachEngine('demo coalition', (ctx) => {
       addressees: 0,
       statements: 0,
       releases: 0,
-      followupEntries: 0,
+      'follow-up entries': 0,
     });
     expect(await rows(t.organizations)).toBe(10);
     expect(await rows(t.recommendations)).toBe(7);

@@ -4,12 +4,13 @@ import type { Db } from '../../db/client.js';
 import { loadFollowupDemo } from '../followup/load-demo.js';
 import { isDatabaseEmpty, type LoadReport, loadCoalition } from './load-coalition.js';
 
-export type DemoReport = LoadReport & { followupEntries: number };
+/** The key is printed as is by `puente demo load` ("11 follow-up entries"). */
+export type DemoReport = LoadReport & { 'follow-up entries': number };
 
 /** Loads the demo coalition and its follow-up; safe to repeat (rows already there are kept as they are). */
 export async function loadDemo(db: Db): Promise<DemoReport> {
   const report = await loadCoalition(db, demoCoalition);
-  return { ...report, followupEntries: await loadFollowupDemo(db, demoFollowup) };
+  return { ...report, 'follow-up entries': await loadFollowupDemo(db, demoFollowup) };
 }
 
 /** On first start, a newcomer should see a working coalition, not an empty site. */
