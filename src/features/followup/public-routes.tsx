@@ -5,6 +5,7 @@ import { LOCALES } from '../../lib/locales.js';
 import { localizedPlain } from '../../lib/localized-view.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { findRecommendation, getPublicStatement } from '../statements/service.js';
+import { DashboardPage, type DashboardView, viewPath } from './dashboard-frame.js';
 import {
   countByAddressee,
   countByStatus,
@@ -15,17 +16,7 @@ import {
   scorecard,
   statusOverTime,
 } from './dashboard-service.js';
-import {
-  DashboardPage,
-  type DashboardView,
-  groupRows,
-  ListView,
-  ScorecardView,
-  StackedView,
-  StatusView,
-  viewPath,
-  yearRows,
-} from './dashboard-views.js';
+import { groupRows, ListView, ScorecardView, StackedView, StatusView, yearRows } from './dashboard-views.js';
 import { parseListFilters } from './filters.js';
 import { loadTimeline } from './timeline-service.js';
 import { TimelinePage } from './timeline-views.js';
