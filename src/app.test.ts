@@ -17,6 +17,13 @@ const examplePaths = [
   '/releases/guatemala-vp-visit-2021',
   '/sign-in',
   '/forgot-password',
+  '/follow-up',
+  '/follow-up/themes',
+  '/follow-up/addressees',
+  '/follow-up/over-time',
+  '/follow-up/scorecard',
+  '/follow-up/recommendations',
+  '/statements/guatemala-vp-visit-2021/recommendations/justice-system/follow-up',
 ];
 
 /**
@@ -34,6 +41,12 @@ const signedInPaths = [
   '/account/two-factor',
   '/workspace/organizations/cejil/logo',
   '/workspace/statements/guatemala-vp-visit-2021/document',
+  '/workspace/followup',
+  '/workspace/followup/recommendations/1',
+  '/workspace/followup/recommendations/1/response',
+  '/workspace/followup/recommendations/1/status',
+  '/workspace/followup/recommendations/1/meeting',
+  '/workspace/followup/recommendations/1/commitment',
   // Workspace (features/workspace, features/registry)
   '/workspace',
   '/workspace/my-organization',

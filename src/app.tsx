@@ -20,6 +20,9 @@ import { registerUserAdminRoutes } from './features/accounts/users-routes.js';
 import { registerAuth } from './features/accounts/web.js';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './features/files/limits.js';
 import { registerFileRoutes } from './features/files/routes.js';
+import { registerFollowupEditRoutes } from './features/followup/edit-routes.js';
+import { registerFollowupPublicRoutes } from './features/followup/public-routes.js';
+import { DEFAULT_STALE_MONTHS } from './features/followup/reminders.js';
 import { registerImportRoutes } from './features/import/routes.js';
 import { registerOrganizationEditRoutes } from './features/organizations/edit-routes.js';
 import { registerOrganizationRoutes } from './features/organizations/routes.js';
@@ -55,6 +58,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Largest logo and full document accepted (PUENTE_LOGO_MAX_BYTES, PUENTE_DOCUMENT_MAX_BYTES). */
   uploadLimits?: UploadLimits;
+  /** Follow-up reminders: months without a status update (PUENTE_FOLLOWUP_STALE_MONTHS). */
+  followupStaleMonths?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
@@ -129,6 +134,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerUserAdminRoutes(app, deps, authOptions, linkOptions);
   registerSignOnRoutes(app, deps, authOptions);
   registerFileRoutes(app, deps, { auth: authOptions, limits: uploadLimits });
+  registerFollowupPublicRoutes(app, deps);
+  registerFollowupEditRoutes(app, deps, authOptions, {
+    staleMonths: options.followupStaleMonths ?? DEFAULT_STALE_MONTHS,
+  });
   registerWorkspaceRoutes(app, deps, authOptions);
   registerRegistryRoutes(app, deps, authOptions);
   // Import and lint (features/import, features/lint)

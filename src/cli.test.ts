@@ -28,7 +28,7 @@ describe('puente on the embedded database', () => {
     const first = await run('npm', ['run', '-s', 'puente', '--', 'demo', 'load'], { PUENTE_DATA_DIR: dataDir });
     expect(first.stderr).toBe('');
     expect(first.stdout).toBe(
-      'Demo coalition loaded: 10 organizations, 4 people, 5 themes, 3 addressees, 1 statements, 1 releases.\n',
+      'Demo coalition loaded: 10 organizations, 4 people, 5 themes, 3 addressees, 1 statements, 1 releases, 11 follow-up entries.\n',
     );
     expect(first.code).toBe(0);
     const second = await runCli(['demo', 'load'], { PUENTE_DATA_DIR: dataDir });

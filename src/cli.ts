@@ -8,7 +8,9 @@ import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
 import { cleanupExpired, describeCleanup } from './features/accounts/cleanup.js';
 import { createAdminWithLink } from './features/accounts/cli.js';
+import { createMailer, mailFrom } from './features/accounts/mailer.js';
 import { loadDemo } from './features/demo/service.js';
+import { sendDigest } from './features/followup/digest.js';
 import { importRelease, readSourceFile } from './features/import/cli.js';
 import { cliLocale, formatFindings, lintFindings } from './features/lint/cli.js';
 import { hasErrors } from './features/lint/lint.js';
@@ -179,6 +181,33 @@ function buildProgram(): Command {
       try {
         process.stdout.write(`${describeCleanup(await cleanupExpired(handle.db, new Date()))}\n`);
       } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('followup')
+    .description('follow-up of recommendations')
+    .command('digest')
+    .description(
+      'email the weekly follow-up digest to every editor and admin (SMTP_URL, PUENTE_BASE_URL, PUENTE_FOLLOWUP_STALE_MONTHS); run it from a scheduler',
+    )
+    .action(async () => {
+      const config = loadConfig();
+      if (!config.smtpUrl) throw new StartupError('SMTP_URL is not set: the digest goes out by email (smtp://…).');
+      const mailer = createMailer(config.smtpUrl, mailFrom(config.baseUrl));
+      const handle = await openConfiguredDb(config, 'puente followup digest');
+      try {
+        const { recipients, digest } = await sendDigest(handle.db, mailer, {
+          now: new Date(),
+          months: config.followupStaleMonths,
+          baseUrl: config.baseUrl,
+        });
+        process.stdout.write(
+          `Follow-up digest (${digest.staleCount} without update, ${digest.overdueCount} overdue) sent to ${recipients.length} editors.\n`,
+        );
+      } finally {
+        mailer.close();
         await handle.close();
       }
     });

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       smtpUrl: null,
       trustProxy: false,
       uploadLimits: { logoBytes: 1048576, documentBytes: 20971520 },
+      followupStaleMonths: 6,
     });
   });
 
@@ -34,6 +35,7 @@ describe('loadConfig', () => {
         PUENTE_TRUST_PROXY: '1',
         PUENTE_LOGO_MAX_BYTES: '512K',
         PUENTE_DOCUMENT_MAX_BYTES: '1.5 MB',
+        PUENTE_FOLLOWUP_STALE_MONTHS: '3',
       },
       '/x',
     );
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
       smtpUrl: 'smtps://mailer:pw@mail.example.org:465',
       trustProxy: 1,
       uploadLimits: { logoBytes: 524288, documentBytes: 1572864 },
+      followupStaleMonths: 3,
     });
   });
 
@@ -74,6 +77,8 @@ describe('loadConfig', () => {
     [{ PUENTE_TRUST_PROXY: '10.0.0.0/33' }, /PUENTE_TRUST_PROXY=10.0.0.0\/33 is not understood/],
     [{ PUENTE_TRUST_PROXY: '127.0.0.1,proxy.local' }, /\("proxy.local"\)/],
     [{ PUENTE_TRUST_PROXY: '99' }, /PUENTE_TRUST_PROXY=99 is not understood/],
+    [{ PUENTE_FOLLOWUP_STALE_MONTHS: '0' }, /PUENTE_FOLLOWUP_STALE_MONTHS=0 is not understood: use a whole number/],
+    [{ PUENTE_FOLLOWUP_STALE_MONTHS: 'six' }, /PUENTE_FOLLOWUP_STALE_MONTHS=six/],
   ])('rejects %o with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(StartupError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -29,6 +29,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** Largest logo and full document accepted (PUENTE_LOGO_MAX_BYTES, PUENTE_DOCUMENT_MAX_BYTES). */
   uploadLimits: UploadLimits;
+  /** Follow-up reminders: months without a status update before a recommendation is listed (PUENTE_FOLLOWUP_STALE_MONTHS). */
+  followupStaleMonths: number;
 }
 
 export type TrustProxy = false | number | string[];
@@ -56,6 +58,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
         DEFAULT_UPLOAD_LIMITS.documentBytes,
       ),
     },
+    followupStaleMonths: parseStaleMonths(env.PUENTE_FOLLOWUP_STALE_MONTHS),
   };
 }
 
@@ -201,4 +204,16 @@ export function redactDatabaseUrl(databaseUrl: string): string {
   } catch {
     return 'DATABASE_URL';
   }
+}
+
+function parseStaleMonths(raw: string | undefined): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return 6;
+  const months = Number(value);
+  if (!/^\d+$/.test(value) || months < 1 || months > 120) {
+    throw new StartupError(
+      `PUENTE_FOLLOWUP_STALE_MONTHS=${value} is not understood: use a whole number of months from 1 to 120 (default 6).`,
+    );
+  }
+  return months;
 }

@@ -22,6 +22,7 @@ export async function serve(config: Config): Promise<void> {
     baseUrl: config.baseUrl,
     trustProxy: config.trustProxy,
     uploadLimits: config.uploadLimits,
+    followupStaleMonths: config.followupStaleMonths,
   });
   const cleanup = scheduleCleanup(handle.db, {
     now: () => new Date(),

@@ -7,11 +7,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { buildApp } from './app.js';
+import type { Db } from './db/client.js';
 import * as t from './db/schema.js';
 import { createUserWithPassword, signedIn, Visitor } from './features/accounts/test-support.js';
 import { loadDemo } from './features/demo/service.js';
 import { storeFile } from './features/files/service.js';
 import { tinyPdf } from './features/files/test-fixtures.js';
+import { refreshCurrentStatus } from './features/followup/current-status.js';
 import { htmxScript } from './features/workspace/script-asset.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { LOCALES } from './lib/locales.js';
@@ -71,6 +73,25 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/files/:sha256': (_l, s) => `/files/${documentSha.get(s.key)}`,
   '/:locale/workspace/organizations/:slug/logo': (l) => `/${l}/workspace/organizations/cejil/logo`,
   '/:locale/workspace/statements/:slug/document': (l) => `/${l}/workspace/statements/guatemala-vp-visit-2021/document`,
+  // Follow-up (issue 7): dashboards list public statements in their filter form; the timeline is per recommendation.
+  '/:locale/follow-up': (l) => `/${l}/follow-up`,
+  '/:locale/follow-up/themes': (l) => `/${l}/follow-up/themes`,
+  '/:locale/follow-up/addressees': (l) => `/${l}/follow-up/addressees`,
+  '/:locale/follow-up/over-time': (l) => `/${l}/follow-up/over-time`,
+  '/:locale/follow-up/scorecard': (l) => `/${l}/follow-up/scorecard`,
+  '/:locale/follow-up/recommendations': (l) => `/${l}/follow-up/recommendations`,
+  '/:locale/statements/:slug/recommendations/:recommendation/follow-up': (l, s) =>
+    `/${l}/statements/${slugOf(s)}/recommendations/r1/follow-up`,
+  // Editors' pages (drafts allowed there); the recommendation is the demo's, so no matrix title is expected.
+  '/:locale/workspace/followup': (l) => `/${l}/workspace/followup`,
+  '/:locale/workspace/followup/recommendations/:id': (l) => `/${l}/workspace/followup/recommendations/1`,
+  '/:locale/workspace/followup/recommendations/:id/response': (l) =>
+    `/${l}/workspace/followup/recommendations/1/response`,
+  '/:locale/workspace/followup/recommendations/:id/status': (l) => `/${l}/workspace/followup/recommendations/1/status`,
+  '/:locale/workspace/followup/recommendations/:id/meeting': (l) =>
+    `/${l}/workspace/followup/recommendations/1/meeting`,
+  '/:locale/workspace/followup/recommendations/:id/commitment': (l) =>
+    `/${l}/workspace/followup/recommendations/1/commitment`,
   // Workspace (features/workspace): signed-in pages; they show statements only as public pages do.
   '/assets/htmx.js': () => htmxScript().href,
   '/:locale/workspace': (l) => `/${l}/workspace`,
@@ -146,6 +167,18 @@ const editorialChannels: Record<
   },
 };
 
+/** Follow-up entries of every kind on each matrix statement, one published and one draft (issue 7). */
+const FOLLOWUP_KINDS = ['response', 'status', 'meeting', 'commitment'] as const;
+const followupText = (kind: string, s: Sample, draft: boolean) =>
+  `Matrix ${draft ? 'draft ' : ''}followup ${kind} ${s.key}`;
+/** Editors' follow-up pages: drafts are what they are for; the public and members get nothing there. */
+const editorChannels = new Set(Object.keys(channels).filter((k) => k.startsWith('/:locale/workspace/followup')));
+/** Where published follow-up of a public statement shows: the timeline (every kind), the dashboard (overdue commitments). */
+function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]): boolean {
+  if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') return true;
+  return key === '/:locale/follow-up' && kind === 'commitment';
+}
+
 function channelKey(url: string): string {
   const locale = LOCALES.find((l) => url === `/${l}/` || url.startsWith(`/${l}/`));
   if (locale) return `/:locale${url.slice(locale.length + 1)}`;
@@ -192,6 +225,7 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         .values({ statementId: row!.id, personId: person!.id, text: localized('en', `Quote of ${titleOf(s)}`) })
         .returning();
       sampleIds.set(s.key, { recommendation: rec!.id, quote: quote!.id });
+      await insertFollowup(ctx.db, s, row!.id, rec!.id);
       await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
       const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
       const sha256 = await storeFile(ctx.db, pdf, null, T);
@@ -252,6 +286,24 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
             if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
             }
+            if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') {
+              expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
+            }
+            const editorsPage = editorChannels.has(key) && (who === 'editor' || who === 'admin');
+            for (const kind of FOLLOWUP_KINDS) {
+              if (!editorsPage) {
+                expect(
+                  response.body.includes(followupText(kind, s, true)),
+                  `${who} ${url} draft ${kind} (${s.key})`,
+                ).toBe(false);
+              }
+              const followupExpected = visibilityState(s, T) === 'published' && showsFollowup(key, kind);
+              if (!editorsPage) {
+                expect(response.body.includes(followupText(kind, s, false)), `${who} ${url} ${kind} (${s.key})`).toBe(
+                  followupExpected,
+                );
+              }
+            }
             const releaseShown = response.body.includes(releaseTitleOf(s));
             const releaseExpected = releaseIsPublic(s) && showsReleases(key);
             expect(releaseShown, `${who} ${url} (release ${s.key})`).toBe(releaseExpected);
@@ -301,6 +353,50 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
   });
 });
 
+async function insertFollowup(db: Db, s: Sample, statementId: number, recommendationId: number): Promise<void> {
+  const [addressee] = await db
+    .insert(t.addressees)
+    .values({ slug: `matrix-${s.key}`, name: localized('en', `Addressee ${s.key}`), kind: 'government' })
+    .returning();
+  for (const draft of [false, true]) {
+    const publication = draft ? ('draft' as const) : ('published' as const);
+    const text = (kind: string) => localized('en', followupText(kind, s, draft));
+    await db.insert(t.followupResponses).values({
+      recommendationId,
+      addresseeId: addressee!.id,
+      position: 'accepted',
+      date: '2026-11-02',
+      summary: text('response'),
+      publication,
+    });
+    await db.insert(t.followupStatusUpdates).values({
+      recommendationId,
+      statementId,
+      status: 'in_progress',
+      date: draft ? '2026-11-04' : '2026-11-03',
+      summary: text('status'),
+      publication,
+    });
+    const [meeting] = await db
+      .insert(t.followupMeetings)
+      .values({ date: '2026-11-05', place: 'Guatemala', summary: text('meeting'), publication })
+      .returning();
+    await db.insert(t.followupMeetingRecommendations).values({ meetingId: meeting!.id, recommendationId });
+    const [commitment] = await db
+      .insert(t.followupCommitments)
+      .values({
+        addresseeId: addressee!.id,
+        text: text('commitment'),
+        date: '2026-11-05',
+        dueOn: '2026-11-10',
+        publication,
+      })
+      .returning();
+    await db.insert(t.followupCommitmentRecommendations).values({ commitmentId: commitment!.id, recommendationId });
+  }
+  await refreshCurrentStatus(db, recommendationId);
+}
+
 function uncoveredRoutes(app: FastifyTypeBox): string[] {
   const keys = new Set(
     registeredRoutes(app)
@@ -328,6 +424,13 @@ function showsStatements(key: string): boolean {
     '/:locale/statements/:slug/recommendations/:recommendation',
     '/:locale/organizations/:slug',
     '/files/:sha256',
+    '/:locale/follow-up',
+    '/:locale/follow-up/themes',
+    '/:locale/follow-up/addressees',
+    '/:locale/follow-up/over-time',
+    '/:locale/follow-up/scorecard',
+    '/:locale/follow-up/recommendations',
+    '/:locale/statements/:slug/recommendations/:recommendation/follow-up',
     // The member's view of their organization lists the statements it signed, as the public sees them.
     '/:locale/workspace/organizations/:slug',
   ].includes(key);

@@ -211,7 +211,11 @@ export const recommendationAddressees = pgTable(
       .notNull()
       .references(() => addressees.id, { onDelete: 'restrict' }),
   },
-  (t) => [primaryKey({ columns: [t.recommendationId, t.addresseeId] })],
+  (t) => [
+    primaryKey({ columns: [t.recommendationId, t.addresseeId] }),
+    // Follow-up dashboards filter by addressee and country (issue 7), like recommendation_themes_theme_idx.
+    index('recommendation_addressees_addressee_idx').on(t.addresseeId),
+  ],
 );
 
 export const signatories = pgTable(
@@ -251,5 +255,6 @@ export const quotes = pgTable(
 );
 export * from './schema-accounts.js';
 export * from './schema-files.js';
+export * from './schema-followup.js';
 export * from './schema-releases.js';
 export * from './schema-signon.js';

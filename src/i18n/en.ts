@@ -5,6 +5,7 @@ import { signonEn } from './signon.en.js';
 
 import { editorialEn } from './editorial.en.js';
 import { filesEn } from './files.en.js';
+import { followupEn } from './followup.en.js';
 import { lintEn } from './lint.en.js';
 import { registryEn } from './registry.en.js';
 import { workspaceEn } from './workspace.en.js';
@@ -164,6 +165,7 @@ export const en = {
   recoveryCodesHelp:
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
   ...filesEn,
+  ...followupEn,
   ...workspaceEn,
   ...registryEn,
   ...accountsEn,

@@ -3,6 +3,7 @@ import { accountsEs } from './accounts.es.js';
 import type { Catalog } from './catalog.js';
 import { editorialEs } from './editorial.es.js';
 import { filesEs } from './files.es.js';
+import { followupEs } from './followup.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { signonEs } from './signon.es.js';
@@ -168,6 +169,7 @@ export const es = {
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
   ...filesEs,
+  ...followupEs,
   ...workspaceEs,
   ...registryEs,
   ...accountsEs,

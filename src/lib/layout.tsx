@@ -57,6 +57,9 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
                   <li>
                     <NavLink ctx={ctx} path="/releases" label={t.navReleases} />
                   </li>
+                  <li>
+                    <NavLink ctx={ctx} path="/follow-up" label={t.followupNav} />
+                  </li>
                 </ul>
               </nav>
               <LanguageSwitch ctx={ctx} />

@@ -12,9 +12,21 @@
  *
  * A press release follows the same rule with its own status, embargo instant (its release line) and
  * withdrawal instant: `releaseVisibility()` maps its columns onto the same four states.
+ *
+ * A follow-up entry (a government's response, a status update, a meeting, a commitment) has its own
+ * `publication` (draft/published) and hangs off recommendations: it is public only when it is
+ * published AND the statement of (one of) its recommendation(s) is public by the rule above. A draft
+ * entry, or any entry of a draft/embargoed/withdrawn statement, never reaches a public channel.
  */
-import { and, eq, gt, isNull, lte, or, type SQL } from 'drizzle-orm';
-import { releases, statements } from '../db/schema.js';
+import { and, eq, exists, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import {
+  followupCommitmentRecommendations,
+  followupMeetingRecommendations,
+  recommendations,
+  releases,
+  statements,
+} from '../db/schema.js';
 
 export type PublicationStatus = 'draft' | 'published';
 export type VisibilityState = 'draft' | 'embargoed' | 'published' | 'withdrawn';
@@ -66,5 +78,55 @@ export function publicReleasesCondition(now: Date = new Date()): SQL {
     eq(releases.status, 'published'),
     or(isNull(releases.embargoedUntil), lte(releases.embargoedUntil, now)),
     or(isNull(releases.withdrawnAt), gt(releases.withdrawnAt, now)),
+  ) as SQL;
+}
+
+export type FollowupPublication = 'draft' | 'published';
+
+/** A follow-up entry as the public sees it: its statement's state first, then its own publication. */
+export function followupVisibilityState(
+  entry: { publication: FollowupPublication },
+  statement: Publishable,
+  now: Date,
+): VisibilityState {
+  const state = visibilityState(statement, now);
+  if (state !== 'published') return state;
+  return entry.publication === 'published' ? 'published' : 'draft';
+}
+
+/**
+ * The same rule as SQL for an entry whose table has a `publication` column and whose query joins
+ * `statements` (responses, status updates: through their recommendation).
+ */
+export function publicFollowupCondition(publication: PgColumn, now: Date = new Date()): SQL {
+  return and(eq(publication, 'published'), publicStatementsCondition(now)) as SQL;
+}
+
+/** A statement id is public: for entries that carry `statement_id` themselves (status updates). */
+export function publicStatementIdCondition(statementId: PgColumn, now: Date = new Date()): SQL {
+  return exists(
+    sql`(select 1 from ${statements} where ${statements.id} = ${statementId} and ${publicStatementsCondition(now)})`,
+  );
+}
+
+/**
+ * Meetings and commitments link to several recommendations: public when published and linked to at
+ * least one recommendation of a public statement (so a draft statement is never revealed by them).
+ */
+export function publicMeetingCondition(meetingId: PgColumn, publication: PgColumn, now: Date = new Date()): SQL {
+  return and(
+    eq(publication, 'published'),
+    exists(
+      sql`(select 1 from ${followupMeetingRecommendations} join ${recommendations} on ${recommendations.id} = ${followupMeetingRecommendations.recommendationId} join ${statements} on ${statements.id} = ${recommendations.statementId} where ${followupMeetingRecommendations.meetingId} = ${meetingId} and ${publicStatementsCondition(now)})`,
+    ),
+  ) as SQL;
+}
+
+export function publicCommitmentCondition(commitmentId: PgColumn, publication: PgColumn, now: Date = new Date()): SQL {
+  return and(
+    eq(publication, 'published'),
+    exists(
+      sql`(select 1 from ${followupCommitmentRecommendations} join ${recommendations} on ${recommendations.id} = ${followupCommitmentRecommendations.recommendationId} join ${statements} on ${statements.id} = ${recommendations.statementId} where ${followupCommitmentRecommendations.commitmentId} = ${commitmentId} and ${publicStatementsCondition(now)})`,
+    ),
   ) as SQL;
 }

@@ -60,6 +60,16 @@ export function canSetStatementDocument(user: PolicyUser, statement?: { id: numb
   return canEditStatement(user, statement);
 }
 
+/** Follow-up (responses, status updates, meetings, commitments) and its reminders: editors and the admin. */
+export function canRecordFollowup(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
+/** Publishing a follow-up entry puts it on public pages: the same people who record it. */
+export function canPublishFollowup(user: PolicyUser): boolean {
+  return canRecordFollowup(user);
+}
+
 // The workspace's registry pages (features/workspace/registry).
 
 /** Lists of organizations and people, and the translations to do: editors and the admin. */

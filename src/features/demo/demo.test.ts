@@ -16,7 +16,15 @@ describeEachEngine('demo coalition', (ctx) => {
   const rows = async (table: PgTable) => Number((await ctx.db.select({ n: count() }).from(table))[0]?.n);
 
   it('reproduces everything the seed release states', async () => {
-    expect(firstReport).toEqual({ organizations: 10, people: 4, themes: 5, addressees: 3, statements: 1, releases: 1 });
+    expect(firstReport).toEqual({
+      organizations: 10,
+      people: 4,
+      themes: 5,
+      addressees: 3,
+      statements: 1,
+      releases: 1,
+      'follow-up entries': 11,
+    });
     expect(await rows(t.recommendations)).toBe(7);
     expect(await rows(t.signatories)).toBe(10);
     expect(await rows(t.quotes)).toBe(2);
@@ -64,7 +72,15 @@ describeEachEngine('demo coalition', (ctx) => {
       .set({ website: 'https://example.org/edited' })
       .where(eq(t.organizations.slug, 'afsc'));
     const second = await loadDemo(ctx.db);
-    expect(second).toEqual({ organizations: 0, people: 0, themes: 0, addressees: 0, statements: 0, releases: 0 });
+    expect(second).toEqual({
+      organizations: 0,
+      people: 0,
+      themes: 0,
+      addressees: 0,
+      statements: 0,
+      releases: 0,
+      'follow-up entries': 0,
+    });
     expect(await rows(t.organizations)).toBe(10);
     expect(await rows(t.recommendations)).toBe(7);
     const [afsc] = await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'afsc'));

@@ -298,6 +298,11 @@ export function RecommendationPage({
           </dd>
         </dl>
         <p>
+          <a href={`${statementHref}/recommendations/${recommendation.slug}/follow-up`} safe>
+            {t.followupSeeTimeline}
+          </a>
+        </p>
+        <p>
           <a href={statementHref} safe>
             {t.backToStatement}
           </a>

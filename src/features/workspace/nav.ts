@@ -7,6 +7,7 @@ import {
   canEditRegistry,
   canEditRelease,
   canEditStatement,
+  canRecordFollowup,
   canViewRegistry,
   type PolicyUser,
 } from '../accounts/policy.js';
@@ -31,4 +32,5 @@ export const workspaceNav: WorkspaceNavEntry[] = [
   { path: '/workspace/releases', label: (t) => t.editorialNavReleases, visible: canEditRelease },
   { path: '/workspace/translations', label: (t) => t.workspaceNavTranslations, visible: canViewRegistry },
   { path: '/workspace/import', label: (t) => t.importNav, visible: canEditRelease },
+  { path: '/workspace/followup', label: (t) => t.followupNav, visible: canRecordFollowup },
 ];

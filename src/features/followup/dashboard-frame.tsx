@@ -1,0 +1,173 @@
+/** The dashboards' frame: the view tabs, the filter form (GET, so every view has a stable URL) and the page. */
+import { countryName } from '../../lib/i18n.js';
+import { Layout } from '../../lib/layout.js';
+import { localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import { type filterOptions, STATUS_KEYS } from './dashboard-service.js';
+import { filterQuery, type ListFilters } from './filters.js';
+
+export const DASHBOARD_VIEWS = ['status', 'themes', 'addressees', 'over-time', 'scorecard', 'list'] as const;
+export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
+
+export function viewPath(view: DashboardView): string {
+  if (view === 'status') return '/follow-up';
+  if (view === 'list') return '/follow-up/recommendations';
+  return `/follow-up/${view}`;
+}
+
+type Options = Awaited<ReturnType<typeof filterOptions>>;
+
+function viewLabel(ctx: PageContext, view: DashboardView): string {
+  const { t } = ctx;
+  return {
+    status: t.followupViewStatus,
+    themes: t.followupViewThemes,
+    addressees: t.followupViewAddressees,
+    'over-time': t.followupViewOverTime,
+    scorecard: t.followupViewScorecard,
+    list: t.followupViewList,
+  }[view];
+}
+
+function Select(props: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  anyLabel: string;
+}): JSX.Element {
+  return (
+    <p>
+      <label for={`filter-${props.name}`} safe>
+        {props.label}
+      </label>
+      <select id={`filter-${props.name}`} name={props.name}>
+        <option value="" safe>
+          {props.anyLabel}
+        </option>
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </p>
+  );
+}
+
+function FilterForm(props: { ctx: PageContext; view: DashboardView; filters: ListFilters; options: Options }) {
+  const { ctx, filters, options } = props;
+  const { t, locale } = ctx;
+  return (
+    <form method="get" action={`/${locale}${viewPath(props.view)}`} class="form filters">
+      <fieldset>
+        <legend safe>{t.followupFiltersTitle}</legend>
+        <Select
+          name="theme"
+          label={t.followupFilterTheme}
+          value={filters.theme}
+          anyLabel={t.followupFilterAny}
+          options={options.themes.map((th) => ({ value: th.slug, label: localizedPlain(th.label, ctx) }))}
+        />
+        <Select
+          name="addressee"
+          label={t.followupFilterAddressee}
+          value={filters.addressee}
+          anyLabel={t.followupFilterAny}
+          options={options.addressees.map((a) => ({ value: a.slug, label: localizedPlain(a.name, ctx) }))}
+        />
+        <Select
+          name="country"
+          label={t.followupFilterCountry}
+          value={filters.country}
+          anyLabel={t.followupFilterAny}
+          options={options.countries.map((c) => ({ value: c, label: countryName(c, locale) }))}
+        />
+        <Select
+          name="statement"
+          label={t.followupFilterStatement}
+          value={filters.statement}
+          anyLabel={t.followupFilterAny}
+          options={options.statements.map((s) => ({
+            value: s.slug,
+            label: `${localizedPlain(s.title, ctx)} (${s.date.slice(0, 4)})`,
+          }))}
+        />
+        {props.view === 'list' ? (
+          <Select
+            name="status"
+            label={t.followupFilterStatus}
+            value={filters.status}
+            anyLabel={t.followupFilterAny}
+            options={STATUS_KEYS.map((s) => ({ value: s, label: t.followupStatusLabel(s) }))}
+          />
+        ) : (
+          ''
+        )}
+        <p>
+          <label for="filter-from" safe>
+            {t.followupFilterFrom}
+          </label>
+          <input id="filter-from" name="from" type="date" value={filters.from ?? ''} aria-describedby="date-hint" />
+        </p>
+        <p>
+          <label for="filter-to" safe>
+            {t.followupFilterTo}
+          </label>
+          <input id="filter-to" name="to" type="date" value={filters.to ?? ''} aria-describedby="date-hint" />
+        </p>
+        <p id="date-hint" class="hint" safe>
+          {t.followupFilterDateHint}
+        </p>
+        <p>
+          <button type="submit" safe>
+            {t.followupFilterApply}
+          </button>{' '}
+          <a href={`/${locale}${viewPath(props.view)}`} safe>
+            {t.followupFilterClear}
+          </a>
+        </p>
+      </fieldset>
+    </form>
+  );
+}
+
+function ViewTabs({ ctx, view, filters }: { ctx: PageContext; view: DashboardView; filters: ListFilters }) {
+  // The filters travel between views; the list-only ones (status, page) do not.
+  const query = filterQuery({ ...filters, status: undefined, page: undefined });
+  return (
+    <nav aria-label={ctx.t.followupViewsLabel} class="tabs">
+      <ul class="nav-list">
+        {DASHBOARD_VIEWS.map((v) => (
+          <li>
+            <a href={`/${ctx.locale}${viewPath(v)}${query}`} aria-current={v === view ? 'page' : undefined} safe>
+              {viewLabel(ctx, v)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function DashboardPage(props: {
+  ctx: PageContext;
+  view: DashboardView;
+  filters: ListFilters;
+  options: Options;
+  children: JSX.Element;
+}): JSX.Element {
+  const { ctx, view } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={`${viewLabel(ctx, view)} · ${t.followupNav}`}>
+      <h1 safe>{t.followupDashboardTitle}</h1>
+      <p safe>{t.followupDashboardIntro}</p>
+      <ViewTabs ctx={ctx} view={view} filters={props.filters} />
+      <div class="dashboard">
+        <FilterForm ctx={ctx} view={view} filters={props.filters} options={props.options} />
+        <div class="dashboard-main">{props.children as 'safe'}</div>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,352 @@
+/** The public dashboards' views: per view a chart with its table (the frame is dashboard-frame.tsx). */
+import { formatDate } from '../../lib/i18n.js';
+import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
+import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
+import { viewPath } from './dashboard-frame.js';
+import {
+  type GroupCounts,
+  type ListedRecommendation,
+  type publicOverdueCommitments,
+  type ScorecardRow,
+  STATUS_KEYS,
+  type StatusCounts,
+  type StatusKey,
+  type YearCounts,
+} from './dashboard-service.js';
+import { filterQuery, type ListFilters } from './filters.js';
+import { scorecardShares } from './scorecard.js';
+
+const summary = (parts: string[]) => parts.join('; ');
+
+function NoData({ ctx }: { ctx: PageContext }) {
+  return (
+    <p class="empty" safe>
+      {ctx.t.followupNoData}
+    </p>
+  );
+}
+
+export function StatusView({
+  ctx,
+  counts,
+  overdue,
+}: {
+  ctx: PageContext;
+  counts: StatusCounts;
+  overdue: Awaited<ReturnType<typeof publicOverdueCommitments>>;
+}) {
+  const { t, locale } = ctx;
+  const total = STATUS_KEYS.reduce((s, k) => s + counts[k], 0);
+  const bars = STATUS_KEYS.map((s) => ({
+    key: `all|${s}`,
+    label: t.followupStatusLabel(s),
+    value: counts[s],
+    color: STATUS_COLORS[s],
+  }));
+  return (
+    <>
+      <section aria-labelledby="by-status">
+        <h2 id="by-status" safe>
+          {t.followupChartStatusTitle}
+        </h2>
+        {total === 0 ? (
+          <NoData ctx={ctx} />
+        ) : (
+          <div class="chart-pair">
+            <BarChart
+              id="chart-status"
+              title={t.followupChartStatusTitle}
+              desc={t.followupBarDesc(summary(bars.map((b) => `${b.label}: ${b.value}`)))}
+              bars={bars}
+            />
+            <table class="data">
+              <caption safe>{t.followupDataTable}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" safe>
+                    {t.followupCurrentStatus}
+                  </th>
+                  <th scope="col" safe>
+                    {t.followupRecommendations}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {bars.map((b) => (
+                  <tr>
+                    <th scope="row" safe>
+                      {b.label}
+                    </th>
+                    <td data-key={b.key} safe>
+                      {String(b.value)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" safe>
+                    {t.followupTotal}
+                  </th>
+                  <td safe>{String(total)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="overdue">
+        <h2 id="overdue" safe>
+          {t.followupOverdueTitle}
+        </h2>
+        {overdue.length === 0 ? (
+          <p safe>{t.followupOverdueNone}</p>
+        ) : (
+          <ul class="overdue">
+            {overdue.map((o) => (
+              <li>
+                <strong safe>
+                  {o.addressee ? localizedPlain(o.addressee.name, ctx) : (o.organization?.name ?? '')}
+                </strong>
+                {': '}
+                <LocalizedSpan value={o.commitment.text} ctx={ctx} />{' '}
+                <span class="badge badge-overdue" safe>
+                  {`${t.followupOverdue} · ${t.followupDueOn(formatDate(o.commitment.dueOn!, locale))}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** A stacked chart and its table: one row per theme, addressee or year, one column per status. */
+export function StackedView(props: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  rowHeader: string;
+  rows: { key: string; label: string; counts: StatusCounts }[];
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  if (props.rows.length === 0) return <NoData ctx={ctx} />;
+  const label = (s: StatusKey) => t.followupStatusLabel(s);
+  const desc = t.followupStackedDesc(
+    summary(props.rows.map((r) => `${r.label}: ${STATUS_KEYS.map((s) => `${label(s)} ${r.counts[s]}`).join(', ')}`)),
+  );
+  return (
+    <section aria-labelledby={`${props.id}-heading`}>
+      <h2 id={`${props.id}-heading`} safe>
+        {props.title}
+      </h2>
+      <div class="chart-pair">
+        <StackedChart
+          id={props.id}
+          title={props.title}
+          desc={desc}
+          rows={props.rows}
+          statuses={STATUS_KEYS}
+          statusLabel={label}
+        />
+        <section class="table-scroll" tabindex="0" aria-label={t.followupDataTable}>
+          <table class="data">
+            <caption safe>{t.followupDataTable}</caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {props.rowHeader}
+                </th>
+                {STATUS_KEYS.map((s) => (
+                  <th scope="col" safe>
+                    {label(s)}
+                  </th>
+                ))}
+                <th scope="col" safe>
+                  {t.followupTotal}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr>
+                  <th scope="row" safe>
+                    {r.label}
+                  </th>
+                  {STATUS_KEYS.map((s) => (
+                    <td data-key={`${r.key}|${s}`} safe>
+                      {String(r.counts[s])}
+                    </td>
+                  ))}
+                  <td safe>{String(STATUS_KEYS.reduce((sum, s) => sum + r.counts[s], 0))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      </div>
+    </section>
+  );
+}
+
+export function groupRows<G extends { slug: string }>(
+  groups: GroupCounts<G>[],
+  label: (g: G) => string,
+): { key: string; label: string; counts: StatusCounts }[] {
+  return groups.map((g) => ({ key: g.group.slug, label: label(g.group), counts: g.counts }));
+}
+
+export function yearRows(years: YearCounts[]) {
+  return years.map((y) => ({ key: String(y.year), label: String(y.year), counts: y.counts }));
+}
+
+export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: ScorecardRow[] }) {
+  const { t } = ctx;
+  const measures = [
+    { key: 'answered', label: t.followupScorecardAnswered },
+    { key: 'accepted', label: t.followupScorecardAccepted },
+    { key: 'implemented', label: t.followupScorecardImplemented },
+  ] as const;
+  const groups = rows.map((r) => {
+    const shares = scorecardShares(r);
+    return {
+      key: r.addressee.slug,
+      label: localizedPlain(r.addressee.name, ctx),
+      row: r,
+      values: measures.map((m) => ({ key: m.key, label: m.label, percent: shares[m.key] })),
+    };
+  });
+  return (
+    <section aria-labelledby="scorecard-heading">
+      <h2 id="scorecard-heading" safe>
+        {t.followupChartScorecardTitle}
+      </h2>
+      <details class="formula" open>
+        <summary safe>{t.followupScorecardFormulaTitle}</summary>
+        <ul>
+          {t.followupScorecardFormula.split('\n').map((line) => (
+            <li safe>{line}</li>
+          ))}
+        </ul>
+      </details>
+      {groups.length === 0 ? (
+        <NoData ctx={ctx} />
+      ) : (
+        <div class="chart-pair">
+          <PercentChart
+            id="chart-scorecard"
+            title={t.followupChartScorecardTitle}
+            desc={t.followupScorecardDesc(
+              summary(groups.map((g) => `${g.label}: ${g.values.map((v) => `${v.label} ${v.percent} %`).join(', ')}`)),
+            )}
+            groups={groups}
+          />
+          <table class="data">
+            <caption safe>{t.followupDataTable}</caption>
+            <thead>
+              <tr>
+                <th scope="col" safe>
+                  {t.followupAddressee}
+                </th>
+                <th scope="col">N</th>
+                {measures.map((m) => (
+                  <th scope="col" safe>
+                    {m.label}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr>
+                  <th scope="row" safe>
+                    {g.label}
+                  </th>
+                  <td safe>{String(g.row.total)}</td>
+                  {g.values.map((v) => (
+                    <td data-key={`${g.key}|${v.key}`} data-value={String(v.percent)} safe>
+                      {t.followupShare(g.row[v.key], g.row.total, v.percent)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ListView(props: {
+  ctx: PageContext;
+  filters: ListFilters;
+  items: ListedRecommendation[];
+  hasMore: boolean;
+}) {
+  const { ctx, filters } = props;
+  const { t, locale } = ctx;
+  const page = filters.page ?? 1;
+  const pageUrl = (p: number) =>
+    `/${locale}${viewPath('list')}${filterQuery({ ...filters, page: p > 1 ? p : undefined })}`;
+  if (props.items.length === 0) return <NoData ctx={ctx} />;
+  return (
+    <section>
+      <table class="data">
+        <caption safe>{t.followupRecommendations}</caption>
+        <thead>
+          <tr>
+            <th scope="col" safe>
+              {t.followupRecommendations}
+            </th>
+            <th scope="col" safe>
+              {t.followupCurrentStatus}
+            </th>
+            <th scope="col" safe>
+              {t.followupStatusDate}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map((r) => (
+            <tr>
+              <td>
+                <a href={`/${locale}/statements/${r.statementSlug}/recommendations/${r.slug}/follow-up`}>
+                  <LocalizedSpan value={r.text} ctx={ctx} />
+                </a>
+                <br />
+                <small>
+                  <LocalizedSpan value={r.statementTitle} ctx={ctx} />
+                  <span safe>{` · ${formatDate(r.statementDate, locale)}`}</span>
+                </small>
+              </td>
+              <td data-status={r.status ?? 'none'} safe>
+                {t.followupStatusLabel(r.status ?? 'none')}
+              </td>
+              <td>{r.statusDate ? formatDate(r.statusDate, locale) : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <nav class="pager">
+        {page > 1 ? (
+          <a href={pageUrl(page - 1)} rel="prev" safe>
+            {t.followupPreviousPage}
+          </a>
+        ) : (
+          ''
+        )}{' '}
+        {props.hasMore ? (
+          <a href={pageUrl(page + 1)} rel="next" safe>
+            {t.followupNextPage}
+          </a>
+        ) : (
+          ''
+        )}
+      </nav>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The weekly digest: one email to each active editor and admin with the reminders of reminders.ts,
+ * through the accounts mailer (nodemailer → SMTP_URL). `puente followup digest` sends it; a
+ * scheduler (cron, a systemd timer) calls that command once a week. Written in both languages,
+ * English first, because accounts have no language preference yet.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { formatDate, messages } from '../../lib/i18n.js';
+import { LOCALES, type Locale } from '../../lib/locales.js';
+import { resolveText } from '../../lib/localized-text.js';
+import type { Mailer } from '../accounts/mailer.js';
+import {
+  type OverdueCommitment,
+  overdueCommitments,
+  type StaleRecommendation,
+  staleRecommendations,
+} from './reminders.js';
+
+export interface Digest {
+  subject: string;
+  text: string;
+  staleCount: number;
+  overdueCount: number;
+}
+
+function section(
+  locale: Locale,
+  baseUrl: string,
+  months: number,
+  stale: StaleRecommendation[],
+  overdue: OverdueCommitment[],
+): string {
+  const t = messages(locale);
+  const lines: string[] = [t.followupDigestIntro(months), ''];
+  lines.push(`${t.followupRemindersStaleTitle(months)} (${stale.length})`);
+  for (const r of stale) {
+    const last = r.lastUpdate ? formatDate(r.lastUpdate, locale) : t.followupNeverUpdated;
+    lines.push(
+      `- ${resolveText(r.statementTitle, locale)?.text ?? ''} — ${t.recommendationTitle(r.position)} (${last})`,
+    );
+    lines.push(`  ${baseUrl}/${locale}/workspace/followup/recommendations/${r.id}`);
+  }
+  lines.push('', `${t.followupRemindersOverdueTitle} (${overdue.length})`);
+  for (const o of overdue) {
+    const who = o.addressee
+      ? (resolveText(o.addressee.name, locale)?.text ?? '')
+      : o.organization
+        ? o.organization.name
+        : '—';
+    lines.push(`- ${who}: ${resolveText(o.commitment.text, locale)?.text ?? ''}`);
+    lines.push(`  ${t.followupDueOn(formatDate(o.commitment.dueOn!, locale))}`);
+  }
+  lines.push('', `${baseUrl}/${locale}/workspace/followup`);
+  return lines.join('\n');
+}
+
+export async function buildDigest(db: Db, now: Date, months: number, baseUrl: string): Promise<Digest> {
+  const [stale, overdue] = await Promise.all([staleRecommendations(db, now, months), overdueCommitments(db, now)]);
+  const subject = LOCALES.map((l) => messages(l).followupDigestSubject(stale.length, overdue.length)).join(' / ');
+  const text = `${LOCALES.map((l) => section(l, baseUrl, months, stale, overdue)).join('\n\n———\n\n')}\n`;
+  return { subject, text, staleCount: stale.length, overdueCount: overdue.length };
+}
+
+/** Sends the digest to every active editor and admin; returns the addresses, for the command's report. */
+export async function sendDigest(
+  db: Db,
+  mailer: Mailer,
+  options: { now: Date; months: number; baseUrl: string },
+): Promise<{ recipients: string[]; digest: Digest }> {
+  const digest = await buildDigest(db, options.now, options.months, options.baseUrl);
+  const editors = await db
+    .select({ email: t.users.email })
+    .from(t.users)
+    .where(and(inArray(t.users.role, ['editor', 'admin']), eq(t.users.disabled, false)))
+    .orderBy(t.users.id);
+  for (const { email } of editors) await mailer.send({ to: email, subject: digest.subject, text: digest.text });
+  return { recipients: editors.map((e) => e.email), digest };
+}

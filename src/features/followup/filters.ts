@@ -1,0 +1,82 @@
+/**
+ * Dashboard filters as GET query parameters, so every view has a stable URL that can be shared,
+ * bookmarked and opened without JavaScript. Unknown or malformed values are dropped (the page then
+ * shows what the remaining filters select), never a 500.
+ *
+ * - theme, addressee, statement: slugs
+ * - country: ISO 3166-1 alpha-2 of an addressee ("GT")
+ * - from, to: YYYY-MM-DD; recommendations of statements dated in the range; on "status over time"
+ *   also the years shown
+ * - status: on the list only, one implementation status or "none"
+ * - page: on the list only
+ */
+import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
+
+export interface DashboardFilters {
+  theme?: string;
+  addressee?: string;
+  country?: string;
+  statement?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface ListFilters extends DashboardFilters {
+  status?: ImplementationStatus | 'none';
+  page?: number;
+}
+
+export const FILTER_KEYS = ['theme', 'addressee', 'country', 'statement', 'from', 'to'] as const;
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
+const COUNTRY = /^[A-Z]{2}$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function isDay(value: string): boolean {
+  if (!DAY.test(value)) return false;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+function pick(query: Record<string, unknown>, key: string): string | undefined {
+  const raw = query[key];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+export function parseFilters(query: Record<string, unknown>): DashboardFilters {
+  const filters: DashboardFilters = {};
+  for (const key of ['theme', 'addressee', 'statement'] as const) {
+    const value = pick(query, key);
+    if (value && SLUG.test(value)) filters[key] = value;
+  }
+  const country = pick(query, 'country')?.toUpperCase();
+  if (country && COUNTRY.test(country)) filters.country = country;
+  for (const key of ['from', 'to'] as const) {
+    const value = pick(query, key);
+    if (value && isDay(value)) filters[key] = value;
+  }
+  return filters;
+}
+
+export function parseListFilters(query: Record<string, unknown>): ListFilters {
+  const filters: ListFilters = parseFilters(query);
+  const status = pick(query, 'status');
+  if (status === 'none' || (IMPLEMENTATION_STATUSES as readonly string[]).includes(status ?? '')) {
+    filters.status = status as ListFilters['status'];
+  }
+  const page = Number(pick(query, 'page'));
+  if (Number.isInteger(page) && page > 1 && page <= 100_000) filters.page = page;
+  return filters;
+}
+
+/** The canonical query string (fixed key order, empty values left out): one URL per view. */
+export function filterQuery(filters: ListFilters): string {
+  const params = new URLSearchParams();
+  for (const key of [...FILTER_KEYS, 'status', 'page'] as const) {
+    const value = filters[key];
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

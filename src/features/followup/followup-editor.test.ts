@@ -1,0 +1,225 @@
+/**
+ * Editors record follow-up through the forms (no JavaScript): policy, CSRF, validation messages
+ * next to the fields in the editor's language, drafts kept off public pages until published,
+ * a 409 for a stale form, audit rows for every write.
+ */
+import * as cheerio from 'cheerio';
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import * as t from '../../db/schema.js';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { describeEachEngine } from '../../test/db.js';
+import { listAudit } from '../accounts/audit.js';
+import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
+import { loadDemo } from '../demo/service.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const PUBLIC_TIMELINE = '/en/statements/guatemala-vp-visit-2021/recommendations/family-unity/follow-up';
+
+describeEachEngine('recording follow-up (editors)', (ctx) => {
+  let app: FastifyTypeBox;
+  let recId: number;
+  let base: string;
+  let vpId: number;
+
+  beforeAll(async () => {
+    await loadDemo(ctx.db);
+    app = await buildApp({ db: ctx.db, now: () => NOW, followupStaleMonths: 3 });
+    const [cejil] = await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'));
+    await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, NOW);
+    await createUserWithPassword(ctx.db, { email: 'other@example.org', role: 'editor' }, NOW);
+    await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id }, NOW);
+    const [rec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'family-unity'));
+    recId = rec!.id;
+    base = `/en/workspace/followup/recommendations/${recId}`;
+    const [vp] = await ctx.db.select().from(t.addressees).where(eq(t.addressees.slug, 'us-vice-president'));
+    vpId = vp!.id;
+  });
+
+  it('keeps the public and members out', async () => {
+    expect((await new Visitor(app).get(`${base}/status`)).statusCode).toBe(303);
+    const member = await signedIn(app, 'm@cejil.org');
+    expect((await member.get(`${base}/status`)).statusCode).toBe(403);
+    expect((await member.get('/en/workspace/followup')).statusCode).toBe(403);
+    const post = await member.post(`${base}/status`, { status: 'implemented', date: '2026-01-01', summary_en: 'x' });
+    expect(post.statusCode).toBe(403);
+    expect(
+      await ctx.db.select().from(t.followupStatusUpdates).where(eq(t.followupStatusUpdates.recommendationId, recId)),
+    ).toEqual([]);
+  });
+
+  it('refuses a form without the CSRF token', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const response = await editor.request('POST', `${base}/response`, {
+      addressee: vpId,
+      position: 'noted',
+      date: '2026-01-01',
+      summary_en: 'x',
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('shows each problem next to its field, in Spanish on the Spanish form, and saves nothing', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const esBase = base.replace('/en/', '/es/');
+    const response = await editor.post(
+      `${esBase}/status`,
+      {
+        status: 'implemented',
+        date: '2026-02-30',
+        summary_en: '',
+        summary_es: '',
+        evidence_url_1: 'ftp://x',
+        evidence_title_1: 'T',
+        evidence_publisher_1: 'P',
+      },
+      `${esBase}/status`,
+    );
+    expect(response.statusCode).toBe(400);
+    const $ = cheerio.load(response.body);
+    expect($('html').attr('lang')).toBe('es');
+    expect($('#date-error').text()).toContain('AAAA-MM-DD');
+    expect($('#date').attr('aria-describedby')).toBe('date-error');
+    expect($('#date').attr('value')).toBe('2026-02-30');
+    expect($('#summary_en-error').text()).toContain('al menos en un idioma');
+    expect($('#evidence_url_1-error').text()).toContain('https://');
+    expect($('.form-problems').text()).toContain('No se guardó nada');
+    const future = await editor.post(
+      `${base}/response`,
+      { addressee: vpId, position: 'noted', date: '2027-01-01', summary_en: 'x' },
+      `${base}/response`,
+    );
+    expect(cheerio.load(future.body)('#date-error').text()).toContain('future');
+    expect(
+      await ctx.db.select().from(t.followupStatusUpdates).where(eq(t.followupStatusUpdates.recommendationId, recId)),
+    ).toEqual([]);
+  });
+
+  it('records a draft response and a status update with evidence; public only once published; audited', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const saved = await editor.post(
+      `${base}/response`,
+      {
+        addressee: vpId,
+        position: 'partially_accepted',
+        date: '2026-03-01',
+        summary_en: 'The office answered in part.',
+        summary_es: 'La oficina respondió en parte.',
+      },
+      `${base}/response`,
+    );
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(base);
+    expect((await new Visitor(app).get(PUBLIC_TIMELINE)).body).not.toContain('The office answered in part.');
+    const [response] = await ctx.db
+      .select()
+      .from(t.followupResponses)
+      .where(eq(t.followupResponses.recommendationId, recId));
+    expect(response!.summary.es?.origin).toBe('translation');
+
+    const seen = cheerio
+      .load((await editor.get(`${base}/status`)).body)('input[name=seen]')
+      .attr('value');
+    const status = await editor.post(
+      `${base}/status`,
+      {
+        seen: seen!,
+        status: 'in_progress',
+        date: '2026-04-01',
+        summary_en: 'Reunification cases reopened.',
+        evidence_url_1: 'https://example.org/report',
+        evidence_title_1: 'Report',
+        evidence_publisher_1: 'Example publisher',
+        evidence_date_1: '2026-04-02',
+        publish: '1',
+      },
+      `${base}/status`,
+    );
+    expect(status.statusCode).toBe(303);
+    const page = cheerio.load((await new Visitor(app).get(PUBLIC_TIMELINE)).body);
+    expect(page('[data-current-status]').attr('data-current-status')).toBe('in_progress');
+    expect(page('.evidence cite a').attr('href')).toBe('https://example.org/report');
+    expect(page('.badge-unverified').length).toBe(0);
+
+    // Publish the response from the editor's timeline.
+    const workspace = cheerio.load((await editor.get(base)).body);
+    const form = workspace(`form[action$="/response/${response!.id}/publication"]`);
+    const published = await editor.post(
+      `/en/workspace/followup/response/${response!.id}/publication`,
+      { version: form.find('input[name=version]').attr('value')!, publication: 'published', back: base },
+      base,
+    );
+    expect(published.statusCode).toBe(303);
+    expect((await new Visitor(app).get(PUBLIC_TIMELINE)).body).toContain('The office answered in part.');
+    const audit = await listAudit(ctx.db, 'followup_response', response!.id);
+    expect(audit.map((a) => a.action)).toEqual(['create', 'publish']);
+    expect(audit.every((a) => a.actorLabel === 'editor@example.org')).toBe(true);
+  });
+
+  it('a stale status form gets the 409 page naming who recorded in between', async () => {
+    const ana = await signedIn(app, 'editor@example.org');
+    const ben = await signedIn(app, 'other@example.org');
+    const seen = cheerio
+      .load((await ben.get(`${base}/status`)).body)('input[name=seen]')
+      .attr('value')!;
+    const form = { status: 'implemented', date: '2026-05-01', summary_en: 'Done.', publish: '1' };
+    expect((await ana.post(`${base}/status`, { ...form, seen }, `${base}/status`)).statusCode).toBe(303);
+    const stale = await ben.post(`${base}/status`, { ...form, seen, status: 'reversed' }, `${base}/status`);
+    expect(stale.statusCode).toBe(409);
+    expect(cheerio.load(stale.body)('h2').text()).toContain('editor@example.org');
+  });
+
+  it('publishing from a stale page is a 409 too', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const [update] = await ctx.db
+      .select()
+      .from(t.followupStatusUpdates)
+      .where(eq(t.followupStatusUpdates.recommendationId, recId));
+    const url = `/en/workspace/followup/status_update/${update!.id}/publication`;
+    expect((await editor.post(url, { version: update!.version, publication: 'draft' }, base)).statusCode).toBe(303);
+    expect((await editor.post(url, { version: update!.version, publication: 'draft' }, base)).statusCode).toBe(409);
+  });
+
+  it('records a meeting and an overdue commitment; reminders list it and the stale recommendations', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const [cejil] = await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'));
+    const meeting = await editor.post(
+      `${base}/meeting`,
+      {
+        date: '2026-06-01',
+        online: '1',
+        summary_es: 'Reunión con la oficina.',
+        organization: String(cejil!.id),
+        addressee: String(vpId),
+        recommendation: String(recId),
+        publish: '1',
+      },
+      `${base}/meeting`,
+    );
+    expect(meeting.statusCode).toBe(303);
+    const [m] = await ctx.db.select().from(t.followupMeetings).where(eq(t.followupMeetings.online, true));
+    const commitment = await editor.post(
+      `${base}/commitment`,
+      {
+        committer: `a:${vpId}`,
+        meeting: String(m!.id),
+        date: '2026-06-01',
+        due_on: '2026-09-30',
+        text_en: 'Publish the reunification figures.',
+        recommendation: String(recId),
+        publish: '1',
+      },
+      `${base}/commitment`,
+    );
+    expect(commitment.statusCode).toBe(303);
+    const reminders = cheerio.load((await editor.get('/en/workspace/followup')).body);
+    expect(reminders('[data-reminder=overdue]').text()).toContain('Publish the reunification figures.');
+    // Three months: every demo recommendation without an update since August 2026 (family-unity has one, in May).
+    expect(reminders('[data-reminder=stale] li').length).toBe(7);
+    expect(reminders('h2').first().text()).toContain('3 months');
+    const timeline = cheerio.load((await new Visitor(app).get(PUBLIC_TIMELINE)).body);
+    expect(timeline('[data-kind=commitment] .badge-overdue').length).toBe(1);
+    expect(timeline('[data-kind=meeting]').text()).toContain('Center for Justice and International Law');
+  });
+});

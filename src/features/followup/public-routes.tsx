@@ -1,0 +1,121 @@
+/** Public follow-up pages: the dashboards (GET filters, stable URLs) and one timeline per recommendation. */
+import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { LOCALES } from '../../lib/locales.js';
+import { localizedPlain } from '../../lib/localized-view.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { findRecommendation, getPublicStatement } from '../statements/service.js';
+import { DashboardPage, type DashboardView, viewPath } from './dashboard-frame.js';
+import {
+  countByAddressee,
+  countByStatus,
+  countByTheme,
+  filterOptions,
+  listRecommendations,
+  publicOverdueCommitments,
+  scorecard,
+  statusOverTime,
+} from './dashboard-service.js';
+import { groupRows, ListView, ScorecardView, StackedView, StatusView, yearRows } from './dashboard-views.js';
+import { parseListFilters } from './filters.js';
+import { loadTimeline } from './timeline-service.js';
+import { TimelinePage } from './timeline-views.js';
+
+const Slug = Type.String({ minLength: 1, maxLength: 200 });
+
+export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
+  for (const locale of LOCALES) {
+    const dashboard = (
+      view: DashboardView,
+      body: (
+        ctx: ReturnType<typeof pageContext>,
+        filters: ReturnType<typeof parseListFilters>,
+        now: Date,
+      ) => Promise<JSX.Element>,
+    ) =>
+      app.get(`/${locale}${viewPath(view)}`, async (request, reply) => {
+        const now = deps.now();
+        const filters = parseListFilters(request.query as Record<string, unknown>);
+        const ctx = pageContext(deps, request, locale);
+        const [options, content] = await Promise.all([filterOptions(deps.db, now), body(ctx, filters, now)]);
+        const page = await (
+          <DashboardPage ctx={ctx} view={view} filters={filters} options={options}>
+            {/* built as JSX by the view, escaped there */}
+            {content as 'safe'}
+          </DashboardPage>
+        );
+        return sendHtml(reply, page);
+      });
+
+    dashboard('status', async (ctx, filters, now) => {
+      const [counts, overdue] = await Promise.all([
+        countByStatus(deps.db, filters, now),
+        publicOverdueCommitments(deps.db, now),
+      ]);
+      return <StatusView ctx={ctx} counts={counts} overdue={overdue} />;
+    });
+    dashboard('themes', async (ctx, filters, now) => {
+      const groups = await countByTheme(deps.db, filters, now);
+      const rows = groupRows(groups, (th) => localizedPlain(th.label, ctx));
+      return (
+        <StackedView
+          ctx={ctx}
+          id="chart-themes"
+          title={ctx.t.followupChartThemesTitle}
+          rowHeader={ctx.t.followupTheme}
+          rows={rows}
+        />
+      );
+    });
+    dashboard('addressees', async (ctx, filters, now) => {
+      const groups = await countByAddressee(deps.db, filters, now);
+      const rows = groupRows(groups, (a) => localizedPlain(a.name, ctx));
+      return (
+        <StackedView
+          ctx={ctx}
+          id="chart-addressees"
+          title={ctx.t.followupChartAddresseesTitle}
+          rowHeader={ctx.t.followupAddressee}
+          rows={rows}
+        />
+      );
+    });
+    dashboard('over-time', async (ctx, filters, now) => {
+      const years = await statusOverTime(deps.db, filters, now);
+      return (
+        <StackedView
+          ctx={ctx}
+          id="chart-over-time"
+          title={ctx.t.followupChartOverTimeTitle}
+          rowHeader={ctx.t.followupYear}
+          rows={yearRows(years)}
+        />
+      );
+    });
+    dashboard('scorecard', async (ctx, filters, now) => (
+      <ScorecardView ctx={ctx} rows={await scorecard(deps.db, filters, now)} />
+    ));
+    dashboard('list', async (ctx, filters, now) => {
+      const { items, hasMore } = await listRecommendations(deps.db, filters, now);
+      return <ListView ctx={ctx} filters={filters} items={items} hasMore={hasMore} />;
+    });
+
+    app.get(
+      `/${locale}/statements/:slug/recommendations/:recommendation/follow-up`,
+      { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
+      async (request, reply) => {
+        const now = deps.now();
+        const detail = await getPublicStatement(deps.db, request.params.slug, now);
+        const recommendation = findRecommendation(detail, request.params.recommendation);
+        const timeline = await loadTimeline(deps.db, recommendation.id, { now, includeDrafts: false });
+        const ctx = pageContext(deps, request, locale);
+        return sendHtml(
+          reply,
+          await (
+            <TimelinePage ctx={ctx} detail={detail} recommendation={recommendation} timeline={timeline} now={now} />
+          ),
+        );
+      },
+    );
+  }
+}

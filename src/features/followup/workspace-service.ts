@@ -1,0 +1,48 @@
+/** What the editors' follow-up pages need about one recommendation, drafts included (policy-checked). */
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { Forbidden, NotFound } from '../../lib/errors.js';
+import { canRecordFollowup, type PolicyUser } from '../accounts/policy.js';
+
+export async function getRecommendationForEditor(db: Db, id: number, user: PolicyUser) {
+  if (!canRecordFollowup(user)) throw new Forbidden('Only editors may record follow-up');
+  const [row] = await db
+    .select({ recommendation: t.recommendations, statement: t.statements })
+    .from(t.recommendations)
+    .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
+    .where(eq(t.recommendations.id, id));
+  if (!row) throw new NotFound(`No recommendation ${id}`);
+  const [siblings, addressees, allAddressees, organizations, meetings] = await Promise.all([
+    db
+      .select()
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, row.statement.id))
+      .orderBy(asc(t.recommendations.position)),
+    db
+      .select({ addressee: t.addressees })
+      .from(t.recommendationAddressees)
+      .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
+      .where(eq(t.recommendationAddressees.recommendationId, id))
+      .orderBy(asc(t.addressees.slug)),
+    db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
+    db.select().from(t.organizations).orderBy(asc(t.organizations.name)),
+    db
+      .select({ meeting: t.followupMeetings })
+      .from(t.followupMeetingRecommendations)
+      .innerJoin(t.followupMeetings, eq(t.followupMeetings.id, t.followupMeetingRecommendations.meetingId))
+      .where(eq(t.followupMeetingRecommendations.recommendationId, id))
+      .orderBy(asc(t.followupMeetings.date)),
+  ]);
+  return {
+    ...row,
+    number: siblings.findIndex((s) => s.id === id) + 1,
+    siblings: siblings.map((s, i) => ({ ...s, number: i + 1 })),
+    addressees: addressees.map((a) => a.addressee),
+    allAddressees,
+    organizations,
+    meetings: meetings.map((m) => m.meeting),
+  };
+}
+
+export type EditorRecommendation = Awaited<ReturnType<typeof getRecommendationForEditor>>;
