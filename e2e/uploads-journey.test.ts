@@ -30,7 +30,9 @@ beforeAll(async () => {
   browser = await launchChromium();
   handle = await createTestDb('pglite');
   await loadDemo(handle.db);
-  await createUserWithPassword(handle.db, { email: 'admin@example.org', role: 'admin' });
+  await createUserWithPassword(handle.db, { email: 'admin@example.org', role: 'admin' }, new Date(), {
+    twoFactor: false,
+  });
   app = await buildApp({ db: handle.db, uploadLimits: { logoBytes: LOGO_LIMIT, documentBytes: 1024 * 1024 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

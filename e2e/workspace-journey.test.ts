@@ -83,8 +83,8 @@ for (const engine of testEngines) {
       await loadDemo(handle.db);
       const [cejil] = await handle.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'));
       await createUserWithPassword(handle.db, { email: MEMBER, role: 'member', organizationId: cejil!.id });
-      await createUserWithPassword(handle.db, { email: ADMIN, role: 'admin' });
-      await createUserWithPassword(handle.db, { email: SECOND_ADMIN, role: 'admin' });
+      await createUserWithPassword(handle.db, { email: ADMIN, role: 'admin' }, new Date(), { twoFactor: false });
+      await createUserWithPassword(handle.db, { email: SECOND_ADMIN, role: 'admin' }, new Date(), { twoFactor: false });
       app = await buildApp({ db: handle.db });
       await app.listen({ port: 0, host: '127.0.0.1' });
       baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

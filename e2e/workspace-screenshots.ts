@@ -21,8 +21,12 @@ async function main() {
   await runMigrations(handle);
   await loadDemo(handle.db);
   const [cejil] = await handle.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'));
-  await createUserWithPassword(handle.db, { email: 'coordinator@example.org', role: 'admin' });
-  await createUserWithPassword(handle.db, { email: 'deputy@example.org', role: 'admin' });
+  await createUserWithPassword(handle.db, { email: 'coordinator@example.org', role: 'admin' }, new Date(), {
+    twoFactor: false,
+  });
+  await createUserWithPassword(handle.db, { email: 'deputy@example.org', role: 'admin' }, new Date(), {
+    twoFactor: false,
+  });
   await createUserWithPassword(handle.db, { email: 'press@cejil.org', role: 'member', organizationId: cejil!.id });
   const app = await buildApp({ db: handle.db });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -156,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     }
     if (error instanceof Forbidden) {
       const ctx = pageContext(deps, request, requestLocale(request));
-      return sendHtml(reply, await (<ForbiddenPage ctx={ctx} />), 403);
+      return sendHtml(reply, await (<ForbiddenPage ctx={ctx} reason={error.reason} />), 403);
     }
     if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
       const status = error.statusCode ?? 400;

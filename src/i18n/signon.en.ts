@@ -33,4 +33,8 @@ export const signonEn = {
   signonColumnDecision: 'Decision',
   signonDraftNotice: 'Not public: only member organizations asked to sign and the editors can read this text.',
   signonAccountLink: 'Sign-on: statements to sign',
+  signonClosedReason:
+    'Sign-on for this statement is closed. If your organization still wants to sign, ask the editors.',
+  signonPublishedReason:
+    'This statement is already published, so its signatories can no longer be changed here: ask the editors to change them.',
 } as const;

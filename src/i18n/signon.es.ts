@@ -42,4 +42,8 @@ export const signonEs = {
   signonDraftNotice:
     'No es público: solo las organizaciones miembro invitadas a firmar y el equipo editor pueden leer este texto.',
   signonAccountLink: 'Adhesiones: declaraciones para firmar',
+  signonClosedReason:
+    'La recogida de firmas de esta declaración está cerrada. Si su organización aún quiere firmarla, escriba al equipo editor.',
+  signonPublishedReason:
+    'Esta declaración ya está publicada y sus firmantes ya no se cambian aquí: pida al equipo editor que los modifique.',
 } as const satisfies Shape;

@@ -19,10 +19,20 @@ export class NotFound extends AppError {
 }
 
 export class Forbidden extends AppError {
-  constructor(message = 'Forbidden') {
+  /**
+   * `reason`: a catalog key for a sentence that tells the reader why and what to do, shown on the 403
+   * page in their language; without one the page says only that the account lacks access.
+   */
+  constructor(
+    message = 'Forbidden',
+    readonly reason: ForbiddenReason | null = null,
+  ) {
     super(message, 403);
   }
 }
+
+/** Refusals that deserve their own explanation (keys of the UI catalog). */
+export type ForbiddenReason = 'signonClosedReason' | 'signonPublishedReason';
 
 export interface FieldProblem {
   field: string;

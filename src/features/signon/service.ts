@@ -166,7 +166,9 @@ export async function signOn(
     const [call] = await tx.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
     if (!canSignOnStatement(user, organization, call ?? null)) {
       // A member cannot tell a closed sign-on from a statement that does not exist.
-      throw call ? new Forbidden('Sign-on for this statement is closed') : new NotFound(`No statement "${input.slug}"`);
+      throw call
+        ? new Forbidden('Sign-on for this statement is closed', 'signonClosedReason')
+        : new NotFound(`No statement "${input.slug}"`);
     }
     const where = and(
       eq(t.signOnRequests.statementId, statement.id),
@@ -233,7 +235,10 @@ export async function withdrawSignature(
   return db.transaction(async (tx) => {
     const statement = await statementBySlug(tx, input.slug);
     if (!canWithdrawSignature(user, organization, statement)) {
-      throw new Forbidden('The statement is published: ask the editors to change its signatories');
+      throw new Forbidden(
+        'The statement is published: ask the editors to change its signatories',
+        'signonPublishedReason',
+      );
     }
     const where = and(
       eq(t.signOnRequests.statementId, statement.id),

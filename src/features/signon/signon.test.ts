@@ -272,7 +272,9 @@ describeEachEngine('sign-on: members sign for their organization, editors decide
     await open(slug);
     await sign('memberOwn', slug);
     await as('editor').post(`/en/sign-on/${slug}/close`, { version: await callVersion(slug) });
-    expect((await sign('memberOther', slug)).statusCode).toBe(403);
+    const refused = await sign('memberOther', slug);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('Sign-on for this statement is closed.');
     expect((await as('memberOwn').get(`/en/sign-on/${slug}`)).statusCode).toBe(200);
     expect((await as('memberOther').get(`/en/sign-on/${slug}`)).statusCode).toBe(404);
   });

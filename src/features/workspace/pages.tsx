@@ -1,4 +1,5 @@
 /** The workspace home and the 403 page. */
+import type { ForbiddenReason } from '../../lib/errors.js';
 import { Layout } from '../../lib/layout.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { WorkspaceLayout, type WorkspaceProps } from './layout.js';
@@ -28,12 +29,18 @@ export function WorkspaceHomePage(props: WorkspaceProps): JSX.Element {
 }
 
 /** Refused: said plainly in the reader's language, with a way back. */
-export function ForbiddenPage({ ctx }: { ctx: PageContext }): JSX.Element {
+export function ForbiddenPage({
+  ctx,
+  reason = null,
+}: {
+  ctx: PageContext;
+  reason?: ForbiddenReason | null;
+}): JSX.Element {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t.workspaceForbiddenTitle}>
       <h1 safe>{t.workspaceForbiddenTitle}</h1>
-      <p safe>{t.workspaceForbiddenBody}</p>
+      <p safe>{reason ? t[reason] : t.workspaceForbiddenBody}</p>
       <p>
         <a href={`/${locale}/workspace`} safe>
           {t.workspaceBackHome}
