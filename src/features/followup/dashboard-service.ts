@@ -12,6 +12,7 @@ import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { publicCommitmentCondition, publicStatementsCondition } from '../../lib/visibility.js';
 import type { DashboardFilters, ListFilters } from './filters.js';
+import { type RollupRow, rollupByAddressee, rollupByStatus, rollupByTheme } from './rollup-service.js';
 import { dayOf } from './overdue.js';
 import { ACCEPTING_POSITIONS, type ScorecardCounts } from './scorecard.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
@@ -65,7 +66,8 @@ function tally(rows: { status: ImplementationStatus | null; n: number }[]): Stat
   return counts;
 }
 
-export async function countByStatus(db: Db, filters: DashboardFilters, now: Date): Promise<StatusCounts> {
+/** Live count (the reference for the rollup, rollup-service.ts): reads every selected recommendation. */
+export async function liveCountByStatus(db: Db, filters: DashboardFilters, now: Date): Promise<StatusCounts> {
   const rows = await db
     .select({ status: su.status, n: count() })
     .from(t.recommendations)
@@ -99,7 +101,7 @@ function groupTally<G extends { id: number }>(
     .filter((g) => g.total > 0);
 }
 
-export async function countByTheme(db: Db, filters: DashboardFilters, now: Date) {
+export async function liveCountByTheme(db: Db, filters: DashboardFilters, now: Date) {
   const [themes, rows] = await Promise.all([
     db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
     db
@@ -114,7 +116,7 @@ export async function countByTheme(db: Db, filters: DashboardFilters, now: Date)
   return groupTally(themes, rows);
 }
 
-export async function countByAddressee(db: Db, filters: DashboardFilters, now: Date) {
+export async function liveCountByAddressee(db: Db, filters: DashboardFilters, now: Date) {
   const [addressees, rows] = await Promise.all([
     db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
     db
@@ -127,6 +129,30 @@ export async function countByAddressee(db: Db, filters: DashboardFilters, now: D
       .groupBy(t.recommendationAddressees.addresseeId, su.status),
   ]);
   return groupTally(addressees, rows);
+}
+
+/** Rollup rows as the live queries' rows ('none' is the bucket of recommendations without an update). */
+const fromRollup = (rows: RollupRow[]) =>
+  rows.map((r) => ({ groupId: r.groupId, status: r.status === 'none' ? null : (r.status as ImplementationStatus), n: r.n }));
+
+/** By status: from the rollup when it keeps the filtered cell, else live (same numbers either way). */
+export async function countByStatus(db: Db, filters: DashboardFilters, now: Date): Promise<StatusCounts> {
+  const rows = await rollupByStatus(db, filters, now);
+  return rows ? tally(fromRollup(rows)) : liveCountByStatus(db, filters, now);
+}
+
+export async function countByTheme(db: Db, filters: DashboardFilters, now: Date) {
+  const rows = await rollupByTheme(db, filters, now);
+  if (!rows) return liveCountByTheme(db, filters, now);
+  const themes = await db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug));
+  return groupTally(themes, fromRollup(rows));
+}
+
+export async function countByAddressee(db: Db, filters: DashboardFilters, now: Date) {
+  const rows = await rollupByAddressee(db, filters, now);
+  if (!rows) return liveCountByAddressee(db, filters, now);
+  const addressees = await db.select().from(t.addressees).orderBy(asc(t.addressees.slug));
+  return groupTally(addressees, fromRollup(rows));
 }
 
 export type AddresseeRow = typeof t.addressees.$inferSelect;
