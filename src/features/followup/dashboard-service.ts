@@ -12,8 +12,8 @@ import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { publicCommitmentCondition, publicStatementsCondition } from '../../lib/visibility.js';
 import type { DashboardFilters, ListFilters } from './filters.js';
-import { type RollupRow, rollupByAddressee, rollupByStatus, rollupByTheme } from './rollup-service.js';
 import { dayOf } from './overdue.js';
+import { type RollupRow, rollupByAddressee, rollupByStatus, rollupByTheme } from './rollup-service.js';
 import { ACCEPTING_POSITIONS, type ScorecardCounts } from './scorecard.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
 
@@ -133,7 +133,11 @@ export async function liveCountByAddressee(db: Db, filters: DashboardFilters, no
 
 /** Rollup rows as the live queries' rows ('none' is the bucket of recommendations without an update). */
 const fromRollup = (rows: RollupRow[]) =>
-  rows.map((r) => ({ groupId: r.groupId, status: r.status === 'none' ? null : (r.status as ImplementationStatus), n: r.n }));
+  rows.map((r) => ({
+    groupId: r.groupId,
+    status: r.status === 'none' ? null : (r.status as ImplementationStatus),
+    n: r.n,
+  }));
 
 /** By status: from the rollup when it keeps the filtered cell, else live (same numbers either way). */
 export async function countByStatus(db: Db, filters: DashboardFilters, now: Date): Promise<StatusCounts> {
