@@ -4,6 +4,8 @@ CREATE TABLE "followup_rollup" (
 	"country" text NOT NULL,
 	"status" text NOT NULL,
 	"n" integer NOT NULL,
+	"answered" integer DEFAULT 0 NOT NULL,
+	"accepted" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "followup_rollup_theme_id_addressee_id_country_status_pk" PRIMARY KEY("theme_id","addressee_id","country","status")
 );
 --> statement-breakpoint
@@ -15,6 +17,8 @@ CREATE TABLE "followup_rollup_statements" (
 	"status" text NOT NULL,
 	"published" boolean NOT NULL,
 	"n" integer NOT NULL,
+	"answered" integer DEFAULT 0 NOT NULL,
+	"accepted" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "followup_rollup_statements_theme_id_addressee_id_country_statement_id_status_pk" PRIMARY KEY("theme_id","addressee_id","country","statement_id","status")
 );
 --> statement-breakpoint

@@ -13,7 +13,8 @@
  *
  * Key convention: theme_id 0 / addressee_id 0 / country '' mean "all". Kept cells: (all, all, all),
  * (theme), (addressee), (country), (theme × country), (theme × addressee). status 'none' counts
- * recommendations without a current status update. A row is an index of the base tables, never a
+ * recommendations without a current status update. In (addressee) cells `answered` and `accepted`
+ * count the scorecard's shares for that addressee. A row is an index of the base tables, never a
  * second source of truth: the consistency test compares every number with the live queries.
  */
 import { boolean, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
@@ -29,6 +30,9 @@ export const followupRollupStatements = pgTable(
     /** Whether these rows are included in `followup_rollup` (the statement's status was `published`). */
     published: boolean('published').notNull(),
     n: integer('n').notNull(),
+    /** Scorecard, in (addressee) cells only: of those n, answered / accepted by that addressee (scorecard.ts). */
+    answered: integer('answered').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.themeId, t.addresseeId, t.country, t.statementId, t.status] }),
@@ -45,6 +49,9 @@ export const followupRollup = pgTable(
     country: text('country').notNull(),
     status: text('status').notNull(),
     n: integer('n').notNull(),
+    /** Scorecard, in (addressee) cells only: of those n, answered / accepted by that addressee (scorecard.ts). */
+    answered: integer('answered').notNull().default(0),
+    accepted: integer('accepted').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.themeId, t.addresseeId, t.country, t.status] })],
 );

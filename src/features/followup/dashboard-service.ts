@@ -165,8 +165,27 @@ export interface ScorecardRow extends ScorecardCounts {
   addressee: AddresseeRow;
 }
 
-/** The scorecard's counts per addressee (the formula is in scorecard.ts). */
+/** The scorecard's counts per addressee (the formula is in scorecard.ts): from the rollup when it keeps the cells. */
 export async function scorecard(db: Db, filters: DashboardFilters, now: Date): Promise<ScorecardRow[]> {
+  const rows = await rollupByAddressee(db, filters, now);
+  if (!rows) return liveScorecard(db, filters, now);
+  const addressees = await db.select().from(t.addressees).orderBy(asc(t.addressees.slug));
+  const shares = new Map<number, { answered: number; accepted: number }>();
+  for (const row of rows) {
+    const sum = shares.get(row.groupId) ?? { answered: 0, accepted: 0 };
+    shares.set(row.groupId, { answered: sum.answered + row.answered, accepted: sum.accepted + row.accepted });
+  }
+  return groupTally(addressees, fromRollup(rows)).map(({ group, counts, total }) => ({
+    addressee: group,
+    total,
+    answered: shares.get(group.id)?.answered ?? 0,
+    accepted: shares.get(group.id)?.accepted ?? 0,
+    implemented: counts.implemented,
+  }));
+}
+
+/** Live scorecard (the reference for the rollup). */
+export async function liveScorecard(db: Db, filters: DashboardFilters, now: Date): Promise<ScorecardRow[]> {
   const fr = t.followupResponses;
   const ra = t.recommendationAddressees;
   const responseScope = and(
@@ -175,7 +194,7 @@ export async function scorecard(db: Db, filters: DashboardFilters, now: Date): P
     eq(ra.addresseeId, fr.addresseeId),
   );
   const [byAddressee, answered, accepted] = await Promise.all([
-    countByAddressee(db, filters, now),
+    liveCountByAddressee(db, filters, now),
     db
       .select({ addresseeId: fr.addresseeId, n: sql<number>`count(distinct ${fr.recommendationId})` })
       .from(fr)

@@ -18,11 +18,13 @@ import {
   liveCountByAddressee,
   liveCountByStatus,
   liveCountByTheme,
+  liveScorecard,
+  scorecard,
 } from './dashboard-service.js';
 import type { DashboardFilters } from './filters.js';
 import { rollupByStatus } from './rollup-service.js';
 import type { ImplementationStatus } from './status.js';
-import { type Editor, recordStatusUpdate, setEntryPublication } from './write-service.js';
+import { type Editor, recordResponse, recordStatusUpdate, setEntryPublication } from './write-service.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const LATER = new Date('2027-06-01T12:00:00Z');
@@ -118,6 +120,30 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
       NOW,
     );
 
+  const respond = (
+    recommendationId: number,
+    addresseeIndex: number,
+    position: 'accepted' | 'partially_accepted' | 'noted' | 'rejected' | 'no_response',
+    date: string,
+    publication: 'published' | 'draft' = 'published',
+  ) =>
+    recordResponse(
+      ctx.db,
+      {
+        recommendationId,
+        addresseeId: addressees[addresseeIndex]!,
+        position,
+        date,
+        summary: text(position),
+        sourceUrl: null,
+        sourceTitle: null,
+        sourceUpload: null,
+        publication,
+      },
+      editor,
+      NOW,
+    );
+
   async function expectConsistent(step: string) {
     let fromRollup = 0;
     for (const now of [NOW, LATER]) {
@@ -128,6 +154,7 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
         expect(await countByAddressee(ctx.db, filters, now), where).toEqual(
           await liveCountByAddressee(ctx.db, filters, now),
         );
+        expect(await scorecard(ctx.db, filters, now), where).toEqual(await liveScorecard(ctx.db, filters, now));
         if (await rollupByStatus(ctx.db, filters, now)) fromRollup++;
       }
     }
@@ -167,6 +194,25 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
       NOW,
     );
     await expectConsistent('unpublished two updates');
+
+    // Responses (the scorecard): latest by date then recording order, "no response yet" is no answer,
+    // drafts count once published, a response from an addressee the recommendation is not addressed to never.
+    await respond(recs[1]!, 0, 'accepted', '2024-01-01');
+    await respond(recs[1]!, 0, 'rejected', '2023-06-01');
+    await respond(recs[1]!, 1, 'no_response', '2024-01-01');
+    const pending = await respond(recs[1]!, 1, 'partially_accepted', '2024-05-01', 'draft');
+    await respond(recs[4]!, 3, 'noted', '2024-02-02');
+    await respond(recs[0]!, 2, 'accepted', '2024-02-02');
+    await respond(recs[9]!, 1, 'accepted', '2024-03-03');
+    await respond(recs[9]!, 1, 'rejected', '2024-03-03');
+    await expectConsistent('responses recorded');
+    await setEntryPublication(
+      ctx.db,
+      { kind: 'response', id: pending.id, publication: 'published', version: pending.version },
+      editor,
+      NOW,
+    );
+    await expectConsistent('a draft response published');
 
     // New recommendations with themes and addressees; a theme added and an addressee removed later.
     const added = await addRecommendation(statements[1]!, 90);

@@ -21,6 +21,9 @@ export interface RollupRow {
   groupId: number;
   status: string;
   n: number;
+  /** Scorecard counts, only in by-addressee rows (0 elsewhere). */
+  answered: number;
+  accepted: number;
 }
 
 /** Which cell (or group of cells) of the rollup a request reads. */
@@ -58,7 +61,8 @@ async function sumCells(db: Db, filters: DashboardFilters, now: Date, cell: Cell
       eq(table.country, cell.country),
     );
   const perStatement = (statements: SQL, sign: SQL) => sql`
-    select ${column(rs)} as group_id, ${rs.status} as status, ${sign} * ${rs.n} as n
+    select ${column(rs)} as group_id, ${rs.status} as status, ${sign} * ${rs.n} as n,
+      ${sign} * ${rs.answered} as answered, ${sign} * ${rs.accepted} as accepted
     from ${rs} join ${t.statements} on ${t.statements.id} = ${rs.statementId}
     where ${where(rs)} and ${statements}`;
   let source: SQL;
@@ -72,13 +76,22 @@ async function sumCells(db: Db, filters: DashboardFilters, now: Date, cell: Cell
   } else {
     const hidden = and(eq(t.statements.status, 'published'), not(publicStatementsCondition(now))) as SQL;
     source = sql`
-      select ${column(g)} as group_id, ${g.status} as status, ${g.n} as n from ${g} where ${where(g)}
+      select ${column(g)} as group_id, ${g.status} as status, ${g.n} as n, ${g.answered} as answered,
+        ${g.accepted} as accepted
+      from ${g} where ${where(g)}
       union all ${perStatement(hidden, sql`-1`)}`;
   }
   const result = (await db.execute(
-    sql`select group_id, status, sum(n)::int as n from (${source}) cells group by group_id, status having sum(n) <> 0`,
-  )) as unknown as { rows: { group_id: number; status: string; n: number }[] };
-  return result.rows.map((r) => ({ groupId: Number(r.group_id), status: r.status, n: Number(r.n) }));
+    sql`select group_id, status, sum(n)::int as n, sum(answered)::int as answered, sum(accepted)::int as accepted
+        from (${source}) cells group by group_id, status having sum(n) <> 0`,
+  )) as unknown as { rows: { group_id: number; status: string; n: number; answered: number; accepted: number }[] };
+  return result.rows.map((r) => ({
+    groupId: Number(r.group_id),
+    status: r.status,
+    n: Number(r.n),
+    answered: Number(r.answered),
+    accepted: Number(r.accepted),
+  }));
 }
 
 /** By status: one cell. */
@@ -93,7 +106,10 @@ export async function rollupByTheme(db: Db, filters: DashboardFilters, now: Date
   return sumCells(db, filters, now, fixedCell(filters), 'theme');
 }
 
-/** By addressee: the (theme × addressee) cells; addressee and country filters would need addressee × addressee. */
+/**
+ * By addressee, and the scorecard (answered / accepted in the same rows): the (theme × addressee)
+ * cells; addressee and country filters would need addressee × addressee.
+ */
 export async function rollupByAddressee(db: Db, filters: DashboardFilters, now: Date): Promise<RollupRow[] | null> {
   if (!kept(filters) || filters.addressee || filters.country) return null;
   return sumCells(db, filters, now, fixedCell(filters), 'addressee');
