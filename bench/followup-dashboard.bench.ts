@@ -22,6 +22,10 @@ import {
   countByTheme,
   filterOptions,
   listRecommendations,
+  liveCountByAddressee,
+  liveCountByStatus,
+  liveCountByTheme,
+  liveScorecard,
   publicOverdueCommitments,
   scorecard,
   statusOverTime,
@@ -128,6 +132,13 @@ function cases(db: Db): [string, () => Promise<unknown>][] {
     ['status over time, filtered', page(() => statusOverTime(db, filtered, NOW))],
     ['scorecard, filtered', page(() => scorecard(db, filtered, NOW))],
     ['list, filtered + status', page(() => listRecommendations(db, { ...filtered, status: 'implemented' }, NOW))],
+    // The live queries the rollup replaced, in the same run, for the ratios in docs/architecture.md §15.
+    ['live: by status', page(() => liveCountByStatus(db, {}, NOW))],
+    ['live: by theme', page(() => liveCountByTheme(db, {}, NOW))],
+    ['live: by addressee', page(() => liveCountByAddressee(db, {}, NOW))],
+    ['live: scorecard', page(() => liveScorecard(db, {}, NOW))],
+    ['live: by status, filtered', page(() => liveCountByStatus(db, filtered, NOW))],
+    ['live: scorecard, filtered', page(() => liveScorecard(db, filtered, NOW))],
   ];
 }
 

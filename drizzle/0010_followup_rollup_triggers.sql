@@ -8,6 +8,9 @@ BEGIN
   IF ids IS NULL OR cardinality(ids) = 0 THEN
     RETURN;
   END IF;
+  -- One refresh at a time: concurrent writers would otherwise lock the shared total rows in different
+  -- orders and could deadlock. Follow-up writes are rare (editors), so queueing them costs nothing.
+  PERFORM pg_advisory_xact_lock(hashtext('followup_rollup'));
   WITH old AS (
     DELETE FROM followup_rollup_statements WHERE statement_id = ANY(ids)
     RETURNING theme_id, addressee_id, country, status, published, n, answered, accepted
@@ -55,6 +58,13 @@ BEGIN
       FROM themed t JOIN addressed a ON a.id = t.id WHERE a.country IS NOT NULL
     UNION ALL SELECT t.id, t.statement_id, t.status, t.published, t.theme_id, a.addressee_id, '', a.answered, a.accepted
       FROM themed t JOIN addressed a ON a.id = t.id
+    -- By addressee (and scorecard) with a country filter: each addressee of a recommendation × the
+    -- country of any of its addressees (the country filter selects recommendations, not addressees).
+    UNION ALL SELECT a.id, a.statement_id, a.status, a.published, 0, a.addressee_id, c.country, a.answered, a.accepted
+      FROM addressed a JOIN addressed c ON c.id = a.id WHERE c.country IS NOT NULL
+    UNION ALL SELECT t.id, t.statement_id, t.status, t.published, t.theme_id, a.addressee_id, c.country, a.answered,
+      a.accepted
+      FROM themed t JOIN addressed a ON a.id = t.id JOIN addressed c ON c.id = t.id WHERE c.country IS NOT NULL
   )
   -- distinct: a recommendation addressed to two addressees of one country counts once for that country
   SELECT statement_id, theme_id, addressee_id, country, status, bool_or(published), count(DISTINCT id)::int,

@@ -44,7 +44,11 @@ function fixedCell(filters: DashboardFilters) {
   };
 }
 
-/** The rollup keeps (all), (theme), (addressee), (country), (theme × country), (theme × addressee). */
+/**
+ * The rollup keeps (all), (theme), (addressee), (country), (theme × country), (theme × addressee), and
+ * (theme | all) × addressee × (country of any addressee of the recommendation) for the by-addressee views.
+ * By status with addressee and country means "an addressee of that country", which no cell keeps.
+ */
 function kept(filters: DashboardFilters): boolean {
   return !filters.statement && !(filters.addressee && filters.country);
 }
@@ -107,10 +111,10 @@ export async function rollupByTheme(db: Db, filters: DashboardFilters, now: Date
 }
 
 /**
- * By addressee, and the scorecard (answered / accepted in the same rows): the (theme × addressee)
- * cells; addressee and country filters would need addressee × addressee.
+ * By addressee, and the scorecard (answered / accepted in the same rows): the (theme × addressee ×
+ * country of any addressee) cells; an addressee filter would need addressee × addressee.
  */
 export async function rollupByAddressee(db: Db, filters: DashboardFilters, now: Date): Promise<RollupRow[] | null> {
-  if (!kept(filters) || filters.addressee || filters.country) return null;
+  if (!kept(filters) || filters.addressee) return null;
   return sumCells(db, filters, now, fixedCell(filters), 'addressee');
 }
