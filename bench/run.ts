@@ -1,11 +1,23 @@
-/** `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`). */
+/**
+ * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, followup) runs only those.
+ */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
 import { benchImportLint } from './import-lint.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
 import { benchUploads } from './uploads.bench.js';
 
-await benchReleaseRender();
-await benchImportLint();
-await benchUploads();
-await benchFollowupDashboard();
+const benches: [string, () => Promise<void>][] = [
+  ['release-render', benchReleaseRender],
+  ['import-lint', benchImportLint],
+  ['uploads', benchUploads],
+  ['followup-dashboard', benchFollowupDashboard],
+];
+const wanted = process.argv.slice(2);
+const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));
+if (chosen.length === 0) {
+  console.error(`no bench matches ${wanted.join(' ')}; known: ${benches.map(([name]) => name).join(', ')}`);
+  process.exitCode = 1;
+}
+for (const [, bench] of chosen) await bench();

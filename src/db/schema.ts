@@ -256,5 +256,6 @@ export const quotes = pgTable(
 export * from './schema-accounts.js';
 export * from './schema-files.js';
 export * from './schema-followup.js';
+export * from './schema-followup-rollup.js';
 export * from './schema-releases.js';
 export * from './schema-signon.js';

@@ -13,6 +13,7 @@ import * as t from '../../db/schema.js';
 import { publicCommitmentCondition, publicStatementsCondition } from '../../lib/visibility.js';
 import type { DashboardFilters, ListFilters } from './filters.js';
 import { dayOf } from './overdue.js';
+import { type RollupRow, rollupByAddressee, rollupByStatus, rollupByTheme } from './rollup-service.js';
 import { ACCEPTING_POSITIONS, type ScorecardCounts } from './scorecard.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
 
@@ -65,7 +66,8 @@ function tally(rows: { status: ImplementationStatus | null; n: number }[]): Stat
   return counts;
 }
 
-export async function countByStatus(db: Db, filters: DashboardFilters, now: Date): Promise<StatusCounts> {
+/** Live count (the reference for the rollup, rollup-service.ts): reads every selected recommendation. */
+export async function liveCountByStatus(db: Db, filters: DashboardFilters, now: Date): Promise<StatusCounts> {
   const rows = await db
     .select({ status: su.status, n: count() })
     .from(t.recommendations)
@@ -99,7 +101,7 @@ function groupTally<G extends { id: number }>(
     .filter((g) => g.total > 0);
 }
 
-export async function countByTheme(db: Db, filters: DashboardFilters, now: Date) {
+export async function liveCountByTheme(db: Db, filters: DashboardFilters, now: Date) {
   const [themes, rows] = await Promise.all([
     db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
     db
@@ -114,7 +116,7 @@ export async function countByTheme(db: Db, filters: DashboardFilters, now: Date)
   return groupTally(themes, rows);
 }
 
-export async function countByAddressee(db: Db, filters: DashboardFilters, now: Date) {
+export async function liveCountByAddressee(db: Db, filters: DashboardFilters, now: Date) {
   const [addressees, rows] = await Promise.all([
     db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
     db
@@ -129,14 +131,61 @@ export async function countByAddressee(db: Db, filters: DashboardFilters, now: D
   return groupTally(addressees, rows);
 }
 
+/** Rollup rows as the live queries' rows ('none' is the bucket of recommendations without an update). */
+const fromRollup = (rows: RollupRow[]) =>
+  rows.map((r) => ({
+    groupId: r.groupId,
+    status: r.status === 'none' ? null : (r.status as ImplementationStatus),
+    n: r.n,
+  }));
+
+/** By status: from the rollup when it keeps the filtered cell, else live (same numbers either way). */
+export async function countByStatus(db: Db, filters: DashboardFilters, now: Date): Promise<StatusCounts> {
+  const rows = await rollupByStatus(db, filters, now);
+  return rows ? tally(fromRollup(rows)) : liveCountByStatus(db, filters, now);
+}
+
+export async function countByTheme(db: Db, filters: DashboardFilters, now: Date) {
+  const rows = await rollupByTheme(db, filters, now);
+  if (!rows) return liveCountByTheme(db, filters, now);
+  const themes = await db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug));
+  return groupTally(themes, fromRollup(rows));
+}
+
+export async function countByAddressee(db: Db, filters: DashboardFilters, now: Date) {
+  const rows = await rollupByAddressee(db, filters, now);
+  if (!rows) return liveCountByAddressee(db, filters, now);
+  const addressees = await db.select().from(t.addressees).orderBy(asc(t.addressees.slug));
+  return groupTally(addressees, fromRollup(rows));
+}
+
 export type AddresseeRow = typeof t.addressees.$inferSelect;
 
 export interface ScorecardRow extends ScorecardCounts {
   addressee: AddresseeRow;
 }
 
-/** The scorecard's counts per addressee (the formula is in scorecard.ts). */
+/** The scorecard's counts per addressee (the formula is in scorecard.ts): from the rollup when it keeps the cells. */
 export async function scorecard(db: Db, filters: DashboardFilters, now: Date): Promise<ScorecardRow[]> {
+  const rows = await rollupByAddressee(db, filters, now);
+  if (!rows) return liveScorecard(db, filters, now);
+  const addressees = await db.select().from(t.addressees).orderBy(asc(t.addressees.slug));
+  const shares = new Map<number, { answered: number; accepted: number }>();
+  for (const row of rows) {
+    const sum = shares.get(row.groupId) ?? { answered: 0, accepted: 0 };
+    shares.set(row.groupId, { answered: sum.answered + row.answered, accepted: sum.accepted + row.accepted });
+  }
+  return groupTally(addressees, fromRollup(rows)).map(({ group, counts, total }) => ({
+    addressee: group,
+    total,
+    answered: shares.get(group.id)?.answered ?? 0,
+    accepted: shares.get(group.id)?.accepted ?? 0,
+    implemented: counts.implemented,
+  }));
+}
+
+/** Live scorecard (the reference for the rollup). */
+export async function liveScorecard(db: Db, filters: DashboardFilters, now: Date): Promise<ScorecardRow[]> {
   const fr = t.followupResponses;
   const ra = t.recommendationAddressees;
   const responseScope = and(
@@ -145,7 +194,7 @@ export async function scorecard(db: Db, filters: DashboardFilters, now: Date): P
     eq(ra.addresseeId, fr.addresseeId),
   );
   const [byAddressee, answered, accepted] = await Promise.all([
-    countByAddressee(db, filters, now),
+    liveCountByAddressee(db, filters, now),
     db
       .select({ addresseeId: fr.addresseeId, n: sql<number>`count(distinct ${fr.recommendationId})` })
       .from(fr)

@@ -1,0 +1,251 @@
+/**
+ * The dashboard rollup (drizzle/0010_followup_rollup_triggers.sql, rollup-service.ts) against the
+ * live queries, which stay the reference: after every write of a sequence that touches each thing the
+ * triggers watch (status updates recorded, published, unpublished; recommendations added and removed
+ * with themes and addressees; statements published, embargoed, withdrawn; an addressee's country), every
+ * by-status, by-theme and by-addressee number for every filter combination equals the live count.
+ */
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import * as t from '../../db/schema.js';
+import { localized } from '../../lib/localized-text.js';
+import { describeEachEngine } from '../../test/db.js';
+import { createUserWithPassword } from '../accounts/test-support.js';
+import {
+  countByAddressee,
+  countByStatus,
+  countByTheme,
+  liveCountByAddressee,
+  liveCountByStatus,
+  liveCountByTheme,
+  liveScorecard,
+  scorecard,
+} from './dashboard-service.js';
+import type { DashboardFilters } from './filters.js';
+import { rollupByAddressee, rollupByStatus } from './rollup-service.js';
+import type { ImplementationStatus } from './status.js';
+import { type Editor, recordResponse, recordStatusUpdate, setEntryPublication } from './write-service.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const LATER = new Date('2027-06-01T12:00:00Z');
+const text = (s: string) => localized('en', s, { es: `${s} (es)` });
+
+const CHOICES: DashboardFilters[] = [
+  { theme: 'theme-1' },
+  { addressee: 'gov-2' },
+  { country: 'GT' },
+  { from: '2022-01-01', to: '2023-12-31' },
+  { statement: 'statement-2' },
+];
+const COMBINATIONS: DashboardFilters[] = Array.from({ length: 1 << CHOICES.length }, (_, mask) =>
+  Object.assign({}, ...CHOICES.filter((_, i) => mask & (1 << i))),
+);
+
+describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) => {
+  let editor: Editor;
+  const themes: number[] = [];
+  const addressees: number[] = [];
+  const statements: number[] = [];
+  const recs: number[] = [];
+
+  async function addRecommendation(statementId: number, i: number) {
+    const [r] = await ctx.db
+      .insert(t.recommendations)
+      .values({ statementId, slug: `r${i}`, position: i, text: text(`R${i}`) })
+      .returning();
+    await ctx.db.insert(t.recommendationThemes).values({ recommendationId: r!.id, themeId: themes[i % 3]! });
+    if (i % 2 === 0 && i % 3 !== 2)
+      await ctx.db.insert(t.recommendationThemes).values({ recommendationId: r!.id, themeId: themes[2]! });
+    await ctx.db
+      .insert(t.recommendationAddressees)
+      .values({ recommendationId: r!.id, addresseeId: addressees[i % 4]! });
+    // Some recommendations go to two addressees of the same country (GT): counted once for the country.
+    if (i % 3 === 0) {
+      const second = addressees[i % 4 === 0 ? 1 : 0]!;
+      await ctx.db.insert(t.recommendationAddressees).values({ recommendationId: r!.id, addresseeId: second });
+    }
+    recs.push(r!.id);
+    return r!.id;
+  }
+
+  beforeAll(async () => {
+    editor = await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, NOW);
+    for (let i = 1; i <= 3; i++) {
+      const [th] = await ctx.db
+        .insert(t.themes)
+        .values({ slug: `theme-${i}`, label: text(`Theme ${i}`), position: i })
+        .returning();
+      themes.push(th!.id);
+    }
+    for (const [i, country] of [
+      [1, 'GT'],
+      [2, 'GT'],
+      [3, 'HN'],
+      [4, null],
+    ] as const) {
+      const [a] = await ctx.db
+        .insert(t.addressees)
+        .values({ slug: `gov-${i}`, name: text(`Gov ${i}`), kind: 'government', country })
+        .returning();
+      addressees.push(a!.id);
+    }
+    for (let s = 1; s <= 4; s++) {
+      const [row] = await ctx.db
+        .insert(t.statements)
+        .values({
+          slug: `statement-${s}`,
+          title: text(`S${s}`),
+          date: `202${s}-03-01`,
+          status: s === 4 ? 'draft' : 'published',
+        })
+        .returning();
+      statements.push(row!.id);
+      for (let i = 1; i <= 6; i++) await addRecommendation(row!.id, s * 10 + i);
+    }
+  });
+
+  const record = (recommendationId: number, date: string, status: ImplementationStatus, publication = 'published') =>
+    recordStatusUpdate(
+      ctx.db,
+      {
+        recommendationId,
+        status,
+        date,
+        summary: text(status),
+        evidence: [],
+        publication: publication as 'published' | 'draft',
+        seenLatestId: 1e9,
+      },
+      editor,
+      NOW,
+    );
+
+  const respond = (
+    recommendationId: number,
+    addresseeIndex: number,
+    position: 'accepted' | 'partially_accepted' | 'noted' | 'rejected' | 'no_response',
+    date: string,
+    publication: 'published' | 'draft' = 'published',
+  ) =>
+    recordResponse(
+      ctx.db,
+      {
+        recommendationId,
+        addresseeId: addressees[addresseeIndex]!,
+        position,
+        date,
+        summary: text(position),
+        sourceUrl: null,
+        sourceTitle: null,
+        sourceUpload: null,
+        publication,
+      },
+      editor,
+      NOW,
+    );
+
+  async function expectConsistent(step: string) {
+    let fromRollup = 0;
+    for (const now of [NOW, LATER]) {
+      for (const filters of COMBINATIONS) {
+        const where = `${step} at ${now.toISOString()} with ${JSON.stringify(filters)}`;
+        expect(await countByStatus(ctx.db, filters, now), where).toEqual(await liveCountByStatus(ctx.db, filters, now));
+        expect(await countByTheme(ctx.db, filters, now), where).toEqual(await liveCountByTheme(ctx.db, filters, now));
+        expect(await countByAddressee(ctx.db, filters, now), where).toEqual(
+          await liveCountByAddressee(ctx.db, filters, now),
+        );
+        expect(await scorecard(ctx.db, filters, now), where).toEqual(await liveScorecard(ctx.db, filters, now));
+        if (await rollupByStatus(ctx.db, filters, now)) fromRollup++;
+        if (await rollupByAddressee(ctx.db, filters, now)) fromRollup++;
+      }
+    }
+    // The rollup really answers: by status every combination without a statement except addressee ×
+    // country (12 of 32), by addressee every one without a statement or an addressee (8).
+    expect(fromRollup).toBe(2 * (12 + 8));
+  }
+
+  it('stays equal through a sequence of writes', async () => {
+    await expectConsistent('initial');
+
+    const first = await record(recs[0]!, '2024-01-10', 'in_progress');
+    await record(recs[1]!, '2024-02-10', 'implemented');
+    await record(recs[7]!, '2024-02-10', 'reversed');
+    await expectConsistent('recorded published updates');
+
+    // An update about an earlier day never overrides the newer one; a draft never counts until published.
+    await record(recs[0]!, '2023-12-01', 'not_started');
+    const draft = await record(recs[0]!, '2025-05-05', 'implemented', 'draft');
+    await expectConsistent('out-of-order and draft updates');
+    const published = await setEntryPublication(
+      ctx.db,
+      { kind: 'status_update', id: draft.id, publication: 'published', version: draft.version },
+      editor,
+      NOW,
+    );
+    await expectConsistent('published the draft');
+    await setEntryPublication(
+      ctx.db,
+      { kind: 'status_update', id: published.id, publication: 'draft', version: published.version },
+      editor,
+      NOW,
+    );
+    await setEntryPublication(
+      ctx.db,
+      { kind: 'status_update', id: first.id, publication: 'draft', version: first.version },
+      editor,
+      NOW,
+    );
+    await expectConsistent('unpublished two updates');
+
+    // Responses (the scorecard): latest by date then recording order, "no response yet" is no answer,
+    // drafts count once published, a response from an addressee the recommendation is not addressed to never.
+    await respond(recs[1]!, 0, 'accepted', '2024-01-01');
+    await respond(recs[1]!, 0, 'rejected', '2023-06-01');
+    await respond(recs[1]!, 1, 'no_response', '2024-01-01');
+    const pending = await respond(recs[1]!, 1, 'partially_accepted', '2024-05-01', 'draft');
+    await respond(recs[4]!, 3, 'noted', '2024-02-02');
+    await respond(recs[0]!, 2, 'accepted', '2024-02-02');
+    await respond(recs[9]!, 1, 'accepted', '2024-03-03');
+    await respond(recs[9]!, 1, 'rejected', '2024-03-03');
+    await expectConsistent('responses recorded');
+    await setEntryPublication(
+      ctx.db,
+      { kind: 'response', id: pending.id, publication: 'published', version: pending.version },
+      editor,
+      NOW,
+    );
+    await expectConsistent('a draft response published');
+
+    // New recommendations with themes and addressees; a theme added and an addressee removed later.
+    const added = await addRecommendation(statements[1]!, 90);
+    await record(added, '2024-03-03', 'partially_implemented');
+    await ctx.db.insert(t.recommendationThemes).values({ recommendationId: recs[2]!, themeId: themes[0]! });
+    await ctx.db
+      .delete(t.recommendationAddressees)
+      .where(
+        and(
+          eq(t.recommendationAddressees.recommendationId, recs[3]!),
+          eq(t.recommendationAddressees.addresseeId, addressees[2]!),
+        ),
+      );
+    await expectConsistent('recommendations, themes and addressees changed');
+
+    // Statements: the draft published, one embargoed until after NOW, one withdrawn before LATER.
+    await ctx.db.update(t.statements).set({ status: 'published' }).where(eq(t.statements.id, statements[3]!));
+    await ctx.db
+      .update(t.statements)
+      .set({ embargoUntil: new Date('2027-01-01T00:00:00Z') })
+      .where(eq(t.statements.id, statements[0]!));
+    await ctx.db
+      .update(t.statements)
+      .set({ withdrawnAt: new Date('2027-02-01T00:00:00Z') })
+      .where(eq(t.statements.id, statements[2]!));
+    await expectConsistent('statements published, embargoed, withdrawn');
+
+    // Back to draft, an addressee moving country, a recommendation deleted.
+    await ctx.db.update(t.statements).set({ status: 'draft' }).where(eq(t.statements.id, statements[1]!));
+    await ctx.db.update(t.addressees).set({ country: 'HN' }).where(eq(t.addressees.id, addressees[1]!));
+    await ctx.db.delete(t.recommendations).where(eq(t.recommendations.id, recs[8]!));
+    await expectConsistent('unpublished statement, moved addressee, deleted recommendation');
+  });
+});
