@@ -84,6 +84,19 @@ export async function updateVersioned<Row>(tx: Db, input: VersionedUpdate<Row>):
   return after;
 }
 
+/** Archiving (or restoring) a row: `archivedAt` set or cleared, audited as "archive"/"restore". */
+export function updateArchived<Row>(
+  tx: Db,
+  input: Omit<VersionedUpdate<Row>, 'set' | 'action'> & { archived: boolean },
+): Promise<Row> {
+  const { archived, ...rest } = input;
+  return updateVersioned(tx, {
+    ...rest,
+    set: { archivedAt: archived ? input.now : null },
+    action: archived ? 'archive' : 'restore',
+  });
+}
+
 /** An insert and its audit row ("created", before = nothing); call it inside `db.transaction`. */
 export async function insertAudited<Row extends { id: number }>(
   tx: Db,
