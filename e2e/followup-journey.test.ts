@@ -3,10 +3,7 @@
  * (Debian's Chromium); the public timeline and the dashboard change accordingly, with JavaScript off
  * for the reader. axe-core checks the follow-up pages (timeline, dashboards, forms) in both languages.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type axe from 'axe-core';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,10 +16,9 @@ import type { FastifyTypeBox } from '../src/lib/fastify-typebox.js';
 import { messages } from '../src/lib/i18n.js';
 import { LOCALES } from '../src/lib/locales.js';
 import { createTestDb, testEngines } from '../src/test/db.js';
+import { runAxe } from './axe.js';
 import { launchChromium } from './browser.js';
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TIMELINE = (l: string) => `/${l}/statements/guatemala-vp-visit-2021/recommendations/family-unity/follow-up`;
 const en = messages('en');
 
@@ -193,13 +189,4 @@ for (const engine of testEngines) {
       });
     });
   });
-}
-
-async function runAxe(page: Page) {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const inPage = (globalThis as unknown as { axe: typeof axe }).axe;
-    const results = await inPage.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.html) }));
-  }, AXE_TAGS);
 }

@@ -3,15 +3,13 @@
  * database engine: English home → statement → Spanish → a recommendation and back; WCAG checks with
  * axe-core on every kind of page in both languages; the same path without JavaScript; a phone screen.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type axe from 'axe-core';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCoalition } from '../demo/coalition.js';
 import { messages } from '../src/lib/i18n.js';
 import { LOCALES, type Locale } from '../src/lib/locales.js';
 import { testEngines } from '../src/test/db.js';
+import { formatViolations, runAxe } from './axe.js';
 import { launchChromium, startTestServer, type TestServer } from './browser.js';
 
 const statement = must(demoCoalition.statements.find((s) => s.slug === 'guatemala-vp-visit-2021'));
@@ -25,17 +23,6 @@ const recommendationPath = (locale: Locale) => `${statementPath(locale)}/recomme
 
 /** Short, so a missing element fails in seconds with Playwright's own message rather than a test timeout. */
 const LOCATOR_TIMEOUT_MS = 5_000;
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-/** The minified build of what `axe.source` holds: less than half the size, so each injection parses faster. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string; html: string }[];
-}
 
 const axePages: { name: string; path: (locale: Locale) => string; status: number }[] = [
   { name: 'home page', path: (l) => `/${l}/`, status: 200 },
@@ -220,34 +207,4 @@ async function recommendationHrefs(section: Locator): Promise<string[]> {
 async function recommendationTexts(section: Locator): Promise<string[]> {
   const texts = await section.locator('li.recommendation p').allInnerTexts();
   return sorted([...new Set(texts.map((t) => t.trim()))]);
-}
-
-/**
- * Runs axe-core in the page. The app's CSP (script-src 'self') would block an inline <script>
- * (page.addScriptTag({ content })), but page.evaluate goes through the DevTools protocol, which CSP
- * does not govern; so the pages are checked exactly as served, with no bypassCSP context.
- */
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const inPage = (globalThis as unknown as { axe: typeof axe }).axe;
-    const results = await inPage.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.map((s) => (Array.isArray(s) ? s.join(' >>> ') : s)).join(' '),
-        html: n.html,
-      })),
-    }));
-  }, AXE_TAGS);
-}
-
-function formatViolations(path: string, violations: AxeViolation[]): string {
-  const lines = violations.flatMap((v) => [
-    `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
-    ...v.nodes.map((n) => `    ${n.target}    ${n.html}`),
-  ]);
-  return `axe violations on ${path}:\n${lines.join('\n')}`;
 }

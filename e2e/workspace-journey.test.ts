@@ -8,10 +8,7 @@
  * axe-core (WCAG 2.2 A/AA tags) on every workspace page, including a form showing errors and the
  * conflict screen, and each page at 360 px wide without sideways scrolling.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type axe from 'axe-core';
 import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,11 +22,10 @@ import type { FastifyTypeBox } from '../src/lib/fastify-typebox.js';
 import { messages } from '../src/lib/i18n.js';
 import { LOCALES, type Locale } from '../src/lib/locales.js';
 import { createTestDb, testEngines } from '../src/test/db.js';
+import { runAxe } from './axe.js';
 import { launchChromium } from './browser.js';
 
 const LOCATOR_TIMEOUT_MS = 5_000;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const MEMBER = 'press@cejil.org';
 const ADMIN = 'coordinator@example.org';
@@ -54,13 +50,6 @@ const adminPages = (l: Locale) => [
   `/${l}/workspace/translations`,
 ];
 const memberPages = (l: Locale) => [`/${l}/workspace`, `/${l}/workspace/organizations/cejil`];
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string; html: string }[];
-}
 
 let browser: Browser;
 
@@ -282,17 +271,7 @@ for (const engine of testEngines) {
 }
 
 async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  await page.evaluate(AXE_SOURCE);
-  const violations: AxeViolation[] = await page.evaluate(async (tags) => {
-    const inPage = (globalThis as unknown as { axe: typeof axe }).axe;
-    const results = await inPage.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target.join(' '), html: n.html })),
-    }));
-  }, AXE_TAGS);
+  const violations = await runAxe(page);
   const report = violations
     .flatMap((v) => [`${v.id}: ${v.help}`, ...v.nodes.slice(0, 3).map((n) => `    ${n.target}  ${n.html}`)])
     .join('\n');

@@ -2,20 +2,16 @@
  * Plumbing for the editorial journeys: an EMPTY instance whose first admin was made by the real CLI,
  * served with an injected clock; axe-core (WCAG 2.2 A/AA tags) and a phone-width check for each page.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { buildApp } from '../src/app.js';
 import { type DbHandle, type Engine, openDb } from '../src/db/client.js';
 import { createEmptyPostgresDatabase } from '../src/test/db.js';
 import { runCli } from '../src/test/processes.js';
-
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+import { runAxe } from './axe.js';
 
 export interface EmptyInstance {
   baseUrl: string;
@@ -72,32 +68,12 @@ export async function startEmptyInstance(engine: Engine, adminEmail: string): Pr
   };
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string; html: string }[];
-}
-
 /** axe-core in the page as served (page.evaluate is not governed by the CSP): the violations, readable. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations: AxeViolation[] = await page.evaluate(async (tags) => {
-    const inPage = (globalThis as unknown as { axe: typeof axe }).axe;
-    const results = await inPage.run({ runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({
-        target: n.target.map((s) => (Array.isArray(s) ? s.join(' >>> ') : s)).join(' '),
-        html: n.html.slice(0, 200),
-      })),
-    }));
-  }, AXE_TAGS);
+  const violations = await runAxe(page);
   return violations.flatMap((v) => [
     `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
-    ...v.nodes.map((n) => `    ${n.target}    ${n.html}`),
+    ...v.nodes.map((n) => `    ${n.target}    ${n.html.slice(0, 200)}`),
   ]);
 }
 

@@ -26,14 +26,29 @@ export function tooLong(input: TextInput, max: number): Locale[] {
   return LOCALES.filter((l) => (input[l] ?? '').length > max);
 }
 
+/** A form save of a statement's text; `originalLocale`: the language the editor says they wrote in. */
 export function mergeLocalized(before: LocalizedText, input: TextInput, originalLocale: Locale): LocalizedText {
   const typed = (l: Locale) => (input[l] ?? '').replace(/\r\n/g, '\n').trim();
-  const previous = originalOf(before);
+  return mergeTyped(before, typed, originalLocale, input.confirmed ?? []);
+}
+
+/**
+ * The rule both the statements and the workspace shell's forms save by. `typed(locale)`: the text now
+ * in that language, trimmed ('' for none). The original stays in its language while it has text; else
+ * `preferred` if it has text; else the first language with text.
+ */
+export function mergeTyped(
+  before: LocalizedText | null | undefined,
+  typed: (locale: Locale) => string,
+  preferred: Locale | undefined,
+  confirmed: readonly Locale[],
+): LocalizedText {
+  const previous = originalOf(before)?.locale;
   const originLocale =
-    previous && typed(previous.locale) !== ''
-      ? previous.locale
-      : typed(originalLocale) !== ''
-        ? originalLocale
+    previous && typed(previous) !== ''
+      ? previous
+      : preferred && typed(preferred) !== ''
+        ? preferred
         : LOCALES.find((l) => typed(l) !== '');
   const next: LocalizedText = {};
   if (!originLocale) return next;
@@ -41,9 +56,9 @@ export function mergeLocalized(before: LocalizedText, input: TextInput, original
   for (const locale of LOCALES) {
     const text = typed(locale);
     if (text === '') continue;
-    const old = before[locale];
+    const old = before?.[locale];
     if (locale === originLocale) next[locale] = { text, origin: 'original' };
-    else if (old && old.origin === 'translation' && old.text === text && !input.confirmed?.includes(locale))
+    else if (old && old.origin === 'translation' && old.text.trim() === text && !confirmed.includes(locale))
       next[locale] = old;
     else next[locale] = { text, origin: 'translation', sourceFingerprint: fingerprint(originalText) };
   }

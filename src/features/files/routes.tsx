@@ -9,6 +9,7 @@ import { Forbidden } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES, type Locale } from '../../lib/locales.js';
 import { localizedPlain } from '../../lib/localized-view.js';
+import type { PageContext } from '../../lib/page-context.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { isVisibleToPublic } from '../../lib/visibility.js';
 import { type AuthOptions, csrfMatches, csrfToken, currentUser } from '../accounts/web.js';
@@ -50,8 +51,8 @@ export function registerFileRoutes(app: FastifyTypeBox, deps: SiteDeps, options:
   });
 
   for (const locale of LOCALES) {
-    registerLogoRoutes(app, deps, options, locale);
-    registerDocumentRoutes(app, deps, options, locale);
+    registerUploadRoutes(app, deps, options, locale, logoForm(deps, options));
+    registerUploadRoutes(app, deps, options, locale, documentForm(deps, options));
   }
 }
 
@@ -117,35 +118,98 @@ async function receiveFile(
 
 const statusOf = (problem: UploadProblem) => new UploadRejected('logo', problem).statusCode;
 
-function registerLogoRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRouteOptions, locale: Locale) {
-  const path = `/${locale}/workspace/organizations/:slug/logo`;
+type PageState = { problem: UploadProblem | null; notice: string | null; version?: number | null; status?: number };
+type SignedIn = NonNullable<ReturnType<typeof currentUser>>;
 
-  async function renderPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    state: { problem: UploadProblem | null; notice: string | null; version?: number | null; status?: number },
-  ) {
+/** What differs between the logo and the document upload forms. */
+interface UploadForm {
+  /** After `/${locale}/workspace/`, with `:slug`. */
+  path: string;
+  field: UploadField;
+  maxBytes: number;
+  /** The policy and the owner (NotFound/Forbidden), asked before a byte of the file is read. */
+  check: (slug: string, user: SignedIn) => Promise<unknown>;
+  page: (slug: string, user: SignedIn, ctx: PageContext, csrf: string, state: PageState) => Promise<JSX.Element>;
+  save: (input: { slug: string; version: number; file: NewFile | null }, user: SignedIn) => Promise<unknown>;
+}
+
+function logoForm(deps: SiteDeps, options: FileRouteOptions): UploadForm {
+  return {
+    path: 'organizations/:slug/logo',
+    field: 'logo',
+    maxBytes: options.limits.logoBytes,
+    check: (slug, user) => getLogoTarget(deps.db, slug, user),
+    page: async (slug, user, ctx, csrf, state) => {
+      const { organization, logo } = await getLogoTarget(deps.db, slug, user);
+      return (
+        <LogoUploadPage
+          ctx={ctx}
+          user={user}
+          csrf={csrf}
+          organization={{
+            slug: organization.slug,
+            name: localizedPlain(organization.localizedName, ctx) || organization.name,
+            version: state.version ?? organization.version,
+          }}
+          logo={logo}
+          limitBytes={options.limits.logoBytes}
+          problem={state.problem}
+          notice={state.notice}
+        />
+      );
+    },
+    save: (input, user) => setOrganizationLogo(deps.db, input, user, deps.now()),
+  };
+}
+
+function documentForm(deps: SiteDeps, options: FileRouteOptions): UploadForm {
+  return {
+    path: 'statements/:slug/document',
+    field: 'document',
+    maxBytes: options.limits.documentBytes,
+    check: (slug, user) => getDocumentTarget(deps.db, slug, user),
+    page: async (slug, user, ctx, csrf, state) => {
+      const { statement, document } = await getDocumentTarget(deps.db, slug, user);
+      return (
+        <DocumentUploadPage
+          ctx={ctx}
+          user={user}
+          csrf={csrf}
+          statement={{
+            slug: statement.slug,
+            title: localizedPlain(statement.title, ctx) || statement.slug,
+            version: state.version ?? statement.version,
+            isPublic: isVisibleToPublic(statement, deps.now()),
+            externalUrl: statement.fullDocumentUrl,
+          }}
+          document={document}
+          limitBytes={options.limits.documentBytes}
+          problem={state.problem}
+          notice={state.notice}
+        />
+      );
+    },
+    save: (input, user) => setStatementDocument(deps.db, input, user, deps.now()),
+  };
+}
+
+/** The form page, the upload POST and the remove POST of one kind of file. */
+function registerUploadRoutes(
+  app: FastifyTypeBox,
+  deps: SiteDeps,
+  options: FileRouteOptions,
+  locale: Locale,
+  form: UploadForm,
+) {
+  const path = `/${locale}/workspace/${form.path}`;
+  const done = (slug: string, what: 'saved' | 'removed') =>
+    `/${locale}/workspace/${form.path.replace(':slug', slug)}?done=${what}`;
+
+  async function renderPage(request: FastifyRequest, reply: FastifyReply, slug: string, state: PageState) {
     const user = currentUser(request);
     if (!user) throw new Forbidden('Sign in first');
-    const { organization, logo } = await getLogoTarget(deps.db, slug, user);
     const ctx = pageContext(deps, request, locale);
-    const page = await (
-      <LogoUploadPage
-        ctx={ctx}
-        user={user}
-        csrf={csrfToken(request, reply, options.auth)}
-        organization={{
-          slug: organization.slug,
-          name: localizedPlain(organization.localizedName, ctx) || organization.name,
-          version: state.version ?? organization.version,
-        }}
-        logo={logo}
-        limitBytes={options.limits.logoBytes}
-        problem={state.problem}
-        notice={state.notice}
-      />
-    );
+    const page = await form.page(slug, user, ctx, csrfToken(request, reply, options.auth), state);
     return sendHtml(reply, page, state.status ?? 200);
   }
 
@@ -162,8 +226,8 @@ function registerLogoRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRo
     const user = currentUser(request);
     if (!user) throw new Forbidden('Sign in first');
     // The policy is asked before a byte of the file is read.
-    await getLogoTarget(deps.db, request.params.slug, user);
-    const { file, version, problem } = await receiveFile(request, options, 'logo', options.limits.logoBytes);
+    await form.check(request.params.slug, user);
+    const { file, version, problem } = await receiveFile(request, options, form.field, form.maxBytes);
     if (problem || !file || version === null) {
       const shown = problem ?? { code: 'badForm' as const };
       return renderPage(request, reply, request.params.slug, {
@@ -173,85 +237,14 @@ function registerLogoRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRo
         status: statusOf(shown),
       });
     }
-    await setOrganizationLogo(deps.db, { slug: request.params.slug, version, file }, user, deps.now());
-    return reply.redirect(`/${locale}/workspace/organizations/${request.params.slug}/logo?done=saved`, 303);
+    await form.save({ slug: request.params.slug, version, file }, user);
+    return reply.redirect(done(request.params.slug, 'saved'), 303);
   });
 
   app.post(`${path}/remove`, { schema: { params: SlugParams, body: RemoveBody } }, async (request, reply) => {
     const user = currentUser(request);
     if (!user) throw new Forbidden('Sign in first');
-    const input = { slug: request.params.slug, version: request.body.version, file: null };
-    await setOrganizationLogo(deps.db, input, user, deps.now());
-    return reply.redirect(`/${locale}/workspace/organizations/${request.params.slug}/logo?done=removed`, 303);
-  });
-}
-
-function registerDocumentRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRouteOptions, locale: Locale) {
-  const path = `/${locale}/workspace/statements/:slug/document`;
-
-  async function renderPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    state: { problem: UploadProblem | null; notice: string | null; version?: number | null; status?: number },
-  ) {
-    const user = currentUser(request);
-    if (!user) throw new Forbidden('Sign in first');
-    const { statement, document } = await getDocumentTarget(deps.db, slug, user);
-    const ctx = pageContext(deps, request, locale);
-    const page = await (
-      <DocumentUploadPage
-        ctx={ctx}
-        user={user}
-        csrf={csrfToken(request, reply, options.auth)}
-        statement={{
-          slug: statement.slug,
-          title: localizedPlain(statement.title, ctx) || statement.slug,
-          version: state.version ?? statement.version,
-          isPublic: isVisibleToPublic(statement, deps.now()),
-          externalUrl: statement.fullDocumentUrl,
-        }}
-        document={document}
-        limitBytes={options.limits.documentBytes}
-        problem={state.problem}
-        notice={state.notice}
-      />
-    );
-    return sendHtml(reply, page, state.status ?? 200);
-  }
-
-  app.get(path, { schema: { params: SlugParams, querystring: DoneQuery } }, async (request, reply) => {
-    if (!currentUser(request)) return reply.redirect(`/${locale}/sign-in`, 303);
-    const ctx = pageContext(deps, request, locale);
-    return renderPage(request, reply, request.params.slug, {
-      problem: null,
-      notice: doneNotice(ctx, request.query.done),
-    });
-  });
-
-  app.post(path, { schema: { params: SlugParams }, config: { multipartCsrf: true } }, async (request, reply) => {
-    const user = currentUser(request);
-    if (!user) throw new Forbidden('Sign in first');
-    await getDocumentTarget(deps.db, request.params.slug, user);
-    const { file, version, problem } = await receiveFile(request, options, 'document', options.limits.documentBytes);
-    if (problem || !file || version === null) {
-      const shown = problem ?? { code: 'badForm' as const };
-      return renderPage(request, reply, request.params.slug, {
-        problem: shown,
-        notice: null,
-        version,
-        status: statusOf(shown),
-      });
-    }
-    await setStatementDocument(deps.db, { slug: request.params.slug, version, file }, user, deps.now());
-    return reply.redirect(`/${locale}/workspace/statements/${request.params.slug}/document?done=saved`, 303);
-  });
-
-  app.post(`${path}/remove`, { schema: { params: SlugParams, body: RemoveBody } }, async (request, reply) => {
-    const user = currentUser(request);
-    if (!user) throw new Forbidden('Sign in first');
-    const input = { slug: request.params.slug, version: request.body.version, file: null };
-    await setStatementDocument(deps.db, input, user, deps.now());
-    return reply.redirect(`/${locale}/workspace/statements/${request.params.slug}/document?done=removed`, 303);
+    await form.save({ slug: request.params.slug, version: request.body.version, file: null }, user);
+    return reply.redirect(done(request.params.slug, 'removed'), 303);
   });
 }

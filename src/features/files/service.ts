@@ -5,13 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import type { FileMediaType } from '../../db/schema-files.js';
-import { Conflict, Forbidden, NotFound } from '../../lib/errors.js';
+import { Forbidden, NotFound } from '../../lib/errors.js';
 import { publicStatementsCondition } from '../../lib/visibility.js';
-import { type Actor, changesSince, writeAudit } from '../accounts/audit.js';
+import { type Actor, writeAudit } from '../accounts/audit.js';
 import { canSetOrganizationLogo, canSetStatementDocument, type PolicyUser } from '../accounts/policy.js';
+import { updateIfUnchanged } from '../workspace/write.js';
 import type { InspectedFile } from './sniff.js';
 
 export type FileRow = typeof t.files.$inferSelect;
@@ -89,50 +91,17 @@ export async function getLogoTarget(db: Db, slug: string, user: PolicyUser): Pro
 }
 
 /** Sets (file) or removes (null) an organization's logo, checked against the version the form showed. */
-export async function setOrganizationLogo(
-  db: Db,
-  input: { slug: string; version: number; file: NewFile | null },
-  user: Editor,
-  now: Date,
-): Promise<FileRef | null> {
-  const actor: Actor = { id: user.id, label: user.email };
-  return db.transaction(async (tx) => {
-    const { organization: before, logo: previous } = await getLogoTarget(tx, input.slug, user);
-    const [after] = await tx
-      .update(t.organizations)
-      .set({ version: before.version + 1, updatedAt: now })
-      .where(and(eq(t.organizations.id, before.id), eq(t.organizations.version, input.version)))
-      .returning();
-    if (!after) {
-      throw new Conflict('This organization was changed by someone else', {
-        version: before.version,
-        changes: await changesSince(tx, 'organization', before.id, input.version),
-      });
-    }
-    let current: FileRef | null = null;
-    if (input.file) {
-      const sha256 = await storeFile(tx, input.file, user.id, now);
-      await tx
-        .insert(t.organizationLogos)
-        .values({ organizationId: before.id, fileSha256: sha256, setBy: user.id, setAt: now })
-        .onConflictDoUpdate({
-          target: t.organizationLogos.organizationId,
-          set: { fileSha256: sha256, setBy: user.id, setAt: now },
-        });
-      current = await fileRef(tx, sha256);
-    } else {
-      await tx.delete(t.organizationLogos).where(eq(t.organizationLogos.organizationId, before.id));
-    }
-    await writeAudit(tx, {
-      actor,
-      at: now,
-      entityType: 'organization',
-      entityId: before.id,
-      action: input.file ? 'set_logo' : 'remove_logo',
-      before: { logo: audited(previous), version: before.version },
-      after: { logo: audited(current), version: after.version },
-    });
-    return current;
+export function setOrganizationLogo(db: Db, input: AttachInput, user: Editor, now: Date): Promise<FileRef | null> {
+  return setAttachedFile(db, input, user, now, {
+    entityType: 'organization',
+    kind: 'logo',
+    ownerTable: t.organizations,
+    linkTable: t.organizationLogos,
+    ownerKey: 'organizationId',
+    target: async (tx) => {
+      const { organization, logo } = await getLogoTarget(tx, input.slug, user);
+      return { owner: organization, previous: logo };
+    },
   });
 }
 
@@ -162,48 +131,92 @@ export async function getDocumentTarget(db: Db, slug: string, user: PolicyUser):
   return { statement, document: await fileRef(db, link?.fileSha256) };
 }
 
-export async function setStatementDocument(
+export function setStatementDocument(db: Db, input: AttachInput, user: Editor, now: Date): Promise<FileRef | null> {
+  return setAttachedFile(db, input, user, now, {
+    entityType: 'statement',
+    kind: 'document',
+    ownerTable: t.statements,
+    linkTable: t.statementDocuments,
+    ownerKey: 'statementId',
+    target: async (tx) => {
+      const { statement, document } = await getDocumentTarget(tx, input.slug, user);
+      return { owner: statement, previous: document };
+    },
+  });
+}
+
+// ---- both: one attached file per owner ---------------------------------------------------------
+
+interface AttachInput {
+  slug: string;
+  version: number;
+  file: NewFile | null;
+}
+
+/** Where an owner's one file is linked: organizations' logos or statements' documents. */
+type Attachment =
+  | {
+      entityType: 'organization';
+      kind: 'logo';
+      ownerTable: typeof t.organizations;
+      linkTable: typeof t.organizationLogos;
+      ownerKey: 'organizationId';
+    }
+  | {
+      entityType: 'statement';
+      kind: 'document';
+      ownerTable: typeof t.statements;
+      linkTable: typeof t.statementDocuments;
+      ownerKey: 'statementId';
+    };
+
+/**
+ * Sets (file) or removes (null) the owner's file: the owner's version check (its version is bumped,
+ * a stale form gets a Conflict), the link row, and an audit row (`set_<kind>`/`remove_<kind>`).
+ */
+async function setAttachedFile(
   db: Db,
-  input: { slug: string; version: number; file: NewFile | null },
+  input: AttachInput,
   user: Editor,
   now: Date,
+  spec: Attachment & {
+    target: (tx: Db) => Promise<{ owner: { id: number; version: number }; previous: FileRef | null }>;
+  },
 ): Promise<FileRef | null> {
   const actor: Actor = { id: user.id, label: user.email };
+  // Drizzle cannot type insert/delete over a union of tables; both link tables have the owner's key,
+  // fileSha256, setBy and setAt.
+  const linkTable = spec.linkTable as typeof t.organizationLogos;
+  const ownerColumn = (spec.linkTable as unknown as Record<string, PgColumn>)[spec.ownerKey]!;
   return db.transaction(async (tx) => {
-    const { statement: before, document: previous } = await getDocumentTarget(tx, input.slug, user);
-    const [after] = await tx
-      .update(t.statements)
-      .set({ version: before.version + 1, updatedAt: now })
-      .where(and(eq(t.statements.id, before.id), eq(t.statements.version, input.version)))
-      .returning();
-    if (!after) {
-      throw new Conflict('This statement was changed by someone else', {
-        version: before.version,
-        changes: await changesSince(tx, 'statement', before.id, input.version),
-      });
-    }
+    const { owner: before, previous } = await spec.target(tx);
+    const after = await updateIfUnchanged<{ version: number }>(tx, {
+      table: spec.ownerTable,
+      entityType: spec.entityType,
+      before,
+      seenVersion: input.version,
+      set: {},
+      now,
+    });
     let current: FileRef | null = null;
     if (input.file) {
       const sha256 = await storeFile(tx, input.file, user.id, now);
       await tx
-        .insert(t.statementDocuments)
-        .values({ statementId: before.id, fileSha256: sha256, setBy: user.id, setAt: now })
-        .onConflictDoUpdate({
-          target: t.statementDocuments.statementId,
-          set: { fileSha256: sha256, setBy: user.id, setAt: now },
-        });
+        .insert(linkTable)
+        .values({ [spec.ownerKey]: before.id, fileSha256: sha256, setBy: user.id, setAt: now } as never)
+        .onConflictDoUpdate({ target: ownerColumn, set: { fileSha256: sha256, setBy: user.id, setAt: now } });
       current = await fileRef(tx, sha256);
     } else {
-      await tx.delete(t.statementDocuments).where(eq(t.statementDocuments.statementId, before.id));
+      await tx.delete(linkTable).where(eq(ownerColumn, before.id));
     }
     await writeAudit(tx, {
       actor,
       at: now,
-      entityType: 'statement',
+      entityType: spec.entityType,
       entityId: before.id,
-      action: input.file ? 'set_document' : 'remove_document',
-      before: { document: audited(previous), version: before.version },
-      after: { document: audited(current), version: after.version },
+      action: input.file ? `set_${spec.kind}` : `remove_${spec.kind}`,
+      before: { [spec.kind]: audited(previous), version: before.version },
+      after: { [spec.kind]: audited(current), version: after.version },
     });
     return current;
   });

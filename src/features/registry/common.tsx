@@ -1,10 +1,13 @@
 /** Small pieces the registry pages share: translation badges in a list, archive buttons, notices. */
+import type { ChangeSince } from '../../lib/conflict-page.js';
 import { messages } from '../../lib/i18n.js';
 import { LOCALES } from '../../lib/locales.js';
 import { type LocalizedText, translationState } from '../../lib/localized-text.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { CsrfField } from '../accounts/views.js';
-import { stateLabel } from '../workspace/form.js';
+import { ConflictNotice } from '../workspace/conflict.js';
+import { ErrorSummary, stateLabel } from '../workspace/form.js';
+import type { FieldErrors } from '../workspace/validation.js';
 
 /** "English: original · Español: missing", compact, for a list row. */
 export function TranslationBadges({ ctx, value }: { ctx: PageContext; value: LocalizedText }): JSX.Element {
@@ -64,5 +67,34 @@ export function ArchivedBadge({ ctx, archivedAt }: { ctx: PageContext; archivedA
     </span>
   ) : (
     ''
+  );
+}
+
+/** The error summary's labels for a bilingual field, one per language: "Role — Español". */
+export function bilingualLabels(name: string, label: string): Record<string, string> {
+  return Object.fromEntries(LOCALES.map((l) => [`${name}_${l}`, `${label} — ${messages(l).switchToThisLanguage}`]));
+}
+
+/**
+ * Above an edit form: what others changed since it was opened (after a 409; `conflictLabels` name
+ * the columns the form does not show), then what is wrong with this submission.
+ */
+export function FormProblems(props: {
+  ctx: PageContext;
+  conflict: ChangeSince[] | undefined;
+  errors: FieldErrors;
+  labels: Record<string, string>;
+  conflictLabels: Record<string, string>;
+}): JSX.Element {
+  const { ctx, labels } = props;
+  return (
+    <>
+      {props.conflict ? (
+        <ConflictNotice ctx={ctx} history={props.conflict} labels={{ ...labels, ...props.conflictLabels }} />
+      ) : (
+        ''
+      )}
+      <ErrorSummary ctx={ctx} errors={props.errors} labels={labels} />
+    </>
   );
 }

@@ -20,7 +20,14 @@ import { countryCodes } from '../workspace/countries.js';
 import type { LocaleValues } from '../workspace/form.js';
 import { matchesQuery } from '../workspace/list.js';
 import { assertValid, blankToNull, maxLength, oneOf, optionalUrl, problem, required } from '../workspace/validation.js';
-import { actorOf, assertAllowed, type EditingUser, insertAudited, updateVersioned } from '../workspace/write.js';
+import {
+  actorOf,
+  assertAllowed,
+  type EditingUser,
+  insertAudited,
+  updateArchived,
+  updateVersioned,
+} from '../workspace/write.js';
 import { uniqueSlug } from './slug.js';
 
 export type OrganizationRow = typeof t.organizations.$inferSelect;
@@ -222,13 +229,12 @@ export async function setOrganizationArchived(
   return db.transaction(async (tx) => {
     const before = await findOrganization(tx, slug);
     assertAllowed(canManageOrganizations(user));
-    return updateVersioned<OrganizationRow>(tx, {
+    return updateArchived<OrganizationRow>(tx, {
       table: t.organizations,
       before,
       seenVersion,
-      set: { archivedAt: archived ? now : null },
+      archived,
       entityType: 'organization',
-      action: archived ? 'archive' : 'restore',
       actor: actorOf(user),
       now,
       audited: auditedOrganization,

@@ -11,11 +11,9 @@ import {
   canSetOrganizationLogo,
 } from '../accounts/policy.js';
 import { kindLabel } from '../organizations/views.js';
-import { ConflictNotice } from '../workspace/conflict.js';
 import { countryLabel, countryOptions } from '../workspace/countries.js';
 import {
   BilingualField,
-  ErrorSummary,
   HiddenFields,
   type LocaleValues,
   SelectField,
@@ -26,7 +24,7 @@ import {
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import { DataTable, FilterBar } from '../workspace/list.js';
 import type { FormOutcome } from '../workspace/web.js';
-import { ArchivedBadge, ArchiveForm, SavedNotice, TranslationBadges } from './common.js';
+import { ArchivedBadge, ArchiveForm, bilingualLabels, FormProblems, SavedNotice, TranslationBadges } from './common.js';
 import {
   ORGANIZATION_KINDS,
   type OrganizationFilter,
@@ -274,28 +272,22 @@ export function OrganizationFormPage(
     country: t.registryOrgCountry,
     kind: t.registryOrgKind,
   };
-  for (const l of LOCALES) {
-    labels[`localizedName_${l}`] = `${t.registryOrgLocalizedName} — ${messages(l).switchToThisLanguage}`;
-    labels[`boilerplate_${l}`] = `${t.registryOrgBoilerplate} — ${messages(l).switchToThisLanguage}`;
-  }
+  Object.assign(labels, bilingualLabels('localizedName', t.registryOrgLocalizedName));
+  Object.assign(labels, bilingualLabels('boilerplate', t.registryOrgBoilerplate));
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {outcome.conflict ? (
-        <ConflictNotice
-          ctx={ctx}
-          history={outcome.conflict}
-          labels={{
-            ...labels,
-            localizedName: t.registryOrgLocalizedName,
-            boilerplate: t.registryOrgBoilerplate,
-            archivedAt: t.workspaceArchived,
-          }}
-        />
-      ) : (
-        ''
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <FormProblems
+        ctx={ctx}
+        conflict={outcome.conflict}
+        errors={errors}
+        labels={labels}
+        conflictLabels={{
+          localizedName: t.registryOrgLocalizedName,
+          boilerplate: t.registryOrgBoilerplate,
+          archivedAt: t.workspaceArchived,
+        }}
+      />
       <form method="post" action={o ? `${base(ctx)}/${o.slug}/edit` : base(ctx)} novalidate>
         <HiddenFields csrf={csrf} version={props.version ?? o?.version} />
         <TextField

@@ -10,7 +10,7 @@ import { mergeLocalized } from '../workspace/bilingual.js';
 import type { LocaleValues } from '../workspace/form.js';
 import { matchesQuery } from '../workspace/list.js';
 import { assertValid, blankToNull, maxLength, optionalEmail, problem, required } from '../workspace/validation.js';
-import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../workspace/write.js';
+import { actorOf, assertAllowed, insertAudited, updateArchived, updateVersioned } from '../workspace/write.js';
 import type { Editor } from './organizations-service.js';
 import { uniqueSlug } from './slug.js';
 
@@ -167,13 +167,12 @@ export async function setPersonArchived(
 ): Promise<PersonRow> {
   return db.transaction(async (tx) => {
     const before = await getPersonForEdit(tx, slug, user);
-    return updateVersioned<PersonRow>(tx, {
+    return updateArchived<PersonRow>(tx, {
       table: t.people,
       before,
       seenVersion,
-      set: { archivedAt: archived ? now : null },
+      archived,
       entityType: 'person',
-      action: archived ? 'archive' : 'restore',
       actor: actorOf(user),
       now,
       audited: auditedPerson,

@@ -1,22 +1,13 @@
 /** People pages of the workspace: the list and the form (new and edit). */
 
-import { messages } from '../../lib/i18n.js';
 import { LOCALES } from '../../lib/locales.js';
 import { LocalizedSpan } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
-import { ConflictNotice } from '../workspace/conflict.js';
-import {
-  BilingualField,
-  CheckboxField,
-  ErrorSummary,
-  HiddenFields,
-  SelectField,
-  TextField,
-} from '../workspace/form.js';
+import { BilingualField, CheckboxField, HiddenFields, SelectField, TextField } from '../workspace/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import { DataTable, FilterBar } from '../workspace/list.js';
 import type { FormOutcome } from '../workspace/web.js';
-import { ArchivedBadge, ArchiveForm, SavedNotice } from './common.js';
+import { ArchivedBadge, ArchiveForm, bilingualLabels, FormProblems, SavedNotice } from './common.js';
 import type { PersonForm, PersonListRow, PersonRow } from './people-service.js';
 
 type OrganizationRow = PersonListRow['organization'] & {};
@@ -121,27 +112,23 @@ export function PersonFormPage(
     email: t.registryPersonEmail,
     phone: t.registryPersonPhone,
   };
-  for (const l of LOCALES) labels[`role_${l}`] = `${t.registryPersonRole} — ${messages(l).switchToThisLanguage}`;
+  Object.assign(labels, bilingualLabels('role', t.registryPersonRole));
   const isMember = props.user.role === 'member';
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {outcome.conflict ? (
-        <ConflictNotice
-          ctx={ctx}
-          history={outcome.conflict}
-          labels={{
-            ...labels,
-            role: t.registryPersonRole,
-            organizationId: t.registryPersonOrganization,
-            isPressContact: t.registryPressContact,
-            archivedAt: t.workspaceArchived,
-          }}
-        />
-      ) : (
-        ''
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <FormProblems
+        ctx={ctx}
+        conflict={outcome.conflict}
+        errors={errors}
+        labels={labels}
+        conflictLabels={{
+          role: t.registryPersonRole,
+          organizationId: t.registryPersonOrganization,
+          isPressContact: t.registryPressContact,
+          archivedAt: t.workspaceArchived,
+        }}
+      />
       <form method="post" action={p ? `${base(ctx)}/${p.slug}/edit` : base(ctx)} novalidate>
         <HiddenFields csrf={csrf} version={props.version ?? p?.version} />
         <TextField

@@ -13,7 +13,7 @@ import { countryCodes } from '../workspace/countries.js';
 import type { LocaleValues } from '../workspace/form.js';
 import { matchesQuery } from '../workspace/list.js';
 import { assertValid, blankToNull, maxLength, oneOf, problem } from '../workspace/validation.js';
-import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../workspace/write.js';
+import { actorOf, assertAllowed, insertAudited, updateArchived, updateVersioned } from '../workspace/write.js';
 import type { Editor } from './organizations-service.js';
 import { uniqueSlug } from './slug.js';
 
@@ -111,13 +111,12 @@ export async function setThemeArchived(
 ): Promise<ThemeRow> {
   return db.transaction(async (tx) => {
     const before = await getTheme(tx, slug, user);
-    return updateVersioned<ThemeRow>(tx, {
+    return updateArchived<ThemeRow>(tx, {
       table: t.themes,
       before,
       seenVersion,
-      set: { archivedAt: archived ? now : null },
+      archived,
       entityType: 'theme',
-      action: archived ? 'archive' : 'restore',
       actor: actorOf(user),
       now,
       audited: auditedTheme,
@@ -287,13 +286,12 @@ export async function setAddresseeArchived(
 ): Promise<AddresseeRow> {
   return db.transaction(async (tx) => {
     const before = await getAddressee(tx, slug, user);
-    return updateVersioned<AddresseeRow>(tx, {
+    return updateArchived<AddresseeRow>(tx, {
       table: t.addressees,
       before,
       seenVersion,
-      set: { archivedAt: archived ? now : null },
+      archived,
       entityType: 'addressee',
-      action: archived ? 'archive' : 'restore',
       actor: actorOf(user),
       now,
       audited: auditedAddressee,

@@ -1,18 +1,16 @@
 /** Theme and addressee pages of the workspace. */
 
 import type { Catalog } from '../../i18n/catalog.js';
-import { messages } from '../../lib/i18n.js';
 import { LOCALES } from '../../lib/locales.js';
 import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { CsrfField } from '../accounts/views.js';
-import { ConflictNotice } from '../workspace/conflict.js';
 import { countryLabel, countryOptions } from '../workspace/countries.js';
-import { BilingualField, ErrorSummary, HiddenFields, type LocaleValues, SelectField } from '../workspace/form.js';
+import { BilingualField, HiddenFields, type LocaleValues, SelectField } from '../workspace/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import { DataTable, FilterBar } from '../workspace/list.js';
 import type { FormOutcome } from '../workspace/web.js';
-import { ArchivedBadge, ArchiveForm, SavedNotice, TranslationBadges } from './common.js';
+import { ArchivedBadge, ArchiveForm, bilingualLabels, FormProblems, SavedNotice, TranslationBadges } from './common.js';
 import {
   ADDRESSEE_KINDS,
   type AddresseeForm,
@@ -110,25 +108,21 @@ export function ThemeFormPage(
   const errors = outcome.errors ?? {};
   const title = r ? t.registryEditTheme : t.registryNewTheme;
   const labels: Record<string, string> = { label: t.registryThemeLabel };
-  for (const l of LOCALES) labels[`label_${l}`] = `${t.registryThemeLabel} — ${messages(l).switchToThisLanguage}`;
+  Object.assign(labels, bilingualLabels('label', t.registryThemeLabel));
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {outcome.conflict ? (
-        <ConflictNotice
-          ctx={ctx}
-          history={outcome.conflict}
-          labels={{
-            ...labels,
-            archivedAt: t.workspaceArchived,
-            parentId: t.registryAddresseeParent,
-            position: t.registryColumnOrder,
-          }}
-        />
-      ) : (
-        ''
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <FormProblems
+        ctx={ctx}
+        conflict={outcome.conflict}
+        errors={errors}
+        labels={labels}
+        conflictLabels={{
+          archivedAt: t.workspaceArchived,
+          parentId: t.registryAddresseeParent,
+          position: t.registryColumnOrder,
+        }}
+      />
       <form method="post" action={r ? `${themesBase(ctx)}/${r.slug}/edit` : themesBase(ctx)} novalidate>
         <HiddenFields csrf={csrf} version={props.version ?? r?.version} />
         <BilingualField
@@ -260,25 +254,21 @@ export function AddresseeFormPage(
     country: t.registryOrgCountry,
     parent: t.registryAddresseeParent,
   };
-  for (const l of LOCALES) labels[`name_${l}`] = `${t.registryAddresseeName} — ${messages(l).switchToThisLanguage}`;
+  Object.assign(labels, bilingualLabels('name', t.registryAddresseeName));
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {outcome.conflict ? (
-        <ConflictNotice
-          ctx={ctx}
-          history={outcome.conflict}
-          labels={{
-            ...labels,
-            archivedAt: t.workspaceArchived,
-            parentId: t.registryAddresseeParent,
-            position: t.registryColumnOrder,
-          }}
-        />
-      ) : (
-        ''
-      )}
-      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <FormProblems
+        ctx={ctx}
+        conflict={outcome.conflict}
+        errors={errors}
+        labels={labels}
+        conflictLabels={{
+          archivedAt: t.workspaceArchived,
+          parentId: t.registryAddresseeParent,
+          position: t.registryColumnOrder,
+        }}
+      />
       <form method="post" action={r ? `${addresseesBase(ctx)}/${r.slug}/edit` : addresseesBase(ctx)} novalidate>
         <HiddenFields csrf={csrf} version={props.version ?? r?.version} />
         <BilingualField

@@ -6,24 +6,23 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
-import { Conflict } from '../../lib/errors.js';
-import { type Actor, changesSince } from '../accounts/audit.js';
 import type { PolicyUser } from '../accounts/policy.js';
+import { updateIfUnchanged } from '../workspace/write.js';
 
 /** A signed-in person (the routes' currentUser, or a CLI's user row). */
 export type Editor = NonNullable<PolicyUser> & { email: string };
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export const actorOf = (user: Editor): Actor => ({ id: user.id, label: user.email });
+export { actorOf } from '../workspace/write.js';
 
 type Versioned = typeof t.statements | typeof t.recommendations | typeof t.quotes | typeof t.releases;
 
 /**
- * `update … set … where id = :id and version = :seen`, bumping the version. No row means someone
- * saved in between: a Conflict carrying the audit entries after `seen`, so nothing is overwritten.
+ * `update … set … where id = :id and version = :seen`, bumping the version (the shell's
+ * updateIfUnchanged, typed per table); statements write their own audit rows.
  */
-export async function updateVersioned<T extends Versioned>(
+export function updateVersioned<T extends Versioned>(
   tx: Db,
   table: T,
   entityType: string,
@@ -32,20 +31,7 @@ export async function updateVersioned<T extends Versioned>(
   set: Partial<T['$inferInsert']>,
   now: Date,
 ): Promise<T['$inferSelect']> {
-  // Drizzle cannot type `update` over a union of tables; each member has id, version and updatedAt.
-  const anyTable = table as typeof t.statements;
-  const [after] = await tx
-    .update(anyTable)
-    .set({ ...(set as object), version: before.version + 1, updatedAt: now })
-    .where(and(eq(anyTable.id, before.id), eq(anyTable.version, seen)))
-    .returning();
-  if (!after) {
-    throw new Conflict(`This ${entityType} was changed by someone else`, {
-      version: before.version,
-      changes: await changesSince(tx, entityType, before.id, seen),
-    });
-  }
-  return after as T['$inferSelect'];
+  return updateIfUnchanged<T['$inferSelect']>(tx, { table, entityType, before, seenVersion: seen, set, now });
 }
 
 /** Published now, or published once (the audit log remembers): such material is kept. */

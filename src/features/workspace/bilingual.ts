@@ -3,8 +3,9 @@
  * A translation keeps the fingerprint of the original it was made from, so it shows as out of date
  * when the original changes later (see lib/localized-text.ts).
  */
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { fingerprint, type LocalizedText, originalOf } from '../../lib/localized-text.js';
+import type { Locale } from '../../lib/locales.js';
+import { anyText, mergeTyped } from '../../lib/localized-input.js';
+import type { LocalizedText } from '../../lib/localized-text.js';
 import type { LocaleValues } from './form.js';
 
 /**
@@ -19,28 +20,10 @@ export function mergeLocalized(
   submitted: LocaleValues,
   confirmed: readonly Locale[] = [],
 ): LocalizedText {
-  const textOf = (locale: Locale) => (submitted[locale] ?? before?.[locale]?.text ?? '').trim();
-  const previousOriginal = originalOf(before)?.locale;
-  const originalLocale =
-    previousOriginal && textOf(previousOriginal) !== '' ? previousOriginal : LOCALES.find((l) => textOf(l) !== '');
-  if (!originalLocale) return {};
-  const originalText = textOf(originalLocale);
-  const next: LocalizedText = { [originalLocale]: { text: originalText, origin: 'original' } };
-  for (const locale of LOCALES) {
-    if (locale === originalLocale) continue;
-    const text = textOf(locale);
-    if (text === '') continue;
-    const old = before?.[locale];
-    const unchanged = old && old.origin === 'translation' && old.text.trim() === text;
-    next[locale] =
-      unchanged && !confirmed.includes(locale)
-        ? old
-        : { text, origin: 'translation', sourceFingerprint: fingerprint(originalText) };
-  }
-  return next;
+  // A language the form did not send keeps its stored text.
+  const typed = (locale: Locale) => (submitted[locale] ?? before?.[locale]?.text ?? '').trim();
+  return mergeTyped(before, typed, undefined, confirmed);
 }
 
 /** Whether a field has text in at least one language. */
-export function hasAnyText(values: LocaleValues): boolean {
-  return LOCALES.some((l) => (values[l] ?? '').trim() !== '');
-}
+export const hasAnyText: (values: LocaleValues) => boolean = anyText;

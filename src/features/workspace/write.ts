@@ -42,8 +42,16 @@ export interface VersionedUpdate<Row> {
   audited: (row: Row) => Record<string, unknown>;
 }
 
-/** Steps 3–5 above; call it inside `db.transaction`. */
-export async function updateVersioned<Row>(tx: Db, input: VersionedUpdate<Row>): Promise<Row> {
+/**
+ * Steps 3 and 5 alone, for callers that write their own audit row: the version-checked update, or a
+ * Conflict carrying the audit entries after `seenVersion`, so nothing is overwritten.
+ */
+export async function updateIfUnchanged<Row>(
+  tx: Db,
+  input: Pick<VersionedUpdate<unknown>, 'table' | 'seenVersion' | 'set' | 'entityType' | 'now'> & {
+    before: { id: number; version: number };
+  },
+): Promise<Row> {
   const { table, before } = input;
   const rows = (await tx
     .update(table)
@@ -57,6 +65,13 @@ export async function updateVersioned<Row>(tx: Db, input: VersionedUpdate<Row>):
       changes: await changesSince(tx, input.entityType, before.id, input.seenVersion),
     });
   }
+  return after;
+}
+
+/** Steps 3–5 above; call it inside `db.transaction`. */
+export async function updateVersioned<Row>(tx: Db, input: VersionedUpdate<Row>): Promise<Row> {
+  const { before } = input;
+  const after = await updateIfUnchanged<Row>(tx, input);
   await writeAudit(tx, {
     actor: input.actor,
     at: input.now,
@@ -67,6 +82,19 @@ export async function updateVersioned<Row>(tx: Db, input: VersionedUpdate<Row>):
     after: { ...input.audited(after), version: before.version + 1 },
   });
   return after;
+}
+
+/** Archiving (or restoring) a row: `archivedAt` set or cleared, audited as "archive"/"restore". */
+export function updateArchived<Row>(
+  tx: Db,
+  input: Omit<VersionedUpdate<Row>, 'set' | 'action'> & { archived: boolean },
+): Promise<Row> {
+  const { archived, ...rest } = input;
+  return updateVersioned(tx, {
+    ...rest,
+    set: { archivedAt: archived ? input.now : null },
+    action: archived ? 'archive' : 'restore',
+  });
 }
 
 /** An insert and its audit row ("created", before = nothing); call it inside `db.transaction`. */
