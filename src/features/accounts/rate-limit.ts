@@ -15,8 +15,13 @@ export interface RateLimit {
 }
 
 export const RATE_LIMITS = {
-  /** Any POST from one address. */
+  /** Any POST from one address, before sign-in. */
   post: { limit: 60, windowMs: 60_000 },
+  /**
+   * Any POST by one signed-in person, counted per account rather than per address: a coalition office
+   * behind one shared address must not throttle its whole staff (live previews post as people type).
+   */
+  signedInPost: { limit: 120, windowMs: 60_000 },
   /** Sign-in attempts from one address (the per-account back-off is separate). */
   signIn: { limit: 20, windowMs: 15 * 60_000 },
   /** Password-reset requests from one address. */

@@ -156,7 +156,10 @@ export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthO
   // After body parsing, before any handler: every state change is rate-limited and needs the token.
   app.addHook('preHandler', async (request, reply) => {
     if (!STATE_CHANGING.has(request.method)) return;
-    const limit = await hitRateLimit(deps.db, `post:${request.ip}`, RATE_LIMITS.post, deps.now());
+    const auth = currentAuth(request);
+    const limit = auth
+      ? await hitRateLimit(deps.db, `post:user:${auth.user.id}`, RATE_LIMITS.signedInPost, deps.now())
+      : await hitRateLimit(deps.db, `post:${request.ip}`, RATE_LIMITS.post, deps.now());
     if (!limit.allowed) {
       return sendTooManyRequests(request, reply, limit.retryAfterSeconds);
     }
