@@ -69,83 +69,20 @@ export function registerRecommendationPages(
     }) as Promise<string>;
   };
 
-  app.get(`${root}/:slug/recommendations/new`, { schema: { params: SlugParams } }, async (request, reply) => {
-    const w = guard(request, reply);
-    if (!w) return reply;
-    return sendHtml(reply, await page(w, request.params.slug, null, undefined, {}));
+  registerItemRoutes(app, root, guard, {
+    path: 'recommendations',
+    page,
+    create: (body, slug, user) =>
+      createRecommendation(deps.db, { ...recommendationFields(body, locale), statementSlug: slug }, user, deps.now()),
+    update: (body, id, user) =>
+      updateRecommendation(
+        deps.db,
+        { ...recommendationFields(body, locale), id, version: seenVersion(body) },
+        user,
+        deps.now(),
+      ),
+    remove: (body, id, user) => deleteRecommendation(deps.db, { id, version: seenVersion(body) }, user, deps.now()),
   });
-  app.get(`${root}/:slug/recommendations/:id`, { schema: { params: ItemParams } }, async (request, reply) => {
-    const w = guard(request, reply);
-    if (!w) return reply;
-    return sendHtml(reply, await page(w, request.params.slug, request.params.id, undefined, {}));
-  });
-  app.post(
-    `${root}/:slug/recommendations`,
-    { schema: { params: SlugParams, body: FormBody } },
-    async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
-      const { slug } = request.params;
-      const body = request.body as Form;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await createRecommendation(
-            deps.db,
-            { ...recommendationFields(body, locale), statementSlug: slug },
-            w.user,
-            deps.now(),
-          );
-          return `${root}/${slug}#recommendations-title`;
-        },
-        (outcome) => page(w, slug, null, body, outcome),
-      );
-    },
-  );
-  app.post(
-    `${root}/:slug/recommendations/:id`,
-    { schema: { params: ItemParams, body: FormBody } },
-    async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
-      const { slug, id } = request.params;
-      const body = request.body as Form;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await updateRecommendation(
-            deps.db,
-            { ...recommendationFields(body, locale), id, version: seenVersion(body) },
-            w.user,
-            deps.now(),
-          );
-          return `${root}/${slug}#recommendations-title`;
-        },
-        (outcome) => page(w, slug, id, body, outcome),
-      );
-    },
-  );
-  app.post(
-    `${root}/:slug/recommendations/:id/delete`,
-    { schema: { params: ItemParams, body: FormBody } },
-    async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
-      const { slug, id } = request.params;
-      const body = request.body as Form;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await deleteRecommendation(deps.db, { id, version: seenVersion(body) }, w.user, deps.now());
-          return `${root}/${slug}#recommendations-title`;
-        },
-        (outcome) => page(w, slug, id, undefined, outcome),
-      );
-    },
-  );
 }
 
 export function registerQuotePages(app: FastifyTypeBox, deps: SiteDeps, locale: Locale, root: string, guard: Guard) {
@@ -174,17 +111,49 @@ export function registerQuotePages(app: FastifyTypeBox, deps: SiteDeps, locale: 
     originalLocale: originalLocale(body, locale),
   });
 
-  app.get(`${root}/:slug/quotes/new`, { schema: { params: SlugParams } }, async (request, reply) => {
+  registerItemRoutes(app, root, guard, {
+    path: 'quotes',
+    page,
+    create: (body, slug, user) => createQuote(deps.db, { ...quoteFields(body), statementSlug: slug }, user, deps.now()),
+    update: (body, id, user) =>
+      updateQuote(deps.db, { ...quoteFields(body), id, version: seenVersion(body) }, user, deps.now()),
+    remove: (body, id, user) => deleteQuote(deps.db, { id, version: seenVersion(body) }, user, deps.now()),
+  });
+}
+
+type ItemPage = (
+  w: WorkspaceRequest,
+  slug: string,
+  id: number | null,
+  typed: Form | undefined,
+  outcome: FormOutcome,
+) => Promise<string>;
+
+/** What differs between a statement's recommendations and its quotes; the routes around them are the same. */
+interface ItemRoutes {
+  /** URL segment, and the id of the statement page's section to return to (`${path}-title`). */
+  path: 'recommendations' | 'quotes';
+  page: ItemPage;
+  create(body: Form, slug: string, user: WorkspaceRequest['user']): Promise<unknown>;
+  update(body: Form, id: number, user: WorkspaceRequest['user']): Promise<unknown>;
+  remove(body: Form, id: number, user: WorkspaceRequest['user']): Promise<unknown>;
+}
+
+/** New, edit, create, save and delete for one kind of item; a failed save shows the form again (saveForm). */
+function registerItemRoutes(app: FastifyTypeBox, root: string, guard: Guard, item: ItemRoutes) {
+  const base = `${root}/:slug/${item.path}`;
+  const back = (slug: string) => `${root}/${slug}#${item.path}-title`;
+  app.get(`${base}/new`, { schema: { params: SlugParams } }, async (request, reply) => {
     const w = guard(request, reply);
     if (!w) return reply;
-    return sendHtml(reply, await page(w, request.params.slug, null, undefined, {}));
+    return sendHtml(reply, await item.page(w, request.params.slug, null, undefined, {}));
   });
-  app.get(`${root}/:slug/quotes/:id`, { schema: { params: ItemParams } }, async (request, reply) => {
+  app.get(`${base}/:id`, { schema: { params: ItemParams } }, async (request, reply) => {
     const w = guard(request, reply);
     if (!w) return reply;
-    return sendHtml(reply, await page(w, request.params.slug, request.params.id, undefined, {}));
+    return sendHtml(reply, await item.page(w, request.params.slug, request.params.id, undefined, {}));
   });
-  app.post(`${root}/:slug/quotes`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+  app.post(base, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
     const w = guard(request, reply);
     if (!w) return reply;
     const { slug } = request.params;
@@ -193,13 +162,13 @@ export function registerQuotePages(app: FastifyTypeBox, deps: SiteDeps, locale: 
       reply,
       w.ctx,
       async () => {
-        await createQuote(deps.db, { ...quoteFields(body), statementSlug: slug }, w.user, deps.now());
-        return `${root}/${slug}#quotes-title`;
+        await item.create(body, slug, w.user);
+        return back(slug);
       },
-      (outcome) => page(w, slug, null, body, outcome),
+      (outcome) => item.page(w, slug, null, body, outcome),
     );
   });
-  app.post(`${root}/:slug/quotes/:id`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
+  app.post(`${base}/:id`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
     const w = guard(request, reply);
     if (!w) return reply;
     const { slug, id } = request.params;
@@ -208,29 +177,25 @@ export function registerQuotePages(app: FastifyTypeBox, deps: SiteDeps, locale: 
       reply,
       w.ctx,
       async () => {
-        await updateQuote(deps.db, { ...quoteFields(body), id, version: seenVersion(body) }, w.user, deps.now());
-        return `${root}/${slug}#quotes-title`;
+        await item.update(body, id, w.user);
+        return back(slug);
       },
-      (outcome) => page(w, slug, id, body, outcome),
+      (outcome) => item.page(w, slug, id, body, outcome),
     );
   });
-  app.post(
-    `${root}/:slug/quotes/:id/delete`,
-    { schema: { params: ItemParams, body: FormBody } },
-    async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
-      const { slug, id } = request.params;
-      const body = request.body as Form;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await deleteQuote(deps.db, { id, version: seenVersion(body) }, w.user, deps.now());
-          return `${root}/${slug}#quotes-title`;
-        },
-        (outcome) => page(w, slug, id, undefined, outcome),
-      );
-    },
-  );
+  app.post(`${base}/:id/delete`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
+    const w = guard(request, reply);
+    if (!w) return reply;
+    const { slug, id } = request.params;
+    const body = request.body as Form;
+    return saveForm(
+      reply,
+      w.ctx,
+      async () => {
+        await item.remove(body, id, w.user);
+        return back(slug);
+      },
+      (outcome) => item.page(w, slug, id, undefined, outcome),
+    );
+  });
 }
