@@ -26,6 +26,7 @@ import {
   liveCountByStatus,
   liveCountByTheme,
   liveScorecard,
+  liveStatusOverTime,
   publicOverdueCommitments,
   scorecard,
   statusOverTime,
@@ -117,6 +118,8 @@ async function p95(fn: () => Promise<unknown>): Promise<{ p50: number; p95: numb
 
 /** Theme 3 goes with addressees 3, 13, 23, 33, 43, all in Mexico (the generator's modular pattern). */
 const filtered: ListFilters = { theme: 'theme-3', country: 'MX', from: '2018-01-01' };
+/** A date range and nothing else: the widest selection a range makes. */
+const sinceOnly: ListFilters = { from: '2018-01-01' };
 
 /** Each public dashboard view as its route runs it (the filter form's options included). */
 function cases(db: Db): [string, () => Promise<unknown>][] {
@@ -132,6 +135,9 @@ function cases(db: Db): [string, () => Promise<unknown>][] {
     ['status over time, filtered', page(() => statusOverTime(db, filtered, NOW))],
     ['scorecard, filtered', page(() => scorecard(db, filtered, NOW))],
     ['list, filtered + status', page(() => listRecommendations(db, { ...filtered, status: 'implemented' }, NOW))],
+    ['list, filtered + no update yet', page(() => listRecommendations(db, { ...filtered, status: 'none' }, NOW))],
+    ['by status, date range only', page(() => countByStatus(db, sinceOnly, NOW))],
+    ['status over time, date range only', page(() => statusOverTime(db, sinceOnly, NOW))],
     // The live queries the rollup replaced, in the same run, for the ratios in docs/architecture.md §15.
     ['live: by status', page(() => liveCountByStatus(db, {}, NOW))],
     ['live: by theme', page(() => liveCountByTheme(db, {}, NOW))],
@@ -139,6 +145,8 @@ function cases(db: Db): [string, () => Promise<unknown>][] {
     ['live: scorecard', page(() => liveScorecard(db, {}, NOW))],
     ['live: by status, filtered', page(() => liveCountByStatus(db, filtered, NOW))],
     ['live: scorecard, filtered', page(() => liveScorecard(db, filtered, NOW))],
+    ['live: status over time', page(() => liveStatusOverTime(db, {}, NOW))],
+    ['live: status over time, filtered', page(() => liveStatusOverTime(db, filtered, NOW))],
   ];
 }
 

@@ -55,3 +55,52 @@ export const followupRollup = pgTable(
   },
   (t) => [primaryKey({ columns: [t.themeId, t.addresseeId, t.country, t.status] })],
 );
+
+/**
+ * Status over time (issue 7): the same cells, keyed also by year, holding the net change that year
+ * in how many recommendations are in each status. Each published status update is a transition
+ * (previous status → its status, previous by the timeline order of status.ts); it adds 1 to its
+ * status and takes 1 from the previous one ('none' before the first). Summing a cell's deltas year by
+ * year from "every recommendation in 'none'" gives the status at the end of each year; that start is
+ * stored too, as year 0 (status 'none', delta = how many recommendations the cell has). Kept by the
+ * same refresh (drizzle/0012_followup_rollup_transitions_refresh.sql). Transitions dated after today
+ * are in the rows too: the reader takes them back out (dashboard-service.ts), so nothing here depends
+ * on the clock.
+ *
+ * The totals are also keyed by the statements' year (`statement_year`), so that a date range reads
+ * the whole years it covers from the totals and only the statements of its two edge years one by one:
+ * "since 2018" then costs the same as no range, not 2,000 statements' rows.
+ */
+export const followupRollupTransitionsStatements = pgTable(
+  'followup_rollup_transitions_statements',
+  {
+    statementId: integer('statement_id').notNull(),
+    themeId: integer('theme_id').notNull(),
+    addresseeId: integer('addressee_id').notNull(),
+    country: text('country').notNull(),
+    year: integer('year').notNull(),
+    status: text('status').notNull(),
+    /** Whether these rows are included in the totals, and under which statement year (at the last refresh). */
+    published: boolean('published').notNull(),
+    statementYear: integer('statement_year').notNull(),
+    delta: integer('delta').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.themeId, t.addresseeId, t.country, t.statementId, t.year, t.status] }),
+    index('followup_rollup_transitions_statements_statement_idx').on(t.statementId),
+  ],
+);
+
+export const followupRollupTransitions = pgTable(
+  'followup_rollup_transitions',
+  {
+    themeId: integer('theme_id').notNull(),
+    addresseeId: integer('addressee_id').notNull(),
+    country: text('country').notNull(),
+    statementYear: integer('statement_year').notNull(),
+    year: integer('year').notNull(),
+    status: text('status').notNull(),
+    delta: integer('delta').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.themeId, t.addresseeId, t.country, t.statementYear, t.year, t.status] })],
+);

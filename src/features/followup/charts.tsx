@@ -4,7 +4,7 @@
  * same numbers. Every drawn value carries `data-key="row|column"` and `data-value`, the same keys
  * as the table cells, so a test (or a reader's tool) can check that both say the same thing.
  */
-import type { StatusCounts, StatusKey } from './dashboard-service.js';
+import type { StatusCounts, StatusKey } from './status.js';
 
 /** Colour per status; chosen to stay distinguishable for common colour-vision deficiencies. */
 export const STATUS_COLORS: Record<StatusKey, string> = {

@@ -3,8 +3,9 @@ import { countryName } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
-import { type filterOptions, STATUS_KEYS } from './dashboard-service.js';
+import type { filterOptions } from './dashboard-service.js';
 import { filterQuery, type ListFilters } from './filters.js';
+import { STATUS_KEYS } from './status.js';
 
 export const DASHBOARD_VIEWS = ['status', 'themes', 'addressees', 'over-time', 'scorecard', 'list'] as const;
 export type DashboardView = (typeof DASHBOARD_VIEWS)[number];

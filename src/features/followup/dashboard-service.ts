@@ -8,41 +8,46 @@
  * read through the partial index `followup_status_updates_current_idx`.
  */
 import { and, asc, count, desc, eq, exists, gte, lte, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { type Db, queryRows } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { publicCommitmentCondition, publicStatementsCondition } from '../../lib/visibility.js';
 import type { DashboardFilters, ListFilters } from './filters.js';
+import { transitionDeltas, type YearCounts, yearSnapshots } from './over-time.js';
 import { dayOf } from './overdue.js';
-import { type RollupRow, rollupByAddressee, rollupByStatus, rollupByTheme } from './rollup-service.js';
+import {
+  type RollupRow,
+  rollupByAddressee,
+  rollupByStatus,
+  rollupByTheme,
+  rollupTransitions,
+} from './rollup-service.js';
 import { ACCEPTING_POSITIONS, type ScorecardCounts } from './scorecard.js';
-import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
-
-/** A status bucket: an implementation status, or "none" for recommendations without any update. */
-export type StatusKey = ImplementationStatus | 'none';
-export const STATUS_KEYS: readonly StatusKey[] = [...IMPLEMENTATION_STATUSES, 'none'];
-export type StatusCounts = Record<StatusKey, number>;
-
-export const emptyCounts = (): StatusCounts => Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as StatusCounts;
+import { emptyCounts, type ImplementationStatus, STATUS_KEYS, type StatusCounts } from './status.js';
 
 const su = t.followupStatusUpdates;
 
-/** Raw SQL rows: both drivers answer `{ rows }` (PGlite's Results, pg's QueryResult). */
-async function sqlRows<R>(db: Db, query: SQL): Promise<R[]> {
-  const result = (await db.execute(query)) as unknown as { rows: R[] };
-  return result.rows;
-}
 const currentJoin = and(eq(su.recommendationId, t.recommendations.id), eq(su.isCurrent, true));
 
-/** Public recommendations selected by the filters, as a condition on `recommendations` ⋈ `statements`. */
-export function recommendationFilter(filters: DashboardFilters, now: Date): SQL {
-  const conditions: SQL[] = [publicStatementsCondition(now)];
-  if (filters.statement) conditions.push(eq(t.statements.slug, filters.statement));
-  if (filters.from) conditions.push(gte(t.statements.date, filters.from));
-  if (filters.to) conditions.push(lte(t.statements.date, filters.to));
+/** Public statements selected by the filters (statement, date range), as a condition on `statements`. */
+function statementFilter(filters: DashboardFilters, now: Date): SQL {
+  return and(
+    publicStatementsCondition(now),
+    filters.statement ? eq(t.statements.slug, filters.statement) : undefined,
+    filters.from ? gte(t.statements.date, filters.from) : undefined,
+    filters.to ? lte(t.statements.date, filters.to) : undefined,
+  ) as SQL;
+}
+
+/**
+ * The filters on a recommendation itself (a theme; an addressee and/or an addressee's country), as a
+ * condition on `recommendations`. Slugs are looked up once per query (a scalar subquery), not per row.
+ */
+function ownFilter(filters: DashboardFilters): SQL | undefined {
+  const conditions: SQL[] = [];
   if (filters.theme) {
     conditions.push(
       exists(
-        sql`(select 1 from ${t.recommendationThemes} join ${t.themes} on ${t.themes.id} = ${t.recommendationThemes.themeId} where ${t.recommendationThemes.recommendationId} = ${t.recommendations.id} and ${t.themes.slug} = ${filters.theme})`,
+        sql`(select 1 from ${t.recommendationThemes} where ${t.recommendationThemes.recommendationId} = ${t.recommendations.id} and ${t.recommendationThemes.themeId} = (select ${t.themes.id} from ${t.themes} where ${t.themes.slug} = ${filters.theme}))`,
       ),
     );
   }
@@ -57,7 +62,12 @@ export function recommendationFilter(filters: DashboardFilters, now: Date): SQL 
       ),
     );
   }
-  return and(...conditions) as SQL;
+  return conditions.length > 0 ? (and(...conditions) as SQL) : undefined;
+}
+
+/** Public recommendations selected by the filters, as a condition on `recommendations` ⋈ `statements`. */
+export function recommendationFilter(filters: DashboardFilters, now: Date): SQL {
+  return and(statementFilter(filters, now), ownFilter(filters)) as SQL;
 }
 
 function tally(rows: { status: ImplementationStatus | null; n: number }[]): StatusCounts {
@@ -204,7 +214,7 @@ export async function liveScorecard(db: Db, filters: DashboardFilters, now: Date
       .where(and(responseScope, sql`${fr.position} <> 'no_response'`))
       .groupBy(fr.addresseeId),
     // The latest published response per (recommendation, addressee): by date, then recording order.
-    sqlRows<{ addressee_id: number; n: number }>(
+    queryRows<{ addressee_id: number; n: number }>(
       db,
       sql`
       select addressee_id, count(*)::int as n from (
@@ -234,24 +244,59 @@ export async function liveScorecard(db: Db, filters: DashboardFilters, now: Date
   }));
 }
 
-export interface YearCounts {
-  year: number;
-  counts: StatusCounts;
-}
-
 /**
- * Status at the end of each year. Each published update is a transition (previous status → new
- * status, the previous one by the same timeline order as status.ts); summing transitions year by
- * year gives the snapshot without re-deriving every recommendation for every year.
+ * Status at the end of each year (over-time.ts): the yearly transitions from the rollup when the
+ * filters select a cell it keeps, live otherwise. The rollup holds every published update whatever its
+ * date, so the changes dated after today in the current year are taken back out in the same query
+ * (later years are never shown): each recommendation concerned moves from its status at the end of
+ * the year back to its status today.
  */
 export async function statusOverTime(db: Db, filters: DashboardFilters, now: Date): Promise<YearCounts[]> {
+  const rolled = await rollupTransitions(db, filters, now, changesLaterThisYear(filters, now));
+  if (!rolled) return liveStatusOverTime(db, filters, now);
+  const total = rolled.filter((r) => r.year === 0).reduce((sum, r) => sum + r.delta, 0);
+  const deltas = rolled.filter((r) => r.year !== 0);
+  return yearSnapshots(total, deltas, firstShownYear(filters), lastShownYear(filters, now));
+}
+
+const firstShownYear = (filters: DashboardFilters) => (filters.from ? Number(filters.from.slice(0, 4)) : 0);
+const lastShownYear = (filters: DashboardFilters, now: Date) =>
+  Math.min(now.getUTCFullYear(), filters.to ? Number(filters.to.slice(0, 4)) : 9999);
+
+/**
+ * (year, status, delta) rows undoing the changes dated after today but within this year, for the
+ * selected recommendations: +1 to the status today, -1 to the status at the end of the year. Few rows,
+ * found through the published-date index.
+ */
+function changesLaterThisYear(filters: DashboardFilters, now: Date): SQL {
+  const today = dayOf(now);
+  const thisYear = now.getUTCFullYear();
+  const statusOn = (day: string) => sql`(
+    select x.status::text from ${su} x
+    where x.recommendation_id = ${t.recommendations.id} and x.publication = 'published' and x.date <= ${day}
+    order by x.date desc, x.id desc limit 1)`;
+  return sql`
+    select ${thisYear}::int as year, undo.status, undo.delta
+    from (
+      select ${statusOn(today)} as today, ${statusOn(`${thisYear}-12-31`)} as year_end
+      from ${t.recommendations} join ${t.statements} on ${t.statements.id} = ${t.recommendations.statementId}
+      where ${t.recommendations.id} in (
+          select ${su.recommendationId} from ${su}
+          where ${su.publication} = 'published' and ${su.date} > ${today} and ${su.date} <= ${`${thisYear}-12-31`})
+        and ${recommendationFilter(filters, now)}
+    ) pending
+    cross join lateral (values (coalesce(pending.today, 'none'), 1), (pending.year_end, -1)) undo(status, delta)`;
+}
+
+/** The reference for the rollup: every transition of the selected recommendations up to today. */
+export async function liveStatusOverTime(db: Db, filters: DashboardFilters, now: Date): Promise<YearCounts[]> {
   const [total, transitions] = await Promise.all([
     db
       .select({ n: count() })
       .from(t.recommendations)
       .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
       .where(recommendationFilter(filters, now)),
-    sqlRows<{ year: number; status: ImplementationStatus; previous: ImplementationStatus | null; n: number }>(
+    queryRows<{ year: number; status: ImplementationStatus; previous: ImplementationStatus | null; n: number }>(
       db,
       sql`
       select year, status, previous, count(*)::int as n from (
@@ -262,27 +307,11 @@ export async function statusOverTime(db: Db, filters: DashboardFilters, now: Dat
         join ${t.statements} on ${t.statements.id} = ${t.recommendations.statementId}
         where ${su.publication} = 'published' and ${su.date} <= ${dayOf(now)} and ${recommendationFilter(filters, now)}
       ) changes
-      group by year, status, previous
-      order by year`,
+      group by year, status, previous`,
     ),
   ]);
-  const rows = transitions.map((r) => ({ ...r, year: Number(r.year), n: Number(r.n) }));
-  if (rows.length === 0) return [];
-  const firstYear = Math.max(rows[0]!.year, filters.from ? Number(filters.from.slice(0, 4)) : 0);
-  const lastYear = Math.min(now.getUTCFullYear(), filters.to ? Number(filters.to.slice(0, 4)) : 9999);
-  const running = emptyCounts();
-  running.none = Number(total[0]?.n ?? 0);
-  const years: YearCounts[] = [];
-  let i = 0;
-  for (let year = rows[0]!.year; year <= lastYear; year++) {
-    for (; i < rows.length && rows[i]!.year === year; i++) {
-      const row = rows[i]!;
-      running[row.status] += row.n;
-      running[row.previous ?? 'none'] -= row.n;
-    }
-    if (year >= firstYear) years.push({ year, counts: { ...running } });
-  }
-  return years;
+  const deltas = transitionDeltas(transitions.map((r) => ({ ...r, year: Number(r.year), n: Number(r.n) })));
+  return yearSnapshots(Number(total[0]?.n ?? 0), deltas, firstShownYear(filters), lastShownYear(filters, now));
 }
 
 export const LIST_PAGE_SIZE = 50;
@@ -299,39 +328,46 @@ export interface ListedRecommendation {
   statusDate: string | null;
 }
 
-/** One page of the filtered list, newest statements first; `hasMore` instead of a costly total count. */
+/**
+ * One page of the filtered list, newest statements first; `hasMore` instead of a costly total count.
+ *
+ * Written as a walk down the selected statements by date, each joined (LATERAL) to its own matching
+ * recommendations, so a page stops after the first statements that fill it instead of filtering all
+ * 250,000 recommendations and sorting them. With a status the walk enters each statement through
+ * the current-status index (statement, status), which is what keeps a status-filtered list fast.
+ */
 export async function listRecommendations(
   db: Db,
   filters: ListFilters,
   now: Date,
 ): Promise<{ items: ListedRecommendation[]; hasMore: boolean }> {
-  const statusCondition =
-    filters.status === undefined
-      ? undefined
-      : filters.status === 'none'
-        ? sql`${su.id} is null`
-        : eq(su.status, filters.status);
+  const r = t.recommendations;
+  const own = ownFilter(filters);
+  const inStatement =
+    filters.status === undefined || filters.status === 'none'
+      ? sql`select ${r.id}, ${r.slug}, ${r.position}, ${r.text}, ${su.status} as status, ${su.date}::text as status_date
+            from ${r} left join ${su} on ${currentJoin}
+            where ${r.statementId} = s.id and ${filters.status === 'none' ? sql`${su.id} is null` : sql`true`}
+              and ${own ?? sql`true`}`
+      : sql`select ${r.id}, ${r.slug}, ${r.position}, ${r.text}, ${su.status} as status, ${su.date}::text as status_date
+            from ${su} join ${r} on ${r.id} = ${su.recommendationId}
+            where ${su.statementId} = s.id and ${su.isCurrent} and ${su.status} = ${filters.status}
+              and ${own ?? sql`true`}`;
   const page = filters.page ?? 1;
-  const rows = await db
-    .select({
-      id: t.recommendations.id,
-      slug: t.recommendations.slug,
-      position: t.recommendations.position,
-      text: t.recommendations.text,
-      statementSlug: t.statements.slug,
-      statementTitle: t.statements.title,
-      statementDate: t.statements.date,
-      status: su.status,
-      statusDate: su.date,
-    })
-    .from(t.recommendations)
-    .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
-    .leftJoin(su, currentJoin)
-    .where(and(recommendationFilter(filters, now), statusCondition))
-    .orderBy(desc(t.statements.date), asc(t.statements.id), asc(t.recommendations.position))
-    .limit(LIST_PAGE_SIZE + 1)
-    .offset((page - 1) * LIST_PAGE_SIZE);
-  return { items: rows.slice(0, LIST_PAGE_SIZE), hasMore: rows.length > LIST_PAGE_SIZE };
+  const rows = await queryRows<Omit<ListedRecommendation, 'id' | 'position'> & { id: number; position: number }>(
+    db,
+    sql`select x.id, x.slug, x.position, x.text, s.slug as "statementSlug", s.title as "statementTitle",
+          s.date::text as "statementDate", x.status, x.status_date as "statusDate"
+        from (select ${t.statements.id} as id, ${t.statements.slug} as slug, ${t.statements.title} as title,
+                ${t.statements.date} as date
+              from ${t.statements} where ${statementFilter(filters, now)}
+              order by ${t.statements.date} desc, ${t.statements.id}) s
+        cross join lateral (${inStatement}) x
+        order by s.date desc, s.id, x.position
+        limit ${LIST_PAGE_SIZE + 1} offset ${(page - 1) * LIST_PAGE_SIZE}`,
+  );
+  const items = rows.map((row) => ({ ...row, id: Number(row.id), position: Number(row.position) }));
+  return { items: items.slice(0, LIST_PAGE_SIZE), hasMore: items.length > LIST_PAGE_SIZE };
 }
 
 /** Public commitments past due and still open, soonest due first. */

@@ -4,18 +4,11 @@ import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
 import { viewPath } from './dashboard-frame.js';
-import {
-  type GroupCounts,
-  type ListedRecommendation,
-  type publicOverdueCommitments,
-  type ScorecardRow,
-  STATUS_KEYS,
-  type StatusCounts,
-  type StatusKey,
-  type YearCounts,
-} from './dashboard-service.js';
+import type { GroupCounts, ListedRecommendation, publicOverdueCommitments, ScorecardRow } from './dashboard-service.js';
 import { filterQuery, type ListFilters } from './filters.js';
+import type { YearCounts } from './over-time.js';
 import { scorecardShares } from './scorecard.js';
+import { STATUS_KEYS, type StatusCounts, type StatusKey } from './status.js';
 
 const summary = (parts: string[]) => parts.join('; ');
 

@@ -19,10 +19,12 @@ import {
   liveCountByStatus,
   liveCountByTheme,
   liveScorecard,
+  liveStatusOverTime,
   scorecard,
+  statusOverTime,
 } from './dashboard-service.js';
 import type { DashboardFilters } from './filters.js';
-import { rollupByAddressee, rollupByStatus } from './rollup-service.js';
+import { rollupByAddressee, rollupByStatus, rollupTransitions } from './rollup-service.js';
 import type { ImplementationStatus } from './status.js';
 import { type Editor, recordResponse, recordStatusUpdate, setEntryPublication } from './write-service.js';
 
@@ -34,7 +36,8 @@ const CHOICES: DashboardFilters[] = [
   { theme: 'theme-1' },
   { addressee: 'gov-2' },
   { country: 'GT' },
-  { from: '2022-01-01', to: '2023-12-31' },
+  // Whole years 2022–2023 (read from the per-year totals) and the edges: 2021 in, 2024 out.
+  { from: '2021-02-01', to: '2024-02-01' },
   { statement: 'statement-2' },
 ];
 const COMBINATIONS: DashboardFilters[] = Array.from({ length: 1 << CHOICES.length }, (_, mask) =>
@@ -155,13 +158,17 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
           await liveCountByAddressee(ctx.db, filters, now),
         );
         expect(await scorecard(ctx.db, filters, now), where).toEqual(await liveScorecard(ctx.db, filters, now));
+        expect(await statusOverTime(ctx.db, filters, now), where).toEqual(
+          await liveStatusOverTime(ctx.db, filters, now),
+        );
         if (await rollupByStatus(ctx.db, filters, now)) fromRollup++;
         if (await rollupByAddressee(ctx.db, filters, now)) fromRollup++;
+        if (await rollupTransitions(ctx.db, filters, now)) fromRollup++;
       }
     }
-    // The rollup really answers: by status every combination without a statement except addressee ×
-    // country (12 of 32), by addressee every one without a statement or an addressee (8).
-    expect(fromRollup).toBe(2 * (12 + 8));
+    // The rollup really answers: by status and over time every combination without a statement except
+    // addressee × country (12 of 32 each), by addressee every one without a statement or an addressee (8).
+    expect(fromRollup).toBe(2 * (12 + 8 + 12));
   }
 
   it('stays equal through a sequence of writes', async () => {
@@ -196,6 +203,19 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
       NOW,
     );
     await expectConsistent('unpublished two updates');
+
+    // Over time: updates dated after NOW (later this year, next year, after LATER in its year) count only
+    // once their day has come; editing a published update's date and status moves its transition.
+    await record(recs[2]!, '2026-12-15', 'implemented');
+    await record(recs[3]!, '2027-03-01', 'reversed');
+    await record(recs[2]!, '2027-09-01', 'no_longer_relevant');
+    await record(recs[12]!, '2026-12-20', 'in_progress');
+    await expectConsistent('updates dated in the future');
+    await ctx.db
+      .update(t.followupStatusUpdates)
+      .set({ date: '2022-07-07', status: 'partially_implemented' })
+      .where(eq(t.followupStatusUpdates.recommendationId, recs[7]!));
+    await expectConsistent('a published update edited (date and status)');
 
     // Responses (the scorecard): latest by date then recording order, "no response yet" is no answer,
     // drafts count once published, a response from an addressee the recommendation is not addressed to never.
@@ -245,7 +265,9 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     // Back to draft, an addressee moving country, a recommendation deleted.
     await ctx.db.update(t.statements).set({ status: 'draft' }).where(eq(t.statements.id, statements[1]!));
     await ctx.db.update(t.addressees).set({ country: 'HN' }).where(eq(t.addressees.id, addressees[1]!));
+    await ctx.db.update(t.statements).set({ date: '2025-05-05' }).where(eq(t.statements.id, statements[2]!));
     await ctx.db.delete(t.recommendations).where(eq(t.recommendations.id, recs[8]!));
-    await expectConsistent('unpublished statement, moved addressee, deleted recommendation');
-  });
+    await expectConsistent('unpublished statement, moved addressee and statement date, deleted recommendation');
+    // Eleven steps × 32 filter combinations × 2 instants × 5 views, each against the live query.
+  }, 120_000);
 });

@@ -21,6 +21,13 @@ export const IMPLEMENTATION_STATUSES: readonly ImplementationStatus[] = [
   'no_longer_relevant',
 ];
 
+/** A status bucket: an implementation status, or "none" for recommendations without any update. */
+export type StatusKey = ImplementationStatus | 'none';
+export const STATUS_KEYS: readonly StatusKey[] = [...IMPLEMENTATION_STATUSES, 'none'];
+export type StatusCounts = Record<StatusKey, number>;
+
+export const emptyCounts = (): StatusCounts => Object.fromEntries(STATUS_KEYS.map((k) => [k, 0])) as StatusCounts;
+
 export interface DatedUpdate {
   id: number;
   /** YYYY-MM-DD */

@@ -3,8 +3,8 @@
  * apostrophes ignored), an alias, the acronym, then trigram similarity (pg_trgm) at or above
  * FUZZY_THRESHOLD. Whatever matches nothing is a proposal: shown to the user, created only on commit.
  */
-import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.js';
 import { acronymOf, cleanOrgName, isAllCaps } from './names.js';
 
 /**
@@ -25,18 +25,13 @@ export interface RegistryMatch {
   score: number;
 }
 
-/** Rows of a raw query; both drivers (PGlite and node-postgres) answer `{ rows }`. */
-async function rows<T>(db: Db, query: SQL): Promise<T[]> {
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
-
 /** The SQL form of our comparison key: lower case, no accents, straight apostrophes. */
 const key = (column: ReturnType<typeof sql>) => sql`lower(unaccent(translate(${column}, '’‘', '''''')))`;
 
 export async function matchOrganization(db: Db, rawName: string): Promise<RegistryMatch | null> {
   const name = cleanOrgName(rawName);
   if (name === '') return null;
-  const exact = await rows<{ id: number; slug: string; name: string; how: MatchHow }>(
+  const exact = await queryRows<{ id: number; slug: string; name: string; how: MatchHow }>(
     db,
     sql`
     select id, slug, name, case when ${key(sql`name`)} = ${key(sql`${name}`)} then 'name' else 'alias' end as how
@@ -51,14 +46,14 @@ export async function matchOrganization(db: Db, rawName: string): Promise<Regist
   if (row) return { ...row, id: Number(row.id), score: 1 };
   const acronym = acronymOf(rawName) ?? (isAllCaps(name) ? name : null);
   if (acronym) {
-    const byAcronym = await rows<{ id: number; slug: string; name: string }>(
+    const byAcronym = await queryRows<{ id: number; slug: string; name: string }>(
       db,
       sql`select id, slug, name from organizations where lower(acronym) = lower(${acronym}) order by id limit 1`,
     );
     const a = byAcronym[0];
     if (a) return { ...a, id: Number(a.id), how: 'acronym', score: 1 };
   }
-  const fuzzy = await rows<{ id: number; slug: string; name: string; score: number }>(
+  const fuzzy = await queryRows<{ id: number; slug: string; name: string; score: number }>(
     db,
     sql`
     select id, slug, name, greatest(
@@ -74,13 +69,13 @@ export async function matchOrganization(db: Db, rawName: string): Promise<Regist
 }
 
 export async function matchPerson(db: Db, name: string): Promise<RegistryMatch | null> {
-  const exact = await rows<{ id: number; slug: string; name: string }>(
+  const exact = await queryRows<{ id: number; slug: string; name: string }>(
     db,
     sql`select id, slug, name from people where ${key(sql`name`)} = ${key(sql`${name}`)} order by id limit 1`,
   );
   const row = exact[0];
   if (row) return { ...row, id: Number(row.id), how: 'name', score: 1 };
-  const fuzzy = await rows<{ id: number; slug: string; name: string; score: number }>(
+  const fuzzy = await queryRows<{ id: number; slug: string; name: string; score: number }>(
     db,
     sql`
     select id, slug, name, similarity(${key(sql`name`)}, ${key(sql`${name}`)}) as score
@@ -94,6 +89,6 @@ export async function matchPerson(db: Db, name: string): Promise<RegistryMatch |
 
 /** Trigram similarity of two names with the same key as the matcher (for measurements and the linter). */
 export async function nameSimilarity(db: Db, a: string, b: string): Promise<number> {
-  const result = await rows<{ s: number }>(db, sql`select similarity(${key(sql`${a}`)}, ${key(sql`${b}`)}) as s`);
+  const result = await queryRows<{ s: number }>(db, sql`select similarity(${key(sql`${a}`)}, ${key(sql`${b}`)}) as s`);
   return Number(result[0]?.s ?? 0);
 }
