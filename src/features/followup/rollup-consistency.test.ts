@@ -137,7 +137,6 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
         summary: text(position),
         sourceUrl: null,
         sourceTitle: null,
-        sourceUpload: null,
         publication,
       },
       editor,
