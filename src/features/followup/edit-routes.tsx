@@ -357,12 +357,14 @@ export function registerFollowupEditRoutes(
     if (form === 'response') page = <ResponseFormPage {...props} />;
     else if (form === 'meeting') page = <MeetingFormPage {...props} />;
     else if (form === 'commitment') page = <CommitmentFormPage {...props} />;
+    // An edit is checked against the update's own version, not the newest update seen.
+    else if (edit) page = <StatusFormPage {...props} seen={0} />;
     else {
       // The newest update the editor has seen; sent back so a concurrent recording becomes a 409.
       const seenValue = Number(values.seen);
       const seen =
-        edit || (Number.isInteger(seenValue) && typeof values.seen === 'string')
-          ? seenValue || 0
+        Number.isInteger(seenValue) && typeof values.seen === 'string'
+          ? seenValue
           : (await loadTimeline(deps.db, rec.recommendation.id, { now: deps.now(), includeDrafts: true }))
               .latestRecordedId;
       page = <StatusFormPage {...props} seen={seen} />;
