@@ -172,7 +172,7 @@ export function registerFollowupEditRoutes(
         const user = editorOf(request);
         if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
         const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        const { values, version } = await recordedValues(deps.db, form, request.params.entryId);
+        const { values, version } = await recordedValues(deps.db, form, request.params.entryId, rec.recommendation.id);
         const edit = { entryId: request.params.entryId, version };
         return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
       });
@@ -182,6 +182,8 @@ export function registerFollowupEditRoutes(
         if (!user) throw new Forbidden('Sign in first');
         const now = deps.now();
         const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
+        // Only an entry of this recommendation is edited from its page (else NotFound).
+        await recordedValues(deps.db, form, request.params.entryId, rec.recommendation.id);
         const values = request.body as FormValues;
         const seen = Number(one(values, 'version'));
         const edit: EditTarget = { entryId: request.params.entryId, version: Number.isInteger(seen) ? seen : 0 };

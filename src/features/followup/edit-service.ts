@@ -301,24 +301,36 @@ export async function linksOf(db: Db, kind: 'meeting' | 'commitment', id: number
   return { organizationIds: [], addresseeIds: [], recommendationIds: recs.map((r) => r.id) };
 }
 
-/** A recorded entry as its edit form's values, and the version the form is built from. */
+/**
+ * A recorded entry of this recommendation as its edit form's values, and the version the form is built
+ * from. An entry of another recommendation is NotFound here: its form would offer the wrong addressees
+ * and recommendations.
+ */
 export async function recordedValues(
   db: Db,
   form: 'response' | 'status' | 'meeting' | 'commitment',
   id: number,
+  recommendationId: number,
 ): Promise<{ values: FormValues; version: number }> {
+  const mine = <Row extends { recommendationId: number }>(rows: Row[], what: string) => {
+    const row = found(rows, what, id);
+    if (row.recommendationId !== recommendationId) throw new NotFound(`No ${what} ${id} here`);
+    return row;
+  };
   if (form === 'response') {
-    const row = found(await db.select().from(t.followupResponses).where(eq(t.followupResponses.id, id)), form, id);
+    const row = mine(await db.select().from(t.followupResponses).where(eq(t.followupResponses.id, id)), form);
     return { values: responseValues(row), version: row.version };
   }
   if (form === 'status') {
-    const row = found(await db.select().from(su).where(eq(su.id, id)), 'status update', id);
+    const row = mine(await db.select().from(su).where(eq(su.id, id)), 'status update');
     return { values: statusValues(row, await evidenceOf(db, id)), version: row.version };
   }
+  const links = await linksOf(db, form, id);
+  if (!links.recommendationIds.includes(recommendationId)) throw new NotFound(`No ${form} ${id} here`);
   if (form === 'meeting') {
     const row = found(await db.select().from(t.followupMeetings).where(eq(t.followupMeetings.id, id)), form, id);
-    return { values: meetingValues(row, await linksOf(db, 'meeting', id)), version: row.version };
+    return { values: meetingValues(row, links), version: row.version };
   }
   const row = found(await db.select().from(t.followupCommitments).where(eq(t.followupCommitments.id, id)), form, id);
-  return { values: commitmentValues(row, await linksOf(db, 'commitment', id)), version: row.version };
+  return { values: commitmentValues(row, links), version: row.version };
 }

@@ -261,6 +261,12 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect(form('input[name=version]').attr('value')).toBe(String(update!.version));
     expect(form('input[name=evidence_id_1]').attr('value')).toBeDefined();
     expect(form('input[name=seen]').length).toBe(0);
+    // Only from its own recommendation's page: elsewhere the form would offer the wrong choices.
+    const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
+    const elsewhere = editUrl.replace(`/recommendations/${recId}/`, `/recommendations/${other!.id}/`);
+    expect((await editor.get(elsewhere)).statusCode).toBe(404);
+    const posted = await editor.post(elsewhere, { version: String(update!.version), status: 'reversed' }, editUrl);
+    expect(posted.statusCode).toBe(404);
 
     for (const locale of ['en', 'es'] as const) {
       const url = editUrl.replace('/en/', `/${locale}/`);
