@@ -25,7 +25,7 @@ import {
 } from './form-fields.js';
 import type { OverdueCommitment, StaleRecommendation } from './reminders.js';
 import { IMPLEMENTATION_STATUSES } from './status.js';
-import type { Timeline, TimelineEntry } from './timeline-service.js';
+import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
 import { TimelineList } from './timeline-views.js';
 import type { EditorRecommendation } from './workspace-service.js';
 
@@ -151,7 +151,7 @@ function EntryCopies(props: {
 }) {
   const { ctx, entry, copies } = props;
   const common = { ctx, csrf: props.csrf, base: props.base, limitBytes: copies.limitBytes, problem: copies.problem };
-  const copyOf = (sha256: string | null) => (sha256 ? (copies.timeline.copies.get(sha256) ?? null) : null);
+  const copy = (sha256: string | null) => copyOf(copies.timeline, sha256);
   if (entry.kind === 'response') {
     const r = entry.response;
     return (
@@ -161,7 +161,7 @@ function EntryCopies(props: {
         id={r.id}
         version={r.version}
         label={ctx.t.followupCopyOfSource}
-        copy={copyOf(r.sourceUpload)}
+        copy={copy(r.sourceUpload)}
       />
     );
   }
@@ -174,7 +174,7 @@ function EntryCopies(props: {
         id={m.id}
         version={m.version}
         label={ctx.t.followupCopyOfMinutes}
-        copy={copyOf(m.minutesUpload)}
+        copy={copy(m.minutesUpload)}
       />
     );
   }
@@ -188,7 +188,7 @@ function EntryCopies(props: {
             id={e.id}
             version={entry.update.version}
             label={ctx.t.followupCopyOfEvidence(e.title)}
-            copy={copyOf(e.upload)}
+            copy={copy(e.upload)}
           />
         ))}
       </>

@@ -66,6 +66,10 @@ export interface Timeline {
   copies: Map<string, FileRef>;
 }
 
+/** The stored copy an entry cites, if any. */
+export const copyOf = (timeline: Timeline, sha256: string | null): FileRef | null =>
+  sha256 ? (timeline.copies.get(sha256) ?? null) : null;
+
 export async function loadTimeline(
   db: Db,
   recommendationId: number,

@@ -8,7 +8,7 @@ import { documentMeta, fileUrl } from '../files/views.js';
 import type { RecommendationDetail, StatementDetail } from '../statements/service.js';
 import { isOverdue } from './overdue.js';
 import { isUnverified } from './status.js';
-import type { Timeline, TimelineEntry } from './timeline-service.js';
+import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
 
 function Draft({ ctx, publication }: { ctx: PageContext; publication: string }) {
   return publication === 'draft' ? (
@@ -50,8 +50,6 @@ export function CopyLink(props: { ctx: PageContext; copy: FileRef | null | undef
     </span>
   );
 }
-
-const copyOf = (timeline: Timeline, sha256: string | null) => (sha256 ? timeline.copies.get(sha256) : undefined);
 
 function Entry(props: {
   ctx: PageContext;
