@@ -1,6 +1,7 @@
 /**
  * An editor records a government's response and two status updates with evidence in a real browser
- * (Debian's Chromium); the public timeline and the dashboard change accordingly, with JavaScript off
+ * (Debian's Chromium), edits one and attaches a PDF copy to evidence; the public timeline (with the
+ * copy's link) and the dashboard change accordingly, with JavaScript off
  * for the reader. axe-core checks the follow-up pages (timeline, dashboards, forms) in both languages.
  */
 import type { AddressInfo } from 'node:net';
@@ -12,6 +13,7 @@ import type { DbHandle } from '../src/db/client.js';
 import * as t from '../src/db/schema.js';
 import { createUserWithPassword, PASSWORD } from '../src/features/accounts/test-support.js';
 import { loadDemo } from '../src/features/demo/service.js';
+import { tinyPdf, tinyPng } from '../src/features/files/test-fixtures.js';
 import type { FastifyTypeBox } from '../src/lib/fastify-typebox.js';
 import { messages } from '../src/lib/i18n.js';
 import { LOCALES } from '../src/lib/locales.js';
@@ -121,6 +123,30 @@ for (const engine of testEngines) {
           await page.getByRole('button', { name: en.followupSave }).click();
           await page.waitForURL(`**${base}`);
         }
+
+        // The first update was really on 15 August: edit it through its pre-filled form.
+        const [first] = await handle.db
+          .select()
+          .from(t.followupStatusUpdates)
+          .where(eq(t.followupStatusUpdates.recommendationId, recId))
+          .orderBy(t.followupStatusUpdates.id);
+        await page.goto(base);
+        await page.locator(`[data-edit="status_update-${first!.id}"]`).click();
+        await page.waitForURL(`**${base}/status/${first!.id}/edit`);
+        expect(await page.getByLabel(en.followupFieldSummaryEn).inputValue()).toBe('Reunification task force set up.');
+        await page.getByLabel(en.followupFieldDate, { exact: true }).fill('2021-08-15');
+        await page.getByLabel(en.followupFieldSummaryEn).fill('Reunification task force set up in mid-August.');
+        await page.getByRole('button', { name: en.followupSave }).click();
+        await page.waitForURL(`**${base}`);
+
+        // Attach the final report as a PDF copy of its evidence link.
+        const label = en.followupCopyOfEvidence('Evidence for implemented');
+        await page
+          .getByLabel(label, { exact: true })
+          .setInputFiles({ name: 'final-report.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Final report') });
+        await page.getByRole('button', { name: `${en.followupCopyAttach}: ${label}` }).click();
+        await page.waitForURL(`**${base}`);
+        await page.getByRole('button', { name: `${en.followupCopyReplace}: ${label}` }).waitFor();
       });
 
       await withPage(false, async (reader) => {
@@ -134,6 +160,14 @@ for (const engine of testEngines) {
           await reader.locator('.evidence cite a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
         ).toEqual(['https://example.org/task-force', 'https://example.org/final-report']);
         expect(await reader.locator('.badge-unverified').count()).toBe(0);
+        await reader.getByText('Reunification task force set up in mid-August.').waitFor();
+        expect(await reader.locator('time').nth(2).getAttribute('datetime')).toBe('2021-08-15');
+        const copy = reader.locator('.evidence .followup-copy a');
+        expect(await copy.count()).toBe(1);
+        expect(await copy.textContent()).toMatch(/^copy \(PDF, [\d.]+ (B|KB)\)$/);
+        const file = await reader.request.get((await copy.getAttribute('href'))!);
+        expect(file.status()).toBe(200);
+        expect(file.headers()['content-type']).toBe('application/pdf');
         await reader.goto(TIMELINE('es'));
         await reader.getByText('La oficina aceptó la recomendación por escrito.').waitFor();
         expect(await implementedCount(reader)).toBe(before + 1);
@@ -185,6 +219,21 @@ for (const engine of testEngines) {
           await page.getByRole('button', { name: messages('es').followupSave }).click();
           await page.locator('#summary_en-error').waitFor();
           expect(await runAxe(page), 'status form with problems').toEqual([]);
+
+          // Editing: every kind's pre-filled form, and the timeline with a refused copy explained.
+          await page.goto(base);
+          for (const link of await page
+            .locator('[data-edit]')
+            .evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+            await page.goto(link);
+            expect(await runAxe(page), link).toEqual([]);
+          }
+          await page.goto(base);
+          const copyField = page.locator('.copy-forms input[type=file]').first();
+          await copyField.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: tinyPng() });
+          await page.locator('.copy-forms form[enctype] button').first().click();
+          await page.locator('.copy-forms .field-error').waitFor();
+          expect(await runAxe(page), 'workspace with a refused copy').toEqual([]);
         });
       });
     });

@@ -47,6 +47,10 @@ const signedInPaths = [
   '/workspace/followup/recommendations/1/status',
   '/workspace/followup/recommendations/1/meeting',
   '/workspace/followup/recommendations/1/commitment',
+  '/workspace/followup/recommendations/1/response/1/edit',
+  '/workspace/followup/recommendations/1/status/1/edit',
+  '/workspace/followup/recommendations/1/meeting/1/edit',
+  '/workspace/followup/recommendations/1/commitment/1/edit',
   // Workspace (features/workspace, features/registry)
   '/workspace',
   '/workspace/my-organization',

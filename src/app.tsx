@@ -137,6 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerFollowupPublicRoutes(app, deps);
   registerFollowupEditRoutes(app, deps, authOptions, {
     staleMonths: options.followupStaleMonths ?? DEFAULT_STALE_MONTHS,
+    documentBytes: uploadLimits.documentBytes,
   });
   registerWorkspaceRoutes(app, deps, authOptions);
   registerRegistryRoutes(app, deps, authOptions);

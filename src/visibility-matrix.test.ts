@@ -43,6 +43,10 @@ const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
 const releaseIsPublic = (s: Sample) => visibilityState(s, T) === 'published';
 /** Each sample statement's full document (a PDF whose text is the title), by sample key. */
 const documentSha = new Map<string, string>();
+/** Uploaded copies of follow-up entries (`sample:kind:draft|published`), served by the same `/files/:sha256`. */
+const copySha = new Map<string, string>();
+const COPY_KINDS = ['response', 'evidence', 'meeting'] as const;
+const copyKey = (s: Sample, kind: string, draft: boolean) => `${s.key}:${kind}:${draft ? 'draft' : 'published'}`;
 
 /** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
 const channels: Record<string, (locale: string, s: Sample) => string> = {
@@ -92,6 +96,14 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
     `/${l}/workspace/followup/recommendations/1/meeting`,
   '/:locale/workspace/followup/recommendations/:id/commitment': (l) =>
     `/${l}/workspace/followup/recommendations/1/commitment`,
+  '/:locale/workspace/followup/recommendations/:id/response/:entryId/edit': (l) =>
+    `/${l}/workspace/followup/recommendations/1/response/1/edit`,
+  '/:locale/workspace/followup/recommendations/:id/status/:entryId/edit': (l) =>
+    `/${l}/workspace/followup/recommendations/1/status/1/edit`,
+  '/:locale/workspace/followup/recommendations/:id/meeting/:entryId/edit': (l) =>
+    `/${l}/workspace/followup/recommendations/1/meeting/1/edit`,
+  '/:locale/workspace/followup/recommendations/:id/commitment/:entryId/edit': (l) =>
+    `/${l}/workspace/followup/recommendations/1/commitment/1/edit`,
   // Workspace (features/workspace): signed-in pages; they show statements only as public pages do.
   '/assets/htmx.js': () => htmxScript().href,
   '/:locale/workspace': (l) => `/${l}/workspace`,
@@ -342,6 +354,23 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
     });
   }
 
+  for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
+    it(`${who}: a follow-up entry's uploaded copy is served exactly when the entry is public`, async () => {
+      const visitor = visitors.get(who)!;
+      for (const s of samples) {
+        for (const kind of COPY_KINDS) {
+          for (const draft of [false, true]) {
+            const response = await visitor.get(`/files/${copySha.get(copyKey(s, kind, draft))}`);
+            const expected = visibilityState(s, T) === 'published' && !draft;
+            expect(response.statusCode, `${who} ${kind} copy (${s.key}, ${draft ? 'draft' : 'published'})`).toBe(
+              expected ? 200 : 404,
+            );
+          }
+        }
+      }
+    });
+  }
+
   it('an embargo lifts by itself at its instant; a withdrawal takes effect at its instant', async () => {
     const anonymous = visitors.get('anonymous')!;
     clock = new Date(T.getTime() + HOUR + 1);
@@ -361,25 +390,48 @@ async function insertFollowup(db: Db, s: Sample, statementId: number, recommenda
   for (const draft of [false, true]) {
     const publication = draft ? ('draft' as const) : ('published' as const);
     const text = (kind: string) => localized('en', followupText(kind, s, draft));
+    const copy = async (kind: (typeof COPY_KINDS)[number]) => {
+      const bytes = tinyPdf(`Copy of ${followupText(kind, s, draft)}`);
+      const sha256 = await storeFile(db, { mediaType: 'application/pdf', bytes, originalName: 'copy.pdf' }, null, T);
+      copySha.set(copyKey(s, kind, draft), sha256);
+      return sha256;
+    };
     await db.insert(t.followupResponses).values({
       recommendationId,
       addresseeId: addressee!.id,
       position: 'accepted',
       date: '2026-11-02',
       summary: text('response'),
+      sourceUpload: await copy('response'),
       publication,
     });
-    await db.insert(t.followupStatusUpdates).values({
-      recommendationId,
-      statementId,
-      status: 'in_progress',
-      date: draft ? '2026-11-04' : '2026-11-03',
-      summary: text('status'),
-      publication,
+    const [update] = await db
+      .insert(t.followupStatusUpdates)
+      .values({
+        recommendationId,
+        statementId,
+        status: 'in_progress',
+        date: draft ? '2026-11-04' : '2026-11-03',
+        summary: text('status'),
+        publication,
+      })
+      .returning();
+    await db.insert(t.followupEvidence).values({
+      statusUpdateId: update!.id,
+      url: 'https://example.org/evidence',
+      title: 'Evidence',
+      publisher: 'Publisher',
+      upload: await copy('evidence'),
     });
     const [meeting] = await db
       .insert(t.followupMeetings)
-      .values({ date: '2026-11-05', place: 'Guatemala', summary: text('meeting'), publication })
+      .values({
+        date: '2026-11-05',
+        place: 'Guatemala',
+        summary: text('meeting'),
+        minutesUpload: await copy('meeting'),
+        publication,
+      })
       .returning();
     await db.insert(t.followupMeetingRecommendations).values({ meetingId: meeting!.id, recommendationId });
     const [commitment] = await db

@@ -11,9 +11,10 @@
  * transaction as every write (`refreshCurrentStatus`), so it can never say something the timeline
  * does not.
  *
- * Uploaded copies (evidence, source documents, minutes) are referenced by the sha256 of their bytes,
- * the key of the content-addressed files table of the uploads feature; until that lands the column
- * is just the checked hash.
+ * Uploaded copies (a response's source document, evidence, minutes) are foreign keys to the
+ * content-addressed `files` table (schema-files.ts), like the other file references: on delete
+ * restrict, so a stored copy an entry cites cannot disappear. A copy is public exactly when its entry
+ * is (features/files/service.ts `getPublicFile` asks lib/visibility.ts's follow-up rule).
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -32,6 +33,7 @@ import {
 import type { LocalizedText } from '../lib/localized-text.js';
 import { addressees, organizations, recommendations, statements } from './schema.js';
 import { users } from './schema-accounts.js';
+import { files } from './schema-files.js';
 
 const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
 const version = () => integer('version').notNull().default(1);
@@ -40,7 +42,7 @@ const timestamps = {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 };
 const localizedText = (name: string) => jsonb(name).$type<LocalizedText>().notNull().default({});
-const sha256 = (name: string) => text(name);
+const sha256 = (name: string) => text(name).references(() => files.sha256, { onDelete: 'restrict' });
 const recordedBy = () => integer('recorded_by').references(() => users.id, { onDelete: 'set null' });
 
 export const followupPublication = pgEnum('followup_publication', ['draft', 'published']);
@@ -89,6 +91,8 @@ export const followupResponses = pgTable(
     index('followup_responses_recommendation_idx').on(t.recommendationId, t.date),
     index('followup_responses_addressee_idx').on(t.addresseeId, t.recommendationId),
     check('followup_responses_upload_sha256', sql`${t.sourceUpload} is null or ${t.sourceUpload} ~ '^[0-9a-f]{64}$'`),
+    // The public file route looks a hash up here; deleting a file checks the restrict here too.
+    index('followup_responses_upload_idx').on(t.sourceUpload).where(sql`${t.sourceUpload} is not null`),
   ],
 );
 
@@ -151,6 +155,7 @@ export const followupEvidence = pgTable(
   (t) => [
     index('followup_evidence_update_idx').on(t.statusUpdateId),
     check('followup_evidence_upload_sha256', sql`${t.upload} is null or ${t.upload} ~ '^[0-9a-f]{64}$'`),
+    index('followup_evidence_upload_idx').on(t.upload).where(sql`${t.upload} is not null`),
   ],
 );
 
@@ -174,6 +179,7 @@ export const followupMeetings = pgTable(
   (t) => [
     index('followup_meetings_date_idx').on(t.date),
     check('followup_meetings_minutes_sha256', sql`${t.minutesUpload} is null or ${t.minutesUpload} ~ '^[0-9a-f]{64}$'`),
+    index('followup_meetings_minutes_idx').on(t.minutesUpload).where(sql`${t.minutesUpload} is not null`),
   ],
 );
 

@@ -98,7 +98,8 @@ export const followupEs = {
   followupOnline: 'En línea',
   followupParticipants: 'Participantes',
   followupMinutes: 'Acta',
-  followupUploadedCopy: 'Copia archivada',
+  followupCopyLink: (meta: string) => `copia (${meta})`,
+  followupCopyNotPublic: 'aún no es pública',
   followupDraft: 'Borrador: no es público',
   followupRecordedBy: (who: string) => `Registrado por ${who}`,
   followupNextPage: 'Página siguiente',
@@ -126,7 +127,6 @@ export const followupEs = {
   followupFieldSummaryEs: 'Resumen en español',
   followupFieldSourceUrl: 'Dirección de la fuente (https://…)',
   followupFieldSourceTitle: 'Título de la fuente',
-  followupFieldUpload: 'Copia archivada: sha256 del archivo guardado (opcional)',
   followupFieldStatus: 'Nuevo estado',
   followupEvidenceLegend: (n: number) => `Evidencia ${n}`,
   followupEvidenceHelp:
@@ -158,7 +158,6 @@ export const followupEs = {
   followupProblemDateFuture: 'Esta fecha es futura: registra lo que ya ocurrió.',
   followupProblemUrl: 'Escribe una dirección web completa que empiece por https:// o http://.',
   followupProblemSummaryRequired: 'Escribe un resumen al menos en un idioma.',
-  followupProblemUpload: 'La referencia a un archivo es su sha256 de 64 caracteres (0-9, a-f).',
   followupProblemChoose: 'Elige una de las opciones.',
   followupProblemEvidenceIncomplete:
     'Indica la dirección, el título y quién publica esta evidencia, o deja los tres campos vacíos.',
@@ -168,4 +167,19 @@ export const followupEs = {
     `Seguimiento: ${stale} sin actualización, ${overdue} compromisos vencidos`,
   followupDigestIntro: (months: number) =>
     `Recordatorios de seguimiento de esta semana en Puente: recomendaciones sin actualización de estado desde hace ${months} meses y compromisos vencidos.`,
+  followupEdit: 'Editar',
+  followupEditResponse: 'Editar una respuesta',
+  followupEditStatus: 'Editar una actualización de estado',
+  followupEditMeeting: 'Editar una reunión',
+  followupEditCommitment: 'Editar un compromiso',
+  followupEvidenceEditHelp: 'Para quitar un enlace, vacíe todos sus campos (su copia archivada se quita con él).',
+  followupCopyOfSource: 'Copia de la fuente',
+  followupCopyOfEvidence: (title: string) => `Copia de «${title}»`,
+  followupCopyOfMinutes: 'Copia del acta',
+  followupCopyNone: 'Sin copia adjunta.',
+  followupCopyAttach: 'Adjuntar una copia',
+  followupCopyReplace: 'Reemplazar la copia',
+  followupCopyRemove: 'Quitar la copia',
+  followupCopyHelp: (limit: string) =>
+    `Un archivo PDF o Word (DOCX) de hasta ${limit}. Solo será público cuando lo sea la entrada.`,
 } as const;

@@ -92,9 +92,9 @@ function doneNotice(ctx: ReturnType<typeof pageContext>, done: string | undefine
 }
 
 /** Reads the form and the file; the problem (if any) is what the page must say. */
-async function receiveFile(
+export async function receiveFile(
   request: FastifyRequest,
-  options: FileRouteOptions,
+  options: Pick<FileRouteOptions, 'auth'>,
   field: UploadField,
   maxBytes: number,
 ): Promise<{ file: NewFile | null; version: number | null; problem: UploadProblem | null }> {
@@ -116,7 +116,8 @@ async function receiveFile(
   }
 }
 
-const statusOf = (problem: UploadProblem) => new UploadRejected('logo', problem).statusCode;
+/** The HTTP status a refused upload answers with (413 too large, 415 wrong type, else 400). */
+export const statusOf = (problem: UploadProblem) => new UploadRejected('logo', problem).statusCode;
 
 type PageState = { problem: UploadProblem | null; notice: string | null; version?: number | null; status?: number };
 type SignedIn = NonNullable<ReturnType<typeof currentUser>>;

@@ -4,13 +4,13 @@
  * visibility rule (a statement's document is public only while the statement is).
  */
 import { createHash } from 'node:crypto';
-import { and, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import type { FileMediaType } from '../../db/schema-files.js';
 import { Forbidden, NotFound } from '../../lib/errors.js';
-import { publicStatementsCondition } from '../../lib/visibility.js';
+import { publicFollowupCondition, publicMeetingCondition, publicStatementsCondition } from '../../lib/visibility.js';
 import { type Actor, writeAudit } from '../accounts/audit.js';
 import { canSetOrganizationLogo, canSetStatementDocument, type PolicyUser } from '../accounts/policy.js';
 import { updateIfUnchanged } from '../workspace/write.js';
@@ -63,13 +63,21 @@ const toBytea = (bytes: Buffer) => sql<Buffer>`decode(${bytes.toString('base64')
 const bytesAsBase64 = sql<string>`encode(${t.files.bytes}, 'base64')`;
 
 /** How the audit log records a file: enough to recognize it, never the bytes. */
-const audited = (file: FileRef | null) =>
+export const auditedFile = (file: FileRef | null) =>
   file ? { sha256: file.sha256, mediaType: file.mediaType, size: file.size, originalName: file.originalName } : null;
 
-async function fileRef(db: Db, sha256: string | undefined): Promise<FileRef | null> {
+export async function fileRef(db: Db, sha256: string | null | undefined): Promise<FileRef | null> {
   if (!sha256) return null;
   const [row] = await db.select(refColumns).from(t.files).where(eq(t.files.sha256, sha256));
   return row ?? null;
+}
+
+/** Several files by hash (for a page that links many copies); unknown hashes are simply absent. */
+export async function fileRefs(db: Db, hashes: (string | null)[]): Promise<Map<string, FileRef>> {
+  const wanted = [...new Set(hashes.filter((h): h is string => h !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select(refColumns).from(t.files).where(inArray(t.files.sha256, wanted));
+  return new Map(rows.map((r) => [r.sha256, r]));
 }
 
 // ---- organization logos ----------------------------------------------------------------------
@@ -215,8 +223,8 @@ async function setAttachedFile(
       entityType: spec.entityType,
       entityId: before.id,
       action: input.file ? `set_${spec.kind}` : `remove_${spec.kind}`,
-      before: { [spec.kind]: audited(previous), version: before.version },
-      after: { [spec.kind]: audited(current), version: after.version },
+      before: { [spec.kind]: auditedFile(previous), version: before.version },
+      after: { [spec.kind]: auditedFile(current), version: after.version },
     });
     return current;
   });
@@ -235,10 +243,12 @@ export async function documentOf(db: Db, statementId: number): Promise<FileRef |
 // ---- the public file route -------------------------------------------------------------------
 
 /**
- * A file the public may fetch: the logo of an organization (the registry is public), or the
- * document of a statement the visibility rule shows now. Anything else (a draft's or embargoed
- * statement's document, a replaced logo, an unknown hash) is NotFound, the same answer as for a
- * hash that was never stored, so the route does not reveal that a draft has a document.
+ * A file the public may fetch: the logo of an organization (the registry is public), the document
+ * of a statement the visibility rule shows now, or the uploaded copy of a follow-up entry (a
+ * response's source, a status update's evidence, a meeting's minutes) the follow-up rule shows now.
+ * Anything else (a draft's or embargoed statement's document, a draft entry's copy, a replaced logo,
+ * an unknown hash) is NotFound, the same answer as for a hash that was never stored, so the route
+ * does not reveal that a draft has a file.
  */
 export async function getPublicFile(db: Db, sha256: string, now: Date): Promise<FileRow> {
   const isLogo = exists(
@@ -254,10 +264,41 @@ export async function getPublicFile(db: Db, sha256: string, now: Date): Promise<
   const [file] = await db
     .select({ ...refColumns, base64: bytesAsBase64 })
     .from(t.files)
-    .where(and(eq(t.files.sha256, sha256), or(isLogo, isPublicDocument)));
+    .where(and(eq(t.files.sha256, sha256), or(isLogo, isPublicDocument, ...publicFollowupCopy(db, now))));
   if (!file) throw new NotFound(`No public file ${sha256}`);
   const { base64, ...ref } = file;
   return { ...ref, bytes: Buffer.from(base64, 'base64') };
+}
+
+/** The copies of follow-up entries the public sees now, each by the follow-up rule of lib/visibility.ts. */
+function publicFollowupCopy(db: Db, now: Date): SQL[] {
+  const r = t.followupResponses;
+  const su = t.followupStatusUpdates;
+  const m = t.followupMeetings;
+  return [
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(r)
+        .innerJoin(t.recommendations, eq(t.recommendations.id, r.recommendationId))
+        .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
+        .where(and(eq(r.sourceUpload, t.files.sha256), publicFollowupCondition(r.publication, now))),
+    ),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(t.followupEvidence)
+        .innerJoin(su, eq(su.id, t.followupEvidence.statusUpdateId))
+        .innerJoin(t.statements, eq(t.statements.id, su.statementId))
+        .where(and(eq(t.followupEvidence.upload, t.files.sha256), publicFollowupCondition(su.publication, now))),
+    ),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(m)
+        .where(and(eq(m.minutesUpload, t.files.sha256), publicMeetingCondition(m.id, m.publication, now))),
+    ),
+  ];
 }
 
 export const isDocumentType = (mediaType: FileMediaType) => !mediaType.startsWith('image/');

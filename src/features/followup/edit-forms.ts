@@ -3,25 +3,41 @@
  * (field → catalog key) with the values as typed, so the form comes back filled in with each
  * message next to its field. Nothing reaches a service until every field is right.
  */
+import type * as t from '../../db/schema.js';
 import type { Locale } from '../../lib/locales.js';
 import type { LocalizedText } from '../../lib/localized-text.js';
+import type { EvidenceEdit } from './edit-service.js';
 import { dayOf } from './overdue.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
 import {
   type CommitmentInput,
-  type EvidenceInput,
   type MeetingInput,
   pairToLocalized,
   type ResponseInput,
   type StatusUpdateInput,
 } from './write-service.js';
-import { checkDay, checkSha256, checkSummary, checkUrl, type Problems } from './write-validation.js';
+import { checkDay, checkSummary, checkUrl, type Problems } from './write-validation.js';
 
 export type FormValues = Record<string, string | string[]>;
 export type Parsed<T> = { ok: true; input: T } | { ok: false; problems: Problems };
 
 export const POSITIONS = ['accepted', 'partially_accepted', 'noted', 'rejected', 'no_response'] as const;
 export const EVIDENCE_SLOTS = 3;
+/** The edit form shows every recorded link plus an empty slot; more than this is not a form a person fills. */
+export const MAX_EVIDENCE_SLOTS = 20;
+
+/**
+ * How many evidence fieldsets a status form shows: the three of a new update, or every link already
+ * there (recorded or typed) plus an empty one, up to the most the parser reads.
+ */
+export function evidenceSlots(values: FormValues): number {
+  let last = 0;
+  for (let n = 1; n <= MAX_EVIDENCE_SLOTS; n++) {
+    const fields = ['id', 'url', 'title', 'publisher', 'date'].map((f) => one(values, `evidence_${f}_${n}`));
+    if (fields.some(Boolean)) last = n;
+  }
+  return Math.min(MAX_EVIDENCE_SLOTS, Math.max(EVIDENCE_SLOTS, last + 1));
+}
 
 export function one(values: FormValues, name: string): string {
   const v = values[name];
@@ -54,7 +70,6 @@ export function parseResponse(
   checkDay(problems, 'date', one(values, 'date'), true, dayOf(ctx.now));
   checkSummary(problems, one(values, 'summary_en'), one(values, 'summary_es'));
   checkUrl(problems, 'source_url', one(values, 'source_url'));
-  checkSha256(problems, 'source_upload', one(values, 'source_upload'));
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -66,7 +81,6 @@ export function parseResponse(
       summary: summary(values, 'summary', ctx.locale),
       sourceUrl: orNull(one(values, 'source_url')),
       sourceTitle: orNull(one(values, 'source_title')),
-      sourceUpload: orNull(one(values, 'source_upload')),
       publication: publication(values),
     },
   };
@@ -75,25 +89,25 @@ export function parseResponse(
 export function parseStatusUpdate(
   values: FormValues,
   ctx: { recommendationId: number; locale: Locale; now: Date },
-): Parsed<StatusUpdateInput> {
+): Parsed<StatusUpdateInput & { evidence: EvidenceEdit[] }> {
   const problems: Problems = {};
   const status = one(values, 'status');
   if (!(IMPLEMENTATION_STATUSES as readonly string[]).includes(status)) problems.status = 'followupProblemChoose';
   checkDay(problems, 'date', one(values, 'date'), true, dayOf(ctx.now));
   checkSummary(problems, one(values, 'summary_en'), one(values, 'summary_es'));
-  const evidence: EvidenceInput[] = [];
-  for (let n = 1; n <= EVIDENCE_SLOTS; n++) {
+  const evidence: EvidenceEdit[] = [];
+  for (let n = 1; n <= MAX_EVIDENCE_SLOTS; n++) {
     const url = one(values, `evidence_url_${n}`);
     const title = one(values, `evidence_title_${n}`);
     const publisher = one(values, `evidence_publisher_${n}`);
     const date = one(values, `evidence_date_${n}`);
-    const upload = one(values, `evidence_upload_${n}`);
-    if (!url && !title && !publisher && !date && !upload) continue;
+    if (!url && !title && !publisher && !date) continue;
     if (!url || !title || !publisher) problems[`evidence_url_${n}`] = 'followupProblemEvidenceIncomplete';
     else checkUrl(problems, `evidence_url_${n}`, url);
     checkDay(problems, `evidence_date_${n}`, date, false, dayOf(ctx.now));
-    checkSha256(problems, `evidence_upload_${n}`, upload);
-    evidence.push({ url, title, publisher, publishedOn: orNull(date), upload: orNull(upload) });
+    // Set on the edit form: the row keeps its id, and with it its uploaded copy.
+    const id = Number(one(values, `evidence_id_${n}`));
+    evidence.push({ id: Number.isInteger(id) && id > 0 ? id : null, url, title, publisher, publishedOn: orNull(date) });
   }
   const seen = Number(one(values, 'seen'));
   if (Object.keys(problems).length > 0) return { ok: false, problems };
@@ -119,7 +133,6 @@ export function parseMeeting(
   checkDay(problems, 'date', one(values, 'date'), true, dayOf(ctx.now));
   checkSummary(problems, one(values, 'summary_en'), one(values, 'summary_es'));
   checkUrl(problems, 'minutes_url', one(values, 'minutes_url'));
-  checkSha256(problems, 'minutes_upload', one(values, 'minutes_upload'));
   const recommendationIds = ids(many(values, 'recommendation')).filter((id) => ctx.recommendationIds.includes(id));
   if (recommendationIds.length === 0) problems.recommendation = 'followupProblemRecommendations';
   if (Object.keys(problems).length > 0) return { ok: false, problems };
@@ -132,7 +145,6 @@ export function parseMeeting(
       online,
       summary: summary(values, 'summary', ctx.locale),
       minutesUrl: orNull(one(values, 'minutes_url')),
-      minutesUpload: orNull(one(values, 'minutes_upload')),
       organizationIds: ids(many(values, 'organization')).filter((id) => ctx.organizationIds.includes(id)),
       addresseeIds: ids(many(values, 'addressee')).filter((id) => ctx.addresseeIds.includes(id)),
       recommendationIds,
@@ -175,5 +187,79 @@ export function parseCommitment(
       recommendationIds,
       publication: publication(values),
     },
+  };
+}
+
+// ---- a recorded entry as its edit form's values --------------------------------------------------
+
+type Rows = {
+  response: typeof t.followupResponses.$inferSelect;
+  status: typeof t.followupStatusUpdates.$inferSelect;
+  evidence: (typeof t.followupEvidence.$inferSelect)[];
+  meeting: typeof t.followupMeetings.$inferSelect;
+  commitment: typeof t.followupCommitments.$inferSelect;
+};
+type Links = { organizationIds: number[]; addresseeIds: number[]; recommendationIds: number[] };
+
+const textPair = (prefix: string, value: LocalizedText): FormValues => ({
+  [`${prefix}_en`]: value.en?.text ?? '',
+  [`${prefix}_es`]: value.es?.text ?? '',
+});
+const published = (p: string) => (p === 'published' ? '1' : '');
+const strings = (ids: number[]) => ids.map(String);
+
+export function responseValues(row: Rows['response']): FormValues {
+  return {
+    addressee: String(row.addresseeId),
+    position: row.position,
+    date: row.date,
+    ...textPair('summary', row.summary),
+    source_url: row.sourceUrl ?? '',
+    source_title: row.sourceTitle ?? '',
+    publish: published(row.publication),
+  };
+}
+
+export function statusValues(row: Rows['status'], evidence: Rows['evidence']): FormValues {
+  const values: FormValues = {
+    status: row.status,
+    date: row.date,
+    ...textPair('summary', row.summary),
+    publish: published(row.publication),
+  };
+  evidence.forEach((e, i) => {
+    const n = i + 1;
+    values[`evidence_id_${n}`] = String(e.id);
+    values[`evidence_url_${n}`] = e.url;
+    values[`evidence_title_${n}`] = e.title;
+    values[`evidence_publisher_${n}`] = e.publisher;
+    values[`evidence_date_${n}`] = e.publishedOn ?? '';
+  });
+  return values;
+}
+
+export function meetingValues(row: Rows['meeting'], links: Links): FormValues {
+  return {
+    date: row.date,
+    place: row.place ?? '',
+    online: row.online ? '1' : '',
+    ...textPair('summary', row.summary),
+    minutes_url: row.minutesUrl ?? '',
+    organization: strings(links.organizationIds),
+    addressee: strings(links.addresseeIds),
+    recommendation: strings(links.recommendationIds),
+    publish: published(row.publication),
+  };
+}
+
+export function commitmentValues(row: Rows['commitment'], links: Links): FormValues {
+  return {
+    committer: row.addresseeId ? `a:${row.addresseeId}` : `o:${row.organizationId}`,
+    meeting: row.meetingId ? String(row.meetingId) : '',
+    date: row.date,
+    due_on: row.dueOn ?? '',
+    ...textPair('text', row.text),
+    recommendation: strings(links.recommendationIds),
+    publish: published(row.publication),
   };
 }

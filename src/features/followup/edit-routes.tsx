@@ -1,19 +1,27 @@
 /**
- * Editors record follow-up: reminders, a recommendation's timeline with drafts, the four forms and
- * the publish/unpublish and "kept" buttons. Signed-in editors and admins only (policy.ts); every
- * POST carries the CSRF token (checked globally in accounts/web.ts) and is rate-limited there.
+ * Editors record follow-up: reminders, a recommendation's timeline with drafts, the four forms (to
+ * record an entry, and the same forms pre-filled to edit one), the publish/unpublish and "kept"
+ * buttons, and the forms that attach, replace or remove an entry's uploaded copy. Signed-in editors
+ * and admins only (policy.ts); every POST carries the CSRF token (checked globally in accounts/web.ts,
+ * or by the multipart reader before the file for uploads) and is rate-limited there.
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden } from '../../lib/errors.js';
+import { type ChangeSince, isChangesSince } from '../../lib/conflict-page.js';
+import { Conflict, Forbidden } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
 import { LOCALES, type Locale } from '../../lib/locales.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canRecordFollowup } from '../accounts/policy.js';
 import { type AuthOptions, csrfToken, currentUser } from '../accounts/web.js';
-import { type FormValues, parseCommitment, parseMeeting, parseResponse, parseStatusUpdate } from './edit-forms.js';
+import { receiveFile, statusOf } from '../files/routes.js';
+import { COPY_KINDS, setFollowupCopy } from './copy-service.js';
+import type { CopyProblem } from './copy-views.js';
+import { type FormValues, one, parseCommitment, parseMeeting, parseResponse, parseStatusUpdate } from './edit-forms.js';
+import { editCommitment, editMeeting, editResponse, editStatusUpdate, recordedValues } from './edit-service.js';
 import {
   CommitmentFormPage,
+  type EditTarget,
   MeetingFormPage,
   RecommendationWorkspacePage,
   RemindersPage,
@@ -39,6 +47,8 @@ import type { Problems } from './write-validation.js';
 export interface FollowupOptions {
   /** PUENTE_FOLLOWUP_STALE_MONTHS: a recommendation without a status update for this long is a reminder. */
   staleMonths: number;
+  /** PUENTE_DOCUMENT_MAX_BYTES: the largest uploaded copy, as for statements' full documents. */
+  documentBytes: number;
 }
 
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
@@ -48,6 +58,13 @@ const FormBody = Type.Record(
 );
 const FORMS = ['response', 'status', 'meeting', 'commitment'] as const;
 type FormName = (typeof FORMS)[number];
+const EntryParams = Type.Object({ id: IdParams.properties.id, entryId: IdParams.properties.id });
+const CopyParams = Type.Object({
+  id: IdParams.properties.id,
+  kind: Type.Union(COPY_KINDS.map((k) => Type.Literal(k))),
+  entryId: IdParams.properties.id,
+});
+const VersionBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 1 }) });
 
 /** Signed in as someone who records follow-up; anyone else is sent to sign in or refused. */
 function editorOf(request: FastifyRequest) {
@@ -94,18 +111,41 @@ export function registerFollowupEditRoutes(
     app.get(`${base}/recommendations/:id`, { schema: { params: IdParams } }, async (request, reply) => {
       const user = editorOf(request);
       if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-      const now = deps.now();
-      const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-      const timeline = await loadTimeline(deps.db, rec.recommendation.id, { now, includeDrafts: true });
-      const ctx = pageContext(deps, request, locale);
-      const csrf = csrfToken(request, reply, auth);
-      return sendHtml(
-        reply,
-        await (
-          <RecommendationWorkspacePage ctx={ctx} user={user} csrf={csrf} rec={rec} timeline={timeline} now={now} />
-        ),
-      );
+      return renderWorkspace(request, reply, locale, request.params.id, null);
     });
+
+    app.post(
+      `${base}/recommendations/:id/copy/:kind/:entryId`,
+      { schema: { params: CopyParams }, config: { multipartCsrf: true } },
+      async (request, reply) => {
+        const user = currentUser(request);
+        if (!user) throw new Forbidden('Sign in first');
+        const { id, kind, entryId } = request.params;
+        // The policy and the recommendation are checked before a byte of the file is read.
+        const rec = await getRecommendationForEditor(deps.db, id, user);
+        const { file, version, problem } = await receiveFile(request, { auth }, 'document', options.documentBytes);
+        if (problem || !file || version === null) {
+          const shown = problem ?? { code: 'badForm' as const };
+          return renderWorkspace(request, reply, locale, id, { kind, id: entryId, problem: shown }, statusOf(shown));
+        }
+        await setFollowupCopy(deps.db, { kind, id: entryId, version, file }, user, deps.now());
+        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+      },
+    );
+
+    app.post(
+      `${base}/recommendations/:id/copy/:kind/:entryId/remove`,
+      { schema: { params: CopyParams, body: VersionBody } },
+      async (request, reply) => {
+        const user = currentUser(request);
+        if (!user) throw new Forbidden('Sign in first');
+        const { id, kind, entryId } = request.params;
+        const rec = await getRecommendationForEditor(deps.db, id, user);
+        const input = { kind, id: entryId, version: request.body.version, file: null };
+        await setFollowupCopy(deps.db, input, user, deps.now());
+        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+      },
+    );
 
     for (const form of FORMS) {
       const url = `${base}/recommendations/:id/${form}`;
@@ -123,8 +163,42 @@ export function registerFollowupEditRoutes(
         const now = deps.now();
         const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
         const values = request.body as FormValues;
-        const saved = await save(form, values, rec, locale, user, now);
+        const saved = await save(form, values, rec, locale, user, now, null);
         if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400);
+        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+      });
+
+      // The same form pre-filled with a recorded entry; saving is version-checked.
+      app.get(`${url}/:entryId/edit`, { schema: { params: EntryParams } }, async (request, reply) => {
+        const user = editorOf(request);
+        if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
+        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
+        const { values, version } = await recordedValues(deps.db, form, request.params.entryId, rec.recommendation.id);
+        const edit = { entryId: request.params.entryId, version };
+        return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
+      });
+
+      app.post(`${url}/:entryId/edit`, { schema: { params: EntryParams, body: FormBody } }, async (request, reply) => {
+        const user = currentUser(request);
+        if (!user) throw new Forbidden('Sign in first');
+        const now = deps.now();
+        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
+        // Only an entry of this recommendation is edited from its page (else NotFound).
+        await recordedValues(deps.db, form, request.params.entryId, rec.recommendation.id);
+        const values = request.body as FormValues;
+        const seen = Number(one(values, 'version'));
+        const edit: EditTarget = { entryId: request.params.entryId, version: Number.isInteger(seen) ? seen : 0 };
+        try {
+          const saved = await save(form, values, rec, locale, user, now, edit);
+          if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400, edit);
+        } catch (error) {
+          // Someone saved this entry since the form was opened: show what they changed above the
+          // form, keep what this editor typed, and offer the current version to save over it.
+          if (!(error instanceof Conflict) || !isChangesSince(error.current)) throw error;
+          const current = error.current as { version: number; changes: ChangeSince[] };
+          const conflict = { ...edit, version: current.version, conflict: current.changes };
+          return renderForm(request, reply, locale, form, rec, values, {}, 409, conflict);
+        }
         return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
       });
     }
@@ -177,6 +251,7 @@ export function registerFollowupEditRoutes(
     );
   }
 
+  /** Parses the form and records the entry, or (edit) saves the recorded one at the version seen. */
   async function save(
     form: FormName,
     values: FormValues,
@@ -184,9 +259,11 @@ export function registerFollowupEditRoutes(
     locale: Locale,
     user: NonNullable<ReturnType<typeof currentUser>>,
     now: Date,
+    edit: EditTarget | null,
   ): Promise<{ ok: true } | { ok: false; problems: Problems }> {
     const recommendationId = rec.recommendation.id;
     const recommendationIds = rec.siblings.map((s) => s.id);
+    const versioned = edit ? { id: edit.entryId, version: edit.version } : null;
     if (form === 'response') {
       const parsed = parseResponse(values, {
         recommendationId,
@@ -194,12 +271,18 @@ export function registerFollowupEditRoutes(
         locale,
         now,
       });
-      if (parsed.ok) await recordResponse(deps.db, parsed.input, user, now);
+      if (parsed.ok && versioned) {
+        const { recommendationId: _, ...fields } = parsed.input;
+        await editResponse(deps.db, { ...fields, ...versioned }, user, now);
+      } else if (parsed.ok) await recordResponse(deps.db, parsed.input, user, now);
       return parsed;
     }
     if (form === 'status') {
       const parsed = parseStatusUpdate(values, { recommendationId, locale, now });
-      if (parsed.ok) await recordStatusUpdate(deps.db, parsed.input, user, now);
+      if (parsed.ok && versioned) {
+        const { recommendationId: _, seenLatestId: __, ...fields } = parsed.input;
+        await editStatusUpdate(deps.db, { ...fields, ...versioned }, user, now);
+      } else if (parsed.ok) await recordStatusUpdate(deps.db, parsed.input, user, now);
       return parsed;
     }
     if (form === 'meeting') {
@@ -210,7 +293,9 @@ export function registerFollowupEditRoutes(
         locale,
         now,
       });
-      if (parsed.ok) await recordMeeting(deps.db, parsed.input, user, now);
+      if (parsed.ok && versioned)
+        await editMeeting(deps.db, { ...parsed.input, ...versioned, scope: recommendationIds }, user, now);
+      else if (parsed.ok) await recordMeeting(deps.db, parsed.input, user, now);
       return parsed;
     }
     const parsed = parseCommitment(values, {
@@ -220,8 +305,39 @@ export function registerFollowupEditRoutes(
       locale,
       now,
     });
-    if (parsed.ok) await recordCommitment(deps.db, parsed.input, user, now);
+    if (parsed.ok && versioned) {
+      await editCommitment(deps.db, { ...parsed.input, ...versioned, scope: recommendationIds }, user, now);
+    } else if (parsed.ok) await recordCommitment(deps.db, parsed.input, user, now);
     return parsed;
+  }
+
+  async function renderWorkspace(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    locale: Locale,
+    id: number,
+    copyProblem: CopyProblem | null,
+    status = 200,
+  ) {
+    const user = currentUser(request)!;
+    const now = deps.now();
+    const rec = await getRecommendationForEditor(deps.db, id, user);
+    const timeline = await loadTimeline(deps.db, rec.recommendation.id, { now, includeDrafts: true });
+    const ctx = pageContext(deps, request, locale);
+    const csrf = csrfToken(request, reply, auth);
+    const page = (
+      <RecommendationWorkspacePage
+        ctx={ctx}
+        user={user}
+        csrf={csrf}
+        rec={rec}
+        timeline={timeline}
+        now={now}
+        copyLimitBytes={options.documentBytes}
+        copyProblem={copyProblem}
+      />
+    );
+    return sendHtml(reply, await page, status);
   }
 
   async function renderForm(
@@ -233,16 +349,19 @@ export function registerFollowupEditRoutes(
     values: FormValues,
     problems: Problems,
     status: number,
+    edit: EditTarget | null = null,
   ) {
     const ctx = pageContext(deps, request, locale);
     const csrf = csrfToken(request, reply, auth);
     const state = { ctx, values, problems };
     const user = currentUser(request)!;
-    const props = { ctx, user, csrf, rec, state };
+    const props = { ctx, user, csrf, rec, state, edit };
     let page: JSX.Element;
     if (form === 'response') page = <ResponseFormPage {...props} />;
     else if (form === 'meeting') page = <MeetingFormPage {...props} />;
     else if (form === 'commitment') page = <CommitmentFormPage {...props} />;
+    // An edit is checked against the update's own version, not the newest update seen.
+    else if (edit) page = <StatusFormPage {...props} seen={0} />;
     else {
       // The newest update the editor has seen; sent back so a concurrent recording becomes a 409.
       const seenValue = Number(values.seen);

@@ -3,13 +3,17 @@
  * recommendation's timeline with drafts and publish buttons, and the four forms. Plain forms
  * (no htmx needed): each works without JavaScript.
  */
+import type { ChangeSince } from '../../lib/conflict-page.js';
 import { formatDate } from '../../lib/i18n.js';
 import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import { isVisibleToPublic } from '../../lib/visibility.js';
 import type { UserRow } from '../accounts/sessions.js';
 import { CsrfField } from '../accounts/views.js';
+import { ConflictNotice } from '../workspace/conflict.js';
 import { WorkspaceLayout } from '../workspace/layout.js';
-import { EVIDENCE_SLOTS, POSITIONS } from './edit-forms.js';
+import { CopyForms, type CopyProblem } from './copy-views.js';
+import { evidenceSlots, one, POSITIONS } from './edit-forms.js';
 import {
   Checkbox,
   CheckboxGroup,
@@ -21,7 +25,7 @@ import {
 } from './form-fields.js';
 import type { OverdueCommitment, StaleRecommendation } from './reminders.js';
 import { IMPLEMENTATION_STATUSES } from './status.js';
-import type { Timeline, TimelineEntry } from './timeline-service.js';
+import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
 import { TimelineList } from './timeline-views.js';
 import type { EditorRecommendation } from './workspace-service.js';
 
@@ -91,7 +95,17 @@ export function RemindersPage(props: {
   );
 }
 
-function entryRef(entry: TimelineEntry): { kind: string; id: number; version: number; publication: string } | null {
+/** The form that records (and edits) each kind of entry. */
+const FORM_OF = {
+  response: 'response',
+  status_update: 'status',
+  meeting: 'meeting',
+  commitment: 'commitment',
+} as const;
+
+function entryRef(
+  entry: TimelineEntry,
+): { kind: keyof typeof FORM_OF; id: number; version: number; publication: string } | null {
   switch (entry.kind) {
     case 'response':
       return {
@@ -121,13 +135,84 @@ function entryRef(entry: TimelineEntry): { kind: string; id: number; version: nu
   }
 }
 
-function EntryActions(props: { ctx: PageContext; csrf: string; entry: TimelineEntry; back: string }) {
+interface CopyContext {
+  timeline: Timeline;
+  limitBytes: number;
+  problem: CopyProblem | null;
+}
+
+/** The copy forms of one entry: its source or minutes, or each of its evidence links. */
+function EntryCopies(props: {
+  ctx: PageContext;
+  csrf: string;
+  entry: TimelineEntry;
+  base: string;
+  copies: CopyContext;
+}) {
+  const { ctx, entry, copies } = props;
+  const common = { ctx, csrf: props.csrf, base: props.base, limitBytes: copies.limitBytes, problem: copies.problem };
+  const copy = (sha256: string | null) => copyOf(copies.timeline, sha256);
+  if (entry.kind === 'response') {
+    const r = entry.response;
+    return (
+      <CopyForms
+        {...common}
+        kind="response"
+        id={r.id}
+        version={r.version}
+        label={ctx.t.followupCopyOfSource}
+        copy={copy(r.sourceUpload)}
+      />
+    );
+  }
+  if (entry.kind === 'meeting') {
+    const m = entry.meeting;
+    return (
+      <CopyForms
+        {...common}
+        kind="meeting"
+        id={m.id}
+        version={m.version}
+        label={ctx.t.followupCopyOfMinutes}
+        copy={copy(m.minutesUpload)}
+      />
+    );
+  }
+  if (entry.kind === 'status_update') {
+    return (
+      <>
+        {entry.evidence.map((e) => (
+          <CopyForms
+            {...common}
+            kind="evidence"
+            id={e.id}
+            version={entry.update.version}
+            label={ctx.t.followupCopyOfEvidence(e.title)}
+            copy={copy(e.upload)}
+          />
+        ))}
+      </>
+    );
+  }
+  return '';
+}
+
+function EntryActions(props: {
+  ctx: PageContext;
+  csrf: string;
+  entry: TimelineEntry;
+  back: string;
+  copies: CopyContext;
+}) {
   const { ctx, csrf, entry } = props;
   const ref = entryRef(entry);
   if (!ref) return '';
   const publish = ref.publication === 'draft';
   return (
     <div class="entry-actions">
+      <a href={`${props.back}/${FORM_OF[ref.kind]}/${ref.id}/edit`} data-edit={`${ref.kind}-${ref.id}`} safe>
+        {ctx.t.followupEdit}
+      </a>{' '}
       <form method="post" action={`${workspaceBase(ctx)}/${ref.kind}/${ref.id}/publication`} class="inline">
         <CsrfField token={csrf} />
         <input type="hidden" name="version" value={String(ref.version)} />
@@ -149,6 +234,7 @@ function EntryActions(props: { ctx: PageContext; csrf: string; entry: TimelineEn
       ) : (
         ''
       )}
+      <EntryCopies ctx={ctx} csrf={csrf} entry={entry} base={props.back} copies={props.copies} />
     </div>
   );
 }
@@ -160,10 +246,15 @@ export function RecommendationWorkspacePage(props: {
   rec: EditorRecommendation;
   timeline: Timeline;
   now: Date;
+  /** The largest copy accepted (PUENTE_DOCUMENT_MAX_BYTES). */
+  copyLimitBytes: number;
+  /** A refused copy: shown next to its form, the page answering with the upload's status. */
+  copyProblem?: CopyProblem | null;
 }) {
   const { ctx, rec } = props;
   const { t } = ctx;
   const base = recommendationBase(ctx, rec.recommendation.id);
+  const copies = { timeline: props.timeline, limitBytes: props.copyLimitBytes, problem: props.copyProblem ?? null };
   return (
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={t.followupTimelineTitle(rec.number)}>
       <p class="breadcrumb">
@@ -206,10 +297,19 @@ export function RecommendationWorkspacePage(props: {
         timeline={props.timeline}
         now={props.now}
         editor
-        actions={(entry) => <EntryActions ctx={ctx} csrf={props.csrf} entry={entry} back={base} />}
+        statementPublic={isVisibleToPublic(rec.statement, props.now)}
+        actions={(entry) => <EntryActions ctx={ctx} csrf={props.csrf} entry={entry} back={base} copies={copies} />}
       />
     </WorkspaceLayout>
   );
+}
+
+/** Editing a recorded entry: its id and the version the form was built from (a stale save is a conflict). */
+export interface EditTarget {
+  entryId: number;
+  version: number;
+  /** After a stale save: what others changed since, shown above the form with the typed text kept. */
+  conflict?: ChangeSince[];
 }
 
 interface FormPageProps {
@@ -218,10 +318,17 @@ interface FormPageProps {
   csrf: string;
   rec: EditorRecommendation;
   state: FieldState;
+  edit?: EditTarget | null;
+}
+
+/** The form's address: the recording form, or the entry's edit form. */
+export function formAction(ctx: PageContext, recommendationId: number, form: string, edit?: EditTarget | null) {
+  const base = `${recommendationBase(ctx, recommendationId)}/${form}`;
+  return edit ? `${base}/${edit.entryId}/edit` : base;
 }
 
 function FormPage(props: FormPageProps & { title: string; action: string; children?: unknown }) {
-  const { ctx, rec } = props;
+  const { ctx, rec, edit } = props;
   return (
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={props.title}>
       <p class="breadcrumb">
@@ -233,9 +340,11 @@ function FormPage(props: FormPageProps & { title: string; action: string; childr
       <blockquote>
         <LocalizedSpan value={rec.recommendation.text} ctx={ctx} />
       </blockquote>
+      {edit?.conflict ? <ConflictNotice ctx={ctx} history={edit.conflict} /> : ''}
       <ProblemsSummary state={props.state} />
       <form method="post" action={props.action} class="form" novalidate>
         <CsrfField token={props.csrf} />
+        {edit ? <input type="hidden" name="version" value={String(edit.version)} /> : ''}
         {props.children as 'safe'}
         <Checkbox state={props.state} name="publish" label={ctx.t.followupFieldPublish} />
         <p>
@@ -263,8 +372,8 @@ export function ResponseFormPage(props: FormPageProps) {
   return (
     <FormPage
       {...props}
-      title={t.followupRecordResponse}
-      action={`${recommendationBase(ctx, rec.recommendation.id)}/response`}
+      title={props.edit ? t.followupEditResponse : t.followupRecordResponse}
+      action={formAction(ctx, rec.recommendation.id, 'response', props.edit)}
     >
       <SelectField
         state={state}
@@ -282,7 +391,6 @@ export function ResponseFormPage(props: FormPageProps) {
       <SummaryPair state={state} prefix="summary" en={t.followupFieldSummaryEn} es={t.followupFieldSummaryEs} />
       <TextField state={state} name="source_url" type="url" label={t.followupFieldSourceUrl} />
       <TextField state={state} name="source_title" label={t.followupFieldSourceTitle} />
-      <TextField state={state} name="source_upload" label={t.followupFieldUpload} />
     </FormPage>
   );
 }
@@ -290,14 +398,14 @@ export function ResponseFormPage(props: FormPageProps) {
 export function StatusFormPage(props: FormPageProps & { seen: number }) {
   const { ctx, rec, state } = props;
   const { t } = ctx;
-  const slots = Array.from({ length: EVIDENCE_SLOTS }, (_, i) => i + 1);
+  const slots = Array.from({ length: evidenceSlots(state.values) }, (_, i) => i + 1);
   return (
     <FormPage
       {...props}
-      title={t.followupRecordStatus}
-      action={`${recommendationBase(ctx, rec.recommendation.id)}/status`}
+      title={props.edit ? t.followupEditStatus : t.followupRecordStatus}
+      action={formAction(ctx, rec.recommendation.id, 'status', props.edit)}
     >
-      <input type="hidden" name="seen" value={String(props.seen)} />
+      {props.edit ? '' : <input type="hidden" name="seen" value={String(props.seen)} />}
       <SelectField
         state={state}
         name="status"
@@ -309,14 +417,25 @@ export function StatusFormPage(props: FormPageProps & { seen: number }) {
       <p class="hint" safe>
         {t.followupEvidenceHelp}
       </p>
+      {props.edit ? (
+        <p class="hint" safe>
+          {t.followupEvidenceEditHelp}
+        </p>
+      ) : (
+        ''
+      )}
       {slots.map((n) => (
         <fieldset>
           <legend safe>{t.followupEvidenceLegend(n)}</legend>
+          {one(state.values, `evidence_id_${n}`) ? (
+            <input type="hidden" name={`evidence_id_${n}`} value={one(state.values, `evidence_id_${n}`)} />
+          ) : (
+            ''
+          )}
           <TextField state={state} name={`evidence_url_${n}`} type="url" label={t.followupFieldEvidenceUrl} />
           <TextField state={state} name={`evidence_title_${n}`} label={t.followupFieldEvidenceTitle} />
           <TextField state={state} name={`evidence_publisher_${n}`} label={t.followupFieldEvidencePublisher} />
           <TextField state={state} name={`evidence_date_${n}`} type="date" label={t.followupFieldEvidenceDate} />
-          <TextField state={state} name={`evidence_upload_${n}`} label={t.followupFieldUpload} />
         </fieldset>
       ))}
     </FormPage>
@@ -335,15 +454,14 @@ export function MeetingFormPage(props: FormPageProps) {
   return (
     <FormPage
       {...props}
-      title={t.followupRecordMeeting}
-      action={`${recommendationBase(ctx, rec.recommendation.id)}/meeting`}
+      title={props.edit ? t.followupEditMeeting : t.followupRecordMeeting}
+      action={formAction(ctx, rec.recommendation.id, 'meeting', props.edit)}
     >
       <TextField state={state} name="date" type="date" label={t.followupFieldDate} required />
       <TextField state={state} name="place" label={t.followupFieldPlace} />
       <Checkbox state={state} name="online" label={t.followupFieldOnline} />
       <SummaryPair state={state} prefix="summary" en={t.followupFieldSummaryEn} es={t.followupFieldSummaryEs} />
       <TextField state={state} name="minutes_url" type="url" label={t.followupFieldMinutesUrl} />
-      <TextField state={state} name="minutes_upload" label={t.followupFieldUpload} />
       <CheckboxGroup
         state={state}
         name="organization"
@@ -372,8 +490,8 @@ export function CommitmentFormPage(props: FormPageProps) {
   return (
     <FormPage
       {...props}
-      title={t.followupRecordCommitment}
-      action={`${recommendationBase(ctx, rec.recommendation.id)}/commitment`}
+      title={props.edit ? t.followupEditCommitment : t.followupRecordCommitment}
+      action={formAction(ctx, rec.recommendation.id, 'commitment', props.edit)}
     >
       <SelectField
         state={state}

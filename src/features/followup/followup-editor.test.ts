@@ -13,6 +13,7 @@ import { describeEachEngine } from '../../test/db.js';
 import { listAudit } from '../accounts/audit.js';
 import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
 import { loadDemo } from '../demo/service.js';
+import { multipartBody, tinyPdf, tinyPng } from '../files/test-fixtures.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const PUBLIC_TIMELINE = '/en/statements/guatemala-vp-visit-2021/recommendations/family-unity/follow-up';
@@ -221,5 +222,166 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     const timeline = cheerio.load((await new Visitor(app).get(PUBLIC_TIMELINE)).body);
     expect(timeline('[data-kind=commitment] .badge-overdue').length).toBe(1);
     expect(timeline('[data-kind=meeting]').text()).toContain('Center for Justice and International Law');
+  });
+
+  /** Submits one copy form of the editor's recommendation page as a browser does: its _csrf and version, then the file. */
+  async function uploadCopy(editor: Visitor, page: string, formKey: string, file: { name: string; bytes: Buffer }) {
+    const $ = cheerio.load((await editor.get(page)).body);
+    const form = $(`[data-copy-form="${formKey}"] form[enctype]`);
+    const { payload, contentType } = multipartBody(
+      {
+        _csrf: form.find('input[name=_csrf]').attr('value')!,
+        version: form.find('input[name=version]').attr('value')!,
+      },
+      { field: 'document', filename: file.name, contentType: 'application/octet-stream', bytes: file.bytes },
+    );
+    return editor.app.inject({
+      method: 'POST',
+      url: form.attr('action')!,
+      payload,
+      remoteAddress: editor.remoteAddress,
+      headers: { cookie: editor.cookieHeader(), 'content-type': contentType },
+    });
+  }
+
+  it('edits a status update through its pre-filled form; problems next to fields in en and es; nothing saved', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const [update] = await ctx.db
+      .select()
+      .from(t.followupStatusUpdates)
+      .where(eq(t.followupStatusUpdates.recommendationId, recId))
+      .orderBy(t.followupStatusUpdates.id);
+    const workspace = cheerio.load((await editor.get(base)).body);
+    const editUrl = workspace(`[data-edit="status_update-${update!.id}"]`).attr('href')!;
+    expect(editUrl).toBe(`${base}/status/${update!.id}/edit`);
+    const form = cheerio.load((await editor.get(editUrl)).body);
+    expect(form('h1').text()).toBe('Edit a status update');
+    expect(form('#date').attr('value')).toBe(update!.date);
+    expect(form('#status option[selected]').attr('value')).toBe(update!.status);
+    expect(form('input[name=version]').attr('value')).toBe(String(update!.version));
+    expect(form('input[name=evidence_id_1]').attr('value')).toBeDefined();
+    expect(form('input[name=seen]').length).toBe(0);
+    // Only from its own recommendation's page: elsewhere the form would offer the wrong choices.
+    const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
+    const elsewhere = editUrl.replace(`/recommendations/${recId}/`, `/recommendations/${other!.id}/`);
+    expect((await editor.get(elsewhere)).statusCode).toBe(404);
+    const posted = await editor.post(elsewhere, { version: String(update!.version), status: 'reversed' }, editUrl);
+    expect(posted.statusCode).toBe(404);
+
+    for (const locale of ['en', 'es'] as const) {
+      const url = editUrl.replace('/en/', `/${locale}/`);
+      const bad = await editor.post(
+        url,
+        { version: String(update!.version), status: 'implemented', date: '2026-13-01', summary_en: 'Typed text kept.' },
+        url,
+      );
+      expect(bad.statusCode).toBe(400);
+      const $ = cheerio.load(bad.body);
+      expect($('#date').attr('aria-invalid')).toBe('true');
+      expect($('#date-error').text()).toContain(locale === 'en' ? 'YYYY-MM-DD' : 'AAAA-MM-DD');
+      expect($('#summary_en').text()).toBe('Typed text kept.');
+    }
+    const [unchanged] = await ctx.db
+      .select()
+      .from(t.followupStatusUpdates)
+      .where(eq(t.followupStatusUpdates.id, update!.id));
+    expect(unchanged).toEqual(update);
+  });
+
+  it('a stale edit comes back as a 409 with the other editor’s change and the typed text kept', async () => {
+    const ana = await signedIn(app, 'editor@example.org');
+    const ben = await signedIn(app, 'other@example.org');
+    const [response] = await ctx.db
+      .select()
+      .from(t.followupResponses)
+      .where(eq(t.followupResponses.recommendationId, recId));
+    const url = `${base}/response/${response!.id}/edit`;
+    const fields = (summary: string, version: string) => ({
+      version,
+      addressee: String(vpId),
+      position: 'accepted',
+      date: '2026-03-01',
+      summary_en: summary,
+      publish: '1',
+    });
+    const version = cheerio
+      .load((await ben.get(url)).body)('input[name=version]')
+      .attr('value')!;
+    expect((await ana.post(url, fields('Ana’s wording.', version), url)).statusCode).toBe(303);
+    const stale = await ben.post(url, fields('Ben’s wording.', version), url);
+    expect(stale.statusCode).toBe(409);
+    const $ = cheerio.load(stale.body);
+    expect($('.conflict-notice').text()).toContain('editor@example.org');
+    expect($('#summary_en').text()).toBe('Ben’s wording.');
+    expect($('input[name=version]').attr('value')).toBe(String(Number(version) + 1));
+    // Saving again over the current version is deliberate, and works.
+    const again = await ben.post(url, fields('Ben’s wording.', String(Number(version) + 1)), url);
+    expect(again.statusCode).toBe(303);
+    const audit = await listAudit(ctx.db, 'followup_response', response!.id);
+    expect(audit.filter((a) => a.action === 'update').map((a) => a.actorLabel)).toEqual([
+      'editor@example.org',
+      'other@example.org',
+    ]);
+  });
+
+  it('attaches a PDF copy to evidence; a refused file is explained next to its field; the public timeline links the copy', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const [update] = await ctx.db
+      .select()
+      .from(t.followupStatusUpdates)
+      .where(eq(t.followupStatusUpdates.recommendationId, recId))
+      .orderBy(t.followupStatusUpdates.id);
+    const [evidence] = await ctx.db
+      .select()
+      .from(t.followupEvidence)
+      .where(eq(t.followupEvidence.statusUpdateId, update!.id));
+    const key = `evidence-${evidence!.id}`;
+    const esBase = base.replace('/en/', '/es/');
+    const refused = await uploadCopy(editor, esBase, key, { name: 'photo.png', bytes: tinyPng() });
+    expect(refused.statusCode).toBe(415);
+    const $ = cheerio.load(refused.body);
+    const field = $(`#copy-evidence-${evidence!.id}`);
+    expect(field.attr('aria-invalid')).toBe('true');
+    expect($(`#copy-evidence-${evidence!.id}-error`).text()).toContain('PNG');
+    expect($('html').attr('lang')).toBe('es');
+
+    const pdf = tinyPdf('Evidence copy');
+    const saved = await uploadCopy(editor, base, key, { name: 'report.pdf', bytes: pdf });
+    expect(saved.statusCode).toBe(303);
+    // An earlier test unpublished this update: publish it so the public timeline shows it.
+    const [row] = await ctx.db.select().from(t.followupEvidence).where(eq(t.followupEvidence.id, evidence!.id));
+    expect(row!.upload).toMatch(/^[0-9a-f]{64}$/);
+    const [current] = await ctx.db
+      .select()
+      .from(t.followupStatusUpdates)
+      .where(eq(t.followupStatusUpdates.id, update!.id));
+    if (current!.publication !== 'published') {
+      await editor.post(
+        `/en/workspace/followup/status_update/${update!.id}/publication`,
+        { version: current!.version, publication: 'published', back: base },
+        base,
+      );
+    }
+    const timeline = cheerio.load((await new Visitor(app).get(PUBLIC_TIMELINE)).body);
+    const link = timeline(`[data-copy="${row!.upload}"] a`);
+    expect(link.attr('href')).toBe(`/files/${row!.upload}`);
+    expect(link.text()).toMatch(/^copy \(PDF, [\d.]+ (B|KB)\)$/);
+    const file = await new Visitor(app).get(`/files/${row!.upload}`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(pdf)).toBe(true);
+
+    // Remove it again: version-checked like the rest, audited on the status update.
+    const page = cheerio.load((await editor.get(base)).body);
+    const remove = page(`[data-copy-form="${key}"] form[action$="/remove"]`);
+    const removed = await editor.post(
+      remove.attr('action')!,
+      { version: remove.find('input[name=version]').attr('value')! },
+      base,
+    );
+    expect(removed.statusCode).toBe(303);
+    expect((await new Visitor(app).get(`/files/${row!.upload}`)).statusCode).toBe(404);
+    const audit = await listAudit(ctx.db, 'followup_status_update', update!.id);
+    expect(audit.map((a) => a.action)).toContain('attach_copy');
+    expect(audit.at(-1)!.action).toBe('remove_copy');
   });
 });

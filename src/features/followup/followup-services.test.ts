@@ -213,7 +213,6 @@ describeEachEngine('follow-up services', (ctx) => {
           summary: text(position),
           sourceUrl: null,
           sourceTitle: null,
-          sourceUpload: null,
           publication,
         },
         editor,

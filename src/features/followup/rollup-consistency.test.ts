@@ -1,7 +1,8 @@
 /**
  * The dashboard rollup (drizzle/0010_followup_rollup_triggers.sql, rollup-service.ts) against the
  * live queries, which stay the reference: after every write of a sequence that touches each thing the
- * triggers watch (status updates recorded, published, unpublished; recommendations added and removed
+ * triggers watch (status updates recorded, published, unpublished, edited; responses recorded and
+ * edited; recommendations added and removed
  * with themes and addressees; statements published, embargoed, withdrawn; an addressee's country), every
  * by-status, by-theme and by-addressee number for every filter combination equals the live count.
  */
@@ -23,6 +24,7 @@ import {
   scorecard,
   statusOverTime,
 } from './dashboard-service.js';
+import { editResponse, editStatusUpdate } from './edit-service.js';
 import type { DashboardFilters } from './filters.js';
 import { rollupByAddressee, rollupByStatus, rollupTransitions } from './rollup-service.js';
 import type { ImplementationStatus } from './status.js';
@@ -140,12 +142,22 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
         summary: text(position),
         sourceUrl: null,
         sourceTitle: null,
-        sourceUpload: null,
         publication,
       },
       editor,
       NOW,
     );
+
+  /** A recorded update as the edit form would send it back unchanged. */
+  const editable = (row: Awaited<ReturnType<typeof record>>) => ({
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    date: row.date,
+    summary: row.summary,
+    publication: row.publication,
+    evidence: [],
+  });
 
   async function expectConsistent(step: string) {
     let fromRollup = 0;
@@ -175,7 +187,7 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     await expectConsistent('initial');
 
     const first = await record(recs[0]!, '2024-01-10', 'in_progress');
-    await record(recs[1]!, '2024-02-10', 'implemented');
+    const implemented = await record(recs[1]!, '2024-02-10', 'implemented');
     await record(recs[7]!, '2024-02-10', 'reversed');
     await expectConsistent('recorded published updates');
 
@@ -219,7 +231,7 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
 
     // Responses (the scorecard): latest by date then recording order, "no response yet" is no answer,
     // drafts count once published, a response from an addressee the recommendation is not addressed to never.
-    await respond(recs[1]!, 0, 'accepted', '2024-01-01');
+    const scored = await respond(recs[1]!, 0, 'accepted', '2024-01-01');
     await respond(recs[1]!, 0, 'rejected', '2023-06-01');
     await respond(recs[1]!, 1, 'no_response', '2024-01-01');
     const pending = await respond(recs[1]!, 1, 'partially_accepted', '2024-05-01', 'draft');
@@ -235,6 +247,31 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
       NOW,
     );
     await expectConsistent('a draft response published');
+
+    // Editing recorded entries (edit-service.ts): an UPDATE of a status update's date and status, of
+    // the current row (its status changes) and of a newer one moved before the current (the current
+    // row changes), and of a response's position and date.
+    await editStatusUpdate(ctx.db, { ...editable(implemented), status: 'reversed', date: '2023-01-01' }, editor, NOW);
+    const newer = await record(recs[7]!, '2024-06-01', 'in_progress');
+    await expectConsistent('a newer update recorded before the edit');
+    await editStatusUpdate(ctx.db, { ...editable(newer), status: 'implemented', date: '2023-05-05' }, editor, NOW);
+    await editResponse(
+      ctx.db,
+      {
+        id: scored.id,
+        version: scored.version,
+        addresseeId: scored.addresseeId,
+        position: 'rejected',
+        date: '2025-01-01',
+        summary: scored.summary,
+        sourceUrl: null,
+        sourceTitle: null,
+        publication: 'published',
+      },
+      editor,
+      NOW,
+    );
+    await expectConsistent('status updates and a response edited');
 
     // New recommendations with themes and addressees; a theme added and an addressee removed later.
     const added = await addRecommendation(statements[1]!, 90);
@@ -268,6 +305,6 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     await ctx.db.update(t.statements).set({ date: '2025-05-05' }).where(eq(t.statements.id, statements[2]!));
     await ctx.db.delete(t.recommendations).where(eq(t.recommendations.id, recs[8]!));
     await expectConsistent('unpublished statement, moved addressee and statement date, deleted recommendation');
-    // Eleven steps × 32 filter combinations × 2 instants × 5 views, each against the live query.
+    // Every step: 32 filter combinations × 2 instants × 5 views, each against the live query.
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { publicCommitmentCondition, publicMeetingCondition, publicReleasesCondition } from '../../lib/visibility.js';
+import { type FileRef, fileRefs } from '../files/service.js';
 import { latestUpdate } from './status.js';
 
 export type ResponseRow = typeof t.followupResponses.$inferSelect;
@@ -61,7 +62,13 @@ export interface Timeline {
   current: StatusUpdateRow | null;
   /** The newest status update recorded (any publication): the editors' form sends it back (conflict check). */
   latestRecordedId: number;
+  /** The uploaded copies the entries cite, by sha256 (type and size for the links). */
+  copies: Map<string, FileRef>;
 }
+
+/** The stored copy an entry cites, if any. */
+export const copyOf = (timeline: Timeline, sha256: string | null): FileRef | null =>
+  sha256 ? (timeline.copies.get(sha256) ?? null) : null;
 
 export async function loadTimeline(
   db: Db,
@@ -185,7 +192,13 @@ export async function loadTimeline(
     })),
   ];
   const publishedUpdates = updates.filter((u) => u.publication === 'published');
+  const copies = await fileRefs(db, [
+    ...responses.map((r) => r.response.sourceUpload),
+    ...evidence.map((e) => e.upload),
+    ...meetings.map((m) => m.meeting.minutesUpload),
+  ]);
   return {
+    copies,
     entries: sortTimeline(entries),
     current: latestUpdate(publishedUpdates),
     latestRecordedId: updates.reduce((max, u) => Math.max(max, u.id), 0),

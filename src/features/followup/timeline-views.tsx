@@ -3,10 +3,12 @@ import { formatDate } from '../../lib/i18n.js';
 import { Layout } from '../../lib/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
+import type { FileRef } from '../files/service.js';
+import { documentMeta, fileUrl } from '../files/views.js';
 import type { RecommendationDetail, StatementDetail } from '../statements/service.js';
 import { isOverdue } from './overdue.js';
 import { isUnverified } from './status.js';
-import type { Timeline, TimelineEntry } from './timeline-service.js';
+import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
 
 function Draft({ ctx, publication }: { ctx: PageContext; publication: string }) {
   return publication === 'draft' ? (
@@ -27,14 +29,40 @@ function SourceLink({ url, title }: { url: string | null; title: string | null }
   );
 }
 
+/**
+ * "copy (PDF, 120 KB)" linking the stored file. `linked` is false on the editors' page while the
+ * entry is not public: the file route would answer 404, so the name is shown instead of a link.
+ */
+export function CopyLink(props: { ctx: PageContext; copy: FileRef | null | undefined; linked: boolean }) {
+  const { ctx, copy } = props;
+  if (!copy) return '';
+  const text = ctx.t.followupCopyLink(documentMeta(ctx, copy));
+  return (
+    <span class="followup-copy" data-copy={copy.sha256}>
+      {' · '}
+      {props.linked ? (
+        <a href={fileUrl(copy)} safe>
+          {text}
+        </a>
+      ) : (
+        <span safe>{`${text}: ${copy.originalName}, ${ctx.t.followupCopyNotPublic}`}</span>
+      )}
+    </span>
+  );
+}
+
 function Entry(props: {
   ctx: PageContext;
   entry: TimelineEntry;
+  timeline: Timeline;
   now: Date;
   editor: boolean;
+  /** Whether the entry's statement is public (always on the public page). */
+  statementPublic: boolean;
   actions?: (e: TimelineEntry) => JSX.Element;
 }) {
-  const { ctx, entry, now } = props;
+  const { ctx, entry, now, timeline } = props;
+  const linked = (publication: string) => props.statementPublic && publication === 'published';
   const { t, locale } = ctx;
   const when = (
     <time datetime={entry.date} safe>
@@ -67,16 +95,16 @@ function Entry(props: {
             <Draft ctx={ctx} publication={entry.response.publication} />
           </h3>
           <LocalizedMarkdown value={entry.response.summary} ctx={ctx} />
-          {entry.response.sourceUrl ? (
+          {entry.response.sourceUrl || entry.response.sourceUpload ? (
             <p>
               <span safe>{`${t.followupSource}: `}</span>
               <SourceLink url={entry.response.sourceUrl} title={entry.response.sourceTitle} />
+              <CopyLink
+                ctx={ctx}
+                copy={copyOf(timeline, entry.response.sourceUpload)}
+                linked={linked(entry.response.publication)}
+              />
             </p>
-          ) : (
-            ''
-          )}
-          {entry.response.sourceUpload ? (
-            <p class="hint" safe>{`${t.followupUploadedCopy}: sha256 ${entry.response.sourceUpload.slice(0, 12)}…`}</p>
           ) : (
             ''
           )}
@@ -112,11 +140,7 @@ function Entry(props: {
                     <span
                       safe
                     >{`, ${e.publisher}${e.publishedOn ? `, ${formatDate(e.publishedOn, locale)}` : ''}`}</span>
-                    {e.upload ? (
-                      <span class="hint" safe>{` · ${t.followupUploadedCopy}: sha256 ${e.upload.slice(0, 12)}…`}</span>
-                    ) : (
-                      ''
-                    )}
+                    <CopyLink ctx={ctx} copy={copyOf(timeline, e.upload)} linked={linked(entry.update.publication)} />
                   </li>
                 ))}
               </ul>
@@ -150,9 +174,18 @@ function Entry(props: {
           </h3>
           {participants.length > 0 ? <p safe>{`${t.followupParticipants}: ${participants.join(', ')}`}</p> : ''}
           <LocalizedMarkdown value={entry.meeting.summary} ctx={ctx} />
-          {entry.meeting.minutesUrl ? (
+          {entry.meeting.minutesUrl || entry.meeting.minutesUpload ? (
             <p>
-              <SourceLink url={entry.meeting.minutesUrl} title={t.followupMinutes} />
+              {entry.meeting.minutesUrl ? (
+                <SourceLink url={entry.meeting.minutesUrl} title={t.followupMinutes} />
+              ) : (
+                <span safe>{t.followupMinutes}</span>
+              )}
+              <CopyLink
+                ctx={ctx}
+                copy={copyOf(timeline, entry.meeting.minutesUpload)}
+                linked={linked(entry.meeting.publication)}
+              />
             </p>
           ) : (
             ''
@@ -202,6 +235,7 @@ export function TimelineList(props: {
   timeline: Timeline;
   now: Date;
   editor?: boolean;
+  statementPublic?: boolean;
   actions?: (e: TimelineEntry) => JSX.Element;
 }) {
   const { ctx, timeline } = props;
@@ -220,7 +254,15 @@ export function TimelineList(props: {
       ) : (
         <ol class="timeline">
           {timeline.entries.map((entry) => (
-            <Entry ctx={ctx} entry={entry} now={props.now} editor={props.editor ?? false} actions={props.actions} />
+            <Entry
+              ctx={ctx}
+              entry={entry}
+              timeline={timeline}
+              now={props.now}
+              editor={props.editor ?? false}
+              statementPublic={props.statementPublic ?? true}
+              actions={props.actions}
+            />
           ))}
         </ol>
       )}

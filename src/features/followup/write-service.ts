@@ -55,7 +55,6 @@ export interface ResponseInput {
   summary: LocalizedText;
   sourceUrl: string | null;
   sourceTitle: string | null;
-  sourceUpload: string | null;
   publication: FollowupPublication;
 }
 
@@ -84,7 +83,6 @@ export interface EvidenceInput {
   title: string;
   publisher: string;
   publishedOn: string | null;
-  upload: string | null;
 }
 
 export interface StatusUpdateInput {
@@ -139,9 +137,16 @@ export async function recordStatusUpdate(db: Db, input: StatusUpdateInput, user:
       })
       .returning();
     if (input.evidence.length > 0) {
-      await tx
-        .insert(t.followupEvidence)
-        .values(input.evidence.map((e, position) => ({ ...e, statusUpdateId: row!.id, position })));
+      await tx.insert(t.followupEvidence).values(
+        input.evidence.map((e, position) => ({
+          url: e.url,
+          title: e.title,
+          publisher: e.publisher,
+          publishedOn: e.publishedOn,
+          statusUpdateId: row!.id,
+          position,
+        })),
+      );
     }
     await refreshCurrentStatus(tx, recommendation.id);
     await writeAudit(tx, {
@@ -150,7 +155,16 @@ export async function recordStatusUpdate(db: Db, input: StatusUpdateInput, user:
       entityType: 'followup_status_update',
       entityId: row!.id,
       action: 'create',
-      after: { ...row, isCurrent: undefined, evidence: input.evidence },
+      after: {
+        ...row,
+        isCurrent: undefined,
+        evidence: input.evidence.map(({ url, title, publisher, publishedOn }) => ({
+          url,
+          title,
+          publisher,
+          publishedOn,
+        })),
+      },
     });
     return row!;
   });
@@ -162,7 +176,6 @@ export interface MeetingInput {
   online: boolean;
   summary: LocalizedText;
   minutesUrl: string | null;
-  minutesUpload: string | null;
   organizationIds: number[];
   addresseeIds: number[];
   recommendationIds: number[];

@@ -39,7 +39,3 @@ export function checkUrl(problems: Problems, field: string, value: string) {
 export function checkSummary(problems: Problems, en: string, es: string) {
   if (en.trim() === '' && es.trim() === '') problems.summary_en = 'followupProblemSummaryRequired';
 }
-
-export function checkSha256(problems: Problems, field: string, value: string) {
-  if (value !== '' && !/^[0-9a-f]{64}$/.test(value)) problems[field] = 'followupProblemUpload';
-}

@@ -1,0 +1,11 @@
+-- Until now an uploaded copy was a typed sha256 that nothing checked against stored files: a hash
+-- naming no stored file is a dangling reference, so it is cleared before the foreign keys can hold.
+UPDATE "followup_responses" SET "source_upload_sha256" = NULL WHERE "source_upload_sha256" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "files" WHERE "files"."sha256" = "followup_responses"."source_upload_sha256");--> statement-breakpoint
+UPDATE "followup_evidence" SET "upload_sha256" = NULL WHERE "upload_sha256" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "files" WHERE "files"."sha256" = "followup_evidence"."upload_sha256");--> statement-breakpoint
+UPDATE "followup_meetings" SET "minutes_upload_sha256" = NULL WHERE "minutes_upload_sha256" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "files" WHERE "files"."sha256" = "followup_meetings"."minutes_upload_sha256");--> statement-breakpoint
+ALTER TABLE "followup_evidence" ADD CONSTRAINT "followup_evidence_upload_sha256_files_sha256_fk" FOREIGN KEY ("upload_sha256") REFERENCES "public"."files"("sha256") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "followup_meetings" ADD CONSTRAINT "followup_meetings_minutes_upload_sha256_files_sha256_fk" FOREIGN KEY ("minutes_upload_sha256") REFERENCES "public"."files"("sha256") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "followup_responses" ADD CONSTRAINT "followup_responses_source_upload_sha256_files_sha256_fk" FOREIGN KEY ("source_upload_sha256") REFERENCES "public"."files"("sha256") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "followup_evidence_upload_idx" ON "followup_evidence" USING btree ("upload_sha256") WHERE "followup_evidence"."upload_sha256" is not null;--> statement-breakpoint
+CREATE INDEX "followup_meetings_minutes_idx" ON "followup_meetings" USING btree ("minutes_upload_sha256") WHERE "followup_meetings"."minutes_upload_sha256" is not null;--> statement-breakpoint
+CREATE INDEX "followup_responses_upload_idx" ON "followup_responses" USING btree ("source_upload_sha256") WHERE "followup_responses"."source_upload_sha256" is not null;

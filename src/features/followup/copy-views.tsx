@@ -1,0 +1,92 @@
+/**
+ * The "Attach a copy" / "Replace copy" / "Remove copy" forms under each response, evidence link and
+ * meeting on the editors' recommendation page. One file per form (features/files/multipart.ts), so
+ * each copy has its own small form; a refused file comes back next to that form's file field.
+ */
+import type { PageContext } from '../../lib/page-context.js';
+import { formatByteSize } from '../files/limits.js';
+import type { FileRef } from '../files/service.js';
+import type { UploadProblem } from '../files/upload-error.js';
+import { problemMessage } from '../files/views.js';
+import { HiddenFields } from '../workspace/form.js';
+import type { CopyKind } from './copy-service.js';
+
+/** Where the page put a refused upload, so the message appears next to the right field. */
+export interface CopyProblem {
+  kind: CopyKind;
+  id: number;
+  problem: UploadProblem;
+}
+
+export interface CopyFormProps {
+  ctx: PageContext;
+  csrf: string;
+  /** The recommendation page the forms post from (`…/recommendations/{id}`). */
+  base: string;
+  kind: CopyKind;
+  id: number;
+  /** The version checked: the entry's, or for evidence its status update's. */
+  version: number;
+  label: string;
+  copy: FileRef | null;
+  limitBytes: number;
+  problem: CopyProblem | null;
+}
+
+export const copyAction = (base: string, kind: CopyKind, id: number) => `${base}/copy/${kind}/${id}`;
+
+const ACCEPT = 'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,.docx';
+
+export function CopyForms(p: CopyFormProps) {
+  const { t, locale } = p.ctx;
+  const fieldId = `copy-${p.kind}-${p.id}`;
+  const problem = p.problem && p.problem.kind === p.kind && p.problem.id === p.id ? p.problem.problem : null;
+  const action = copyAction(p.base, p.kind, p.id);
+  const describedBy = problem ? `${fieldId}-error ${fieldId}-hint` : `${fieldId}-hint`;
+  return (
+    <div class="copy-forms" data-copy-form={`${p.kind}-${p.id}`}>
+      <form method="post" action={action} enctype="multipart/form-data" class="form upload-form inline">
+        {/* _csrf first: the server checks it before it reads the file. */}
+        <HiddenFields csrf={p.csrf} version={p.version} />
+        <div class={problem ? 'field field-invalid' : 'field'}>
+          <label for={fieldId} safe>
+            {p.label}
+          </label>
+          <span class="hint" id={`${fieldId}-hint`} safe>
+            {`${p.copy ? '' : `${t.followupCopyNone} `}${t.followupCopyHelp(formatByteSize(p.limitBytes, locale))}`}
+          </span>
+          {problem ? (
+            <span class="field-error" id={`${fieldId}-error`} role="alert">
+              <strong safe>{`${p.label}: `}</strong>
+              <span safe>{problemMessage(t, 'document', problem, locale)}</span>
+            </span>
+          ) : (
+            ''
+          )}
+          <input
+            id={fieldId}
+            name="document"
+            type="file"
+            accept={ACCEPT}
+            required
+            aria-describedby={describedBy}
+            aria-invalid={problem ? 'true' : undefined}
+          />
+        </div>
+        <button type="submit" aria-label={`${p.copy ? t.followupCopyReplace : t.followupCopyAttach}: ${p.label}`} safe>
+          {p.copy ? t.followupCopyReplace : t.followupCopyAttach}
+        </button>
+      </form>
+      {p.copy ? (
+        <form method="post" action={`${action}/remove`} class="inline">
+          <HiddenFields csrf={p.csrf} version={p.version} />
+          <button type="submit" class="button-secondary" aria-label={`${t.followupCopyRemove}: ${p.label}`} safe>
+            {t.followupCopyRemove}
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}

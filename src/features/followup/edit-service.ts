@@ -1,0 +1,336 @@
+/**
+ * Editing follow-up entries after they were recorded: a response, a status update (with its evidence
+ * rows), a meeting, a commitment. The house write pattern (workspace/write.ts): policy, the row's
+ * `version` as the form saw it (stale → Conflict, shown with the typed text kept), one audit row with
+ * before/after in the same transaction. A status update's edit recomputes `is_current` in that
+ * transaction, since its date, status or publication can change which update is the latest.
+ * Uploaded copies are not touched here: they have their own forms (copy-service.ts).
+ */
+import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import * as t from '../../db/schema.js';
+import { NotFound } from '../../lib/errors.js';
+import { writeAudit } from '../accounts/audit.js';
+import { canRecordFollowup } from '../accounts/policy.js';
+import { actorOf, assertAllowed, updateIfUnchanged, updateVersioned } from '../workspace/write.js';
+import { refreshCurrentStatus } from './current-status.js';
+import { commitmentValues, type FormValues, meetingValues, responseValues, statusValues } from './edit-forms.js';
+import type {
+  CommitmentInput,
+  Editor,
+  EvidenceInput,
+  MeetingInput,
+  ResponseInput,
+  StatusUpdateInput,
+} from './write-service.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type Versioned = { id: number; version: number };
+
+const mayEdit = (user: Editor) => assertAllowed(canRecordFollowup(user), 'Only editors may edit follow-up');
+
+/** What an entry's audit row keeps: its own fields, not the bookkeeping columns. */
+function audited<Row extends Record<string, unknown>>(row: Row): Record<string, unknown> {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, isCurrent: _i, recordedBy: _r, ...rest } = row;
+  return rest;
+}
+
+function found<Row>(rows: Row[], what: string, id: number): Row {
+  if (!rows[0]) throw new NotFound(`No ${what} ${id}`);
+  return rows[0];
+}
+
+// ---- response ---------------------------------------------------------------------------------
+
+export type ResponseEdit = Omit<ResponseInput, 'recommendationId'> & Versioned;
+
+export async function editResponse(db: Db, input: ResponseEdit, user: Editor, now: Date) {
+  mayEdit(user);
+  const { id, version, ...fields } = input;
+  return db.transaction(async (tx) => {
+    const before = found(
+      await tx.select().from(t.followupResponses).where(eq(t.followupResponses.id, id)),
+      'response',
+      id,
+    );
+    return updateVersioned<typeof before>(tx, {
+      table: t.followupResponses,
+      entityType: 'followup_response',
+      action: 'update',
+      actor: actorOf(user),
+      before,
+      seenVersion: version,
+      set: fields,
+      now,
+      audited,
+    });
+  });
+}
+
+// ---- status update and its evidence ------------------------------------------------------------
+
+/** An evidence row as the edit form sends it: `id` when it was already recorded, null for a new one. */
+export type EvidenceEdit = EvidenceInput & { id: number | null };
+
+export type StatusUpdateEdit = Omit<StatusUpdateInput, 'recommendationId' | 'seenLatestId' | 'evidence'> &
+  Versioned & { evidence: EvidenceEdit[] };
+
+const su = t.followupStatusUpdates;
+const ev = t.followupEvidence;
+
+const auditedEvidence = (rows: (typeof ev.$inferSelect)[]) =>
+  rows.map(({ id, url, title, publisher, publishedOn, upload }) => ({
+    id,
+    url,
+    title,
+    publisher,
+    publishedOn,
+    upload,
+  }));
+
+export function evidenceOf(db: Db | Tx, statusUpdateId: number) {
+  return db.select().from(ev).where(eq(ev.statusUpdateId, statusUpdateId)).orderBy(asc(ev.position), asc(ev.id));
+}
+
+/**
+ * Evidence rows keep their id (and so their uploaded copy) when edited; rows left out of the form are
+ * removed with their link to the copy (the stored file stays, as every stored file does); rows
+ * without an id are added. The order is the form's.
+ */
+export async function editStatusUpdate(db: Db, input: StatusUpdateEdit, user: Editor, now: Date) {
+  mayEdit(user);
+  const { id, version, evidence, ...fields } = input;
+  return db.transaction(async (tx) => {
+    const before = found(await tx.select().from(su).where(eq(su.id, id)), 'status update', id);
+    const evidenceBefore = await evidenceOf(tx, id);
+    const after = await updateIfUnchanged<typeof before>(tx, {
+      table: su,
+      entityType: 'followup_status_update',
+      before,
+      seenVersion: version,
+      set: fields,
+      now,
+    });
+    const known = new Set(evidenceBefore.map((e) => e.id));
+    const kept = evidence.flatMap((e) => (e.id !== null && known.has(e.id) ? [e.id] : []));
+    await tx.delete(ev).where(and(eq(ev.statusUpdateId, id), kept.length > 0 ? notInArray(ev.id, kept) : undefined));
+    for (const [position, e] of evidence.entries()) {
+      const values = { url: e.url, title: e.title, publisher: e.publisher, publishedOn: e.publishedOn, position };
+      if (e.id !== null && known.has(e.id)) await tx.update(ev).set(values).where(eq(ev.id, e.id));
+      else await tx.insert(ev).values({ ...values, statusUpdateId: id });
+    }
+    await refreshCurrentStatus(tx, before.recommendationId);
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'followup_status_update',
+      entityId: id,
+      action: 'update',
+      before: { ...audited(before), evidence: auditedEvidence(evidenceBefore), version: before.version },
+      after: { ...audited(after), evidence: auditedEvidence(await evidenceOf(tx, id)), version: after.version },
+    });
+    return after;
+  });
+}
+
+// ---- meeting and commitment: their rows plus link rows ------------------------------------------
+
+/**
+ * `scope`: the recommendations the form offered (one statement's). Links to recommendations outside
+ * it (a meeting that also discussed another statement) are kept, since the editor could not see them.
+ */
+export type MeetingEdit = MeetingInput & Versioned & { scope: number[] };
+
+export async function editMeeting(db: Db, input: MeetingEdit, user: Editor, now: Date) {
+  mayEdit(user);
+  const { id, version, organizationIds, addresseeIds, recommendationIds, scope, ...fields } = input;
+  const mp = t.followupMeetingParticipants;
+  const mr = t.followupMeetingRecommendations;
+  return db.transaction(async (tx) => {
+    const before = found(
+      await tx.select().from(t.followupMeetings).where(eq(t.followupMeetings.id, id)),
+      'meeting',
+      id,
+    );
+    const participants = await tx.select().from(mp).where(eq(mp.meetingId, id)).orderBy(asc(mp.id));
+    const links = await linkedIds(tx, mr, mr.meetingId, id);
+    const after = await updateIfUnchanged<typeof before>(tx, {
+      table: t.followupMeetings,
+      entityType: 'followup_meeting',
+      before,
+      seenVersion: version,
+      set: fields,
+      now,
+    });
+    await tx.delete(mp).where(eq(mp.meetingId, id));
+    const rows = [
+      ...organizationIds.map((organizationId) => ({ meetingId: id, organizationId })),
+      ...addresseeIds.map((addresseeId) => ({ meetingId: id, addresseeId })),
+    ];
+    if (rows.length > 0) await tx.insert(mp).values(rows);
+    await replaceLinks(tx, mr, mr.meetingId, id, scope, recommendationIds, (recommendationId) => ({
+      meetingId: id,
+      recommendationId,
+    }));
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'followup_meeting',
+      entityId: id,
+      action: 'update',
+      before: {
+        ...audited(before),
+        organizationIds: participants.flatMap((p) => (p.organizationId ? [p.organizationId] : [])),
+        addresseeIds: participants.flatMap((p) => (p.addresseeId ? [p.addresseeId] : [])),
+        recommendationIds: links,
+        version: before.version,
+      },
+      after: {
+        ...audited(after),
+        organizationIds,
+        addresseeIds,
+        recommendationIds: await linkedIds(tx, mr, mr.meetingId, id),
+        version: after.version,
+      },
+    });
+    return after;
+  });
+}
+
+export type CommitmentEdit = CommitmentInput & Versioned & { scope: number[] };
+
+export async function editCommitment(db: Db, input: CommitmentEdit, user: Editor, now: Date) {
+  mayEdit(user);
+  const { id, version, recommendationIds, scope, ...fields } = input;
+  const cr = t.followupCommitmentRecommendations;
+  return db.transaction(async (tx) => {
+    const before = found(
+      await tx.select().from(t.followupCommitments).where(eq(t.followupCommitments.id, id)),
+      'commitment',
+      id,
+    );
+    const links = await linkedIds(tx, cr, cr.commitmentId, id);
+    const after = await updateIfUnchanged<typeof before>(tx, {
+      table: t.followupCommitments,
+      entityType: 'followup_commitment',
+      before,
+      seenVersion: version,
+      set: fields,
+      now,
+    });
+    await replaceLinks(tx, cr, cr.commitmentId, id, scope, recommendationIds, (recommendationId) => ({
+      commitmentId: id,
+      recommendationId,
+    }));
+    await writeAudit(tx, {
+      actor: actorOf(user),
+      at: now,
+      entityType: 'followup_commitment',
+      entityId: id,
+      action: 'update',
+      before: {
+        ...audited(before),
+        recommendationIds: links,
+        version: before.version,
+      },
+      after: {
+        ...audited(after),
+        recommendationIds: await linkedIds(tx, cr, cr.commitmentId, id),
+        version: after.version,
+      },
+    });
+    return after;
+  });
+}
+
+type LinkTable = typeof t.followupMeetingRecommendations | typeof t.followupCommitmentRecommendations;
+type OwnerColumn =
+  | typeof t.followupMeetingRecommendations.meetingId
+  | typeof t.followupCommitmentRecommendations.commitmentId;
+
+/** Within `scope`, the recommendations an entry is linked to become exactly `ids` (rows already there stay). */
+async function replaceLinks(
+  tx: Tx,
+  table: LinkTable,
+  ownerColumn: OwnerColumn,
+  ownerId: number,
+  scope: number[],
+  ids: number[],
+  row: (recommendationId: number) => Record<string, number>,
+) {
+  // Both link tables have the owner's key and recommendation_id; Drizzle cannot type a union of tables.
+  const linkTable = table as typeof t.followupMeetingRecommendations;
+  const dropped = scope.filter((id) => !ids.includes(id));
+  if (dropped.length > 0) {
+    await tx.delete(linkTable).where(and(eq(ownerColumn, ownerId), inArray(linkTable.recommendationId, dropped)));
+  }
+  if (ids.length > 0)
+    await tx
+      .insert(linkTable)
+      .values(ids.map(row) as never)
+      .onConflictDoNothing();
+}
+
+async function linkedIds(tx: Tx, table: LinkTable, ownerColumn: OwnerColumn, ownerId: number): Promise<number[]> {
+  const linkTable = table as typeof t.followupMeetingRecommendations;
+  const rows = await tx.select({ id: linkTable.recommendationId }).from(linkTable).where(eq(ownerColumn, ownerId));
+  return rows.map((r) => r.id).sort((a, b) => a - b);
+}
+
+/** The links of one meeting or commitment, for pre-filling its edit form. */
+export async function linksOf(db: Db, kind: 'meeting' | 'commitment', id: number) {
+  if (kind === 'meeting') {
+    const mp = t.followupMeetingParticipants;
+    const [participants, recs] = await Promise.all([
+      db.select().from(mp).where(eq(mp.meetingId, id)).orderBy(asc(mp.id)),
+      db
+        .select({ id: t.followupMeetingRecommendations.recommendationId })
+        .from(t.followupMeetingRecommendations)
+        .where(eq(t.followupMeetingRecommendations.meetingId, id)),
+    ]);
+    return {
+      organizationIds: participants.flatMap((p) => (p.organizationId ? [p.organizationId] : [])),
+      addresseeIds: participants.flatMap((p) => (p.addresseeId ? [p.addresseeId] : [])),
+      recommendationIds: recs.map((r) => r.id),
+    };
+  }
+  const recs = await db
+    .select({ id: t.followupCommitmentRecommendations.recommendationId })
+    .from(t.followupCommitmentRecommendations)
+    .where(eq(t.followupCommitmentRecommendations.commitmentId, id));
+  return { organizationIds: [], addresseeIds: [], recommendationIds: recs.map((r) => r.id) };
+}
+
+/**
+ * A recorded entry of this recommendation as its edit form's values, and the version the form is built
+ * from. An entry of another recommendation is NotFound here: its form would offer the wrong addressees
+ * and recommendations.
+ */
+export async function recordedValues(
+  db: Db,
+  form: 'response' | 'status' | 'meeting' | 'commitment',
+  id: number,
+  recommendationId: number,
+): Promise<{ values: FormValues; version: number }> {
+  const mine = <Row extends { recommendationId: number }>(rows: Row[], what: string) => {
+    const row = found(rows, what, id);
+    if (row.recommendationId !== recommendationId) throw new NotFound(`No ${what} ${id} here`);
+    return row;
+  };
+  if (form === 'response') {
+    const row = mine(await db.select().from(t.followupResponses).where(eq(t.followupResponses.id, id)), form);
+    return { values: responseValues(row), version: row.version };
+  }
+  if (form === 'status') {
+    const row = mine(await db.select().from(su).where(eq(su.id, id)), 'status update');
+    return { values: statusValues(row, await evidenceOf(db, id)), version: row.version };
+  }
+  const links = await linksOf(db, form, id);
+  if (!links.recommendationIds.includes(recommendationId)) throw new NotFound(`No ${form} ${id} here`);
+  if (form === 'meeting') {
+    const row = found(await db.select().from(t.followupMeetings).where(eq(t.followupMeetings.id, id)), form, id);
+    return { values: meetingValues(row, links), version: row.version };
+  }
+  const row = found(await db.select().from(t.followupCommitments).where(eq(t.followupCommitments.id, id)), form, id);
+  return { values: commitmentValues(row, links), version: row.version };
+}
