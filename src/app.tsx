@@ -36,7 +36,7 @@ import { registerStatementWorkspaceRoutes } from './features/statements/workspac
 import { ForbiddenPage } from './features/workspace/pages.js';
 import { registerWorkspaceRoutes } from './features/workspace/routes.js';
 import { ConflictPage, isChangesSince } from './lib/conflict-page.js';
-import { NotFoundPage, ServerErrorPage } from './lib/error-pages.js';
+import { NotFoundPage, RefusedPage, ServerErrorPage } from './lib/error-pages.js';
 import { AppError, Conflict, Forbidden } from './lib/errors.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { negotiateLocale, requestLocale } from './lib/negotiate-locale.js';
@@ -161,7 +161,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     }
     if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
       const status = error.statusCode ?? 400;
-      return reply.code(status).type('text/plain; charset=utf-8').send(error.message);
+      request.log.info({ status, message: error.message }, 'request refused');
+      const ctx = pageContext(deps, request, requestLocale(request));
+      const reason = error instanceof AppError ? error.reason : null;
+      return sendHtml(reply, await (<RefusedPage ctx={ctx} status={status} reason={reason} />), status);
     }
     request.log.error({ err: error }, 'request failed');
     const ctx = pageContext(deps, request, requestLocale(request));

@@ -97,6 +97,14 @@ export const en = {
   notFoundTitle: 'Page not found',
   notFoundBody: 'We could not find this page. It may have moved, or the address may be mistyped.',
   notFoundHome: 'Go to the statements',
+  refusedTitle: 'This could not be done',
+  refusedBody:
+    'Nothing was changed. The request was incomplete, or the page it came from is out of date: go back, reload the page and try again.',
+  refusedConflictTitle: 'Someone changed this in the meantime',
+  refusedConflictBody:
+    'Nothing of yours was saved, because this changed after you opened it. Go back and reload the page to see the current version, then make your change again.',
+  refusedTooLargeBody: 'Nothing was changed: what was sent is larger than this server accepts.',
+  refusedBack: 'Go to the start page',
   errorTitle: 'Something went wrong',
   errorBody: 'We could not show this page. Please try again in a moment.',
   signInTitle: 'Sign in',

@@ -98,6 +98,14 @@ export const es = {
   notFoundTitle: 'Página no encontrada',
   notFoundBody: 'No encontramos esta página. Puede que se haya movido o que la dirección tenga un error.',
   notFoundHome: 'Ir a las declaraciones',
+  refusedTitle: 'No se pudo hacer',
+  refusedBody:
+    'No se cambió nada. La solicitud estaba incompleta o la página de la que viene está desactualizada: vuelve atrás, recarga la página e inténtalo de nuevo.',
+  refusedConflictTitle: 'Alguien cambió esto mientras tanto',
+  refusedConflictBody:
+    'No se guardó nada de lo tuyo, porque esto cambió después de que lo abrieras. Vuelve atrás y recarga la página para ver la versión actual; luego haz tu cambio otra vez.',
+  refusedTooLargeBody: 'No se cambió nada: lo que se envió supera el tamaño que acepta este servidor.',
+  refusedBack: 'Ir a la página de inicio',
   errorTitle: 'Algo salió mal',
   errorBody: 'No pudimos mostrar esta página. Inténtalo de nuevo en un momento.',
   signInTitle: 'Iniciar sesión',

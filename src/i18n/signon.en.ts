@@ -35,6 +35,12 @@ export const signonEn = {
   signonAccountLink: 'Sign-on: statements to sign',
   signonClosedReason:
     'Sign-on for this statement is closed. If your organization still wants to sign, ask the editors.',
+  signonAlreadyRequestedReason:
+    'Your organization has already asked to sign this statement; its request is on the sign-on page. Withdraw it there first if you want to send it again.',
+  signonNothingToWithdrawReason:
+    'Your organization has no signature on this statement to withdraw. The page you came from may be out of date: reload it to see where things stand.',
+  signonAlreadyDecidedReason:
+    'Another editor has already decided on this request. Reload the sign-on page to see its current state.',
   signonPublishedReason:
     'This statement is already published, so its signatories can no longer be changed here: ask the editors to change them.',
 } as const;

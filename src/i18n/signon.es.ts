@@ -44,6 +44,12 @@ export const signonEs = {
   signonAccountLink: 'Adhesiones: declaraciones para firmar',
   signonClosedReason:
     'La recogida de firmas de esta declaración está cerrada. Si su organización aún quiere firmarla, escriba al equipo editor.',
+  signonAlreadyRequestedReason:
+    'Su organización ya pidió firmar esta declaración; la solicitud aparece en la página de firmas. Si quiere enviarla de nuevo, retírela allí primero.',
+  signonNothingToWithdrawReason:
+    'Su organización no tiene ninguna firma en esta declaración que retirar. Es posible que la página de la que viene esté desactualizada: vuelva a cargarla para ver cómo están las cosas.',
+  signonAlreadyDecidedReason:
+    'Otra persona del equipo editor ya resolvió esta solicitud. Vuelva a cargar la página de firmas para ver su estado actual.',
   signonPublishedReason:
     'Esta declaración ya está publicada y sus firmantes ya no se cambian aquí: pida al equipo editor que los modifique.',
 } as const satisfies Shape;

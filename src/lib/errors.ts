@@ -3,9 +3,14 @@
  * into a page or JSON in the visitor's language; anything else is a 500 with details hidden.
  */
 export class AppError extends Error {
+  /**
+   * `reason`: a catalog key for a sentence that tells the reader why and what to do, shown on the error
+   * page in their language. The message stays English, for logs and the CLI.
+   */
   constructor(
     message: string,
     readonly statusCode: number,
+    readonly reason: RefusalReason | null = null,
   ) {
     super(message);
     this.name = new.target.name;
@@ -18,33 +23,38 @@ export class NotFound extends AppError {
   }
 }
 
+/** Without a reason the 403 page says only that the account lacks access. */
 export class Forbidden extends AppError {
-  /**
-   * `reason`: a catalog key for a sentence that tells the reader why and what to do, shown on the 403
-   * page in their language; without one the page says only that the account lacks access.
-   */
-  constructor(
-    message = 'Forbidden',
-    readonly reason: ForbiddenReason | null = null,
-  ) {
-    super(message, 403);
+  constructor(message = 'Forbidden', reason: RefusalReason | null = null) {
+    super(message, 403, reason);
   }
 }
 
 /** Refusals that deserve their own explanation (keys of the UI catalog). */
-export type ForbiddenReason = 'signonClosedReason' | 'signonPublishedReason';
+export type RefusalReason =
+  | 'signonClosedReason'
+  | 'signonPublishedReason'
+  | 'signonAlreadyRequestedReason'
+  | 'signonNothingToWithdrawReason'
+  | 'signonAlreadyDecidedReason'
+  | 'mailNotConfigured';
 
 export interface FieldProblem {
   field: string;
   problem: string;
 }
 
+/**
+ * Bad input. Forms show `problems` next to their fields; a request no form answers (a stale button, a
+ * crafted POST) gets the 400 page, with `reason` when there is more to say than "nothing was changed".
+ */
 export class Invalid extends AppError {
   constructor(
     message: string,
     readonly problems: FieldProblem[] = [],
+    reason: RefusalReason | null = null,
   ) {
-    super(message, 400);
+    super(message, 400, reason);
   }
 }
 

@@ -72,7 +72,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         const user = currentUser(request);
         if (!user || !canManageUsers(user)) throw new Forbidden('Only the coalition admin manages accounts');
         const t = pageContext(deps, request, locale).t;
-        if (!links.mailer) throw new Invalid(t.mailNotConfigured);
+        if (!links.mailer) throw new Invalid('Email is not set up (SMTP_URL)', [], 'mailNotConfigured');
         const { email, role, organization } = request.body;
         const org = organization ? (await getOrganization(deps.db, organization)).organization : null;
         const ctx = { mailer: links.mailer, baseUrl: links.baseUrl, locale };

@@ -143,7 +143,7 @@ export function registerUserAdminRoutes(
         const admin = adminOnly(request);
         const id = Number(request.params.id);
         const t = pageContext(deps, request, locale).t;
-        if (!links.mailer) throw new Invalid(t.mailNotConfigured);
+        if (!links.mailer) throw new Invalid('Email is not set up (SMTP_URL)', [], 'mailNotConfigured');
         const ctx = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
         return change(request, reply, id, async () => {
           const user = await resendInvitation(

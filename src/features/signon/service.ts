@@ -176,9 +176,11 @@ export async function signOn(
     );
     const [before] = await tx.select().from(t.signOnRequests).where(where);
     if (before && before.status !== 'withdrawn') {
-      throw new Invalid(`Your organization's request is already ${before.status}`, [
-        { field: 'status', problem: before.status },
-      ]);
+      throw new Invalid(
+        `Your organization's request is already ${before.status}`,
+        [{ field: 'status', problem: before.status }],
+        'signonAlreadyRequestedReason',
+      );
     }
     const [after] = before
       ? await tx
@@ -246,7 +248,11 @@ export async function withdrawSignature(
     );
     const [before] = await tx.select().from(t.signOnRequests).where(where);
     if (!before || before.status === 'withdrawn' || before.status === 'declined') {
-      throw new Invalid('Your organization has no signature here to withdraw', [{ field: 'status', problem: 'none' }]);
+      throw new Invalid(
+        'Your organization has no signature here to withdraw',
+        [{ field: 'status', problem: 'none' }],
+        'signonNothingToWithdrawReason',
+      );
     }
     const [after] = await tx
       .update(t.signOnRequests)
@@ -298,7 +304,11 @@ export async function decideSignOn(
     const allowedFrom: SignOnStatus[] =
       input.decision === 'approve' ? ['pending', 'declined'] : ['pending', 'approved'];
     if (before.version === input.version && !allowedFrom.includes(before.status)) {
-      throw new Invalid(`This request is ${before.status}`, [{ field: 'status', problem: before.status }]);
+      throw new Invalid(
+        `This request is ${before.status}`,
+        [{ field: 'status', problem: before.status }],
+        'signonAlreadyDecidedReason',
+      );
     }
     const [after] = await tx
       .update(t.signOnRequests)

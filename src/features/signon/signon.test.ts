@@ -253,6 +253,21 @@ describeEachEngine('sign-on: members sign for their organization, editors decide
     expect(await signatorySlugs(slug)).toEqual(['cejil']);
   });
 
+  it('a refusal no form answers is a page in the reader\'s language saying why, and changes nothing', async () => {
+    const slug = await newStatement();
+    await open(slug);
+    await sign('memberOwn', slug);
+    const before = await requests(slug);
+    const refused = await as('memberOther').post(`/es/sign-on/${slug}/withdraw`, { version: 1 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toMatch(/^text\/html/);
+    expect(refused.body).toContain('<html lang="es"');
+    expect(refused.body).toContain('No se pudo hacer');
+    expect(refused.body).toContain('no tiene ninguna firma en esta declaración que retirar');
+    expect(refused.body).not.toContain('no signature here');
+    expect(await requests(slug)).toEqual(before);
+  });
+
   it('a decision from a stale page is a 409 and changes nothing', async () => {
     const slug = await newStatement();
     await open(slug);

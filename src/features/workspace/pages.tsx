@@ -1,5 +1,5 @@
 /** The workspace home and the 403 page. */
-import type { ForbiddenReason } from '../../lib/errors.js';
+import type { RefusalReason } from '../../lib/errors.js';
 import { Layout } from '../../lib/layout.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { WorkspaceLayout, type WorkspaceProps } from './layout.js';
@@ -34,7 +34,7 @@ export function ForbiddenPage({
   reason = null,
 }: {
   ctx: PageContext;
-  reason?: ForbiddenReason | null;
+  reason?: RefusalReason | null;
 }): JSX.Element {
   const { t, locale } = ctx;
   return (
