@@ -20,6 +20,7 @@ import {
   rollupByStatus,
   rollupByTheme,
   rollupTransitions,
+  statementsWithStatus,
 } from './rollup-service.js';
 import { ACCEPTING_POSITIONS, type ScorecardCounts } from './scorecard.js';
 import { emptyCounts, type ImplementationStatus, STATUS_KEYS, type StatusCounts } from './status.js';
@@ -360,7 +361,11 @@ export async function listRecommendations(
           s.date::text as "statementDate", x.status, x.status_date as "statusDate"
         from (select ${t.statements.id} as id, ${t.statements.slug} as slug, ${t.statements.title} as title,
                 ${t.statements.date} as date
-              from ${t.statements} where ${statementFilter(filters, now)}
+              from ${t.statements}
+              where ${and(
+                statementFilter(filters, now),
+                filters.status ? statementsWithStatus(filters, filters.status) : undefined,
+              )}
               order by ${t.statements.date} desc, ${t.statements.id}) s
         cross join lateral (${inStatement}) x
         order by s.date desc, s.id, x.position

@@ -16,7 +16,7 @@ import { describeEachEngine } from '../../test/db.js';
 import { loadDemo } from '../demo/service.js';
 import { refreshCurrentStatus } from './current-status.js';
 import { type DashboardFilters, filterQuery } from './filters.js';
-import { currentStatus } from './status.js';
+import { currentStatus, STATUS_KEYS } from './status.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const VIEWS = [
@@ -187,6 +187,22 @@ describeEachEngine('follow-up dashboards over HTTP', (ctx) => {
       expect(charts).toBeGreaterThan(50);
     }, 240_000);
   }
+
+  it('the list filtered by a status shows exactly the recommendations in it, for every filter combination', async () => {
+    for (const filters of combinations()) {
+      const expected = await expectedByStatus(filters);
+      for (const status of STATUS_KEYS) {
+        const url = `/en/follow-up/recommendations${filterQuery({ ...filters, status })}`;
+        const $ = cheerio.load((await app.inject({ url })).body);
+        const shown = $('td[data-status]')
+          .map((_, el) => $(el).attr('data-status'))
+          .get();
+        expect(shown.length, url).toBe(expected[status] ?? 0);
+        expect(new Set(shown).size, url).toBeLessThanOrEqual(1);
+        if (shown.length > 0) expect(shown[0], url).toBe(status);
+      }
+    }
+  }, 120_000);
 
   it('shows the scorecard formula to readers, in their language', async () => {
     const en = cheerio.load((await app.inject({ url: '/en/follow-up/scorecard' })).body);

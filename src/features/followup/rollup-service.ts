@@ -212,3 +212,17 @@ export async function rollupTransitions(
   );
   return rows.map((r) => ({ year: Number(r.year), status: r.status, delta: Number(r.delta) }));
 }
+
+/**
+ * For the filtered list with a status: the statements having at least one recommendation in the
+ * filters' cell with that current status, from the per-statement rollup, so the list's walk down the
+ * statements skips those with nothing to show (a rare status under a theme would otherwise visit
+ * hundreds). `undefined` when the rollup keeps no such cell.
+ */
+export function statementsWithStatus(filters: DashboardFilters, status: StatusKey): SQL | undefined {
+  if (filters.addressee && filters.country) return undefined;
+  const cell = fixedCell(filters);
+  return sql`${t.statements.id} in (select ${rs.statementId} from ${rs}
+    where ${rs.themeId} = ${cell.theme} and ${rs.addresseeId} = ${cell.addressee} and ${rs.country} = ${cell.country}
+      and ${rs.status} = ${status} and ${rs.n} > 0)`;
+}
