@@ -73,7 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
 
   trackRoutes(app);
   const stylesheet = loadStylesheet();
-  const deps: SiteDeps = { db: options.db, now: options.now ?? (() => new Date()), stylesheetHref: stylesheet.href };
+  const baseUrl = options.baseUrl ?? 'http://localhost:3000';
+  const deps: SiteDeps = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    stylesheetHref: stylesheet.href,
+    baseUrl,
+  };
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -129,7 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerOrganizationEditRoutes(app, deps, authOptions);
   registerStatementPublishRoutes(app, deps, authOptions);
   registerHistoryRoutes(app, deps);
-  const linkOptions = { mailer: options.mailer ?? null, baseUrl: options.baseUrl ?? 'http://localhost:3000' };
+  const linkOptions = { mailer: options.mailer ?? null, baseUrl };
   registerLinkRoutes(app, deps, authOptions, linkOptions);
   registerUserAdminRoutes(app, deps, authOptions, linkOptions);
   registerSignOnRoutes(app, deps, authOptions);
