@@ -141,11 +141,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerSignOnRoutes(app, deps, authOptions);
   registerFileRoutes(app, deps, { auth: authOptions, limits: uploadLimits });
   registerFollowupPublicRoutes(app, deps);
-  registerFollowupEditRoutes(app, deps, authOptions, {
-    staleMonths: options.followupStaleMonths ?? DEFAULT_STALE_MONTHS,
-    documentBytes: uploadLimits.documentBytes,
-  });
-  registerWorkspaceRoutes(app, deps, authOptions);
+  const staleMonths = options.followupStaleMonths ?? DEFAULT_STALE_MONTHS;
+  registerFollowupEditRoutes(app, deps, authOptions, { staleMonths, documentBytes: uploadLimits.documentBytes });
+  registerWorkspaceRoutes(app, deps, authOptions, { followupStaleMonths: staleMonths });
   registerRegistryRoutes(app, deps, authOptions);
   // Import and lint (features/import, features/lint)
   registerImportRoutes(app, deps, authOptions);
