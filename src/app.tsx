@@ -73,7 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
 
   trackRoutes(app);
   const stylesheet = loadStylesheet();
-  const deps: SiteDeps = { db: options.db, now: options.now ?? (() => new Date()), stylesheetHref: stylesheet.href };
+  const baseUrl = options.baseUrl ?? 'http://localhost:3000';
+  const deps: SiteDeps = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    stylesheetHref: stylesheet.href,
+    baseUrl,
+  };
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -129,17 +135,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   registerOrganizationEditRoutes(app, deps, authOptions);
   registerStatementPublishRoutes(app, deps, authOptions);
   registerHistoryRoutes(app, deps);
-  const linkOptions = { mailer: options.mailer ?? null, baseUrl: options.baseUrl ?? 'http://localhost:3000' };
+  const linkOptions = { mailer: options.mailer ?? null, baseUrl };
   registerLinkRoutes(app, deps, authOptions, linkOptions);
   registerUserAdminRoutes(app, deps, authOptions, linkOptions);
   registerSignOnRoutes(app, deps, authOptions);
   registerFileRoutes(app, deps, { auth: authOptions, limits: uploadLimits });
   registerFollowupPublicRoutes(app, deps);
-  registerFollowupEditRoutes(app, deps, authOptions, {
-    staleMonths: options.followupStaleMonths ?? DEFAULT_STALE_MONTHS,
-    documentBytes: uploadLimits.documentBytes,
-  });
-  registerWorkspaceRoutes(app, deps, authOptions);
+  const staleMonths = options.followupStaleMonths ?? DEFAULT_STALE_MONTHS;
+  registerFollowupEditRoutes(app, deps, authOptions, { staleMonths, documentBytes: uploadLimits.documentBytes });
+  registerWorkspaceRoutes(app, deps, authOptions, { followupStaleMonths: staleMonths });
   registerRegistryRoutes(app, deps, authOptions);
   // Import and lint (features/import, features/lint)
   registerImportRoutes(app, deps, authOptions);

@@ -81,7 +81,8 @@ function buildProgram(): Command {
       if (!['letter', 'a4'].includes(options.pageSize)) {
         throw new StartupError(`unknown page size "${options.pageSize}": use letter or a4`);
       }
-      const handle = await openConfiguredDb(loadConfig(), 'puente release render');
+      const config = loadConfig();
+      const handle = await openConfiguredDb(config, 'puente release render');
       try {
         const source = await getRelease(handle.db, slug, new Date()).catch((error: unknown) => {
           if (error instanceof NotFound) throw new StartupError(`no release "${slug}" (see the newsroom for slugs)`);
@@ -89,6 +90,7 @@ function buildProgram(): Command {
         });
         const { model, body } = await renderRelease(source, format, lang, {
           pageSize: options.pageSize === 'a4' ? 'A4' : 'LETTER',
+          baseUrl: config.baseUrl,
         });
         for (const gap of model.gaps) process.stderr.write(`gap: ${gapMessage(gap, model.t)}\n`);
         if (out) await writeFile(out, body);

@@ -104,7 +104,8 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
     `/${l}/workspace/followup/recommendations/1/meeting/1/edit`,
   '/:locale/workspace/followup/recommendations/:id/commitment/:entryId/edit': (l) =>
     `/${l}/workspace/followup/recommendations/1/commitment/1/edit`,
-  // Workspace (features/workspace): signed-in pages; they show statements only as public pages do.
+  // Workspace (features/workspace): signed-in pages; they show statements only as public pages do, except
+  // that the home lists drafts (and embargoed releases) to editors: homeLists() below.
   '/assets/htmx.js': () => htmxScript().href,
   '/:locale/workspace': (l) => `/${l}/workspace`,
   '/:locale/workspace/my-organization': (l) => `/${l}/workspace/my-organization`,
@@ -293,7 +294,9 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
             // Workspace pages show nothing to a visitor without a session (they redirect to sign-in).
             const signedInOnly = key.startsWith('/:locale/workspace') && who === 'anonymous';
             const expected =
-              (visibilityState(s, T) === 'published' && showsStatements(key) && !signedInOnly) || editorsSee(who, key);
+              (visibilityState(s, T) === 'published' && showsStatements(key) && !signedInOnly) ||
+              editorsSee(who, key) ||
+              homeLists(who, key, 'statement', visibilityState(s, T));
             expect(shown, `${who} ${url} (${s.key})`).toBe(expected);
             if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
@@ -317,7 +320,8 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
               }
             }
             const releaseShown = response.body.includes(releaseTitleOf(s));
-            const releaseExpected = releaseIsPublic(s) && showsReleases(key);
+            const releaseExpected =
+              (releaseIsPublic(s) && showsReleases(key)) || homeLists(who, key, 'release', visibilityState(s, T));
             expect(releaseShown, `${who} ${url} (release ${s.key})`).toBe(releaseExpected);
             if (key.startsWith('/:locale/releases/:slug')) {
               expect(response.statusCode, `${who} ${url}`).toBe(releaseExpected ? 200 : 404);
@@ -461,6 +465,15 @@ function uncoveredRoutes(app: FastifyTypeBox): string[] {
 /** Editors' own pages (not public channels) that show statements in every state, to editors and admins only. */
 function editorsSee(who: Who, key: string): boolean {
   return (who === 'editor' || who === 'admin') && ['/:locale/sign-on', '/:locale/sign-on/:slug'].includes(key);
+}
+
+/**
+ * The workspace home lists what editors must act on: draft statements, and draft or embargoed releases
+ * (with when they go public). Members and visitors see none of them there.
+ */
+function homeLists(who: Who, key: string, kind: 'statement' | 'release', state: VisibilityState): boolean {
+  if (key !== '/:locale/workspace' || (who !== 'editor' && who !== 'admin')) return false;
+  return state === 'draft' || (kind === 'release' && state === 'embargoed');
 }
 
 /** Channels that list or show press releases; the others must never mention one. */

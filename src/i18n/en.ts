@@ -6,6 +6,7 @@ import { signonEn } from './signon.en.js';
 import { editorialEn } from './editorial.en.js';
 import { filesEn } from './files.en.js';
 import { followupEn } from './followup.en.js';
+import { homeEn } from './home.en.js';
 import { lintEn } from './lint.en.js';
 import { registryEn } from './registry.en.js';
 import { workspaceEn } from './workspace.en.js';
@@ -175,6 +176,7 @@ export const en = {
   ...filesEn,
   ...followupEn,
   ...workspaceEn,
+  ...homeEn,
   ...registryEn,
   ...accountsEn,
   ...signonEn,

@@ -4,6 +4,7 @@ import type { Catalog } from './catalog.js';
 import { editorialEs } from './editorial.es.js';
 import { filesEs } from './files.es.js';
 import { followupEs } from './followup.es.js';
+import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { signonEs } from './signon.es.js';
@@ -179,6 +180,7 @@ export const es = {
   ...filesEs,
   ...followupEs,
   ...workspaceEs,
+  ...homeEs,
   ...registryEs,
   ...accountsEs,
   ...signonEs,

@@ -12,6 +12,8 @@ export interface SiteDeps {
   /** Injected so tests can move time (embargoes, reminders). */
   now: () => Date;
   stylesheetHref: string;
+  /** The site's public address (PUENTE_BASE_URL), for links that leave the site: downloads, printouts. */
+  baseUrl: string;
 }
 
 export function pageContext(deps: SiteDeps, request: FastifyRequest, locale: Locale): PageContext {

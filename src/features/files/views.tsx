@@ -29,7 +29,7 @@ export function OrganizationLogo(props: {
   );
 }
 
-export function documentMeta(ctx: PageContext, file: FileRef): string {
+export function documentMeta(ctx: Pick<PageContext, 't' | 'locale'>, file: FileRef): string {
   const type = file.mediaType === 'application/pdf' ? ctx.t.filesTypePdf : ctx.t.filesTypeDocx;
   return ctx.t.filesDocumentMeta(type, formatByteSize(file.size, ctx.locale));
 }

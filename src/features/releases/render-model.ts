@@ -8,6 +8,7 @@ import type { Catalog } from '../../i18n/catalog.js';
 import { formatDate, messages } from '../../lib/i18n.js';
 import type { Locale } from '../../lib/locales.js';
 import { type LocalizedText, resolveText } from '../../lib/localized-text.js';
+import { documentMeta, fileUrl } from '../files/views.js';
 import { parseRichText, type RichBlock } from './rich-text.js';
 import type { OrganizationRow, PersonWithOrganization, ReleaseSource } from './service.js';
 
@@ -60,6 +61,8 @@ export interface RenderModel {
   lead: RichText;
   blocks: ModelBlock[];
   fullDocumentUrl: string | null;
+  /** "PDF, 1.2 MB" when the link is the uploaded document, printed after the link in every format. */
+  fullDocumentMeta: string | null;
   endMark: '###' | '-30-';
   boilerplates: ModelBoilerplate[];
   /** Every boilerplate organization's name, including those whose "About" text is missing. */
@@ -69,7 +72,16 @@ export interface RenderModel {
   gaps: Gap[];
 }
 
-export function buildRenderModel(source: ReleaseSource, locale: Locale): RenderModel {
+export interface RenderOptions {
+  /**
+   * The site's public address (PUENTE_BASE_URL): downloads, printouts and e-mails leave the site, so the
+   * uploaded document is linked by absolute URL. Without it (workspace previews, the linter) the link is
+   * site-relative.
+   */
+  baseUrl?: string;
+}
+
+export function buildRenderModel(source: ReleaseSource, locale: Locale, options: RenderOptions = {}): RenderModel {
   const t = messages(locale);
   const { release } = source;
   const gaps: Gap[] = [];
@@ -137,7 +149,7 @@ export function buildRenderModel(source: ReleaseSource, locale: Locale): RenderM
     dateline: [text(release.datelinePlace), date.text].filter(Boolean).join(', '),
     lead: rich(release.lead),
     blocks,
-    fullDocumentUrl: release.fullDocumentUrl ?? source.statement?.fullDocumentUrl ?? null,
+    ...fullDocument(source, t, locale, options.baseUrl ?? ''),
     endMark: release.endMark,
     boilerplates,
     organizations: source.boilerplates.map((o) => organizationName(o, locale)),
@@ -147,6 +159,33 @@ export function buildRenderModel(source: ReleaseSource, locale: Locale): RenderM
   if (fellBack) gaps.push({ kind: 'untranslated' });
   return model;
 }
+
+/**
+ * One link, not two: the uploaded document when the statement has one (the copy Puente keeps, with its
+ * type and size, and public exactly when the statement is), else the release's own URL, else the
+ * statement's. The statement page makes the same choice, so both pages point at the same file.
+ */
+function fullDocument(
+  source: ReleaseSource,
+  t: Catalog,
+  locale: Locale,
+  baseUrl: string,
+): Pick<RenderModel, 'fullDocumentUrl' | 'fullDocumentMeta'> {
+  if (source.document) {
+    return {
+      fullDocumentUrl: `${baseUrl.replace(/\/+$/, '')}${fileUrl(source.document)}`,
+      fullDocumentMeta: documentMeta({ t, locale }, source.document),
+    };
+  }
+  return {
+    fullDocumentUrl: source.release.fullDocumentUrl ?? source.statement?.fullDocumentUrl ?? null,
+    fullDocumentMeta: null,
+  };
+}
+
+/** What follows the full-document link in every format: " (PDF, 1.2 MB)", or nothing for a plain URL. */
+export const fullDocumentSuffix = (m: Pick<RenderModel, 'fullDocumentMeta'>) =>
+  m.fullDocumentMeta ? ` (${m.fullDocumentMeta})` : '';
 
 export function gapMessage(gap: Gap, t: Catalog): string {
   switch (gap.kind) {

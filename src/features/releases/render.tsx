@@ -1,6 +1,6 @@
 /** Every format of a release, from one render model: what the web downloads and the CLI share. */
 import type { Locale } from '../../lib/locales.js';
-import { buildRenderModel, type RenderModel } from './render-model.js';
+import { buildRenderModel, type RenderModel, type RenderOptions } from './render-model.js';
 import type { ReleaseSource } from './service.js';
 import { ReleaseArticle } from './views.js';
 import { writeMarkdown } from './write-markdown.js';
@@ -27,9 +27,9 @@ export async function renderRelease(
   source: ReleaseSource,
   format: ReleaseFormat,
   locale: Locale,
-  options: { pageSize?: PageSize } = {},
+  options: { pageSize?: PageSize } & RenderOptions = {},
 ): Promise<Rendered> {
-  const model = buildRenderModel(source, locale);
+  const model = buildRenderModel(source, locale, options);
   return { model, body: await writeFormat(model, format, options.pageSize) };
 }
 

@@ -31,7 +31,7 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
       { schema: { params: Type.Object({ slug: Slug }) } },
       async (request, reply) => {
         const source = await getPublicRelease(deps.db, request.params.slug, deps.now());
-        const model = buildRenderModel(source, locale);
+        const model = buildRenderModel(source, locale, { baseUrl: deps.baseUrl });
         const ctx = pageContext(deps, request, locale);
         // What is missing is editors' business; the public sees the release as it renders.
         const editor = canEditRelease(currentUser(request));
@@ -59,7 +59,7 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
         const { slug, format } = request.params;
         // The same visibility rule as the page: an embargoed release has no downloads either.
         const source = await getPublicRelease(deps.db, slug, deps.now());
-        const model = buildRenderModel(source, locale);
+        const model = buildRenderModel(source, locale, { baseUrl: deps.baseUrl });
         const body = await writeFormat(model, format, request.query.size === 'a4' ? 'A4' : 'LETTER');
         return reply
           .type(CONTENT_TYPES[format])

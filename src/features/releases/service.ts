@@ -5,6 +5,7 @@ import * as t from '../../db/schema.js';
 import { NotFound } from '../../lib/errors.js';
 import type { LocalizedText } from '../../lib/localized-text.js';
 import { isVisibleToPublic, publicReleasesCondition } from '../../lib/visibility.js';
+import { documentOf, type FileRef } from '../files/service.js';
 
 export type ReleaseRow = typeof t.releases.$inferSelect;
 export type OrganizationRow = typeof t.organizations.$inferSelect;
@@ -26,6 +27,12 @@ export interface ReleaseSource {
   release: ReleaseRow;
   /** Only when the statement itself is public, so a release never leaks a draft statement. */
   statement: StatementRow | null;
+  /**
+   * The statement's uploaded full document, only with a public statement: `/files/:sha256` serves a
+   * statement's document exactly when the same visibility rule shows the statement, so a rendered
+   * release never links a file that answers 404 to the public.
+   */
+  document: FileRef | null;
   contacts: PersonWithOrganization[];
   blocks: SourceBlock[];
   highlights: LocalizedText[];
@@ -103,9 +110,11 @@ async function loadReleaseSource(db: Db, release: ReleaseRow, now: Date): Promis
       .orderBy(asc(t.signatories.position));
     boilerplates = signatories.map((r) => r.organization);
   }
+  const publicStatement = statement && isVisibleToPublic(statement, now) ? statement : null;
   return {
     release,
-    statement: statement && isVisibleToPublic(statement, now) ? statement : null,
+    statement: publicStatement,
+    document: publicStatement ? await documentOf(db, publicStatement.id) : null,
     contacts,
     blocks: blocks.map(({ block, person, organization }): SourceBlock => {
       if (block.kind === 'quote' && person)

@@ -8,7 +8,7 @@ import type { FileRef } from '../files/service.js';
 import { LogoStrip } from '../files/views.js';
 import type { Finding } from '../lint/finding.js';
 import { FindingList } from '../lint/views.js';
-import type { ModelBlock, RenderModel } from './render-model.js';
+import { fullDocumentSuffix, type ModelBlock, type RenderModel } from './render-model.js';
 import { plainText, renderRichHtml } from './rich-text.js';
 import type { ReleaseRow } from './service.js';
 
@@ -92,6 +92,13 @@ export function ReleaseArticle({ m }: { m: RenderModel }): JSX.Element {
             <a href={m.fullDocumentUrl} safe>
               {t.releaseFullDocument}
             </a>
+            {m.fullDocumentMeta ? (
+              <span class="muted" safe>
+                {fullDocumentSuffix(m)}
+              </span>
+            ) : (
+              ''
+            )}
           </p>
         ) : (
           ''

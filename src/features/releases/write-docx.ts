@@ -13,7 +13,7 @@ import {
   type ParagraphChild,
   TextRun,
 } from 'docx';
-import type { RenderModel } from './render-model.js';
+import { fullDocumentSuffix, type RenderModel } from './render-model.js';
 import type { RichBlock, Run } from './rich-text.js';
 
 const BULLETS = 'release-bullets';
@@ -50,7 +50,7 @@ export async function writeDocx(m: RenderModel): Promise<Buffer> {
       for (const item of block.items) bullet([new TextRun(item)]);
     }
   }
-  if (m.fullDocumentUrl) p([link(m.t.releaseFullDocument, m.fullDocumentUrl)]);
+  if (m.fullDocumentUrl) p([link(m.t.releaseFullDocument, m.fullDocumentUrl), new TextRun(fullDocumentSuffix(m))]);
   p([new TextRun(m.endMark)], { alignment: AlignmentType.CENTER });
   for (const b of m.boilerplates) {
     p([

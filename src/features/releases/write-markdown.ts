@@ -1,5 +1,5 @@
 /** Markdown writer: the render model laid out as CommonMark, for pasting into sites and newsletters. */
-import type { ModelContact, RenderModel } from './render-model.js';
+import { fullDocumentSuffix, type ModelContact, type RenderModel } from './render-model.js';
 
 export function writeMarkdown(m: RenderModel): string {
   const out: string[] = [];
@@ -18,7 +18,8 @@ export function writeMarkdown(m: RenderModel): string {
       if (block.items.length > 0) out.push(block.items.map((item) => `- ${esc(item)}`).join('\n'));
     }
   }
-  if (m.fullDocumentUrl) out.push(`[${esc(m.t.releaseFullDocument)}](<${m.fullDocumentUrl}>)`);
+  if (m.fullDocumentUrl)
+    out.push(`[${esc(m.t.releaseFullDocument)}](<${m.fullDocumentUrl}>)${esc(fullDocumentSuffix(m))}`);
   // A bare "###" line would be an empty heading in Markdown.
   out.push(m.endMark === '###' ? '\\###' : m.endMark);
   for (const b of m.boilerplates) {

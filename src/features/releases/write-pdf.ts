@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import type { RenderModel } from './render-model.js';
+import { fullDocumentSuffix, type RenderModel } from './render-model.js';
 import type { RichBlock, Run } from './rich-text.js';
 
 export type PageSize = 'LETTER' | 'A4';
@@ -65,7 +65,10 @@ export async function writePdf(m: RenderModel, pageSize: PageSize = 'LETTER'): P
     }
   }
   if (m.fullDocumentUrl) {
-    content.push({ text: m.t.releaseFullDocument, link: m.fullDocumentUrl, color: '#1a4f8b', style: 'p' });
+    content.push({
+      text: [{ text: m.t.releaseFullDocument, link: m.fullDocumentUrl, color: '#1a4f8b' }, fullDocumentSuffix(m)],
+      style: 'p',
+    });
   }
   content.push({ text: m.endMark, alignment: 'center', margin: [0, 6, 0, 12] });
   for (const b of m.boilerplates) {

@@ -2,7 +2,7 @@
  * Plain-text writer, ready to paste into an e-mail: wrapped at 72 columns, links as numbered
  * references listed at the end (a link whose text is its own address is printed as the address).
  */
-import type { RenderModel } from './render-model.js';
+import { fullDocumentSuffix, type RenderModel } from './render-model.js';
 import type { Run } from './rich-text.js';
 
 const WIDTH = 72;
@@ -42,7 +42,7 @@ export function writeText(m: RenderModel): string {
       if (block.items.length > 0) out.push(block.items.map((item) => wrap(item, '  * ', '    ')).join('\n'));
     }
   }
-  if (m.fullDocumentUrl) out.push(wrap(link(m.t.releaseFullDocument, m.fullDocumentUrl)));
+  if (m.fullDocumentUrl) out.push(wrap(`${link(m.t.releaseFullDocument, m.fullDocumentUrl)}${fullDocumentSuffix(m)}`));
   out.push(m.endMark);
   for (const b of m.boilerplates) {
     const website = b.website ? ` ${link(b.website.label, b.website.url)}` : '';

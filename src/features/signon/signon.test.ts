@@ -253,7 +253,7 @@ describeEachEngine('sign-on: members sign for their organization, editors decide
     expect(await signatorySlugs(slug)).toEqual(['cejil']);
   });
 
-  it('a refusal no form answers is a page in the reader\'s language saying why, and changes nothing', async () => {
+  it("a refusal no form answers is a page in the reader's language saying why, and changes nothing", async () => {
     const slug = await newStatement();
     await open(slug);
     await sign('memberOwn', slug);

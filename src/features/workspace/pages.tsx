@@ -1,32 +1,7 @@
-/** The workspace home and the 403 page. */
+/** The workspace's 403 page (the home is home-views.tsx). */
 import type { RefusalReason } from '../../lib/errors.js';
 import { Layout } from '../../lib/layout.js';
 import type { PageContext } from '../../lib/page-context.js';
-import { WorkspaceLayout, type WorkspaceProps } from './layout.js';
-import { workspaceNav } from './nav.js';
-
-export function WorkspaceHomePage(props: WorkspaceProps): JSX.Element {
-  const { ctx, user } = props;
-  const { t, locale } = ctx;
-  const entries = workspaceNav.filter((e) => e.path !== '/workspace' && e.visible(user));
-  return (
-    <WorkspaceLayout {...props} title={t.workspaceNavHome}>
-      <h1 safe>{t.workspaceTitle}</h1>
-      <p class="lede" safe>
-        {user.role === 'member' ? t.workspaceHomeMemberIntro : t.workspaceHomeIntro}
-      </p>
-      <ul class="cards workspace-sections">
-        {entries.map((entry) => (
-          <li class="card">
-            <a href={`/${locale}${entry.path}`} safe>
-              {entry.label(t)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </WorkspaceLayout>
-  );
-}
 
 /** Refused: said plainly in the reader's language, with a way back. */
 export function ForbiddenPage({

@@ -9,14 +9,20 @@ import { LOCALES } from '../../lib/locales.js';
 import { renderMarkdown } from '../../lib/markdown.js';
 import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { type AuthOptions, currentUser } from '../accounts/web.js';
-import { WorkspaceHomePage } from './pages.js';
+import { workspaceAttention } from './attention.js';
+import { WorkspaceHomePage } from './home-views.js';
 import { htmxScript } from './script-asset.js';
 import { workspaceRequest } from './web.js';
 
 /** Longest Markdown field we preview (a statement body); the form body limit is 64 KB anyway. */
 const PREVIEW_MAX = 60_000;
 
-export function registerWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
+export function registerWorkspaceRoutes(
+  app: FastifyTypeBox,
+  deps: SiteDeps,
+  options: AuthOptions,
+  home: { followupStaleMonths: number },
+): void {
   const htmx = htmxScript();
   app.get(htmx.href, async (_request, reply) =>
     reply
@@ -29,7 +35,13 @@ export function registerWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
     app.get(`/${locale}/workspace`, async (request, reply) => {
       const w = workspaceRequest(deps, options, request, reply, locale);
       if (!w) return reply;
-      return sendHtml(reply, await (<WorkspaceHomePage {...w} />));
+      const attention = await workspaceAttention(deps.db, w.user, {
+        now: deps.now(),
+        locale,
+        t: w.ctx.t,
+        followupStaleMonths: home.followupStaleMonths,
+      });
+      return sendHtml(reply, await (<WorkspaceHomePage {...w} attention={attention} />));
     });
 
     // htmx posts the whole form and names the field to preview (hx-vals), so the CSRF token comes along.

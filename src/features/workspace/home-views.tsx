@@ -1,0 +1,123 @@
+/** The workspace home: what needs attention, each a count linking to where it is fixed. */
+import type { Catalog } from '../../i18n/catalog.js';
+import { formatInstant } from '../releases/render-model.js';
+import type { Attention, AttentionDetail, AttentionItem, AttentionKey, ProfileGap } from './attention.js';
+import { WorkspaceLayout, type WorkspaceProps } from './layout.js';
+
+type Label = (t: Catalog, count: number, atLeast: boolean) => string;
+
+const LABELS: Record<AttentionKey, { label: Label; clear: (t: Catalog) => string }> = {
+  embargoedReleases: { label: (t, n) => t.homeEmbargoedReleases(n), clear: (t) => t.homeEmbargoedReleasesClear },
+  overdueCommitments: {
+    label: (t, n, more) => t.homeOverdueCommitments(n, more),
+    clear: (t) => t.homeOverdueCommitmentsClear,
+  },
+  pendingSignOn: { label: (t, n) => t.homePendingSignOn(n), clear: (t) => t.homePendingSignOnClear },
+  openSignOnCalls: { label: (t, n) => t.homeOpenSignOnCalls(n), clear: (t) => t.homeOpenSignOnCallsClear },
+  draftReleases: { label: (t, n) => t.homeDraftReleases(n), clear: (t) => t.homeDraftReleasesClear },
+  draftStatements: { label: (t, n) => t.homeDraftStatements(n), clear: (t) => t.homeDraftStatementsClear },
+  profileGaps: { label: (t, n) => t.homeProfileGaps(n), clear: (t) => t.homeProfileGapsClear },
+  staleRecommendations: {
+    label: (t, n, more) => t.homeStaleRecommendations(n, more),
+    clear: (t) => t.homeStaleRecommendationsClear,
+  },
+  missingTranslations: { label: (t, n) => t.homeMissingTranslations(n), clear: (t) => t.homeMissingTranslationsClear },
+  staleTranslations: { label: (t, n) => t.homeStaleTranslations(n), clear: (t) => t.homeStaleTranslationsClear },
+  organizationsWithoutAbout: {
+    label: (t, n) => t.homeOrganizationsWithoutAbout(n),
+    clear: (t) => t.homeOrganizationsWithoutAboutClear,
+  },
+  organizationsWithoutWebsite: {
+    label: (t, n) => t.homeOrganizationsWithoutWebsite(n),
+    clear: (t) => t.homeOrganizationsWithoutWebsiteClear,
+  },
+};
+
+const GAPS: Record<ProfileGap, (t: Catalog) => string> = {
+  'about-en': (t) => t.homeGapAboutEn,
+  'about-es': (t) => t.homeGapAboutEs,
+  website: (t) => t.homeGapWebsite,
+  logo: (t) => t.homeGapLogo,
+};
+
+export function WorkspaceHomePage(props: WorkspaceProps & { attention: Attention }): JSX.Element {
+  const { ctx, user, attention } = props;
+  const { t } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={t.workspaceNavHome}>
+      <h1 safe>{t.workspaceTitle}</h1>
+      <p class="lede" safe>
+        {user.role === 'member' ? t.workspaceHomeMemberIntro : t.workspaceHomeIntro}
+      </p>
+      <section aria-labelledby="attention-heading">
+        <h2 id="attention-heading" safe>
+          {t.homeAttentionHeading}
+        </h2>
+        {attention.items.length === 0 ? (
+          <p class="attention-empty" safe>
+            {t.homeAttentionNothing}
+          </p>
+        ) : (
+          <ol class="attention">
+            {attention.items.map((item) => (
+              <Item {...props} item={item} />
+            ))}
+          </ol>
+        )}
+      </section>
+      {attention.clear.length > 0 ? (
+        <section aria-labelledby="clear-heading">
+          <h2 id="clear-heading" safe>
+            {t.homeClearHeading}
+          </h2>
+          <ul class="attention-clear">
+            {attention.clear.map((key) => (
+              <li safe>{LABELS[key].clear(t)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        ''
+      )}
+    </WorkspaceLayout>
+  );
+}
+
+function Item({ ctx, item }: WorkspaceProps & { item: AttentionItem }): JSX.Element {
+  const { t, locale } = ctx;
+  const rest = item.count - item.details.length;
+  return (
+    <li class={`attention-item attention-${item.key}`}>
+      <a class="attention-count" href={`/${locale}${item.path}`} safe>
+        {LABELS[item.key].label(t, item.count, item.atLeast ?? false)}
+      </a>
+      {item.details.length > 0 ? (
+        <ul>
+          {item.details.map((d) => (
+            <li>
+              <a href={`/${locale}${d.path}`} safe>
+                {d.gap ? GAPS[d.gap](t) : d.name}
+              </a>
+              {note(d, ctx) ? <span class="muted" safe>{` — ${note(d, ctx)}`}</span> : ''}
+            </li>
+          ))}
+          {rest > 0 && !item.atLeast ? (
+            <li class="muted" safe>
+              {t.homeMore(rest)}
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
+      ) : (
+        ''
+      )}
+    </li>
+  );
+}
+
+function note(d: AttentionDetail, ctx: WorkspaceProps['ctx']): string {
+  if (d.errors !== undefined) return ctx.t.homeLintErrors(d.errors);
+  if (d.publicAt) return ctx.t.homeGoesPublic(formatInstant(d.publicAt.instant, d.publicAt.timeZone, ctx.locale));
+  return '';
+}
