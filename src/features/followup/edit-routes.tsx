@@ -18,7 +18,14 @@ import { receiveFile, statusOf } from '../files/routes.js';
 import { COPY_KINDS, setFollowupCopy } from './copy-service.js';
 import type { CopyProblem } from './copy-views.js';
 import { type FormValues, one, parseCommitment, parseMeeting, parseResponse, parseStatusUpdate } from './edit-forms.js';
-import { editCommitment, editMeeting, editResponse, editStatusUpdate, recordedValues } from './edit-service.js';
+import {
+  assertEntryOf,
+  editCommitment,
+  editMeeting,
+  editResponse,
+  editStatusUpdate,
+  recordedValues,
+} from './edit-service.js';
 import {
   CommitmentFormPage,
   type EditTarget,
@@ -121,8 +128,9 @@ export function registerFollowupEditRoutes(
         const user = currentUser(request);
         if (!user) throw new Forbidden('Sign in first');
         const { id, kind, entryId } = request.params;
-        // The policy and the recommendation are checked before a byte of the file is read.
+        // The policy, the recommendation and the entry's place on it are checked before a byte of the file is read.
         const rec = await getRecommendationForEditor(deps.db, id, user);
+        await assertEntryOf(deps.db, kind, entryId, rec.recommendation.id);
         const { file, version, problem } = await receiveFile(request, { auth }, 'document', options.documentBytes);
         if (problem || !file || version === null) {
           const shown = problem ?? { code: 'badForm' as const };
@@ -141,6 +149,7 @@ export function registerFollowupEditRoutes(
         if (!user) throw new Forbidden('Sign in first');
         const { id, kind, entryId } = request.params;
         const rec = await getRecommendationForEditor(deps.db, id, user);
+        await assertEntryOf(deps.db, kind, entryId, rec.recommendation.id);
         const input = { kind, id: entryId, version: request.body.version, file: null };
         await setFollowupCopy(deps.db, input, user, deps.now());
         return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
@@ -183,8 +192,7 @@ export function registerFollowupEditRoutes(
         if (!user) throw new Forbidden('Sign in first');
         const now = deps.now();
         const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        // Only an entry of this recommendation is edited from its page (else NotFound).
-        await recordedValues(deps.db, form, request.params.entryId, rec.recommendation.id);
+        await assertEntryOf(deps.db, form, request.params.entryId, rec.recommendation.id);
         const values = request.body as FormValues;
         const seen = Number(one(values, 'version'));
         const edit: EditTarget = { entryId: request.params.entryId, version: Number.isInteger(seen) ? seen : 0 };

@@ -301,32 +301,54 @@ export async function linksOf(db: Db, kind: 'meeting' | 'commitment', id: number
   return { organizationIds: [], addresseeIds: [], recommendationIds: recs.map((r) => r.id) };
 }
 
+/** What a recommendation's page edits: its entries, and (for their copies) the evidence rows. */
+export type EntryKind = 'response' | 'status' | 'meeting' | 'commitment' | 'evidence';
+
 /**
- * A recorded entry of this recommendation as its edit form's values, and the version the form is built
- * from. An entry of another recommendation is NotFound here: its form would offer the wrong addressees
- * and recommendations.
+ * Only an entry of this recommendation is edited, or has its copy changed, from the recommendation's
+ * page; another one is NotFound there, since its form would offer the wrong addressees and
+ * recommendations. A meeting or commitment belongs to every recommendation it is linked to.
  */
+export async function assertEntryOf(db: Db, kind: EntryKind, id: number, recommendationId: number) {
+  const owners = await ownersOf(db, kind, id);
+  if (!owners.includes(recommendationId)) throw new NotFound(`No ${kind} ${id} for recommendation ${recommendationId}`);
+}
+
+async function ownersOf(db: Db, kind: EntryKind, id: number): Promise<number[]> {
+  if (kind === 'meeting' || kind === 'commitment') return (await linksOf(db, kind, id)).recommendationIds;
+  const rows =
+    kind === 'response'
+      ? await db
+          .select({ owner: t.followupResponses.recommendationId })
+          .from(t.followupResponses)
+          .where(eq(t.followupResponses.id, id))
+      : kind === 'status'
+        ? await db.select({ owner: su.recommendationId }).from(su).where(eq(su.id, id))
+        : await db
+            .select({ owner: su.recommendationId })
+            .from(ev)
+            .innerJoin(su, eq(su.id, ev.statusUpdateId))
+            .where(eq(ev.id, id));
+  return rows.map((r) => r.owner);
+}
+
+/** A recorded entry of this recommendation (see assertEntryOf) as its edit form's values, and its version. */
 export async function recordedValues(
   db: Db,
   form: 'response' | 'status' | 'meeting' | 'commitment',
   id: number,
   recommendationId: number,
 ): Promise<{ values: FormValues; version: number }> {
-  const mine = <Row extends { recommendationId: number }>(rows: Row[], what: string) => {
-    const row = found(rows, what, id);
-    if (row.recommendationId !== recommendationId) throw new NotFound(`No ${what} ${id} here`);
-    return row;
-  };
+  await assertEntryOf(db, form, id, recommendationId);
   if (form === 'response') {
-    const row = mine(await db.select().from(t.followupResponses).where(eq(t.followupResponses.id, id)), form);
+    const row = found(await db.select().from(t.followupResponses).where(eq(t.followupResponses.id, id)), form, id);
     return { values: responseValues(row), version: row.version };
   }
   if (form === 'status') {
-    const row = mine(await db.select().from(su).where(eq(su.id, id)), 'status update');
+    const row = found(await db.select().from(su).where(eq(su.id, id)), 'status update', id);
     return { values: statusValues(row, await evidenceOf(db, id)), version: row.version };
   }
   const links = await linksOf(db, form, id);
-  if (!links.recommendationIds.includes(recommendationId)) throw new NotFound(`No ${form} ${id} here`);
   if (form === 'meeting') {
     const row = found(await db.select().from(t.followupMeetings).where(eq(t.followupMeetings.id, id)), form, id);
     return { values: meetingValues(row, links), version: row.version };

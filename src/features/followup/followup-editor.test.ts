@@ -224,8 +224,17 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect(timeline('[data-kind=meeting]').text()).toContain('Center for Justice and International Law');
   });
 
-  /** Submits one copy form of the editor's recommendation page as a browser does: its _csrf and version, then the file. */
-  async function uploadCopy(editor: Visitor, page: string, formKey: string, file: { name: string; bytes: Buffer }) {
+  /**
+   * Submits one copy form of the editor's recommendation page as a browser does: its _csrf and version,
+   * then the file; `to` may send it elsewhere than the form's action.
+   */
+  async function uploadCopy(
+    editor: Visitor,
+    page: string,
+    formKey: string,
+    file: { name: string; bytes: Buffer },
+    to = (action: string) => action,
+  ) {
     const $ = cheerio.load((await editor.get(page)).body);
     const form = $(`[data-copy-form="${formKey}"] form[enctype]`);
     const { payload, contentType } = multipartBody(
@@ -237,7 +246,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     );
     return editor.app.inject({
       method: 'POST',
-      url: form.attr('action')!,
+      url: to(form.attr('action')!),
       payload,
       remoteAddress: editor.remoteAddress,
       headers: { cookie: editor.cookieHeader(), 'content-type': contentType },
@@ -373,6 +382,19 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     // Remove it again: version-checked like the rest, audited on the status update.
     const page = cheerio.load((await editor.get(base)).body);
     const remove = page(`[data-copy-form="${key}"] form[action$="/remove"]`);
+    // Only from its own recommendation's page, as the edit forms (404 elsewhere); nothing changes.
+    const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
+    const elsewhere = (url: string) => url.replace(`/recommendations/${recId}/`, `/recommendations/${other!.id}/`);
+    const removeElsewhere = await editor.post(
+      elsewhere(remove.attr('action')!),
+      { version: remove.find('input[name=version]').attr('value')! },
+      base,
+    );
+    expect(removeElsewhere.statusCode).toBe(404);
+    const uploadElsewhere = await uploadCopy(editor, base, key, { name: 'o.pdf', bytes: tinyPdf('O') }, elsewhere);
+    expect(uploadElsewhere.statusCode).toBe(404);
+    const [untouched] = await ctx.db.select().from(t.followupEvidence).where(eq(t.followupEvidence.id, evidence!.id));
+    expect(untouched!.upload).toBe(row!.upload);
     const removed = await editor.post(
       remove.attr('action')!,
       { version: remove.find('input[name=version]').attr('value')! },
