@@ -10,6 +10,8 @@ import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { NotFound } from '../../lib/errors.js';
+import { mergeTyped } from '../../lib/localized-input.js';
+import { type LocalizedText, originalOf } from '../../lib/localized-text.js';
 import { writeAudit } from '../accounts/audit.js';
 import { canRecordFollowup } from '../accounts/policy.js';
 import { actorOf, assertAllowed, updateIfUnchanged, updateVersioned } from '../workspace/write.js';
@@ -40,6 +42,17 @@ function found<Row>(rows: Row[], what: string, id: number): Row {
   return rows[0];
 }
 
+/**
+ * A form's text saved over the stored one by the rule every bilingual editor uses (localized-input.ts
+ * mergeTyped): the original stays the original in its language while it has text, whichever language
+ * the form is in; an unchanged translation keeps its fingerprint, so it shows as stale when the
+ * original changed. `typed` is the form's pair as parsed for a new entry: its original is the form's
+ * language, which only counts when the stored original was emptied.
+ */
+export function editedText(before: LocalizedText, typed: LocalizedText): LocalizedText {
+  return mergeTyped(before, (locale) => typed[locale]?.text.trim() ?? '', originalOf(typed)?.locale, []);
+}
+
 // ---- response ---------------------------------------------------------------------------------
 
 export type ResponseEdit = Omit<ResponseInput, 'recommendationId'> & Versioned;
@@ -60,7 +73,7 @@ export async function editResponse(db: Db, input: ResponseEdit, user: Editor, no
       actor: actorOf(user),
       before,
       seenVersion: version,
-      set: fields,
+      set: { ...fields, summary: editedText(before.summary, fields.summary) },
       now,
       audited,
     });
@@ -108,7 +121,7 @@ export async function editStatusUpdate(db: Db, input: StatusUpdateEdit, user: Ed
       entityType: 'followup_status_update',
       before,
       seenVersion: version,
-      set: fields,
+      set: { ...fields, summary: editedText(before.summary, fields.summary) },
       now,
     });
     const known = new Set(evidenceBefore.map((e) => e.id));
@@ -159,7 +172,7 @@ export async function editMeeting(db: Db, input: MeetingEdit, user: Editor, now:
       entityType: 'followup_meeting',
       before,
       seenVersion: version,
-      set: fields,
+      set: { ...fields, summary: editedText(before.summary, fields.summary) },
       now,
     });
     await tx.delete(mp).where(eq(mp.meetingId, id));
@@ -215,7 +228,7 @@ export async function editCommitment(db: Db, input: CommitmentEdit, user: Editor
       entityType: 'followup_commitment',
       before,
       seenVersion: version,
-      set: fields,
+      set: { ...fields, text: editedText(before.text, fields.text) },
       now,
     });
     await replaceLinks(tx, cr, cr.commitmentId, id, scope, recommendationIds, (recommendationId) => ({

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import * as t from '../../db/schema.js';
-import { localized } from '../../lib/localized-text.js';
+import { type LocalizedText, localized, translationState } from '../../lib/localized-text.js';
 import { describeEachEngine } from '../../test/db.js';
 import { listAudit } from '../accounts/audit.js';
 import { createUserWithPassword } from '../accounts/test-support.js';
@@ -17,6 +17,7 @@ import { editCommitment, editMeeting, editResponse, editStatusUpdate, evidenceOf
 import { loadTimeline } from './timeline-service.js';
 import {
   type Editor,
+  pairToLocalized,
   recordCommitment,
   recordMeeting,
   recordResponse,
@@ -138,6 +139,42 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect(audit[1]!.before).toMatchObject({ position: 'noted', date: '2024-01-01', version: 1 });
     expect(audit[1]!.after).toMatchObject({ position: 'accepted', date: '2024-01-02', version: 2 });
+  });
+
+  it('an edit keeps each text’s origin whatever the form’s language; a translation left as it was goes stale', async () => {
+    const response = await recordResponse(
+      ctx.db,
+      {
+        recommendationId: recs[0]!,
+        addresseeId,
+        position: 'noted',
+        date: '2024-01-01',
+        summary: localized('es', 'Tomó nota.', { en: 'Noted.' }),
+        sourceUrl: null,
+        sourceTitle: null,
+        publication: 'draft',
+      },
+      editor,
+      now,
+    );
+    const fields = { addresseeId, position: 'noted' as const, date: '2024-01-01', sourceUrl: null, sourceTitle: null };
+    // As the English form sends it (pairToLocalized makes its language the original of a new entry).
+    const typed = (en: string, es: string) => pairToLocalized({ en, es }, 'en');
+    const edit = (summary: LocalizedText, version: number) =>
+      editResponse(ctx.db, { ...fields, summary, publication: 'draft', id: response.id, version }, editor, now);
+    // Fixing the English translation: Spanish stays the original, English a current translation of it.
+    const fixed = await edit(typed('Took note.', 'Tomó nota.'), 1);
+    expect(fixed.summary.es).toEqual({ text: 'Tomó nota.', origin: 'original' });
+    expect(fixed.summary.en).toMatchObject({ text: 'Took note.', origin: 'translation' });
+    expect(translationState(fixed.summary, 'en')).toBe('translation');
+    // Changing the Spanish original alone: English is now out of date, by fingerprint.
+    const changed = await edit(typed('Took note.', 'Tomó nota y responderá.'), 2);
+    expect(changed.summary.es).toEqual({ text: 'Tomó nota y responderá.', origin: 'original' });
+    expect(changed.summary.en).toEqual(fixed.summary.en);
+    expect(translationState(changed.summary, 'en')).toBe('stale');
+    // Emptying the original hands it to the language that still has text.
+    const english = await edit(typed('Took note.', ''), 3);
+    expect(english.summary).toEqual({ en: { text: 'Took note.', origin: 'original' } });
   });
 
   it('editing a status update’s date reorders the timeline and moves is_current in the same write', async () => {
