@@ -20,6 +20,7 @@ import type { CopyProblem } from './copy-views.js';
 import { type FormValues, one, parseCommitment, parseMeeting, parseResponse, parseStatusUpdate } from './edit-forms.js';
 import {
   assertEntryOf,
+  choicesForEdit,
   editCommitment,
   editMeeting,
   editResponse,
@@ -181,9 +182,11 @@ export function registerFollowupEditRoutes(
       app.get(`${url}/:entryId/edit`, { schema: { params: EntryParams } }, async (request, reply) => {
         const user = editorOf(request);
         if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        const { values, version } = await recordedValues(deps.db, form, request.params.entryId, rec.recommendation.id);
-        const edit = { entryId: request.params.entryId, version };
+        const { entryId } = request.params;
+        const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
+        const { values, version } = await recordedValues(deps.db, form, entryId, shown.recommendation.id);
+        const rec = await choicesForEdit(deps.db, form, entryId, shown);
+        const edit = { entryId, version };
         return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
       });
 
@@ -191,11 +194,13 @@ export function registerFollowupEditRoutes(
         const user = currentUser(request);
         if (!user) throw new Forbidden('Sign in first');
         const now = deps.now();
-        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        await assertEntryOf(deps.db, form, request.params.entryId, rec.recommendation.id);
+        const { entryId } = request.params;
+        const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
+        await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
+        const rec = await choicesForEdit(deps.db, form, entryId, shown);
         const values = request.body as FormValues;
         const seen = Number(one(values, 'version'));
-        const edit: EditTarget = { entryId: request.params.entryId, version: Number.isInteger(seen) ? seen : 0 };
+        const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
         try {
           const saved = await save(form, values, rec, locale, user, now, edit);
           if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400, edit);

@@ -17,6 +17,7 @@ import { canRecordFollowup } from '../accounts/policy.js';
 import { actorOf, assertAllowed, updateIfUnchanged, updateVersioned } from '../workspace/write.js';
 import { refreshCurrentStatus } from './current-status.js';
 import { commitmentValues, type FormValues, meetingValues, responseValues, statusValues } from './edit-forms.js';
+import type { EditorRecommendation } from './workspace-service.js';
 import type {
   CommitmentInput,
   Editor,
@@ -343,6 +344,28 @@ async function ownersOf(db: Db, kind: EntryKind, id: number): Promise<number[]> 
             .innerJoin(su, eq(su.id, ev.statusUpdateId))
             .where(eq(ev.id, id));
   return rows.map((r) => r.owner);
+}
+
+/**
+ * The recommendation's choices (workspace-service.ts) for one entry's edit form. A commitment made at
+ * a meeting about another recommendation keeps that meeting among them, so it is shown (by date and
+ * place) and saving the form unchanged works; other meetings stay out of reach.
+ */
+export async function choicesForEdit(
+  db: Db,
+  form: 'response' | 'status' | 'meeting' | 'commitment',
+  id: number,
+  rec: EditorRecommendation,
+): Promise<EditorRecommendation> {
+  if (form !== 'commitment') return rec;
+  const [row] = await db
+    .select({ meeting: t.followupMeetings })
+    .from(t.followupCommitments)
+    .innerJoin(t.followupMeetings, eq(t.followupMeetings.id, t.followupCommitments.meetingId))
+    .where(eq(t.followupCommitments.id, id));
+  if (!row || rec.meetings.some((m) => m.id === row.meeting.id)) return rec;
+  const meetings = [...rec.meetings, row.meeting].sort((a, b) => a.date.localeCompare(b.date));
+  return { ...rec, meetings };
 }
 
 /** A recorded entry of this recommendation (see assertEntryOf) as its edit form's values, and its version. */

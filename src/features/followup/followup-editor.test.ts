@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import * as t from '../../db/schema.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { localized } from '../../lib/localized-text.js';
 import { describeEachEngine } from '../../test/db.js';
 import { listAudit } from '../accounts/audit.js';
 import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
@@ -405,5 +406,51 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     const audit = await listAudit(ctx.db, 'followup_status_update', update!.id);
     expect(audit.map((a) => a.action)).toContain('attach_copy');
     expect(audit.at(-1)!.action).toBe('remove_copy');
+  });
+
+  it('a commitment made at a meeting of another recommendation keeps that meeting on its edit form', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
+    const [meeting] = await ctx.db
+      .insert(t.followupMeetings)
+      .values({ date: '2026-04-02', place: 'Ciudad de Guatemala', summary: localized('en', 'Met on justice.') })
+      .returning();
+    await ctx.db
+      .insert(t.followupMeetingRecommendations)
+      .values({ meetingId: meeting!.id, recommendationId: other!.id });
+    const [commitment] = await ctx.db
+      .insert(t.followupCommitments)
+      .values({ meetingId: meeting!.id, addresseeId: vpId, text: localized('en', 'Will review.'), date: '2026-04-02' })
+      .returning();
+    await ctx.db
+      .insert(t.followupCommitmentRecommendations)
+      .values({ commitmentId: commitment!.id, recommendationId: recId });
+    const url = `${base}/commitment/${commitment!.id}/edit`;
+    const $ = cheerio.load((await editor.get(url)).body);
+    const chosen = $('#meeting option[selected]');
+    expect(chosen.attr('value')).toBe(String(meeting!.id));
+    expect(chosen.text()).toContain('Ciudad de Guatemala');
+    // Saved unchanged, as a browser sends the pre-filled form.
+    const fields = Object.fromEntries(
+      $('form.form')
+        .serializeArray()
+        .filter((f) => f.name !== '_csrf')
+        .map((f) => [f.name, f.value]),
+    );
+    const saved = await editor.post(url, fields, url);
+    expect(saved.statusCode).toBe(303);
+    const [after] = await ctx.db
+      .select()
+      .from(t.followupCommitments)
+      .where(eq(t.followupCommitments.id, commitment!.id));
+    expect(after).toMatchObject({ meetingId: meeting!.id, version: 2 });
+    // Any other meeting not linked here is still refused.
+    const [stranger] = await ctx.db
+      .insert(t.followupMeetings)
+      .values({ date: '2026-04-03', online: true, summary: localized('en', 'Elsewhere.') })
+      .returning();
+    const refused = await editor.post(url, { ...fields, version: '2', meeting: String(stranger!.id) }, url);
+    expect(refused.statusCode).toBe(400);
+    expect(cheerio.load(refused.body)('#meeting-error').text()).not.toBe('');
   });
 });
