@@ -346,7 +346,12 @@ function FormPage(props: FormPageProps & { title: string; action: string; childr
         <CsrfField token={props.csrf} />
         {edit ? <input type="hidden" name="version" value={String(edit.version)} /> : ''}
         {props.children as 'safe'}
-        <Checkbox state={props.state} name="publish" label={ctx.t.followupFieldPublish} />
+        {/* Editing: the box shows the entry's state (ticked while published), not an action to take. */}
+        <Checkbox
+          state={props.state}
+          name="publish"
+          label={edit ? ctx.t.followupFieldPublished : ctx.t.followupFieldPublish}
+        />
         <p>
           <button type="submit" safe>
             {ctx.t.followupSave}
@@ -409,7 +414,7 @@ export function StatusFormPage(props: FormPageProps & { seen: number }) {
       <SelectField
         state={state}
         name="status"
-        label={t.followupFieldStatus}
+        label={props.edit ? t.followupFieldStatusEdit : t.followupFieldStatus}
         options={IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: t.followupStatusLabel(s) }))}
       />
       <TextField state={state} name="date" type="date" label={t.followupFieldDate} required />

@@ -271,6 +271,13 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect(form('input[name=version]').attr('value')).toBe(String(update!.version));
     expect(form('input[name=evidence_id_1]').attr('value')).toBeDefined();
     expect(form('input[name=seen]').length).toBe(0);
+    // Worded for an entry that exists: its status, and whether it is published now (not "publish now").
+    expect(form('label[for=status]').text()).toBe('Status');
+    expect(form('label[for=publish]').text()).toMatch(/^Published: shown on the public pages/);
+    expect(form('#publish').attr('checked')).toBe(update!.publication === 'published' ? 'checked' : undefined);
+    const recording = cheerio.load((await editor.get(`${base}/status`)).body);
+    expect(recording('label[for=status]').text()).toBe('New status');
+    expect(recording('label[for=publish]').text()).toMatch(/^Publish now/);
     // Only from its own recommendation's page: elsewhere the form would offer the wrong choices.
     const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
     const elsewhere = editUrl.replace(`/recommendations/${recId}/`, `/recommendations/${other!.id}/`);
@@ -290,6 +297,8 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       expect($('#date').attr('aria-invalid')).toBe('true');
       expect($('#date-error').text()).toContain(locale === 'en' ? 'YYYY-MM-DD' : 'AAAA-MM-DD');
       expect($('#summary_en').text()).toBe('Typed text kept.');
+      expect($('label[for=status]').text()).toBe(locale === 'en' ? 'Status' : 'Estado');
+      expect($('label[for=publish]').text()).toMatch(locale === 'en' ? /^Published:/ : /^Publicado:/);
     }
     const [unchanged] = await ctx.db
       .select()
