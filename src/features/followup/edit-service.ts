@@ -44,6 +44,41 @@ function found<Row>(rows: Row[], what: string, id: number): Row {
 }
 
 /**
+ * An edit of an entry with rows beside its own (evidence, participants, recommendation links): the
+ * entry at the version seen, then `rewrite` for the other rows, and one audit row with both, `rows()`
+ * reading what the other rows hold before and after.
+ */
+async function editWithRows<Row extends { id: number; version: number }>(
+  tx: Tx,
+  edit: {
+    table: typeof su | typeof t.followupMeetings | typeof t.followupCommitments;
+    entityType: string;
+    before: Row;
+    seenVersion: number;
+    set: Record<string, unknown>;
+    user: Editor;
+    now: Date;
+    rows: () => Promise<Record<string, unknown>>;
+    rewrite: () => Promise<unknown>;
+  },
+): Promise<Row> {
+  const { before, now } = edit;
+  const rowsBefore = await edit.rows();
+  const after = await updateIfUnchanged<Row>(tx, edit);
+  await edit.rewrite();
+  await writeAudit(tx, {
+    actor: actorOf(edit.user),
+    at: now,
+    entityType: edit.entityType,
+    entityId: before.id,
+    action: 'update',
+    before: { ...audited(before), ...rowsBefore, version: before.version },
+    after: { ...audited(after), ...(await edit.rows()), version: after.version },
+  });
+  return after;
+}
+
+/**
  * A form's text saved over the stored one by the rule every bilingual editor uses (localized-input.ts
  * mergeTyped): the original stays the original in its language while it has text, whichever language
  * the form is in; an unchanged translation keeps its fingerprint, so it shows as stale when the
@@ -116,35 +151,34 @@ export async function editStatusUpdate(db: Db, input: StatusUpdateEdit, user: Ed
   const { id, version, evidence, ...fields } = input;
   return db.transaction(async (tx) => {
     const before = found(await tx.select().from(su).where(eq(su.id, id)), 'status update', id);
-    const evidenceBefore = await evidenceOf(tx, id);
-    const after = await updateIfUnchanged<typeof before>(tx, {
+    return editWithRows(tx, {
       table: su,
       entityType: 'followup_status_update',
       before,
       seenVersion: version,
       set: { ...fields, summary: editedText(before.summary, fields.summary) },
+      user,
       now,
+      rows: async () => ({ evidence: auditedEvidence(await evidenceOf(tx, id)) }),
+      rewrite: async () => {
+        await replaceEvidence(tx, id, evidence);
+        await refreshCurrentStatus(tx, before.recommendationId);
+      },
     });
-    const known = new Set(evidenceBefore.map((e) => e.id));
-    const kept = evidence.flatMap((e) => (e.id !== null && known.has(e.id) ? [e.id] : []));
-    await tx.delete(ev).where(and(eq(ev.statusUpdateId, id), kept.length > 0 ? notInArray(ev.id, kept) : undefined));
-    for (const [position, e] of evidence.entries()) {
-      const values = { url: e.url, title: e.title, publisher: e.publisher, publishedOn: e.publishedOn, position };
-      if (e.id !== null && known.has(e.id)) await tx.update(ev).set(values).where(eq(ev.id, e.id));
-      else await tx.insert(ev).values({ ...values, statusUpdateId: id });
-    }
-    await refreshCurrentStatus(tx, before.recommendationId);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_status_update',
-      entityId: id,
-      action: 'update',
-      before: { ...audited(before), evidence: auditedEvidence(evidenceBefore), version: before.version },
-      after: { ...audited(after), evidence: auditedEvidence(await evidenceOf(tx, id)), version: after.version },
-    });
-    return after;
   });
+}
+
+async function replaceEvidence(tx: Tx, statusUpdateId: number, evidence: EvidenceEdit[]) {
+  const known = new Set((await evidenceOf(tx, statusUpdateId)).map((e) => e.id));
+  const kept = evidence.flatMap((e) => (e.id !== null && known.has(e.id) ? [e.id] : []));
+  await tx
+    .delete(ev)
+    .where(and(eq(ev.statusUpdateId, statusUpdateId), kept.length > 0 ? notInArray(ev.id, kept) : undefined));
+  for (const [position, e] of evidence.entries()) {
+    const values = { url: e.url, title: e.title, publisher: e.publisher, publishedOn: e.publishedOn, position };
+    if (e.id !== null && known.has(e.id)) await tx.update(ev).set(values).where(eq(ev.id, e.id));
+    else await tx.insert(ev).values({ ...values, statusUpdateId });
+  }
 }
 
 // ---- meeting and commitment: their rows plus link rows ------------------------------------------
@@ -166,48 +200,35 @@ export async function editMeeting(db: Db, input: MeetingEdit, user: Editor, now:
       'meeting',
       id,
     );
-    const participants = await tx.select().from(mp).where(eq(mp.meetingId, id)).orderBy(asc(mp.id));
-    const links = await linkedIds(tx, mr, mr.meetingId, id);
-    const after = await updateIfUnchanged<typeof before>(tx, {
+    return editWithRows(tx, {
       table: t.followupMeetings,
       entityType: 'followup_meeting',
       before,
       seenVersion: version,
       set: { ...fields, summary: editedText(before.summary, fields.summary) },
+      user,
       now,
-    });
-    await tx.delete(mp).where(eq(mp.meetingId, id));
-    const rows = [
-      ...organizationIds.map((organizationId) => ({ meetingId: id, organizationId })),
-      ...addresseeIds.map((addresseeId) => ({ meetingId: id, addresseeId })),
-    ];
-    if (rows.length > 0) await tx.insert(mp).values(rows);
-    await replaceLinks(tx, mr, mr.meetingId, id, scope, recommendationIds, (recommendationId) => ({
-      meetingId: id,
-      recommendationId,
-    }));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_meeting',
-      entityId: id,
-      action: 'update',
-      before: {
-        ...audited(before),
-        organizationIds: participants.flatMap((p) => (p.organizationId ? [p.organizationId] : [])),
-        addresseeIds: participants.flatMap((p) => (p.addresseeId ? [p.addresseeId] : [])),
-        recommendationIds: links,
-        version: before.version,
+      rows: async () => {
+        const participants = await tx.select().from(mp).where(eq(mp.meetingId, id)).orderBy(asc(mp.id));
+        return {
+          organizationIds: participants.flatMap((p) => (p.organizationId ? [p.organizationId] : [])),
+          addresseeIds: participants.flatMap((p) => (p.addresseeId ? [p.addresseeId] : [])),
+          recommendationIds: await linkedIds(tx, mr, mr.meetingId, id),
+        };
       },
-      after: {
-        ...audited(after),
-        organizationIds,
-        addresseeIds,
-        recommendationIds: await linkedIds(tx, mr, mr.meetingId, id),
-        version: after.version,
+      rewrite: async () => {
+        await tx.delete(mp).where(eq(mp.meetingId, id));
+        const rows = [
+          ...organizationIds.map((organizationId) => ({ meetingId: id, organizationId })),
+          ...addresseeIds.map((addresseeId) => ({ meetingId: id, addresseeId })),
+        ];
+        if (rows.length > 0) await tx.insert(mp).values(rows);
+        await replaceLinks(tx, mr, mr.meetingId, id, scope, recommendationIds, (recommendationId) => ({
+          meetingId: id,
+          recommendationId,
+        }));
       },
     });
-    return after;
   });
 }
 
@@ -223,37 +244,21 @@ export async function editCommitment(db: Db, input: CommitmentEdit, user: Editor
       'commitment',
       id,
     );
-    const links = await linkedIds(tx, cr, cr.commitmentId, id);
-    const after = await updateIfUnchanged<typeof before>(tx, {
+    return editWithRows(tx, {
       table: t.followupCommitments,
       entityType: 'followup_commitment',
       before,
       seenVersion: version,
       set: { ...fields, text: editedText(before.text, fields.text) },
+      user,
       now,
+      rows: async () => ({ recommendationIds: await linkedIds(tx, cr, cr.commitmentId, id) }),
+      rewrite: () =>
+        replaceLinks(tx, cr, cr.commitmentId, id, scope, recommendationIds, (recommendationId) => ({
+          commitmentId: id,
+          recommendationId,
+        })),
     });
-    await replaceLinks(tx, cr, cr.commitmentId, id, scope, recommendationIds, (recommendationId) => ({
-      commitmentId: id,
-      recommendationId,
-    }));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_commitment',
-      entityId: id,
-      action: 'update',
-      before: {
-        ...audited(before),
-        recommendationIds: links,
-        version: before.version,
-      },
-      after: {
-        ...audited(after),
-        recommendationIds: await linkedIds(tx, cr, cr.commitmentId, id),
-        version: after.version,
-      },
-    });
-    return after;
   });
 }
 

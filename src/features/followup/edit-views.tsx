@@ -152,29 +152,20 @@ function EntryCopies(props: {
   const { ctx, entry, copies } = props;
   const common = { ctx, csrf: props.csrf, base: props.base, limitBytes: copies.limitBytes, problem: copies.problem };
   const copy = (sha256: string | null) => copyOf(copies.timeline, sha256);
-  if (entry.kind === 'response') {
-    const r = entry.response;
+  if (entry.kind === 'response' || entry.kind === 'meeting') {
+    // One copy on the entry's own row: a response's source, a meeting's minutes.
+    const own =
+      entry.kind === 'response'
+        ? { row: entry.response, upload: entry.response.sourceUpload, label: ctx.t.followupCopyOfSource }
+        : { row: entry.meeting, upload: entry.meeting.minutesUpload, label: ctx.t.followupCopyOfMinutes };
     return (
       <CopyForms
         {...common}
-        kind="response"
-        id={r.id}
-        version={r.version}
-        label={ctx.t.followupCopyOfSource}
-        copy={copy(r.sourceUpload)}
-      />
-    );
-  }
-  if (entry.kind === 'meeting') {
-    const m = entry.meeting;
-    return (
-      <CopyForms
-        {...common}
-        kind="meeting"
-        id={m.id}
-        version={m.version}
-        label={ctx.t.followupCopyOfMinutes}
-        copy={copy(m.minutesUpload)}
+        kind={entry.kind}
+        id={own.row.id}
+        version={own.row.version}
+        label={own.label}
+        copy={copy(own.upload)}
       />
     );
   }
