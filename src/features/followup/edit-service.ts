@@ -44,38 +44,43 @@ function found<Row>(rows: Row[], what: string, id: number): Row {
 }
 
 /**
- * An edit of an entry with rows beside its own (evidence, participants, recommendation links): the
- * entry at the version seen, then `rewrite` for the other rows, and one audit row with both, `rows()`
- * reading what the other rows hold before and after.
+ * An edit of an entry with rows beside its own (evidence, participants, recommendation links), in one
+ * transaction: the entry (`load`ed, NotFound if missing) at the version seen, then `rewrite` for the
+ * other rows, and one audit row with both, `rows` reading what the other rows hold before and after.
  */
 async function editWithRows<Row extends { id: number; version: number }>(
-  tx: Tx,
+  db: Db,
   edit: {
-    table: typeof su | typeof t.followupMeetings | typeof t.followupCommitments;
+    table: typeof t.followupStatusUpdates | typeof t.followupMeetings | typeof t.followupCommitments;
     entityType: string;
-    before: Row;
+    id: number;
     seenVersion: number;
-    set: Record<string, unknown>;
     user: Editor;
     now: Date;
-    rows: () => Promise<Record<string, unknown>>;
-    rewrite: () => Promise<unknown>;
+    load: (tx: Tx) => Promise<Row[]>;
+    set: (before: Row) => Record<string, unknown>;
+    rows: (tx: Tx) => Promise<Record<string, unknown>>;
+    rewrite: (tx: Tx, before: Row) => Promise<unknown>;
   },
 ): Promise<Row> {
-  const { before, now } = edit;
-  const rowsBefore = await edit.rows();
-  const after = await updateIfUnchanged<Row>(tx, edit);
-  await edit.rewrite();
-  await writeAudit(tx, {
-    actor: actorOf(edit.user),
-    at: now,
-    entityType: edit.entityType,
-    entityId: before.id,
-    action: 'update',
-    before: { ...audited(before), ...rowsBefore, version: before.version },
-    after: { ...audited(after), ...(await edit.rows()), version: after.version },
+  mayEdit(edit.user);
+  const { id, entityType, now } = edit;
+  return db.transaction(async (tx) => {
+    const before = found(await edit.load(tx), entityType, id);
+    const rowsBefore = await edit.rows(tx);
+    const after = await updateIfUnchanged<Row>(tx, { ...edit, before, set: edit.set(before) });
+    await edit.rewrite(tx, before);
+    await writeAudit(tx, {
+      actor: actorOf(edit.user),
+      at: now,
+      entityType,
+      entityId: id,
+      action: 'update',
+      before: { ...audited(before), ...rowsBefore, version: before.version },
+      after: { ...audited(after), ...(await edit.rows(tx)), version: after.version },
+    });
+    return after;
   });
-  return after;
 }
 
 /**
@@ -146,25 +151,22 @@ export function evidenceOf(db: Db | Tx, statusUpdateId: number) {
  * removed with their link to the copy (the stored file stays, as every stored file does); rows
  * without an id are added. The order is the form's.
  */
-export async function editStatusUpdate(db: Db, input: StatusUpdateEdit, user: Editor, now: Date) {
-  mayEdit(user);
+export function editStatusUpdate(db: Db, input: StatusUpdateEdit, user: Editor, now: Date) {
   const { id, version, evidence, ...fields } = input;
-  return db.transaction(async (tx) => {
-    const before = found(await tx.select().from(su).where(eq(su.id, id)), 'status update', id);
-    return editWithRows(tx, {
-      table: su,
-      entityType: 'followup_status_update',
-      before,
-      seenVersion: version,
-      set: { ...fields, summary: editedText(before.summary, fields.summary) },
-      user,
-      now,
-      rows: async () => ({ evidence: auditedEvidence(await evidenceOf(tx, id)) }),
-      rewrite: async () => {
-        await replaceEvidence(tx, id, evidence);
-        await refreshCurrentStatus(tx, before.recommendationId);
-      },
-    });
+  return editWithRows(db, {
+    table: su,
+    entityType: 'followup_status_update',
+    id,
+    seenVersion: version,
+    user,
+    now,
+    load: (tx) => tx.select().from(su).where(eq(su.id, id)),
+    set: (before) => ({ ...fields, summary: editedText(before.summary, fields.summary) }),
+    rows: async (tx) => ({ evidence: auditedEvidence(await evidenceOf(tx, id)) }),
+    rewrite: async (tx, before) => {
+      await replaceEvidence(tx, id, evidence);
+      await refreshCurrentStatus(tx, before.recommendationId);
+    },
   });
 }
 
@@ -189,76 +191,64 @@ async function replaceEvidence(tx: Tx, statusUpdateId: number, evidence: Evidenc
  */
 export type MeetingEdit = MeetingInput & Versioned & { scope: number[] };
 
-export async function editMeeting(db: Db, input: MeetingEdit, user: Editor, now: Date) {
-  mayEdit(user);
+export function editMeeting(db: Db, input: MeetingEdit, user: Editor, now: Date) {
   const { id, version, organizationIds, addresseeIds, recommendationIds, scope, ...fields } = input;
+  const m = t.followupMeetings;
   const mp = t.followupMeetingParticipants;
   const mr = t.followupMeetingRecommendations;
-  return db.transaction(async (tx) => {
-    const before = found(
-      await tx.select().from(t.followupMeetings).where(eq(t.followupMeetings.id, id)),
-      'meeting',
-      id,
-    );
-    return editWithRows(tx, {
-      table: t.followupMeetings,
-      entityType: 'followup_meeting',
-      before,
-      seenVersion: version,
-      set: { ...fields, summary: editedText(before.summary, fields.summary) },
-      user,
-      now,
-      rows: async () => {
-        const participants = await tx.select().from(mp).where(eq(mp.meetingId, id)).orderBy(asc(mp.id));
-        return {
-          organizationIds: participants.flatMap((p) => (p.organizationId ? [p.organizationId] : [])),
-          addresseeIds: participants.flatMap((p) => (p.addresseeId ? [p.addresseeId] : [])),
-          recommendationIds: await linkedIds(tx, mr, mr.meetingId, id),
-        };
-      },
-      rewrite: async () => {
-        await tx.delete(mp).where(eq(mp.meetingId, id));
-        const rows = [
-          ...organizationIds.map((organizationId) => ({ meetingId: id, organizationId })),
-          ...addresseeIds.map((addresseeId) => ({ meetingId: id, addresseeId })),
-        ];
-        if (rows.length > 0) await tx.insert(mp).values(rows);
-        await replaceLinks(tx, mr, mr.meetingId, id, scope, recommendationIds, (recommendationId) => ({
-          meetingId: id,
-          recommendationId,
-        }));
-      },
-    });
+  return editWithRows(db, {
+    table: m,
+    entityType: 'followup_meeting',
+    id,
+    seenVersion: version,
+    user,
+    now,
+    load: (tx) => tx.select().from(m).where(eq(m.id, id)),
+    set: (before) => ({ ...fields, summary: editedText(before.summary, fields.summary) }),
+    rows: async (tx) => {
+      const participants = await tx.select().from(mp).where(eq(mp.meetingId, id)).orderBy(asc(mp.id));
+      return {
+        organizationIds: participants.flatMap((p) => (p.organizationId ? [p.organizationId] : [])),
+        addresseeIds: participants.flatMap((p) => (p.addresseeId ? [p.addresseeId] : [])),
+        recommendationIds: await linkedIds(tx, mr, mr.meetingId, id),
+      };
+    },
+    rewrite: async (tx) => {
+      await tx.delete(mp).where(eq(mp.meetingId, id));
+      const rows = [
+        ...organizationIds.map((organizationId) => ({ meetingId: id, organizationId })),
+        ...addresseeIds.map((addresseeId) => ({ meetingId: id, addresseeId })),
+      ];
+      if (rows.length > 0) await tx.insert(mp).values(rows);
+      await replaceLinks(tx, mr, mr.meetingId, id, scope, recommendationIds, (recommendationId) => ({
+        meetingId: id,
+        recommendationId,
+      }));
+    },
   });
 }
 
 export type CommitmentEdit = CommitmentInput & Versioned & { scope: number[] };
 
-export async function editCommitment(db: Db, input: CommitmentEdit, user: Editor, now: Date) {
-  mayEdit(user);
+export function editCommitment(db: Db, input: CommitmentEdit, user: Editor, now: Date) {
   const { id, version, recommendationIds, scope, ...fields } = input;
+  const c = t.followupCommitments;
   const cr = t.followupCommitmentRecommendations;
-  return db.transaction(async (tx) => {
-    const before = found(
-      await tx.select().from(t.followupCommitments).where(eq(t.followupCommitments.id, id)),
-      'commitment',
-      id,
-    );
-    return editWithRows(tx, {
-      table: t.followupCommitments,
-      entityType: 'followup_commitment',
-      before,
-      seenVersion: version,
-      set: { ...fields, text: editedText(before.text, fields.text) },
-      user,
-      now,
-      rows: async () => ({ recommendationIds: await linkedIds(tx, cr, cr.commitmentId, id) }),
-      rewrite: () =>
-        replaceLinks(tx, cr, cr.commitmentId, id, scope, recommendationIds, (recommendationId) => ({
-          commitmentId: id,
-          recommendationId,
-        })),
-    });
+  return editWithRows(db, {
+    table: c,
+    entityType: 'followup_commitment',
+    id,
+    seenVersion: version,
+    user,
+    now,
+    load: (tx) => tx.select().from(c).where(eq(c.id, id)),
+    set: (before) => ({ ...fields, text: editedText(before.text, fields.text) }),
+    rows: async (tx) => ({ recommendationIds: await linkedIds(tx, cr, cr.commitmentId, id) }),
+    rewrite: (tx) =>
+      replaceLinks(tx, cr, cr.commitmentId, id, scope, recommendationIds, (recommendationId) => ({
+        commitmentId: id,
+        recommendationId,
+      })),
   });
 }
 
