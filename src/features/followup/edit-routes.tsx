@@ -7,6 +7,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
 import { type ChangeSince, isChangesSince } from '../../lib/conflict-page.js';
 import { Conflict, Forbidden } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
@@ -126,19 +127,16 @@ export function registerFollowupEditRoutes(
       `${base}/recommendations/:id/copy/:kind/:entryId`,
       { schema: { params: CopyParams }, config: { multipartCsrf: true } },
       async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const { id, kind, entryId } = request.params;
         // The policy, the recommendation and the entry's place on it are checked before a byte of the file is read.
-        const rec = await getRecommendationForEditor(deps.db, id, user);
-        await assertEntryOf(deps.db, kind, entryId, rec.recommendation.id);
+        const { user, back } = await copyTarget(request, request.params, locale);
+        const { id, kind, entryId } = request.params;
         const { file, version, problem } = await receiveFile(request, { auth }, 'document', options.documentBytes);
         if (problem || !file || version === null) {
           const shown = problem ?? { code: 'badForm' as const };
           return renderWorkspace(request, reply, locale, id, { kind, id: entryId, problem: shown }, statusOf(shown));
         }
         await setFollowupCopy(deps.db, { kind, id: entryId, version, file }, user, deps.now());
-        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+        return reply.redirect(back, 303);
       },
     );
 
@@ -146,14 +144,15 @@ export function registerFollowupEditRoutes(
       `${base}/recommendations/:id/copy/:kind/:entryId/remove`,
       { schema: { params: CopyParams, body: VersionBody } },
       async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const { id, kind, entryId } = request.params;
-        const rec = await getRecommendationForEditor(deps.db, id, user);
-        await assertEntryOf(deps.db, kind, entryId, rec.recommendation.id);
-        const input = { kind, id: entryId, version: request.body.version, file: null };
-        await setFollowupCopy(deps.db, input, user, deps.now());
-        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+        const { user, back } = await copyTarget(request, request.params, locale);
+        const { kind, entryId } = request.params;
+        await setFollowupCopy(
+          deps.db,
+          { kind, id: entryId, version: request.body.version, file: null },
+          user,
+          deps.now(),
+        );
+        return reply.redirect(back, 303);
       },
     );
 
@@ -262,6 +261,18 @@ export function registerFollowupEditRoutes(
         return reply.redirect(safeBack(back, base), 303);
       },
     );
+  }
+
+  /**
+   * A copy form's signed-in editor, with the page to go back to: only for an entry of the
+   * recommendation in the address (else NotFound, as the edit forms).
+   */
+  async function copyTarget(request: FastifyRequest, params: Static<typeof CopyParams>, locale: Locale) {
+    const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
+    const rec = await getRecommendationForEditor(deps.db, params.id, user);
+    await assertEntryOf(deps.db, params.kind, params.entryId, rec.recommendation.id);
+    return { user, back: recommendationBase(pageContext(deps, request, locale), rec.recommendation.id) };
   }
 
   /** Parses the form and records the entry, or (edit) saves the recorded one at the version seen. */

@@ -39,6 +39,14 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     vpId = vp!.id;
   });
 
+  /** The recommendation's status updates, oldest recorded first. */
+  const statusUpdates = () =>
+    ctx.db
+      .select()
+      .from(t.followupStatusUpdates)
+      .where(eq(t.followupStatusUpdates.recommendationId, recId))
+      .orderBy(t.followupStatusUpdates.id);
+
   it('keeps the public and members out', async () => {
     expect((await new Visitor(app).get(`${base}/status`)).statusCode).toBe(303);
     const member = await signedIn(app, 'm@cejil.org');
@@ -46,9 +54,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect((await member.get('/en/workspace/followup')).statusCode).toBe(403);
     const post = await member.post(`${base}/status`, { status: 'implemented', date: '2026-01-01', summary_en: 'x' });
     expect(post.statusCode).toBe(403);
-    expect(
-      await ctx.db.select().from(t.followupStatusUpdates).where(eq(t.followupStatusUpdates.recommendationId, recId)),
-    ).toEqual([]);
+    expect(await statusUpdates()).toEqual([]);
   });
 
   it('refuses a form without the CSRF token', async () => {
@@ -93,9 +99,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       `${base}/response`,
     );
     expect(cheerio.load(future.body)('#date-error').text()).toContain('future');
-    expect(
-      await ctx.db.select().from(t.followupStatusUpdates).where(eq(t.followupStatusUpdates.recommendationId, recId)),
-    ).toEqual([]);
+    expect(await statusUpdates()).toEqual([]);
   });
 
   it('records a draft response and a status update with evidence; public only once published; audited', async () => {
@@ -256,11 +260,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
 
   it('edits a status update through its pre-filled form; problems next to fields in en and es; nothing saved', async () => {
     const editor = await signedIn(app, 'editor@example.org');
-    const [update] = await ctx.db
-      .select()
-      .from(t.followupStatusUpdates)
-      .where(eq(t.followupStatusUpdates.recommendationId, recId))
-      .orderBy(t.followupStatusUpdates.id);
+    const [update] = await statusUpdates();
     const workspace = cheerio.load((await editor.get(base)).body);
     const editUrl = workspace(`[data-edit="status_update-${update!.id}"]`).attr('href')!;
     expect(editUrl).toBe(`${base}/status/${update!.id}/edit`);
@@ -345,11 +345,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
 
   it('attaches a PDF copy to evidence; a refused file is explained next to its field; the public timeline links the copy', async () => {
     const editor = await signedIn(app, 'editor@example.org');
-    const [update] = await ctx.db
-      .select()
-      .from(t.followupStatusUpdates)
-      .where(eq(t.followupStatusUpdates.recommendationId, recId))
-      .orderBy(t.followupStatusUpdates.id);
+    const [update] = await statusUpdates();
     const [evidence] = await ctx.db
       .select()
       .from(t.followupEvidence)
