@@ -128,6 +128,7 @@ export const followupEs = {
   followupFieldSourceUrl: 'Dirección de la fuente (https://…)',
   followupFieldSourceTitle: 'Título de la fuente',
   followupFieldStatus: 'Nuevo estado',
+  followupFieldStatusEdit: 'Estado',
   followupEvidenceLegend: (n: number) => `Evidencia ${n}`,
   followupEvidenceHelp:
     'Una actualización sin evidencia se guarda, pero se muestra a todo el mundo como sin verificar.',
@@ -136,6 +137,8 @@ export const followupEs = {
   followupFieldEvidencePublisher: 'Quién la publica',
   followupFieldEvidenceDate: 'Fecha de publicación',
   followupFieldPublish: 'Publicar ya (si no, se guarda como borrador)',
+  followupFieldPublished:
+    'Publicado: se ve en las páginas públicas. Sin marcar, queda como borrador que solo ven los editores.',
   followupFieldPlace: 'Lugar',
   followupFieldOnline: 'Celebrada en línea',
   followupFieldMinutesUrl: 'Dirección del acta (https://…)',

@@ -7,6 +7,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Static } from 'typebox';
 import { type ChangeSince, isChangesSince } from '../../lib/conflict-page.js';
 import { Conflict, Forbidden } from '../../lib/errors.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
@@ -18,7 +19,15 @@ import { receiveFile, statusOf } from '../files/routes.js';
 import { COPY_KINDS, setFollowupCopy } from './copy-service.js';
 import type { CopyProblem } from './copy-views.js';
 import { type FormValues, one, parseCommitment, parseMeeting, parseResponse, parseStatusUpdate } from './edit-forms.js';
-import { editCommitment, editMeeting, editResponse, editStatusUpdate, recordedValues } from './edit-service.js';
+import {
+  assertEntryOf,
+  choicesForEdit,
+  editCommitment,
+  editMeeting,
+  editResponse,
+  editStatusUpdate,
+  recordedValues,
+} from './edit-service.js';
 import {
   CommitmentFormPage,
   type EditTarget,
@@ -118,18 +127,16 @@ export function registerFollowupEditRoutes(
       `${base}/recommendations/:id/copy/:kind/:entryId`,
       { schema: { params: CopyParams }, config: { multipartCsrf: true } },
       async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
+        // The policy, the recommendation and the entry's place on it are checked before a byte of the file is read.
+        const { user, back } = await copyTarget(request, request.params, locale);
         const { id, kind, entryId } = request.params;
-        // The policy and the recommendation are checked before a byte of the file is read.
-        const rec = await getRecommendationForEditor(deps.db, id, user);
         const { file, version, problem } = await receiveFile(request, { auth }, 'document', options.documentBytes);
         if (problem || !file || version === null) {
           const shown = problem ?? { code: 'badForm' as const };
           return renderWorkspace(request, reply, locale, id, { kind, id: entryId, problem: shown }, statusOf(shown));
         }
         await setFollowupCopy(deps.db, { kind, id: entryId, version, file }, user, deps.now());
-        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+        return reply.redirect(back, 303);
       },
     );
 
@@ -137,13 +144,15 @@ export function registerFollowupEditRoutes(
       `${base}/recommendations/:id/copy/:kind/:entryId/remove`,
       { schema: { params: CopyParams, body: VersionBody } },
       async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const { id, kind, entryId } = request.params;
-        const rec = await getRecommendationForEditor(deps.db, id, user);
-        const input = { kind, id: entryId, version: request.body.version, file: null };
-        await setFollowupCopy(deps.db, input, user, deps.now());
-        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+        const { user, back } = await copyTarget(request, request.params, locale);
+        const { kind, entryId } = request.params;
+        await setFollowupCopy(
+          deps.db,
+          { kind, id: entryId, version: request.body.version, file: null },
+          user,
+          deps.now(),
+        );
+        return reply.redirect(back, 303);
       },
     );
 
@@ -172,9 +181,11 @@ export function registerFollowupEditRoutes(
       app.get(`${url}/:entryId/edit`, { schema: { params: EntryParams } }, async (request, reply) => {
         const user = editorOf(request);
         if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        const { values, version } = await recordedValues(deps.db, form, request.params.entryId, rec.recommendation.id);
-        const edit = { entryId: request.params.entryId, version };
+        const { entryId } = request.params;
+        const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
+        const { values, version } = await recordedValues(deps.db, form, entryId, shown.recommendation.id);
+        const rec = await choicesForEdit(deps.db, form, entryId, shown);
+        const edit = { entryId, version };
         return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
       });
 
@@ -182,12 +193,13 @@ export function registerFollowupEditRoutes(
         const user = currentUser(request);
         if (!user) throw new Forbidden('Sign in first');
         const now = deps.now();
-        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        // Only an entry of this recommendation is edited from its page (else NotFound).
-        await recordedValues(deps.db, form, request.params.entryId, rec.recommendation.id);
+        const { entryId } = request.params;
+        const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
+        await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
+        const rec = await choicesForEdit(deps.db, form, entryId, shown);
         const values = request.body as FormValues;
         const seen = Number(one(values, 'version'));
-        const edit: EditTarget = { entryId: request.params.entryId, version: Number.isInteger(seen) ? seen : 0 };
+        const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
         try {
           const saved = await save(form, values, rec, locale, user, now, edit);
           if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400, edit);
@@ -249,6 +261,18 @@ export function registerFollowupEditRoutes(
         return reply.redirect(safeBack(back, base), 303);
       },
     );
+  }
+
+  /**
+   * A copy form's signed-in editor, with the page to go back to: only for an entry of the
+   * recommendation in the address (else NotFound, as the edit forms).
+   */
+  async function copyTarget(request: FastifyRequest, params: Static<typeof CopyParams>, locale: Locale) {
+    const user = currentUser(request);
+    if (!user) throw new Forbidden('Sign in first');
+    const rec = await getRecommendationForEditor(deps.db, params.id, user);
+    await assertEntryOf(deps.db, params.kind, params.entryId, rec.recommendation.id);
+    return { user, back: recommendationBase(pageContext(deps, request, locale), rec.recommendation.id) };
   }
 
   /** Parses the form and records the entry, or (edit) saves the recorded one at the version seen. */

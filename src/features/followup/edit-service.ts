@@ -10,11 +10,14 @@ import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { NotFound } from '../../lib/errors.js';
+import { mergeTyped } from '../../lib/localized-input.js';
+import { type LocalizedText, originalOf } from '../../lib/localized-text.js';
 import { writeAudit } from '../accounts/audit.js';
 import { canRecordFollowup } from '../accounts/policy.js';
 import { actorOf, assertAllowed, updateIfUnchanged, updateVersioned } from '../workspace/write.js';
 import { refreshCurrentStatus } from './current-status.js';
 import { commitmentValues, type FormValues, meetingValues, responseValues, statusValues } from './edit-forms.js';
+import type { EditorRecommendation } from './workspace-service.js';
 import type {
   CommitmentInput,
   Editor,
@@ -40,6 +43,57 @@ function found<Row>(rows: Row[], what: string, id: number): Row {
   return rows[0];
 }
 
+/**
+ * An edit of an entry with rows beside its own (evidence, participants, recommendation links), in one
+ * transaction: the entry (`load`ed, NotFound if missing) at the version seen, then `rewrite` for the
+ * other rows, and one audit row with both, `rows` reading what the other rows hold before and after.
+ */
+async function editWithRows<Row extends { id: number; version: number }>(
+  db: Db,
+  edit: {
+    table: typeof t.followupStatusUpdates | typeof t.followupMeetings | typeof t.followupCommitments;
+    entityType: string;
+    id: number;
+    seenVersion: number;
+    user: Editor;
+    now: Date;
+    load: (tx: Tx) => Promise<Row[]>;
+    set: (before: Row) => Record<string, unknown>;
+    rows: (tx: Tx) => Promise<Record<string, unknown>>;
+    rewrite: (tx: Tx, before: Row) => Promise<unknown>;
+  },
+): Promise<Row> {
+  mayEdit(edit.user);
+  const { id, entityType, now } = edit;
+  return db.transaction(async (tx) => {
+    const before = found(await edit.load(tx), entityType, id);
+    const rowsBefore = await edit.rows(tx);
+    const after = await updateIfUnchanged<Row>(tx, { ...edit, before, set: edit.set(before) });
+    await edit.rewrite(tx, before);
+    await writeAudit(tx, {
+      actor: actorOf(edit.user),
+      at: now,
+      entityType,
+      entityId: id,
+      action: 'update',
+      before: { ...audited(before), ...rowsBefore, version: before.version },
+      after: { ...audited(after), ...(await edit.rows(tx)), version: after.version },
+    });
+    return after;
+  });
+}
+
+/**
+ * A form's text saved over the stored one by the rule every bilingual editor uses (localized-input.ts
+ * mergeTyped): the original stays the original in its language while it has text, whichever language
+ * the form is in; an unchanged translation keeps its fingerprint, so it shows as stale when the
+ * original changed. `typed` is the form's pair as parsed for a new entry: its original is the form's
+ * language, which only counts when the stored original was emptied.
+ */
+export function editedText(before: LocalizedText, typed: LocalizedText): LocalizedText {
+  return mergeTyped(before, (locale) => typed[locale]?.text.trim() ?? '', originalOf(typed)?.locale, []);
+}
+
 // ---- response ---------------------------------------------------------------------------------
 
 export type ResponseEdit = Omit<ResponseInput, 'recommendationId'> & Versioned;
@@ -60,7 +114,7 @@ export async function editResponse(db: Db, input: ResponseEdit, user: Editor, no
       actor: actorOf(user),
       before,
       seenVersion: version,
-      set: fields,
+      set: { ...fields, summary: editedText(before.summary, fields.summary) },
       now,
       audited,
     });
@@ -97,40 +151,36 @@ export function evidenceOf(db: Db | Tx, statusUpdateId: number) {
  * removed with their link to the copy (the stored file stays, as every stored file does); rows
  * without an id are added. The order is the form's.
  */
-export async function editStatusUpdate(db: Db, input: StatusUpdateEdit, user: Editor, now: Date) {
-  mayEdit(user);
+export function editStatusUpdate(db: Db, input: StatusUpdateEdit, user: Editor, now: Date) {
   const { id, version, evidence, ...fields } = input;
-  return db.transaction(async (tx) => {
-    const before = found(await tx.select().from(su).where(eq(su.id, id)), 'status update', id);
-    const evidenceBefore = await evidenceOf(tx, id);
-    const after = await updateIfUnchanged<typeof before>(tx, {
-      table: su,
-      entityType: 'followup_status_update',
-      before,
-      seenVersion: version,
-      set: fields,
-      now,
-    });
-    const known = new Set(evidenceBefore.map((e) => e.id));
-    const kept = evidence.flatMap((e) => (e.id !== null && known.has(e.id) ? [e.id] : []));
-    await tx.delete(ev).where(and(eq(ev.statusUpdateId, id), kept.length > 0 ? notInArray(ev.id, kept) : undefined));
-    for (const [position, e] of evidence.entries()) {
-      const values = { url: e.url, title: e.title, publisher: e.publisher, publishedOn: e.publishedOn, position };
-      if (e.id !== null && known.has(e.id)) await tx.update(ev).set(values).where(eq(ev.id, e.id));
-      else await tx.insert(ev).values({ ...values, statusUpdateId: id });
-    }
-    await refreshCurrentStatus(tx, before.recommendationId);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_status_update',
-      entityId: id,
-      action: 'update',
-      before: { ...audited(before), evidence: auditedEvidence(evidenceBefore), version: before.version },
-      after: { ...audited(after), evidence: auditedEvidence(await evidenceOf(tx, id)), version: after.version },
-    });
-    return after;
+  return editWithRows(db, {
+    table: su,
+    entityType: 'followup_status_update',
+    id,
+    seenVersion: version,
+    user,
+    now,
+    load: (tx) => tx.select().from(su).where(eq(su.id, id)),
+    set: (before) => ({ ...fields, summary: editedText(before.summary, fields.summary) }),
+    rows: async (tx) => ({ evidence: auditedEvidence(await evidenceOf(tx, id)) }),
+    rewrite: async (tx, before) => {
+      await replaceEvidence(tx, id, evidence);
+      await refreshCurrentStatus(tx, before.recommendationId);
+    },
   });
+}
+
+async function replaceEvidence(tx: Tx, statusUpdateId: number, evidence: EvidenceEdit[]) {
+  const known = new Set((await evidenceOf(tx, statusUpdateId)).map((e) => e.id));
+  const kept = evidence.flatMap((e) => (e.id !== null && known.has(e.id) ? [e.id] : []));
+  await tx
+    .delete(ev)
+    .where(and(eq(ev.statusUpdateId, statusUpdateId), kept.length > 0 ? notInArray(ev.id, kept) : undefined));
+  for (const [position, e] of evidence.entries()) {
+    const values = { url: e.url, title: e.title, publisher: e.publisher, publishedOn: e.publishedOn, position };
+    if (e.id !== null && known.has(e.id)) await tx.update(ev).set(values).where(eq(ev.id, e.id));
+    else await tx.insert(ev).values({ ...values, statusUpdateId });
+  }
 }
 
 // ---- meeting and commitment: their rows plus link rows ------------------------------------------
@@ -141,105 +191,64 @@ export async function editStatusUpdate(db: Db, input: StatusUpdateEdit, user: Ed
  */
 export type MeetingEdit = MeetingInput & Versioned & { scope: number[] };
 
-export async function editMeeting(db: Db, input: MeetingEdit, user: Editor, now: Date) {
-  mayEdit(user);
+export function editMeeting(db: Db, input: MeetingEdit, user: Editor, now: Date) {
   const { id, version, organizationIds, addresseeIds, recommendationIds, scope, ...fields } = input;
+  const m = t.followupMeetings;
   const mp = t.followupMeetingParticipants;
   const mr = t.followupMeetingRecommendations;
-  return db.transaction(async (tx) => {
-    const before = found(
-      await tx.select().from(t.followupMeetings).where(eq(t.followupMeetings.id, id)),
-      'meeting',
-      id,
-    );
-    const participants = await tx.select().from(mp).where(eq(mp.meetingId, id)).orderBy(asc(mp.id));
-    const links = await linkedIds(tx, mr, mr.meetingId, id);
-    const after = await updateIfUnchanged<typeof before>(tx, {
-      table: t.followupMeetings,
-      entityType: 'followup_meeting',
-      before,
-      seenVersion: version,
-      set: fields,
-      now,
-    });
-    await tx.delete(mp).where(eq(mp.meetingId, id));
-    const rows = [
-      ...organizationIds.map((organizationId) => ({ meetingId: id, organizationId })),
-      ...addresseeIds.map((addresseeId) => ({ meetingId: id, addresseeId })),
-    ];
-    if (rows.length > 0) await tx.insert(mp).values(rows);
-    await replaceLinks(tx, mr, mr.meetingId, id, scope, recommendationIds, (recommendationId) => ({
-      meetingId: id,
-      recommendationId,
-    }));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_meeting',
-      entityId: id,
-      action: 'update',
-      before: {
-        ...audited(before),
+  return editWithRows(db, {
+    table: m,
+    entityType: 'followup_meeting',
+    id,
+    seenVersion: version,
+    user,
+    now,
+    load: (tx) => tx.select().from(m).where(eq(m.id, id)),
+    set: (before) => ({ ...fields, summary: editedText(before.summary, fields.summary) }),
+    rows: async (tx) => {
+      const participants = await tx.select().from(mp).where(eq(mp.meetingId, id)).orderBy(asc(mp.id));
+      return {
         organizationIds: participants.flatMap((p) => (p.organizationId ? [p.organizationId] : [])),
         addresseeIds: participants.flatMap((p) => (p.addresseeId ? [p.addresseeId] : [])),
-        recommendationIds: links,
-        version: before.version,
-      },
-      after: {
-        ...audited(after),
-        organizationIds,
-        addresseeIds,
         recommendationIds: await linkedIds(tx, mr, mr.meetingId, id),
-        version: after.version,
-      },
-    });
-    return after;
+      };
+    },
+    rewrite: async (tx) => {
+      await tx.delete(mp).where(eq(mp.meetingId, id));
+      const rows = [
+        ...organizationIds.map((organizationId) => ({ meetingId: id, organizationId })),
+        ...addresseeIds.map((addresseeId) => ({ meetingId: id, addresseeId })),
+      ];
+      if (rows.length > 0) await tx.insert(mp).values(rows);
+      await replaceLinks(tx, mr, mr.meetingId, id, scope, recommendationIds, (recommendationId) => ({
+        meetingId: id,
+        recommendationId,
+      }));
+    },
   });
 }
 
 export type CommitmentEdit = CommitmentInput & Versioned & { scope: number[] };
 
-export async function editCommitment(db: Db, input: CommitmentEdit, user: Editor, now: Date) {
-  mayEdit(user);
+export function editCommitment(db: Db, input: CommitmentEdit, user: Editor, now: Date) {
   const { id, version, recommendationIds, scope, ...fields } = input;
+  const c = t.followupCommitments;
   const cr = t.followupCommitmentRecommendations;
-  return db.transaction(async (tx) => {
-    const before = found(
-      await tx.select().from(t.followupCommitments).where(eq(t.followupCommitments.id, id)),
-      'commitment',
-      id,
-    );
-    const links = await linkedIds(tx, cr, cr.commitmentId, id);
-    const after = await updateIfUnchanged<typeof before>(tx, {
-      table: t.followupCommitments,
-      entityType: 'followup_commitment',
-      before,
-      seenVersion: version,
-      set: fields,
-      now,
-    });
-    await replaceLinks(tx, cr, cr.commitmentId, id, scope, recommendationIds, (recommendationId) => ({
-      commitmentId: id,
-      recommendationId,
-    }));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_commitment',
-      entityId: id,
-      action: 'update',
-      before: {
-        ...audited(before),
-        recommendationIds: links,
-        version: before.version,
-      },
-      after: {
-        ...audited(after),
-        recommendationIds: await linkedIds(tx, cr, cr.commitmentId, id),
-        version: after.version,
-      },
-    });
-    return after;
+  return editWithRows(db, {
+    table: c,
+    entityType: 'followup_commitment',
+    id,
+    seenVersion: version,
+    user,
+    now,
+    load: (tx) => tx.select().from(c).where(eq(c.id, id)),
+    set: (before) => ({ ...fields, text: editedText(before.text, fields.text) }),
+    rows: async (tx) => ({ recommendationIds: await linkedIds(tx, cr, cr.commitmentId, id) }),
+    rewrite: (tx) =>
+      replaceLinks(tx, cr, cr.commitmentId, id, scope, recommendationIds, (recommendationId) => ({
+        commitmentId: id,
+        recommendationId,
+      })),
   });
 }
 
@@ -301,32 +310,76 @@ export async function linksOf(db: Db, kind: 'meeting' | 'commitment', id: number
   return { organizationIds: [], addresseeIds: [], recommendationIds: recs.map((r) => r.id) };
 }
 
+/** What a recommendation's page edits: its entries, and (for their copies) the evidence rows. */
+export type EntryKind = 'response' | 'status' | 'meeting' | 'commitment' | 'evidence';
+
 /**
- * A recorded entry of this recommendation as its edit form's values, and the version the form is built
- * from. An entry of another recommendation is NotFound here: its form would offer the wrong addressees
- * and recommendations.
+ * Only an entry of this recommendation is edited, or has its copy changed, from the recommendation's
+ * page; another one is NotFound there, since its form would offer the wrong addressees and
+ * recommendations. A meeting or commitment belongs to every recommendation it is linked to.
  */
+export async function assertEntryOf(db: Db, kind: EntryKind, id: number, recommendationId: number) {
+  const owners = await ownersOf(db, kind, id);
+  if (!owners.includes(recommendationId)) throw new NotFound(`No ${kind} ${id} for recommendation ${recommendationId}`);
+}
+
+async function ownersOf(db: Db, kind: EntryKind, id: number): Promise<number[]> {
+  if (kind === 'meeting' || kind === 'commitment') return (await linksOf(db, kind, id)).recommendationIds;
+  const rows =
+    kind === 'response'
+      ? await db
+          .select({ owner: t.followupResponses.recommendationId })
+          .from(t.followupResponses)
+          .where(eq(t.followupResponses.id, id))
+      : kind === 'status'
+        ? await db.select({ owner: su.recommendationId }).from(su).where(eq(su.id, id))
+        : await db
+            .select({ owner: su.recommendationId })
+            .from(ev)
+            .innerJoin(su, eq(su.id, ev.statusUpdateId))
+            .where(eq(ev.id, id));
+  return rows.map((r) => r.owner);
+}
+
+/**
+ * The recommendation's choices (workspace-service.ts) for one entry's edit form. A commitment made at
+ * a meeting about another recommendation keeps that meeting among them, so it is shown (by date and
+ * place) and saving the form unchanged works; other meetings stay out of reach.
+ */
+export async function choicesForEdit(
+  db: Db,
+  form: 'response' | 'status' | 'meeting' | 'commitment',
+  id: number,
+  rec: EditorRecommendation,
+): Promise<EditorRecommendation> {
+  if (form !== 'commitment') return rec;
+  const [row] = await db
+    .select({ meeting: t.followupMeetings })
+    .from(t.followupCommitments)
+    .innerJoin(t.followupMeetings, eq(t.followupMeetings.id, t.followupCommitments.meetingId))
+    .where(eq(t.followupCommitments.id, id));
+  if (!row || rec.meetings.some((m) => m.id === row.meeting.id)) return rec;
+  const meetings = [...rec.meetings, row.meeting].sort((a, b) => a.date.localeCompare(b.date));
+  return { ...rec, meetings };
+}
+
+/** A recorded entry of this recommendation (see assertEntryOf) as its edit form's values, and its version. */
 export async function recordedValues(
   db: Db,
   form: 'response' | 'status' | 'meeting' | 'commitment',
   id: number,
   recommendationId: number,
 ): Promise<{ values: FormValues; version: number }> {
-  const mine = <Row extends { recommendationId: number }>(rows: Row[], what: string) => {
-    const row = found(rows, what, id);
-    if (row.recommendationId !== recommendationId) throw new NotFound(`No ${what} ${id} here`);
-    return row;
-  };
+  await assertEntryOf(db, form, id, recommendationId);
   if (form === 'response') {
-    const row = mine(await db.select().from(t.followupResponses).where(eq(t.followupResponses.id, id)), form);
+    const row = found(await db.select().from(t.followupResponses).where(eq(t.followupResponses.id, id)), form, id);
     return { values: responseValues(row), version: row.version };
   }
   if (form === 'status') {
-    const row = mine(await db.select().from(su).where(eq(su.id, id)), 'status update');
+    const row = found(await db.select().from(su).where(eq(su.id, id)), 'status update', id);
     return { values: statusValues(row, await evidenceOf(db, id)), version: row.version };
   }
   const links = await linksOf(db, form, id);
-  if (!links.recommendationIds.includes(recommendationId)) throw new NotFound(`No ${form} ${id} here`);
   if (form === 'meeting') {
     const row = found(await db.select().from(t.followupMeetings).where(eq(t.followupMeetings.id, id)), form, id);
     return { values: meetingValues(row, links), version: row.version };

@@ -152,29 +152,20 @@ function EntryCopies(props: {
   const { ctx, entry, copies } = props;
   const common = { ctx, csrf: props.csrf, base: props.base, limitBytes: copies.limitBytes, problem: copies.problem };
   const copy = (sha256: string | null) => copyOf(copies.timeline, sha256);
-  if (entry.kind === 'response') {
-    const r = entry.response;
+  if (entry.kind === 'response' || entry.kind === 'meeting') {
+    // One copy on the entry's own row: a response's source, a meeting's minutes.
+    const own =
+      entry.kind === 'response'
+        ? { row: entry.response, upload: entry.response.sourceUpload, label: ctx.t.followupCopyOfSource }
+        : { row: entry.meeting, upload: entry.meeting.minutesUpload, label: ctx.t.followupCopyOfMinutes };
     return (
       <CopyForms
         {...common}
-        kind="response"
-        id={r.id}
-        version={r.version}
-        label={ctx.t.followupCopyOfSource}
-        copy={copy(r.sourceUpload)}
-      />
-    );
-  }
-  if (entry.kind === 'meeting') {
-    const m = entry.meeting;
-    return (
-      <CopyForms
-        {...common}
-        kind="meeting"
-        id={m.id}
-        version={m.version}
-        label={ctx.t.followupCopyOfMinutes}
-        copy={copy(m.minutesUpload)}
+        kind={entry.kind}
+        id={own.row.id}
+        version={own.row.version}
+        label={own.label}
+        copy={copy(own.upload)}
       />
     );
   }
@@ -346,7 +337,12 @@ function FormPage(props: FormPageProps & { title: string; action: string; childr
         <CsrfField token={props.csrf} />
         {edit ? <input type="hidden" name="version" value={String(edit.version)} /> : ''}
         {props.children as 'safe'}
-        <Checkbox state={props.state} name="publish" label={ctx.t.followupFieldPublish} />
+        {/* Editing: the box shows the entry's state (ticked while published), not an action to take. */}
+        <Checkbox
+          state={props.state}
+          name="publish"
+          label={edit ? ctx.t.followupFieldPublished : ctx.t.followupFieldPublish}
+        />
         <p>
           <button type="submit" safe>
             {ctx.t.followupSave}
@@ -409,7 +405,7 @@ export function StatusFormPage(props: FormPageProps & { seen: number }) {
       <SelectField
         state={state}
         name="status"
-        label={t.followupFieldStatus}
+        label={props.edit ? t.followupFieldStatusEdit : t.followupFieldStatus}
         options={IMPLEMENTATION_STATUSES.map((s) => ({ value: s, label: t.followupStatusLabel(s) }))}
       />
       <TextField state={state} name="date" type="date" label={t.followupFieldDate} required />

@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import * as t from '../../db/schema.js';
-import { localized } from '../../lib/localized-text.js';
+import { type LocalizedText, localized, translationState } from '../../lib/localized-text.js';
 import { describeEachEngine } from '../../test/db.js';
 import { listAudit } from '../accounts/audit.js';
 import { createUserWithPassword } from '../accounts/test-support.js';
@@ -17,6 +17,7 @@ import { editCommitment, editMeeting, editResponse, editStatusUpdate, evidenceOf
 import { loadTimeline } from './timeline-service.js';
 import {
   type Editor,
+  pairToLocalized,
   recordCommitment,
   recordMeeting,
   recordResponse,
@@ -101,15 +102,16 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
         )
     ).map((r) => r.id);
 
-  it('edits a response at the version seen; a stale version is a conflict and changes nothing; audited', async () => {
-    const response = await recordResponse(
+  /** A draft response 'noted' on 2024-01-01. */
+  const draftResponse = (summary: LocalizedText, recommendationId = recs[0]!) =>
+    recordResponse(
       ctx.db,
       {
-        recommendationId: recs[0]!,
+        recommendationId,
         addresseeId,
         position: 'noted',
         date: '2024-01-01',
-        summary: text('Noted.'),
+        summary,
         sourceUrl: null,
         sourceTitle: null,
         publication: 'draft',
@@ -117,6 +119,9 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
       editor,
       now,
     );
+
+  it('edits a response at the version seen; a stale version is a conflict and changes nothing; audited', async () => {
+    const response = await draftResponse(text('Noted.'));
     const fields = {
       addresseeId,
       position: 'accepted' as const,
@@ -138,6 +143,28 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
     expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
     expect(audit[1]!.before).toMatchObject({ position: 'noted', date: '2024-01-01', version: 1 });
     expect(audit[1]!.after).toMatchObject({ position: 'accepted', date: '2024-01-02', version: 2 });
+  });
+
+  it('an edit keeps each text’s origin whatever the form’s language; a translation left as it was goes stale', async () => {
+    const response = await draftResponse(localized('es', 'Tomó nota.', { en: 'Noted.' }));
+    const fields = { addresseeId, position: 'noted' as const, date: '2024-01-01', sourceUrl: null, sourceTitle: null };
+    // As the English form sends it (pairToLocalized makes its language the original of a new entry).
+    const typed = (en: string, es: string) => pairToLocalized({ en, es }, 'en');
+    const edit = (summary: LocalizedText, version: number) =>
+      editResponse(ctx.db, { ...fields, summary, publication: 'draft', id: response.id, version }, editor, now);
+    // Fixing the English translation: Spanish stays the original, English a current translation of it.
+    const fixed = await edit(typed('Took note.', 'Tomó nota.'), 1);
+    expect(fixed.summary.es).toEqual({ text: 'Tomó nota.', origin: 'original' });
+    expect(fixed.summary.en).toMatchObject({ text: 'Took note.', origin: 'translation' });
+    expect(translationState(fixed.summary, 'en')).toBe('translation');
+    // Changing the Spanish original alone: English is now out of date, by fingerprint.
+    const changed = await edit(typed('Took note.', 'Tomó nota y responderá.'), 2);
+    expect(changed.summary.es).toEqual({ text: 'Tomó nota y responderá.', origin: 'original' });
+    expect(changed.summary.en).toEqual(fixed.summary.en);
+    expect(translationState(changed.summary, 'en')).toBe('stale');
+    // Emptying the original hands it to the language that still has text.
+    const english = await edit(typed('Took note.', ''), 3);
+    expect(english.summary).toEqual({ en: { text: 'Took note.', origin: 'original' } });
   });
 
   it('editing a status update’s date reorders the timeline and moves is_current in the same write', async () => {
@@ -182,28 +209,13 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
     expect((audit[1]!.after as { evidence: unknown[] }).evidence).toHaveLength(2);
 
     // Unpublishing March's through the edit form leaves the January one current.
-    await editStatusUpdate(
-      ctx.db,
-      {
-        id: march.id,
-        version: 1,
-        status: 'in_progress',
-        date: '2024-03-01',
-        summary: text('x'),
-        publication: 'draft',
-        evidence: [],
-      },
-      editor,
-      now,
-    );
-    expect(await current(r)).toEqual([may.id]);
-    await expect(
+    const editMarch = (status: StatusUpdateInput['status']) =>
       editStatusUpdate(
         ctx.db,
         {
           id: march.id,
           version: 1,
-          status: 'implemented',
+          status,
           date: '2024-03-01',
           summary: text('x'),
           publication: 'draft',
@@ -211,8 +223,11 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
         },
         editor,
         now,
-      ),
-    ).rejects.toMatchObject({ statusCode: 409 });
+      );
+    await editMarch('in_progress');
+    expect(await current(r)).toEqual([may.id]);
+    // A second save at the version already saved over is stale.
+    await expect(editMarch('implemented')).rejects.toMatchObject({ statusCode: 409 });
   });
 
   it('edits a meeting and a commitment, keeping links to recommendations the form did not offer', async () => {
@@ -337,35 +352,16 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
     expect(audit[3]!.after).toMatchObject({ copy: { sha256: sha256Hex(second.bytes), originalName: 'second.pdf' } });
 
     // A response's source copy and a meeting's minutes, by the same rule.
-    const response = await recordResponse(
-      ctx.db,
-      {
-        recommendationId: r,
-        addresseeId,
-        position: 'accepted',
-        date: '2024-01-01',
-        summary: text('Yes.'),
-        sourceUrl: null,
-        sourceTitle: null,
-        publication: 'draft',
-      },
-      editor,
-      now,
-    );
-    const source = await setFollowupCopy(
-      ctx.db,
-      { kind: 'response', id: response.id, version: 1, file: pdf('source') },
-      editor,
-      now,
-    );
-    await expect(getPublicFile(ctx.db, source!.sha256, now)).rejects.toMatchObject({ statusCode: 404 });
-    await setEntryPublication(
-      ctx.db,
-      { kind: 'response', id: response.id, publication: 'published', version: 2 },
-      editor,
-      now,
-    );
-    expect((await getPublicFile(ctx.db, source!.sha256, now)).mediaType).toBe('application/pdf');
+    const response = await draftResponse(text('Yes.'), r);
+    // Private while its draft entry is; served once the entry is published.
+    const copyFollowsPublication = async (kind: 'response' | 'meeting', id: number) => {
+      const copy = await setFollowupCopy(ctx.db, { kind, id, version: 1, file: pdf(kind) }, editor, now);
+      await expect(getPublicFile(ctx.db, copy!.sha256, now)).rejects.toMatchObject({ statusCode: 404 });
+      await setEntryPublication(ctx.db, { kind, id, publication: 'published', version: 2 }, editor, now);
+      expect(await getPublicFile(ctx.db, copy!.sha256, now)).toMatchObject({ mediaType: 'application/pdf' });
+      return copy!;
+    };
+    await copyFollowsPublication('response', response.id);
 
     const meeting = await recordMeeting(
       ctx.db,
@@ -383,20 +379,7 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
       editor,
       now,
     );
-    const minutes = await setFollowupCopy(
-      ctx.db,
-      { kind: 'meeting', id: meeting.id, version: 1, file: pdf('minutes') },
-      editor,
-      now,
-    );
-    await expect(getPublicFile(ctx.db, minutes!.sha256, now)).rejects.toMatchObject({ statusCode: 404 });
-    await setEntryPublication(
-      ctx.db,
-      { kind: 'meeting', id: meeting.id, publication: 'published', version: 2 },
-      editor,
-      now,
-    );
-    expect((await getPublicFile(ctx.db, minutes!.sha256, now)).size).toBe(minutes!.size);
+    const minutes = await copyFollowsPublication('meeting', meeting.id);
     // A cited copy cannot be deleted from the files table (on delete restrict).
     await expect(ctx.db.delete(t.files).where(eq(t.files.sha256, minutes!.sha256))).rejects.toThrow();
   });

@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import * as t from '../../db/schema.js';
 import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import { localized } from '../../lib/localized-text.js';
 import { describeEachEngine } from '../../test/db.js';
 import { listAudit } from '../accounts/audit.js';
 import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
@@ -38,6 +39,14 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     vpId = vp!.id;
   });
 
+  /** The recommendation's status updates, oldest recorded first. */
+  const statusUpdates = () =>
+    ctx.db
+      .select()
+      .from(t.followupStatusUpdates)
+      .where(eq(t.followupStatusUpdates.recommendationId, recId))
+      .orderBy(t.followupStatusUpdates.id);
+
   it('keeps the public and members out', async () => {
     expect((await new Visitor(app).get(`${base}/status`)).statusCode).toBe(303);
     const member = await signedIn(app, 'm@cejil.org');
@@ -45,9 +54,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect((await member.get('/en/workspace/followup')).statusCode).toBe(403);
     const post = await member.post(`${base}/status`, { status: 'implemented', date: '2026-01-01', summary_en: 'x' });
     expect(post.statusCode).toBe(403);
-    expect(
-      await ctx.db.select().from(t.followupStatusUpdates).where(eq(t.followupStatusUpdates.recommendationId, recId)),
-    ).toEqual([]);
+    expect(await statusUpdates()).toEqual([]);
   });
 
   it('refuses a form without the CSRF token', async () => {
@@ -92,9 +99,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       `${base}/response`,
     );
     expect(cheerio.load(future.body)('#date-error').text()).toContain('future');
-    expect(
-      await ctx.db.select().from(t.followupStatusUpdates).where(eq(t.followupStatusUpdates.recommendationId, recId)),
-    ).toEqual([]);
+    expect(await statusUpdates()).toEqual([]);
   });
 
   it('records a draft response and a status update with evidence; public only once published; audited', async () => {
@@ -224,8 +229,17 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect(timeline('[data-kind=meeting]').text()).toContain('Center for Justice and International Law');
   });
 
-  /** Submits one copy form of the editor's recommendation page as a browser does: its _csrf and version, then the file. */
-  async function uploadCopy(editor: Visitor, page: string, formKey: string, file: { name: string; bytes: Buffer }) {
+  /**
+   * Submits one copy form of the editor's recommendation page as a browser does: its _csrf and version,
+   * then the file; `to` may send it elsewhere than the form's action.
+   */
+  async function uploadCopy(
+    editor: Visitor,
+    page: string,
+    formKey: string,
+    file: { name: string; bytes: Buffer },
+    to = (action: string) => action,
+  ) {
     const $ = cheerio.load((await editor.get(page)).body);
     const form = $(`[data-copy-form="${formKey}"] form[enctype]`);
     const { payload, contentType } = multipartBody(
@@ -237,7 +251,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     );
     return editor.app.inject({
       method: 'POST',
-      url: form.attr('action')!,
+      url: to(form.attr('action')!),
       payload,
       remoteAddress: editor.remoteAddress,
       headers: { cookie: editor.cookieHeader(), 'content-type': contentType },
@@ -246,11 +260,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
 
   it('edits a status update through its pre-filled form; problems next to fields in en and es; nothing saved', async () => {
     const editor = await signedIn(app, 'editor@example.org');
-    const [update] = await ctx.db
-      .select()
-      .from(t.followupStatusUpdates)
-      .where(eq(t.followupStatusUpdates.recommendationId, recId))
-      .orderBy(t.followupStatusUpdates.id);
+    const [update] = await statusUpdates();
     const workspace = cheerio.load((await editor.get(base)).body);
     const editUrl = workspace(`[data-edit="status_update-${update!.id}"]`).attr('href')!;
     expect(editUrl).toBe(`${base}/status/${update!.id}/edit`);
@@ -261,6 +271,13 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect(form('input[name=version]').attr('value')).toBe(String(update!.version));
     expect(form('input[name=evidence_id_1]').attr('value')).toBeDefined();
     expect(form('input[name=seen]').length).toBe(0);
+    // Worded for an entry that exists: its status, and whether it is published now (not "publish now").
+    expect(form('label[for=status]').text()).toBe('Status');
+    expect(form('label[for=publish]').text()).toMatch(/^Published: shown on the public pages/);
+    expect(form('#publish').attr('checked')).toBe(update!.publication === 'published' ? 'checked' : undefined);
+    const recording = cheerio.load((await editor.get(`${base}/status`)).body);
+    expect(recording('label[for=status]').text()).toBe('New status');
+    expect(recording('label[for=publish]').text()).toMatch(/^Publish now/);
     // Only from its own recommendation's page: elsewhere the form would offer the wrong choices.
     const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
     const elsewhere = editUrl.replace(`/recommendations/${recId}/`, `/recommendations/${other!.id}/`);
@@ -280,6 +297,8 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       expect($('#date').attr('aria-invalid')).toBe('true');
       expect($('#date-error').text()).toContain(locale === 'en' ? 'YYYY-MM-DD' : 'AAAA-MM-DD');
       expect($('#summary_en').text()).toBe('Typed text kept.');
+      expect($('label[for=status]').text()).toBe(locale === 'en' ? 'Status' : 'Estado');
+      expect($('label[for=publish]').text()).toMatch(locale === 'en' ? /^Published:/ : /^Publicado:/);
     }
     const [unchanged] = await ctx.db
       .select()
@@ -326,11 +345,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
 
   it('attaches a PDF copy to evidence; a refused file is explained next to its field; the public timeline links the copy', async () => {
     const editor = await signedIn(app, 'editor@example.org');
-    const [update] = await ctx.db
-      .select()
-      .from(t.followupStatusUpdates)
-      .where(eq(t.followupStatusUpdates.recommendationId, recId))
-      .orderBy(t.followupStatusUpdates.id);
+    const [update] = await statusUpdates();
     const [evidence] = await ctx.db
       .select()
       .from(t.followupEvidence)
@@ -373,6 +388,19 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     // Remove it again: version-checked like the rest, audited on the status update.
     const page = cheerio.load((await editor.get(base)).body);
     const remove = page(`[data-copy-form="${key}"] form[action$="/remove"]`);
+    // Only from its own recommendation's page, as the edit forms (404 elsewhere); nothing changes.
+    const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
+    const elsewhere = (url: string) => url.replace(`/recommendations/${recId}/`, `/recommendations/${other!.id}/`);
+    const removeElsewhere = await editor.post(
+      elsewhere(remove.attr('action')!),
+      { version: remove.find('input[name=version]').attr('value')! },
+      base,
+    );
+    expect(removeElsewhere.statusCode).toBe(404);
+    const uploadElsewhere = await uploadCopy(editor, base, key, { name: 'o.pdf', bytes: tinyPdf('O') }, elsewhere);
+    expect(uploadElsewhere.statusCode).toBe(404);
+    const [untouched] = await ctx.db.select().from(t.followupEvidence).where(eq(t.followupEvidence.id, evidence!.id));
+    expect(untouched!.upload).toBe(row!.upload);
     const removed = await editor.post(
       remove.attr('action')!,
       { version: remove.find('input[name=version]').attr('value')! },
@@ -383,5 +411,51 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     const audit = await listAudit(ctx.db, 'followup_status_update', update!.id);
     expect(audit.map((a) => a.action)).toContain('attach_copy');
     expect(audit.at(-1)!.action).toBe('remove_copy');
+  });
+
+  it('a commitment made at a meeting of another recommendation keeps that meeting on its edit form', async () => {
+    const editor = await signedIn(app, 'editor@example.org');
+    const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
+    const [meeting] = await ctx.db
+      .insert(t.followupMeetings)
+      .values({ date: '2026-04-02', place: 'Ciudad de Guatemala', summary: localized('en', 'Met on justice.') })
+      .returning();
+    await ctx.db
+      .insert(t.followupMeetingRecommendations)
+      .values({ meetingId: meeting!.id, recommendationId: other!.id });
+    const [commitment] = await ctx.db
+      .insert(t.followupCommitments)
+      .values({ meetingId: meeting!.id, addresseeId: vpId, text: localized('en', 'Will review.'), date: '2026-04-02' })
+      .returning();
+    await ctx.db
+      .insert(t.followupCommitmentRecommendations)
+      .values({ commitmentId: commitment!.id, recommendationId: recId });
+    const url = `${base}/commitment/${commitment!.id}/edit`;
+    const $ = cheerio.load((await editor.get(url)).body);
+    const chosen = $('#meeting option[selected]');
+    expect(chosen.attr('value')).toBe(String(meeting!.id));
+    expect(chosen.text()).toContain('Ciudad de Guatemala');
+    // Saved unchanged, as a browser sends the pre-filled form.
+    const fields = Object.fromEntries(
+      $('form.form')
+        .serializeArray()
+        .filter((f) => f.name !== '_csrf')
+        .map((f) => [f.name, f.value]),
+    );
+    const saved = await editor.post(url, fields, url);
+    expect(saved.statusCode).toBe(303);
+    const [after] = await ctx.db
+      .select()
+      .from(t.followupCommitments)
+      .where(eq(t.followupCommitments.id, commitment!.id));
+    expect(after).toMatchObject({ meetingId: meeting!.id, version: 2 });
+    // Any other meeting not linked here is still refused.
+    const [stranger] = await ctx.db
+      .insert(t.followupMeetings)
+      .values({ date: '2026-04-03', online: true, summary: localized('en', 'Elsewhere.') })
+      .returning();
+    const refused = await editor.post(url, { ...fields, version: '2', meeting: String(stranger!.id) }, url);
+    expect(refused.statusCode).toBe(400);
+    expect(cheerio.load(refused.body)('#meeting-error').text()).not.toBe('');
   });
 });
