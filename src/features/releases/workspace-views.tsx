@@ -3,20 +3,14 @@ import { formatDate } from '../../lib/i18n.js';
 import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import type { VisibilityState } from '../../lib/visibility.js';
-import { DateField, OriginalLocaleField, TimeZoneField } from '../statements/publication-controls.js';
+import { DateField, TimeZoneField } from '../statements/publication-controls.js';
 import { stateFilter } from '../statements/state-label.js';
+import { NewDraftPage } from '../statements/workspace-forms.js';
 import { StateTag } from '../statements/workspace-parts.js';
 import type { RegistryChoices } from '../statements/workspace-read.js';
 import type { Typed } from '../statements/workspace-views.js';
-import {
-  BilingualField,
-  ErrorSummary,
-  HiddenFields,
-  readLocaleValues,
-  SelectField,
-  TextField,
-} from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
+import { BilingualField, readLocaleValues, SelectField, TextField } from '../workspace/form.js';
+import type { WorkspaceProps } from '../workspace/layout.js';
 import { ListPage } from '../workspace/list-page.js';
 import type { FieldErrors } from '../workspace/validation.js';
 import type { FormOutcome } from '../workspace/web.js';
@@ -193,31 +187,23 @@ export function ReleaseFields(props: {
 export function NewReleasePage(
   props: WorkspaceProps & { typed: Typed; outcome: FormOutcome; choices: RegistryChoices },
 ): JSX.Element {
-  const { ctx, csrf, typed, outcome, choices } = props;
-  const { t, locale } = ctx;
-  const errors = outcome.errors ?? {};
+  const { ctx, typed, outcome, choices } = props;
   return (
-    <WorkspaceLayout {...props} title={t.editorialNewRelease}>
-      <h1 safe>{t.editorialNewRelease}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} labels={releaseLabels(ctx)} />
-      <form method="post" action={`/${locale}/workspace/releases`} class="form" novalidate>
-        <HiddenFields csrf={csrf} />
-        <OriginalLocaleField ctx={ctx} value={str(typed, 'originalLocale') ?? locale} />
-        <TextField
-          ctx={ctx}
-          name="slug"
-          label={t.editorialStatementSlug}
-          hint={t.editorialSlugHint}
-          value={str(typed, 'slug') ?? ''}
-          error={errors.slug}
-        />
-        <ReleaseFields ctx={ctx} stored={null} typed={typed} errors={errors} choices={choices} embargoLocal="" />
-        <p class="form-actions">
-          <button type="submit" safe>
-            {t.workspaceCreate}
-          </button>
-        </p>
-      </form>
-    </WorkspaceLayout>
+    <NewDraftPage
+      {...props}
+      title={ctx.t.editorialNewRelease}
+      action={`/${ctx.locale}/workspace/releases`}
+      labels={releaseLabels(ctx)}
+      typed={{ originalLocale: str(typed, 'originalLocale'), slug: str(typed, 'slug') }}
+    >
+      <ReleaseFields
+        ctx={ctx}
+        stored={null}
+        typed={typed}
+        errors={outcome.errors ?? {}}
+        choices={choices}
+        embargoLocal=""
+      />
+    </NewDraftPage>
   );
 }
