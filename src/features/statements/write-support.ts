@@ -36,6 +36,34 @@ export function updateVersioned<T extends Versioned>(
   return updateIfUnchanged<T['$inferSelect']>(tx, { table, entityType, before, seenVersion: seen, set, now });
 }
 
+/** A versioned update and its audit row: what the row was and became, as `audited` keeps it. */
+export async function updateAudited<T extends Versioned>(
+  tx: Db,
+  change: {
+    table: T;
+    entityType: string;
+    before: T['$inferSelect'];
+    seenVersion: number;
+    set: Partial<T['$inferInsert']>;
+    audited: (row: T['$inferSelect']) => Record<string, unknown>;
+  },
+  user: Editor,
+  now: Date,
+): Promise<T['$inferSelect']> {
+  const { table, entityType, before, audited } = change;
+  const after = await updateVersioned(tx, table, entityType, before, change.seenVersion, change.set, now);
+  await writeAudit(tx, {
+    actor: actorOf(user),
+    at: now,
+    entityType,
+    entityId: after.id,
+    action: 'update',
+    before: audited(before),
+    after: audited(after),
+  });
+  return after;
+}
+
 /** Published now, or published once (the audit log remembers): such material is kept. */
 export async function wasEverPublished(
   tx: Db,
