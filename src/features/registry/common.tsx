@@ -10,7 +10,8 @@ import { LocalizedSpan } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { CsrfField } from '../accounts/views.js';
 import { ConflictNotice } from '../workspace/conflict.js';
-import { ErrorSummary, HiddenFields, stateLabel } from '../workspace/form.js';
+import { countryOptions } from '../workspace/countries.js';
+import { ErrorSummary, HiddenFields, SelectField, stateLabel } from '../workspace/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import type { FieldErrors } from '../workspace/validation.js';
 import type { FormOutcome } from '../workspace/web.js';
@@ -87,6 +88,22 @@ export function ArchivableName(props: {
       )}{' '}
       <ArchivedBadge ctx={ctx} archivedAt={props.archivedAt} />
     </>
+  );
+}
+
+/** The country of an organization or addressee: optional, picked from `Intl`'s region names. */
+export function CountryField(props: { ctx: PageContext; value: string; error: string | undefined }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <SelectField
+      ctx={ctx}
+      name="country"
+      label={ctx.t.registryOrgCountry}
+      value={props.value}
+      options={countryOptions(ctx.locale)}
+      emptyLabel={ctx.t.registryNoCountry}
+      error={props.error}
+    />
   );
 }
 

@@ -23,7 +23,14 @@ import {
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import { ListPage, SavedNotice } from '../workspace/list-page.js';
 import type { FormOutcome } from '../workspace/web.js';
-import { ArchivableName, ArchiveForm, bilingualLabels, RegistryFormPage, TranslationBadges } from './common.js';
+import {
+  ArchivableName,
+  ArchiveForm,
+  bilingualLabels,
+  CountryField,
+  RegistryFormPage,
+  TranslationBadges,
+} from './common.js';
 import {
   ORGANIZATION_KINDS,
   type OrganizationFilter,
@@ -242,7 +249,7 @@ export function OrganizationFormPage(
   },
 ) {
   const { ctx, organization: o, form, outcome = {} } = props;
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const errors = outcome.errors ?? {};
   const title = o ? t.registryEditOrganization(o.name) : t.registryNewOrganization;
   const labels: Record<string, string> = {
@@ -308,15 +315,7 @@ export function OrganizationFormPage(
         value={form.website}
         error={errors.website}
       />
-      <SelectField
-        ctx={ctx}
-        name="country"
-        label={labels.country!}
-        value={form.country}
-        options={countryOptions(locale)}
-        emptyLabel={t.registryNoCountry}
-        error={errors.country}
-      />
+      <CountryField ctx={ctx} value={form.country} error={errors.country} />
       <SelectField
         ctx={ctx}
         name="kind"

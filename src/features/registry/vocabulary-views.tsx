@@ -5,12 +5,12 @@ import { LOCALES } from '../../lib/locales.js';
 import { localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { CsrfField } from '../accounts/views.js';
-import { countryLabel, countryOptions } from '../workspace/countries.js';
+import { countryLabel } from '../workspace/countries.js';
 import { BilingualField, type LocaleValues, SelectField } from '../workspace/form.js';
 import type { WorkspaceProps } from '../workspace/layout.js';
 import { ListPage } from '../workspace/list-page.js';
 import type { FormOutcome } from '../workspace/web.js';
-import { ArchivableName, bilingualLabels, RegistryFormPage, TranslationBadges } from './common.js';
+import { ArchivableName, bilingualLabels, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ADDRESSEE_KINDS,
   type AddresseeForm,
@@ -204,7 +204,7 @@ export function AddresseeFormPage(
   },
 ) {
   const { ctx, addressee: r, form, outcome = {} } = props;
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const errors = outcome.errors ?? {};
   const labels: Record<string, string> = {
     name: t.registryAddresseeName,
@@ -248,15 +248,7 @@ export function AddresseeFormPage(
         error={errors.kind}
         required
       />
-      <SelectField
-        ctx={ctx}
-        name="country"
-        label={labels.country!}
-        value={form.country}
-        options={countryOptions(locale)}
-        emptyLabel={t.registryNoCountry}
-        error={errors.country}
-      />
+      <CountryField ctx={ctx} value={form.country} error={errors.country} />
       <SelectField
         ctx={ctx}
         name="parent"
