@@ -1,13 +1,20 @@
-/** Small pieces the registry pages share: translation badges in a list, archive buttons, notices. */
+/**
+ * What the registry pages share: translation badges in a list, a row's linked name with its
+ * "archived" badge, archive buttons, the problems above a form, and the frame of every edit form.
+ */
 import type { ChangeSince } from '../../lib/conflict-page.js';
 import { messages } from '../../lib/i18n.js';
 import { LOCALES } from '../../lib/locales.js';
 import { type LocalizedText, translationState } from '../../lib/localized-text.js';
+import { LocalizedSpan } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { CsrfField } from '../accounts/views.js';
 import { ConflictNotice } from '../workspace/conflict.js';
-import { ErrorSummary, stateLabel } from '../workspace/form.js';
+import { countryOptions } from '../workspace/countries.js';
+import { ErrorSummary, HiddenFields, SelectField, stateLabel } from '../workspace/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import type { FieldErrors } from '../workspace/validation.js';
+import type { FormOutcome } from '../workspace/web.js';
 
 /** "English: original · Español: missing", compact, for a list row. */
 export function TranslationBadges({ ctx, value }: { ctx: PageContext; value: LocalizedText }): JSX.Element {
@@ -49,17 +56,6 @@ export function ArchiveForm(props: {
   );
 }
 
-/** After a redirect from a save: "Saved." announced politely. */
-export function SavedNotice({ ctx, saved }: { ctx: PageContext; saved: boolean }): JSX.Element {
-  return saved ? (
-    <p class="notice" role="status" safe>
-      {ctx.t.workspaceSaved}
-    </p>
-  ) : (
-    ''
-  );
-}
-
 export function ArchivedBadge({ ctx, archivedAt }: { ctx: PageContext; archivedAt: Date | null }): JSX.Element {
   return archivedAt ? (
     <span class="state state-missing" safe>
@@ -67,6 +63,47 @@ export function ArchivedBadge({ ctx, archivedAt }: { ctx: PageContext; archivedA
     </span>
   ) : (
     ''
+  );
+}
+
+/** A list row's name, linked to its page, with "Archived" after it when it is. */
+export function ArchivableName(props: {
+  ctx: PageContext;
+  href: string;
+  /** A plain name (people, organizations) or a translatable one (themes, addressees). */
+  name: string | LocalizedText;
+  archivedAt: Date | null;
+}): JSX.Element {
+  const { ctx, href, name } = props;
+  return (
+    <>
+      {typeof name === 'string' ? (
+        <a href={href} safe>
+          {name}
+        </a>
+      ) : (
+        <a href={href}>
+          <LocalizedSpan value={name} ctx={ctx} />
+        </a>
+      )}{' '}
+      <ArchivedBadge ctx={ctx} archivedAt={props.archivedAt} />
+    </>
+  );
+}
+
+/** The country of an organization or addressee: optional, picked from `Intl`'s region names. */
+export function CountryField(props: { ctx: PageContext; value: string; error: string | undefined }): JSX.Element {
+  const { ctx } = props;
+  return (
+    <SelectField
+      ctx={ctx}
+      name="country"
+      label={ctx.t.registryOrgCountry}
+      value={props.value}
+      options={countryOptions(ctx.locale)}
+      emptyLabel={ctx.t.registryNoCountry}
+      error={props.error}
+    />
   );
 }
 
@@ -96,5 +133,65 @@ export function FormProblems(props: {
       )}
       <ErrorSummary ctx={ctx} errors={props.errors} labels={labels} />
     </>
+  );
+}
+
+/**
+ * The frame of a registry edit form (new or existing row): title, problems, the form with its
+ * version, Save/Create and Cancel, then the archive button when there is a row to archive.
+ */
+export function RegistryFormPage(
+  props: WorkspaceProps & {
+    title: string;
+    outcome: FormOutcome;
+    labels: Record<string, string>;
+    conflictLabels: Record<string, string>;
+    /** Where the form posts. */
+    action: string;
+    version: number | undefined;
+    editing: boolean;
+    cancelHref: string;
+    /** The archive/restore button's target and the row's state; left out where archiving lives elsewhere. */
+    archive?: { action: string; archived: boolean; version: number } | undefined;
+    children: JSX.Element | JSX.Element[];
+  },
+): JSX.Element {
+  const { ctx, csrf, title, outcome, archive } = props;
+  const { t } = ctx;
+  return (
+    <WorkspaceLayout {...props} title={title}>
+      <h1 safe>{title}</h1>
+      <FormProblems
+        ctx={ctx}
+        conflict={outcome.conflict}
+        errors={outcome.errors ?? {}}
+        labels={props.labels}
+        conflictLabels={props.conflictLabels}
+      />
+      <form method="post" action={props.action} novalidate>
+        <HiddenFields csrf={csrf} version={props.version} />
+        {/* children are JSX, already escaped where they were built */}
+        {props.children as 'safe'}
+        <p class="form-actions">
+          <button type="submit" safe>
+            {props.editing ? t.workspaceSave : t.workspaceCreate}
+          </button>
+          <a href={props.cancelHref} safe>
+            {t.workspaceCancel}
+          </a>
+        </p>
+      </form>
+      {archive ? (
+        <ArchiveForm
+          ctx={ctx}
+          csrf={csrf}
+          action={archive.action}
+          archived={archive.archived}
+          version={archive.version}
+        />
+      ) : (
+        ''
+      )}
+    </WorkspaceLayout>
   );
 }

@@ -8,7 +8,6 @@ import { LOCALES } from '../../lib/locales.js';
 import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canManageOrganizations } from '../accounts/policy.js';
 import type { AuthOptions } from '../accounts/web.js';
-import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
 import { readConfirmed, readLocaleValues } from '../workspace/form.js';
 import { saveForm, workspaceRequest } from '../workspace/web.js';
 import { assertAllowed } from '../workspace/write.js';
@@ -18,8 +17,8 @@ import {
   getOrganizationForEdit,
   listOrganizationsForWorkspace,
   type OrganizationForm,
+  organizationArchiveRecord,
   organizationOverview,
-  setOrganizationArchived,
   updateOrganization,
 } from './organizations-service.js';
 import {
@@ -28,6 +27,7 @@ import {
   OrganizationOverviewPage,
   organizationFormValues,
 } from './organizations-views.js';
+import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
 
 function readOrganizationForm(body: Body): OrganizationForm {
   return {
@@ -112,37 +112,33 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
         reply,
         w.ctx,
         async () => {
-          await updateOrganization(deps.db, slug, form, seenVersion(body), w.user, deps.now());
+          await updateOrganization(deps.db, form, recordChange(deps, w, slug, body));
           return `${base}/${slug}?saved=1`;
         },
-        // After a conflict the form carries the current version, so saving again is a choice made knowingly.
         async (outcome) => {
           const current = await getOrganizationForEdit(deps.db, slug, w.user);
-          if (!outcome.conflict) {
-            return (
-              <OrganizationFormPage
-                {...w}
-                organization={current}
-                form={form}
-                outcome={outcome}
-                version={seenVersion(body)}
-              />
-            );
-          }
-          const seen = organizationFormValues(rowAsSeen(current, outcome.conflict));
-          const merged = rebaseForm(form, seen, organizationFormValues(current));
-          return <OrganizationFormPage {...w} organization={current} form={merged} outcome={outcome} />;
+          const shown = formAfterFailure(
+            { typed: form, outcome, seenVersion: seenVersion(body) },
+            current,
+            organizationFormValues,
+          );
+          return (
+            <OrganizationFormPage
+              {...w}
+              organization={current}
+              form={shown.form}
+              outcome={outcome}
+              version={shown.version}
+            />
+          );
         },
       );
     });
 
-    app.post(`${base}/:slug/archive`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
-      const body = request.body as Body;
-      const { slug } = request.params;
-      await setOrganizationArchived(deps.db, slug, body.archived === '1', seenVersion(body), w.user, deps.now());
-      return reply.redirect(`${base}/${slug}?saved=1`, 303);
+    registerArchiveRoute(app, deps, options, locale, {
+      base,
+      record: organizationArchiveRecord,
+      done: (slug) => `${base}/${slug}?saved=1`,
     });
   }
 }

@@ -20,14 +20,8 @@ import { countryCodes } from '../workspace/countries.js';
 import type { LocaleValues } from '../workspace/form.js';
 import { matchesQuery } from '../workspace/list.js';
 import { assertValid, blankToNull, maxLength, oneOf, optionalUrl, problem, required } from '../workspace/validation.js';
-import {
-  actorOf,
-  assertAllowed,
-  type EditingUser,
-  insertAudited,
-  updateArchived,
-  updateVersioned,
-} from '../workspace/write.js';
+import { actorOf, assertAllowed, type EditingUser, insertAudited } from '../workspace/write.js';
+import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 
 export type OrganizationRow = typeof t.organizations.$inferSelect;
@@ -192,52 +186,27 @@ export async function createOrganization(
   );
 }
 
-export async function updateOrganization(
-  db: Db,
-  slug: string,
-  form: OrganizationForm,
-  seenVersion: number,
-  user: Editor,
-  now: Date,
-): Promise<OrganizationRow> {
-  return db.transaction(async (tx) => {
-    const before = await getOrganizationForEdit(tx, slug, user);
-    validateOrganization(form);
-    return updateVersioned<OrganizationRow>(tx, {
-      table: t.organizations,
-      before,
-      seenVersion,
-      set: columnsOf(form, before),
-      entityType: 'organization',
-      action: 'update',
-      actor: actorOf(user),
-      now,
-      audited: auditedOrganization,
-    });
-  });
-}
+/** How an organization is found for editing and audited, for the shared edit step. */
+export const organizationRecord: RegistryRecord<OrganizationRow> = {
+  table: t.organizations,
+  entityType: 'organization',
+  audited: auditedOrganization,
+  load: getOrganizationForEdit,
+};
 
-/** Archive (or restore): out of lists and pickers, never deleted, since statements cite it. */
-export async function setOrganizationArchived(
-  db: Db,
-  slug: string,
-  archived: boolean,
-  seenVersion: number,
-  user: Editor,
-  now: Date,
-): Promise<OrganizationRow> {
-  return db.transaction(async (tx) => {
-    const before = await findOrganization(tx, slug);
+/** Archiving is for those who manage the registry, not for the member who edits its own profile. */
+export const organizationArchiveRecord: RegistryRecord<OrganizationRow> = {
+  ...organizationRecord,
+  load: async (tx, slug, user) => {
+    const organization = await findOrganization(tx, slug);
     assertAllowed(canManageOrganizations(user));
-    return updateArchived<OrganizationRow>(tx, {
-      table: t.organizations,
-      before,
-      seenVersion,
-      archived,
-      entityType: 'organization',
-      actor: actorOf(user),
-      now,
-      audited: auditedOrganization,
-    });
+    return organization;
+  },
+};
+
+export function updateOrganization(db: Db, form: OrganizationForm, change: RecordChange): Promise<OrganizationRow> {
+  return updateRecord(db, organizationRecord, change, (_tx, before) => {
+    validateOrganization(form);
+    return columnsOf(form, before);
   });
 }

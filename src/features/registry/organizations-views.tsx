@@ -14,7 +14,6 @@ import { kindLabel } from '../organizations/views.js';
 import { countryLabel, countryOptions } from '../workspace/countries.js';
 import {
   BilingualField,
-  HiddenFields,
   type LocaleValues,
   SelectField,
   StateBadge,
@@ -22,9 +21,16 @@ import {
   TextField,
 } from '../workspace/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import { DataTable, FilterBar } from '../workspace/list.js';
+import { ListPage, SavedNotice } from '../workspace/list-page.js';
 import type { FormOutcome } from '../workspace/web.js';
-import { ArchivedBadge, ArchiveForm, bilingualLabels, FormProblems, SavedNotice, TranslationBadges } from './common.js';
+import {
+  ArchivableName,
+  ArchiveForm,
+  bilingualLabels,
+  CountryField,
+  RegistryFormPage,
+  TranslationBadges,
+} from './common.js';
 import {
   ORGANIZATION_KINDS,
   type OrganizationFilter,
@@ -40,58 +46,40 @@ function kindOptions(ctx: PageContext) {
 }
 
 export function OrganizationListPage(props: WorkspaceProps & { rows: OrganizationRow[]; filter: OrganizationFilter }) {
-  const { ctx, user, rows, filter } = props;
+  const { ctx, user, filter } = props;
   const { t, locale } = ctx;
   return (
-    <WorkspaceLayout {...props} title={t.registryOrganizationsTitle}>
-      <h1 safe>{t.registryOrganizationsTitle}</h1>
-      {canManageOrganizations(user) ? (
-        <p>
-          <a class="button" href={`${base(ctx)}/new`} safe>
-            {t.registryNewOrganization}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-      <FilterBar
-        ctx={ctx}
-        action={base(ctx)}
-        q={filter.q}
-        showArchived={filter.archived}
-        filters={[
+    <ListPage
+      {...props}
+      title={t.registryOrganizationsTitle}
+      create={canManageOrganizations(user) ? { href: `${base(ctx)}/new`, label: t.registryNewOrganization } : undefined}
+      search={{
+        action: base(ctx),
+        q: filter.q,
+        showArchived: filter.archived,
+        filters: [
           { name: 'kind', label: t.registryOrgKind, value: filter.kind, options: kindOptions(ctx) },
           { name: 'country', label: t.registryOrgCountry, value: filter.country, options: countryOptions(locale) },
-        ]}
-      />
-      <DataTable
-        ctx={ctx}
-        caption={t.registryOrganizationsTitle}
-        rows={rows}
-        columns={[
-          {
-            header: t.registryColumnName,
-            cell: (o) => (
-              <>
-                <a href={`${base(ctx)}/${o.slug}`} safe>
-                  {o.name}
-                </a>{' '}
-                <ArchivedBadge ctx={ctx} archivedAt={o.archivedAt} />
-              </>
-            ),
-          },
-          { header: t.registryColumnAcronym, cell: (o) => <span safe>{o.acronym ?? ''}</span> },
-          {
-            header: t.registryColumnCountry,
-            cell: (o) => <span safe>{countryLabel(o.country, locale)}</span>,
-          },
-          {
-            header: t.registryOrgBoilerplate,
-            cell: (o) => <TranslationBadges ctx={ctx} value={o.boilerplate} />,
-          },
-        ]}
-      />
-    </WorkspaceLayout>
+        ],
+      }}
+      columns={[
+        {
+          header: t.registryColumnName,
+          cell: (o) => (
+            <ArchivableName ctx={ctx} href={`${base(ctx)}/${o.slug}`} name={o.name} archivedAt={o.archivedAt} />
+          ),
+        },
+        { header: t.registryColumnAcronym, cell: (o) => <span safe>{o.acronym ?? ''}</span> },
+        {
+          header: t.registryColumnCountry,
+          cell: (o) => <span safe>{countryLabel(o.country, locale)}</span>,
+        },
+        {
+          header: t.registryOrgBoilerplate,
+          cell: (o) => <TranslationBadges ctx={ctx} value={o.boilerplate} />,
+        },
+      ]}
+    />
   );
 }
 
@@ -260,8 +248,8 @@ export function OrganizationFormPage(
     version?: number;
   },
 ) {
-  const { ctx, csrf, organization: o, form, outcome = {} } = props;
-  const { t, locale } = ctx;
+  const { ctx, organization: o, form, outcome = {} } = props;
+  const { t } = ctx;
   const errors = outcome.errors ?? {};
   const title = o ? t.registryEditOrganization(o.name) : t.registryNewOrganization;
   const labels: Record<string, string> = {
@@ -275,96 +263,79 @@ export function OrganizationFormPage(
   Object.assign(labels, bilingualLabels('localizedName', t.registryOrgLocalizedName));
   Object.assign(labels, bilingualLabels('boilerplate', t.registryOrgBoilerplate));
   return (
-    <WorkspaceLayout {...props} title={title}>
-      <h1 safe>{title}</h1>
-      <FormProblems
+    <RegistryFormPage
+      {...props}
+      title={title}
+      outcome={outcome}
+      labels={labels}
+      conflictLabels={{
+        localizedName: t.registryOrgLocalizedName,
+        boilerplate: t.registryOrgBoilerplate,
+        archivedAt: t.workspaceArchived,
+      }}
+      action={o ? `${base(ctx)}/${o.slug}/edit` : base(ctx)}
+      version={props.version ?? o?.version}
+      editing={o !== null}
+      cancelHref={o ? `${base(ctx)}/${o.slug}` : base(ctx)}
+    >
+      <TextField
         ctx={ctx}
-        conflict={outcome.conflict}
-        errors={errors}
-        labels={labels}
-        conflictLabels={{
-          localizedName: t.registryOrgLocalizedName,
-          boilerplate: t.registryOrgBoilerplate,
-          archivedAt: t.workspaceArchived,
-        }}
+        name="name"
+        label={labels.name!}
+        hint={t.registryOrgNameHint}
+        value={form.name}
+        error={errors.name}
+        required
       />
-      <form method="post" action={o ? `${base(ctx)}/${o.slug}/edit` : base(ctx)} novalidate>
-        <HiddenFields csrf={csrf} version={props.version ?? o?.version} />
-        <TextField
-          ctx={ctx}
-          name="name"
-          label={labels.name!}
-          hint={t.registryOrgNameHint}
-          value={form.name}
-          error={errors.name}
-          required
-        />
-        <BilingualField
-          ctx={ctx}
-          name="localizedName"
-          label={t.registryOrgLocalizedName}
-          hint={t.registryOrgLocalizedNameHint}
-          stored={o?.localizedName}
-          values={form.localizedName}
-          errors={errors}
-        />
-        <TextField ctx={ctx} name="acronym" label={labels.acronym!} value={form.acronym} error={errors.acronym} />
-        <TextAreaField
-          ctx={ctx}
-          name="aliases"
-          label={labels.aliases!}
-          hint={t.registryOrgAliasesHint}
-          value={form.aliases}
-          error={errors.aliases}
-          rows={3}
-        />
-        <TextField
-          ctx={ctx}
-          name="website"
-          type="url"
-          label={labels.website!}
-          hint={t.registryOrgWebsiteHint}
-          value={form.website}
-          error={errors.website}
-        />
-        <SelectField
-          ctx={ctx}
-          name="country"
-          label={labels.country!}
-          value={form.country}
-          options={countryOptions(locale)}
-          emptyLabel={t.registryNoCountry}
-          error={errors.country}
-        />
-        <SelectField
-          ctx={ctx}
-          name="kind"
-          label={labels.kind!}
-          value={form.kind}
-          options={kindOptions(ctx)}
-          error={errors.kind}
-          required
-        />
-        <BilingualField
-          ctx={ctx}
-          name="boilerplate"
-          label={t.registryOrgBoilerplate}
-          hint={t.registryOrgBoilerplateHint}
-          stored={o?.boilerplate}
-          values={form.boilerplate}
-          errors={errors}
-          multiline
-          rows={6}
-        />
-        <p class="form-actions">
-          <button type="submit" safe>
-            {o ? t.workspaceSave : t.workspaceCreate}
-          </button>
-          <a href={o ? `${base(ctx)}/${o.slug}` : base(ctx)} safe>
-            {t.workspaceCancel}
-          </a>
-        </p>
-      </form>
-    </WorkspaceLayout>
+      <BilingualField
+        ctx={ctx}
+        name="localizedName"
+        label={t.registryOrgLocalizedName}
+        hint={t.registryOrgLocalizedNameHint}
+        stored={o?.localizedName}
+        values={form.localizedName}
+        errors={errors}
+      />
+      <TextField ctx={ctx} name="acronym" label={labels.acronym!} value={form.acronym} error={errors.acronym} />
+      <TextAreaField
+        ctx={ctx}
+        name="aliases"
+        label={labels.aliases!}
+        hint={t.registryOrgAliasesHint}
+        value={form.aliases}
+        error={errors.aliases}
+        rows={3}
+      />
+      <TextField
+        ctx={ctx}
+        name="website"
+        type="url"
+        label={labels.website!}
+        hint={t.registryOrgWebsiteHint}
+        value={form.website}
+        error={errors.website}
+      />
+      <CountryField ctx={ctx} value={form.country} error={errors.country} />
+      <SelectField
+        ctx={ctx}
+        name="kind"
+        label={labels.kind!}
+        value={form.kind}
+        options={kindOptions(ctx)}
+        error={errors.kind}
+        required
+      />
+      <BilingualField
+        ctx={ctx}
+        name="boilerplate"
+        label={t.registryOrgBoilerplate}
+        hint={t.registryOrgBoilerplateHint}
+        stored={o?.boilerplate}
+        values={form.boilerplate}
+        errors={errors}
+        multiline
+        rows={6}
+      />
+    </RegistryFormPage>
   );
 }

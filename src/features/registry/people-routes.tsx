@@ -7,7 +7,6 @@ import { LOCALES, type Locale } from '../../lib/locales.js';
 import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canViewRegistry, type PolicyUser } from '../accounts/policy.js';
 import type { AuthOptions } from '../accounts/web.js';
-import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
 import { readConfirmed, readLocaleValues } from '../workspace/form.js';
 import { saveForm, workspaceRequest } from '../workspace/web.js';
 import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
@@ -17,10 +16,11 @@ import {
   listPeople,
   organizationChoices,
   type PersonForm,
-  setPersonArchived,
+  personRecord,
   updatePerson,
 } from './people-service.js';
 import { PeopleListPage, PersonFormPage, personFormValues } from './people-views.js';
+import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
 
 function readPersonForm(body: Body): PersonForm {
   return {
@@ -127,29 +127,24 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
         reply,
         w.ctx,
         async () => {
-          await updatePerson(deps.db, slug, form, seenVersion(body), w.user, deps.now());
+          await updatePerson(deps.db, form, recordChange(deps, w, slug, body));
           return `${back}?saved=1`;
         },
         async (outcome) => {
           const current = await getPersonForEdit(deps.db, slug, w.user);
-          const version = outcome.conflict ? current.version : seenVersion(body);
           const organizations = await organizationChoices(deps.db, w.user);
           const slugNow = await organizationSlug(deps.db, current.organizationId);
-          const shown = outcome.conflict
-            ? rebaseForm(
-                form,
-                personFormValues(rowAsSeen(current, outcome.conflict), slugNow),
-                personFormValues(current, slugNow),
-              )
-            : form;
+          const shown = formAfterFailure({ typed: form, outcome, seenVersion: seenVersion(body) }, current, (row) =>
+            personFormValues(row, slugNow),
+          );
           return (
             <PersonFormPage
               {...w}
               person={current}
-              form={shown}
+              form={shown.form}
               organizations={organizations}
               outcome={outcome}
-              version={version}
+              version={shown.version}
               backHref={back}
             />
           );
@@ -157,19 +152,10 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    app.post(`${base}/:slug/archive`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
-      const body = request.body as Body;
-      await setPersonArchived(
-        deps.db,
-        request.params.slug,
-        body.archived === '1',
-        seenVersion(body),
-        w.user,
-        deps.now(),
-      );
-      return reply.redirect(`${await backHref(deps.db, locale, w.user)}?saved=1`, 303);
+    registerArchiveRoute(app, deps, options, locale, {
+      base,
+      record: personRecord,
+      done: async (_slug, w) => `${await backHref(deps.db, locale, w.user)}?saved=1`,
     });
   }
 }

@@ -10,8 +10,9 @@ import { mergeLocalized } from '../workspace/bilingual.js';
 import type { LocaleValues } from '../workspace/form.js';
 import { matchesQuery } from '../workspace/list.js';
 import { assertValid, blankToNull, maxLength, optionalEmail, problem, required } from '../workspace/validation.js';
-import { actorOf, assertAllowed, insertAudited, updateArchived, updateVersioned } from '../workspace/write.js';
+import { actorOf, assertAllowed, insertAudited } from '../workspace/write.js';
 import type { Editor } from './organizations-service.js';
+import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 
 export type PersonRow = typeof t.people.$inferSelect;
@@ -133,49 +134,14 @@ export async function createPerson(db: Db, form: PersonForm, user: Editor, now: 
   });
 }
 
-export async function updatePerson(
-  db: Db,
-  slug: string,
-  form: PersonForm,
-  seenVersion: number,
-  user: Editor,
-  now: Date,
-): Promise<PersonRow> {
-  return db.transaction(async (tx) => {
-    const before = await getPersonForEdit(tx, slug, user);
-    return updateVersioned<PersonRow>(tx, {
-      table: t.people,
-      before,
-      seenVersion,
-      set: await columnsOf(tx, form, before, user),
-      entityType: 'person',
-      action: 'update',
-      actor: actorOf(user),
-      now,
-      audited: auditedPerson,
-    });
-  });
-}
+/** How a person is found for editing and audited, for the shared edit and archive steps. */
+export const personRecord: RegistryRecord<PersonRow> = {
+  table: t.people,
+  entityType: 'person',
+  audited: auditedPerson,
+  load: getPersonForEdit,
+};
 
-export async function setPersonArchived(
-  db: Db,
-  slug: string,
-  archived: boolean,
-  seenVersion: number,
-  user: Editor,
-  now: Date,
-): Promise<PersonRow> {
-  return db.transaction(async (tx) => {
-    const before = await getPersonForEdit(tx, slug, user);
-    return updateArchived<PersonRow>(tx, {
-      table: t.people,
-      before,
-      seenVersion,
-      archived,
-      entityType: 'person',
-      actor: actorOf(user),
-      now,
-      audited: auditedPerson,
-    });
-  });
+export function updatePerson(db: Db, form: PersonForm, change: RecordChange): Promise<PersonRow> {
+  return updateRecord(db, personRecord, change, (tx, before) => columnsOf(tx, form, before, change.user));
 }

@@ -4,7 +4,7 @@
  * reordering, archiving and the version check.
  */
 import * as cheerio from 'cheerio';
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import * as t from '../../db/schema.js';
@@ -197,6 +197,44 @@ describeEachEngine('workspace: people, themes, addressees, translations', (ctx) 
     expect($('#f-name_en').attr('value')).toBe('The United States Government');
     // Untouched by this editor: the newer Spanish name, not the one they opened.
     expect($('#f-name_es').attr('value')).toBe('Gobierno de EE. UU.');
+  });
+
+  it('archives and restores a person, a theme and an addressee, audited, each back to where its list lives', async () => {
+    const [person] = await ctx.db.select().from(t.people).where(eq(t.people.slug, 'fernanda-durand'));
+    const [theme] = await ctx.db.select().from(t.themes).where(eq(t.themes.slug, 'governance-rule-of-law'));
+    const [addressee] = await ctx.db.select().from(t.addressees).where(ne(t.addressees.slug, 'us-government'));
+    const cases = [
+      { table: t.people, entityType: 'person', row: person!, list: '/en/workspace/people' },
+      { table: t.themes, entityType: 'theme', row: theme!, list: '/en/workspace/themes' },
+      { table: t.addressees, entityType: 'addressee', row: addressee!, list: '/en/workspace/addressees' },
+    ];
+    for (const { table, entityType, row, list } of cases) {
+      const stored = async () => (await ctx.db.select().from(table).where(eq(table.id, row.id)))[0]!;
+      const action = `${list}/${row.slug}/archive`;
+      const archived = await as('editor').post(action, { archived: '1', version: row.version }, '/en/workspace');
+      expect(archived.statusCode, entityType).toBe(303);
+      expect(archived.headers.location).toBe(`${list}?saved=1`);
+      expect((await stored()).archivedAt).not.toBeNull();
+      expect((await as('editor').get(list)).body).not.toContain(`/${row.slug}/edit"`);
+      // The same button again, from a page opened before: refused, still archived.
+      const stale = await as('editor').post(action, { archived: '0', version: row.version }, '/en/workspace');
+      expect(stale.statusCode, entityType).toBe(409);
+      expect((await stored()).archivedAt).not.toBeNull();
+      const restored = await as('editor').post(action, { archived: '0', version: row.version + 1 }, '/en/workspace');
+      expect(restored.statusCode).toBe(303);
+      expect((await stored()).archivedAt).toBeNull();
+      const audit = await ctx.db
+        .select()
+        .from(t.auditLog)
+        .where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, String(row.id))));
+      expect(audit.map((a) => a.action)).toEqual(['archive', 'restore']);
+    }
+    const memberTry = await as('member').post(
+      `/en/workspace/themes/${theme!.slug}/archive`,
+      { archived: '1', version: theme!.version + 2 },
+      '/en/workspace',
+    );
+    expect(memberTry.statusCode).toBe(403);
   });
 
   it('lists missing and out-of-date translations per language, and filters them', async () => {

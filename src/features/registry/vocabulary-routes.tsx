@@ -6,13 +6,14 @@ import { LOCALES } from '../../lib/locales.js';
 import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { canEditRegistry } from '../accounts/policy.js';
 import type { AuthOptions } from '../accounts/web.js';
-import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
 import { readConfirmed, readLocaleValues } from '../workspace/form.js';
 import { saveForm, workspaceRequest } from '../workspace/web.js';
 import { assertAllowed } from '../workspace/write.js';
 import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
 import {
   type AddresseeForm,
+  addresseeRecord,
   createAddressee,
   createTheme,
   getAddressee,
@@ -21,8 +22,7 @@ import {
   listAddressees,
   listThemes,
   moveTheme,
-  setAddresseeArchived,
-  setThemeArchived,
+  themeRecord,
   updateAddressee,
   updateTheme,
 } from './vocabulary-service.js';
@@ -110,33 +110,25 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
         reply,
         w.ctx,
         async () => {
-          await updateTheme(deps.db, slug, form, seenVersion(body), w.user, deps.now());
+          await updateTheme(deps.db, form, recordChange(deps, w, slug, body));
           return `${themes}?saved=1`;
         },
         async (outcome) => {
           const current = await getTheme(deps.db, slug, w.user);
-          const version = outcome.conflict ? current.version : seenVersion(body);
-          const shown = outcome.conflict
-            ? rebaseForm(form, themeFormValues(rowAsSeen(current, outcome.conflict)), themeFormValues(current))
-            : form;
-          return <ThemeFormPage {...w} theme={current} form={shown} outcome={outcome} version={version} />;
+          const shown = formAfterFailure(
+            { typed: form, outcome, seenVersion: seenVersion(body) },
+            current,
+            themeFormValues,
+          );
+          return <ThemeFormPage {...w} theme={current} form={shown.form} outcome={outcome} version={shown.version} />;
         },
       );
     });
 
-    app.post(`${themes}/:slug/archive`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
-      const body = request.body as Body;
-      await setThemeArchived(
-        deps.db,
-        request.params.slug,
-        body.archived === '1',
-        seenVersion(body),
-        w.user,
-        deps.now(),
-      );
-      return reply.redirect(`${themes}?saved=1`, 303);
+    registerArchiveRoute(app, deps, options, locale, {
+      base: themes,
+      record: themeRecord,
+      done: () => `${themes}?saved=1`,
     });
 
     app.post(`${themes}/:slug/move`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
@@ -206,45 +198,33 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
         reply,
         w.ctx,
         async () => {
-          await updateAddressee(deps.db, slug, form, seenVersion(body), w.user, deps.now());
+          await updateAddressee(deps.db, form, recordChange(deps, w, slug, body));
           return `${addressees}?saved=1`;
         },
         async (outcome) => {
           const current = await getAddressee(deps.db, slug, w.user);
-          const version = outcome.conflict ? current.version : seenVersion(body);
           const parentNow = await parentSlug(current.parentId);
-          const shown = outcome.conflict
-            ? rebaseForm(
-                form,
-                addresseeFormValues(rowAsSeen(current, outcome.conflict), parentNow),
-                addresseeFormValues(current, parentNow),
-              )
-            : form;
+          const shown = formAfterFailure({ typed: form, outcome, seenVersion: seenVersion(body) }, current, (row) =>
+            addresseeFormValues(row, parentNow),
+          );
           return (
             <AddresseeFormPage
               {...w}
               addressee={current}
-              form={shown}
+              form={shown.form}
               parents={await parents()}
               outcome={outcome}
-              version={version}
+              version={shown.version}
             />
           );
         },
       );
     });
 
-    app.post(
-      `${addressees}/:slug/archive`,
-      { schema: { params: SlugParams, body: FormBody } },
-      async (request, reply) => {
-        const w = workspaceRequest(deps, options, request, reply, locale);
-        if (!w) return reply;
-        const body = request.body as Body;
-        const { slug } = request.params;
-        await setAddresseeArchived(deps.db, slug, body.archived === '1', seenVersion(body), w.user, deps.now());
-        return reply.redirect(`${addressees}?saved=1`, 303);
-      },
-    );
+    registerArchiveRoute(app, deps, options, locale, {
+      base: addressees,
+      record: addresseeRecord,
+      done: () => `${addressees}?saved=1`,
+    });
   }
 }

@@ -13,8 +13,9 @@ import { countryCodes } from '../workspace/countries.js';
 import type { LocaleValues } from '../workspace/form.js';
 import { matchesQuery } from '../workspace/list.js';
 import { assertValid, blankToNull, maxLength, oneOf, problem } from '../workspace/validation.js';
-import { actorOf, assertAllowed, insertAudited, updateArchived, updateVersioned } from '../workspace/write.js';
+import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../workspace/write.js';
 import type { Editor } from './organizations-service.js';
+import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 
 export type ThemeRow = typeof t.themes.$inferSelect;
@@ -76,51 +77,18 @@ export async function createTheme(db: Db, form: LabelForm, user: Editor, now: Da
   });
 }
 
-export async function updateTheme(
-  db: Db,
-  slug: string,
-  form: LabelForm,
-  seenVersion: number,
-  user: Editor,
-  now: Date,
-): Promise<ThemeRow> {
-  return db.transaction(async (tx) => {
-    const before = await getTheme(tx, slug, user);
-    assertValid(labelProblems('label', form.label, 200));
-    return updateVersioned<ThemeRow>(tx, {
-      table: t.themes,
-      before,
-      seenVersion,
-      set: { label: mergeLocalized(before.label, form.label, form.confirmed) },
-      entityType: 'theme',
-      action: 'update',
-      actor: actorOf(user),
-      now,
-      audited: auditedTheme,
-    });
-  });
-}
+/** How a theme is found for editing and audited, for the shared edit and archive steps. */
+export const themeRecord: RegistryRecord<ThemeRow> = {
+  table: t.themes,
+  entityType: 'theme',
+  audited: auditedTheme,
+  load: getTheme,
+};
 
-export async function setThemeArchived(
-  db: Db,
-  slug: string,
-  archived: boolean,
-  seenVersion: number,
-  user: Editor,
-  now: Date,
-): Promise<ThemeRow> {
-  return db.transaction(async (tx) => {
-    const before = await getTheme(tx, slug, user);
-    return updateArchived<ThemeRow>(tx, {
-      table: t.themes,
-      before,
-      seenVersion,
-      archived,
-      entityType: 'theme',
-      actor: actorOf(user),
-      now,
-      audited: auditedTheme,
-    });
+export function updateTheme(db: Db, form: LabelForm, change: RecordChange): Promise<ThemeRow> {
+  return updateRecord(db, themeRecord, change, (_tx, before) => {
+    assertValid(labelProblems('label', form.label, 200));
+    return { label: mergeLocalized(before.label, form.label, form.confirmed) };
   });
 }
 
@@ -252,49 +220,14 @@ export async function createAddressee(db: Db, form: AddresseeForm, user: Editor,
   );
 }
 
-export async function updateAddressee(
-  db: Db,
-  slug: string,
-  form: AddresseeForm,
-  seenVersion: number,
-  user: Editor,
-  now: Date,
-): Promise<AddresseeRow> {
-  return db.transaction(async (tx) => {
-    const before = await getAddressee(tx, slug, user);
-    return updateVersioned<AddresseeRow>(tx, {
-      table: t.addressees,
-      before,
-      seenVersion,
-      set: await addresseeColumns(tx, form, before),
-      entityType: 'addressee',
-      action: 'update',
-      actor: actorOf(user),
-      now,
-      audited: auditedAddressee,
-    });
-  });
-}
+/** How an addressee is found for editing and audited, for the shared edit and archive steps. */
+export const addresseeRecord: RegistryRecord<AddresseeRow> = {
+  table: t.addressees,
+  entityType: 'addressee',
+  audited: auditedAddressee,
+  load: getAddressee,
+};
 
-export async function setAddresseeArchived(
-  db: Db,
-  slug: string,
-  archived: boolean,
-  seenVersion: number,
-  user: Editor,
-  now: Date,
-): Promise<AddresseeRow> {
-  return db.transaction(async (tx) => {
-    const before = await getAddressee(tx, slug, user);
-    return updateArchived<AddresseeRow>(tx, {
-      table: t.addressees,
-      before,
-      seenVersion,
-      archived,
-      entityType: 'addressee',
-      actor: actorOf(user),
-      now,
-      audited: auditedAddressee,
-    });
-  });
+export function updateAddressee(db: Db, form: AddresseeForm, change: RecordChange): Promise<AddresseeRow> {
+  return updateRecord(db, addresseeRecord, change, (tx, before) => addresseeColumns(tx, form, before));
 }

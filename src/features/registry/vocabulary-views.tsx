@@ -2,15 +2,15 @@
 
 import type { Catalog } from '../../i18n/catalog.js';
 import { LOCALES } from '../../lib/locales.js';
-import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
+import { localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import { CsrfField } from '../accounts/views.js';
-import { countryLabel, countryOptions } from '../workspace/countries.js';
-import { BilingualField, HiddenFields, type LocaleValues, SelectField } from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import { DataTable, FilterBar } from '../workspace/list.js';
+import { countryLabel } from '../workspace/countries.js';
+import { BilingualField, type LocaleValues, SelectField } from '../workspace/form.js';
+import type { WorkspaceProps } from '../workspace/layout.js';
+import { ListPage } from '../workspace/list-page.js';
 import type { FormOutcome } from '../workspace/web.js';
-import { ArchivedBadge, ArchiveForm, bilingualLabels, FormProblems, SavedNotice, TranslationBadges } from './common.js';
+import { ArchivableName, bilingualLabels, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ADDRESSEE_KINDS,
   type AddresseeForm,
@@ -48,118 +48,87 @@ function MoveButton(props: { ctx: PageContext; csrf: string; theme: ThemeRow; di
 export function ThemeListPage(
   props: WorkspaceProps & { rows: ThemeRow[]; filter: { q: string; archived: boolean }; saved: boolean },
 ) {
-  const { ctx, csrf, rows, filter } = props;
+  const { ctx, csrf, filter } = props;
   const { t } = ctx;
   return (
-    <WorkspaceLayout {...props} title={t.registryThemesTitle}>
-      <h1 safe>{t.registryThemesTitle}</h1>
-      <SavedNotice ctx={ctx} saved={props.saved} />
-      <p>
-        <a class="button" href={`${themesBase(ctx)}/new`} safe>
-          {t.registryNewTheme}
-        </a>
-      </p>
-      <p class="hint" safe>
-        {t.registryThemesOrderHint}
-      </p>
-      <FilterBar ctx={ctx} action={themesBase(ctx)} q={filter.q} showArchived={filter.archived} />
-      <DataTable
-        ctx={ctx}
-        caption={t.registryThemesTitle}
-        rows={rows}
-        columns={[
-          {
-            header: t.registryThemeLabel,
-            cell: (r) => (
-              <>
-                <a href={`${themesBase(ctx)}/${r.slug}/edit`}>
-                  <LocalizedSpan value={r.label} ctx={ctx} />
-                </a>{' '}
-                <ArchivedBadge ctx={ctx} archivedAt={r.archivedAt} />
-              </>
+    <ListPage
+      {...props}
+      title={t.registryThemesTitle}
+      create={{ href: `${themesBase(ctx)}/new`, label: t.registryNewTheme }}
+      hint={t.registryThemesOrderHint}
+      search={{ action: themesBase(ctx), q: filter.q, showArchived: filter.archived }}
+      columns={[
+        {
+          header: t.registryThemeLabel,
+          cell: (r) => (
+            <ArchivableName
+              ctx={ctx}
+              href={`${themesBase(ctx)}/${r.slug}/edit`}
+              name={r.label}
+              archivedAt={r.archivedAt}
+            />
+          ),
+        },
+        { header: t.registryColumnTranslations, cell: (r) => <TranslationBadges ctx={ctx} value={r.label} /> },
+        {
+          header: t.registryColumnOrder,
+          cell: (r) =>
+            r.archivedAt ? (
+              ''
+            ) : (
+              <div class="row-actions">
+                <MoveButton ctx={ctx} csrf={csrf} theme={r} direction="up" />
+                <MoveButton ctx={ctx} csrf={csrf} theme={r} direction="down" />
+              </div>
             ),
-          },
-          { header: t.registryColumnTranslations, cell: (r) => <TranslationBadges ctx={ctx} value={r.label} /> },
-          {
-            header: t.registryColumnOrder,
-            cell: (r) =>
-              r.archivedAt ? (
-                ''
-              ) : (
-                <div class="row-actions">
-                  <MoveButton ctx={ctx} csrf={csrf} theme={r} direction="up" />
-                  <MoveButton ctx={ctx} csrf={csrf} theme={r} direction="down" />
-                </div>
-              ),
-          },
-        ]}
-      />
-    </WorkspaceLayout>
+        },
+      ]}
+    />
   );
 }
 
 export const themeFormValues = (r: ThemeRow | null): LabelForm => ({ label: valuesOf(r?.label), confirmed: [] });
 
+/** What a conflict may show that the theme and addressee forms do not have fields for. */
+const vocabularyConflictLabels = (t: Catalog) => ({
+  archivedAt: t.workspaceArchived,
+  parentId: t.registryAddresseeParent,
+  position: t.registryColumnOrder,
+});
+
 export function ThemeFormPage(
   props: WorkspaceProps & { theme: ThemeRow | null; form: LabelForm; outcome?: FormOutcome; version?: number },
 ) {
-  const { ctx, csrf, theme: r, form, outcome = {} } = props;
+  const { ctx, theme: r, form, outcome = {} } = props;
   const { t } = ctx;
-  const errors = outcome.errors ?? {};
-  const title = r ? t.registryEditTheme : t.registryNewTheme;
   const labels: Record<string, string> = { label: t.registryThemeLabel };
   Object.assign(labels, bilingualLabels('label', t.registryThemeLabel));
   return (
-    <WorkspaceLayout {...props} title={title}>
-      <h1 safe>{title}</h1>
-      <FormProblems
+    <RegistryFormPage
+      {...props}
+      title={r ? t.registryEditTheme : t.registryNewTheme}
+      outcome={outcome}
+      labels={labels}
+      conflictLabels={vocabularyConflictLabels(t)}
+      action={r ? `${themesBase(ctx)}/${r.slug}/edit` : themesBase(ctx)}
+      version={props.version ?? r?.version}
+      editing={r !== null}
+      cancelHref={themesBase(ctx)}
+      archive={
+        r
+          ? { action: `${themesBase(ctx)}/${r.slug}/archive`, archived: r.archivedAt !== null, version: r.version }
+          : undefined
+      }
+    >
+      <BilingualField
         ctx={ctx}
-        conflict={outcome.conflict}
-        errors={errors}
-        labels={labels}
-        conflictLabels={{
-          archivedAt: t.workspaceArchived,
-          parentId: t.registryAddresseeParent,
-          position: t.registryColumnOrder,
-        }}
+        name="label"
+        label={t.registryThemeLabel}
+        stored={r?.label}
+        values={form.label}
+        errors={outcome.errors ?? {}}
       />
-      <form method="post" action={r ? `${themesBase(ctx)}/${r.slug}/edit` : themesBase(ctx)} novalidate>
-        <HiddenFields csrf={csrf} version={props.version ?? r?.version} />
-        <BilingualField
-          ctx={ctx}
-          name="label"
-          label={t.registryThemeLabel}
-          stored={r?.label}
-          values={form.label}
-          errors={errors}
-        />
-        <FormButtons ctx={ctx} editing={r !== null} cancel={themesBase(ctx)} />
-      </form>
-      {r ? (
-        <ArchiveForm
-          ctx={ctx}
-          csrf={csrf}
-          action={`${themesBase(ctx)}/${r.slug}/archive`}
-          archived={r.archivedAt !== null}
-          version={r.version}
-        />
-      ) : (
-        ''
-      )}
-    </WorkspaceLayout>
-  );
-}
-
-function FormButtons({ ctx, editing, cancel }: { ctx: PageContext; editing: boolean; cancel: string }) {
-  return (
-    <p class="form-actions">
-      <button type="submit" safe>
-        {editing ? ctx.t.workspaceSave : ctx.t.workspaceCreate}
-      </button>
-      <a href={cancel} safe>
-        {ctx.t.workspaceCancel}
-      </a>
-    </p>
+    </RegistryFormPage>
   );
 }
 
@@ -185,49 +154,39 @@ export function AddresseeListPage(
     saved: boolean;
   },
 ) {
-  const { ctx, rows, filter } = props;
+  const { ctx, filter } = props;
   const { t, locale } = ctx;
   return (
-    <WorkspaceLayout {...props} title={t.registryAddresseesTitle}>
-      <h1 safe>{t.registryAddresseesTitle}</h1>
-      <SavedNotice ctx={ctx} saved={props.saved} />
-      <p>
-        <a class="button" href={`${addresseesBase(ctx)}/new`} safe>
-          {t.registryNewAddressee}
-        </a>
-      </p>
-      <FilterBar
-        ctx={ctx}
-        action={addresseesBase(ctx)}
-        q={filter.q}
-        showArchived={filter.archived}
-        filters={[{ name: 'kind', label: t.registryAddresseeKind, value: filter.kind, options: kindOptions(t) }]}
-      />
-      <DataTable
-        ctx={ctx}
-        caption={t.registryAddresseesTitle}
-        rows={rows}
-        columns={[
-          {
-            header: t.registryAddresseeName,
-            cell: (r) => (
-              <>
-                <a href={`${addresseesBase(ctx)}/${r.slug}/edit`}>
-                  <LocalizedSpan value={r.name} ctx={ctx} />
-                </a>{' '}
-                <ArchivedBadge ctx={ctx} archivedAt={r.archivedAt} />
-              </>
-            ),
-          },
-          { header: t.registryColumnKind, cell: (r) => <span safe>{addresseeKindLabel(r.kind, t)}</span> },
-          {
-            header: t.registryColumnCountry,
-            cell: (r) => <span safe>{countryLabel(r.country, locale)}</span>,
-          },
-          { header: t.registryColumnTranslations, cell: (r) => <TranslationBadges ctx={ctx} value={r.name} /> },
-        ]}
-      />
-    </WorkspaceLayout>
+    <ListPage
+      {...props}
+      title={t.registryAddresseesTitle}
+      create={{ href: `${addresseesBase(ctx)}/new`, label: t.registryNewAddressee }}
+      search={{
+        action: addresseesBase(ctx),
+        q: filter.q,
+        showArchived: filter.archived,
+        filters: [{ name: 'kind', label: t.registryAddresseeKind, value: filter.kind, options: kindOptions(t) }],
+      }}
+      columns={[
+        {
+          header: t.registryAddresseeName,
+          cell: (r) => (
+            <ArchivableName
+              ctx={ctx}
+              href={`${addresseesBase(ctx)}/${r.slug}/edit`}
+              name={r.name}
+              archivedAt={r.archivedAt}
+            />
+          ),
+        },
+        { header: t.registryColumnKind, cell: (r) => <span safe>{addresseeKindLabel(r.kind, t)}</span> },
+        {
+          header: t.registryColumnCountry,
+          cell: (r) => <span safe>{countryLabel(r.country, locale)}</span>,
+        },
+        { header: t.registryColumnTranslations, cell: (r) => <TranslationBadges ctx={ctx} value={r.name} /> },
+      ]}
+    />
   );
 }
 
@@ -244,10 +203,9 @@ export function AddresseeFormPage(
     version?: number;
   },
 ) {
-  const { ctx, csrf, addressee: r, form, outcome = {} } = props;
-  const { t, locale } = ctx;
+  const { ctx, addressee: r, form, outcome = {} } = props;
+  const { t } = ctx;
   const errors = outcome.errors ?? {};
-  const title = r ? t.registryEditAddressee : t.registryNewAddressee;
   const labels: Record<string, string> = {
     name: t.registryAddresseeName,
     kind: t.registryAddresseeKind,
@@ -256,73 +214,53 @@ export function AddresseeFormPage(
   };
   Object.assign(labels, bilingualLabels('name', t.registryAddresseeName));
   return (
-    <WorkspaceLayout {...props} title={title}>
-      <h1 safe>{title}</h1>
-      <FormProblems
+    <RegistryFormPage
+      {...props}
+      title={r ? t.registryEditAddressee : t.registryNewAddressee}
+      outcome={outcome}
+      labels={labels}
+      conflictLabels={vocabularyConflictLabels(t)}
+      action={r ? `${addresseesBase(ctx)}/${r.slug}/edit` : addresseesBase(ctx)}
+      version={props.version ?? r?.version}
+      editing={r !== null}
+      cancelHref={addresseesBase(ctx)}
+      archive={
+        r
+          ? { action: `${addresseesBase(ctx)}/${r.slug}/archive`, archived: r.archivedAt !== null, version: r.version }
+          : undefined
+      }
+    >
+      <BilingualField
         ctx={ctx}
-        conflict={outcome.conflict}
+        name="name"
+        label={t.registryAddresseeName}
+        stored={r?.name}
+        values={form.name}
         errors={errors}
-        labels={labels}
-        conflictLabels={{
-          archivedAt: t.workspaceArchived,
-          parentId: t.registryAddresseeParent,
-          position: t.registryColumnOrder,
-        }}
       />
-      <form method="post" action={r ? `${addresseesBase(ctx)}/${r.slug}/edit` : addresseesBase(ctx)} novalidate>
-        <HiddenFields csrf={csrf} version={props.version ?? r?.version} />
-        <BilingualField
-          ctx={ctx}
-          name="name"
-          label={t.registryAddresseeName}
-          stored={r?.name}
-          values={form.name}
-          errors={errors}
-        />
-        <SelectField
-          ctx={ctx}
-          name="kind"
-          label={labels.kind!}
-          value={form.kind}
-          options={kindOptions(t)}
-          emptyLabel=""
-          error={errors.kind}
-          required
-        />
-        <SelectField
-          ctx={ctx}
-          name="country"
-          label={labels.country!}
-          value={form.country}
-          options={countryOptions(locale)}
-          emptyLabel={t.registryNoCountry}
-          error={errors.country}
-        />
-        <SelectField
-          ctx={ctx}
-          name="parent"
-          label={labels.parent!}
-          hint={t.registryAddresseeParentHint}
-          value={form.parent}
-          options={props.parents
-            .filter((p) => p.id !== r?.id)
-            .map((p) => ({ value: p.slug, label: localizedPlain(p.name, ctx) }))}
-          emptyLabel={t.registryAddresseeNoParent}
-          error={errors.parent}
-        />
-        <FormButtons ctx={ctx} editing={r !== null} cancel={addresseesBase(ctx)} />
-      </form>
-      {r ? (
-        <ArchiveForm
-          ctx={ctx}
-          csrf={csrf}
-          action={`${addresseesBase(ctx)}/${r.slug}/archive`}
-          archived={r.archivedAt !== null}
-          version={r.version}
-        />
-      ) : (
-        ''
-      )}
-    </WorkspaceLayout>
+      <SelectField
+        ctx={ctx}
+        name="kind"
+        label={labels.kind!}
+        value={form.kind}
+        options={kindOptions(t)}
+        emptyLabel=""
+        error={errors.kind}
+        required
+      />
+      <CountryField ctx={ctx} value={form.country} error={errors.country} />
+      <SelectField
+        ctx={ctx}
+        name="parent"
+        label={labels.parent!}
+        hint={t.registryAddresseeParentHint}
+        value={form.parent}
+        options={props.parents
+          .filter((p) => p.id !== r?.id)
+          .map((p) => ({ value: p.slug, label: localizedPlain(p.name, ctx) }))}
+        emptyLabel={t.registryAddresseeNoParent}
+        error={errors.parent}
+      />
+    </RegistryFormPage>
   );
 }

@@ -20,6 +20,7 @@ import {
   type Editor,
   missingIds,
   type Tx,
+  updateAudited,
   updateVersioned,
   wasEverPublished,
 } from '../statements/write-support.js';
@@ -162,17 +163,12 @@ export async function updateRelease(
     problems.throwIfAny();
     const before = await releaseBySlug(tx, input.slug);
     const set = fieldValues(before, input, embargo);
-    const after = await updateVersioned(tx, t.releases, 'release', before, input.version, set, now);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'release',
-      entityId: after.id,
-      action: 'update',
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
+    return updateAudited(
+      tx,
+      { table: t.releases, entityType: 'release', before, seenVersion: input.version, set, audited },
+      user,
+      now,
+    );
   });
 }
 

@@ -9,12 +9,11 @@ import { localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import type { Finding } from '../lint/finding.js';
 import { FindingItem } from '../lint/views.js';
-import { OrderedPicker } from '../statements/ordered-picker.js';
 import { PublicationControls } from '../statements/publication-controls.js';
+import { DetailsSection, EditingHeading, PickerSection } from '../statements/workspace-forms.js';
 import type { RegistryChoices } from '../statements/workspace-read.js';
 import type { Typed } from '../statements/workspace-views.js';
-import { ConflictNotice } from '../workspace/conflict.js';
-import { ErrorSummary, HiddenFields } from '../workspace/form.js';
+import { HiddenFields } from '../workspace/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import type { FormOutcome } from '../workspace/web.js';
 import { BlocksSection } from './blocks-views.js';
@@ -64,41 +63,28 @@ export function ReleaseEditorPage(
     rows: { id: number; label: string }[],
     selected: number[],
   ) => (
-    <section aria-labelledby={`${form}-title`}>
-      <h2 id={`${form}-title`} safe>
-        {legend}
-      </h2>
-      <form method="post" action={`${base}/${form}`} class="form">
-        <HiddenFields csrf={csrf} version={r.version} />
-        <OrderedPicker
-          ctx={ctx}
-          name={form}
-          legend={legend}
-          hint={hint}
-          rows={rows}
-          selected={selected}
-          error={outcomeOf(form).errors?.[form]}
-        />
-        <button type="submit" safe>
-          {t.editorialSaveOrder}
-        </button>
-      </form>
-    </section>
+    <PickerSection
+      ctx={ctx}
+      csrf={csrf}
+      name={form}
+      action={`${base}/${form}`}
+      version={r.version}
+      legend={legend}
+      hint={hint}
+      rows={rows}
+      selected={selected}
+      error={outcomeOf(form).errors?.[form]}
+    />
   );
   return (
     <WorkspaceLayout {...props} title={title}>
-      <p>
-        <a href={`/${locale}/workspace/releases`} safe>
-          {t.editorialReleasesTitle}
-        </a>
-      </p>
-      <h1 safe>{title}</h1>
-      {failed?.outcome.conflict ? (
-        <ConflictNotice ctx={ctx} history={failed.outcome.conflict} labels={releaseLabels(ctx)} />
-      ) : (
-        ''
-      )}
-      <ErrorSummary ctx={ctx} errors={failed?.outcome.errors ?? {}} labels={releaseLabels(ctx)} />
+      <EditingHeading
+        ctx={ctx}
+        back={{ href: `/${locale}/workspace/releases`, label: t.editorialReleasesTitle }}
+        title={title}
+        outcome={failed?.outcome}
+        labels={releaseLabels(ctx)}
+      />
       <div class="release-editor">
         <div class="release-editor-forms">
           <PublicationControls
@@ -109,28 +95,16 @@ export function ReleaseEditorPage(
             state={data.state}
             publicHref={`/${locale}/releases/${r.slug}`}
           />
-          <section aria-labelledby="details-title">
-            <h2 id="details-title" safe>
-              {t.editorialReleaseDetails}
-            </h2>
-            <form method="post" action={base} class="form" novalidate>
-              <HiddenFields csrf={csrf} version={r.version} />
-              <input type="hidden" name="originalLocale" value={locale} />
-              <ReleaseFields
-                ctx={ctx}
-                stored={r}
-                typed={typedOf('details')}
-                errors={outcomeOf('details').errors ?? {}}
-                choices={choices}
-                embargoLocal={props.embargoLocal}
-              />
-              <p class="form-actions">
-                <button type="submit" safe>
-                  {t.workspaceSave}
-                </button>
-              </p>
-            </form>
-          </section>
+          <DetailsSection ctx={ctx} csrf={csrf} heading={t.editorialReleaseDetails} action={base} version={r.version}>
+            <ReleaseFields
+              ctx={ctx}
+              stored={r}
+              typed={typedOf('details')}
+              errors={outcomeOf('details').errors ?? {}}
+              choices={choices}
+              embargoLocal={props.embargoLocal}
+            />
+          </DetailsSection>
           {picker(
             'contacts',
             t.editorialContacts,

@@ -24,8 +24,9 @@ import {
   seenVersion,
 } from '../statements/form-input.js';
 import { readPicked } from '../statements/ordered-picker.js';
+import { type FailedForm, pageFormPoster } from '../statements/page-forms.js';
 import { registryChoices } from '../statements/workspace-read.js';
-import { type FormOutcome, saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
+import { saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
 import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease, type ReleaseList, setReleaseList, updateRelease } from './edit-service.js';
 import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';
@@ -60,7 +61,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       w: WorkspaceRequest,
       slug: string,
       previewLocale: Locale,
-      failed?: { form: ReleaseForm; typed: Form | undefined; outcome: FormOutcome },
+      failed?: FailedForm<ReleaseForm>,
     ) => {
       const now = deps.now();
       const [data, choices, source] = await Promise.all([
@@ -168,24 +169,11 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       },
     );
 
-    /** A form of the editor: on failure the editor comes back with that form's typed values. */
-    const editorPost = (
-      path: string,
-      form: ReleaseForm,
-      save: (w: WorkspaceRequest, slug: string, body: Form) => Promise<string | undefined>,
-    ) =>
-      app.post(`${root}/:slug${path}`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-        const w = guard(request, reply);
-        if (!w) return reply;
-        const { slug } = request.params;
-        const body = request.body as Form;
-        return saveForm(
-          reply,
-          w.ctx,
-          async () => (await save(w, slug, body)) ?? `${root}/${slug}`,
-          (outcome) => editorPage(w, slug, locale, { form, typed: body, outcome }),
-        );
-      });
+    const editorPost = pageFormPoster<ReleaseForm>(app, {
+      root,
+      guard,
+      render: (w, slug, failed) => editorPage(w, slug, locale, failed),
+    });
 
     editorPost('', 'details', async (w, slug, body) => {
       await updateRelease(

@@ -3,21 +3,15 @@ import { formatDate } from '../../lib/i18n.js';
 import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import type { VisibilityState } from '../../lib/visibility.js';
-import { DateField, OriginalLocaleField, TimeZoneField } from '../statements/publication-controls.js';
-import { stateName, VISIBILITY_STATES } from '../statements/state-label.js';
+import { DateField, TimeZoneField } from '../statements/publication-controls.js';
+import { stateFilter } from '../statements/state-label.js';
+import { NewDraftPage } from '../statements/workspace-forms.js';
 import { StateTag } from '../statements/workspace-parts.js';
 import type { RegistryChoices } from '../statements/workspace-read.js';
 import type { Typed } from '../statements/workspace-views.js';
-import {
-  BilingualField,
-  ErrorSummary,
-  HiddenFields,
-  readLocaleValues,
-  SelectField,
-  TextField,
-} from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import { DataTable, FilterBar } from '../workspace/list.js';
+import { BilingualField, readLocaleValues, SelectField, TextField } from '../workspace/form.js';
+import type { WorkspaceProps } from '../workspace/layout.js';
+import { ListPage } from '../workspace/list-page.js';
 import type { FieldErrors } from '../workspace/validation.js';
 import type { FormOutcome } from '../workspace/web.js';
 import type { ReleaseRow } from './edit-service.js';
@@ -28,47 +22,29 @@ export const str = (typed: Typed, name: string) =>
 export function ReleaseListPage(
   props: WorkspaceProps & { items: { release: ReleaseRow; state: VisibilityState }[]; q: string; state: string },
 ): JSX.Element {
-  const { ctx, items } = props;
+  const { ctx } = props;
   const { t, locale } = ctx;
   return (
-    <WorkspaceLayout {...props} title={t.editorialReleasesTitle}>
-      <h1 safe>{t.editorialReleasesTitle}</h1>
-      <p>
-        <a class="button" href={`/${locale}/workspace/releases/new`} safe>
-          {t.editorialNewRelease}
-        </a>
-      </p>
-      <FilterBar
-        ctx={ctx}
-        action={`/${locale}/workspace/releases`}
-        q={props.q}
-        filters={[
-          {
-            name: 'state',
-            label: t.editorialStateFilter,
-            value: props.state,
-            options: VISIBILITY_STATES.map((s) => ({ value: s, label: stateName(t, s) })),
-          },
-        ]}
-      />
-      <DataTable
-        ctx={ctx}
-        caption={t.editorialReleasesCaption}
-        rows={items}
-        columns={[
-          {
-            header: t.editorialReleaseHeadline,
-            cell: (i) => (
-              <a href={`/${locale}/workspace/releases/${i.release.slug}`}>
-                <LocalizedSpan value={i.release.headline} ctx={ctx} />
-              </a>
-            ),
-          },
-          { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.release.releaseDate, locale)}</span> },
-          { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
-        ]}
-      />
-    </WorkspaceLayout>
+    <ListPage
+      {...props}
+      title={t.editorialReleasesTitle}
+      caption={t.editorialReleasesCaption}
+      create={{ href: `/${locale}/workspace/releases/new`, label: t.editorialNewRelease }}
+      search={{ action: `/${locale}/workspace/releases`, q: props.q, filters: [stateFilter(t, props.state)] }}
+      rows={props.items}
+      columns={[
+        {
+          header: t.editorialReleaseHeadline,
+          cell: (i) => (
+            <a href={`/${locale}/workspace/releases/${i.release.slug}`}>
+              <LocalizedSpan value={i.release.headline} ctx={ctx} />
+            </a>
+          ),
+        },
+        { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.release.releaseDate, locale)}</span> },
+        { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
+      ]}
+    />
   );
 }
 
@@ -211,31 +187,23 @@ export function ReleaseFields(props: {
 export function NewReleasePage(
   props: WorkspaceProps & { typed: Typed; outcome: FormOutcome; choices: RegistryChoices },
 ): JSX.Element {
-  const { ctx, csrf, typed, outcome, choices } = props;
-  const { t, locale } = ctx;
-  const errors = outcome.errors ?? {};
+  const { ctx, typed, outcome, choices } = props;
   return (
-    <WorkspaceLayout {...props} title={t.editorialNewRelease}>
-      <h1 safe>{t.editorialNewRelease}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} labels={releaseLabels(ctx)} />
-      <form method="post" action={`/${locale}/workspace/releases`} class="form" novalidate>
-        <HiddenFields csrf={csrf} />
-        <OriginalLocaleField ctx={ctx} value={str(typed, 'originalLocale') ?? locale} />
-        <TextField
-          ctx={ctx}
-          name="slug"
-          label={t.editorialStatementSlug}
-          hint={t.editorialSlugHint}
-          value={str(typed, 'slug') ?? ''}
-          error={errors.slug}
-        />
-        <ReleaseFields ctx={ctx} stored={null} typed={typed} errors={errors} choices={choices} embargoLocal="" />
-        <p class="form-actions">
-          <button type="submit" safe>
-            {t.workspaceCreate}
-          </button>
-        </p>
-      </form>
-    </WorkspaceLayout>
+    <NewDraftPage
+      {...props}
+      title={ctx.t.editorialNewRelease}
+      action={`/${ctx.locale}/workspace/releases`}
+      labels={releaseLabels(ctx)}
+      typed={{ originalLocale: str(typed, 'originalLocale'), slug: str(typed, 'slug') }}
+    >
+      <ReleaseFields
+        ctx={ctx}
+        stored={null}
+        typed={typed}
+        errors={outcome.errors ?? {}}
+        choices={choices}
+        embargoLocal=""
+      />
+    </NewDraftPage>
   );
 }

@@ -14,7 +14,7 @@ import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/loca
 import { originalOf } from '../../lib/localized-text.js';
 import { writeAudit } from '../accounts/audit.js';
 import { canEditStatement } from '../accounts/policy.js';
-import { actorOf, type Editor, missingIds, updateVersioned, wasEverPublished } from './write-support.js';
+import { actorOf, type Editor, missingIds, updateAudited, updateVersioned, wasEverPublished } from './write-support.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 
@@ -134,25 +134,19 @@ export async function updateStatement(
   problems.throwIfAny();
   return db.transaction(async (tx) => {
     const before = await statementBySlug(tx, input.slug);
-    const after = await updateVersioned(
+    return updateAudited(
       tx,
-      t.statements,
-      'statement',
-      before,
-      input.version,
-      localizedFields(before, input),
+      {
+        table: t.statements,
+        entityType: 'statement',
+        before,
+        seenVersion: input.version,
+        set: localizedFields(before, input),
+        audited,
+      },
+      user,
       now,
     );
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'statement',
-      entityId: after.id,
-      action: 'update',
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
   });
 }
 

@@ -168,34 +168,27 @@ function registerItemRoutes(app: FastifyTypeBox, root: string, guard: Guard, ite
       (outcome) => item.page(w, slug, null, body, outcome),
     );
   });
-  app.post(`${base}/:id`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
-    const w = guard(request, reply);
-    if (!w) return reply;
-    const { slug, id } = request.params;
-    const body = request.body as Form;
-    return saveForm(
-      reply,
-      w.ctx,
-      async () => {
-        await item.update(body, id, w.user);
-        return back(slug);
-      },
-      (outcome) => item.page(w, slug, id, body, outcome),
-    );
-  });
-  app.post(`${base}/:id/delete`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
-    const w = guard(request, reply);
-    if (!w) return reply;
-    const { slug, id } = request.params;
-    const body = request.body as Form;
-    return saveForm(
-      reply,
-      w.ctx,
-      async () => {
-        await item.remove(body, id, w.user);
-        return back(slug);
-      },
-      (outcome) => item.page(w, slug, id, undefined, outcome),
-    );
-  });
+  /** Saving and deleting one item; a failed save shows its form again, as typed (a failed delete, as stored). */
+  const itemPost = (
+    suffix: '' | '/delete',
+    run: (body: Form, id: number, user: WorkspaceRequest['user']) => Promise<unknown>,
+    keepTyped: boolean,
+  ) =>
+    app.post(`${base}/:id${suffix}`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
+      const w = guard(request, reply);
+      if (!w) return reply;
+      const { slug, id } = request.params;
+      const body = request.body as Form;
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await run(body, id, w.user);
+          return back(slug);
+        },
+        (outcome) => item.page(w, slug, id, keepTyped ? body : undefined, outcome),
+      );
+    });
+  itemPost('', (body, id, user) => item.update(body, id, user), true);
+  itemPost('/delete', (body, id, user) => item.remove(body, id, user), false);
 }

@@ -12,7 +12,7 @@ import type { Locale } from '../../lib/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
 import { writeAudit } from '../accounts/audit.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
-import { actorOf, type Editor, missingIds, updateVersioned, wasEverPublished } from './write-support.js';
+import { actorOf, deleteStatementItem, type Editor, missingIds, updateAudited } from './write-support.js';
 
 export type QuoteRow = typeof t.quotes.$inferSelect;
 
@@ -86,17 +86,12 @@ export async function updateQuote(
     await check(tx, input);
     const before = await getQuote(tx, input.id);
     const set = { personId: input.personId, text: mergeLocalized(before.text, input.text, input.originalLocale) };
-    const after = await updateVersioned(tx, t.quotes, 'quote', before, input.version, set, now);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'quote',
-      entityId: before.id,
-      action: 'update',
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
+    return updateAudited(
+      tx,
+      { table: t.quotes, entityType: 'quote', before, seenVersion: input.version, set, audited },
+      user,
+      now,
+    );
   });
 }
 
@@ -109,21 +104,12 @@ export async function deleteQuote(
   requireStatementEditor(user);
   await db.transaction(async (tx) => {
     const before = await getQuote(tx, input.id);
-    const [statement] = await tx.select().from(t.statements).where(eq(t.statements.id, before.statementId));
-    if (statement && (await wasEverPublished(tx, 'statement', statement))) {
-      const p = new Problems();
-      p.add('quote', 'editorialErrPublishedKept');
-      p.throwIfAny('Quotes of a published statement are kept');
-    }
-    await updateVersioned(tx, t.quotes, 'quote', before, input.version, {}, now);
-    await tx.delete(t.quotes).where(eq(t.quotes.id, before.id));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'quote',
-      entityId: before.id,
-      action: 'delete',
-      before: audited(before),
-    });
+    await deleteStatementItem(
+      tx,
+      { table: t.quotes, entityType: 'quote', before, audited: audited(before) },
+      input.version,
+      user,
+      now,
+    );
   });
 }

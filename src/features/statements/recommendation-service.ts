@@ -3,7 +3,7 @@
  * recommendation's slug is made once from its first words and never changes (it is a public URL).
  * Removing one is only possible while its statement was never published.
  */
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, max } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
 import { NotFound } from '../../lib/errors.js';
@@ -13,7 +13,7 @@ import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/loca
 import { originalOf } from '../../lib/localized-text.js';
 import { writeAudit } from '../accounts/audit.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
-import { actorOf, type Editor, missingIds, type Tx, updateVersioned, wasEverPublished } from './write-support.js';
+import { actorOf, deleteStatementItem, type Editor, missingIds, type Tx, updateVersioned } from './write-support.js';
 
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
 
@@ -217,21 +217,13 @@ export async function deleteRecommendation(
   requireStatementEditor(user);
   await db.transaction(async (tx) => {
     const before = await getRecommendation(tx, input.id);
-    const [statement] = await tx.select().from(t.statements).where(eq(t.statements.id, before.statementId));
-    if (statement && (await wasEverPublished(tx, 'statement', statement))) {
-      const p = new Problems();
-      p.add('recommendation', 'editorialErrPublishedKept');
-      p.throwIfAny('Recommendations of a published statement are kept');
-    }
-    await updateVersioned(tx, t.recommendations, 'recommendation', before, input.version, {}, now);
-    await tx.delete(t.recommendations).where(inArray(t.recommendations.id, [before.id]));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'recommendation',
-      entityId: before.id,
-      action: 'delete',
-      before: { text: before.text, version: before.version },
-    });
+    const audited = { text: before.text, version: before.version };
+    await deleteStatementItem(
+      tx,
+      { table: t.recommendations, entityType: 'recommendation', before, audited },
+      input.version,
+      user,
+      now,
+    );
   });
 }

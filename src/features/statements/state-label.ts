@@ -1,5 +1,6 @@
 import type { Catalog } from '../../i18n/catalog.js';
 import type { VisibilityState } from '../../lib/visibility.js';
+import type { ListFilter } from '../workspace/list.js';
 
 /** A state of the one visibility rule, as editors read it. */
 export function stateName(t: Catalog, state: VisibilityState): string {
@@ -16,3 +17,11 @@ export function stateName(t: Catalog, state: VisibilityState): string {
 }
 
 export const VISIBILITY_STATES: VisibilityState[] = ['draft', 'embargoed', 'published', 'withdrawn'];
+
+/** The "State" filter of the statement and release lists. */
+export const stateFilter = (t: Catalog, value: string): ListFilter => ({
+  name: 'state',
+  label: t.editorialStateFilter,
+  value,
+  options: VISIBILITY_STATES.map((s) => ({ value: s, label: stateName(t, s) })),
+});

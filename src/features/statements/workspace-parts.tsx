@@ -6,56 +6,38 @@ import { LocalizedSpan } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
 import type { VisibilityState } from '../../lib/visibility.js';
 import { HiddenFields, StateBadge } from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import { DataTable, FilterBar } from '../workspace/list.js';
-import { stateName, VISIBILITY_STATES } from './state-label.js';
+import type { WorkspaceProps } from '../workspace/layout.js';
+import { ListPage } from '../workspace/list-page.js';
+import { stateFilter, stateName } from './state-label.js';
 import type { EditableStatementItem } from './workspace-read.js';
 
 export function StatementListPage(
   props: WorkspaceProps & { items: EditableStatementItem[]; q: string; state: string },
 ): JSX.Element {
-  const { ctx, items } = props;
+  const { ctx } = props;
   const { t, locale } = ctx;
   return (
-    <WorkspaceLayout {...props} title={t.editorialStatementsTitle}>
-      <h1 safe>{t.editorialStatementsTitle}</h1>
-      <p>
-        <a class="button" href={`/${locale}/workspace/statements/new`} safe>
-          {t.editorialNewStatement}
-        </a>
-      </p>
-      <FilterBar
-        ctx={ctx}
-        action={`/${locale}/workspace/statements`}
-        q={props.q}
-        filters={[
-          {
-            name: 'state',
-            label: t.editorialStateFilter,
-            value: props.state,
-            options: VISIBILITY_STATES.map((s) => ({ value: s, label: stateName(t, s) })),
-          },
-        ]}
-      />
-      <DataTable
-        ctx={ctx}
-        caption={t.editorialStatementsCaption}
-        rows={items}
-        columns={[
-          {
-            header: t.editorialColumnTitle,
-            cell: (i) => (
-              <a href={`/${locale}/workspace/statements/${i.statement.slug}`}>
-                <LocalizedSpan value={i.statement.title} ctx={ctx} />
-              </a>
-            ),
-          },
-          { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.statement.date, locale)}</span> },
-          { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
-          { header: t.editorialColumnRecommendations, cell: (i) => <span safe>{String(i.recommendationCount)}</span> },
-        ]}
-      />
-    </WorkspaceLayout>
+    <ListPage
+      {...props}
+      title={t.editorialStatementsTitle}
+      caption={t.editorialStatementsCaption}
+      create={{ href: `/${locale}/workspace/statements/new`, label: t.editorialNewStatement }}
+      search={{ action: `/${locale}/workspace/statements`, q: props.q, filters: [stateFilter(t, props.state)] }}
+      rows={props.items}
+      columns={[
+        {
+          header: t.editorialColumnTitle,
+          cell: (i) => (
+            <a href={`/${locale}/workspace/statements/${i.statement.slug}`}>
+              <LocalizedSpan value={i.statement.title} ctx={ctx} />
+            </a>
+          ),
+        },
+        { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.statement.date, locale)}</span> },
+        { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
+        { header: t.editorialColumnRecommendations, cell: (i) => <span safe>{String(i.recommendationCount)}</span> },
+      ]}
+    />
   );
 }
 

@@ -12,7 +12,7 @@ import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
 import { isVisibilityState } from '../../lib/visibility.js';
 import { canEditStatement } from '../accounts/policy.js';
 import type { AuthOptions } from '../accounts/web.js';
-import { type FormOutcome, saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
+import { saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
 import {
   createStatement,
   deleteStatement,
@@ -24,6 +24,7 @@ import {
 import { type Form, FormBody, field, ItemParams, originalLocale, pair, SlugParams, seenVersion } from './form-input.js';
 import { registerQuotePages, registerRecommendationPages } from './item-routes.js';
 import { readPicked } from './ordered-picker.js';
+import { type FailedForm, pageFormPoster } from './page-forms.js';
 import { moved, reorderStatementItems } from './recommendation-service.js';
 import { StatementListPage } from './workspace-parts.js';
 import { getStatementForEditing, listStatementsForEditing, registryChoices } from './workspace-read.js';
@@ -64,7 +65,7 @@ export async function renderStatementPage(
   deps: SiteDeps,
   w: WorkspaceRequest,
   slug: string,
-  failed?: { form: StatementForm; typed: Form | undefined; outcome: FormOutcome },
+  failed?: FailedForm<StatementForm>,
 ): Promise<string> {
   const [data, choices] = await Promise.all([
     getStatementForEditing(deps.db, slug, deps.now()),
@@ -120,24 +121,11 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
       return sendHtml(reply, await renderStatementPage(deps, w, request.params.slug));
     });
 
-    /** A form of the statement page: on failure the page comes back with that form's typed values. */
-    const statementPost = (
-      path: string,
-      form: StatementForm,
-      save: (w: WorkspaceRequest, slug: string, body: Form) => Promise<string | undefined>,
-    ) =>
-      app.post(`${root}/:slug${path}`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-        const w = guard(request, reply);
-        if (!w) return reply;
-        const { slug } = request.params;
-        const body = request.body as Form;
-        return saveForm(
-          reply,
-          w.ctx,
-          async () => (await save(w, slug, body)) ?? `${root}/${slug}`,
-          (outcome) => renderStatementPage(deps, w, slug, { form, typed: body, outcome }),
-        );
-      });
+    const statementPost = pageFormPoster<StatementForm>(app, {
+      root,
+      guard,
+      render: (w, slug, failed) => renderStatementPage(deps, w, slug, failed),
+    });
 
     statementPost('', 'details', async (w, slug, body) => {
       await updateStatement(

@@ -1,12 +1,11 @@
 import { localizedPlain } from '../../lib/localized-view.js';
 import type { PageContext } from '../../lib/page-context.js';
-import { ConflictNotice } from '../workspace/conflict.js';
-import { BilingualField, ErrorSummary, HiddenFields, readLocaleValues, TextField } from '../workspace/form.js';
+import { BilingualField, HiddenFields, readLocaleValues, TextField } from '../workspace/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import type { FormOutcome } from '../workspace/web.js';
 import type { StatementRow } from './edit-service.js';
-import { OrderedPicker } from './ordered-picker.js';
-import { DateField, OriginalLocaleField, PublicationControls } from './publication-controls.js';
+import { DateField, PublicationControls } from './publication-controls.js';
+import { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
 import { MoveButtons, TranslationStates } from './workspace-parts.js';
 import type { RegistryChoices, StatementForEditing } from './workspace-read.js';
 
@@ -105,32 +104,17 @@ function StatementFields(props: {
 }
 
 export function NewStatementPage(props: WorkspaceProps & { typed: Typed; outcome: FormOutcome }): JSX.Element {
-  const { ctx, csrf, typed, outcome } = props;
-  const { t, locale } = ctx;
-  const errors = outcome.errors ?? {};
+  const { ctx, typed, outcome } = props;
   return (
-    <WorkspaceLayout {...props} title={t.editorialNewStatement}>
-      <h1 safe>{t.editorialNewStatement}</h1>
-      <ErrorSummary ctx={ctx} errors={errors} labels={statementLabels(ctx)} />
-      <form method="post" action={`/${locale}/workspace/statements`} class="form" novalidate>
-        <HiddenFields csrf={csrf} />
-        <OriginalLocaleField ctx={ctx} value={str(typed, 'originalLocale') ?? locale} />
-        <TextField
-          ctx={ctx}
-          name="slug"
-          label={t.editorialStatementSlug}
-          hint={t.editorialSlugHint}
-          value={str(typed, 'slug') ?? ''}
-          error={errors.slug}
-        />
-        <StatementFields ctx={ctx} stored={null} typed={typed} outcome={outcome} />
-        <p class="form-actions">
-          <button type="submit" safe>
-            {t.workspaceCreate}
-          </button>
-        </p>
-      </form>
-    </WorkspaceLayout>
+    <NewDraftPage
+      {...props}
+      title={ctx.t.editorialNewStatement}
+      action={`/${ctx.locale}/workspace/statements`}
+      labels={statementLabels(ctx)}
+      typed={{ originalLocale: str(typed, 'originalLocale'), slug: str(typed, 'slug') }}
+    >
+      <StatementFields ctx={ctx} stored={null} typed={typed} outcome={outcome} />
+    </NewDraftPage>
   );
 }
 
@@ -156,14 +140,13 @@ export function StatementEditPage(
   const orgName = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
   return (
     <WorkspaceLayout {...props} title={title}>
-      <p>
-        <a href={`/${locale}/workspace/statements`} safe>
-          {t.editorialStatementsTitle}
-        </a>
-      </p>
-      <h1 safe>{title}</h1>
-      {failed?.outcome.conflict ? <ConflictNotice ctx={ctx} history={failed.outcome.conflict} labels={labels} /> : ''}
-      <ErrorSummary ctx={ctx} errors={failed?.outcome.errors ?? {}} labels={labels} />
+      <EditingHeading
+        ctx={ctx}
+        back={{ href: `/${locale}/workspace/statements`, label: t.editorialStatementsTitle }}
+        title={title}
+        outcome={failed?.outcome}
+        labels={labels}
+      />
       <p class="meta">
         <span safe>{`${t.editorialPublicAddress}: /${locale}/statements/${s.slug}`}</span>
       </p>
@@ -180,21 +163,9 @@ export function StatementEditPage(
           errors: outcomeOf('publish').errors ?? {},
         }}
       />
-      <section aria-labelledby="details-title">
-        <h2 id="details-title" safe>
-          {t.editorialStatementDetails}
-        </h2>
-        <form method="post" action={base} class="form" novalidate>
-          <HiddenFields csrf={csrf} version={s.version} />
-          <input type="hidden" name="originalLocale" value={locale} />
-          <StatementFields ctx={ctx} stored={s} typed={typedOf('details')} outcome={outcomeOf('details')} />
-          <p class="form-actions">
-            <button type="submit" safe>
-              {t.workspaceSave}
-            </button>
-          </p>
-        </form>
-      </section>
+      <DetailsSection ctx={ctx} csrf={csrf} heading={t.editorialStatementDetails} action={base} version={s.version}>
+        <StatementFields ctx={ctx} stored={s} typed={typedOf('details')} outcome={outcomeOf('details')} />
+      </DetailsSection>
       <section aria-labelledby="recommendations-title">
         <h2 id="recommendations-title" safe>
           {t.editorialRecommendations}
@@ -260,53 +231,37 @@ export function StatementEditPage(
           </a>
         </p>
       </section>
-      <section aria-labelledby="signatories-title">
-        <h2 id="signatories-title" safe>
-          {t.editorialSignatories}
-        </h2>
-        <form method="post" action={`${base}/signatories`} class="form">
-          <HiddenFields csrf={csrf} version={s.version} />
-          <OrderedPicker
-            ctx={ctx}
-            name="signatories"
-            legend={t.editorialSignatories}
-            hint={t.editorialSignatoriesHint}
-            rows={choices.organizations.map((o) => ({ id: o.id, label: orgName(o) }))}
-            selected={data.signatories.map((x) => x.organizationId)}
-            roles={{
-              options: [
-                { value: 'signatory', label: t.editorialRoleSignatory },
-                { value: 'convener', label: t.editorialRoleConvener },
-              ],
-              of: (id) => data.signatories.find((x) => x.organizationId === id)?.role ?? 'signatory',
-            }}
-            error={outcomeOf('signatories').errors?.signatories}
-          />
-          <button type="submit" safe>
-            {t.editorialSaveOrder}
-          </button>
-        </form>
-      </section>
-      <section aria-labelledby="addressees-title">
-        <h2 id="addressees-title" safe>
-          {t.editorialAddressees}
-        </h2>
-        <form method="post" action={`${base}/addressees`} class="form">
-          <HiddenFields csrf={csrf} version={s.version} />
-          <OrderedPicker
-            ctx={ctx}
-            name="addressees"
-            legend={t.editorialAddressees}
-            hint={t.editorialAddresseesHint}
-            rows={choices.addressees.map((a) => ({ id: a.id, label: localizedPlain(a.name, ctx) }))}
-            selected={data.addresseeIds}
-            error={outcomeOf('addressees').errors?.addressees}
-          />
-          <button type="submit" safe>
-            {t.editorialSaveOrder}
-          </button>
-        </form>
-      </section>
+      <PickerSection
+        ctx={ctx}
+        csrf={csrf}
+        name="signatories"
+        action={`${base}/signatories`}
+        version={s.version}
+        legend={t.editorialSignatories}
+        hint={t.editorialSignatoriesHint}
+        rows={choices.organizations.map((o) => ({ id: o.id, label: orgName(o) }))}
+        selected={data.signatories.map((x) => x.organizationId)}
+        roles={{
+          options: [
+            { value: 'signatory', label: t.editorialRoleSignatory },
+            { value: 'convener', label: t.editorialRoleConvener },
+          ],
+          of: (id) => data.signatories.find((x) => x.organizationId === id)?.role ?? 'signatory',
+        }}
+        error={outcomeOf('signatories').errors?.signatories}
+      />
+      <PickerSection
+        ctx={ctx}
+        csrf={csrf}
+        name="addressees"
+        action={`${base}/addressees`}
+        version={s.version}
+        legend={t.editorialAddressees}
+        hint={t.editorialAddresseesHint}
+        rows={choices.addressees.map((a) => ({ id: a.id, label: localizedPlain(a.name, ctx) }))}
+        selected={data.addresseeIds}
+        error={outcomeOf('addressees').errors?.addressees}
+      />
       {data.state === 'draft' ? (
         <section aria-labelledby="delete-title">
           <h2 id="delete-title" safe>

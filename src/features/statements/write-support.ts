@@ -6,15 +6,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/schema.js';
+import { Problems } from '../../lib/field-problems.js';
+import { writeAudit } from '../accounts/audit.js';
 import type { PolicyUser } from '../accounts/policy.js';
-import { updateIfUnchanged } from '../workspace/write.js';
+import { actorOf, updateIfUnchanged } from '../workspace/write.js';
 
 /** A signed-in person (the routes' currentUser, or a CLI's user row). */
 export type Editor = NonNullable<PolicyUser> & { email: string };
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export { actorOf } from '../workspace/write.js';
+export { actorOf };
 
 type Versioned = typeof t.statements | typeof t.recommendations | typeof t.quotes | typeof t.releases;
 
@@ -32,6 +34,34 @@ export function updateVersioned<T extends Versioned>(
   now: Date,
 ): Promise<T['$inferSelect']> {
   return updateIfUnchanged<T['$inferSelect']>(tx, { table, entityType, before, seenVersion: seen, set, now });
+}
+
+/** A versioned update and its audit row: what the row was and became, as `audited` keeps it. */
+export async function updateAudited<T extends Versioned>(
+  tx: Db,
+  change: {
+    table: T;
+    entityType: string;
+    before: T['$inferSelect'];
+    seenVersion: number;
+    set: Partial<T['$inferInsert']>;
+    audited: (row: T['$inferSelect']) => Record<string, unknown>;
+  },
+  user: Editor,
+  now: Date,
+): Promise<T['$inferSelect']> {
+  const { table, entityType, before, audited } = change;
+  const after = await updateVersioned(tx, table, entityType, before, change.seenVersion, change.set, now);
+  await writeAudit(tx, {
+    actor: actorOf(user),
+    at: now,
+    entityType,
+    entityId: after.id,
+    action: 'update',
+    before: audited(before),
+    after: audited(after),
+  });
+  return after;
 }
 
 /** Published now, or published once (the audit log remembers): such material is kept. */
@@ -53,6 +83,45 @@ export async function wasEverPublished(
     )
     .limit(1);
   return published.length > 0;
+}
+
+const ITEMS_KEPT = { recommendation: 'Recommendations', quote: 'Quotes' } as const;
+
+/**
+ * Removes a recommendation or a quote, against the version the editor saw, only while its
+ * statement was never published (published material is kept); the audit row keeps `audited`.
+ */
+export async function deleteStatementItem(
+  tx: Db,
+  item: {
+    table: typeof t.recommendations | typeof t.quotes;
+    entityType: keyof typeof ITEMS_KEPT;
+    before: { id: number; version: number; statementId: number };
+    audited: Record<string, unknown>;
+  },
+  seenVersion: number,
+  user: Editor,
+  now: Date,
+): Promise<void> {
+  const { entityType, before } = item;
+  const [statement] = await tx.select().from(t.statements).where(eq(t.statements.id, before.statementId));
+  if (statement && (await wasEverPublished(tx, 'statement', statement))) {
+    const p = new Problems();
+    p.add(entityType, 'editorialErrPublishedKept');
+    p.throwIfAny(`${ITEMS_KEPT[entityType]} of a published statement are kept`);
+  }
+  // One of the two item tables; both have the columns used here.
+  const table = item.table as typeof t.quotes;
+  await updateVersioned(tx, table, entityType, before, seenVersion, {}, now);
+  await tx.delete(table).where(eq(table.id, before.id));
+  await writeAudit(tx, {
+    actor: actorOf(user),
+    at: now,
+    entityType,
+    entityId: before.id,
+    action: 'delete',
+    before: item.audited,
+  });
 }
 
 /** Ids that do not exist in `table`, so a form naming a deleted row gets a clear answer. */

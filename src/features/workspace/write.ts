@@ -25,7 +25,7 @@ export function assertAllowed(allowed: boolean, message = 'You may not change th
 }
 
 /** A table with the columns this pattern relies on. */
-type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+export type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
 
 export interface VersionedUpdate<Row> {
   table: VersionedTable;

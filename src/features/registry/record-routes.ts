@@ -1,0 +1,62 @@
+/** Route pieces every registry kind shares: reading an edit or archive post, the archive route, the form after a failed save. */
+import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
+import type { Locale } from '../../lib/locales.js';
+import type { SiteDeps } from '../../lib/site-deps.js';
+import type { AuthOptions } from '../accounts/web.js';
+import { rebaseForm, rowAsSeen } from '../workspace/conflict.js';
+import { type FormOutcome, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
+import { type Body, FormBody, SlugParams, seenVersion } from './form-body.js';
+import { type RecordChange, type RegistryRecord, setRecordArchived } from './record.js';
+
+/** The row an edit or archive post is about, with the version its form was built from. */
+export function recordChange(deps: SiteDeps, w: WorkspaceRequest, slug: string, body: Body): RecordChange {
+  return { slug, seenVersion: seenVersion(body), user: w.user, now: deps.now() };
+}
+
+/**
+ * `POST {base}/:slug/archive`: archives or restores the row (the form says which, with the
+ * version it saw), then sends the editor to `done`.
+ */
+export function registerArchiveRoute<Row extends { id: number; version: number }>(
+  app: FastifyTypeBox,
+  deps: SiteDeps,
+  options: AuthOptions,
+  locale: Locale,
+  route: {
+    base: string;
+    record: RegistryRecord<Row>;
+    done: (slug: string, w: WorkspaceRequest) => Promise<string> | string;
+  },
+): void {
+  app.post(
+    `${route.base}/:slug/archive`,
+    { schema: { params: SlugParams, body: FormBody } },
+    async (request, reply) => {
+      const w = workspaceRequest(deps, options, request, reply, locale);
+      if (!w) return reply;
+      const body = request.body as Body;
+      const { slug } = request.params;
+      const archived = body.archived === '1';
+      await setRecordArchived(deps.db, route.record, { ...recordChange(deps, w, slug, body), archived });
+      return reply.redirect(await route.done(slug, w), 303);
+    },
+  );
+}
+
+/**
+ * The form to show again after a failed save, and the version it carries. Bad input: what was
+ * typed, still against the version seen. A conflict: the editor's changes replayed onto the
+ * current row and its current version, so saving again is a choice made knowingly.
+ */
+export function formAfterFailure<Form, Row extends { version: number }>(
+  failed: { typed: Form; outcome: FormOutcome; seenVersion: number },
+  current: Row,
+  formOf: (row: Row) => Form,
+): { form: Form; version: number } {
+  const { typed, outcome } = failed;
+  if (!outcome.conflict) return { form: typed, version: failed.seenVersion };
+  return {
+    form: rebaseForm(typed, formOf(rowAsSeen(current, outcome.conflict)), formOf(current)),
+    version: current.version,
+  };
+}
