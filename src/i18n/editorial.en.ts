@@ -22,6 +22,8 @@ export const editorialEn = {
   editorialStatementBody: 'Text of the statement',
   editorialStatementDate: 'Date of the statement',
   editorialFullDocumentUrl: 'Full document (web address)',
+  editorialFullDocumentUrlHint:
+    'Used only when the statement has no uploaded full document: an uploaded document is what the release links, in every format.',
   editorialOriginalLocale: 'I write the original in',
   editorialOriginalLocaleHint:
     'The other language is recorded as a translation of it, so you can see when it goes out of date.',

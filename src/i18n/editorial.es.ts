@@ -28,6 +28,8 @@ export const editorialEs = {
   editorialStatementBody: 'Texto de la declaración',
   editorialStatementDate: 'Fecha de la declaración',
   editorialFullDocumentUrl: 'Documento completo (dirección web)',
+  editorialFullDocumentUrlHint:
+    'Solo se usa si la declaración no tiene un documento completo subido: cuando lo tiene, el comunicado enlaza ese documento en todos los formatos.',
   editorialOriginalLocale: 'Escribo el original en',
   editorialOriginalLocaleHint:
     'El otro idioma queda registrado como traducción, para que veas cuándo queda desactualizado.',

@@ -142,6 +142,7 @@ export function ReleaseFields(props: {
         name="fullDocumentUrl"
         type="url"
         label={t.editorialFullDocumentUrl}
+        hint={t.editorialFullDocumentUrlHint}
         value={str(typed, 'fullDocumentUrl') ?? stored?.fullDocumentUrl ?? ''}
         error={errors.fullDocumentUrl}
       />

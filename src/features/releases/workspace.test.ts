@@ -77,6 +77,13 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     expect(es('.release-preview h1').text()).toBe('La coalición pide albergues');
     expect(es('.release-preview article').attr('lang')).toBe('es');
     expect(es('.release-checks').text()).toContain('The linter found nothing.');
+    // The release's own full-document address says when it is not the one linked.
+    const hint = $(`#${$('#f-fullDocumentUrl').attr('aria-describedby')}`).text();
+    expect(hint).toContain('Used only when the statement has no uploaded full document');
+    const spanish = await page(ana, '/es/workspace/releases/coalition-asks');
+    expect(spanish(`#${spanish('#f-fullDocumentUrl').attr('aria-describedby')}`).text()).toContain(
+      'Solo se usa si la declaración no tiene un documento completo subido',
+    );
   });
 
   it('picks contacts and highlights in order, adds blocks; gaps are listed beside the preview', async () => {
