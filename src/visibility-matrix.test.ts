@@ -7,13 +7,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { buildApp } from './app.js';
-import type { Db } from './db/client.js';
 import * as t from './db/schema.js';
 import { createUserWithPassword, signedIn, Visitor } from './features/accounts/test-support.js';
 import { loadDemo } from './features/demo/service.js';
 import { storeFile } from './features/files/service.js';
 import { tinyPdf } from './features/files/test-fixtures.js';
-import { refreshCurrentStatus } from './features/followup/current-status.js';
 import { htmxScript } from './features/workspace/script-asset.js';
 import type { FastifyTypeBox } from './lib/fastify-typebox.js';
 import { LOCALES } from './lib/locales.js';
@@ -21,32 +19,31 @@ import { localized } from './lib/localized-text.js';
 import { registeredRoutes } from './lib/route-table.js';
 import { type VisibilityState, visibilityState } from './lib/visibility.js';
 import { describeEachEngine } from './test/db.js';
-
-const HOUR = 60 * 60_000;
-const T = new Date('2026-11-27T12:00:00Z');
-
-/** One statement per state; `embargo-lifted` is published with an embargo that has passed. */
-const samples = [
-  { key: 'draft', status: 'draft', embargoUntil: null, withdrawnAt: null },
-  { key: 'embargoed', status: 'published', embargoUntil: new Date(T.getTime() + HOUR), withdrawnAt: null },
-  { key: 'embargo-lifted', status: 'published', embargoUntil: new Date(T.getTime() - HOUR), withdrawnAt: null },
-  { key: 'published', status: 'published', embargoUntil: null, withdrawnAt: null },
-  { key: 'withdrawn', status: 'published', embargoUntil: null, withdrawnAt: new Date(T.getTime() - HOUR) },
-] as const;
-type Sample = (typeof samples)[number];
-const titleOf = (s: Sample) => `Matrix statement ${s.key}`;
-const slugOf = (s: Sample) => `matrix-${s.key}`;
-/** A press release goes through the same states, with its own embargo and withdrawal columns. */
-const releaseSamples = samples;
-const releaseTitleOf = (s: Sample) => `Matrix release ${s.key}`;
-const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
-const releaseIsPublic = (s: Sample) => visibilityState(s, T) === 'published';
-/** Each sample statement's full document (a PDF whose text is the title), by sample key. */
-const documentSha = new Map<string, string>();
-/** Uploaded copies of follow-up entries (`sample:kind:draft|published`), served by the same `/files/:sha256`. */
-const copySha = new Map<string, string>();
-const COPY_KINDS = ['response', 'evidence', 'meeting'] as const;
-const copyKey = (s: Sample, kind: string, draft: boolean) => `${s.key}:${kind}:${draft ? 'draft' : 'published'}`;
+import {
+  COPY_KINDS,
+  copyKey,
+  copySha,
+  documentSha,
+  editorsSee,
+  FOLLOWUP_KINDS,
+  followupText,
+  HOUR,
+  homeLists,
+  insertFollowup,
+  releaseIsPublic,
+  releaseSamples,
+  releaseSlugOf,
+  releaseTitleOf,
+  type Sample,
+  samples,
+  showsFollowup,
+  showsReleases,
+  showsStatements,
+  slugOf,
+  T,
+  titleOf,
+  type Who,
+} from './visibility-matrix-samples.js';
 
 /** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
 const channels: Record<string, (locale: string, s: Sample) => string> = {
@@ -180,17 +177,8 @@ const editorialChannels: Record<
   },
 };
 
-/** Follow-up entries of every kind on each matrix statement, one published and one draft (issue 7). */
-const FOLLOWUP_KINDS = ['response', 'status', 'meeting', 'commitment'] as const;
-const followupText = (kind: string, s: Sample, draft: boolean) =>
-  `Matrix ${draft ? 'draft ' : ''}followup ${kind} ${s.key}`;
 /** Editors' follow-up pages: drafts are what they are for; the public and members get nothing there. */
 const editorChannels = new Set(Object.keys(channels).filter((k) => k.startsWith('/:locale/workspace/followup')));
-/** Where published follow-up of a public statement shows: the timeline (every kind), the dashboard (overdue commitments). */
-function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]): boolean {
-  if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') return true;
-  return key === '/:locale/follow-up' && kind === 'commitment';
-}
 
 function channelKey(url: string): string {
   const locale = LOCALES.find((l) => url === `/${l}/` || url.startsWith(`/${l}/`));
@@ -198,8 +186,6 @@ function channelKey(url: string): string {
   if (url.startsWith('/assets/htmx.')) return '/assets/htmx.js';
   return url.startsWith('/assets/style.') ? '/assets/style.css' : url;
 }
-
-type Who = 'anonymous' | 'member' | 'editor' | 'admin';
 
 describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
   let app: FastifyTypeBox;
@@ -386,73 +372,6 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
   });
 });
 
-async function insertFollowup(db: Db, s: Sample, statementId: number, recommendationId: number): Promise<void> {
-  const [addressee] = await db
-    .insert(t.addressees)
-    .values({ slug: `matrix-${s.key}`, name: localized('en', `Addressee ${s.key}`), kind: 'government' })
-    .returning();
-  for (const draft of [false, true]) {
-    const publication = draft ? ('draft' as const) : ('published' as const);
-    const text = (kind: string) => localized('en', followupText(kind, s, draft));
-    const copy = async (kind: (typeof COPY_KINDS)[number]) => {
-      const bytes = tinyPdf(`Copy of ${followupText(kind, s, draft)}`);
-      const sha256 = await storeFile(db, { mediaType: 'application/pdf', bytes, originalName: 'copy.pdf' }, null, T);
-      copySha.set(copyKey(s, kind, draft), sha256);
-      return sha256;
-    };
-    await db.insert(t.followupResponses).values({
-      recommendationId,
-      addresseeId: addressee!.id,
-      position: 'accepted',
-      date: '2026-11-02',
-      summary: text('response'),
-      sourceUpload: await copy('response'),
-      publication,
-    });
-    const [update] = await db
-      .insert(t.followupStatusUpdates)
-      .values({
-        recommendationId,
-        statementId,
-        status: 'in_progress',
-        date: draft ? '2026-11-04' : '2026-11-03',
-        summary: text('status'),
-        publication,
-      })
-      .returning();
-    await db.insert(t.followupEvidence).values({
-      statusUpdateId: update!.id,
-      url: 'https://example.org/evidence',
-      title: 'Evidence',
-      publisher: 'Publisher',
-      upload: await copy('evidence'),
-    });
-    const [meeting] = await db
-      .insert(t.followupMeetings)
-      .values({
-        date: '2026-11-05',
-        place: 'Guatemala',
-        summary: text('meeting'),
-        minutesUpload: await copy('meeting'),
-        publication,
-      })
-      .returning();
-    await db.insert(t.followupMeetingRecommendations).values({ meetingId: meeting!.id, recommendationId });
-    const [commitment] = await db
-      .insert(t.followupCommitments)
-      .values({
-        addresseeId: addressee!.id,
-        text: text('commitment'),
-        date: '2026-11-05',
-        dueOn: '2026-11-10',
-        publication,
-      })
-      .returning();
-    await db.insert(t.followupCommitmentRecommendations).values({ commitmentId: commitment!.id, recommendationId });
-  }
-  await refreshCurrentStatus(db, recommendationId);
-}
-
 function uncoveredRoutes(app: FastifyTypeBox): string[] {
   const keys = new Set(
     registeredRoutes(app)
@@ -460,43 +379,4 @@ function uncoveredRoutes(app: FastifyTypeBox): string[] {
       .map((r) => channelKey(r.url)),
   );
   return [...keys].filter((key) => !(key in channels) && !(key in editorialChannels));
-}
-
-/** Editors' own pages (not public channels) that show statements in every state, to editors and admins only. */
-function editorsSee(who: Who, key: string): boolean {
-  return (who === 'editor' || who === 'admin') && ['/:locale/sign-on', '/:locale/sign-on/:slug'].includes(key);
-}
-
-/**
- * The workspace home lists what editors must act on: draft statements, and draft or embargoed releases
- * (with when they go public). Members and visitors see none of them there.
- */
-function homeLists(who: Who, key: string, kind: 'statement' | 'release', state: VisibilityState): boolean {
-  if (key !== '/:locale/workspace' || (who !== 'editor' && who !== 'admin')) return false;
-  return state === 'draft' || (kind === 'release' && state === 'embargoed');
-}
-
-/** Channels that list or show press releases; the others must never mention one. */
-function showsReleases(key: string): boolean {
-  return ['/:locale/releases', '/:locale/releases/:slug', '/:locale/releases/:slug/release.:format'].includes(key);
-}
-
-/** Channels that list or show statements; the others must never mention one. */
-function showsStatements(key: string): boolean {
-  return [
-    '/:locale/',
-    '/:locale/statements/:slug',
-    '/:locale/statements/:slug/recommendations/:recommendation',
-    '/:locale/organizations/:slug',
-    '/files/:sha256',
-    '/:locale/follow-up',
-    '/:locale/follow-up/themes',
-    '/:locale/follow-up/addressees',
-    '/:locale/follow-up/over-time',
-    '/:locale/follow-up/scorecard',
-    '/:locale/follow-up/recommendations',
-    '/:locale/statements/:slug/recommendations/:recommendation/follow-up',
-    // The member's view of their organization lists the statements it signed, as the public sees them.
-    '/:locale/workspace/organizations/:slug',
-  ].includes(key);
 }

@@ -28,16 +28,14 @@ import {
   editStatusUpdate,
   recordedValues,
 } from './edit-service.js';
+import { RecommendationWorkspacePage, RemindersPage, recommendationBase } from './edit-views.js';
 import {
   CommitmentFormPage,
   type EditTarget,
   MeetingFormPage,
-  RecommendationWorkspacePage,
-  RemindersPage,
   ResponseFormPage,
-  recommendationBase,
   StatusFormPage,
-} from './edit-views.js';
+} from './entry-form-views.js';
 import { dayOf } from './overdue.js';
 import { overdueCommitments, staleRecommendations } from './reminders.js';
 import { loadTimeline } from './timeline-service.js';
