@@ -4,7 +4,7 @@
  * reordering, archiving and the version check.
  */
 import * as cheerio from 'cheerio';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import * as t from '../../db/schema.js';
@@ -226,7 +226,8 @@ describeEachEngine('workspace: people, themes, addressees, translations', (ctx) 
       const audit = await ctx.db
         .select()
         .from(t.auditLog)
-        .where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, String(row.id))));
+        .where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, String(row.id))))
+        .orderBy(asc(t.auditLog.id));
       expect(audit.map((a) => a.action)).toEqual(['archive', 'restore']);
     }
     const memberTry = await as('member').post(
