@@ -1,8 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
-// Migrations are generated from src/db/schema.ts, committed, and never edited after merge.
+// Migrations are generated from src/platform/db/schema/, committed, and never edited after merge.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  schema: './src/platform/db/schema/index.ts',
   out: './drizzle',
 });

@@ -4,7 +4,7 @@ export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: '@kitajs/html' },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
-    globalSetup: ['src/test/global-setup.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
     // Test names show which engine ran (pglite / postgres): list them all in CI.
     reporters: process.env.CI ? ['verbose'] : ['default'],
     testTimeout: 30_000,

@@ -13,9 +13,6 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { Db, DbHandle } from '../src/db/client.js';
-import { openDb, withDefaultUser } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
 import {
   countByAddressee,
   countByStatus,
@@ -32,6 +29,9 @@ import {
   statusOverTime,
 } from '../src/features/followup/dashboard-service.js';
 import type { ListFilters } from '../src/features/followup/filters.js';
+import type { Db, DbHandle } from '../src/platform/db/client.js';
+import { openDb, withDefaultUser } from '../src/platform/db/client.js';
+import { runMigrations } from '../src/platform/db/migrate.js';
 
 const STATEMENTS = 2_500;
 const PER_STATEMENT = 100;

@@ -6,17 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { openDb } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
 import { loadDemo } from '../src/features/demo/service.js';
-import { extractRelease } from '../src/features/import/extract.js';
 import { planImport } from '../src/features/import/plan.js';
 import { lintExtraction } from '../src/features/lint/lint.js';
 import { loadRegistry } from '../src/features/lint/registry.js';
-import { lintStoredRelease } from '../src/features/lint/stored.js';
+import { extractRelease } from '../src/features/release-text/extract.js';
+import { lintStoredRelease } from '../src/features/releases/lint-stored.js';
 import { writeFormat } from '../src/features/releases/render.js';
 import { buildRenderModel } from '../src/features/releases/render-model.js';
 import { getRelease } from '../src/features/releases/service.js';
+import { openDb } from '../src/platform/db/client.js';
+import { runMigrations } from '../src/platform/db/migrate.js';
 
 const seed = readFileSync(
   new URL('../src/features/lint/__fixtures__/press-release-2021-06-03.md', import.meta.url),

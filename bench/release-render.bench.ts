@@ -3,12 +3,12 @@
  * release (the database read is timed on its own). Goal from issue 3: all five ≤ 300 ms.
  */
 import { performance } from 'node:perf_hooks';
-import { openDb } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
 import { loadDemo } from '../src/features/demo/service.js';
 import { RELEASE_FORMATS, type ReleaseFormat, writeFormat } from '../src/features/releases/render.js';
 import { buildRenderModel } from '../src/features/releases/render-model.js';
 import { getRelease } from '../src/features/releases/service.js';
+import { openDb } from '../src/platform/db/client.js';
+import { runMigrations } from '../src/platform/db/migrate.js';
 
 const SLUG = 'guatemala-vp-visit-2021';
 const ITERATIONS = 20;

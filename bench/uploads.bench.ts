@@ -6,18 +6,18 @@
  * and a logo-sized SVG of 400 paths.
  */
 import { performance } from 'node:perf_hooks';
-import { buildApp } from '../src/app.js';
-import { openDb } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
-import * as t from '../src/db/schema.js';
+import { buildApp } from '../src/app/app.js';
 import { loadDemo } from '../src/features/demo/service.js';
 import { storeFile } from '../src/features/files/service.js';
 import { inspectUpload } from '../src/features/files/sniff.js';
-import { cleanSvg, tinyPng } from '../src/features/files/test-fixtures.js';
 import { writeFormat } from '../src/features/releases/render.js';
 import { buildRenderModel } from '../src/features/releases/render-model.js';
 import { getRelease } from '../src/features/releases/service.js';
-import { registeredRoutes } from '../src/lib/route-table.js';
+import { openDb } from '../src/platform/db/client.js';
+import { runMigrations } from '../src/platform/db/migrate.js';
+import * as t from '../src/platform/db/schema/index.js';
+import { registeredRoutes } from '../src/platform/web/route-table.js';
+import { cleanSvg, tinyPng } from '../test/support/files.js';
 
 const ITERATIONS = 20;
 

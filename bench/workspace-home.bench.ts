@@ -5,15 +5,15 @@
  */
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
-import { buildApp } from '../src/app.js';
-import { openDb } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
-import * as t from '../src/db/schema.js';
-import { createUserWithPassword, signedIn } from '../src/features/accounts/test-support.js';
+import { buildApp } from '../src/app/app.js';
 import { loadDemo } from '../src/features/demo/service.js';
 import { workspaceAttention } from '../src/features/workspace/attention.js';
-import { messages } from '../src/lib/i18n.js';
-import { localized } from '../src/lib/localized-text.js';
+import { openDb } from '../src/platform/db/client.js';
+import { runMigrations } from '../src/platform/db/migrate.js';
+import * as t from '../src/platform/db/schema/index.js';
+import { messages } from '../src/platform/i18n/format.js';
+import { localized } from '../src/platform/text/localized-text.js';
+import { createUserWithPassword, signedIn } from '../test/support/visitors.js';
 
 async function median(fn: () => unknown, iterations = 20): Promise<number> {
   for (let i = 0; i < 3; i++) await fn();

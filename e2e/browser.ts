@@ -5,10 +5,10 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
-import { buildApp } from '../src/app.js';
-import type { Engine } from '../src/db/client.js';
+import { buildApp } from '../src/app/app.js';
 import { loadDemo } from '../src/features/demo/service.js';
-import { createTestDb } from '../src/test/db.js';
+import type { Engine } from '../src/platform/db/client.js';
+import { createTestDb } from '../test/support/db.js';
 
 /** Flags for running as root on a machine without network access (see ENVIRONMENT.md). */
 const CHROMIUM_ARGS = [

@@ -12,10 +12,10 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithPassword } from '../src/features/accounts/test-support.js';
-import { instantToLocal } from '../src/lib/time-zones.js';
-import { testEngines } from '../src/test/db.js';
-import { repoRoot } from '../src/test/processes.js';
+import { instantToLocal } from '../src/platform/text/time-zones.js';
+import { testEngines } from '../test/support/db.js';
+import { repoRoot } from '../test/support/processes.js';
+import { createUserWithPassword } from '../test/support/visitors.js';
 import { launchChromium } from './browser.js';
 import { axeViolations, type EmptyInstance, horizontalOverflow, startEmptyInstance } from './workspace-support.js';
 

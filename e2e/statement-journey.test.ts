@@ -6,9 +6,9 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCoalition } from '../demo/coalition.js';
-import { messages } from '../src/lib/i18n.js';
-import { LOCALES, type Locale } from '../src/lib/locales.js';
-import { testEngines } from '../src/test/db.js';
+import { messages } from '../src/platform/i18n/format.js';
+import { LOCALES, type Locale } from '../src/platform/i18n/locales.js';
+import { testEngines } from '../test/support/db.js';
 import { formatViolations, runAxe } from './axe.js';
 import { launchChromium, startTestServer, type TestServer } from './browser.js';
 

@@ -9,13 +9,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.js';
-import type { DbHandle } from '../src/db/client.js';
-import { createUserWithPassword, PASSWORD } from '../src/features/accounts/test-support.js';
+import { buildApp } from '../src/app/app.js';
 import { loadDemo } from '../src/features/demo/service.js';
-import { cleanSvg, tinyPdf, tinyPng } from '../src/features/files/test-fixtures.js';
-import type { FastifyTypeBox } from '../src/lib/fastify-typebox.js';
-import { createTestDb } from '../src/test/db.js';
+import type { DbHandle } from '../src/platform/db/client.js';
+import type { FastifyTypeBox } from '../src/platform/web/fastify-typebox.js';
+import { createTestDb } from '../test/support/db.js';
+import { cleanSvg, tinyPdf, tinyPng } from '../test/support/files.js';
+import { createUserWithPassword, PASSWORD } from '../test/support/visitors.js';
 import { formatViolations, runAxe } from './axe.js';
 import { launchChromium } from './browser.js';
 

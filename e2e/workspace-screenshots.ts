@@ -7,12 +7,12 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { chromium, type Page } from 'playwright-core';
-import { buildApp } from '../src/app.js';
-import { openDb } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
-import * as t from '../src/db/schema.js';
-import { createUserWithPassword, PASSWORD } from '../src/features/accounts/test-support.js';
+import { buildApp } from '../src/app/app.js';
 import { loadDemo } from '../src/features/demo/service.js';
+import { openDb } from '../src/platform/db/client.js';
+import { runMigrations } from '../src/platform/db/migrate.js';
+import * as t from '../src/platform/db/schema/index.js';
+import { createUserWithPassword, PASSWORD } from '../test/support/visitors.js';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url);
 

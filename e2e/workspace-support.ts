@@ -7,10 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { buildApp } from '../src/app.js';
-import { type DbHandle, type Engine, openDb } from '../src/db/client.js';
-import { createEmptyPostgresDatabase } from '../src/test/db.js';
-import { runCli } from '../src/test/processes.js';
+import { buildApp } from '../src/app/app.js';
+import { type DbHandle, type Engine, openDb } from '../src/platform/db/client.js';
+import { createEmptyPostgresDatabase } from '../test/support/db.js';
+import { runCli } from '../test/support/processes.js';
 import { runAxe } from './axe.js';
 
 export interface EmptyInstance {

@@ -4,11 +4,12 @@
  * and (b) the closest pairs of different registered organizations and people. The threshold must sit
  * between the lowest (a) and the highest (b).
  */
-import { openDb } from '../src/db/client.js';
-import { runMigrations } from '../src/db/migrate.js';
-import * as t from '../src/db/schema.js';
+
 import { loadDemo } from '../src/features/demo/service.js';
-import { nameSimilarity } from '../src/features/import/match.js';
+import { nameSimilarity } from '../src/features/release-text/match.js';
+import { openDb } from '../src/platform/db/client.js';
+import { runMigrations } from '../src/platform/db/migrate.js';
+import * as t from '../src/platform/db/schema/index.js';
 
 const handle = await openDb({ engine: 'pglite', dataDir: null });
 await runMigrations(handle);

@@ -5,10 +5,10 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { loadConfig, openConfiguredDb, runOrExit } from './bootstrap.js';
+import { loadConfig, openConfiguredDb, runOrExit } from './app/bootstrap.js';
+import { serve } from './app/serve.js';
 import { cleanupExpired, describeCleanup } from './features/accounts/cleanup.js';
 import { createAdminWithLink } from './features/accounts/cli.js';
-import { createMailer, mailFrom } from './features/accounts/mailer.js';
 import { loadDemo } from './features/demo/service.js';
 import { sendDigest } from './features/followup/digest.js';
 import { importRelease, readSourceFile } from './features/import/cli.js';
@@ -17,9 +17,9 @@ import { hasErrors } from './features/lint/lint.js';
 import { isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/render.js';
 import { gapMessage } from './features/releases/render-model.js';
 import { getRelease } from './features/releases/service.js';
-import { NotFound, StartupError } from './lib/errors.js';
-import { isLocale, LOCALES, type Locale } from './lib/locales.js';
-import { serve } from './serve.js';
+import { NotFound, StartupError } from './platform/errors.js';
+import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
+import { createMailer, mailFrom } from './platform/mail.js';
 
 function buildProgram(): Command {
   const program = new Command('puente')

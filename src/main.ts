@@ -1,4 +1,4 @@
-import { loadConfig, runOrExit } from './bootstrap.js';
-import { serve } from './serve.js';
+import { loadConfig, runOrExit } from './app/bootstrap.js';
+import { serve } from './app/serve.js';
 
 await runOrExit(() => serve(loadConfig()));

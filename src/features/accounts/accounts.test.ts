@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, PASSWORD, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import { redactUrl } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { FREE_ATTEMPTS, issueToken, TOKEN_TTL_MS } from './service.js';
-import { createUserWithPassword, PASSWORD, signedIn, Visitor } from './test-support.js';
-import { redactUrl } from './web.js';
 
 describe('redactUrl', () => {
   it('keeps single-use link tokens out of log lines', () => {

@@ -1,13 +1,19 @@
 /** Cleanup of ended sessions, used/expired links and old rate-limit counters, on the injected clock. */
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { describeEachEngine } from '../../test/db.js';
-import { systemActor } from './audit.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { systemActor } from '../../platform/audit.js';
+import * as t from '../../platform/db/schema/index.js';
+import {
+  createSession,
+  findSession,
+  revokeSession,
+  SESSION_IDLE_MS,
+  SESSION_MAX_AGE_MS,
+} from '../../platform/sessions.js';
+import { hitRateLimit, RATE_LIMITS } from '../../platform/web/rate-limit.js';
 import { cleanupExpired, scheduleCleanup, type Timers } from './cleanup.js';
-import { hitRateLimit, RATE_LIMITS } from './rate-limit.js';
 import { createUser, issueToken, setPasswordWithToken } from './service.js';
-import { createSession, findSession, revokeSession, SESSION_IDLE_MS, SESSION_MAX_AGE_MS } from './sessions.js';
 
 const T = new Date('2026-11-27T12:00:00Z');
 const later = (ms: number) => new Date(T.getTime() + ms);

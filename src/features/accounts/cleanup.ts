@@ -10,10 +10,10 @@
  * Run by `puente maintenance cleanup` and hourly inside `puente serve`.
  */
 import { isNotNull, lte, or } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { rateLimitBuckets, sessions, singleUseTokens } from '../../db/schema.js';
-import { RATE_LIMITS } from './rate-limit.js';
-import { SESSION_IDLE_MS } from './sessions.js';
+import type { Db } from '../../platform/db/client.js';
+import { rateLimitBuckets, sessions, singleUseTokens } from '../../platform/db/schema/index.js';
+import { SESSION_IDLE_MS } from '../../platform/sessions.js';
+import { RATE_LIMITS } from '../../platform/web/rate-limit.js';
 
 export const CLEANUP_EVERY_MS = 60 * 60_000;
 const LONGEST_WINDOW_MS = Math.max(...Object.values(RATE_LIMITS).map((l) => l.windowMs));

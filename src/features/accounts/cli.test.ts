@@ -6,11 +6,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import { openDb } from '../../db/client.js';
-import { runCli } from '../../test/processes.js';
+import { runCli } from '../../../test/support/processes.js';
+import { Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import { openDb } from '../../platform/db/client.js';
 import { createAdminWithLink } from './cli.js';
-import { Visitor } from './test-support.js';
 
 describe('[pglite] puente users create-admin', () => {
   // A CLI process and a PGlite start: past the default 30 s when the whole suite runs in parallel.

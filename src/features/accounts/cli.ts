@@ -1,7 +1,8 @@
 /** What `puente users …` does, as services the CLI calls. */
-import type { Db } from '../../db/client.js';
-import { Conflict, Invalid, StartupError } from '../../lib/errors.js';
-import { systemActor } from './audit.js';
+
+import { systemActor } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { Conflict, Invalid, StartupError } from '../../platform/errors.js';
 import { createUser, issueToken } from './service.js';
 
 /** Creates the admin and returns the one-time link (the invitation) to choose a password. */

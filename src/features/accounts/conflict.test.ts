@@ -2,14 +2,14 @@
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import { systemActor } from '../../platform/audit.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
-import { systemActor } from './audit.js';
 import { createUser, findUserByEmail } from './service.js';
-import { createUserWithPassword, signedIn } from './test-support.js';
 import { changeRole } from './users-admin.js';
 
 describeEachEngine('stale writes are refused with what changed since', (ctx) => {

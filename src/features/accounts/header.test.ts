@@ -1,11 +1,11 @@
 /** The signed-in indicator in the page header: who, account link, sign-out; nothing personal for the public. */
 import * as cheerio from 'cheerio';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
-import { createUserWithPassword, signedIn, Visitor } from './test-support.js';
 
 describeEachEngine('the header says who is signed in', (ctx) => {
   let app: FastifyTypeBox;

@@ -1,13 +1,13 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { listAudit } from './audit.js';
+import { listAudit } from '../../platform/audit.js';
+import { Forbidden } from '../../platform/errors.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { canViewAudit } from '../../platform/policy.js';
+import { currentUser } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { AUDITED_ENTITIES, historyCsv, historyItems } from './history.js';
 import { HistoryPage } from './history-views.js';
-import { canViewAudit } from './policy.js';
-import { currentUser } from './web.js';
 
 const Params = Type.Object({
   entity: Type.Union(AUDITED_ENTITIES.map((e) => Type.Literal(e))),

@@ -1,6 +1,6 @@
-import { ChangesTable } from '../../lib/conflict-page.js';
-import { Layout } from '../../lib/layout.js';
-import type { PageContext } from '../../lib/page-context.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { ChangesTable } from '../../ui/conflict-page.js';
+import { Layout } from '../../ui/layout.js';
 import type { HistoryItem } from './history.js';
 
 export function HistoryPage(props: { ctx: PageContext; entityType: string; entityId: string; items: HistoryItem[] }) {

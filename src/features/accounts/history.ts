@@ -1,7 +1,7 @@
 /** An entity's history for admins: readable per-field diffs, and the same as CSV. */
 
-import { readableValue } from '../../lib/conflict-page.js';
-import { type AuditEntry, diffRecords, type FieldChange } from './audit.js';
+import { type AuditEntry, diffRecords, type FieldChange } from '../../platform/audit.js';
+import { readableValue } from '../../ui/conflict-page.js';
 
 export const AUDITED_ENTITIES = ['organization', 'statement', 'user'] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];

@@ -1,16 +1,16 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden, Invalid } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { getOrganization } from '../organizations/service.js';
+import { Forbidden, Invalid } from '../../platform/errors.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { Mailer } from '../../platform/mail.js';
+import { canManageUsers } from '../../platform/policy.js';
+import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from '../../platform/web/rate-limit.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { getOrganization } from '../registry/public-service.js';
 import { inviteUser, requestPasswordReset } from './links.js';
 import { ForgotPasswordPage } from './links-views.js';
-import type { Mailer } from './mailer.js';
-import { canManageUsers } from './policy.js';
-import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
 import { renderUsersPage } from './users-routes.js';
-import { type AuthOptions, csrfToken, currentUser } from './web.js';
 
 export interface LinkOptions {
   /** null when SMTP_URL is not set: nothing can be emailed. */

@@ -7,14 +7,14 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import * as t from '../../platform/db/schema/index.js';
+import { createMailer, type Mailer } from '../../platform/mail.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
-import { createMailer, type Mailer } from './mailer.js';
 import { TOKEN_TTL_MS } from './service.js';
-import { createUserWithPassword, signedIn, Visitor } from './test-support.js';
 
 interface Captured {
   to: string[];

@@ -1,11 +1,12 @@
 /** Emailed single-use links: password reset (anyone) and invitations (the admin). */
-import type { Db } from '../../db/client.js';
-import { messages } from '../../lib/i18n.js';
-import type { Locale } from '../../lib/locales.js';
-import { type Actor, systemActor, writeAudit } from './audit.js';
-import type { Mailer } from './mailer.js';
+
+import { type Actor, systemActor, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { messages } from '../../platform/i18n/format.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import type { Mailer } from '../../platform/mail.js';
+import type { UserRow } from '../../platform/sessions.js';
 import { createUser, findUserByEmail, issueToken, type NewUser } from './service.js';
-import type { UserRow } from './sessions.js';
 
 export interface LinkContext {
   mailer: Mailer;

@@ -1,12 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { Invalid } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from './rate-limit.js';
-import { peekToken, recordSignIn, setPasswordWithToken, signIn } from './service.js';
-import { createSession, revokeAllSessions, revokeSession } from './sessions.js';
-import { AccountPage, SetPasswordPage, SignInPage } from './views.js';
+import { Invalid } from '../../platform/errors.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { createSession, revokeAllSessions, revokeSession } from '../../platform/sessions.js';
 import {
   type AuthOptions,
   clearSessionCookie,
@@ -14,7 +9,12 @@ import {
   currentAuth,
   pendingSecondFactor,
   setSessionCookie,
-} from './web.js';
+} from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from '../../platform/web/rate-limit.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { peekToken, recordSignIn, setPasswordWithToken, signIn } from './service.js';
+import { AccountPage, SetPasswordPage, SignInPage } from './views.js';
 
 const Csrf = Type.String({ maxLength: 200 });
 const TokenParam = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });

@@ -1,11 +1,11 @@
 /** Users: creation, sign-in with back-off, single-use links, password and role changes. */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { singleUseTokens, users } from '../../db/schema.js';
-import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
-import { type Actor, systemActor, writeAudit } from './audit.js';
-import { hashPassword, hashToken, MIN_PASSWORD_LENGTH, newToken, verifyPassword } from './secrets.js';
-import { revokeAllSessions, type UserRow } from './sessions.js';
+import { type Actor, systemActor, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { singleUseTokens, users } from '../../platform/db/schema/index.js';
+import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
+import { hashPassword, hashToken, MIN_PASSWORD_LENGTH, newToken, verifyPassword } from '../../platform/secrets.js';
+import { revokeAllSessions, type UserRow } from '../../platform/sessions.js';
 
 export type Role = UserRow['role'];
 export type TokenPurpose = 'password_reset' | 'invitation';

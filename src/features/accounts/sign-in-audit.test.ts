@@ -4,14 +4,14 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { Mail } from '../../platform/mail.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { requestPasswordReset } from './links.js';
-import type { Mail } from './mailer.js';
 import { FREE_ATTEMPTS } from './service.js';
-import { createUserWithPassword, signedIn, Visitor } from './test-support.js';
 import { enableTwoFactor, newTotpSecret, totpCode } from './two-factor.js';
 
 describeEachEngine('the audit log records sign-in failures without secrets', (ctx) => {

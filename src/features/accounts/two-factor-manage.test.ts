@@ -5,11 +5,11 @@
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword, PASSWORD, signedIn, Visitor } from './test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, PASSWORD, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { RECOVERY_CODE_COUNT, totpCode } from './two-factor.js';
 
 const PAGE = '/en/account/two-factor';

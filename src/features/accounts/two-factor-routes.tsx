@@ -1,10 +1,18 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { Invalid } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { Invalid } from '../../platform/errors.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { createSession, revokeSession } from '../../platform/sessions.js';
+import {
+  type AuthOptions,
+  csrfToken,
+  currentAuth,
+  needsTwoFactorFirst,
+  pendingSecondFactor,
+  setSessionCookie,
+} from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { isLocked, recordFailedSignIn, recordSignIn } from './service.js';
-import { createSession, revokeSession } from './sessions.js';
 import {
   disableTwoFactor,
   enableTwoFactor,
@@ -14,14 +22,6 @@ import {
   verifySecondFactor,
 } from './two-factor.js';
 import { SecondFactorPage, TwoFactorSetupPage } from './two-factor-views.js';
-import {
-  type AuthOptions,
-  csrfToken,
-  currentAuth,
-  needsTwoFactorFirst,
-  pendingSecondFactor,
-  setSessionCookie,
-} from './web.js';
 
 const Csrf = Type.String({ maxLength: 200 });
 

@@ -1,5 +1,5 @@
-import { Layout } from '../../lib/layout.js';
-import type { PageContext } from '../../lib/page-context.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { Layout } from '../../ui/layout.js';
 import { CsrfField } from './views.js';
 
 export function SecondFactorPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {

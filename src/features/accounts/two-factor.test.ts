@@ -1,10 +1,10 @@
 /** TOTP two-factor over HTTP on the injected clock: window, replay, recovery codes once. */
 import * as cheerio from 'cheerio';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword, PASSWORD, signedIn, Visitor } from './test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, PASSWORD, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { RECOVERY_CODE_COUNT, totpCode } from './two-factor.js';
 
 describeEachEngine('two-factor sign-in (TOTP and recovery codes)', (ctx) => {

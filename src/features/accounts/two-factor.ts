@@ -7,12 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
-import type { Db } from '../../db/client.js';
-import { recoveryCodes, users } from '../../db/schema.js';
-import { Invalid } from '../../lib/errors.js';
-import { type Actor, writeAudit } from './audit.js';
-import { hashToken, verifyPassword } from './secrets.js';
-import type { UserRow } from './sessions.js';
+import { type Actor, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { recoveryCodes, users } from '../../platform/db/schema/index.js';
+import { Invalid } from '../../platform/errors.js';
+import { hashToken, verifyPassword } from '../../platform/secrets.js';
+import type { UserRow } from '../../platform/sessions.js';
 
 const PERIOD = 30;
 export const TOTP_WINDOW = 1;

@@ -2,15 +2,15 @@
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, PASSWORD, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import { listAudit, systemActor } from '../../platform/audit.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { Mail } from '../../platform/mail.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
-import { listAudit, systemActor } from './audit.js';
-import type { Mail } from './mailer.js';
 import { createUser, issueToken } from './service.js';
-import { createUserWithPassword, PASSWORD, signedIn, Visitor } from './test-support.js';
 
 type Who = 'anonymous' | 'member' | 'editor' | 'admin';
 const everyone: Who[] = ['anonymous', 'member', 'editor', 'admin'];

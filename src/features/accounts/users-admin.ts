@@ -4,15 +4,15 @@
  * ends the person's sessions where their powers change.
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { organizations, singleUseTokens, users } from '../../db/schema.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../lib/errors.js';
-import { messages } from '../../lib/i18n.js';
-import { type Actor, changesSince, writeAudit } from './audit.js';
+import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { organizations, singleUseTokens, users } from '../../platform/db/schema/index.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
+import { messages } from '../../platform/i18n/format.js';
+import { canChangeAccount, canManageUsers } from '../../platform/policy.js';
+import { revokeAllSessions, type UserRow } from '../../platform/sessions.js';
 import type { LinkContext } from './links.js';
-import { canChangeAccount, canManageUsers } from './policy.js';
 import { issueToken, type Role } from './service.js';
-import { revokeAllSessions, type UserRow } from './sessions.js';
 
 export interface UserListItem {
   id: number;

@@ -1,18 +1,18 @@
 /** /{lang}/admin/users: the admin's list of accounts, and one page per account with its changes. */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden, Invalid } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import type { Locale } from '../../lib/locales.js';
-import { LOCALES } from '../../lib/locales.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { getOrganization, listOrganizations } from '../organizations/service.js';
+import { Forbidden, Invalid } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { canManageUsers } from '../../platform/policy.js';
+import type { UserRow } from '../../platform/sessions.js';
+import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { getOrganization, listOrganizations } from '../registry/public-service.js';
 import type { LinkOptions } from './links-routes.js';
-import { canManageUsers } from './policy.js';
-import type { UserRow } from './sessions.js';
 import { changeRole, getUserItem, listUsers, resendInvitation, setDisabled } from './users-admin.js';
 import { type Notice, UserPage, UsersPage } from './users-views.js';
-import { type AuthOptions, csrfToken, currentUser } from './web.js';
 
 const Params = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,9}$' }) });
 const Csrf = Type.String({ maxLength: 200 });

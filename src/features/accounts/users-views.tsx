@@ -1,6 +1,6 @@
-import { Layout } from '../../lib/layout.js';
-import type { PageContext } from '../../lib/page-context.js';
-import type { OrganizationRow } from '../organizations/service.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { Layout } from '../../ui/layout.js';
+import type { OrganizationRow } from '../registry/public-service.js';
 import type { Role } from './service.js';
 import type { UserListItem } from './users-admin.js';
 import { CsrfField } from './views.js';

@@ -1,6 +1,6 @@
-import { Layout } from '../../lib/layout.js';
-import type { PageContext } from '../../lib/page-context.js';
-import type { UserRow } from './sessions.js';
+import type { UserRow } from '../../platform/sessions.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { Layout } from '../../ui/layout.js';
 
 export function CsrfField({ token }: { token: string }): JSX.Element {
   return <input type="hidden" name="_csrf" value={token} />;

@@ -4,8 +4,8 @@
  * Texts are given as { en, es } with the original language named once per entity group;
  * the loader records the other language as a translation of it.
  */
-import type { Locale } from '../../lib/locales.js';
-import type { ReleaseData } from '../releases/release-data.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import type { ReleaseData } from './release-data.js';
 
 export type TextPair = { en: string; es: string };
 /** A text that exists in one language only (nothing published in the other). */

@@ -2,9 +2,9 @@ import { count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { beforeAll, expect, it } from 'vitest';
 import { demoCoalition } from '../../../demo/coalition.js';
-import * as t from '../../db/schema.js';
-import { translationState } from '../../lib/localized-text.js';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import * as t from '../../platform/db/schema/index.js';
+import { translationState } from '../../platform/text/localized-text.js';
 import { loadDemo } from './service.js';
 
 describeEachEngine('demo coalition', (ctx) => {

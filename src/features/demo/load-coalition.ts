@@ -4,13 +4,13 @@
  * All or nothing: one transaction.
  */
 import { inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import type { Locale } from '../../lib/locales.js';
-import { type LocalizedText, localized } from '../../lib/localized-text.js';
-import { normalizePhone } from '../people/phone.js';
-import { insertReleaseIfNew } from '../releases/load-release.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
+import { normalizePhone } from '../registry/phone.js';
 import type { CoalitionData, OneLanguageText, StatementData } from './coalition-data.js';
+import { insertReleaseIfNew } from './load-release.js';
 
 export interface LoadReport {
   organizations: number;

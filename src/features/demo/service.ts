@@ -1,8 +1,8 @@
 import { demoCoalition } from '../../../demo/coalition.js';
 import { demoFollowup } from '../../../demo/followup.js';
-import type { Db } from '../../db/client.js';
-import { loadFollowupDemo } from '../followup/load-demo.js';
+import type { Db } from '../../platform/db/client.js';
 import { isDatabaseEmpty, type LoadReport, loadCoalition } from './load-coalition.js';
+import { loadFollowupDemo } from './load-followup.js';
 
 /** The key is printed as is by `puente demo load` ("11 follow-up entries"). */
 export type DemoReport = LoadReport & { 'follow-up entries': number };

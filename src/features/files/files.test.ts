@@ -6,15 +6,15 @@
 import * as cheerio from 'cheerio';
 import { and, count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { localized } from '../../lib/localized-text.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword, signedIn, type Visitor } from '../accounts/test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { cleanSvg, multipartBody, tinyDocx, tinyJpeg, tinyPdf, tinyPng, zipOf } from '../../../test/support/files.js';
+import { createUserWithPassword, signedIn, type Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import * as t from '../../platform/db/schema/index.js';
+import { localized } from '../../platform/text/localized-text.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
 import { sha256Hex } from './service.js';
-import { cleanSvg, multipartBody, tinyDocx, tinyJpeg, tinyPdf, tinyPng, zipOf } from './test-fixtures.js';
 
 const T = new Date('2026-11-27T12:00:00Z');
 const HOUR = 3_600_000;

@@ -9,7 +9,7 @@
  * - Nothing here touches the database: a refused upload stores nothing.
  */
 import type { FastifyRequest } from 'fastify';
-import { Forbidden } from '../../lib/errors.js';
+import { Forbidden } from '../../platform/errors.js';
 import type { UploadField, UploadProblem } from './upload-error.js';
 
 export interface ReceivedForm {

@@ -5,14 +5,14 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { isVisibleToPublic } from '../../lib/visibility.js';
-import { type AuthOptions, csrfMatches, csrfToken, currentUser } from '../accounts/web.js';
+import { Forbidden } from '../../platform/errors.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import { isVisibleToPublic } from '../../platform/visibility.js';
+import { type AuthOptions, csrfMatches, csrfToken, currentUser } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { localizedPlain } from '../../ui/localized-view.js';
 import type { UploadLimits } from './limits.js';
 import { receiveUploadForm } from './multipart.js';
 import {

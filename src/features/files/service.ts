@@ -6,14 +6,18 @@
 import { createHash } from 'node:crypto';
 import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import type { FileMediaType } from '../../db/schema-files.js';
-import { Forbidden, NotFound } from '../../lib/errors.js';
-import { publicFollowupCondition, publicMeetingCondition, publicStatementsCondition } from '../../lib/visibility.js';
-import { type Actor, writeAudit } from '../accounts/audit.js';
-import { canSetOrganizationLogo, canSetStatementDocument, type PolicyUser } from '../accounts/policy.js';
-import { updateIfUnchanged } from '../workspace/write.js';
+import { type Actor, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import type { FileMediaType } from '../../platform/db/schema/files.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
+import { canSetOrganizationLogo, canSetStatementDocument, type PolicyUser } from '../../platform/policy.js';
+import {
+  publicFollowupCondition,
+  publicMeetingCondition,
+  publicStatementsCondition,
+} from '../../platform/visibility.js';
+import { updateIfUnchanged } from '../../platform/write.js';
 import type { InspectedFile } from './sniff.js';
 
 export type FileRow = typeof t.files.$inferSelect;

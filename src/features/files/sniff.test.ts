@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { cleanSvg, tinyDocx, tinyJpeg, tinyPdf, tinyPng, zipOf } from '../../../test/support/files.js';
 import { DOCX_TYPE, inspectUpload } from './sniff.js';
-import { cleanSvg, tinyDocx, tinyJpeg, tinyPdf, tinyPng, zipOf } from './test-fixtures.js';
 import type { UploadProblem } from './upload-error.js';
 
 async function problemOf(promise: Promise<unknown>): Promise<UploadProblem> {

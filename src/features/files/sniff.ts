@@ -5,7 +5,7 @@
  * enough to trust it (svg.ts, pdf.ts, docx.ts, and the PNG/JPEG structure checks below).
  */
 import { fileTypeFromBuffer } from 'file-type';
-import type { FileMediaType } from '../../db/schema-files.js';
+import type { FileMediaType } from '../../platform/db/schema/files.js';
 import { checkDocx } from './docx.js';
 import { checkPdf } from './pdf.js';
 import { looksLikeSvg, sanitizeSvg } from './svg.js';

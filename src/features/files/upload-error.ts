@@ -2,7 +2,7 @@
  * Why an upload was refused, as data: the route turns it into a sentence in the reader's language
  * (which field, what is wrong, what to do) next to the file field, and nothing is stored.
  */
-import { AppError } from '../../lib/errors.js';
+import { AppError } from '../../platform/errors.js';
 
 export type UploadField = 'logo' | 'document';
 

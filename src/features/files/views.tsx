@@ -1,9 +1,9 @@
 /** Upload forms (logo, full document) and how pages show a logo or link a document. */
-import type { Catalog } from '../../i18n/catalog.js';
-import type { PageContext } from '../../lib/page-context.js';
-import type { UserRow } from '../accounts/sessions.js';
-import { HiddenFields } from '../workspace/form.js';
-import { WorkspaceLayout } from '../workspace/layout.js';
+import type { Catalog } from '../../platform/i18n/catalog.js';
+import type { UserRow } from '../../platform/sessions.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { HiddenFields } from '../../ui/form.js';
+import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { formatByteSize } from './limits.js';
 import type { FileRef } from './service.js';
 import type { UploadField, UploadProblem } from './upload-error.js';

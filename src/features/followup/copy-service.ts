@@ -7,13 +7,13 @@
  * Whether the public may fetch a copy is decided by the files feature from the entry's visibility.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import { writeAudit } from '../accounts/audit.js';
-import { canRecordFollowup } from '../accounts/policy.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import { canRecordFollowup } from '../../platform/policy.js';
+import { actorOf, assertAllowed, updateIfUnchanged } from '../../platform/write.js';
 import { auditedFile, type FileRef, fileRef, type NewFile, storeFile } from '../files/service.js';
-import { actorOf, assertAllowed, updateIfUnchanged } from '../workspace/write.js';
 import type { Editor } from './write-service.js';
 
 export const COPY_KINDS = ['response', 'evidence', 'meeting'] as const;

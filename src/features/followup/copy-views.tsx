@@ -3,12 +3,12 @@
  * meeting on the editors' recommendation page. One file per form (features/files/multipart.ts), so
  * each copy has its own small form; a refused file comes back next to that form's file field.
  */
-import type { PageContext } from '../../lib/page-context.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { HiddenFields } from '../../ui/form.js';
 import { formatByteSize } from '../files/limits.js';
 import type { FileRef } from '../files/service.js';
 import type { UploadProblem } from '../files/upload-error.js';
 import { problemMessage } from '../files/views.js';
-import { HiddenFields } from '../workspace/form.js';
 import type { CopyKind } from './copy-service.js';
 
 /** Where the page put a refused upload, so the message appears next to the right field. */

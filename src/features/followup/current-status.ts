@@ -5,8 +5,8 @@
  * is an index of the timeline rather than a second copy of the status.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
 
 const su = t.followupStatusUpdates;
 

@@ -1,8 +1,8 @@
 /** The dashboards' frame: the view tabs, the filter form (GET, so every view has a stable URL) and the page. */
-import { countryName } from '../../lib/i18n.js';
-import { Layout } from '../../lib/layout.js';
-import { localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+import { countryName } from '../../platform/i18n/format.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { Layout } from '../../ui/layout.js';
+import { localizedPlain } from '../../ui/localized-view.js';
 import type { filterOptions } from './dashboard-service.js';
 import { filterQuery, type ListFilters } from './filters.js';
 import { STATUS_KEYS } from './status.js';

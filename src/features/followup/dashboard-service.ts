@@ -8,9 +8,9 @@
  * read through the partial index `followup_status_updates_current_idx`.
  */
 import { and, asc, count, desc, eq, exists, gte, lte, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { publicCommitmentCondition, publicStatementsCondition } from '../../lib/visibility.js';
+import { type Db, queryRows } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { publicCommitmentCondition, publicStatementsCondition } from '../../platform/visibility.js';
 import type { DashboardFilters, ListFilters } from './filters.js';
 import { transitionDeltas, type YearCounts, yearSnapshots } from './over-time.js';
 import { dayOf } from './overdue.js';

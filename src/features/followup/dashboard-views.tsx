@@ -1,7 +1,7 @@
 /** The public dashboards' views: per view a chart with its table (the frame is dashboard-frame.tsx). */
-import { formatDate } from '../../lib/i18n.js';
-import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+import { formatDate } from '../../platform/i18n/format.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
 import { viewPath } from './dashboard-frame.js';
 import type { GroupCounts, ListedRecommendation, publicOverdueCommitments, ScorecardRow } from './dashboard-service.js';

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb } from '../../db/client.js';
-import { runMigrations } from '../../db/migrate.js';
-import { runCli } from '../../test/processes.js';
-import { createUserWithPassword } from '../accounts/test-support.js';
+import { runCli } from '../../../test/support/processes.js';
+import { createUserWithPassword } from '../../../test/support/visitors.js';
+import { openDb } from '../../platform/db/client.js';
+import { runMigrations } from '../../platform/db/migrate.js';
 import { loadDemo } from '../demo/service.js';
 import { buildDigest } from './digest.js';
 

@@ -5,12 +5,12 @@
  * English first, because accounts have no language preference yet.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { formatDate, messages } from '../../lib/i18n.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { resolveText } from '../../lib/localized-text.js';
-import type { Mailer } from '../accounts/mailer.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { formatDate, messages } from '../../platform/i18n/format.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import type { Mailer } from '../../platform/mail.js';
+import { resolveText } from '../../platform/text/localized-text.js';
 import {
   type OverdueCommitment,
   overdueCommitments,

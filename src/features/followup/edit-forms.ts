@@ -3,9 +3,9 @@
  * (field → catalog key) with the values as typed, so the form comes back filled in with each
  * message next to its field. Nothing reaches a service until every field is right.
  */
-import type * as t from '../../db/schema.js';
-import type { Locale } from '../../lib/locales.js';
-import type { LocalizedText } from '../../lib/localized-text.js';
+import type * as t from '../../platform/db/schema/index.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { EvidenceEdit } from './edit-service.js';
 import { dayOf } from './overdue.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';

@@ -7,14 +7,14 @@
  * Uploaded copies are not touched here: they have their own forms (copy-service.ts).
  */
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import { mergeTyped } from '../../lib/localized-input.js';
-import { type LocalizedText, originalOf } from '../../lib/localized-text.js';
-import { writeAudit } from '../accounts/audit.js';
-import { canRecordFollowup } from '../accounts/policy.js';
-import { actorOf, assertAllowed, updateIfUnchanged, updateVersioned } from '../workspace/write.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import { canRecordFollowup } from '../../platform/policy.js';
+import { mergeTyped } from '../../platform/text/localized-input.js';
+import { type LocalizedText, originalOf } from '../../platform/text/localized-text.js';
+import { actorOf, assertAllowed, updateIfUnchanged, updateVersioned } from '../../platform/write.js';
 import { refreshCurrentStatus } from './current-status.js';
 import { commitmentValues, type FormValues, meetingValues, responseValues, statusValues } from './edit-forms.js';
 import type { EditorRecommendation } from './workspace-service.js';

@@ -1,10 +1,10 @@
-import { formatDate } from '../../lib/i18n.js';
-import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
-import { isVisibleToPublic } from '../../lib/visibility.js';
-import type { UserRow } from '../accounts/sessions.js';
+import { formatDate } from '../../platform/i18n/format.js';
+import type { UserRow } from '../../platform/sessions.js';
+import { isVisibleToPublic } from '../../platform/visibility.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { CsrfField } from '../accounts/views.js';
-import { WorkspaceLayout } from '../workspace/layout.js';
 import { CopyForms, type CopyProblem } from './copy-views.js';
 import type { OverdueCommitment, StaleRecommendation } from './reminders.js';
 import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';

@@ -3,14 +3,15 @@
  * entry or editing a recorded one, inside the workspace frame. Plain forms: each works without
  * JavaScript.
  */
-import type { ChangeSince } from '../../lib/conflict-page.js';
-import { formatDate } from '../../lib/i18n.js';
-import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
-import type { UserRow } from '../accounts/sessions.js';
+
+import { formatDate } from '../../platform/i18n/format.js';
+import type { UserRow } from '../../platform/sessions.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { ConflictNotice } from '../../ui/conflict-notice.js';
+import type { ChangeSince } from '../../ui/conflict-page.js';
+import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { CsrfField } from '../accounts/views.js';
-import { ConflictNotice } from '../workspace/conflict.js';
-import { WorkspaceLayout } from '../workspace/layout.js';
 import { evidenceSlots, one, POSITIONS } from './edit-forms.js';
 import { recommendationBase } from './edit-views.js';
 import {

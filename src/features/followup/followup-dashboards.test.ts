@@ -7,12 +7,12 @@
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { localized } from '../../lib/localized-text.js';
-import { createTestApp } from '../../test/app.js';
-import { describeEachEngine } from '../../test/db.js';
+import { createTestApp } from '../../../test/support/app.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import * as t from '../../platform/db/schema/index.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { localized } from '../../platform/text/localized-text.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
 import { refreshCurrentStatus } from './current-status.js';
 import { type DashboardFilters, filterQuery } from './filters.js';

@@ -5,13 +5,13 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { type LocalizedText, localized, translationState } from '../../lib/localized-text.js';
-import { describeEachEngine } from '../../test/db.js';
-import { listAudit } from '../accounts/audit.js';
-import { createUserWithPassword } from '../accounts/test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { tinyPdf } from '../../../test/support/files.js';
+import { createUserWithPassword } from '../../../test/support/visitors.js';
+import { listAudit } from '../../platform/audit.js';
+import * as t from '../../platform/db/schema/index.js';
+import { type LocalizedText, localized, translationState } from '../../platform/text/localized-text.js';
 import { getPublicFile, sha256Hex } from '../files/service.js';
-import { tinyPdf } from '../files/test-fixtures.js';
 import { setFollowupCopy } from './copy-service.js';
 import { editCommitment, editMeeting, editResponse, editStatusUpdate, evidenceOf } from './edit-service.js';
 import { loadTimeline } from './timeline-service.js';

@@ -4,11 +4,11 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { localized } from '../../lib/localized-text.js';
-import { describeEachEngine } from '../../test/db.js';
-import { listAudit } from '../accounts/audit.js';
-import { createUserWithPassword } from '../accounts/test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword } from '../../../test/support/visitors.js';
+import { listAudit } from '../../platform/audit.js';
+import * as t from '../../platform/db/schema/index.js';
+import { localized } from '../../platform/text/localized-text.js';
 import { countByStatus, scorecard } from './dashboard-service.js';
 import { isOverdue, monthsBefore } from './overdue.js';
 import { overdueCommitments, staleRecommendations } from './reminders.js';

@@ -1,9 +1,9 @@
 /** Public follow-up pages: the dashboards (GET filters, stable URLs) and one timeline per recommendation. */
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { localizedPlain } from '../../lib/localized-view.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { localizedPlain } from '../../ui/localized-view.js';
 import { findRecommendation, getPublicStatement } from '../statements/service.js';
 import { DashboardPage, type DashboardView, viewPath } from './dashboard-frame.js';
 import {

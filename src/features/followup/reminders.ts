@@ -4,8 +4,8 @@
  * here (editors see everything); the clock is the caller's `now`.
  */
 import { and, asc, desc, eq, isNull, lt, max, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
 import { dayOf, monthsBefore } from './overdue.js';
 
 export const DEFAULT_STALE_MONTHS = 6;

@@ -8,10 +8,10 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { localized } from '../../lib/localized-text.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword } from '../accounts/test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword } from '../../../test/support/visitors.js';
+import * as t from '../../platform/db/schema/index.js';
+import { localized } from '../../platform/text/localized-text.js';
 import {
   countByAddressee,
   countByStatus,

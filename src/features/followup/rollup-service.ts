@@ -1,5 +1,5 @@
 /**
- * Dashboard counts read from the rollup (src/db/schema-followup-rollup.ts) instead of counting
+ * Dashboard counts read from the rollup (src/platform/db/schema/followup-rollup.ts) instead of counting
  * 250,000 recommendations at each request. Each function answers the same numbers as the live query
  * of the same name in dashboard-service.ts, or `null` when the filters ask for a cell the rollup does
  * not keep (the caller then runs the live query, which stays the reference implementation).
@@ -10,9 +10,9 @@
  * years that status over time keeps totals for (`visibleRows`).
  */
 import { and, eq, gte, lte, not, type SQL, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { publicStatementsCondition } from '../../lib/visibility.js';
+import { type Db, queryRows } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { publicStatementsCondition } from '../../platform/visibility.js';
 import type { DashboardFilters } from './filters.js';
 import type { YearDelta } from './over-time.js';
 import type { StatusKey } from './status.js';

@@ -9,7 +9,7 @@
  *    knowing the other.
  * 4. No update: "no update yet" (`null`).
  */
-import type { implementationStatus } from '../../db/schema.js';
+import type { implementationStatus } from '../../platform/db/schema/index.js';
 
 export type ImplementationStatus = (typeof implementationStatus.enumValues)[number];
 export const IMPLEMENTATION_STATUSES: readonly ImplementationStatus[] = [

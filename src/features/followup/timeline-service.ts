@@ -6,9 +6,13 @@
  * editors' timeline (`includeDrafts`, policy-checked by the caller) also shows drafts, marked.
  */
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { publicCommitmentCondition, publicMeetingCondition, publicReleasesCondition } from '../../lib/visibility.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import {
+  publicCommitmentCondition,
+  publicMeetingCondition,
+  publicReleasesCondition,
+} from '../../platform/visibility.js';
 import { type FileRef, fileRefs } from '../files/service.js';
 import { latestUpdate } from './status.js';
 

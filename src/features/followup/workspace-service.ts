@@ -1,9 +1,9 @@
 /** What the editors' follow-up pages need about one recommendation, drafts included (policy-checked). */
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Forbidden, NotFound } from '../../lib/errors.js';
-import { canRecordFollowup, type PolicyUser } from '../accounts/policy.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
+import { canRecordFollowup, type PolicyUser } from '../../platform/policy.js';
 
 export async function getRecommendationForEditor(db: Db, id: number, user: PolicyUser) {
   if (!canRecordFollowup(user)) throw new Forbidden('Only editors may record follow-up');

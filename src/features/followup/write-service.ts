@@ -5,14 +5,14 @@
  * Input arrives validated (write-validation.ts, at the route); services trust it.
  */
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Conflict, Forbidden, NotFound } from '../../lib/errors.js';
-import type { Locale } from '../../lib/locales.js';
-import { type LocalizedText, localized } from '../../lib/localized-text.js';
-import type { FollowupPublication } from '../../lib/visibility.js';
-import { type Actor, changesSince, writeAudit } from '../accounts/audit.js';
-import { canPublishFollowup, canRecordFollowup, type PolicyUser } from '../accounts/policy.js';
+import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { canPublishFollowup, canRecordFollowup, type PolicyUser } from '../../platform/policy.js';
+import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
+import type { FollowupPublication } from '../../platform/visibility.js';
 import { refreshCurrentStatus } from './current-status.js';
 import type { ImplementationStatus } from './status.js';
 

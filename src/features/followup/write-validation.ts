@@ -3,7 +3,7 @@
  * so the form shows the message next to that field in the editor's language. Nothing is written
  * when there is a problem.
  */
-import type { Catalog } from '../../i18n/catalog.js';
+import type { Catalog } from '../../platform/i18n/catalog.js';
 
 export type ProblemKey = keyof Catalog & `followupProblem${string}`;
 export type Problems = Record<string, ProblemKey>;

@@ -1,9 +1,9 @@
 /** `puente import release FILE`: the dry-run report (or JSON), and the commit when asked. */
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Db } from '../../db/client.js';
-import { StartupError } from '../../lib/errors.js';
-import { systemActor } from '../accounts/audit.js';
+import { systemActor } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import { StartupError } from '../../platform/errors.js';
 import { commitImport, e164OrNull, type ImportResult } from './commit.js';
 import { type ImportPlan, planImport } from './plan.js';
 import { MAX_SOURCE_BYTES, readSource, UnreadableSource } from './read-source.js';

@@ -4,13 +4,13 @@
  * row. Any failure rolls everything back, so an import is all or nothing.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Forbidden } from '../../lib/errors.js';
-import type { LocalizedText } from '../../lib/localized-text.js';
-import { type Actor, writeAudit } from '../accounts/audit.js';
-import { canEditRelease, type PolicyUser } from '../accounts/policy.js';
-import { normalizePhone } from '../people/phone.js';
+import { type Actor, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Forbidden } from '../../platform/errors.js';
+import { canEditRelease, type PolicyUser } from '../../platform/policy.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
+import { normalizePhone } from '../registry/phone.js';
 import { type ImportPlan, slugify } from './plan.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../test/processes.js';
-import { isImportedRelease } from './contract.js';
+import { runCli } from '../../../test/support/processes.js';
+import { isImportedRelease } from '../release-text/contract.js';
 
 const fixtures = new URL('./__fixtures__/', import.meta.url).pathname;
 const seed = new URL('../lint/__fixtures__/press-release-2021-06-03.md', import.meta.url).pathname;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { describeEachEngine } from '../../test/db.js';
-import { systemActor } from '../accounts/audit.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { systemActor } from '../../platform/audit.js';
+import * as t from '../../platform/db/schema/index.js';
 import { loadDemo } from '../demo/service.js';
+import { FUZZY_THRESHOLD, matchOrganization, matchPerson } from '../release-text/match.js';
 import { commitImport } from './commit.js';
-import { FUZZY_THRESHOLD, matchOrganization, matchPerson } from './match.js';
 import { planImport } from './plan.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url), 'utf8');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { isImportedRelease } from './contract.js';
-import { extractRelease } from './extract.js';
+import { isImportedRelease } from '../release-text/contract.js';
+import { extractRelease } from '../release-text/extract.js';
 import { readSource } from './read-source.js';
 import { normalizeForScore, prf, scoreRelease, total } from './score.js';
 

@@ -3,14 +3,14 @@
  * exactly this plan, so what the user confirmed is what lands.
  */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import type { ImportedBoilerplate } from './contract.js';
-import { type Extraction, extractRelease } from './extract.js';
-import { dateline } from './header.js';
-import { matchOrganization, matchPerson, type RegistryMatch } from './match.js';
-import { cleanOrgName } from './names.js';
-import { type Block, plain } from './normalize.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { ImportedBoilerplate } from '../release-text/contract.js';
+import { type Extraction, extractRelease } from '../release-text/extract.js';
+import { dateline } from '../release-text/header.js';
+import { matchOrganization, matchPerson, type RegistryMatch } from '../release-text/match.js';
+import { cleanOrgName } from '../release-text/names.js';
+import { type Block, plain } from '../release-text/normalize.js';
 
 export interface PlannedOrganization {
   name: string;

@@ -5,7 +5,7 @@
  * English message (for the CLI); nothing downstream ever sees bytes it cannot trust.
  */
 import { extname } from 'node:path';
-import { Invalid } from '../../lib/errors.js';
+import { Invalid } from '../../platform/errors.js';
 import { htmlToText } from './html-to-text.js';
 
 /** Big enough for any press release with its boilerplates many times over; small enough to parse in milliseconds. */

@@ -3,17 +3,17 @@
  * release. The upload is multipart, streamed with the uploads' reader; the confirmation is an ordinary form.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { canEditRelease } from '../accounts/policy.js';
-import { type AuthOptions, csrfMatches } from '../accounts/web.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import { canEditRelease } from '../../platform/policy.js';
+import { type AuthOptions, csrfMatches } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { actorOf } from '../../platform/write.js';
+import { ForbiddenPage } from '../../ui/forbidden-page.js';
 import { receiveUploadForm } from '../files/multipart.js';
 import { lintText } from '../lint/lint.js';
 import { loadRegistry } from '../lint/registry.js';
-import { ForbiddenPage } from '../workspace/pages.js';
-import { type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
-import { actorOf } from '../workspace/write.js';
 import { commitImport } from './commit.js';
 import { planImport } from './plan.js';
 import { MAX_SOURCE_BYTES, readSource, UnreadableSource } from './read-source.js';

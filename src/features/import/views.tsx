@@ -1,9 +1,9 @@
 /** The workspace import pages: upload, the dry-run report with the linter's findings, and confirmation. */
-import type { PageContext } from '../../lib/page-context.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { CsrfField } from '../accounts/views.js';
 import type { Finding } from '../lint/finding.js';
 import { FindingList } from '../lint/views.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
 import type { ImportPlan } from './plan.js';
 import { MAX_SOURCE_BYTES } from './read-source.js';
 

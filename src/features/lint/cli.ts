@@ -1,12 +1,12 @@
 /** `puente lint FILE | --release SLUG [--json]`: findings in the terminal's language; exit 1 on any error. */
-import type { Db } from '../../db/client.js';
-import { NotFound, StartupError } from '../../lib/errors.js';
-import type { Locale } from '../../lib/locales.js';
+import type { Db } from '../../platform/db/client.js';
+import { NotFound, StartupError } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { lintStoredRelease } from '../releases/lint-stored.js';
 import { getRelease } from '../releases/service.js';
 import type { Finding } from './finding.js';
 import { lintText } from './lint.js';
 import { loadRegistry } from './registry.js';
-import { lintStoredRelease } from './stored.js';
 
 /** The CLI speaks Spanish when the environment's locale does (LC_ALL, LC_MESSAGES, LANG), else English. */
 export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {

@@ -1,9 +1,10 @@
 /** A finding: which rule, how bad, what and where, and what to do, in both languages. */
-import { lintEn } from '../../i18n/lint.en.js';
-import { lintEs } from '../../i18n/lint.es.js';
-import type { Locale } from '../../lib/locales.js';
-import type { Extraction } from '../import/extract.js';
-import { normalizeText } from '../import/normalize.js';
+
+import type { Locale } from '../../platform/i18n/locales.js';
+import { lintEn } from '../../platform/i18n/messages/lint.en.js';
+import { lintEs } from '../../platform/i18n/messages/lint.es.js';
+import type { Extraction } from '../release-text/extract.js';
+import { normalizeText } from '../release-text/normalize.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Bilingual = Record<Locale, string>;

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
 import { loadDemo } from '../demo/service.js';
+import { lintStoredRelease } from '../releases/lint-stored.js';
 import { getRelease } from '../releases/service.js';
 import type { Finding } from './finding.js';
 import { hasErrors, lintText } from './lint.js';
 import { loadRegistry, type RegistryOrg } from './registry.js';
-import { lintStoredRelease } from './stored.js';
 
 const seed = readFileSync(new URL('./__fixtures__/press-release-2021-06-03.md', import.meta.url), 'utf8');
 const goldenPath = new URL('./__golden__/seed-findings.json', import.meta.url);
@@ -71,7 +71,7 @@ describeEachEngine('linter on the seed release, against the demo registry', (ctx
 });
 
 it('reports a block with text in one language only, for stored releases', async () => {
-  const { lintSource } = await import('./stored.js');
+  const { lintSource } = await import('../releases/lint-stored.js');
   const text = (en: string, es?: string) => ({
     en: { text: en, origin: 'original' as const },
     ...(es ? { es: { text: es, origin: 'translation' as const } } : {}),

@@ -3,10 +3,10 @@
  * acronym and website, loaded once per lint. Resolution follows the importer's order: exact key, alias,
  * acronym, then trigram similarity at the importer's threshold.
  */
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { FUZZY_THRESHOLD } from '../import/match.js';
-import { acronymOf, cleanOrgName } from '../import/names.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { FUZZY_THRESHOLD } from '../release-text/match.js';
+import { acronymOf, cleanOrgName } from '../release-text/names.js';
 import { similarity } from './trigram.js';
 
 export interface RegistryOrg {

@@ -3,10 +3,10 @@
  * one organization, one name; websites and e-mail domains that look misspelled against the organization's
  * names and acronym, or differ from the registry.
  */
-import { websiteIn } from '../import/boilerplates.js';
-import type { Extraction } from '../import/extract.js';
-import { acronymOf, cleanOrgName } from '../import/names.js';
-import { namedOrganizations } from '../import/organizations.js';
+import { websiteIn } from '../release-text/boilerplates.js';
+import type { Extraction } from '../release-text/extract.js';
+import { acronymOf, cleanOrgName } from '../release-text/names.js';
+import { namedOrganizations } from '../release-text/organizations.js';
 import { type Finding, type Locator, say } from './finding.js';
 import { nameKey, type RegistryOrg, resolveOrg, sameOrganization } from './registry.js';
 import { editDistance, squash } from './trigram.js';

@@ -1,9 +1,9 @@
 /** Rules on the text itself: links, the release line, dates, count claims, broken lists. */
-import { findDate } from '../import/dates.js';
-import type { Extraction } from '../import/extract.js';
-import { dateline } from '../import/header.js';
-import { type Block, plain } from '../import/normalize.js';
-import { nameLists, uniqueOrganizations } from '../import/organizations.js';
+import { findDate } from '../release-text/dates.js';
+import type { Extraction } from '../release-text/extract.js';
+import { dateline } from '../release-text/header.js';
+import { type Block, plain } from '../release-text/normalize.js';
+import { nameLists, uniqueOrganizations } from '../release-text/organizations.js';
 import { type Finding, type Locator, say } from './finding.js';
 
 const PLACEHOLDER_TARGET =

@@ -1,5 +1,5 @@
 /** The linter's findings as a list on editors' pages (the release page, the import report). */
-import type { PageContext } from '../../lib/page-context.js';
+import type { PageContext } from '../../platform/web/page-context.js';
 import type { Finding } from './finding.js';
 
 export function FindingList({ ctx, findings }: { ctx: PageContext; findings: Finding[] }): JSX.Element {

@@ -2,19 +2,20 @@
  * What the registry pages share: translation badges in a list, a row's linked name with its
  * "archived" badge, archive buttons, the problems above a form, and the frame of every edit form.
  */
-import type { ChangeSince } from '../../lib/conflict-page.js';
-import { messages } from '../../lib/i18n.js';
-import { LOCALES } from '../../lib/locales.js';
-import { type LocalizedText, translationState } from '../../lib/localized-text.js';
-import { LocalizedSpan } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+
+import type { FieldErrors } from '../../platform/forms/validation.js';
+import { countryOptions } from '../../platform/i18n/countries.js';
+import { messages } from '../../platform/i18n/format.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { type LocalizedText, translationState } from '../../platform/text/localized-text.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { ConflictNotice } from '../../ui/conflict-notice.js';
+import type { ChangeSince } from '../../ui/conflict-page.js';
+import { ErrorSummary, HiddenFields, SelectField, stateLabel } from '../../ui/form.js';
+import { LocalizedSpan } from '../../ui/localized-view.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { CsrfField } from '../accounts/views.js';
-import { ConflictNotice } from '../workspace/conflict.js';
-import { countryOptions } from '../workspace/countries.js';
-import { ErrorSummary, HiddenFields, SelectField, stateLabel } from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import type { FieldErrors } from '../workspace/validation.js';
-import type { FormOutcome } from '../workspace/web.js';
 
 /** "English: original · Español: missing", compact, for a list row. */
 export function TranslationBadges({ ctx, value }: { ctx: PageContext; value: LocalizedText }): JSX.Element {

@@ -1,16 +1,16 @@
 /** /{lang}/workspace/organizations…: list, new, overview (the member's view), edit, archive. */
 
 import { eq } from 'drizzle-orm';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { canManageOrganizations } from '../accounts/policy.js';
-import type { AuthOptions } from '../accounts/web.js';
-import { readConfirmed, readLocaleValues } from '../workspace/form.js';
-import { saveForm, workspaceRequest } from '../workspace/web.js';
-import { assertAllowed } from '../workspace/write.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { canManageOrganizations } from '../../platform/policy.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { saveForm, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { assertAllowed } from '../../platform/write.js';
+import { readConfirmed, readLocaleValues } from '../../ui/form.js';
 import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
 import {
   createOrganization,

@@ -3,24 +3,32 @@
  * workspace/write.ts (policy, validation, version check, audit row in the same transaction).
  */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import type { Locale } from '../../lib/locales.js';
-import { publicStatementsCondition } from '../../lib/visibility.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import {
+  assertValid,
+  blankToNull,
+  maxLength,
+  oneOf,
+  optionalUrl,
+  problem,
+  required,
+} from '../../platform/forms/validation.js';
+import { countryCodes } from '../../platform/i18n/countries.js';
+import type { Locale } from '../../platform/i18n/locales.js';
 import {
   canEditOrganization,
   canManageOrganizations,
   canViewOrganization,
   canViewRegistry,
   type PolicyUser,
-} from '../accounts/policy.js';
-import { mergeLocalized } from '../workspace/bilingual.js';
-import { countryCodes } from '../workspace/countries.js';
-import type { LocaleValues } from '../workspace/form.js';
-import { matchesQuery } from '../workspace/list.js';
-import { assertValid, blankToNull, maxLength, oneOf, optionalUrl, problem, required } from '../workspace/validation.js';
-import { actorOf, assertAllowed, type EditingUser, insertAudited } from '../workspace/write.js';
+} from '../../platform/policy.js';
+import { mergeLocalized } from '../../platform/text/bilingual.js';
+import { publicStatementsCondition } from '../../platform/visibility.js';
+import { actorOf, assertAllowed, type EditingUser, insertAudited } from '../../platform/write.js';
+import type { LocaleValues } from '../../ui/form.js';
+import { matchesQuery } from '../../ui/list.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 

@@ -1,28 +1,21 @@
 /** Organization pages of the workspace: the list, the overview (a member's own view), the form. */
-import { countryName, formatDate, messages } from '../../lib/i18n.js';
-import { LOCALES } from '../../lib/locales.js';
-import { translationState } from '../../lib/localized-text.js';
-import { LocalizedSpan } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+
+import { countryLabel, countryOptions } from '../../platform/i18n/countries.js';
+import { countryName, formatDate, messages } from '../../platform/i18n/format.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
 import {
   canEditOrganization,
   canEditPerson,
   canManageOrganizations,
   canSetOrganizationLogo,
-} from '../accounts/policy.js';
-import { kindLabel } from '../organizations/views.js';
-import { countryLabel, countryOptions } from '../workspace/countries.js';
-import {
-  BilingualField,
-  type LocaleValues,
-  SelectField,
-  StateBadge,
-  TextAreaField,
-  TextField,
-} from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import { ListPage, SavedNotice } from '../workspace/list-page.js';
-import type { FormOutcome } from '../workspace/web.js';
+} from '../../platform/policy.js';
+import { translationState } from '../../platform/text/localized-text.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { BilingualField, type LocaleValues, SelectField, StateBadge, TextAreaField, TextField } from '../../ui/form.js';
+import { ListPage, SavedNotice } from '../../ui/list-page.js';
+import { LocalizedSpan } from '../../ui/localized-view.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import {
   ArchivableName,
   ArchiveForm,
@@ -38,6 +31,7 @@ import {
   type OrganizationOverview,
   type OrganizationRow,
 } from './organizations-service.js';
+import { kindLabel } from './public-views.js';
 
 const base = (ctx: PageContext) => `/${ctx.locale}/workspace/organizations`;
 

@@ -5,12 +5,12 @@
 import * as cheerio from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { translationState } from '../../lib/localized-text.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import * as t from '../../platform/db/schema/index.js';
+import { translationState } from '../../platform/text/localized-text.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
 
 type Who = 'anonymous' | 'memberOwn' | 'memberOther' | 'editor' | 'admin';

@@ -1,14 +1,14 @@
 /** /{lang}/workspace/people…: list, new, edit, archive. Members reach their own contacts from their organization page. */
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { canViewRegistry, type PolicyUser } from '../accounts/policy.js';
-import type { AuthOptions } from '../accounts/web.js';
-import { readConfirmed, readLocaleValues } from '../workspace/form.js';
-import { saveForm, workspaceRequest } from '../workspace/web.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { saveForm, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { readConfirmed, readLocaleValues } from '../../ui/form.js';
 import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
 import {
   createPerson,

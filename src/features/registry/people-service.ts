@@ -1,17 +1,24 @@
 /** People (press contacts and spokespeople): list, create, edit, archive, with phones in E.164. */
 import { asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Invalid, NotFound } from '../../lib/errors.js';
-import type { Locale } from '../../lib/locales.js';
-import { canEditPerson, canViewRegistry, type PolicyUser } from '../accounts/policy.js';
-import { normalizePhone } from '../people/phone.js';
-import { mergeLocalized } from '../workspace/bilingual.js';
-import type { LocaleValues } from '../workspace/form.js';
-import { matchesQuery } from '../workspace/list.js';
-import { assertValid, blankToNull, maxLength, optionalEmail, problem, required } from '../workspace/validation.js';
-import { actorOf, assertAllowed, insertAudited } from '../workspace/write.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Invalid, NotFound } from '../../platform/errors.js';
+import {
+  assertValid,
+  blankToNull,
+  maxLength,
+  optionalEmail,
+  problem,
+  required,
+} from '../../platform/forms/validation.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { canEditPerson, canViewRegistry, type PolicyUser } from '../../platform/policy.js';
+import { mergeLocalized } from '../../platform/text/bilingual.js';
+import { actorOf, assertAllowed, insertAudited } from '../../platform/write.js';
+import type { LocaleValues } from '../../ui/form.js';
+import { matchesQuery } from '../../ui/list.js';
 import type { Editor } from './organizations-service.js';
+import { normalizePhone } from './phone.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 

@@ -1,12 +1,12 @@
 /** People pages of the workspace: the list and the form (new and edit). */
 
-import { LOCALES } from '../../lib/locales.js';
-import { LocalizedSpan } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
-import { BilingualField, CheckboxField, SelectField, TextField } from '../workspace/form.js';
-import type { WorkspaceProps } from '../workspace/layout.js';
-import { ListPage } from '../workspace/list-page.js';
-import type { FormOutcome } from '../workspace/web.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { BilingualField, CheckboxField, SelectField, TextField } from '../../ui/form.js';
+import { ListPage } from '../../ui/list-page.js';
+import { LocalizedSpan } from '../../ui/localized-view.js';
+import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { ArchivableName, bilingualLabels, RegistryFormPage } from './common.js';
 import type { PersonForm, PersonListRow, PersonRow } from './people-service.js';
 

@@ -3,8 +3,8 @@
  * addressees): read the row for this user inside the transaction, then one versioned, audited
  * write. Each kind says only how it is found and checked, and what of it the audit keeps.
  */
-import type { Db } from '../../db/client.js';
-import { actorOf, updateArchived, updateVersioned, type VersionedTable } from '../workspace/write.js';
+import type { Db } from '../../platform/db/client.js';
+import { actorOf, updateArchived, updateVersioned, type VersionedTable } from '../../platform/write.js';
 import type { Editor } from './organizations-service.js';
 
 export interface RegistryRecord<Row> {

@@ -1,7 +1,7 @@
 /** URL names for new registry rows: from the name, without accents, unique in their table. */
 import { like } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.js';
+import type { Db } from '../../platform/db/client.js';
 
 export function slugify(text: string): string {
   const slug = text

@@ -1,14 +1,14 @@
 /** /{lang}/workspace/translations: what is missing or out of date, per language, across the registry. */
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { messages } from '../../lib/i18n.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import type { AuthOptions } from '../accounts/web.js';
-import { StateBadge } from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import { DataTable, FilterBar, matchesQuery } from '../workspace/list.js';
-import { workspaceRequest } from '../workspace/web.js';
+import { messages } from '../../platform/i18n/format.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { workspaceRequest } from '../../platform/web/workspace-request.js';
+import { StateBadge } from '../../ui/form.js';
+import { DataTable, FilterBar, matchesQuery } from '../../ui/list.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { type TranslationTodo, translationTodos } from './translations-service.js';
 
 const Query = Type.Object({

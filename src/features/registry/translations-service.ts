@@ -4,15 +4,15 @@
  * Each entity contributes a source; statements and releases add theirs in their own feature.
  */
 import { isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import type { Catalog } from '../../i18n/catalog.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { type LocalizedText, resolveText, translationState } from '../../lib/localized-text.js';
-import { canViewRegistry, type PolicyUser } from '../accounts/policy.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { Catalog } from '../../platform/i18n/catalog.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
+import { hasAnyText } from '../../platform/text/bilingual.js';
+import { type LocalizedText, resolveText, translationState } from '../../platform/text/localized-text.js';
+import { assertAllowed } from '../../platform/write.js';
 import { editorialTranslationSources } from '../statements/translation-sources.js';
-import { hasAnyText } from '../workspace/bilingual.js';
-import { assertAllowed } from '../workspace/write.js';
 
 export interface TranslatableItem {
   /** How the entry is named in lists (in the page's language where it has one). */

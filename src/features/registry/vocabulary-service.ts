@@ -3,17 +3,17 @@
  * Themes have an order (public pages list them in it); addressees can be part of another one.
  */
 import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import type { Locale } from '../../lib/locales.js';
-import { canEditRegistry, type PolicyUser } from '../accounts/policy.js';
-import { hasAnyText, mergeLocalized } from '../workspace/bilingual.js';
-import { countryCodes } from '../workspace/countries.js';
-import type { LocaleValues } from '../workspace/form.js';
-import { matchesQuery } from '../workspace/list.js';
-import { assertValid, blankToNull, maxLength, oneOf, problem } from '../workspace/validation.js';
-import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../workspace/write.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import { assertValid, blankToNull, maxLength, oneOf, problem } from '../../platform/forms/validation.js';
+import { countryCodes } from '../../platform/i18n/countries.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { canEditRegistry, type PolicyUser } from '../../platform/policy.js';
+import { hasAnyText, mergeLocalized } from '../../platform/text/bilingual.js';
+import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../../platform/write.js';
+import type { LocaleValues } from '../../ui/form.js';
+import { matchesQuery } from '../../ui/list.js';
 import type { Editor } from './organizations-service.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';

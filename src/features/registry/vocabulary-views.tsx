@@ -1,15 +1,15 @@
 /** Theme and addressee pages of the workspace. */
 
-import type { Catalog } from '../../i18n/catalog.js';
-import { LOCALES } from '../../lib/locales.js';
-import { localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+import type { Catalog } from '../../platform/i18n/catalog.js';
+import { countryLabel } from '../../platform/i18n/countries.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { BilingualField, type LocaleValues, SelectField } from '../../ui/form.js';
+import { ListPage } from '../../ui/list-page.js';
+import { localizedPlain } from '../../ui/localized-view.js';
+import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { CsrfField } from '../accounts/views.js';
-import { countryLabel } from '../workspace/countries.js';
-import { BilingualField, type LocaleValues, SelectField } from '../workspace/form.js';
-import type { WorkspaceProps } from '../workspace/layout.js';
-import { ListPage } from '../workspace/list-page.js';
-import type { FormOutcome } from '../workspace/web.js';
 import { ArchivableName, bilingualLabels, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ADDRESSEE_KINDS,

@@ -1,11 +1,11 @@
 /** The body of a release after the lead: paragraphs, quotes and the highlights list, replaced as a whole, in order. */
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Problems } from '../../lib/field-problems.js';
-import type { Locale } from '../../lib/locales.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
-import { writeAudit } from '../accounts/audit.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Problems } from '../../platform/forms/problems.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { actorOf, type Editor, missingIds, updateVersioned } from '../statements/write-support.js';
 import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
 

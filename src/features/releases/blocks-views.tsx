@@ -1,11 +1,12 @@
 /** The release body after the lead: its blocks in order, editable in both languages, and the form that adds one. */
-import { localizedPlain } from '../../lib/localized-view.js';
+
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { BilingualField, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
+import { localizedPlain } from '../../ui/localized-view.js';
+import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { blockKindName } from '../statements/translation-sources.js';
 import type { RegistryChoices } from '../statements/workspace-read.js';
 import type { Typed } from '../statements/workspace-views.js';
-import { BilingualField, HiddenFields, readLocaleValues, SelectField } from '../workspace/form.js';
-import type { WorkspaceProps } from '../workspace/layout.js';
-import type { FormOutcome } from '../workspace/web.js';
 import type { ReleaseForEditing } from './workspace-read.js';
 import { str } from './workspace-views.js';
 

@@ -1,14 +1,14 @@
 /** The release write services on both engines: timing with a zone, registry picks in order, publication, conflicts. */
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { Conflict, Invalid, NotFound } from '../../lib/errors.js';
-import { releaseVisibility } from '../../lib/visibility.js';
-import { describeEachEngine } from '../../test/db.js';
-import { listAudit } from '../accounts/audit.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { editorUser, seedRegistry, statementInput } from '../../../test/support/statements.js';
+import { listAudit } from '../../platform/audit.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
+import { releaseVisibility } from '../../platform/visibility.js';
 import { createStatement } from '../statements/edit-service.js';
 import { createRecommendation } from '../statements/recommendation-service.js';
-import { editorUser, seedRegistry, statementInput } from '../statements/test-fixtures.js';
 import type { Editor } from '../statements/write-support.js';
 import { setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease, type ReleaseFields, setReleaseList, updateRelease } from './edit-service.js';

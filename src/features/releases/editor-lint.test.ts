@@ -1,12 +1,12 @@
 /** The release editor shows the linter's findings on the saved release, as the release page does for editors. */
 import * as cheerio from 'cheerio';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword, signedIn } from '../accounts/test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
-import { lintStoredRelease } from '../lint/stored.js';
+import { lintStoredRelease } from './lint-stored.js';
 import { getRelease } from './service.js';
 
 describeEachEngine('linter findings in the release editor', (ctx) => {

@@ -3,19 +3,19 @@
  * the body blocks, publication, and beside them the release as the public page will render it (the
  * same ReleaseArticle and render model), with its gaps and the linter's findings.
  */
-import { messages } from '../../lib/i18n.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+import { messages } from '../../platform/i18n/format.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { HiddenFields } from '../../ui/form.js';
+import { localizedPlain } from '../../ui/localized-view.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { Finding } from '../lint/finding.js';
 import { FindingItem } from '../lint/views.js';
 import { PublicationControls } from '../statements/publication-controls.js';
 import { DetailsSection, EditingHeading, PickerSection } from '../statements/workspace-forms.js';
 import type { RegistryChoices } from '../statements/workspace-read.js';
 import type { Typed } from '../statements/workspace-views.js';
-import { HiddenFields } from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import type { FormOutcome } from '../workspace/web.js';
 import { BlocksSection } from './blocks-views.js';
 import type { RenderModel } from './render-model.js';
 import { ReleaseArticle } from './views.js';

@@ -3,11 +3,12 @@
  * decided in one place, lib/visibility.ts (releaseVisibility, publicReleasesCondition): publishing
  * with an embargo set makes the release "embargoed" until that instant, with nothing to run.
  */
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Problems } from '../../lib/field-problems.js';
-import { hasText } from '../../lib/localized-input.js';
-import { writeAudit } from '../accounts/audit.js';
+
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Problems } from '../../platform/forms/problems.js';
+import { hasText } from '../../platform/text/localized-input.js';
 import { actorOf, type Editor, updateVersioned } from '../statements/write-support.js';
 import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
 

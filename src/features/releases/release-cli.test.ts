@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoRelease } from '../../../demo/release-2021-06-03.js';
-import { run, runCli } from '../../test/processes.js';
+import { run, runCli } from '../../../test/support/processes.js';
 
 describe('puente release render', () => {
   const dir = mkdtempSync(join(tmpdir(), 'puente-release-cli-'));

@@ -1,11 +1,11 @@
 /** The release options the demo does not use: free bullets, -30-, subheadline, links, chosen boilerplates. */
 import { beforeAll, expect, it } from 'vitest';
-import { localized } from '../../lib/localized-text.js';
-import { describeEachEngine } from '../../test/db.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { normalize } from '../../../test/support/demo-facts.js';
+import { localized } from '../../platform/text/localized-text.js';
+import { insertReleaseIfNew } from '../demo/load-release.js';
+import type { ReleaseData } from '../demo/release-data.js';
 import { loadDemo } from '../demo/service.js';
-import { normalize } from './demo-facts.js';
-import { insertReleaseIfNew } from './load-release.js';
-import type { ReleaseData } from './release-data.js';
 import { renderRelease } from './render.js';
 import { getRelease } from './service.js';
 

@@ -8,12 +8,12 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoRelease } from '../../../demo/release-2021-06-03.js';
-import * as t from '../../db/schema.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { createTestApp, getPage } from '../../test/app.js';
-import { describeEachEngine } from '../../test/db.js';
+import { createTestApp, getPage } from '../../../test/support/app.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { demoFacts, factsOutOfOrder, leadOrganizationCount, normalize } from '../../../test/support/demo-facts.js';
+import * as t from '../../platform/db/schema/index.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { loadDemo } from '../demo/service.js';
-import { demoFacts, factsOutOfOrder, leadOrganizationCount, normalize } from './demo-facts.js';
 import { renderRelease } from './render.js';
 import { getRelease } from './service.js';
 

@@ -4,10 +4,10 @@
  * what counts as missing are decided here once.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { Catalog } from '../../i18n/catalog.js';
-import { formatDate, messages } from '../../lib/i18n.js';
-import type { Locale } from '../../lib/locales.js';
-import { type LocalizedText, resolveText } from '../../lib/localized-text.js';
+import type { Catalog } from '../../platform/i18n/catalog.js';
+import { formatDate, messages } from '../../platform/i18n/format.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { type LocalizedText, resolveText } from '../../platform/text/localized-text.js';
 import { documentMeta, fileUrl } from '../files/views.js';
 import { parseRichText, type RichBlock } from './rich-text.js';
 import type { OrganizationRow, PersonWithOrganization, ReleaseSource } from './service.js';

@@ -1,5 +1,5 @@
 /** Every format of a release, from one render model: what the web downloads and the CLI share. */
-import type { Locale } from '../../lib/locales.js';
+import type { Locale } from '../../platform/i18n/locales.js';
 import { buildRenderModel, type RenderModel, type RenderOptions } from './render-model.js';
 import type { ReleaseSource } from './service.js';
 import { ReleaseArticle } from './views.js';

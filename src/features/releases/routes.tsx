@@ -1,11 +1,11 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { canEditRelease } from '../accounts/policy.js';
-import { currentUser } from '../accounts/web.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { canEditRelease } from '../../platform/policy.js';
+import { currentUser } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { logosFor } from '../files/service.js';
-import { lintStoredRelease } from '../lint/stored.js';
+import { lintStoredRelease } from './lint-stored.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';
 import { getPublicRelease, listPublicReleases } from './service.js';

@@ -1,10 +1,10 @@
 /** Read side of press releases: everything a render needs, loaded in one place. */
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import type { LocalizedText } from '../../lib/localized-text.js';
-import { isVisibleToPublic, publicReleasesCondition } from '../../lib/visibility.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
+import { isVisibleToPublic, publicReleasesCondition } from '../../platform/visibility.js';
 import { documentOf, type FileRef } from '../files/service.js';
 
 export type ReleaseRow = typeof t.releases.$inferSelect;

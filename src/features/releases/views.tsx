@@ -1,9 +1,9 @@
 /** The release as a web page (from the render model), and the newsroom. */
 import { escapeHtml } from '@kitajs/html';
-import { formatDate } from '../../lib/i18n.js';
-import { Layout } from '../../lib/layout.js';
-import { LocalizedSpan } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+import { formatDate } from '../../platform/i18n/format.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { Layout } from '../../ui/layout.js';
+import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/service.js';
 import { LogoStrip } from '../files/views.js';
 import type { Finding } from '../lint/finding.js';

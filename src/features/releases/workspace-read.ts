@@ -1,9 +1,9 @@
 /** What the release editor reads: any release in any state, its picks, and its statement's pieces. */
 import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { likePattern, localizedTextMatches } from '../../lib/localized-search.js';
-import { releaseVisibility, type VisibilityState } from '../../lib/visibility.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
+import { releaseVisibility, type VisibilityState } from '../../platform/visibility.js';
 import { currentList, type ReleaseRow, releaseBySlug } from './edit-service.js';
 
 export interface ReleaseForEditing {

@@ -5,15 +5,15 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden, Invalid } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { isLocale, LOCALES, type Locale } from '../../lib/locales.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { instantToLocal } from '../../lib/time-zones.js';
-import { isVisibilityState } from '../../lib/visibility.js';
-import { canEditRelease } from '../accounts/policy.js';
-import type { AuthOptions } from '../accounts/web.js';
-import { lintStoredRelease } from '../lint/stored.js';
+import { Forbidden, Invalid } from '../../platform/errors.js';
+import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import { canEditRelease } from '../../platform/policy.js';
+import { instantToLocal } from '../../platform/text/time-zones.js';
+import { isVisibilityState } from '../../platform/visibility.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { saveForm, type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
 import {
   type Form,
   FormBody,
@@ -26,10 +26,10 @@ import {
 import { readPicked } from '../statements/ordered-picker.js';
 import { type FailedForm, pageFormPoster } from '../statements/page-forms.js';
 import { registryChoices } from '../statements/workspace-read.js';
-import { saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
 import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease, type ReleaseList, setReleaseList, updateRelease } from './edit-service.js';
 import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';
+import { lintStoredRelease } from './lint-stored.js';
 import { changeReleasePublication } from './publication-service.js';
 import { readBlocks, releaseFields } from './release-form.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';

@@ -1,19 +1,20 @@
 /** Workspace pages for press releases: the list and the create form (the editor is editor-views.tsx). */
-import { formatDate } from '../../lib/i18n.js';
-import { LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
-import type { VisibilityState } from '../../lib/visibility.js';
+
+import type { FieldErrors } from '../../platform/forms/validation.js';
+import { formatDate } from '../../platform/i18n/format.js';
+import type { VisibilityState } from '../../platform/visibility.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { BilingualField, readLocaleValues, SelectField, TextField } from '../../ui/form.js';
+import { ListPage } from '../../ui/list-page.js';
+import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { DateField, TimeZoneField } from '../statements/publication-controls.js';
 import { stateFilter } from '../statements/state-label.js';
 import { NewDraftPage } from '../statements/workspace-forms.js';
 import { StateTag } from '../statements/workspace-parts.js';
 import type { RegistryChoices } from '../statements/workspace-read.js';
 import type { Typed } from '../statements/workspace-views.js';
-import { BilingualField, readLocaleValues, SelectField, TextField } from '../workspace/form.js';
-import type { WorkspaceProps } from '../workspace/layout.js';
-import { ListPage } from '../workspace/list-page.js';
-import type { FieldErrors } from '../workspace/validation.js';
-import type { FormOutcome } from '../workspace/web.js';
 import type { ReleaseRow } from './edit-service.js';
 
 export const str = (typed: Typed, name: string) =>

@@ -2,14 +2,14 @@
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { seedRegistry, statementInput } from '../../../test/support/statements.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { createStatement } from '../statements/edit-service.js';
 import { createRecommendation } from '../statements/recommendation-service.js';
-import { seedRegistry, statementInput } from '../statements/test-fixtures.js';
 
 describeEachEngine('release editor in the workspace', (ctx) => {
   let app: FastifyTypeBox;

@@ -6,13 +6,13 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
-import { Forbidden, NotFound } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { canManageSignOn } from '../accounts/policy.js';
-import type { UserRow } from '../accounts/sessions.js';
-import { type AuthOptions, csrfToken, currentUser } from '../accounts/web.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { canManageSignOn } from '../../platform/policy.js';
+import type { UserRow } from '../../platform/sessions.js';
+import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import {
   decideSignOn,
   getSignOnState,

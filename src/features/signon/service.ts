@@ -5,18 +5,18 @@
  * Every change is policy-checked, version-checked and audited in the same transaction.
  */
 import { and, asc, desc, eq, max } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../lib/errors.js';
-import { type Actor, changesSince, writeAudit } from '../accounts/audit.js';
+import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import {
   canManageSignOn,
   canReadSignOnDraft,
   canSignOnStatement,
   canWithdrawSignature,
   type PolicyUser,
-} from '../accounts/policy.js';
-import type { UserRow } from '../accounts/sessions.js';
+} from '../../platform/policy.js';
+import type { UserRow } from '../../platform/sessions.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type SignOnCall = typeof t.signOnCalls.$inferSelect;

@@ -1,6 +1,6 @@
-import { Layout } from '../../lib/layout.js';
-import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { Layout } from '../../ui/layout.js';
+import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { CsrfField } from '../accounts/views.js';
 import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
 

@@ -1,11 +1,12 @@
 /** The statement write services on both engines: validation, translations, order, conflicts, audit, archive. */
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import * as t from '../../db/schema.js';
-import { Conflict, Forbidden, Invalid } from '../../lib/errors.js';
-import { translationState } from '../../lib/localized-text.js';
-import { describeEachEngine } from '../../test/db.js';
-import { listAudit, systemActor } from '../accounts/audit.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { editorUser, seedRegistry, statementInput } from '../../../test/support/statements.js';
+import { listAudit, systemActor } from '../../platform/audit.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Conflict, Forbidden, Invalid } from '../../platform/errors.js';
+import { translationState } from '../../platform/text/localized-text.js';
 import { createUser } from '../accounts/service.js';
 import {
   createStatement,
@@ -23,7 +24,6 @@ import {
   reorderStatementItems,
   updateRecommendation,
 } from './recommendation-service.js';
-import { editorUser, seedRegistry, statementInput } from './test-fixtures.js';
 import { listStatementsForEditing } from './workspace-read.js';
 import type { Editor } from './write-support.js';
 

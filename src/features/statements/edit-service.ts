@@ -5,15 +5,15 @@
  * transaction.
  */
 import { asc, eq, ilike, or } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Forbidden, NotFound } from '../../lib/errors.js';
-import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../lib/field-problems.js';
-import type { Locale } from '../../lib/locales.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
-import { originalOf } from '../../lib/localized-text.js';
-import { writeAudit } from '../accounts/audit.js';
-import { canEditStatement } from '../accounts/policy.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
+import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../platform/forms/problems.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { canEditStatement } from '../../platform/policy.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
+import { originalOf } from '../../platform/text/localized-text.js';
 import { actorOf, type Editor, missingIds, updateAudited, updateVersioned, wasEverPublished } from './write-support.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;

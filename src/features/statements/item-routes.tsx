@@ -3,11 +3,11 @@
  * statement, created, edited (a stale form comes back merged three ways) or deleted.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NotFound } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import type { Locale } from '../../lib/locales.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { type FormOutcome, saveForm, type WorkspaceRequest } from '../workspace/web.js';
+import { NotFound } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
 import {
   type Form,
   FormBody,

@@ -1,10 +1,11 @@
 /** Workspace pages for one recommendation or one quote of a statement. */
-import { localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
-import { ConflictNotice } from '../workspace/conflict.js';
-import { BilingualField, ErrorSummary, HiddenFields, readLocaleValues, SelectField } from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import type { FormOutcome } from '../workspace/web.js';
+
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { ConflictNotice } from '../../ui/conflict-notice.js';
+import { BilingualField, ErrorSummary, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
+import { localizedPlain } from '../../ui/localized-view.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
 import { asIds, CheckboxGroup } from './ordered-picker.js';
 import type { QuoteRow } from './quote-service.js';

@@ -4,8 +4,8 @@
  * control is labelled with the row's name. Used for signatories, addressees, and a release's contacts,
  * highlights and boilerplates.
  */
-import type { PageContext } from '../../lib/page-context.js';
-import type { Option } from '../workspace/form.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { Option } from '../../ui/form.js';
 
 export interface PickRow {
   id: number;

@@ -4,12 +4,13 @@
  * Only the actions that change something are offered: publishing again reschedules an embargo or
  * brings back withdrawn material.
  */
-import { LOCALES } from '../../lib/locales.js';
-import type { PageContext } from '../../lib/page-context.js';
-import { timeZoneNames } from '../../lib/time-zones.js';
-import type { VisibilityState } from '../../lib/visibility.js';
-import { fieldId, HiddenFields, SelectField } from '../workspace/form.js';
-import type { FieldErrors } from '../workspace/validation.js';
+
+import type { FieldErrors } from '../../platform/forms/validation.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { timeZoneNames } from '../../platform/text/time-zones.js';
+import type { VisibilityState } from '../../platform/visibility.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { fieldId, HiddenFields, SelectField } from '../../ui/form.js';
 import { stateName } from './state-label.js';
 
 export function PublicationControls(props: {

@@ -4,15 +4,15 @@
  * as a wall-clock time and an IANA zone (`embargoLocal` + `timeZone`), stored as the UTC instant.
  */
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden, Invalid } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { Problems } from '../../lib/field-problems.js';
-import { LOCALES } from '../../lib/locales.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { localToInstant } from '../../lib/time-zones.js';
-import { type AuthOptions, currentUser } from '../accounts/web.js';
-import { fieldErrors } from '../workspace/validation.js';
-import { workspaceRequest } from '../workspace/web.js';
+import { Forbidden, Invalid } from '../../platform/errors.js';
+import { Problems } from '../../platform/forms/problems.js';
+import { fieldErrors } from '../../platform/forms/validation.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { localToInstant } from '../../platform/text/time-zones.js';
+import { type AuthOptions, currentUser } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { workspaceRequest } from '../../platform/web/workspace-request.js';
 import type { Form } from './form-input.js';
 import { changePublication } from './publish-service.js';
 import { renderStatementPage } from './workspace-routes.js';

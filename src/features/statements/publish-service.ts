@@ -3,11 +3,11 @@
  * version-checked and audited. What each state means for the public is lib/visibility.ts.
  */
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Conflict, Forbidden, NotFound } from '../../lib/errors.js';
-import { type Actor, changesSince, writeAudit } from '../accounts/audit.js';
-import { canPublishStatement, type PolicyUser } from '../accounts/policy.js';
+import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
+import { canPublishStatement, type PolicyUser } from '../../platform/policy.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type PublicationAction = 'publish' | 'unpublish' | 'withdraw';

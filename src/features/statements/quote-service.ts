@@ -4,13 +4,13 @@
  * ever published is kept.
  */
 import { eq, max } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import { Problems } from '../../lib/field-problems.js';
-import type { Locale } from '../../lib/locales.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
-import { writeAudit } from '../accounts/audit.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import { Problems } from '../../platform/forms/problems.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
 import { actorOf, deleteStatementItem, type Editor, missingIds, updateAudited } from './write-support.js';
 

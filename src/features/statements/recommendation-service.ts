@@ -4,14 +4,14 @@
  * Removing one is only possible while its statement was never published.
  */
 import { and, asc, eq, max } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import { Problems, slugify } from '../../lib/field-problems.js';
-import type { Locale } from '../../lib/locales.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../lib/localized-input.js';
-import { originalOf } from '../../lib/localized-text.js';
-import { writeAudit } from '../accounts/audit.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import { Problems, slugify } from '../../platform/forms/problems.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
+import { originalOf } from '../../platform/text/localized-text.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
 import { actorOf, deleteStatementItem, type Editor, missingIds, type Tx, updateVersioned } from './write-support.js';
 

@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../lib/site-deps.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { documentOf } from '../files/service.js';
 import { listPublicReleases } from '../releases/service.js';
 import { findRecommendation, getPublicStatement, listPublicStatements } from './service.js';

@@ -1,10 +1,10 @@
 /** Read side of statements and their recommendations, for the public site. */
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { NotFound } from '../../lib/errors.js';
-import type { LocalizedText } from '../../lib/localized-text.js';
-import { publicStatementsCondition } from '../../lib/visibility.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
+import { publicStatementsCondition } from '../../platform/visibility.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type ThemeRow = typeof t.themes.$inferSelect;

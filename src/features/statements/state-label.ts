@@ -1,6 +1,6 @@
-import type { Catalog } from '../../i18n/catalog.js';
-import type { VisibilityState } from '../../lib/visibility.js';
-import type { ListFilter } from '../workspace/list.js';
+import type { Catalog } from '../../platform/i18n/catalog.js';
+import type { VisibilityState } from '../../platform/visibility.js';
+import type { ListFilter } from '../../ui/list.js';
 
 /** A state of the one visibility rule, as editors read it. */
 export function stateName(t: Catalog, state: VisibilityState): string {

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { demoCoalition } from '../../../demo/coalition.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { createTestApp, getPage } from '../../test/app.js';
-import { describeEachEngine } from '../../test/db.js';
+import { createTestApp, getPage } from '../../../test/support/app.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import * as t from '../../platform/db/schema/index.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/service.js';
 import { getPublicStatement, groupByTheme, listPublicStatements } from './service.js';
 

@@ -3,10 +3,10 @@
  * of date per language" view (/{lang}/workspace/translations, features/registry/translations-*.ts).
  */
 import { asc, eq } from 'drizzle-orm';
-import * as t from '../../db/schema.js';
-import type { Catalog } from '../../i18n/catalog.js';
-import type { Locale } from '../../lib/locales.js';
-import { type LocalizedText, resolveText } from '../../lib/localized-text.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { Catalog } from '../../platform/i18n/catalog.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { type LocalizedText, resolveText } from '../../platform/text/localized-text.js';
 import type { TranslationSource } from '../registry/translations-service.js';
 
 const textOr = (value: LocalizedText, fallback: string) => (locale: Locale) =>

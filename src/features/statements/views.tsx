@@ -1,7 +1,7 @@
-import { formatDate } from '../../lib/i18n.js';
-import { Layout } from '../../lib/layout.js';
-import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
+import { formatDate } from '../../platform/i18n/format.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { Layout } from '../../ui/layout.js';
+import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/service.js';
 import { FullDocumentLink } from '../files/views.js';
 import type { ReleaseRow } from '../releases/service.js';

@@ -3,11 +3,11 @@
  * heading with what went wrong, the details form, and a picker of registry rows saved in order.
  * Each page passes its own fields and labels.
  */
-import type { PageContext } from '../../lib/page-context.js';
-import { ConflictNotice } from '../workspace/conflict.js';
-import { ErrorSummary, HiddenFields, TextField } from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import type { FormOutcome } from '../workspace/web.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { ConflictNotice } from '../../ui/conflict-notice.js';
+import { ErrorSummary, HiddenFields, TextField } from '../../ui/form.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { OrderedPicker, type PickRow } from './ordered-picker.js';
 import { OriginalLocaleField } from './publication-controls.js';
 

@@ -1,13 +1,13 @@
 /** Pieces of the statement pages: the list, a state tag, each language's state, move buttons. */
-import { formatDate, messages } from '../../lib/i18n.js';
-import { LOCALES } from '../../lib/locales.js';
-import { type LocalizedText, translationState } from '../../lib/localized-text.js';
-import { LocalizedSpan } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
-import type { VisibilityState } from '../../lib/visibility.js';
-import { HiddenFields, StateBadge } from '../workspace/form.js';
-import type { WorkspaceProps } from '../workspace/layout.js';
-import { ListPage } from '../workspace/list-page.js';
+import { formatDate, messages } from '../../platform/i18n/format.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { type LocalizedText, translationState } from '../../platform/text/localized-text.js';
+import type { VisibilityState } from '../../platform/visibility.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { HiddenFields, StateBadge } from '../../ui/form.js';
+import { ListPage } from '../../ui/list-page.js';
+import { LocalizedSpan } from '../../ui/localized-view.js';
+import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { stateFilter, stateName } from './state-label.js';
 import type { EditableStatementItem } from './workspace-read.js';
 

@@ -1,9 +1,9 @@
 /** What the editorial workspace reads: every statement in any state, with what its forms need. */
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { likePattern, localizedTextMatches } from '../../lib/localized-search.js';
-import { type VisibilityState, visibilityState } from '../../lib/visibility.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
+import { type VisibilityState, visibilityState } from '../../platform/visibility.js';
 import { type StatementRow, statementBySlug } from './edit-service.js';
 
 export type PersonRow = typeof t.people.$inferSelect;

@@ -5,14 +5,14 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { isVisibilityState } from '../../lib/visibility.js';
-import { canEditStatement } from '../accounts/policy.js';
-import type { AuthOptions } from '../accounts/web.js';
-import { saveForm, type WorkspaceRequest, workspaceRequest } from '../workspace/web.js';
+import { Forbidden } from '../../platform/errors.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import { canEditStatement } from '../../platform/policy.js';
+import { isVisibilityState } from '../../platform/visibility.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { saveForm, type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
 import {
   createStatement,
   deleteStatement,

@@ -1,8 +1,8 @@
-import { localizedPlain } from '../../lib/localized-view.js';
-import type { PageContext } from '../../lib/page-context.js';
-import { BilingualField, HiddenFields, readLocaleValues, TextField } from '../workspace/form.js';
-import { WorkspaceLayout, type WorkspaceProps } from '../workspace/layout.js';
-import type { FormOutcome } from '../workspace/web.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { BilingualField, HiddenFields, readLocaleValues, TextField } from '../../ui/form.js';
+import { localizedPlain } from '../../ui/localized-view.js';
+import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
 import { DateField, PublicationControls } from './publication-controls.js';
 import { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';

@@ -2,12 +2,12 @@
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import * as t from '../../db/schema.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
-import { seedRegistry } from './test-fixtures.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { seedRegistry } from '../../../test/support/statements.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 

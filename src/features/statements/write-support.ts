@@ -4,12 +4,12 @@
  * material is archived — withdrawn — never deleted).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import { Problems } from '../../lib/field-problems.js';
-import { writeAudit } from '../accounts/audit.js';
-import type { PolicyUser } from '../accounts/policy.js';
-import { actorOf, updateIfUnchanged } from '../workspace/write.js';
+import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { Problems } from '../../platform/forms/problems.js';
+import type { PolicyUser } from '../../platform/policy.js';
+import { actorOf, updateIfUnchanged } from '../../platform/write.js';
 
 /** A signed-in person (the routes' currentUser, or a CLI's user row). */
 export type Editor = NonNullable<PolicyUser> & { email: string };

@@ -4,11 +4,10 @@
  * person sees only what they may act on. The only per-row work is linting a few draft releases.
  */
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import * as t from '../../db/schema.js';
-import type { Catalog } from '../../i18n/catalog.js';
-import { LOCALES, type Locale } from '../../lib/locales.js';
-import { resolveText, translationState } from '../../lib/localized-text.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { Catalog } from '../../platform/i18n/catalog.js';
+import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import {
   canEditRegistry,
   canEditRelease,
@@ -16,13 +15,14 @@ import {
   canManageSignOn,
   canRecordFollowup,
   canViewRegistry,
-} from '../accounts/policy.js';
-import type { UserRow } from '../accounts/sessions.js';
+} from '../../platform/policy.js';
+import type { UserRow } from '../../platform/sessions.js';
+import { resolveText, translationState } from '../../platform/text/localized-text.js';
 import { logosFor } from '../files/service.js';
 import { overdueCommitments, staleRecommendations } from '../followup/reminders.js';
 import { loadRegistry } from '../lint/registry.js';
-import { lintSource } from '../lint/stored.js';
 import { translationTodos } from '../registry/translations-service.js';
+import { lintSource } from '../releases/lint-stored.js';
 import { getRelease } from '../releases/service.js';
 import { listSignOn } from '../signon/service.js';
 

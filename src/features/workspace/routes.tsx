@@ -3,16 +3,16 @@
  * that the live preview of every Markdown field posts to.
  */
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden } from '../../lib/errors.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { LOCALES } from '../../lib/locales.js';
-import { renderMarkdown } from '../../lib/markdown.js';
-import { type SiteDeps, sendHtml } from '../../lib/site-deps.js';
-import { type AuthOptions, currentUser } from '../accounts/web.js';
+import { Forbidden } from '../../platform/errors.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import { renderMarkdown } from '../../platform/text/markdown.js';
+import { type AuthOptions, currentUser } from '../../platform/web/auth.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { htmxScript } from '../../platform/web/script-asset.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { workspaceRequest } from '../../platform/web/workspace-request.js';
 import { workspaceAttention } from './attention.js';
 import { WorkspaceHomePage } from './home-views.js';
-import { htmxScript } from './script-asset.js';
-import { workspaceRequest } from './web.js';
 
 /** Longest Markdown field we preview (a statement body); the form body limit is 64 KB anyway. */
 const PREVIEW_MAX = 60_000;

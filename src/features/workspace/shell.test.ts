@@ -1,12 +1,12 @@
 /** The workspace shell over HTTP: signed-in only, its frame, htmx as a local file, the Markdown preview. */
 import * as cheerio from 'cheerio';
 import { beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../../app.js';
-import type { FastifyTypeBox } from '../../lib/fastify-typebox.js';
-import { describeEachEngine } from '../../test/db.js';
-import { createUserWithPassword, signedIn, Visitor } from '../accounts/test-support.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { htmxScript } from '../../platform/web/script-asset.js';
 import { loadDemo } from '../demo/service.js';
-import { htmxScript } from './script-asset.js';
 
 describeEachEngine('workspace shell', (ctx) => {
   let app: FastifyTypeBox;

@@ -1,0 +1,196 @@
+/**
+ * buildApp(deps): plugins, error handling and each feature's routes, registered explicitly so
+ * every URL can be found by reading this file.
+ */
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import { registerHistoryRoutes } from '../features/accounts/history-routes.js';
+import { registerLinkRoutes } from '../features/accounts/links-routes.js';
+import { registerAccountRoutes } from '../features/accounts/routes.js';
+import { registerTwoFactorRoutes } from '../features/accounts/two-factor-routes.js';
+import { registerUserAdminRoutes } from '../features/accounts/users-routes.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../features/files/limits.js';
+import { registerFileRoutes } from '../features/files/routes.js';
+import { registerFollowupEditRoutes } from '../features/followup/edit-routes.js';
+import { registerFollowupPublicRoutes } from '../features/followup/public-routes.js';
+import { DEFAULT_STALE_MONTHS } from '../features/followup/reminders.js';
+import { registerImportRoutes } from '../features/import/routes.js';
+import { registerOrganizationEditRoutes } from '../features/registry/profile-routes.js';
+import { registerOrganizationRoutes } from '../features/registry/public-routes.js';
+import { registerRegistryRoutes } from '../features/registry/workspace-routes.js';
+import { registerReleaseRoutes } from '../features/releases/routes.js';
+import { registerReleaseWorkspaceRoutes } from '../features/releases/workspace-routes.js';
+import { registerSignOnRoutes } from '../features/signon/routes.js';
+import { registerStatementPublishRoutes } from '../features/statements/publish-routes.js';
+import { registerStatementRoutes } from '../features/statements/routes.js';
+import { registerStatementWorkspaceRoutes } from '../features/statements/workspace-routes.js';
+import { registerWorkspaceRoutes } from '../features/workspace/routes.js';
+import type { Db } from '../platform/db/client.js';
+import { AppError, Conflict, Forbidden } from '../platform/errors.js';
+import { negotiateLocale, requestLocale } from '../platform/i18n/negotiate-locale.js';
+import type { Mailer } from '../platform/mail.js';
+import { registerAuth } from '../platform/web/auth.js';
+import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
+import { trackRoutes } from '../platform/web/route-table.js';
+import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
+import { loadStylesheet } from '../platform/web/stylesheet.js';
+import { ConflictPage, isChangesSince } from '../ui/conflict-page.js';
+import { NotFoundPage, RefusedPage, ServerErrorPage } from '../ui/error-pages.js';
+import { ForbiddenPage } from '../ui/forbidden-page.js';
+import type { TrustProxy } from './config.js';
+
+export interface AppOptions {
+  db: Db;
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+  /** Mark cookies Secure even over plain HTTP (TLS ends at a proxy): PUENTE_SECURE_COOKIES=1. */
+  secureCookies?: boolean;
+  /** Sends reset and invitation links; none when SMTP_URL is not set. */
+  mailer?: Mailer | null;
+  /** Public address used in emailed links (PUENTE_BASE_URL). */
+  baseUrl?: string;
+  /** Reverse proxies believed about the client's address and protocol (PUENTE_TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy;
+  /** Largest logo and full document accepted (PUENTE_LOGO_MAX_BYTES, PUENTE_DOCUMENT_MAX_BYTES). */
+  uploadLimits?: UploadLimits;
+  /** Follow-up reminders: months without a status update (PUENTE_FOLLOWUP_STALE_MONTHS). */
+  followupStaleMonths?: number;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // request.ip (rate limits) and request.protocol (Secure cookies) come from X-Forwarded-* only for these.
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  trackRoutes(app);
+  const stylesheet = loadStylesheet();
+  const baseUrl = options.baseUrl ?? 'http://localhost:3000';
+  const deps: SiteDeps = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    stylesheetHref: stylesheet.href,
+    baseUrl,
+  };
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    // Readers click through to member organizations' sites; they need not learn where from.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  // Many readers are on slow mobile connections.
+  await app.register(fastifyCompress, { threshold: 1024 });
+
+  // Forms post application/x-www-form-urlencoded: every form works without JavaScript.
+  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  await app.register(fastifyCookie);
+  // Uploads (logos, full documents) are multipart, read as a stream by features/files/multipart.ts;
+  // the size limit is passed per form, and an oversized file is reported on the form, not thrown.
+  const uploadLimits = options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
+  await app.register(fastifyMultipart, { throwFileSizeLimit: false, limits: { files: 1, parts: 10 } });
+  const authOptions = { secureCookies: options.secureCookies ?? false };
+  registerAuth(app, deps, authOptions);
+
+  app.get('/', async (request, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);
+  });
+
+  app.get(stylesheet.href, async (_request, reply) =>
+    reply
+      .type('text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(stylesheet.css),
+  );
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  registerStatementRoutes(app, deps);
+  registerOrganizationRoutes(app, deps);
+  registerReleaseRoutes(app, deps);
+  registerAccountRoutes(app, deps, authOptions);
+  registerTwoFactorRoutes(app, deps, authOptions);
+  registerOrganizationEditRoutes(app, deps, authOptions);
+  registerStatementPublishRoutes(app, deps, authOptions);
+  registerHistoryRoutes(app, deps);
+  const linkOptions = { mailer: options.mailer ?? null, baseUrl };
+  registerLinkRoutes(app, deps, authOptions, linkOptions);
+  registerUserAdminRoutes(app, deps, authOptions, linkOptions);
+  registerSignOnRoutes(app, deps, authOptions);
+  registerFileRoutes(app, deps, { auth: authOptions, limits: uploadLimits });
+  registerFollowupPublicRoutes(app, deps);
+  const staleMonths = options.followupStaleMonths ?? DEFAULT_STALE_MONTHS;
+  registerFollowupEditRoutes(app, deps, authOptions, { staleMonths, documentBytes: uploadLimits.documentBytes });
+  registerWorkspaceRoutes(app, deps, authOptions, { followupStaleMonths: staleMonths });
+  registerRegistryRoutes(app, deps, authOptions);
+  // Import and lint (features/import, features/lint)
+  registerImportRoutes(app, deps, authOptions);
+  // Editorial workspace (issue 6): statements and press releases.
+  registerStatementWorkspaceRoutes(app, deps, authOptions);
+  registerReleaseWorkspaceRoutes(app, deps, authOptions);
+
+  app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
+
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (isNotFound(error, request)) return renderNotFound(deps, request, reply);
+    if (error instanceof Conflict && isChangesSince(error.current)) {
+      const ctx = pageContext(deps, request, requestLocale(request));
+      return sendHtml(reply, await (<ConflictPage ctx={ctx} history={error.current.changes} />), 409);
+    }
+    if (error instanceof Forbidden) {
+      const ctx = pageContext(deps, request, requestLocale(request));
+      return sendHtml(reply, await (<ForbiddenPage ctx={ctx} reason={error.reason} />), 403);
+    }
+    if (error instanceof AppError || (error.statusCode && error.statusCode < 500)) {
+      const status = error.statusCode ?? 400;
+      request.log.info({ status, message: error.message }, 'request refused');
+      const ctx = pageContext(deps, request, requestLocale(request));
+      const reason = error instanceof AppError ? error.reason : null;
+      return sendHtml(reply, await (<RefusedPage ctx={ctx} status={status} reason={reason} />), status);
+    }
+    request.log.error({ err: error }, 'request failed');
+    const ctx = pageContext(deps, request, requestLocale(request));
+    return sendHtml(reply, await (<ServerErrorPage ctx={ctx} />), 500);
+  });
+
+  return app;
+}
+
+/** A hop count becomes the function Fastify applies to hop counts (its types name no number). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
+/** A malformed or overlong slug in a page address is just an address that does not exist. */
+function isNotFound(error: FastifyError, request: FastifyRequest): boolean {
+  if (error instanceof AppError) return error.statusCode === 404;
+  const isPageRead = request.method === 'GET' || request.method === 'HEAD';
+  return isPageRead && Boolean(error.validation);
+}
+
+async function renderNotFound(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply) {
+  const ctx = pageContext(deps, request, requestLocale(request));
+  return sendHtml(reply, await (<NotFoundPage ctx={ctx} />), 404);
+}

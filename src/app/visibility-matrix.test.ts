@@ -1,0 +1,382 @@
+/**
+ * The visibility matrix: every public GET route × every publication state × every kind of visitor,
+ * for statements and for press releases.
+ * Routes are enumerated from the app, so a new page, download or feed fails this test until it
+ * is added to `channels` below, with a URL that would show a statement if it leaked.
+ */
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/support/db.js';
+import { tinyPdf } from '../../test/support/files.js';
+import {
+  COPY_KINDS,
+  copyKey,
+  copySha,
+  documentSha,
+  editorsSee,
+  FOLLOWUP_KINDS,
+  followupText,
+  HOUR,
+  homeLists,
+  insertFollowup,
+  releaseIsPublic,
+  releaseSamples,
+  releaseSlugOf,
+  releaseTitleOf,
+  type Sample,
+  samples,
+  showsFollowup,
+  showsReleases,
+  showsStatements,
+  slugOf,
+  T,
+  titleOf,
+  type Who,
+} from '../../test/support/visibility-matrix-samples.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../test/support/visitors.js';
+import { loadDemo } from '../features/demo/service.js';
+import { storeFile } from '../features/files/service.js';
+import * as t from '../platform/db/schema/index.js';
+import { LOCALES } from '../platform/i18n/locales.js';
+import { localized } from '../platform/text/localized-text.js';
+import { type VisibilityState, visibilityState } from '../platform/visibility.js';
+import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
+import { registeredRoutes } from '../platform/web/route-table.js';
+import { htmxScript } from '../platform/web/script-asset.js';
+import { buildApp } from './app.js';
+
+/** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
+const channels: Record<string, (locale: string, s: Sample) => string> = {
+  '/': () => '/',
+  '/healthz': () => '/healthz',
+  '/assets/style.css': () => 'stylesheet',
+  '/:locale/': (l) => `/${l}/`,
+  '/:locale/statements/:slug': (l, s) => `/${l}/statements/${slugOf(s)}`,
+  '/:locale/statements/:slug/recommendations/:recommendation': (l, s) =>
+    `/${l}/statements/${slugOf(s)}/recommendations/r1`,
+  '/:locale/releases': (l) => `/${l}/releases`,
+  '/:locale/releases/:slug': (l, s) => `/${l}/releases/${releaseSlugOf(s)}`,
+  // Markdown, because its text can be searched for the headline; every format shares the route.
+  '/:locale/releases/:slug/release.:format': (l, s) => `/${l}/releases/${releaseSlugOf(s)}/release.md`,
+  '/:locale/organizations': (l) => `/${l}/organizations`,
+  '/:locale/organizations/:slug': (l) => `/${l}/organizations/cejil`,
+  '/:locale/organizations/:slug/boilerplate': (l) => `/${l}/organizations/cejil/boilerplate`,
+  '/:locale/sign-in': (l) => `/${l}/sign-in`,
+  '/:locale/forgot-password': (l) => `/${l}/forgot-password`,
+  '/:locale/sign-in/two-factor': (l) => `/${l}/sign-in/two-factor`,
+  '/:locale/account/two-factor': (l) => `/${l}/account/two-factor`,
+  '/:locale/admin/users': (l) => `/${l}/admin/users`,
+  '/:locale/admin/history/:entity/:id': (l) => `/${l}/admin/history/organization/1`,
+  '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,
+  '/:locale/account': (l) => `/${l}/account`,
+  '/:locale/set-password/:token': (l) => `/${l}/set-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+  // Uploaded files: the statement's full document, whose bytes contain its title.
+  '/files/:sha256': (_l, s) => `/files/${documentSha.get(s.key)}`,
+  '/:locale/workspace/organizations/:slug/logo': (l) => `/${l}/workspace/organizations/cejil/logo`,
+  '/:locale/workspace/statements/:slug/document': (l) => `/${l}/workspace/statements/guatemala-vp-visit-2021/document`,
+  // Follow-up (issue 7): dashboards list public statements in their filter form; the timeline is per recommendation.
+  '/:locale/follow-up': (l) => `/${l}/follow-up`,
+  '/:locale/follow-up/themes': (l) => `/${l}/follow-up/themes`,
+  '/:locale/follow-up/addressees': (l) => `/${l}/follow-up/addressees`,
+  '/:locale/follow-up/over-time': (l) => `/${l}/follow-up/over-time`,
+  '/:locale/follow-up/scorecard': (l) => `/${l}/follow-up/scorecard`,
+  '/:locale/follow-up/recommendations': (l) => `/${l}/follow-up/recommendations`,
+  '/:locale/statements/:slug/recommendations/:recommendation/follow-up': (l, s) =>
+    `/${l}/statements/${slugOf(s)}/recommendations/r1/follow-up`,
+  // Editors' pages (drafts allowed there); the recommendation is the demo's, so no matrix title is expected.
+  '/:locale/workspace/followup': (l) => `/${l}/workspace/followup`,
+  '/:locale/workspace/followup/recommendations/:id': (l) => `/${l}/workspace/followup/recommendations/1`,
+  '/:locale/workspace/followup/recommendations/:id/response': (l) =>
+    `/${l}/workspace/followup/recommendations/1/response`,
+  '/:locale/workspace/followup/recommendations/:id/status': (l) => `/${l}/workspace/followup/recommendations/1/status`,
+  '/:locale/workspace/followup/recommendations/:id/meeting': (l) =>
+    `/${l}/workspace/followup/recommendations/1/meeting`,
+  '/:locale/workspace/followup/recommendations/:id/commitment': (l) =>
+    `/${l}/workspace/followup/recommendations/1/commitment`,
+  '/:locale/workspace/followup/recommendations/:id/response/:entryId/edit': (l) =>
+    `/${l}/workspace/followup/recommendations/1/response/1/edit`,
+  '/:locale/workspace/followup/recommendations/:id/status/:entryId/edit': (l) =>
+    `/${l}/workspace/followup/recommendations/1/status/1/edit`,
+  '/:locale/workspace/followup/recommendations/:id/meeting/:entryId/edit': (l) =>
+    `/${l}/workspace/followup/recommendations/1/meeting/1/edit`,
+  '/:locale/workspace/followup/recommendations/:id/commitment/:entryId/edit': (l) =>
+    `/${l}/workspace/followup/recommendations/1/commitment/1/edit`,
+  // Workspace (features/workspace): signed-in pages; they show statements only as public pages do, except
+  // that the home lists drafts (and embargoed releases) to editors: homeLists() below.
+  '/assets/htmx.js': () => htmxScript().href,
+  '/:locale/workspace': (l) => `/${l}/workspace`,
+  '/:locale/workspace/my-organization': (l) => `/${l}/workspace/my-organization`,
+  '/:locale/workspace/organizations': (l) => `/${l}/workspace/organizations`,
+  '/:locale/workspace/organizations/new': (l) => `/${l}/workspace/organizations/new`,
+  '/:locale/workspace/organizations/:slug': (l) => `/${l}/workspace/organizations/cejil`,
+  '/:locale/workspace/organizations/:slug/edit': (l) => `/${l}/workspace/organizations/cejil/edit`,
+  '/:locale/workspace/people': (l) => `/${l}/workspace/people`,
+  '/:locale/workspace/people/new': (l) => `/${l}/workspace/people/new`,
+  '/:locale/workspace/people/:slug/edit': (l) => `/${l}/workspace/people/fernanda-durand/edit`,
+  '/:locale/workspace/themes': (l) => `/${l}/workspace/themes`,
+  '/:locale/workspace/themes/new': (l) => `/${l}/workspace/themes/new`,
+  '/:locale/workspace/themes/:slug/edit': (l) => `/${l}/workspace/themes/governance-rule-of-law/edit`,
+  '/:locale/workspace/addressees': (l) => `/${l}/workspace/addressees`,
+  '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,
+  '/:locale/workspace/addressees/:slug/edit': (l) => `/${l}/workspace/addressees/us-government/edit`,
+  // Accounts administration and sign-on (issue 5).
+  '/:locale/admin/users/:id': (l) => `/${l}/admin/users/1`,
+  // Sign-on pages show a statement's text before it is public, to members asked to sign it and editors only;
+  // none of the matrix's statements is open for sign-on, so nobody may see them here (features/signon tests the rest).
+  '/:locale/sign-on': (l) => `/${l}/sign-on`,
+  '/:locale/sign-on/:slug': (l, s) => `/${l}/sign-on/${slugOf(s)}`,
+  // Import (features/import): the upload form, editors only.
+  '/:locale/workspace/import': (l) => `/${l}/workspace/import`,
+};
+
+/**
+ * Editorial workspace (issue 6): signed-in pages that show statements and releases in EVERY state to
+ * editors and the admin (that is their job), and nothing at all to anyone else. `shows` names what a
+ * page for sample `s` must show an editor; ids of each sample's recommendation and quote are filled in
+ * before the tests run.
+ */
+const sampleIds = new Map<string, { recommendation: number; quote: number }>();
+const ids = (s: Sample) => sampleIds.get(s.key) ?? { recommendation: 0, quote: 0 };
+const editorialChannels: Record<
+  string,
+  { url: (l: string, s: Sample) => string; shows: 'statement' | 'release' | null }
+> = {
+  '/:locale/workspace/statements': { url: (l) => `/${l}/workspace/statements`, shows: 'statement' },
+  '/:locale/workspace/statements/new': { url: (l) => `/${l}/workspace/statements/new`, shows: null },
+  '/:locale/workspace/statements/:slug': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/recommendations/new': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/recommendations/new`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/recommendations/:id': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/recommendations/${ids(s).recommendation}`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/quotes/new': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/quotes/new`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/quotes/:id': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/quotes/${ids(s).quote}`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/releases': { url: (l) => `/${l}/workspace/releases`, shows: 'release' },
+  // Lists every statement's missing translations (each sample's recommendation is English only).
+  '/:locale/workspace/translations': { url: (l) => `/${l}/workspace/translations`, shows: 'statement' },
+  '/:locale/workspace/releases/new': { url: (l) => `/${l}/workspace/releases/new`, shows: null },
+  '/:locale/workspace/releases/:slug': {
+    url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}`,
+    shows: 'release',
+  },
+  '/:locale/workspace/releases/:slug/preview.:format': {
+    url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}/preview.pdf`,
+    shows: null,
+  },
+};
+
+/** Editors' follow-up pages: drafts are what they are for; the public and members get nothing there. */
+const editorChannels = new Set(Object.keys(channels).filter((k) => k.startsWith('/:locale/workspace/followup')));
+
+function channelKey(url: string): string {
+  const locale = LOCALES.find((l) => url === `/${l}/` || url.startsWith(`/${l}/`));
+  if (locale) return `/:locale${url.slice(locale.length + 1)}`;
+  if (url.startsWith('/assets/htmx.')) return '/assets/htmx.js';
+  return url.startsWith('/assets/style.') ? '/assets/style.css' : url;
+}
+
+describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
+  let app: FastifyTypeBox;
+  let clock = T;
+  const visitors = new Map<Who, Visitor>();
+  let stylesheet = '';
+
+  beforeAll(async () => {
+    await loadDemo(ctx.db);
+    app = await buildApp({ db: ctx.db, now: () => clock });
+    const [cejil] = await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'));
+    const [person] = await ctx.db.select().from(t.people).limit(1);
+    for (const s of samples) {
+      const [row] = await ctx.db
+        .insert(t.statements)
+        .values({
+          slug: slugOf(s),
+          title: localized('en', titleOf(s), { es: titleOf(s) }),
+          date: '2026-11-01',
+          status: s.status,
+          embargoUntil: s.embargoUntil,
+          withdrawnAt: s.withdrawnAt,
+        })
+        .returning();
+      const [rec] = await ctx.db
+        .insert(t.recommendations)
+        .values({
+          statementId: row!.id,
+          slug: 'r1',
+          position: 1,
+          text: localized('en', `Recommendation of ${titleOf(s)}`),
+        })
+        .returning();
+      const [quote] = await ctx.db
+        .insert(t.quotes)
+        .values({ statementId: row!.id, personId: person!.id, text: localized('en', `Quote of ${titleOf(s)}`) })
+        .returning();
+      sampleIds.set(s.key, { recommendation: rec!.id, quote: quote!.id });
+      await insertFollowup(ctx.db, s, row!.id, rec!.id);
+      await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
+      const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
+      const sha256 = await storeFile(ctx.db, pdf, null, T);
+      await ctx.db.insert(t.statementDocuments).values({ statementId: row!.id, fileSha256: sha256, setAt: T });
+      documentSha.set(s.key, sha256);
+    }
+    for (const s of releaseSamples) {
+      await ctx.db.insert(t.releases).values({
+        slug: releaseSlugOf(s),
+        status: s.status,
+        embargoedUntil: s.embargoUntil,
+        withdrawnAt: s.withdrawnAt,
+        releaseDate: '2026-11-01',
+        headline: localized('en', releaseTitleOf(s), { es: releaseTitleOf(s) }),
+      });
+    }
+    await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id }, T);
+    await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, T);
+    await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, T);
+    visitors.set('anonymous', new Visitor(app));
+    visitors.set('member', await signedIn(app, 'm@cejil.org'));
+    visitors.set('editor', await signedIn(app, 'editor@example.org'));
+    visitors.set('admin', await signedIn(app, 'admin@example.org'));
+    stylesheet = registeredRoutes(app).find((r) => r.url.startsWith('/assets/style.'))!.url;
+  });
+
+  it('covers every GET route the app registers (a new public channel must join the matrix)', () => {
+    expect(registeredRoutes(app).length).toBeGreaterThan(10);
+    expect(uncoveredRoutes(app)).toEqual([]);
+  });
+
+  it('notices a channel added without joining the matrix', async () => {
+    const extended = await buildApp({ db: ctx.db, now: () => clock });
+    extended.get('/es/feed.xml', async () => 'leak?');
+    await extended.ready();
+    expect(uncoveredRoutes(extended)).toEqual(['/:locale/feed.xml']);
+  });
+
+  it('the rule itself: only published (and embargo-lifted) statements are public', () => {
+    const states = samples.map((s) => visibilityState(s, T));
+    expect(states).toEqual<VisibilityState[]>(['draft', 'embargoed', 'published', 'published', 'withdrawn']);
+  });
+
+  for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
+    it(`${who}: public channels show published statements and releases only, in every language`, async () => {
+      const visitor = visitors.get(who)!;
+      for (const [key, urlFor] of Object.entries(channels)) {
+        for (const locale of key.includes(':locale') ? LOCALES : ['en']) {
+          for (const s of samples) {
+            const url = urlFor(locale, s).replace('stylesheet', stylesheet);
+            const response = await visitor.get(url);
+            const shown = response.body.includes(titleOf(s));
+            // Workspace pages show nothing to a visitor without a session (they redirect to sign-in).
+            const signedInOnly = key.startsWith('/:locale/workspace') && who === 'anonymous';
+            const expected =
+              (visibilityState(s, T) === 'published' && showsStatements(key) && !signedInOnly) ||
+              editorsSee(who, key) ||
+              homeLists(who, key, 'statement', visibilityState(s, T));
+            expect(shown, `${who} ${url} (${s.key})`).toBe(expected);
+            if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {
+              expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
+            }
+            if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') {
+              expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
+            }
+            const editorsPage = editorChannels.has(key) && (who === 'editor' || who === 'admin');
+            for (const kind of FOLLOWUP_KINDS) {
+              if (!editorsPage) {
+                expect(
+                  response.body.includes(followupText(kind, s, true)),
+                  `${who} ${url} draft ${kind} (${s.key})`,
+                ).toBe(false);
+              }
+              const followupExpected = visibilityState(s, T) === 'published' && showsFollowup(key, kind);
+              if (!editorsPage) {
+                expect(response.body.includes(followupText(kind, s, false)), `${who} ${url} ${kind} (${s.key})`).toBe(
+                  followupExpected,
+                );
+              }
+            }
+            const releaseShown = response.body.includes(releaseTitleOf(s));
+            const releaseExpected =
+              (releaseIsPublic(s) && showsReleases(key)) || homeLists(who, key, 'release', visibilityState(s, T));
+            expect(releaseShown, `${who} ${url} (release ${s.key})`).toBe(releaseExpected);
+            if (key.startsWith('/:locale/releases/:slug')) {
+              expect(response.statusCode, `${who} ${url}`).toBe(releaseExpected ? 200 : 404);
+            }
+          }
+        }
+      }
+    });
+  }
+
+  for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
+    const editor = who === 'editor' || who === 'admin';
+    it(`${who}: workspace pages show every state to editors and nothing to anyone else`, async () => {
+      const visitor = visitors.get(who)!;
+      for (const [key, channel] of Object.entries(editorialChannels)) {
+        for (const locale of LOCALES) {
+          for (const s of samples) {
+            const url = channel.url(locale, s);
+            const response = await visitor.get(url);
+            if (!editor) {
+              expect([303, 403], `${who} ${url}`).toContain(response.statusCode);
+              expect(
+                response.body.includes(titleOf(s)) || response.body.includes(releaseTitleOf(s)),
+                `${who} ${url}`,
+              ).toBe(false);
+              continue;
+            }
+            expect(response.statusCode, `${who} ${url} (${key})`).toBe(200);
+            if (channel.shows === 'statement') expect(response.body, `${who} ${url}`).toContain(titleOf(s));
+            if (channel.shows === 'release') expect(response.body, `${who} ${url}`).toContain(releaseTitleOf(s));
+          }
+        }
+      }
+    });
+  }
+
+  for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
+    it(`${who}: a follow-up entry's uploaded copy is served exactly when the entry is public`, async () => {
+      const visitor = visitors.get(who)!;
+      for (const s of samples) {
+        for (const kind of COPY_KINDS) {
+          for (const draft of [false, true]) {
+            const response = await visitor.get(`/files/${copySha.get(copyKey(s, kind, draft))}`);
+            const expected = visibilityState(s, T) === 'published' && !draft;
+            expect(response.statusCode, `${who} ${kind} copy (${s.key}, ${draft ? 'draft' : 'published'})`).toBe(
+              expected ? 200 : 404,
+            );
+          }
+        }
+      }
+    });
+  }
+
+  it('an embargo lifts by itself at its instant; a withdrawal takes effect at its instant', async () => {
+    const anonymous = visitors.get('anonymous')!;
+    clock = new Date(T.getTime() + HOUR + 1);
+    expect((await anonymous.get('/en/statements/matrix-embargoed')).statusCode).toBe(200);
+    clock = new Date(T.getTime() - 2 * HOUR);
+    expect((await anonymous.get('/en/statements/matrix-withdrawn')).statusCode).toBe(200);
+    clock = T;
+    expect((await anonymous.get('/en/statements/matrix-withdrawn')).statusCode).toBe(404);
+  });
+});
+
+function uncoveredRoutes(app: FastifyTypeBox): string[] {
+  const keys = new Set(
+    registeredRoutes(app)
+      .filter((r) => r.method === 'GET')
+      .map((r) => channelKey(r.url)),
+  );
+  return [...keys].filter((key) => !(key in channels) && !(key in editorialChannels));
+}

@@ -1,0 +1,32 @@
+import { Type } from '@fastify/type-provider-typebox';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { logosFor } from '../files/service.js';
+import { getOrganization, listOrganizations } from './public-service.js';
+import { OrganizationPage, OrganizationsPage } from './public-views.js';
+
+export function registerOrganizationRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
+  for (const locale of LOCALES) {
+    app.get(`/${locale}/organizations`, async (request, reply) => {
+      const organizations = await listOrganizations(deps.db);
+      const logos = await logosFor(
+        deps.db,
+        organizations.map((o) => o.id),
+      );
+      const ctx = pageContext(deps, request, locale);
+      return sendHtml(reply, await (<OrganizationsPage ctx={ctx} organizations={organizations} logos={logos} />));
+    });
+
+    app.get(
+      `/${locale}/organizations/:slug`,
+      { schema: { params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) }) } },
+      async (request, reply) => {
+        const detail = await getOrganization(deps.db, request.params.slug, deps.now());
+        const logo = (await logosFor(deps.db, [detail.organization.id])).get(detail.organization.id) ?? null;
+        const ctx = pageContext(deps, request, locale);
+        return sendHtml(reply, await (<OrganizationPage ctx={ctx} detail={detail} logo={logo} />));
+      },
+    );
+  }
+}

@@ -1,0 +1,163 @@
+import type { Catalog } from '../../platform/i18n/catalog.js';
+import { countryName, formatDate } from '../../platform/i18n/format.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { Layout } from '../../ui/layout.js';
+import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import type { FileRef } from '../files/service.js';
+import { OrganizationLogo } from '../files/views.js';
+import type { OrganizationDetail, OrganizationRow } from './public-service.js';
+
+export function OrganizationsPage({
+  ctx,
+  organizations,
+  logos = new Map(),
+}: {
+  ctx: PageContext;
+  organizations: OrganizationRow[];
+  logos?: Map<number, FileRef>;
+}) {
+  const { t, locale } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.organizationsTitle} description={t.organizationsIntro}>
+      <h1 safe>{t.organizationsTitle}</h1>
+      <p class="lede" safe>
+        {t.organizationsIntro}
+      </p>
+      {organizations.length === 0 ? (
+        <p safe>{t.organizationsEmpty}</p>
+      ) : (
+        <ul class="directory">
+          {organizations.map((o) => (
+            <li>
+              <OrganizationLogo
+                ctx={ctx}
+                logo={logos.get(o.id)}
+                name={localizedPlain(o.localizedName, ctx) || o.name}
+                small
+              />
+              <a href={`/${locale}/organizations/${o.slug}`}>
+                <LocalizedSpan value={o.localizedName} ctx={ctx} fallbackNote={false} />
+              </a>
+              {o.acronym ? <abbr safe>{` ${o.acronym}`}</abbr> : ''}
+              <span class="muted" safe>
+                {[kindLabel(o.kind, t), o.country ? countryName(o.country, locale) : null].filter(Boolean).join(' · ')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export function OrganizationPage({
+  ctx,
+  detail,
+  logo = null,
+}: {
+  ctx: PageContext;
+  detail: OrganizationDetail;
+  logo?: FileRef | null;
+}) {
+  const { t, locale } = ctx;
+  const { organization: o, statementsSigned } = detail;
+  const name = localizedPlain(o.localizedName, ctx) || o.name;
+  const otherNames = [o.name, ...o.aliases].filter((n) => n !== name);
+  return (
+    <Layout ctx={ctx} title={name}>
+      <article class="organization">
+        <OrganizationLogo ctx={ctx} logo={logo} name={name} />
+        <h1>
+          <LocalizedSpan value={o.localizedName} ctx={ctx} fallbackNote={false} />
+          {o.acronym && !name.includes(o.acronym) ? <span safe>{` (${o.acronym})`}</span> : ''}
+        </h1>
+        {otherNames.length > 0 ? (
+          <p class="muted">
+            <span safe>{t.organizationAlsoKnownAs}</span>: <span safe>{otherNames.join('; ')}</span>
+          </p>
+        ) : (
+          ''
+        )}
+        <dl class="facts">
+          <dt safe>{t.organizationKind}</dt>
+          <dd safe>{kindLabel(o.kind, t)}</dd>
+          {o.country ? (
+            <>
+              <dt safe>{t.organizationCountry}</dt>
+              <dd safe>{countryName(o.country, locale)}</dd>
+            </>
+          ) : (
+            ''
+          )}
+          {o.website ? (
+            <>
+              <dt safe>{t.organizationWebsite}</dt>
+              <dd>
+                <a href={o.website} rel="noopener" safe>
+                  {displayUrl(o.website)}
+                </a>
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
+        </dl>
+        <section aria-labelledby="about-heading">
+          <h2 id="about-heading" safe>
+            {t.organizationAbout}
+          </h2>
+          {localizedPlain(o.boilerplate, ctx) ? (
+            <p>
+              <LocalizedSpan value={o.boilerplate} ctx={ctx} />
+            </p>
+          ) : (
+            <p class="muted" safe>
+              {t.organizationNoBoilerplate}
+            </p>
+          )}
+        </section>
+        <section aria-labelledby="signed-heading">
+          <h2 id="signed-heading" safe>
+            {t.organizationStatementsSigned}
+          </h2>
+          {statementsSigned.length === 0 ? (
+            <p class="muted" safe>
+              {t.organizationNoStatements}
+            </p>
+          ) : (
+            <ul class="plain">
+              {statementsSigned.map(({ statement }) => (
+                <li>
+                  <a href={`/${locale}/statements/${statement.slug}`}>
+                    <LocalizedSpan value={statement.title} ctx={ctx} />
+                  </a>{' '}
+                  <time class="muted" datetime={statement.date} safe>
+                    {formatDate(statement.date, locale)}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </article>
+    </Layout>
+  );
+}
+
+export function kindLabel(kind: OrganizationRow['kind'], t: Catalog): string {
+  const labels: Record<OrganizationRow['kind'], string> = {
+    ngo: t.kindNgo,
+    network: t.kindNetwork,
+    academic: t.kindAcademic,
+    faith_based: t.kindFaithBased,
+    agency: t.kindAgency,
+    government: t.kindGovernment,
+    other: t.kindOther,
+  };
+  return labels[kind];
+}
+
+/** "https://www.afsc.org/" → "www.afsc.org": what people read and type. */
+function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+}

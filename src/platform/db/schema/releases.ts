@@ -1,0 +1,129 @@
+/**
+ * Press releases. Kept in their own file (re-exported from schema.ts) so this feature's tables merge
+ * cleanly with other branches' schema changes.
+ *
+ * One release holds every language: translatable fields are LocalizedText, like the rest of the schema,
+ * so all languages share one structure (contacts, blocks, highlights, boilerplates) and cannot drift.
+ * Names, phones, e-mails and boilerplates are never copied here: they are referenced and read from the
+ * registry at render time, so one edit there reaches every format.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../text/localized-text.js';
+import { organizations, people, recommendations, statements } from './index.js';
+
+const localizedText = (name: string) => jsonb(name).$type<LocalizedText>().notNull().default({});
+
+export const releaseStatus = pgEnum('release_status', ['draft', 'published']);
+/** `###` is the usual American end mark; `-30-` is the older newsroom one some desks still expect. */
+export const releaseEndMark = pgEnum('release_end_mark', ['###', '-30-']);
+/** Free Markdown, a quote from a person in the registry, or the highlighted recommendations. */
+export const releaseBlockKind = pgEnum('release_block_kind', ['text', 'quote', 'highlights']);
+
+export const releases = pgTable(
+  'releases',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    slug: text('slug').notNull(),
+    statementId: integer('statement_id').references(() => statements.id, { onDelete: 'set null' }),
+    status: releaseStatus('status').notNull().default('draft'),
+    /** Null: for immediate release. Otherwise the instant the embargo lifts. */
+    embargoedUntil: timestamp('embargoed_until', { withTimezone: true }),
+    /** IANA zone the embargo is stated in ("America/Guatemala"); journalists read it in local time. */
+    timeZone: text('time_zone').notNull().default('UTC'),
+    /** Withdrawn from this instant on: hidden from the public again, kept for the record (lib/visibility.ts). */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    releaseDate: date('release_date', { mode: 'string' }).notNull(),
+    headline: localizedText('headline'),
+    subheadline: localizedText('subheadline'),
+    datelinePlace: localizedText('dateline_place'),
+    /** Markdown: the first paragraph, printed after the dateline. */
+    lead: localizedText('lead'),
+    /** Null: use the statement's full document, if any. */
+    fullDocumentUrl: text('full_document_url'),
+    endMark: releaseEndMark('end_mark').notNull().default('###'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('releases_slug_key').on(t.slug), index('releases_statement_idx').on(t.statementId)],
+);
+
+export const releaseContacts = pgTable(
+  'release_contacts',
+  {
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.personId] })],
+);
+
+/** The body after the lead, in order: paragraphs, quotes and the highlights list interleave. */
+export const releaseBlocks = pgTable(
+  'release_blocks',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: releaseBlockKind('kind').notNull(),
+    /** Markdown for text, the quoted words for a quote, the introducing line for highlights. */
+    text: localizedText('text'),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    index('release_blocks_release_idx').on(t.releaseId),
+    check('release_blocks_quote_has_person', sql`(${t.kind} = 'quote') = (${t.personId} is not null)`),
+  ],
+);
+
+/** Bullets of the highlights block: a recommendation of the statement, or a free bullet. */
+export const releaseHighlights = pgTable(
+  'release_highlights',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    recommendationId: integer('recommendation_id').references(() => recommendations.id, { onDelete: 'cascade' }),
+    text: localizedText('text'),
+  },
+  (t) => [
+    index('release_highlights_release_idx').on(t.releaseId),
+    check('release_highlights_one_source', sql`(${t.recommendationId} is null) <> (${t.text} = '{}'::jsonb)`),
+  ],
+);
+
+/** Organizations whose "About" closes the release. No rows: the statement's signatories, in order. */
+export const releaseBoilerplates = pgTable(
+  'release_boilerplates',
+  {
+    releaseId: integer('release_id')
+      .notNull()
+      .references(() => releases.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.organizationId] })],
+);

@@ -1,0 +1,64 @@
+/**
+ * Collecting what is wrong with a form before anything is written. A problem is a catalog key, not a
+ * sentence: the workspace shows it in the editor's language next to its field (fieldErrors() in
+ * features/workspace/validation.ts), and the services stay usable from the CLI. Field names are the
+ * form's: `title` for a bilingual pair as a whole, `title_en` for one language of it.
+ */
+import { Invalid } from '../errors.js';
+
+export type ProblemCode =
+  | 'workspaceErrRequired'
+  | 'workspaceErrRequiredOneLanguage'
+  | 'workspaceErrTooLong'
+  | 'editorialErrSlugFormat'
+  | 'editorialErrSlugTaken'
+  | 'editorialErrDate'
+  | 'workspaceErrUrl'
+  | 'editorialErrTimeZone'
+  | 'editorialErrLocalTime'
+  | 'workspaceErrChoice'
+  | 'editorialErrDuplicate'
+  | 'editorialErrPublishedKept'
+  | 'editorialErrNotOfStatement';
+
+export class Problems {
+  readonly list: { field: string; problem: ProblemCode }[] = [];
+
+  add(field: string, problem: ProblemCode): void {
+    this.list.push({ field, problem });
+  }
+
+  /** Throws Invalid (a 400, nothing written) when anything was found. */
+  throwIfAny(message = 'The form has problems'): void {
+    if (this.list.length > 0) throw new Invalid(message, this.list);
+  }
+}
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** A readable URL part from any text: "Protección de migrantes" → "proteccion-de-migrantes". */
+export function slugify(text: string, maxLength = 60): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, maxLength).replace(/-+$/g, '') || 'item';
+}

@@ -1,0 +1,34 @@
+import type { Catalog } from './catalog.js';
+import type { Locale } from './locales.js';
+import { en } from './messages/en.js';
+import { es } from './messages/es.js';
+
+const catalogs: Record<Locale, Catalog> = { en, es };
+
+export function messages(locale: Locale): Catalog {
+  return catalogs[locale];
+}
+
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/** A calendar date (YYYY-MM-DD) in the reader's language, e.g. "June 3, 2021" / "3 de junio de 2021". */
+export function formatDate(isoDate: string, locale: Locale): string {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'es' ? 'es' : 'en-US', { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
+/** A country's name from its ISO code, in the reader's language. */
+export function countryName(code: string, locale: Locale): string {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: 'region' });
+    regionNames.set(locale, names);
+  }
+  return names.of(code) ?? code;
+}

@@ -1,0 +1,17 @@
+/** Searching a LocalizedText column: the texts of every language, accents and case ignored. */
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
+import { LOCALES } from '../i18n/locales.js';
+
+/** `like` is an ILIKE pattern the caller escaped (see likePattern). */
+export function localizedTextMatches(column: AnyColumn, like: string): SQL {
+  const texts = sql.join(
+    LOCALES.map((l) => sql`coalesce(${column}->${l}->>'text', '')`),
+    sql` || ' ' || `,
+  );
+  return sql`unaccent(${texts}) ilike unaccent(${like})`;
+}
+
+/** "50%" typed in a search box matches the characters, not "anything". */
+export function likePattern(words: string): string {
+  return `%${words.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,132 @@
+/**
+ * The one rule for what the public may see. Every public channel (pages now; downloads, feeds,
+ * search, exports, emails later) asks this module rather than testing columns itself; the
+ * visibility matrix test (src/visibility-matrix.test.ts) fails when a public route is not covered.
+ *
+ * A statement (and with it its recommendations, quotes and signatories) is in one of four states:
+ * - draft: never published;
+ * - embargoed: published, but `embargo_until` is still in the future (scheduled / press embargo);
+ * - published: public;
+ * - withdrawn: `withdrawn_at` has passed; hidden again, kept for the record and the audit log.
+ * Time is always the caller's `now` (the app's injected clock), so an embargo lifts by itself.
+ *
+ * A press release follows the same rule with its own status, embargo instant (its release line) and
+ * withdrawal instant: `releaseVisibility()` maps its columns onto the same four states.
+ *
+ * A follow-up entry (a government's response, a status update, a meeting, a commitment) has its own
+ * `publication` (draft/published) and hangs off recommendations: it is public only when it is
+ * published AND the statement of (one of) its recommendation(s) is public by the rule above. A draft
+ * entry, or any entry of a draft/embargoed/withdrawn statement, never reaches a public channel.
+ */
+import { and, eq, exists, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import {
+  followupCommitmentRecommendations,
+  followupMeetingRecommendations,
+  recommendations,
+  releases,
+  statements,
+} from './db/schema/index.js';
+
+export type PublicationStatus = 'draft' | 'published';
+export type VisibilityState = 'draft' | 'embargoed' | 'published' | 'withdrawn';
+
+export function isVisibilityState(value: unknown): value is VisibilityState {
+  return value === 'draft' || value === 'embargoed' || value === 'published' || value === 'withdrawn';
+}
+
+export interface Publishable {
+  status: PublicationStatus;
+  embargoUntil?: Date | null;
+  withdrawnAt?: Date | null;
+}
+
+export function visibilityState(item: Publishable, now: Date): VisibilityState {
+  if (item.status === 'draft') return 'draft';
+  if (item.withdrawnAt && item.withdrawnAt <= now) return 'withdrawn';
+  if (item.embargoUntil && item.embargoUntil > now) return 'embargoed';
+  return 'published';
+}
+
+export function isVisibleToPublic(item: Publishable, now: Date = new Date()): boolean {
+  return visibilityState(item, now) === 'published';
+}
+
+/** The same rule as a SQL condition, for listing queries. */
+export function publicStatementsCondition(now: Date = new Date()): SQL {
+  return and(
+    eq(statements.status, 'published'),
+    or(isNull(statements.embargoUntil), lte(statements.embargoUntil, now)),
+    or(isNull(statements.withdrawnAt), gt(statements.withdrawnAt, now)),
+  ) as SQL;
+}
+
+/** A press release's state under the same rule (its embargo column is named for the release line). */
+export function releaseVisibility(
+  release: { status: PublicationStatus; embargoedUntil: Date | null; withdrawnAt: Date | null },
+  now: Date,
+): VisibilityState {
+  return visibilityState(
+    { status: release.status, embargoUntil: release.embargoedUntil, withdrawnAt: release.withdrawnAt },
+    now,
+  );
+}
+
+/** The same rule for press releases, as SQL: published, its embargo (if any) lifted, not withdrawn. */
+export function publicReleasesCondition(now: Date = new Date()): SQL {
+  return and(
+    eq(releases.status, 'published'),
+    or(isNull(releases.embargoedUntil), lte(releases.embargoedUntil, now)),
+    or(isNull(releases.withdrawnAt), gt(releases.withdrawnAt, now)),
+  ) as SQL;
+}
+
+export type FollowupPublication = 'draft' | 'published';
+
+/** A follow-up entry as the public sees it: its statement's state first, then its own publication. */
+export function followupVisibilityState(
+  entry: { publication: FollowupPublication },
+  statement: Publishable,
+  now: Date,
+): VisibilityState {
+  const state = visibilityState(statement, now);
+  if (state !== 'published') return state;
+  return entry.publication === 'published' ? 'published' : 'draft';
+}
+
+/**
+ * The same rule as SQL for an entry whose table has a `publication` column and whose query joins
+ * `statements` (responses, status updates: through their recommendation).
+ */
+export function publicFollowupCondition(publication: PgColumn, now: Date = new Date()): SQL {
+  return and(eq(publication, 'published'), publicStatementsCondition(now)) as SQL;
+}
+
+/** A statement id is public: for entries that carry `statement_id` themselves (status updates). */
+export function publicStatementIdCondition(statementId: PgColumn, now: Date = new Date()): SQL {
+  return exists(
+    sql`(select 1 from ${statements} where ${statements.id} = ${statementId} and ${publicStatementsCondition(now)})`,
+  );
+}
+
+/**
+ * Meetings and commitments link to several recommendations: public when published and linked to at
+ * least one recommendation of a public statement (so a draft statement is never revealed by them).
+ */
+export function publicMeetingCondition(meetingId: PgColumn, publication: PgColumn, now: Date = new Date()): SQL {
+  return and(
+    eq(publication, 'published'),
+    exists(
+      sql`(select 1 from ${followupMeetingRecommendations} join ${recommendations} on ${recommendations.id} = ${followupMeetingRecommendations.recommendationId} join ${statements} on ${statements.id} = ${recommendations.statementId} where ${followupMeetingRecommendations.meetingId} = ${meetingId} and ${publicStatementsCondition(now)})`,
+    ),
+  ) as SQL;
+}
+
+export function publicCommitmentCondition(commitmentId: PgColumn, publication: PgColumn, now: Date = new Date()): SQL {
+  return and(
+    eq(publication, 'published'),
+    exists(
+      sql`(select 1 from ${followupCommitmentRecommendations} join ${recommendations} on ${recommendations.id} = ${followupCommitmentRecommendations.recommendationId} join ${statements} on ${statements.id} = ${recommendations.statementId} where ${followupCommitmentRecommendations.commitmentId} = ${commitmentId} and ${publicStatementsCondition(now)})`,
+    ),
+  ) as SQL;
+}

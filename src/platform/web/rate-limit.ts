@@ -1,0 +1,65 @@
+/**
+ * Fixed-window rate limits stored in the database (one upsert per hit), so every app process on
+ * one PostgreSQL counts against the same bucket. The window and the clock are the caller's.
+ */
+import { sql } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.js';
+import { rateLimitBuckets } from '../db/schema/index.js';
+import { messages } from '../i18n/format.js';
+import { requestLocale } from '../i18n/negotiate-locale.js';
+
+export interface RateLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export const RATE_LIMITS = {
+  /** Any POST from one address, before sign-in. */
+  post: { limit: 60, windowMs: 60_000 },
+  /**
+   * Any POST by one signed-in person, counted per account rather than per address: a coalition office
+   * behind one shared address must not throttle its whole staff (live previews post as people type).
+   */
+  signedInPost: { limit: 120, windowMs: 60_000 },
+  /** Sign-in attempts from one address (the per-account back-off is separate). */
+  signIn: { limit: 20, windowMs: 15 * 60_000 },
+  /** Password-reset requests from one address. */
+  reset: { limit: 5, windowMs: 60 * 60_000 },
+} satisfies Record<string, RateLimit>;
+
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  { limit, windowMs }: RateLimit,
+  now: Date,
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
+  const expired = sql`${rateLimitBuckets.windowStart} <= ${cutoff}::timestamptz`;
+  const [row] = await db
+    .insert(rateLimitBuckets)
+    .values({ key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimitBuckets.key,
+      set: {
+        windowStart: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimitBuckets.windowStart} end`,
+        count: sql`case when ${expired} then 1 else ${rateLimitBuckets.count} + 1 end`,
+      },
+    })
+    .returning();
+  if (!row) throw new Error('rate limit upsert returned nothing');
+  const resetAt = new Date(row.windowStart).getTime() + windowMs;
+  return {
+    allowed: row.count <= limit,
+    retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)),
+  };
+}
+
+/** The one answer to a visitor over a limit: 429, when to retry, and why in their language. */
+export function sendTooManyRequests(request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number) {
+  return reply
+    .code(429)
+    .header('retry-after', String(retryAfterSeconds))
+    .type('text/plain; charset=utf-8')
+    .send(messages(requestLocale(request)).tooManyRequests);
+}

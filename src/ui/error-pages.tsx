@@ -1,0 +1,64 @@
+import type { RefusalReason } from '../platform/errors.js';
+import type { PageContext } from '../platform/web/page-context.js';
+import { Layout } from './layout.js';
+
+export function NotFoundPage({ ctx }: { ctx: PageContext }): JSX.Element {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.notFoundTitle}>
+      <h1 safe>{t.notFoundTitle}</h1>
+      <p safe>{t.notFoundBody}</p>
+      <p>
+        <a href={`/${ctx.locale}/`} safe>
+          {t.notFoundHome}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function ServerErrorPage({ ctx }: { ctx: PageContext }): JSX.Element {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.errorTitle}>
+      <h1 safe>{t.errorTitle}</h1>
+      <p safe>{t.errorBody}</p>
+    </Layout>
+  );
+}
+
+/**
+ * A request refused with a 4xx other than 403/404 (bad input no form answers, a conflict with no
+ * history to merge, a body too large): what happened in the reader's language, that nothing changed,
+ * and what to do. The English message of the error stays in the log.
+ */
+export function RefusedPage({
+  ctx,
+  status,
+  reason,
+}: {
+  ctx: PageContext;
+  status: number;
+  reason: RefusalReason | null;
+}): JSX.Element {
+  const { t } = ctx;
+  const title = status === 409 ? t.refusedConflictTitle : t.refusedTitle;
+  const body = reason
+    ? t[reason]
+    : status === 409
+      ? t.refusedConflictBody
+      : status === 413
+        ? t.refusedTooLargeBody
+        : t.refusedBody;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      <p safe>{body}</p>
+      <p>
+        <a href={`/${ctx.locale}/`} safe>
+          {t.refusedBack}
+        </a>
+      </p>
+    </Layout>
+  );
+}

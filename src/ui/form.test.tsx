@@ -1,0 +1,120 @@
+/** The form helpers' promises: label, hint and error tied to the field; typed values kept; states shown. */
+import * as cheerio from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { messages } from '../platform/i18n/format.js';
+import { mergeLocalized } from '../platform/text/bilingual.js';
+import { localized, translationState } from '../platform/text/localized-text.js';
+import type { PageContext } from '../platform/web/page-context.js';
+import { BilingualField, ErrorSummary, MarkdownField, SelectField, TextField } from './form.js';
+
+const ctx = (locale: 'en' | 'es'): PageContext => ({
+  locale,
+  t: messages(locale),
+  pathWithinLocale: '/workspace',
+  stylesheetHref: '/s.css',
+});
+
+describe('form fields', () => {
+  it('ties the hint and the error to the input and marks it invalid', async () => {
+    const $ = cheerio.load(
+      await (<TextField ctx={ctx('en')} name="website" label="Website" hint="Full address" error="Bad" value="x<y" />),
+    );
+    const input = $('input#f-website');
+    expect($('label[for="f-website"]').text()).toContain('Website');
+    expect(input.attr('aria-describedby')).toBe('f-website-hint f-website-error');
+    expect(input.attr('aria-invalid')).toBe('true');
+    expect($('#f-website-error').text()).toContain('Bad');
+    expect(input.attr('value')).toBe('x<y');
+  });
+
+  it('has no aria-invalid and no error element when the value is fine', async () => {
+    const $ = cheerio.load(
+      await (
+        <SelectField
+          ctx={ctx('en')}
+          name="kind"
+          label="Kind"
+          value="b"
+          options={[
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ]}
+        />
+      ),
+    );
+    expect($('select').attr('aria-invalid')).toBeUndefined();
+    expect($('select').attr('aria-describedby')).toBeUndefined();
+    expect($('option[selected]').attr('value')).toBe('b');
+  });
+
+  it('lists every problem at the top, linked to its field', async () => {
+    const $ = cheerio.load(
+      await (<ErrorSummary ctx={ctx('es')} errors={{ name: 'Completa este campo.' }} labels={{ name: 'Nombre' }} />),
+    );
+    expect($('[role=alert] a').attr('href')).toBe('#f-name');
+    expect($('[role=alert] a').text()).toBe('Nombre: Completa este campo.');
+  });
+
+  it('shows English and Spanish side by side, each with its translation state', async () => {
+    const stored = mergeLocalized(localized('en', 'Old text', { es: 'Texto viejo' }), { en: 'New text' });
+    expect(translationState(stored, 'es')).toBe('stale');
+    const $ = cheerio.load(
+      await (<BilingualField ctx={ctx('en')} name="boilerplate" label="About" stored={stored} multiline />),
+    );
+    expect($('fieldset legend').text()).toBe('About');
+    expect($('textarea[name=boilerplate_en]').attr('lang')).toBe('en');
+    expect($('textarea[name=boilerplate_es]').text()).toBe('Texto viejo');
+    expect($('label[for=f-boilerplate_en] .state').text()).toBe('original');
+    expect($('label[for=f-boilerplate_es] .state').text()).toBe('translation out of date');
+    const missing = cheerio.load(
+      await (<BilingualField ctx={ctx('es')} name="n" label="Nombre" stored={localized('en', 'Only English')} />),
+    );
+    expect(missing('label[for=f-n_es] .state').text()).toBe('falta');
+  });
+
+  it('keeps typed values over stored ones after an error', async () => {
+    const $ = cheerio.load(
+      await (
+        <BilingualField
+          ctx={ctx('en')}
+          name="n"
+          label="Name"
+          stored={localized('en', 'Stored')}
+          values={{ en: 'Typed', es: '' }}
+        />
+      ),
+    );
+    expect($('input[name=n_en]').attr('value')).toBe('Typed');
+  });
+
+  it('renders the Markdown preview on the server and wires the live one to the preview endpoint', async () => {
+    const $ = cheerio.load(await (<MarkdownField ctx={ctx('es')} name="body_es" label="Texto" value="*hola*" />));
+    expect($('#f-body_es-preview').html()).toContain('<em>hola</em>');
+    const area = $('textarea#f-body_es');
+    expect(area.attr('hx-post')).toBe('/es/workspace/preview');
+    expect(JSON.parse(area.attr('hx-vals')!)).toEqual({ previewField: 'body_es' });
+  });
+});
+
+describe('mergeLocalized', () => {
+  it('makes the first language typed the original and the other a translation of it', () => {
+    const v = mergeLocalized({}, { en: '', es: 'Hola' });
+    expect(v.es?.origin).toBe('original');
+    const w = mergeLocalized(v, { en: 'Hello', es: 'Hola' });
+    expect(w.en?.origin).toBe('translation');
+    expect(translationState(w, 'en')).toBe('translation');
+  });
+
+  it('keeps an unchanged translation stale until the editor confirms it', () => {
+    const start = localized('en', 'A', { es: 'A-es' });
+    const changed = mergeLocalized(start, { en: 'B', es: 'A-es' });
+    expect(translationState(changed, 'es')).toBe('stale');
+    const confirmed = mergeLocalized(changed, { en: 'B', es: 'A-es' }, ['es']);
+    expect(translationState(confirmed, 'es')).toBe('translation');
+  });
+
+  it('promotes the remaining language when the original is emptied, and drops empty ones', () => {
+    const v = mergeLocalized(localized('en', 'A', { es: 'B' }), { en: '', es: 'B' });
+    expect(v).toEqual({ es: { text: 'B', origin: 'original' } });
+  });
+});

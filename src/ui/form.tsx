@@ -1,0 +1,397 @@
+/// <reference types="@kitajs/html/htmx.d.ts" />
+/**
+ * Form helpers for every workspace page. Each field has a visible label, an optional hint and its
+ * error message right next to it, tied together with aria-describedby and aria-invalid; values come
+ * back as typed after an error. Everything works as a plain form post; htmx only adds live previews.
+ */
+
+import { CsrfField } from '../features/accounts/views.js';
+import type { FieldErrors } from '../platform/forms/validation.js';
+import type { Catalog } from '../platform/i18n/catalog.js';
+import { messages } from '../platform/i18n/format.js';
+import { LOCALES, type Locale } from '../platform/i18n/locales.js';
+import { type LocalizedText, type TranslationState, translationState } from '../platform/text/localized-text.js';
+import { renderMarkdown } from '../platform/text/markdown.js';
+import type { PageContext } from '../platform/web/page-context.js';
+
+export const fieldId = (name: string) => `f-${name}`;
+
+interface FieldBase {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  required?: boolean;
+  /** Bilingual boxes are each optional, but the pair is one question: no "(optional)" per box. */
+  noOptionalNote?: boolean;
+  /** The language of the text typed here, when it differs from the page's. */
+  lang?: string;
+  ctx: PageContext;
+}
+
+/** ids of the hint and the error, for aria-describedby. */
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function LabelHintError(props: FieldBase & { id: string; labelExtra?: JSX.Element }): JSX.Element {
+  const { id, label, hint, error, required, noOptionalNote, ctx, labelExtra } = props;
+  return (
+    <>
+      <label for={id}>
+        <span safe>{label}</span>
+        {required || noOptionalNote ? '' : <span class="optional" safe>{` ${ctx.t.workspaceOptional}`}</span>}
+        {(labelExtra ?? '') as 'safe'}
+      </label>
+      {hint ? (
+        <span class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </span>
+      ) : (
+        ''
+      )}
+      {error ? (
+        <span class="field-error" id={`${id}-error`}>
+          <span class="visually-hidden" safe>
+            {ctx.t.workspaceErrorPrefix}
+          </span>{' '}
+          <span safe>{error}</span>
+        </span>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function TextField(
+  props: FieldBase & {
+    value?: string | null;
+    type?: 'text' | 'email' | 'tel' | 'url' | 'search';
+    autocomplete?: string;
+    maxlength?: number;
+    id?: string;
+    labelExtra?: JSX.Element;
+  },
+): JSX.Element {
+  const id = props.id ?? fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field-invalid' : 'field'}>
+      <LabelHintError {...props} id={id} />
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        lang={props.lang}
+        autocomplete={props.autocomplete}
+        maxlength={props.maxlength ? String(props.maxlength) : undefined}
+        required={props.required}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        aria-invalid={props.error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+export function TextAreaField(
+  props: FieldBase & { value?: string | null; rows?: number; id?: string; labelExtra?: JSX.Element },
+): JSX.Element {
+  const id = props.id ?? fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field-invalid' : 'field'}>
+      <LabelHintError {...props} id={id} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={String(props.rows ?? 5)}
+        lang={props.lang}
+        required={props.required}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        aria-invalid={props.error ? 'true' : undefined}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(
+  props: FieldBase & { value?: string | null; options: Option[]; emptyLabel?: string },
+): JSX.Element {
+  const id = fieldId(props.name);
+  return (
+    <div class={props.error ? 'field field-invalid' : 'field'}>
+      <LabelHintError {...props} id={id} />
+      <select
+        id={id}
+        name={props.name}
+        required={props.required}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+        aria-invalid={props.error ? 'true' : undefined}
+      >
+        {props.emptyLabel !== undefined ? (
+          <option value="" selected={!props.value} safe>
+            {props.emptyLabel}
+          </option>
+        ) : (
+          ''
+        )}
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function CheckboxField(props: { name: string; label: string; checked: boolean; hint?: string }): JSX.Element {
+  const id = fieldId(props.name);
+  return (
+    <div class="field field-checkbox">
+      <input
+        id={id}
+        name={props.name}
+        type="checkbox"
+        value="1"
+        checked={props.checked}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+      />
+      <label for={id} safe>
+        {props.label}
+      </label>
+      {props.hint ? (
+        <span class="hint" id={`${id}-hint`} safe>
+          {props.hint}
+        </span>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+/** The CSRF token, and the version the editor saw (a newer row on save means a conflict). */
+export function HiddenFields({ csrf, version }: { csrf: string; version?: number }): JSX.Element {
+  return (
+    <>
+      <CsrfField token={csrf} />
+      {version !== undefined ? <input type="hidden" name="version" value={String(version)} /> : ''}
+    </>
+  );
+}
+
+/** At the top of a form that failed: what to fix, each linked to its field. Read out first. */
+export function ErrorSummary(props: { ctx: PageContext; errors: FieldErrors; labels: Record<string, string> }) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0) return '';
+  return (
+    <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+      <p safe>{props.ctx.t.workspaceFormHasErrors}</p>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li>
+            <a href={`#${fieldId(field)}`} safe>
+              {`${props.labels[field] ?? field}: ${message}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function stateLabel(t: Catalog, state: TranslationState): string {
+  switch (state) {
+    case 'original':
+      return t.workspaceStateOriginal;
+    case 'translation':
+      return t.workspaceStateTranslation;
+    case 'stale':
+      return t.workspaceStateStale;
+    default:
+      return t.workspaceStateMissing;
+  }
+}
+
+/** A small badge with the translation state of one language of a field. */
+export function StateBadge({ t, state }: { t: Catalog; state: TranslationState }): JSX.Element {
+  return (
+    <span class={`state state-${state}`} safe>
+      {stateLabel(t, state)}
+    </span>
+  );
+}
+
+/** Text typed per language, as submitted (`name_en`, `name_es`). */
+export type LocaleValues = Partial<Record<Locale, string>>;
+
+export function localeFieldName(name: string, locale: Locale): string {
+  return `${name}_${locale}`;
+}
+
+/** The checkbox that says an unchanged, out-of-date translation was checked against the original. */
+export function confirmFieldName(name: string, locale: Locale): string {
+  return `${name}_${locale}_confirmed`;
+}
+
+/** Languages whose out-of-date translation the editor confirmed as matching the current original. */
+export function readConfirmed(body: Record<string, unknown>, name: string): Locale[] {
+  return LOCALES.filter((locale) => body[confirmFieldName(name, locale)] === '1');
+}
+
+/** The submitted text of each language of a bilingual field. */
+export function readLocaleValues(body: Record<string, unknown>, name: string): LocaleValues {
+  const values: LocaleValues = {};
+  for (const locale of LOCALES) {
+    const v = body[localeFieldName(name, locale)];
+    if (typeof v === 'string') values[locale] = v;
+  }
+  return values;
+}
+
+/** What to show in each language box: typed text after an error, otherwise what is stored. */
+export function localeValuesOf(stored: LocalizedText | null | undefined): LocaleValues {
+  const values: LocaleValues = {};
+  for (const locale of LOCALES) values[locale] = stored?.[locale]?.text ?? '';
+  return values;
+}
+
+/**
+ * English and Spanish side by side, each labelled with its language and the state of its
+ * translation (original, translation, out of date, missing), judged from what is stored.
+ */
+export function BilingualField(props: {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  hint?: string;
+  stored: LocalizedText | null | undefined;
+  values?: LocaleValues;
+  errors?: FieldErrors;
+  multiline?: boolean;
+  markdown?: boolean;
+  rows?: number;
+  required?: boolean;
+}): JSX.Element {
+  const { ctx, name, label, stored, errors = {} } = props;
+  const values = props.values ?? localeValuesOf(stored);
+  const groupError = errors[name];
+  const legendId = `${fieldId(name)}-legend`;
+  return (
+    <fieldset class={groupError ? 'bilingual field-invalid' : 'bilingual'} id={fieldId(name)}>
+      <legend id={legendId} safe>
+        {label}
+      </legend>
+      {props.hint ? (
+        <p class="hint" safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {groupError ? (
+        <p class="field-error">
+          <span class="visually-hidden" safe>
+            {ctx.t.workspaceErrorPrefix}
+          </span>{' '}
+          <span safe>{groupError}</span>
+        </p>
+      ) : (
+        ''
+      )}
+      <div class="bilingual-columns">
+        {LOCALES.map((locale) => {
+          const state = translationState(stored, locale);
+          const language = messages(locale).switchToThisLanguage;
+          const fieldName = localeFieldName(name, locale);
+          const common = {
+            ctx,
+            name: fieldName,
+            label: `${label} — ${language}`,
+            lang: locale,
+            noOptionalNote: true,
+            error: errors[fieldName],
+            hint: state === 'stale' ? ctx.t.workspaceStaleHint : undefined,
+            labelExtra: <StateBadge t={ctx.t} state={state} />,
+          };
+          return (
+            <div class={`bilingual-column state-box-${state}`}>
+              {props.markdown ? (
+                <MarkdownField {...common} value={values[locale] ?? ''} rows={props.rows} />
+              ) : props.multiline ? (
+                <TextAreaField {...common} value={values[locale] ?? ''} rows={props.rows} />
+              ) : (
+                <TextField {...common} value={values[locale] ?? ''} />
+              )}
+              {state === 'stale' ? (
+                <CheckboxField
+                  name={confirmFieldName(name, locale)}
+                  label={ctx.t.workspaceMarkCurrent}
+                  checked={false}
+                />
+              ) : (
+                ''
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * A Markdown textarea and its preview, rendered by the same `renderMarkdown()` as public pages: first
+ * on the server (no JavaScript needed), then again as the editor types (htmx posts the form to
+ * /{lang}/workspace/preview, naming this field).
+ */
+export function MarkdownField(
+  props: FieldBase & { value?: string | null; rows?: number | undefined; labelExtra?: JSX.Element },
+): JSX.Element {
+  const { ctx } = props;
+  const id = fieldId(props.name);
+  const previewId = `${id}-preview`;
+  // renderMarkdown escapes typed HTML (lib/markdown.ts): its output is safe to insert.
+  const safePreview = renderMarkdown(props.value ?? '');
+  const hint = props.hint ? `${props.hint} ${ctx.t.workspacePreviewHint}` : ctx.t.workspacePreviewHint;
+  return (
+    <div class={props.error ? 'field field-markdown field-invalid' : 'field field-markdown'}>
+      <LabelHintError {...props} hint={hint} id={id} />
+      <textarea
+        id={id}
+        name={props.name}
+        rows={String(props.rows ?? 6)}
+        lang={props.lang}
+        aria-describedby={describedBy(id, hint, props.error)}
+        aria-invalid={props.error ? 'true' : undefined}
+        hx-post={`/${ctx.locale}/workspace/preview`}
+        hx-trigger="input changed delay:700ms"
+        hx-target={`#${previewId}`}
+        hx-swap="innerHTML"
+        hx-sync="this:replace"
+        hx-vals={JSON.stringify({ previewField: props.name })}
+        safe
+      >
+        {props.value ?? ''}
+      </textarea>
+      <section class="preview" aria-label={`${ctx.t.workspacePreview}: ${props.label}`}>
+        <p class="preview-label" aria-hidden="true" safe>
+          {ctx.t.workspacePreview}
+        </p>
+        <div id={previewId} class="prose" lang={props.lang} aria-live="polite">
+          {safePreview}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+/** The page frame: language, navigation, the language switch that keeps you on the same page. */
+
+import { messages } from '../platform/i18n/format.js';
+import { LOCALES } from '../platform/i18n/locales.js';
+import type { PageContext } from '../platform/web/page-context.js';
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  /** Extra head elements a page needs (OpenGraph tags, structured data). */
+  head?: JSX.Element;
+  children?: JSX.Element | JSX.Element[];
+}
+
+export function Layout({ ctx, title, description, head, children }: LayoutProps): JSX.Element {
+  const { t, locale } = ctx;
+  const fullTitle = title === t.siteName ? t.siteName : `${title} · ${t.siteName}`;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{fullTitle}</title>
+          {description ? <meta name="description" content={description} /> : ''}
+          <link rel="stylesheet" href={ctx.stylesheetHref} />
+          {LOCALES.map((l) => (
+            <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
+          ))}
+          {/* built as JSX by the page, escaped there */}
+          {(head ?? '') as 'safe'}
+        </head>
+        <body>
+          <a class="skip-link" href="#main" safe>
+            {t.skipToContent}
+          </a>
+          <header class="site-header">
+            <div class="wrap">
+              <a class="brand" href={`/${locale}/`}>
+                <span class="brand-name" safe>
+                  {t.siteName}
+                </span>
+                <span class="brand-tagline" safe>
+                  {t.siteTagline}
+                </span>
+              </a>
+              <nav aria-label={t.mainNavigation}>
+                <ul class="nav-list">
+                  <li>
+                    <NavLink ctx={ctx} path="/" label={t.navStatements} />
+                  </li>
+                  <li>
+                    <NavLink ctx={ctx} path="/organizations" label={t.navOrganizations} />
+                  </li>
+                  <li>
+                    <NavLink ctx={ctx} path="/releases" label={t.navReleases} />
+                  </li>
+                  <li>
+                    <NavLink ctx={ctx} path="/follow-up" label={t.followupNav} />
+                  </li>
+                </ul>
+              </nav>
+              <LanguageSwitch ctx={ctx} />
+              <SessionNav ctx={ctx} />
+            </div>
+          </header>
+          <main id="main" class="wrap">
+            {/* children are JSX, already escaped where they were built */}
+            {children as 'safe'}
+          </main>
+          <footer class="site-footer">
+            <div class="wrap" safe>
+              {t.footerNote}
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
+
+function NavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: string }): JSX.Element {
+  const current = path === '/' ? ctx.pathWithinLocale === '/' : ctx.pathWithinLocale.startsWith(path);
+  return (
+    <a href={`/${ctx.locale}${path}`} aria-current={current ? 'page' : undefined} safe>
+      {label}
+    </a>
+  );
+}
+
+/** Each language named in itself, linking to this same page in that language. */
+export function LanguageSwitch({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <nav class="language-switch" aria-label={ctx.t.languageSwitchLabel}>
+      <ul class="nav-list">
+        {LOCALES.map((l) => {
+          const name = messages(l).switchToThisLanguage;
+          return (
+            <li>
+              {l === ctx.locale ? (
+                <span aria-current="true" lang={l} safe>
+                  {name}
+                </span>
+              ) : (
+                <a href={`/${l}${ctx.pathWithinLocale}`} hreflang={l} lang={l} safe>
+                  {name}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Who is signed in, with their account page and sign-out (a POST form: signing out changes state).
+ * Anonymous visitors see the same sign-in link on every page, so public pages stay cacheable.
+ */
+function SessionNav({ ctx }: { ctx: PageContext }): JSX.Element {
+  const { t, locale, viewer } = ctx;
+  return (
+    <nav class="session-nav" aria-label={t.accountsHeaderLabel}>
+      {viewer ? (
+        <>
+          <span>
+            <span safe>{t.accountsHeaderSignedInAs}</span> <strong safe>{viewer.label}</strong>
+          </span>
+          <a href={`/${locale}/account`} safe>
+            {t.accountsHeaderAccount}
+          </a>
+          <form method="post" action={`/${locale}/sign-out`}>
+            <input type="hidden" name="_csrf" value={viewer.csrf} />
+            <button type="submit" safe>
+              {t.signOutButton}
+            </button>
+          </form>
+        </>
+      ) : (
+        <a href={`/${locale}/sign-in`} safe>
+          {t.accountsHeaderSignIn}
+        </a>
+      )}
+    </nav>
+  );
+}

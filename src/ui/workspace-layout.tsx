@@ -1,0 +1,108 @@
+/**
+ * The workspace frame: signed-in pages only. Its own navigation (nav.ts), who is signed in and a
+ * sign-out button, a skip link, and htmx as a same-origin script file (public pages have none).
+ */
+
+import { CsrfField } from '../features/accounts/views.js';
+import type { Catalog } from '../platform/i18n/catalog.js';
+import { LOCALES } from '../platform/i18n/locales.js';
+import type { UserRow } from '../platform/sessions.js';
+import type { PageContext } from '../platform/web/page-context.js';
+import { HTMX_CONFIG, htmxScript } from '../platform/web/script-asset.js';
+import { LanguageSwitch } from './layout.js';
+import { workspaceNav } from './workspace-nav.js';
+
+export interface WorkspaceProps {
+  ctx: PageContext;
+  user: UserRow;
+  /** For the sign-out form (every page has one) and the page's own forms. */
+  csrf: string;
+}
+
+interface LayoutProps extends WorkspaceProps {
+  title: string;
+  children?: JSX.Element | JSX.Element[];
+}
+
+export function roleName(t: Catalog, role: UserRow['role']): string {
+  return role === 'admin' ? t.workspaceRoleAdmin : role === 'editor' ? t.workspaceRoleEditor : t.workspaceRoleMember;
+}
+
+export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProps): JSX.Element {
+  const { t, locale } = ctx;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <meta name="robots" content="noindex" />
+          <meta name="htmx-config" content={HTMX_CONFIG} />
+          <title safe>{`${title} · ${t.workspaceTitle} · ${t.siteName}`}</title>
+          <link rel="stylesheet" href={ctx.stylesheetHref} />
+          {LOCALES.map((l) => (
+            <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
+          ))}
+          <script src={htmxScript().href} defer></script>
+        </head>
+        <body class="workspace">
+          <a class="skip-link" href="#main" safe>
+            {t.skipToContent}
+          </a>
+          <header class="site-header workspace-header">
+            <div class="wrap">
+              <a class="brand" href={`/${locale}/workspace`}>
+                <span class="brand-name" safe>
+                  {t.siteName}
+                </span>
+                <span class="brand-tagline" safe>
+                  {t.workspaceTitle}
+                </span>
+              </a>
+              <nav aria-label={t.workspaceNavLabel}>
+                <ul class="nav-list">
+                  {workspaceNav
+                    .filter((entry) => entry.visible(user))
+                    .map((entry) => (
+                      <li>
+                        <WorkspaceNavLink ctx={ctx} path={entry.path} label={entry.label(t)} />
+                      </li>
+                    ))}
+                  <li>
+                    <a href={`/${locale}/`} safe>
+                      {t.workspacePublicSite}
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+              <LanguageSwitch ctx={ctx} />
+              <form class="workspace-user" method="post" action={`/${locale}/sign-out`}>
+                <CsrfField token={csrf} />
+                <span safe>{t.workspaceSignedInAs(user.email, roleName(t, user.role))}</span>{' '}
+                <button type="submit" class="link-button" safe>
+                  {t.signOutButton}
+                </button>
+              </form>
+            </div>
+          </header>
+          <main id="main" class="wrap" tabindex="-1">
+            {/* children are JSX, already escaped where they were built */}
+            {children as 'safe'}
+          </main>
+        </body>
+      </html>
+    </>
+  );
+}
+
+/** The home entry is current only on the home page; the others for everything under them. */
+function WorkspaceNavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: string }): JSX.Element {
+  const here = ctx.pathWithinLocale.replace(/\/$/, '');
+  const current = path === '/workspace' ? here === path : here === path || here.startsWith(`${path}/`);
+  return (
+    <a href={`/${ctx.locale}${path}`} aria-current={current ? 'page' : undefined} safe>
+      {label}
+    </a>
+  );
+}

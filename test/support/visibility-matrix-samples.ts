@@ -1,0 +1,158 @@
+/**
+ * The samples of the visibility matrix (visibility-matrix.test.ts): one statement and one press release
+ * per publication state, follow-up entries of every kind on each (published and draft, with uploaded
+ * copies), and which channels may show what to whom.
+ */
+
+import { storeFile } from '../../src/features/files/service.js';
+import { refreshCurrentStatus } from '../../src/features/followup/current-status.js';
+import type { Db } from '../../src/platform/db/client.js';
+import * as t from '../../src/platform/db/schema/index.js';
+import { localized } from '../../src/platform/text/localized-text.js';
+import { type VisibilityState, visibilityState } from '../../src/platform/visibility.js';
+import { tinyPdf } from './files.js';
+
+export const HOUR = 60 * 60_000;
+export const T = new Date('2026-11-27T12:00:00Z');
+
+/** One statement per state; `embargo-lifted` is published with an embargo that has passed. */
+export const samples = [
+  { key: 'draft', status: 'draft', embargoUntil: null, withdrawnAt: null },
+  { key: 'embargoed', status: 'published', embargoUntil: new Date(T.getTime() + HOUR), withdrawnAt: null },
+  { key: 'embargo-lifted', status: 'published', embargoUntil: new Date(T.getTime() - HOUR), withdrawnAt: null },
+  { key: 'published', status: 'published', embargoUntil: null, withdrawnAt: null },
+  { key: 'withdrawn', status: 'published', embargoUntil: null, withdrawnAt: new Date(T.getTime() - HOUR) },
+] as const;
+export type Sample = (typeof samples)[number];
+export const titleOf = (s: Sample) => `Matrix statement ${s.key}`;
+export const slugOf = (s: Sample) => `matrix-${s.key}`;
+/** A press release goes through the same states, with its own embargo and withdrawal columns. */
+export const releaseSamples = samples;
+export const releaseTitleOf = (s: Sample) => `Matrix release ${s.key}`;
+export const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
+export const releaseIsPublic = (s: Sample) => visibilityState(s, T) === 'published';
+/** Each sample statement's full document (a PDF whose text is the title), by sample key. */
+export const documentSha = new Map<string, string>();
+/** Uploaded copies of follow-up entries (`sample:kind:draft|published`), served by the same `/files/:sha256`. */
+export const copySha = new Map<string, string>();
+export const COPY_KINDS = ['response', 'evidence', 'meeting'] as const;
+export const copyKey = (s: Sample, kind: string, draft: boolean) => `${s.key}:${kind}:${draft ? 'draft' : 'published'}`;
+
+/** Follow-up entries of every kind on each matrix statement, one published and one draft (issue 7). */
+export const FOLLOWUP_KINDS = ['response', 'status', 'meeting', 'commitment'] as const;
+export const followupText = (kind: string, s: Sample, draft: boolean) =>
+  `Matrix ${draft ? 'draft ' : ''}followup ${kind} ${s.key}`;
+
+/** Where published follow-up of a public statement shows: the timeline (every kind), the dashboard (overdue commitments). */
+export function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]): boolean {
+  if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') return true;
+  return key === '/:locale/follow-up' && kind === 'commitment';
+}
+
+export type Who = 'anonymous' | 'member' | 'editor' | 'admin';
+
+export async function insertFollowup(db: Db, s: Sample, statementId: number, recommendationId: number): Promise<void> {
+  const [addressee] = await db
+    .insert(t.addressees)
+    .values({ slug: `matrix-${s.key}`, name: localized('en', `Addressee ${s.key}`), kind: 'government' })
+    .returning();
+  for (const draft of [false, true]) {
+    const publication = draft ? ('draft' as const) : ('published' as const);
+    const text = (kind: string) => localized('en', followupText(kind, s, draft));
+    const copy = async (kind: (typeof COPY_KINDS)[number]) => {
+      const bytes = tinyPdf(`Copy of ${followupText(kind, s, draft)}`);
+      const sha256 = await storeFile(db, { mediaType: 'application/pdf', bytes, originalName: 'copy.pdf' }, null, T);
+      copySha.set(copyKey(s, kind, draft), sha256);
+      return sha256;
+    };
+    await db.insert(t.followupResponses).values({
+      recommendationId,
+      addresseeId: addressee!.id,
+      position: 'accepted',
+      date: '2026-11-02',
+      summary: text('response'),
+      sourceUpload: await copy('response'),
+      publication,
+    });
+    const [update] = await db
+      .insert(t.followupStatusUpdates)
+      .values({
+        recommendationId,
+        statementId,
+        status: 'in_progress',
+        date: draft ? '2026-11-04' : '2026-11-03',
+        summary: text('status'),
+        publication,
+      })
+      .returning();
+    await db.insert(t.followupEvidence).values({
+      statusUpdateId: update!.id,
+      url: 'https://example.org/evidence',
+      title: 'Evidence',
+      publisher: 'Publisher',
+      upload: await copy('evidence'),
+    });
+    const [meeting] = await db
+      .insert(t.followupMeetings)
+      .values({
+        date: '2026-11-05',
+        place: 'Guatemala',
+        summary: text('meeting'),
+        minutesUpload: await copy('meeting'),
+        publication,
+      })
+      .returning();
+    await db.insert(t.followupMeetingRecommendations).values({ meetingId: meeting!.id, recommendationId });
+    const [commitment] = await db
+      .insert(t.followupCommitments)
+      .values({
+        addresseeId: addressee!.id,
+        text: text('commitment'),
+        date: '2026-11-05',
+        dueOn: '2026-11-10',
+        publication,
+      })
+      .returning();
+    await db.insert(t.followupCommitmentRecommendations).values({ commitmentId: commitment!.id, recommendationId });
+  }
+  await refreshCurrentStatus(db, recommendationId);
+}
+
+/** Editors' own pages (not public channels) that show statements in every state, to editors and admins only. */
+export function editorsSee(who: Who, key: string): boolean {
+  return (who === 'editor' || who === 'admin') && ['/:locale/sign-on', '/:locale/sign-on/:slug'].includes(key);
+}
+
+/**
+ * The workspace home lists what editors must act on: draft statements, and draft or embargoed releases
+ * (with when they go public). Members and visitors see none of them there.
+ */
+export function homeLists(who: Who, key: string, kind: 'statement' | 'release', state: VisibilityState): boolean {
+  if (key !== '/:locale/workspace' || (who !== 'editor' && who !== 'admin')) return false;
+  return state === 'draft' || (kind === 'release' && state === 'embargoed');
+}
+
+/** Channels that list or show press releases; the others must never mention one. */
+export function showsReleases(key: string): boolean {
+  return ['/:locale/releases', '/:locale/releases/:slug', '/:locale/releases/:slug/release.:format'].includes(key);
+}
+
+/** Channels that list or show statements; the others must never mention one. */
+export function showsStatements(key: string): boolean {
+  return [
+    '/:locale/',
+    '/:locale/statements/:slug',
+    '/:locale/statements/:slug/recommendations/:recommendation',
+    '/:locale/organizations/:slug',
+    '/files/:sha256',
+    '/:locale/follow-up',
+    '/:locale/follow-up/themes',
+    '/:locale/follow-up/addressees',
+    '/:locale/follow-up/over-time',
+    '/:locale/follow-up/scorecard',
+    '/:locale/follow-up/recommendations',
+    '/:locale/statements/:slug/recommendations/:recommendation/follow-up',
+    // The member's view of their organization lists the statements it signed, as the public sees them.
+    '/:locale/workspace/organizations/:slug',
+  ].includes(key);
+}
