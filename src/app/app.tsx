@@ -30,6 +30,7 @@ import { registerStatementPublishRoutes } from '../features/statements/publish-r
 import { registerStatementRoutes } from '../features/statements/routes.js';
 import { registerStatementWorkspaceRoutes } from '../features/statements/workspace-routes.js';
 import { registerWorkspaceRoutes } from '../features/workspace/routes.js';
+import { isChangesSince } from '../platform/conflict.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, Conflict, Forbidden } from '../platform/errors.js';
 import { negotiateLocale, requestLocale } from '../platform/i18n/negotiate-locale.js';
@@ -39,7 +40,7 @@ import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { trackRoutes } from '../platform/web/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
 import { loadStylesheet } from '../platform/web/stylesheet.js';
-import { ConflictPage, isChangesSince } from '../ui/conflict-page.js';
+import { ConflictPage } from '../ui/conflict-page.js';
 import { NotFoundPage, RefusedPage, ServerErrorPage } from '../ui/error-pages.js';
 import { ForbiddenPage } from '../ui/forbidden-page.js';
 import type { TrustProxy } from './config.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { redactDatabaseUrl } from '../platform/db/client.js';
 import { StartupError } from '../platform/errors.js';
-import { loadConfig, redactDatabaseUrl } from './config.js';
+import { loadConfig } from './config.js';
 
 describe('loadConfig', () => {
   it('has defaults that work on a fresh checkout', () => {

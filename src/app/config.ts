@@ -195,17 +195,6 @@ function checkUrl(
   if (!schemes.includes(url.protocol)) throw new StartupError(say.wrongScheme(url.protocol));
 }
 
-/** Database URL with the password hidden, for log lines and error messages. */
-export function redactDatabaseUrl(databaseUrl: string): string {
-  try {
-    const url = new URL(databaseUrl);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return 'DATABASE_URL';
-  }
-}
-
 function parseStaleMonths(raw: string | undefined): number {
   const value = nonEmpty(raw);
   if (value === undefined) return 6;

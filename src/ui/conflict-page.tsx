@@ -1,17 +1,8 @@
 /** The 409 page: a stale write was refused; show who changed what since the writer's version. */
 
+import type { ChangeSince } from '../platform/conflict.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { Layout } from './layout.js';
-
-export interface ChangeSince {
-  actorLabel: string;
-  at: string;
-  changes: { field: string; before: unknown; after: unknown }[];
-}
-
-export function isChangesSince(value: unknown): value is { changes: ChangeSince[] } {
-  return Array.isArray((value as { changes?: unknown } | null)?.changes);
-}
 
 /** A value as people read it: text as is, localized text per language, anything else as JSON. */
 export function readableValue(value: unknown): string {

@@ -5,14 +5,19 @@
  * back as typed after an error. Everything works as a plain form post; htmx only adds live previews.
  */
 
-import { CsrfField } from '../features/accounts/views.js';
 import type { FieldErrors } from '../platform/forms/validation.js';
 import type { Catalog } from '../platform/i18n/catalog.js';
 import { messages } from '../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../platform/i18n/locales.js';
+import type { LocaleValues } from '../platform/text/bilingual.js';
 import { type LocalizedText, type TranslationState, translationState } from '../platform/text/localized-text.js';
 import { renderMarkdown } from '../platform/text/markdown.js';
 import type { PageContext } from '../platform/web/page-context.js';
+
+/** The CSRF token every state-changing form carries (checked by platform/web/auth.ts). */
+export function CsrfField({ token }: { token: string }): JSX.Element {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
 
 export const fieldId = (name: string) => `f-${name}`;
 
@@ -233,7 +238,6 @@ export function StateBadge({ t, state }: { t: Catalog; state: TranslationState }
 }
 
 /** Text typed per language, as submitted (`name_en`, `name_es`). */
-export type LocaleValues = Partial<Record<Locale, string>>;
 
 export function localeFieldName(name: string, locale: Locale): string {
   return `${name}_${locale}`;

@@ -3,12 +3,12 @@
  * sign-out button, a skip link, and htmx as a same-origin script file (public pages have none).
  */
 
-import { CsrfField } from '../features/accounts/views.js';
 import type { Catalog } from '../platform/i18n/catalog.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import type { UserRow } from '../platform/sessions.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { HTMX_CONFIG, htmxScript } from '../platform/web/script-asset.js';
+import { CsrfField } from './form.js';
 import { LanguageSwitch } from './layout.js';
 import { workspaceNav } from './workspace-nav.js';
 

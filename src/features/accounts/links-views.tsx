@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/web/page-context.js';
+import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
-import { CsrfField } from './views.js';
 
 export function ForgotPasswordPage({ ctx, csrf, sent }: { ctx: PageContext; csrf: string; sent?: boolean }) {
   const { t, locale } = ctx;

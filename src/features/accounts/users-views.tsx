@@ -1,9 +1,9 @@
 import type { PageContext } from '../../platform/web/page-context.js';
+import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import type { OrganizationRow } from '../registry/public-service.js';
 import type { Role } from './service.js';
 import type { UserListItem } from './users-admin.js';
-import { CsrfField } from './views.js';
 
 const ROLES: Role[] = ['member', 'editor', 'admin'];
 

@@ -1,10 +1,7 @@
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
-
-export function CsrfField({ token }: { token: string }): JSX.Element {
-  return <input type="hidden" name="_csrf" value={token} />;
-}
 
 export function SignInPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;

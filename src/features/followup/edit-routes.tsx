@@ -8,13 +8,13 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
+import { type ChangeSince, isChangesSince } from '../../platform/conflict.js';
 import { Conflict, Forbidden } from '../../platform/errors.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { canRecordFollowup } from '../../platform/policy.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { type ChangeSince, isChangesSince } from '../../ui/conflict-page.js';
 import { receiveFile, statusOf } from '../files/routes.js';
 import { COPY_KINDS, setFollowupCopy } from './copy-service.js';
 import type { CopyProblem } from './copy-views.js';

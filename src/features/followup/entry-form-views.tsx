@@ -4,14 +4,14 @@
  * JavaScript.
  */
 
+import type { ChangeSince } from '../../platform/conflict.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
-import type { ChangeSince } from '../../ui/conflict-page.js';
+import { CsrfField } from '../../ui/form.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
-import { CsrfField } from '../accounts/views.js';
 import { evidenceSlots, one, POSITIONS } from './edit-forms.js';
 import { recommendationBase } from './edit-views.js';
 import {

@@ -1,7 +1,7 @@
 /** The workspace import pages: upload, the dry-run report with the linter's findings, and confirmation. */
 import type { PageContext } from '../../platform/web/page-context.js';
+import { CsrfField } from '../../ui/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
-import { CsrfField } from '../accounts/views.js';
 import type { Finding } from '../lint/finding.js';
 import { FindingList } from '../lint/views.js';
 import type { ImportPlan } from './plan.js';

@@ -3,6 +3,7 @@
  * "archived" badge, archive buttons, the problems above a form, and the frame of every edit form.
  */
 
+import type { ChangeSince } from '../../platform/conflict.js';
 import type { FieldErrors } from '../../platform/forms/validation.js';
 import { countryOptions } from '../../platform/i18n/countries.js';
 import { messages } from '../../platform/i18n/format.js';
@@ -11,11 +12,9 @@ import { type LocalizedText, translationState } from '../../platform/text/locali
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
-import type { ChangeSince } from '../../ui/conflict-page.js';
-import { ErrorSummary, HiddenFields, SelectField, stateLabel } from '../../ui/form.js';
+import { CsrfField, ErrorSummary, HiddenFields, SelectField, stateLabel } from '../../ui/form.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
-import { CsrfField } from '../accounts/views.js';
 
 /** "English: original · Español: missing", compact, for a list row. */
 export function TranslationBadges({ ctx, value }: { ctx: PageContext; value: LocalizedText }): JSX.Element {

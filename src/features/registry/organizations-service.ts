@@ -24,10 +24,10 @@ import {
   canViewRegistry,
   type PolicyUser,
 } from '../../platform/policy.js';
+import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { mergeLocalized } from '../../platform/text/bilingual.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
 import { actorOf, assertAllowed, type EditingUser, insertAudited } from '../../platform/write.js';
-import type { LocaleValues } from '../../ui/form.js';
 import { matchesQuery } from '../../ui/list.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';

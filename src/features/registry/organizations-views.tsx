@@ -9,10 +9,11 @@ import {
   canManageOrganizations,
   canSetOrganizationLogo,
 } from '../../platform/policy.js';
+import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { translationState } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, type LocaleValues, SelectField, StateBadge, TextAreaField, TextField } from '../../ui/form.js';
+import { BilingualField, SelectField, StateBadge, TextAreaField, TextField } from '../../ui/form.js';
 import { ListPage, SavedNotice } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';

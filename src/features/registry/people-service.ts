@@ -13,9 +13,9 @@ import {
 } from '../../platform/forms/validation.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditPerson, canViewRegistry, type PolicyUser } from '../../platform/policy.js';
+import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { mergeLocalized } from '../../platform/text/bilingual.js';
 import { actorOf, assertAllowed, insertAudited } from '../../platform/write.js';
-import type { LocaleValues } from '../../ui/form.js';
 import { matchesQuery } from '../../ui/list.js';
 import type { Editor } from './organizations-service.js';
 import { normalizePhone } from './phone.js';

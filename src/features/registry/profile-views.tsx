@@ -1,8 +1,8 @@
 import { messages } from '../../platform/i18n/format.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
-import { CsrfField } from '../accounts/views.js';
 import type { OrganizationRow } from './profile-service.js';
 
 /** One form per language, so each saves on its own (and a conflict names one text). */

@@ -1,11 +1,11 @@
 /** Route pieces every registry kind shares: reading an edit or archive post, the archive route, the form after a failed save. */
 
+import { rebaseForm, rowAsSeen } from '../../platform/conflict.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import type { SiteDeps } from '../../platform/web/site-deps.js';
 import { type FormOutcome, type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
-import { rebaseForm, rowAsSeen } from '../../ui/conflict-notice.js';
 import { type Body, FormBody, SlugParams, seenVersion } from './form-body.js';
 import { type RecordChange, type RegistryRecord, setRecordArchived } from './record.js';
 

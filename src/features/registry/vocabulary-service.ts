@@ -10,9 +10,9 @@ import { assertValid, blankToNull, maxLength, oneOf, problem } from '../../platf
 import { countryCodes } from '../../platform/i18n/countries.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditRegistry, type PolicyUser } from '../../platform/policy.js';
+import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { hasAnyText, mergeLocalized } from '../../platform/text/bilingual.js';
 import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../../platform/write.js';
-import type { LocaleValues } from '../../ui/form.js';
 import { matchesQuery } from '../../ui/list.js';
 import type { Editor } from './organizations-service.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';

@@ -3,13 +3,13 @@
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { countryLabel } from '../../platform/i18n/countries.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
+import type { LocaleValues } from '../../platform/text/bilingual.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, type LocaleValues, SelectField } from '../../ui/form.js';
+import { BilingualField, CsrfField, SelectField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
-import { CsrfField } from '../accounts/views.js';
 import { ArchivableName, bilingualLabels, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ADDRESSEE_KINDS,

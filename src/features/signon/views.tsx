@@ -1,7 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
+import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
-import { CsrfField } from '../accounts/views.js';
 import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
 
 function callLabel(ctx: PageContext, call: SignOnListItem['call']): string {

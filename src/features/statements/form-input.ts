@@ -1,10 +1,10 @@
 /** Reading the workspace's form posts: plain fields, bilingual pairs, the version seen, the writer's language. */
 import { Type } from '@fastify/type-provider-typebox';
+import type { ChangeSince } from '../../platform/conflict.js';
+import { rebaseForm, rowAsSeen } from '../../platform/conflict.js';
 import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { TextInput } from '../../platform/text/localized-input.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
-import { rebaseForm, rowAsSeen } from '../../ui/conflict-notice.js';
-import type { ChangeSince } from '../../ui/conflict-page.js';
 import { readConfirmed, readLocaleValues } from '../../ui/form.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });

@@ -12,7 +12,6 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
-import { redactDatabaseUrl } from '../../app/config.js';
 import { StartupError } from '../errors.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { pgliteExtensions, readPgliteTemplate } from './pglite-template.js';
@@ -122,4 +121,15 @@ function describe(error: unknown): string {
   const e = error as { code?: string; message?: string };
   if (e?.code && e.message) return `${e.code}: ${e.message}`;
   return e?.code ?? e?.message ?? String(error);
+}
+
+/** Database URL with the password hidden, for log lines and error messages. */
+export function redactDatabaseUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
 }

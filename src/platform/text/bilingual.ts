@@ -4,10 +4,12 @@
  * when the original changes later (see lib/localized-text.ts).
  */
 
-import type { LocaleValues } from '../../ui/form.js';
 import type { Locale } from '../i18n/locales.js';
 import { anyText, mergeTyped } from './localized-input.js';
 import type { LocalizedText } from './localized-text.js';
+
+/** What a form sent for one bilingual field: a value per language (absent or empty = not typed). */
+export type LocaleValues = Partial<Record<Locale, string>>;
 
 /**
  * The stored value after a form save.

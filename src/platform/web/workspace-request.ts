@@ -1,7 +1,7 @@
 /** What every workspace route needs first: the signed-in user, the page context and a CSRF token. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { conflictHistory } from '../../ui/conflict-notice.js';
-import type { ChangeSince } from '../../ui/conflict-page.js';
+import type { ChangeSince } from '../conflict.js';
+import { conflictHistory } from '../conflict.js';
 import { Invalid } from '../errors.js';
 import { type FieldErrors, fieldErrors } from '../forms/validation.js';
 import type { Locale } from '../i18n/locales.js';

@@ -1,10 +1,10 @@
 /** POST rate limits: per address before sign-in, per account after, so a shared office address is not one bucket. */
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../test/support/db.js';
-import { createUserWithPassword, Visitor } from '../../../test/support/visitors.js';
-import { buildApp } from '../../app/app.js';
-import type { FastifyTypeBox } from './fastify-typebox.js';
-import { RATE_LIMITS } from './rate-limit.js';
+import { describeEachEngine } from '../../test/support/db.js';
+import { createUserWithPassword, Visitor } from '../../test/support/visitors.js';
+import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
+import { RATE_LIMITS } from '../platform/web/rate-limit.js';
+import { buildApp } from './app.js';
 
 describeEachEngine('POST rate limits for signed-in people', (ctx) => {
   let app: FastifyTypeBox;

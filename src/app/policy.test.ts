@@ -3,10 +3,9 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/db.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../test/support/visitors.js';
-import { buildApp } from '../app/app.js';
 import { loadDemo } from '../features/demo/service.js';
-import { listAudit } from './audit.js';
-import * as t from './db/schema/index.js';
+import { listAudit } from '../platform/audit.js';
+import * as t from '../platform/db/schema/index.js';
 import {
   canChangeAccount,
   canEditOrganization,
@@ -17,8 +16,9 @@ import {
   canSignOnStatement,
   canViewAudit,
   canWithdrawSignature,
-} from './policy.js';
-import type { FastifyTypeBox } from './web/fastify-typebox.js';
+} from '../platform/policy.js';
+import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
+import { buildApp } from './app.js';
 
 const STATEMENT = 'guatemala-vp-visit-2021';
 type Who = 'anonymous' | 'memberOwn' | 'memberOther' | 'editor' | 'admin';

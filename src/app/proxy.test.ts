@@ -1,10 +1,10 @@
 /** Behind a reverse proxy (PUENTE_TRUST_PROXY): the client's real address and protocol, and only from trusted proxies. */
 import { beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../test/support/db.js';
-import { buildApp } from '../../app/app.js';
-import type { TrustProxy } from '../../app/config.js';
-import type { FastifyTypeBox } from './fastify-typebox.js';
-import { RATE_LIMITS } from './rate-limit.js';
+import { describeEachEngine } from '../../test/support/db.js';
+import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
+import { RATE_LIMITS } from '../platform/web/rate-limit.js';
+import { buildApp } from './app.js';
+import type { TrustProxy } from './config.js';
 
 const PROXY = '127.0.0.1';
 
