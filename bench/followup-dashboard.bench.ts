@@ -13,6 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import type { ListFilters } from '../src/features/followup/index.js';
 import {
   countByAddressee,
   countByStatus,
@@ -27,8 +28,7 @@ import {
   publicOverdueCommitments,
   scorecard,
   statusOverTime,
-} from '../src/features/followup/dashboard-service.js';
-import type { ListFilters } from '../src/features/followup/filters.js';
+} from '../src/features/followup/index.js';
 import type { Db, DbHandle } from '../src/platform/db/client.js';
 import { openDb, withDefaultUser } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';

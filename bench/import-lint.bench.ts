@@ -6,15 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { loadDemo } from '../src/features/demo/service.js';
-import { planImport } from '../src/features/import/plan.js';
-import { lintExtraction } from '../src/features/lint/lint.js';
-import { loadRegistry } from '../src/features/lint/registry.js';
-import { extractRelease } from '../src/features/release-text/extract.js';
-import { lintStoredRelease } from '../src/features/releases/lint-stored.js';
-import { writeFormat } from '../src/features/releases/render.js';
-import { buildRenderModel } from '../src/features/releases/render-model.js';
-import { getRelease } from '../src/features/releases/service.js';
+import { loadDemo } from '../src/features/demo/index.js';
+import { planImport } from '../src/features/import/index.js';
+import { lintExtraction, loadRegistry } from '../src/features/lint/index.js';
+import { extractRelease } from '../src/features/release-text/index.js';
+import { buildRenderModel, getRelease, lintStoredRelease, writeFormat } from '../src/features/releases/index.js';
 import { openDb } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 

@@ -3,10 +3,14 @@
  * release (the database read is timed on its own). Goal from issue 3: all five ≤ 300 ms.
  */
 import { performance } from 'node:perf_hooks';
-import { loadDemo } from '../src/features/demo/service.js';
-import { RELEASE_FORMATS, type ReleaseFormat, writeFormat } from '../src/features/releases/render.js';
-import { buildRenderModel } from '../src/features/releases/render-model.js';
-import { getRelease } from '../src/features/releases/service.js';
+import { loadDemo } from '../src/features/demo/index.js';
+import {
+  buildRenderModel,
+  getRelease,
+  RELEASE_FORMATS,
+  type ReleaseFormat,
+  writeFormat,
+} from '../src/features/releases/index.js';
 import { openDb } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 

@@ -7,12 +7,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app/app.js';
-import { loadDemo } from '../src/features/demo/service.js';
-import { storeFile } from '../src/features/files/service.js';
-import { inspectUpload } from '../src/features/files/sniff.js';
-import { writeFormat } from '../src/features/releases/render.js';
-import { buildRenderModel } from '../src/features/releases/render-model.js';
-import { getRelease } from '../src/features/releases/service.js';
+import { loadDemo } from '../src/features/demo/index.js';
+import { inspectUpload, storeFile } from '../src/features/files/index.js';
+import { buildRenderModel, getRelease, writeFormat } from '../src/features/releases/index.js';
 import { openDb } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 import * as t from '../src/platform/db/schema/index.js';

@@ -6,8 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app/app.js';
-import { loadDemo } from '../src/features/demo/service.js';
-import { workspaceAttention } from '../src/features/workspace/attention.js';
+import { loadDemo } from '../src/features/demo/index.js';
+import { workspaceAttention } from '../src/features/workspace/index.js';
 import { openDb } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 import * as t from '../src/platform/db/schema/index.js';

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 import { buildApp } from '../src/app/app.js';
-import { loadDemo } from '../src/features/demo/service.js';
+import { loadDemo } from '../src/features/demo/index.js';
 import type { Engine } from '../src/platform/db/client.js';
 import { createTestDb } from '../test/support/db.js';
 

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app/app.js';
-import { loadDemo } from '../src/features/demo/service.js';
+import { loadDemo } from '../src/features/demo/index.js';
 import type { DbHandle } from '../src/platform/db/client.js';
 import type { FastifyTypeBox } from '../src/platform/web/fastify-typebox.js';
 import { createTestDb } from '../test/support/db.js';

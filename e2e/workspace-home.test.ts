@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app/app.js';
-import { loadDemo } from '../src/features/demo/service.js';
+import { loadDemo } from '../src/features/demo/index.js';
 import type { DbHandle } from '../src/platform/db/client.js';
 import * as t from '../src/platform/db/schema/index.js';
 import { messages } from '../src/platform/i18n/format.js';

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { chromium, type Page } from 'playwright-core';
 import { buildApp } from '../src/app/app.js';
-import { loadDemo } from '../src/features/demo/service.js';
+import { loadDemo } from '../src/features/demo/index.js';
 import { openDb } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 import * as t from '../src/platform/db/schema/index.js';

@@ -6,9 +6,16 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readSource } from '../src/features/import/read-source.js';
-import { add, type Expected, type FieldCounts, prf, scoreRelease, total } from '../src/features/import/score.js';
-import { extractRelease } from '../src/features/release-text/extract.js';
+import {
+  add,
+  type Expected,
+  type FieldCounts,
+  prf,
+  readSource,
+  scoreRelease,
+  total,
+} from '../src/features/import/index.js';
+import { extractRelease } from '../src/features/release-text/index.js';
 
 const args = process.argv.slice(2);
 const corpusAt = args.indexOf('--corpus');

@@ -5,8 +5,8 @@
  * between the lowest (a) and the highest (b).
  */
 
-import { loadDemo } from '../src/features/demo/service.js';
-import { nameSimilarity } from '../src/features/release-text/match.js';
+import { loadDemo } from '../src/features/demo/index.js';
+import { nameSimilarity } from '../src/features/release-text/index.js';
 import { openDb } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 import * as t from '../src/platform/db/schema/index.js';

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, getPage } from '../../test/support/app.js';
 import { describeEachEngine } from '../../test/support/db.js';
-import { loadDemo } from '../features/demo/service.js';
+import { loadDemo } from '../features/demo/index.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { registeredRoutes } from '../platform/web/route-table.js';

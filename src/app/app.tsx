@@ -9,27 +9,33 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { registerHistoryRoutes } from '../features/accounts/history-routes.js';
-import { registerLinkRoutes } from '../features/accounts/links-routes.js';
-import { registerAccountRoutes } from '../features/accounts/routes.js';
-import { registerTwoFactorRoutes } from '../features/accounts/two-factor-routes.js';
-import { registerUserAdminRoutes } from '../features/accounts/users-routes.js';
-import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../features/files/limits.js';
-import { registerFileRoutes } from '../features/files/routes.js';
-import { registerFollowupEditRoutes } from '../features/followup/edit-routes.js';
-import { registerFollowupPublicRoutes } from '../features/followup/public-routes.js';
-import { DEFAULT_STALE_MONTHS } from '../features/followup/reminders.js';
-import { registerImportRoutes } from '../features/import/routes.js';
-import { registerOrganizationEditRoutes } from '../features/registry/profile-routes.js';
-import { registerOrganizationRoutes } from '../features/registry/public-routes.js';
-import { registerRegistryRoutes } from '../features/registry/workspace-routes.js';
-import { registerReleaseRoutes } from '../features/releases/routes.js';
-import { registerReleaseWorkspaceRoutes } from '../features/releases/workspace-routes.js';
-import { registerSignOnRoutes } from '../features/signon/routes.js';
-import { registerStatementPublishRoutes } from '../features/statements/publish-routes.js';
-import { registerStatementRoutes } from '../features/statements/routes.js';
-import { registerStatementWorkspaceRoutes } from '../features/statements/workspace-routes.js';
-import { registerWorkspaceRoutes } from '../features/workspace/routes.js';
+import {
+  registerAccountRoutes,
+  registerHistoryRoutes,
+  registerLinkRoutes,
+  registerTwoFactorRoutes,
+  registerUserAdminRoutes,
+} from '../features/accounts/index.js';
+import { DEFAULT_UPLOAD_LIMITS, registerFileRoutes, type UploadLimits } from '../features/files/index.js';
+import {
+  DEFAULT_STALE_MONTHS,
+  registerFollowupEditRoutes,
+  registerFollowupPublicRoutes,
+} from '../features/followup/index.js';
+import { registerImportRoutes } from '../features/import/index.js';
+import {
+  registerOrganizationEditRoutes,
+  registerOrganizationRoutes,
+  registerRegistryRoutes,
+} from '../features/registry/index.js';
+import { registerReleaseRoutes, registerReleaseWorkspaceRoutes } from '../features/releases/index.js';
+import { registerSignOnRoutes } from '../features/signon/index.js';
+import {
+  registerStatementPublishRoutes,
+  registerStatementRoutes,
+  registerStatementWorkspaceRoutes,
+} from '../features/statements/index.js';
+import { registerWorkspaceRoutes } from '../features/workspace/index.js';
 import { isChangesSince } from '../platform/conflict.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, Conflict, Forbidden } from '../platform/errors.js';

@@ -1,7 +1,7 @@
 /** Environment parsed once into a typed object; every problem is one clear line. */
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_UPLOAD_LIMITS, parseByteSize, type UploadLimits } from '../features/files/limits.js';
+import { DEFAULT_UPLOAD_LIMITS, parseByteSize, type UploadLimits } from '../features/files/index.js';
 import { StartupError } from '../platform/errors.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

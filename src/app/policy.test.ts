@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/db.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../test/support/visitors.js';
-import { loadDemo } from '../features/demo/service.js';
+import { loadDemo } from '../features/demo/index.js';
 import { listAudit } from '../platform/audit.js';
 import * as t from '../platform/db/schema/index.js';
 import {

@@ -1,7 +1,7 @@
 /** `puente serve` / `npm start`: open the database, load the demo into an empty one, listen. */
 
-import { scheduleCleanup } from '../features/accounts/cleanup.js';
-import { loadDemoIfEmpty } from '../features/demo/service.js';
+import { scheduleCleanup } from '../features/accounts/index.js';
+import { loadDemoIfEmpty } from '../features/demo/index.js';
 import { StartupError } from '../platform/errors.js';
 import { createMailer, mailFrom } from '../platform/mail.js';
 import { redactUrl } from '../platform/web/auth.js';

@@ -34,8 +34,8 @@ import {
   type Who,
 } from '../../test/support/visibility-matrix-samples.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../test/support/visitors.js';
-import { loadDemo } from '../features/demo/service.js';
-import { storeFile } from '../features/files/service.js';
+import { loadDemo } from '../features/demo/index.js';
+import { storeFile } from '../features/files/index.js';
 import * as t from '../platform/db/schema/index.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import { localized } from '../platform/text/localized-text.js';

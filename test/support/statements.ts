@@ -1,7 +1,7 @@
 /** A small registry for editorial tests (and journeys run without the registry pages): rows as the registry holds them. */
 
-import { createUser } from '../../src/features/accounts/service.js';
-import type { Editor } from '../../src/features/statements/write-support.js';
+import { createUser } from '../../src/features/accounts/index.js';
+import type { Editor } from '../../src/features/statements/index.js';
 import { systemActor } from '../../src/platform/audit.js';
 import type { Db } from '../../src/platform/db/client.js';
 import * as t from '../../src/platform/db/schema/index.js';

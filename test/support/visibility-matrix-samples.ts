@@ -4,8 +4,8 @@
  * copies), and which channels may show what to whom.
  */
 
-import { storeFile } from '../../src/features/files/service.js';
-import { refreshCurrentStatus } from '../../src/features/followup/current-status.js';
+import { storeFile } from '../../src/features/files/index.js';
+import { refreshCurrentStatus } from '../../src/features/followup/index.js';
 import type { Db } from '../../src/platform/db/client.js';
 import * as t from '../../src/platform/db/schema/index.js';
 import { localized } from '../../src/platform/text/localized-text.js';

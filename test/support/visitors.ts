@@ -2,8 +2,15 @@
 import { randomBytes } from 'node:crypto';
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
-import { createUser, issueToken, type NewUser, setPasswordWithToken } from '../../src/features/accounts/service.js';
-import { enableTwoFactor, newTotpSecret, totpCode } from '../../src/features/accounts/two-factor.js';
+import {
+  createUser,
+  enableTwoFactor,
+  issueToken,
+  type NewUser,
+  newTotpSecret,
+  setPasswordWithToken,
+  totpCode,
+} from '../../src/features/accounts/index.js';
 import { systemActor } from '../../src/platform/audit.js';
 import type { Db } from '../../src/platform/db/client.js';
 import { recoveryCodes, users } from '../../src/platform/db/schema/index.js';

@@ -8,7 +8,7 @@ import { buildApp } from '../../app/app.js';
 import { systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { createUser, findUserByEmail } from './service.js';
 import { changeRole } from './users-admin.js';
 

@@ -5,7 +5,7 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 
 describeEachEngine('the header says who is signed in', (ctx) => {
   let app: FastifyTypeBox;

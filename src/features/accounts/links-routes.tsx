@@ -7,7 +7,7 @@ import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/aut
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from '../../platform/web/rate-limit.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { getOrganization } from '../registry/public-service.js';
+import { getOrganization } from '../registry/index.js';
 import { inviteUser, requestPasswordReset } from './links.js';
 import { ForgotPasswordPage } from './links-views.js';
 import { renderUsersPage } from './users-routes.js';

@@ -13,7 +13,7 @@ import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import { createMailer, type Mailer } from '../../platform/mail.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { TOKEN_TTL_MS } from './service.js';
 
 interface Captured {

@@ -9,7 +9,7 @@ import { listAudit, systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { Mail } from '../../platform/mail.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { createUser, issueToken } from './service.js';
 
 type Who = 'anonymous' | 'member' | 'editor' | 'admin';

@@ -9,7 +9,7 @@ import type { UserRow } from '../../platform/sessions.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { getOrganization, listOrganizations } from '../registry/public-service.js';
+import { getOrganization, listOrganizations } from '../registry/index.js';
 import type { LinkOptions } from './links-routes.js';
 import { changeRole, getUserItem, listUsers, resendInvitation, setDisabled } from './users-admin.js';
 import { type Notice, UserPage, UsersPage } from './users-views.js';

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
-import type { OrganizationRow } from '../registry/public-service.js';
+import type { OrganizationRow } from '../registry/index.js';
 import type { Role } from './service.js';
 import type { UserListItem } from './users-admin.js';
 

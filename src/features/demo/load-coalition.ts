@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
-import { normalizePhone } from '../registry/phone.js';
+import { normalizePhone } from '../registry/index.js';
 import type { CoalitionData, OneLanguageText, StatementData } from './coalition-data.js';
 import { insertReleaseIfNew } from './load-release.js';
 

@@ -10,7 +10,7 @@ import { systemActor, writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
-import { refreshCurrentStatus } from '../followup/current-status.js';
+import { refreshCurrentStatus } from '../followup/index.js';
 import type { TextPair } from './coalition-data.js';
 import type { FollowupDemoData } from './followup-data.js';
 

@@ -13,7 +13,7 @@ import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { sha256Hex } from './service.js';
 
 const T = new Date('2026-11-27T12:00:00Z');

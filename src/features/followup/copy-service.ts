@@ -13,7 +13,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { canRecordFollowup } from '../../platform/policy.js';
 import { actorOf, assertAllowed, updateIfUnchanged } from '../../platform/write.js';
-import { auditedFile, type FileRef, fileRef, type NewFile, storeFile } from '../files/service.js';
+import { auditedFile, type FileRef, fileRef, type NewFile, storeFile } from '../files/index.js';
 import type { Editor } from './write-service.js';
 
 export const COPY_KINDS = ['response', 'evidence', 'meeting'] as const;

@@ -5,10 +5,8 @@
  */
 import type { PageContext } from '../../platform/web/page-context.js';
 import { HiddenFields } from '../../ui/form.js';
-import { formatByteSize } from '../files/limits.js';
-import type { FileRef } from '../files/service.js';
-import type { UploadProblem } from '../files/upload-error.js';
-import { problemMessage } from '../files/views.js';
+import type { FileRef, UploadProblem } from '../files/index.js';
+import { formatByteSize, problemMessage } from '../files/index.js';
 import type { CopyKind } from './copy-service.js';
 
 /** Where the page put a refused upload, so the message appears next to the right field. */

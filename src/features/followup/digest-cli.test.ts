@@ -13,7 +13,7 @@ import { runCli } from '../../../test/support/processes.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { openDb } from '../../platform/db/client.js';
 import { runMigrations } from '../../platform/db/migrate.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { buildDigest } from './digest.js';
 
 interface Captured {

@@ -15,7 +15,7 @@ import { canRecordFollowup } from '../../platform/policy.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { receiveFile, statusOf } from '../files/routes.js';
+import { receiveFile, statusOf } from '../files/index.js';
 import { COPY_KINDS, setFollowupCopy } from './copy-service.js';
 import type { CopyProblem } from './copy-views.js';
 import { type FormValues, one, parseCommitment, parseMeeting, parseResponse, parseStatusUpdate } from './edit-forms.js';

@@ -13,7 +13,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { refreshCurrentStatus } from './current-status.js';
 import { type DashboardFilters, filterQuery } from './filters.js';
 import { currentStatus, STATUS_KEYS } from './status.js';

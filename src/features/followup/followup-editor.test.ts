@@ -14,7 +14,7 @@ import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const PUBLIC_TIMELINE = '/en/statements/guatemala-vp-visit-2021/recommendations/family-unity/follow-up';

@@ -4,7 +4,7 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { localizedPlain } from '../../ui/localized-view.js';
-import { findRecommendation, getPublicStatement } from '../statements/service.js';
+import { findRecommendation, getPublicStatement } from '../statements/index.js';
 import { DashboardPage, type DashboardView, viewPath } from './dashboard-frame.js';
 import {
   countByAddressee,

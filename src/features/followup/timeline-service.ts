@@ -13,7 +13,7 @@ import {
   publicMeetingCondition,
   publicReleasesCondition,
 } from '../../platform/visibility.js';
-import { type FileRef, fileRefs } from '../files/service.js';
+import { type FileRef, fileRefs } from '../files/index.js';
 import { latestUpdate } from './status.js';
 
 export type ResponseRow = typeof t.followupResponses.$inferSelect;

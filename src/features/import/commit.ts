@@ -10,7 +10,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { Forbidden } from '../../platform/errors.js';
 import { canEditRelease, type PolicyUser } from '../../platform/policy.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
-import { normalizePhone } from '../registry/phone.js';
+import { normalizePhone } from '../registry/index.js';
 import { type ImportPlan, slugify } from './plan.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

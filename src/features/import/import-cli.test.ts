@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/processes.js';
-import { isImportedRelease } from '../release-text/contract.js';
+import { isImportedRelease } from '../release-text/index.js';
 
 const fixtures = new URL('./__fixtures__/', import.meta.url).pathname;
 const seed = new URL('../lint/__fixtures__/press-release-2021-06-03.md', import.meta.url).pathname;

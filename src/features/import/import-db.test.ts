@@ -4,8 +4,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
-import { loadDemo } from '../demo/service.js';
-import { FUZZY_THRESHOLD, matchOrganization, matchPerson } from '../release-text/match.js';
+import { loadDemo } from '../demo/index.js';
+import { FUZZY_THRESHOLD, matchOrganization, matchPerson } from '../release-text/index.js';
 import { commitImport } from './commit.js';
 import { planImport } from './plan.js';
 

@@ -7,7 +7,7 @@ import { createUserWithPassword, signedIn, Visitor } from '../../../test/support
 import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`./__fixtures__/${name}`, import.meta.url));
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { isImportedRelease } from '../release-text/contract.js';
-import { extractRelease } from '../release-text/extract.js';
+import { extractRelease, isImportedRelease } from '../release-text/index.js';
 import { readSource } from './read-source.js';
 import { normalizeForScore, prf, scoreRelease, total } from './score.js';
 

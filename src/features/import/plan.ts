@@ -5,12 +5,18 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import type { ImportedBoilerplate } from '../release-text/contract.js';
-import { type Extraction, extractRelease } from '../release-text/extract.js';
-import { dateline } from '../release-text/header.js';
-import { matchOrganization, matchPerson, type RegistryMatch } from '../release-text/match.js';
-import { cleanOrgName } from '../release-text/names.js';
-import { type Block, plain } from '../release-text/normalize.js';
+import type { ImportedBoilerplate } from '../release-text/index.js';
+import {
+  type Block,
+  cleanOrgName,
+  dateline,
+  type Extraction,
+  extractRelease,
+  matchOrganization,
+  matchPerson,
+  plain,
+  type RegistryMatch,
+} from '../release-text/index.js';
 
 export interface PlannedOrganization {
   name: string;

@@ -8,7 +8,7 @@
  * boilerplates) are paired by their key (name, speaker, organization) and then scored per sub-field.
  * Quotes and recommendations compare their first eight words, as the corpus records them.
  */
-import type { ImportedRelease } from '../release-text/contract.js';
+import type { ImportedRelease } from '../release-text/index.js';
 
 export interface Counts {
   tp: number;

@@ -2,8 +2,8 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
-import type { Finding } from '../lint/finding.js';
-import { FindingList } from '../lint/views.js';
+import type { Finding } from '../lint/index.js';
+import { FindingList } from '../lint/index.js';
 import type { ImportPlan } from './plan.js';
 import { MAX_SOURCE_BYTES } from './read-source.js';
 

@@ -2,8 +2,7 @@
 import type { Db } from '../../platform/db/client.js';
 import { NotFound, StartupError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { lintStoredRelease } from '../releases/lint-stored.js';
-import { getRelease } from '../releases/service.js';
+import { getRelease, lintStoredRelease } from '../releases/index.js';
 import type { Finding } from './finding.js';
 import { lintText } from './lint.js';
 import { loadRegistry } from './registry.js';

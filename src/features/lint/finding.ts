@@ -3,8 +3,8 @@
 import type { Locale } from '../../platform/i18n/locales.js';
 import { lintEn } from '../../platform/i18n/messages/lint.en.js';
 import { lintEs } from '../../platform/i18n/messages/lint.es.js';
-import type { Extraction } from '../release-text/extract.js';
-import { normalizeText } from '../release-text/normalize.js';
+import type { Extraction } from '../release-text/index.js';
+import { normalizeText } from '../release-text/index.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Bilingual = Record<Locale, string>;

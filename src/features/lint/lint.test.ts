@@ -1,9 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { loadDemo } from '../demo/service.js';
-import { lintStoredRelease } from '../releases/lint-stored.js';
-import { getRelease } from '../releases/service.js';
+import { loadDemo } from '../demo/index.js';
+import { getRelease, lintStoredRelease } from '../releases/index.js';
 import type { Finding } from './finding.js';
 import { hasErrors, lintText } from './lint.js';
 import { loadRegistry, type RegistryOrg } from './registry.js';

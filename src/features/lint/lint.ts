@@ -3,7 +3,7 @@
  * is given. Pure and total (any text gives a list of findings), so the CLI, the release page and the
  * import form share it.
  */
-import { type Extraction, extractRelease } from '../release-text/extract.js';
+import { type Extraction, extractRelease } from '../release-text/index.js';
 import { type Finding, Locator, sortFindings } from './finding.js';
 import type { RegistryOrg } from './registry.js';
 import { boilerplateFormat } from './rules-boilerplates.js';

@@ -5,8 +5,7 @@
  */
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { FUZZY_THRESHOLD } from '../release-text/match.js';
-import { acronymOf, cleanOrgName } from '../release-text/names.js';
+import { acronymOf, cleanOrgName, FUZZY_THRESHOLD } from '../release-text/index.js';
 import { similarity } from './trigram.js';
 
 export interface RegistryOrg {

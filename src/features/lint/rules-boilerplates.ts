@@ -1,6 +1,6 @@
 /** Rules on "About" paragraphs as a set: headed alike, formatted alike, each with a website. */
-import type { Extraction } from '../release-text/extract.js';
-import { plain } from '../release-text/normalize.js';
+import type { Extraction } from '../release-text/index.js';
+import { plain } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
 import { type RegistryOrg, resolveOrg } from './registry.js';
 

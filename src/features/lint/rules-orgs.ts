@@ -3,10 +3,9 @@
  * one organization, one name; websites and e-mail domains that look misspelled against the organization's
  * names and acronym, or differ from the registry.
  */
-import { websiteIn } from '../release-text/boilerplates.js';
-import type { Extraction } from '../release-text/extract.js';
-import { acronymOf, cleanOrgName } from '../release-text/names.js';
-import { namedOrganizations } from '../release-text/organizations.js';
+
+import type { Extraction } from '../release-text/index.js';
+import { acronymOf, cleanOrgName, namedOrganizations, websiteIn } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
 import { nameKey, type RegistryOrg, resolveOrg, sameOrganization } from './registry.js';
 import { editDistance, squash } from './trigram.js';

@@ -1,7 +1,7 @@
 /** Rules on people: contacts complete and well-formed, quotes attributed with a role, attributions formatted as one piece. */
 import { isValidPhoneNumber } from 'libphonenumber-js';
-import { EMAIL } from '../release-text/contacts.js';
-import type { Extraction } from '../release-text/extract.js';
+import type { Extraction } from '../release-text/index.js';
+import { EMAIL } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
 import type { RegistryOrg } from './registry.js';
 import { mentions, nearMiss } from './rules-orgs.js';

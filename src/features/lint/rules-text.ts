@@ -1,9 +1,7 @@
 /** Rules on the text itself: links, the release line, dates, count claims, broken lists. */
-import { findDate } from '../release-text/dates.js';
-import type { Extraction } from '../release-text/extract.js';
-import { dateline } from '../release-text/header.js';
-import { type Block, plain } from '../release-text/normalize.js';
-import { nameLists, uniqueOrganizations } from '../release-text/organizations.js';
+
+import type { Extraction } from '../release-text/index.js';
+import { type Block, dateline, findDate, nameLists, plain, uniqueOrganizations } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
 
 const PLACEHOLDER_TARGET =

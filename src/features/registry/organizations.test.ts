@@ -11,7 +11,7 @@ import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import { translationState } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 
 type Who = 'anonymous' | 'memberOwn' | 'memberOther' | 'editor' | 'admin';
 

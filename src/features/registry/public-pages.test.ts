@@ -4,7 +4,7 @@ import { createTestApp, getPage } from '../../../test/support/app.js';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 
 describeEachEngine('organizations', (ctx) => {
   let app: FastifyTypeBox;

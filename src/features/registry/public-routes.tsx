@@ -2,7 +2,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { logosFor } from '../files/service.js';
+import { logosFor } from '../files/index.js';
 import { getOrganization, listOrganizations } from './public-service.js';
 import { OrganizationPage, OrganizationsPage } from './public-views.js';
 

@@ -3,8 +3,8 @@ import { countryName, formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout } from '../../ui/layout.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
-import type { FileRef } from '../files/service.js';
-import { OrganizationLogo } from '../files/views.js';
+import type { FileRef } from '../files/index.js';
+import { OrganizationLogo } from '../files/index.js';
 import type { OrganizationDetail, OrganizationRow } from './public-service.js';
 
 export function OrganizationsPage({

@@ -12,7 +12,7 @@ import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import { hasAnyText } from '../../platform/text/bilingual.js';
 import { type LocalizedText, resolveText, translationState } from '../../platform/text/localized-text.js';
 import { assertAllowed } from '../../platform/write.js';
-import { editorialTranslationSources } from '../statements/translation-sources.js';
+import { editorialTranslationSources } from '../statements/index.js';
 
 export interface TranslatableItem {
   /** How the entry is named in lists (in the page's language where it has one). */

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { lintExtraction } from '../lint/lint.js';
+import { lintExtraction } from '../lint/index.js';
 import { isImportedRelease } from './contract.js';
 import { extractRelease } from './extract.js';
 

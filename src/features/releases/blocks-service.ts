@@ -6,7 +6,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
-import { actorOf, type Editor, missingIds, updateVersioned } from '../statements/write-support.js';
+import { actorOf, type Editor, missingIds, updateVersioned } from '../statements/index.js';
 import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
 
 export interface BlockInput {

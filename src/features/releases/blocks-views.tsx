@@ -4,9 +4,8 @@ import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualField, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
-import { blockKindName } from '../statements/translation-sources.js';
-import type { RegistryChoices } from '../statements/workspace-read.js';
-import type { Typed } from '../statements/workspace-views.js';
+import type { RegistryChoices, Typed } from '../statements/index.js';
+import { blockKindName } from '../statements/index.js';
 import type { ReleaseForEditing } from './workspace-read.js';
 import { str } from './workspace-views.js';
 

@@ -23,7 +23,7 @@ import {
   updateAudited,
   updateVersioned,
   wasEverPublished,
-} from '../statements/write-support.js';
+} from '../statements/index.js';
 
 export type ReleaseRow = typeof t.releases.$inferSelect;
 

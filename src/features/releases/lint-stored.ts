@@ -6,9 +6,7 @@
 import type { Db } from '../../platform/db/client.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { type LocalizedText, translationState } from '../../platform/text/localized-text.js';
-import { type Finding, say, sortFindings } from '../lint/finding.js';
-import { lintText } from '../lint/lint.js';
-import { loadRegistry, type RegistryOrg } from '../lint/registry.js';
+import { type Finding, lintText, loadRegistry, type RegistryOrg, say, sortFindings } from '../lint/index.js';
 import { buildRenderModel } from './render-model.js';
 import type { ReleaseSource } from './service.js';
 import { writeMarkdown } from './write-markdown.js';

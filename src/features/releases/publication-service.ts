@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { hasText } from '../../platform/text/localized-input.js';
-import { actorOf, type Editor, updateVersioned } from '../statements/write-support.js';
+import { actorOf, type Editor, updateVersioned } from '../statements/index.js';
 import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
 
 export type ReleasePublicationAction = 'publish' | 'unpublish' | 'withdraw';

@@ -13,8 +13,8 @@ import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
-import { storeFile } from '../files/service.js';
+import { loadDemo } from '../demo/index.js';
+import { storeFile } from '../files/index.js';
 import { renderRelease } from './render.js';
 import { getRelease } from './service.js';
 

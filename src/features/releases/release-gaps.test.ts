@@ -6,7 +6,7 @@ import { createUserWithPassword, signedIn, Visitor } from '../../../test/support
 import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 
 const releaseUrl = (locale: string) => `/${locale}/releases/guatemala-vp-visit-2021`;
 

@@ -3,9 +3,8 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { normalize } from '../../../test/support/demo-facts.js';
 import { localized } from '../../platform/text/localized-text.js';
-import { insertReleaseIfNew } from '../demo/load-release.js';
-import type { ReleaseData } from '../demo/release-data.js';
-import { loadDemo } from '../demo/service.js';
+import type { ReleaseData } from '../demo/index.js';
+import { insertReleaseIfNew, loadDemo } from '../demo/index.js';
 import { renderRelease } from './render.js';
 import { getRelease } from './service.js';
 

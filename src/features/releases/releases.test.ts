@@ -13,7 +13,7 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { demoFacts, factsOutOfOrder, leadOrganizationCount, normalize } from '../../../test/support/demo-facts.js';
 import * as t from '../../platform/db/schema/index.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { renderRelease } from './render.js';
 import { getRelease } from './service.js';
 

@@ -8,7 +8,7 @@ import type { Catalog } from '../../platform/i18n/catalog.js';
 import { formatDate, messages } from '../../platform/i18n/format.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { type LocalizedText, resolveText } from '../../platform/text/localized-text.js';
-import { documentMeta, fileUrl } from '../files/views.js';
+import { documentMeta, fileUrl } from '../files/index.js';
 import { parseRichText, type RichBlock } from './rich-text.js';
 import type { OrganizationRow, PersonWithOrganization, ReleaseSource } from './service.js';
 

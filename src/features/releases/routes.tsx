@@ -4,7 +4,7 @@ import { canEditRelease } from '../../platform/policy.js';
 import { currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { logosFor } from '../files/service.js';
+import { logosFor } from '../files/index.js';
 import { lintStoredRelease } from './lint-stored.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';

@@ -5,7 +5,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { isVisibleToPublic, publicReleasesCondition } from '../../platform/visibility.js';
-import { documentOf, type FileRef } from '../files/service.js';
+import { documentOf, type FileRef } from '../files/index.js';
 
 export type ReleaseRow = typeof t.releases.$inferSelect;
 export type OrganizationRow = typeof t.organizations.$inferSelect;

@@ -15,17 +15,18 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
 import {
+  type FailedForm,
   type Form,
   FormBody,
   field,
   originalLocale,
+  pageFormPoster,
   pair,
+  readPicked,
   rebaseTyped,
+  registryChoices,
   seenVersion,
-} from '../statements/form-input.js';
-import { readPicked } from '../statements/ordered-picker.js';
-import { type FailedForm, pageFormPoster } from '../statements/page-forms.js';
-import { registryChoices } from '../statements/workspace-read.js';
+} from '../statements/index.js';
 import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease, type ReleaseList, setReleaseList, updateRelease } from './edit-service.js';
 import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';

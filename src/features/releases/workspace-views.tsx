@@ -9,12 +9,8 @@ import { BilingualField, readLocaleValues, SelectField, TextField } from '../../
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
-import { DateField, TimeZoneField } from '../statements/publication-controls.js';
-import { stateFilter } from '../statements/state-label.js';
-import { NewDraftPage } from '../statements/workspace-forms.js';
-import { StateTag } from '../statements/workspace-parts.js';
-import type { RegistryChoices } from '../statements/workspace-read.js';
-import type { Typed } from '../statements/workspace-views.js';
+import type { RegistryChoices, Typed } from '../statements/index.js';
+import { DateField, NewDraftPage, StateTag, stateFilter, TimeZoneField } from '../statements/index.js';
 import type { ReleaseRow } from './edit-service.js';
 
 export const str = (typed: Typed, name: string) =>

@@ -8,8 +8,7 @@ import { createUserWithPassword, signedIn, Visitor } from '../../../test/support
 import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { createStatement } from '../statements/edit-service.js';
-import { createRecommendation } from '../statements/recommendation-service.js';
+import { createRecommendation, createStatement } from '../statements/index.js';
 
 describeEachEngine('release editor in the workspace', (ctx) => {
   let app: FastifyTypeBox;

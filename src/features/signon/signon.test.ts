@@ -9,7 +9,7 @@ import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 
 type Who = 'anonymous' | 'memberOwn' | 'memberOther' | 'editor' | 'admin';
 const everyone: Who[] = ['anonymous', 'memberOwn', 'memberOther', 'editor', 'admin'];

@@ -7,7 +7,7 @@ import { listAudit, systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Conflict, Forbidden, Invalid } from '../../platform/errors.js';
 import { translationState } from '../../platform/text/localized-text.js';
-import { createUser } from '../accounts/service.js';
+import { createUser } from '../accounts/index.js';
 import {
   createStatement,
   deleteStatement,

@@ -2,8 +2,8 @@ import { Type } from '@fastify/type-provider-typebox';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { documentOf } from '../files/service.js';
-import { listPublicReleases } from '../releases/service.js';
+import { documentOf } from '../files/index.js';
+import { listPublicReleases } from '../releases/index.js';
 import { findRecommendation, getPublicStatement, listPublicStatements } from './service.js';
 import { HomePage, RecommendationPage, StatementPage } from './views.js';
 

@@ -6,7 +6,7 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import * as t from '../../platform/db/schema/index.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { getPublicStatement, groupByTheme, listPublicStatements } from './service.js';
 
 const demoStatement = demoCoalition.statements[0]!;

@@ -2,10 +2,10 @@ import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout } from '../../ui/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
-import type { FileRef } from '../files/service.js';
-import { FullDocumentLink } from '../files/views.js';
-import type { ReleaseRow } from '../releases/service.js';
-import { StatementReleases } from '../releases/views.js';
+import type { FileRef } from '../files/index.js';
+import { FullDocumentLink } from '../files/index.js';
+import type { ReleaseRow } from '../releases/index.js';
+import { StatementReleases } from '../releases/index.js';
 import {
   type AddresseeRow,
   groupByTheme,

@@ -18,13 +18,12 @@ import {
 } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
 import { resolveText, translationState } from '../../platform/text/localized-text.js';
-import { logosFor } from '../files/service.js';
-import { overdueCommitments, staleRecommendations } from '../followup/reminders.js';
-import { loadRegistry } from '../lint/registry.js';
-import { translationTodos } from '../registry/translations-service.js';
-import { lintSource } from '../releases/lint-stored.js';
-import { getRelease } from '../releases/service.js';
-import { listSignOn } from '../signon/service.js';
+import { logosFor } from '../files/index.js';
+import { overdueCommitments, staleRecommendations } from '../followup/index.js';
+import { loadRegistry } from '../lint/index.js';
+import { translationTodos } from '../registry/index.js';
+import { getRelease, lintSource } from '../releases/index.js';
+import { listSignOn } from '../signon/index.js';
 
 /** In urgency order: what goes public by itself or is late first, then what blocks others, then upkeep. */
 export const ATTENTION_KEYS = [

@@ -1,7 +1,7 @@
 /** The workspace home: what needs attention, each a count linking to where it is fixed. */
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
-import { formatInstant } from '../releases/render-model.js';
+import { formatInstant } from '../releases/index.js';
 import type { Attention, AttentionDetail, AttentionItem, AttentionKey, ProfileGap } from './attention.js';
 
 type Label = (t: Catalog, count: number, atLeast: boolean) => string;

@@ -9,7 +9,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { messages } from '../../platform/i18n/format.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 import { ATTENTION_KEYS, workspaceAttention } from './attention.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

@@ -6,7 +6,7 @@ import { createUserWithPassword, signedIn, Visitor } from '../../../test/support
 import { buildApp } from '../../app/app.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { htmxScript } from '../../platform/web/script-asset.js';
-import { loadDemo } from '../demo/service.js';
+import { loadDemo } from '../demo/index.js';
 
 describeEachEngine('workspace shell', (ctx) => {
   let app: FastifyTypeBox;

@@ -18,7 +18,8 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { organizations } from './index.js';
+import { id, version } from './columns.js';
+import { organizations } from './core.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -28,7 +29,7 @@ export const tokenPurpose = pgEnum('token_purpose', ['password_reset', 'invitati
 export const users = pgTable(
   'users',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     /** As typed; uniqueness and look-ups are on lower(email). */
     email: text('email').notNull(),
     /** argon2id (PHC string); null until the invited person sets a password. */
@@ -47,7 +48,7 @@ export const users = pgTable(
     totpLastStep: integer('totp_last_step'),
     /** When both factors last passed (shown to the admin); failures are in the audit log. */
     lastSignInAt: tz('last_sign_in_at'),
-    version: integer('version').notNull().default(1),
+    version: version(),
     createdAt: tz('created_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
   },
@@ -60,7 +61,7 @@ export const users = pgTable(
 export const sessions = pgTable(
   'sessions',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     /** sha256 of the cookie's token, hex. */
     tokenHash: text('token_hash').notNull(),
     userId: integer('user_id')
@@ -80,7 +81,7 @@ export const sessions = pgTable(
 export const singleUseTokens = pgTable(
   'single_use_tokens',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     tokenHash: text('token_hash').notNull(),
     userId: integer('user_id')
       .notNull()
@@ -97,7 +98,7 @@ export const singleUseTokens = pgTable(
 export const recoveryCodes = pgTable(
   'recovery_codes',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -111,7 +112,7 @@ export const recoveryCodes = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     /** Null for the system (e.g. the CLI before any admin exists). */
     actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** Kept as text so the history stays readable after the actor's account is deleted. */

@@ -14,7 +14,7 @@
 import { sql } from 'drizzle-orm';
 import { check, customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
-import { organizations, statements } from './index.js';
+import { organizations, statements } from './core.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true });
 

@@ -32,16 +32,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../text/localized-text.js';
 import { users } from './accounts.js';
+import { id, localizedText, timestamps, version } from './columns.js';
+import { addressees, organizations, recommendations, statements } from './core.js';
 import { files } from './files.js';
-import { addressees, organizations, recommendations, statements } from './index.js';
 
-const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
-const version = () => integer('version').notNull().default(1);
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-};
-const localizedText = (name: string) => jsonb(name).$type<LocalizedText>().notNull().default({});
 const sha256 = (name: string) => text(name).references(() => files.sha256, { onDelete: 'restrict' });
 const recordedBy = () => integer('recorded_by').references(() => users.id, { onDelete: 'set null' });
 

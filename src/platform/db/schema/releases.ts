@@ -22,9 +22,8 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../text/localized-text.js';
-import { organizations, people, recommendations, statements } from './index.js';
-
-const localizedText = (name: string) => jsonb(name).$type<LocalizedText>().notNull().default({});
+import { id, localizedText, version } from './columns.js';
+import { organizations, people, recommendations, statements } from './core.js';
 
 export const releaseStatus = pgEnum('release_status', ['draft', 'published']);
 /** `###` is the usual American end mark; `-30-` is the older newsroom one some desks still expect. */
@@ -35,7 +34,7 @@ export const releaseBlockKind = pgEnum('release_block_kind', ['text', 'quote', '
 export const releases = pgTable(
   'releases',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     slug: text('slug').notNull(),
     statementId: integer('statement_id').references(() => statements.id, { onDelete: 'set null' }),
     status: releaseStatus('status').notNull().default('draft'),
@@ -54,7 +53,7 @@ export const releases = pgTable(
     /** Null: use the statement's full document, if any. */
     fullDocumentUrl: text('full_document_url'),
     endMark: releaseEndMark('end_mark').notNull().default('###'),
-    version: integer('version').notNull().default(1),
+    version: version(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,7 +78,7 @@ export const releaseContacts = pgTable(
 export const releaseBlocks = pgTable(
   'release_blocks',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     releaseId: integer('release_id')
       .notNull()
       .references(() => releases.id, { onDelete: 'cascade' }),
@@ -99,7 +98,7 @@ export const releaseBlocks = pgTable(
 export const releaseHighlights = pgTable(
   'release_highlights',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     releaseId: integer('release_id')
       .notNull()
       .references(() => releases.id, { onDelete: 'cascade' }),

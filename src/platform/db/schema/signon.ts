@@ -6,7 +6,8 @@
  */
 import { boolean, index, integer, pgEnum, pgTable, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
-import { organizations, statements } from './index.js';
+import { id, version } from './columns.js';
+import { organizations, statements } from './core.js';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -16,7 +17,7 @@ export const signOnCalls = pgTable('sign_on_calls', {
     .primaryKey()
     .references(() => statements.id, { onDelete: 'cascade' }),
   open: boolean('open').notNull().default(true),
-  version: integer('version').notNull().default(1),
+  version: version(),
   createdAt: tz('created_at').notNull(),
   updatedAt: tz('updated_at').notNull(),
 });
@@ -27,7 +28,7 @@ export const signOnStatus = pgEnum('sign_on_status', ['pending', 'approved', 'de
 export const signOnRequests = pgTable(
   'sign_on_requests',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: id(),
     statementId: integer('statement_id')
       .notNull()
       .references(() => statements.id, { onDelete: 'cascade' }),
@@ -38,7 +39,7 @@ export const signOnRequests = pgTable(
     /** Who asked (a member of the organization) and who decided (an editor); kept if they leave. */
     requestedBy: integer('requested_by').references(() => users.id, { onDelete: 'set null' }),
     decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
-    version: integer('version').notNull().default(1),
+    version: version(),
     createdAt: tz('created_at').notNull(),
     updatedAt: tz('updated_at').notNull(),
   },

@@ -1,0 +1,20 @@
+/** The files feature's front door: what other features, the app and the tests may use. */
+
+export type { UploadLimits } from './limits.js';
+export { DEFAULT_UPLOAD_LIMITS, formatByteSize, parseByteSize } from './limits.js';
+export { receiveUploadForm } from './multipart.js';
+export { receiveFile, registerFileRoutes, statusOf } from './routes.js';
+export type { FileRef, NewFile } from './service.js';
+export {
+  auditedFile,
+  documentOf,
+  fileRef,
+  fileRefs,
+  getPublicFile,
+  logosFor,
+  sha256Hex,
+  storeFile,
+} from './service.js';
+export { inspectUpload } from './sniff.js';
+export type { UploadProblem } from './upload-error.js';
+export { documentMeta, FullDocumentLink, fileUrl, LogoStrip, OrganizationLogo, problemMessage } from './views.js';

@@ -1,0 +1,22 @@
+/** The followup feature's front door: what other features, the app and the tests may use. */
+export { refreshCurrentStatus } from './current-status.js';
+export {
+  countByAddressee,
+  countByStatus,
+  countByTheme,
+  filterOptions,
+  listRecommendations,
+  liveCountByAddressee,
+  liveCountByStatus,
+  liveCountByTheme,
+  liveScorecard,
+  liveStatusOverTime,
+  publicOverdueCommitments,
+  scorecard,
+  statusOverTime,
+} from './dashboard-service.js';
+export { sendDigest } from './digest.js';
+export { registerFollowupEditRoutes } from './edit-routes.js';
+export type { ListFilters } from './filters.js';
+export { registerFollowupPublicRoutes } from './public-routes.js';
+export { DEFAULT_STALE_MONTHS, overdueCommitments, staleRecommendations } from './reminders.js';

@@ -1,0 +1,15 @@
+/** The release-text feature's front door: what other features, the app and the tests may use. */
+export { websiteIn } from './boilerplates.js';
+export { EMAIL } from './contacts.js';
+export type { ImportedBoilerplate, ImportedRelease } from './contract.js';
+export { isImportedRelease } from './contract.js';
+export { findDate } from './dates.js';
+export type { Extraction } from './extract.js';
+export { extractRelease } from './extract.js';
+export { dateline } from './header.js';
+export type { RegistryMatch } from './match.js';
+export { FUZZY_THRESHOLD, matchOrganization, matchPerson, nameSimilarity } from './match.js';
+export { acronymOf, cleanOrgName } from './names.js';
+export type { Block } from './normalize.js';
+export { normalizeText, plain } from './normalize.js';
+export { namedOrganizations, nameLists, uniqueOrganizations } from './organizations.js';

@@ -1,0 +1,3 @@
+/** The signon feature's front door: what other features, the app and the tests may use. */
+export { registerSignOnRoutes } from './routes.js';
+export { listSignOn, setSignOnOpen } from './service.js';

@@ -1,0 +1,23 @@
+/** The statements feature's front door: what other features, the app and the tests may use. */
+export { createStatement } from './edit-service.js';
+export type { Form } from './form-input.js';
+export { FormBody, field, originalLocale, pair, rebaseTyped, seenVersion } from './form-input.js';
+export { readPicked } from './ordered-picker.js';
+export type { FailedForm } from './page-forms.js';
+export { pageFormPoster } from './page-forms.js';
+export { DateField, PublicationControls, TimeZoneField } from './publication-controls.js';
+export { registerStatementPublishRoutes } from './publish-routes.js';
+export { createRecommendation } from './recommendation-service.js';
+export { registerStatementRoutes } from './routes.js';
+export type { RecommendationDetail, StatementDetail } from './service.js';
+export { findRecommendation, getPublicStatement } from './service.js';
+export { stateFilter } from './state-label.js';
+export { blockKindName, editorialTranslationSources } from './translation-sources.js';
+export { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
+export { StateTag } from './workspace-parts.js';
+export type { RegistryChoices } from './workspace-read.js';
+export { registryChoices } from './workspace-read.js';
+export { registerStatementWorkspaceRoutes } from './workspace-routes.js';
+export type { Typed } from './workspace-views.js';
+export type { Editor, Tx } from './write-support.js';
+export { actorOf, missingIds, updateAudited, updateVersioned, wasEverPublished } from './write-support.js';

@@ -1,0 +1,3 @@
+/** The workspace feature's front door: what other features, the app and the tests may use. */
+export { workspaceAttention } from './attention.js';
+export { registerWorkspaceRoutes } from './routes.js';

@@ -1,0 +1,246 @@
+/**
+ * The one Drizzle schema, shared by PGlite and PostgreSQL.
+ * Translatable fields are JSONB `LocalizedText` values (see docs/architecture.md).
+ * Editable rows carry `version` for optimistic locking (a stale write is a conflict).
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+import { archivedAt, id, localizedText, timestamps, version } from './columns.js';
+
+export const organizationKind = pgEnum('organization_kind', [
+  'ngo',
+  'network',
+  'academic',
+  'faith_based',
+  'agency',
+  'government',
+  'other',
+]);
+
+export const addresseeKind = pgEnum('addressee_kind', [
+  'person',
+  'office',
+  'government',
+  'agency',
+  'legislature',
+  'international_body',
+  'other',
+]);
+
+export const statementStatus = pgEnum('statement_status', ['draft', 'published']);
+export const signatoryRole = pgEnum('signatory_role', ['convener', 'signatory']);
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    /** The name the organization uses for itself, as it writes it. */
+    name: text('name').notNull(),
+    acronym: text('acronym'),
+    /** Other names the organization is known by (used to match imported text). */
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    /** The name per language, where the organization has one (e.g. FLACSO's Spanish name). */
+    localizedName: localizedText('localized_name'),
+    boilerplate: localizedText('boilerplate'),
+    website: text('website'),
+    /** ISO 3166-1 alpha-2 */
+    country: text('country'),
+    kind: organizationKind('kind').notNull().default('ngo'),
+    archivedAt: archivedAt(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('organizations_slug_key').on(t.slug),
+    check('organizations_country_iso', sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    /** Title or role, per language ("President of the Board"). */
+    role: localizedText('role'),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    email: text('email'),
+    /** E.164, normalized with libphonenumber-js. */
+    phone: text('phone'),
+    isPressContact: boolean('is_press_contact').notNull().default(false),
+    archivedAt: archivedAt(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('people_slug_key').on(t.slug), index('people_organization_idx').on(t.organizationId)],
+);
+
+export const themes = pgTable(
+  'themes',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    label: localizedText('label'),
+    position: integer('position').notNull().default(0),
+    archivedAt: archivedAt(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('themes_slug_key').on(t.slug)],
+);
+
+export const addressees = pgTable(
+  'addressees',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    name: localizedText('name'),
+    kind: addresseeKind('kind').notNull(),
+    country: text('country'),
+    parentId: integer('parent_id').references((): AnyPgColumn => addressees.id, { onDelete: 'set null' }),
+    archivedAt: archivedAt(),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('addressees_slug_key').on(t.slug)],
+);
+
+export const statements = pgTable(
+  'statements',
+  {
+    id: id(),
+    slug: text('slug').notNull(),
+    title: localizedText('title'),
+    summary: localizedText('summary'),
+    /** Markdown. */
+    body: localizedText('body'),
+    occasion: localizedText('occasion'),
+    date: date('date', { mode: 'string' }).notNull(),
+    status: statementStatus('status').notNull().default('draft'),
+    /** Published but embargoed: invisible to the public until this instant (lib/visibility.ts). */
+    embargoUntil: timestamp('embargo_until', { withTimezone: true }),
+    /** Withdrawn from this instant on: invisible to the public again, kept for the record. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    fullDocumentUrl: text('full_document_url'),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('statements_slug_key').on(t.slug), index('statements_date_idx').on(t.date)],
+);
+
+export const statementAddressees = pgTable(
+  'statement_addressees',
+  {
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    addresseeId: integer('addressee_id')
+      .notNull()
+      .references(() => addressees.id, { onDelete: 'restrict' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.addresseeId] })],
+);
+
+export const recommendations = pgTable(
+  'recommendations',
+  {
+    id: id(),
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    /** Unique within its statement; part of the public URL. */
+    slug: text('slug').notNull(),
+    position: integer('position').notNull(),
+    text: localizedText('text'),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('recommendations_statement_slug_key').on(t.statementId, t.slug)],
+);
+
+export const recommendationThemes = pgTable(
+  'recommendation_themes',
+  {
+    recommendationId: integer('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recommendationId, t.themeId] }),
+    index('recommendation_themes_theme_idx').on(t.themeId),
+  ],
+);
+
+export const recommendationAddressees = pgTable(
+  'recommendation_addressees',
+  {
+    recommendationId: integer('recommendation_id')
+      .notNull()
+      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    addresseeId: integer('addressee_id')
+      .notNull()
+      .references(() => addressees.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recommendationId, t.addresseeId] }),
+    // Follow-up dashboards filter by addressee and country (issue 7), like recommendation_themes_theme_idx.
+    index('recommendation_addressees_addressee_idx').on(t.addresseeId),
+  ],
+);
+
+export const signatories = pgTable(
+  'signatories',
+  {
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+    role: signatoryRole('role').notNull().default('signatory'),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.statementId, t.organizationId] }),
+    index('signatories_organization_idx').on(t.organizationId),
+  ],
+);
+
+export const quotes = pgTable(
+  'quotes',
+  {
+    id: id(),
+    statementId: integer('statement_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    text: localizedText('text'),
+    position: integer('position').notNull().default(0),
+    version: version(),
+    ...timestamps,
+  },
+  (t) => [index('quotes_statement_idx').on(t.statementId)],
+);
