@@ -12,7 +12,14 @@ import { loadDemo } from './features/demo/index.js';
 import { sendDigest } from './features/followup/index.js';
 import { importRelease, readSourceFile } from './features/import/index.js';
 import { cliLocale, formatFindings, hasErrors, lintFindings } from './features/lint/index.js';
-import { gapMessage, getRelease, isReleaseFormat, RELEASE_FORMATS, renderRelease } from './features/releases/index.js';
+import {
+  gapMessage,
+  getRelease,
+  isReleaseFormat,
+  lintReleaseBySlug,
+  RELEASE_FORMATS,
+  renderRelease,
+} from './features/releases/index.js';
 import { NotFound, StartupError } from './platform/errors.js';
 import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
 import { createMailer, mailFrom } from './platform/mail.js';
@@ -140,8 +147,10 @@ function buildProgram(): Command {
       const text = file === undefined ? null : await readSourceFile(file);
       const handle = await openConfiguredDb(loadConfig(), 'puente lint');
       try {
-        const target = text === null ? { release: options.release as string } : { text };
-        const findings = await lintFindings(handle.db, target, new Date());
+        const findings =
+          text === null
+            ? await lintReleaseBySlug(handle.db, options.release as string, new Date())
+            : await lintFindings(handle.db, text, new Date());
         const name = file === undefined ? (options.release as string) : basename(file);
         const out = formatFindings(findings, cliLocale(), options.json === true, name);
         await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));

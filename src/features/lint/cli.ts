@@ -1,8 +1,6 @@
 /** `puente lint FILE | --release SLUG [--json]`: findings in the terminal's language; exit 1 on any error. */
 import type { Db } from '../../platform/db/client.js';
-import { NotFound, StartupError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { getRelease, lintStoredRelease } from '../releases/index.js';
 import type { Finding } from './finding.js';
 import { lintText } from './lint.js';
 import { loadRegistry } from './registry.js';
@@ -13,18 +11,9 @@ export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   return /^es\b|^es[_-]/i.test(tag) ? 'es' : 'en';
 }
 
-export async function lintFindings(
-  db: Db,
-  target: { text: string } | { release: string },
-  now: Date,
-): Promise<Finding[]> {
-  if ('text' in target) return lintText(target.text, { registry: await loadRegistry(db), now });
-  const source = await getRelease(db, target.release, now).catch((error: unknown) => {
-    if (error instanceof NotFound)
-      throw new StartupError(`no release "${target.release}" (see the newsroom for slugs)`);
-    throw error;
-  });
-  return lintStoredRelease(db, source, now);
+/** Findings for a release file's text, against the registry as it is now. */
+export async function lintFindings(db: Db, text: string, now: Date): Promise<Finding[]> {
+  return lintText(text, { registry: await loadRegistry(db), now });
 }
 
 export function formatFindings(findings: Finding[], locale: Locale, json: boolean, name: string): string {

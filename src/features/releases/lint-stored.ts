@@ -4,11 +4,12 @@
  * language but not the other is reported. Findings name the language and part instead of a file line.
  */
 import type { Db } from '../../platform/db/client.js';
+import { NotFound, StartupError } from '../../platform/errors.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { type LocalizedText, translationState } from '../../platform/text/localized-text.js';
 import { type Finding, lintText, loadRegistry, type RegistryOrg, say, sortFindings } from '../lint/index.js';
 import { buildRenderModel } from './render-model.js';
-import type { ReleaseSource } from './service.js';
+import { getRelease, type ReleaseSource } from './service.js';
 import { writeMarkdown } from './write-markdown.js';
 
 export async function lintStoredRelease(db: Db, source: ReleaseSource, now: Date): Promise<Finding[]> {
@@ -78,4 +79,13 @@ function missingLanguages(source: ReleaseSource): Finding[] {
     }
   }
   return out;
+}
+
+/** `puente lint --release SLUG`: a stored release's findings, or a one-line error naming the slug. */
+export async function lintReleaseBySlug(db: Db, slug: string, now: Date): Promise<Finding[]> {
+  const source = await getRelease(db, slug, now).catch((error: unknown) => {
+    if (error instanceof NotFound) throw new StartupError(`no release "${slug}" (see the newsroom for slugs)`);
+    throw error;
+  });
+  return lintStoredRelease(db, source, now);
 }
