@@ -6,11 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/app/app.js';
+import { features } from '../src/app/features.js';
 import { loadDemo } from '../src/features/demo/index.js';
 import { workspaceAttention } from '../src/features/workspace/index.js';
 import { openDb } from '../src/platform/db/client.js';
 import { runMigrations } from '../src/platform/db/migrate.js';
 import * as t from '../src/platform/db/schema/index.js';
+import { gatherContributions } from '../src/platform/feature.js';
 import { messages } from '../src/platform/i18n/format.js';
 import { localized } from '../src/platform/text/localized-text.js';
 import { createUserWithPassword, signedIn } from '../test/support/visitors.js';
@@ -50,10 +52,17 @@ export async function benchWorkspaceHome(): Promise<void> {
       organizationId: cejil!.id,
     });
     const app = await buildApp({ db });
-    const options = { now: new Date(), locale: 'en' as const, t: messages('en'), followupStaleMonths: 6 };
+    const { attention: providers, translationSources } = gatherContributions(features);
+    const options = {
+      now: new Date(),
+      locale: 'en' as const,
+      t: messages('en'),
+      followupStaleMonths: 6,
+      translationSources,
+    };
     const rows: [string, number][] = [
-      ['service, editor (5 drafts linted)', await median(() => workspaceAttention(db, editor, options))],
-      ['service, member', await median(() => workspaceAttention(db, member, options))],
+      ['service, editor (5 drafts linted)', await median(() => workspaceAttention(db, editor, options, providers))],
+      ['service, member', await median(() => workspaceAttention(db, member, options, providers))],
     ];
     for (const who of ['editor@example.org', 'm@cejil.org']) {
       const visitor = await signedIn(app, who);

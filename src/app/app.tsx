@@ -1,6 +1,6 @@
 /**
- * buildApp(deps): plugins, error handling and each feature's routes, registered explicitly so
- * every URL can be found by reading this file.
+ * buildApp(deps): plugins, error handling, then each feature's routes from its manifest (the list of
+ * features is src/app/features.ts; each manifest names the functions that register its URLs).
  */
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -9,36 +9,12 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import {
-  registerAccountRoutes,
-  registerHistoryRoutes,
-  registerLinkRoutes,
-  registerTwoFactorRoutes,
-  registerUserAdminRoutes,
-} from '../features/accounts/index.js';
-import { DEFAULT_UPLOAD_LIMITS, registerFileRoutes, type UploadLimits } from '../features/files/index.js';
-import {
-  DEFAULT_STALE_MONTHS,
-  registerFollowupEditRoutes,
-  registerFollowupPublicRoutes,
-} from '../features/followup/index.js';
-import { registerImportRoutes } from '../features/import/index.js';
-import {
-  registerOrganizationEditRoutes,
-  registerOrganizationRoutes,
-  registerRegistryRoutes,
-} from '../features/registry/index.js';
-import { registerReleaseRoutes, registerReleaseWorkspaceRoutes } from '../features/releases/index.js';
-import { registerSignOnRoutes } from '../features/signon/index.js';
-import {
-  registerStatementPublishRoutes,
-  registerStatementRoutes,
-  registerStatementWorkspaceRoutes,
-} from '../features/statements/index.js';
-import { registerWorkspaceRoutes } from '../features/workspace/index.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../features/files/index.js';
+import { DEFAULT_STALE_MONTHS } from '../features/followup/index.js';
 import { isChangesSince } from '../platform/conflict.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, Conflict, Forbidden } from '../platform/errors.js';
+import { type AppDeps, gatherContributions, type UploadLimits } from '../platform/feature.js';
 import { negotiateLocale, requestLocale } from '../platform/i18n/negotiate-locale.js';
 import type { Mailer } from '../platform/mail.js';
 import { registerAuth } from '../platform/web/auth.js';
@@ -50,6 +26,7 @@ import { ConflictPage } from '../ui/conflict-page.js';
 import { NotFoundPage, RefusedPage, ServerErrorPage } from '../ui/error-pages.js';
 import { ForbiddenPage } from '../ui/forbidden-page.js';
 import type { TrustProxy } from './config.js';
+import { features } from './features.js';
 
 export interface AppOptions {
   db: Db;
@@ -81,11 +58,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   trackRoutes(app);
   const stylesheet = loadStylesheet();
   const baseUrl = options.baseUrl ?? 'http://localhost:3000';
+  const contributions = gatherContributions(features);
   const deps: SiteDeps = {
     db: options.db,
     now: options.now ?? (() => new Date()),
     stylesheetHref: stylesheet.href,
     baseUrl,
+    workspaceNav: contributions.nav,
   };
 
   await app.register(fastifyHelmet, {
@@ -134,29 +113,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
 
-  registerStatementRoutes(app, deps);
-  registerOrganizationRoutes(app, deps);
-  registerReleaseRoutes(app, deps);
-  registerAccountRoutes(app, deps, authOptions);
-  registerTwoFactorRoutes(app, deps, authOptions);
-  registerOrganizationEditRoutes(app, deps, authOptions);
-  registerStatementPublishRoutes(app, deps, authOptions);
-  registerHistoryRoutes(app, deps);
-  const linkOptions = { mailer: options.mailer ?? null, baseUrl };
-  registerLinkRoutes(app, deps, authOptions, linkOptions);
-  registerUserAdminRoutes(app, deps, authOptions, linkOptions);
-  registerSignOnRoutes(app, deps, authOptions);
-  registerFileRoutes(app, deps, { auth: authOptions, limits: uploadLimits });
-  registerFollowupPublicRoutes(app, deps);
-  const staleMonths = options.followupStaleMonths ?? DEFAULT_STALE_MONTHS;
-  registerFollowupEditRoutes(app, deps, authOptions, { staleMonths, documentBytes: uploadLimits.documentBytes });
-  registerWorkspaceRoutes(app, deps, authOptions, { followupStaleMonths: staleMonths });
-  registerRegistryRoutes(app, deps, authOptions);
-  // Import and lint (features/import, features/lint)
-  registerImportRoutes(app, deps, authOptions);
-  // Editorial workspace (issue 6): statements and press releases.
-  registerStatementWorkspaceRoutes(app, deps, authOptions);
-  registerReleaseWorkspaceRoutes(app, deps, authOptions);
+  const featureDeps: AppDeps = {
+    ...deps,
+    auth: authOptions,
+    mailer: options.mailer ?? null,
+    uploadLimits,
+    followupStaleMonths: options.followupStaleMonths ?? DEFAULT_STALE_MONTHS,
+    contributions,
+  };
+  for (const feature of features) feature.routes?.(app, featureDeps);
 
   app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
 

@@ -1,8 +1,9 @@
 /** Environment parsed once into a typed object; every problem is one clear line. */
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_UPLOAD_LIMITS, parseByteSize, type UploadLimits } from '../features/files/index.js';
+import { DEFAULT_UPLOAD_LIMITS, parseByteSize } from '../features/files/index.js';
 import { StartupError } from '../platform/errors.js';
+import type { UploadLimits } from '../platform/feature.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

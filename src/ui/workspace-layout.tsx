@@ -1,5 +1,5 @@
 /**
- * The workspace frame: signed-in pages only. Its own navigation (nav.ts), who is signed in and a
+ * The workspace frame: signed-in pages only. Its own navigation (the features' manifests), who is signed in and a
  * sign-out button, a skip link, and htmx as a same-origin script file (public pages have none).
  */
 
@@ -10,7 +10,6 @@ import type { PageContext } from '../platform/web/page-context.js';
 import { HTMX_CONFIG, htmxScript } from '../platform/web/script-asset.js';
 import { CsrfField } from './form.js';
 import { LanguageSwitch } from './layout.js';
-import { workspaceNav } from './workspace-nav.js';
 
 export interface WorkspaceProps {
   ctx: PageContext;
@@ -62,7 +61,7 @@ export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProp
               </a>
               <nav aria-label={t.workspaceNavLabel}>
                 <ul class="nav-list">
-                  {workspaceNav
+                  {(ctx.workspaceNav ?? [])
                     .filter((entry) => entry.visible(user))
                     .map((entry) => (
                       <li>

@@ -1,7 +1,7 @@
 /** The files feature's front door: what other features, the app and the tests may use. */
 
-export type { UploadLimits } from './limits.js';
 export { DEFAULT_UPLOAD_LIMITS, formatByteSize, parseByteSize } from './limits.js';
+export { filesFeature } from './manifest.js';
 export { receiveUploadForm } from './multipart.js';
 export { receiveFile, registerFileRoutes, statusOf } from './routes.js';
 export type { FileRef, NewFile } from './service.js';

@@ -1,8 +1,4 @@
-/** How large an upload may be, per kind; set by PUENTE_LOGO_MAX_BYTES and PUENTE_DOCUMENT_MAX_BYTES. */
-export interface UploadLimits {
-  logoBytes: number;
-  documentBytes: number;
-}
+import type { UploadLimits } from '../../platform/feature.js';
 
 /** A logo is shown small on every organization card: 1 MiB is plenty for a crisp PNG or an SVG. */
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { logoBytes: 1024 * 1024, documentBytes: 20 * 1024 * 1024 };

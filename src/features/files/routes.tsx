@@ -6,6 +6,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../../platform/errors.js';
+import type { UploadLimits } from '../../platform/feature.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { isVisibleToPublic } from '../../platform/visibility.js';
 import { type AuthOptions, csrfMatches, csrfToken, currentUser } from '../../platform/web/auth.js';
@@ -13,7 +14,6 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { localizedPlain } from '../../ui/localized-view.js';
-import type { UploadLimits } from './limits.js';
 import { receiveUploadForm } from './multipart.js';
 import {
   type FileRow,

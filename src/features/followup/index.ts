@@ -1,4 +1,5 @@
 /** The followup feature's front door: what other features, the app and the tests may use. */
+
 export { refreshCurrentStatus } from './current-status.js';
 export {
   countByAddressee,
@@ -18,5 +19,6 @@ export {
 export { sendDigest } from './digest.js';
 export { registerFollowupEditRoutes } from './edit-routes.js';
 export type { ListFilters } from './filters.js';
+export { followupFeature } from './manifest.js';
 export { registerFollowupPublicRoutes } from './public-routes.js';
 export { DEFAULT_STALE_MONTHS, overdueCommitments, staleRecommendations } from './reminders.js';

@@ -1,9 +1,9 @@
 /** The registry feature's front door: what other features, the app and the tests may use. */
+export { registryFeature } from './manifest.js';
 export { normalizePhone } from './phone.js';
 export { registerOrganizationEditRoutes } from './profile-routes.js';
 export { registerOrganizationRoutes } from './public-routes.js';
 export type { OrganizationRow } from './public-service.js';
 export { getOrganization, listOrganizations } from './public-service.js';
-export type { TranslationSource } from './translations-service.js';
 export { translationTodos } from './translations-service.js';
 export { registerRegistryRoutes } from './workspace-routes.js';

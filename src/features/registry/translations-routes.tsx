@@ -1,5 +1,6 @@
 /** /{lang}/workspace/translations: what is missing or out of date, per language, across the registry. */
 import { Type } from '@fastify/type-provider-typebox';
+import type { TranslationSource } from '../../platform/feature.js';
 import { messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
@@ -86,13 +87,18 @@ function TranslationsPage(
   );
 }
 
-export function registerTranslationRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions) {
+export function registerTranslationRoutes(
+  app: FastifyTypeBox,
+  deps: SiteDeps,
+  options: AuthOptions,
+  sources: readonly TranslationSource[],
+) {
   for (const locale of LOCALES) {
     app.get(`/${locale}/workspace/translations`, { schema: { querystring: Query } }, async (request, reply) => {
       const w = workspaceRequest(deps, options, request, reply, locale);
       if (!w) return reply;
       const filter = { q: request.query.q ?? '', lang: request.query.lang ?? '', state: request.query.state ?? '' };
-      const todos = (await translationTodos(deps.db, w.user, w.ctx.t, locale, filter)).filter((todo) =>
+      const todos = (await translationTodos(deps.db, w.user, w.ctx.t, locale, filter, sources)).filter((todo) =>
         matchesQuery(filter.q, todo.name, todo.field),
       );
       return sendHtml(reply, await (<TranslationsPage {...w} todos={todos} filter={filter} />));

@@ -6,31 +6,19 @@
 import { isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
+import type { TranslationSource } from '../../platform/feature.js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import { hasAnyText } from '../../platform/text/bilingual.js';
 import { type LocalizedText, resolveText, translationState } from '../../platform/text/localized-text.js';
 import { assertAllowed } from '../../platform/write.js';
-import { editorialTranslationSources } from '../statements/index.js';
-
-export interface TranslatableItem {
-  /** How the entry is named in lists (in the page's language where it has one). */
-  name: (locale: Locale) => string;
-  /** Path after the language prefix of the page that edits it. */
-  editPath: string;
-  fields: { label: (t: Catalog) => string; value: LocalizedText }[];
-}
-
-export interface TranslationSource {
-  kind: (t: Catalog) => string;
-  load: (db: Db) => Promise<TranslatableItem[]>;
-}
 
 const textOr = (value: LocalizedText, fallback: string) => (locale: Locale) =>
   resolveText(value, locale)?.text ?? fallback;
 
-export const translationSources: TranslationSource[] = [
+/** The registry's own texts; statements and releases add theirs through their manifests. */
+export const registryTranslationSources: TranslationSource[] = [
   {
     kind: (t) => t.registryTranslationsKindOrganization,
     load: async (db) =>
@@ -70,7 +58,6 @@ export const translationSources: TranslationSource[] = [
         fields: [{ label: (c) => c.registryAddresseeName, value: r.name }],
       })),
   },
-  ...editorialTranslationSources,
 ];
 
 export interface TranslationTodo {
@@ -89,10 +76,11 @@ export async function translationTodos(
   t: Catalog,
   pageLocale: Locale,
   filter: { lang: Locale | ''; state: 'missing' | 'stale' | '' },
+  sources: readonly TranslationSource[],
 ): Promise<TranslationTodo[]> {
   assertAllowed(canViewRegistry(user));
   const todos: TranslationTodo[] = [];
-  for (const source of translationSources) {
+  for (const source of sources) {
     for (const item of await source.load(db)) {
       for (const field of item.fields) {
         // A field with no text at all is not a translation to do (e.g. no translated name needed).

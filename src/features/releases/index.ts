@@ -1,5 +1,7 @@
 /** The releases feature's front door: what other features, the app and the tests may use. */
+
 export { lintReleaseBySlug, lintSource, lintStoredRelease } from './lint-stored.js';
+export { releasesFeature } from './manifest.js';
 export type { ReleaseFormat } from './render.js';
 export { isReleaseFormat, RELEASE_FORMATS, renderRelease, writeFormat } from './render.js';
 export { buildRenderModel, formatInstant, gapMessage } from './render-model.js';

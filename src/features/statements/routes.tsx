@@ -1,15 +1,20 @@
 import { Type } from '@fastify/type-provider-typebox';
+import type { StatementPageSection } from '../../platform/feature.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { documentOf } from '../files/index.js';
-import { listPublicReleases } from '../releases/index.js';
 import { findRecommendation, getPublicStatement, listPublicStatements } from './service.js';
 import { HomePage, RecommendationPage, StatementPage } from './views.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
 
-export function registerStatementRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
+/** `sections`: what other features add to a statement's page (a release list), from their manifests. */
+export function registerStatementRoutes(
+  app: FastifyTypeBox,
+  deps: SiteDeps,
+  sections: readonly StatementPageSection[] = [],
+): void {
   for (const locale of LOCALES) {
     app.get(`/${locale}/`, async (request, reply) => {
       const items = await listPublicStatements(deps.db, deps.now());
@@ -21,12 +26,12 @@ export function registerStatementRoutes(app: FastifyTypeBox, deps: SiteDeps): vo
       { schema: { params: Type.Object({ slug: Slug }) } },
       async (request, reply) => {
         const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
-        const releases = await listPublicReleases(deps.db, deps.now(), detail.statement.id);
         const document = await documentOf(deps.db, detail.statement.id);
         const ctx = pageContext(deps, request, locale);
+        const extra = await Promise.all(sections.map((section) => section(deps, ctx, detail.statement.id)));
         return sendHtml(
           reply,
-          await (<StatementPage ctx={ctx} detail={detail} releases={releases} document={document} />),
+          await (<StatementPage ctx={ctx} detail={detail} sections={extra} document={document} />),
         );
       },
     );

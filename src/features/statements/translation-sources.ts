@@ -4,10 +4,10 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
+import type { TranslationSource } from '../../platform/feature.js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { type LocalizedText, resolveText } from '../../platform/text/localized-text.js';
-import type { TranslationSource } from '../registry/index.js';
 
 const textOr = (value: LocalizedText, fallback: string) => (locale: Locale) =>
   resolveText(value, locale)?.text ?? fallback;

@@ -4,8 +4,6 @@ import { Layout } from '../../ui/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
-import type { ReleaseRow } from '../releases/index.js';
-import { StatementReleases } from '../releases/index.js';
 import {
   type AddresseeRow,
   groupByTheme,
@@ -56,12 +54,13 @@ export function HomePage({ ctx, items }: { ctx: PageContext; items: StatementLis
 export function StatementPage({
   ctx,
   detail,
-  releases = [],
+  sections = [],
   document = null,
 }: {
   ctx: PageContext;
   detail: StatementDetail;
-  releases?: ReleaseRow[];
+  /** What other features add at the end (the statement's press releases). */
+  sections?: (JSX.Element | null)[];
   /** An uploaded full document; it takes the place of `full_document_url`. */
   document?: FileRef | null;
 }): JSX.Element {
@@ -172,7 +171,7 @@ export function StatementPage({
             ))}
           </ol>
         </Section>
-        <StatementReleases ctx={ctx} releases={releases} />
+        {sections}
       </article>
     </Layout>
   );

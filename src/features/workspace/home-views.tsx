@@ -1,8 +1,10 @@
 /** The workspace home: what needs attention, each a count linking to where it is fixed. */
+
+import type { AttentionDetail, AttentionItem, AttentionKey, ProfileGap } from '../../platform/feature.js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { formatInstant } from '../releases/index.js';
-import type { Attention, AttentionDetail, AttentionItem, AttentionKey, ProfileGap } from './attention.js';
+import type { Attention } from './attention.js';
 
 type Label = (t: Catalog, count: number, atLeast: boolean) => string;
 

@@ -5,12 +5,16 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { createUserWithPassword, signedIn } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
+import { features } from '../../app/features.js';
 import * as t from '../../platform/db/schema/index.js';
+import { ATTENTION_KEYS, gatherContributions } from '../../platform/feature.js';
 import { messages } from '../../platform/i18n/format.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
-import { ATTENTION_KEYS, workspaceAttention } from './attention.js';
+import { workspaceAttention } from './attention.js';
+
+const contributions = gatherContributions(features);
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const DAY = 24 * 60 * 60_000;
@@ -55,12 +59,18 @@ describeEachEngine('workspace home: what needs attention', (ctx) => {
 
   it('service: editors get the checks they may act on, in urgency order, embargoes first', async () => {
     const [editor] = await ctx.db.select().from(t.users).where(eq(t.users.email, 'editor@example.org'));
-    const attention = await workspaceAttention(ctx.db, editor!, {
-      now: NOW,
-      locale: 'en',
-      t: messages('en'),
-      followupStaleMonths: 6,
-    });
+    const attention = await workspaceAttention(
+      ctx.db,
+      editor!,
+      {
+        now: NOW,
+        locale: 'en',
+        t: messages('en'),
+        followupStaleMonths: 6,
+        translationSources: contributions.translationSources,
+      },
+      contributions.attention,
+    );
     const keys = attention.items.map((i) => i.key);
     expect(keys[0]).toBe('embargoedReleases');
     expect(keys.indexOf('pendingSignOn')).toBeLessThan(keys.indexOf('draftReleases'));

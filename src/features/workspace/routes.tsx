@@ -4,6 +4,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import { Forbidden } from '../../platform/errors.js';
+import type { Contributions } from '../../platform/feature.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
 import { type AuthOptions, currentUser } from '../../platform/web/auth.js';
@@ -21,7 +22,7 @@ export function registerWorkspaceRoutes(
   app: FastifyTypeBox,
   deps: SiteDeps,
   options: AuthOptions,
-  home: { followupStaleMonths: number },
+  home: { followupStaleMonths: number; contributions: Pick<Contributions, 'attention' | 'translationSources'> },
 ): void {
   const htmx = htmxScript();
   app.get(htmx.href, async (_request, reply) =>
@@ -35,12 +36,18 @@ export function registerWorkspaceRoutes(
     app.get(`/${locale}/workspace`, async (request, reply) => {
       const w = workspaceRequest(deps, options, request, reply, locale);
       if (!w) return reply;
-      const attention = await workspaceAttention(deps.db, w.user, {
-        now: deps.now(),
-        locale,
-        t: w.ctx.t,
-        followupStaleMonths: home.followupStaleMonths,
-      });
+      const attention = await workspaceAttention(
+        deps.db,
+        w.user,
+        {
+          now: deps.now(),
+          locale,
+          t: w.ctx.t,
+          followupStaleMonths: home.followupStaleMonths,
+          translationSources: home.contributions.translationSources,
+        },
+        home.contributions.attention,
+      );
       return sendHtml(reply, await (<WorkspaceHomePage {...w} attention={attention} />));
     });
 

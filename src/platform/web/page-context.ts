@@ -1,5 +1,6 @@
 import type { Catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locales.js';
+import type { PolicyUser } from '../policy.js';
 import type { Viewer } from './viewer.js';
 
 /** What every page view needs to know about the request. */
@@ -12,4 +13,17 @@ export interface PageContext {
   stylesheetHref: string;
   /** The signed-in person (label and sign-out token), or null for anonymous visitors. */
   viewer?: Viewer | null;
+  /** The workspace menu, gathered from every feature's manifest (src/platform/feature.ts). */
+  workspaceNav?: readonly WorkspaceNavEntry[];
+}
+
+/** One link of the workspace menu. */
+export interface WorkspaceNavEntry {
+  /** Path after the language prefix. */
+  path: string;
+  label: (t: Catalog) => string;
+  /** Uses the policy functions, so a link shows only to who may use it. */
+  visible: (user: PolicyUser) => boolean;
+  /** Where it stands in the menu (ascending). */
+  position: number;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../db/client.js';
 import { messages } from '../i18n/format.js';
 import type { Locale } from '../i18n/locales.js';
 import { splitLocalePath } from '../i18n/negotiate-locale.js';
-import type { PageContext } from './page-context.js';
+import type { PageContext, WorkspaceNavEntry } from './page-context.js';
 import { viewerOf } from './viewer.js';
 
 /** What feature routes receive from buildApp: wired by hand, no container. */
@@ -14,6 +14,8 @@ export interface SiteDeps {
   stylesheetHref: string;
   /** The site's public address (PUENTE_BASE_URL), for links that leave the site: downloads, printouts. */
   baseUrl: string;
+  /** The workspace menu, gathered from the features' manifests. */
+  workspaceNav?: readonly WorkspaceNavEntry[];
 }
 
 export function pageContext(deps: SiteDeps, request: FastifyRequest, locale: Locale): PageContext {
@@ -24,6 +26,7 @@ export function pageContext(deps: SiteDeps, request: FastifyRequest, locale: Loc
     pathWithinLocale: splitLocalePath(path)?.rest ?? '/',
     stylesheetHref: deps.stylesheetHref,
     viewer: viewerOf(request),
+    workspaceNav: deps.workspaceNav ?? [],
   };
 }
 

@@ -1,0 +1,26 @@
+/**
+ * The features the app is made of, in the order their routes are registered and their contributions
+ * gathered (the registry's texts come first on the translations page). A new feature is one line here.
+ */
+import { accountsFeature } from '../features/accounts/index.js';
+import { filesFeature } from '../features/files/index.js';
+import { followupFeature } from '../features/followup/index.js';
+import { importFeature } from '../features/import/index.js';
+import { registryFeature } from '../features/registry/index.js';
+import { releasesFeature } from '../features/releases/index.js';
+import { signOnFeature } from '../features/signon/index.js';
+import { statementsFeature } from '../features/statements/index.js';
+import { workspaceFeature } from '../features/workspace/index.js';
+import type { FeatureManifest } from '../platform/feature.js';
+
+export const features: readonly FeatureManifest[] = [
+  accountsFeature,
+  registryFeature,
+  statementsFeature,
+  releasesFeature,
+  signOnFeature,
+  filesFeature,
+  followupFeature,
+  importFeature,
+  workspaceFeature,
+];
