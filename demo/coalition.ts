@@ -25,7 +25,7 @@
  * - Grupo Articulador, Root Causes of Migration Initiative and Migration and Development Platform: the release gives
  *   no website, so none is recorded. Migration and Development Platform has no boilerplate in the release either.
  */
-import type { CoalitionData } from '../src/features/demo/index.js';
+import type { CoalitionData } from '../src/features/demo/coalition-data.js';
 import { demoRelease } from './release-2021-06-03.js';
 
 export const demoCoalition = {

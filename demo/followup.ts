@@ -11,7 +11,7 @@
  *
  * English is written first; Spanish is Puente's translation.
  */
-import type { FollowupDemoData } from '../src/features/demo/index.js';
+import type { FollowupDemoData } from '../src/features/demo/followup-data.js';
 
 const STATEMENT = 'guatemala-vp-visit-2021';
 

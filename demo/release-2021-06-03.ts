@@ -9,7 +9,7 @@
  * Boilerplates are not listed: by default they are the statement's signatories in order, and the one
  * signatory without a boilerplate (Migration and Development Platform) shows up as a gap.
  */
-import type { ReleaseData } from '../src/features/demo/index.js';
+import type { ReleaseData } from '../src/features/demo/coalition-data.js';
 
 export const demoRelease = {
   slug: 'guatemala-vp-visit-2021',

@@ -8,15 +8,10 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from '../../platform/web/rate-limit.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { getOrganization } from '../registry/index.js';
+import type { LinkOptions } from './links.js';
 import { inviteUser, requestPasswordReset } from './links.js';
 import { ForgotPasswordPage } from './links-views.js';
 import { renderUsersPage } from './users-routes.js';
-
-export interface LinkOptions {
-  /** null when SMTP_URL is not set: nothing can be emailed. */
-  mailer: Mailer | null;
-  baseUrl: string;
-}
 
 export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions, links: LinkOptions): void {
   for (const locale of LOCALES) {

@@ -62,3 +62,10 @@ export async function inviteUser(db: Db, ctx: LinkContext, input: NewUser, actor
   });
   return user;
 }
+
+/** Where emailed links come from and go out: the mailer (if any) and the site address. */
+export interface LinkOptions {
+  /** null when SMTP_URL is not set: nothing can be emailed. */
+  mailer: Mailer | null;
+  baseUrl: string;
+}

@@ -10,7 +10,7 @@ import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/aut
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { getOrganization, listOrganizations } from '../registry/index.js';
-import type { LinkOptions } from './links-routes.js';
+import type { LinkOptions } from './links.js';
 import { changeRole, getUserItem, listUsers, resendInvitation, setDisabled } from './users-admin.js';
 import { type Notice, UserPage, UsersPage } from './users-views.js';
 

@@ -1,6 +1,5 @@
 /** The demo feature's front door: what other features, the app and the tests may use. */
-export type { CoalitionData } from './coalition-data.js';
+export type { CoalitionData, ReleaseData } from './coalition-data.js';
 export type { FollowupDemoData } from './followup-data.js';
 export { insertReleaseIfNew } from './load-release.js';
-export type { ReleaseData } from './release-data.js';
 export { loadDemo, loadDemoIfEmpty } from './service.js';

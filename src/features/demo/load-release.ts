@@ -6,8 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
-import type { TextPair } from './coalition-data.js';
-import type { ReleaseData } from './release-data.js';
+import type { ReleaseData, TextPair } from './coalition-data.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { loadDemo } from '../demo/index.js';
-import { getRelease, lintStoredRelease } from '../releases/index.js';
+import { getRelease, lintSource, lintStoredRelease } from '../releases/index.js';
 import type { Finding } from './finding.js';
 import { hasErrors, lintText } from './lint.js';
 import { loadRegistry, type RegistryOrg } from './registry.js';
@@ -70,7 +70,6 @@ describeEachEngine('linter on the seed release, against the demo registry', (ctx
 });
 
 it('reports a block with text in one language only, for stored releases', async () => {
-  const { lintSource } = await import('../releases/lint-stored.js');
   const text = (en: string, es?: string) => ({
     en: { text: en, origin: 'original' as const },
     ...(es ? { es: { text: es, origin: 'translation' as const } } : {}),

