@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, followup, workspace) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, followup, workspace, startup) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
 import { benchImportLint } from './import-lint.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
+import { benchStartup } from './startup.bench.js';
 import { benchUploads } from './uploads.bench.js';
 import { benchWorkspaceHome } from './workspace-home.bench.js';
 
@@ -15,6 +16,7 @@ const benches: [string, () => Promise<void>][] = [
   ['uploads', benchUploads],
   ['followup-dashboard', benchFollowupDashboard],
   ['workspace-home', benchWorkspaceHome],
+  ['startup', benchStartup],
 ];
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));

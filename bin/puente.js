@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so an installed checkout needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI in dist/, building it first when it is missing or older than the sources.
+import { ensureBuilt } from '../scripts/build.js';
 
-register();
-await import('../src/cli.ts');
+await ensureBuilt();
+await import('../dist/cli.js');

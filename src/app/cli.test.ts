@@ -58,6 +58,26 @@ describe('puente on the embedded database', () => {
     expect(after.stdout).toMatch(/is up to date/);
   });
 
+  it('runs compiled, as npm start does: a new data dir gets the template, migrations, demo and stylesheet', {
+    timeout: 90_000,
+  }, async () => {
+    const build = await run(process.execPath, ['scripts/build.js', '--if-stale'], {});
+    expect(build.stderr).toBe('');
+    expect(build.code).toBe(0);
+    const server = await startServer({ PUENTE_DATA_DIR: freshDataDir() }, { built: true });
+    try {
+      expect(server.logs()).toContain('empty database: loaded the demo coalition');
+      const page = await fetch(`${server.baseUrl}/en/`);
+      expect(page.status).toBe(200);
+      const stylesheet = /href="(\/assets\/style\.[0-9a-f]+\.css)"/.exec(await page.text())?.[1];
+      expect(stylesheet).toBeDefined();
+      expect((await fetch(`${server.baseUrl}${stylesheet}`)).status).toBe(200);
+    } finally {
+      const stopped = await server.stop();
+      expect(stopped.code).toBe(0);
+    }
+  });
+
   it('says the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

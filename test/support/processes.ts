@@ -4,8 +4,10 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-/** `node --import tsx`, like npm start: one process, so its pid is the one holding the data dir. */
+/** `node --import tsx` (as `npm run dev`, no build needed): one process, so its pid is the one holding the data dir. */
 const nodeWithTsx = [process.execPath, '--import', 'tsx'] as const;
+/** What `npm start` runs once `node scripts/build.js --if-stale` has brought dist/ up to date. */
+const builtServer = [process.execPath, 'dist/main.js'] as const;
 
 export interface Finished {
   code: number | null;
@@ -50,11 +52,12 @@ export interface RunningServer {
 }
 
 /**
- * Starts `npm start`'s entry point and resolves once the server logs that it listens
- * (PORT=0 lets the OS pick a free port; the log line tells which).
+ * Starts `npm start`'s entry point (from the TypeScript through tsx, or `built`: the compiled dist/main.js)
+ * and resolves once the server logs that it listens (PORT=0 lets the OS pick a free port; the log line tells which).
  */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
-  const child = spawn(nodeWithTsx[0], [...nodeWithTsx.slice(1), 'src/main.ts'], {
+export async function startServer(env: Record<string, string>, { built = false } = {}): Promise<RunningServer> {
+  const [node, ...args] = built ? builtServer : [...nodeWithTsx, 'src/main.ts'];
+  const child = spawn(node, args, {
     cwd: repoRoot,
     env: puenteEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
   });

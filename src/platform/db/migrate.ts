@@ -1,12 +1,12 @@
 /** Applies the committed SQL migrations in drizzle/ (at start, and with `puente db migrate`). */
-import { fileURLToPath } from 'node:url';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { fromPackageRoot } from '../package-root.js';
 import type { DbHandle } from './client.js';
 
-const migrationsFolder = fileURLToPath(new URL('../../../drizzle', import.meta.url));
+const migrationsFolder = fromPackageRoot('drizzle');
 
 // Any constant works; it only has to be the same in every Puente process.
 const MIGRATION_LOCK_KEY = 7_355_608;

@@ -7,20 +7,18 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { fromPackageRoot } from '../package-root.js';
 
 export const pgliteExtensions = { unaccent, pg_trgm };
-
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 function templatePath(): string {
   // Keyed by PGlite's version: a cluster made by one version must not be opened by another.
   const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite'); // …/pglite/dist/index.cjs
   const pkg = JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string };
-  return join(repoRoot, 'node_modules', '.cache', 'puente', `pglite-${pkg.version}.tgz`);
+  return fromPackageRoot('node_modules', '.cache', 'puente', `pglite-${pkg.version}.tgz`);
 }
 
 /** The template as PGlite's loadDataDir wants it, or null when it was never made. */
