@@ -1,5 +1,5 @@
 /**
- * The few typed errors services throw. One error handler (in src/app.tsx) turns them
+ * The few typed errors services throw. One error handler (in src/app/app.tsx) turns them
  * into a page or JSON in the visitor's language; anything else is a 500 with details hidden.
  */
 export class AppError extends Error {

@@ -134,7 +134,7 @@ export function canWithdrawSignature(
 /**
  * The text of a statement in sign-on, before it is public: members while it is open (they are
  * asked to sign it) or once their organization has asked, and the editors. Nobody else; the public
- * rule (lib/visibility.ts) is untouched.
+ * rule (platform/visibility.ts) is untouched.
  */
 export function canReadSignOnDraft(
   user: PolicyUser,

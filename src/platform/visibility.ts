@@ -1,7 +1,7 @@
 /**
  * The one rule for what the public may see. Every public channel (pages now; downloads, feeds,
  * search, exports, emails later) asks this module rather than testing columns itself; the
- * visibility matrix test (src/visibility-matrix.test.ts) fails when a public route is not covered.
+ * visibility matrix test (src/app/visibility-matrix.test.ts) fails when a public route is not covered.
  *
  * A statement (and with it its recommendations, quotes and signatories) is in one of four states:
  * - draft: never published;

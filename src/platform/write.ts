@@ -1,6 +1,6 @@
 /**
  * The write pattern every workspace save follows, in one place:
- *   1. the policy check (the caller passes its verdict, from accounts/policy.ts);
+ *   1. the policy check (the caller passes its verdict, from platform/policy.ts);
  *   2. validation first, so bad input changes nothing (`Invalid` with field problems);
  *   3. `update … where id = :id and version = :seen`, bumping the version;
  *   4. an audit row in the same transaction;

@@ -365,7 +365,7 @@ export function MarkdownField(
   const { ctx } = props;
   const id = fieldId(props.name);
   const previewId = `${id}-preview`;
-  // renderMarkdown escapes typed HTML (lib/markdown.ts): its output is safe to insert.
+  // renderMarkdown escapes typed HTML (platform/text/markdown.ts): its output is safe to insert.
   const safePreview = renderMarkdown(props.value ?? '');
   const hint = props.hint ? `${props.hint} ${ctx.t.workspacePreviewHint}` : ctx.t.workspacePreviewHint;
   return (

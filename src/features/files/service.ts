@@ -274,7 +274,7 @@ export async function getPublicFile(db: Db, sha256: string, now: Date): Promise<
   return { ...ref, bytes: Buffer.from(base64, 'base64') };
 }
 
-/** The copies of follow-up entries the public sees now, each by the follow-up rule of lib/visibility.ts. */
+/** The copies of follow-up entries the public sees now, each by the follow-up rule of platform/visibility.ts. */
 function publicFollowupCopy(db: Db, now: Date): SQL[] {
   const r = t.followupResponses;
   const su = t.followupStatusUpdates;

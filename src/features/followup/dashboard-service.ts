@@ -3,7 +3,7 @@
  * addressee, over time, and the scorecard per addressee; the filtered list.
  *
  * Every query starts from the same filtered set of recommendations (`recommendationFilter`), which
- * includes the one public rule (lib/visibility.ts), so a draft statement or entry is never counted.
+ * includes the one public rule (platform/visibility.ts), so a draft statement or entry is never counted.
  * Current status = the status update marked `is_current` (maintained from the timeline, status.ts),
  * read through the partial index `followup_status_updates_current_idx`.
  */

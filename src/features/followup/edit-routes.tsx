@@ -2,7 +2,7 @@
  * Editors record follow-up: reminders, a recommendation's timeline with drafts, the four forms (to
  * record an entry, and the same forms pre-filled to edit one), the publish/unpublish and "kept"
  * buttons, and the forms that attach, replace or remove an entry's uploaded copy. Signed-in editors
- * and admins only (policy.ts); every POST carries the CSRF token (checked globally in accounts/web.ts,
+ * and admins only (policy.ts); every POST carries the CSRF token (checked globally in platform/web/auth.ts,
  * or by the multipart reader before the file for uploads) and is rate-limited there.
  */
 import { Type } from '@fastify/type-provider-typebox';

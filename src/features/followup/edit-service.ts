@@ -1,6 +1,6 @@
 /**
  * Editing follow-up entries after they were recorded: a response, a status update (with its evidence
- * rows), a meeting, a commitment. The house write pattern (workspace/write.ts): policy, the row's
+ * rows), a meeting, a commitment. The house write pattern (platform/write.ts): policy, the row's
  * `version` as the form saw it (stale → Conflict, shown with the typed text kept), one audit row with
  * before/after in the same transaction. A status update's edit recomputes `is_current` in that
  * transaction, since its date, status or publication can change which update is the latest.

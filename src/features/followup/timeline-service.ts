@@ -2,7 +2,7 @@
  * One timeline per recommendation: responses, status updates (with evidence), meetings,
  * commitments and the press releases that highlight it, in date order.
  *
- * The public timeline uses the visibility rule (lib/visibility.ts) on every kind of entry; the
+ * The public timeline uses the visibility rule (platform/visibility.ts) on every kind of entry; the
  * editors' timeline (`includeDrafts`, policy-checked by the caller) also shows drafts, marked.
  */
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';

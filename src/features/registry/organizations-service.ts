@@ -1,6 +1,6 @@
 /**
  * Organizations in the workspace: list, read, create, edit, archive. Every write follows
- * workspace/write.ts (policy, validation, version check, audit row in the same transaction).
+ * platform/write.ts (policy, validation, version check, audit row in the same transaction).
  */
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';

@@ -8,7 +8,7 @@ import { type Db, queryRows } from '../../platform/db/client.js';
 import { acronymOf, cleanOrgName, isAllCaps } from './names.js';
 
 /**
- * 0.45, measured on the demo registry by scripts/measure-trgm.ts (docs/architecture.md, "Import and lint"):
+ * 0.45, measured on the demo registry by scripts/measure-trgm.ts (docs/decisions/0011-one-release-parser-for-import-and-lint.md):
  * variants of registered names that releases print score 0.64 and up; the closest pair of different
  * registered names scores 0.26. The line sits halfway, far from both.
  */

@@ -1,6 +1,6 @@
 /**
  * Publishing, unpublishing and withdrawing a press release. What each state means for the public is
- * decided in one place, lib/visibility.ts (releaseVisibility, publicReleasesCondition): publishing
+ * decided in one place, platform/visibility.ts (releaseVisibility, publicReleasesCondition): publishing
  * with an embargo set makes the release "embargoed" until that instant, with nothing to run.
  */
 

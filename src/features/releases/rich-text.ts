@@ -78,7 +78,7 @@ function push(runs: Run[], run: Run): void {
   else runs.push(run);
 }
 
-/** Release Markdown to safe HTML (raw HTML off is the sanitizer, as in lib/markdown.ts). */
+/** Release Markdown to safe HTML (raw HTML off is the sanitizer, as in platform/text/markdown.ts). */
 export function renderRichHtml(source: string): string {
   return md.render(source);
 }

@@ -1,7 +1,7 @@
 /**
  * /{lang}/workspace/releases…: the release list, the create form, the editor, and previews of the
  * draft as PDF and Word for signed-in editors (any state: drafts never reach public URLs, whose
- * routes ask lib/visibility.ts).
+ * routes ask platform/visibility.ts).
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';

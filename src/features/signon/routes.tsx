@@ -2,7 +2,7 @@
  * /{lang}/sign-on: members sign their organization onto statements open for sign-on; editors open
  * and close it and decide on requests. Signed-in pages only; the public sees the outcome (the
  * signatories) on the statement page once it is public. CSRF and the POST rate limit are global
- * (features/accounts/web.ts).
+ * (platform/web/auth.ts).
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';

@@ -1,6 +1,6 @@
 /**
  * Publishing, embargoing, unpublishing and withdrawing a statement: editors and the admin,
- * version-checked and audited. What each state means for the public is lib/visibility.ts.
+ * version-checked and audited. What each state means for the public is platform/visibility.ts.
  */
 import { and, eq } from 'drizzle-orm';
 import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';

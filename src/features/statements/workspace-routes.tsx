@@ -1,6 +1,6 @@
 /**
  * /{lang}/workspace/statements…: editors' pages for statements, their recommendations and quotes.
- * Every save goes through saveForm (workspace/web.ts): 303 on success; the same page with messages
+ * Every save goes through saveForm (platform/web/workspace-request.ts): 303 on success; the same page with messages
  * next to the fields (400) or with the other editor's change above the typed text (409) otherwise.
  */
 import { Type } from '@fastify/type-provider-typebox';

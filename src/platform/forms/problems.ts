@@ -1,7 +1,7 @@
 /**
  * Collecting what is wrong with a form before anything is written. A problem is a catalog key, not a
  * sentence: the workspace shows it in the editor's language next to its field (fieldErrors() in
- * features/workspace/validation.ts), and the services stay usable from the CLI. Field names are the
+ * platform/forms/validation.ts), and the services stay usable from the CLI. Field names are the
  * form's: `title` for a bilingual pair as a whole, `title_en` for one language of it.
  */
 import { Invalid } from '../errors.js';

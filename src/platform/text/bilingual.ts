@@ -1,7 +1,7 @@
 /**
  * Saving a bilingual field: which language is the original and which are translations of it.
  * A translation keeps the fingerprint of the original it was made from, so it shows as out of date
- * when the original changes later (see lib/localized-text.ts).
+ * when the original changes later (see platform/text/localized-text.ts).
  */
 
 import type { Locale } from '../i18n/locales.js';

@@ -1,6 +1,6 @@
 /**
  * Turning what an editor typed in each language into a LocalizedText, keeping the translation
- * bookkeeping right (docs/architecture.md, section 3):
+ * bookkeeping right (docs/decisions/0003-bilingual-text-as-jsonb-localizedtext.md):
  * - the original stays the original while it has text; a new value's original is the language the
  *   editor says they wrote in;
  * - a translation whose text did not change keeps its old source fingerprint, so it shows as stale

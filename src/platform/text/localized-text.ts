@@ -3,7 +3,7 @@ import { LOCALES, type Locale } from '../i18n/locales.js';
 
 /**
  * A translatable field: per locale, the text and where it came from.
- * Stored as one JSONB value per field (see docs/architecture.md, "Per-locale text").
+ * Stored as one JSONB value per field (see docs/decisions/0003-bilingual-text-as-jsonb-localizedtext.md).
  *
  * A translation remembers a fingerprint of the original it was made from, so we can tell
  * that it went stale when the original changed, without storing "stale" anywhere.

@@ -2,7 +2,7 @@
  * Who is looking at a page, as the page frame needs it: a display label and the sign-out form's
  * CSRF token, or nothing for anonymous visitors. Set by the accounts feature when it finds the
  * session; read by pageContext, so lib/ does not depend on features/. Anonymous pages stay the same
- * for every visitor (cacheable); signed-in answers are `private, no-store` (features/accounts/web.ts).
+ * for every visitor (cacheable); signed-in answers are `private, no-store` (platform/web/auth.ts).
  */
 import type { FastifyRequest } from 'fastify';
 

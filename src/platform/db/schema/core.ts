@@ -134,7 +134,7 @@ export const statements = pgTable(
     occasion: localizedText('occasion'),
     date: date('date', { mode: 'string' }).notNull(),
     status: statementStatus('status').notNull().default('draft'),
-    /** Published but embargoed: invisible to the public until this instant (lib/visibility.ts). */
+    /** Published but embargoed: invisible to the public until this instant (platform/visibility.ts). */
     embargoUntil: timestamp('embargo_until', { withTimezone: true }),
     /** Withdrawn from this instant on: invisible to the public again, kept for the record. */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),

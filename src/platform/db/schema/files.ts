@@ -76,7 +76,7 @@ export const organizationLogos = pgTable(
   (t) => [index('organization_logos_file_idx').on(t.fileSha256)],
 );
 
-/** A statement's full document (PDF or DOCX); public only while the statement is (lib/visibility.ts). */
+/** A statement's full document (PDF or DOCX); public only while the statement is (platform/visibility.ts). */
 export const statementDocuments = pgTable(
   'statement_documents',
   {

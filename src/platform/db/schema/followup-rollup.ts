@@ -5,7 +5,7 @@
  *
  * Two levels:
  * - `followup_rollup_statements`: the cells of ONE statement (every statement, drafts too). A request
- *   sums the rows of the statements that are public *now* (lib/visibility.ts decides at request time),
+ *   sums the rows of the statements that are public *now* (platform/visibility.ts decides at request time),
  *   which is what date-range filters need.
  * - `followup_rollup`: the same cells summed over statements whose status is `published`. An
  *   unfiltered request reads this and subtracts the few published statements that are embargoed or

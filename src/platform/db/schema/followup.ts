@@ -2,7 +2,7 @@
  * Follow-up (issue 7): what governments did with each recommendation.
  *
  * Every row that the public may see carries its own `publication` (draft/published); whether the
- * public sees it is decided by lib/visibility.ts, which also requires the recommendation's statement
+ * public sees it is decided by platform/visibility.ts, which also requires the recommendation's statement
  * to be public. Editable rows carry `version` (optimistic locking) and every write leaves an audit row.
  *
  * The current status of a recommendation is not a column anywhere: it is the latest published status
@@ -12,9 +12,9 @@
  * does not.
  *
  * Uploaded copies (a response's source document, evidence, minutes) are foreign keys to the
- * content-addressed `files` table (schema-files.ts), like the other file references: on delete
+ * content-addressed `files` table (schema/files.ts), like the other file references: on delete
  * restrict, so a stored copy an entry cites cannot disappear. A copy is public exactly when its entry
- * is (features/files/service.ts `getPublicFile` asks lib/visibility.ts's follow-up rule).
+ * is (features/files/service.ts `getPublicFile` asks platform/visibility.ts's follow-up rule).
  */
 import { sql } from 'drizzle-orm';
 import {

@@ -42,7 +42,7 @@ export const releases = pgTable(
     embargoedUntil: timestamp('embargoed_until', { withTimezone: true }),
     /** IANA zone the embargo is stated in ("America/Guatemala"); journalists read it in local time. */
     timeZone: text('time_zone').notNull().default('UTC'),
-    /** Withdrawn from this instant on: hidden from the public again, kept for the record (lib/visibility.ts). */
+    /** Withdrawn from this instant on: hidden from the public again, kept for the record (platform/visibility.ts). */
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     releaseDate: date('release_date', { mode: 'string' }).notNull(),
     headline: localizedText('headline'),

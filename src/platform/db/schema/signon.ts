@@ -1,7 +1,7 @@
 /**
  * Sign-on (issue 5): editors open a statement for sign-on; members ask to sign it for their own
  * organization; editors approve or decline. An approved request becomes a row in `signatories`,
- * which the public sees only when the statement is public (lib/visibility.ts), like everything else.
+ * which the public sees only when the statement is public (platform/visibility.ts), like everything else.
  * Kept apart from schema.ts so feature branches touching content tables merge cleanly.
  */
 import { boolean, index, integer, pgEnum, pgTable, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';

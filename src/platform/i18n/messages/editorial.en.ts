@@ -2,7 +2,7 @@
 export const editorialEn = {
   editorialNavStatements: 'Statements',
   editorialNavReleases: 'Press releases',
-  // States of the one visibility rule (lib/visibility.ts)
+  // States of the one visibility rule (platform/visibility.ts)
   editorialStateDraft: 'draft',
   editorialStateEmbargoed: 'scheduled (embargo)',
   editorialStatePublished: 'published',
