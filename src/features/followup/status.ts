@@ -1,7 +1,7 @@
 /**
  * The current status of a recommendation is derived from its timeline, never stored on its own.
  *
- * Rule (also in docs/architecture.md, "Follow-up"):
+ * Rule:
  * 1. Only status updates the reader may see count (published ones for the public).
  * 2. The latest by `date` (the day the change happened) wins, whatever order they were recorded in:
  *    an update recorded today about last March does not override one dated last month.
