@@ -21,6 +21,11 @@ export async function openConfiguredDb(config: Config, command: string): Promise
   return handle;
 }
 
+/** The server's database (named in the lock file, so a second process says who holds it). */
+export function openServerDb(config: Config): Promise<DbHandle> {
+  return openConfiguredDb(config, `puente serve (port ${config.port})`);
+}
+
 /**
  * Runs a command and turns failure into one line on stderr and exit code 1. The stack trace is
  * only printed with LOG_LEVEL=debug (or trace): operators need the fix, developers the trace.

@@ -2,15 +2,20 @@
 
 import { scheduleCleanup } from '../features/accounts/index.js';
 import { loadDemoIfEmpty } from '../features/demo/index.js';
+import type { DbHandle } from '../platform/db/client.js';
 import { StartupError } from '../platform/errors.js';
 import { createMailer, mailFrom } from '../platform/mail.js';
 import { redactUrl } from '../platform/web/auth.js';
 import { buildApp } from './app.js';
-import { openConfiguredDb } from './bootstrap.js';
+import { openServerDb } from './bootstrap.js';
 import type { Config } from './config.js';
 
-export async function serve(config: Config): Promise<void> {
-  const handle = await openConfiguredDb(config, `puente serve (port ${config.port})`);
+/**
+ * `opening`: the database, when the caller started opening it already (src/main.ts does, so PGlite
+ * starts while the app's modules load).
+ */
+export async function serve(config: Config, opening?: Promise<DbHandle>): Promise<void> {
+  const handle = await (opening ?? openServerDb(config));
   const mailer = config.smtpUrl ? createMailer(config.smtpUrl, mailFrom(config.baseUrl)) : null;
   const app = await buildApp({
     db: handle.db,
