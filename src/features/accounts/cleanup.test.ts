@@ -1,6 +1,6 @@
 /** Cleanup of ended sessions, used/expired links and old rate-limit counters, on the injected clock. */
 import { eq } from 'drizzle-orm';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -23,6 +23,12 @@ describeEachEngine('cleanup of expired rows', (ctx) => {
   let userId = 0;
   beforeAll(async () => {
     userId = (await createUser(ctx.db, { email: 'c@example.org', role: 'editor' }, systemActor('test'), T)).id;
+  });
+  // Cleanup counts every row of these tables: each test starts with none, not with what another left.
+  beforeEach(async () => {
+    await ctx.db.delete(t.sessions);
+    await ctx.db.delete(t.singleUseTokens);
+    await ctx.db.delete(t.rateLimitBuckets);
   });
 
   const sessionIds = async () => (await ctx.db.select({ id: t.sessions.id }).from(t.sessions)).map((r) => r.id);

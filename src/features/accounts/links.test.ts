@@ -77,6 +77,7 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
   it('answers the same for an unknown and a known address, and mails only the known one', async () => {
     const ask = (email: string) =>
       new Visitor(app).post('/es/forgot-password', { email }, '/es/forgot-password').then((r) => r.body);
+    const earlier = received.length;
     const arriving = nextMail();
     const unknown = await ask('nobody@example.org');
     const known = await ask('forgetful@example.org');
@@ -85,7 +86,7 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     const mail = await arriving;
     expect(mail.to.map((a) => a.toLowerCase())).toEqual(['forgetful@example.org']);
     expect(bodyOf(mail.raw)).toContain('Funciona una sola vez');
-    expect(received).toHaveLength(1);
+    expect(received.slice(earlier)).toHaveLength(1);
   });
 
   it('a reset link works once', async () => {
@@ -105,10 +106,16 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     const arriving = nextMail();
     await new Visitor(app).post('/en/forgot-password', { email: 'forgetful@example.org' }, '/en/forgot-password');
     const path = linkPath(await arriving);
+    const issued = clock;
     clock = new Date(clock.getTime() + TOKEN_TTL_MS.password_reset + 1000);
-    const visitor = new Visitor(app);
-    expect((await visitor.get(path)).statusCode).toBe(404);
-    expect((await visitor.post(path, { password: 'too late for this' }, '/en/sign-in')).statusCode).toBe(404);
+    try {
+      const visitor = new Visitor(app);
+      expect((await visitor.get(path)).statusCode).toBe(404);
+      expect((await visitor.post(path, { password: 'too late for this' }, '/en/sign-in')).statusCode).toBe(404);
+    } finally {
+      // Back to the time the other tests expect, whatever order they run in.
+      clock = issued;
+    }
   });
 
   it('the admin invites a member; the invitation sets a password once and signs in as that member', async () => {
@@ -134,7 +141,9 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
   });
 
   it('only the admin may invite', async () => {
-    const editor = await signedIn(app, 'forgetful@example.org', 'remembered at last');
+    // An editor of its own: forgetful's password is whatever the reset tests left it.
+    await createUserWithPassword(ctx.db, { email: 'not-admin@example.org', role: 'editor' }, clock);
+    const editor = await signedIn(app, 'not-admin@example.org');
     expect((await editor.get('/en/admin/users')).statusCode).toBe(403);
     const csrf = await editor.csrfFrom('/en/account');
     const refused = await editor.request('POST', '/en/admin/users', {

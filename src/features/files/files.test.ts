@@ -66,6 +66,19 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
   const fileCount = async () => Number((await ctx.db.select({ n: count() }).from(t.files))[0]!.n);
   const orgId = async (slug: string) =>
     (await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, slug)))[0]!.id;
+  /** A new organization of the test's own, with a signed-in member: logo tests that change it share nothing. */
+  const memberOfNewOrganization = async (slug: string) => {
+    const [organization] = await ctx.db
+      .insert(t.organizations)
+      .values({ slug, name: `Organization ${slug}` })
+      .returning();
+    await createUserWithPassword(
+      ctx.db,
+      { email: `member@${slug}.example.org`, role: 'member', organizationId: organization!.id },
+      T,
+    );
+    return { organization: organization!, member: await signedIn(app, `member@${slug}.example.org`) };
+  };
 
   beforeAll(async () => {
     await loadDemo(ctx.db);
@@ -110,7 +123,13 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
     const [audit] = await ctx.db
       .select()
       .from(t.auditLog)
-      .where(and(eq(t.auditLog.entityType, 'organization'), eq(t.auditLog.action, 'set_logo')));
+      .where(
+        and(
+          eq(t.auditLog.entityType, 'organization'),
+          eq(t.auditLog.entityId, String(before.id)),
+          eq(t.auditLog.action, 'set_logo'),
+        ),
+      );
     expect(audit).toMatchObject({ actorLabel: 'm@cejil.org', entityId: String(before.id) });
     expect(audit!.after).toMatchObject({ logo: { sha256: sha, mediaType: PNG, originalName: 'logo.png' } });
     expect(audit!.before).toMatchObject({ logo: null });
@@ -388,9 +407,15 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
   });
 
   it('a stale form gets the conflict page and stores nothing; removing a logo is audited', async () => {
+    // Its own organization, with a logo set (version 2), so a form still at version 1 is stale.
+    const { organization, member } = await memberOfNewOrganization('stale-form-org');
+    const url = logoUrl(organization.slug);
+    expect((await upload(member, url, { field: 'logo', filename: 'first.png', bytes: tinyPng(7) })).statusCode).toBe(
+      303,
+    );
     const files = await fileCount();
-    const csrf = await member.csrfFrom(logoUrl('cejil'));
-    const stale = await upload(member, logoUrl('cejil'), {
+    const csrf = await member.csrfFrom(url);
+    const stale = await upload(member, url, {
       field: 'logo',
       filename: 'old.png',
       bytes: tinyPng(6),
@@ -399,24 +424,35 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
     expect(stale.statusCode).toBe(409);
     expect(await fileCount()).toBe(files);
 
-    const page = cheerio.load((await member.get(logoUrl('cejil'))).body);
+    const page = cheerio.load((await member.get(url)).body);
     const version = page('form[action$="/remove"] input[name=version]').attr('value');
-    const removed = await member.request('POST', `${logoUrl('cejil')}/remove`, { _csrf: csrf, version: version! });
+    const removed = await member.request('POST', `${url}/remove`, { _csrf: csrf, version: version! });
     expect(removed.statusCode).toBe(303);
     expect(
-      await ctx.db
-        .select()
-        .from(t.organizationLogos)
-        .where(eq(t.organizationLogos.organizationId, await orgId('cejil'))),
+      await ctx.db.select().from(t.organizationLogos).where(eq(t.organizationLogos.organizationId, organization.id)),
     ).toHaveLength(0);
-    const audits = await ctx.db.select().from(t.auditLog).where(eq(t.auditLog.action, 'remove_logo'));
+    const audits = await ctx.db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.action, 'remove_logo'), eq(t.auditLog.entityId, String(organization.id))));
     expect(audits).toHaveLength(1);
+    // A removed logo no one else uses is no longer served.
+    expect((await app.inject({ url: `/files/${sha256Hex(tinyPng(7))}` })).statusCode).toBe(404);
   });
 
   it('answers 404 for a hash nobody uses, a replaced logo and a malformed hash', async () => {
+    const { organization, member } = await memberOfNewOrganization('replaced-logo-org');
+    const url = logoUrl(organization.slug);
+    for (const [filename, seed] of [
+      ['first.png', 12],
+      ['second.png', 13],
+    ] as const) {
+      expect((await upload(member, url, { field: 'logo', filename, bytes: tinyPng(seed) })).statusCode).toBe(303);
+    }
+    expect((await app.inject({ url: `/files/${sha256Hex(tinyPng(13))}` })).statusCode).toBe(200);
     expect((await app.inject({ url: `/files/${'0'.repeat(64)}` })).statusCode).toBe(404);
-    // cejil's first logo was removed above, and no one else uses it.
-    expect((await app.inject({ url: `/files/${sha256Hex(tinyPng(1))}` })).statusCode).toBe(404);
+    // The first logo was replaced, and no one else uses it.
+    expect((await app.inject({ url: `/files/${sha256Hex(tinyPng(12))}` })).statusCode).toBe(404);
     expect((await app.inject({ url: '/files/not-a-hash' })).statusCode).toBe(404);
   });
 });

@@ -4,7 +4,7 @@
  * a 409 for a stale form, audit rows for every write.
  */
 import * as cheerio from 'cheerio';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { multipartBody, tinyPdf, tinyPng } from '../../../test/support/files.js';
@@ -17,7 +17,8 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
-const PUBLIC_TIMELINE = '/en/statements/guatemala-vp-visit-2021/recommendations/family-unity/follow-up';
+const publicTimeline = (slug: string) => `/en/statements/guatemala-vp-visit-2021/recommendations/${slug}/follow-up`;
+const PUBLIC_TIMELINE = publicTimeline('family-unity');
 
 describeEachEngine('recording follow-up (editors)', (ctx) => {
   let app: FastifyTypeBox;
@@ -47,14 +48,56 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       .where(eq(t.followupStatusUpdates.recommendationId, recId))
       .orderBy(t.followupStatusUpdates.id);
 
+  /**
+   * A demo recommendation of the test's own: tests that record follow-up each use a different one,
+   * so none sees (or needs) another test's entries, whatever order they run in.
+   */
+  async function recommendation(slug: string) {
+    const [rec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, slug));
+    return { id: rec!.id, base: `/en/workspace/followup/recommendations/${rec!.id}`, timeline: publicTimeline(slug) };
+  }
+
+  /** Records a status update through the form, as an editor does, and returns its row. */
+  async function recordStatusUpdate(
+    editor: Visitor,
+    rec: { id: number; base: string },
+    fields: Record<string, string>,
+  ) {
+    const seen = cheerio
+      .load((await editor.get(`${rec.base}/status`)).body)('input[name=seen]')
+      .attr('value')!;
+    const saved = await editor.post(`${rec.base}/status`, { seen, ...fields }, `${rec.base}/status`);
+    expect(saved.statusCode).toBe(303);
+    const [row] = await ctx.db
+      .select()
+      .from(t.followupStatusUpdates)
+      .where(eq(t.followupStatusUpdates.recommendationId, rec.id))
+      .orderBy(desc(t.followupStatusUpdates.id))
+      .limit(1);
+    return row!;
+  }
+
+  /** A status update with one evidence link, as recorded and published in April. */
+  const withEvidence = {
+    status: 'in_progress',
+    date: '2026-04-01',
+    summary_en: 'Reunification cases reopened.',
+    evidence_url_1: 'https://example.org/report',
+    evidence_title_1: 'Report',
+    evidence_publisher_1: 'Example publisher',
+    evidence_date_1: '2026-04-02',
+    publish: '1',
+  };
+
   it('keeps the public and members out', async () => {
+    const before = await statusUpdates();
     expect((await new Visitor(app).get(`${base}/status`)).statusCode).toBe(303);
     const member = await signedIn(app, 'm@cejil.org');
     expect((await member.get(`${base}/status`)).statusCode).toBe(403);
     expect((await member.get('/en/workspace/followup')).statusCode).toBe(403);
     const post = await member.post(`${base}/status`, { status: 'implemented', date: '2026-01-01', summary_en: 'x' });
     expect(post.statusCode).toBe(403);
-    expect(await statusUpdates()).toEqual([]);
+    expect(await statusUpdates()).toEqual(before);
   });
 
   it('refuses a form without the CSRF token', async () => {
@@ -69,6 +112,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
   });
 
   it('shows each problem next to its field, in Spanish on the Spanish form, and saves nothing', async () => {
+    const before = await statusUpdates();
     const editor = await signedIn(app, 'editor@example.org');
     const esBase = base.replace('/en/', '/es/');
     const response = await editor.post(
@@ -99,7 +143,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       `${base}/response`,
     );
     expect(cheerio.load(future.body)('#date-error').text()).toContain('future');
-    expect(await statusUpdates()).toEqual([]);
+    expect(await statusUpdates()).toEqual(before);
   });
 
   it('records a draft response and a status update with evidence; public only once published; audited', async () => {
@@ -121,7 +165,9 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     const [response] = await ctx.db
       .select()
       .from(t.followupResponses)
-      .where(eq(t.followupResponses.recommendationId, recId));
+      .where(eq(t.followupResponses.recommendationId, recId))
+      .orderBy(desc(t.followupResponses.id))
+      .limit(1);
     expect(response!.summary.es?.origin).toBe('translation');
 
     const seen = cheerio
@@ -164,6 +210,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
   });
 
   it('a stale status form gets the 409 page naming who recorded in between', async () => {
+    const { base } = await recommendation('armed-forces-human-rights');
     const ana = await signedIn(app, 'editor@example.org');
     const ben = await signedIn(app, 'other@example.org');
     const seen = cheerio
@@ -178,13 +225,13 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
 
   it('publishing from a stale page is a 409 too', async () => {
     const editor = await signedIn(app, 'editor@example.org');
-    const [update] = await ctx.db
-      .select()
-      .from(t.followupStatusUpdates)
-      .where(eq(t.followupStatusUpdates.recommendationId, recId));
-    const url = `/en/workspace/followup/status_update/${update!.id}/publication`;
-    expect((await editor.post(url, { version: update!.version, publication: 'draft' }, base)).statusCode).toBe(303);
-    expect((await editor.post(url, { version: update!.version, publication: 'draft' }, base)).statusCode).toBe(409);
+    const rec = await recommendation('non-deportation-due-process');
+    const update = await recordStatusUpdate(editor, rec, withEvidence);
+    expect(update.publication).toBe('published');
+    const url = `/en/workspace/followup/status_update/${update.id}/publication`;
+    const back = rec.base;
+    expect((await editor.post(url, { version: update.version, publication: 'draft' }, back)).statusCode).toBe(303);
+    expect((await editor.post(url, { version: update.version, publication: 'draft' }, back)).statusCode).toBe(409);
   });
 
   it('records a meeting and an overdue commitment; reminders list it and the stale recommendations', async () => {
@@ -204,7 +251,12 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       `${base}/meeting`,
     );
     expect(meeting.statusCode).toBe(303);
-    const [m] = await ctx.db.select().from(t.followupMeetings).where(eq(t.followupMeetings.online, true));
+    const [m] = await ctx.db
+      .select()
+      .from(t.followupMeetings)
+      .where(eq(t.followupMeetings.online, true))
+      .orderBy(desc(t.followupMeetings.id))
+      .limit(1);
     const commitment = await editor.post(
       `${base}/commitment`,
       {
@@ -221,7 +273,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect(commitment.statusCode).toBe(303);
     const reminders = cheerio.load((await editor.get('/en/workspace/followup')).body);
     expect(reminders('[data-reminder=overdue]').text()).toContain('Publish the reunification figures.');
-    // Three months: every demo recommendation without an update since August 2026 (family-unity has one, in May).
+    // Three months: every demo recommendation, as none has a status update dated since August 2026.
     expect(reminders('[data-reminder=stale] li').length).toBe(7);
     expect(reminders('h2').first().text()).toContain('3 months');
     const timeline = cheerio.load((await new Visitor(app).get(PUBLIC_TIMELINE)).body);
@@ -260,21 +312,22 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
 
   it('edits a status update through its pre-filled form; problems next to fields in en and es; nothing saved', async () => {
     const editor = await signedIn(app, 'editor@example.org');
-    const [update] = await statusUpdates();
+    const { id: recId, base } = await recommendation('regular-migration');
+    const update = await recordStatusUpdate(editor, { id: recId, base }, withEvidence);
     const workspace = cheerio.load((await editor.get(base)).body);
-    const editUrl = workspace(`[data-edit="status_update-${update!.id}"]`).attr('href')!;
-    expect(editUrl).toBe(`${base}/status/${update!.id}/edit`);
+    const editUrl = workspace(`[data-edit="status_update-${update.id}"]`).attr('href')!;
+    expect(editUrl).toBe(`${base}/status/${update.id}/edit`);
     const form = cheerio.load((await editor.get(editUrl)).body);
     expect(form('h1').text()).toBe('Edit a status update');
-    expect(form('#date').attr('value')).toBe(update!.date);
-    expect(form('#status option[selected]').attr('value')).toBe(update!.status);
-    expect(form('input[name=version]').attr('value')).toBe(String(update!.version));
+    expect(form('#date').attr('value')).toBe(update.date);
+    expect(form('#status option[selected]').attr('value')).toBe(update.status);
+    expect(form('input[name=version]').attr('value')).toBe(String(update.version));
     expect(form('input[name=evidence_id_1]').attr('value')).toBeDefined();
     expect(form('input[name=seen]').length).toBe(0);
     // Worded for an entry that exists: its status, and whether it is published now (not "publish now").
     expect(form('label[for=status]').text()).toBe('Status');
     expect(form('label[for=publish]').text()).toMatch(/^Published: shown on the public pages/);
-    expect(form('#publish').attr('checked')).toBe(update!.publication === 'published' ? 'checked' : undefined);
+    expect(form('#publish').attr('checked')).toBe(update.publication === 'published' ? 'checked' : undefined);
     const recording = cheerio.load((await editor.get(`${base}/status`)).body);
     expect(recording('label[for=status]').text()).toBe('New status');
     expect(recording('label[for=publish]').text()).toMatch(/^Publish now/);
@@ -282,14 +335,14 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     const [other] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'justice-system'));
     const elsewhere = editUrl.replace(`/recommendations/${recId}/`, `/recommendations/${other!.id}/`);
     expect((await editor.get(elsewhere)).statusCode).toBe(404);
-    const posted = await editor.post(elsewhere, { version: String(update!.version), status: 'reversed' }, editUrl);
+    const posted = await editor.post(elsewhere, { version: String(update.version), status: 'reversed' }, editUrl);
     expect(posted.statusCode).toBe(404);
 
     for (const locale of ['en', 'es'] as const) {
       const url = editUrl.replace('/en/', `/${locale}/`);
       const bad = await editor.post(
         url,
-        { version: String(update!.version), status: 'implemented', date: '2026-13-01', summary_en: 'Typed text kept.' },
+        { version: String(update.version), status: 'implemented', date: '2026-13-01', summary_en: 'Typed text kept.' },
         url,
       );
       expect(bad.statusCode).toBe(400);
@@ -303,17 +356,31 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     const [unchanged] = await ctx.db
       .select()
       .from(t.followupStatusUpdates)
-      .where(eq(t.followupStatusUpdates.id, update!.id));
+      .where(eq(t.followupStatusUpdates.id, update.id));
     expect(unchanged).toEqual(update);
   });
 
   it('a stale edit comes back as a 409 with the other editor’s change and the typed text kept', async () => {
     const ana = await signedIn(app, 'editor@example.org');
     const ben = await signedIn(app, 'other@example.org');
+    const { id: recId, base } = await recommendation('international-cooperation');
+    const recorded = await ana.post(
+      `${base}/response`,
+      {
+        addressee: vpId,
+        position: 'partially_accepted',
+        date: '2026-03-01',
+        summary_en: 'The office answered in part.',
+      },
+      `${base}/response`,
+    );
+    expect(recorded.statusCode).toBe(303);
     const [response] = await ctx.db
       .select()
       .from(t.followupResponses)
-      .where(eq(t.followupResponses.recommendationId, recId));
+      .where(eq(t.followupResponses.recommendationId, recId))
+      .orderBy(desc(t.followupResponses.id))
+      .limit(1);
     const url = `${base}/response/${response!.id}/edit`;
     const fields = (summary: string, version: string) => ({
       version,
@@ -345,11 +412,12 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
 
   it('attaches a PDF copy to evidence; a refused file is explained next to its field; the public timeline links the copy', async () => {
     const editor = await signedIn(app, 'editor@example.org');
-    const [update] = await statusUpdates();
+    const { id: recId, base, timeline: publicTimeline } = await recommendation('tps-guatemala');
+    const update = await recordStatusUpdate(editor, { id: recId, base }, withEvidence);
     const [evidence] = await ctx.db
       .select()
       .from(t.followupEvidence)
-      .where(eq(t.followupEvidence.statusUpdateId, update!.id));
+      .where(eq(t.followupEvidence.statusUpdateId, update.id));
     const key = `evidence-${evidence!.id}`;
     const esBase = base.replace('/en/', '/es/');
     const refused = await uploadCopy(editor, esBase, key, { name: 'photo.png', bytes: tinyPng() });
@@ -363,21 +431,10 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     const pdf = tinyPdf('Evidence copy');
     const saved = await uploadCopy(editor, base, key, { name: 'report.pdf', bytes: pdf });
     expect(saved.statusCode).toBe(303);
-    // An earlier test unpublished this update: publish it so the public timeline shows it.
     const [row] = await ctx.db.select().from(t.followupEvidence).where(eq(t.followupEvidence.id, evidence!.id));
     expect(row!.upload).toMatch(/^[0-9a-f]{64}$/);
-    const [current] = await ctx.db
-      .select()
-      .from(t.followupStatusUpdates)
-      .where(eq(t.followupStatusUpdates.id, update!.id));
-    if (current!.publication !== 'published') {
-      await editor.post(
-        `/en/workspace/followup/status_update/${update!.id}/publication`,
-        { version: current!.version, publication: 'published', back: base },
-        base,
-      );
-    }
-    const timeline = cheerio.load((await new Visitor(app).get(PUBLIC_TIMELINE)).body);
+    // The update was recorded published, so the public timeline shows it with its copy.
+    const timeline = cheerio.load((await new Visitor(app).get(publicTimeline)).body);
     const link = timeline(`[data-copy="${row!.upload}"] a`);
     expect(link.attr('href')).toBe(`/files/${row!.upload}`);
     expect(link.text()).toMatch(/^copy \(PDF, [\d.]+ (B|KB)\)$/);
@@ -408,7 +465,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     );
     expect(removed.statusCode).toBe(303);
     expect((await new Visitor(app).get(`/files/${row!.upload}`)).statusCode).toBe(404);
-    const audit = await listAudit(ctx.db, 'followup_status_update', update!.id);
+    const audit = await listAudit(ctx.db, 'followup_status_update', update.id);
     expect(audit.map((a) => a.action)).toContain('attach_copy');
     expect(audit.at(-1)!.action).toBe('remove_copy');
   });

@@ -81,29 +81,34 @@ describe('overdue with an injected clock (pure)', () => {
 describeEachEngine('follow-up services', (ctx) => {
   const now = new Date('2024-06-15T12:00:00Z');
   let editor: Editor;
-  let statementId: number;
-  const recs: number[] = [];
-  const addressees: number[] = [];
   const text = (s: string) => localized('en', s, { es: `${s} (es)` });
 
   beforeAll(async () => {
     editor = await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, now);
+  });
+
+  /**
+   * A published statement of the test's own with four recommendations r1–r4, all addressed to a
+   * government `a` and r1–r2 also to `b`: what one test records does not show in another's.
+   */
+  async function seed(tag: string) {
     const [statement] = await ctx.db
       .insert(t.statements)
-      .values({ slug: 's', title: text('S'), date: '2023-01-10', status: 'published' })
+      .values({ slug: `s-${tag}`, title: text(`S ${tag}`), date: '2023-01-10', status: 'published' })
       .returning();
-    statementId = statement!.id;
+    const addressees: number[] = [];
     for (const slug of ['a', 'b']) {
       const [a] = await ctx.db
         .insert(t.addressees)
-        .values({ slug: `gov-${slug}`, name: text(slug), kind: 'government' })
+        .values({ slug: `gov-${tag}-${slug}`, name: text(`${slug} ${tag}`), kind: 'government' })
         .returning();
       addressees.push(a!.id);
     }
+    const recs: number[] = [];
     for (let i = 1; i <= 4; i++) {
       const [r] = await ctx.db
         .insert(t.recommendations)
-        .values({ statementId, slug: `r${i}`, position: i, text: text(`R${i}`) })
+        .values({ statementId: statement!.id, slug: `r${i}`, position: i, text: text(`R${i}`) })
         .returning();
       recs.push(r!.id);
       await ctx.db.insert(t.recommendationAddressees).values({ recommendationId: r!.id, addresseeId: addressees[0]! });
@@ -112,7 +117,8 @@ describeEachEngine('follow-up services', (ctx) => {
           .insert(t.recommendationAddressees)
           .values({ recommendationId: r!.id, addresseeId: addressees[1]! });
     }
-  });
+    return { recs, addressees };
+  }
 
   const update = (
     recommendationId: number,
@@ -147,6 +153,7 @@ describeEachEngine('follow-up services', (ctx) => {
       );
 
   it('derives the current status from the timeline: out-of-order and same-day entries, drafts ignored', async () => {
+    const { recs } = await seed('derive');
     const r = recs[0]!;
     await update(r, '2024-05-01', 'implemented');
     await update(r, '2024-02-01', 'in_progress'); // recorded later, about an earlier day
@@ -178,6 +185,7 @@ describeEachEngine('follow-up services', (ctx) => {
   });
 
   it('a status update without evidence is allowed, recorded with its author, and audited', async () => {
+    const { recs } = await seed('no-evidence');
     const row = await update(recs[1]!, '2024-04-01', 'implemented');
     const timeline = await loadTimeline(ctx.db, recs[1]!, { now, includeDrafts: true });
     const entry = timeline.entries.find((e) => e.kind === 'status_update' && e.id === row.id);
@@ -188,6 +196,7 @@ describeEachEngine('follow-up services', (ctx) => {
   });
 
   it('refuses a stale status form (someone recorded an update since) with a conflict', async () => {
+    const { recs } = await seed('stale-form');
     const timeline = await loadTimeline(ctx.db, recs[2]!, { now, includeDrafts: true });
     await update(recs[2]!, '2024-01-01', 'in_progress', { seenLatestId: timeline.latestRecordedId });
     await expect(
@@ -196,6 +205,7 @@ describeEachEngine('follow-up services', (ctx) => {
   });
 
   it('computes the scorecard by the documented formula', async () => {
+    const { recs, addressees } = await seed('scorecard');
     const respond = (
       recommendationId: number,
       addresseeId: number,
@@ -219,6 +229,7 @@ describeEachEngine('follow-up services', (ctx) => {
         now,
       );
     const [a, b] = addressees as [number, number];
+    await update(recs[1]!, '2024-04-01', 'implemented'); // r2's current status
     await respond(recs[0]!, a, 'accepted', '2024-01-01');
     await respond(recs[0]!, a, 'rejected', '2024-03-01'); // latest: no longer accepted
     await respond(recs[1]!, a, 'rejected', '2024-01-01');
@@ -237,6 +248,8 @@ describeEachEngine('follow-up services', (ctx) => {
   });
 
   it('finds overdue commitments and stale recommendations against the injected clock', async () => {
+    const { recs, addressees } = await seed('reminders');
+    await update(recs[0]!, '2024-05-01', 'in_progress'); // r1 was last updated in May 2024
     const commitment = await recordCommitment(
       ctx.db,
       {

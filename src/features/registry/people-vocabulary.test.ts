@@ -4,7 +4,7 @@
  * reordering, archiving and the version check.
  */
 import * as cheerio from 'cheerio';
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, max, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
@@ -203,6 +203,10 @@ describeEachEngine('workspace: people, themes, addressees, translations', (ctx) 
     const [person] = await ctx.db.select().from(t.people).where(eq(t.people.slug, 'fernanda-durand'));
     const [theme] = await ctx.db.select().from(t.themes).where(eq(t.themes.slug, 'governance-rule-of-law'));
     const [addressee] = await ctx.db.select().from(t.addressees).where(ne(t.addressees.slug, 'us-government'));
+    // Other tests edit these rows too (reorder, translations): read only the records written from here on.
+    const [{ lastAudit }] = (await ctx.db.select({ lastAudit: max(t.auditLog.id) }).from(t.auditLog)) as [
+      { lastAudit: number | null },
+    ];
     const cases = [
       { table: t.people, entityType: 'person', row: person!, list: '/en/workspace/people' },
       { table: t.themes, entityType: 'theme', row: theme!, list: '/en/workspace/themes' },
@@ -226,7 +230,13 @@ describeEachEngine('workspace: people, themes, addressees, translations', (ctx) 
       const audit = await ctx.db
         .select()
         .from(t.auditLog)
-        .where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, String(row.id))))
+        .where(
+          and(
+            eq(t.auditLog.entityType, entityType),
+            eq(t.auditLog.entityId, String(row.id)),
+            gt(t.auditLog.id, lastAudit ?? 0),
+          ),
+        )
         .orderBy(asc(t.auditLog.id));
       expect(audit.map((a) => a.action)).toEqual(['archive', 'restore']);
     }

@@ -61,6 +61,8 @@ describeEachEngine('statement write services', (ctx) => {
   });
 
   it('refuses bad input with one problem per field, and writes nothing', async () => {
+    // A slug of its own that is already taken (not the one another test happens to have created).
+    const taken = await createStatement(ctx.db, statementInput({ slug: 'slug-taken-check' }), ana, NOW);
     const before = await ctx.db.select().from(t.statements);
     const problems = await problemsOf(
       createStatement(
@@ -81,9 +83,9 @@ describeEachEngine('statement write services', (ctx) => {
       { field: 'fullDocumentUrl', problem: 'workspaceErrUrl' },
       { field: 'slug', problem: 'editorialErrSlugFormat' },
     ]);
-    expect(
-      await problemsOf(createStatement(ctx.db, statementInput({ slug: 'protect-people-on-the-move' }), ana, NOW)),
-    ).toEqual([{ field: 'slug', problem: 'editorialErrSlugTaken' }]);
+    expect(await problemsOf(createStatement(ctx.db, statementInput({ slug: taken.slug }), ana, NOW))).toEqual([
+      { field: 'slug', problem: 'editorialErrSlugTaken' },
+    ]);
     expect(await ctx.db.select().from(t.statements)).toHaveLength(before.length);
   });
 

@@ -28,6 +28,21 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
 
   const form = async (visitor: Visitor, url: string) => cheerio.load((await visitor.get(url)).body);
 
+  /**
+   * A draft statement of the test's own, made through the form as an editor does (Spanish original);
+   * returns its workspace address and slug. Each test that changes a statement starts from its own.
+   */
+  async function newStatement(editor: Visitor, title: { en: string; es: string }) {
+    const created = await editor.post(
+      '/en/workspace/statements',
+      { slug: '', originalLocale: 'es', title_en: title.en, title_es: title.es, date: '2026-11-20' },
+      '/en/workspace/statements/new',
+    );
+    expect(created.statusCode).toBe(303);
+    const base = created.headers.location as string;
+    return { base, slug: base.split('/').at(-1)! };
+  }
+
   it('sends visitors to sign in and refuses members (403)', async () => {
     const anonymous = new Visitor(app);
     const response = await anonymous.get('/es/workspace/statements');
@@ -40,6 +55,7 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
 
   it('bad input: messages next to each field in the editor’s language, typed text kept, nothing saved', async () => {
     const ana = await signedIn(app, 'ana@example.org');
+    const before = await ctx.db.select().from(t.statements);
     const response = await ana.post(
       '/es/workspace/statements',
       { slug: 'Mala Dirección', title_en: '', title_es: '', summary_es: 'Resumen escrito', date: '2026-02-30' },
@@ -54,7 +70,7 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
     expect($('#f-slug').val()).toBe('Mala Dirección');
     expect($('#f-summary_es').text()).toBe('Resumen escrito');
     expect($('.error-summary a').length).toBe(3);
-    expect(await ctx.db.select().from(t.statements)).toEqual([]);
+    expect(await ctx.db.select().from(t.statements)).toEqual(before);
   });
 
   it('creates a statement, then shows it with both languages side by side and their states', async () => {
@@ -87,14 +103,15 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
   it('two editors on one recommendation: the second save gets the conflict with the first change, and keeps its text', async () => {
     const ana = await signedIn(app, 'ana@example.org');
     const ben = await signedIn(app, 'ben@example.org');
-    const base = '/en/workspace/statements/proteger-a-las-personas-migrantes';
+    const { base, slug } = await newStatement(ana, { en: 'Two editors', es: 'Dos personas editoras' });
     const added = await ana.post(
       `${base}/recommendations`,
       { text_en: 'Stop deportations', text_es: '' },
       `${base}/recommendations/new`,
     );
     expect(added.statusCode).toBe(303);
-    const [rec] = await ctx.db.select().from(t.recommendations);
+    const [statement] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, slug));
+    const [rec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.statementId, statement!.id));
     const url = `${base}/recommendations/${rec!.id}`;
     const anaForm = await form(ana, url);
     const benForm = await form(ben, url);
@@ -116,7 +133,7 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
 
   it('orders signatories and publishes under an embargo typed in a time zone', async () => {
     const ana = await signedIn(app, 'ana@example.org');
-    const base = '/en/workspace/statements/proteger-a-las-personas-migrantes';
+    const { base, slug } = await newStatement(ana, { en: 'Signed and embargoed', es: 'Firmada y embargada' });
     let $ = await form(ana, base);
     const version = () => $('section[aria-labelledby=signatories-title] input[name=version]').val() as string;
     const [red, justice] = registry.organizations;
@@ -130,15 +147,12 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
     expect(picked.statusCode).toBe(303);
     $ = await form(ana, base);
     const published = await ana.post(
-      '/en/statements/proteger-a-las-personas-migrantes/publish',
+      `/en/statements/${slug}/publish`,
       { version: version(), embargoLocal: '2026-11-27T09:00', timeZone: 'America/Guatemala' },
       base,
     );
     expect(published.statusCode).toBe(303);
-    const [s] = await ctx.db
-      .select()
-      .from(t.statements)
-      .where(eq(t.statements.slug, 'proteger-a-las-personas-migrantes'));
+    const [s] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, slug));
     expect(s!.embargoUntil?.toISOString()).toBe('2026-11-27T15:00:00.000Z');
     const signatories = await ctx.db.select().from(t.signatories).where(eq(t.signatories.statementId, s!.id));
     expect(signatories.map((x) => x.organizationId)).toEqual([justice!.id]);
@@ -146,7 +160,7 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
     $ = await form(ana, base);
     expect($('.publication').text()).toContain('scheduled (embargo)');
     const skipped = await ana.post(
-      '/en/statements/proteger-a-las-personas-migrantes/publish',
+      `/en/statements/${slug}/publish`,
       { version: String(s!.version), embargoLocal: '2026-03-08T02:30', timeZone: 'America/New_York' },
       base,
     );
@@ -158,15 +172,15 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
 
   it('lists the statement’s missing and out-of-date texts in the translations view', async () => {
     const ana = await signedIn(app, 'ana@example.org');
-    const base = '/en/workspace/statements/proteger-a-las-personas-migrantes';
+    const { base } = await newStatement(ana, { en: 'Translations to check', es: 'Traducciones por revisar' });
     const $ = await form(ana, base);
     const version = $('section[aria-labelledby=details-title] input[name=version]').val() as string;
     const edited = await ana.post(
       base,
       {
         version,
-        title_es: 'Proteger a todas las personas migrantes',
-        title_en: 'Protect migrants',
+        title_es: 'Traducciones por revisar otra vez',
+        title_en: 'Translations to check',
         date: '2026-11-20',
       },
       base,
