@@ -1,6 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { documentOf } from '../files/index.js';
 import { listPublicReleases } from '../releases/index.js';
@@ -10,29 +10,26 @@ import { HomePage, RecommendationPage, StatementPage } from './views.js';
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
 
 export function registerStatementRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/`, async (request, reply) => {
+  localizedRoutes(app, (scope, locale) => {
+    // `/en/`, not `/en`, in the route table (either address answers: ignoreTrailingSlash).
+    scope.get('/', { prefixTrailingSlash: 'slash' }, async (request, reply) => {
       const items = await listPublicStatements(deps.db, deps.now());
       return sendHtml(reply, await (<HomePage ctx={pageContext(deps, request, locale)} items={items} />));
     });
 
-    app.get(
-      `/${locale}/statements/:slug`,
-      { schema: { params: Type.Object({ slug: Slug }) } },
-      async (request, reply) => {
-        const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
-        const releases = await listPublicReleases(deps.db, deps.now(), detail.statement.id);
-        const document = await documentOf(deps.db, detail.statement.id);
-        const ctx = pageContext(deps, request, locale);
-        return sendHtml(
-          reply,
-          await (<StatementPage ctx={ctx} detail={detail} releases={releases} document={document} />),
-        );
-      },
-    );
+    scope.get('/statements/:slug', { schema: { params: Type.Object({ slug: Slug }) } }, async (request, reply) => {
+      const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
+      const releases = await listPublicReleases(deps.db, deps.now(), detail.statement.id);
+      const document = await documentOf(deps.db, detail.statement.id);
+      const ctx = pageContext(deps, request, locale);
+      return sendHtml(
+        reply,
+        await (<StatementPage ctx={ctx} detail={detail} releases={releases} document={document} />),
+      );
+    });
 
-    app.get(
-      `/${locale}/statements/:slug/recommendations/:recommendation`,
+    scope.get(
+      '/statements/:slug/recommendations/:recommendation',
       { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
       async (request, reply) => {
         const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
@@ -44,5 +41,5 @@ export function registerStatementRoutes(app: FastifyTypeBox, deps: SiteDeps): vo
         );
       },
     );
-  }
+  });
 }
