@@ -4,13 +4,13 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import { Forbidden } from '../../platform/errors.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
 import { type AuthOptions, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { htmxScript } from '../../platform/web/script-asset.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { workspaceRequest } from '../../platform/web/workspace-request.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { workspaceAttention } from './attention.js';
 import { WorkspaceHomePage } from './home-views.js';
 
@@ -31,22 +31,23 @@ export function registerWorkspaceRoutes(
       .send(htmx.source),
   );
 
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/workspace`, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
-      const attention = await workspaceAttention(deps.db, w.user, {
-        now: deps.now(),
-        locale,
-        t: w.ctx.t,
-        followupStaleMonths: home.followupStaleMonths,
-      });
-      return sendHtml(reply, await (<WorkspaceHomePage {...w} attention={attention} />));
-    });
+  localizedRoutes(app, (scope, locale) => {
+    signedInRoutes(scope, { deps, auth: options }, (guarded) =>
+      guarded.get('/workspace', async (request, reply) => {
+        const w = request.workspace;
+        const attention = await workspaceAttention(deps.db, w.user, {
+          now: deps.now(),
+          locale,
+          t: w.ctx.t,
+          followupStaleMonths: home.followupStaleMonths,
+        });
+        return sendHtml(reply, await (<WorkspaceHomePage {...w} attention={attention} />));
+      }),
+    );
 
     // htmx posts the whole form and names the field to preview (hx-vals), so the CSRF token comes along.
-    app.post(
-      `/${locale}/workspace/preview`,
+    scope.post(
+      '/workspace/preview',
       {
         schema: {
           body: Type.Object(
@@ -64,5 +65,5 @@ export function registerWorkspaceRoutes(
         return sendHtml(reply, renderMarkdown(text));
       },
     );
-  }
+  });
 }
