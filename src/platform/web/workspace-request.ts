@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ChangeSince } from '../conflict.js';
 import { conflictHistory } from '../conflict.js';
-import { Invalid } from '../errors.js';
+import { Forbidden, Invalid } from '../errors.js';
 import { type FieldErrors, fieldErrors } from '../forms/validation.js';
 import type { Locale } from '../i18n/locales.js';
 import type { UserRow } from '../sessions.js';
@@ -32,6 +32,11 @@ export interface SignedInOptions {
   auth: AuthOptions;
   /** Refuses signed-in people these pages are not for, by throwing (Forbidden: the 403 page). */
   allow?: (user: UserRow) => void;
+  /**
+   * Without a session: `sign-in` (the default) answers 303 to the sign-in page; `refuse` is for posts
+   * sent by forms of signed-in pages, which answer 403 ("Sign in first") instead.
+   */
+  signedOut?: 'sign-in' | 'refuse';
 }
 
 /**
@@ -55,6 +60,7 @@ export function signedInRoutes(
       },
     });
     guarded.addHook('preHandler', async (request, reply) => {
+      if (options.signedOut === 'refuse' && !currentUser(request)) throw new Forbidden('Sign in first');
       const w = workspaceRequest(options.deps, options.auth, request, reply, request.locale);
       if (!w) return reply;
       options.allow?.(w.user);
