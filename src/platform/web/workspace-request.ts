@@ -26,10 +26,15 @@ declare module 'fastify' {
 }
 
 const workspaces = new WeakMap<FastifyRequest, WorkspaceRequest>();
+const SESSION_ONLY: AuthOptions = { secureCookies: false };
 
 export interface SignedInOptions {
   deps: SiteDeps;
-  auth: AuthOptions;
+  /**
+   * The cookie options csrfToken takes. A signed-in request's token derives from its session and
+   * sets no cookie, so routes without them (no forms) may leave them out.
+   */
+  auth?: AuthOptions;
   /** Refuses signed-in people these pages are not for, by throwing (Forbidden: the 403 page). */
   allow?: (user: UserRow) => void;
   /**
@@ -61,7 +66,7 @@ export function signedInRoutes(
     });
     guarded.addHook('preHandler', async (request, reply) => {
       if (options.signedOut === 'refuse' && !currentUser(request)) throw new Forbidden('Sign in first');
-      const w = workspaceRequest(options.deps, options.auth, request, reply, request.locale);
+      const w = workspaceRequest(options.deps, options.auth ?? SESSION_ONLY, request, reply, request.locale);
       if (!w) return reply;
       options.allow?.(w.user);
       workspaces.set(request, w);
