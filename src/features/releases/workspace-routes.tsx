@@ -146,7 +146,6 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       `${path}/:slug/preview.:format`,
       { schema: { params: PreviewParams, querystring: PreviewQuery } },
       async (request, reply) => {
-        const w = request.workspace;
         const { slug, format } = request.params;
         const language = isLocale(request.query.lang) ? request.query.lang : locale;
         const model = buildRenderModel(await getRelease(deps.db, slug, deps.now()), language);
