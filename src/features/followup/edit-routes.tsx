@@ -143,137 +143,134 @@ export function registerFollowupEditRoutes(
     });
 
     // The posts: the forms above send them, so no session means a refusal (403), not a redirect.
-    scope.post(
-      `${path}/recommendations/:id/copy/:kind/:entryId`,
-      { schema: { params: CopyParams }, config: { multipartCsrf: true } },
-      async (request, reply) => {
-        // The policy, the recommendation and the entry's place on it are checked before a byte of the file is read.
-        const { user, back } = await copyTarget(request, request.params, locale);
-        const { id, kind, entryId } = request.params;
-        const { file, version, problem } = await receiveFile(request, { auth }, 'document', options.documentBytes);
-        if (problem || !file || version === null) {
-          const shown = problem ?? { code: 'badForm' as const };
-          return renderWorkspace(request, reply, locale, id, { kind, id: entryId, problem: shown }, statusOf(shown));
-        }
-        await setFollowupCopy(deps.db, { kind, id: entryId, version, file }, user, deps.now());
-        return reply.redirect(back, 303);
-      },
-    );
-
-    scope.post(
-      `${path}/recommendations/:id/copy/:kind/:entryId/remove`,
-      { schema: { params: CopyParams, body: VersionBody } },
-      async (request, reply) => {
-        const { user, back } = await copyTarget(request, request.params, locale);
-        const { kind, entryId } = request.params;
-        await setFollowupCopy(
-          deps.db,
-          { kind, id: entryId, version: request.body.version, file: null },
-          user,
-          deps.now(),
-        );
-        return reply.redirect(back, 303);
-      },
-    );
-
-    for (const form of FORMS) {
-      const url = `${path}/recommendations/:id/${form}`;
-      scope.post(url, { schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const now = deps.now();
-        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        const values = request.body as FormValues;
-        const saved = await save(form, values, rec, locale, user, now, null);
-        if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400);
-        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
-      });
-
-      scope.post(
-        `${url}/:entryId/edit`,
-        { schema: { params: EntryParams, body: FormBody } },
+    signedInRoutes(scope, { deps, auth, signedOut: 'refuse' }, (guarded) => {
+      guarded.post(
+        `${path}/recommendations/:id/copy/:kind/:entryId`,
+        { schema: { params: CopyParams }, config: { multipartCsrf: true } },
         async (request, reply) => {
-          const user = currentUser(request);
-          if (!user) throw new Forbidden('Sign in first');
-          const now = deps.now();
-          const { entryId } = request.params;
-          const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
-          await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
-          const rec = await choicesForEdit(deps.db, form, entryId, shown);
-          const values = request.body as FormValues;
-          const seen = Number(one(values, 'version'));
-          const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
-          try {
-            const saved = await save(form, values, rec, locale, user, now, edit);
-            if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400, edit);
-          } catch (error) {
-            // Someone saved this entry since the form was opened: show what they changed above the
-            // form, keep what this editor typed, and offer the current version to save over it.
-            if (!(error instanceof Conflict) || !isChangesSince(error.current)) throw error;
-            const current = error.current as { version: number; changes: ChangeSince[] };
-            const conflict = { ...edit, version: current.version, conflict: current.changes };
-            return renderForm(request, reply, locale, form, rec, values, {}, 409, conflict);
+          // The policy, the recommendation and the entry's place on it are checked before a byte of the file is read.
+          const { user, back } = await copyTarget(request, request.params, locale);
+          const { id, kind, entryId } = request.params;
+          const { file, version, problem } = await receiveFile(request, { auth }, 'document', options.documentBytes);
+          if (problem || !file || version === null) {
+            const shown = problem ?? { code: 'badForm' as const };
+            return renderWorkspace(request, reply, locale, id, { kind, id: entryId, problem: shown }, statusOf(shown));
           }
-          return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+          await setFollowupCopy(deps.db, { kind, id: entryId, version, file }, user, deps.now());
+          return reply.redirect(back, 303);
         },
       );
-    }
 
-    scope.post(
-      `${path}/:kind/:id/publication`,
-      {
-        schema: {
-          params: Type.Object({
-            kind: Type.Union(ENTRY_KINDS.map((k) => Type.Literal(k))),
-            id: IdParams.properties.id,
-          }),
-          body: Type.Object({
-            _csrf: Type.String({ maxLength: 200 }),
-            version: Type.Integer({ minimum: 1 }),
-            publication: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
-            back: Type.Optional(Type.String({ maxLength: 300 })),
-          }),
+      guarded.post(
+        `${path}/recommendations/:id/copy/:kind/:entryId/remove`,
+        { schema: { params: CopyParams, body: VersionBody } },
+        async (request, reply) => {
+          const { user, back } = await copyTarget(request, request.params, locale);
+          const { kind, entryId } = request.params;
+          await setFollowupCopy(
+            deps.db,
+            { kind, id: entryId, version: request.body.version, file: null },
+            user,
+            deps.now(),
+          );
+          return reply.redirect(back, 303);
         },
-      },
-      async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const { version, publication, back } = request.body;
-        await setEntryPublication(deps.db, { ...request.params, version, publication }, user, deps.now());
-        return reply.redirect(safeBack(back, base), 303);
-      },
-    );
+      );
 
-    scope.post(
-      `${path}/commitment/:id/kept`,
-      {
-        schema: {
-          params: IdParams,
-          body: Type.Object({
-            _csrf: Type.String({ maxLength: 200 }),
-            version: Type.Integer({ minimum: 1 }),
-            back: Type.Optional(Type.String({ maxLength: 300 })),
-          }),
+      for (const form of FORMS) {
+        const url = `${path}/recommendations/:id/${form}`;
+        guarded.post(url, { schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+          const { user } = request.workspace;
+          const now = deps.now();
+          const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
+          const values = request.body as FormValues;
+          const saved = await save(form, values, rec, locale, user, now, null);
+          if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400);
+          return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+        });
+
+        guarded.post(
+          `${url}/:entryId/edit`,
+          { schema: { params: EntryParams, body: FormBody } },
+          async (request, reply) => {
+            const { user } = request.workspace;
+            const now = deps.now();
+            const { entryId } = request.params;
+            const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
+            await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
+            const rec = await choicesForEdit(deps.db, form, entryId, shown);
+            const values = request.body as FormValues;
+            const seen = Number(one(values, 'version'));
+            const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
+            try {
+              const saved = await save(form, values, rec, locale, user, now, edit);
+              if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400, edit);
+            } catch (error) {
+              // Someone saved this entry since the form was opened: show what they changed above the
+              // form, keep what this editor typed, and offer the current version to save over it.
+              if (!(error instanceof Conflict) || !isChangesSince(error.current)) throw error;
+              const current = error.current as { version: number; changes: ChangeSince[] };
+              const conflict = { ...edit, version: current.version, conflict: current.changes };
+              return renderForm(request, reply, locale, form, rec, values, {}, 409, conflict);
+            }
+            return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+          },
+        );
+      }
+
+      guarded.post(
+        `${path}/:kind/:id/publication`,
+        {
+          schema: {
+            params: Type.Object({
+              kind: Type.Union(ENTRY_KINDS.map((k) => Type.Literal(k))),
+              id: IdParams.properties.id,
+            }),
+            body: Type.Object({
+              _csrf: Type.String({ maxLength: 200 }),
+              version: Type.Integer({ minimum: 1 }),
+              publication: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+              back: Type.Optional(Type.String({ maxLength: 300 })),
+            }),
+          },
         },
-      },
-      async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const now = deps.now();
-        const { version, back } = request.body;
-        await markCommitmentKept(deps.db, { id: request.params.id, fulfilledOn: dayOf(now), version }, user, now);
-        return reply.redirect(safeBack(back, base), 303);
-      },
-    );
+        async (request, reply) => {
+          const { user } = request.workspace;
+          const { version, publication, back } = request.body;
+          await setEntryPublication(deps.db, { ...request.params, version, publication }, user, deps.now());
+          return reply.redirect(safeBack(back, base), 303);
+        },
+      );
+
+      guarded.post(
+        `${path}/commitment/:id/kept`,
+        {
+          schema: {
+            params: IdParams,
+            body: Type.Object({
+              _csrf: Type.String({ maxLength: 200 }),
+              version: Type.Integer({ minimum: 1 }),
+              back: Type.Optional(Type.String({ maxLength: 300 })),
+            }),
+          },
+        },
+        async (request, reply) => {
+          const { user } = request.workspace;
+          const now = deps.now();
+          const { version, back } = request.body;
+          await markCommitmentKept(deps.db, { id: request.params.id, fulfilledOn: dayOf(now), version }, user, now);
+          return reply.redirect(safeBack(back, base), 303);
+        },
+      );
+    });
   });
 
   /**
-   * A copy form's signed-in editor, with the page to go back to: only for an entry of the
+   * A copy form's signed-in editor (the posts' guard let them through), with the page to go back to: only for an entry of the
    * recommendation in the address (else NotFound, as the edit forms).
    */
   async function copyTarget(request: FastifyRequest, params: Static<typeof CopyParams>, locale: Locale) {
-    const user = currentUser(request);
-    if (!user) throw new Forbidden('Sign in first');
+    const { user } = request.workspace;
     const rec = await getRecommendationForEditor(deps.db, params.id, user);
     await assertEntryOf(deps.db, params.kind, params.entryId, rec.recommendation.id);
     return { user, back: recommendationBase(pageContext(deps, request, locale), rec.recommendation.id) };

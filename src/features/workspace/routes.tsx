@@ -3,9 +3,8 @@
  * that the live preview of every Markdown field posts to.
  */
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden } from '../../platform/errors.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
-import { type AuthOptions, currentUser } from '../../platform/web/auth.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { htmxScript } from '../../platform/web/script-asset.js';
@@ -46,24 +45,26 @@ export function registerWorkspaceRoutes(
     );
 
     // htmx posts the whole form and names the field to preview (hx-vals), so the CSRF token comes along.
-    scope.post(
-      '/workspace/preview',
-      {
-        schema: {
-          body: Type.Object(
-            { _csrf: Type.String({ maxLength: 200 }), previewField: Type.String({ maxLength: 100 }) },
-            { additionalProperties: true },
-          ),
+    // Without a session: a refusal (403), as for any post of a signed-in page.
+    signedInRoutes(scope, { deps, auth: options, signedOut: 'refuse' }, (guarded) =>
+      guarded.post(
+        '/workspace/preview',
+        {
+          schema: {
+            body: Type.Object(
+              { _csrf: Type.String({ maxLength: 200 }), previewField: Type.String({ maxLength: 100 }) },
+              { additionalProperties: true },
+            ),
+          },
         },
-      },
-      async (request, reply) => {
-        if (!currentUser(request)) throw new Forbidden('Sign in first');
-        const body = request.body as Record<string, unknown>;
-        const source = body[request.body.previewField];
-        const text = typeof source === 'string' ? source.slice(0, PREVIEW_MAX) : '';
-        // A fragment for htmx to swap in: the same renderer, hence the same escaping, as public pages.
-        return sendHtml(reply, renderMarkdown(text));
-      },
+        async (request, reply) => {
+          const body = request.body as Record<string, unknown>;
+          const source = body[request.body.previewField];
+          const text = typeof source === 'string' ? source.slice(0, PREVIEW_MAX) : '';
+          // A fragment for htmx to swap in: the same renderer, hence the same escaping, as public pages.
+          return sendHtml(reply, renderMarkdown(text));
+        },
+      ),
     );
   });
 }
