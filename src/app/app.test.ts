@@ -95,6 +95,8 @@ describeEachEngine('the public site', (ctx) => {
   beforeAll(async () => {
     await loadDemo(ctx.db);
     app = await createTestApp(ctx.db);
+    // Localized routes are plugins (platform/web/localized-routes.ts): registered once the app is ready.
+    await app.ready();
   });
 
   it('covers every localized page route with an example (a new route must be added here)', () => {

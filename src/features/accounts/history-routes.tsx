@@ -1,11 +1,12 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { listAudit } from '../../platform/audit.js';
 import { Forbidden } from '../../platform/errors.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { canViewAudit } from '../../platform/policy.js';
-import { currentUser } from '../../platform/web/auth.js';
+import type { UserRow } from '../../platform/sessions.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { AUDITED_ENTITIES, historyCsv, historyItems } from './history.js';
 import { HistoryPage } from './history-views.js';
 
@@ -14,32 +15,29 @@ const Params = Type.Object({
   id: Type.String({ pattern: '^[0-9]{1,10}$' }),
 });
 
-export function registerHistoryRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/admin/history/:entity/:id`, { schema: { params: Params } }, async (request, reply) => {
-      const user = currentUser(request);
-      if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-      if (!canViewAudit(user)) throw new Forbidden('Only the coalition admin sees histories');
-      const { entity, id } = request.params;
-      const items = historyItems(await listAudit(deps.db, entity, id));
-      const ctx = pageContext(deps, request, locale);
-      return sendHtml(reply, await (<HistoryPage ctx={ctx} entityType={entity} entityId={id} items={items} />));
-    });
+/** Histories are the coalition admin's; anyone else signed in is refused (403 page). */
+function adminOnly(user: UserRow): void {
+  if (!canViewAudit(user)) throw new Forbidden('Only the coalition admin sees histories');
+}
 
-    app.get(
-      `/${locale}/admin/history/:entity/:id/history.csv`,
-      { schema: { params: Params } },
-      async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-        if (!canViewAudit(user)) throw new Forbidden('Only the coalition admin sees histories');
+export function registerHistoryRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
+  localizedRoutes(app, (scope) =>
+    signedInRoutes(scope, { deps, allow: adminOnly }, (guarded) => {
+      guarded.get('/admin/history/:entity/:id', { schema: { params: Params } }, async (request, reply) => {
+        const { entity, id } = request.params;
+        const items = historyItems(await listAudit(deps.db, entity, id));
+        const { ctx } = request.workspace;
+        return sendHtml(reply, await (<HistoryPage ctx={ctx} entityType={entity} entityId={id} items={items} />));
+      });
+
+      guarded.get('/admin/history/:entity/:id/history.csv', { schema: { params: Params } }, async (request, reply) => {
         const { entity, id } = request.params;
         const csv = historyCsv(entity, id, historyItems(await listAudit(deps.db, entity, id)));
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${entity}-${id}-history.csv"`)
           .send(csv);
-      },
-    );
-  }
+      });
+    }),
+  );
 }

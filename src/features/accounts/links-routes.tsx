@@ -1,10 +1,10 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { Forbidden, Invalid } from '../../platform/errors.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import type { Mailer } from '../../platform/mail.js';
 import { canManageUsers } from '../../platform/policy.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from '../../platform/web/rate-limit.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { getOrganization } from '../registry/index.js';
@@ -14,14 +14,14 @@ import { ForgotPasswordPage } from './links-views.js';
 import { renderUsersPage } from './users-routes.js';
 
 export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions, links: LinkOptions): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/forgot-password`, async (request, reply) => {
+  localizedRoutes(app, (scope, locale) => {
+    scope.get('/forgot-password', async (request, reply) => {
       const csrf = csrfToken(request, reply, auth);
       return sendHtml(reply, await (<ForgotPasswordPage ctx={pageContext(deps, request, locale)} csrf={csrf} />));
     });
 
-    app.post(
-      `/${locale}/forgot-password`,
+    scope.post(
+      '/forgot-password',
       {
         schema: {
           body: Type.Object({ _csrf: Type.String({ maxLength: 200 }), email: Type.String({ maxLength: 320 }) }),
@@ -51,8 +51,8 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
       },
     );
 
-    app.post(
-      `/${locale}/admin/users`,
+    scope.post(
+      '/admin/users',
       {
         schema: {
           body: Type.Object({
@@ -76,5 +76,5 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         return renderUsersPage(deps, request, reply, locale, auth, { kind: 'done', text: t.invitationSent(email) });
       },
     );
-  }
+  });
 }

@@ -1,6 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { Invalid } from '../../platform/errors.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { createSession, revokeAllSessions, revokeSession } from '../../platform/sessions.js';
 import {
   type AuthOptions,
@@ -11,8 +10,10 @@ import {
   setSessionCookie,
 } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from '../../platform/web/rate-limit.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { peekToken, recordSignIn, setPasswordWithToken, signIn } from './service.js';
 import { AccountPage, SetPasswordPage, SignInPage } from './views.js';
 
@@ -20,15 +21,15 @@ const Csrf = Type.String({ maxLength: 200 });
 const TokenParam = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
 
 export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/sign-in`, async (request, reply) => {
+  localizedRoutes(app, (scope, locale) => {
+    scope.get('/sign-in', async (request, reply) => {
       if (currentAuth(request)) return reply.redirect(`/${locale}/account`, 303);
       const csrf = csrfToken(request, reply, options);
       return sendHtml(reply, await (<SignInPage ctx={pageContext(deps, request, locale)} csrf={csrf} />));
     });
 
-    app.post(
-      `/${locale}/sign-in`,
+    scope.post(
+      '/sign-in',
       {
         schema: {
           body: Type.Object({
@@ -61,36 +62,29 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
       },
     );
 
-    app.post(`/${locale}/sign-out`, { schema: { body: Type.Object({ _csrf: Csrf }) } }, async (request, reply) => {
+    scope.post('/sign-out', { schema: { body: Type.Object({ _csrf: Csrf }) } }, async (request, reply) => {
       const auth = currentAuth(request);
       if (auth) await revokeSession(deps.db, auth.token, deps.now());
       clearSessionCookie(request, reply, options);
       return reply.redirect(`/${locale}/`, 303);
     });
 
-    app.post(
-      `/${locale}/sign-out-everywhere`,
-      { schema: { body: Type.Object({ _csrf: Csrf }) } },
-      async (request, reply) => {
-        const auth = currentAuth(request);
-        if (auth) await revokeAllSessions(deps.db, auth.user.id, deps.now());
-        clearSessionCookie(request, reply, options);
-        return reply.redirect(`/${locale}/`, 303);
-      },
-    );
-
-    app.get(`/${locale}/account`, async (request, reply) => {
+    scope.post('/sign-out-everywhere', { schema: { body: Type.Object({ _csrf: Csrf }) } }, async (request, reply) => {
       const auth = currentAuth(request);
-      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
-      const csrf = csrfToken(request, reply, options);
-      return sendHtml(
-        reply,
-        await (<AccountPage ctx={pageContext(deps, request, locale)} csrf={csrf} user={auth.user} />),
-      );
+      if (auth) await revokeAllSessions(deps.db, auth.user.id, deps.now());
+      clearSessionCookie(request, reply, options);
+      return reply.redirect(`/${locale}/`, 303);
     });
 
+    signedInRoutes(scope, { deps, auth: options }, (guarded) =>
+      guarded.get('/account', async (request, reply) => {
+        const { ctx, csrf, user } = request.workspace;
+        return sendHtml(reply, await (<AccountPage ctx={ctx} csrf={csrf} user={user} />));
+      }),
+    );
+
     // The link is only checked here; it is used up when the form is sent.
-    app.get(`/${locale}/set-password/:token`, { schema: { params: TokenParam } }, async (request, reply) => {
+    scope.get('/set-password/:token', { schema: { params: TokenParam } }, async (request, reply) => {
       const valid = await peekToken(deps.db, request.params.token, deps.now());
       const ctx = pageContext(deps, request, locale);
       const csrf = csrfToken(request, reply, options);
@@ -98,8 +92,8 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
       return sendHtml(reply, await page, valid ? 200 : 404);
     });
 
-    app.post(
-      `/${locale}/set-password/:token`,
+    scope.post(
+      '/set-password/:token',
       {
         schema: {
           params: TokenParam,
@@ -120,5 +114,5 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
         return reply.redirect(`/${locale}/sign-in`, 303);
       },
     );
-  }
+  });
 }

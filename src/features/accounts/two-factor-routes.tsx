@@ -1,17 +1,17 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { Invalid } from '../../platform/errors.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { createSession, revokeSession } from '../../platform/sessions.js';
 import {
   type AuthOptions,
   csrfToken,
-  currentAuth,
   needsTwoFactorFirst,
   pendingSecondFactor,
   setSessionCookie,
 } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { isLocked, recordFailedSignIn, recordSignIn } from './service.js';
 import {
   disableTwoFactor,
@@ -26,15 +26,15 @@ import { SecondFactorPage, TwoFactorSetupPage } from './two-factor-views.js';
 const Csrf = Type.String({ maxLength: 200 });
 
 export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/sign-in/two-factor`, async (request, reply) => {
+  localizedRoutes(app, (scope, locale) => {
+    scope.get('/sign-in/two-factor', async (request, reply) => {
       if (!pendingSecondFactor(request)) return reply.redirect(`/${locale}/sign-in`, 303);
       const csrf = csrfToken(request, reply, options);
       return sendHtml(reply, await (<SecondFactorPage ctx={pageContext(deps, request, locale)} csrf={csrf} />));
     });
 
-    app.post(
-      `/${locale}/sign-in/two-factor`,
+    scope.post(
+      '/sign-in/two-factor',
       { schema: { body: Type.Object({ _csrf: Csrf, code: Type.String({ maxLength: 20 }) }) } },
       async (request, reply) => {
         const pending = pendingSecondFactor(request);
@@ -59,88 +59,87 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
       },
     );
 
-    app.get(`/${locale}/account/two-factor`, async (request, reply) => {
-      const auth = currentAuth(request);
-      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
-      const ctx = pageContext(deps, request, locale);
-      const csrf = csrfToken(request, reply, options);
-      const enabled = auth.user.totpEnabledAt !== null;
-      const secret = enabled ? undefined : newTotpSecret();
-      const uri = secret ? totpUri(secret, auth.user.email) : undefined;
-      const required = needsTwoFactorFirst(auth.user);
-      const page = (
-        <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={enabled} secret={secret} uri={uri} required={required} />
-      );
-      return sendHtml(reply, await page);
-    });
-
-    const Confirm = Type.Object({
-      _csrf: Csrf,
-      password: Type.String({ maxLength: 1000 }),
-      code: Type.String({ maxLength: 20 }),
-    });
-
-    app.post(`/${locale}/account/two-factor/off`, { schema: { body: Confirm } }, async (request, reply) => {
-      const auth = currentAuth(request);
-      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
-      try {
-        await disableTwoFactor(deps.db, auth.user, request.body.password, request.body.code, deps.now());
-      } catch (error) {
-        if (!(error instanceof Invalid)) throw error;
+    // Managing two-step sign-in: for signed-in people only.
+    signedInRoutes(scope, { deps, auth: options }, (guarded) => {
+      guarded.get('/account/two-factor', async (request, reply) => {
+        const { user } = request.workspace;
         const ctx = pageContext(deps, request, locale);
         const csrf = csrfToken(request, reply, options);
-        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
-      }
-      return reply.redirect(`/${locale}/account/two-factor`, 303);
-    });
+        const enabled = user.totpEnabledAt !== null;
+        const secret = enabled ? undefined : newTotpSecret();
+        const uri = secret ? totpUri(secret, user.email) : undefined;
+        const required = needsTwoFactorFirst(user);
+        const page = (
+          <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={enabled} secret={secret} uri={uri} required={required} />
+        );
+        return sendHtml(reply, await page);
+      });
 
-    app.post(`/${locale}/account/two-factor/recovery-codes`, { schema: { body: Confirm } }, async (request, reply) => {
-      const auth = currentAuth(request);
-      if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
-      const ctx = pageContext(deps, request, locale);
-      const csrf = csrfToken(request, reply, options);
-      const enabled = auth.user.totpEnabledAt !== null;
-      try {
-        const { password, code } = request.body;
-        const codes = await regenerateRecoveryCodes(deps.db, auth.user, password, code, deps.now());
-        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled recoveryCodes={codes} />));
-      } catch (error) {
-        if (!(error instanceof Invalid)) throw error;
-        if (!enabled) return reply.redirect(`/${locale}/account/two-factor`, 303);
-        return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
-      }
-    });
+      const Confirm = Type.Object({
+        _csrf: Csrf,
+        password: Type.String({ maxLength: 1000 }),
+        code: Type.String({ maxLength: 20 }),
+      });
 
-    app.post(
-      `/${locale}/account/two-factor`,
-      {
-        schema: {
-          body: Type.Object({
-            _csrf: Csrf,
-            secret: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Z2-7]+=*$' }),
-            code: Type.String({ maxLength: 10 }),
-          }),
-        },
-      },
-      async (request, reply) => {
-        const auth = currentAuth(request);
-        if (!auth) return reply.redirect(`/${locale}/sign-in`, 303);
-        const ctx = pageContext(deps, request, locale);
-        const csrf = csrfToken(request, reply, options);
-        const { secret, code } = request.body;
-        if (auth.user.totpEnabledAt) {
-          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled />), 409);
-        }
+      guarded.post('/account/two-factor/off', { schema: { body: Confirm } }, async (request, reply) => {
+        const { user } = request.workspace;
         try {
-          const recoveryCodes = await enableTwoFactor(deps.db, auth.user, secret, code, deps.now());
-          const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled recoveryCodes={recoveryCodes} />;
-          return sendHtml(reply, await page);
-        } catch {
-          const uri = totpUri(secret, auth.user.email);
-          const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={false} secret={secret} uri={uri} failed />;
-          return sendHtml(reply, await page, 400);
+          await disableTwoFactor(deps.db, user, request.body.password, request.body.code, deps.now());
+        } catch (error) {
+          if (!(error instanceof Invalid)) throw error;
+          const ctx = pageContext(deps, request, locale);
+          const csrf = csrfToken(request, reply, options);
+          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
         }
-      },
-    );
-  }
+        return reply.redirect('/account/two-factor', 303);
+      });
+
+      guarded.post('/account/two-factor/recovery-codes', { schema: { body: Confirm } }, async (request, reply) => {
+        const { user } = request.workspace;
+        const ctx = pageContext(deps, request, locale);
+        const csrf = csrfToken(request, reply, options);
+        const enabled = user.totpEnabledAt !== null;
+        try {
+          const { password, code } = request.body;
+          const codes = await regenerateRecoveryCodes(deps.db, user, password, code, deps.now());
+          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled recoveryCodes={codes} />));
+        } catch (error) {
+          if (!(error instanceof Invalid)) throw error;
+          if (!enabled) return reply.redirect('/account/two-factor', 303);
+          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+        }
+      });
+
+      guarded.post(
+        '/account/two-factor',
+        {
+          schema: {
+            body: Type.Object({
+              _csrf: Csrf,
+              secret: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Z2-7]+=*$' }),
+              code: Type.String({ maxLength: 10 }),
+            }),
+          },
+        },
+        async (request, reply) => {
+          const { user } = request.workspace;
+          const ctx = pageContext(deps, request, locale);
+          const csrf = csrfToken(request, reply, options);
+          const { secret, code } = request.body;
+          if (user.totpEnabledAt) {
+            return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled />), 409);
+          }
+          try {
+            const recoveryCodes = await enableTwoFactor(deps.db, user, secret, code, deps.now());
+            const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled recoveryCodes={recoveryCodes} />;
+            return sendHtml(reply, await page);
+          } catch {
+            const uri = totpUri(secret, user.email);
+            const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={false} secret={secret} uri={uri} failed />;
+            return sendHtml(reply, await page, 400);
+          }
+        },
+      );
+    });
+  });
 }

@@ -3,12 +3,13 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, Invalid } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { canManageUsers } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { getOrganization, listOrganizations } from '../registry/index.js';
 import type { LinkOptions } from './links.js';
 import { changeRole, getUserItem, listUsers, resendInvitation, setDisabled } from './users-admin.js';
@@ -24,9 +25,8 @@ const RoleBody = Type.Object({
   organization: Type.String({ maxLength: 200 }),
 });
 
-/** The admin, or a refusal: signed-out visitors are sent to sign in, everyone else gets 403. */
-function adminOnly(request: FastifyRequest): UserRow {
-  const user = currentUser(request);
+/** The admin, or a refusal (403), to anyone else, signed in or not. */
+function adminOnly(user: UserRow | null): UserRow {
   if (!user || !canManageUsers(user)) throw new Forbidden('Only the coalition admin manages accounts');
   return user;
 }
@@ -55,7 +55,7 @@ export function registerUserAdminRoutes(
   auth: AuthOptions,
   links: LinkOptions,
 ): void {
-  for (const locale of LOCALES) {
+  localizedRoutes(app, (scope, locale) => {
     async function renderUser(request: FastifyRequest, reply: FastifyReply, id: number, notice?: Notice) {
       const [user, organizations] = await Promise.all([getUserItem(deps.db, id), listOrganizations(deps.db)]);
       const ctx = pageContext(deps, request, locale);
@@ -91,40 +91,33 @@ export function registerUserAdminRoutes(
       }
     }
 
-    app.get(`/${locale}/admin/users`, async (request, reply) => {
-      if (!currentUser(request)) return reply.redirect(`/${locale}/sign-in`, 303);
-      adminOnly(request);
-      return renderUsersPage(deps, request, reply, locale, auth);
+    // The pages: visitors without a session are sent to sign in, anyone but the admin refused.
+    signedInRoutes(scope, { deps, auth, allow: adminOnly }, (guarded) => {
+      guarded.get('/admin/users', async (request, reply) => renderUsersPage(deps, request, reply, locale, auth));
+
+      guarded.get('/admin/users/:id', { schema: { params: Params } }, async (request, reply) =>
+        renderUser(request, reply, Number(request.params.id)),
+      );
     });
 
-    app.get(`/${locale}/admin/users/:id`, { schema: { params: Params } }, async (request, reply) => {
-      if (!currentUser(request)) return reply.redirect(`/${locale}/sign-in`, 303);
-      adminOnly(request);
-      return renderUser(request, reply, Number(request.params.id));
+    scope.post('/admin/users/:id/role', { schema: { params: Params, body: RoleBody } }, async (request, reply) => {
+      const admin = adminOnly(currentUser(request));
+      const id = Number(request.params.id);
+      const { role, organization, version } = request.body;
+      return change(request, reply, id, async () => {
+        const org = organization ? (await getOrganization(deps.db, organization)).organization : null;
+        const input = { userId: id, role, organizationId: org?.id ?? null, version };
+        const user = await changeRole(deps.db, admin, input, deps.now());
+        return pageContext(deps, request, locale).t.accountsRoleChanged(user.email);
+      });
     });
-
-    app.post(
-      `/${locale}/admin/users/:id/role`,
-      { schema: { params: Params, body: RoleBody } },
-      async (request, reply) => {
-        const admin = adminOnly(request);
-        const id = Number(request.params.id);
-        const { role, organization, version } = request.body;
-        return change(request, reply, id, async () => {
-          const org = organization ? (await getOrganization(deps.db, organization)).organization : null;
-          const input = { userId: id, role, organizationId: org?.id ?? null, version };
-          const user = await changeRole(deps.db, admin, input, deps.now());
-          return pageContext(deps, request, locale).t.accountsRoleChanged(user.email);
-        });
-      },
-    );
 
     for (const action of ['disable', 'enable'] as const) {
-      app.post(
-        `/${locale}/admin/users/:id/${action}`,
+      scope.post(
+        `/admin/users/:id/${action}`,
         { schema: { params: Params, body: Versioned } },
         async (request, reply) => {
-          const admin = adminOnly(request);
+          const admin = adminOnly(currentUser(request));
           const id = Number(request.params.id);
           const input = { userId: id, disabled: action === 'disable', version: request.body.version };
           return change(request, reply, id, async () => {
@@ -136,11 +129,11 @@ export function registerUserAdminRoutes(
       );
     }
 
-    app.post(
-      `/${locale}/admin/users/:id/invitation`,
+    scope.post(
+      '/admin/users/:id/invitation',
       { schema: { params: Params, body: Versioned } },
       async (request, reply) => {
-        const admin = adminOnly(request);
+        const admin = adminOnly(currentUser(request));
         const id = Number(request.params.id);
         const t = pageContext(deps, request, locale).t;
         if (!links.mailer) throw new Invalid('Email is not set up (SMTP_URL)', [], 'mailNotConfigured');
@@ -157,5 +150,5 @@ export function registerUserAdminRoutes(
         });
       },
     );
-  }
+  });
 }

@@ -5,14 +5,15 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Forbidden } from '../../platform/errors.js';
 import type { UploadLimits } from '../../platform/feature.js';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import type { Locale } from '../../platform/i18n/locales.js';
 import { isVisibleToPublic } from '../../platform/visibility.js';
-import { type AuthOptions, csrfMatches, csrfToken, currentUser } from '../../platform/web/auth.js';
+import { type AuthOptions, csrfMatches, type currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { type pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { receiveUploadForm } from './multipart.js';
 import {
@@ -50,10 +51,10 @@ export function registerFileRoutes(app: FastifyTypeBox, deps: SiteDeps, options:
     return sendFile(request, reply, file);
   });
 
-  for (const locale of LOCALES) {
-    registerUploadRoutes(app, deps, options, locale, logoForm(deps, options));
-    registerUploadRoutes(app, deps, options, locale, documentForm(deps, options));
-  }
+  localizedRoutes(app, (scope, locale) => {
+    registerUploadRoutes(scope, deps, options, locale, logoForm(deps, options));
+    registerUploadRoutes(scope, deps, options, locale, documentForm(deps, options));
+  });
 }
 
 function sendFile(request: FastifyRequest, reply: FastifyReply, file: FileRow) {
@@ -194,58 +195,58 @@ function documentForm(deps: SiteDeps, options: FileRouteOptions): UploadForm {
   };
 }
 
-/** The form page, the upload POST and the remove POST of one kind of file. */
+/** The form page, the upload POST and the remove POST of one kind of file, in a locale's scope. */
 function registerUploadRoutes(
-  app: FastifyTypeBox,
+  scope: FastifyTypeBox,
   deps: SiteDeps,
   options: FileRouteOptions,
   locale: Locale,
   form: UploadForm,
 ) {
-  const path = `/${locale}/workspace/${form.path}`;
+  const path = `/workspace/${form.path}`;
   const done = (slug: string, what: 'saved' | 'removed') =>
     `/${locale}/workspace/${form.path.replace(':slug', slug)}?done=${what}`;
 
   async function renderPage(request: FastifyRequest, reply: FastifyReply, slug: string, state: PageState) {
-    const user = currentUser(request);
-    if (!user) throw new Forbidden('Sign in first');
-    const ctx = pageContext(deps, request, locale);
-    const page = await form.page(slug, user, ctx, csrfToken(request, reply, options.auth), state);
+    const { user, ctx, csrf } = request.workspace;
+    const page = await form.page(slug, user, ctx, csrf, state);
     return sendHtml(reply, page, state.status ?? 200);
   }
 
-  app.get(path, { schema: { params: SlugParams, querystring: DoneQuery } }, async (request, reply) => {
-    if (!currentUser(request)) return reply.redirect(`/${locale}/sign-in`, 303);
-    const ctx = pageContext(deps, request, locale);
-    return renderPage(request, reply, request.params.slug, {
-      problem: null,
-      notice: doneNotice(ctx, request.query.done),
+  // The page: visitors without a session are sent to sign in.
+  signedInRoutes(scope, { deps, auth: options.auth }, (guarded) =>
+    guarded.get(path, { schema: { params: SlugParams, querystring: DoneQuery } }, async (request, reply) =>
+      renderPage(request, reply, request.params.slug, {
+        problem: null,
+        notice: doneNotice(request.workspace.ctx, request.query.done),
+      }),
+    ),
+  );
+
+  // The posts: sent by the page, so no session means a refusal (403), not a redirect.
+  signedInRoutes(scope, { deps, auth: options.auth, signedOut: 'refuse' }, (guarded) => {
+    guarded.post(path, { schema: { params: SlugParams }, config: { multipartCsrf: true } }, async (request, reply) => {
+      const { user } = request.workspace;
+      // The policy is asked before a byte of the file is read.
+      await form.check(request.params.slug, user);
+      const { file, version, problem } = await receiveFile(request, options, form.field, form.maxBytes);
+      if (problem || !file || version === null) {
+        const shown = problem ?? { code: 'badForm' as const };
+        return renderPage(request, reply, request.params.slug, {
+          problem: shown,
+          notice: null,
+          version,
+          status: statusOf(shown),
+        });
+      }
+      await form.save({ slug: request.params.slug, version, file }, user);
+      return reply.redirect(done(request.params.slug, 'saved'), 303);
     });
-  });
 
-  app.post(path, { schema: { params: SlugParams }, config: { multipartCsrf: true } }, async (request, reply) => {
-    const user = currentUser(request);
-    if (!user) throw new Forbidden('Sign in first');
-    // The policy is asked before a byte of the file is read.
-    await form.check(request.params.slug, user);
-    const { file, version, problem } = await receiveFile(request, options, form.field, form.maxBytes);
-    if (problem || !file || version === null) {
-      const shown = problem ?? { code: 'badForm' as const };
-      return renderPage(request, reply, request.params.slug, {
-        problem: shown,
-        notice: null,
-        version,
-        status: statusOf(shown),
-      });
-    }
-    await form.save({ slug: request.params.slug, version, file }, user);
-    return reply.redirect(done(request.params.slug, 'saved'), 303);
-  });
-
-  app.post(`${path}/remove`, { schema: { params: SlugParams, body: RemoveBody } }, async (request, reply) => {
-    const user = currentUser(request);
-    if (!user) throw new Forbidden('Sign in first');
-    await form.save({ slug: request.params.slug, version: request.body.version, file: null }, user);
-    return reply.redirect(done(request.params.slug, 'removed'), 303);
+    guarded.post(`${path}/remove`, { schema: { params: SlugParams, body: RemoveBody } }, async (request, reply) => {
+      const { user } = request.workspace;
+      await form.save({ slug: request.params.slug, version: request.body.version, file: null }, user);
+      return reply.redirect(done(request.params.slug, 'removed'), 303);
+    });
   });
 }

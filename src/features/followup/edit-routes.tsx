@@ -10,11 +10,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { type ChangeSince, isChangesSince } from '../../platform/conflict.js';
 import { Conflict, Forbidden } from '../../platform/errors.js';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import type { Locale } from '../../platform/i18n/locales.js';
 import { canRecordFollowup } from '../../platform/policy.js';
+import type { UserRow } from '../../platform/sessions.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { receiveFile, statusOf } from '../files/index.js';
 import { COPY_KINDS, setFollowupCopy } from './copy-service.js';
 import type { CopyProblem } from './copy-views.js';
@@ -73,12 +76,9 @@ const CopyParams = Type.Object({
 });
 const VersionBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 1 }) });
 
-/** Signed in as someone who records follow-up; anyone else is sent to sign in or refused. */
-function editorOf(request: FastifyRequest) {
-  const user = currentUser(request);
-  if (!user) return null;
+/** Only people who record follow-up; anyone else signed in is refused. */
+function editorsOnly(user: UserRow): void {
   if (!canRecordFollowup(user)) throw new Forbidden('Only editors may record follow-up');
-  return user;
 }
 
 export function registerFollowupEditRoutes(
@@ -87,187 +87,190 @@ export function registerFollowupEditRoutes(
   auth: AuthOptions,
   options: FollowupOptions,
 ): void {
-  for (const locale of LOCALES) {
-    const base = `/${locale}/workspace/followup`;
+  localizedRoutes(app, (scope, locale) => {
+    const path = '/workspace/followup';
+    const base = `/${locale}${path}`;
 
-    app.get(base, async (request, reply) => {
-      if (!editorOf(request)) return reply.redirect(`/${locale}/sign-in`, 303);
-      const now = deps.now();
-      const [stale, overdue] = await Promise.all([
-        staleRecommendations(deps.db, now, options.staleMonths),
-        overdueCommitments(deps.db, now),
-      ]);
-      const ctx = pageContext(deps, request, locale);
-      const user = currentUser(request)!;
-      const csrf = csrfToken(request, reply, auth);
-      return sendHtml(
-        reply,
-        await (
-          <RemindersPage
-            ctx={ctx}
-            user={user}
-            csrf={csrf}
-            months={options.staleMonths}
-            stale={stale}
-            overdue={overdue}
-          />
-        ),
+    // The pages: visitors without a session are sent to sign in; others than editors get 403.
+    signedInRoutes(scope, { deps, auth, allow: editorsOnly }, (guarded) => {
+      guarded.get(path, async (request, reply) => {
+        const now = deps.now();
+        const [stale, overdue] = await Promise.all([
+          staleRecommendations(deps.db, now, options.staleMonths),
+          overdueCommitments(deps.db, now),
+        ]);
+        const ctx = pageContext(deps, request, locale);
+        const { user, csrf } = request.workspace;
+        return sendHtml(
+          reply,
+          await (
+            <RemindersPage
+              ctx={ctx}
+              user={user}
+              csrf={csrf}
+              months={options.staleMonths}
+              stale={stale}
+              overdue={overdue}
+            />
+          ),
+        );
+      });
+
+      guarded.get(`${path}/recommendations/:id`, { schema: { params: IdParams } }, async (request, reply) => {
+        return renderWorkspace(request, reply, locale, request.params.id, null);
+      });
+
+      for (const form of FORMS) {
+        const url = `${path}/recommendations/:id/${form}`;
+        guarded.get(url, { schema: { params: IdParams } }, async (request, reply) => {
+          const { user } = request.workspace;
+          const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
+          const defaults: FormValues = { date: dayOf(deps.now()), recommendation: [String(rec.recommendation.id)] };
+          return renderForm(request, reply, locale, form, rec, defaults, {}, 200);
+        });
+
+        // The same form pre-filled with a recorded entry; saving is version-checked.
+        guarded.get(`${url}/:entryId/edit`, { schema: { params: EntryParams } }, async (request, reply) => {
+          const { user } = request.workspace;
+          const { entryId } = request.params;
+          const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
+          const { values, version } = await recordedValues(deps.db, form, entryId, shown.recommendation.id);
+          const rec = await choicesForEdit(deps.db, form, entryId, shown);
+          const edit = { entryId, version };
+          return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
+        });
+      }
+    });
+
+    // The posts: the forms above send them, so no session means a refusal (403), not a redirect.
+    signedInRoutes(scope, { deps, auth, signedOut: 'refuse' }, (guarded) => {
+      guarded.post(
+        `${path}/recommendations/:id/copy/:kind/:entryId`,
+        { schema: { params: CopyParams }, config: { multipartCsrf: true } },
+        async (request, reply) => {
+          // The policy, the recommendation and the entry's place on it are checked before a byte of the file is read.
+          const { user, back } = await copyTarget(request, request.params, locale);
+          const { id, kind, entryId } = request.params;
+          const { file, version, problem } = await receiveFile(request, { auth }, 'document', options.documentBytes);
+          if (problem || !file || version === null) {
+            const shown = problem ?? { code: 'badForm' as const };
+            return renderWorkspace(request, reply, locale, id, { kind, id: entryId, problem: shown }, statusOf(shown));
+          }
+          await setFollowupCopy(deps.db, { kind, id: entryId, version, file }, user, deps.now());
+          return reply.redirect(back, 303);
+        },
+      );
+
+      guarded.post(
+        `${path}/recommendations/:id/copy/:kind/:entryId/remove`,
+        { schema: { params: CopyParams, body: VersionBody } },
+        async (request, reply) => {
+          const { user, back } = await copyTarget(request, request.params, locale);
+          const { kind, entryId } = request.params;
+          await setFollowupCopy(
+            deps.db,
+            { kind, id: entryId, version: request.body.version, file: null },
+            user,
+            deps.now(),
+          );
+          return reply.redirect(back, 303);
+        },
+      );
+
+      for (const form of FORMS) {
+        const url = `${path}/recommendations/:id/${form}`;
+        guarded.post(url, { schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
+          const { user } = request.workspace;
+          const now = deps.now();
+          const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
+          const values = request.body as FormValues;
+          const saved = await save(form, values, rec, locale, user, now, null);
+          if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400);
+          return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+        });
+
+        guarded.post(
+          `${url}/:entryId/edit`,
+          { schema: { params: EntryParams, body: FormBody } },
+          async (request, reply) => {
+            const { user } = request.workspace;
+            const now = deps.now();
+            const { entryId } = request.params;
+            const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
+            await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
+            const rec = await choicesForEdit(deps.db, form, entryId, shown);
+            const values = request.body as FormValues;
+            const seen = Number(one(values, 'version'));
+            const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
+            try {
+              const saved = await save(form, values, rec, locale, user, now, edit);
+              if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400, edit);
+            } catch (error) {
+              // Someone saved this entry since the form was opened: show what they changed above the
+              // form, keep what this editor typed, and offer the current version to save over it.
+              if (!(error instanceof Conflict) || !isChangesSince(error.current)) throw error;
+              const current = error.current as { version: number; changes: ChangeSince[] };
+              const conflict = { ...edit, version: current.version, conflict: current.changes };
+              return renderForm(request, reply, locale, form, rec, values, {}, 409, conflict);
+            }
+            return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+          },
+        );
+      }
+
+      guarded.post(
+        `${path}/:kind/:id/publication`,
+        {
+          schema: {
+            params: Type.Object({
+              kind: Type.Union(ENTRY_KINDS.map((k) => Type.Literal(k))),
+              id: IdParams.properties.id,
+            }),
+            body: Type.Object({
+              _csrf: Type.String({ maxLength: 200 }),
+              version: Type.Integer({ minimum: 1 }),
+              publication: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
+              back: Type.Optional(Type.String({ maxLength: 300 })),
+            }),
+          },
+        },
+        async (request, reply) => {
+          const { user } = request.workspace;
+          const { version, publication, back } = request.body;
+          await setEntryPublication(deps.db, { ...request.params, version, publication }, user, deps.now());
+          return reply.redirect(safeBack(back, base), 303);
+        },
+      );
+
+      guarded.post(
+        `${path}/commitment/:id/kept`,
+        {
+          schema: {
+            params: IdParams,
+            body: Type.Object({
+              _csrf: Type.String({ maxLength: 200 }),
+              version: Type.Integer({ minimum: 1 }),
+              back: Type.Optional(Type.String({ maxLength: 300 })),
+            }),
+          },
+        },
+        async (request, reply) => {
+          const { user } = request.workspace;
+          const now = deps.now();
+          const { version, back } = request.body;
+          await markCommitmentKept(deps.db, { id: request.params.id, fulfilledOn: dayOf(now), version }, user, now);
+          return reply.redirect(safeBack(back, base), 303);
+        },
       );
     });
-
-    app.get(`${base}/recommendations/:id`, { schema: { params: IdParams } }, async (request, reply) => {
-      const user = editorOf(request);
-      if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-      return renderWorkspace(request, reply, locale, request.params.id, null);
-    });
-
-    app.post(
-      `${base}/recommendations/:id/copy/:kind/:entryId`,
-      { schema: { params: CopyParams }, config: { multipartCsrf: true } },
-      async (request, reply) => {
-        // The policy, the recommendation and the entry's place on it are checked before a byte of the file is read.
-        const { user, back } = await copyTarget(request, request.params, locale);
-        const { id, kind, entryId } = request.params;
-        const { file, version, problem } = await receiveFile(request, { auth }, 'document', options.documentBytes);
-        if (problem || !file || version === null) {
-          const shown = problem ?? { code: 'badForm' as const };
-          return renderWorkspace(request, reply, locale, id, { kind, id: entryId, problem: shown }, statusOf(shown));
-        }
-        await setFollowupCopy(deps.db, { kind, id: entryId, version, file }, user, deps.now());
-        return reply.redirect(back, 303);
-      },
-    );
-
-    app.post(
-      `${base}/recommendations/:id/copy/:kind/:entryId/remove`,
-      { schema: { params: CopyParams, body: VersionBody } },
-      async (request, reply) => {
-        const { user, back } = await copyTarget(request, request.params, locale);
-        const { kind, entryId } = request.params;
-        await setFollowupCopy(
-          deps.db,
-          { kind, id: entryId, version: request.body.version, file: null },
-          user,
-          deps.now(),
-        );
-        return reply.redirect(back, 303);
-      },
-    );
-
-    for (const form of FORMS) {
-      const url = `${base}/recommendations/:id/${form}`;
-      app.get(url, { schema: { params: IdParams } }, async (request, reply) => {
-        const user = editorOf(request);
-        if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        const defaults: FormValues = { date: dayOf(deps.now()), recommendation: [String(rec.recommendation.id)] };
-        return renderForm(request, reply, locale, form, rec, defaults, {}, 200);
-      });
-
-      app.post(url, { schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const now = deps.now();
-        const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
-        const values = request.body as FormValues;
-        const saved = await save(form, values, rec, locale, user, now, null);
-        if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400);
-        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
-      });
-
-      // The same form pre-filled with a recorded entry; saving is version-checked.
-      app.get(`${url}/:entryId/edit`, { schema: { params: EntryParams } }, async (request, reply) => {
-        const user = editorOf(request);
-        if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-        const { entryId } = request.params;
-        const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
-        const { values, version } = await recordedValues(deps.db, form, entryId, shown.recommendation.id);
-        const rec = await choicesForEdit(deps.db, form, entryId, shown);
-        const edit = { entryId, version };
-        return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
-      });
-
-      app.post(`${url}/:entryId/edit`, { schema: { params: EntryParams, body: FormBody } }, async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const now = deps.now();
-        const { entryId } = request.params;
-        const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
-        await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
-        const rec = await choicesForEdit(deps.db, form, entryId, shown);
-        const values = request.body as FormValues;
-        const seen = Number(one(values, 'version'));
-        const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
-        try {
-          const saved = await save(form, values, rec, locale, user, now, edit);
-          if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400, edit);
-        } catch (error) {
-          // Someone saved this entry since the form was opened: show what they changed above the
-          // form, keep what this editor typed, and offer the current version to save over it.
-          if (!(error instanceof Conflict) || !isChangesSince(error.current)) throw error;
-          const current = error.current as { version: number; changes: ChangeSince[] };
-          const conflict = { ...edit, version: current.version, conflict: current.changes };
-          return renderForm(request, reply, locale, form, rec, values, {}, 409, conflict);
-        }
-        return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
-      });
-    }
-
-    app.post(
-      `${base}/:kind/:id/publication`,
-      {
-        schema: {
-          params: Type.Object({
-            kind: Type.Union(ENTRY_KINDS.map((k) => Type.Literal(k))),
-            id: IdParams.properties.id,
-          }),
-          body: Type.Object({
-            _csrf: Type.String({ maxLength: 200 }),
-            version: Type.Integer({ minimum: 1 }),
-            publication: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
-            back: Type.Optional(Type.String({ maxLength: 300 })),
-          }),
-        },
-      },
-      async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const { version, publication, back } = request.body;
-        await setEntryPublication(deps.db, { ...request.params, version, publication }, user, deps.now());
-        return reply.redirect(safeBack(back, base), 303);
-      },
-    );
-
-    app.post(
-      `${base}/commitment/:id/kept`,
-      {
-        schema: {
-          params: IdParams,
-          body: Type.Object({
-            _csrf: Type.String({ maxLength: 200 }),
-            version: Type.Integer({ minimum: 1 }),
-            back: Type.Optional(Type.String({ maxLength: 300 })),
-          }),
-        },
-      },
-      async (request, reply) => {
-        const user = currentUser(request);
-        if (!user) throw new Forbidden('Sign in first');
-        const now = deps.now();
-        const { version, back } = request.body;
-        await markCommitmentKept(deps.db, { id: request.params.id, fulfilledOn: dayOf(now), version }, user, now);
-        return reply.redirect(safeBack(back, base), 303);
-      },
-    );
-  }
+  });
 
   /**
-   * A copy form's signed-in editor, with the page to go back to: only for an entry of the
+   * A copy form's signed-in editor (the posts' guard let them through), with the page to go back to: only for an entry of the
    * recommendation in the address (else NotFound, as the edit forms).
    */
   async function copyTarget(request: FastifyRequest, params: Static<typeof CopyParams>, locale: Locale) {
-    const user = currentUser(request);
-    if (!user) throw new Forbidden('Sign in first');
+    const { user } = request.workspace;
     const rec = await getRecommendationForEditor(deps.db, params.id, user);
     await assertEntryOf(deps.db, params.kind, params.entryId, rec.recommendation.id);
     return { user, back: recommendationBase(pageContext(deps, request, locale), rec.recommendation.id) };

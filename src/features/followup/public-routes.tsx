@@ -1,7 +1,7 @@
 /** Public follow-up pages: the dashboards (GET filters, stable URLs) and one timeline per recommendation. */
 import { Type } from '@fastify/type-provider-typebox';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { findRecommendation, getPublicStatement } from '../statements/index.js';
@@ -24,7 +24,7 @@ import { TimelinePage } from './timeline-views.js';
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
 
 export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
-  for (const locale of LOCALES) {
+  localizedRoutes(app, (scope, locale) => {
     const dashboard = (
       view: DashboardView,
       body: (
@@ -33,7 +33,7 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
         now: Date,
       ) => Promise<JSX.Element>,
     ) =>
-      app.get(`/${locale}${viewPath(view)}`, async (request, reply) => {
+      scope.get(viewPath(view), async (request, reply) => {
         const now = deps.now();
         const filters = parseListFilters(request.query as Record<string, unknown>);
         const ctx = pageContext(deps, request, locale);
@@ -100,8 +100,8 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
       return <ListView ctx={ctx} filters={filters} items={items} hasMore={hasMore} />;
     });
 
-    app.get(
-      `/${locale}/statements/:slug/recommendations/:recommendation/follow-up`,
+    scope.get(
+      '/statements/:slug/recommendations/:recommendation/follow-up',
       { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
       async (request, reply) => {
         const now = deps.now();
@@ -117,5 +117,5 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
         );
       },
     );
-  }
+  });
 }

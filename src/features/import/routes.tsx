@@ -2,13 +2,11 @@
  * /{lang}/workspace/import: upload → dry-run report (with the linter's findings) → confirm → a draft
  * release. The upload is multipart, streamed with the uploads' reader; the confirmation is an ordinary form.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { canEditRelease } from '../../platform/policy.js';
 import { type AuthOptions, csrfMatches } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { actorOf } from '../../platform/write.js';
 import { ForbiddenPage } from '../../ui/forbidden-page.js';
 import { receiveUploadForm } from '../files/index.js';
@@ -26,24 +24,26 @@ interface CommitBody {
 const languageOf = (value: unknown): 'en' | 'es' | undefined => (value === 'en' || value === 'es' ? value : undefined);
 
 export function registerImportRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/workspace/import`, async (request, reply) => {
-      const w = await editor(deps, options, request, reply, locale);
-      if (!w) return reply;
+  workspaceRoutes(app, { deps, auth: options }, (scope, locale) => {
+    // Editors and the admin import; anyone else signed in gets the refusal page.
+    scope.addHook('preHandler', async (request, reply) => {
+      const w = request.workspace;
+      if (!canEditRelease(w.user)) return sendHtml(reply, await ForbiddenPage({ ctx: w.ctx }), 403);
+    });
+
+    scope.get('/workspace/import', async (request, reply) => {
+      const w = request.workspace;
       const done = (request.query as { done?: unknown }).done;
       return sendHtml(
         reply,
         await (<ImportPage {...w} done={typeof done === 'string' ? done.slice(0, 200) : undefined} />),
       );
     });
-  }
 
-  for (const locale of LOCALES) {
     // The file is read as it streams in, after the CSRF field (features/files/multipart.ts), capped at
     // the importer's limit; the global hooks still rate-limit the post.
-    app.post(`/${locale}/workspace/import`, { config: { multipartCsrf: true } }, async (request, reply) => {
-      const w = await editor(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post('/workspace/import', { config: { multipartCsrf: true } }, async (request, reply) => {
+      const w = request.workspace;
       const problem = async (code: string) => sendHtml(reply, await ImportPage({ ...w, problem: code }), 400);
       const form = await receiveUploadForm(request, {
         field: 'file',
@@ -70,9 +70,8 @@ export function registerImportRoutes(app: FastifyTypeBox, deps: SiteDeps, option
 
     // The confirmation carries the text the report showed, as an ordinary form (urlencoded), so its limit
     // is the importer's rather than the 64 KB of other forms.
-    app.post(`/${locale}/workspace/import/commit`, { bodyLimit: 4 * MAX_SOURCE_BYTES }, async (request, reply) => {
-      const w = await editor(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post('/workspace/import/commit', { bodyLimit: 4 * MAX_SOURCE_BYTES }, async (request, reply) => {
+      const w = request.workspace;
       const body = (request.body ?? {}) as CommitBody;
       const text = typeof body.text === 'string' ? body.text : '';
       if (text.trim() === '') return sendHtml(reply, await ImportPage({ ...w, problem: 'empty' }), 400);
@@ -81,22 +80,5 @@ export function registerImportRoutes(app: FastifyTypeBox, deps: SiteDeps, option
       const result = await commitImport(deps.db, plan, w.user, actorOf(w.user), deps.now());
       return reply.redirect(`/${locale}/workspace/import?done=${encodeURIComponent(result.slug)}`, 303);
     });
-  }
-}
-
-/** The signed-in user if they may import (editors and the admin); otherwise the answer is already sent. */
-async function editor(
-  deps: SiteDeps,
-  options: AuthOptions,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  locale: Locale,
-): Promise<WorkspaceRequest | null> {
-  const w = workspaceRequest(deps, options, request, reply, locale);
-  if (!w) return null;
-  if (!canEditRelease(w.user)) {
-    await sendHtml(reply, await ForbiddenPage({ ctx: w.ctx }), 403);
-    return null;
-  }
-  return w;
+  });
 }

@@ -3,12 +3,11 @@
 import { eq } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { canManageOrganizations } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
 import { readConfirmed, readLocaleValues } from '../../ui/form.js';
 import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
@@ -44,29 +43,27 @@ function readOrganizationForm(body: Body): OrganizationForm {
 }
 
 export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions) {
-  for (const locale of LOCALES) {
-    const base = `/${locale}/workspace/organizations`;
+  workspaceRoutes(app, { deps, auth: options }, (scope, locale) => {
+    const path = '/workspace/organizations';
+    const base = `/${locale}${path}`;
 
-    app.get(base, { schema: { querystring: ListQuery } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(path, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const q = request.query;
       const filter = { q: q.q ?? '', kind: q.kind ?? '', country: q.country ?? '', archived: q.archived === '1' };
       const rows = await listOrganizationsForWorkspace(deps.db, w.user, filter);
       return sendHtml(reply, await (<OrganizationListPage {...w} rows={rows} filter={filter} />));
     });
 
-    app.get(`${base}/new`, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${path}/new`, async (request, reply) => {
+      const w = request.workspace;
       assertAllowed(canManageOrganizations(w.user));
       const form = organizationFormValues(null);
       return sendHtml(reply, await (<OrganizationFormPage {...w} organization={null} form={form} />));
     });
 
-    app.post(base, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const form = readOrganizationForm(request.body as Body);
       return saveForm(
         reply,
@@ -77,34 +74,30 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
     });
 
     // A member's own organization, wherever its slug goes.
-    app.get(`/${locale}/workspace/my-organization`, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get('/workspace/my-organization', async (request, reply) => {
+      const w = request.workspace;
       const id = w.user.organizationId;
       const [own] = id ? await deps.db.select().from(t.organizations).where(eq(t.organizations.id, id)) : [];
       if (!own) throw new NotFound('This account belongs to no organization');
       return reply.redirect(`${base}/${own.slug}`, 303);
     });
 
-    app.get(`${base}/:slug`, { schema: { params: SlugParams, querystring: ListQuery } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${path}/:slug`, { schema: { params: SlugParams, querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const overview = await organizationOverview(deps.db, request.params.slug, w.user, deps.now());
       const saved = request.query.saved === '1';
       return sendHtml(reply, await (<OrganizationOverviewPage {...w} overview={overview} saved={saved} />));
     });
 
-    app.get(`${base}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${path}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = request.workspace;
       const organization = await getOrganizationForEdit(deps.db, request.params.slug, w.user);
       const form = organizationFormValues(organization);
       return sendHtml(reply, await (<OrganizationFormPage {...w} organization={organization} form={form} />));
     });
 
-    app.post(`${base}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const body = request.body as Body;
       const form = readOrganizationForm(body);
       const { slug } = request.params;
@@ -135,10 +128,10 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
       );
     });
 
-    registerArchiveRoute(app, deps, options, locale, {
-      base,
+    registerArchiveRoute(scope, deps, {
+      path,
       record: organizationArchiveRecord,
       done: (slug) => `${base}/${slug}?saved=1`,
     });
-  }
+  });
 }

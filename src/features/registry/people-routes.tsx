@@ -2,12 +2,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import type { Locale } from '../../platform/i18n/locales.js';
 import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { readConfirmed, readLocaleValues } from '../../ui/form.js';
 import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
 import {
@@ -47,12 +47,11 @@ async function backHref(db: Db, locale: Locale, user: PolicyUser & { organizatio
 }
 
 export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions) {
-  for (const locale of LOCALES) {
-    const base = `/${locale}/workspace/people`;
+  workspaceRoutes(app, { deps, auth: options }, (scope, locale) => {
+    const path = '/workspace/people';
 
-    app.get(base, { schema: { querystring: ListQuery } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(path, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const q = request.query;
       const filter = { q: q.q ?? '', organization: q.organization ?? '', archived: q.archived === '1' };
       const rows = await listPeople(deps.db, w.user, filter);
@@ -65,9 +64,8 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    app.get(`${base}/new`, { schema: { querystring: ListQuery } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${path}/new`, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const organizations = await organizationChoices(deps.db, w.user);
       const preset = request.query.organization ?? (await organizationSlug(deps.db, w.user.organizationId));
       const form = personFormValues(null, preset);
@@ -78,9 +76,8 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    app.post(base, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const form = readPersonForm(request.body as Body);
       const back = await backHref(deps.db, locale, w.user);
       return saveForm(
@@ -103,9 +100,8 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    app.get(`${base}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${path}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = request.workspace;
       const person = await getPersonForEdit(deps.db, request.params.slug, w.user);
       const form = personFormValues(person, await organizationSlug(deps.db, person.organizationId));
       const organizations = await organizationChoices(deps.db, w.user);
@@ -116,9 +112,8 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    app.post(`${base}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const body = request.body as Body;
       const form = readPersonForm(body);
       const { slug } = request.params;
@@ -152,10 +147,10 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    registerArchiveRoute(app, deps, options, locale, {
-      base,
+    registerArchiveRoute(scope, deps, {
+      path,
       record: personRecord,
       done: async (_slug, w) => `${await backHref(deps.db, locale, w.user)}?saved=1`,
     });
-  }
+  });
 }

@@ -1,14 +1,14 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { logosFor } from '../files/index.js';
 import { getOrganization, listOrganizations } from './public-service.js';
 import { OrganizationPage, OrganizationsPage } from './public-views.js';
 
 export function registerOrganizationRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/organizations`, async (request, reply) => {
+  localizedRoutes(app, (scope, locale) => {
+    scope.get('/organizations', async (request, reply) => {
       const organizations = await listOrganizations(deps.db);
       const logos = await logosFor(
         deps.db,
@@ -18,8 +18,8 @@ export function registerOrganizationRoutes(app: FastifyTypeBox, deps: SiteDeps):
       return sendHtml(reply, await (<OrganizationsPage ctx={ctx} organizations={organizations} logos={logos} />));
     });
 
-    app.get(
-      `/${locale}/organizations/:slug`,
+    scope.get(
+      '/organizations/:slug',
       { schema: { params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) }) } },
       async (request, reply) => {
         const detail = await getOrganization(deps.db, request.params.slug, deps.now());
@@ -28,5 +28,5 @@ export function registerOrganizationRoutes(app: FastifyTypeBox, deps: SiteDeps):
         return sendHtml(reply, await (<OrganizationPage ctx={ctx} detail={detail} logo={logo} />));
       },
     );
-  }
+  });
 }

@@ -1,11 +1,9 @@
 /** Route pieces every registry kind shares: reading an edit or archive post, the archive route, the form after a failed save. */
 
 import { rebaseForm, rowAsSeen } from '../../platform/conflict.js';
-import type { Locale } from '../../platform/i18n/locales.js';
-import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import type { SiteDeps } from '../../platform/web/site-deps.js';
-import { type FormOutcome, type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
+import type { FormOutcome, WorkspaceRequest } from '../../platform/web/workspace-request.js';
 import { type Body, FormBody, SlugParams, seenVersion } from './form-body.js';
 import { type RecordChange, type RegistryRecord, setRecordArchived } from './record.js';
 
@@ -15,26 +13,24 @@ export function recordChange(deps: SiteDeps, w: WorkspaceRequest, slug: string, 
 }
 
 /**
- * `POST {base}/:slug/archive`: archives or restores the row (the form says which, with the
- * version it saw), then sends the editor to `done`.
+ * `POST {path}/:slug/archive`, in a signed-in scope (signedInRoutes): archives or restores the row
+ * (the form says which, with the version it saw), then sends the editor to `done`.
  */
 export function registerArchiveRoute<Row extends { id: number; version: number }>(
-  app: FastifyTypeBox,
+  scope: FastifyTypeBox,
   deps: SiteDeps,
-  options: AuthOptions,
-  locale: Locale,
   route: {
-    base: string;
+    /** Within the locale, e.g. `/workspace/themes`. */
+    path: string;
     record: RegistryRecord<Row>;
     done: (slug: string, w: WorkspaceRequest) => Promise<string> | string;
   },
 ): void {
-  app.post(
-    `${route.base}/:slug/archive`,
+  scope.post(
+    `${route.path}/:slug/archive`,
     { schema: { params: SlugParams, body: FormBody } },
     async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+      const w = request.workspace;
       const body = request.body as Body;
       const { slug } = request.params;
       const archived = body.archived === '1';

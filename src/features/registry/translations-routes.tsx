@@ -6,7 +6,7 @@ import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { workspaceRequest } from '../../platform/web/workspace-request.js';
+import { workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { StateBadge } from '../../ui/form.js';
 import { DataTable, FilterBar, matchesQuery } from '../../ui/list.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
@@ -93,15 +93,14 @@ export function registerTranslationRoutes(
   options: AuthOptions,
   sources: readonly TranslationSource[],
 ) {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/workspace/translations`, { schema: { querystring: Query } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+  workspaceRoutes(app, { deps, auth: options }, (scope, locale) => {
+    scope.get('/workspace/translations', { schema: { querystring: Query } }, async (request, reply) => {
+      const w = request.workspace;
       const filter = { q: request.query.q ?? '', lang: request.query.lang ?? '', state: request.query.state ?? '' };
       const todos = (await translationTodos(deps.db, w.user, w.ctx.t, locale, filter, sources)).filter((todo) =>
         matchesQuery(filter.q, todo.name, todo.field),
       );
       return sendHtml(reply, await (<TranslationsPage {...w} todos={todos} filter={filter} />));
     });
-  }
+  });
 }

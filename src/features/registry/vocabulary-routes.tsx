@@ -1,12 +1,11 @@
 /** /{lang}/workspace/themes… and /{lang}/workspace/addressees…: list, new, edit, archive; themes also move. */
 import { eq, isNull } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { canEditRegistry } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
 import { readConfirmed, readLocaleValues } from '../../ui/form.js';
 import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
@@ -58,51 +57,48 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       : ((await deps.db.select({ slug: t.addressees.slug }).from(t.addressees).where(eq(t.addressees.id, id)))[0]
           ?.slug ?? '');
 
-  for (const locale of LOCALES) {
-    const themes = `/${locale}/workspace/themes`;
-    const addressees = `/${locale}/workspace/addressees`;
+  workspaceRoutes(app, { deps, auth: options }, (scope, locale) => {
+    const themes = '/workspace/themes';
+    const addressees = '/workspace/addressees';
+    const themesPage = `/${locale}${themes}`;
+    const addresseesPage = `/${locale}${addressees}`;
 
-    app.get(themes, { schema: { querystring: ListQuery } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(themes, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const filter = { q: request.query.q ?? '', archived: request.query.archived === '1' };
       const rows = await listThemes(deps.db, w.user, filter);
       const saved = request.query.saved === '1';
       return sendHtml(reply, await (<ThemeListPage {...w} rows={rows} filter={filter} saved={saved} />));
     });
 
-    app.get(`${themes}/new`, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${themes}/new`, async (request, reply) => {
+      const w = request.workspace;
       assertAllowed(canEditRegistry(w.user));
       return sendHtml(reply, await (<ThemeFormPage {...w} theme={null} form={themeFormValues(null)} />));
     });
 
-    app.post(themes, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post(themes, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const form = readLabelForm(request.body as Body, 'label');
       return saveForm(
         reply,
         w.ctx,
         async () => {
           await createTheme(deps.db, form, w.user, deps.now());
-          return `${themes}?saved=1`;
+          return `${themesPage}?saved=1`;
         },
         (outcome) => <ThemeFormPage {...w} theme={null} form={form} outcome={outcome} />,
       );
     });
 
-    app.get(`${themes}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${themes}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = request.workspace;
       const theme = await getTheme(deps.db, request.params.slug, w.user);
       return sendHtml(reply, await (<ThemeFormPage {...w} theme={theme} form={themeFormValues(theme)} />));
     });
 
-    app.post(`${themes}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post(`${themes}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const body = request.body as Body;
       const form = readLabelForm(body, 'label');
       const { slug } = request.params;
@@ -111,7 +107,7 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
         w.ctx,
         async () => {
           await updateTheme(deps.db, form, recordChange(deps, w, slug, body));
-          return `${themes}?saved=1`;
+          return `${themesPage}?saved=1`;
         },
         async (outcome) => {
           const current = await getTheme(deps.db, slug, w.user);
@@ -125,33 +121,30 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       );
     });
 
-    registerArchiveRoute(app, deps, options, locale, {
-      base: themes,
+    registerArchiveRoute(scope, deps, {
+      path: themes,
       record: themeRecord,
-      done: () => `${themes}?saved=1`,
+      done: () => `${themesPage}?saved=1`,
     });
 
-    app.post(`${themes}/:slug/move`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post(`${themes}/:slug/move`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const body = request.body as Body;
       const direction = body.direction === 'up' ? 'up' : 'down';
       await moveTheme(deps.db, request.params.slug, direction, seenVersion(body), w.user, deps.now());
-      return reply.redirect(themes, 303);
+      return reply.redirect(themesPage, 303);
     });
 
-    app.get(addressees, { schema: { querystring: ListQuery } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(addressees, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const q = request.query;
       const filter = { q: q.q ?? '', kind: q.kind ?? '', archived: q.archived === '1' };
       const rows = await listAddressees(deps.db, w.user, filter);
       return sendHtml(reply, await (<AddresseeListPage {...w} rows={rows} filter={filter} saved={q.saved === '1'} />));
     });
 
-    app.get(`${addressees}/new`, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${addressees}/new`, async (request, reply) => {
+      const w = request.workspace;
       assertAllowed(canEditRegistry(w.user));
       const form = addresseeFormValues(null, '');
       return sendHtml(
@@ -160,16 +153,15 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       );
     });
 
-    app.post(addressees, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.post(addressees, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const form = readAddresseeForm(request.body as Body);
       return saveForm(
         reply,
         w.ctx,
         async () => {
           await createAddressee(deps.db, form, w.user, deps.now());
-          return `${addressees}?saved=1`;
+          return `${addresseesPage}?saved=1`;
         },
         async (outcome) => (
           <AddresseeFormPage {...w} addressee={null} form={form} parents={await parents()} outcome={outcome} />
@@ -177,9 +169,8 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       );
     });
 
-    app.get(`${addressees}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
+    scope.get(`${addressees}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = request.workspace;
       const addressee = await getAddressee(deps.db, request.params.slug, w.user);
       const form = addresseeFormValues(addressee, await parentSlug(addressee.parentId));
       return sendHtml(
@@ -188,43 +179,46 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       );
     });
 
-    app.post(`${addressees}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
-      const body = request.body as Body;
-      const form = readAddresseeForm(body);
-      const { slug } = request.params;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await updateAddressee(deps.db, form, recordChange(deps, w, slug, body));
-          return `${addressees}?saved=1`;
-        },
-        async (outcome) => {
-          const current = await getAddressee(deps.db, slug, w.user);
-          const parentNow = await parentSlug(current.parentId);
-          const shown = formAfterFailure({ typed: form, outcome, seenVersion: seenVersion(body) }, current, (row) =>
-            addresseeFormValues(row, parentNow),
-          );
-          return (
-            <AddresseeFormPage
-              {...w}
-              addressee={current}
-              form={shown.form}
-              parents={await parents()}
-              outcome={outcome}
-              version={shown.version}
-            />
-          );
-        },
-      );
-    });
+    scope.post(
+      `${addressees}/:slug/edit`,
+      { schema: { params: SlugParams, body: FormBody } },
+      async (request, reply) => {
+        const w = request.workspace;
+        const body = request.body as Body;
+        const form = readAddresseeForm(body);
+        const { slug } = request.params;
+        return saveForm(
+          reply,
+          w.ctx,
+          async () => {
+            await updateAddressee(deps.db, form, recordChange(deps, w, slug, body));
+            return `${addresseesPage}?saved=1`;
+          },
+          async (outcome) => {
+            const current = await getAddressee(deps.db, slug, w.user);
+            const parentNow = await parentSlug(current.parentId);
+            const shown = formAfterFailure({ typed: form, outcome, seenVersion: seenVersion(body) }, current, (row) =>
+              addresseeFormValues(row, parentNow),
+            );
+            return (
+              <AddresseeFormPage
+                {...w}
+                addressee={current}
+                form={shown.form}
+                parents={await parents()}
+                outcome={outcome}
+                version={shown.version}
+              />
+            );
+          },
+        );
+      },
+    );
 
-    registerArchiveRoute(app, deps, options, locale, {
-      base: addressees,
+    registerArchiveRoute(scope, deps, {
+      path: addressees,
       record: addresseeRecord,
-      done: () => `${addressees}?saved=1`,
+      done: () => `${addresseesPage}?saved=1`,
     });
-  }
+  });
 }

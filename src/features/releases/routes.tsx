@@ -1,8 +1,8 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { canEditRelease } from '../../platform/policy.js';
 import { currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { logosFor } from '../files/index.js';
 import { lintStoredRelease } from './lint-stored.js';
@@ -20,40 +20,33 @@ const DownloadParams = Type.Object({
 const DownloadQuery = Type.Object({ size: Type.Optional(Type.Union([Type.Literal('letter'), Type.Literal('a4')])) });
 
 export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/releases`, async (request, reply) => {
+  localizedRoutes(app, (scope, locale) => {
+    scope.get('/releases', async (request, reply) => {
       const releases = await listPublicReleases(deps.db, deps.now());
       return sendHtml(reply, await (<NewsroomPage ctx={pageContext(deps, request, locale)} releases={releases} />));
     });
 
-    app.get(
-      `/${locale}/releases/:slug`,
-      { schema: { params: Type.Object({ slug: Slug }) } },
-      async (request, reply) => {
-        const source = await getPublicRelease(deps.db, request.params.slug, deps.now());
-        const model = buildRenderModel(source, locale, { baseUrl: deps.baseUrl });
-        const ctx = pageContext(deps, request, locale);
-        // What is missing is editors' business; the public sees the release as it renders.
-        const editor = canEditRelease(currentUser(request));
-        const gaps = editor ? model.gaps.map((gap) => gapMessage(gap, ctx.t)) : [];
-        const findings = editor ? await lintStoredRelease(deps.db, source, deps.now()) : [];
-        const logoMap = await logosFor(
-          deps.db,
-          source.boilerplates.map((o) => o.id),
-        );
-        const logos = source.boilerplates.flatMap((o, i) => {
-          const logo = logoMap.get(o.id);
-          return logo ? [{ name: model.organizations[i] ?? o.name, logo }] : [];
-        });
-        return sendHtml(
-          reply,
-          await (<ReleasePage ctx={ctx} m={model} gaps={gaps} findings={findings} logos={logos} />),
-        );
-      },
-    );
+    scope.get('/releases/:slug', { schema: { params: Type.Object({ slug: Slug }) } }, async (request, reply) => {
+      const source = await getPublicRelease(deps.db, request.params.slug, deps.now());
+      const model = buildRenderModel(source, locale, { baseUrl: deps.baseUrl });
+      const ctx = pageContext(deps, request, locale);
+      // What is missing is editors' business; the public sees the release as it renders.
+      const editor = canEditRelease(currentUser(request));
+      const gaps = editor ? model.gaps.map((gap) => gapMessage(gap, ctx.t)) : [];
+      const findings = editor ? await lintStoredRelease(deps.db, source, deps.now()) : [];
+      const logoMap = await logosFor(
+        deps.db,
+        source.boilerplates.map((o) => o.id),
+      );
+      const logos = source.boilerplates.flatMap((o, i) => {
+        const logo = logoMap.get(o.id);
+        return logo ? [{ name: model.organizations[i] ?? o.name, logo }] : [];
+      });
+      return sendHtml(reply, await (<ReleasePage ctx={ctx} m={model} gaps={gaps} findings={findings} logos={logos} />));
+    });
 
-    app.get(
-      `/${locale}/releases/:slug/release.:format`,
+    scope.get(
+      '/releases/:slug/release.:format',
       { schema: { params: DownloadParams, querystring: DownloadQuery } },
       async (request, reply) => {
         const { slug, format } = request.params;
@@ -67,5 +60,5 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
           .send(body);
       },
     );
-  }
+  });
 }

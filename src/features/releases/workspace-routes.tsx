@@ -4,16 +4,16 @@
  * routes ask platform/visibility.ts).
  */
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, Invalid } from '../../platform/errors.js';
 import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { canEditRelease } from '../../platform/policy.js';
+import type { UserRow } from '../../platform/sessions.js';
 import { instantToLocal } from '../../platform/text/time-zones.js';
 import { isVisibilityState } from '../../platform/visibility.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { saveForm, type WorkspaceRequest, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import {
   type FailedForm,
   type Form,
@@ -50,13 +50,9 @@ const PreviewParams = Type.Object({ slug: Slug, format: Type.Union([Type.Literal
 const PreviewQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) });
 
 export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
-  for (const locale of LOCALES) {
-    const root = `/${locale}/workspace/releases`;
-    const guard = (request: FastifyRequest, reply: FastifyReply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (w && !canEditRelease(w.user)) throw new Forbidden('Press releases are edited by editors and the admin');
-      return w;
-    };
+  workspaceRoutes(app, { deps, auth: options, allow: editorsOnly }, (scope, locale) => {
+    const path = '/workspace/releases';
+    const root = `/${locale}${path}`;
 
     const editorPage = async (
       w: WorkspaceRequest,
@@ -105,25 +101,22 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       }) as Promise<string>;
     };
 
-    app.get(root, { schema: { querystring: ListQuery } }, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.get(path, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const q = request.query.q ?? '';
       const state = isVisibilityState(request.query.state) ? request.query.state : '';
       const items = await listReleasesForEditing(deps.db, { q, ...(state ? { state } : {}) }, deps.now());
       return sendHtml(reply, await (<ReleaseListPage {...w} items={items} q={q} state={state} />));
     });
 
-    app.get(`${root}/new`, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.get(`${path}/new`, async (request, reply) => {
+      const w = request.workspace;
       const choices = await registryChoices(deps.db);
       return sendHtml(reply, await (<NewReleasePage {...w} typed={undefined} outcome={{}} choices={choices} />));
     });
 
-    app.post(root, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const body = request.body as Form;
       const choices = await registryChoices(deps.db);
       return saveForm(
@@ -142,20 +135,17 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       );
     });
 
-    app.get(`${root}/:slug`, { schema: { params: SlugParams, querystring: LangQuery } }, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.get(`${path}/:slug`, { schema: { params: SlugParams, querystring: LangQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const previewLocale = isLocale(request.query.preview) ? request.query.preview : locale;
       return sendHtml(reply, await editorPage(w, request.params.slug, previewLocale));
     });
 
     // The draft as a file, for editors only: the same writers as the public downloads.
-    app.get(
-      `${root}/:slug/preview.:format`,
+    scope.get(
+      `${path}/:slug/preview.:format`,
       { schema: { params: PreviewParams, querystring: PreviewQuery } },
       async (request, reply) => {
-        const w = guard(request, reply);
-        if (!w) return reply;
         const { slug, format } = request.params;
         const language = isLocale(request.query.lang) ? request.query.lang : locale;
         const model = buildRenderModel(await getRelease(deps.db, slug, deps.now()), language);
@@ -170,9 +160,10 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       },
     );
 
-    const editorPost = pageFormPoster<ReleaseForm>(app, {
-      root,
-      guard,
+    // Every save below says where to go (an absolute URL), so `root` is only the route path here.
+    const editorPost = pageFormPoster<ReleaseForm>(scope, {
+      root: path,
+      guard: (request) => request.workspace,
       render: (w, slug, failed) => editorPage(w, slug, locale, failed),
     });
 
@@ -183,7 +174,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
         w.user,
         deps.now(),
       );
-      return undefined;
+      return `${root}/${slug}`;
     });
     for (const list of ['contacts', 'highlights', 'boilerplates'] as const satisfies ReleaseList[]) {
       editorPost(`/${list}`, list, async (w, slug, body) => {
@@ -255,12 +246,17 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
     for (const action of ['publish', 'unpublish', 'withdraw'] as const) {
       editorPost(`/${action}`, 'publication', async (w, slug, body) => {
         await changeReleasePublication(deps.db, { slug, action, version: seenVersion(body) }, w.user, deps.now());
-        return undefined;
+        return `${root}/${slug}`;
       });
     }
     editorPost('/delete', 'publication', async (w, slug, body) => {
       await deleteRelease(deps.db, { slug, version: seenVersion(body) }, w.user, deps.now());
       return root;
     });
-  }
+  });
+}
+
+/** Signed-in people other than editors and the admin are refused (403 page). */
+function editorsOnly(user: UserRow): void {
+  if (!canEditRelease(user)) throw new Forbidden('Press releases are edited by editors and the admin');
 }

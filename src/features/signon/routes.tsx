@@ -5,14 +5,13 @@
  * (platform/web/auth.ts).
  */
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
-import { Forbidden, NotFound } from '../../platform/errors.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
+import { NotFound } from '../../platform/errors.js';
 import { canManageSignOn } from '../../platform/policy.js';
-import type { UserRow } from '../../platform/sessions.js';
-import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import {
   decideSignOn,
   getSignOnState,
@@ -28,79 +27,66 @@ const Slug = Type.String({ minLength: 1, maxLength: 200 });
 const Params = Type.Object({ slug: Slug });
 const Body = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 0 }) });
 
-function signedInUser(request: FastifyRequest): UserRow {
-  const user = currentUser(request);
-  if (!user) throw new Forbidden('Sign in first');
-  return user;
-}
-
 export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/sign-on`, async (request, reply) => {
-      const user = currentUser(request);
-      if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-      const items = await listSignOn(deps.db, user);
-      const ctx = pageContext(deps, request, locale);
-      return sendHtml(reply, await (<SignOnListPage ctx={ctx} items={items} editor={canManageSignOn(user)} />));
-    });
+  localizedRoutes(app, (scope, locale) => {
+    // The pages: visitors without a session are sent to sign in.
+    signedInRoutes(scope, { deps, auth }, (guarded) => {
+      guarded.get('/sign-on', async (request, reply) => {
+        const { user, ctx } = request.workspace;
+        const items = await listSignOn(deps.db, user);
+        return sendHtml(reply, await (<SignOnListPage ctx={ctx} items={items} editor={canManageSignOn(user)} />));
+      });
 
-    app.get(`/${locale}/sign-on/:slug`, { schema: { params: Params } }, async (request, reply) => {
-      const user = currentUser(request);
-      if (!user) return reply.redirect(`/${locale}/sign-in`, 303);
-      // Someone who may not read it learns nothing, not even that the statement exists.
-      const state = visibleSignOn(await getSignOnState(deps.db, request.params.slug), user);
-      if (!state) throw new NotFound(`No statement "${request.params.slug}"`);
-      const ctx = pageContext(deps, request, locale);
-      const csrf = csrfToken(request, reply, auth);
-      const editor = canManageSignOn(user);
-      const member = user.role === 'member';
-      return sendHtml(
-        reply,
-        await (<SignOnPage ctx={ctx} csrf={csrf} state={state} editor={editor} member={member} />),
-      );
+      guarded.get('/sign-on/:slug', { schema: { params: Params } }, async (request, reply) => {
+        const { user, ctx, csrf } = request.workspace;
+        // Someone who may not read it learns nothing, not even that the statement exists.
+        const state = visibleSignOn(await getSignOnState(deps.db, request.params.slug), user);
+        if (!state) throw new NotFound(`No statement "${request.params.slug}"`);
+        const editor = canManageSignOn(user);
+        const member = user.role === 'member';
+        return sendHtml(
+          reply,
+          await (<SignOnPage ctx={ctx} csrf={csrf} state={state} editor={editor} member={member} />),
+        );
+      });
     });
 
     const back = (slug: string) => `/${locale}/sign-on/${slug}`;
 
-    for (const action of ['open', 'close'] as const) {
-      app.post(
-        `/${locale}/sign-on/:slug/${action}`,
-        { schema: { params: Params, body: Body } },
-        async (request, reply) => {
+    // The posts: sent by the pages above, so no session means a refusal (403), not a redirect.
+    signedInRoutes(scope, { deps, auth, signedOut: 'refuse' }, (guarded) => {
+      for (const action of ['open', 'close'] as const) {
+        guarded.post(`/sign-on/:slug/${action}`, { schema: { params: Params, body: Body } }, async (request, reply) => {
           const input = { slug: request.params.slug, open: action === 'open', version: request.body.version };
-          await setSignOnOpen(deps.db, signedInUser(request), input, deps.now());
+          await setSignOnOpen(deps.db, request.workspace.user, input, deps.now());
           return reply.redirect(back(request.params.slug), 303);
-        },
-      );
-    }
+        });
+      }
 
-    app.post(`/${locale}/sign-on/:slug/sign`, { schema: { params: Params, body: Body } }, async (request, reply) => {
-      const input = { slug: request.params.slug, version: request.body.version };
-      await signOn(deps.db, signedInUser(request), input, deps.now());
-      return reply.redirect(back(request.params.slug), 303);
-    });
-
-    app.post(
-      `/${locale}/sign-on/:slug/withdraw`,
-      { schema: { params: Params, body: Body } },
-      async (request, reply) => {
+      guarded.post('/sign-on/:slug/sign', { schema: { params: Params, body: Body } }, async (request, reply) => {
         const input = { slug: request.params.slug, version: request.body.version };
-        await withdrawSignature(deps.db, signedInUser(request), input, deps.now());
+        await signOn(deps.db, request.workspace.user, input, deps.now());
         return reply.redirect(back(request.params.slug), 303);
-      },
-    );
+      });
 
-    for (const decision of ['approve', 'decline'] as const) {
-      app.post(
-        `/${locale}/sign-on/:slug/requests/:id/${decision}`,
-        { schema: { params: Type.Object({ slug: Slug, id: Type.String({ pattern: '^[0-9]{1,9}$' }) }), body: Body } },
-        async (request, reply) => {
-          const { slug, id } = request.params;
-          const input = { slug, requestId: Number(id), decision, version: request.body.version };
-          await decideSignOn(deps.db, signedInUser(request), input, deps.now());
-          return reply.redirect(back(slug), 303);
-        },
-      );
-    }
-  }
+      guarded.post('/sign-on/:slug/withdraw', { schema: { params: Params, body: Body } }, async (request, reply) => {
+        const input = { slug: request.params.slug, version: request.body.version };
+        await withdrawSignature(deps.db, request.workspace.user, input, deps.now());
+        return reply.redirect(back(request.params.slug), 303);
+      });
+
+      for (const decision of ['approve', 'decline'] as const) {
+        guarded.post(
+          `/sign-on/:slug/requests/:id/${decision}`,
+          { schema: { params: Type.Object({ slug: Slug, id: Type.String({ pattern: '^[0-9]{1,9}$' }) }), body: Body } },
+          async (request, reply) => {
+            const { slug, id } = request.params;
+            const input = { slug, requestId: Number(id), decision, version: request.body.version };
+            await decideSignOn(deps.db, request.workspace.user, input, deps.now());
+            return reply.redirect(back(slug), 303);
+          },
+        );
+      }
+    });
+  });
 }

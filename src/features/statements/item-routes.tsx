@@ -25,6 +25,7 @@ import { createQuote, deleteQuote, getQuote, updateQuote } from './quote-service
 import { createRecommendation, deleteRecommendation, updateRecommendation } from './recommendation-service.js';
 import { getStatementForEditing, registryChoices } from './workspace-read.js';
 
+/** How page-forms.ts gets a post's signed-in editor (in a signed-in scope: `request.workspace`). */
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => WorkspaceRequest | null;
 
 function recommendationFields(body: Form, locale: Locale) {
@@ -36,13 +37,7 @@ function recommendationFields(body: Form, locale: Locale) {
   };
 }
 
-export function registerRecommendationPages(
-  app: FastifyTypeBox,
-  deps: SiteDeps,
-  locale: Locale,
-  root: string,
-  guard: Guard,
-) {
+export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
   const page = async (
     w: WorkspaceRequest,
     slug: string,
@@ -69,7 +64,7 @@ export function registerRecommendationPages(
     }) as Promise<string>;
   };
 
-  registerItemRoutes(app, root, guard, {
+  registerItemRoutes(scope, locale, path, {
     path: 'recommendations',
     page,
     create: (body, slug, user) =>
@@ -85,7 +80,7 @@ export function registerRecommendationPages(
   });
 }
 
-export function registerQuotePages(app: FastifyTypeBox, deps: SiteDeps, locale: Locale, root: string, guard: Guard) {
+export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
   const page = async (
     w: WorkspaceRequest,
     slug: string,
@@ -111,7 +106,7 @@ export function registerQuotePages(app: FastifyTypeBox, deps: SiteDeps, locale: 
     originalLocale: originalLocale(body, locale),
   });
 
-  registerItemRoutes(app, root, guard, {
+  registerItemRoutes(scope, locale, path, {
     path: 'quotes',
     page,
     create: (body, slug, user) => createQuote(deps.db, { ...quoteFields(body), statementSlug: slug }, user, deps.now()),
@@ -139,23 +134,23 @@ interface ItemRoutes {
   remove(body: Form, id: number, user: WorkspaceRequest['user']): Promise<unknown>;
 }
 
-/** New, edit, create, save and delete for one kind of item; a failed save shows the form again (saveForm). */
-function registerItemRoutes(app: FastifyTypeBox, root: string, guard: Guard, item: ItemRoutes) {
-  const base = `${root}/:slug/${item.path}`;
-  const back = (slug: string) => `${root}/${slug}#${item.path}-title`;
-  app.get(`${base}/new`, { schema: { params: SlugParams } }, async (request, reply) => {
-    const w = guard(request, reply);
-    if (!w) return reply;
+/**
+ * New, edit, create, save and delete for one kind of item under `{path}/:slug` (in a signed-in locale
+ * scope); a failed save shows the form again (saveForm).
+ */
+function registerItemRoutes(scope: FastifyTypeBox, locale: Locale, path: string, item: ItemRoutes) {
+  const base = `${path}/:slug/${item.path}`;
+  const back = (slug: string) => `/${locale}${path}/${slug}#${item.path}-title`;
+  scope.get(`${base}/new`, { schema: { params: SlugParams } }, async (request, reply) => {
+    const w = request.workspace;
     return sendHtml(reply, await item.page(w, request.params.slug, null, undefined, {}));
   });
-  app.get(`${base}/:id`, { schema: { params: ItemParams } }, async (request, reply) => {
-    const w = guard(request, reply);
-    if (!w) return reply;
+  scope.get(`${base}/:id`, { schema: { params: ItemParams } }, async (request, reply) => {
+    const w = request.workspace;
     return sendHtml(reply, await item.page(w, request.params.slug, request.params.id, undefined, {}));
   });
-  app.post(base, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-    const w = guard(request, reply);
-    if (!w) return reply;
+  scope.post(base, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+    const w = request.workspace;
     const { slug } = request.params;
     const body = request.body as Form;
     return saveForm(
@@ -174,9 +169,8 @@ function registerItemRoutes(app: FastifyTypeBox, root: string, guard: Guard, ite
     run: (body: Form, id: number, user: WorkspaceRequest['user']) => Promise<unknown>,
     keepTyped: boolean,
   ) =>
-    app.post(`${base}/:id${suffix}`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.post(`${base}/:id${suffix}`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const { slug, id } = request.params;
       const body = request.body as Form;
       return saveForm(

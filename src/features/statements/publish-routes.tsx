@@ -4,15 +4,14 @@
  * as a wall-clock time and an IANA zone (`embargoLocal` + `timeZone`), stored as the UTC instant.
  */
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden, Invalid } from '../../platform/errors.js';
+import { Invalid } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { fieldErrors } from '../../platform/forms/validation.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { localToInstant } from '../../platform/text/time-zones.js';
-import { type AuthOptions, currentUser } from '../../platform/web/auth.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { workspaceRequest } from '../../platform/web/workspace-request.js';
+import { workspaceRoutes } from '../../platform/web/workspace-request.js';
 import type { Form } from './form-input.js';
 import { changePublication } from './publish-service.js';
 import { renderStatementPage } from './workspace-routes.js';
@@ -42,39 +41,33 @@ function embargoOf(body: { embargoUntil?: string; embargoLocal?: string; timeZon
 }
 
 export function registerStatementPublishRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
-  for (const locale of LOCALES) {
+  workspaceRoutes(app, { deps, auth: options, signedOut: 'refuse' }, (scope, locale) => {
     for (const action of ['publish', 'unpublish', 'withdraw'] as const) {
-      app.post(
-        `/${locale}/statements/:slug/${action}`,
-        { schema: { params: Params, body: Body } },
-        async (request, reply) => {
-          if (!currentUser(request)) throw new Forbidden('Sign in first');
-          const w = workspaceRequest(deps, options, request, reply, locale);
-          if (!w) return reply;
-          const { slug } = request.params;
-          try {
-            const embargoUntil = action === 'publish' ? embargoOf(request.body) : null;
-            await changePublication(
-              deps.db,
-              { slug, action, version: request.body.version, embargoUntil },
-              w.user,
-              deps.now(),
-            );
-          } catch (error) {
-            // A bad embargo comes back next to its field; a stale page gets the 409 page (app.tsx): there
-            // is no typed text to keep, and it names who changed the publication meanwhile.
-            if (!(error instanceof Invalid)) throw error;
-            const errors = fieldErrors(error.problems, w.ctx.t);
-            const typed = request.body as unknown as Form;
-            return sendHtml(
-              reply,
-              await renderStatementPage(deps, w, slug, { form: 'publish', typed, outcome: { errors } }),
-              400,
-            );
-          }
-          return reply.redirect(`/${locale}/workspace/statements/${slug}`, 303);
-        },
-      );
+      scope.post(`/statements/:slug/${action}`, { schema: { params: Params, body: Body } }, async (request, reply) => {
+        const w = request.workspace;
+        const { slug } = request.params;
+        try {
+          const embargoUntil = action === 'publish' ? embargoOf(request.body) : null;
+          await changePublication(
+            deps.db,
+            { slug, action, version: request.body.version, embargoUntil },
+            w.user,
+            deps.now(),
+          );
+        } catch (error) {
+          // A bad embargo comes back next to its field; a stale page gets the 409 page (app.tsx): there
+          // is no typed text to keep, and it names who changed the publication meanwhile.
+          if (!(error instanceof Invalid)) throw error;
+          const errors = fieldErrors(error.problems, w.ctx.t);
+          const typed = request.body as unknown as Form;
+          return sendHtml(
+            reply,
+            await renderStatementPage(deps, w, slug, { form: 'publish', typed, outcome: { errors } }),
+            400,
+          );
+        }
+        return reply.redirect(`/${locale}/workspace/statements/${slug}`, 303);
+      });
     }
-  }
+  });
 }

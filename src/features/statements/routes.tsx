@@ -1,7 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { StatementPageSection } from '../../platform/feature.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { documentOf } from '../files/index.js';
 import { findRecommendation, getPublicStatement, listPublicStatements } from './service.js';
@@ -15,29 +15,23 @@ export function registerStatementRoutes(
   deps: SiteDeps,
   sections: readonly StatementPageSection[] = [],
 ): void {
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/`, async (request, reply) => {
+  localizedRoutes(app, (scope, locale) => {
+    // `/en/`, not `/en`, in the route table (either address answers: ignoreTrailingSlash).
+    scope.get('/', { prefixTrailingSlash: 'slash' }, async (request, reply) => {
       const items = await listPublicStatements(deps.db, deps.now());
       return sendHtml(reply, await (<HomePage ctx={pageContext(deps, request, locale)} items={items} />));
     });
 
-    app.get(
-      `/${locale}/statements/:slug`,
-      { schema: { params: Type.Object({ slug: Slug }) } },
-      async (request, reply) => {
-        const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
-        const document = await documentOf(deps.db, detail.statement.id);
-        const ctx = pageContext(deps, request, locale);
-        const extra = await Promise.all(sections.map((section) => section(deps, ctx, detail.statement.id)));
-        return sendHtml(
-          reply,
-          await (<StatementPage ctx={ctx} detail={detail} sections={extra} document={document} />),
-        );
-      },
-    );
+    scope.get('/statements/:slug', { schema: { params: Type.Object({ slug: Slug }) } }, async (request, reply) => {
+      const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
+      const document = await documentOf(deps.db, detail.statement.id);
+      const ctx = pageContext(deps, request, locale);
+      const extra = await Promise.all(sections.map((section) => section(deps, ctx, detail.statement.id)));
+      return sendHtml(reply, await (<StatementPage ctx={ctx} detail={detail} sections={extra} document={document} />));
+    });
 
-    app.get(
-      `/${locale}/statements/:slug/recommendations/:recommendation`,
+    scope.get(
+      '/statements/:slug/recommendations/:recommendation',
       { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
       async (request, reply) => {
         const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
@@ -49,5 +43,5 @@ export function registerStatementRoutes(
         );
       },
     );
-  }
+  });
 }

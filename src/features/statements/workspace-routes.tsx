@@ -4,15 +4,15 @@
  * next to the fields (400) or with the other editor's change above the typed text (409) otherwise.
  */
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden } from '../../platform/errors.js';
-import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
+import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditStatement } from '../../platform/policy.js';
+import type { UserRow } from '../../platform/sessions.js';
 import { isVisibilityState } from '../../platform/visibility.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, type WorkspaceRequest, workspaceRequest } from '../../platform/web/workspace-request.js';
+import { saveForm, type WorkspaceRequest, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import {
   createStatement,
   deleteStatement,
@@ -35,17 +35,9 @@ const ListQuery = Type.Object({
   state: Type.Optional(Type.String({ maxLength: 20 })),
 });
 
-/** The signed-in editor, or null after a redirect to sign in; anyone else is refused (403 page). */
-export function editorRequest(
-  deps: SiteDeps,
-  options: AuthOptions,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  locale: Locale,
-): WorkspaceRequest | null {
-  const w = workspaceRequest(deps, options, request, reply, locale);
-  if (w && !canEditStatement(w.user)) throw new Forbidden('Statements are edited by editors and the admin');
-  return w;
+/** Signed-in people other than editors and the admin are refused (403 page). */
+function editorsOnly(user: UserRow): void {
+  if (!canEditStatement(user)) throw new Forbidden('Statements are edited by editors and the admin');
 }
 
 function statementFields(body: Form, locale: Locale): StatementFields {
@@ -75,29 +67,25 @@ export async function renderStatementPage(
 }
 
 export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
-  for (const locale of LOCALES) {
-    const root = `/${locale}/workspace/statements`;
-    const guard = (request: FastifyRequest, reply: FastifyReply) =>
-      editorRequest(deps, options, request, reply, locale);
+  workspaceRoutes(app, { deps, auth: options, allow: editorsOnly }, (scope, locale) => {
+    const path = '/workspace/statements';
+    const root = `/${locale}${path}`;
 
-    app.get(root, { schema: { querystring: ListQuery } }, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.get(path, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
       const q = request.query.q ?? '';
       const state = isVisibilityState(request.query.state) ? request.query.state : '';
       const items = await listStatementsForEditing(deps.db, { q, ...(state ? { state } : {}) }, deps.now());
       return sendHtml(reply, await (<StatementListPage {...w} items={items} q={q} state={state} />));
     });
 
-    app.get(`${root}/new`, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.get(`${path}/new`, async (request, reply) => {
+      const w = request.workspace;
       return sendHtml(reply, await (<NewStatementPage {...w} typed={undefined} outcome={{}} />));
     });
 
-    app.post(root, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
       const body = request.body as Form;
       return saveForm(
         reply,
@@ -115,15 +103,15 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
       );
     });
 
-    app.get(`${root}/:slug`, { schema: { params: SlugParams } }, async (request, reply) => {
-      const w = guard(request, reply);
-      if (!w) return reply;
+    scope.get(`${path}/:slug`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = request.workspace;
       return sendHtml(reply, await renderStatementPage(deps, w, request.params.slug));
     });
 
-    const statementPost = pageFormPoster<StatementForm>(app, {
-      root,
-      guard,
+    // Every save below says where to go (an absolute URL), so `root` is only the route path here.
+    const statementPost = pageFormPoster<StatementForm>(scope, {
+      root: path,
+      guard: (request) => request.workspace,
       render: (w, slug, failed) => renderStatementPage(deps, w, slug, failed),
     });
 
@@ -134,7 +122,7 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
         w.user,
         deps.now(),
       );
-      return undefined;
+      return `${root}/${slug}`;
     });
     statementPost('/signatories', 'signatories', async (w, slug, body) => {
       const signatories = readPicked(body, 'signatories').map((organizationId) => ({
@@ -158,12 +146,11 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
     });
 
     for (const kind of ['recommendations', 'quotes'] as const) {
-      app.post(
-        `${root}/:slug/${kind}/:id/move`,
+      scope.post(
+        `${path}/:slug/${kind}/:id/move`,
         { schema: { params: ItemParams, body: FormBody } },
         async (request, reply) => {
-          const w = guard(request, reply);
-          if (!w) return reply;
+          const w = request.workspace;
           const { slug, id } = request.params;
           const body = request.body as Form;
           return saveForm(
@@ -187,7 +174,7 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
       );
     }
 
-    registerRecommendationPages(app, deps, locale, root, guard);
-    registerQuotePages(app, deps, locale, root, guard);
-  }
+    registerRecommendationPages(scope, deps, locale, path);
+    registerQuotePages(scope, deps, locale, path);
+  });
 }

@@ -3,15 +3,14 @@
  * that the live preview of every Markdown field posts to.
  */
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden } from '../../platform/errors.js';
 import type { Contributions } from '../../platform/feature.js';
-import { LOCALES } from '../../platform/i18n/locales.js';
 import { renderMarkdown } from '../../platform/text/markdown.js';
-import { type AuthOptions, currentUser } from '../../platform/web/auth.js';
+import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { htmxScript } from '../../platform/web/script-asset.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { workspaceRequest } from '../../platform/web/workspace-request.js';
+import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { workspaceAttention } from './attention.js';
 import { WorkspaceHomePage } from './home-views.js';
 
@@ -32,44 +31,47 @@ export function registerWorkspaceRoutes(
       .send(htmx.source),
   );
 
-  for (const locale of LOCALES) {
-    app.get(`/${locale}/workspace`, async (request, reply) => {
-      const w = workspaceRequest(deps, options, request, reply, locale);
-      if (!w) return reply;
-      const attention = await workspaceAttention(
-        deps.db,
-        w.user,
-        {
-          now: deps.now(),
-          locale,
-          t: w.ctx.t,
-          followupStaleMonths: home.followupStaleMonths,
-          translationSources: home.contributions.translationSources,
-        },
-        home.contributions.attention,
-      );
-      return sendHtml(reply, await (<WorkspaceHomePage {...w} attention={attention} />));
-    });
+  localizedRoutes(app, (scope, locale) => {
+    signedInRoutes(scope, { deps, auth: options }, (guarded) =>
+      guarded.get('/workspace', async (request, reply) => {
+        const w = request.workspace;
+        const attention = await workspaceAttention(
+          deps.db,
+          w.user,
+          {
+            now: deps.now(),
+            locale,
+            t: w.ctx.t,
+            followupStaleMonths: home.followupStaleMonths,
+            translationSources: home.contributions.translationSources,
+          },
+          home.contributions.attention,
+        );
+        return sendHtml(reply, await (<WorkspaceHomePage {...w} attention={attention} />));
+      }),
+    );
 
     // htmx posts the whole form and names the field to preview (hx-vals), so the CSRF token comes along.
-    app.post(
-      `/${locale}/workspace/preview`,
-      {
-        schema: {
-          body: Type.Object(
-            { _csrf: Type.String({ maxLength: 200 }), previewField: Type.String({ maxLength: 100 }) },
-            { additionalProperties: true },
-          ),
+    // Without a session: a refusal (403), as for any post of a signed-in page.
+    signedInRoutes(scope, { deps, auth: options, signedOut: 'refuse' }, (guarded) =>
+      guarded.post(
+        '/workspace/preview',
+        {
+          schema: {
+            body: Type.Object(
+              { _csrf: Type.String({ maxLength: 200 }), previewField: Type.String({ maxLength: 100 }) },
+              { additionalProperties: true },
+            ),
+          },
         },
-      },
-      async (request, reply) => {
-        if (!currentUser(request)) throw new Forbidden('Sign in first');
-        const body = request.body as Record<string, unknown>;
-        const source = body[request.body.previewField];
-        const text = typeof source === 'string' ? source.slice(0, PREVIEW_MAX) : '';
-        // A fragment for htmx to swap in: the same renderer, hence the same escaping, as public pages.
-        return sendHtml(reply, renderMarkdown(text));
-      },
+        async (request, reply) => {
+          const body = request.body as Record<string, unknown>;
+          const source = body[request.body.previewField];
+          const text = typeof source === 'string' ? source.slice(0, PREVIEW_MAX) : '';
+          // A fragment for htmx to swap in: the same renderer, hence the same escaping, as public pages.
+          return sendHtml(reply, renderMarkdown(text));
+        },
+      ),
     );
-  }
+  });
 }
