@@ -1,11 +1,11 @@
 /** A small registry for editorial tests (and journeys run without the registry pages): rows as the registry holds them. */
 
 import { createUser } from '../../src/features/accounts/index.js';
-import type { Editor } from '../../src/features/statements/index.js';
 import { systemActor } from '../../src/platform/audit.js';
 import type { Db } from '../../src/platform/db/client.js';
 import * as t from '../../src/platform/db/schema/index.js';
 import { localized } from '../../src/platform/text/localized-text.js';
+import type { Editor } from '../../src/platform/write.js';
 
 export async function seedRegistry(db: Db) {
   const organizations = await db

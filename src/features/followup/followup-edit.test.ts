@@ -11,12 +11,12 @@ import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { type LocalizedText, localized, translationState } from '../../platform/text/localized-text.js';
+import type { Editor } from '../../platform/write.js';
 import { getPublicFile, sha256Hex } from '../files/index.js';
 import { setFollowupCopy } from './copy-service.js';
 import { editCommitment, editMeeting, editResponse, editStatusUpdate, evidenceOf } from './edit-service.js';
 import { loadTimeline } from './timeline-service.js';
 import {
-  type Editor,
   pairToLocalized,
   recordCommitment,
   recordMeeting,

@@ -9,6 +9,7 @@ import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
+import type { Editor } from '../../platform/write.js';
 import { countByStatus, scorecard } from './dashboard-service.js';
 import { isOverdue, monthsBefore } from './overdue.js';
 import { overdueCommitments, staleRecommendations } from './reminders.js';
@@ -16,7 +17,6 @@ import { percent, scorecardShares } from './scorecard.js';
 import { compareTimeline, currentStatus, type DatedUpdate, statusOn } from './status.js';
 import { loadTimeline } from './timeline-service.js';
 import {
-  type Editor,
   recordCommitment,
   recordResponse,
   recordStatusUpdate,

@@ -27,13 +27,12 @@ import {
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { mergeLocalized } from '../../platform/text/bilingual.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
-import { actorOf, assertAllowed, type EditingUser, insertAudited } from '../../platform/write.js';
+import { actorOf, assertAllowed, type Editor, insertAudited } from '../../platform/write.js';
 import { matchesQuery } from '../../ui/list.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 
 export type OrganizationRow = typeof t.organizations.$inferSelect;
-export type Editor = NonNullable<PolicyUser> & EditingUser;
 
 export const ORGANIZATION_KINDS = t.organizationKind.enumValues;
 

@@ -12,9 +12,9 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { hasAnyText, mergeLocalized } from '../../platform/text/bilingual.js';
+import type { Editor } from '../../platform/write.js';
 import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../../platform/write.js';
 import { matchesQuery } from '../../ui/list.js';
-import type { Editor } from './organizations-service.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 

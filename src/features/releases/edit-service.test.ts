@@ -7,7 +7,7 @@ import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
 import { releaseVisibility } from '../../platform/visibility.js';
-import type { Editor } from '../statements/index.js';
+import type { Editor } from '../../platform/write.js';
 import { createRecommendation, createStatement } from '../statements/index.js';
 import { setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease, type ReleaseFields, setReleaseList, updateRelease } from './edit-service.js';

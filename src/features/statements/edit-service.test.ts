@@ -7,6 +7,7 @@ import { listAudit, systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Conflict, Forbidden, Invalid } from '../../platform/errors.js';
 import { translationState } from '../../platform/text/localized-text.js';
+import type { Editor } from '../../platform/write.js';
 import { createUser } from '../accounts/index.js';
 import {
   createStatement,
@@ -25,7 +26,6 @@ import {
   updateRecommendation,
 } from './recommendation-service.js';
 import { listStatementsForEditing } from './workspace-read.js';
-import type { Editor } from './write-support.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
