@@ -3,32 +3,16 @@
  * so the form shows the message next to that field in the editor's language. Nothing is written
  * when there is a problem.
  */
+import { isHttpUrl, isIsoDate } from '../../platform/forms/problems.js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
 
 export type ProblemKey = keyof Catalog & `followupProblem${string}`;
 export type Problems = Record<string, ProblemKey>;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 export function checkDay(problems: Problems, field: string, value: string, required: boolean, today?: string) {
   if (value === '') {
     if (required) problems[field] = 'followupProblemDateRequired';
-  } else if (!isDay(value)) problems[field] = 'followupProblemDateFormat';
+  } else if (!isIsoDate(value)) problems[field] = 'followupProblemDateFormat';
   else if (today && value > today) problems[field] = 'followupProblemDateFuture';
 }
 
