@@ -5,10 +5,10 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
+import { bilingual, seedStatement } from '../../../test/support/followup.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
-import { localized } from '../../platform/text/localized-text.js';
 import type { Editor } from '../../platform/write.js';
 import { countByStatus, scorecard } from './dashboard-service.js';
 import { isOverdue, monthsBefore } from './overdue.js';
@@ -81,18 +81,15 @@ describe('overdue with an injected clock (pure)', () => {
 describeEachEngine('follow-up services', (ctx) => {
   const now = new Date('2024-06-15T12:00:00Z');
   let editor: Editor;
-  let statementId: number;
+  let _statementId: number;
   const recs: number[] = [];
   const addressees: number[] = [];
-  const text = (s: string) => localized('en', s, { es: `${s} (es)` });
+  const text = bilingual;
 
   beforeAll(async () => {
     editor = await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, now);
-    const [statement] = await ctx.db
-      .insert(t.statements)
-      .values({ slug: 's', title: text('S'), date: '2023-01-10', status: 'published' })
-      .returning();
-    statementId = statement!.id;
+    const seeded = await seedStatement(ctx.db, { slug: 's', title: 'S', status: 'published', count: 4 });
+    _statementId = seeded.statementId;
     for (const slug of ['a', 'b']) {
       const [a] = await ctx.db
         .insert(t.addressees)
@@ -100,17 +97,11 @@ describeEachEngine('follow-up services', (ctx) => {
         .returning();
       addressees.push(a!.id);
     }
-    for (let i = 1; i <= 4; i++) {
-      const [r] = await ctx.db
-        .insert(t.recommendations)
-        .values({ statementId, slug: `r${i}`, position: i, text: text(`R${i}`) })
-        .returning();
-      recs.push(r!.id);
-      await ctx.db.insert(t.recommendationAddressees).values({ recommendationId: r!.id, addresseeId: addressees[0]! });
-      if (i <= 2)
-        await ctx.db
-          .insert(t.recommendationAddressees)
-          .values({ recommendationId: r!.id, addresseeId: addressees[1]! });
+    recs.push(...seeded.recommendationIds);
+    for (const [i, recommendationId] of recs.entries()) {
+      await ctx.db.insert(t.recommendationAddressees).values({ recommendationId, addresseeId: addressees[0]! });
+      if (i < 2)
+        await ctx.db.insert(t.recommendationAddressees).values({ recommendationId, addresseeId: addressees[1]! });
     }
   });
 
