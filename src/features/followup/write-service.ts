@@ -11,7 +11,8 @@ import * as t from '../../platform/db/schema/index.js';
 import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canPublishFollowup, canRecordFollowup, type PolicyUser } from '../../platform/policy.js';
-import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
+import { mergeTyped } from '../../platform/text/localized-input.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { FollowupPublication } from '../../platform/visibility.js';
 import {
   actorOf,
@@ -30,12 +31,9 @@ export interface TextPair {
   es: string;
 }
 
+/** A new entry's text from the pair, by the one bilingual rule (mergeTyped): the form's language is the original when it has text. */
 export function pairToLocalized(pair: TextPair, formLocale: Locale): LocalizedText {
-  const other: Locale = formLocale === 'en' ? 'es' : 'en';
-  const mine = pair[formLocale].trim();
-  const theirs = pair[other].trim();
-  if (mine) return localized(formLocale, mine, theirs ? { [other]: theirs } : {});
-  return theirs ? localized(other, theirs) : {};
+  return mergeTyped({}, (locale) => pair[locale].trim(), formLocale, []);
 }
 
 function mayRecord(user: PolicyUser): asserts user is NonNullable<PolicyUser> {
