@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/db.js';
-import { Visitor, visitorsAs } from '../../test/support/visitors.js';
+import { POLICY_ACCOUNTS, Visitor, visitorsAs } from '../../test/support/visitors.js';
 import { loadDemo } from '../features/demo/index.js';
 import { listAudit } from '../platform/audit.js';
 import * as t from '../platform/db/schema/index.js';
@@ -38,14 +38,7 @@ describeEachEngine('policy over HTTP: role × entity × action', (ctx) => {
   beforeAll(async () => {
     await loadDemo(ctx.db);
     app = await buildApp({ db: ctx.db });
-    const signedInAs = await visitorsAs(app, ctx.db, {
-      anonymous: null,
-      admin: { email: 'admin@example.org', role: 'admin' },
-      editor: { email: 'editor@example.org', role: 'editor' },
-      memberOwn: { email: 'own@cejil.org', role: 'member', organization: 'cejil' },
-      memberOther: { email: 'other@example.org', role: 'member', organization: 'alianza-americas' },
-    });
-    for (const [who, visitor] of signedInAs) visitors.set(who, visitor);
+    for (const [who, visitor] of await visitorsAs(app, ctx.db, POLICY_ACCOUNTS)) visitors.set(who, visitor);
   });
 
   const version = async (table: typeof t.organizations | typeof t.statements, slug: string) =>

@@ -164,3 +164,12 @@ export async function visitorsAs<Who extends string>(
     visitors.set(who, account ? await signedIn(app, account.email) : new Visitor(app));
   return visitors;
 }
+
+/** Who the policy matrices ask about: the public, the admin, an editor, a CEJIL member and another organization's. */
+export const POLICY_ACCOUNTS = {
+  anonymous: null,
+  admin: { email: 'admin@example.org', role: 'admin' },
+  editor: { email: 'editor@example.org', role: 'editor' },
+  memberOwn: { email: 'own@cejil.org', role: 'member', organization: 'cejil' },
+  memberOther: { email: 'other@example.org', role: 'member', organization: 'alianza-americas' },
+} as const satisfies Record<string, Account | null>;

@@ -14,14 +14,7 @@ import { canPublishFollowup, canRecordFollowup, type PolicyUser } from '../../pl
 import { mergeTyped } from '../../platform/text/localized-input.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { FollowupPublication } from '../../platform/visibility.js';
-import {
-  actorOf,
-  type Editor,
-  insertAudited,
-  type Tx,
-  updateVersioned,
-  versionedChange,
-} from '../../platform/write.js';
+import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { refreshCurrentStatus } from './current-status.js';
 import type { ImplementationStatus } from './status.js';
 
@@ -48,7 +41,7 @@ const recorded = (table: PgTable, entityType: string, user: Editor, now: Date) =
   now,
 });
 
-async function recommendationExists(db: Tx, id: number) {
+async function recommendationExists(db: Db, id: number) {
   const [row] = await db.select().from(t.recommendations).where(eq(t.recommendations.id, id));
   if (!row) throw new NotFound(`No recommendation ${id}`);
   return row;

@@ -14,14 +14,7 @@ import { canEditRelease } from '../../platform/policy.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { isTimeZone, localToInstant } from '../../platform/text/time-zones.js';
-import {
-  actorOf,
-  type Editor,
-  insertAudited,
-  type Tx,
-  updateVersioned,
-  versionedChange,
-} from '../../platform/write.js';
+import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { missingIds, wasEverPublished } from '../statements/index.js';
 
 export type ReleaseRow = typeof t.releases.$inferSelect;
@@ -233,7 +226,7 @@ export async function currentList(tx: Db, releaseId: number, list: ReleaseList):
   return rows.flatMap((r) => (r.id === null ? [] : [r.id]));
 }
 
-async function replaceList(tx: Tx, releaseId: number, list: ReleaseList, ids: number[]): Promise<void> {
+async function replaceList(tx: Db, releaseId: number, list: ReleaseList, ids: number[]): Promise<void> {
   if (list === 'contacts') {
     await tx.delete(t.releaseContacts).where(eq(t.releaseContacts.releaseId, releaseId));
     if (ids.length > 0)

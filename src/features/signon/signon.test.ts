@@ -3,7 +3,7 @@ import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { Visitor, visitorsAs } from '../../../test/support/visitors.js';
+import { POLICY_ACCOUNTS, Visitor, visitorsAs } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -72,14 +72,7 @@ describeEachEngine('sign-on: members sign for their organization, editors decide
   beforeAll(async () => {
     await loadDemo(ctx.db);
     app = await buildApp({ db: ctx.db });
-    const signedInAs = await visitorsAs(app, ctx.db, {
-      anonymous: null,
-      admin: { email: 'admin@example.org', role: 'admin' },
-      editor: { email: 'editor@example.org', role: 'editor' },
-      memberOwn: { email: 'own@cejil.org', role: 'member', organization: 'cejil' },
-      memberOther: { email: 'other@example.org', role: 'member', organization: 'alianza-americas' },
-    });
-    for (const [who, visitor] of signedInAs) visitors.set(who, visitor);
+    for (const [who, visitor] of await visitorsAs(app, ctx.db, POLICY_ACCOUNTS)) visitors.set(who, visitor);
   });
 
   /** Each action on a fresh statement prepared as the action needs; the answer expected per visitor. */

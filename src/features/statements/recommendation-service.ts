@@ -11,14 +11,7 @@ import { Problems, slugify } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
-import {
-  actorOf,
-  type Editor,
-  insertAudited,
-  type Tx,
-  updateVersioned,
-  versionedChange,
-} from '../../platform/write.js';
+import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
 import { deleteStatementItem, missingIds } from './write-support.js';
 
@@ -62,7 +55,7 @@ function linksOf(input: Pick<RecommendationFields, 'themeIds' | 'addresseeIds'>)
   return { themeIds: [...new Set(input.themeIds)].sort(), addresseeIds: [...new Set(input.addresseeIds)].sort() };
 }
 
-async function setLinks(tx: Tx, id: number, input: Pick<RecommendationFields, 'themeIds' | 'addresseeIds'>) {
+async function setLinks(tx: Db, id: number, input: Pick<RecommendationFields, 'themeIds' | 'addresseeIds'>) {
   await tx.delete(t.recommendationThemes).where(eq(t.recommendationThemes.recommendationId, id));
   await tx.delete(t.recommendationAddressees).where(eq(t.recommendationAddressees.recommendationId, id));
   const { themeIds, addresseeIds } = linksOf(input);
