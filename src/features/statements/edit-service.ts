@@ -4,11 +4,11 @@
  * (archived) through publish-service.ts instead. Each write: policy, version check, audit row, one
  * transaction.
  */
-import { asc, eq, ilike, or } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
-import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../platform/forms/problems.js';
+import { freeSlug, isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditStatement } from '../../platform/policy.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
@@ -87,7 +87,7 @@ export async function createStatement(
   problems.throwIfAny();
   return db.transaction(async (tx) => {
     const values = localizedFields({}, input);
-    const slug = typedSlug || (await freeSlug(tx, slugify(originalOf(values.title)?.entry.text ?? '')));
+    const slug = typedSlug || (await freeSlug(tx, t.statements, slugify(originalOf(values.title)?.entry.text ?? '')));
     const [taken] = await tx.select({ id: t.statements.id }).from(t.statements).where(eq(t.statements.slug, slug));
     if (taken) {
       const p = new Problems();
@@ -103,18 +103,6 @@ export async function createStatement(
       audited,
     });
   });
-}
-
-async function freeSlug(tx: Db, base: string): Promise<string> {
-  const rows = await tx
-    .select({ slug: t.statements.slug })
-    .from(t.statements)
-    .where(or(eq(t.statements.slug, base), ilike(t.statements.slug, `${base}-%`)));
-  const used = new Set(rows.map((r) => r.slug));
-  if (!used.has(base)) return base;
-  let n = 2;
-  while (used.has(`${base}-${n}`)) n += 1;
-  return `${base}-${n}`;
 }
 
 export async function updateStatement(

@@ -4,6 +4,9 @@
  * features/workspace/validation.ts), and the services stay usable from the CLI. Field names are the
  * form's: `title` for a bilingual pair as a whole, `title_en` for one language of it.
  */
+import { like } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.js';
 import { Invalid } from '../errors.js';
 
 export type ProblemCode =
@@ -56,9 +59,20 @@ export function isHttpUrl(value: string): boolean {
 export function slugify(text: string, maxLength = 60): string {
   const slug = text
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug.slice(0, maxLength).replace(/-+$/g, '') || 'item';
+}
+
+/** `base`, or `base-2`, `base-3`… whichever no row of `table` has yet. */
+export async function freeSlug(db: Db, table: PgTable & { slug: PgColumn }, base: string): Promise<string> {
+  const rows = await db
+    .select({ slug: table.slug })
+    .from(table as PgTable)
+    .where(like(table.slug, `${base}%`));
+  const taken = new Set(rows.map((r) => String(r.slug)));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
