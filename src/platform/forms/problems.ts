@@ -7,28 +7,45 @@
 import { like } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
-import { Invalid } from '../errors.js';
+import { type FieldProblem, Invalid } from '../errors.js';
+import type { Catalog } from '../i18n/catalog.js';
 
-export type ProblemCode =
-  | 'workspaceErrRequired'
-  | 'workspaceErrRequiredOneLanguage'
-  | 'workspaceErrTooLong'
-  | 'editorialErrSlugFormat'
-  | 'editorialErrSlugTaken'
-  | 'editorialErrDate'
-  | 'workspaceErrUrl'
-  | 'editorialErrTimeZone'
-  | 'editorialErrLocalTime'
-  | 'workspaceErrChoice'
-  | 'editorialErrDuplicate'
-  | 'editorialErrPublishedKept'
-  | 'editorialErrNotOfStatement';
+/** A problem is a catalog key: the workspace's and the editorial forms' messages. */
+export type ProblemCode = Extract<keyof Catalog, `workspaceErr${string}` | `editorialErr${string}`>;
 
+/**
+ * What is wrong with one form, field by field, in the order found: the one way services collect
+ * problems, so one submission reports every field at once and nothing is written while any remain.
+ */
 export class Problems {
-  readonly list: { field: string; problem: ProblemCode }[] = [];
+  readonly list: FieldProblem[] = [];
 
   add(field: string, problem: ProblemCode): void {
     this.list.push({ field, problem });
+  }
+
+  required(field: string, value: string | undefined): void {
+    if ((value ?? '').trim() === '') this.add(field, 'workspaceErrRequired');
+  }
+
+  maxLength(field: string, value: string | undefined, max: number): void {
+    if ((value ?? '').length > max) this.add(field, 'workspaceErrTooLong');
+  }
+
+  /** An http(s) address with a dotted host name, or nothing. */
+  optionalUrl(field: string, value: string | undefined): void {
+    const text = (value ?? '').trim();
+    if (text === '') return;
+    if (!isHttpUrl(text) || !new URL(text).hostname.includes('.')) this.add(field, 'workspaceErrUrl');
+  }
+
+  optionalEmail(field: string, value: string | undefined): void {
+    const text = (value ?? '').trim();
+    if (text !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) this.add(field, 'workspaceErrEmail');
+  }
+
+  oneOf(field: string, value: string | undefined, allowed: readonly string[]): void {
+    if (value !== undefined && value !== '' && !allowed.includes(value)) this.add(field, 'workspaceErrChoice');
   }
 
   /** Throws Invalid (a 400, nothing written) when anything was found. */
