@@ -3,23 +3,20 @@
  * so the form shows the message next to that field in the editor's language. Nothing is written
  * when there is a problem.
  */
-import { isHttpUrl, isIsoDate } from '../../platform/forms/problems.js';
-import type { Catalog } from '../../platform/i18n/catalog.js';
-
-export type ProblemKey = keyof Catalog & `followupProblem${string}`;
-export type Problems = Record<string, ProblemKey>;
+import { isHttpUrl, isIsoDate, type Problems } from '../../platform/forms/problems.js';
 
 export function checkDay(problems: Problems, field: string, value: string, required: boolean, today?: string) {
   if (value === '') {
-    if (required) problems[field] = 'followupProblemDateRequired';
-  } else if (!isIsoDate(value)) problems[field] = 'followupProblemDateFormat';
-  else if (today && value > today) problems[field] = 'followupProblemDateFuture';
+    if (required) problems.add(field, 'followupProblemDateRequired');
+  } else if (!isIsoDate(value)) problems.add(field, 'followupProblemDateFormat');
+  else if (today && value > today) problems.add(field, 'followupProblemDateFuture');
 }
 
 export function checkUrl(problems: Problems, field: string, value: string) {
-  if (value !== '' && !isHttpUrl(value)) problems[field] = 'followupProblemUrl';
+  if (value !== '' && !isHttpUrl(value)) problems.add(field, 'followupProblemUrl');
 }
 
-export function checkSummary(problems: Problems, en: string, es: string) {
-  if (en.trim() === '' && es.trim() === '') problems.summary_en = 'followupProblemSummaryRequired';
+/** A text in at least one language; the problem goes next to the English field (`summary_en`, `text_en`). */
+export function checkSummary(problems: Problems, field: string, en: string, es: string) {
+  if (en.trim() === '' && es.trim() === '') problems.add(field, 'followupProblemSummaryRequired');
 }

@@ -10,8 +10,14 @@ import type { Db } from '../db/client.js';
 import { type FieldProblem, Invalid } from '../errors.js';
 import type { Catalog } from '../i18n/catalog.js';
 
-/** A problem is a catalog key: the workspace's and the editorial forms' messages. */
-export type ProblemCode = Extract<keyof Catalog, `workspaceErr${string}` | `editorialErr${string}`>;
+/** A problem is a catalog key: the workspace's, the editorial and the follow-up forms' messages. */
+export type ProblemCode = Extract<
+  keyof Catalog,
+  `workspaceErr${string}` | `editorialErr${string}` | `followupProblem${string}`
+>;
+
+/** The first problem of each field, for forms that show them next to their fields. */
+export type ProblemsByField = Record<string, ProblemCode>;
 
 /**
  * What is wrong with one form, field by field, in the order found: the one way services collect
@@ -46,6 +52,12 @@ export class Problems {
 
   oneOf(field: string, value: string | undefined, allowed: readonly string[]): void {
     if (value !== undefined && value !== '' && !allowed.includes(value)) this.add(field, 'workspaceErrChoice');
+  }
+
+  byField(): ProblemsByField {
+    const out: ProblemsByField = {};
+    for (const { field, problem } of this.list) out[field] ??= problem as ProblemCode;
+    return out;
   }
 
   /** Throws Invalid (a 400, nothing written) when anything was found. */
