@@ -3,7 +3,7 @@
  * Reordering is reorderStatementItems (recommendation-service.ts); a quote of a statement that was
  * ever published is kept.
  */
-import { eq, max } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
@@ -12,7 +12,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
-import { deleteStatementItem, missingIds } from './write-support.js';
+import { deleteStatementItem, missingIds, nextPosition } from './write-support.js';
 
 export type QuoteRow = typeof t.quotes.$inferSelect;
 
@@ -48,17 +48,13 @@ export async function createQuote(
   return db.transaction(async (tx) => {
     await check(tx, input);
     const statement = await statementBySlug(tx, input.statementSlug);
-    const [last] = await tx
-      .select({ position: max(t.quotes.position) })
-      .from(t.quotes)
-      .where(eq(t.quotes.statementId, statement.id));
     return insertAudited<QuoteRow>(tx, {
       table: t.quotes,
       values: {
         statementId: statement.id,
         personId: input.personId,
         text: mergeLocalized({}, input.text, input.originalLocale),
-        position: (last?.position ?? 0) + 1,
+        position: await nextPosition(tx, t.quotes, statement.id),
       },
       entityType: 'quote',
       actor: actorOf(user),

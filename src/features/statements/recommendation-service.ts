@@ -3,7 +3,7 @@
  * recommendation's slug is made once from its first words and never changes (it is a public URL).
  * Removing one is only possible while its statement was never published.
  */
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
@@ -13,7 +13,7 @@ import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform
 import { originalOf } from '../../platform/text/localized-text.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
-import { deleteStatementItem, missingIds } from './write-support.js';
+import { deleteStatementItem, missingIds, nextPosition } from './write-support.js';
 
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
 
@@ -88,10 +88,6 @@ export async function createRecommendation(
       .select({ slug: t.recommendations.slug })
       .from(t.recommendations)
       .where(eq(t.recommendations.statementId, statement.id));
-    const [last] = await tx
-      .select({ position: max(t.recommendations.position) })
-      .from(t.recommendations)
-      .where(eq(t.recommendations.statementId, statement.id));
     const firstText = originalOf(text)?.entry.text ?? '';
     const slug = uniqueSlug(
       slugify(firstText.split(/\s+/).slice(0, 6).join(' ')),
@@ -100,7 +96,12 @@ export async function createRecommendation(
     // The links are what the form asked for: setLinks writes them as given.
     const row = await insertAudited<RecommendationRow>(tx, {
       table: t.recommendations,
-      values: { statementId: statement.id, slug, position: (last?.position ?? 0) + 1, text },
+      values: {
+        statementId: statement.id,
+        slug,
+        position: await nextPosition(tx, t.recommendations, statement.id),
+        text,
+      },
       entityType: 'recommendation',
       actor: actorOf(user),
       now,

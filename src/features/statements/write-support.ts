@@ -3,7 +3,7 @@
  * material was ever public (published material is archived — withdrawn — never deleted), removing a
  * statement's item, and ids a form names that no longer exist.
  */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
@@ -75,4 +75,19 @@ export async function missingIds(
   const found = await tx.select({ id: anyTable.id }).from(anyTable).where(inArray(anyTable.id, ids));
   const have = new Set(found.map((r) => r.id));
   return ids.filter((id) => !have.has(id));
+}
+
+/** The position after a statement's last recommendation or quote (1 for its first). */
+export async function nextPosition(
+  tx: Db,
+  table: typeof t.recommendations | typeof t.quotes,
+  statementId: number,
+): Promise<number> {
+  // One of the two item tables; both have the columns used here.
+  const items = table as typeof t.quotes;
+  const [last] = await tx
+    .select({ position: max(items.position) })
+    .from(items)
+    .where(eq(items.statementId, statementId));
+  return (last?.position ?? 0) + 1;
 }
