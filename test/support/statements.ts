@@ -1,11 +1,13 @@
 /** A small registry for editorial tests (and journeys run without the registry pages): rows as the registry holds them. */
 
+import { expect } from 'vitest';
 import { createUser } from '../../src/features/accounts/index.js';
-import type { Editor } from '../../src/features/statements/index.js';
 import { systemActor } from '../../src/platform/audit.js';
 import type { Db } from '../../src/platform/db/client.js';
 import * as t from '../../src/platform/db/schema/index.js';
+import { Invalid } from '../../src/platform/errors.js';
 import { localized } from '../../src/platform/text/localized-text.js';
+import type { Editor } from '../../src/platform/write.js';
 
 export async function seedRegistry(db: Db) {
   const organizations = await db
@@ -84,3 +86,13 @@ export const statementInput = (
   originalLocale: 'en' as const,
   ...overrides,
 });
+
+/** The field problems a write was refused with (it must have been refused as Invalid). */
+export async function problemsOf(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Invalid);
+  return (error as Invalid).problems;
+}

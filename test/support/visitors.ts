@@ -13,7 +13,7 @@ import {
 } from '../../src/features/accounts/index.js';
 import { systemActor } from '../../src/platform/audit.js';
 import type { Db } from '../../src/platform/db/client.js';
-import { recoveryCodes, users } from '../../src/platform/db/schema/index.js';
+import { organizations, recoveryCodes, users } from '../../src/platform/db/schema/index.js';
 import { hashToken } from '../../src/platform/secrets.js';
 import type { UserRow } from '../../src/platform/sessions.js';
 import type { FastifyTypeBox } from '../../src/platform/web/fastify-typebox.js';
@@ -137,3 +137,39 @@ export async function signedIn(app: FastifyTypeBox, email: string, password = PA
   if (response.statusCode !== 303) throw new Error(`sign-in of ${email} failed: ${response.statusCode}`);
   return visitor;
 }
+
+/** An account to sign in as: its email and role, and for members the slug of their organization. */
+export type Account = { email: string; role: NewUser['role']; organization?: string };
+
+/**
+ * One visitor per name: the accounts are created in the order given, then each signs in; null is a
+ * visitor who is not signed in.
+ */
+export async function visitorsAs<Who extends string>(
+  app: FastifyTypeBox,
+  db: Db,
+  accounts: Record<Who, Account | null>,
+): Promise<Map<Who, Visitor>> {
+  const entries = Object.entries(accounts) as [Who, Account | null][];
+  for (const [, account] of entries) {
+    if (!account) continue;
+    const { organization, ...user } = account;
+    const organizationId = organization
+      ? (await db.select().from(organizations).where(eq(organizations.slug, organization)))[0]!.id
+      : undefined;
+    await createUserWithPassword(db, organizationId === undefined ? user : { ...user, organizationId });
+  }
+  const visitors = new Map<Who, Visitor>();
+  for (const [who, account] of entries)
+    visitors.set(who, account ? await signedIn(app, account.email) : new Visitor(app));
+  return visitors;
+}
+
+/** Who the policy matrices ask about: the public, the admin, an editor, a CEJIL member and another organization's. */
+export const POLICY_ACCOUNTS = {
+  anonymous: null,
+  admin: { email: 'admin@example.org', role: 'admin' },
+  editor: { email: 'editor@example.org', role: 'editor' },
+  memberOwn: { email: 'own@cejil.org', role: 'member', organization: 'cejil' },
+  memberOther: { email: 'other@example.org', role: 'member', organization: 'alianza-americas' },
+} as const satisfies Record<string, Account | null>;

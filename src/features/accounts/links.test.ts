@@ -2,12 +2,10 @@
  * Reset and invitation links by email, through a real SMTP server (the smtp-server package,
  * listening on a local port) that captures what nodemailer sends.
  */
-import { EventEmitter, once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
+import { bodyOf, type Captured, captureSmtp } from '../../../test/support/smtp.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -16,18 +14,6 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
 import { TOKEN_TTL_MS } from './service.js';
 
-interface Captured {
-  to: string[];
-  raw: string;
-}
-
-/** The text of a captured message, quoted-printable soft breaks and escapes undone. */
-function bodyOf(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
 function linkPath(mail: Captured): string {
   const match = /https:\/\/puente\.test(\/(?:en|es)\/set-password\/[A-Za-z0-9_-]+)/.exec(bodyOf(mail.raw));
   if (!match?.[1]) throw new Error(`no link in ${mail.raw}`);
@@ -35,34 +21,13 @@ function linkPath(mail: Captured): string {
 }
 
 describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
-  const inbox = new EventEmitter();
-  const received: Captured[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk) => {
-        raw += chunk;
-      });
-      stream.on('end', () => {
-        const mail = { to: session.envelope.rcptTo.map((r) => r.address), raw };
-        received.push(mail);
-        inbox.emit('mail', mail);
-        callback();
-      });
-    },
-  });
-  const nextMail = async () => ((await once(inbox, 'mail')) as [Captured])[0];
+  const { received, nextMail, listen, close } = captureSmtp();
 
   let clock = new Date('2026-11-27T12:00:00Z');
   let app: FastifyTypeBox;
   let mailer: Mailer;
   beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const { port } = smtp.server.address() as AddressInfo;
+    const port = await listen();
     mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Puente <no-reply@puente.test>');
     await loadDemo(ctx.db);
     app = await buildApp({ db: ctx.db, now: () => clock, mailer, baseUrl: 'https://puente.test' });
@@ -71,7 +36,7 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
   });
   afterAll(async () => {
     mailer.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await close();
   });
 
   it('answers the same for an unknown and a known address, and mails only the known one', async () => {

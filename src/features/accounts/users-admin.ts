@@ -4,13 +4,14 @@
  * ends the person's sessions where their powers change.
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
+import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { organizations, singleUseTokens, users } from '../../platform/db/schema/index.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
+import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { messages } from '../../platform/i18n/format.js';
 import { canChangeAccount, canManageUsers } from '../../platform/policy.js';
 import { revokeAllSessions, type UserRow } from '../../platform/sessions.js';
+import { actorOf, staleWrite, updateVersioned, versionedChange } from '../../platform/write.js';
 import type { LinkContext } from './links.js';
 import { issueToken, type Role } from './service.js';
 
@@ -52,8 +53,6 @@ export async function getUserItem(db: Db, id: number): Promise<UserListItem> {
   return item;
 }
 
-const actorOf = (user: UserRow): Actor => ({ id: user.id, label: user.email });
-
 function checkMayChange(actor: UserRow, targetId: number): void {
   if (!canManageUsers(actor)) throw new Forbidden('Only the coalition admin manages accounts');
   // Not oneself: an admin demoting or disabling themselves could leave the coalition without one.
@@ -71,27 +70,28 @@ const audited = (u: UserRow) => ({
   version: u.version,
 });
 
-async function versionChecked(
+async function userById(tx: Db, userId: number): Promise<UserRow> {
+  const [user] = await tx.select().from(users).where(eq(users.id, userId));
+  if (!user) throw new NotFound(`No user ${userId}`);
+  return user;
+}
+
+/** An admin's change to an account, against the version the page showed; the audit keeps `audited`. */
+async function changeAccount(
   tx: Db,
-  userId: number,
-  version: number,
-  set: Partial<typeof users.$inferInsert>,
+  change: { userId: number; version: number; action: string; set: Partial<typeof users.$inferInsert> },
+  admin: UserRow,
   now: Date,
-): Promise<{ before: UserRow; after: UserRow }> {
-  const [before] = await tx.select().from(users).where(eq(users.id, userId));
-  if (!before) throw new NotFound(`No user ${userId}`);
-  const [after] = await tx
-    .update(users)
-    .set({ ...set, updatedAt: now, version: before.version + 1 })
-    .where(and(eq(users.id, userId), eq(users.version, version)))
-    .returning();
-  if (!after) {
-    throw new Conflict('This account was changed by someone else', {
-      version: before.version,
-      changes: await changesSince(tx, 'user', userId, version),
-    });
-  }
-  return { before, after };
+  alongside: (after: UserRow) => Promise<unknown>,
+): Promise<UserRow> {
+  const before = await userById(tx, change.userId);
+  return updateVersioned(tx, {
+    ...versionedChange(users, 'user', before, change.version, change.action, admin, now),
+    what: 'account',
+    set: change.set,
+    alongside,
+    audited,
+  });
 }
 
 export interface RoleChange {
@@ -111,18 +111,9 @@ export async function changeRole(db: Db, actor: UserRow, input: RoleChange, now:
   }
   return db.transaction(async (tx) => {
     const set = { role: input.role, organizationId: input.organizationId };
-    const { before, after } = await versionChecked(tx, input.userId, input.version, set, now);
-    await revokeAllSessions(tx, after.id, now);
-    await writeAudit(tx, {
-      actor: actorOf(actor),
-      at: now,
-      entityType: 'user',
-      entityId: after.id,
-      action: 'change_role',
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
+    return changeAccount(tx, { ...input, action: 'change_role', set }, actor, now, (after) =>
+      revokeAllSessions(tx, after.id, now),
+    );
   });
 }
 
@@ -135,18 +126,10 @@ export async function setDisabled(
 ): Promise<UserRow> {
   checkMayChange(actor, input.userId);
   return db.transaction(async (tx) => {
-    const { before, after } = await versionChecked(tx, input.userId, input.version, { disabled: input.disabled }, now);
-    if (input.disabled) await revokeAllSessions(tx, after.id, now);
-    await writeAudit(tx, {
-      actor: actorOf(actor),
-      at: now,
-      entityType: 'user',
-      entityId: after.id,
-      action: input.disabled ? 'disable' : 'enable',
-      before: audited(before),
-      after: audited(after),
+    const action = input.disabled ? 'disable' : 'enable';
+    return changeAccount(tx, { ...input, action, set: { disabled: input.disabled } }, actor, now, async (after) => {
+      if (input.disabled) await revokeAllSessions(tx, after.id, now);
     });
-    return after;
   });
 }
 
@@ -163,12 +146,14 @@ export async function resendInvitation(
 ): Promise<UserRow> {
   if (!canManageUsers(actor)) throw new Forbidden('Only the coalition admin manages accounts');
   const user = await db.transaction(async (tx) => {
-    const [target] = await tx.select().from(users).where(eq(users.id, input.userId));
-    if (!target) throw new NotFound(`No user ${input.userId}`);
+    const target = await userById(tx, input.userId);
     if (target.version !== input.version) {
-      throw new Conflict('This account was changed by someone else', {
+      throw await staleWrite(tx, {
+        entityType: 'user',
+        what: 'account',
+        entityId: target.id,
+        seenVersion: input.version,
         version: target.version,
-        changes: await changesSince(tx, 'user', target.id, input.version),
       });
     }
     if (target.disabled) {

@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { and, eq, exists, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { type Actor, writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import type { FileMediaType } from '../../platform/db/schema/files.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -17,13 +16,12 @@ import {
   publicMeetingCondition,
   publicStatementsCondition,
 } from '../../platform/visibility.js';
-import { updateIfUnchanged } from '../../platform/write.js';
+import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
 import type { InspectedFile } from './sniff.js';
 
 export type FileRow = typeof t.files.$inferSelect;
 /** A file as pages link to it: everything but the bytes. */
 export type FileRef = Omit<FileRow, 'bytes'>;
-type Editor = NonNullable<PolicyUser> & { email: string };
 
 const refColumns = {
   sha256: t.files.sha256,
@@ -195,40 +193,32 @@ async function setAttachedFile(
     target: (tx: Db) => Promise<{ owner: { id: number; version: number }; previous: FileRef | null }>;
   },
 ): Promise<FileRef | null> {
-  const actor: Actor = { id: user.id, label: user.email };
   // Drizzle cannot type insert/delete over a union of tables; both link tables have the owner's key,
   // fileSha256, setBy and setAt.
   const linkTable = spec.linkTable as typeof t.organizationLogos;
   const ownerColumn = (spec.linkTable as unknown as Record<string, PgColumn>)[spec.ownerKey]!;
   return db.transaction(async (tx) => {
     const { owner: before, previous } = await spec.target(tx);
-    const after = await updateIfUnchanged<{ version: number }>(tx, {
-      table: spec.ownerTable,
-      entityType: spec.entityType,
-      before,
-      seenVersion: input.version,
-      set: {},
-      now,
-    });
+    const action = input.file ? `set_${spec.kind}` : `remove_${spec.kind}`;
     let current: FileRef | null = null;
-    if (input.file) {
-      const sha256 = await storeFile(tx, input.file, user.id, now);
-      await tx
-        .insert(linkTable)
-        .values({ [spec.ownerKey]: before.id, fileSha256: sha256, setBy: user.id, setAt: now } as never)
-        .onConflictDoUpdate({ target: ownerColumn, set: { fileSha256: sha256, setBy: user.id, setAt: now } });
-      current = await fileRef(tx, sha256);
-    } else {
-      await tx.delete(linkTable).where(eq(ownerColumn, before.id));
-    }
-    await writeAudit(tx, {
-      actor,
-      at: now,
-      entityType: spec.entityType,
-      entityId: before.id,
-      action: input.file ? `set_${spec.kind}` : `remove_${spec.kind}`,
-      before: { [spec.kind]: auditedFile(previous), version: before.version },
-      after: { [spec.kind]: auditedFile(current), version: after.version },
+    await updateVersioned(tx, {
+      ...versionedChange(spec.ownerTable, spec.entityType, before, input.version, action, user, now),
+      alongside: async () => {
+        if (input.file) {
+          const sha256 = await storeFile(tx, input.file, user.id, now);
+          await tx
+            .insert(linkTable)
+            .values({ [spec.ownerKey]: before.id, fileSha256: sha256, setBy: user.id, setAt: now } as never)
+            .onConflictDoUpdate({ target: ownerColumn, set: { fileSha256: sha256, setBy: user.id, setAt: now } });
+          current = await fileRef(tx, sha256);
+        } else {
+          await tx.delete(linkTable).where(eq(ownerColumn, before.id));
+        }
+      },
+      audit: {
+        before: { [spec.kind]: auditedFile(previous), version: before.version },
+        after: (row) => ({ [spec.kind]: auditedFile(current), version: row.version }),
+      },
     });
     return current;
   });

@@ -7,14 +7,12 @@
  * Whether the public may fetch a copy is decided by the files feature from the entry's visibility.
  */
 import { eq } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { canRecordFollowup } from '../../platform/policy.js';
-import { actorOf, assertAllowed, updateIfUnchanged } from '../../platform/write.js';
+import { assertAllowed, type Editor, type Tx, updateVersioned, versionedChange } from '../../platform/write.js';
 import { auditedFile, type FileRef, fileRef, type NewFile, storeFile } from '../files/index.js';
-import type { Editor } from './write-service.js';
 
 export const COPY_KINDS = ['response', 'evidence', 'meeting'] as const;
 export type CopyKind = (typeof COPY_KINDS)[number];
@@ -29,7 +27,6 @@ export interface CopyInput {
   file: NewFile | null;
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 interface Target {
   /** The versioned row and how it is audited. */
   table: typeof t.followupResponses | typeof t.followupStatusUpdates | typeof t.followupMeetings;
@@ -91,26 +88,20 @@ export async function setFollowupCopy(db: Db, input: CopyInput, user: Editor, no
   assertAllowed(canRecordFollowup(user), 'Only editors may attach copies');
   return db.transaction(async (tx) => {
     const target = await targetOf(tx, input.kind, input.id);
-    const after = await updateIfUnchanged<{ version: number }>(tx, {
-      table: target.table,
-      entityType: target.entityType,
-      before: target.owner,
-      seenVersion: input.version,
-      set: {},
-      now,
-    });
     const previous = await fileRef(tx, target.previous);
-    const sha256 = input.file ? await storeFile(tx, input.file, user.id, now) : null;
-    await target.link(tx, sha256);
-    const current = await fileRef(tx, sha256);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: target.entityType,
-      entityId: target.owner.id,
-      action: input.file ? (previous ? 'replace_copy' : 'attach_copy') : 'remove_copy',
-      before: { ...target.detail, copy: auditedFile(previous), version: target.owner.version },
-      after: { ...target.detail, copy: auditedFile(current), version: after.version },
+    const action = input.file ? (previous ? 'replace_copy' : 'attach_copy') : 'remove_copy';
+    let current: FileRef | null = null;
+    await updateVersioned(tx, {
+      ...versionedChange(target.table, target.entityType, target.owner, input.version, action, user, now),
+      alongside: async () => {
+        const sha256 = input.file ? await storeFile(tx, input.file, user.id, now) : null;
+        await target.link(tx, sha256);
+        current = await fileRef(tx, sha256);
+      },
+      audit: {
+        before: { ...target.detail, copy: auditedFile(previous), version: target.owner.version },
+        after: (row) => ({ ...target.detail, copy: auditedFile(current), version: row.version }),
+      },
     });
     return current;
   });

@@ -2,60 +2,26 @@
  * `puente followup digest` as a scheduler runs it: a real process, mailing through a real SMTP
  * server (the smtp-server package on a local port), like the accounts link tests.
  */
-import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../test/support/processes.js';
+import { bodyOf, captureSmtp } from '../../../test/support/smtp.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { openDb } from '../../platform/db/client.js';
 import { runMigrations } from '../../platform/db/migrate.js';
 import { loadDemo } from '../demo/index.js';
 import { buildDigest } from './digest.js';
 
-interface Captured {
-  to: string[];
-  raw: string;
-}
-
-/** The text of a captured message, quoted-printable soft breaks and escapes undone. */
-function bodyOf(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
 describe('[pglite] puente followup digest', () => {
-  const inbox = new EventEmitter();
-  const received: Captured[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.setEncoding('utf8');
-      stream.on('data', (chunk) => {
-        raw += chunk;
-      });
-      stream.on('end', () => {
-        const mail = { to: session.envelope.rcptTo.map((r) => r.address), raw };
-        received.push(mail);
-        inbox.emit('mail', mail);
-        callback();
-      });
-    },
-  });
+  const { received, listen, close } = captureSmtp();
   let port = 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'puente-digest-'));
   let expected = { subject: '', staleCount: 0, overdueCount: 0 };
 
   beforeAll(async () => {
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    port = (smtp.server.address() as AddressInfo).port;
+    port = await listen();
     const handle = await openDb({ engine: 'pglite', dataDir });
     try {
       await runMigrations(handle);
@@ -69,7 +35,7 @@ describe('[pglite] puente followup digest', () => {
     }
   }, 120_000);
   afterAll(async () => {
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await close();
   });
 
   it('mails every editor and admin (not members) the reminders, in both languages, with links', {

@@ -4,6 +4,7 @@
  * message next to its field. Nothing reaches a service until every field is right.
  */
 import type * as t from '../../platform/db/schema/index.js';
+import { Problems, type ProblemsByField } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { EvidenceEdit } from './edit-service.js';
@@ -16,10 +17,10 @@ import {
   type ResponseInput,
   type StatusUpdateInput,
 } from './write-service.js';
-import { checkDay, checkSummary, checkUrl, type Problems } from './write-validation.js';
+import { checkDay, checkSummary, checkUrl } from './write-validation.js';
 
 export type FormValues = Record<string, string | string[]>;
-export type Parsed<T> = { ok: true; input: T } | { ok: false; problems: Problems };
+export type Parsed<T> = { ok: true; input: T } | { ok: false; problems: ProblemsByField };
 
 export const POSITIONS = ['accepted', 'partially_accepted', 'noted', 'rejected', 'no_response'] as const;
 export const EVIDENCE_SLOTS = 3;
@@ -62,15 +63,15 @@ export function parseResponse(
   values: FormValues,
   ctx: { recommendationId: number; addresseeIds: number[]; locale: Locale; now: Date },
 ): Parsed<ResponseInput> {
-  const problems: Problems = {};
+  const problems = new Problems();
   const addresseeId = Number(one(values, 'addressee'));
-  if (!ctx.addresseeIds.includes(addresseeId)) problems.addressee = 'followupProblemChoose';
+  if (!ctx.addresseeIds.includes(addresseeId)) problems.add('addressee', 'followupProblemChoose');
   const position = one(values, 'position');
-  if (!(POSITIONS as readonly string[]).includes(position)) problems.position = 'followupProblemChoose';
+  if (!(POSITIONS as readonly string[]).includes(position)) problems.add('position', 'followupProblemChoose');
   checkDay(problems, 'date', one(values, 'date'), true, dayOf(ctx.now));
-  checkSummary(problems, one(values, 'summary_en'), one(values, 'summary_es'));
+  checkSummary(problems, 'summary_en', one(values, 'summary_en'), one(values, 'summary_es'));
   checkUrl(problems, 'source_url', one(values, 'source_url'));
-  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  if (problems.list.length > 0) return { ok: false, problems: problems.byField() };
   return {
     ok: true,
     input: {
@@ -90,11 +91,11 @@ export function parseStatusUpdate(
   values: FormValues,
   ctx: { recommendationId: number; locale: Locale; now: Date },
 ): Parsed<StatusUpdateInput & { evidence: EvidenceEdit[] }> {
-  const problems: Problems = {};
+  const problems = new Problems();
   const status = one(values, 'status');
-  if (!(IMPLEMENTATION_STATUSES as readonly string[]).includes(status)) problems.status = 'followupProblemChoose';
+  if (!(IMPLEMENTATION_STATUSES as readonly string[]).includes(status)) problems.add('status', 'followupProblemChoose');
   checkDay(problems, 'date', one(values, 'date'), true, dayOf(ctx.now));
-  checkSummary(problems, one(values, 'summary_en'), one(values, 'summary_es'));
+  checkSummary(problems, 'summary_en', one(values, 'summary_en'), one(values, 'summary_es'));
   const evidence: EvidenceEdit[] = [];
   for (let n = 1; n <= MAX_EVIDENCE_SLOTS; n++) {
     const url = one(values, `evidence_url_${n}`);
@@ -102,7 +103,7 @@ export function parseStatusUpdate(
     const publisher = one(values, `evidence_publisher_${n}`);
     const date = one(values, `evidence_date_${n}`);
     if (!url && !title && !publisher && !date) continue;
-    if (!url || !title || !publisher) problems[`evidence_url_${n}`] = 'followupProblemEvidenceIncomplete';
+    if (!url || !title || !publisher) problems.add(`evidence_url_${n}`, 'followupProblemEvidenceIncomplete');
     else checkUrl(problems, `evidence_url_${n}`, url);
     checkDay(problems, `evidence_date_${n}`, date, false, dayOf(ctx.now));
     // Set on the edit form: the row keeps its id, and with it its uploaded copy.
@@ -110,7 +111,7 @@ export function parseStatusUpdate(
     evidence.push({ id: Number.isInteger(id) && id > 0 ? id : null, url, title, publisher, publishedOn: orNull(date) });
   }
   const seen = Number(one(values, 'seen'));
-  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  if (problems.list.length > 0) return { ok: false, problems: problems.byField() };
   return {
     ok: true,
     input: {
@@ -129,13 +130,13 @@ export function parseMeeting(
   values: FormValues,
   ctx: { recommendationIds: number[]; organizationIds: number[]; addresseeIds: number[]; locale: Locale; now: Date },
 ): Parsed<MeetingInput> {
-  const problems: Problems = {};
+  const problems = new Problems();
   checkDay(problems, 'date', one(values, 'date'), true, dayOf(ctx.now));
-  checkSummary(problems, one(values, 'summary_en'), one(values, 'summary_es'));
+  checkSummary(problems, 'summary_en', one(values, 'summary_en'), one(values, 'summary_es'));
   checkUrl(problems, 'minutes_url', one(values, 'minutes_url'));
   const recommendationIds = ids(many(values, 'recommendation')).filter((id) => ctx.recommendationIds.includes(id));
-  if (recommendationIds.length === 0) problems.recommendation = 'followupProblemRecommendations';
-  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  if (recommendationIds.length === 0) problems.add('recommendation', 'followupProblemRecommendations');
+  if (problems.list.length > 0) return { ok: false, problems: problems.byField() };
   const online = one(values, 'online') === '1';
   return {
     ok: true,
@@ -157,23 +158,19 @@ export function parseCommitment(
   values: FormValues,
   ctx: { recommendationIds: number[]; meetingIds: number[]; committers: string[]; locale: Locale; now: Date },
 ): Parsed<CommitmentInput> {
-  const problems: Problems = {};
+  const problems = new Problems();
   const chosen = one(values, 'committer');
   const committer = ctx.committers.includes(chosen) ? /^([ao]):(\d+)$/.exec(chosen) : null;
-  if (!committer) problems.committer = 'followupProblemCommitter';
+  if (!committer) problems.add('committer', 'followupProblemCommitter');
   checkDay(problems, 'date', one(values, 'date'), true, dayOf(ctx.now));
   checkDay(problems, 'due_on', one(values, 'due_on'), false);
-  checkSummary(problems, one(values, 'text_en'), one(values, 'text_es'));
-  if (problems.summary_en) {
-    problems.text_en = problems.summary_en;
-    delete problems.summary_en;
-  }
+  checkSummary(problems, 'text_en', one(values, 'text_en'), one(values, 'text_es'));
   const meeting = one(values, 'meeting');
   const meetingId = meeting === '' ? null : Number(meeting);
-  if (meetingId !== null && !ctx.meetingIds.includes(meetingId)) problems.meeting = 'followupProblemChoose';
+  if (meetingId !== null && !ctx.meetingIds.includes(meetingId)) problems.add('meeting', 'followupProblemChoose');
   const recommendationIds = ids(many(values, 'recommendation')).filter((id) => ctx.recommendationIds.includes(id));
-  if (recommendationIds.length === 0) problems.recommendation = 'followupProblemRecommendations';
-  if (Object.keys(problems).length > 0 || !committer) return { ok: false, problems };
+  if (recommendationIds.length === 0) problems.add('recommendation', 'followupProblemRecommendations');
+  if (problems.list.length > 0 || !committer) return { ok: false, problems: problems.byField() };
   const who = Number(committer[2]);
   return {
     ok: true,

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { type ChangeSince, isChangesSince } from '../../platform/conflict.js';
 import { Conflict, Forbidden } from '../../platform/errors.js';
+import type { ProblemsByField as Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canRecordFollowup } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
@@ -52,7 +53,6 @@ import {
   recordStatusUpdate,
   setEntryPublication,
 } from './write-service.js';
-import type { Problems } from './write-validation.js';
 
 export interface FollowupOptions {
   /** PUENTE_FOLLOWUP_STALE_MONTHS: a recommendation without a status update for this long is a reminder. */

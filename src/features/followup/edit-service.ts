@@ -7,27 +7,24 @@
  * Uploaded copies are not touched here: they have their own forms (copy-service.ts).
  */
 import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { canRecordFollowup } from '../../platform/policy.js';
 import { mergeTyped } from '../../platform/text/localized-input.js';
 import { type LocalizedText, originalOf } from '../../platform/text/localized-text.js';
-import { actorOf, assertAllowed, updateIfUnchanged, updateVersioned } from '../../platform/write.js';
+import { assertAllowed, type Editor, type Tx, updateVersioned, versionedChange } from '../../platform/write.js';
 import { refreshCurrentStatus } from './current-status.js';
 import { commitmentValues, type FormValues, meetingValues, responseValues, statusValues } from './edit-forms.js';
 import type { EditorRecommendation } from './workspace-service.js';
 import type {
   CommitmentInput,
-  Editor,
   EvidenceInput,
   MeetingInput,
   ResponseInput,
   StatusUpdateInput,
 } from './write-service.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type Versioned = { id: number; version: number };
 
 const mayEdit = (user: Editor) => assertAllowed(canRecordFollowup(user), 'Only editors may edit follow-up');
@@ -68,18 +65,15 @@ async function editWithRows<Row extends { id: number; version: number }>(
   return db.transaction(async (tx) => {
     const before = found(await edit.load(tx), entityType, id);
     const rowsBefore = await edit.rows(tx);
-    const after = await updateIfUnchanged<Row>(tx, { ...edit, before, set: edit.set(before) });
-    await edit.rewrite(tx, before);
-    await writeAudit(tx, {
-      actor: actorOf(edit.user),
-      at: now,
-      entityType,
-      entityId: id,
-      action: 'update',
-      before: { ...audited(before), ...rowsBefore, version: before.version },
-      after: { ...audited(after), ...(await edit.rows(tx)), version: after.version },
+    return updateVersioned<Row>(tx, {
+      ...versionedChange(edit.table, entityType, before, edit.seenVersion, 'update', edit.user, now),
+      set: edit.set(before),
+      alongside: () => edit.rewrite(tx, before),
+      audit: {
+        before: { ...audited(before), ...rowsBefore, version: before.version },
+        after: async (row) => ({ ...audited(row), ...(await edit.rows(tx)), version: row.version }),
+      },
     });
-    return after;
   });
 }
 
@@ -107,15 +101,9 @@ export async function editResponse(db: Db, input: ResponseEdit, user: Editor, no
       'response',
       id,
     );
-    return updateVersioned<typeof before>(tx, {
-      table: t.followupResponses,
-      entityType: 'followup_response',
-      action: 'update',
-      actor: actorOf(user),
-      before,
-      seenVersion: version,
+    return updateVersioned(tx, {
+      ...versionedChange(t.followupResponses, 'followup_response', before, version, 'update', user, now),
       set: { ...fields, summary: editedText(before.summary, fields.summary) },
-      now,
       audited,
     });
   });

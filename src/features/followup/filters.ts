@@ -10,6 +10,7 @@
  * - status: on the list only, one implementation status or "none"
  * - page: on the list only
  */
+import { isIsoDate } from '../../platform/forms/problems.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
 
 export interface DashboardFilters {
@@ -30,14 +31,6 @@ export const FILTER_KEYS = ['theme', 'addressee', 'country', 'statement', 'from'
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
 const COUNTRY = /^[A-Z]{2}$/;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
 function pick(query: Record<string, unknown>, key: string): string | undefined {
   const raw = query[key];
   const value = Array.isArray(raw) ? raw[0] : raw;
@@ -54,7 +47,7 @@ export function parseFilters(query: Record<string, unknown>): DashboardFilters {
   if (country && COUNTRY.test(country)) filters.country = country;
   for (const key of ['from', 'to'] as const) {
     const value = pick(query, key);
-    if (value && isDay(value)) filters[key] = value;
+    if (value && isIsoDate(value)) filters[key] = value;
   }
   return filters;
 }

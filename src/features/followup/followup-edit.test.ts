@@ -7,16 +7,17 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { tinyPdf } from '../../../test/support/files.js';
+import { bilingual, seedStatement } from '../../../test/support/followup.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { type LocalizedText, localized, translationState } from '../../platform/text/localized-text.js';
+import type { Editor } from '../../platform/write.js';
 import { getPublicFile, sha256Hex } from '../files/index.js';
 import { setFollowupCopy } from './copy-service.js';
 import { editCommitment, editMeeting, editResponse, editStatusUpdate, evidenceOf } from './edit-service.js';
 import { loadTimeline } from './timeline-service.js';
 import {
-  type Editor,
   pairToLocalized,
   recordCommitment,
   recordMeeting,
@@ -27,7 +28,7 @@ import {
 } from './write-service.js';
 
 const now = new Date('2024-06-15T12:00:00Z');
-const text = (s: string) => localized('en', s, { es: `${s} (es)` });
+const text = bilingual;
 const pdf = (label: string) => ({
   mediaType: 'application/pdf' as const,
   bytes: tinyPdf(label),
@@ -43,11 +44,8 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
 
   beforeAll(async () => {
     editor = await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, now);
-    const [statement] = await ctx.db
-      .insert(t.statements)
-      .values({ slug: 's', title: text('S'), date: '2023-01-10', status: 'draft' })
-      .returning();
-    statementId = statement!.id;
+    const seeded = await seedStatement(ctx.db, { slug: 's', title: 'S', status: 'draft', count: 3 });
+    statementId = seeded.statementId;
     const [other] = await ctx.db
       .insert(t.statements)
       .values({ slug: 'other', title: text('O'), date: '2023-01-10', status: 'published' })
@@ -57,13 +55,7 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
       .values({ slug: 'gov', name: text('Gov'), kind: 'government' })
       .returning();
     addresseeId = a!.id;
-    for (let i = 1; i <= 3; i++) {
-      const [r] = await ctx.db
-        .insert(t.recommendations)
-        .values({ statementId, slug: `r${i}`, position: i, text: text(`R${i}`) })
-        .returning();
-      recs.push(r!.id);
-    }
+    recs.push(...seeded.recommendationIds);
     const [r] = await ctx.db
       .insert(t.recommendations)
       .values({ statementId: other!.id, slug: 'o1', position: 1, text: text('O1') })

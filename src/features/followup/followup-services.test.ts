@@ -5,10 +5,11 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
+import { bilingual } from '../../../test/support/followup.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
-import { localized } from '../../platform/text/localized-text.js';
+import type { Editor } from '../../platform/write.js';
 import { countByStatus, scorecard } from './dashboard-service.js';
 import { isOverdue, monthsBefore } from './overdue.js';
 import { overdueCommitments, staleRecommendations } from './reminders.js';
@@ -16,7 +17,6 @@ import { percent, scorecardShares } from './scorecard.js';
 import { compareTimeline, currentStatus, type DatedUpdate, statusOn } from './status.js';
 import { loadTimeline } from './timeline-service.js';
 import {
-  type Editor,
   recordCommitment,
   recordResponse,
   recordStatusUpdate,
@@ -81,7 +81,7 @@ describe('overdue with an injected clock (pure)', () => {
 describeEachEngine('follow-up services', (ctx) => {
   const now = new Date('2024-06-15T12:00:00Z');
   let editor: Editor;
-  const text = (s: string) => localized('en', s, { es: `${s} (es)` });
+  const text = bilingual;
 
   beforeAll(async () => {
     editor = await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, now);

@@ -2,10 +2,11 @@
  * Form controls with their validation message next to them (aria-describedby, aria-invalid), in
  * the editor's language. Used by the follow-up forms; kept apart so they read as a small kit.
  */
+
+import type { ProblemsByField as Problems } from '../../platform/forms/problems.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormValues } from './edit-forms.js';
 import { one } from './edit-forms.js';
-import type { Problems } from './write-validation.js';
 
 export interface FieldState {
   ctx: PageContext;

@@ -12,6 +12,7 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
+import type { Editor } from '../../platform/write.js';
 import {
   countByAddressee,
   countByStatus,
@@ -28,7 +29,7 @@ import { editResponse, editStatusUpdate } from './edit-service.js';
 import type { DashboardFilters } from './filters.js';
 import { rollupByAddressee, rollupByStatus, rollupTransitions } from './rollup-service.js';
 import type { ImplementationStatus } from './status.js';
-import { type Editor, recordResponse, recordStatusUpdate, setEntryPublication } from './write-service.js';
+import { recordResponse, recordStatusUpdate, setEntryPublication } from './write-service.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const LATER = new Date('2027-06-01T12:00:00Z');

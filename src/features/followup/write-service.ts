@@ -5,19 +5,18 @@
  * Input arrives validated (write-validation.ts, at the route); services trust it.
  */
 import { and, desc, eq, gt } from 'drizzle-orm';
-import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canPublishFollowup, canRecordFollowup, type PolicyUser } from '../../platform/policy.js';
-import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
+import { mergeTyped } from '../../platform/text/localized-input.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { FollowupPublication } from '../../platform/visibility.js';
+import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { refreshCurrentStatus } from './current-status.js';
 import type { ImplementationStatus } from './status.js';
-
-export type Editor = NonNullable<PolicyUser> & { email: string };
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** A text typed in both languages on one form; the form's language is the original when both are given. */
 export interface TextPair {
@@ -25,23 +24,24 @@ export interface TextPair {
   es: string;
 }
 
+/** A new entry's text from the pair, by the one bilingual rule (mergeTyped): the form's language is the original when it has text. */
 export function pairToLocalized(pair: TextPair, formLocale: Locale): LocalizedText {
-  const other: Locale = formLocale === 'en' ? 'es' : 'en';
-  const mine = pair[formLocale].trim();
-  const theirs = pair[other].trim();
-  if (mine) return localized(formLocale, mine, theirs ? { [other]: theirs } : {});
-  return theirs ? localized(other, theirs) : {};
-}
-
-function actorOf(user: Editor): Actor {
-  return { id: user.id, label: user.email };
+  return mergeTyped({}, (locale) => pair[locale].trim(), formLocale, []);
 }
 
 function mayRecord(user: PolicyUser): asserts user is NonNullable<PolicyUser> {
   if (!canRecordFollowup(user)) throw new Forbidden('Only editors may record follow-up');
 }
 
-async function recommendationExists(db: Tx, id: number) {
+/** A follow-up entry recorded now by this editor: what its insertAudited needs besides the values. */
+const recorded = (table: PgTable, entityType: string, user: Editor, now: Date) => ({
+  table,
+  entityType,
+  actor: actorOf(user),
+  now,
+});
+
+async function recommendationExists(db: Db, id: number) {
   const [row] = await db.select().from(t.recommendations).where(eq(t.recommendations.id, id));
   if (!row) throw new NotFound(`No recommendation ${id}`);
   return row;
@@ -62,19 +62,11 @@ export async function recordResponse(db: Db, input: ResponseInput, user: Editor,
   mayRecord(user);
   return db.transaction(async (tx) => {
     await recommendationExists(tx, input.recommendationId);
-    const [row] = await tx
-      .insert(t.followupResponses)
-      .values({ ...input, recordedBy: user.id, createdAt: now, updatedAt: now })
-      .returning();
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_response',
-      entityId: row!.id,
-      action: 'create',
-      after: row,
+    return insertAudited<typeof t.followupResponses.$inferSelect>(tx, {
+      ...recorded(t.followupResponses, 'followup_response', user, now),
+      values: { ...input, recordedBy: user.id },
+      audited: (row) => row,
     });
-    return row!;
   });
 }
 
@@ -121,9 +113,15 @@ export async function recordStatusUpdate(db: Db, input: StatusUpdateInput, user:
         })),
       });
     }
-    const [row] = await tx
-      .insert(su)
-      .values({
+    const evidence = input.evidence.map(({ url, title, publisher, publishedOn }) => ({
+      url,
+      title,
+      publisher,
+      publishedOn,
+    }));
+    const row = await insertAudited<typeof su.$inferSelect>(tx, {
+      ...recorded(su, 'followup_status_update', user, now),
+      values: {
         recommendationId: recommendation.id,
         statementId: recommendation.statementId,
         status: input.status,
@@ -132,41 +130,16 @@ export async function recordStatusUpdate(db: Db, input: StatusUpdateInput, user:
         publication: input.publication,
         recordedBy: user.id,
         recordedByLabel: user.email,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    if (input.evidence.length > 0) {
-      await tx.insert(t.followupEvidence).values(
-        input.evidence.map((e, position) => ({
-          url: e.url,
-          title: e.title,
-          publisher: e.publisher,
-          publishedOn: e.publishedOn,
-          statusUpdateId: row!.id,
-          position,
-        })),
-      );
+      },
+      audited: (row) => ({ ...row, isCurrent: undefined, evidence }),
+    });
+    if (evidence.length > 0) {
+      await tx
+        .insert(t.followupEvidence)
+        .values(evidence.map((e, position) => ({ ...e, statusUpdateId: row.id, position })));
     }
     await refreshCurrentStatus(tx, recommendation.id);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_status_update',
-      entityId: row!.id,
-      action: 'create',
-      after: {
-        ...row,
-        isCurrent: undefined,
-        evidence: input.evidence.map(({ url, title, publisher, publishedOn }) => ({
-          url,
-          title,
-          publisher,
-          publishedOn,
-        })),
-      },
-    });
-    return row!;
+    return row;
   });
 }
 
@@ -186,29 +159,22 @@ export async function recordMeeting(db: Db, input: MeetingInput, user: Editor, n
   mayRecord(user);
   const { organizationIds, addresseeIds, recommendationIds, ...fields } = input;
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(t.followupMeetings)
-      .values({ ...fields, recordedBy: user.id, createdAt: now, updatedAt: now })
-      .returning();
+    const row = await insertAudited<typeof t.followupMeetings.$inferSelect>(tx, {
+      ...recorded(t.followupMeetings, 'followup_meeting', user, now),
+      values: { ...fields, recordedBy: user.id },
+      audited: (row) => ({ ...row, organizationIds, addresseeIds, recommendationIds }),
+    });
     const participants = [
-      ...organizationIds.map((organizationId) => ({ meetingId: row!.id, organizationId })),
-      ...addresseeIds.map((addresseeId) => ({ meetingId: row!.id, addresseeId })),
+      ...organizationIds.map((organizationId) => ({ meetingId: row.id, organizationId })),
+      ...addresseeIds.map((addresseeId) => ({ meetingId: row.id, addresseeId })),
     ];
     if (participants.length > 0) await tx.insert(t.followupMeetingParticipants).values(participants);
     if (recommendationIds.length > 0) {
       await tx
         .insert(t.followupMeetingRecommendations)
-        .values(recommendationIds.map((recommendationId) => ({ meetingId: row!.id, recommendationId })));
+        .values(recommendationIds.map((recommendationId) => ({ meetingId: row.id, recommendationId })));
     }
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_meeting',
-      entityId: row!.id,
-      action: 'create',
-      after: { ...row, organizationIds, addresseeIds, recommendationIds },
-    });
-    return row!;
+    return row;
   });
 }
 
@@ -227,24 +193,17 @@ export async function recordCommitment(db: Db, input: CommitmentInput, user: Edi
   mayRecord(user);
   const { recommendationIds, ...fields } = input;
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(t.followupCommitments)
-      .values({ ...fields, recordedBy: user.id, createdAt: now, updatedAt: now })
-      .returning();
+    const row = await insertAudited<typeof t.followupCommitments.$inferSelect>(tx, {
+      ...recorded(t.followupCommitments, 'followup_commitment', user, now),
+      values: { ...fields, recordedBy: user.id },
+      audited: (row) => ({ ...row, recommendationIds }),
+    });
     if (recommendationIds.length > 0) {
       await tx
         .insert(t.followupCommitmentRecommendations)
-        .values(recommendationIds.map((recommendationId) => ({ commitmentId: row!.id, recommendationId })));
+        .values(recommendationIds.map((recommendationId) => ({ commitmentId: row.id, recommendationId })));
     }
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_commitment',
-      entityId: row!.id,
-      action: 'create',
-      after: { ...row, recommendationIds },
-    });
-    return row!;
+    return row;
   });
 }
 
@@ -273,29 +232,20 @@ export async function setEntryPublication(db: Db, input: PublicationInput, user:
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(table).where(eq(table.id, input.id));
     if (!before) throw new NotFound(`No ${input.kind} ${input.id}`);
-    const [after] = await tx
-      .update(table)
-      .set({ publication: input.publication, version: before.version + 1, updatedAt: now })
-      .where(and(eq(table.id, input.id), eq(table.version, input.version)))
-      .returning();
-    if (!after) {
-      throw new Conflict(`This ${input.kind} was changed by someone else`, {
-        version: before.version,
-        changes: await changesSince(tx, entityType, before.id, input.version),
-      });
-    }
-    if (input.kind === 'status_update')
-      await refreshCurrentStatus(tx, (after as typeof su.$inferSelect).recommendationId);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType,
-      entityId: after.id,
-      action: input.publication === 'published' ? 'publish' : 'unpublish',
-      before: { publication: before.publication, version: before.version },
-      after: { publication: after.publication, version: after.version },
+    const action = input.publication === 'published' ? 'publish' : 'unpublish';
+    return updateVersioned<typeof before>(tx, {
+      ...versionedChange(table, entityType, before, input.version, action, user, now),
+      what: input.kind,
+      set: { publication: input.publication },
+      alongside: async (after) => {
+        if (input.kind === 'status_update')
+          await refreshCurrentStatus(tx, (after as typeof su.$inferSelect).recommendationId);
+      },
+      audit: {
+        before: { publication: before.publication, version: before.version },
+        after: (after) => ({ publication: after.publication, version: after.version }),
+      },
     });
-    return after;
   });
 }
 
@@ -311,26 +261,14 @@ export async function markCommitmentKept(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(c).where(eq(c.id, input.id));
     if (!before) throw new NotFound(`No commitment ${input.id}`);
-    const [after] = await tx
-      .update(c)
-      .set({ fulfilledOn: input.fulfilledOn, version: before.version + 1, updatedAt: now })
-      .where(and(eq(c.id, input.id), eq(c.version, input.version)))
-      .returning();
-    if (!after) {
-      throw new Conflict('This commitment was changed by someone else', {
-        version: before.version,
-        changes: await changesSince(tx, 'followup_commitment', before.id, input.version),
-      });
-    }
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'followup_commitment',
-      entityId: after.id,
-      action: 'mark_kept',
-      before: { fulfilledOn: before.fulfilledOn, version: before.version },
-      after: { fulfilledOn: after.fulfilledOn, version: after.version },
+    return updateVersioned(tx, {
+      ...versionedChange(c, 'followup_commitment', before, input.version, 'mark_kept', user, now),
+      what: 'commitment',
+      set: { fulfilledOn: input.fulfilledOn },
+      audit: {
+        before: { fulfilledOn: before.fulfilledOn, version: before.version },
+        after: (after) => ({ fulfilledOn: after.fulfilledOn, version: after.version }),
+      },
     });
-    return after;
   });
 }

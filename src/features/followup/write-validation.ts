@@ -3,39 +3,20 @@
  * so the form shows the message next to that field in the editor's language. Nothing is written
  * when there is a problem.
  */
-import type { Catalog } from '../../platform/i18n/catalog.js';
-
-export type ProblemKey = keyof Catalog & `followupProblem${string}`;
-export type Problems = Record<string, ProblemKey>;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-}
-
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+import { isHttpUrl, isIsoDate, type Problems } from '../../platform/forms/problems.js';
 
 export function checkDay(problems: Problems, field: string, value: string, required: boolean, today?: string) {
   if (value === '') {
-    if (required) problems[field] = 'followupProblemDateRequired';
-  } else if (!isDay(value)) problems[field] = 'followupProblemDateFormat';
-  else if (today && value > today) problems[field] = 'followupProblemDateFuture';
+    if (required) problems.add(field, 'followupProblemDateRequired');
+  } else if (!isIsoDate(value)) problems.add(field, 'followupProblemDateFormat');
+  else if (today && value > today) problems.add(field, 'followupProblemDateFuture');
 }
 
 export function checkUrl(problems: Problems, field: string, value: string) {
-  if (value !== '' && !isHttpUrl(value)) problems[field] = 'followupProblemUrl';
+  if (value !== '' && !isHttpUrl(value)) problems.add(field, 'followupProblemUrl');
 }
 
-export function checkSummary(problems: Problems, en: string, es: string) {
-  if (en.trim() === '' && es.trim() === '') problems.summary_en = 'followupProblemSummaryRequired';
+/** A text in at least one language; the problem goes next to the English field (`summary_en`, `text_en`). */
+export function checkSummary(problems: Problems, field: string, en: string, es: string) {
+  if (en.trim() === '' && es.trim() === '') problems.add(field, 'followupProblemSummaryRequired');
 }

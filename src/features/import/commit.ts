@@ -3,11 +3,11 @@
  * release as a DRAFT (never public: publishing stays a separate, deliberate act), each with an audit
  * row. Any failure rolls everything back, so an import is all or nothing.
  */
-import { eq } from 'drizzle-orm';
 import { type Actor, writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden } from '../../platform/errors.js';
+import { freeSlug } from '../../platform/forms/problems.js';
 import { canEditRelease, type PolicyUser } from '../../platform/policy.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { normalizePhone } from '../registry/index.js';
@@ -144,15 +144,4 @@ export function e164OrNull(phone: string): string | null {
     }
   }
   return null;
-}
-
-async function freeSlug(tx: Tx, table: typeof t.organizations | typeof t.people, base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    const [taken] = await tx
-      .select({ id: table.id })
-      .from(table as typeof t.organizations)
-      .where(eq(table.slug, slug));
-    if (!taken) return slug;
-  }
 }

@@ -2,9 +2,9 @@
  * The dry run: what an import would match and what it would create, read-only. `commitImport` writes
  * exactly this plan, so what the user confirmed is what lands.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
+import { freeSlug } from '../../platform/forms/problems.js';
 import type { ImportedBoilerplate } from '../release-text/index.js';
 import {
   type Block,
@@ -83,7 +83,7 @@ export async function planImport(db: Db, text: string, language?: 'en' | 'es'): 
   }
   return {
     extraction,
-    slug: await freeSlug(db, slugify(r.headline ?? `imported-release-${r.date ?? 'undated'}`)),
+    slug: await freeSlug(db, t.releases, slugify(r.headline ?? `imported-release-${r.date ?? 'undated'}`)),
     ...body(extraction),
     organizations,
     people,
@@ -129,12 +129,4 @@ export function slugify(text: string): string {
     .slice(0, 61)
     .replace(/-[^-]*$/, '');
   return slug === '' ? 'imported' : slug;
-}
-
-async function freeSlug(db: Db, base: string): Promise<string> {
-  for (let n = 1; ; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
-    const [taken] = await db.select({ id: t.releases.id }).from(t.releases).where(eq(t.releases.slug, slug));
-    if (!taken) return slug;
-  }
 }

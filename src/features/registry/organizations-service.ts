@@ -6,15 +6,8 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
-import {
-  assertValid,
-  blankToNull,
-  maxLength,
-  oneOf,
-  optionalUrl,
-  problem,
-  required,
-} from '../../platform/forms/validation.js';
+import { Problems } from '../../platform/forms/problems.js';
+import { blankToNull } from '../../platform/forms/validation.js';
 import { countryCodes } from '../../platform/i18n/countries.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import {
@@ -27,13 +20,12 @@ import {
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { mergeLocalized } from '../../platform/text/bilingual.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
-import { actorOf, assertAllowed, type EditingUser, insertAudited } from '../../platform/write.js';
+import { actorOf, assertAllowed, type Editor, insertAudited } from '../../platform/write.js';
 import { matchesQuery } from '../../ui/list.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 
 export type OrganizationRow = typeof t.organizations.$inferSelect;
-export type Editor = NonNullable<PolicyUser> & EditingUser;
 
 export const ORGANIZATION_KINDS = t.organizationKind.enumValues;
 
@@ -124,23 +116,22 @@ export interface OrganizationForm {
 }
 
 export function validateOrganization(form: OrganizationForm): void {
-  const problems = [
-    ...required('name', form.name),
-    ...maxLength('name', form.name, 300),
-    ...maxLength('acronym', form.acronym, 50),
-    ...maxLength('aliases', form.aliases, 3000),
-    ...optionalUrl('website', form.website),
-    ...maxLength('website', form.website, 500),
-    ...oneOf('kind', form.kind, ORGANIZATION_KINDS),
-    ...(form.country && !countryCodes().includes(form.country) ? [problem('country', 'workspaceErrCountry')] : []),
-  ];
+  const problems = new Problems();
+  problems.required('name', form.name);
+  problems.maxLength('name', form.name, 300);
+  problems.maxLength('acronym', form.acronym, 50);
+  problems.maxLength('aliases', form.aliases, 3000);
+  problems.optionalUrl('website', form.website);
+  problems.maxLength('website', form.website, 500);
+  problems.oneOf('kind', form.kind, ORGANIZATION_KINDS);
+  if (form.country && !countryCodes().includes(form.country)) problems.add('country', 'workspaceErrCountry');
   for (const [field, values, max] of [
     ['localizedName', form.localizedName, 300],
     ['boilerplate', form.boilerplate, 5000],
   ] as const) {
-    for (const [locale, text] of Object.entries(values)) problems.push(...maxLength(`${field}_${locale}`, text, max));
+    for (const [locale, text] of Object.entries(values)) problems.maxLength(`${field}_${locale}`, text, max);
   }
-  assertValid(problems);
+  problems.throwIfAny();
 }
 
 function columnsOf(form: OrganizationForm, before: OrganizationRow | null) {

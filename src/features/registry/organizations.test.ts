@@ -6,7 +6,7 @@ import * as cheerio from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { type Visitor, visitorsAs } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import { translationState } from '../../platform/text/localized-text.js';
@@ -23,17 +23,14 @@ describeEachEngine('workspace: organizations', (ctx) => {
   beforeAll(async () => {
     await loadDemo(ctx.db);
     app = await buildApp({ db: ctx.db });
-    const orgs = await ctx.db.select().from(t.organizations);
-    const id = (slug: string) => orgs.find((o) => o.slug === slug)!.id;
-    await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: id('cejil') });
-    await createUserWithPassword(ctx.db, { email: 'm@afsc.org', role: 'member', organizationId: id('afsc') });
-    await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' });
-    await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' });
-    visitors.set('anonymous', new Visitor(app));
-    visitors.set('memberOwn', await signedIn(app, 'm@cejil.org'));
-    visitors.set('memberOther', await signedIn(app, 'm@afsc.org'));
-    visitors.set('editor', await signedIn(app, 'editor@example.org'));
-    visitors.set('admin', await signedIn(app, 'admin@example.org'));
+    const signedInAs = await visitorsAs(app, ctx.db, {
+      anonymous: null,
+      memberOwn: { email: 'm@cejil.org', role: 'member', organization: 'cejil' },
+      memberOther: { email: 'm@afsc.org', role: 'member', organization: 'afsc' },
+      editor: { email: 'editor@example.org', role: 'editor' },
+      admin: { email: 'admin@example.org', role: 'admin' },
+    });
+    for (const [who, visitor] of signedInAs) visitors.set(who, visitor);
   });
 
   describe('who may open what', () => {

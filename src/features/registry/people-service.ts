@@ -3,21 +3,15 @@ import { asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Invalid, NotFound } from '../../platform/errors.js';
-import {
-  assertValid,
-  blankToNull,
-  maxLength,
-  optionalEmail,
-  problem,
-  required,
-} from '../../platform/forms/validation.js';
+import { Problems } from '../../platform/forms/problems.js';
+import { blankToNull } from '../../platform/forms/validation.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditPerson, canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { mergeLocalized } from '../../platform/text/bilingual.js';
+import type { Editor } from '../../platform/write.js';
 import { actorOf, assertAllowed, insertAudited } from '../../platform/write.js';
 import { matchesQuery } from '../../ui/list.js';
-import type { Editor } from './organizations-service.js';
 import { normalizePhone } from './phone.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
@@ -79,18 +73,17 @@ export interface PersonForm {
 
 /** Checks the form and resolves what it names; returns the columns to write. */
 async function columnsOf(db: Db, form: PersonForm, before: PersonRow | null, user: PolicyUser) {
-  const problems = [
-    ...required('name', form.name),
-    ...maxLength('name', form.name, 200),
-    ...optionalEmail('email', form.email),
-    ...maxLength('email', form.email, 320),
-    ...maxLength('phone', form.phone, 40),
-    ...Object.entries(form.role).flatMap(([l, text]) => maxLength(`role_${l}`, text, 300)),
-  ];
+  const problems = new Problems();
+  problems.required('name', form.name);
+  problems.maxLength('name', form.name, 200);
+  problems.optionalEmail('email', form.email);
+  problems.maxLength('email', form.email, 320);
+  problems.maxLength('phone', form.phone, 40);
+  for (const [l, text] of Object.entries(form.role)) problems.maxLength(`role_${l}`, text, 300);
   let organization: OrganizationRow | undefined;
   if (form.organization !== '') {
     [organization] = await db.select().from(t.organizations).where(eq(t.organizations.slug, form.organization));
-    if (!organization) problems.push(problem('organization', 'workspaceErrChoice'));
+    if (!organization) problems.add('organization', 'workspaceErrChoice');
   }
   let phone: string | null = null;
   if (form.phone.trim() !== '') {
@@ -98,10 +91,10 @@ async function columnsOf(db: Db, form: PersonForm, before: PersonRow | null, use
       phone = normalizePhone(form.phone.trim(), organization?.country ?? undefined);
     } catch (error) {
       if (!(error instanceof Invalid)) throw error;
-      problems.push(problem('phone', 'workspaceErrPhone'));
+      problems.add('phone', 'workspaceErrPhone');
     }
   }
-  assertValid(problems);
+  problems.throwIfAny();
   const organizationId = organization?.id ?? null;
   // A member may only file contacts under their own organization.
   assertAllowed(canEditPerson(user, { organizationId }), 'You may not add people to this organization');

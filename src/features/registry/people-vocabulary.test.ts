@@ -7,7 +7,7 @@ import * as cheerio from 'cheerio';
 import { and, asc, eq, gt, max, ne } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { type Visitor, visitorsAs } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -23,14 +23,13 @@ describeEachEngine('workspace: people, themes, addressees, translations', (ctx) 
   beforeAll(async () => {
     await loadDemo(ctx.db);
     app = await buildApp({ db: ctx.db });
-    const [cejil] = await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil'));
-    await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id });
-    await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' });
-    await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' });
-    visitors.set('anonymous', new Visitor(app));
-    visitors.set('member', await signedIn(app, 'm@cejil.org'));
-    visitors.set('editor', await signedIn(app, 'editor@example.org'));
-    visitors.set('admin', await signedIn(app, 'admin@example.org'));
+    const signedInAs = await visitorsAs(app, ctx.db, {
+      anonymous: null,
+      member: { email: 'm@cejil.org', role: 'member', organization: 'cejil' },
+      editor: { email: 'editor@example.org', role: 'editor' },
+      admin: { email: 'admin@example.org', role: 'admin' },
+    });
+    for (const [who, visitor] of signedInAs) visitors.set(who, visitor);
   });
 
   describe('who may open what', () => {

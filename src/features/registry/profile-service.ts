@@ -1,12 +1,12 @@
 /** Write side of an organization's profile: the policy, a version check and an audit record per change. */
-import { and, eq } from 'drizzle-orm';
-import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditOrganization, type PolicyUser } from '../../platform/policy.js';
 import { fingerprint, type LocalizedText, originalOf } from '../../platform/text/localized-text.js';
+import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
 
 export type OrganizationRow = typeof t.organizations.$inferSelect;
 
@@ -46,33 +46,15 @@ export interface BoilerplateEdit {
 export async function updateBoilerplate(
   db: Db,
   input: BoilerplateEdit,
-  user: NonNullable<PolicyUser> & { email: string },
+  user: Editor,
   now: Date,
 ): Promise<OrganizationRow> {
-  const actor: Actor = { id: user.id, label: user.email };
   return db.transaction(async (tx) => {
     const before = await getEditableOrganization(tx, input.slug, user);
-    const boilerplate = withLocaleText(before.boilerplate, input.locale, input.text);
-    const [after] = await tx
-      .update(t.organizations)
-      .set({ boilerplate, version: before.version + 1, updatedAt: now })
-      .where(and(eq(t.organizations.id, before.id), eq(t.organizations.version, input.version)))
-      .returning();
-    if (!after) {
-      throw new Conflict('This organization was changed by someone else', {
-        version: before.version,
-        changes: await changesSince(tx, 'organization', before.id, input.version),
-      });
-    }
-    await writeAudit(tx, {
-      actor,
-      at: now,
-      entityType: 'organization',
-      entityId: after.id,
-      action: 'update_boilerplate',
-      before: { boilerplate: before.boilerplate, version: before.version },
-      after: { boilerplate: after.boilerplate, version: after.version },
+    return updateVersioned(tx, {
+      ...versionedChange(t.organizations, 'organization', before, input.version, 'update_boilerplate', user, now),
+      set: { boilerplate: withLocaleText(before.boilerplate, input.locale, input.text) },
+      audited: (row) => ({ boilerplate: row.boilerplate }),
     });
-    return after;
   });
 }

@@ -4,8 +4,8 @@
  * write. Each kind says only how it is found and checked, and what of it the audit keeps.
  */
 import type { Db } from '../../platform/db/client.js';
+import type { Editor } from '../../platform/write.js';
 import { actorOf, updateArchived, updateVersioned, type VersionedTable } from '../../platform/write.js';
-import type { Editor } from './organizations-service.js';
 
 export interface RegistryRecord<Row> {
   table: VersionedTable;

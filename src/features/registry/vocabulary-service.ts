@@ -6,15 +6,16 @@ import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
-import { assertValid, blankToNull, maxLength, oneOf, problem } from '../../platform/forms/validation.js';
+import { Problems } from '../../platform/forms/problems.js';
+import { blankToNull } from '../../platform/forms/validation.js';
 import { countryCodes } from '../../platform/i18n/countries.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { hasAnyText, mergeLocalized } from '../../platform/text/bilingual.js';
+import type { Editor } from '../../platform/write.js';
 import { actorOf, assertAllowed, insertAudited, updateVersioned } from '../../platform/write.js';
 import { matchesQuery } from '../../ui/list.js';
-import type { Editor } from './organizations-service.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
 
@@ -27,11 +28,10 @@ export interface LabelForm {
   confirmed: Locale[];
 }
 
-function labelProblems(field: string, values: LocaleValues, max: number) {
-  return [
-    ...(hasAnyText(values) ? [] : [problem(field, 'workspaceErrRequiredOneLanguage')]),
-    ...Object.entries(values).flatMap(([l, text]) => maxLength(`${field}_${l}`, text, max)),
-  ];
+function checkLabel(problems: Problems, field: string, values: LocaleValues, max: number): Problems {
+  if (!hasAnyText(values)) problems.add(field, 'workspaceErrRequiredOneLanguage');
+  for (const [l, text] of Object.entries(values)) problems.maxLength(`${field}_${l}`, text, max);
+  return problems;
 }
 
 const firstText = (values: LocaleValues) => Object.values(values).find((v) => v && v.trim() !== '') ?? '';
@@ -59,7 +59,7 @@ const auditedTheme = (r: ThemeRow) => ({ label: r.label, position: r.position, a
 
 export async function createTheme(db: Db, form: LabelForm, user: Editor, now: Date): Promise<ThemeRow> {
   assertAllowed(canEditRegistry(user));
-  assertValid(labelProblems('label', form.label, 200));
+  checkLabel(new Problems(), 'label', form.label, 200).throwIfAny();
   return db.transaction(async (tx) => {
     const [last] = await tx.select({ max: sql<number>`coalesce(max(${t.themes.position}), 0)` }).from(t.themes);
     return insertAudited<ThemeRow>(tx, {
@@ -87,7 +87,7 @@ export const themeRecord: RegistryRecord<ThemeRow> = {
 
 export function updateTheme(db: Db, form: LabelForm, change: RecordChange): Promise<ThemeRow> {
   return updateRecord(db, themeRecord, change, (_tx, before) => {
-    assertValid(labelProblems('label', form.label, 200));
+    checkLabel(new Problems(), 'label', form.label, 200).throwIfAny();
     return { label: mergeLocalized(before.label, form.label, form.confirmed) };
   });
 }
@@ -174,19 +174,18 @@ export interface AddresseeForm {
 }
 
 async function addresseeColumns(db: Db, form: AddresseeForm, before: AddresseeRow | null) {
-  const problems = [
-    ...labelProblems('name', form.name, 300),
-    ...(form.kind === '' ? [problem('kind', 'workspaceErrRequired')] : oneOf('kind', form.kind, ADDRESSEE_KINDS)),
-    ...(form.country && !countryCodes().includes(form.country) ? [problem('country', 'workspaceErrCountry')] : []),
-  ];
+  const problems = checkLabel(new Problems(), 'name', form.name, 300);
+  if (form.kind === '') problems.add('kind', 'workspaceErrRequired');
+  else problems.oneOf('kind', form.kind, ADDRESSEE_KINDS);
+  if (form.country && !countryCodes().includes(form.country)) problems.add('country', 'workspaceErrCountry');
   let parentId: number | null = null;
   if (form.parent !== '') {
     const [parent] = await db.select().from(t.addressees).where(eq(t.addressees.slug, form.parent));
-    if (!parent) problems.push(problem('parent', 'workspaceErrChoice'));
-    else if (before && parent.id === before.id) problems.push(problem('parent', 'workspaceErrParentSelf'));
+    if (!parent) problems.add('parent', 'workspaceErrChoice');
+    else if (before && parent.id === before.id) problems.add('parent', 'workspaceErrParentSelf');
     else parentId = parent.id;
   }
-  assertValid(problems);
+  problems.throwIfAny();
   return {
     name: mergeLocalized(before?.name, form.name, form.confirmed),
     kind: form.kind as AddresseeRow['kind'],

@@ -1,12 +1,12 @@
 /** The body of a release after the lead: paragraphs, quotes and the highlights list, replaced as a whole, in order. */
 import { asc, eq } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
-import { actorOf, type Editor, missingIds, updateVersioned } from '../statements/index.js';
+import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
+import { missingIds } from '../statements/index.js';
 import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
 
 export interface BlockInput {
@@ -43,8 +43,6 @@ export async function setReleaseBlocks(
       .where(eq(t.releaseBlocks.releaseId, before.id))
       .orderBy(asc(t.releaseBlocks.position));
     const oldById = new Map(old.map((b) => [b.id, b]));
-    const after = await updateVersioned(tx, t.releases, 'release', before, input.version, {}, now);
-    await tx.delete(t.releaseBlocks).where(eq(t.releaseBlocks.releaseId, before.id));
     const rows = input.blocks.map((b, position) => ({
       releaseId: before.id,
       position,
@@ -52,18 +50,17 @@ export async function setReleaseBlocks(
       text: mergeLocalized(oldById.get(b.id ?? -1)?.text ?? {}, b.text, input.originalLocale),
       personId: b.kind === 'quote' ? (b.personId ?? null) : null,
     }));
-    if (rows.length > 0) await tx.insert(t.releaseBlocks).values(rows);
     const summary = (bs: { kind: string; text: unknown; personId: number | null }[]) =>
       bs.map((b) => ({ kind: b.kind, text: b.text, personId: b.personId }));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'release',
-      entityId: before.id,
-      action: 'set_blocks',
-      before: { blocks: summary(old), version: before.version },
-      after: { blocks: summary(rows), version: after.version },
+    const after = await updateVersioned(tx, {
+      ...versionedChange(t.releases, 'release', before, input.version, 'set_blocks', user, now),
+      audit: {
+        before: { blocks: summary(old), version: before.version },
+        after: (row) => ({ blocks: summary(rows), version: row.version }),
+      },
     });
+    await tx.delete(t.releaseBlocks).where(eq(t.releaseBlocks.releaseId, before.id));
+    if (rows.length > 0) await tx.insert(t.releaseBlocks).values(rows);
     return after;
   });
 }

@@ -2,12 +2,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { editorUser, seedRegistry, statementInput } from '../../../test/support/statements.js';
+import { editorUser, problemsOf, seedRegistry, statementInput } from '../../../test/support/statements.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
-import { Conflict, Invalid, NotFound } from '../../platform/errors.js';
+import { Conflict, NotFound } from '../../platform/errors.js';
 import { releaseVisibility } from '../../platform/visibility.js';
-import type { Editor } from '../statements/index.js';
+import type { Editor } from '../../platform/write.js';
 import { createRecommendation, createStatement } from '../statements/index.js';
 import { setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease, type ReleaseFields, setReleaseList, updateRelease } from './edit-service.js';
@@ -31,15 +31,6 @@ const fields = (overrides: Partial<ReleaseFields> = {}): ReleaseFields => ({
   originalLocale: 'en',
   ...overrides,
 });
-
-async function problemsOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Invalid);
-  return (error as Invalid).problems;
-}
 
 describeEachEngine('release write services', (ctx) => {
   let ana: Editor;

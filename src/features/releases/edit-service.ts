@@ -5,7 +5,6 @@
  * publication-service.ts. Each write: policy, version check, audit row, one transaction.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
@@ -15,15 +14,8 @@ import { canEditRelease } from '../../platform/policy.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { isTimeZone, localToInstant } from '../../platform/text/time-zones.js';
-import {
-  actorOf,
-  type Editor,
-  missingIds,
-  type Tx,
-  updateAudited,
-  updateVersioned,
-  wasEverPublished,
-} from '../statements/index.js';
+import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
+import { missingIds, wasEverPublished } from '../statements/index.js';
 
 export type ReleaseRow = typeof t.releases.$inferSelect;
 
@@ -134,19 +126,14 @@ export async function createRelease(
       p.add('slug', 'editorialErrSlugTaken');
       p.throwIfAny();
     }
-    const [row] = await tx
-      .insert(t.releases)
-      .values({ ...values, slug, createdAt: now, updatedAt: now })
-      .returning();
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
+    return insertAudited<ReleaseRow>(tx, {
+      table: t.releases,
+      values: { ...values, slug },
       entityType: 'release',
-      entityId: row!.id,
-      action: 'create',
-      after: audited(row!),
+      actor: actorOf(user),
+      now,
+      audited,
     });
-    return row!;
   });
 }
 
@@ -163,12 +150,11 @@ export async function updateRelease(
     problems.throwIfAny();
     const before = await releaseBySlug(tx, input.slug);
     const set = fieldValues(before, input, embargo);
-    return updateAudited(
-      tx,
-      { table: t.releases, entityType: 'release', before, seenVersion: input.version, set, audited },
-      user,
-      now,
-    );
+    return updateVersioned(tx, {
+      ...versionedChange(t.releases, 'release', before, input.version, 'update', user, now),
+      set,
+      audited,
+    });
   });
 }
 
@@ -203,17 +189,14 @@ export async function setReleaseList(
     }
     problems.throwIfAny();
     const old = await currentList(tx, before.id, input.list);
-    const after = await updateVersioned(tx, t.releases, 'release', before, input.version, {}, now);
-    await replaceList(tx, before.id, input.list, ids);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'release',
-      entityId: before.id,
-      action: `set_${input.list}`,
-      before: { [input.list]: old, version: before.version },
-      after: { [input.list]: ids, version: after.version },
+    const after = await updateVersioned(tx, {
+      ...versionedChange(t.releases, 'release', before, input.version, `set_${input.list}`, user, now),
+      audit: {
+        before: { [input.list]: old, version: before.version },
+        after: (row) => ({ [input.list]: ids, version: row.version }),
+      },
     });
+    await replaceList(tx, before.id, input.list, ids);
     return after;
   });
 }
@@ -243,7 +226,7 @@ export async function currentList(tx: Db, releaseId: number, list: ReleaseList):
   return rows.flatMap((r) => (r.id === null ? [] : [r.id]));
 }
 
-async function replaceList(tx: Tx, releaseId: number, list: ReleaseList, ids: number[]): Promise<void> {
+async function replaceList(tx: Db, releaseId: number, list: ReleaseList, ids: number[]): Promise<void> {
   if (list === 'contacts') {
     await tx.delete(t.releaseContacts).where(eq(t.releaseContacts.releaseId, releaseId));
     if (ids.length > 0)
@@ -286,15 +269,10 @@ export async function deleteRelease(
       p.add('release', 'editorialErrPublishedKept');
       p.throwIfAny('Published releases are withdrawn, not deleted');
     }
-    await updateVersioned(tx, t.releases, 'release', before, input.version, {}, now);
-    await tx.delete(t.releases).where(eq(t.releases.id, before.id));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'release',
-      entityId: before.id,
-      action: 'delete',
-      before: audited(before),
+    await updateVersioned(tx, {
+      ...versionedChange(t.releases, 'release', before, input.version, 'delete', user, now),
+      audit: { before: audited(before) },
     });
+    await tx.delete(t.releases).where(eq(t.releases.id, before.id));
   });
 }

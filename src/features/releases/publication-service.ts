@@ -4,12 +4,11 @@
  * with an embargo set makes the release "embargoed" until that instant, with nothing to run.
  */
 
-import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { hasText } from '../../platform/text/localized-input.js';
-import { actorOf, type Editor, updateVersioned } from '../statements/index.js';
+import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
 import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
 
 export type ReleasePublicationAction = 'publish' | 'unpublish' | 'withdraw';
@@ -48,24 +47,10 @@ export async function changeReleasePublication(
       if (!hasText(before.lead)) problems.add('lead', 'workspaceErrRequiredOneLanguage');
       problems.throwIfAny('The release is not ready to publish');
     }
-    const after = await updateVersioned(
-      tx,
-      t.releases,
-      'release',
-      before,
-      input.version,
-      fields(input.action, now),
-      now,
-    );
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'release',
-      entityId: after.id,
-      action: input.action,
-      before: audited(before),
-      after: audited(after),
+    return updateVersioned(tx, {
+      ...versionedChange(t.releases, 'release', before, input.version, input.action, user, now),
+      set: fields(input.action, now),
+      audited,
     });
-    return after;
   });
 }

@@ -5,10 +5,9 @@
  * Every change is policy-checked, version-checked and audited in the same transaction.
  */
 import { and, asc, desc, eq, max } from 'drizzle-orm';
-import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
+import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import {
   canManageSignOn,
   canReadSignOnDraft,
@@ -17,6 +16,7 @@ import {
   type PolicyUser,
 } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
+import { actorOf, insertAudited, staleWrite, updateVersioned, versionedChange } from '../../platform/write.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type SignOnCall = typeof t.signOnCalls.$inferSelect;
@@ -33,8 +33,6 @@ export interface SignOnState {
   call: SignOnCall | null;
   requests: SignOnRequestItem[];
 }
-
-const actorOf = (user: UserRow): Actor => ({ id: user.id, label: user.email });
 
 async function statementBySlug(db: Db, slug: string): Promise<StatementRow> {
   const [statement] = await db.select().from(t.statements).where(eq(t.statements.slug, slug));
@@ -103,36 +101,35 @@ export async function setSignOnOpen(
   return db.transaction(async (tx) => {
     const statement = await statementBySlug(tx, input.slug);
     const [before] = await tx.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
-    let after: SignOnCall | undefined;
-    if (!before && input.version === 0) {
-      [after] = await tx
-        .insert(t.signOnCalls)
-        .values({ statementId: statement.id, open: input.open, createdAt: now, updatedAt: now })
-        .onConflictDoNothing()
-        .returning();
-    } else if (before) {
-      [after] = await tx
-        .update(t.signOnCalls)
-        .set({ open: input.open, version: before.version + 1, updatedAt: now })
-        .where(and(eq(t.signOnCalls.statementId, statement.id), eq(t.signOnCalls.version, input.version)))
-        .returning();
-    }
-    if (!after) {
-      throw new Conflict('The sign-on of this statement was changed by someone else', {
-        version: before?.version ?? 0,
-        changes: await changesSince(tx, 'sign_on', statement.id, input.version),
+    // The call is keyed by its statement: the audit and the conflict history are the statement's id.
+    const change = {
+      entityType: 'sign_on',
+      what: 'sign-on',
+      action: input.open ? 'open_sign_on' : 'close_sign_on',
+      actor: actorOf(user),
+      now,
+      audited: (call: SignOnCall) => ({ open: call.open }),
+    };
+    if (before) {
+      return updateVersioned(tx, {
+        ...change,
+        table: t.signOnCalls,
+        key: { column: t.signOnCalls.statementId, value: statement.id },
+        before: { ...before, id: statement.id },
+        seenVersion: input.version,
+        set: { open: input.open },
       });
     }
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'sign_on',
+    if (input.version !== 0) {
+      throw await staleWrite(tx, { ...change, entityId: statement.id, seenVersion: input.version, version: 0 });
+    }
+    return insertAudited<SignOnCall>(tx, {
+      ...change,
+      table: t.signOnCalls,
+      values: { statementId: statement.id, open: input.open },
       entityId: statement.id,
-      action: input.open ? 'open_sign_on' : 'close_sign_on',
-      before: before ? { open: before.open, version: before.version } : null,
-      after: { open: after.open, version: after.version },
+      orConflict: {},
     });
-    return after;
   });
 }
 
@@ -182,48 +179,32 @@ export async function signOn(
         'signonAlreadyRequestedReason',
       );
     }
-    const [after] = before
-      ? await tx
-          .update(t.signOnRequests)
-          .set({
-            status: 'pending',
-            requestedBy: user.id,
-            decidedBy: null,
-            version: before.version + 1,
-            updatedAt: now,
-          })
-          .where(and(where, eq(t.signOnRequests.version, input.version)))
-          .returning()
-      : await tx
-          .insert(t.signOnRequests)
-          .values({
-            statementId: statement.id,
-            organizationId: organization.id,
-            requestedBy: user.id,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning();
-    if (!after) throw await requestConflict(tx, before?.id, input.version);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
+    if (before) {
+      return updateVersioned(tx, {
+        ...requestChange(before, input.version, 'sign_on', user, now),
+        set: { status: 'pending', requestedBy: user.id, decidedBy: null },
+      });
+    }
+    return insertAudited<SignOnRequest>(tx, {
+      table: t.signOnRequests,
+      values: { statementId: statement.id, organizationId: organization.id, requestedBy: user.id },
       entityType: 'sign_on_request',
-      entityId: after.id,
       action: 'sign_on',
-      before: before ? auditedRequest(before) : null,
-      after: auditedRequest(after),
+      actor: actorOf(user),
+      now,
+      audited: auditedRequest,
+      orConflict: { what: 'sign-on request' },
     });
-    return after;
   });
 }
 
-async function requestConflict(tx: Db, requestId: number | undefined, version: number): Promise<Conflict> {
-  return new Conflict('This sign-on request was changed by someone else', {
-    version,
-    changes: requestId ? await changesSince(tx, 'sign_on_request', requestId, version) : [],
-  });
+/** A request's change by this user, against the version the form saw; the audit keeps auditedRequest. */
+function requestChange(before: SignOnRequest, seenVersion: number, action: string, user: UserRow, now: Date) {
+  return {
+    ...versionedChange(t.signOnRequests, 'sign_on_request', before, seenVersion, action, user, now),
+    what: 'sign-on request',
+    audited: auditedRequest,
+  };
 }
 
 /** The member takes their organization's signature back, while the statement is not published. */
@@ -254,23 +235,11 @@ export async function withdrawSignature(
         'signonNothingToWithdrawReason',
       );
     }
-    const [after] = await tx
-      .update(t.signOnRequests)
-      .set({ status: 'withdrawn', version: before.version + 1, updatedAt: now })
-      .where(and(where, eq(t.signOnRequests.version, input.version)))
-      .returning();
-    if (!after) throw await requestConflict(tx, before.id, input.version);
-    await removeSignatory(tx, statement.id, organization.id);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'sign_on_request',
-      entityId: after.id,
-      action: 'withdraw_signature',
-      before: auditedRequest(before),
-      after: auditedRequest(after),
+    return updateVersioned(tx, {
+      ...requestChange(before, input.version, 'withdraw_signature', user, now),
+      set: { status: 'withdrawn' },
+      alongside: () => removeSignatory(tx, statement.id, organization.id),
     });
-    return after;
   });
 }
 
@@ -310,38 +279,29 @@ export async function decideSignOn(
         'signonAlreadyDecidedReason',
       );
     }
-    const [after] = await tx
-      .update(t.signOnRequests)
-      .set({ status, decidedBy: user.id, version: before.version + 1, updatedAt: now })
-      .where(and(where, eq(t.signOnRequests.version, input.version)))
-      .returning();
-    if (!after) throw await requestConflict(tx, before.id, input.version);
-    if (status === 'approved') {
-      const [last] = await tx
-        .select({ position: max(t.signatories.position) })
-        .from(t.signatories)
-        .where(eq(t.signatories.statementId, statement.id));
-      await tx
-        .insert(t.signatories)
-        .values({
-          statementId: statement.id,
-          organizationId: after.organizationId,
-          role: 'signatory',
-          position: (last?.position ?? 0) + 1,
-        })
-        .onConflictDoNothing();
-    } else {
-      await removeSignatory(tx, statement.id, after.organizationId);
-    }
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'sign_on_request',
-      entityId: after.id,
-      action: input.decision === 'approve' ? 'approve_sign_on' : 'decline_sign_on',
-      before: auditedRequest(before),
-      after: auditedRequest(after),
+    const action = input.decision === 'approve' ? 'approve_sign_on' : 'decline_sign_on';
+    return updateVersioned(tx, {
+      ...requestChange(before, input.version, action, user, now),
+      set: { status, decidedBy: user.id },
+      alongside: (after) => setSignatory(tx, statement.id, after),
     });
-    return after;
   });
+}
+
+/** An approved request's organization joins the signatories, at the end; any other decision takes it out. */
+async function setSignatory(tx: Db, statementId: number, after: SignOnRequest): Promise<void> {
+  if (after.status !== 'approved') return removeSignatory(tx, statementId, after.organizationId);
+  const [last] = await tx
+    .select({ position: max(t.signatories.position) })
+    .from(t.signatories)
+    .where(eq(t.signatories.statementId, statementId));
+  await tx
+    .insert(t.signatories)
+    .values({
+      statementId,
+      organizationId: after.organizationId,
+      role: 'signatory',
+      position: (last?.position ?? 0) + 1,
+    })
+    .onConflictDoNothing();
 }

@@ -3,7 +3,7 @@ import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { POLICY_ACCOUNTS, Visitor, visitorsAs } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -72,22 +72,7 @@ describeEachEngine('sign-on: members sign for their organization, editors decide
   beforeAll(async () => {
     await loadDemo(ctx.db);
     app = await buildApp({ db: ctx.db });
-    const org = async (slug: string) =>
-      (await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, slug)))[0]!.id;
-    await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' });
-    await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' });
-    await createUserWithPassword(ctx.db, {
-      email: 'own@cejil.org',
-      role: 'member',
-      organizationId: await org('cejil'),
-    });
-    const alianza = await org('alianza-americas');
-    await createUserWithPassword(ctx.db, { email: 'other@example.org', role: 'member', organizationId: alianza });
-    visitors.set('anonymous', new Visitor(app));
-    visitors.set('admin', await signedIn(app, 'admin@example.org'));
-    visitors.set('editor', await signedIn(app, 'editor@example.org'));
-    visitors.set('memberOwn', await signedIn(app, 'own@cejil.org'));
-    visitors.set('memberOther', await signedIn(app, 'other@example.org'));
+    for (const [who, visitor] of await visitorsAs(app, ctx.db, POLICY_ACCOUNTS)) visitors.set(who, visitor);
   });
 
   /** Each action on a fresh statement prepared as the action needs; the answer expected per visitor. */

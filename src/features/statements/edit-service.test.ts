@@ -2,11 +2,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { editorUser, seedRegistry, statementInput } from '../../../test/support/statements.js';
+import { editorUser, problemsOf, seedRegistry, statementInput } from '../../../test/support/statements.js';
 import { listAudit, systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
-import { Conflict, Forbidden, Invalid } from '../../platform/errors.js';
+import { Conflict, Forbidden } from '../../platform/errors.js';
 import { translationState } from '../../platform/text/localized-text.js';
+import type { Editor } from '../../platform/write.js';
 import { createUser } from '../accounts/index.js';
 import {
   createStatement,
@@ -25,18 +26,8 @@ import {
   updateRecommendation,
 } from './recommendation-service.js';
 import { listStatementsForEditing } from './workspace-read.js';
-import type { Editor } from './write-support.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
-
-async function problemsOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Invalid);
-  return (error as Invalid).problems;
-}
 
 describeEachEngine('statement write services', (ctx) => {
   let ana: Editor;

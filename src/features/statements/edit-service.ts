@@ -4,17 +4,17 @@
  * (archived) through publish-service.ts instead. Each write: policy, version check, audit row, one
  * transaction.
  */
-import { asc, eq, ilike, or } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit.js';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
-import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../platform/forms/problems.js';
+import { freeSlug, isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditStatement } from '../../platform/policy.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
-import { actorOf, type Editor, missingIds, updateAudited, updateVersioned, wasEverPublished } from './write-support.js';
+import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
+import { missingIds, wasEverPublished } from './write-support.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 
@@ -87,39 +87,22 @@ export async function createStatement(
   problems.throwIfAny();
   return db.transaction(async (tx) => {
     const values = localizedFields({}, input);
-    const slug = typedSlug || (await freeSlug(tx, slugify(originalOf(values.title)?.entry.text ?? '')));
+    const slug = typedSlug || (await freeSlug(tx, t.statements, slugify(originalOf(values.title)?.entry.text ?? '')));
     const [taken] = await tx.select({ id: t.statements.id }).from(t.statements).where(eq(t.statements.slug, slug));
     if (taken) {
       const p = new Problems();
       p.add('slug', 'editorialErrSlugTaken');
       p.throwIfAny();
     }
-    const [row] = await tx
-      .insert(t.statements)
-      .values({ ...values, slug, createdAt: now, updatedAt: now })
-      .returning();
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
+    return insertAudited<StatementRow>(tx, {
+      table: t.statements,
+      values: { ...values, slug },
       entityType: 'statement',
-      entityId: row!.id,
-      action: 'create',
-      after: audited(row!),
+      actor: actorOf(user),
+      now,
+      audited,
     });
-    return row!;
   });
-}
-
-async function freeSlug(tx: Db, base: string): Promise<string> {
-  const rows = await tx
-    .select({ slug: t.statements.slug })
-    .from(t.statements)
-    .where(or(eq(t.statements.slug, base), ilike(t.statements.slug, `${base}-%`)));
-  const used = new Set(rows.map((r) => r.slug));
-  if (!used.has(base)) return base;
-  let n = 2;
-  while (used.has(`${base}-${n}`)) n += 1;
-  return `${base}-${n}`;
 }
 
 export async function updateStatement(
@@ -134,19 +117,11 @@ export async function updateStatement(
   problems.throwIfAny();
   return db.transaction(async (tx) => {
     const before = await statementBySlug(tx, input.slug);
-    return updateAudited(
-      tx,
-      {
-        table: t.statements,
-        entityType: 'statement',
-        before,
-        seenVersion: input.version,
-        set: localizedFields(before, input),
-        audited,
-      },
-      user,
-      now,
-    );
+    return updateVersioned(tx, {
+      ...versionedChange(t.statements, 'statement', before, input.version, 'update', user, now),
+      set: localizedFields(before, input),
+      audited,
+    });
   });
 }
 
@@ -175,22 +150,19 @@ export async function setStatementAddressees(
       .from(t.statementAddressees)
       .where(eq(t.statementAddressees.statementId, before.id))
       .orderBy(asc(t.statementAddressees.position));
-    const after = await updateVersioned(tx, t.statements, 'statement', before, input.version, {}, now);
+    const after = await updateVersioned(tx, {
+      ...versionedChange(t.statements, 'statement', before, input.version, 'set_addressees', user, now),
+      audit: {
+        before: { addresseeIds: old.map((r) => r.id), version: before.version },
+        after: (row) => ({ addresseeIds: ids, version: row.version }),
+      },
+    });
     await tx.delete(t.statementAddressees).where(eq(t.statementAddressees.statementId, before.id));
     if (ids.length > 0) {
       await tx
         .insert(t.statementAddressees)
         .values(ids.map((addresseeId, position) => ({ statementId: before.id, addresseeId, position })));
     }
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'statement',
-      entityId: before.id,
-      action: 'set_addressees',
-      before: { addresseeIds: old.map((r) => r.id), version: before.version },
-      after: { addresseeIds: ids, version: after.version },
-    });
     return after;
   });
 }
@@ -224,22 +196,19 @@ export async function setSignatories(
       .from(t.signatories)
       .where(eq(t.signatories.statementId, before.id))
       .orderBy(asc(t.signatories.position));
-    const after = await updateVersioned(tx, t.statements, 'statement', before, input.version, {}, now);
+    const after = await updateVersioned(tx, {
+      ...versionedChange(t.statements, 'statement', before, input.version, 'set_signatories', user, now),
+      audit: {
+        before: { signatories: old, version: before.version },
+        after: (row) => ({ signatories: input.signatories, version: row.version }),
+      },
+    });
     await tx.delete(t.signatories).where(eq(t.signatories.statementId, before.id));
     if (input.signatories.length > 0) {
       await tx
         .insert(t.signatories)
         .values(input.signatories.map((s, position) => ({ statementId: before.id, ...s, position })));
     }
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'statement',
-      entityId: before.id,
-      action: 'set_signatories',
-      before: { signatories: old, version: before.version },
-      after: { signatories: input.signatories, version: after.version },
-    });
     return after;
   });
 }
@@ -259,15 +228,10 @@ export async function deleteStatement(
       p.add('statement', 'editorialErrPublishedKept');
       p.throwIfAny('Published statements are withdrawn, not deleted');
     }
-    await updateVersioned(tx, t.statements, 'statement', before, input.version, {}, now);
-    await tx.delete(t.statements).where(eq(t.statements.id, before.id));
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'statement',
-      entityId: before.id,
-      action: 'delete',
-      before: audited(before),
+    await updateVersioned(tx, {
+      ...versionedChange(t.statements, 'statement', before, input.version, 'delete', user, now),
+      audit: { before: audited(before) },
     });
+    await tx.delete(t.statements).where(eq(t.statements.id, before.id));
   });
 }

@@ -21,5 +21,4 @@ export type { RegistryChoices } from './workspace-read.js';
 export { registryChoices } from './workspace-read.js';
 export { registerStatementWorkspaceRoutes } from './workspace-routes.js';
 export type { Typed } from './workspace-views.js';
-export type { Editor, Tx } from './write-support.js';
-export { actorOf, missingIds, updateAudited, updateVersioned, wasEverPublished } from './write-support.js';
+export { missingIds, wasEverPublished } from './write-support.js';

@@ -2,12 +2,12 @@
  * Publishing, embargoing, unpublishing and withdrawing a statement: editors and the admin,
  * version-checked and audited. What each state means for the public is platform/visibility.ts.
  */
-import { and, eq } from 'drizzle-orm';
-import { type Actor, changesSince, writeAudit } from '../../platform/audit.js';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { Conflict, Forbidden, NotFound } from '../../platform/errors.js';
-import { canPublishStatement, type PolicyUser } from '../../platform/policy.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
+import { canPublishStatement } from '../../platform/policy.js';
+import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type PublicationAction = 'publish' | 'unpublish' | 'withdraw';
@@ -41,34 +41,17 @@ const audited = (s: StatementRow) => ({
 export async function changePublication(
   db: Db,
   input: PublicationChange,
-  user: NonNullable<PolicyUser> & { email: string },
+  user: Editor,
   now: Date,
 ): Promise<StatementRow> {
   if (!canPublishStatement(user)) throw new Forbidden('You may not publish statements');
-  const actor: Actor = { id: user.id, label: user.email };
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(t.statements).where(eq(t.statements.slug, input.slug));
     if (!before) throw new NotFound(`No statement "${input.slug}"`);
-    const [after] = await tx
-      .update(t.statements)
-      .set({ ...publicationFields(input, now), version: before.version + 1, updatedAt: now })
-      .where(and(eq(t.statements.id, before.id), eq(t.statements.version, input.version)))
-      .returning();
-    if (!after) {
-      throw new Conflict('This statement was changed by someone else', {
-        version: before.version,
-        changes: await changesSince(tx, 'statement', before.id, input.version),
-      });
-    }
-    await writeAudit(tx, {
-      actor,
-      at: now,
-      entityType: 'statement',
-      entityId: after.id,
-      action: input.action,
-      before: audited(before),
-      after: audited(after),
+    return updateVersioned(tx, {
+      ...versionedChange(t.statements, 'statement', before, input.version, input.action, user, now),
+      set: publicationFields(input, now),
+      audited,
     });
-    return after;
   });
 }

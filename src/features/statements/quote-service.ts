@@ -3,16 +3,16 @@
  * Reordering is reorderStatementItems (recommendation-service.ts); a quote of a statement that was
  * ever published is kept.
  */
-import { eq, max } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit.js';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
+import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
-import { actorOf, deleteStatementItem, type Editor, missingIds, updateAudited } from './write-support.js';
+import { deleteStatementItem, missingIds, nextPosition } from './write-support.js';
 
 export type QuoteRow = typeof t.quotes.$inferSelect;
 
@@ -48,30 +48,19 @@ export async function createQuote(
   return db.transaction(async (tx) => {
     await check(tx, input);
     const statement = await statementBySlug(tx, input.statementSlug);
-    const [last] = await tx
-      .select({ position: max(t.quotes.position) })
-      .from(t.quotes)
-      .where(eq(t.quotes.statementId, statement.id));
-    const [row] = await tx
-      .insert(t.quotes)
-      .values({
+    return insertAudited<QuoteRow>(tx, {
+      table: t.quotes,
+      values: {
         statementId: statement.id,
         personId: input.personId,
         text: mergeLocalized({}, input.text, input.originalLocale),
-        position: (last?.position ?? 0) + 1,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
+        position: await nextPosition(tx, t.quotes, statement.id),
+      },
       entityType: 'quote',
-      entityId: row!.id,
-      action: 'create',
-      after: audited(row!),
+      actor: actorOf(user),
+      now,
+      audited,
     });
-    return row!;
   });
 }
 
@@ -86,12 +75,11 @@ export async function updateQuote(
     await check(tx, input);
     const before = await getQuote(tx, input.id);
     const set = { personId: input.personId, text: mergeLocalized(before.text, input.text, input.originalLocale) };
-    return updateAudited(
-      tx,
-      { table: t.quotes, entityType: 'quote', before, seenVersion: input.version, set, audited },
-      user,
-      now,
-    );
+    return updateVersioned(tx, {
+      ...versionedChange(t.quotes, 'quote', before, input.version, 'update', user, now),
+      set,
+      audited,
+    });
   });
 }
 

@@ -3,8 +3,7 @@
  * recommendation's slug is made once from its first words and never changes (it is a public URL).
  * Removing one is only possible while its statement was never published.
  */
-import { and, asc, eq, max } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit.js';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
@@ -12,8 +11,9 @@ import { Problems, slugify } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
+import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { requireStatementEditor, statementBySlug } from './edit-service.js';
-import { actorOf, deleteStatementItem, type Editor, missingIds, type Tx, updateVersioned } from './write-support.js';
+import { deleteStatementItem, missingIds, nextPosition } from './write-support.js';
 
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
 
@@ -50,11 +50,15 @@ async function links(tx: Db, id: number) {
   return { themeIds: themes.map((r) => r.id).sort(), addresseeIds: addressees.map((r) => r.id).sort() };
 }
 
-async function setLinks(tx: Tx, id: number, input: Pick<RecommendationFields, 'themeIds' | 'addresseeIds'>) {
+/** The links as setLinks writes them and links() reads them back: once each, in links()' order. */
+function linksOf(input: Pick<RecommendationFields, 'themeIds' | 'addresseeIds'>) {
+  return { themeIds: [...new Set(input.themeIds)].sort(), addresseeIds: [...new Set(input.addresseeIds)].sort() };
+}
+
+async function setLinks(tx: Db, id: number, input: Pick<RecommendationFields, 'themeIds' | 'addresseeIds'>) {
   await tx.delete(t.recommendationThemes).where(eq(t.recommendationThemes.recommendationId, id));
   await tx.delete(t.recommendationAddressees).where(eq(t.recommendationAddressees.recommendationId, id));
-  const themeIds = [...new Set(input.themeIds)];
-  const addresseeIds = [...new Set(input.addresseeIds)];
+  const { themeIds, addresseeIds } = linksOf(input);
   if (themeIds.length > 0)
     await tx.insert(t.recommendationThemes).values(themeIds.map((themeId) => ({ recommendationId: id, themeId })));
   if (addresseeIds.length > 0)
@@ -84,36 +88,27 @@ export async function createRecommendation(
       .select({ slug: t.recommendations.slug })
       .from(t.recommendations)
       .where(eq(t.recommendations.statementId, statement.id));
-    const [last] = await tx
-      .select({ position: max(t.recommendations.position) })
-      .from(t.recommendations)
-      .where(eq(t.recommendations.statementId, statement.id));
     const firstText = originalOf(text)?.entry.text ?? '';
     const slug = uniqueSlug(
       slugify(firstText.split(/\s+/).slice(0, 6).join(' ')),
       existing.map((r) => r.slug),
     );
-    const [row] = await tx
-      .insert(t.recommendations)
-      .values({
+    // The links are what the form asked for: setLinks writes them as given.
+    const row = await insertAudited<RecommendationRow>(tx, {
+      table: t.recommendations,
+      values: {
         statementId: statement.id,
         slug,
-        position: (last?.position ?? 0) + 1,
+        position: await nextPosition(tx, t.recommendations, statement.id),
         text,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    await setLinks(tx, row!.id, input);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
+      },
       entityType: 'recommendation',
-      entityId: row!.id,
-      action: 'create',
-      after: { statement: statement.slug, slug, text, ...(await links(tx, row!.id)), version: row!.version },
+      actor: actorOf(user),
+      now,
+      audited: () => ({ statement: statement.slug, slug, text, ...linksOf(input) }),
     });
-    return row!;
+    await setLinks(tx, row.id, input);
+    return row;
   });
 }
 
@@ -137,17 +132,15 @@ export async function updateRecommendation(
     const before = await getRecommendation(tx, input.id);
     const beforeLinks = await links(tx, before.id);
     const text = mergeLocalized(before.text, input.text, input.originalLocale);
-    const after = await updateVersioned(tx, t.recommendations, 'recommendation', before, input.version, { text }, now);
-    await setLinks(tx, before.id, input);
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'recommendation',
-      entityId: before.id,
-      action: 'update',
-      before: { text: before.text, ...beforeLinks, version: before.version },
-      after: { text: after.text, ...(await links(tx, before.id)), version: after.version },
+    const after = await updateVersioned(tx, {
+      ...versionedChange(t.recommendations, 'recommendation', before, input.version, 'update', user, now),
+      set: { text },
+      audit: {
+        before: { text: before.text, ...beforeLinks, version: before.version },
+        after: (row) => ({ text: row.text, ...linksOf(input), version: row.version }),
+      },
     });
+    await setLinks(tx, before.id, input);
     return after;
   });
 }
@@ -178,22 +171,19 @@ export async function reorderStatementItems(
       p.add(input.kind, 'editorialErrNotOfStatement');
       p.throwIfAny();
     }
-    const after = await updateVersioned(tx, t.statements, 'statement', statement, input.version, {}, now);
+    const after = await updateVersioned(tx, {
+      ...versionedChange(t.statements, 'statement', statement, input.version, `reorder_${input.kind}`, user, now),
+      audit: {
+        before: { [input.kind]: current, version: statement.version },
+        after: (row) => ({ [input.kind]: input.order, version: row.version }),
+      },
+    });
     for (const [index, id] of input.order.entries()) {
       await tx
         .update(table)
         .set({ position: index + 1 })
         .where(and(eq(table.id, id), eq(table.statementId, statement.id)));
     }
-    await writeAudit(tx, {
-      actor: actorOf(user),
-      at: now,
-      entityType: 'statement',
-      entityId: statement.id,
-      action: `reorder_${input.kind}`,
-      before: { [input.kind]: current, version: statement.version },
-      after: { [input.kind]: input.order, version: after.version },
-    });
     return after;
   });
 }

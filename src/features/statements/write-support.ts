@@ -1,68 +1,13 @@
 /**
- * What every editorial write shares: who may write, the version check that refuses a stale form
- * (with what changed since, for the 409 page), and whether material was ever public (published
- * material is archived — withdrawn — never deleted).
+ * What editorial writes share beyond platform/write.ts (the versioned, audited update): whether
+ * material was ever public (published material is archived — withdrawn — never deleted), removing a
+ * statement's item, and ids a form names that no longer exist.
  */
-import { and, eq, inArray } from 'drizzle-orm';
-import { writeAudit } from '../../platform/audit.js';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
-import type { PolicyUser } from '../../platform/policy.js';
-import { actorOf, updateIfUnchanged } from '../../platform/write.js';
-
-/** A signed-in person (the routes' currentUser, or a CLI's user row). */
-export type Editor = NonNullable<PolicyUser> & { email: string };
-
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export { actorOf };
-
-type Versioned = typeof t.statements | typeof t.recommendations | typeof t.quotes | typeof t.releases;
-
-/**
- * `update … set … where id = :id and version = :seen`, bumping the version (the shell's
- * updateIfUnchanged, typed per table); statements write their own audit rows.
- */
-export function updateVersioned<T extends Versioned>(
-  tx: Db,
-  table: T,
-  entityType: string,
-  before: { id: number; version: number },
-  seen: number,
-  set: Partial<T['$inferInsert']>,
-  now: Date,
-): Promise<T['$inferSelect']> {
-  return updateIfUnchanged<T['$inferSelect']>(tx, { table, entityType, before, seenVersion: seen, set, now });
-}
-
-/** A versioned update and its audit row: what the row was and became, as `audited` keeps it. */
-export async function updateAudited<T extends Versioned>(
-  tx: Db,
-  change: {
-    table: T;
-    entityType: string;
-    before: T['$inferSelect'];
-    seenVersion: number;
-    set: Partial<T['$inferInsert']>;
-    audited: (row: T['$inferSelect']) => Record<string, unknown>;
-  },
-  user: Editor,
-  now: Date,
-): Promise<T['$inferSelect']> {
-  const { table, entityType, before, audited } = change;
-  const after = await updateVersioned(tx, table, entityType, before, change.seenVersion, change.set, now);
-  await writeAudit(tx, {
-    actor: actorOf(user),
-    at: now,
-    entityType,
-    entityId: after.id,
-    action: 'update',
-    before: audited(before),
-    after: audited(after),
-  });
-  return after;
-}
+import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
 
 /** Published now, or published once (the audit log remembers): such material is kept. */
 export async function wasEverPublished(
@@ -112,16 +57,11 @@ export async function deleteStatementItem(
   }
   // One of the two item tables; both have the columns used here.
   const table = item.table as typeof t.quotes;
-  await updateVersioned(tx, table, entityType, before, seenVersion, {}, now);
-  await tx.delete(table).where(eq(table.id, before.id));
-  await writeAudit(tx, {
-    actor: actorOf(user),
-    at: now,
-    entityType,
-    entityId: before.id,
-    action: 'delete',
-    before: item.audited,
+  await updateVersioned(tx, {
+    ...versionedChange(table, entityType, before, seenVersion, 'delete', user, now),
+    audit: { before: item.audited },
   });
+  await tx.delete(table).where(eq(table.id, before.id));
 }
 
 /** Ids that do not exist in `table`, so a form naming a deleted row gets a clear answer. */
@@ -135,4 +75,19 @@ export async function missingIds(
   const found = await tx.select({ id: anyTable.id }).from(anyTable).where(inArray(anyTable.id, ids));
   const have = new Set(found.map((r) => r.id));
   return ids.filter((id) => !have.has(id));
+}
+
+/** The position after a statement's last recommendation or quote (1 for its first). */
+export async function nextPosition(
+  tx: Db,
+  table: typeof t.recommendations | typeof t.quotes,
+  statementId: number,
+): Promise<number> {
+  // One of the two item tables; both have the columns used here.
+  const items = table as typeof t.quotes;
+  const [last] = await tx
+    .select({ position: max(items.position) })
+    .from(items)
+    .where(eq(items.statementId, statementId));
+  return (last?.position ?? 0) + 1;
 }

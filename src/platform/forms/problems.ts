@@ -4,28 +4,60 @@
  * platform/forms/validation.ts), and the services stay usable from the CLI. Field names are the
  * form's: `title` for a bilingual pair as a whole, `title_en` for one language of it.
  */
-import { Invalid } from '../errors.js';
+import { like } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.js';
+import { type FieldProblem, Invalid } from '../errors.js';
+import type { Catalog } from '../i18n/catalog.js';
 
-export type ProblemCode =
-  | 'workspaceErrRequired'
-  | 'workspaceErrRequiredOneLanguage'
-  | 'workspaceErrTooLong'
-  | 'editorialErrSlugFormat'
-  | 'editorialErrSlugTaken'
-  | 'editorialErrDate'
-  | 'workspaceErrUrl'
-  | 'editorialErrTimeZone'
-  | 'editorialErrLocalTime'
-  | 'workspaceErrChoice'
-  | 'editorialErrDuplicate'
-  | 'editorialErrPublishedKept'
-  | 'editorialErrNotOfStatement';
+/** A problem is a catalog key: the workspace's, the editorial and the follow-up forms' messages. */
+export type ProblemCode = Extract<
+  keyof Catalog,
+  `workspaceErr${string}` | `editorialErr${string}` | `followupProblem${string}`
+>;
 
+/** The first problem of each field, for forms that show them next to their fields. */
+export type ProblemsByField = Record<string, ProblemCode>;
+
+/**
+ * What is wrong with one form, field by field, in the order found: the one way services collect
+ * problems, so one submission reports every field at once and nothing is written while any remain.
+ */
 export class Problems {
-  readonly list: { field: string; problem: ProblemCode }[] = [];
+  readonly list: FieldProblem[] = [];
 
   add(field: string, problem: ProblemCode): void {
     this.list.push({ field, problem });
+  }
+
+  required(field: string, value: string | undefined): void {
+    if ((value ?? '').trim() === '') this.add(field, 'workspaceErrRequired');
+  }
+
+  maxLength(field: string, value: string | undefined, max: number): void {
+    if ((value ?? '').length > max) this.add(field, 'workspaceErrTooLong');
+  }
+
+  /** An http(s) address with a dotted host name, or nothing. */
+  optionalUrl(field: string, value: string | undefined): void {
+    const text = (value ?? '').trim();
+    if (text === '') return;
+    if (!isHttpUrl(text) || !new URL(text).hostname.includes('.')) this.add(field, 'workspaceErrUrl');
+  }
+
+  optionalEmail(field: string, value: string | undefined): void {
+    const text = (value ?? '').trim();
+    if (text !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) this.add(field, 'workspaceErrEmail');
+  }
+
+  oneOf(field: string, value: string | undefined, allowed: readonly string[]): void {
+    if (value !== undefined && value !== '' && !allowed.includes(value)) this.add(field, 'workspaceErrChoice');
+  }
+
+  byField(): ProblemsByField {
+    const out: ProblemsByField = {};
+    for (const { field, problem } of this.list) out[field] ??= problem as ProblemCode;
+    return out;
   }
 
   /** Throws Invalid (a 400, nothing written) when anything was found. */
@@ -35,7 +67,7 @@ export class Problems {
 }
 
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isIsoDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
@@ -56,9 +88,20 @@ export function isHttpUrl(value: string): boolean {
 export function slugify(text: string, maxLength = 60): string {
   const slug = text
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return slug.slice(0, maxLength).replace(/-+$/g, '') || 'item';
+}
+
+/** `base`, or `base-2`, `base-3`… whichever no row of `table` has yet. */
+export async function freeSlug(db: Db, table: PgTable & { slug: PgColumn }, base: string): Promise<string> {
+  const rows = await db
+    .select({ slug: table.slug })
+    .from(table as PgTable)
+    .where(like(table.slug, `${base}%`));
+  const taken = new Set(rows.map((r) => String(r.slug)));
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }

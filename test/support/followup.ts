@@ -1,0 +1,27 @@
+/** Rows follow-up tests start from, as the editorial side would have left them. */
+import type { Db } from '../../src/platform/db/client.js';
+import * as t from '../../src/platform/db/schema/index.js';
+import { type LocalizedText, localized } from '../../src/platform/text/localized-text.js';
+
+/** A text in English with its Spanish translation. */
+export const bilingual = (s: string): LocalizedText => localized('en', s, { es: `${s} (es)` });
+
+/** A statement dated 2023-01-10 and its `count` recommendations (slugs r1…, texts R1…), in order. */
+export async function seedStatement(
+  db: Db,
+  statement: { slug: string; title: string; status: 'draft' | 'published'; count: number },
+): Promise<{ statementId: number; recommendationIds: number[] }> {
+  const [row] = await db
+    .insert(t.statements)
+    .values({ slug: statement.slug, title: bilingual(statement.title), date: '2023-01-10', status: statement.status })
+    .returning();
+  const recommendationIds: number[] = [];
+  for (let i = 1; i <= statement.count; i++) {
+    const [r] = await db
+      .insert(t.recommendations)
+      .values({ statementId: row!.id, slug: `r${i}`, position: i, text: bilingual(`R${i}`) })
+      .returning();
+    recommendationIds.push(r!.id);
+  }
+  return { statementId: row!.id, recommendationIds };
+}
