@@ -62,6 +62,23 @@ export function FilterBar(props: {
   );
 }
 
+/** A table's column headings; a heading given as `false` is left out (a column some pages do not have). */
+export function TableHead({ headers }: { headers: (string | false)[] }): JSX.Element {
+  return (
+    <thead>
+      <tr>
+        {headers
+          .filter((h) => h !== false)
+          .map((h) => (
+            <th scope="col" safe>
+              {h}
+            </th>
+          ))}
+      </tr>
+    </thead>
+  );
+}
+
 export interface Column<Row> {
   header: string;
   cell: (row: Row) => JSX.Element;
@@ -87,15 +104,7 @@ export function DataTable<Row>(props: {
             <caption class="visually-hidden" safe>
               {props.caption}
             </caption>
-            <thead>
-              <tr>
-                {props.columns.map((c) => (
-                  <th scope="col" safe>
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead headers={props.columns.map((c) => c.header)} />
             <tbody>
               {props.rows.map((row) => (
                 <tr>

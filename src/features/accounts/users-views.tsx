@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
+import { TableHead } from '../../ui/list.js';
 import type { OrganizationRow } from '../registry/index.js';
 import type { Role } from './service.js';
 import type { UserListItem } from './users-admin.js';
@@ -49,28 +50,16 @@ export function UsersPage(props: {
       <NoticeLine notice={notice} />
       <div class="table-scroll">
         <table class="users">
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.accountsColumnEmail}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnRole}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnOrganization}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnTwoFactor}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnStatus}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnLastSignIn}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            headers={[
+              t.accountsColumnEmail,
+              t.accountsColumnRole,
+              t.accountsColumnOrganization,
+              t.accountsColumnTwoFactor,
+              t.accountsColumnStatus,
+              t.accountsColumnLastSignIn,
+            ]}
+          />
           <tbody>
             {users.map((u) => (
               <tr data-user={String(u.id)}>

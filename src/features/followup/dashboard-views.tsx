@@ -1,6 +1,8 @@
 /** The public dashboards' views: per view a chart with its table (the frame is dashboard-frame.tsx). */
+
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { TableHead } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
 import { viewPath } from './dashboard-frame.js';
@@ -55,16 +57,7 @@ export function StatusView({
             />
             <table class="data">
               <caption safe>{t.followupDataTable}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {t.followupCurrentStatus}
-                  </th>
-                  <th scope="col" safe>
-                    {t.followupRecommendations}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead headers={[t.followupCurrentStatus, t.followupRecommendations]} />
               <tbody>
                 {bars.map((b) => (
                   <tr>
@@ -148,21 +141,7 @@ export function StackedView(props: {
         <section class="table-scroll" tabindex="0" aria-label={t.followupDataTable}>
           <table class="data">
             <caption safe>{t.followupDataTable}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {props.rowHeader}
-                </th>
-                {STATUS_KEYS.map((s) => (
-                  <th scope="col" safe>
-                    {label(s)}
-                  </th>
-                ))}
-                <th scope="col" safe>
-                  {t.followupTotal}
-                </th>
-              </tr>
-            </thead>
+            <TableHead headers={[props.rowHeader, ...STATUS_KEYS.map(label), t.followupTotal]} />
             <tbody>
               {props.rows.map((r) => (
                 <tr>
@@ -239,19 +218,7 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
           />
           <table class="data">
             <caption safe>{t.followupDataTable}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.followupAddressee}
-                </th>
-                <th scope="col">N</th>
-                {measures.map((m) => (
-                  <th scope="col" safe>
-                    {m.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead headers={[t.followupAddressee, 'N', ...measures.map((m) => m.label)]} />
             <tbody>
               {groups.map((g) => (
                 <tr>
@@ -290,19 +257,7 @@ export function ListView(props: {
     <section>
       <table class="data">
         <caption safe>{t.followupRecommendations}</caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t.followupRecommendations}
-            </th>
-            <th scope="col" safe>
-              {t.followupCurrentStatus}
-            </th>
-            <th scope="col" safe>
-              {t.followupStatusDate}
-            </th>
-          </tr>
-        </thead>
+        <TableHead headers={[t.followupRecommendations, t.followupCurrentStatus, t.followupStatusDate]} />
         <tbody>
           {props.items.map((r) => (
             <tr>

@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
+import { TableHead } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
 
@@ -161,19 +162,7 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
       ) : (
         <div class="table-scroll">
           <table class="users signon-requests">
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.signonColumnOrganization}
-                </th>
-                <th scope="col" safe>
-                  {t.signonColumnStatus}
-                </th>
-                <th scope="col" safe>
-                  {t.signonColumnDecision}
-                </th>
-              </tr>
-            </thead>
+            <TableHead headers={[t.signonColumnOrganization, t.signonColumnStatus, t.signonColumnDecision]} />
             <tbody>
               {requests.map(({ request, organization }) => (
                 <tr data-organization={organization.slug}>
