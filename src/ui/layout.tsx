@@ -26,26 +26,15 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
           <title safe>{fullTitle}</title>
           {description ? <meta name="description" content={description} /> : ''}
           <link rel="stylesheet" href={ctx.stylesheetHref} />
-          {LOCALES.map((l) => (
-            <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
-          ))}
+          <AlternateLinks ctx={ctx} />
           {/* built as JSX by the page, escaped there */}
           {(head ?? '') as 'safe'}
         </head>
         <body>
-          <a class="skip-link" href="#main" safe>
-            {t.skipToContent}
-          </a>
+          <SkipLink ctx={ctx} />
           <header class="site-header">
             <div class="wrap">
-              <a class="brand" href={`/${locale}/`}>
-                <span class="brand-name" safe>
-                  {t.siteName}
-                </span>
-                <span class="brand-tagline" safe>
-                  {t.siteTagline}
-                </span>
-              </a>
+              <Brand ctx={ctx} href={`/${locale}/`} tagline={t.siteTagline} />
               <nav aria-label={t.mainNavigation}>
                 <ul class="nav-list">
                   <li>
@@ -83,9 +72,47 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
 
 function NavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: string }): JSX.Element {
   const current = path === '/' ? ctx.pathWithinLocale === '/' : ctx.pathWithinLocale.startsWith(path);
+  return <NavEntry ctx={ctx} path={path} label={label} current={current} />;
+}
+
+/** A navigation link, marked as the current page when it is. */
+export function NavEntry(props: { ctx: PageContext; path: string; label: string; current: boolean }): JSX.Element {
   return (
-    <a href={`/${ctx.locale}${path}`} aria-current={current ? 'page' : undefined} safe>
-      {label}
+    <a href={`/${props.ctx.locale}${props.path}`} aria-current={props.current ? 'page' : undefined} safe>
+      {props.label}
+    </a>
+  );
+}
+
+/** The same page in each language, for search engines. */
+export function AlternateLinks({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <>
+      {LOCALES.map((l) => (
+        <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
+      ))}
+    </>
+  );
+}
+
+export function SkipLink({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <a class="skip-link" href="#main" safe>
+      {ctx.t.skipToContent}
+    </a>
+  );
+}
+
+/** The site's name and, under it, what this part of the site is. */
+export function Brand(props: { ctx: PageContext; href: string; tagline: string }): JSX.Element {
+  return (
+    <a class="brand" href={props.href}>
+      <span class="brand-name" safe>
+        {props.ctx.t.siteName}
+      </span>
+      <span class="brand-tagline" safe>
+        {props.tagline}
+      </span>
     </a>
   );
 }

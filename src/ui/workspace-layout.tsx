@@ -4,12 +4,11 @@
  */
 
 import type { Catalog } from '../platform/i18n/catalog.js';
-import { LOCALES } from '../platform/i18n/locales.js';
 import type { UserRow } from '../platform/sessions.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { HTMX_CONFIG, htmxScript } from '../platform/web/script-asset.js';
 import { CsrfField } from './form.js';
-import { LanguageSwitch } from './layout.js';
+import { AlternateLinks, Brand, LanguageSwitch, NavEntry, SkipLink } from './layout.js';
 import { workspaceNav } from './workspace-nav.js';
 
 export interface WorkspaceProps {
@@ -41,25 +40,14 @@ export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProp
           <meta name="htmx-config" content={HTMX_CONFIG} />
           <title safe>{`${title} · ${t.workspaceTitle} · ${t.siteName}`}</title>
           <link rel="stylesheet" href={ctx.stylesheetHref} />
-          {LOCALES.map((l) => (
-            <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
-          ))}
+          <AlternateLinks ctx={ctx} />
           <script src={htmxScript().href} defer></script>
         </head>
         <body class="workspace">
-          <a class="skip-link" href="#main" safe>
-            {t.skipToContent}
-          </a>
+          <SkipLink ctx={ctx} />
           <header class="site-header workspace-header">
             <div class="wrap">
-              <a class="brand" href={`/${locale}/workspace`}>
-                <span class="brand-name" safe>
-                  {t.siteName}
-                </span>
-                <span class="brand-tagline" safe>
-                  {t.workspaceTitle}
-                </span>
-              </a>
+              <Brand ctx={ctx} href={`/${locale}/workspace`} tagline={t.workspaceTitle} />
               <nav aria-label={t.workspaceNavLabel}>
                 <ul class="nav-list">
                   {workspaceNav
@@ -100,9 +88,5 @@ export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProp
 function WorkspaceNavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: string }): JSX.Element {
   const here = ctx.pathWithinLocale.replace(/\/$/, '');
   const current = path === '/workspace' ? here === path : here === path || here.startsWith(`${path}/`);
-  return (
-    <a href={`/${ctx.locale}${path}`} aria-current={current ? 'page' : undefined} safe>
-      {label}
-    </a>
-  );
+  return <NavEntry ctx={ctx} path={path} label={label} current={current} />;
 }
