@@ -195,6 +195,40 @@ export function HiddenFields({ csrf, version }: { csrf: string; version?: number
   );
 }
 
+/**
+ * A form that is one button acting on a stored row at the version the page showed (publish, withdraw,
+ * delete, approve…), with a line saying what it does when that needs saying.
+ */
+export function ButtonForm(props: {
+  action: string;
+  csrf: string;
+  version?: number | undefined;
+  label: string;
+  hint?: string | undefined;
+  /** `muted` on the account pages, `hint` in the workspace. */
+  hintClass?: 'hint' | 'muted';
+  formClass?: string;
+  buttonClass?: string;
+  /** The button's accessible name, when its label alone does not say what it acts on. */
+  ariaLabel?: string;
+}): JSX.Element {
+  return (
+    <form method="post" action={props.action} class={props.formClass}>
+      <HiddenFields csrf={props.csrf} version={props.version} />
+      {props.hint ? (
+        <p class={props.hintClass ?? 'hint'} safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <button type="submit" class={props.buttonClass} aria-label={props.ariaLabel} safe>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
 /** At the top of a form that failed: what to fix, each linked to its field. Read out first. */
 export function ErrorSummary(props: { ctx: PageContext; errors: FieldErrors; labels: Record<string, string> }) {
   const entries = Object.entries(props.errors);
@@ -351,6 +385,41 @@ export function BilingualField(props: {
         })}
       </div>
     </fieldset>
+  );
+}
+
+/** What was typed into a form that failed, by field name; undefined when the page shows what is stored. */
+export type Typed = Record<string, unknown> | undefined;
+
+/** One typed text, or undefined when nothing was typed there (then the stored value shows). */
+export function typedText(typed: Typed, name: string): string | undefined {
+  return typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined;
+}
+
+type BilingualSpec = Omit<Parameters<typeof BilingualField>[0], 'ctx' | 'values' | 'errors'>;
+
+/**
+ * A form's bilingual fields in order, each showing what was typed after an error, otherwise what is
+ * stored, and its own error messages.
+ */
+export function BilingualFields(props: {
+  ctx: PageContext;
+  typed: Typed;
+  errors: FieldErrors;
+  fields: BilingualSpec[];
+}): JSX.Element {
+  const { ctx, typed, errors } = props;
+  return (
+    <>
+      {props.fields.map((field) => (
+        <BilingualField
+          ctx={ctx}
+          {...field}
+          values={typed ? readLocaleValues(typed, field.name) : undefined}
+          errors={errors}
+        />
+      ))}
+    </>
   );
 }
 

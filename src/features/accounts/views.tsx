@@ -1,6 +1,6 @@
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { CsrfField } from '../../ui/form.js';
+import { ButtonForm, CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 
 export function SignInPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
@@ -68,15 +68,13 @@ export function AccountPage({ ctx, csrf, user }: { ctx: PageContext; csrf: strin
           {t.signOutButton}
         </button>
       </form>
-      <form method="post" action={`/${locale}/sign-out-everywhere`}>
-        <CsrfField token={csrf} />
-        <p class="muted" safe>
-          {t.signOutEverywhereHelp}
-        </p>
-        <button type="submit" safe>
-          {t.signOutEverywhereButton}
-        </button>
-      </form>
+      <ButtonForm
+        action={`/${locale}/sign-out-everywhere`}
+        csrf={csrf}
+        label={t.signOutEverywhereButton}
+        hint={t.signOutEverywhereHelp}
+        hintClass="muted"
+      />
     </Layout>
   );
 }

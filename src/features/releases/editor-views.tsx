@@ -7,13 +7,18 @@ import { messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { HiddenFields } from '../../ui/form.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { Finding } from '../lint/index.js';
 import { FindingItem } from '../lint/index.js';
 import type { RegistryChoices, Typed } from '../statements/index.js';
-import { DetailsSection, EditingHeading, PickerSection, PublicationControls } from '../statements/index.js';
+import {
+  DeleteDraftForm,
+  DetailsSection,
+  EditingHeading,
+  PickerSection,
+  PublicationControls,
+} from '../statements/index.js';
 import { BlocksSection } from './blocks-views.js';
 import type { RenderModel } from './render-model.js';
 import { ReleaseArticle } from './views.js';
@@ -133,15 +138,13 @@ export function ReleaseEditorPage(
             addTyped={typedOf('addBlock')}
           />
           {data.state === 'draft' ? (
-            <form method="post" action={`${base}/delete`} class="delete-form">
-              <HiddenFields csrf={csrf} version={r.version} />
-              <p class="hint" safe>
-                {t.editorialDeleteDraftHint}
-              </p>
-              <button type="submit" class="button-secondary" safe>
-                {t.editorialDelete}
-              </button>
-            </form>
+            <DeleteDraftForm
+              ctx={ctx}
+              csrf={csrf}
+              action={`${base}/delete`}
+              version={r.version}
+              formClass="delete-form"
+            />
           ) : (
             ''
           )}

@@ -5,7 +5,7 @@ import { formatDate } from '../../platform/i18n/format.js';
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, readLocaleValues, SelectField, TextField } from '../../ui/form.js';
+import { BilingualFields, SelectField, TextField, typedText } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
@@ -13,8 +13,7 @@ import type { RegistryChoices, Typed } from '../statements/index.js';
 import { DateField, NewDraftPage, StateTag, stateFilter, TimeZoneField } from '../statements/index.js';
 import type { ReleaseRow } from './edit-service.js';
 
-export const str = (typed: Typed, name: string) =>
-  typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined;
+export const str = typedText;
 
 export function ReleaseListPage(
   props: WorkspaceProps & { items: { release: ReleaseRow; state: VisibilityState }[]; q: string; state: string },
@@ -76,7 +75,6 @@ export function ReleaseFields(props: {
 }): JSX.Element {
   const { ctx, stored, typed, errors, choices } = props;
   const { t } = ctx;
-  const values = (name: string) => (typed ? readLocaleValues(typed, name) : undefined);
   const timing = str(typed, 'timing') ?? (stored?.embargoedUntil ? 'embargoed' : 'immediate');
   const statementId = str(typed, 'statementId') ?? (stored?.statementId ? String(stored.statementId) : '');
   return (
@@ -99,40 +97,16 @@ export function ReleaseFields(props: {
         error={errors.releaseDate}
         required
       />
-      <BilingualField
+      <BilingualFields
         ctx={ctx}
-        name="headline"
-        label={t.editorialReleaseHeadline}
-        stored={stored?.headline}
-        values={values('headline')}
+        typed={typed}
         errors={errors}
-        required
-      />
-      <BilingualField
-        ctx={ctx}
-        name="subheadline"
-        label={t.editorialReleaseSubheadline}
-        stored={stored?.subheadline}
-        values={values('subheadline')}
-        errors={errors}
-      />
-      <BilingualField
-        ctx={ctx}
-        name="datelinePlace"
-        label={t.editorialReleaseDateline}
-        stored={stored?.datelinePlace}
-        values={values('datelinePlace')}
-        errors={errors}
-      />
-      <BilingualField
-        ctx={ctx}
-        name="lead"
-        label={t.editorialReleaseLead}
-        stored={stored?.lead}
-        values={values('lead')}
-        errors={errors}
-        markdown
-        rows={6}
+        fields={[
+          { name: 'headline', label: t.editorialReleaseHeadline, stored: stored?.headline, required: true },
+          { name: 'subheadline', label: t.editorialReleaseSubheadline, stored: stored?.subheadline },
+          { name: 'datelinePlace', label: t.editorialReleaseDateline, stored: stored?.datelinePlace },
+          { name: 'lead', label: t.editorialReleaseLead, stored: stored?.lead, markdown: true, rows: 6 },
+        ]}
       />
       <TextField
         ctx={ctx}

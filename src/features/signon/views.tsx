@@ -1,5 +1,5 @@
 import type { PageContext } from '../../platform/web/page-context.js';
-import { CsrfField } from '../../ui/form.js';
+import { ButtonForm } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { TableHead } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
@@ -52,22 +52,7 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
 }
 
 function VersionedForm(props: { action: string; csrf: string; version: number; label: string; help?: string }) {
-  return (
-    <form method="post" action={props.action} class="inline-form">
-      <CsrfField token={props.csrf} />
-      <input type="hidden" name="version" value={String(props.version)} />
-      {props.help ? (
-        <p class="muted" safe>
-          {props.help}
-        </p>
-      ) : (
-        ''
-      )}
-      <button type="submit" safe>
-        {props.label}
-      </button>
-    </form>
-  );
+  return <ButtonForm {...props} hint={props.help} hintClass="muted" formClass="inline-form" />;
 }
 
 export function SignOnPage(props: {

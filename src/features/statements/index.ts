@@ -5,7 +5,7 @@ export { FormBody, field, originalLocale, pair, rebaseTyped, seenVersion } from 
 export { readPicked } from './ordered-picker.js';
 export type { FailedForm } from './page-forms.js';
 export { pageFormPoster } from './page-forms.js';
-export { DateField, PublicationControls, TimeZoneField } from './publication-controls.js';
+export { DateField, DeleteDraftForm, PublicationControls, TimeZoneField } from './publication-controls.js';
 export { registerStatementPublishRoutes } from './publish-routes.js';
 export { createRecommendation } from './recommendation-service.js';
 export { registerStatementRoutes } from './routes.js';

@@ -1,17 +1,17 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, HiddenFields, readLocaleValues, TextField } from '../../ui/form.js';
+import { BilingualFields, TextField, type Typed, typedText } from '../../ui/form.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
-import { DateField, PublicationControls } from './publication-controls.js';
+import { DateField, DeleteDraftForm, PublicationControls } from './publication-controls.js';
 import { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
 import { MoveButtons, TranslationStates } from './workspace-parts.js';
 import type { RegistryChoices, StatementForEditing } from './workspace-read.js';
 
-export type Typed = Record<string, unknown> | undefined;
+export type { Typed };
 
-const str = (typed: Typed, name: string) => (typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined);
+const str = typedText;
 
 function statementLabels(ctx: PageContext): Record<string, string> {
   const { t } = ctx;
@@ -42,45 +42,18 @@ function StatementFields(props: {
   const { ctx, stored, typed } = props;
   const { t } = ctx;
   const errors = props.outcome.errors ?? {};
-  const values = (name: string) => (typed ? readLocaleValues(typed, name) : undefined);
   return (
     <>
-      <BilingualField
+      <BilingualFields
         ctx={ctx}
-        name="title"
-        label={t.editorialStatementTitle}
-        stored={stored?.title}
-        values={values('title')}
+        typed={typed}
         errors={errors}
-        required
-      />
-      <BilingualField
-        ctx={ctx}
-        name="occasion"
-        label={t.editorialStatementOccasion}
-        stored={stored?.occasion}
-        values={values('occasion')}
-        errors={errors}
-      />
-      <BilingualField
-        ctx={ctx}
-        name="summary"
-        label={t.editorialStatementSummary}
-        stored={stored?.summary}
-        values={values('summary')}
-        errors={errors}
-        multiline
-        rows={4}
-      />
-      <BilingualField
-        ctx={ctx}
-        name="body"
-        label={t.editorialStatementBody}
-        stored={stored?.body}
-        values={values('body')}
-        errors={errors}
-        markdown
-        rows={10}
+        fields={[
+          { name: 'title', label: t.editorialStatementTitle, stored: stored?.title, required: true },
+          { name: 'occasion', label: t.editorialStatementOccasion, stored: stored?.occasion },
+          { name: 'summary', label: t.editorialStatementSummary, stored: stored?.summary, multiline: true, rows: 4 },
+          { name: 'body', label: t.editorialStatementBody, stored: stored?.body, markdown: true, rows: 10 },
+        ]}
       />
       <DateField
         ctx={ctx}
@@ -267,15 +240,7 @@ export function StatementEditPage(
           <h2 id="delete-title" safe>
             {t.editorialDelete}
           </h2>
-          <form method="post" action={`${base}/delete`}>
-            <HiddenFields csrf={csrf} version={s.version} />
-            <p class="hint" safe>
-              {t.editorialDeleteDraftHint}
-            </p>
-            <button type="submit" class="button-secondary" safe>
-              {t.editorialDelete}
-            </button>
-          </form>
+          <DeleteDraftForm ctx={ctx} csrf={csrf} action={`${base}/delete`} version={s.version} />
         </section>
       ) : (
         ''
