@@ -3,6 +3,7 @@
 import { messages } from '../platform/i18n/format.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import type { PageContext } from '../platform/web/page-context.js';
+import { EmptyOr } from './list.js';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -67,6 +68,32 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
         </body>
       </html>
     </>
+  );
+}
+
+/**
+ * A public page that is one list (statements, organizations, releases): the title, the lede (also the
+ * page's description), then the list or, when there is nothing yet, a line saying so.
+ */
+export function ListingPage(props: {
+  ctx: PageContext;
+  title: string;
+  intro: string;
+  empty: string;
+  isEmpty: boolean;
+  children: JSX.Element;
+}): JSX.Element {
+  const { ctx, title, intro } = props;
+  return (
+    <Layout ctx={ctx} title={title} description={intro}>
+      <h1 safe>{title}</h1>
+      <p class="lede" safe>
+        {intro}
+      </p>
+      <EmptyOr empty={props.empty} isEmpty={props.isEmpty}>
+        {props.children}
+      </EmptyOr>
+    </Layout>
   );
 }
 

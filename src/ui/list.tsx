@@ -79,6 +79,23 @@ export function TableHead({ headers }: { headers: (string | false)[] }): JSX.Ele
   );
 }
 
+/** A list, or in its place the line saying there is nothing to list. */
+export function EmptyOr(props: {
+  empty: string;
+  isEmpty: boolean;
+  /** The line's class (`muted`, `empty`), if any. */
+  emptyClass?: string;
+  children: JSX.Element;
+}): JSX.Element {
+  return props.isEmpty ? (
+    <p class={props.emptyClass} safe>
+      {props.empty}
+    </p>
+  ) : (
+    props.children
+  );
+}
+
 export interface Column<Row> {
   header: string;
   cell: (row: Row) => JSX.Element;
@@ -96,9 +113,7 @@ export function DataTable<Row>(props: {
       <p class="result-count" role="status" safe>
         {t.workspaceResultCount(props.rows.length)}
       </p>
-      {props.rows.length === 0 ? (
-        <p safe>{t.workspaceNoResults}</p>
-      ) : (
+      <EmptyOr empty={t.workspaceNoResults} isEmpty={props.rows.length === 0}>
         <section class="table-scroll" aria-label={props.caption} tabindex="0">
           <table class="data-table">
             <caption class="visually-hidden" safe>
@@ -116,7 +131,7 @@ export function DataTable<Row>(props: {
             </tbody>
           </table>
         </section>
-      )}
+      </EmptyOr>
     </>
   );
 }

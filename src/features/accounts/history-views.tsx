@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ChangesTable } from '../../ui/conflict-page.js';
 import { Layout } from '../../ui/layout.js';
+import { EmptyOr } from '../../ui/list.js';
 import type { HistoryItem } from './history.js';
 
 export function HistoryPage(props: { ctx: PageContext; entityType: string; entityId: string; items: HistoryItem[] }) {
@@ -15,9 +16,7 @@ export function HistoryPage(props: { ctx: PageContext; entityType: string; entit
           {t.historyExportCsv}
         </a>
       </p>
-      {items.length === 0 ? (
-        <p safe>{t.historyEmpty}</p>
-      ) : (
+      <EmptyOr empty={t.historyEmpty} isEmpty={items.length === 0}>
         <ol class="history">
           {items.map((item) => (
             <li>
@@ -31,7 +30,7 @@ export function HistoryPage(props: { ctx: PageContext; entityType: string; entit
             </li>
           ))}
         </ol>
-      )}
+      </EmptyOr>
     </Layout>
   );
 }

@@ -2,7 +2,7 @@
 
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { TableHead } from '../../ui/list.js';
+import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
 import { viewPath } from './dashboard-frame.js';
@@ -86,9 +86,7 @@ export function StatusView({
         <h2 id="overdue" safe>
           {t.followupOverdueTitle}
         </h2>
-        {overdue.length === 0 ? (
-          <p safe>{t.followupOverdueNone}</p>
-        ) : (
+        <EmptyOr empty={t.followupOverdueNone} isEmpty={overdue.length === 0}>
           <ul class="overdue">
             {overdue.map((o) => (
               <li>
@@ -103,7 +101,7 @@ export function StatusView({
               </li>
             ))}
           </ul>
-        )}
+        </EmptyOr>
       </section>
     </>
   );

@@ -3,6 +3,7 @@ import type { UserRow } from '../../platform/sessions.js';
 import { isVisibleToPublic } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
+import { EmptyOr } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { CopyForms, type CopyProblem } from './copy-views.js';
@@ -32,9 +33,7 @@ export function RemindersPage(props: {
         <h2 id="stale" safe>
           {t.followupRemindersStaleTitle(months)}
         </h2>
-        {props.stale.length === 0 ? (
-          <p safe>{t.followupRemindersNone}</p>
-        ) : (
+        <EmptyOr empty={t.followupRemindersNone} isEmpty={props.stale.length === 0}>
           <ul class="reminders" data-reminder="stale">
             {props.stale.map((r) => (
               <li>
@@ -48,15 +47,13 @@ export function RemindersPage(props: {
               </li>
             ))}
           </ul>
-        )}
+        </EmptyOr>
       </section>
       <section aria-labelledby="overdue-commitments">
         <h2 id="overdue-commitments" safe>
           {t.followupRemindersOverdueTitle}
         </h2>
-        {props.overdue.length === 0 ? (
-          <p safe>{t.followupRemindersNone}</p>
-        ) : (
+        <EmptyOr empty={t.followupRemindersNone} isEmpty={props.overdue.length === 0}>
           <ul class="reminders" data-reminder="overdue">
             {props.overdue.map((o) => (
               <li>
@@ -71,7 +68,7 @@ export function RemindersPage(props: {
               </li>
             ))}
           </ul>
-        )}
+        </EmptyOr>
       </section>
     </WorkspaceLayout>
   );

@@ -2,7 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { Layout } from '../../ui/layout.js';
+import { Layout, ListingPage } from '../../ui/layout.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { LogoStrip } from '../files/index.js';
@@ -263,32 +263,30 @@ function GapList({ ctx, gaps }: { ctx: PageContext; gaps: string[] }): JSX.Eleme
 export function NewsroomPage({ ctx, releases }: { ctx: PageContext; releases: ReleaseRow[] }): JSX.Element {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.newsroomTitle} description={t.newsroomIntro}>
-      <h1 safe>{t.newsroomTitle}</h1>
-      <p class="lede" safe>
-        {t.newsroomIntro}
-      </p>
-      {releases.length === 0 ? (
-        <p safe>{t.newsroomEmpty}</p>
-      ) : (
-        <ul class="cards newsroom">
-          {releases.map((r) => (
-            <li class="card">
-              <h2>
-                <a href={`/${locale}/releases/${r.slug}`}>
-                  <LocalizedSpan value={r.headline} ctx={ctx} />
-                </a>
-              </h2>
-              <p class="meta">
-                <time datetime={r.releaseDate} safe>
-                  {formatDate(r.releaseDate, locale)}
-                </time>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <ListingPage
+      ctx={ctx}
+      title={t.newsroomTitle}
+      intro={t.newsroomIntro}
+      empty={t.newsroomEmpty}
+      isEmpty={releases.length === 0}
+    >
+      <ul class="cards newsroom">
+        {releases.map((r) => (
+          <li class="card">
+            <h2>
+              <a href={`/${locale}/releases/${r.slug}`}>
+                <LocalizedSpan value={r.headline} ctx={ctx} />
+              </a>
+            </h2>
+            <p class="meta">
+              <time datetime={r.releaseDate} safe>
+                {formatDate(r.releaseDate, locale)}
+              </time>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </ListingPage>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ButtonForm } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
-import { TableHead } from '../../ui/list.js';
+import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
 
@@ -17,9 +17,7 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
     <Layout ctx={ctx} title={t.signonTitle}>
       <h1 safe>{t.signonTitle}</h1>
       <p safe>{editor ? t.signonListHelpEditor : t.signonListHelpMember}</p>
-      {items.length === 0 ? (
-        <p safe>{t.signonNone}</p>
-      ) : (
+      <EmptyOr empty={t.signonNone} isEmpty={items.length === 0}>
         <ul class="signon-list">
           {items.map((item) => (
             <li>
@@ -46,7 +44,7 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
             </li>
           ))}
         </ul>
-      )}
+      </EmptyOr>
     </Layout>
   );
 }
@@ -142,9 +140,7 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
       <h2 id="requests-heading" safe>
         {t.signonRequestsTitle}
       </h2>
-      {requests.length === 0 ? (
-        <p safe>{t.signonNoRequests}</p>
-      ) : (
+      <EmptyOr empty={t.signonNoRequests} isEmpty={requests.length === 0}>
         <div class="table-scroll">
           <table class="users signon-requests">
             <TableHead headers={[t.signonColumnOrganization, t.signonColumnStatus, t.signonColumnDecision]} />
@@ -184,7 +180,7 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
             </tbody>
           </table>
         </div>
-      )}
+      </EmptyOr>
     </section>
   );
 }

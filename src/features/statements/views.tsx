@@ -1,6 +1,6 @@
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { Layout } from '../../ui/layout.js';
+import { Layout, ListingPage } from '../../ui/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
@@ -17,39 +17,31 @@ import {
 export function HomePage({ ctx, items }: { ctx: PageContext; items: StatementListItem[] }): JSX.Element {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.homeTitle} description={t.homeIntro}>
-      <h1 safe>{t.homeTitle}</h1>
-      <p class="lede" safe>
-        {t.homeIntro}
-      </p>
-      {items.length === 0 ? (
-        <p safe>{t.homeEmpty}</p>
-      ) : (
-        <ul class="cards">
-          {items.map(({ statement, recommendationCount, signatoryCount }) => (
-            <li class="card">
-              <h2>
-                <a href={`/${ctx.locale}/statements/${statement.slug}`}>
-                  <LocalizedSpan value={statement.title} ctx={ctx} />
-                </a>
-              </h2>
-              <p class="meta">
-                <time datetime={statement.date} safe>
-                  {formatDate(statement.date, ctx.locale)}
-                </time>
-                {' · '}
-                <span safe>{t.recommendationCount(recommendationCount)}</span>
-                {' · '}
-                <span safe>{t.signatoryCount(signatoryCount)}</span>
-              </p>
-              <p>
-                <LocalizedSpan value={statement.summary} ctx={ctx} />
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <ListingPage ctx={ctx} title={t.homeTitle} intro={t.homeIntro} empty={t.homeEmpty} isEmpty={items.length === 0}>
+      <ul class="cards">
+        {items.map(({ statement, recommendationCount, signatoryCount }) => (
+          <li class="card">
+            <h2>
+              <a href={`/${ctx.locale}/statements/${statement.slug}`}>
+                <LocalizedSpan value={statement.title} ctx={ctx} />
+              </a>
+            </h2>
+            <p class="meta">
+              <time datetime={statement.date} safe>
+                {formatDate(statement.date, ctx.locale)}
+              </time>
+              {' · '}
+              <span safe>{t.recommendationCount(recommendationCount)}</span>
+              {' · '}
+              <span safe>{t.signatoryCount(signatoryCount)}</span>
+            </p>
+            <p>
+              <LocalizedSpan value={statement.summary} ctx={ctx} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </ListingPage>
   );
 }
 

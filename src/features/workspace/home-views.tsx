@@ -1,5 +1,7 @@
 /** The workspace home: what needs attention, each a count linking to where it is fixed. */
+
 import type { Catalog } from '../../platform/i18n/catalog.js';
+import { EmptyOr } from '../../ui/list.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { formatInstant } from '../releases/index.js';
 import type { Attention, AttentionDetail, AttentionItem, AttentionKey, ProfileGap } from './attention.js';
@@ -53,17 +55,13 @@ export function WorkspaceHomePage(props: WorkspaceProps & { attention: Attention
         <h2 id="attention-heading" safe>
           {t.homeAttentionHeading}
         </h2>
-        {attention.items.length === 0 ? (
-          <p class="attention-empty" safe>
-            {t.homeAttentionNothing}
-          </p>
-        ) : (
+        <EmptyOr empty={t.homeAttentionNothing} isEmpty={attention.items.length === 0} emptyClass="attention-empty">
           <ol class="attention">
             {attention.items.map((item) => (
               <Item {...props} item={item} />
             ))}
           </ol>
-        )}
+        </EmptyOr>
       </section>
       {attention.clear.length > 0 ? (
         <section aria-labelledby="clear-heading">
