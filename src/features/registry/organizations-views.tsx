@@ -17,14 +17,7 @@ import { BilingualField, SelectField, StateBadge, TextAreaField, TextField } fro
 import { ListPage, SavedNotice } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
-import {
-  ArchivableName,
-  ArchiveForm,
-  bilingualLabels,
-  CountryField,
-  RegistryFormPage,
-  TranslationBadges,
-} from './common.js';
+import { ArchivableName, ArchiveForm, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ORGANIZATION_KINDS,
   type OrganizationFilter,
@@ -255,22 +248,16 @@ export function OrganizationFormPage(
     country: t.registryOrgCountry,
     kind: t.registryOrgKind,
   };
-  Object.assign(labels, bilingualLabels('localizedName', t.registryOrgLocalizedName));
-  Object.assign(labels, bilingualLabels('boilerplate', t.registryOrgBoilerplate));
   return (
     <RegistryFormPage
       {...props}
       title={title}
       outcome={outcome}
       labels={labels}
-      conflictLabels={{
-        localizedName: t.registryOrgLocalizedName,
-        boilerplate: t.registryOrgBoilerplate,
-        archivedAt: t.workspaceArchived,
-      }}
-      action={o ? `${base(ctx)}/${o.slug}/edit` : base(ctx)}
-      version={props.version ?? o?.version}
-      editing={o !== null}
+      bilingual={{ localizedName: t.registryOrgLocalizedName, boilerplate: t.registryOrgBoilerplate }}
+      conflictLabels={{ archivedAt: t.workspaceArchived }}
+      base={base(ctx)}
+      record={o}
       cancelHref={o ? `${base(ctx)}/${o.slug}` : base(ctx)}
     >
       <TextField

@@ -7,7 +7,7 @@ import { BilingualField, CheckboxField, SelectField, TextField } from '../../ui/
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
-import { ArchivableName, bilingualLabels, RegistryFormPage } from './common.js';
+import { ArchivableName, RegistryFormPage } from './common.js';
 import type { PersonForm, PersonListRow, PersonRow } from './people-service.js';
 
 type OrganizationRow = PersonListRow['organization'] & {};
@@ -97,7 +97,6 @@ export function PersonFormPage(
     email: t.registryPersonEmail,
     phone: t.registryPersonPhone,
   };
-  Object.assign(labels, bilingualLabels('role', t.registryPersonRole));
   const isMember = props.user.role === 'member';
   return (
     <RegistryFormPage
@@ -105,21 +104,16 @@ export function PersonFormPage(
       title={title}
       outcome={outcome}
       labels={labels}
+      bilingual={{ role: t.registryPersonRole }}
       conflictLabels={{
-        role: t.registryPersonRole,
         organizationId: t.registryPersonOrganization,
         isPressContact: t.registryPressContact,
         archivedAt: t.workspaceArchived,
       }}
-      action={p ? `${base(ctx)}/${p.slug}/edit` : base(ctx)}
-      version={props.version ?? p?.version}
-      editing={p !== null}
+      base={base(ctx)}
+      record={p}
       cancelHref={props.backHref}
-      archive={
-        p
-          ? { action: `${base(ctx)}/${p.slug}/archive`, archived: p.archivedAt !== null, version: p.version }
-          : undefined
-      }
+      archivable
     >
       <TextField
         ctx={ctx}
