@@ -388,6 +388,33 @@ export function BilingualField(props: {
   );
 }
 
+type Bound<P> = Omit<P, 'ctx' | 'label' | 'value' | 'error'> & { label?: string };
+
+/**
+ * A form's fields bound to its labels, the values to show (typed ones after an error, otherwise the
+ * stored row) and its errors, so that each field names only what is its own.
+ */
+export function boundFields(
+  ctx: PageContext,
+  form: { labels: Record<string, string>; values: object; errors: FieldErrors },
+) {
+  const values = form.values as Record<string, unknown>;
+  const common = (name: string) => ({ ctx, name, label: form.labels[name] ?? name, error: form.errors[name] });
+  const text = (name: string) => values[name] as string;
+  return {
+    Text: (p: Bound<Parameters<typeof TextField>[0]>) => <TextField {...common(p.name)} value={text(p.name)} {...p} />,
+    TextArea: (p: Bound<Parameters<typeof TextAreaField>[0]>) => (
+      <TextAreaField {...common(p.name)} value={text(p.name)} {...p} />
+    ),
+    Select: (p: Bound<Parameters<typeof SelectField>[0]>) => (
+      <SelectField {...common(p.name)} value={text(p.name)} {...p} />
+    ),
+    Bilingual: (p: Omit<Parameters<typeof BilingualField>[0], 'ctx' | 'values' | 'errors'>) => (
+      <BilingualField ctx={ctx} values={values[p.name] as LocaleValues} errors={form.errors} {...p} />
+    ),
+  };
+}
+
 /** What was typed into a form that failed, by field name; undefined when the page shows what is stored. */
 export type Typed = Record<string, unknown> | undefined;
 

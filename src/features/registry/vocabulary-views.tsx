@@ -6,7 +6,7 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, CsrfField, SelectField } from '../../ui/form.js';
+import { BilingualField, boundFields, CsrfField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
@@ -206,6 +206,7 @@ export function AddresseeFormPage(
     country: t.registryOrgCountry,
     parent: t.registryAddresseeParent,
   };
+  const f = boundFields(ctx, { labels, values: form, errors });
   return (
     <RegistryFormPage
       {...props}
@@ -218,36 +219,16 @@ export function AddresseeFormPage(
       record={r}
       archivable
     >
-      <BilingualField
-        ctx={ctx}
-        name="name"
-        label={t.registryAddresseeName}
-        stored={r?.name}
-        values={form.name}
-        errors={errors}
-      />
-      <SelectField
-        ctx={ctx}
-        name="kind"
-        label={labels.kind!}
-        value={form.kind}
-        options={kindOptions(t)}
-        emptyLabel=""
-        error={errors.kind}
-        required
-      />
+      <f.Bilingual name="name" label={t.registryAddresseeName} stored={r?.name} />
+      <f.Select name="kind" options={kindOptions(t)} emptyLabel="" required />
       <CountryField ctx={ctx} value={form.country} error={errors.country} />
-      <SelectField
-        ctx={ctx}
+      <f.Select
         name="parent"
-        label={labels.parent!}
         hint={t.registryAddresseeParentHint}
-        value={form.parent}
         options={props.parents
           .filter((p) => p.id !== r?.id)
           .map((p) => ({ value: p.slug, label: localizedPlain(p.name, ctx) }))}
         emptyLabel={t.registryAddresseeNoParent}
-        error={errors.parent}
       />
     </RegistryFormPage>
   );
