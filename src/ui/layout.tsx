@@ -71,6 +71,25 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
   );
 }
 
+/** A section named by its heading (aria-labelledby), the way every page divides itself. */
+export function Section(props: {
+  /** The heading's id. */
+  id: string;
+  title: string;
+  class?: string;
+  children: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  return (
+    <section class={props.class} aria-labelledby={props.id}>
+      <h2 id={props.id} safe>
+        {props.title}
+      </h2>
+      {/* children are JSX, already escaped where they were built */}
+      {props.children as 'safe'}
+    </section>
+  );
+}
+
 /**
  * A public page that is one list (statements, organizations, releases): the title, the lede (also the
  * page's description), then the list or, when there is nothing yet, a line saying so.

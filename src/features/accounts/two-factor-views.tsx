@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { Layout, Section } from '../../ui/layout.js';
 
 export function SecondFactorPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;
@@ -65,10 +65,7 @@ export function TwoFactorSetupPage(props: {
         ''
       )}
       {recoveryCodes ? (
-        <section aria-labelledby="codes-heading">
-          <h2 id="codes-heading" safe>
-            {t.recoveryCodesTitle}
-          </h2>
+        <Section id="codes-heading" title={t.recoveryCodesTitle}>
           <p safe>{t.recoveryCodesHelp}</p>
           <ul class="recovery-codes">
             {recoveryCodes.map((c) => (
@@ -77,7 +74,7 @@ export function TwoFactorSetupPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : enabled ? (
         <>
           <p safe>{t.twoFactorIsOn}</p>
@@ -152,10 +149,7 @@ function ConfirmForm(props: {
   const { ctx, csrf, id, action, title, help, button } = props;
   const { t } = ctx;
   return (
-    <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} safe>
-        {title}
-      </h2>
+    <Section id={`${id}-heading`} title={title}>
       <form method="post" action={action} class="form">
         <CsrfField token={csrf} />
         <p safe>{help}</p>
@@ -184,6 +178,6 @@ function ConfirmForm(props: {
           </button>
         </p>
       </form>
-    </section>
+    </Section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { Section } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
@@ -41,10 +42,7 @@ export function StatusView({
   }));
   return (
     <>
-      <section aria-labelledby="by-status">
-        <h2 id="by-status" safe>
-          {t.followupChartStatusTitle}
-        </h2>
+      <Section id="by-status" title={t.followupChartStatusTitle}>
         {total === 0 ? (
           <NoData ctx={ctx} />
         ) : (
@@ -81,11 +79,8 @@ export function StatusView({
             </table>
           </div>
         )}
-      </section>
-      <section aria-labelledby="overdue">
-        <h2 id="overdue" safe>
-          {t.followupOverdueTitle}
-        </h2>
+      </Section>
+      <Section id="overdue" title={t.followupOverdueTitle}>
         <EmptyOr empty={t.followupOverdueNone} isEmpty={overdue.length === 0}>
           <ul class="overdue">
             {overdue.map((o) => (
@@ -102,7 +97,7 @@ export function StatusView({
             ))}
           </ul>
         </EmptyOr>
-      </section>
+      </Section>
     </>
   );
 }
@@ -123,10 +118,7 @@ export function StackedView(props: {
     summary(props.rows.map((r) => `${r.label}: ${STATUS_KEYS.map((s) => `${label(s)} ${r.counts[s]}`).join(', ')}`)),
   );
   return (
-    <section aria-labelledby={`${props.id}-heading`}>
-      <h2 id={`${props.id}-heading`} safe>
-        {props.title}
-      </h2>
+    <Section id={`${props.id}-heading`} title={props.title}>
       <div class="chart-pair">
         <StackedChart
           id={props.id}
@@ -158,7 +150,7 @@ export function StackedView(props: {
           </table>
         </section>
       </div>
-    </section>
+    </Section>
   );
 }
 
@@ -190,10 +182,7 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
     };
   });
   return (
-    <section aria-labelledby="scorecard-heading">
-      <h2 id="scorecard-heading" safe>
-        {t.followupChartScorecardTitle}
-      </h2>
+    <Section id="scorecard-heading" title={t.followupChartScorecardTitle}>
       <details class="formula" open>
         <summary safe>{t.followupScorecardFormulaTitle}</summary>
         <ul>
@@ -235,7 +224,7 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
           </table>
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 

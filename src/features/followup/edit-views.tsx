@@ -3,6 +3,7 @@ import type { UserRow } from '../../platform/sessions.js';
 import { isVisibleToPublic } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
+import { Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
@@ -29,10 +30,7 @@ export function RemindersPage(props: {
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={t.followupWorkspaceTitle}>
       <h1 safe>{t.followupWorkspaceTitle}</h1>
       <p safe>{t.followupWorkspaceIntro}</p>
-      <section aria-labelledby="stale">
-        <h2 id="stale" safe>
-          {t.followupRemindersStaleTitle(months)}
-        </h2>
+      <Section id="stale" title={t.followupRemindersStaleTitle(months)}>
         <EmptyOr empty={t.followupRemindersNone} isEmpty={props.stale.length === 0}>
           <ul class="reminders" data-reminder="stale">
             {props.stale.map((r) => (
@@ -48,11 +46,8 @@ export function RemindersPage(props: {
             ))}
           </ul>
         </EmptyOr>
-      </section>
-      <section aria-labelledby="overdue-commitments">
-        <h2 id="overdue-commitments" safe>
-          {t.followupRemindersOverdueTitle}
-        </h2>
+      </Section>
+      <Section id="overdue-commitments" title={t.followupRemindersOverdueTitle}>
         <EmptyOr empty={t.followupRemindersNone} isEmpty={props.overdue.length === 0}>
           <ul class="reminders" data-reminder="overdue">
             {props.overdue.map((o) => (
@@ -69,7 +64,7 @@ export function RemindersPage(props: {
             ))}
           </ul>
         </EmptyOr>
-      </section>
+      </Section>
     </WorkspaceLayout>
   );
 }

@@ -1,7 +1,7 @@
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { countryName, formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { Layout, ListingPage } from '../../ui/layout.js';
+import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
@@ -101,10 +101,7 @@ export function OrganizationPage({
             ''
           )}
         </dl>
-        <section aria-labelledby="about-heading">
-          <h2 id="about-heading" safe>
-            {t.organizationAbout}
-          </h2>
+        <Section id="about-heading" title={t.organizationAbout}>
           {localizedPlain(o.boilerplate, ctx) ? (
             <p>
               <LocalizedSpan value={o.boilerplate} ctx={ctx} />
@@ -114,11 +111,8 @@ export function OrganizationPage({
               {t.organizationNoBoilerplate}
             </p>
           )}
-        </section>
-        <section aria-labelledby="signed-heading">
-          <h2 id="signed-heading" safe>
-            {t.organizationStatementsSigned}
-          </h2>
+        </Section>
+        <Section id="signed-heading" title={t.organizationStatementsSigned}>
           <EmptyOr empty={t.organizationNoStatements} isEmpty={statementsSigned.length === 0} emptyClass="muted">
             <ul class="plain">
               {statementsSigned.map(({ statement }) => (
@@ -133,7 +127,7 @@ export function OrganizationPage({
               ))}
             </ul>
           </EmptyOr>
-        </section>
+        </Section>
       </article>
     </Layout>
   );

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ButtonForm } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { Layout, Section } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
@@ -80,10 +80,7 @@ export function SignOnPage(props: {
         {callLabel(ctx, call)}
       </p>
       {member ? (
-        <section class="signon-own" aria-labelledby="own-heading">
-          <h2 id="own-heading" safe>
-            {t.signonYourOrganization}
-          </h2>
+        <Section id="own-heading" title={t.signonYourOrganization} class="signon-own">
           <p class="own-status" safe>
             {ownStatus ? t.signonStatus(ownStatus) : t.signonNotYetAsked}
           </p>
@@ -108,7 +105,7 @@ export function SignOnPage(props: {
           ) : (
             ''
           )}
-        </section>
+        </Section>
       ) : (
         ''
       )}

@@ -11,6 +11,7 @@ import { timeZoneNames } from '../../platform/text/time-zones.js';
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ButtonForm, fieldId, HiddenFields, SelectField } from '../../ui/form.js';
+import { Section } from '../../ui/layout.js';
 import { stateName } from './state-label.js';
 
 export function PublicationControls(props: {
@@ -27,10 +28,7 @@ export function PublicationControls(props: {
   const { ctx, csrf, base, version, state, embargo } = props;
   const { t } = ctx;
   return (
-    <section class="publication" aria-labelledby="publication-title">
-      <h2 id="publication-title" safe>
-        {t.editorialPublication}
-      </h2>
+    <Section id="publication-title" title={t.editorialPublication} class="publication">
       <p>
         <strong class={`visibility visibility-${state}`} safe>
           {t.editorialStateNow(stateName(t, state))}
@@ -99,7 +97,7 @@ export function PublicationControls(props: {
           ''
         )}
       </div>
-    </section>
+    </Section>
   );
 }
 

@@ -1,6 +1,6 @@
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { Layout, ListingPage } from '../../ui/layout.js';
+import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
@@ -91,7 +91,7 @@ export function StatementPage({
           </dl>
         </header>
 
-        <Section id="summary" title={t.statementSummary}>
+        <Section id="summary-heading" title={t.statementSummary}>
           <p class="lede">
             <LocalizedSpan value={statement.summary} ctx={ctx} />
           </p>
@@ -111,7 +111,7 @@ export function StatementPage({
           </p>
         </Section>
 
-        <Section id="recommendations" title={t.statementRecommendationsByTheme}>
+        <Section id="recommendations-heading" title={t.statementRecommendationsByTheme}>
           {groups.map((group, index) => (
             <section class="theme-group" aria-labelledby={`theme-${index}`}>
               <h3 id={`theme-${index}`}>
@@ -131,7 +131,7 @@ export function StatementPage({
         </Section>
 
         {detail.quotes.length > 0 ? (
-          <Section id="quotes" title={t.statementQuotes}>
+          <Section id="quotes-heading" title={t.statementQuotes}>
             {detail.quotes.map((quote) => (
               <QuoteFigure ctx={ctx} quote={quote} />
             ))}
@@ -140,7 +140,7 @@ export function StatementPage({
           ''
         )}
 
-        <Section id="signatories" title={t.statementSignatories}>
+        <Section id="signatories-heading" title={t.statementSignatories}>
           <ol class="signatories">
             {detail.signatories.map(({ organization, role }) => (
               <li>
@@ -167,18 +167,6 @@ export function StatementPage({
         <StatementReleases ctx={ctx} releases={releases} />
       </article>
     </Layout>
-  );
-}
-
-/** A titled section whose heading names it for assistive technology. */
-function Section({ id, title, children }: { id: string; title: string; children?: JSX.Element | JSX.Element[] }) {
-  return (
-    <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} safe>
-        {title}
-      </h2>
-      {children as 'safe'}
-    </section>
   );
 }
 

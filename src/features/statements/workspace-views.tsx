@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualFields, TextField, type Typed, typedText } from '../../ui/form.js';
+import { Section } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
@@ -139,10 +140,7 @@ export function StatementEditPage(
       <DetailsSection ctx={ctx} csrf={csrf} heading={t.editorialStatementDetails} action={base} version={s.version}>
         <StatementFields ctx={ctx} stored={s} typed={typedOf('details')} outcome={outcomeOf('details')} />
       </DetailsSection>
-      <section aria-labelledby="recommendations-title">
-        <h2 id="recommendations-title" safe>
-          {t.editorialRecommendations}
-        </h2>
+      <Section id="recommendations-title" title={t.editorialRecommendations}>
         {data.recommendations.length === 0 ? <p safe>{t.editorialNoRecommendations}</p> : ''}
         <ol class="workspace-items">
           {data.recommendations.map((r, index) => {
@@ -173,11 +171,8 @@ export function StatementEditPage(
             {t.editorialAddRecommendation}
           </a>
         </p>
-      </section>
-      <section aria-labelledby="quotes-title">
-        <h2 id="quotes-title" safe>
-          {t.editorialQuotes}
-        </h2>
+      </Section>
+      <Section id="quotes-title" title={t.editorialQuotes}>
         {data.quotes.length === 0 ? <p safe>{t.editorialNoQuotes}</p> : ''}
         <ol class="workspace-items">
           {data.quotes.map((q) => (
@@ -203,7 +198,7 @@ export function StatementEditPage(
             {t.editorialAddQuote}
           </a>
         </p>
-      </section>
+      </Section>
       <PickerSection
         ctx={ctx}
         csrf={csrf}
@@ -236,12 +231,9 @@ export function StatementEditPage(
         error={outcomeOf('addressees').errors?.addressees}
       />
       {data.state === 'draft' ? (
-        <section aria-labelledby="delete-title">
-          <h2 id="delete-title" safe>
-            {t.editorialDelete}
-          </h2>
+        <Section id="delete-title" title={t.editorialDelete}>
           <DeleteDraftForm ctx={ctx} csrf={csrf} action={`${base}/delete`} version={s.version} />
-        </section>
+        </Section>
       ) : (
         ''
       )}

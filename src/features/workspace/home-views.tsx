@@ -1,6 +1,7 @@
 /** The workspace home: what needs attention, each a count linking to where it is fixed. */
 
 import type { Catalog } from '../../platform/i18n/catalog.js';
+import { Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { formatInstant } from '../releases/index.js';
@@ -51,10 +52,7 @@ export function WorkspaceHomePage(props: WorkspaceProps & { attention: Attention
       <p class="lede" safe>
         {user.role === 'member' ? t.workspaceHomeMemberIntro : t.workspaceHomeIntro}
       </p>
-      <section aria-labelledby="attention-heading">
-        <h2 id="attention-heading" safe>
-          {t.homeAttentionHeading}
-        </h2>
+      <Section id="attention-heading" title={t.homeAttentionHeading}>
         <EmptyOr empty={t.homeAttentionNothing} isEmpty={attention.items.length === 0} emptyClass="attention-empty">
           <ol class="attention">
             {attention.items.map((item) => (
@@ -62,18 +60,15 @@ export function WorkspaceHomePage(props: WorkspaceProps & { attention: Attention
             ))}
           </ol>
         </EmptyOr>
-      </section>
+      </Section>
       {attention.clear.length > 0 ? (
-        <section aria-labelledby="clear-heading">
-          <h2 id="clear-heading" safe>
-            {t.homeClearHeading}
-          </h2>
+        <Section id="clear-heading" title={t.homeClearHeading}>
           <ul class="attention-clear">
             {attention.clear.map((key) => (
               <li safe>{LABELS[key].clear(t)}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : (
         ''
       )}
