@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
+import { InputLine, SubmitLine } from './form-parts.js';
 
 export function ForgotPasswordPage({ ctx, csrf, sent }: { ctx: PageContext; csrf: string; sent?: boolean }) {
   const { t, locale } = ctx;
@@ -15,17 +16,8 @@ export function ForgotPasswordPage({ ctx, csrf, sent }: { ctx: PageContext; csrf
         <form method="post" action={`/${locale}/forgot-password`} class="form">
           <CsrfField token={csrf} />
           <p safe>{t.forgotPasswordHelp}</p>
-          <p>
-            <label for="email" safe>
-              {t.emailLabel}
-            </label>
-            <input id="email" name="email" type="email" autocomplete="username" required />
-          </p>
-          <p>
-            <button type="submit" safe>
-              {t.forgotPasswordButton}
-            </button>
-          </p>
+          <InputLine id="email" name="email" label={t.emailLabel} type="email" autocomplete="username" required />
+          <SubmitLine label={t.forgotPasswordButton} />
         </form>
       )}
     </Layout>

@@ -1,32 +1,25 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { Layout, Section } from '../../ui/layout.js';
+import { FormError, InputLine, SubmitLine } from './form-parts.js';
 
 export function SecondFactorPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t.twoFactorTitle}>
       <h1 safe>{t.twoFactorTitle}</h1>
-      {failed ? (
-        <p class="form-error" role="alert" safe>
-          {t.twoFactorFailed}
-        </p>
-      ) : (
-        ''
-      )}
+      <FormError failed={failed} message={t.twoFactorFailed} />
       <form method="post" action={`/${locale}/sign-in/two-factor`} class="form">
         <CsrfField token={csrf} />
-        <p>
-          <label for="code" safe>
-            {t.twoFactorCodeLabel}
-          </label>
-          <input id="code" name="code" autocomplete="one-time-code" required maxlength="20" />
-        </p>
-        <p>
-          <button type="submit" safe>
-            {t.signInButton}
-          </button>
-        </p>
+        <InputLine
+          id="code"
+          name="code"
+          label={t.twoFactorCodeLabel}
+          autocomplete="one-time-code"
+          required
+          maxlength="20"
+        />
+        <SubmitLine label={t.signInButton} />
       </form>
     </Layout>
   );
@@ -57,13 +50,7 @@ export function TwoFactorSetupPage(props: {
       ) : (
         ''
       )}
-      {confirmFailed ? (
-        <p class="form-error" role="alert" safe>
-          {t.accountsConfirmFailed}
-        </p>
-      ) : (
-        ''
-      )}
+      <FormError failed={confirmFailed} message={t.accountsConfirmFailed} />
       {recoveryCodes ? (
         <Section id="codes-heading" title={t.recoveryCodesTitle}>
           <p safe>{t.recoveryCodesHelp}</p>
@@ -112,24 +99,17 @@ export function TwoFactorSetupPage(props: {
               {t.twoFactorOpenInApp}
             </a>
           </p>
-          {failed ? (
-            <p class="form-error" role="alert" safe>
-              {t.twoFactorFailed}
-            </p>
-          ) : (
-            ''
-          )}
-          <p>
-            <label for="code" safe>
-              {t.twoFactorCodeLabel}
-            </label>
-            <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="6" />
-          </p>
-          <p>
-            <button type="submit" safe>
-              {t.twoFactorEnableButton}
-            </button>
-          </p>
+          <FormError failed={failed} message={t.twoFactorFailed} />
+          <InputLine
+            id="code"
+            name="code"
+            label={t.twoFactorCodeLabel}
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            required
+            maxlength="6"
+          />
+          <SubmitLine label={t.twoFactorEnableButton} />
         </form>
       )}
     </Layout>
@@ -153,30 +133,24 @@ function ConfirmForm(props: {
       <form method="post" action={action} class="form">
         <CsrfField token={csrf} />
         <p safe>{help}</p>
-        <p>
-          <label for={`${id}-password`} safe>
-            {t.accountsPasswordLabel}
-          </label>
-          <input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            maxlength="1000"
-          />
-        </p>
-        <p>
-          <label for={`${id}-code`} safe>
-            {t.accountsCodeLabel}
-          </label>
-          <input id={`${id}-code`} name="code" autocomplete="one-time-code" required maxlength="20" />
-        </p>
-        <p>
-          <button type="submit" safe>
-            {button}
-          </button>
-        </p>
+        <InputLine
+          id={`${id}-password`}
+          name="password"
+          label={t.accountsPasswordLabel}
+          type="password"
+          autocomplete="current-password"
+          required
+          maxlength="1000"
+        />
+        <InputLine
+          id={`${id}-code`}
+          name="code"
+          label={t.accountsCodeLabel}
+          autocomplete="one-time-code"
+          required
+          maxlength="20"
+        />
+        <SubmitLine label={button} />
       </form>
     </Section>
   );

@@ -3,6 +3,7 @@ import { CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { TableHead } from '../../ui/list.js';
 import type { OrganizationRow } from '../registry/index.js';
+import { InputLine, SubmitLine } from './form-parts.js';
 import type { Role } from './service.js';
 import type { UserListItem } from './users-admin.js';
 
@@ -87,18 +88,9 @@ export function UsersPage(props: {
       <h2 safe>{t.usersTitle}</h2>
       <form method="post" action={`/${locale}/admin/users`} class="form">
         <CsrfField token={csrf} />
-        <p>
-          <label for="email" safe>
-            {t.emailLabel}
-          </label>
-          <input id="email" name="email" type="email" required />
-        </p>
+        <InputLine id="email" name="email" label={t.emailLabel} type="email" required />
         <RoleFields ctx={ctx} organizations={organizations} />
-        <p>
-          <button type="submit" safe>
-            {t.inviteButton}
-          </button>
-        </p>
+        <SubmitLine label={t.inviteButton} />
       </form>
     </Layout>
   );
@@ -189,22 +181,14 @@ export function UserPage(props: {
           role={user.role}
           organizationSlug={user.organization?.slug}
         />
-        <p>
-          <button type="submit" safe>
-            {t.accountsChangeRoleButton}
-          </button>
-        </p>
+        <SubmitLine label={t.accountsChangeRoleButton} />
       </form>
       <h2 safe>{t.accountsDisableTitle}</h2>
       <form method="post" action={`${base}/${user.disabled ? 'enable' : 'disable'}`} class="form">
         <CsrfField token={csrf} />
         <Version />
         <p safe>{t.accountsDisableHelp}</p>
-        <p>
-          <button type="submit" safe>
-            {user.disabled ? t.accountsEnableButton : t.accountsDisableButton}
-          </button>
-        </p>
+        <SubmitLine label={user.disabled ? t.accountsEnableButton : t.accountsDisableButton} />
       </form>
       {user.invited && !user.disabled ? (
         <>
@@ -213,11 +197,7 @@ export function UserPage(props: {
             <CsrfField token={csrf} />
             <Version />
             <p safe>{t.accountsResendHelp}</p>
-            <p>
-              <button type="submit" safe>
-                {t.accountsResendButton}
-              </button>
-            </p>
+            <SubmitLine label={t.accountsResendButton} />
           </form>
         </>
       ) : (

@@ -2,38 +2,26 @@ import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ButtonForm, CsrfField } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
+import { FormError, InputLine, SubmitLine } from './form-parts.js';
 
 export function SignInPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;
   return (
     <Layout ctx={ctx} title={t.signInTitle}>
       <h1 safe>{t.signInTitle}</h1>
-      {failed ? (
-        <p class="form-error" role="alert" safe>
-          {t.signInFailed}
-        </p>
-      ) : (
-        ''
-      )}
+      <FormError failed={failed} message={t.signInFailed} />
       <form method="post" action={`/${locale}/sign-in`} class="form">
         <CsrfField token={csrf} />
-        <p>
-          <label for="email" safe>
-            {t.emailLabel}
-          </label>
-          <input id="email" name="email" type="email" autocomplete="username" required />
-        </p>
-        <p>
-          <label for="password" safe>
-            {t.passwordLabel}
-          </label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required />
-        </p>
-        <p>
-          <button type="submit" safe>
-            {t.signInButton}
-          </button>
-        </p>
+        <InputLine id="email" name="email" label={t.emailLabel} type="email" autocomplete="username" required />
+        <InputLine
+          id="password"
+          name="password"
+          label={t.passwordLabel}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <SubmitLine label={t.signInButton} />
       </form>
       <p>
         <a href={`/${locale}/forgot-password`} safe>
@@ -94,24 +82,17 @@ export function SetPasswordPage(props: {
       {valid ? (
         <form method="post" action={`/${locale}/set-password/${token}`} class="form">
           <CsrfField token={csrf} />
-          {tooShort ? (
-            <p class="form-error" role="alert" safe>
-              {t.passwordTooShort}
-            </p>
-          ) : (
-            ''
-          )}
-          <p>
-            <label for="password" safe>
-              {t.newPasswordLabel}
-            </label>
-            <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required />
-          </p>
-          <p>
-            <button type="submit" safe>
-              {t.setPasswordButton}
-            </button>
-          </p>
+          <FormError failed={tooShort} message={t.passwordTooShort} />
+          <InputLine
+            id="password"
+            name="password"
+            label={t.newPasswordLabel}
+            type="password"
+            autocomplete="new-password"
+            minlength="12"
+            required
+          />
+          <SubmitLine label={t.setPasswordButton} />
         </form>
       ) : (
         <p safe>{t.linkNotValid}</p>
