@@ -18,56 +18,45 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
   const { t, locale } = ctx;
   const fullTitle = title === t.siteName ? t.siteName : `${title} · ${t.siteName}`;
   return (
-    <>
-      {'<!doctype html>'}
-      <html lang={locale}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{fullTitle}</title>
-          {description ? <meta name="description" content={description} /> : ''}
-          <link rel="stylesheet" href={ctx.stylesheetHref} />
-          <AlternateLinks ctx={ctx} />
-          {/* built as JSX by the page, escaped there */}
-          {(head ?? '') as 'safe'}
-        </head>
-        <body>
-          <SkipLink ctx={ctx} />
-          <header class="site-header">
-            <div class="wrap">
-              <Brand ctx={ctx} href={`/${locale}/`} tagline={t.siteTagline} />
-              <nav aria-label={t.mainNavigation}>
-                <ul class="nav-list">
-                  <li>
-                    <NavLink ctx={ctx} path="/" label={t.navStatements} />
-                  </li>
-                  <li>
-                    <NavLink ctx={ctx} path="/organizations" label={t.navOrganizations} />
-                  </li>
-                  <li>
-                    <NavLink ctx={ctx} path="/releases" label={t.navReleases} />
-                  </li>
-                  <li>
-                    <NavLink ctx={ctx} path="/follow-up" label={t.followupNav} />
-                  </li>
-                </ul>
-              </nav>
-              <LanguageSwitch ctx={ctx} />
-              <SessionNav ctx={ctx} />
-            </div>
-          </header>
-          <main id="main" class="wrap">
-            {/* children are JSX, already escaped where they were built */}
-            {children as 'safe'}
-          </main>
-          <footer class="site-footer">
-            <div class="wrap" safe>
-              {t.footerNote}
-            </div>
-          </footer>
-        </body>
-      </html>
-    </>
+    <HtmlDocument
+      ctx={ctx}
+      title={fullTitle}
+      afterTitle={description ? <meta name="description" content={description} /> : ''}
+      head={head ?? ''}
+    >
+      <header class="site-header">
+        <div class="wrap">
+          <Brand ctx={ctx} href={`/${locale}/`} tagline={t.siteTagline} />
+          <nav aria-label={t.mainNavigation}>
+            <ul class="nav-list">
+              <li>
+                <NavLink ctx={ctx} path="/" label={t.navStatements} />
+              </li>
+              <li>
+                <NavLink ctx={ctx} path="/organizations" label={t.navOrganizations} />
+              </li>
+              <li>
+                <NavLink ctx={ctx} path="/releases" label={t.navReleases} />
+              </li>
+              <li>
+                <NavLink ctx={ctx} path="/follow-up" label={t.followupNav} />
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch ctx={ctx} />
+          <SessionNav ctx={ctx} />
+        </div>
+      </header>
+      <main id="main" class="wrap">
+        {/* children are JSX, already escaped where they were built */}
+        {children as 'safe'}
+      </main>
+      <footer class="site-footer">
+        <div class="wrap" safe>
+          {t.footerNote}
+        </div>
+      </footer>
+    </HtmlDocument>
   );
 }
 
@@ -113,6 +102,46 @@ export function ListingPage(props: {
         {props.children}
       </EmptyOr>
     </Layout>
+  );
+}
+
+/**
+ * The document around every page: language, character set, viewport, title, stylesheet, the same
+ * page in each language, then the skip link first in the body.
+ */
+export function HtmlDocument(props: {
+  ctx: PageContext;
+  title: string;
+  /** Head elements before the title (robots, configuration). */
+  beforeTitle?: JSX.Element;
+  /** Head elements after the title (the description). */
+  afterTitle?: JSX.Element;
+  /** Head elements at the end, built as JSX by the page, escaped there. */
+  head?: JSX.Element;
+  bodyClass?: string;
+  children: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  const { ctx } = props;
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          {(props.beforeTitle ?? '') as 'safe'}
+          <title safe>{props.title}</title>
+          {(props.afterTitle ?? '') as 'safe'}
+          <link rel="stylesheet" href={ctx.stylesheetHref} />
+          <AlternateLinks ctx={ctx} />
+          {(props.head ?? '') as 'safe'}
+        </head>
+        <body class={props.bodyClass}>
+          <SkipLink ctx={ctx} />
+          {props.children as 'safe'}
+        </body>
+      </html>
+    </>
   );
 }
 

@@ -8,7 +8,7 @@ import type { UserRow } from '../platform/sessions.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { HTMX_CONFIG, htmxScript } from '../platform/web/script-asset.js';
 import { CsrfField } from './form.js';
-import { AlternateLinks, Brand, LanguageSwitch, NavEntry, SkipLink } from './layout.js';
+import { Brand, HtmlDocument, LanguageSwitch, NavEntry } from './layout.js';
 import { workspaceNav } from './workspace-nav.js';
 
 export interface WorkspaceProps {
@@ -30,57 +30,52 @@ export function roleName(t: Catalog, role: UserRow['role']): string {
 export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProps): JSX.Element {
   const { t, locale } = ctx;
   return (
-    <>
-      {'<!doctype html>'}
-      <html lang={locale}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <HtmlDocument
+      ctx={ctx}
+      title={`${title} · ${t.workspaceTitle} · ${t.siteName}`}
+      beforeTitle={
+        <>
           <meta name="robots" content="noindex" />
           <meta name="htmx-config" content={HTMX_CONFIG} />
-          <title safe>{`${title} · ${t.workspaceTitle} · ${t.siteName}`}</title>
-          <link rel="stylesheet" href={ctx.stylesheetHref} />
-          <AlternateLinks ctx={ctx} />
-          <script src={htmxScript().href} defer></script>
-        </head>
-        <body class="workspace">
-          <SkipLink ctx={ctx} />
-          <header class="site-header workspace-header">
-            <div class="wrap">
-              <Brand ctx={ctx} href={`/${locale}/workspace`} tagline={t.workspaceTitle} />
-              <nav aria-label={t.workspaceNavLabel}>
-                <ul class="nav-list">
-                  {workspaceNav
-                    .filter((entry) => entry.visible(user))
-                    .map((entry) => (
-                      <li>
-                        <WorkspaceNavLink ctx={ctx} path={entry.path} label={entry.label(t)} />
-                      </li>
-                    ))}
+        </>
+      }
+      head={<script src={htmxScript().href} defer></script>}
+      bodyClass="workspace"
+    >
+      <header class="site-header workspace-header">
+        <div class="wrap">
+          <Brand ctx={ctx} href={`/${locale}/workspace`} tagline={t.workspaceTitle} />
+          <nav aria-label={t.workspaceNavLabel}>
+            <ul class="nav-list">
+              {workspaceNav
+                .filter((entry) => entry.visible(user))
+                .map((entry) => (
                   <li>
-                    <a href={`/${locale}/`} safe>
-                      {t.workspacePublicSite}
-                    </a>
+                    <WorkspaceNavLink ctx={ctx} path={entry.path} label={entry.label(t)} />
                   </li>
-                </ul>
-              </nav>
-              <LanguageSwitch ctx={ctx} />
-              <form class="workspace-user" method="post" action={`/${locale}/sign-out`}>
-                <CsrfField token={csrf} />
-                <span safe>{t.workspaceSignedInAs(user.email, roleName(t, user.role))}</span>{' '}
-                <button type="submit" class="link-button" safe>
-                  {t.signOutButton}
-                </button>
-              </form>
-            </div>
-          </header>
-          <main id="main" class="wrap" tabindex="-1">
-            {/* children are JSX, already escaped where they were built */}
-            {children as 'safe'}
-          </main>
-        </body>
-      </html>
-    </>
+                ))}
+              <li>
+                <a href={`/${locale}/`} safe>
+                  {t.workspacePublicSite}
+                </a>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch ctx={ctx} />
+          <form class="workspace-user" method="post" action={`/${locale}/sign-out`}>
+            <CsrfField token={csrf} />
+            <span safe>{t.workspaceSignedInAs(user.email, roleName(t, user.role))}</span>{' '}
+            <button type="submit" class="link-button" safe>
+              {t.signOutButton}
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="main" class="wrap" tabindex="-1">
+        {/* children are JSX, already escaped where they were built */}
+        {children as 'safe'}
+      </main>
+    </HtmlDocument>
   );
 }
 
