@@ -1,16 +1,14 @@
 /** Workspace pages for press releases: the list and the create form (the editor is editor-views.tsx). */
 
 import type { FieldErrors } from '../../platform/forms/validation.js';
-import { formatDate } from '../../platform/i18n/format.js';
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualFields, SelectField, TextField, typedText } from '../../ui/form.js';
-import { ListPage } from '../../ui/list-page.js';
-import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { RegistryChoices, Typed } from '../statements/index.js';
-import { DateField, NewDraftPage, StateTag, stateFilter, TimeZoneField } from '../statements/index.js';
+import { DateField, EditorialListPage, NewDraftPage, TimeZoneField } from '../statements/index.js';
 import type { ReleaseRow } from './edit-service.js';
 
 export const str = typedText;
@@ -18,28 +16,16 @@ export const str = typedText;
 export function ReleaseListPage(
   props: WorkspaceProps & { items: { release: ReleaseRow; state: VisibilityState }[]; q: string; state: string },
 ): JSX.Element {
-  const { ctx } = props;
-  const { t, locale } = ctx;
+  const { t } = props.ctx;
   return (
-    <ListPage
+    <EditorialListPage
       {...props}
+      path="releases"
       title={t.editorialReleasesTitle}
       caption={t.editorialReleasesCaption}
-      create={{ href: `/${locale}/workspace/releases/new`, label: t.editorialNewRelease }}
-      search={{ action: `/${locale}/workspace/releases`, q: props.q, filters: [stateFilter(t, props.state)] }}
-      rows={props.items}
-      columns={[
-        {
-          header: t.editorialReleaseHeadline,
-          cell: (i) => (
-            <a href={`/${locale}/workspace/releases/${i.release.slug}`}>
-              <LocalizedSpan value={i.release.headline} ctx={ctx} />
-            </a>
-          ),
-        },
-        { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.release.releaseDate, locale)}</span> },
-        { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
-      ]}
+      newLabel={t.editorialNewRelease}
+      titleHeader={t.editorialReleaseHeadline}
+      of={(i) => ({ slug: i.release.slug, title: i.release.headline, date: i.release.releaseDate, state: i.state })}
     />
   );
 }

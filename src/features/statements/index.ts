@@ -14,7 +14,7 @@ export { findRecommendation, getPublicStatement } from './service.js';
 export { stateFilter } from './state-label.js';
 export { blockKindName, editorialTranslationSources } from './translation-sources.js';
 export { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
-export { StateTag } from './workspace-parts.js';
+export { EditorialListPage, StateTag } from './workspace-parts.js';
 export type { RegistryChoices } from './workspace-read.js';
 export { registryChoices } from './workspace-read.js';
 export { registerStatementWorkspaceRoutes } from './workspace-routes.js';
