@@ -29,18 +29,18 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
           <Brand ctx={ctx} href={`/${locale}/`} tagline={t.siteTagline} />
           <nav aria-label={t.mainNavigation}>
             <ul class="nav-list">
-              <li>
-                <NavLink ctx={ctx} path="/" label={t.navStatements} />
-              </li>
-              <li>
-                <NavLink ctx={ctx} path="/organizations" label={t.navOrganizations} />
-              </li>
-              <li>
-                <NavLink ctx={ctx} path="/releases" label={t.navReleases} />
-              </li>
-              <li>
-                <NavLink ctx={ctx} path="/follow-up" label={t.followupNav} />
-              </li>
+              {(
+                [
+                  ['/', t.navStatements],
+                  ['/organizations', t.navOrganizations],
+                  ['/releases', t.navReleases],
+                  ['/follow-up', t.followupNav],
+                ] as const
+              ).map(([path, label]) => (
+                <li>
+                  <NavLink ctx={ctx} path={path} label={label} />
+                </li>
+              ))}
             </ul>
           </nav>
           <LanguageSwitch ctx={ctx} />
@@ -79,6 +79,17 @@ export function Section(props: {
   );
 }
 
+/** A page of the public frame whose heading is its title. */
+export function TitledPage(props: LayoutProps): JSX.Element {
+  return (
+    <Layout {...props}>
+      <h1 safe>{props.title}</h1>
+      {/* children are JSX, already escaped where they were built */}
+      {props.children as 'safe'}
+    </Layout>
+  );
+}
+
 /**
  * A public page that is one list (statements, organizations, releases): the title, the lede (also the
  * page's description), then the list or, when there is nothing yet, a line saying so.
@@ -93,15 +104,14 @@ export function ListingPage(props: {
 }): JSX.Element {
   const { ctx, title, intro } = props;
   return (
-    <Layout ctx={ctx} title={title} description={intro}>
-      <h1 safe>{title}</h1>
+    <TitledPage ctx={ctx} title={title} description={intro}>
       <p class="lede" safe>
         {intro}
       </p>
       <EmptyOr empty={props.empty} isEmpty={props.isEmpty}>
         {props.children}
       </EmptyOr>
-    </Layout>
+    </TitledPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ChangesTable } from '../../ui/conflict-page.js';
-import { Layout } from '../../ui/layout.js';
+import { TitledPage } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import type { HistoryItem } from './history.js';
 
@@ -9,8 +9,7 @@ export function HistoryPage(props: { ctx: PageContext; entityType: string; entit
   const { t, locale } = ctx;
   const title = t.historyTitle(t.entityName(entityType), entityId);
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
+    <TitledPage ctx={ctx} title={title}>
       <p>
         <a href={`/${locale}/admin/history/${entityType}/${entityId}/history.csv`} safe>
           {t.historyExportCsv}
@@ -31,6 +30,6 @@ export function HistoryPage(props: { ctx: PageContext; entityType: string; entit
           ))}
         </ol>
       </EmptyOr>
-    </Layout>
+    </TitledPage>
   );
 }

@@ -1,13 +1,12 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { TitledPage } from '../../ui/layout.js';
 import { InputLine, SubmitLine } from './form-parts.js';
 
 export function ForgotPasswordPage({ ctx, csrf, sent }: { ctx: PageContext; csrf: string; sent?: boolean }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.forgotPasswordTitle}>
-      <h1 safe>{t.forgotPasswordTitle}</h1>
+    <TitledPage ctx={ctx} title={t.forgotPasswordTitle}>
       {sent ? (
         <p role="status" class="form-done" safe>
           {t.forgotPasswordSent}
@@ -20,6 +19,6 @@ export function ForgotPasswordPage({ ctx, csrf, sent }: { ctx: PageContext; csrf
           <SubmitLine label={t.forgotPasswordButton} />
         </form>
       )}
-    </Layout>
+    </TitledPage>
   );
 }

@@ -1,13 +1,12 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
-import { Layout, Section } from '../../ui/layout.js';
+import { Section, TitledPage } from '../../ui/layout.js';
 import { FormError, InputLine, SubmitLine } from './form-parts.js';
 
 export function SecondFactorPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.twoFactorTitle}>
-      <h1 safe>{t.twoFactorTitle}</h1>
+    <TitledPage ctx={ctx} title={t.twoFactorTitle}>
       <FormError failed={failed} message={t.twoFactorFailed} />
       <form method="post" action={`/${locale}/sign-in/two-factor`} class="form">
         <CsrfField token={csrf} />
@@ -21,7 +20,7 @@ export function SecondFactorPage({ ctx, csrf, failed }: { ctx: PageContext; csrf
         />
         <SubmitLine label={t.signInButton} />
       </form>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -41,8 +40,7 @@ export function TwoFactorSetupPage(props: {
   const { ctx, csrf, enabled, secret, uri, recoveryCodes, failed, required, confirmFailed } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.twoFactorSetupTitle}>
-      <h1 safe>{t.twoFactorSetupTitle}</h1>
+    <TitledPage ctx={ctx} title={t.twoFactorSetupTitle}>
       {required && !enabled ? (
         <p class="form-error" role="alert" safe>
           {t.accountsAdminNeedsTwoFactor}
@@ -112,7 +110,7 @@ export function TwoFactorSetupPage(props: {
           <SubmitLine label={t.twoFactorEnableButton} />
         </form>
       )}
-    </Layout>
+    </TitledPage>
   );
 }
 

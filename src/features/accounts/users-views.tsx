@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { TitledPage } from '../../ui/layout.js';
 import { TableHead } from '../../ui/list.js';
 import type { OrganizationRow } from '../registry/index.js';
 import { InputLine, SubmitLine } from './form-parts.js';
@@ -46,8 +46,7 @@ export function UsersPage(props: {
   const { ctx, csrf, users, organizations, notice } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.accountsUsersListTitle}>
-      <h1 safe>{t.accountsUsersListTitle}</h1>
+    <TitledPage ctx={ctx} title={t.accountsUsersListTitle}>
       <NoticeLine notice={notice} />
       <div class="table-scroll">
         <table class="users">
@@ -92,7 +91,7 @@ export function UsersPage(props: {
         <RoleFields ctx={ctx} organizations={organizations} />
         <SubmitLine label={t.inviteButton} />
       </form>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -150,8 +149,7 @@ export function UserPage(props: {
   const title = t.accountsUserTitle(user.email);
   const Version = () => <input type="hidden" name="version" value={String(user.version)} />;
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
+    <TitledPage ctx={ctx} title={title}>
       <NoticeLine notice={notice} />
       <dl class="facts">
         <dt safe>{t.accountsColumnRole}</dt>
@@ -203,6 +201,6 @@ export function UserPage(props: {
       ) : (
         ''
       )}
-    </Layout>
+    </TitledPage>
   );
 }

@@ -1,14 +1,13 @@
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ButtonForm, CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { TitledPage } from '../../ui/layout.js';
 import { FormError, InputLine, SubmitLine } from './form-parts.js';
 
 export function SignInPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.signInTitle}>
-      <h1 safe>{t.signInTitle}</h1>
+    <TitledPage ctx={ctx} title={t.signInTitle}>
       <FormError failed={failed} message={t.signInFailed} />
       <form method="post" action={`/${locale}/sign-in`} class="form">
         <CsrfField token={csrf} />
@@ -28,15 +27,14 @@ export function SignInPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: stri
           {t.forgotPasswordLink}
         </a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }
 
 export function AccountPage({ ctx, csrf, user }: { ctx: PageContext; csrf: string; user: UserRow }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.accountTitle}>
-      <h1 safe>{t.accountTitle}</h1>
+    <TitledPage ctx={ctx} title={t.accountTitle}>
       <p>
         <span safe>{t.signedInAs}</span> <strong safe>{user.email}</strong> (<span safe>{t.roleName(user.role)}</span>)
       </p>
@@ -63,7 +61,7 @@ export function AccountPage({ ctx, csrf, user }: { ctx: PageContext; csrf: strin
         hint={t.signOutEverywhereHelp}
         hintClass="muted"
       />
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -77,8 +75,7 @@ export function SetPasswordPage(props: {
   const { ctx, csrf, token, valid, tooShort } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.setPasswordTitle}>
-      <h1 safe>{t.setPasswordTitle}</h1>
+    <TitledPage ctx={ctx} title={t.setPasswordTitle}>
       {valid ? (
         <form method="post" action={`/${locale}/set-password/${token}`} class="form">
           <CsrfField token={csrf} />
@@ -97,6 +94,6 @@ export function SetPasswordPage(props: {
       ) : (
         <p safe>{t.linkNotValid}</p>
       )}
-    </Layout>
+    </TitledPage>
   );
 }

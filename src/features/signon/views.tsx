@@ -1,6 +1,6 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ButtonForm } from '../../ui/form.js';
-import { Layout, Section } from '../../ui/layout.js';
+import { Layout, Section, TitledPage } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
@@ -14,8 +14,7 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
   const { ctx, items, editor } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.signonTitle}>
-      <h1 safe>{t.signonTitle}</h1>
+    <TitledPage ctx={ctx} title={t.signonTitle}>
       <p safe>{editor ? t.signonListHelpEditor : t.signonListHelpMember}</p>
       <EmptyOr empty={t.signonNone} isEmpty={items.length === 0}>
         <ul class="signon-list">
@@ -45,7 +44,7 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
           ))}
         </ul>
       </EmptyOr>
-    </Layout>
+    </TitledPage>
   );
 }
 
