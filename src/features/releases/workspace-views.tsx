@@ -116,18 +116,19 @@ export function ReleaseFields(props: {
       />
       <fieldset class="timing" id="f-timing">
         <legend safe>{t.editorialTiming}</legend>
-        <div class="field-checkbox">
-          <input type="radio" id="timing-immediate" name="timing" value="immediate" checked={timing === 'immediate'} />
-          <label for="timing-immediate" safe>
-            {t.editorialImmediate}
-          </label>
-        </div>
-        <div class="field-checkbox">
-          <input type="radio" id="timing-embargoed" name="timing" value="embargoed" checked={timing === 'embargoed'} />
-          <label for="timing-embargoed" safe>
-            {t.editorialEmbargoed}
-          </label>
-        </div>
+        {(
+          [
+            ['immediate', t.editorialImmediate],
+            ['embargoed', t.editorialEmbargoed],
+          ] as const
+        ).map(([value, label]) => (
+          <div class="field-checkbox">
+            <input type="radio" id={`timing-${value}`} name="timing" value={value} checked={timing === value} />
+            <label for={`timing-${value}`} safe>
+              {label}
+            </label>
+          </div>
+        ))}
         <DateField
           ctx={ctx}
           type="datetime-local"

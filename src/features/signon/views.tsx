@@ -150,25 +150,22 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
                     {t.signonStatus(request.status)}
                   </td>
                   <td>
-                    {request.status === 'pending' || request.status === 'declined' ? (
-                      <VersionedForm
-                        action={`${base}/requests/${request.id}/approve`}
-                        csrf={csrf}
-                        version={request.version}
-                        label={t.signonApproveButton}
-                      />
-                    ) : (
-                      ''
-                    )}
-                    {request.status === 'pending' || request.status === 'approved' ? (
-                      <VersionedForm
-                        action={`${base}/requests/${request.id}/decline`}
-                        csrf={csrf}
-                        version={request.version}
-                        label={t.signonDeclineButton}
-                      />
-                    ) : (
-                      ''
+                    {(
+                      [
+                        ['approve', t.signonApproveButton, 'declined'],
+                        ['decline', t.signonDeclineButton, 'approved'],
+                      ] as const
+                    ).map(([decision, label, alsoFrom]) =>
+                      request.status === 'pending' || request.status === alsoFrom ? (
+                        <VersionedForm
+                          action={`${base}/requests/${request.id}/${decision}`}
+                          csrf={csrf}
+                          version={request.version}
+                          label={label}
+                        />
+                      ) : (
+                        ''
+                      ),
                     )}
                   </td>
                 </tr>
