@@ -1,6 +1,7 @@
 /** The public dashboards' views: per view a chart with its table (the frame is dashboard-frame.tsx). */
 
 import { formatDate } from '../../platform/i18n/format.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Section } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
@@ -84,21 +85,40 @@ export function StatusView({
         <EmptyOr empty={t.followupOverdueNone} isEmpty={overdue.length === 0}>
           <ul class="overdue">
             {overdue.map((o) => (
-              <li>
-                <strong safe>
-                  {o.addressee ? localizedPlain(o.addressee.name, ctx) : (o.organization?.name ?? '')}
-                </strong>
-                {': '}
-                <LocalizedSpan value={o.commitment.text} ctx={ctx} />{' '}
-                <span class="badge badge-overdue" safe>
-                  {`${t.followupOverdue} · ${t.followupDueOn(formatDate(o.commitment.dueOn!, locale))}`}
-                </span>
-              </li>
+              <OverdueCommitmentItem
+                ctx={ctx}
+                item={o}
+                badge={(due) => `${t.followupOverdue} · ${t.followupDueOn(due)}`}
+              />
             ))}
           </ul>
         </EmptyOr>
       </Section>
     </>
+  );
+}
+
+/** One overdue commitment: who made it, what, and when it was due. */
+export function OverdueCommitmentItem(props: {
+  ctx: PageContext;
+  item: {
+    addressee: { name: LocalizedText } | null;
+    organization?: { name: string } | null;
+    commitment: { text: LocalizedText; dueOn: string | null };
+  };
+  /** The badge's words, given the due date as written. */
+  badge: (due: string) => string;
+}): JSX.Element {
+  const { ctx, item: o } = props;
+  return (
+    <li>
+      <strong safe>{o.addressee ? localizedPlain(o.addressee.name, ctx) : (o.organization?.name ?? '')}</strong>
+      {': '}
+      <LocalizedSpan value={o.commitment.text} ctx={ctx} />{' '}
+      <span class="badge badge-overdue" safe>
+        {props.badge(formatDate(o.commitment.dueOn!, ctx.locale))}
+      </span>
+    </li>
   );
 }
 

@@ -5,9 +5,10 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
-import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { CopyForms, type CopyProblem } from './copy-views.js';
+import { OverdueCommitmentItem } from './dashboard-views.js';
 import type { OverdueCommitment, StaleRecommendation } from './reminders.js';
 import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
 import { TimelineList } from './timeline-views.js';
@@ -51,16 +52,7 @@ export function RemindersPage(props: {
         <EmptyOr empty={t.followupRemindersNone} isEmpty={props.overdue.length === 0}>
           <ul class="reminders" data-reminder="overdue">
             {props.overdue.map((o) => (
-              <li>
-                <strong safe>
-                  {o.addressee ? localizedPlain(o.addressee.name, ctx) : (o.organization?.name ?? '')}
-                </strong>
-                {': '}
-                <LocalizedSpan value={o.commitment.text} ctx={ctx} />{' '}
-                <span class="badge badge-overdue" safe>
-                  {t.followupDueOn(formatDate(o.commitment.dueOn!, locale))}
-                </span>
-              </li>
+              <OverdueCommitmentItem ctx={ctx} item={o} badge={(due) => t.followupDueOn(due)} />
             ))}
           </ul>
         </EmptyOr>
