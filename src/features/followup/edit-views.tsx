@@ -227,26 +227,20 @@ export function RecommendationWorkspacePage(props: {
         <LocalizedSpan value={rec.recommendation.text} ctx={ctx} />
       </blockquote>
       <ul class="nav-list actions">
-        <li>
-          <a href={`${base}/response`} safe>
-            {t.followupRecordResponse}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/status`} safe>
-            {t.followupRecordStatus}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/meeting`} safe>
-            {t.followupRecordMeeting}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/commitment`} safe>
-            {t.followupRecordCommitment}
-          </a>
-        </li>
+        {(
+          [
+            ['response', t.followupRecordResponse],
+            ['status', t.followupRecordStatus],
+            ['meeting', t.followupRecordMeeting],
+            ['commitment', t.followupRecordCommitment],
+          ] as const
+        ).map(([form, label]) => (
+          <li>
+            <a href={`${base}/${form}`} safe>
+              {label}
+            </a>
+          </li>
+        ))}
       </ul>
       <h2 safe>{t.followupEditorTimeline}</h2>
       <TimelineList
