@@ -33,7 +33,7 @@ export function StatusView({
   counts: StatusCounts;
   overdue: Awaited<ReturnType<typeof publicOverdueCommitments>>;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const total = STATUS_KEYS.reduce((s, k) => s + counts[k], 0);
   const bars = STATUS_KEYS.map((s) => ({
     key: `all|${s}`,
