@@ -128,6 +128,32 @@ export interface Option {
   label: string;
 }
 
+/** A select's options: the empty choice first when there is one, then each, selected when it is the value. */
+export function ChoiceOptions(props: {
+  options: Option[];
+  value: string | null | undefined;
+  /** The "none"/"any" choice; `selected` marks it when nothing is chosen. */
+  empty?: { label: string; selected?: boolean } | undefined;
+}): JSX.Element {
+  const { empty } = props;
+  return (
+    <>
+      {empty ? (
+        <option value="" selected={empty.selected} safe>
+          {empty.label}
+        </option>
+      ) : (
+        ''
+      )}
+      {props.options.map((o) => (
+        <option value={o.value} selected={o.value === props.value} safe>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function SelectField(
   props: FieldBase & { value?: string | null; options: Option[]; emptyLabel?: string },
 ): JSX.Element {
@@ -142,18 +168,11 @@ export function SelectField(
         aria-describedby={describedBy(id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       >
-        {props.emptyLabel !== undefined ? (
-          <option value="" selected={!props.value} safe>
-            {props.emptyLabel}
-          </option>
-        ) : (
-          ''
-        )}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value} safe>
-            {o.label}
-          </option>
-        ))}
+        <ChoiceOptions
+          options={props.options}
+          value={props.value}
+          empty={props.emptyLabel !== undefined ? { label: props.emptyLabel, selected: !props.value } : undefined}
+        />
       </select>
     </div>
   );

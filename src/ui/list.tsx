@@ -3,7 +3,7 @@
  * table that scrolls inside its own labelled region on a narrow screen instead of the whole page.
  */
 import type { PageContext } from '../platform/web/page-context.js';
-import type { Option } from './form.js';
+import { ChoiceOptions, type Option } from './form.js';
 
 export interface ListFilter {
   name: string;
@@ -34,14 +34,7 @@ export function FilterBar(props: {
             {f.label}
           </label>
           <select id={`list-${f.name}`} name={f.name}>
-            <option value="" safe>
-              {t.workspaceAll}
-            </option>
-            {f.options.map((o) => (
-              <option value={o.value} selected={o.value === f.value} safe>
-                {o.label}
-              </option>
-            ))}
+            <ChoiceOptions options={f.options} value={f.value} empty={{ label: t.workspaceAll }} />
           </select>
         </div>
       ))}

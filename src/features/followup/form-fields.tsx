@@ -2,7 +2,9 @@
  * Form controls with their validation message next to them (aria-describedby, aria-invalid), in
  * the editor's language. Used by the follow-up forms; kept apart so they read as a small kit.
  */
+
 import type { PageContext } from '../../platform/web/page-context.js';
+import { ChoiceOptions } from '../../ui/form.js';
 import type { FormValues } from './edit-forms.js';
 import { one } from './edit-forms.js';
 import type { Problems } from './write-validation.js';
@@ -87,18 +89,11 @@ export function SelectField(props: {
   return (
     <FieldLine {...props}>
       <select id={name} name={name} {...describedBy(state, name)}>
-        {props.empty !== undefined ? (
-          <option value="" safe>
-            {props.empty}
-          </option>
-        ) : (
-          ''
-        )}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === current} safe>
-            {o.label}
-          </option>
-        ))}
+        <ChoiceOptions
+          options={props.options}
+          value={current}
+          empty={props.empty !== undefined ? { label: props.empty } : undefined}
+        />
       </select>
     </FieldLine>
   );
