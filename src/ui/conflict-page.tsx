@@ -2,7 +2,7 @@
 
 import type { ChangeSince } from '../platform/conflict.js';
 import type { PageContext } from '../platform/web/page-context.js';
-import { Layout } from './layout.js';
+import { TitledPage } from './layout.js';
 
 /** A value as people read it: text as is, localized text per language, anything else as JSON. */
 export function readableValue(value: unknown): string {
@@ -20,8 +20,7 @@ export function readableValue(value: unknown): string {
 export function ConflictPage({ ctx, history }: { ctx: PageContext; history: ChangeSince[] }): JSX.Element {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.conflictTitle}>
-      <h1 safe>{t.conflictTitle}</h1>
+    <TitledPage ctx={ctx} title={t.conflictTitle}>
       <p safe>{t.conflictBody}</p>
       <div>
         {history.map((entry) => (
@@ -32,7 +31,7 @@ export function ConflictPage({ ctx, history }: { ctx: PageContext; history: Chan
         ))}
       </div>
       <p safe>{t.conflictRetry}</p>
-    </Layout>
+    </TitledPage>
   );
 }
 

@@ -1,29 +1,27 @@
 import type { RefusalReason } from '../platform/errors.js';
 import type { PageContext } from '../platform/web/page-context.js';
-import { Layout } from './layout.js';
+import { TitledPage } from './layout.js';
 
 export function NotFoundPage({ ctx }: { ctx: PageContext }): JSX.Element {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.notFoundTitle}>
-      <h1 safe>{t.notFoundTitle}</h1>
+    <TitledPage ctx={ctx} title={t.notFoundTitle}>
       <p safe>{t.notFoundBody}</p>
       <p>
         <a href={`/${ctx.locale}/`} safe>
           {t.notFoundHome}
         </a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }
 
 export function ServerErrorPage({ ctx }: { ctx: PageContext }): JSX.Element {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.errorTitle}>
-      <h1 safe>{t.errorTitle}</h1>
+    <TitledPage ctx={ctx} title={t.errorTitle}>
       <p safe>{t.errorBody}</p>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -51,14 +49,13 @@ export function RefusedPage({
         ? t.refusedTooLargeBody
         : t.refusedBody;
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
+    <TitledPage ctx={ctx} title={title}>
       <p safe>{body}</p>
       <p>
         <a href={`/${ctx.locale}/`} safe>
           {t.refusedBack}
         </a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }

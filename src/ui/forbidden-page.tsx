@@ -1,7 +1,7 @@
 /** The workspace's 403 page (the home is home-views.tsx). */
 import type { RefusalReason } from '../platform/errors.js';
 import type { PageContext } from '../platform/web/page-context.js';
-import { Layout } from './layout.js';
+import { TitledPage } from './layout.js';
 
 /** Refused: said plainly in the reader's language, with a way back. */
 export function ForbiddenPage({
@@ -13,14 +13,13 @@ export function ForbiddenPage({
 }): JSX.Element {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.workspaceForbiddenTitle}>
-      <h1 safe>{t.workspaceForbiddenTitle}</h1>
+    <TitledPage ctx={ctx} title={t.workspaceForbiddenTitle}>
       <p safe>{reason ? t[reason] : t.workspaceForbiddenBody}</p>
       <p>
         <a href={`/${locale}/workspace`} safe>
           {t.workspaceBackHome}
         </a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }

@@ -128,6 +128,32 @@ export interface Option {
   label: string;
 }
 
+/** A select's options: the empty choice first when there is one, then each, selected when it is the value. */
+export function ChoiceOptions(props: {
+  options: Option[];
+  value: string | null | undefined;
+  /** The "none"/"any" choice; `selected` marks it when nothing is chosen. */
+  empty?: { label: string; selected?: boolean } | undefined;
+}): JSX.Element {
+  const { empty } = props;
+  return (
+    <>
+      {empty ? (
+        <option value="" selected={empty.selected} safe>
+          {empty.label}
+        </option>
+      ) : (
+        ''
+      )}
+      {props.options.map((o) => (
+        <option value={o.value} selected={o.value === props.value} safe>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function SelectField(
   props: FieldBase & { value?: string | null; options: Option[]; emptyLabel?: string },
 ): JSX.Element {
@@ -142,18 +168,11 @@ export function SelectField(
         aria-describedby={describedBy(id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
       >
-        {props.emptyLabel !== undefined ? (
-          <option value="" selected={!props.value} safe>
-            {props.emptyLabel}
-          </option>
-        ) : (
-          ''
-        )}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value} safe>
-            {o.label}
-          </option>
-        ))}
+        <ChoiceOptions
+          options={props.options}
+          value={props.value}
+          empty={props.emptyLabel !== undefined ? { label: props.emptyLabel, selected: !props.value } : undefined}
+        />
       </select>
     </div>
   );
@@ -192,6 +211,40 @@ export function HiddenFields({ csrf, version }: { csrf: string; version?: number
       <CsrfField token={csrf} />
       {version !== undefined ? <input type="hidden" name="version" value={String(version)} /> : ''}
     </>
+  );
+}
+
+/**
+ * A form that is one button acting on a stored row at the version the page showed (publish, withdraw,
+ * delete, approve…), with a line saying what it does when that needs saying.
+ */
+export function ButtonForm(props: {
+  action: string;
+  csrf: string;
+  version?: number | undefined;
+  label: string;
+  hint?: string | undefined;
+  /** `muted` on the account pages, `hint` in the workspace. */
+  hintClass?: 'hint' | 'muted';
+  formClass?: string;
+  buttonClass?: string;
+  /** The button's accessible name, when its label alone does not say what it acts on. */
+  ariaLabel?: string;
+}): JSX.Element {
+  return (
+    <form method="post" action={props.action} class={props.formClass}>
+      <HiddenFields csrf={props.csrf} version={props.version} />
+      {props.hint ? (
+        <p class={props.hintClass ?? 'hint'} safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <button type="submit" class={props.buttonClass} aria-label={props.ariaLabel} safe>
+        {props.label}
+      </button>
+    </form>
   );
 }
 
@@ -351,6 +404,68 @@ export function BilingualField(props: {
         })}
       </div>
     </fieldset>
+  );
+}
+
+type Bound<P> = Omit<P, 'ctx' | 'label' | 'value' | 'error'> & { label?: string };
+
+/**
+ * A form's fields bound to its labels, the values to show (typed ones after an error, otherwise the
+ * stored row) and its errors, so that each field names only what is its own.
+ */
+export function boundFields(
+  ctx: PageContext,
+  form: { labels: Record<string, string>; values: object; errors: FieldErrors },
+) {
+  const values = form.values as Record<string, unknown>;
+  const common = (name: string) => ({ ctx, name, label: form.labels[name] ?? name, error: form.errors[name] });
+  const text = (name: string) => values[name] as string;
+  return {
+    Text: (p: Bound<Parameters<typeof TextField>[0]>) => <TextField {...common(p.name)} value={text(p.name)} {...p} />,
+    TextArea: (p: Bound<Parameters<typeof TextAreaField>[0]>) => (
+      <TextAreaField {...common(p.name)} value={text(p.name)} {...p} />
+    ),
+    Select: (p: Bound<Parameters<typeof SelectField>[0]>) => (
+      <SelectField {...common(p.name)} value={text(p.name)} {...p} />
+    ),
+    Bilingual: (p: Omit<Parameters<typeof BilingualField>[0], 'ctx' | 'values' | 'errors'>) => (
+      <BilingualField ctx={ctx} values={values[p.name] as LocaleValues} errors={form.errors} {...p} />
+    ),
+  };
+}
+
+/** What was typed into a form that failed, by field name; undefined when the page shows what is stored. */
+export type Typed = Record<string, unknown> | undefined;
+
+/** One typed text, or undefined when nothing was typed there (then the stored value shows). */
+export function typedText(typed: Typed, name: string): string | undefined {
+  return typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined;
+}
+
+type BilingualSpec = Omit<Parameters<typeof BilingualField>[0], 'ctx' | 'values' | 'errors'>;
+
+/**
+ * A form's bilingual fields in order, each showing what was typed after an error, otherwise what is
+ * stored, and its own error messages.
+ */
+export function BilingualFields(props: {
+  ctx: PageContext;
+  typed: Typed;
+  errors: FieldErrors;
+  fields: BilingualSpec[];
+}): JSX.Element {
+  const { ctx, typed, errors } = props;
+  return (
+    <>
+      {props.fields.map((field) => (
+        <BilingualField
+          ctx={ctx}
+          {...field}
+          values={typed ? readLocaleValues(typed, field.name) : undefined}
+          errors={errors}
+        />
+      ))}
+    </>
   );
 }
 

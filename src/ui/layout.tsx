@@ -3,6 +3,7 @@
 import { messages } from '../platform/i18n/format.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import type { PageContext } from '../platform/web/page-context.js';
+import { EmptyOr } from './list.js';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -17,64 +18,137 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
   const { t, locale } = ctx;
   const fullTitle = title === t.siteName ? t.siteName : `${title} · ${t.siteName}`;
   return (
+    <HtmlDocument
+      ctx={ctx}
+      title={fullTitle}
+      afterTitle={description ? <meta name="description" content={description} /> : ''}
+      head={head ?? ''}
+    >
+      <header class="site-header">
+        <div class="wrap">
+          <Brand ctx={ctx} href={`/${locale}/`} tagline={t.siteTagline} />
+          <nav aria-label={t.mainNavigation}>
+            <ul class="nav-list">
+              {(
+                [
+                  ['/', t.navStatements],
+                  ['/organizations', t.navOrganizations],
+                  ['/releases', t.navReleases],
+                  ['/follow-up', t.followupNav],
+                ] as const
+              ).map(([path, label]) => (
+                <li>
+                  <NavLink ctx={ctx} path={path} label={label} />
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <LanguageSwitch ctx={ctx} />
+          <SessionNav ctx={ctx} />
+        </div>
+      </header>
+      <main id="main" class="wrap">
+        {/* children are JSX, already escaped where they were built */}
+        {children as 'safe'}
+      </main>
+      <footer class="site-footer">
+        <div class="wrap" safe>
+          {t.footerNote}
+        </div>
+      </footer>
+    </HtmlDocument>
+  );
+}
+
+/** A section named by its heading (aria-labelledby), the way every page divides itself. */
+export function Section(props: {
+  /** The heading's id. */
+  id: string;
+  title: string;
+  class?: string;
+  children: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  return (
+    <section class={props.class} aria-labelledby={props.id}>
+      <h2 id={props.id} safe>
+        {props.title}
+      </h2>
+      {/* children are JSX, already escaped where they were built */}
+      {props.children as 'safe'}
+    </section>
+  );
+}
+
+/** A page of the public frame whose heading is its title. */
+export function TitledPage(props: LayoutProps): JSX.Element {
+  return (
+    <Layout {...props}>
+      <h1 safe>{props.title}</h1>
+      {/* children are JSX, already escaped where they were built */}
+      {props.children as 'safe'}
+    </Layout>
+  );
+}
+
+/**
+ * A public page that is one list (statements, organizations, releases): the title, the lede (also the
+ * page's description), then the list or, when there is nothing yet, a line saying so.
+ */
+export function ListingPage(props: {
+  ctx: PageContext;
+  title: string;
+  intro: string;
+  empty: string;
+  isEmpty: boolean;
+  children: JSX.Element;
+}): JSX.Element {
+  const { ctx, title, intro } = props;
+  return (
+    <TitledPage ctx={ctx} title={title} description={intro}>
+      <p class="lede" safe>
+        {intro}
+      </p>
+      <EmptyOr empty={props.empty} isEmpty={props.isEmpty}>
+        {props.children}
+      </EmptyOr>
+    </TitledPage>
+  );
+}
+
+/**
+ * The document around every page: language, character set, viewport, title, stylesheet, the same
+ * page in each language, then the skip link first in the body.
+ */
+export function HtmlDocument(props: {
+  ctx: PageContext;
+  title: string;
+  /** Head elements before the title (robots, configuration). */
+  beforeTitle?: JSX.Element;
+  /** Head elements after the title (the description). */
+  afterTitle?: JSX.Element;
+  /** Head elements at the end, built as JSX by the page, escaped there. */
+  head?: JSX.Element;
+  bodyClass?: string;
+  children: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  const { ctx } = props;
+  return (
     <>
       {'<!doctype html>'}
-      <html lang={locale}>
+      <html lang={ctx.locale}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title safe>{fullTitle}</title>
-          {description ? <meta name="description" content={description} /> : ''}
+          {(props.beforeTitle ?? '') as 'safe'}
+          <title safe>{props.title}</title>
+          {(props.afterTitle ?? '') as 'safe'}
           <link rel="stylesheet" href={ctx.stylesheetHref} />
-          {LOCALES.map((l) => (
-            <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
-          ))}
-          {/* built as JSX by the page, escaped there */}
-          {(head ?? '') as 'safe'}
+          <AlternateLinks ctx={ctx} />
+          {(props.head ?? '') as 'safe'}
         </head>
-        <body>
-          <a class="skip-link" href="#main" safe>
-            {t.skipToContent}
-          </a>
-          <header class="site-header">
-            <div class="wrap">
-              <a class="brand" href={`/${locale}/`}>
-                <span class="brand-name" safe>
-                  {t.siteName}
-                </span>
-                <span class="brand-tagline" safe>
-                  {t.siteTagline}
-                </span>
-              </a>
-              <nav aria-label={t.mainNavigation}>
-                <ul class="nav-list">
-                  <li>
-                    <NavLink ctx={ctx} path="/" label={t.navStatements} />
-                  </li>
-                  <li>
-                    <NavLink ctx={ctx} path="/organizations" label={t.navOrganizations} />
-                  </li>
-                  <li>
-                    <NavLink ctx={ctx} path="/releases" label={t.navReleases} />
-                  </li>
-                  <li>
-                    <NavLink ctx={ctx} path="/follow-up" label={t.followupNav} />
-                  </li>
-                </ul>
-              </nav>
-              <LanguageSwitch ctx={ctx} />
-              <SessionNav ctx={ctx} />
-            </div>
-          </header>
-          <main id="main" class="wrap">
-            {/* children are JSX, already escaped where they were built */}
-            {children as 'safe'}
-          </main>
-          <footer class="site-footer">
-            <div class="wrap" safe>
-              {t.footerNote}
-            </div>
-          </footer>
+        <body class={props.bodyClass}>
+          <SkipLink ctx={ctx} />
+          {props.children as 'safe'}
         </body>
       </html>
     </>
@@ -83,9 +157,47 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
 
 function NavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: string }): JSX.Element {
   const current = path === '/' ? ctx.pathWithinLocale === '/' : ctx.pathWithinLocale.startsWith(path);
+  return <NavEntry ctx={ctx} path={path} label={label} current={current} />;
+}
+
+/** A navigation link, marked as the current page when it is. */
+export function NavEntry(props: { ctx: PageContext; path: string; label: string; current: boolean }): JSX.Element {
   return (
-    <a href={`/${ctx.locale}${path}`} aria-current={current ? 'page' : undefined} safe>
-      {label}
+    <a href={`/${props.ctx.locale}${props.path}`} aria-current={props.current ? 'page' : undefined} safe>
+      {props.label}
+    </a>
+  );
+}
+
+/** The same page in each language, for search engines. */
+export function AlternateLinks({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <>
+      {LOCALES.map((l) => (
+        <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
+      ))}
+    </>
+  );
+}
+
+export function SkipLink({ ctx }: { ctx: PageContext }): JSX.Element {
+  return (
+    <a class="skip-link" href="#main" safe>
+      {ctx.t.skipToContent}
+    </a>
+  );
+}
+
+/** The site's name and, under it, what this part of the site is. */
+export function Brand(props: { ctx: PageContext; href: string; tagline: string }): JSX.Element {
+  return (
+    <a class="brand" href={props.href}>
+      <span class="brand-name" safe>
+        {props.ctx.t.siteName}
+      </span>
+      <span class="brand-tagline" safe>
+        {props.tagline}
+      </span>
     </a>
   );
 }

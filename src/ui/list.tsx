@@ -3,7 +3,7 @@
  * table that scrolls inside its own labelled region on a narrow screen instead of the whole page.
  */
 import type { PageContext } from '../platform/web/page-context.js';
-import type { Option } from './form.js';
+import { ChoiceOptions, type Option } from './form.js';
 
 export interface ListFilter {
   name: string;
@@ -34,14 +34,7 @@ export function FilterBar(props: {
             {f.label}
           </label>
           <select id={`list-${f.name}`} name={f.name}>
-            <option value="" safe>
-              {t.workspaceAll}
-            </option>
-            {f.options.map((o) => (
-              <option value={o.value} selected={o.value === f.value} safe>
-                {o.label}
-              </option>
-            ))}
+            <ChoiceOptions options={f.options} value={f.value} empty={{ label: t.workspaceAll }} />
           </select>
         </div>
       ))}
@@ -62,6 +55,40 @@ export function FilterBar(props: {
   );
 }
 
+/** A table's column headings; a heading given as `false` is left out (a column some pages do not have). */
+export function TableHead({ headers }: { headers: (string | false)[] }): JSX.Element {
+  return (
+    <thead>
+      <tr>
+        {headers
+          .filter((h) => h !== false)
+          .map((h) => (
+            <th scope="col" safe>
+              {h}
+            </th>
+          ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** A list, or in its place the line saying there is nothing to list. */
+export function EmptyOr(props: {
+  empty: string;
+  isEmpty: boolean;
+  /** The line's class (`muted`, `empty`), if any. */
+  emptyClass?: string;
+  children: JSX.Element;
+}): JSX.Element {
+  return props.isEmpty ? (
+    <p class={props.emptyClass} safe>
+      {props.empty}
+    </p>
+  ) : (
+    props.children
+  );
+}
+
 export interface Column<Row> {
   header: string;
   cell: (row: Row) => JSX.Element;
@@ -79,23 +106,13 @@ export function DataTable<Row>(props: {
       <p class="result-count" role="status" safe>
         {t.workspaceResultCount(props.rows.length)}
       </p>
-      {props.rows.length === 0 ? (
-        <p safe>{t.workspaceNoResults}</p>
-      ) : (
+      <EmptyOr empty={t.workspaceNoResults} isEmpty={props.rows.length === 0}>
         <section class="table-scroll" aria-label={props.caption} tabindex="0">
           <table class="data-table">
             <caption class="visually-hidden" safe>
               {props.caption}
             </caption>
-            <thead>
-              <tr>
-                {props.columns.map((c) => (
-                  <th scope="col" safe>
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead headers={props.columns.map((c) => c.header)} />
             <tbody>
               {props.rows.map((row) => (
                 <tr>
@@ -107,7 +124,7 @@ export function DataTable<Row>(props: {
             </tbody>
           </table>
         </section>
-      )}
+      </EmptyOr>
     </>
   );
 }

@@ -4,12 +4,11 @@
  */
 
 import type { Catalog } from '../platform/i18n/catalog.js';
-import { LOCALES } from '../platform/i18n/locales.js';
 import type { UserRow } from '../platform/sessions.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { HTMX_CONFIG, htmxScript } from '../platform/web/script-asset.js';
 import { CsrfField } from './form.js';
-import { LanguageSwitch } from './layout.js';
+import { Brand, HtmlDocument, LanguageSwitch, NavEntry } from './layout.js';
 
 export interface WorkspaceProps {
   ctx: PageContext;
@@ -30,68 +29,52 @@ export function roleName(t: Catalog, role: UserRow['role']): string {
 export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProps): JSX.Element {
   const { t, locale } = ctx;
   return (
-    <>
-      {'<!doctype html>'}
-      <html lang={locale}>
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <HtmlDocument
+      ctx={ctx}
+      title={`${title} · ${t.workspaceTitle} · ${t.siteName}`}
+      beforeTitle={
+        <>
           <meta name="robots" content="noindex" />
           <meta name="htmx-config" content={HTMX_CONFIG} />
-          <title safe>{`${title} · ${t.workspaceTitle} · ${t.siteName}`}</title>
-          <link rel="stylesheet" href={ctx.stylesheetHref} />
-          {LOCALES.map((l) => (
-            <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
-          ))}
-          <script src={htmxScript().href} defer></script>
-        </head>
-        <body class="workspace">
-          <a class="skip-link" href="#main" safe>
-            {t.skipToContent}
-          </a>
-          <header class="site-header workspace-header">
-            <div class="wrap">
-              <a class="brand" href={`/${locale}/workspace`}>
-                <span class="brand-name" safe>
-                  {t.siteName}
-                </span>
-                <span class="brand-tagline" safe>
-                  {t.workspaceTitle}
-                </span>
-              </a>
-              <nav aria-label={t.workspaceNavLabel}>
-                <ul class="nav-list">
-                  {(ctx.workspaceNav ?? [])
-                    .filter((entry) => entry.visible(user))
-                    .map((entry) => (
-                      <li>
-                        <WorkspaceNavLink ctx={ctx} path={entry.path} label={entry.label(t)} />
-                      </li>
-                    ))}
+        </>
+      }
+      head={<script src={htmxScript().href} defer></script>}
+      bodyClass="workspace"
+    >
+      <header class="site-header workspace-header">
+        <div class="wrap">
+          <Brand ctx={ctx} href={`/${locale}/workspace`} tagline={t.workspaceTitle} />
+          <nav aria-label={t.workspaceNavLabel}>
+            <ul class="nav-list">
+              {(ctx.workspaceNav ?? [])
+                .filter((entry) => entry.visible(user))
+                .map((entry) => (
                   <li>
-                    <a href={`/${locale}/`} safe>
-                      {t.workspacePublicSite}
-                    </a>
+                    <WorkspaceNavLink ctx={ctx} path={entry.path} label={entry.label(t)} />
                   </li>
-                </ul>
-              </nav>
-              <LanguageSwitch ctx={ctx} />
-              <form class="workspace-user" method="post" action={`/${locale}/sign-out`}>
-                <CsrfField token={csrf} />
-                <span safe>{t.workspaceSignedInAs(user.email, roleName(t, user.role))}</span>{' '}
-                <button type="submit" class="link-button" safe>
-                  {t.signOutButton}
-                </button>
-              </form>
-            </div>
-          </header>
-          <main id="main" class="wrap" tabindex="-1">
-            {/* children are JSX, already escaped where they were built */}
-            {children as 'safe'}
-          </main>
-        </body>
-      </html>
-    </>
+                ))}
+              <li>
+                <a href={`/${locale}/`} safe>
+                  {t.workspacePublicSite}
+                </a>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch ctx={ctx} />
+          <form class="workspace-user" method="post" action={`/${locale}/sign-out`}>
+            <CsrfField token={csrf} />
+            <span safe>{t.workspaceSignedInAs(user.email, roleName(t, user.role))}</span>{' '}
+            <button type="submit" class="link-button" safe>
+              {t.signOutButton}
+            </button>
+          </form>
+        </div>
+      </header>
+      <main id="main" class="wrap" tabindex="-1">
+        {/* children are JSX, already escaped where they were built */}
+        {children as 'safe'}
+      </main>
+    </HtmlDocument>
   );
 }
 
@@ -99,9 +82,5 @@ export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProp
 function WorkspaceNavLink({ ctx, path, label }: { ctx: PageContext; path: string; label: string }): JSX.Element {
   const here = ctx.pathWithinLocale.replace(/\/$/, '');
   const current = path === '/workspace' ? here === path : here === path || here.startsWith(`${path}/`);
-  return (
-    <a href={`/${ctx.locale}${path}`} aria-current={current ? 'page' : undefined} safe>
-      {label}
-    </a>
-  );
+  return <NavEntry ctx={ctx} path={path} label={label} current={current} />;
 }

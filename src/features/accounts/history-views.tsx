@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ChangesTable } from '../../ui/conflict-page.js';
-import { Layout } from '../../ui/layout.js';
+import { TitledPage } from '../../ui/layout.js';
+import { EmptyOr } from '../../ui/list.js';
 import type { HistoryItem } from './history.js';
 
 export function HistoryPage(props: { ctx: PageContext; entityType: string; entityId: string; items: HistoryItem[] }) {
@@ -8,16 +9,13 @@ export function HistoryPage(props: { ctx: PageContext; entityType: string; entit
   const { t, locale } = ctx;
   const title = t.historyTitle(t.entityName(entityType), entityId);
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
+    <TitledPage ctx={ctx} title={title}>
       <p>
         <a href={`/${locale}/admin/history/${entityType}/${entityId}/history.csv`} safe>
           {t.historyExportCsv}
         </a>
       </p>
-      {items.length === 0 ? (
-        <p safe>{t.historyEmpty}</p>
-      ) : (
+      <EmptyOr empty={t.historyEmpty} isEmpty={items.length === 0}>
         <ol class="history">
           {items.map((item) => (
             <li>
@@ -31,7 +29,7 @@ export function HistoryPage(props: { ctx: PageContext; entityType: string; entit
             </li>
           ))}
         </ol>
-      )}
-    </Layout>
+      </EmptyOr>
+    </TitledPage>
   );
 }

@@ -1,34 +1,26 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { Section, TitledPage } from '../../ui/layout.js';
+import { FormError, InputLine, SubmitLine } from './form-parts.js';
 
 export function SecondFactorPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.twoFactorTitle}>
-      <h1 safe>{t.twoFactorTitle}</h1>
-      {failed ? (
-        <p class="form-error" role="alert" safe>
-          {t.twoFactorFailed}
-        </p>
-      ) : (
-        ''
-      )}
+    <TitledPage ctx={ctx} title={t.twoFactorTitle}>
+      <FormError failed={failed} message={t.twoFactorFailed} />
       <form method="post" action={`/${locale}/sign-in/two-factor`} class="form">
         <CsrfField token={csrf} />
-        <p>
-          <label for="code" safe>
-            {t.twoFactorCodeLabel}
-          </label>
-          <input id="code" name="code" autocomplete="one-time-code" required maxlength="20" />
-        </p>
-        <p>
-          <button type="submit" safe>
-            {t.signInButton}
-          </button>
-        </p>
+        <InputLine
+          id="code"
+          name="code"
+          label={t.twoFactorCodeLabel}
+          autocomplete="one-time-code"
+          required
+          maxlength="20"
+        />
+        <SubmitLine label={t.signInButton} />
       </form>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -48,8 +40,7 @@ export function TwoFactorSetupPage(props: {
   const { ctx, csrf, enabled, secret, uri, recoveryCodes, failed, required, confirmFailed } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.twoFactorSetupTitle}>
-      <h1 safe>{t.twoFactorSetupTitle}</h1>
+    <TitledPage ctx={ctx} title={t.twoFactorSetupTitle}>
       {required && !enabled ? (
         <p class="form-error" role="alert" safe>
           {t.accountsAdminNeedsTwoFactor}
@@ -57,18 +48,9 @@ export function TwoFactorSetupPage(props: {
       ) : (
         ''
       )}
-      {confirmFailed ? (
-        <p class="form-error" role="alert" safe>
-          {t.accountsConfirmFailed}
-        </p>
-      ) : (
-        ''
-      )}
+      <FormError failed={confirmFailed} message={t.accountsConfirmFailed} />
       {recoveryCodes ? (
-        <section aria-labelledby="codes-heading">
-          <h2 id="codes-heading" safe>
-            {t.recoveryCodesTitle}
-          </h2>
+        <Section id="codes-heading" title={t.recoveryCodesTitle}>
           <p safe>{t.recoveryCodesHelp}</p>
           <ul class="recovery-codes">
             {recoveryCodes.map((c) => (
@@ -77,7 +59,7 @@ export function TwoFactorSetupPage(props: {
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : enabled ? (
         <>
           <p safe>{t.twoFactorIsOn}</p>
@@ -115,27 +97,20 @@ export function TwoFactorSetupPage(props: {
               {t.twoFactorOpenInApp}
             </a>
           </p>
-          {failed ? (
-            <p class="form-error" role="alert" safe>
-              {t.twoFactorFailed}
-            </p>
-          ) : (
-            ''
-          )}
-          <p>
-            <label for="code" safe>
-              {t.twoFactorCodeLabel}
-            </label>
-            <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" required maxlength="6" />
-          </p>
-          <p>
-            <button type="submit" safe>
-              {t.twoFactorEnableButton}
-            </button>
-          </p>
+          <FormError failed={failed} message={t.twoFactorFailed} />
+          <InputLine
+            id="code"
+            name="code"
+            label={t.twoFactorCodeLabel}
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            required
+            maxlength="6"
+          />
+          <SubmitLine label={t.twoFactorEnableButton} />
         </form>
       )}
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -152,38 +127,29 @@ function ConfirmForm(props: {
   const { ctx, csrf, id, action, title, help, button } = props;
   const { t } = ctx;
   return (
-    <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} safe>
-        {title}
-      </h2>
+    <Section id={`${id}-heading`} title={title}>
       <form method="post" action={action} class="form">
         <CsrfField token={csrf} />
         <p safe>{help}</p>
-        <p>
-          <label for={`${id}-password`} safe>
-            {t.accountsPasswordLabel}
-          </label>
-          <input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autocomplete="current-password"
-            required
-            maxlength="1000"
-          />
-        </p>
-        <p>
-          <label for={`${id}-code`} safe>
-            {t.accountsCodeLabel}
-          </label>
-          <input id={`${id}-code`} name="code" autocomplete="one-time-code" required maxlength="20" />
-        </p>
-        <p>
-          <button type="submit" safe>
-            {button}
-          </button>
-        </p>
+        <InputLine
+          id={`${id}-password`}
+          name="password"
+          label={t.accountsPasswordLabel}
+          type="password"
+          autocomplete="current-password"
+          required
+          maxlength="1000"
+        />
+        <InputLine
+          id={`${id}-code`}
+          name="code"
+          label={t.accountsCodeLabel}
+          autocomplete="one-time-code"
+          required
+          maxlength="20"
+        />
+        <SubmitLine label={button} />
       </form>
-    </section>
+    </Section>
   );
 }

@@ -1,7 +1,9 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { TitledPage } from '../../ui/layout.js';
+import { TableHead } from '../../ui/list.js';
 import type { OrganizationRow } from '../registry/index.js';
+import { InputLine, SubmitLine } from './form-parts.js';
 import type { Role } from './service.js';
 import type { UserListItem } from './users-admin.js';
 
@@ -44,33 +46,20 @@ export function UsersPage(props: {
   const { ctx, csrf, users, organizations, notice } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.accountsUsersListTitle}>
-      <h1 safe>{t.accountsUsersListTitle}</h1>
+    <TitledPage ctx={ctx} title={t.accountsUsersListTitle}>
       <NoticeLine notice={notice} />
       <div class="table-scroll">
         <table class="users">
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.accountsColumnEmail}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnRole}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnOrganization}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnTwoFactor}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnStatus}
-              </th>
-              <th scope="col" safe>
-                {t.accountsColumnLastSignIn}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            headers={[
+              t.accountsColumnEmail,
+              t.accountsColumnRole,
+              t.accountsColumnOrganization,
+              t.accountsColumnTwoFactor,
+              t.accountsColumnStatus,
+              t.accountsColumnLastSignIn,
+            ]}
+          />
           <tbody>
             {users.map((u) => (
               <tr data-user={String(u.id)}>
@@ -98,20 +87,11 @@ export function UsersPage(props: {
       <h2 safe>{t.usersTitle}</h2>
       <form method="post" action={`/${locale}/admin/users`} class="form">
         <CsrfField token={csrf} />
-        <p>
-          <label for="email" safe>
-            {t.emailLabel}
-          </label>
-          <input id="email" name="email" type="email" required />
-        </p>
+        <InputLine id="email" name="email" label={t.emailLabel} type="email" required />
         <RoleFields ctx={ctx} organizations={organizations} />
-        <p>
-          <button type="submit" safe>
-            {t.inviteButton}
-          </button>
-        </p>
+        <SubmitLine label={t.inviteButton} />
       </form>
-    </Layout>
+    </TitledPage>
   );
 }
 
@@ -169,8 +149,7 @@ export function UserPage(props: {
   const title = t.accountsUserTitle(user.email);
   const Version = () => <input type="hidden" name="version" value={String(user.version)} />;
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
+    <TitledPage ctx={ctx} title={title}>
       <NoticeLine notice={notice} />
       <dl class="facts">
         <dt safe>{t.accountsColumnRole}</dt>
@@ -200,22 +179,14 @@ export function UserPage(props: {
           role={user.role}
           organizationSlug={user.organization?.slug}
         />
-        <p>
-          <button type="submit" safe>
-            {t.accountsChangeRoleButton}
-          </button>
-        </p>
+        <SubmitLine label={t.accountsChangeRoleButton} />
       </form>
       <h2 safe>{t.accountsDisableTitle}</h2>
       <form method="post" action={`${base}/${user.disabled ? 'enable' : 'disable'}`} class="form">
         <CsrfField token={csrf} />
         <Version />
         <p safe>{t.accountsDisableHelp}</p>
-        <p>
-          <button type="submit" safe>
-            {user.disabled ? t.accountsEnableButton : t.accountsDisableButton}
-          </button>
-        </p>
+        <SubmitLine label={user.disabled ? t.accountsEnableButton : t.accountsDisableButton} />
       </form>
       {user.invited && !user.disabled ? (
         <>
@@ -224,16 +195,12 @@ export function UserPage(props: {
             <CsrfField token={csrf} />
             <Version />
             <p safe>{t.accountsResendHelp}</p>
-            <p>
-              <button type="submit" safe>
-                {t.accountsResendButton}
-              </button>
-            </p>
+            <SubmitLine label={t.accountsResendButton} />
           </form>
         </>
       ) : (
         ''
       )}
-    </Layout>
+    </TitledPage>
   );
 }

@@ -1,54 +1,40 @@
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { ButtonForm, CsrfField } from '../../ui/form.js';
+import { TitledPage } from '../../ui/layout.js';
+import { FormError, InputLine, SubmitLine } from './form-parts.js';
 
 export function SignInPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.signInTitle}>
-      <h1 safe>{t.signInTitle}</h1>
-      {failed ? (
-        <p class="form-error" role="alert" safe>
-          {t.signInFailed}
-        </p>
-      ) : (
-        ''
-      )}
+    <TitledPage ctx={ctx} title={t.signInTitle}>
+      <FormError failed={failed} message={t.signInFailed} />
       <form method="post" action={`/${locale}/sign-in`} class="form">
         <CsrfField token={csrf} />
-        <p>
-          <label for="email" safe>
-            {t.emailLabel}
-          </label>
-          <input id="email" name="email" type="email" autocomplete="username" required />
-        </p>
-        <p>
-          <label for="password" safe>
-            {t.passwordLabel}
-          </label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required />
-        </p>
-        <p>
-          <button type="submit" safe>
-            {t.signInButton}
-          </button>
-        </p>
+        <InputLine id="email" name="email" label={t.emailLabel} type="email" autocomplete="username" required />
+        <InputLine
+          id="password"
+          name="password"
+          label={t.passwordLabel}
+          type="password"
+          autocomplete="current-password"
+          required
+        />
+        <SubmitLine label={t.signInButton} />
       </form>
       <p>
         <a href={`/${locale}/forgot-password`} safe>
           {t.forgotPasswordLink}
         </a>
       </p>
-    </Layout>
+    </TitledPage>
   );
 }
 
 export function AccountPage({ ctx, csrf, user }: { ctx: PageContext; csrf: string; user: UserRow }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.accountTitle}>
-      <h1 safe>{t.accountTitle}</h1>
+    <TitledPage ctx={ctx} title={t.accountTitle}>
       <p>
         <span safe>{t.signedInAs}</span> <strong safe>{user.email}</strong> (<span safe>{t.roleName(user.role)}</span>)
       </p>
@@ -68,16 +54,14 @@ export function AccountPage({ ctx, csrf, user }: { ctx: PageContext; csrf: strin
           {t.signOutButton}
         </button>
       </form>
-      <form method="post" action={`/${locale}/sign-out-everywhere`}>
-        <CsrfField token={csrf} />
-        <p class="muted" safe>
-          {t.signOutEverywhereHelp}
-        </p>
-        <button type="submit" safe>
-          {t.signOutEverywhereButton}
-        </button>
-      </form>
-    </Layout>
+      <ButtonForm
+        action={`/${locale}/sign-out-everywhere`}
+        csrf={csrf}
+        label={t.signOutEverywhereButton}
+        hint={t.signOutEverywhereHelp}
+        hintClass="muted"
+      />
+    </TitledPage>
   );
 }
 
@@ -91,33 +75,25 @@ export function SetPasswordPage(props: {
   const { ctx, csrf, token, valid, tooShort } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.setPasswordTitle}>
-      <h1 safe>{t.setPasswordTitle}</h1>
+    <TitledPage ctx={ctx} title={t.setPasswordTitle}>
       {valid ? (
         <form method="post" action={`/${locale}/set-password/${token}`} class="form">
           <CsrfField token={csrf} />
-          {tooShort ? (
-            <p class="form-error" role="alert" safe>
-              {t.passwordTooShort}
-            </p>
-          ) : (
-            ''
-          )}
-          <p>
-            <label for="password" safe>
-              {t.newPasswordLabel}
-            </label>
-            <input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required />
-          </p>
-          <p>
-            <button type="submit" safe>
-              {t.setPasswordButton}
-            </button>
-          </p>
+          <FormError failed={tooShort} message={t.passwordTooShort} />
+          <InputLine
+            id="password"
+            name="password"
+            label={t.newPasswordLabel}
+            type="password"
+            autocomplete="new-password"
+            minlength="12"
+            required
+          />
+          <SubmitLine label={t.setPasswordButton} />
         </form>
       ) : (
         <p safe>{t.linkNotValid}</p>
       )}
-    </Layout>
+    </TitledPage>
   );
 }

@@ -2,7 +2,7 @@
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { HiddenFields } from '../../ui/form.js';
+import { ButtonForm, HiddenFields } from '../../ui/form.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { formatByteSize } from './limits.js';
 import type { FileRef } from './service.js';
@@ -121,14 +121,7 @@ function UploadForm(p: UploadFormProps) {
 }
 
 function RemoveForm(props: { csrf: string; action: string; version: number; label: string }) {
-  return (
-    <form method="post" action={props.action} class="form">
-      <HiddenFields csrf={props.csrf} version={props.version} />
-      <button type="submit" class="button-secondary" safe>
-        {props.label}
-      </button>
-    </form>
-  );
+  return <ButtonForm {...props} formClass="form" buttonClass="button-secondary" />;
 }
 
 function Notice({ text }: { text: string | null }) {

@@ -4,7 +4,7 @@
  * each copy has its own small form; a refused file comes back next to that form's file field.
  */
 import type { PageContext } from '../../platform/web/page-context.js';
-import { HiddenFields } from '../../ui/form.js';
+import { ButtonForm, HiddenFields } from '../../ui/form.js';
 import type { FileRef, UploadProblem } from '../files/index.js';
 import { formatByteSize, problemMessage } from '../files/index.js';
 import type { CopyKind } from './copy-service.js';
@@ -76,12 +76,15 @@ export function CopyForms(p: CopyFormProps) {
         </button>
       </form>
       {p.copy ? (
-        <form method="post" action={`${action}/remove`} class="inline">
-          <HiddenFields csrf={p.csrf} version={p.version} />
-          <button type="submit" class="button-secondary" aria-label={`${t.followupCopyRemove}: ${p.label}`} safe>
-            {t.followupCopyRemove}
-          </button>
-        </form>
+        <ButtonForm
+          action={`${action}/remove`}
+          csrf={p.csrf}
+          version={p.version}
+          label={t.followupCopyRemove}
+          formClass="inline"
+          buttonClass="button-secondary"
+          ariaLabel={`${t.followupCopyRemove}: ${p.label}`}
+        />
       ) : (
         ''
       )}

@@ -1,6 +1,8 @@
 /** The dashboards' frame: the view tabs, the filter form (GET, so every view has a stable URL) and the page. */
+
 import { countryName } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { ChoiceOptions } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { filterOptions } from './dashboard-service.js';
@@ -43,14 +45,7 @@ function Select(props: {
         {props.label}
       </label>
       <select id={`filter-${props.name}`} name={props.name}>
-        <option value="" safe>
-          {props.anyLabel}
-        </option>
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value} safe>
-            {o.label}
-          </option>
-        ))}
+        <ChoiceOptions options={props.options} value={props.value} empty={{ label: props.anyLabel }} />
       </select>
     </p>
   );

@@ -1,6 +1,10 @@
 /** The public dashboards' views: per view a chart with its table (the frame is dashboard-frame.tsx). */
+
 import { formatDate } from '../../platform/i18n/format.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { Section } from '../../ui/layout.js';
+import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
 import { viewPath } from './dashboard-frame.js';
@@ -29,7 +33,7 @@ export function StatusView({
   counts: StatusCounts;
   overdue: Awaited<ReturnType<typeof publicOverdueCommitments>>;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   const total = STATUS_KEYS.reduce((s, k) => s + counts[k], 0);
   const bars = STATUS_KEYS.map((s) => ({
     key: `all|${s}`,
@@ -39,10 +43,7 @@ export function StatusView({
   }));
   return (
     <>
-      <section aria-labelledby="by-status">
-        <h2 id="by-status" safe>
-          {t.followupChartStatusTitle}
-        </h2>
+      <Section id="by-status" title={t.followupChartStatusTitle}>
         {total === 0 ? (
           <NoData ctx={ctx} />
         ) : (
@@ -55,16 +56,7 @@ export function StatusView({
             />
             <table class="data">
               <caption safe>{t.followupDataTable}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" safe>
-                    {t.followupCurrentStatus}
-                  </th>
-                  <th scope="col" safe>
-                    {t.followupRecommendations}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead headers={[t.followupCurrentStatus, t.followupRecommendations]} />
               <tbody>
                 {bars.map((b) => (
                   <tr>
@@ -88,31 +80,45 @@ export function StatusView({
             </table>
           </div>
         )}
-      </section>
-      <section aria-labelledby="overdue">
-        <h2 id="overdue" safe>
-          {t.followupOverdueTitle}
-        </h2>
-        {overdue.length === 0 ? (
-          <p safe>{t.followupOverdueNone}</p>
-        ) : (
+      </Section>
+      <Section id="overdue" title={t.followupOverdueTitle}>
+        <EmptyOr empty={t.followupOverdueNone} isEmpty={overdue.length === 0}>
           <ul class="overdue">
             {overdue.map((o) => (
-              <li>
-                <strong safe>
-                  {o.addressee ? localizedPlain(o.addressee.name, ctx) : (o.organization?.name ?? '')}
-                </strong>
-                {': '}
-                <LocalizedSpan value={o.commitment.text} ctx={ctx} />{' '}
-                <span class="badge badge-overdue" safe>
-                  {`${t.followupOverdue} · ${t.followupDueOn(formatDate(o.commitment.dueOn!, locale))}`}
-                </span>
-              </li>
+              <OverdueCommitmentItem
+                ctx={ctx}
+                item={o}
+                badge={(due) => `${t.followupOverdue} · ${t.followupDueOn(due)}`}
+              />
             ))}
           </ul>
-        )}
-      </section>
+        </EmptyOr>
+      </Section>
     </>
+  );
+}
+
+/** One overdue commitment: who made it, what, and when it was due. */
+export function OverdueCommitmentItem(props: {
+  ctx: PageContext;
+  item: {
+    addressee: { name: LocalizedText } | null;
+    organization?: { name: string } | null;
+    commitment: { text: LocalizedText; dueOn: string | null };
+  };
+  /** The badge's words, given the due date as written. */
+  badge: (due: string) => string;
+}): JSX.Element {
+  const { ctx, item: o } = props;
+  return (
+    <li>
+      <strong safe>{o.addressee ? localizedPlain(o.addressee.name, ctx) : (o.organization?.name ?? '')}</strong>
+      {': '}
+      <LocalizedSpan value={o.commitment.text} ctx={ctx} />{' '}
+      <span class="badge badge-overdue" safe>
+        {props.badge(formatDate(o.commitment.dueOn!, ctx.locale))}
+      </span>
+    </li>
   );
 }
 
@@ -132,10 +138,7 @@ export function StackedView(props: {
     summary(props.rows.map((r) => `${r.label}: ${STATUS_KEYS.map((s) => `${label(s)} ${r.counts[s]}`).join(', ')}`)),
   );
   return (
-    <section aria-labelledby={`${props.id}-heading`}>
-      <h2 id={`${props.id}-heading`} safe>
-        {props.title}
-      </h2>
+    <Section id={`${props.id}-heading`} title={props.title}>
       <div class="chart-pair">
         <StackedChart
           id={props.id}
@@ -148,21 +151,7 @@ export function StackedView(props: {
         <section class="table-scroll" tabindex="0" aria-label={t.followupDataTable}>
           <table class="data">
             <caption safe>{t.followupDataTable}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {props.rowHeader}
-                </th>
-                {STATUS_KEYS.map((s) => (
-                  <th scope="col" safe>
-                    {label(s)}
-                  </th>
-                ))}
-                <th scope="col" safe>
-                  {t.followupTotal}
-                </th>
-              </tr>
-            </thead>
+            <TableHead headers={[props.rowHeader, ...STATUS_KEYS.map(label), t.followupTotal]} />
             <tbody>
               {props.rows.map((r) => (
                 <tr>
@@ -181,7 +170,7 @@ export function StackedView(props: {
           </table>
         </section>
       </div>
-    </section>
+    </Section>
   );
 }
 
@@ -213,10 +202,7 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
     };
   });
   return (
-    <section aria-labelledby="scorecard-heading">
-      <h2 id="scorecard-heading" safe>
-        {t.followupChartScorecardTitle}
-      </h2>
+    <Section id="scorecard-heading" title={t.followupChartScorecardTitle}>
       <details class="formula" open>
         <summary safe>{t.followupScorecardFormulaTitle}</summary>
         <ul>
@@ -239,19 +225,7 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
           />
           <table class="data">
             <caption safe>{t.followupDataTable}</caption>
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.followupAddressee}
-                </th>
-                <th scope="col">N</th>
-                {measures.map((m) => (
-                  <th scope="col" safe>
-                    {m.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead headers={[t.followupAddressee, 'N', ...measures.map((m) => m.label)]} />
             <tbody>
               {groups.map((g) => (
                 <tr>
@@ -270,7 +244,7 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
           </table>
         </div>
       )}
-    </section>
+    </Section>
   );
 }
 
@@ -290,19 +264,7 @@ export function ListView(props: {
     <section>
       <table class="data">
         <caption safe>{t.followupRecommendations}</caption>
-        <thead>
-          <tr>
-            <th scope="col" safe>
-              {t.followupRecommendations}
-            </th>
-            <th scope="col" safe>
-              {t.followupCurrentStatus}
-            </th>
-            <th scope="col" safe>
-              {t.followupStatusDate}
-            </th>
-          </tr>
-        </thead>
+        <TableHead headers={[t.followupRecommendations, t.followupCurrentStatus, t.followupStatusDate]} />
         <tbody>
           {props.items.map((r) => (
             <tr>

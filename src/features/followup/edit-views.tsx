@@ -3,9 +3,12 @@ import type { UserRow } from '../../platform/sessions.js';
 import { isVisibleToPublic } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
-import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { Section } from '../../ui/layout.js';
+import { EmptyOr } from '../../ui/list.js';
+import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { CopyForms, type CopyProblem } from './copy-views.js';
+import { OverdueCommitmentItem } from './dashboard-views.js';
 import type { OverdueCommitment, StaleRecommendation } from './reminders.js';
 import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
 import { TimelineList } from './timeline-views.js';
@@ -28,13 +31,8 @@ export function RemindersPage(props: {
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={t.followupWorkspaceTitle}>
       <h1 safe>{t.followupWorkspaceTitle}</h1>
       <p safe>{t.followupWorkspaceIntro}</p>
-      <section aria-labelledby="stale">
-        <h2 id="stale" safe>
-          {t.followupRemindersStaleTitle(months)}
-        </h2>
-        {props.stale.length === 0 ? (
-          <p safe>{t.followupRemindersNone}</p>
-        ) : (
+      <Section id="stale" title={t.followupRemindersStaleTitle(months)}>
+        <EmptyOr empty={t.followupRemindersNone} isEmpty={props.stale.length === 0}>
           <ul class="reminders" data-reminder="stale">
             {props.stale.map((r) => (
               <li>
@@ -48,31 +46,17 @@ export function RemindersPage(props: {
               </li>
             ))}
           </ul>
-        )}
-      </section>
-      <section aria-labelledby="overdue-commitments">
-        <h2 id="overdue-commitments" safe>
-          {t.followupRemindersOverdueTitle}
-        </h2>
-        {props.overdue.length === 0 ? (
-          <p safe>{t.followupRemindersNone}</p>
-        ) : (
+        </EmptyOr>
+      </Section>
+      <Section id="overdue-commitments" title={t.followupRemindersOverdueTitle}>
+        <EmptyOr empty={t.followupRemindersNone} isEmpty={props.overdue.length === 0}>
           <ul class="reminders" data-reminder="overdue">
             {props.overdue.map((o) => (
-              <li>
-                <strong safe>
-                  {o.addressee ? localizedPlain(o.addressee.name, ctx) : (o.organization?.name ?? '')}
-                </strong>
-                {': '}
-                <LocalizedSpan value={o.commitment.text} ctx={ctx} />{' '}
-                <span class="badge badge-overdue" safe>
-                  {t.followupDueOn(formatDate(o.commitment.dueOn!, locale))}
-                </span>
-              </li>
+              <OverdueCommitmentItem ctx={ctx} item={o} badge={(due) => t.followupDueOn(due)} />
             ))}
           </ul>
-        )}
-      </section>
+        </EmptyOr>
+      </Section>
     </WorkspaceLayout>
   );
 }
@@ -243,26 +227,20 @@ export function RecommendationWorkspacePage(props: {
         <LocalizedSpan value={rec.recommendation.text} ctx={ctx} />
       </blockquote>
       <ul class="nav-list actions">
-        <li>
-          <a href={`${base}/response`} safe>
-            {t.followupRecordResponse}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/status`} safe>
-            {t.followupRecordStatus}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/meeting`} safe>
-            {t.followupRecordMeeting}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/commitment`} safe>
-            {t.followupRecordCommitment}
-          </a>
-        </li>
+        {(
+          [
+            ['response', t.followupRecordResponse],
+            ['status', t.followupRecordStatus],
+            ['meeting', t.followupRecordMeeting],
+            ['commitment', t.followupRecordCommitment],
+          ] as const
+        ).map(([form, label]) => (
+          <li>
+            <a href={`${base}/${form}`} safe>
+              {label}
+            </a>
+          </li>
+        ))}
       </ul>
       <h2 safe>{t.followupEditorTimeline}</h2>
       <TimelineList

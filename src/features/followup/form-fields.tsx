@@ -5,6 +5,7 @@
 
 import type { ProblemsByField as Problems } from '../../platform/forms/problems.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { ChoiceOptions } from '../../ui/form.js';
 import type { FormValues } from './edit-forms.js';
 import { one } from './edit-forms.js';
 
@@ -28,6 +29,19 @@ function describedBy(state: FieldState, name: string): { 'aria-describedby'?: st
   return state.problems[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': 'true' } : {};
 }
 
+/** A field on its own line: its label, the control, then what is wrong with it. */
+function FieldLine(props: { state: FieldState; name: string; label: string; children: JSX.Element }): JSX.Element {
+  return (
+    <p>
+      <label for={props.name} safe>
+        {props.label}
+      </label>
+      {props.children as 'safe'}
+      <Problem state={props.state} name={props.name} />
+    </p>
+  );
+}
+
 export function TextField(props: {
   state: FieldState;
   name: string;
@@ -38,10 +52,7 @@ export function TextField(props: {
 }) {
   const { state, name } = props;
   return (
-    <p>
-      <label for={name} safe>
-        {props.label}
-      </label>
+    <FieldLine {...props}>
       <input
         id={name}
         name={name}
@@ -51,23 +62,18 @@ export function TextField(props: {
         lang={props.lang}
         {...describedBy(state, name)}
       />
-      <Problem state={state} name={name} />
-    </p>
+    </FieldLine>
   );
 }
 
 export function TextArea(props: { state: FieldState; name: string; label: string; lang: string }) {
   const { state, name } = props;
   return (
-    <p>
-      <label for={name} safe>
-        {props.label}
-      </label>
+    <FieldLine {...props}>
       <textarea id={name} name={name} rows="4" lang={props.lang} {...describedBy(state, name)} safe>
         {one(state.values, name)}
       </textarea>
-      <Problem state={state} name={name} />
-    </p>
+    </FieldLine>
   );
 }
 
@@ -81,26 +87,15 @@ export function SelectField(props: {
   const { state, name } = props;
   const current = one(state.values, name);
   return (
-    <p>
-      <label for={name} safe>
-        {props.label}
-      </label>
+    <FieldLine {...props}>
       <select id={name} name={name} {...describedBy(state, name)}>
-        {props.empty !== undefined ? (
-          <option value="" safe>
-            {props.empty}
-          </option>
-        ) : (
-          ''
-        )}
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === current} safe>
-            {o.label}
-          </option>
-        ))}
+        <ChoiceOptions
+          options={props.options}
+          value={current}
+          empty={props.empty !== undefined ? { label: props.empty } : undefined}
+        />
       </select>
-      <Problem state={state} name={name} />
-    </p>
+    </FieldLine>
   );
 }
 

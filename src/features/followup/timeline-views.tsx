@@ -1,7 +1,9 @@
 /** One recommendation's follow-up timeline, for the public page and (with drafts) the workspace. */
+
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout } from '../../ui/layout.js';
+import { EmptyOr } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { documentMeta, fileUrl } from '../files/index.js';
@@ -249,9 +251,7 @@ export function TimelineList(props: {
         </span>
         {timeline.current ? <span safe>{` (${t.followupSince(formatDate(timeline.current.date, locale))})`}</span> : ''}
       </p>
-      {timeline.entries.length === 0 ? (
-        <p safe>{t.followupTimelineEmpty}</p>
-      ) : (
+      <EmptyOr empty={t.followupTimelineEmpty} isEmpty={timeline.entries.length === 0}>
         <ol class="timeline">
           {timeline.entries.map((entry) => (
             <Entry
@@ -265,7 +265,7 @@ export function TimelineList(props: {
             />
           ))}
         </ol>
-      )}
+      </EmptyOr>
     </>
   );
 }

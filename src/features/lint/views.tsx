@@ -1,14 +1,13 @@
 /** The linter's findings as a list on editors' pages (the release page, the import report). */
+
 import type { PageContext } from '../../platform/web/page-context.js';
+import { Section } from '../../ui/layout.js';
 import type { Finding } from './finding.js';
 
 export function FindingList({ ctx, findings }: { ctx: PageContext; findings: Finding[] }): JSX.Element {
   const { t } = ctx;
   return (
-    <section class="lint-findings" aria-labelledby="lint-heading">
-      <h2 id="lint-heading" safe>
-        {t.lintFindingsTitle}
-      </h2>
+    <Section id="lint-heading" title={t.lintFindingsTitle} class="lint-findings">
       <p class="muted" safe>
         {t.lintFindingsNote}
       </p>
@@ -17,7 +16,7 @@ export function FindingList({ ctx, findings }: { ctx: PageContext; findings: Fin
           <FindingItem ctx={ctx} finding={f} />
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 

@@ -12,7 +12,7 @@ import { type LocalizedText, translationState } from '../../platform/text/locali
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
-import { CsrfField, ErrorSummary, HiddenFields, SelectField, stateLabel } from '../../ui/form.js';
+import { ErrorSummary, HiddenFields, SelectField, stateLabel } from '../../ui/form.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 
@@ -43,8 +43,7 @@ export function ArchiveForm(props: {
   const { t } = props.ctx;
   return (
     <form method="post" action={props.action} class="archive-form">
-      <CsrfField token={props.csrf} />
-      <input type="hidden" name="version" value={String(props.version)} />
+      <HiddenFields csrf={props.csrf} version={props.version} />
       <input type="hidden" name="archived" value={props.archived ? '0' : '1'} />
       <button type="submit" class="button-secondary" safe>
         {props.archived ? t.workspaceRestore : t.workspaceArchive}
@@ -145,19 +144,27 @@ export function RegistryFormPage(
     title: string;
     outcome: FormOutcome;
     labels: Record<string, string>;
+    /** The form's bilingual fields and their labels: the error summary names each language's box. */
+    bilingual: Record<string, string>;
     conflictLabels: Record<string, string>;
-    /** Where the form posts. */
-    action: string;
-    version: number | undefined;
-    editing: boolean;
-    cancelHref: string;
-    /** The archive/restore button's target and the row's state; left out where archiving lives elsewhere. */
-    archive?: { action: string; archived: boolean; version: number } | undefined;
+    /** The list's address: a new row posts there, an existing one to `<base>/<slug>/edit`. */
+    base: string;
+    /** The row being edited; null on the "new" form. */
+    record: { slug: string; version: number; archivedAt: Date | null } | null;
+    /** The version the editor's form was built from, kept across a validation error. */
+    version?: number | undefined;
+    /** Where Cancel goes; the list by default. */
+    cancelHref?: string;
+    /** Whether the archive/restore button is under the form; left out where archiving lives elsewhere. */
+    archivable?: boolean;
     children: JSX.Element | JSX.Element[];
   },
 ): JSX.Element {
-  const { ctx, csrf, title, outcome, archive } = props;
+  const { ctx, csrf, title, outcome, base, record } = props;
+  const labels = { ...props.labels };
+  for (const [name, label] of Object.entries(props.bilingual)) Object.assign(labels, bilingualLabels(name, label));
   const { t } = ctx;
+  const conflictLabels = { ...props.bilingual, ...props.conflictLabels };
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
@@ -165,29 +172,29 @@ export function RegistryFormPage(
         ctx={ctx}
         conflict={outcome.conflict}
         errors={outcome.errors ?? {}}
-        labels={props.labels}
-        conflictLabels={props.conflictLabels}
+        labels={labels}
+        conflictLabels={conflictLabels}
       />
-      <form method="post" action={props.action} novalidate>
-        <HiddenFields csrf={csrf} version={props.version} />
+      <form method="post" action={record ? `${base}/${record.slug}/edit` : base} novalidate>
+        <HiddenFields csrf={csrf} version={props.version ?? record?.version} />
         {/* children are JSX, already escaped where they were built */}
         {props.children as 'safe'}
         <p class="form-actions">
           <button type="submit" safe>
-            {props.editing ? t.workspaceSave : t.workspaceCreate}
+            {record ? t.workspaceSave : t.workspaceCreate}
           </button>
-          <a href={props.cancelHref} safe>
+          <a href={props.cancelHref ?? base} safe>
             {t.workspaceCancel}
           </a>
         </p>
       </form>
-      {archive ? (
+      {props.archivable && record ? (
         <ArchiveForm
           ctx={ctx}
           csrf={csrf}
-          action={archive.action}
-          archived={archive.archived}
-          version={archive.version}
+          action={`${base}/${record.slug}/archive`}
+          archived={record.archivedAt !== null}
+          version={record.version}
         />
       ) : (
         ''

@@ -13,18 +13,11 @@ import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { translationState } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, SelectField, StateBadge, TextAreaField, TextField } from '../../ui/form.js';
+import { boundFields, StateBadge } from '../../ui/form.js';
 import { ListPage, SavedNotice } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
-import {
-  ArchivableName,
-  ArchiveForm,
-  bilingualLabels,
-  CountryField,
-  RegistryFormPage,
-  TranslationBadges,
-} from './common.js';
+import { ArchivableName, ArchiveForm, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ORGANIZATION_KINDS,
   type OrganizationFilter,
@@ -255,79 +248,36 @@ export function OrganizationFormPage(
     country: t.registryOrgCountry,
     kind: t.registryOrgKind,
   };
-  Object.assign(labels, bilingualLabels('localizedName', t.registryOrgLocalizedName));
-  Object.assign(labels, bilingualLabels('boilerplate', t.registryOrgBoilerplate));
+  const f = boundFields(ctx, { labels, values: form, errors });
   return (
     <RegistryFormPage
       {...props}
       title={title}
       outcome={outcome}
       labels={labels}
-      conflictLabels={{
-        localizedName: t.registryOrgLocalizedName,
-        boilerplate: t.registryOrgBoilerplate,
-        archivedAt: t.workspaceArchived,
-      }}
-      action={o ? `${base(ctx)}/${o.slug}/edit` : base(ctx)}
-      version={props.version ?? o?.version}
-      editing={o !== null}
+      bilingual={{ localizedName: t.registryOrgLocalizedName, boilerplate: t.registryOrgBoilerplate }}
+      conflictLabels={{ archivedAt: t.workspaceArchived }}
+      base={base(ctx)}
+      record={o}
       cancelHref={o ? `${base(ctx)}/${o.slug}` : base(ctx)}
     >
-      <TextField
-        ctx={ctx}
-        name="name"
-        label={labels.name!}
-        hint={t.registryOrgNameHint}
-        value={form.name}
-        error={errors.name}
-        required
-      />
-      <BilingualField
-        ctx={ctx}
+      <f.Text name="name" hint={t.registryOrgNameHint} required />
+      <f.Bilingual
         name="localizedName"
         label={t.registryOrgLocalizedName}
         hint={t.registryOrgLocalizedNameHint}
         stored={o?.localizedName}
-        values={form.localizedName}
-        errors={errors}
       />
-      <TextField ctx={ctx} name="acronym" label={labels.acronym!} value={form.acronym} error={errors.acronym} />
-      <TextAreaField
-        ctx={ctx}
-        name="aliases"
-        label={labels.aliases!}
-        hint={t.registryOrgAliasesHint}
-        value={form.aliases}
-        error={errors.aliases}
-        rows={3}
-      />
-      <TextField
-        ctx={ctx}
-        name="website"
-        type="url"
-        label={labels.website!}
-        hint={t.registryOrgWebsiteHint}
-        value={form.website}
-        error={errors.website}
-      />
+      <f.Text name="acronym" />
+      <f.TextArea name="aliases" hint={t.registryOrgAliasesHint} rows={3} />
+      <f.Text name="website" type="url" hint={t.registryOrgWebsiteHint} />
       <CountryField ctx={ctx} value={form.country} error={errors.country} />
-      <SelectField
-        ctx={ctx}
-        name="kind"
-        label={labels.kind!}
-        value={form.kind}
-        options={kindOptions(ctx)}
-        error={errors.kind}
-        required
-      />
-      <BilingualField
-        ctx={ctx}
+      <f.Select name="kind" options={kindOptions(ctx)} required />
+      <f.Bilingual
         name="boilerplate"
         label={t.registryOrgBoilerplate}
         hint={t.registryOrgBoilerplateHint}
         stored={o?.boilerplate}
-        values={form.boilerplate}
-        errors={errors}
         multiline
         rows={6}
       />

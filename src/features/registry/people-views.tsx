@@ -3,11 +3,11 @@
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, CheckboxField, SelectField, TextField } from '../../ui/form.js';
+import { boundFields, CheckboxField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
-import { ArchivableName, bilingualLabels, RegistryFormPage } from './common.js';
+import { ArchivableName, RegistryFormPage } from './common.js';
 import type { PersonForm, PersonListRow, PersonRow } from './people-service.js';
 
 type OrganizationRow = PersonListRow['organization'] & {};
@@ -97,77 +97,35 @@ export function PersonFormPage(
     email: t.registryPersonEmail,
     phone: t.registryPersonPhone,
   };
-  Object.assign(labels, bilingualLabels('role', t.registryPersonRole));
   const isMember = props.user.role === 'member';
+  const f = boundFields(ctx, { labels, values: form, errors });
   return (
     <RegistryFormPage
       {...props}
       title={title}
       outcome={outcome}
       labels={labels}
+      bilingual={{ role: t.registryPersonRole }}
       conflictLabels={{
-        role: t.registryPersonRole,
         organizationId: t.registryPersonOrganization,
         isPressContact: t.registryPressContact,
         archivedAt: t.workspaceArchived,
       }}
-      action={p ? `${base(ctx)}/${p.slug}/edit` : base(ctx)}
-      version={props.version ?? p?.version}
-      editing={p !== null}
+      base={base(ctx)}
+      record={p}
       cancelHref={props.backHref}
-      archive={
-        p
-          ? { action: `${base(ctx)}/${p.slug}/archive`, archived: p.archivedAt !== null, version: p.version }
-          : undefined
-      }
+      archivable
     >
-      <TextField
-        ctx={ctx}
-        name="name"
-        label={labels.name!}
-        value={form.name}
-        error={errors.name}
-        required
-        autocomplete="off"
-      />
-      <BilingualField
-        ctx={ctx}
-        name="role"
-        label={t.registryPersonRole}
-        hint={t.registryPersonRoleHint}
-        stored={p?.role}
-        values={form.role}
-        errors={errors}
-      />
-      <SelectField
-        ctx={ctx}
+      <f.Text name="name" required autocomplete="off" />
+      <f.Bilingual name="role" label={t.registryPersonRole} hint={t.registryPersonRoleHint} stored={p?.role} />
+      <f.Select
         name="organization"
-        label={labels.organization!}
-        value={form.organization}
         options={props.organizations.map((o) => ({ value: o.slug, label: o.name }))}
-        error={errors.organization}
         required={isMember}
         {...(isMember ? {} : { emptyLabel: t.registryPersonNoOrganization })}
       />
-      <TextField
-        ctx={ctx}
-        name="email"
-        type="email"
-        label={labels.email!}
-        value={form.email}
-        error={errors.email}
-        autocomplete="off"
-      />
-      <TextField
-        ctx={ctx}
-        name="phone"
-        type="tel"
-        label={labels.phone!}
-        hint={t.registryPersonPhoneHint}
-        value={form.phone}
-        error={errors.phone}
-        autocomplete="off"
-      />
+      <f.Text name="email" type="email" autocomplete="off" />
+      <f.Text name="phone" type="tel" hint={t.registryPersonPhoneHint} autocomplete="off" />
       <CheckboxField name="isPressContact" label={t.registryPersonPressContact} checked={form.isPressContact} />
     </RegistryFormPage>
   );

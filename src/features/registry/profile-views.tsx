@@ -2,7 +2,7 @@ import { messages } from '../../platform/i18n/format.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { TitledPage } from '../../ui/layout.js';
 import type { OrganizationRow } from './profile-service.js';
 
 /** One form per language, so each saves on its own (and a conflict names one text). */
@@ -10,8 +10,7 @@ export function BoilerplateEditPage(props: { ctx: PageContext; csrf: string; org
   const { ctx, csrf, organization: o } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.boilerplateEditTitle}>
-      <h1 safe>{t.boilerplateEditTitle}</h1>
+    <TitledPage ctx={ctx} title={t.boilerplateEditTitle}>
       <p safe>{o.name}</p>
       <div>
         {LOCALES.map((textLocale) => (
@@ -35,6 +34,6 @@ export function BoilerplateEditPage(props: { ctx: PageContext; csrf: string; org
           </form>
         ))}
       </div>
-    </Layout>
+    </TitledPage>
   );
 }

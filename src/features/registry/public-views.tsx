@@ -1,7 +1,8 @@
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { countryName, formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { Layout } from '../../ui/layout.js';
+import { Layout, ListingPage, Section } from '../../ui/layout.js';
+import { EmptyOr } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { OrganizationLogo } from '../files/index.js';
@@ -18,35 +19,33 @@ export function OrganizationsPage({
 }) {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.organizationsTitle} description={t.organizationsIntro}>
-      <h1 safe>{t.organizationsTitle}</h1>
-      <p class="lede" safe>
-        {t.organizationsIntro}
-      </p>
-      {organizations.length === 0 ? (
-        <p safe>{t.organizationsEmpty}</p>
-      ) : (
-        <ul class="directory">
-          {organizations.map((o) => (
-            <li>
-              <OrganizationLogo
-                ctx={ctx}
-                logo={logos.get(o.id)}
-                name={localizedPlain(o.localizedName, ctx) || o.name}
-                small
-              />
-              <a href={`/${locale}/organizations/${o.slug}`}>
-                <LocalizedSpan value={o.localizedName} ctx={ctx} fallbackNote={false} />
-              </a>
-              {o.acronym ? <abbr safe>{` ${o.acronym}`}</abbr> : ''}
-              <span class="muted" safe>
-                {[kindLabel(o.kind, t), o.country ? countryName(o.country, locale) : null].filter(Boolean).join(' · ')}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <ListingPage
+      ctx={ctx}
+      title={t.organizationsTitle}
+      intro={t.organizationsIntro}
+      empty={t.organizationsEmpty}
+      isEmpty={organizations.length === 0}
+    >
+      <ul class="directory">
+        {organizations.map((o) => (
+          <li>
+            <OrganizationLogo
+              ctx={ctx}
+              logo={logos.get(o.id)}
+              name={localizedPlain(o.localizedName, ctx) || o.name}
+              small
+            />
+            <a href={`/${locale}/organizations/${o.slug}`}>
+              <LocalizedSpan value={o.localizedName} ctx={ctx} fallbackNote={false} />
+            </a>
+            {o.acronym ? <abbr safe>{` ${o.acronym}`}</abbr> : ''}
+            <span class="muted" safe>
+              {[kindLabel(o.kind, t), o.country ? countryName(o.country, locale) : null].filter(Boolean).join(' · ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </ListingPage>
   );
 }
 
@@ -102,10 +101,7 @@ export function OrganizationPage({
             ''
           )}
         </dl>
-        <section aria-labelledby="about-heading">
-          <h2 id="about-heading" safe>
-            {t.organizationAbout}
-          </h2>
+        <Section id="about-heading" title={t.organizationAbout}>
           {localizedPlain(o.boilerplate, ctx) ? (
             <p>
               <LocalizedSpan value={o.boilerplate} ctx={ctx} />
@@ -115,16 +111,9 @@ export function OrganizationPage({
               {t.organizationNoBoilerplate}
             </p>
           )}
-        </section>
-        <section aria-labelledby="signed-heading">
-          <h2 id="signed-heading" safe>
-            {t.organizationStatementsSigned}
-          </h2>
-          {statementsSigned.length === 0 ? (
-            <p class="muted" safe>
-              {t.organizationNoStatements}
-            </p>
-          ) : (
+        </Section>
+        <Section id="signed-heading" title={t.organizationStatementsSigned}>
+          <EmptyOr empty={t.organizationNoStatements} isEmpty={statementsSigned.length === 0} emptyClass="muted">
             <ul class="plain">
               {statementsSigned.map(({ statement }) => (
                 <li>
@@ -137,8 +126,8 @@ export function OrganizationPage({
                 </li>
               ))}
             </ul>
-          )}
-        </section>
+          </EmptyOr>
+        </Section>
       </article>
     </Layout>
   );

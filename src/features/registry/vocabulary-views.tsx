@@ -6,11 +6,11 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, CsrfField, SelectField } from '../../ui/form.js';
+import { BilingualField, boundFields, CsrfField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
-import { ArchivableName, bilingualLabels, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
+import { ArchivableName, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ADDRESSEE_KINDS,
   type AddresseeForm,
@@ -102,23 +102,17 @@ export function ThemeFormPage(
   const { ctx, theme: r, form, outcome = {} } = props;
   const { t } = ctx;
   const labels: Record<string, string> = { label: t.registryThemeLabel };
-  Object.assign(labels, bilingualLabels('label', t.registryThemeLabel));
   return (
     <RegistryFormPage
       {...props}
       title={r ? t.registryEditTheme : t.registryNewTheme}
       outcome={outcome}
       labels={labels}
+      bilingual={{ label: t.registryThemeLabel }}
       conflictLabels={vocabularyConflictLabels(t)}
-      action={r ? `${themesBase(ctx)}/${r.slug}/edit` : themesBase(ctx)}
-      version={props.version ?? r?.version}
-      editing={r !== null}
-      cancelHref={themesBase(ctx)}
-      archive={
-        r
-          ? { action: `${themesBase(ctx)}/${r.slug}/archive`, archived: r.archivedAt !== null, version: r.version }
-          : undefined
-      }
+      base={themesBase(ctx)}
+      record={r}
+      archivable
     >
       <BilingualField
         ctx={ctx}
@@ -212,54 +206,29 @@ export function AddresseeFormPage(
     country: t.registryOrgCountry,
     parent: t.registryAddresseeParent,
   };
-  Object.assign(labels, bilingualLabels('name', t.registryAddresseeName));
+  const f = boundFields(ctx, { labels, values: form, errors });
   return (
     <RegistryFormPage
       {...props}
       title={r ? t.registryEditAddressee : t.registryNewAddressee}
       outcome={outcome}
       labels={labels}
+      bilingual={{ name: t.registryAddresseeName }}
       conflictLabels={vocabularyConflictLabels(t)}
-      action={r ? `${addresseesBase(ctx)}/${r.slug}/edit` : addresseesBase(ctx)}
-      version={props.version ?? r?.version}
-      editing={r !== null}
-      cancelHref={addresseesBase(ctx)}
-      archive={
-        r
-          ? { action: `${addresseesBase(ctx)}/${r.slug}/archive`, archived: r.archivedAt !== null, version: r.version }
-          : undefined
-      }
+      base={addresseesBase(ctx)}
+      record={r}
+      archivable
     >
-      <BilingualField
-        ctx={ctx}
-        name="name"
-        label={t.registryAddresseeName}
-        stored={r?.name}
-        values={form.name}
-        errors={errors}
-      />
-      <SelectField
-        ctx={ctx}
-        name="kind"
-        label={labels.kind!}
-        value={form.kind}
-        options={kindOptions(t)}
-        emptyLabel=""
-        error={errors.kind}
-        required
-      />
+      <f.Bilingual name="name" label={t.registryAddresseeName} stored={r?.name} />
+      <f.Select name="kind" options={kindOptions(t)} emptyLabel="" required />
       <CountryField ctx={ctx} value={form.country} error={errors.country} />
-      <SelectField
-        ctx={ctx}
+      <f.Select
         name="parent"
-        label={labels.parent!}
         hint={t.registryAddresseeParentHint}
-        value={form.parent}
         options={props.parents
           .filter((p) => p.id !== r?.id)
           .map((p) => ({ value: p.slug, label: localizedPlain(p.name, ctx) }))}
         emptyLabel={t.registryAddresseeNoParent}
-        error={errors.parent}
       />
     </RegistryFormPage>
   );

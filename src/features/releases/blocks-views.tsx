@@ -2,6 +2,7 @@
 
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualField, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
+import { Section } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { RegistryChoices, Typed } from '../statements/index.js';
@@ -27,10 +28,7 @@ export function BlocksSection(
   const kindName = (kind: 'text' | 'quote' | 'highlights') => blockKindName(t, kind);
   const people = choices.people.map((p) => ({ value: String(p.id), label: p.name }));
   return (
-    <section aria-labelledby="blocks-title">
-      <h2 id="blocks-title" safe>
-        {t.editorialBlocks}
-      </h2>
+    <Section id="blocks-title" title={t.editorialBlocks}>
       <p class="hint" safe>
         {t.editorialBlocksHint}
       </p>
@@ -153,6 +151,6 @@ export function BlocksSection(
           {t.editorialAddBlock}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

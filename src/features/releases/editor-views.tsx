@@ -3,17 +3,24 @@
  * the body blocks, publication, and beside them the release as the public page will render it (the
  * same ReleaseArticle and render model), with its gaps and the linter's findings.
  */
+
 import { messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { HiddenFields } from '../../ui/form.js';
+import { EmptyOr } from '../../ui/list.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { Finding } from '../lint/index.js';
 import { FindingItem } from '../lint/index.js';
 import type { RegistryChoices, Typed } from '../statements/index.js';
-import { DetailsSection, EditingHeading, PickerSection, PublicationControls } from '../statements/index.js';
+import {
+  DeleteDraftForm,
+  DetailsSection,
+  EditingHeading,
+  PickerSection,
+  PublicationControls,
+} from '../statements/index.js';
 import { BlocksSection } from './blocks-views.js';
 import type { RenderModel } from './render-model.js';
 import { ReleaseArticle } from './views.js';
@@ -133,15 +140,13 @@ export function ReleaseEditorPage(
             addTyped={typedOf('addBlock')}
           />
           {data.state === 'draft' ? (
-            <form method="post" action={`${base}/delete`} class="delete-form">
-              <HiddenFields csrf={csrf} version={r.version} />
-              <p class="hint" safe>
-                {t.editorialDeleteDraftHint}
-              </p>
-              <button type="submit" class="button-secondary" safe>
-                {t.editorialDelete}
-              </button>
-            </form>
+            <DeleteDraftForm
+              ctx={ctx}
+              csrf={csrf}
+              action={`${base}/delete`}
+              version={r.version}
+              formClass="delete-form"
+            />
           ) : (
             ''
           )}
@@ -194,25 +199,21 @@ function PreviewPane({ ctx, base, preview }: { ctx: PageContext; base: string; p
           {t.editorialChecks}
         </h3>
         <h4 safe>{t.editorialGaps}</h4>
-        {preview.gaps.length === 0 ? (
-          <p safe>{t.editorialNoGaps}</p>
-        ) : (
+        <EmptyOr empty={t.editorialNoGaps} isEmpty={preview.gaps.length === 0}>
           <ul class="gaps">
             {preview.gaps.map((g) => (
               <li safe>{g}</li>
             ))}
           </ul>
-        )}
+        </EmptyOr>
         <h4 safe>{t.editorialLinterFindings}</h4>
-        {preview.findings.length === 0 ? (
-          <p safe>{t.editorialNoFindings}</p>
-        ) : (
+        <EmptyOr empty={t.editorialNoFindings} isEmpty={preview.findings.length === 0}>
           <ul class="findings">
             {preview.findings.map((f) => (
               <FindingItem ctx={ctx} finding={f} />
             ))}
           </ul>
-        )}
+        </EmptyOr>
       </section>
       <div class="release-preview">
         <ReleaseArticle m={preview.model} />

@@ -2,7 +2,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { Layout } from '../../ui/layout.js';
+import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { LogoStrip } from '../files/index.js';
@@ -35,10 +35,7 @@ export function ReleaseArticle({ m }: { m: RenderModel }): JSX.Element {
           </time>
         </p>
         {m.contacts.length > 0 ? (
-          <section class="press-contacts" aria-labelledby="press-contacts">
-            <h2 id="press-contacts" safe>
-              {t.releasePressContacts}
-            </h2>
+          <Section id="press-contacts" title={t.releasePressContacts} class="press-contacts">
             <ul class="plain">
               {m.contacts.map((c) => (
                 <li>
@@ -69,7 +66,7 @@ export function ReleaseArticle({ m }: { m: RenderModel }): JSX.Element {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         ) : (
           ''
         )}
@@ -244,10 +241,7 @@ export function ReleasePage({
 
 function GapList({ ctx, gaps }: { ctx: PageContext; gaps: string[] }): JSX.Element {
   return (
-    <section class="release-gaps" aria-labelledby="gaps-heading">
-      <h2 id="gaps-heading" safe>
-        {ctx.t.releaseGapsTitle}
-      </h2>
+    <Section id="gaps-heading" title={ctx.t.releaseGapsTitle} class="release-gaps">
       <p class="muted" safe>
         {ctx.t.releaseGapsNote}
       </p>
@@ -256,39 +250,37 @@ function GapList({ ctx, gaps }: { ctx: PageContext; gaps: string[] }): JSX.Eleme
           <li safe>{gap}</li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
 export function NewsroomPage({ ctx, releases }: { ctx: PageContext; releases: ReleaseRow[] }): JSX.Element {
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.newsroomTitle} description={t.newsroomIntro}>
-      <h1 safe>{t.newsroomTitle}</h1>
-      <p class="lede" safe>
-        {t.newsroomIntro}
-      </p>
-      {releases.length === 0 ? (
-        <p safe>{t.newsroomEmpty}</p>
-      ) : (
-        <ul class="cards newsroom">
-          {releases.map((r) => (
-            <li class="card">
-              <h2>
-                <a href={`/${locale}/releases/${r.slug}`}>
-                  <LocalizedSpan value={r.headline} ctx={ctx} />
-                </a>
-              </h2>
-              <p class="meta">
-                <time datetime={r.releaseDate} safe>
-                  {formatDate(r.releaseDate, locale)}
-                </time>
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <ListingPage
+      ctx={ctx}
+      title={t.newsroomTitle}
+      intro={t.newsroomIntro}
+      empty={t.newsroomEmpty}
+      isEmpty={releases.length === 0}
+    >
+      <ul class="cards newsroom">
+        {releases.map((r) => (
+          <li class="card">
+            <h2>
+              <a href={`/${locale}/releases/${r.slug}`}>
+                <LocalizedSpan value={r.headline} ctx={ctx} />
+              </a>
+            </h2>
+            <p class="meta">
+              <time datetime={r.releaseDate} safe>
+                {formatDate(r.releaseDate, locale)}
+              </time>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </ListingPage>
   );
 }
 

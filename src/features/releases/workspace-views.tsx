@@ -1,46 +1,31 @@
 /** Workspace pages for press releases: the list and the create form (the editor is editor-views.tsx). */
 
 import type { FieldErrors } from '../../platform/forms/validation.js';
-import { formatDate } from '../../platform/i18n/format.js';
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, readLocaleValues, SelectField, TextField } from '../../ui/form.js';
-import { ListPage } from '../../ui/list-page.js';
-import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { BilingualFields, SelectField, TextField, typedText } from '../../ui/form.js';
+import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { RegistryChoices, Typed } from '../statements/index.js';
-import { DateField, NewDraftPage, StateTag, stateFilter, TimeZoneField } from '../statements/index.js';
+import { DateField, EditorialListPage, NewDraftPage, TimeZoneField } from '../statements/index.js';
 import type { ReleaseRow } from './edit-service.js';
 
-export const str = (typed: Typed, name: string) =>
-  typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined;
+export const str = typedText;
 
 export function ReleaseListPage(
   props: WorkspaceProps & { items: { release: ReleaseRow; state: VisibilityState }[]; q: string; state: string },
 ): JSX.Element {
-  const { ctx } = props;
-  const { t, locale } = ctx;
+  const { t } = props.ctx;
   return (
-    <ListPage
+    <EditorialListPage
       {...props}
+      path="releases"
       title={t.editorialReleasesTitle}
       caption={t.editorialReleasesCaption}
-      create={{ href: `/${locale}/workspace/releases/new`, label: t.editorialNewRelease }}
-      search={{ action: `/${locale}/workspace/releases`, q: props.q, filters: [stateFilter(t, props.state)] }}
-      rows={props.items}
-      columns={[
-        {
-          header: t.editorialReleaseHeadline,
-          cell: (i) => (
-            <a href={`/${locale}/workspace/releases/${i.release.slug}`}>
-              <LocalizedSpan value={i.release.headline} ctx={ctx} />
-            </a>
-          ),
-        },
-        { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.release.releaseDate, locale)}</span> },
-        { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
-      ]}
+      newLabel={t.editorialNewRelease}
+      titleHeader={t.editorialReleaseHeadline}
+      of={(i) => ({ slug: i.release.slug, title: i.release.headline, date: i.release.releaseDate, state: i.state })}
     />
   );
 }
@@ -76,7 +61,6 @@ export function ReleaseFields(props: {
 }): JSX.Element {
   const { ctx, stored, typed, errors, choices } = props;
   const { t } = ctx;
-  const values = (name: string) => (typed ? readLocaleValues(typed, name) : undefined);
   const timing = str(typed, 'timing') ?? (stored?.embargoedUntil ? 'embargoed' : 'immediate');
   const statementId = str(typed, 'statementId') ?? (stored?.statementId ? String(stored.statementId) : '');
   return (
@@ -99,40 +83,16 @@ export function ReleaseFields(props: {
         error={errors.releaseDate}
         required
       />
-      <BilingualField
+      <BilingualFields
         ctx={ctx}
-        name="headline"
-        label={t.editorialReleaseHeadline}
-        stored={stored?.headline}
-        values={values('headline')}
+        typed={typed}
         errors={errors}
-        required
-      />
-      <BilingualField
-        ctx={ctx}
-        name="subheadline"
-        label={t.editorialReleaseSubheadline}
-        stored={stored?.subheadline}
-        values={values('subheadline')}
-        errors={errors}
-      />
-      <BilingualField
-        ctx={ctx}
-        name="datelinePlace"
-        label={t.editorialReleaseDateline}
-        stored={stored?.datelinePlace}
-        values={values('datelinePlace')}
-        errors={errors}
-      />
-      <BilingualField
-        ctx={ctx}
-        name="lead"
-        label={t.editorialReleaseLead}
-        stored={stored?.lead}
-        values={values('lead')}
-        errors={errors}
-        markdown
-        rows={6}
+        fields={[
+          { name: 'headline', label: t.editorialReleaseHeadline, stored: stored?.headline, required: true },
+          { name: 'subheadline', label: t.editorialReleaseSubheadline, stored: stored?.subheadline },
+          { name: 'datelinePlace', label: t.editorialReleaseDateline, stored: stored?.datelinePlace },
+          { name: 'lead', label: t.editorialReleaseLead, stored: stored?.lead, markdown: true, rows: 6 },
+        ]}
       />
       <TextField
         ctx={ctx}
@@ -156,18 +116,19 @@ export function ReleaseFields(props: {
       />
       <fieldset class="timing" id="f-timing">
         <legend safe>{t.editorialTiming}</legend>
-        <div class="field-checkbox">
-          <input type="radio" id="timing-immediate" name="timing" value="immediate" checked={timing === 'immediate'} />
-          <label for="timing-immediate" safe>
-            {t.editorialImmediate}
-          </label>
-        </div>
-        <div class="field-checkbox">
-          <input type="radio" id="timing-embargoed" name="timing" value="embargoed" checked={timing === 'embargoed'} />
-          <label for="timing-embargoed" safe>
-            {t.editorialEmbargoed}
-          </label>
-        </div>
+        {(
+          [
+            ['immediate', t.editorialImmediate],
+            ['embargoed', t.editorialEmbargoed],
+          ] as const
+        ).map(([value, label]) => (
+          <div class="field-checkbox">
+            <input type="radio" id={`timing-${value}`} name="timing" value={value} checked={timing === value} />
+            <label for={`timing-${value}`} safe>
+              {label}
+            </label>
+          </div>
+        ))}
         <DateField
           ctx={ctx}
           type="datetime-local"

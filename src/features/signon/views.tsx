@@ -1,6 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
-import { CsrfField } from '../../ui/form.js';
-import { Layout } from '../../ui/layout.js';
+import { ButtonForm } from '../../ui/form.js';
+import { Layout, Section, TitledPage } from '../../ui/layout.js';
+import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
 
@@ -13,12 +14,9 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
   const { ctx, items, editor } = props;
   const { t, locale } = ctx;
   return (
-    <Layout ctx={ctx} title={t.signonTitle}>
-      <h1 safe>{t.signonTitle}</h1>
+    <TitledPage ctx={ctx} title={t.signonTitle}>
       <p safe>{editor ? t.signonListHelpEditor : t.signonListHelpMember}</p>
-      {items.length === 0 ? (
-        <p safe>{t.signonNone}</p>
-      ) : (
+      <EmptyOr empty={t.signonNone} isEmpty={items.length === 0}>
         <ul class="signon-list">
           {items.map((item) => (
             <li>
@@ -45,28 +43,13 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
             </li>
           ))}
         </ul>
-      )}
-    </Layout>
+      </EmptyOr>
+    </TitledPage>
   );
 }
 
 function VersionedForm(props: { action: string; csrf: string; version: number; label: string; help?: string }) {
-  return (
-    <form method="post" action={props.action} class="inline-form">
-      <CsrfField token={props.csrf} />
-      <input type="hidden" name="version" value={String(props.version)} />
-      {props.help ? (
-        <p class="muted" safe>
-          {props.help}
-        </p>
-      ) : (
-        ''
-      )}
-      <button type="submit" safe>
-        {props.label}
-      </button>
-    </form>
-  );
+  return <ButtonForm {...props} hint={props.help} hintClass="muted" formClass="inline-form" />;
 }
 
 export function SignOnPage(props: {
@@ -96,10 +79,7 @@ export function SignOnPage(props: {
         {callLabel(ctx, call)}
       </p>
       {member ? (
-        <section class="signon-own" aria-labelledby="own-heading">
-          <h2 id="own-heading" safe>
-            {t.signonYourOrganization}
-          </h2>
+        <Section id="own-heading" title={t.signonYourOrganization} class="signon-own">
           <p class="own-status" safe>
             {ownStatus ? t.signonStatus(ownStatus) : t.signonNotYetAsked}
           </p>
@@ -124,7 +104,7 @@ export function SignOnPage(props: {
           ) : (
             ''
           )}
-        </section>
+        </Section>
       ) : (
         ''
       )}
@@ -156,24 +136,10 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
       <h2 id="requests-heading" safe>
         {t.signonRequestsTitle}
       </h2>
-      {requests.length === 0 ? (
-        <p safe>{t.signonNoRequests}</p>
-      ) : (
+      <EmptyOr empty={t.signonNoRequests} isEmpty={requests.length === 0}>
         <div class="table-scroll">
           <table class="users signon-requests">
-            <thead>
-              <tr>
-                <th scope="col" safe>
-                  {t.signonColumnOrganization}
-                </th>
-                <th scope="col" safe>
-                  {t.signonColumnStatus}
-                </th>
-                <th scope="col" safe>
-                  {t.signonColumnDecision}
-                </th>
-              </tr>
-            </thead>
+            <TableHead headers={[t.signonColumnOrganization, t.signonColumnStatus, t.signonColumnDecision]} />
             <tbody>
               {requests.map(({ request, organization }) => (
                 <tr data-organization={organization.slug}>
@@ -184,25 +150,22 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
                     {t.signonStatus(request.status)}
                   </td>
                   <td>
-                    {request.status === 'pending' || request.status === 'declined' ? (
-                      <VersionedForm
-                        action={`${base}/requests/${request.id}/approve`}
-                        csrf={csrf}
-                        version={request.version}
-                        label={t.signonApproveButton}
-                      />
-                    ) : (
-                      ''
-                    )}
-                    {request.status === 'pending' || request.status === 'approved' ? (
-                      <VersionedForm
-                        action={`${base}/requests/${request.id}/decline`}
-                        csrf={csrf}
-                        version={request.version}
-                        label={t.signonDeclineButton}
-                      />
-                    ) : (
-                      ''
+                    {(
+                      [
+                        ['approve', t.signonApproveButton, 'declined'],
+                        ['decline', t.signonDeclineButton, 'approved'],
+                      ] as const
+                    ).map(([decision, label, alsoFrom]) =>
+                      request.status === 'pending' || request.status === alsoFrom ? (
+                        <VersionedForm
+                          action={`${base}/requests/${request.id}/${decision}`}
+                          csrf={csrf}
+                          version={request.version}
+                          label={label}
+                        />
+                      ) : (
+                        ''
+                      ),
                     )}
                   </td>
                 </tr>
@@ -210,7 +173,7 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
             </tbody>
           </table>
         </div>
-      )}
+      </EmptyOr>
     </section>
   );
 }

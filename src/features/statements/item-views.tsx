@@ -8,6 +8,7 @@ import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
 import { asIds, CheckboxGroup } from './ordered-picker.js';
+import { DeleteDraftForm } from './publication-controls.js';
 import type { QuoteRow } from './quote-service.js';
 import type { RecommendationForEditing, RegistryChoices } from './workspace-read.js';
 import type { Typed } from './workspace-views.js';
@@ -96,7 +97,17 @@ export function RecommendationPage(
           </button>
         </p>
       </form>
-      {r ? <DeleteForm ctx={ctx} csrf={csrf} action={`${base}/${r.id}/delete`} version={r.version} /> : ''}
+      {r ? (
+        <DeleteDraftForm
+          formClass="delete-form"
+          ctx={ctx}
+          csrf={csrf}
+          action={`${base}/${r.id}/delete`}
+          version={r.version}
+        />
+      ) : (
+        ''
+      )}
     </Frame>
   );
 }
@@ -140,22 +151,17 @@ export function QuotePage(props: ItemProps & { quote: QuoteRow | null }): JSX.El
           </button>
         </p>
       </form>
-      {q ? <DeleteForm ctx={ctx} csrf={csrf} action={`${base}/${q.id}/delete`} version={q.version} /> : ''}
+      {q ? (
+        <DeleteDraftForm
+          formClass="delete-form"
+          ctx={ctx}
+          csrf={csrf}
+          action={`${base}/${q.id}/delete`}
+          version={q.version}
+        />
+      ) : (
+        ''
+      )}
     </Frame>
-  );
-}
-
-function DeleteForm(props: { ctx: PageContext; csrf: string; action: string; version: number }): JSX.Element {
-  const { t } = props.ctx;
-  return (
-    <form method="post" action={props.action} class="delete-form">
-      <HiddenFields csrf={props.csrf} version={props.version} />
-      <p class="hint" safe>
-        {t.editorialDeleteDraftHint}
-      </p>
-      <button type="submit" class="button-secondary" safe>
-        {t.editorialDelete}
-      </button>
-    </form>
   );
 }

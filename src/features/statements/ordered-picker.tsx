@@ -4,8 +4,10 @@
  * control is labelled with the row's name. Used for signatories, addressees, and a release's contacts,
  * highlights and boilerplates.
  */
+
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { Option } from '../../ui/form.js';
+import { TableHead } from '../../ui/list.js';
 
 export interface PickRow {
   id: number;
@@ -45,26 +47,14 @@ export function OrderedPicker(props: {
       )}
       <section class="table-scroll" aria-label={props.legend} tabindex="0">
         <table class="data-table picker-table">
-          <thead>
-            <tr>
-              <th scope="col" safe>
-                {t.editorialPickColumn}
-              </th>
-              <th scope="col" safe>
-                {t.editorialNameColumn}
-              </th>
-              <th scope="col" safe>
-                {t.editorialOrderColumn}
-              </th>
-              {props.roles ? (
-                <th scope="col" safe>
-                  {t.editorialSignatoryRole}
-                </th>
-              ) : (
-                ''
-              )}
-            </tr>
-          </thead>
+          <TableHead
+            headers={[
+              t.editorialPickColumn,
+              t.editorialNameColumn,
+              t.editorialOrderColumn,
+              props.roles ? t.editorialSignatoryRole : false,
+            ]}
+          />
           <tbody>
             {ordered.map((row) => {
               const position = selected.indexOf(row.id);

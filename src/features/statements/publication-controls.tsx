@@ -10,7 +10,8 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { timeZoneNames } from '../../platform/text/time-zones.js';
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { fieldId, HiddenFields, SelectField } from '../../ui/form.js';
+import { ButtonForm, fieldId, HiddenFields, SelectField } from '../../ui/form.js';
+import { Section } from '../../ui/layout.js';
 import { stateName } from './state-label.js';
 
 export function PublicationControls(props: {
@@ -27,10 +28,7 @@ export function PublicationControls(props: {
   const { ctx, csrf, base, version, state, embargo } = props;
   const { t } = ctx;
   return (
-    <section class="publication" aria-labelledby="publication-title">
-      <h2 id="publication-title" safe>
-        {t.editorialPublication}
-      </h2>
+    <Section id="publication-title" title={t.editorialPublication} class="publication">
       <p>
         <strong class={`visibility visibility-${state}`} safe>
           {t.editorialStateNow(stateName(t, state))}
@@ -76,30 +74,44 @@ export function PublicationControls(props: {
           ''
         )}
         {state !== 'draft' ? (
-          <form method="post" action={`${base}/unpublish`}>
-            <HiddenFields csrf={csrf} version={version} />
-            <button type="submit" class="button-secondary" safe>
-              {t.editorialUnpublish}
-            </button>
-          </form>
+          <ButtonForm
+            action={`${base}/unpublish`}
+            csrf={csrf}
+            version={version}
+            label={t.editorialUnpublish}
+            buttonClass="button-secondary"
+          />
         ) : (
           ''
         )}
         {state === 'published' || state === 'embargoed' ? (
-          <form method="post" action={`${base}/withdraw`}>
-            <HiddenFields csrf={csrf} version={version} />
-            <p class="hint" safe>
-              {t.editorialWithdrawHint}
-            </p>
-            <button type="submit" class="button-secondary" safe>
-              {t.editorialWithdraw}
-            </button>
-          </form>
+          <ButtonForm
+            action={`${base}/withdraw`}
+            csrf={csrf}
+            version={version}
+            label={t.editorialWithdraw}
+            hint={t.editorialWithdrawHint}
+            buttonClass="button-secondary"
+          />
         ) : (
           ''
         )}
       </div>
-    </section>
+    </Section>
+  );
+}
+
+/** Deleting a draft (never published, so nothing public goes away). */
+export function DeleteDraftForm(props: {
+  ctx: PageContext;
+  csrf: string;
+  action: string;
+  version: number;
+  formClass?: string;
+}): JSX.Element {
+  const { t } = props.ctx;
+  return (
+    <ButtonForm {...props} label={t.editorialDelete} hint={t.editorialDeleteDraftHint} buttonClass="button-secondary" />
   );
 }
 

@@ -1,6 +1,6 @@
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { Layout } from '../../ui/layout.js';
+import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
@@ -15,39 +15,31 @@ import {
 export function HomePage({ ctx, items }: { ctx: PageContext; items: StatementListItem[] }): JSX.Element {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.homeTitle} description={t.homeIntro}>
-      <h1 safe>{t.homeTitle}</h1>
-      <p class="lede" safe>
-        {t.homeIntro}
-      </p>
-      {items.length === 0 ? (
-        <p safe>{t.homeEmpty}</p>
-      ) : (
-        <ul class="cards">
-          {items.map(({ statement, recommendationCount, signatoryCount }) => (
-            <li class="card">
-              <h2>
-                <a href={`/${ctx.locale}/statements/${statement.slug}`}>
-                  <LocalizedSpan value={statement.title} ctx={ctx} />
-                </a>
-              </h2>
-              <p class="meta">
-                <time datetime={statement.date} safe>
-                  {formatDate(statement.date, ctx.locale)}
-                </time>
-                {' · '}
-                <span safe>{t.recommendationCount(recommendationCount)}</span>
-                {' · '}
-                <span safe>{t.signatoryCount(signatoryCount)}</span>
-              </p>
-              <p>
-                <LocalizedSpan value={statement.summary} ctx={ctx} />
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
-    </Layout>
+    <ListingPage ctx={ctx} title={t.homeTitle} intro={t.homeIntro} empty={t.homeEmpty} isEmpty={items.length === 0}>
+      <ul class="cards">
+        {items.map(({ statement, recommendationCount, signatoryCount }) => (
+          <li class="card">
+            <h2>
+              <a href={`/${ctx.locale}/statements/${statement.slug}`}>
+                <LocalizedSpan value={statement.title} ctx={ctx} />
+              </a>
+            </h2>
+            <p class="meta">
+              <time datetime={statement.date} safe>
+                {formatDate(statement.date, ctx.locale)}
+              </time>
+              {' · '}
+              <span safe>{t.recommendationCount(recommendationCount)}</span>
+              {' · '}
+              <span safe>{t.signatoryCount(signatoryCount)}</span>
+            </p>
+            <p>
+              <LocalizedSpan value={statement.summary} ctx={ctx} />
+            </p>
+          </li>
+        ))}
+      </ul>
+    </ListingPage>
   );
 }
 
@@ -100,7 +92,7 @@ export function StatementPage({
           </dl>
         </header>
 
-        <Section id="summary" title={t.statementSummary}>
+        <Section id="summary-heading" title={t.statementSummary}>
           <p class="lede">
             <LocalizedSpan value={statement.summary} ctx={ctx} />
           </p>
@@ -120,7 +112,7 @@ export function StatementPage({
           </p>
         </Section>
 
-        <Section id="recommendations" title={t.statementRecommendationsByTheme}>
+        <Section id="recommendations-heading" title={t.statementRecommendationsByTheme}>
           {groups.map((group, index) => (
             <section class="theme-group" aria-labelledby={`theme-${index}`}>
               <h3 id={`theme-${index}`}>
@@ -140,7 +132,7 @@ export function StatementPage({
         </Section>
 
         {detail.quotes.length > 0 ? (
-          <Section id="quotes" title={t.statementQuotes}>
+          <Section id="quotes-heading" title={t.statementQuotes}>
             {detail.quotes.map((quote) => (
               <QuoteFigure ctx={ctx} quote={quote} />
             ))}
@@ -149,7 +141,7 @@ export function StatementPage({
           ''
         )}
 
-        <Section id="signatories" title={t.statementSignatories}>
+        <Section id="signatories-heading" title={t.statementSignatories}>
           <ol class="signatories">
             {detail.signatories.map(({ organization, role }) => (
               <li>
@@ -176,18 +168,6 @@ export function StatementPage({
         {safeSections}
       </article>
     </Layout>
-  );
-}
-
-/** A titled section whose heading names it for assistive technology. */
-function Section({ id, title, children }: { id: string; title: string; children?: JSX.Element | JSX.Element[] }) {
-  return (
-    <section aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`} safe>
-        {title}
-      </h2>
-      {children as 'safe'}
-    </section>
   );
 }
 

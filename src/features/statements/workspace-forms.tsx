@@ -3,10 +3,12 @@
  * heading with what went wrong, the details form, and a picker of registry rows saved in order.
  * Each page passes its own fields and labels.
  */
+
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { ErrorSummary, HiddenFields, TextField } from '../../ui/form.js';
+import { Section } from '../../ui/layout.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { OrderedPicker, type PickRow } from './ordered-picker.js';
 import { OriginalLocaleField } from './publication-controls.js';
@@ -91,10 +93,7 @@ export function DetailsSection(props: {
 }): JSX.Element {
   const { ctx } = props;
   return (
-    <section aria-labelledby="details-title">
-      <h2 id="details-title" safe>
-        {props.heading}
-      </h2>
+    <Section id="details-title" title={props.heading}>
       <form method="post" action={props.action} class="form" novalidate>
         <HiddenFields csrf={props.csrf} version={props.version} />
         <input type="hidden" name="originalLocale" value={ctx.locale} />
@@ -106,7 +105,7 @@ export function DetailsSection(props: {
           </button>
         </p>
       </form>
-    </section>
+    </Section>
   );
 }
 
@@ -127,10 +126,7 @@ export function PickerSection(props: {
 }): JSX.Element {
   const { ctx, name } = props;
   return (
-    <section aria-labelledby={`${name}-title`}>
-      <h2 id={`${name}-title`} safe>
-        {props.legend}
-      </h2>
+    <Section id={`${name}-title`} title={props.legend}>
       <form method="post" action={props.action} class="form">
         <HiddenFields csrf={props.csrf} version={props.version} />
         <OrderedPicker
@@ -147,6 +143,6 @@ export function PickerSection(props: {
           {ctx.t.editorialSaveOrder}
         </button>
       </form>
-    </section>
+    </Section>
   );
 }

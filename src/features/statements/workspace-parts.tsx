@@ -5,6 +5,7 @@ import { type LocalizedText, translationState } from '../../platform/text/locali
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { HiddenFields, StateBadge } from '../../ui/form.js';
+import type { Column } from '../../ui/list.js';
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
@@ -14,28 +15,65 @@ import type { EditableStatementItem } from './workspace-read.js';
 export function StatementListPage(
   props: WorkspaceProps & { items: EditableStatementItem[]; q: string; state: string },
 ): JSX.Element {
-  const { ctx } = props;
+  const { t } = props.ctx;
+  return (
+    <EditorialListPage
+      {...props}
+      path="statements"
+      title={t.editorialStatementsTitle}
+      caption={t.editorialStatementsCaption}
+      newLabel={t.editorialNewStatement}
+      titleHeader={t.editorialColumnTitle}
+      of={(i) => ({ slug: i.statement.slug, title: i.statement.title, date: i.statement.date, state: i.state })}
+      more={[
+        { header: t.editorialColumnRecommendations, cell: (i) => <span safe>{String(i.recommendationCount)}</span> },
+      ]}
+    />
+  );
+}
+
+/**
+ * The workspace list of statements or of releases: a linked title, the date and the state, then any
+ * columns of its own; searchable and filtered by state.
+ */
+export function EditorialListPage<Row>(
+  props: WorkspaceProps & {
+    /** Under /{lang}/workspace/. */
+    path: string;
+    title: string;
+    caption: string;
+    newLabel: string;
+    titleHeader: string;
+    q: string;
+    state: string;
+    items: Row[];
+    of: (row: Row) => { slug: string; title: LocalizedText; date: string; state: VisibilityState };
+    more?: Column<Row>[];
+  },
+): JSX.Element {
+  const { ctx, of } = props;
   const { t, locale } = ctx;
+  const base = `/${locale}/workspace/${props.path}`;
   return (
     <ListPage
       {...props}
-      title={t.editorialStatementsTitle}
-      caption={t.editorialStatementsCaption}
-      create={{ href: `/${locale}/workspace/statements/new`, label: t.editorialNewStatement }}
-      search={{ action: `/${locale}/workspace/statements`, q: props.q, filters: [stateFilter(t, props.state)] }}
+      title={props.title}
+      caption={props.caption}
+      create={{ href: `${base}/new`, label: props.newLabel }}
+      search={{ action: base, q: props.q, filters: [stateFilter(t, props.state)] }}
       rows={props.items}
       columns={[
         {
-          header: t.editorialColumnTitle,
+          header: props.titleHeader,
           cell: (i) => (
-            <a href={`/${locale}/workspace/statements/${i.statement.slug}`}>
-              <LocalizedSpan value={i.statement.title} ctx={ctx} />
+            <a href={`${base}/${of(i).slug}`}>
+              <LocalizedSpan value={of(i).title} ctx={ctx} />
             </a>
           ),
         },
-        { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(i.statement.date, locale)}</span> },
-        { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={i.state} /> },
-        { header: t.editorialColumnRecommendations, cell: (i) => <span safe>{String(i.recommendationCount)}</span> },
+        { header: t.editorialColumnDate, cell: (i) => <span safe>{formatDate(of(i).date, locale)}</span> },
+        { header: t.editorialColumnState, cell: (i) => <StateTag ctx={ctx} state={of(i).state} /> },
+        ...(props.more ?? []),
       ]}
     />
   );

@@ -1,17 +1,18 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, HiddenFields, readLocaleValues, TextField } from '../../ui/form.js';
+import { BilingualFields, TextField, type Typed, typedText } from '../../ui/form.js';
+import { Section } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
-import { DateField, PublicationControls } from './publication-controls.js';
+import { DateField, DeleteDraftForm, PublicationControls } from './publication-controls.js';
 import { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
 import { MoveButtons, TranslationStates } from './workspace-parts.js';
 import type { RegistryChoices, StatementForEditing } from './workspace-read.js';
 
-export type Typed = Record<string, unknown> | undefined;
+export type { Typed };
 
-const str = (typed: Typed, name: string) => (typeof typed?.[name] === 'string' ? (typed[name] as string) : undefined);
+const str = typedText;
 
 function statementLabels(ctx: PageContext): Record<string, string> {
   const { t } = ctx;
@@ -42,45 +43,18 @@ function StatementFields(props: {
   const { ctx, stored, typed } = props;
   const { t } = ctx;
   const errors = props.outcome.errors ?? {};
-  const values = (name: string) => (typed ? readLocaleValues(typed, name) : undefined);
   return (
     <>
-      <BilingualField
+      <BilingualFields
         ctx={ctx}
-        name="title"
-        label={t.editorialStatementTitle}
-        stored={stored?.title}
-        values={values('title')}
+        typed={typed}
         errors={errors}
-        required
-      />
-      <BilingualField
-        ctx={ctx}
-        name="occasion"
-        label={t.editorialStatementOccasion}
-        stored={stored?.occasion}
-        values={values('occasion')}
-        errors={errors}
-      />
-      <BilingualField
-        ctx={ctx}
-        name="summary"
-        label={t.editorialStatementSummary}
-        stored={stored?.summary}
-        values={values('summary')}
-        errors={errors}
-        multiline
-        rows={4}
-      />
-      <BilingualField
-        ctx={ctx}
-        name="body"
-        label={t.editorialStatementBody}
-        stored={stored?.body}
-        values={values('body')}
-        errors={errors}
-        markdown
-        rows={10}
+        fields={[
+          { name: 'title', label: t.editorialStatementTitle, stored: stored?.title, required: true },
+          { name: 'occasion', label: t.editorialStatementOccasion, stored: stored?.occasion },
+          { name: 'summary', label: t.editorialStatementSummary, stored: stored?.summary, multiline: true, rows: 4 },
+          { name: 'body', label: t.editorialStatementBody, stored: stored?.body, markdown: true, rows: 10 },
+        ]}
       />
       <DateField
         ctx={ctx}
@@ -166,10 +140,7 @@ export function StatementEditPage(
       <DetailsSection ctx={ctx} csrf={csrf} heading={t.editorialStatementDetails} action={base} version={s.version}>
         <StatementFields ctx={ctx} stored={s} typed={typedOf('details')} outcome={outcomeOf('details')} />
       </DetailsSection>
-      <section aria-labelledby="recommendations-title">
-        <h2 id="recommendations-title" safe>
-          {t.editorialRecommendations}
-        </h2>
+      <Section id="recommendations-title" title={t.editorialRecommendations}>
         {data.recommendations.length === 0 ? <p safe>{t.editorialNoRecommendations}</p> : ''}
         <ol class="workspace-items">
           {data.recommendations.map((r, index) => {
@@ -200,11 +171,8 @@ export function StatementEditPage(
             {t.editorialAddRecommendation}
           </a>
         </p>
-      </section>
-      <section aria-labelledby="quotes-title">
-        <h2 id="quotes-title" safe>
-          {t.editorialQuotes}
-        </h2>
+      </Section>
+      <Section id="quotes-title" title={t.editorialQuotes}>
         {data.quotes.length === 0 ? <p safe>{t.editorialNoQuotes}</p> : ''}
         <ol class="workspace-items">
           {data.quotes.map((q) => (
@@ -230,7 +198,7 @@ export function StatementEditPage(
             {t.editorialAddQuote}
           </a>
         </p>
-      </section>
+      </Section>
       <PickerSection
         ctx={ctx}
         csrf={csrf}
@@ -263,20 +231,9 @@ export function StatementEditPage(
         error={outcomeOf('addressees').errors?.addressees}
       />
       {data.state === 'draft' ? (
-        <section aria-labelledby="delete-title">
-          <h2 id="delete-title" safe>
-            {t.editorialDelete}
-          </h2>
-          <form method="post" action={`${base}/delete`}>
-            <HiddenFields csrf={csrf} version={s.version} />
-            <p class="hint" safe>
-              {t.editorialDeleteDraftHint}
-            </p>
-            <button type="submit" class="button-secondary" safe>
-              {t.editorialDelete}
-            </button>
-          </form>
-        </section>
+        <Section id="delete-title" title={t.editorialDelete}>
+          <DeleteDraftForm ctx={ctx} csrf={csrf} action={`${base}/delete`} version={s.version} />
+        </Section>
       ) : (
         ''
       )}

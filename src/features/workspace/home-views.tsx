@@ -2,6 +2,8 @@
 
 import type { AttentionDetail, AttentionItem, AttentionKey, ProfileGap } from '../../platform/feature.js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
+import { Section } from '../../ui/layout.js';
+import { EmptyOr } from '../../ui/list.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { formatInstant } from '../releases/index.js';
 import type { Attention } from './attention.js';
@@ -51,33 +53,23 @@ export function WorkspaceHomePage(props: WorkspaceProps & { attention: Attention
       <p class="lede" safe>
         {user.role === 'member' ? t.workspaceHomeMemberIntro : t.workspaceHomeIntro}
       </p>
-      <section aria-labelledby="attention-heading">
-        <h2 id="attention-heading" safe>
-          {t.homeAttentionHeading}
-        </h2>
-        {attention.items.length === 0 ? (
-          <p class="attention-empty" safe>
-            {t.homeAttentionNothing}
-          </p>
-        ) : (
+      <Section id="attention-heading" title={t.homeAttentionHeading}>
+        <EmptyOr empty={t.homeAttentionNothing} isEmpty={attention.items.length === 0} emptyClass="attention-empty">
           <ol class="attention">
             {attention.items.map((item) => (
               <Item {...props} item={item} />
             ))}
           </ol>
-        )}
-      </section>
+        </EmptyOr>
+      </Section>
       {attention.clear.length > 0 ? (
-        <section aria-labelledby="clear-heading">
-          <h2 id="clear-heading" safe>
-            {t.homeClearHeading}
-          </h2>
+        <Section id="clear-heading" title={t.homeClearHeading}>
           <ul class="attention-clear">
             {attention.clear.map((key) => (
               <li safe>{LABELS[key].clear(t)}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : (
         ''
       )}
