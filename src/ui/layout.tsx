@@ -102,14 +102,14 @@ export function ListingPage(props: {
   isEmpty: boolean;
   children: JSX.Element;
 }): JSX.Element {
-  const { ctx, title, intro } = props;
+  const { ctx, title, intro, children } = props;
   return (
     <TitledPage ctx={ctx} title={title} description={intro}>
       <p class="lede" safe>
         {intro}
       </p>
       <EmptyOr empty={props.empty} isEmpty={props.isEmpty}>
-        {props.children}
+        {children}
       </EmptyOr>
     </TitledPage>
   );
