@@ -1,11 +1,6 @@
 /** Cadenas de administración de cuentas, gestión de dos pasos y encabezado con sesión (issue 5). */
+import type { TranslationOf } from '../catalog.js';
 import type { accountsEn } from './accounts.en.js';
-
-type Shape = {
-  readonly [K in keyof typeof accountsEn]: (typeof accountsEn)[K] extends (...a: infer A) => string
-    ? (...a: A) => string
-    : string;
-};
 
 export const accountsEs = {
   accountsHeaderSignedInAs: 'Sesión iniciada como',
@@ -62,4 +57,4 @@ export const accountsEs = {
     'Elige la organización de esta persona miembro (y ninguna para quienes editan o administran).',
   accountsEnableFirst: 'Esta cuenta está desactivada: actívala antes de enviar una nueva invitación.',
   accountsAlreadyHasPassword: 'Esta persona ya eligió una contraseña: puede usar «¿Olvidaste tu contraseña?».',
-} as const satisfies Shape;
+} as const satisfies TranslationOf<typeof accountsEn>;

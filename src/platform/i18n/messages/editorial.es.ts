@@ -1,11 +1,6 @@
 /** Textos del espacio editorial: declaraciones, recomendaciones, citas y comunicados de prensa. */
+import type { TranslationOf } from '../catalog.js';
 import type { editorialEn } from './editorial.en.js';
-
-type Shape = {
-  readonly [K in keyof typeof editorialEn]: (typeof editorialEn)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : string;
-};
 
 export const editorialEs = {
   editorialNavStatements: 'Declaraciones',
@@ -142,4 +137,4 @@ export const editorialEs = {
   editorialTranslationsKindRecommendation: 'Recomendación',
   editorialTranslationsKindQuote: 'Cita',
   editorialTranslationsKindRelease: 'Comunicado de prensa',
-} as const satisfies Shape;
+} as const satisfies TranslationOf<typeof editorialEn>;

@@ -1,11 +1,6 @@
 /** Textos de la portada del espacio de trabajo: lo que requiere atención. */
+import type { TranslationOf } from '../catalog.js';
 import type { homeEn } from './home.en.js';
-
-type Shape = {
-  readonly [K in keyof typeof homeEn]: (typeof homeEn)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : string;
-};
 
 const more = (n: number, atLeast: boolean) => (atLeast ? `${n} o más` : String(n));
 const s = (n: number) => (n === 1 ? '' : 's');
@@ -53,4 +48,4 @@ export const homeEs = {
   homeOrganizationsWithoutWebsite: (n: number) =>
     n === 1 ? '1 organización sin sitio web' : `${n} organizaciones sin sitio web`,
   homeOrganizationsWithoutWebsiteClear: 'Todas las organizaciones tienen sitio web',
-} as const satisfies Shape;
+} as const satisfies TranslationOf<typeof homeEn>;

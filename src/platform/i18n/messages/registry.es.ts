@@ -1,11 +1,6 @@
 /** Textos de las páginas del registro en el espacio de trabajo (features/registry). */
+import type { TranslationOf } from '../catalog.js';
 import type { registryEn } from './registry.en.js';
-
-type Shape = {
-  readonly [K in keyof typeof registryEn]: (typeof registryEn)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : string;
-};
 
 export const registryEs = {
   registryOrganizationsTitle: 'Organizaciones',
@@ -94,4 +89,4 @@ export const registryEs = {
   registryTranslationsKindTheme: 'Tema',
   registryTranslationsKindAddressee: 'Destinatario',
   registryTranslationsCaption: (language: string) => `Textos por escribir o revisar en ${language}`,
-} as const satisfies Shape;
+} as const satisfies TranslationOf<typeof registryEn>;

@@ -1,11 +1,6 @@
 /** Cadenas de la adhesión (issue 5): las organizaciones miembro firman una declaración; el equipo editor decide. */
+import type { TranslationOf } from '../catalog.js';
 import type { signonEn } from './signon.en.js';
-
-type Shape = {
-  readonly [K in keyof typeof signonEn]: (typeof signonEn)[K] extends (...a: infer A) => string
-    ? (...a: A) => string
-    : string;
-};
 
 export const signonEs = {
   signonTitle: 'Adhesiones',
@@ -52,4 +47,4 @@ export const signonEs = {
     'Otra persona del equipo editor ya resolvió esta solicitud. Vuelva a cargar la página de firmas para ver su estado actual.',
   signonPublishedReason:
     'Esta declaración ya está publicada y sus firmantes ya no se cambian aquí: pida al equipo editor que los modifique.',
-} as const satisfies Shape;
+} as const satisfies TranslationOf<typeof signonEn>;

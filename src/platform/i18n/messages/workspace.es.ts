@@ -1,11 +1,6 @@
 /** Textos del espacio de trabajo editorial (features/workspace y las páginas del registro). */
+import type { TranslationOf } from '../catalog.js';
 import type { workspaceEn } from './workspace.en.js';
-
-type Shape = {
-  readonly [K in keyof typeof workspaceEn]: (typeof workspaceEn)[K] extends (...args: infer A) => string
-    ? (...args: A) => string
-    : string;
-};
 
 export const workspaceEs = {
   workspaceTitle: 'Espacio de trabajo',
@@ -74,4 +69,4 @@ export const workspaceEs = {
   workspaceErrPhone: 'Este número de teléfono no es válido. Escríbelo con su código de país, p. ej. +502 2414 7444.',
   workspaceErrChoice: 'Elige una de las opciones de la lista.',
   workspaceErrParentSelf: 'Un destinatario no puede formar parte de sí mismo.',
-} as const satisfies Shape;
+} as const satisfies TranslationOf<typeof workspaceEn>;
