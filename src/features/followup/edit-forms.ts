@@ -7,9 +7,9 @@ import type * as t from '../../platform/db/schema/index.js';
 import { Problems, type ProblemsByField } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
-import type { EvidenceEdit } from './edit-service.js';
 import { dayOf } from './overdue.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
+import type { EvidenceEdit } from './write-service.js';
 import {
   type CommitmentInput,
   type MeetingInput,

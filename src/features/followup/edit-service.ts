@@ -19,6 +19,7 @@ import { commitmentValues, type FormValues, meetingValues, responseValues, statu
 import type { EditorRecommendation } from './workspace-service.js';
 import type {
   CommitmentInput,
+  EvidenceEdit,
   EvidenceInput,
   MeetingInput,
   ResponseInput,
@@ -110,9 +111,6 @@ export async function editResponse(db: Db, input: ResponseEdit, user: Editor, no
 }
 
 // ---- status update and its evidence ------------------------------------------------------------
-
-/** An evidence row as the edit form sends it: `id` when it was already recorded, null for a new one. */
-export type EvidenceEdit = EvidenceInput & { id: number | null };
 
 export type StatusUpdateEdit = Omit<StatusUpdateInput, 'recommendationId' | 'seenLatestId' | 'evidence'> &
   Versioned & { evidence: EvidenceEdit[] };

@@ -77,6 +77,9 @@ export interface EvidenceInput {
   publishedOn: string | null;
 }
 
+/** An evidence row as the edit form sends it: `id` when it was already recorded, null for a new one. */
+export type EvidenceEdit = EvidenceInput & { id: number | null };
+
 export interface StatusUpdateInput {
   recommendationId: number;
   status: ImplementationStatus;
