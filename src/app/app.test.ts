@@ -2,9 +2,11 @@ import { beforeAll, expect, it } from 'vitest';
 import { createTestApp, getPage } from '../../test/support/app.js';
 import { describeEachEngine } from '../../test/support/db.js';
 import { loadDemo } from '../features/demo/index.js';
+import { gatherContributions } from '../platform/feature.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { registeredRoutes } from '../platform/web/route-table.js';
+import { features } from './features.js';
 
 /** One concrete URL per public page route, with the demo's slugs filled in. */
 const examplePaths = [
@@ -97,6 +99,25 @@ describeEachEngine('the public site', (ctx) => {
     app = await createTestApp(ctx.db);
     // Localized routes are plugins (platform/web/localized-routes.ts): registered once the app is ready.
     await app.ready();
+  });
+
+  it("lists each manifest's public channels and workspace menu entries among the registered routes", () => {
+    const gets = new Set(
+      registeredRoutes(app)
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.url),
+    );
+    const channels = features.flatMap((f) => f.publicChannels ?? []);
+    expect(channels.length).toBeGreaterThan(5);
+    for (const channel of channels) {
+      for (const locale of channel.includes('{lang}') ? LOCALES : [null]) {
+        const url = locale ? channel.replace('{lang}', locale) : channel;
+        expect(gets.has(url), `public channel ${url} is not a registered GET route`).toBe(true);
+      }
+    }
+    for (const entry of gatherContributions(features).nav) {
+      expect(gets.has(`/en${entry.path}`), `menu entry ${entry.path} leads nowhere`).toBe(true);
+    }
   });
 
   it('covers every localized page route with an example (a new route must be added here)', () => {
