@@ -3,14 +3,22 @@
 import { eq } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
+import {
+  FlatFormBody,
+  type Form,
+  field,
+  readConfirmed,
+  readLocaleValues,
+  SlugParams,
+  seenVersion,
+} from '../../platform/forms/form-body.js';
 import { canManageOrganizations } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
-import { readConfirmed, readLocaleValues } from '../../ui/form.js';
-import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import { ListQuery } from './form-body.js';
 import {
   createOrganization,
   getOrganizationForEdit,
@@ -28,7 +36,7 @@ import {
 } from './organizations-views.js';
 import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
 
-function readOrganizationForm(body: Body): OrganizationForm {
+function readOrganizationForm(body: Form): OrganizationForm {
   return {
     name: field(body, 'name'),
     acronym: field(body, 'acronym'),
@@ -62,9 +70,9 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
       return sendHtml(reply, await (<OrganizationFormPage {...w} organization={null} form={form} />));
     });
 
-    scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
+    scope.post(path, { schema: { body: FlatFormBody } }, async (request, reply) => {
       const w = request.workspace;
-      const form = readOrganizationForm(request.body as Body);
+      const form = readOrganizationForm(request.body as Form);
       return saveForm(
         reply,
         w.ctx,
@@ -96,9 +104,9 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
       return sendHtml(reply, await (<OrganizationFormPage {...w} organization={organization} form={form} />));
     });
 
-    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FlatFormBody } }, async (request, reply) => {
       const w = request.workspace;
-      const body = request.body as Body;
+      const body = request.body as Form;
       const form = readOrganizationForm(body);
       const { slug } = request.params;
       return saveForm(

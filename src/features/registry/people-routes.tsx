@@ -2,14 +2,22 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
+import {
+  FlatFormBody,
+  type Form,
+  field,
+  readConfirmed,
+  readLocaleValues,
+  SlugParams,
+  seenVersion,
+} from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
-import { readConfirmed, readLocaleValues } from '../../ui/form.js';
-import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import { ListQuery } from './form-body.js';
 import {
   createPerson,
   getPersonForEdit,
@@ -22,7 +30,7 @@ import {
 import { PeopleListPage, PersonFormPage, personFormValues } from './people-views.js';
 import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
 
-function readPersonForm(body: Body): PersonForm {
+function readPersonForm(body: Form): PersonForm {
   return {
     name: field(body, 'name'),
     role: readLocaleValues(body, 'role'),
@@ -76,9 +84,9 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
+    scope.post(path, { schema: { body: FlatFormBody } }, async (request, reply) => {
       const w = request.workspace;
-      const form = readPersonForm(request.body as Body);
+      const form = readPersonForm(request.body as Form);
       const back = await backHref(deps.db, locale, w.user);
       return saveForm(
         reply,
@@ -112,9 +120,9 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FlatFormBody } }, async (request, reply) => {
       const w = request.workspace;
-      const body = request.body as Body;
+      const body = request.body as Form;
       const form = readPersonForm(body);
       const { slug } = request.params;
       const back = await backHref(deps.db, locale, w.user);

@@ -1,14 +1,22 @@
 /** /{lang}/workspace/themes… and /{lang}/workspace/addressees…: list, new, edit, archive; themes also move. */
 import { eq, isNull } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
+import {
+  FlatFormBody,
+  type Form,
+  field,
+  readConfirmed,
+  readLocaleValues,
+  SlugParams,
+  seenVersion,
+} from '../../platform/forms/form-body.js';
 import { canEditRegistry } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
-import { readConfirmed, readLocaleValues } from '../../ui/form.js';
-import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import { ListQuery } from './form-body.js';
 import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
 import {
   type AddresseeForm,
@@ -34,12 +42,12 @@ import {
   themeFormValues,
 } from './vocabulary-views.js';
 
-const readLabelForm = (body: Body, name: string): LabelForm => ({
+const readLabelForm = (body: Form, name: string): LabelForm => ({
   label: readLocaleValues(body, name),
   confirmed: readConfirmed(body, name),
 });
 
-function readAddresseeForm(body: Body): AddresseeForm {
+function readAddresseeForm(body: Form): AddresseeForm {
   return {
     name: readLocaleValues(body, 'name'),
     confirmed: readConfirmed(body, 'name'),
@@ -77,9 +85,9 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       return sendHtml(reply, await (<ThemeFormPage {...w} theme={null} form={themeFormValues(null)} />));
     });
 
-    scope.post(themes, { schema: { body: FormBody } }, async (request, reply) => {
+    scope.post(themes, { schema: { body: FlatFormBody } }, async (request, reply) => {
       const w = request.workspace;
-      const form = readLabelForm(request.body as Body, 'label');
+      const form = readLabelForm(request.body as Form, 'label');
       return saveForm(
         reply,
         w.ctx,
@@ -97,29 +105,33 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       return sendHtml(reply, await (<ThemeFormPage {...w} theme={theme} form={themeFormValues(theme)} />));
     });
 
-    scope.post(`${themes}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const body = request.body as Body;
-      const form = readLabelForm(body, 'label');
-      const { slug } = request.params;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await updateTheme(deps.db, form, recordChange(deps, w, slug, body));
-          return `${themesPage}?saved=1`;
-        },
-        async (outcome) => {
-          const current = await getTheme(deps.db, slug, w.user);
-          const shown = formAfterFailure(
-            { typed: form, outcome, seenVersion: seenVersion(body) },
-            current,
-            themeFormValues,
-          );
-          return <ThemeFormPage {...w} theme={current} form={shown.form} outcome={outcome} version={shown.version} />;
-        },
-      );
-    });
+    scope.post(
+      `${themes}/:slug/edit`,
+      { schema: { params: SlugParams, body: FlatFormBody } },
+      async (request, reply) => {
+        const w = request.workspace;
+        const body = request.body as Form;
+        const form = readLabelForm(body, 'label');
+        const { slug } = request.params;
+        return saveForm(
+          reply,
+          w.ctx,
+          async () => {
+            await updateTheme(deps.db, form, recordChange(deps, w, slug, body));
+            return `${themesPage}?saved=1`;
+          },
+          async (outcome) => {
+            const current = await getTheme(deps.db, slug, w.user);
+            const shown = formAfterFailure(
+              { typed: form, outcome, seenVersion: seenVersion(body) },
+              current,
+              themeFormValues,
+            );
+            return <ThemeFormPage {...w} theme={current} form={shown.form} outcome={outcome} version={shown.version} />;
+          },
+        );
+      },
+    );
 
     registerArchiveRoute(scope, deps, {
       path: themes,
@@ -127,13 +139,17 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       done: () => `${themesPage}?saved=1`,
     });
 
-    scope.post(`${themes}/:slug/move`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const body = request.body as Body;
-      const direction = body.direction === 'up' ? 'up' : 'down';
-      await moveTheme(deps.db, request.params.slug, direction, seenVersion(body), w.user, deps.now());
-      return reply.redirect(themesPage, 303);
-    });
+    scope.post(
+      `${themes}/:slug/move`,
+      { schema: { params: SlugParams, body: FlatFormBody } },
+      async (request, reply) => {
+        const w = request.workspace;
+        const body = request.body as Form;
+        const direction = body.direction === 'up' ? 'up' : 'down';
+        await moveTheme(deps.db, request.params.slug, direction, seenVersion(body), w.user, deps.now());
+        return reply.redirect(themesPage, 303);
+      },
+    );
 
     scope.get(addressees, { schema: { querystring: ListQuery } }, async (request, reply) => {
       const w = request.workspace;
@@ -153,9 +169,9 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       );
     });
 
-    scope.post(addressees, { schema: { body: FormBody } }, async (request, reply) => {
+    scope.post(addressees, { schema: { body: FlatFormBody } }, async (request, reply) => {
       const w = request.workspace;
-      const form = readAddresseeForm(request.body as Body);
+      const form = readAddresseeForm(request.body as Form);
       return saveForm(
         reply,
         w.ctx,
@@ -181,10 +197,10 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
 
     scope.post(
       `${addressees}/:slug/edit`,
-      { schema: { params: SlugParams, body: FormBody } },
+      { schema: { params: SlugParams, body: FlatFormBody } },
       async (request, reply) => {
         const w = request.workspace;
-        const body = request.body as Body;
+        const body = request.body as Form;
         const form = readAddresseeForm(body);
         const { slug } = request.params;
         return saveForm(

@@ -4,10 +4,6 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../../platform/errors.js';
-import type { Locale } from '../../platform/i18n/locales.js';
-import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
 import {
   type Form,
   FormBody,
@@ -15,10 +11,14 @@ import {
   ItemParams,
   originalLocale,
   pair,
-  rebaseTyped,
   SlugParams,
   seenVersion,
-} from './form-input.js';
+} from '../../platform/forms/form-body.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
+import { rebaseTyped } from './form-input.js';
 import { QuotePage, RecommendationPage } from './item-views.js';
 import { asIds } from './ordered-picker.js';
 import { createQuote, deleteQuote, getQuote, updateQuote } from './quote-service.js';
