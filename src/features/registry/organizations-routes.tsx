@@ -3,21 +3,14 @@
 import { eq } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
-import {
-  FlatFormBody,
-  type Form,
-  field,
-  readConfirmed,
-  readLocaleValues,
-  SlugParams,
-  seenVersion,
-} from '../../platform/forms/form-body.js';
+import { type Form, field, SlugParams } from '../../platform/forms/form-body.js';
 import { canManageOrganizations } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
+import { workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
+import { readConfirmed, readLocaleValues } from '../../ui/form.js';
 import { ListQuery } from './form-body.js';
 import {
   createOrganization,
@@ -34,7 +27,7 @@ import {
   OrganizationOverviewPage,
   organizationFormValues,
 } from './organizations-views.js';
-import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
+import { registerRecordForms } from './record-routes.js';
 
 function readOrganizationForm(body: Form): OrganizationForm {
   return {
@@ -70,17 +63,6 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
       return sendHtml(reply, await (<OrganizationFormPage {...w} organization={null} form={form} />));
     });
 
-    scope.post(path, { schema: { body: FlatFormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const form = readOrganizationForm(request.body as Form);
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => `${base}/${(await createOrganization(deps.db, form, w.user, deps.now())).slug}?saved=1`,
-        (outcome) => <OrganizationFormPage {...w} organization={null} form={form} outcome={outcome} />,
-      );
-    });
-
     // A member's own organization, wherever its slug goes.
     scope.get('/workspace/my-organization', async (request, reply) => {
       const w = request.workspace;
@@ -104,42 +86,24 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
       return sendHtml(reply, await (<OrganizationFormPage {...w} organization={organization} form={form} />));
     });
 
-    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FlatFormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const body = request.body as Form;
-      const form = readOrganizationForm(body);
-      const { slug } = request.params;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await updateOrganization(deps.db, form, recordChange(deps, w, slug, body));
-          return `${base}/${slug}?saved=1`;
-        },
-        async (outcome) => {
-          const current = await getOrganizationForEdit(deps.db, slug, w.user);
-          const shown = formAfterFailure(
-            { typed: form, outcome, seenVersion: seenVersion(body) },
-            current,
-            organizationFormValues,
-          );
-          return (
-            <OrganizationFormPage
-              {...w}
-              organization={current}
-              form={shown.form}
-              outcome={outcome}
-              version={shown.version}
-            />
-          );
-        },
-      );
-    });
-
-    registerArchiveRoute(scope, deps, {
+    registerRecordForms(scope, deps, {
       path,
-      record: organizationArchiveRecord,
+      read: readOrganizationForm,
+      create: createOrganization,
+      update: updateOrganization,
+      archive: organizationArchiveRecord,
+      current: getOrganizationForEdit,
+      formOf: () => organizationFormValues,
       done: (slug) => `${base}/${slug}?saved=1`,
+      page: (w, shown) => (
+        <OrganizationFormPage
+          {...w}
+          organization={shown.current}
+          form={shown.form}
+          outcome={shown.outcome}
+          version={shown.version}
+        />
+      ),
     });
   });
 }
