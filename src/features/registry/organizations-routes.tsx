@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
-import { type Form, field, SlugParams } from '../../platform/forms/form-body.js';
+import { type Form, fields, SlugParams } from '../../platform/forms/form-body.js';
 import { canManageOrganizations } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -31,12 +31,7 @@ import { registerRecordForms } from './record-routes.js';
 
 function readOrganizationForm(body: Form): OrganizationForm {
   return {
-    name: field(body, 'name'),
-    acronym: field(body, 'acronym'),
-    aliases: field(body, 'aliases'),
-    website: field(body, 'website'),
-    country: field(body, 'country'),
-    kind: field(body, 'kind'),
+    ...fields(body, ['name', 'acronym', 'aliases', 'website', 'country', 'kind']),
     localizedName: readLocaleValues(body, 'localizedName'),
     boilerplate: readLocaleValues(body, 'boilerplate'),
     confirmed: { localizedName: readConfirmed(body, 'localizedName'), boilerplate: readConfirmed(body, 'boilerplate') },

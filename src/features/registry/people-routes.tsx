@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { type Form, field, SlugParams } from '../../platform/forms/form-body.js';
+import { type Form, fields, SlugParams } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
@@ -25,12 +25,9 @@ import { registerRecordForms } from './record-routes.js';
 
 function readPersonForm(body: Form): PersonForm {
   return {
-    name: field(body, 'name'),
+    ...fields(body, ['name', 'organization', 'email', 'phone']),
     role: readLocaleValues(body, 'role'),
     roleConfirmed: readConfirmed(body, 'role'),
-    organization: field(body, 'organization'),
-    email: field(body, 'email'),
-    phone: field(body, 'phone'),
     isPressContact: body.isPressContact === '1',
   };
 }

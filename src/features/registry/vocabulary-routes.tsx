@@ -1,7 +1,7 @@
 /** /{lang}/workspace/themes… and /{lang}/workspace/addressees…: list, new, edit, archive; themes also move. */
 import { eq, isNull } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
-import { FlatFormBody, type Form, field, SlugParams, seenVersion } from '../../platform/forms/form-body.js';
+import { FlatFormBody, type Form, fields, SlugParams, seenVersion } from '../../platform/forms/form-body.js';
 import { canEditRegistry } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -42,11 +42,9 @@ const readLabelForm = (body: Form, name: string): LabelForm => ({
 
 function readAddresseeForm(body: Form): AddresseeForm {
   return {
+    ...fields(body, ['kind', 'country', 'parent']),
     name: readLocaleValues(body, 'name'),
     confirmed: readConfirmed(body, 'name'),
-    kind: field(body, 'kind'),
-    country: field(body, 'country'),
-    parent: field(body, 'parent'),
   };
 }
 

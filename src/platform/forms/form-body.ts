@@ -37,6 +37,11 @@ export type Form = Record<string, unknown>;
 export const field = (body: Form, name: string): string =>
   typeof body[name] === 'string' ? (body[name] as string) : '';
 
+/** Several plain fields at once, by name, each read as `field` reads it. */
+export function fields<const Name extends string>(body: Form, names: readonly Name[]): Record<Name, string> {
+  return Object.fromEntries(names.map((name) => [name, field(body, name)])) as Record<Name, string>;
+}
+
 /** Text typed per language, as submitted (`name_en`, `name_es`). */
 export function localeFieldName(name: string, locale: Locale): string {
   return `${name}_${locale}`;
