@@ -131,6 +131,24 @@ export async function statementBySlug(tx: Db, slug: string): Promise<StatementRo
   return row;
 }
 
+/**
+ * A write to one of a statement's items (a quote or a recommendation): by a statement editor, in one
+ * transaction, once the typed fields pass the item's own check (if it has one), on the row `load`
+ * finds: the statement for a new item, the item itself for an edit or a delete.
+ */
+export function writeStatementItem<Loaded, T>(
+  db: Db,
+  user: Editor,
+  steps: { check?: (tx: Db) => Promise<void>; load: (tx: Db) => Promise<Loaded> },
+  write: (tx: Db, loaded: Loaded) => Promise<T>,
+): Promise<T> {
+  requireStatementEditor(user);
+  return db.transaction(async (tx) => {
+    await steps.check?.(tx);
+    return write(tx, await steps.load(tx));
+  });
+}
+
 /** The addressees of the statement as a whole, in the order given. */
 export async function setStatementAddressees(
   db: Db,
