@@ -5,10 +5,11 @@
  * back as typed after an error. Everything works as a plain form post; htmx only adds live previews.
  */
 
+import { confirmFieldName, localeFieldName, readConfirmed, readLocaleValues } from '../platform/forms/form-body.js';
 import type { FieldErrors } from '../platform/forms/validation.js';
 import type { Catalog } from '../platform/i18n/catalog.js';
 import { messages } from '../platform/i18n/format.js';
-import { LOCALES, type Locale } from '../platform/i18n/locales.js';
+import { LOCALES } from '../platform/i18n/locales.js';
 import type { LocaleValues } from '../platform/text/bilingual.js';
 import { type LocalizedText, type TranslationState, translationState } from '../platform/text/localized-text.js';
 import { renderMarkdown } from '../platform/text/markdown.js';
@@ -290,31 +291,8 @@ export function StateBadge({ t, state }: { t: Catalog; state: TranslationState }
   );
 }
 
-/** Text typed per language, as submitted (`name_en`, `name_es`). */
-
-export function localeFieldName(name: string, locale: Locale): string {
-  return `${name}_${locale}`;
-}
-
-/** The checkbox that says an unchanged, out-of-date translation was checked against the original. */
-export function confirmFieldName(name: string, locale: Locale): string {
-  return `${name}_${locale}_confirmed`;
-}
-
-/** Languages whose out-of-date translation the editor confirmed as matching the current original. */
-export function readConfirmed(body: Record<string, unknown>, name: string): Locale[] {
-  return LOCALES.filter((locale) => body[confirmFieldName(name, locale)] === '1');
-}
-
-/** The submitted text of each language of a bilingual field. */
-export function readLocaleValues(body: Record<string, unknown>, name: string): LocaleValues {
-  const values: LocaleValues = {};
-  for (const locale of LOCALES) {
-    const v = body[localeFieldName(name, locale)];
-    if (typeof v === 'string') values[locale] = v;
-  }
-  return values;
-}
+/** The bilingual field names and their readers live with the other form readers, so routes read what these views write. */
+export { confirmFieldName, localeFieldName, readConfirmed, readLocaleValues };
 
 /** What to show in each language box: typed text after an error, otherwise what is stored. */
 export function localeValuesOf(stored: LocalizedText | null | undefined): LocaleValues {

@@ -139,6 +139,12 @@ export function FormProblems(props: {
  * The frame of a registry edit form (new or existing row): title, problems, the form with its
  * version, Save/Create and Cancel, then the archive button when there is a row to archive.
  */
+/**
+ * What every registry form page is given besides its row: the form as typed (or as stored), and
+ * after a refused save its outcome and the version the editor's form was built from.
+ */
+export type RecordFormProps<Typed> = WorkspaceProps & { form: Typed; outcome?: FormOutcome; version?: number };
+
 export function RegistryFormPage(
   props: WorkspaceProps & {
     title: string;

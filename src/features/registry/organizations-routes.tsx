@@ -3,14 +3,15 @@
 import { eq } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
+import { type Form, fields, SlugParams } from '../../platform/forms/form-body.js';
 import { canManageOrganizations } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
+import { workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
 import { readConfirmed, readLocaleValues } from '../../ui/form.js';
-import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import { ListQuery } from './form-body.js';
 import {
   createOrganization,
   getOrganizationForEdit,
@@ -26,16 +27,11 @@ import {
   OrganizationOverviewPage,
   organizationFormValues,
 } from './organizations-views.js';
-import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
+import { registerRecordForms } from './record-routes.js';
 
-function readOrganizationForm(body: Body): OrganizationForm {
+function readOrganizationForm(body: Form): OrganizationForm {
   return {
-    name: field(body, 'name'),
-    acronym: field(body, 'acronym'),
-    aliases: field(body, 'aliases'),
-    website: field(body, 'website'),
-    country: field(body, 'country'),
-    kind: field(body, 'kind'),
+    ...fields(body, ['name', 'acronym', 'aliases', 'website', 'country', 'kind']),
     localizedName: readLocaleValues(body, 'localizedName'),
     boilerplate: readLocaleValues(body, 'boilerplate'),
     confirmed: { localizedName: readConfirmed(body, 'localizedName'), boilerplate: readConfirmed(body, 'boilerplate') },
@@ -62,17 +58,6 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
       return sendHtml(reply, await (<OrganizationFormPage {...w} organization={null} form={form} />));
     });
 
-    scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const form = readOrganizationForm(request.body as Body);
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => `${base}/${(await createOrganization(deps.db, form, w.user, deps.now())).slug}?saved=1`,
-        (outcome) => <OrganizationFormPage {...w} organization={null} form={form} outcome={outcome} />,
-      );
-    });
-
     // A member's own organization, wherever its slug goes.
     scope.get('/workspace/my-organization', async (request, reply) => {
       const w = request.workspace;
@@ -96,42 +81,24 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
       return sendHtml(reply, await (<OrganizationFormPage {...w} organization={organization} form={form} />));
     });
 
-    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const body = request.body as Body;
-      const form = readOrganizationForm(body);
-      const { slug } = request.params;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await updateOrganization(deps.db, form, recordChange(deps, w, slug, body));
-          return `${base}/${slug}?saved=1`;
-        },
-        async (outcome) => {
-          const current = await getOrganizationForEdit(deps.db, slug, w.user);
-          const shown = formAfterFailure(
-            { typed: form, outcome, seenVersion: seenVersion(body) },
-            current,
-            organizationFormValues,
-          );
-          return (
-            <OrganizationFormPage
-              {...w}
-              organization={current}
-              form={shown.form}
-              outcome={outcome}
-              version={shown.version}
-            />
-          );
-        },
-      );
-    });
-
-    registerArchiveRoute(scope, deps, {
+    registerRecordForms(scope, deps, {
       path,
-      record: organizationArchiveRecord,
+      read: readOrganizationForm,
+      create: createOrganization,
+      update: updateOrganization,
+      archive: organizationArchiveRecord,
+      current: getOrganizationForEdit,
+      formOf: () => organizationFormValues,
       done: (slug) => `${base}/${slug}?saved=1`,
+      page: (w, shown) => (
+        <OrganizationFormPage
+          {...w}
+          organization={shown.current}
+          form={shown.form}
+          outcome={shown.outcome}
+          version={shown.version}
+        />
+      ),
     });
   });
 }

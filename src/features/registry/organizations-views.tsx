@@ -12,12 +12,18 @@ import {
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { translationState } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { boundFields, StateBadge } from '../../ui/form.js';
 import { ListPage, SavedNotice } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
-import { ArchivableName, ArchiveForm, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
+import {
+  ArchivableName,
+  ArchiveForm,
+  CountryField,
+  type RecordFormProps,
+  RegistryFormPage,
+  TranslationBadges,
+} from './common.js';
 import {
   ORGANIZATION_KINDS,
   type OrganizationFilter,
@@ -228,13 +234,7 @@ export function organizationFormValues(o: OrganizationRow | null): OrganizationF
 }
 
 export function OrganizationFormPage(
-  props: WorkspaceProps & {
-    organization: OrganizationRow | null;
-    form: OrganizationForm;
-    outcome?: FormOutcome;
-    /** The version the editor's form was built from, kept across a validation error. */
-    version?: number;
-  },
+  props: RecordFormProps<OrganizationForm> & { organization: OrganizationRow | null },
 ) {
   const { ctx, organization: o, form, outcome = {} } = props;
   const { t } = ctx;

@@ -2,14 +2,15 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
+import { type Form, fields, SlugParams } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
+import { workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { readConfirmed, readLocaleValues } from '../../ui/form.js';
-import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
+import { ListQuery } from './form-body.js';
 import {
   createPerson,
   getPersonForEdit,
@@ -20,16 +21,13 @@ import {
   updatePerson,
 } from './people-service.js';
 import { PeopleListPage, PersonFormPage, personFormValues } from './people-views.js';
-import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
+import { registerRecordForms } from './record-routes.js';
 
-function readPersonForm(body: Body): PersonForm {
+function readPersonForm(body: Form): PersonForm {
   return {
-    name: field(body, 'name'),
+    ...fields(body, ['name', 'organization', 'email', 'phone']),
     role: readLocaleValues(body, 'role'),
     roleConfirmed: readConfirmed(body, 'role'),
-    organization: field(body, 'organization'),
-    email: field(body, 'email'),
-    phone: field(body, 'phone'),
     isPressContact: body.isPressContact === '1',
   };
 }
@@ -76,30 +74,6 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const form = readPersonForm(request.body as Body);
-      const back = await backHref(deps.db, locale, w.user);
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await createPerson(deps.db, form, w.user, deps.now());
-          return `${back}?saved=1`;
-        },
-        async (outcome) => (
-          <PersonFormPage
-            {...w}
-            person={null}
-            form={form}
-            organizations={await organizationChoices(deps.db, w.user)}
-            outcome={outcome}
-            backHref={back}
-          />
-        ),
-      );
-    });
-
     scope.get(`${path}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
       const w = request.workspace;
       const person = await getPersonForEdit(deps.db, request.params.slug, w.user);
@@ -112,45 +86,29 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       );
     });
 
-    scope.post(`${path}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const body = request.body as Body;
-      const form = readPersonForm(body);
-      const { slug } = request.params;
-      const back = await backHref(deps.db, locale, w.user);
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await updatePerson(deps.db, form, recordChange(deps, w, slug, body));
-          return `${back}?saved=1`;
-        },
-        async (outcome) => {
-          const current = await getPersonForEdit(deps.db, slug, w.user);
-          const organizations = await organizationChoices(deps.db, w.user);
-          const slugNow = await organizationSlug(deps.db, current.organizationId);
-          const shown = formAfterFailure({ typed: form, outcome, seenVersion: seenVersion(body) }, current, (row) =>
-            personFormValues(row, slugNow),
-          );
-          return (
-            <PersonFormPage
-              {...w}
-              person={current}
-              form={shown.form}
-              organizations={organizations}
-              outcome={outcome}
-              version={shown.version}
-              backHref={back}
-            />
-          );
-        },
-      );
-    });
-
-    registerArchiveRoute(scope, deps, {
+    registerRecordForms(scope, deps, {
       path,
-      record: personRecord,
+      read: readPersonForm,
+      create: createPerson,
+      update: updatePerson,
+      archive: personRecord,
+      current: getPersonForEdit,
+      formOf: async (current) => {
+        const slugNow = await organizationSlug(deps.db, current.organizationId);
+        return (row) => personFormValues(row, slugNow);
+      },
       done: async (_slug, w) => `${await backHref(deps.db, locale, w.user)}?saved=1`,
+      page: async (w, shown) => (
+        <PersonFormPage
+          {...w}
+          person={shown.current}
+          form={shown.form}
+          organizations={await organizationChoices(deps.db, w.user)}
+          outcome={shown.outcome}
+          version={shown.version}
+          backHref={await backHref(deps.db, locale, w.user)}
+        />
+      ),
     });
   });
 }

@@ -2,12 +2,11 @@
 
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { boundFields, CheckboxField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
-import { ArchivableName, RegistryFormPage } from './common.js';
+import { ArchivableName, type RecordFormProps, RegistryFormPage } from './common.js';
 import type { PersonForm, PersonListRow, PersonRow } from './people-service.js';
 
 type OrganizationRow = PersonListRow['organization'] & {};
@@ -77,12 +76,9 @@ export function personFormValues(p: PersonRow | null, organizationSlug = ''): Pe
 }
 
 export function PersonFormPage(
-  props: WorkspaceProps & {
+  props: RecordFormProps<PersonForm> & {
     person: PersonRow | null;
-    form: PersonForm;
     organizations: OrganizationRow[];
-    outcome?: FormOutcome;
-    version?: number;
     /** The people list for editors; a member's own organization page for a member. */
     backHref: string;
   },

@@ -1,42 +1,96 @@
-/** Route pieces every registry kind shares: reading an edit or archive post, the archive route, the form after a failed save. */
+/** Route pieces every registry kind shares: reading an edit or archive post, the create, edit and archive routes, the form after a failed save. */
 
+import type { FastifyReply } from 'fastify';
 import { rebaseForm, rowAsSeen } from '../../platform/conflict.js';
+import type { Db } from '../../platform/db/client.js';
+import { FlatFormBody, type Form, SlugParams, seenVersion } from '../../platform/forms/form-body.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import type { SiteDeps } from '../../platform/web/site-deps.js';
-import type { FormOutcome, WorkspaceRequest } from '../../platform/web/workspace-request.js';
-import { type Body, FormBody, SlugParams, seenVersion } from './form-body.js';
+import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
 import { type RecordChange, type RegistryRecord, setRecordArchived } from './record.js';
 
 /** The row an edit or archive post is about, with the version its form was built from. */
-export function recordChange(deps: SiteDeps, w: WorkspaceRequest, slug: string, body: Body): RecordChange {
+export function recordChange(deps: SiteDeps, w: WorkspaceRequest, slug: string, body: Form): RecordChange {
   return { slug, seenVersion: seenVersion(body), user: w.user, now: deps.now() };
 }
 
+/** What the form posts of one registry kind need: its forms, its service functions and its pages. */
+export interface RecordForms<Typed, Row extends { id: number; slug: string; version: number }> {
+  /** Within the locale, e.g. `/workspace/themes`. */
+  path: string;
+  read: (body: Form) => Typed;
+  create: (db: Db, form: Typed, user: WorkspaceRequest['user'], now: Date) => Promise<Row>;
+  update: (db: Db, form: Typed, change: RecordChange) => Promise<unknown>;
+  archive: RegistryRecord<Row>;
+  /** The row as it is now, as the edit page loads it (and refuses it to whoever may not edit it). */
+  current: (db: Db, slug: string, user: WorkspaceRequest['user']) => Promise<Row>;
+  /** How a row reads as the form; it may look up what the current row points to once. */
+  formOf: (current: NoInfer<Row>) => Promise<(row: NoInfer<Row>) => Typed> | ((row: NoInfer<Row>) => Typed);
+  /** Where a saved create, edit or archive sends the editor, by the row's slug. */
+  done: (slug: string, w: WorkspaceRequest) => Promise<string> | string;
+  /** The form page again after a refused save: `current` is null on the create form. */
+  page: (
+    w: WorkspaceRequest,
+    shown: { current: NoInfer<Row> | null; form: NoInfer<Typed>; outcome: FormOutcome; version?: number },
+  ) => Promise<string> | string;
+}
+
 /**
- * `POST {path}/:slug/archive`, in a signed-in scope (signedInRoutes): archives or restores the row
- * (the form says which, with the version it saw), then sends the editor to `done`.
+ * A registry kind's form posts, in a signed-in scope: `POST {path}` creates, `{path}/:slug/edit`
+ * saves against the version the form was built from, `{path}/:slug/archive` archives or restores
+ * (the form says which). Each sends the editor to `done`; a refused create or edit shows the form
+ * again (400 with messages, or 409 with the editor's changes replayed, see formAfterFailure).
  */
-export function registerArchiveRoute<Row extends { id: number; version: number }>(
+export function registerRecordForms<Typed, Row extends { id: number; slug: string; version: number }>(
   scope: FastifyTypeBox,
   deps: SiteDeps,
-  route: {
-    /** Within the locale, e.g. `/workspace/themes`. */
-    path: string;
-    record: RegistryRecord<Row>;
-    done: (slug: string, w: WorkspaceRequest) => Promise<string> | string;
-  },
+  route: RecordForms<Typed, Row>,
 ): void {
-  scope.post(
-    `${route.path}/:slug/archive`,
-    { schema: { params: SlugParams, body: FormBody } },
-    async (request, reply) => {
-      const w = request.workspace;
-      const body = request.body as Body;
-      const { slug } = request.params;
-      const archived = body.archived === '1';
-      await setRecordArchived(deps.db, route.record, { ...recordChange(deps, w, slug, body), archived });
-      return reply.redirect(await route.done(slug, w), 303);
-    },
+  scope.post(route.path, { schema: { body: FlatFormBody } }, async (request, reply) => {
+    const w = request.workspace;
+    const form = route.read(request.body as Form);
+    return saveForm(
+      reply,
+      w.ctx,
+      async () => route.done((await route.create(deps.db, form, w.user, deps.now())).slug, w),
+      (outcome) => route.page(w, { current: null, form, outcome }),
+    );
+  });
+
+  postToRecord(scope, `${route.path}/:slug/edit`, async (w, slug, body, reply) => {
+    const form = route.read(body);
+    const done = await route.done(slug, w);
+    return saveForm(
+      reply,
+      w.ctx,
+      async () => {
+        await route.update(deps.db, form, recordChange(deps, w, slug, body));
+        return done;
+      },
+      async (outcome) => {
+        const current = await route.current(deps.db, slug, w.user);
+        const formOf = await route.formOf(current);
+        const shown = formAfterFailure({ typed: form, outcome, seenVersion: seenVersion(body) }, current, formOf);
+        return route.page(w, { current, form: shown.form, outcome, version: shown.version });
+      },
+    );
+  });
+
+  postToRecord(scope, `${route.path}/:slug/archive`, async (w, slug, body, reply) => {
+    const archived = body.archived === '1';
+    await setRecordArchived(deps.db, route.archive, { ...recordChange(deps, w, slug, body), archived });
+    return reply.redirect(await route.done(slug, w), 303);
+  });
+}
+
+/** A form post about one row (`:slug` in the path), in a signed-in scope, with its flat body. */
+function postToRecord(
+  scope: FastifyTypeBox,
+  url: string,
+  handle: (w: WorkspaceRequest, slug: string, body: Form, reply: FastifyReply) => Promise<FastifyReply>,
+): void {
+  scope.post(url, { schema: { params: SlugParams, body: FlatFormBody } }, async (request, reply) =>
+    handle(request.workspace, request.params.slug, request.body as Form, reply),
   );
 }
 
@@ -45,11 +99,11 @@ export function registerArchiveRoute<Row extends { id: number; version: number }
  * typed, still against the version seen. A conflict: the editor's changes replayed onto the
  * current row and its current version, so saving again is a choice made knowingly.
  */
-export function formAfterFailure<Form, Row extends { version: number }>(
-  failed: { typed: Form; outcome: FormOutcome; seenVersion: number },
+export function formAfterFailure<Typed, Row extends { version: number }>(
+  failed: { typed: Typed; outcome: FormOutcome; seenVersion: number },
   current: Row,
-  formOf: (row: Row) => Form,
-): { form: Form; version: number } {
+  formOf: (row: Row) => Typed,
+): { form: Typed; version: number } {
   const { typed, outcome } = failed;
   if (!outcome.conflict) return { form: typed, version: failed.seenVersion };
   return {

@@ -1,15 +1,16 @@
 /** /{lang}/workspace/themes… and /{lang}/workspace/addressees…: list, new, edit, archive; themes also move. */
 import { eq, isNull } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
+import { FlatFormBody, type Form, fields, SlugParams, seenVersion } from '../../platform/forms/form-body.js';
 import { canEditRegistry } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { saveForm, workspaceRoutes } from '../../platform/web/workspace-request.js';
+import { workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
 import { readConfirmed, readLocaleValues } from '../../ui/form.js';
-import { type Body, FormBody, field, ListQuery, SlugParams, seenVersion } from './form-body.js';
-import { formAfterFailure, recordChange, registerArchiveRoute } from './record-routes.js';
+import { ListQuery } from './form-body.js';
+import { registerRecordForms } from './record-routes.js';
 import {
   type AddresseeForm,
   addresseeRecord,
@@ -34,18 +35,16 @@ import {
   themeFormValues,
 } from './vocabulary-views.js';
 
-const readLabelForm = (body: Body, name: string): LabelForm => ({
+const readLabelForm = (body: Form, name: string): LabelForm => ({
   label: readLocaleValues(body, name),
   confirmed: readConfirmed(body, name),
 });
 
-function readAddresseeForm(body: Body): AddresseeForm {
+function readAddresseeForm(body: Form): AddresseeForm {
   return {
+    ...fields(body, ['kind', 'country', 'parent']),
     name: readLocaleValues(body, 'name'),
     confirmed: readConfirmed(body, 'name'),
-    kind: field(body, 'kind'),
-    country: field(body, 'country'),
-    parent: field(body, 'parent'),
   };
 }
 
@@ -77,63 +76,36 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       return sendHtml(reply, await (<ThemeFormPage {...w} theme={null} form={themeFormValues(null)} />));
     });
 
-    scope.post(themes, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const form = readLabelForm(request.body as Body, 'label');
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await createTheme(deps.db, form, w.user, deps.now());
-          return `${themesPage}?saved=1`;
-        },
-        (outcome) => <ThemeFormPage {...w} theme={null} form={form} outcome={outcome} />,
-      );
-    });
-
     scope.get(`${themes}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
       const w = request.workspace;
       const theme = await getTheme(deps.db, request.params.slug, w.user);
       return sendHtml(reply, await (<ThemeFormPage {...w} theme={theme} form={themeFormValues(theme)} />));
     });
 
-    scope.post(`${themes}/:slug/edit`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const body = request.body as Body;
-      const form = readLabelForm(body, 'label');
-      const { slug } = request.params;
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await updateTheme(deps.db, form, recordChange(deps, w, slug, body));
-          return `${themesPage}?saved=1`;
-        },
-        async (outcome) => {
-          const current = await getTheme(deps.db, slug, w.user);
-          const shown = formAfterFailure(
-            { typed: form, outcome, seenVersion: seenVersion(body) },
-            current,
-            themeFormValues,
-          );
-          return <ThemeFormPage {...w} theme={current} form={shown.form} outcome={outcome} version={shown.version} />;
-        },
-      );
-    });
-
-    registerArchiveRoute(scope, deps, {
+    registerRecordForms(scope, deps, {
       path: themes,
-      record: themeRecord,
+      read: (body) => readLabelForm(body, 'label'),
+      create: createTheme,
+      update: updateTheme,
+      archive: themeRecord,
+      current: getTheme,
+      formOf: () => themeFormValues,
       done: () => `${themesPage}?saved=1`,
+      page: (w, shown) => (
+        <ThemeFormPage {...w} theme={shown.current} form={shown.form} outcome={shown.outcome} version={shown.version} />
+      ),
     });
-
-    scope.post(`${themes}/:slug/move`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const body = request.body as Body;
-      const direction = body.direction === 'up' ? 'up' : 'down';
-      await moveTheme(deps.db, request.params.slug, direction, seenVersion(body), w.user, deps.now());
-      return reply.redirect(themesPage, 303);
-    });
+    scope.post(
+      `${themes}/:slug/move`,
+      { schema: { params: SlugParams, body: FlatFormBody } },
+      async (request, reply) => {
+        const w = request.workspace;
+        const body = request.body as Form;
+        const direction = body.direction === 'up' ? 'up' : 'down';
+        await moveTheme(deps.db, request.params.slug, direction, seenVersion(body), w.user, deps.now());
+        return reply.redirect(themesPage, 303);
+      },
+    );
 
     scope.get(addressees, { schema: { querystring: ListQuery } }, async (request, reply) => {
       const w = request.workspace;
@@ -153,22 +125,6 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       );
     });
 
-    scope.post(addressees, { schema: { body: FormBody } }, async (request, reply) => {
-      const w = request.workspace;
-      const form = readAddresseeForm(request.body as Body);
-      return saveForm(
-        reply,
-        w.ctx,
-        async () => {
-          await createAddressee(deps.db, form, w.user, deps.now());
-          return `${addresseesPage}?saved=1`;
-        },
-        async (outcome) => (
-          <AddresseeFormPage {...w} addressee={null} form={form} parents={await parents()} outcome={outcome} />
-        ),
-      );
-    });
-
     scope.get(`${addressees}/:slug/edit`, { schema: { params: SlugParams } }, async (request, reply) => {
       const w = request.workspace;
       const addressee = await getAddressee(deps.db, request.params.slug, w.user);
@@ -179,46 +135,28 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       );
     });
 
-    scope.post(
-      `${addressees}/:slug/edit`,
-      { schema: { params: SlugParams, body: FormBody } },
-      async (request, reply) => {
-        const w = request.workspace;
-        const body = request.body as Body;
-        const form = readAddresseeForm(body);
-        const { slug } = request.params;
-        return saveForm(
-          reply,
-          w.ctx,
-          async () => {
-            await updateAddressee(deps.db, form, recordChange(deps, w, slug, body));
-            return `${addresseesPage}?saved=1`;
-          },
-          async (outcome) => {
-            const current = await getAddressee(deps.db, slug, w.user);
-            const parentNow = await parentSlug(current.parentId);
-            const shown = formAfterFailure({ typed: form, outcome, seenVersion: seenVersion(body) }, current, (row) =>
-              addresseeFormValues(row, parentNow),
-            );
-            return (
-              <AddresseeFormPage
-                {...w}
-                addressee={current}
-                form={shown.form}
-                parents={await parents()}
-                outcome={outcome}
-                version={shown.version}
-              />
-            );
-          },
-        );
-      },
-    );
-
-    registerArchiveRoute(scope, deps, {
+    registerRecordForms(scope, deps, {
       path: addressees,
-      record: addresseeRecord,
+      read: readAddresseeForm,
+      create: createAddressee,
+      update: updateAddressee,
+      archive: addresseeRecord,
+      current: getAddressee,
+      formOf: async (current) => {
+        const parentNow = await parentSlug(current.parentId);
+        return (row) => addresseeFormValues(row, parentNow);
+      },
       done: () => `${addresseesPage}?saved=1`,
+      page: async (w, shown) => (
+        <AddresseeFormPage
+          {...w}
+          addressee={shown.current}
+          form={shown.form}
+          parents={await parents()}
+          outcome={shown.outcome}
+          version={shown.version}
+        />
+      ),
     });
   });
 }

@@ -5,12 +5,11 @@ import { countryLabel } from '../../platform/i18n/countries.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualField, boundFields, CsrfField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
-import { ArchivableName, CountryField, RegistryFormPage, TranslationBadges } from './common.js';
+import { ArchivableName, CountryField, type RecordFormProps, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ADDRESSEE_KINDS,
   type AddresseeForm,
@@ -96,9 +95,7 @@ const vocabularyConflictLabels = (t: Catalog) => ({
   position: t.registryColumnOrder,
 });
 
-export function ThemeFormPage(
-  props: WorkspaceProps & { theme: ThemeRow | null; form: LabelForm; outcome?: FormOutcome; version?: number },
-) {
+export function ThemeFormPage(props: RecordFormProps<LabelForm> & { theme: ThemeRow | null }) {
   const { ctx, theme: r, form, outcome = {} } = props;
   const { t } = ctx;
   const labels: Record<string, string> = { label: t.registryThemeLabel };
@@ -189,13 +186,7 @@ export function addresseeFormValues(r: AddresseeRow | null, parentSlug: string):
 }
 
 export function AddresseeFormPage(
-  props: WorkspaceProps & {
-    addressee: AddresseeRow | null;
-    form: AddresseeForm;
-    parents: AddresseeRow[];
-    outcome?: FormOutcome;
-    version?: number;
-  },
+  props: RecordFormProps<AddresseeForm> & { addressee: AddresseeRow | null; parents: AddresseeRow[] },
 ) {
   const { ctx, addressee: r, form, outcome = {} } = props;
   const { t } = ctx;

@@ -7,7 +7,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
 import { missingIds } from '../statements/index.js';
-import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
+import { changeRelease, type ReleaseRow } from './edit-service.js';
 
 export interface BlockInput {
   /** An existing block's id, so its translations keep their state. */
@@ -24,9 +24,7 @@ export async function setReleaseBlocks(
   user: Editor,
   now: Date,
 ): Promise<ReleaseRow> {
-  requireReleaseEditor(user);
-  return db.transaction(async (tx) => {
-    const before = await releaseBySlug(tx, input.slug);
+  return changeRelease(db, user, input.slug, async (tx, before) => {
     const problems = new Problems();
     for (const [i, b] of input.blocks.entries()) {
       if (b.kind === 'quote' && !b.personId) problems.add(`block_${i}_person`, 'workspaceErrRequired');

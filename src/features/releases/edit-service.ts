@@ -105,6 +105,20 @@ export async function releaseBySlug(tx: Db, slug: string): Promise<ReleaseRow> {
   return row;
 }
 
+/**
+ * A change to one existing release: only by a release editor, in one transaction, starting from
+ * the release as it is now (a missing slug is NotFound before anything else is checked).
+ */
+export function changeRelease<T>(
+  db: Db,
+  user: Editor,
+  slug: string,
+  change: (tx: Db, before: ReleaseRow) => Promise<T>,
+): Promise<T> {
+  requireReleaseEditor(user);
+  return db.transaction(async (tx) => change(tx, await releaseBySlug(tx, slug)));
+}
+
 export async function createRelease(
   db: Db,
   input: ReleaseFields & { slug: string },
@@ -171,10 +185,8 @@ export async function setReleaseList(
   user: Editor,
   now: Date,
 ): Promise<ReleaseRow> {
-  requireReleaseEditor(user);
   const ids = [...new Set(input.ids)];
-  return db.transaction(async (tx) => {
-    const before = await releaseBySlug(tx, input.slug);
+  return changeRelease(db, user, input.slug, async (tx, before) => {
     const problems = new Problems();
     if (input.list === 'contacts' && (await missingIds(tx, t.people, ids)).length > 0)
       problems.add('contacts', 'workspaceErrChoice');
@@ -261,9 +273,7 @@ export async function deleteRelease(
   user: Editor,
   now: Date,
 ): Promise<void> {
-  requireReleaseEditor(user);
-  await db.transaction(async (tx) => {
-    const before = await releaseBySlug(tx, input.slug);
+  await changeRelease(db, user, input.slug, async (tx, before) => {
     if (await wasEverPublished(tx, 'release', before)) {
       const p = new Problems();
       p.add('release', 'editorialErrPublishedKept');

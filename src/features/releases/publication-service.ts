@@ -9,7 +9,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { hasText } from '../../platform/text/localized-input.js';
 import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
-import { type ReleaseRow, releaseBySlug, requireReleaseEditor } from './edit-service.js';
+import { changeRelease, type ReleaseRow } from './edit-service.js';
 
 export type ReleasePublicationAction = 'publish' | 'unpublish' | 'withdraw';
 
@@ -37,9 +37,7 @@ export async function changeReleasePublication(
   user: Editor,
   now: Date,
 ): Promise<ReleaseRow> {
-  requireReleaseEditor(user);
-  return db.transaction(async (tx) => {
-    const before = await releaseBySlug(tx, input.slug);
+  return changeRelease(db, user, input.slug, async (tx, before) => {
     if (input.action === 'publish') {
       // A release without a headline or a lead cannot go out: say which is missing.
       const problems = new Problems();

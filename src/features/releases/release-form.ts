@@ -1,6 +1,7 @@
 /** Reading the release editor's form posts into service inputs. */
+
+import { type Form, field, originalLocale, pair } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { type Form, field, originalLocale, pair } from '../statements/index.js';
 import type { BlockInput } from './blocks-service.js';
 import type { ReleaseFields } from './edit-service.js';
 

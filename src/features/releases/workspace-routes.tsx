@@ -5,6 +5,16 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import { Forbidden, Invalid } from '../../platform/errors.js';
+import {
+  type Form,
+  FormBody,
+  field,
+  originalLocale,
+  pair,
+  Slug,
+  SlugParams,
+  seenVersion,
+} from '../../platform/forms/form-body.js';
 import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { canEditRelease } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
@@ -14,19 +24,7 @@ import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, type WorkspaceRequest, workspaceRoutes } from '../../platform/web/workspace-request.js';
-import {
-  type FailedForm,
-  type Form,
-  FormBody,
-  field,
-  originalLocale,
-  pageFormPoster,
-  pair,
-  readPicked,
-  rebaseTyped,
-  registryChoices,
-  seenVersion,
-} from '../statements/index.js';
+import { type FailedForm, pageFormPoster, readPicked, rebaseTyped, registryChoices } from '../statements/index.js';
 import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease, type ReleaseList, setReleaseList, updateRelease } from './edit-service.js';
 import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';
@@ -39,8 +37,6 @@ import { getRelease } from './service.js';
 import { getReleaseForEditing, listReleasesForEditing } from './workspace-read.js';
 import { NewReleasePage, ReleaseListPage } from './workspace-views.js';
 
-const Slug = Type.String({ minLength: 1, maxLength: 200 });
-const SlugParams = Type.Object({ slug: Slug });
 const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   state: Type.Optional(Type.String({ maxLength: 20 })),

@@ -37,7 +37,10 @@ export function requireStatementEditor(user: Editor | null): asserts user is Edi
   if (!user || !canEditStatement(user)) throw new Forbidden('You may not edit statements');
 }
 
-function checkFields(input: StatementFields, problems: Problems): void {
+/** What is wrong with a statement's typed fields, once the user is known to be a statement editor. */
+function fieldProblems(user: Editor, input: StatementFields): Problems {
+  requireStatementEditor(user);
+  const problems = new Problems();
   if (!anyText(input.title)) problems.add('title', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(TEXT_LIMITS) as (keyof typeof TEXT_LIMITS)[]) {
     for (const locale of tooLong(input[field], TEXT_LIMITS[field]))
@@ -46,6 +49,7 @@ function checkFields(input: StatementFields, problems: Problems): void {
   if (!isIsoDate(input.date)) problems.add('date', 'editorialErrDate');
   if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))
     problems.add('fullDocumentUrl', 'workspaceErrUrl');
+  return problems;
 }
 
 function localizedFields(before: Partial<StatementRow>, input: StatementFields) {
@@ -78,9 +82,7 @@ export async function createStatement(
   user: Editor,
   now: Date,
 ): Promise<StatementRow> {
-  requireStatementEditor(user);
-  const problems = new Problems();
-  checkFields(input, problems);
+  const problems = fieldProblems(user, input);
   const typedSlug = input.slug.trim();
   if (typedSlug !== '' && (!SLUG.test(typedSlug) || typedSlug.length > 100))
     problems.add('slug', 'editorialErrSlugFormat');
@@ -111,10 +113,7 @@ export async function updateStatement(
   user: Editor,
   now: Date,
 ): Promise<StatementRow> {
-  requireStatementEditor(user);
-  const problems = new Problems();
-  checkFields(input, problems);
-  problems.throwIfAny();
+  fieldProblems(user, input).throwIfAny();
   return db.transaction(async (tx) => {
     const before = await statementBySlug(tx, input.slug);
     return updateVersioned(tx, {
@@ -129,6 +128,24 @@ export async function statementBySlug(tx: Db, slug: string): Promise<StatementRo
   const [row] = await tx.select().from(t.statements).where(eq(t.statements.slug, slug));
   if (!row) throw new NotFound(`No statement "${slug}"`);
   return row;
+}
+
+/**
+ * A write to one of a statement's items (a quote or a recommendation): by a statement editor, in one
+ * transaction, once the typed fields pass the item's own check (if it has one), on the row `load`
+ * finds: the statement for a new item, the item itself for an edit or a delete.
+ */
+export function writeStatementItem<Loaded, T>(
+  db: Db,
+  user: Editor,
+  steps: { check?: (tx: Db) => Promise<void>; load: (tx: Db) => Promise<Loaded> },
+  write: (tx: Db, loaded: Loaded) => Promise<T>,
+): Promise<T> {
+  requireStatementEditor(user);
+  return db.transaction(async (tx) => {
+    await steps.check?.(tx);
+    return write(tx, await steps.load(tx));
+  });
 }
 
 /** The addressees of the statement as a whole, in the order given. */

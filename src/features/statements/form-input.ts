@@ -1,39 +1,9 @@
-/** Reading the workspace's form posts: plain fields, bilingual pairs, the version seen, the writer's language. */
-import { Type } from '@fastify/type-provider-typebox';
+/** A conflicted form post merged with what others saved (the readers themselves are platform/forms/form-body.ts). */
 import type { ChangeSince } from '../../platform/conflict.js';
 import { rebaseForm, rowAsSeen } from '../../platform/conflict.js';
-import { isLocale, LOCALES, type Locale } from '../../platform/i18n/locales.js';
-import type { TextInput } from '../../platform/text/localized-input.js';
+import { type Form, field } from '../../platform/forms/form-body.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
-import { readConfirmed, readLocaleValues } from '../../ui/form.js';
-
-const Slug = Type.String({ minLength: 1, maxLength: 200 });
-export const SlugParams = Type.Object({ slug: Slug });
-export const ItemParams = Type.Object({ slug: Slug, id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
-
-/** Forms carry named fields per language and per picked row, so the body is an open record of strings. */
-export const FormBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }) }, { additionalProperties: true });
-export type Form = Record<string, unknown>;
-
-export const field = (body: Form, name: string): string =>
-  typeof body[name] === 'string' ? (body[name] as string) : '';
-
-/** A bilingual pair as typed, with the languages whose translation the editor confirmed as current. */
-export const pair = (body: Form, name: string): TextInput => ({
-  ...readLocaleValues(body, name),
-  confirmed: readConfirmed(body, name),
-});
-
-/** The version the form was built from; anything unreadable is 0, which no row has: a conflict. */
-export function seenVersion(body: Form): number {
-  const n = Number(body.version);
-  return Number.isSafeInteger(n) && n > 0 ? n : 0;
-}
-
-export function originalLocale(body: Form, fallback: Locale): Locale {
-  const value = field(body, 'originalLocale');
-  return isLocale(value) ? value : fallback;
-}
 
 /**
  * After a conflict, the typed form merged three ways (the shell's rebaseForm): a field the editor

@@ -1,8 +1,7 @@
 /** The statements feature's front door: what other features, the app and the tests may use. */
 
 export { createStatement } from './edit-service.js';
-export type { Form } from './form-input.js';
-export { FormBody, field, originalLocale, pair, rebaseTyped, seenVersion } from './form-input.js';
+export { rebaseTyped } from './form-input.js';
 export { statementsFeature } from './manifest.js';
 export { readPicked } from './ordered-picker.js';
 export type { FailedForm } from './page-forms.js';

@@ -4,21 +4,21 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../../platform/errors.js';
-import type { Locale } from '../../platform/i18n/locales.js';
-import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
+import type { Form } from '../../platform/forms/form-body.js';
 import {
-  type Form,
   FormBody,
   field,
   ItemParams,
   originalLocale,
   pair,
-  rebaseTyped,
   SlugParams,
   seenVersion,
-} from './form-input.js';
+} from '../../platform/forms/form-body.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
+import { rebaseTyped } from './form-input.js';
 import { QuotePage, RecommendationPage } from './item-views.js';
 import { asIds } from './ordered-picker.js';
 import { createQuote, deleteQuote, getQuote, updateQuote } from './quote-service.js';
@@ -38,17 +38,8 @@ function recommendationFields(body: Form, locale: Locale) {
 }
 
 export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
-  const page = async (
-    w: WorkspaceRequest,
-    slug: string,
-    id: number | null,
-    typed: Form | undefined,
-    outcome: FormOutcome,
-  ) => {
-    const [data, choices] = await Promise.all([
-      getStatementForEditing(deps.db, slug, deps.now()),
-      registryChoices(deps.db),
-    ]);
+  const page: ItemPage = async (w, slug, id, typed, outcome) => {
+    const { data, choices } = await statementAndChoices(deps, slug);
     const index = id === null ? -1 : data.recommendations.findIndex((r) => r.id === id);
     if (id !== null && index < 0) throw new NotFound(`No recommendation ${id} in "${slug}"`);
     const current = index >= 0 ? data.recommendations[index]! : null;
@@ -81,17 +72,8 @@ export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDep
 }
 
 export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
-  const page = async (
-    w: WorkspaceRequest,
-    slug: string,
-    id: number | null,
-    typed: Form | undefined,
-    outcome: FormOutcome,
-  ) => {
-    const [data, choices] = await Promise.all([
-      getStatementForEditing(deps.db, slug, deps.now()),
-      registryChoices(deps.db),
-    ]);
+  const page: ItemPage = async (w, slug, id, typed, outcome) => {
+    const { data, choices } = await statementAndChoices(deps, slug);
     const quote = id === null ? null : await getQuote(deps.db, id);
     if (quote && quote.statementId !== data.statement.id) throw new NotFound(`No quote ${id} in "${slug}"`);
     const merged =
@@ -114,6 +96,15 @@ export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale
       updateQuote(deps.db, { ...quoteFields(body), id, version: seenVersion(body) }, user, deps.now()),
     remove: (body, id, user) => deleteQuote(deps.db, { id, version: seenVersion(body) }, user, deps.now()),
   });
+}
+
+/** The statement as its editor sees it, and the registry's choices: what every item page shows. */
+async function statementAndChoices(deps: SiteDeps, slug: string) {
+  const [data, choices] = await Promise.all([
+    getStatementForEditing(deps.db, slug, deps.now()),
+    registryChoices(deps.db),
+  ]);
+  return { data, choices };
 }
 
 type ItemPage = (

@@ -4,9 +4,10 @@
  * (the page itself by default); on failure the whole page comes back with that one form's typed
  * values and messages (400) or the other editor's change (409).
  */
+
+import { type Form, FormBody, SlugParams } from '../../platform/forms/form-body.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
-import { type Form, FormBody, SlugParams } from './form-input.js';
 import type { Guard } from './item-routes.js';
 
 /** Which form of the page failed, with what was typed in it and why. */

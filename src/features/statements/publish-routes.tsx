@@ -5,6 +5,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import { Invalid } from '../../platform/errors.js';
+import type { Form } from '../../platform/forms/form-body.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { fieldErrors } from '../../platform/forms/validation.js';
 import { localToInstant } from '../../platform/text/time-zones.js';
@@ -12,7 +13,6 @@ import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { workspaceRoutes } from '../../platform/web/workspace-request.js';
-import type { Form } from './form-input.js';
 import { changePublication } from './publish-service.js';
 import { renderStatementPage } from './workspace-routes.js';
 

@@ -11,7 +11,7 @@ import { Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
-import { requireStatementEditor, statementBySlug } from './edit-service.js';
+import { statementBySlug, writeStatementItem } from './edit-service.js';
 import { deleteStatementItem, missingIds, nextPosition } from './write-support.js';
 
 export type QuoteRow = typeof t.quotes.$inferSelect;
@@ -44,11 +44,9 @@ export async function createQuote(
   user: Editor,
   now: Date,
 ): Promise<QuoteRow> {
-  requireStatementEditor(user);
-  return db.transaction(async (tx) => {
-    await check(tx, input);
-    const statement = await statementBySlug(tx, input.statementSlug);
-    return insertAudited<QuoteRow>(tx, {
+  const steps = { check: (tx: Db) => check(tx, input), load: (tx: Db) => statementBySlug(tx, input.statementSlug) };
+  return writeStatementItem(db, user, steps, async (tx, statement) =>
+    insertAudited<QuoteRow>(tx, {
       table: t.quotes,
       values: {
         statementId: statement.id,
@@ -60,8 +58,8 @@ export async function createQuote(
       actor: actorOf(user),
       now,
       audited,
-    });
-  });
+    }),
+  );
 }
 
 export async function updateQuote(
@@ -70,10 +68,8 @@ export async function updateQuote(
   user: Editor,
   now: Date,
 ): Promise<QuoteRow> {
-  requireStatementEditor(user);
-  return db.transaction(async (tx) => {
-    await check(tx, input);
-    const before = await getQuote(tx, input.id);
+  const steps = { check: (tx: Db) => check(tx, input), load: (tx: Db) => getQuote(tx, input.id) };
+  return writeStatementItem(db, user, steps, (tx, before) => {
     const set = { personId: input.personId, text: mergeLocalized(before.text, input.text, input.originalLocale) };
     return updateVersioned(tx, {
       ...versionedChange(t.quotes, 'quote', before, input.version, 'update', user, now),
@@ -89,15 +85,13 @@ export async function deleteQuote(
   user: Editor,
   now: Date,
 ): Promise<void> {
-  requireStatementEditor(user);
-  await db.transaction(async (tx) => {
-    const before = await getQuote(tx, input.id);
-    await deleteStatementItem(
+  await writeStatementItem(db, user, { load: (tx) => getQuote(tx, input.id) }, (tx, before) =>
+    deleteStatementItem(
       tx,
       { table: t.quotes, entityType: 'quote', before, audited: audited(before) },
       input.version,
       user,
       now,
-    );
-  });
+    ),
+  );
 }

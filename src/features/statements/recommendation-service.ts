@@ -12,7 +12,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
-import { requireStatementEditor, statementBySlug } from './edit-service.js';
+import { requireStatementEditor, statementBySlug, writeStatementItem } from './edit-service.js';
 import { deleteStatementItem, missingIds, nextPosition } from './write-support.js';
 
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
@@ -79,10 +79,8 @@ export async function createRecommendation(
   user: Editor,
   now: Date,
 ): Promise<RecommendationRow> {
-  requireStatementEditor(user);
-  return db.transaction(async (tx) => {
-    await check(tx, input);
-    const statement = await statementBySlug(tx, input.statementSlug);
+  const steps = { check: (tx: Db) => check(tx, input), load: (tx: Db) => statementBySlug(tx, input.statementSlug) };
+  return writeStatementItem(db, user, steps, async (tx, statement) => {
     const text = mergeLocalized({}, input.text, input.originalLocale);
     const existing = await tx
       .select({ slug: t.recommendations.slug })
@@ -126,10 +124,8 @@ export async function updateRecommendation(
   user: Editor,
   now: Date,
 ): Promise<RecommendationRow> {
-  requireStatementEditor(user);
-  return db.transaction(async (tx) => {
-    await check(tx, input);
-    const before = await getRecommendation(tx, input.id);
+  const steps = { check: (tx: Db) => check(tx, input), load: (tx: Db) => getRecommendation(tx, input.id) };
+  return writeStatementItem(db, user, steps, async (tx, before) => {
     const beforeLinks = await links(tx, before.id);
     const text = mergeLocalized(before.text, input.text, input.originalLocale);
     const after = await updateVersioned(tx, {
@@ -204,9 +200,7 @@ export async function deleteRecommendation(
   user: Editor,
   now: Date,
 ): Promise<void> {
-  requireStatementEditor(user);
-  await db.transaction(async (tx) => {
-    const before = await getRecommendation(tx, input.id);
+  await writeStatementItem(db, user, { load: (tx) => getRecommendation(tx, input.id) }, async (tx, before) => {
     const audited = { text: before.text, version: before.version };
     await deleteStatementItem(
       tx,

@@ -1,4 +1,5 @@
 import { formatDate } from '../../platform/i18n/format.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
@@ -83,7 +84,7 @@ export function StatementPage({
               <>
                 <dt safe>{t.statementAddressedTo}</dt>
                 <dd>
-                  <AddresseeList ctx={ctx} addressees={detail.addressees} />
+                  <LocalizedList ctx={ctx} class="plain" values={detail.addressees.map((a) => a.name)} />
                 </dd>
               </>
             ) : (
@@ -205,15 +206,10 @@ function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementDetail[
   );
 }
 
-function RecommendationItem({
-  ctx,
-  detail,
-  recommendation,
-}: {
-  ctx: PageContext;
-  detail: StatementDetail;
-  recommendation: RecommendationDetail;
-}): JSX.Element {
+/** One recommendation of a statement, in the statement's list or on its own page. */
+type RecommendationProps = { ctx: PageContext; detail: StatementDetail; recommendation: RecommendationDetail };
+
+function RecommendationItem({ ctx, detail, recommendation }: RecommendationProps): JSX.Element {
   const href = `/${ctx.locale}/statements/${detail.statement.slug}/recommendations/${recommendation.slug}`;
   return (
     <li class="recommendation">
@@ -227,15 +223,7 @@ function RecommendationItem({
   );
 }
 
-export function RecommendationPage({
-  ctx,
-  detail,
-  recommendation,
-}: {
-  ctx: PageContext;
-  detail: StatementDetail;
-  recommendation: RecommendationDetail;
-}): JSX.Element {
+export function RecommendationPage({ ctx, detail, recommendation }: RecommendationProps): JSX.Element {
   const { t, locale } = ctx;
   const statementHref = `/${locale}/statements/${detail.statement.slug}`;
   const themes = detail.themes.filter((th) => recommendation.themeIds.includes(th.id));
@@ -259,17 +247,11 @@ export function RecommendationPage({
         <dl class="facts">
           <dt safe>{t.recommendationThemes}</dt>
           <dd>
-            <ul class="tags">
-              {themes.map((th) => (
-                <li>
-                  <LocalizedSpan value={th.label} ctx={ctx} />
-                </li>
-              ))}
-            </ul>
+            <LocalizedList ctx={ctx} class="tags" values={themes.map((th) => th.label)} />
           </dd>
           <dt safe>{t.recommendationAddressees}</dt>
           <dd>
-            <AddresseeList ctx={ctx} addressees={addressees} />
+            <LocalizedList ctx={ctx} class="plain" values={addressees.map((a) => a.name)} />
           </dd>
           <dt safe>{t.statementDate}</dt>
           <dd>
@@ -293,12 +275,13 @@ export function RecommendationPage({
   );
 }
 
-function AddresseeList({ ctx, addressees }: { ctx: PageContext; addressees: AddresseeRow[] }): JSX.Element {
+/** Names in the reader's language, one a list item: a recommendation's themes (as tags) or addressees. */
+function LocalizedList(props: { ctx: PageContext; class: string; values: LocalizedText[] }): JSX.Element {
   return (
-    <ul class="plain">
-      {addressees.map((a) => (
+    <ul class={props.class}>
+      {props.values.map((value) => (
         <li>
-          <LocalizedSpan value={a.name} ctx={ctx} />
+          <LocalizedSpan value={value} ctx={props.ctx} />
         </li>
       ))}
     </ul>

@@ -5,6 +5,16 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import { Forbidden } from '../../platform/errors.js';
+import {
+  type Form,
+  FormBody,
+  field,
+  ItemParams,
+  originalLocale,
+  pair,
+  SlugParams,
+  seenVersion,
+} from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditStatement } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
@@ -21,7 +31,6 @@ import {
   setStatementAddressees,
   updateStatement,
 } from './edit-service.js';
-import { type Form, FormBody, field, ItemParams, originalLocale, pair, SlugParams, seenVersion } from './form-input.js';
 import { registerQuotePages, registerRecommendationPages } from './item-routes.js';
 import { readPicked } from './ordered-picker.js';
 import { type FailedForm, pageFormPoster } from './page-forms.js';
