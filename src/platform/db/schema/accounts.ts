@@ -6,22 +6,9 @@
  * (a database leak does not hand out working links or sessions), passwords as argon2id hashes.
  */
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import { id, version } from './columns.js';
+import { boolean, check, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, requiredRef, timestamps, tz, version } from './columns.js';
 import { organizations } from './core.js';
-
-const tz = (name: string) => timestamp(name, { withTimezone: true });
 
 export const userRole = pgEnum('user_role', ['admin', 'editor', 'member']);
 export const tokenPurpose = pgEnum('token_purpose', ['password_reset', 'invitation']);
@@ -49,8 +36,7 @@ export const users = pgTable(
     /** When both factors last passed (shown to the admin); failures are in the audit log. */
     lastSignInAt: tz('last_sign_in_at'),
     version: version(),
-    createdAt: tz('created_at').notNull().defaultNow(),
-    updatedAt: tz('updated_at').notNull().defaultNow(),
+    ...timestamps,
   },
   (t) => [
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
@@ -64,9 +50,7 @@ export const sessions = pgTable(
     id: id(),
     /** sha256 of the cookie's token, hex. */
     tokenHash: text('token_hash').notNull(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, 'cascade'),
     createdAt: tz('created_at').notNull(),
     lastSeenAt: tz('last_seen_at').notNull(),
     expiresAt: tz('expires_at').notNull(),
@@ -83,9 +67,7 @@ export const singleUseTokens = pgTable(
   {
     id: id(),
     tokenHash: text('token_hash').notNull(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, 'cascade'),
     purpose: tokenPurpose('purpose').notNull(),
     createdAt: tz('created_at').notNull(),
     expiresAt: tz('expires_at').notNull(),
@@ -99,9 +81,7 @@ export const recoveryCodes = pgTable(
   'recovery_codes',
   {
     id: id(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: requiredRef('user_id', () => users.id, 'cascade'),
     codeHash: text('code_hash').notNull(),
     usedAt: tz('used_at'),
   },

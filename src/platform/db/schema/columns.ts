@@ -1,13 +1,27 @@
-/** The columns most tables share: identity key, optimistic-lock version, timestamps, bilingual text. */
-import { integer, jsonb, timestamp } from 'drizzle-orm/pg-core';
+/** The columns most tables share: identity key, optimistic-lock version, timestamps, bilingual text, references. */
+import { type AnyPgColumn, integer, jsonb, timestamp } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../text/localized-text.js';
 
 export const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
 export const version = () => integer('version').notNull().default(1);
+/** Every instant is stored with its time zone. */
+export const tz = (name: string) => timestamp(name, { withTimezone: true });
 export const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+};
+/** The same two instants without a database default: the service writes them (its injected `now`). */
+export const timestampsSetByService = {
+  createdAt: tz('created_at').notNull(),
+  updatedAt: tz('updated_at').notNull(),
 };
 export const localizedText = (name: string) => jsonb(name).$type<LocalizedText>().notNull().default({});
 /** Archived rows leave the workspace's lists and pickers but stay for what already cites them. */
-export const archivedAt = () => timestamp('archived_at', { withTimezone: true });
+export const archivedAt = () => tz('archived_at');
+
+/**
+ * A required reference to another table's integer id. `cascade` where the row is part of its parent
+ * (a statement's recommendations), `restrict` where it only cites the other row (an addressee).
+ */
+export const requiredRef = <N extends string>(name: N, target: () => AnyPgColumn, onDelete: 'cascade' | 'restrict') =>
+  integer(name).notNull().references(target, { onDelete });

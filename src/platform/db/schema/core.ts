@@ -11,16 +11,14 @@ import {
   date,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
-import { archivedAt, id, localizedText, timestamps, version } from './columns.js';
+import { archivedAt, id, localizedText, requiredRef, timestamps, tz, version } from './columns.js';
 
 export const organizationKind = pgEnum('organization_kind', [
   'ngo',
@@ -135,9 +133,9 @@ export const statements = pgTable(
     date: date('date', { mode: 'string' }).notNull(),
     status: statementStatus('status').notNull().default('draft'),
     /** Published but embargoed: invisible to the public until this instant (platform/visibility.ts). */
-    embargoUntil: timestamp('embargo_until', { withTimezone: true }),
+    embargoUntil: tz('embargo_until'),
     /** Withdrawn from this instant on: invisible to the public again, kept for the record. */
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnAt: tz('withdrawn_at'),
     fullDocumentUrl: text('full_document_url'),
     version: version(),
     ...timestamps,
@@ -148,12 +146,8 @@ export const statements = pgTable(
 export const statementAddressees = pgTable(
   'statement_addressees',
   {
-    statementId: integer('statement_id')
-      .notNull()
-      .references(() => statements.id, { onDelete: 'cascade' }),
-    addresseeId: integer('addressee_id')
-      .notNull()
-      .references(() => addressees.id, { onDelete: 'restrict' }),
+    statementId: requiredRef('statement_id', () => statements.id, 'cascade'),
+    addresseeId: requiredRef('addressee_id', () => addressees.id, 'restrict'),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.statementId, t.addresseeId] })],
@@ -163,9 +157,7 @@ export const recommendations = pgTable(
   'recommendations',
   {
     id: id(),
-    statementId: integer('statement_id')
-      .notNull()
-      .references(() => statements.id, { onDelete: 'cascade' }),
+    statementId: requiredRef('statement_id', () => statements.id, 'cascade'),
     /** Unique within its statement; part of the public URL. */
     slug: text('slug').notNull(),
     position: integer('position').notNull(),
@@ -179,12 +171,8 @@ export const recommendations = pgTable(
 export const recommendationThemes = pgTable(
   'recommendation_themes',
   {
-    recommendationId: integer('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id, { onDelete: 'cascade' }),
-    themeId: integer('theme_id')
-      .notNull()
-      .references(() => themes.id, { onDelete: 'restrict' }),
+    recommendationId: requiredRef('recommendation_id', () => recommendations.id, 'cascade'),
+    themeId: requiredRef('theme_id', () => themes.id, 'restrict'),
   },
   (t) => [
     primaryKey({ columns: [t.recommendationId, t.themeId] }),
@@ -195,12 +183,8 @@ export const recommendationThemes = pgTable(
 export const recommendationAddressees = pgTable(
   'recommendation_addressees',
   {
-    recommendationId: integer('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id, { onDelete: 'cascade' }),
-    addresseeId: integer('addressee_id')
-      .notNull()
-      .references(() => addressees.id, { onDelete: 'restrict' }),
+    recommendationId: requiredRef('recommendation_id', () => recommendations.id, 'cascade'),
+    addresseeId: requiredRef('addressee_id', () => addressees.id, 'restrict'),
   },
   (t) => [
     primaryKey({ columns: [t.recommendationId, t.addresseeId] }),
@@ -212,12 +196,8 @@ export const recommendationAddressees = pgTable(
 export const signatories = pgTable(
   'signatories',
   {
-    statementId: integer('statement_id')
-      .notNull()
-      .references(() => statements.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'restrict' }),
+    statementId: requiredRef('statement_id', () => statements.id, 'cascade'),
+    organizationId: requiredRef('organization_id', () => organizations.id, 'restrict'),
     role: signatoryRole('role').notNull().default('signatory'),
     position: integer('position').notNull(),
   },
@@ -231,12 +211,8 @@ export const quotes = pgTable(
   'quotes',
   {
     id: id(),
-    statementId: integer('statement_id')
-      .notNull()
-      .references(() => statements.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    statementId: requiredRef('statement_id', () => statements.id, 'cascade'),
+    personId: requiredRef('person_id', () => people.id, 'restrict'),
     text: localizedText('text'),
     position: integer('position').notNull().default(0),
     version: version(),

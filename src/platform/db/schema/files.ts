@@ -12,11 +12,10 @@
  * upload takes part in the owner's optimistic locking and audit history like any other edit.
  */
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, customType, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { tz } from './columns.js';
 import { organizations, statements } from './core.js';
-
-const tz = (name: string) => timestamp(name, { withTimezone: true });
 
 /** PostgreSQL bytea. node-postgres gives a Buffer, PGlite a Uint8Array: both become a Buffer. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({

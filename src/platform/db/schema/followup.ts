@@ -17,22 +17,9 @@
  * is (features/files/service.ts `getPublicFile` asks platform/visibility.ts's follow-up rule).
  */
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
-import type { LocalizedText } from '../../text/localized-text.js';
+import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
-import { id, localizedText, timestamps, version } from './columns.js';
+import { id, localizedText, requiredRef, timestamps, version } from './columns.js';
 import { addressees, organizations, recommendations, statements } from './core.js';
 import { files } from './files.js';
 
@@ -63,12 +50,8 @@ export const followupResponses = pgTable(
   'followup_responses',
   {
     id: id(),
-    recommendationId: integer('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id, { onDelete: 'cascade' }),
-    addresseeId: integer('addressee_id')
-      .notNull()
-      .references(() => addressees.id, { onDelete: 'restrict' }),
+    recommendationId: requiredRef('recommendation_id', () => recommendations.id, 'cascade'),
+    addresseeId: requiredRef('addressee_id', () => addressees.id, 'restrict'),
     position: responsePosition('position').notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     /** The answer's text or a summary of it. */
@@ -95,16 +78,12 @@ export const followupStatusUpdates = pgTable(
   'followup_status_updates',
   {
     id: id(),
-    recommendationId: integer('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    recommendationId: requiredRef('recommendation_id', () => recommendations.id, 'cascade'),
     /**
      * The recommendation's statement, copied at insert because a recommendation never changes
      * statement: the public rule (statement visibility) and the dashboards' filters then need no join.
      */
-    statementId: integer('statement_id')
-      .notNull()
-      .references(() => statements.id, { onDelete: 'cascade' }),
+    statementId: requiredRef('statement_id', () => statements.id, 'cascade'),
     status: implementationStatus('status').notNull(),
     /** The day the change happened (not the day it was recorded). */
     date: date('date', { mode: 'string' }).notNull(),
@@ -136,9 +115,7 @@ export const followupEvidence = pgTable(
   'followup_evidence',
   {
     id: id(),
-    statusUpdateId: integer('status_update_id')
-      .notNull()
-      .references(() => followupStatusUpdates.id, { onDelete: 'cascade' }),
+    statusUpdateId: requiredRef('status_update_id', () => followupStatusUpdates.id, 'cascade'),
     url: text('url').notNull(),
     title: text('title').notNull(),
     publisher: text('publisher').notNull(),
@@ -182,9 +159,7 @@ export const followupMeetingParticipants = pgTable(
   'followup_meeting_participants',
   {
     id: id(),
-    meetingId: integer('meeting_id')
-      .notNull()
-      .references(() => followupMeetings.id, { onDelete: 'cascade' }),
+    meetingId: requiredRef('meeting_id', () => followupMeetings.id, 'cascade'),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
     addresseeId: integer('addressee_id').references(() => addressees.id, { onDelete: 'restrict' }),
   },
@@ -198,12 +173,8 @@ export const followupMeetingParticipants = pgTable(
 export const followupMeetingRecommendations = pgTable(
   'followup_meeting_recommendations',
   {
-    meetingId: integer('meeting_id')
-      .notNull()
-      .references(() => followupMeetings.id, { onDelete: 'cascade' }),
-    recommendationId: integer('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    meetingId: requiredRef('meeting_id', () => followupMeetings.id, 'cascade'),
+    recommendationId: requiredRef('recommendation_id', () => recommendations.id, 'cascade'),
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.recommendationId] }),
@@ -240,12 +211,8 @@ export const followupCommitments = pgTable(
 export const followupCommitmentRecommendations = pgTable(
   'followup_commitment_recommendations',
   {
-    commitmentId: integer('commitment_id')
-      .notNull()
-      .references(() => followupCommitments.id, { onDelete: 'cascade' }),
-    recommendationId: integer('recommendation_id')
-      .notNull()
-      .references(() => recommendations.id, { onDelete: 'cascade' }),
+    commitmentId: requiredRef('commitment_id', () => followupCommitments.id, 'cascade'),
+    recommendationId: requiredRef('recommendation_id', () => recommendations.id, 'cascade'),
   },
   (t) => [
     primaryKey({ columns: [t.commitmentId, t.recommendationId] }),

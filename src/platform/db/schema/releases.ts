@@ -8,21 +8,8 @@
  * registry at render time, so one edit there reaches every format.
  */
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
-import type { LocalizedText } from '../../text/localized-text.js';
-import { id, localizedText, version } from './columns.js';
+import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { id, localizedText, requiredRef, timestamps, tz, version } from './columns.js';
 import { organizations, people, recommendations, statements } from './core.js';
 
 export const releaseStatus = pgEnum('release_status', ['draft', 'published']);
@@ -39,11 +26,11 @@ export const releases = pgTable(
     statementId: integer('statement_id').references(() => statements.id, { onDelete: 'set null' }),
     status: releaseStatus('status').notNull().default('draft'),
     /** Null: for immediate release. Otherwise the instant the embargo lifts. */
-    embargoedUntil: timestamp('embargoed_until', { withTimezone: true }),
+    embargoedUntil: tz('embargoed_until'),
     /** IANA zone the embargo is stated in ("America/Guatemala"); journalists read it in local time. */
     timeZone: text('time_zone').notNull().default('UTC'),
     /** Withdrawn from this instant on: hidden from the public again, kept for the record (platform/visibility.ts). */
-    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnAt: tz('withdrawn_at'),
     releaseDate: date('release_date', { mode: 'string' }).notNull(),
     headline: localizedText('headline'),
     subheadline: localizedText('subheadline'),
@@ -54,8 +41,7 @@ export const releases = pgTable(
     fullDocumentUrl: text('full_document_url'),
     endMark: releaseEndMark('end_mark').notNull().default('###'),
     version: version(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps,
   },
   (t) => [uniqueIndex('releases_slug_key').on(t.slug), index('releases_statement_idx').on(t.statementId)],
 );
@@ -63,12 +49,8 @@ export const releases = pgTable(
 export const releaseContacts = pgTable(
   'release_contacts',
   {
-    releaseId: integer('release_id')
-      .notNull()
-      .references(() => releases.id, { onDelete: 'cascade' }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'restrict' }),
+    releaseId: requiredRef('release_id', () => releases.id, 'cascade'),
+    personId: requiredRef('person_id', () => people.id, 'restrict'),
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.personId] })],
@@ -79,9 +61,7 @@ export const releaseBlocks = pgTable(
   'release_blocks',
   {
     id: id(),
-    releaseId: integer('release_id')
-      .notNull()
-      .references(() => releases.id, { onDelete: 'cascade' }),
+    releaseId: requiredRef('release_id', () => releases.id, 'cascade'),
     position: integer('position').notNull(),
     kind: releaseBlockKind('kind').notNull(),
     /** Markdown for text, the quoted words for a quote, the introducing line for highlights. */
@@ -99,9 +79,7 @@ export const releaseHighlights = pgTable(
   'release_highlights',
   {
     id: id(),
-    releaseId: integer('release_id')
-      .notNull()
-      .references(() => releases.id, { onDelete: 'cascade' }),
+    releaseId: requiredRef('release_id', () => releases.id, 'cascade'),
     position: integer('position').notNull(),
     recommendationId: integer('recommendation_id').references(() => recommendations.id, { onDelete: 'cascade' }),
     text: localizedText('text'),
@@ -116,12 +94,8 @@ export const releaseHighlights = pgTable(
 export const releaseBoilerplates = pgTable(
   'release_boilerplates',
   {
-    releaseId: integer('release_id')
-      .notNull()
-      .references(() => releases.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'restrict' }),
+    releaseId: requiredRef('release_id', () => releases.id, 'cascade'),
+    organizationId: requiredRef('organization_id', () => organizations.id, 'restrict'),
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.organizationId] })],

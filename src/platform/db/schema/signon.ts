@@ -4,12 +4,10 @@
  * which the public sees only when the statement is public (platform/visibility.ts), like everything else.
  * Kept apart from schema.ts so feature branches touching content tables merge cleanly.
  */
-import { boolean, index, integer, pgEnum, pgTable, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
-import { id, version } from './columns.js';
+import { id, requiredRef, timestampsSetByService, version } from './columns.js';
 import { organizations, statements } from './core.js';
-
-const tz = (name: string) => timestamp(name, { withTimezone: true });
 
 /** A statement's sign-on: whether members may still ask to sign it. One row per statement, once opened. */
 export const signOnCalls = pgTable('sign_on_calls', {
@@ -18,8 +16,7 @@ export const signOnCalls = pgTable('sign_on_calls', {
     .references(() => statements.id, { onDelete: 'cascade' }),
   open: boolean('open').notNull().default(true),
   version: version(),
-  createdAt: tz('created_at').notNull(),
-  updatedAt: tz('updated_at').notNull(),
+  ...timestampsSetByService,
 });
 
 export const signOnStatus = pgEnum('sign_on_status', ['pending', 'approved', 'declined', 'withdrawn']);
@@ -29,19 +26,14 @@ export const signOnRequests = pgTable(
   'sign_on_requests',
   {
     id: id(),
-    statementId: integer('statement_id')
-      .notNull()
-      .references(() => statements.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'restrict' }),
+    statementId: requiredRef('statement_id', () => statements.id, 'cascade'),
+    organizationId: requiredRef('organization_id', () => organizations.id, 'restrict'),
     status: signOnStatus('status').notNull().default('pending'),
     /** Who asked (a member of the organization) and who decided (an editor); kept if they leave. */
     requestedBy: integer('requested_by').references(() => users.id, { onDelete: 'set null' }),
     decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
     version: version(),
-    createdAt: tz('created_at').notNull(),
-    updatedAt: tz('updated_at').notNull(),
+    ...timestampsSetByService,
   },
   (t) => [
     uniqueIndex('sign_on_requests_statement_organization_key').on(t.statementId, t.organizationId),
