@@ -1,4 +1,6 @@
-/** Rows follow-up tests start from, as the editorial side would have left them. */
+/** Rows follow-up tests start from, as the editorial side would have left them, and the rows their posts wrote. */
+import { desc, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../src/platform/db/client.js';
 import * as t from '../../src/platform/db/schema/index.js';
 import { type LocalizedText, localized } from '../../src/platform/text/localized-text.js';
@@ -24,4 +26,21 @@ export async function seedStatement(
     recommendationIds.push(r!.id);
   }
   return { statementId: row!.id, recommendationIds };
+}
+
+type WithId = PgTable & { id: AnyPgColumn };
+
+/** The row a form post just wrote: the newest of `table` matching `where`. */
+export async function newestRow<T extends WithId>(
+  db: Db,
+  table: T,
+  where: SQL,
+): Promise<T['$inferSelect'] | undefined> {
+  const rows = await db
+    .select()
+    .from(table as WithId)
+    .where(where)
+    .orderBy(desc(table.id))
+    .limit(1);
+  return rows[0] as T['$inferSelect'] | undefined;
 }

@@ -8,6 +8,7 @@ import { desc, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { multipartBody, tinyPdf, tinyPng } from '../../../test/support/files.js';
+import { newestRow } from '../../../test/support/followup.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import { listAudit } from '../../platform/audit.js';
@@ -68,12 +69,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       .attr('value')!;
     const saved = await editor.post(`${rec.base}/status`, { seen, ...fields }, `${rec.base}/status`);
     expect(saved.statusCode).toBe(303);
-    const [row] = await ctx.db
-      .select()
-      .from(t.followupStatusUpdates)
-      .where(eq(t.followupStatusUpdates.recommendationId, rec.id))
-      .orderBy(desc(t.followupStatusUpdates.id))
-      .limit(1);
+    const row = await newestRow(ctx.db, t.followupStatusUpdates, eq(t.followupStatusUpdates.recommendationId, rec.id));
     return row!;
   }
 
@@ -162,33 +158,10 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe(base);
     expect((await new Visitor(app).get(PUBLIC_TIMELINE)).body).not.toContain('The office answered in part.');
-    const [response] = await ctx.db
-      .select()
-      .from(t.followupResponses)
-      .where(eq(t.followupResponses.recommendationId, recId))
-      .orderBy(desc(t.followupResponses.id))
-      .limit(1);
+    const response = await newestRow(ctx.db, t.followupResponses, eq(t.followupResponses.recommendationId, recId));
     expect(response!.summary.es?.origin).toBe('translation');
 
-    const seen = cheerio
-      .load((await editor.get(`${base}/status`)).body)('input[name=seen]')
-      .attr('value');
-    const status = await editor.post(
-      `${base}/status`,
-      {
-        seen: seen!,
-        status: 'in_progress',
-        date: '2026-04-01',
-        summary_en: 'Reunification cases reopened.',
-        evidence_url_1: 'https://example.org/report',
-        evidence_title_1: 'Report',
-        evidence_publisher_1: 'Example publisher',
-        evidence_date_1: '2026-04-02',
-        publish: '1',
-      },
-      `${base}/status`,
-    );
-    expect(status.statusCode).toBe(303);
+    await recordStatusUpdate(editor, { id: recId, base }, withEvidence);
     const page = cheerio.load((await new Visitor(app).get(PUBLIC_TIMELINE)).body);
     expect(page('[data-current-status]').attr('data-current-status')).toBe('in_progress');
     expect(page('.evidence cite a').attr('href')).toBe('https://example.org/report');
@@ -251,12 +224,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       `${base}/meeting`,
     );
     expect(meeting.statusCode).toBe(303);
-    const [m] = await ctx.db
-      .select()
-      .from(t.followupMeetings)
-      .where(eq(t.followupMeetings.online, true))
-      .orderBy(desc(t.followupMeetings.id))
-      .limit(1);
+    const m = await newestRow(ctx.db, t.followupMeetings, eq(t.followupMeetings.online, true));
     const commitment = await editor.post(
       `${base}/commitment`,
       {
@@ -375,12 +343,7 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       `${base}/response`,
     );
     expect(recorded.statusCode).toBe(303);
-    const [response] = await ctx.db
-      .select()
-      .from(t.followupResponses)
-      .where(eq(t.followupResponses.recommendationId, recId))
-      .orderBy(desc(t.followupResponses.id))
-      .limit(1);
+    const response = await newestRow(ctx.db, t.followupResponses, eq(t.followupResponses.recommendationId, recId));
     const url = `${base}/response/${response!.id}/edit`;
     const fields = (summary: string, version: string) => ({
       version,

@@ -9,17 +9,11 @@
  *    knowing the other.
  * 4. No update: "no update yet" (`null`).
  */
-import type { implementationStatus } from '../../platform/db/schema/index.js';
+import { implementationStatus } from '../../platform/db/schema/index.js';
 
 export type ImplementationStatus = (typeof implementationStatus.enumValues)[number];
-export const IMPLEMENTATION_STATUSES: readonly ImplementationStatus[] = [
-  'not_started',
-  'in_progress',
-  'partially_implemented',
-  'implemented',
-  'reversed',
-  'no_longer_relevant',
-];
+/** In the schema enum's order, which is the order of progress the dashboards show. */
+export const IMPLEMENTATION_STATUSES: readonly ImplementationStatus[] = implementationStatus.enumValues;
 
 /** A status bucket: an implementation status, or "none" for recommendations without any update. */
 export type StatusKey = ImplementationStatus | 'none';
