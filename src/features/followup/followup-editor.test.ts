@@ -4,7 +4,7 @@
  * a 409 for a stale form, audit rows for every write.
  */
 import * as cheerio from 'cheerio';
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { multipartBody, tinyPdf, tinyPng } from '../../../test/support/files.js';
