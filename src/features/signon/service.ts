@@ -147,19 +147,44 @@ async function organizationOf(db: Db, user: PolicyUser) {
   return organization;
 }
 
+/** A member's form on one statement: the request id is implied, the version is the one the form saw. */
+interface MemberInput {
+  slug: string;
+  version: number;
+}
+
+/**
+ * Runs a member's change in one transaction with what it decides on: the statement, the member's
+ * organization and that organization's request for the statement, if any.
+ */
+async function ownRequest<T>(
+  db: Db,
+  user: UserRow,
+  slug: string,
+  change: (
+    tx: Db,
+    statement: StatementRow,
+    organization: typeof t.organizations.$inferSelect,
+    before?: SignOnRequest,
+  ) => Promise<T>,
+): Promise<T> {
+  const organization = await organizationOf(db, user);
+  return db.transaction(async (tx) => {
+    const statement = await statementBySlug(tx, slug);
+    const [before] = await tx
+      .select()
+      .from(t.signOnRequests)
+      .where(and(eq(t.signOnRequests.statementId, statement.id), eq(t.signOnRequests.organizationId, organization.id)));
+    return change(tx, statement, organization, before);
+  });
+}
+
 /**
  * A member asks to sign for their organization: a new request, or a withdrawn one asked again
  * (`version` then is that request's). Declined requests stay declined: the editors decided.
  */
-export async function signOn(
-  db: Db,
-  user: UserRow,
-  input: { slug: string; version: number },
-  now: Date,
-): Promise<SignOnRequest> {
-  const organization = await organizationOf(db, user);
-  return db.transaction(async (tx) => {
-    const statement = await statementBySlug(tx, input.slug);
+export async function signOn(db: Db, user: UserRow, input: MemberInput, now: Date): Promise<SignOnRequest> {
+  return ownRequest(db, user, input.slug, async (tx, statement, organization, before) => {
     const [call] = await tx.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
     if (!canSignOnStatement(user, organization, call ?? null)) {
       // A member cannot tell a closed sign-on from a statement that does not exist.
@@ -167,11 +192,6 @@ export async function signOn(
         ? new Forbidden('Sign-on for this statement is closed', 'signonClosedReason')
         : new NotFound(`No statement "${input.slug}"`);
     }
-    const where = and(
-      eq(t.signOnRequests.statementId, statement.id),
-      eq(t.signOnRequests.organizationId, organization.id),
-    );
-    const [before] = await tx.select().from(t.signOnRequests).where(where);
     if (before && before.status !== 'withdrawn') {
       throw new Invalid(
         `Your organization's request is already ${before.status}`,
@@ -208,26 +228,14 @@ function requestChange(before: SignOnRequest, seenVersion: number, action: strin
 }
 
 /** The member takes their organization's signature back, while the statement is not published. */
-export async function withdrawSignature(
-  db: Db,
-  user: UserRow,
-  input: { slug: string; version: number },
-  now: Date,
-): Promise<SignOnRequest> {
-  const organization = await organizationOf(db, user);
-  return db.transaction(async (tx) => {
-    const statement = await statementBySlug(tx, input.slug);
+export async function withdrawSignature(db: Db, user: UserRow, input: MemberInput, now: Date): Promise<SignOnRequest> {
+  return ownRequest(db, user, input.slug, async (tx, statement, organization, before) => {
     if (!canWithdrawSignature(user, organization, statement)) {
       throw new Forbidden(
         'The statement is published: ask the editors to change its signatories',
         'signonPublishedReason',
       );
     }
-    const where = and(
-      eq(t.signOnRequests.statementId, statement.id),
-      eq(t.signOnRequests.organizationId, organization.id),
-    );
-    const [before] = await tx.select().from(t.signOnRequests).where(where);
     if (!before || before.status === 'withdrawn' || before.status === 'declined') {
       throw new Invalid(
         'Your organization has no signature here to withdraw',
