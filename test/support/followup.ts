@@ -1,9 +1,16 @@
 /** Rows follow-up tests start from, as the editorial side would have left them, and the rows their posts wrote. */
 import { desc, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import {
+  type ResponseInput,
+  recordResponse,
+  recordStatusUpdate,
+  type StatusUpdateInput,
+} from '../../src/features/followup/index.js';
 import type { Db } from '../../src/platform/db/client.js';
 import * as t from '../../src/platform/db/schema/index.js';
 import { type LocalizedText, localized } from '../../src/platform/text/localized-text.js';
+import type { Editor } from '../../src/platform/write.js';
 
 /** A text in English with its Spanish translation. */
 export const bilingual = (s: string): LocalizedText => localized('en', s, { es: `${s} (es)` });
@@ -43,4 +50,57 @@ export async function newestRow<T extends WithId>(
     .orderBy(desc(table.id))
     .limit(1);
   return rows[0] as T['$inferSelect'] | undefined;
+}
+
+/**
+ * Records follow-up entries through the services, as one editor at one instant: published unless said
+ * otherwise, with a bilingual summary naming what was recorded. The database and `editor` are read at
+ * each call, so a test can build it before its beforeAll opens the database and creates the editor.
+ */
+export function followupRecorder(ctx: { readonly db: Db }, editor: () => Editor, now: Date) {
+  return {
+    statusUpdate: (
+      recommendationId: number,
+      date: string,
+      status: StatusUpdateInput['status'],
+      extra: Partial<StatusUpdateInput> = {},
+    ) =>
+      recordStatusUpdate(
+        ctx.db,
+        {
+          recommendationId,
+          status,
+          date,
+          summary: bilingual(`${status} on ${date}`),
+          evidence: [],
+          publication: 'published',
+          seenLatestId: 1e9,
+          ...extra,
+        },
+        editor(),
+        now,
+      ),
+    response: (
+      recommendationId: number,
+      addresseeId: number,
+      position: ResponseInput['position'],
+      date: string,
+      publication: ResponseInput['publication'] = 'published',
+    ) =>
+      recordResponse(
+        ctx.db,
+        {
+          recommendationId,
+          addresseeId,
+          position,
+          date,
+          summary: bilingual(position),
+          sourceUrl: null,
+          sourceTitle: null,
+          publication,
+        },
+        editor(),
+        now,
+      ),
+  };
 }

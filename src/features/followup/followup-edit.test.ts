@@ -7,7 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { tinyPdf } from '../../../test/support/files.js';
-import { bilingual, seedStatement } from '../../../test/support/followup.js';
+import { bilingual, followupRecorder, seedStatement } from '../../../test/support/followup.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -22,7 +22,6 @@ import {
   recordCommitment,
   recordMeeting,
   recordResponse,
-  recordStatusUpdate,
   type StatusUpdateInput,
   setEntryPublication,
 } from './write-service.js';
@@ -63,24 +62,13 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
     otherStatementRec = r!.id;
   });
 
+  const evidence = [
+    { url: 'https://example.org/a', title: 'A', publisher: 'P', publishedOn: null },
+    { url: 'https://example.org/b', title: 'B', publisher: 'P', publishedOn: null },
+  ];
+  const recorder = followupRecorder(ctx, () => editor, now);
   const update = (recommendationId: number, date: string, status: StatusUpdateInput['status']) =>
-    recordStatusUpdate(
-      ctx.db,
-      {
-        recommendationId,
-        status,
-        date,
-        summary: text(`${status} on ${date}`),
-        evidence: [
-          { url: 'https://example.org/a', title: 'A', publisher: 'P', publishedOn: null },
-          { url: 'https://example.org/b', title: 'B', publisher: 'P', publishedOn: null },
-        ],
-        publication: 'published',
-        seenLatestId: 1e9,
-      },
-      editor,
-      now,
-    );
+    recorder.statusUpdate(recommendationId, date, status, { evidence });
   const current = async (recommendationId: number) =>
     (
       await ctx.db

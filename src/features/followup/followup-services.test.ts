@@ -5,7 +5,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { bilingual } from '../../../test/support/followup.js';
+import { bilingual, followupRecorder } from '../../../test/support/followup.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -16,13 +16,7 @@ import { overdueCommitments, staleRecommendations } from './reminders.js';
 import { percent, scorecardShares } from './scorecard.js';
 import { compareTimeline, currentStatus, type DatedUpdate, statusOn } from './status.js';
 import { loadTimeline } from './timeline-service.js';
-import {
-  recordCommitment,
-  recordResponse,
-  recordStatusUpdate,
-  type StatusUpdateInput,
-  setEntryPublication,
-} from './write-service.js';
+import { recordCommitment, setEntryPublication } from './write-service.js';
 
 describe('status derivation (pure)', () => {
   const u = (id: number, date: string, status: DatedUpdate['status']): DatedUpdate => ({ id, date, status });
@@ -120,27 +114,8 @@ describeEachEngine('follow-up services', (ctx) => {
     return { recs, addressees };
   }
 
-  const update = (
-    recommendationId: number,
-    date: string,
-    status: StatusUpdateInput['status'],
-    extra: Partial<StatusUpdateInput> = {},
-  ) =>
-    recordStatusUpdate(
-      ctx.db,
-      {
-        recommendationId,
-        status,
-        date,
-        summary: text(`${status} on ${date}`),
-        evidence: [],
-        publication: 'published',
-        seenLatestId: 1e9,
-        ...extra,
-      },
-      editor,
-      now,
-    );
+  const recorder = followupRecorder(ctx, () => editor, now);
+  const update = recorder.statusUpdate;
   const currentRows = (recommendationId: number) =>
     ctx.db
       .select()
@@ -206,28 +181,7 @@ describeEachEngine('follow-up services', (ctx) => {
 
   it('computes the scorecard by the documented formula', async () => {
     const { recs, addressees } = await seed('scorecard');
-    const respond = (
-      recommendationId: number,
-      addresseeId: number,
-      position: 'accepted' | 'partially_accepted' | 'noted' | 'rejected' | 'no_response',
-      date: string,
-      publication: 'draft' | 'published' = 'published',
-    ) =>
-      recordResponse(
-        ctx.db,
-        {
-          recommendationId,
-          addresseeId,
-          position,
-          date,
-          summary: text(position),
-          sourceUrl: null,
-          sourceTitle: null,
-          publication,
-        },
-        editor,
-        now,
-      );
+    const respond = recorder.response;
     const [a, b] = addressees as [number, number];
     await update(recs[1]!, '2024-04-01', 'implemented'); // r2's current status
     await respond(recs[0]!, a, 'accepted', '2024-01-01');

@@ -22,3 +22,9 @@ export type { ListFilters } from './filters.js';
 export { followupFeature } from './manifest.js';
 export { registerFollowupPublicRoutes } from './public-routes.js';
 export { DEFAULT_STALE_MONTHS, overdueCommitments, staleRecommendations } from './reminders.js';
+export {
+  type ResponseInput,
+  recordResponse,
+  recordStatusUpdate,
+  type StatusUpdateInput,
+} from './write-service.js';

@@ -9,6 +9,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
+import { followupRecorder } from '../../../test/support/followup.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
@@ -29,7 +30,7 @@ import { editResponse, editStatusUpdate } from './edit-service.js';
 import type { DashboardFilters } from './filters.js';
 import { rollupByAddressee, rollupByStatus, rollupTransitions } from './rollup-service.js';
 import type { ImplementationStatus } from './status.js';
-import { recordResponse, recordStatusUpdate, setEntryPublication } from './write-service.js';
+import { type ResponseInput, setEntryPublication } from './write-service.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const LATER = new Date('2027-06-01T12:00:00Z');
@@ -110,44 +111,16 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     }
   });
 
+  const recorder = followupRecorder(ctx, () => editor, NOW);
   const record = (recommendationId: number, date: string, status: ImplementationStatus, publication = 'published') =>
-    recordStatusUpdate(
-      ctx.db,
-      {
-        recommendationId,
-        status,
-        date,
-        summary: text(status),
-        evidence: [],
-        publication: publication as 'published' | 'draft',
-        seenLatestId: 1e9,
-      },
-      editor,
-      NOW,
-    );
-
+    recorder.statusUpdate(recommendationId, date, status, { publication: publication as 'published' | 'draft' });
   const respond = (
     recommendationId: number,
     addresseeIndex: number,
-    position: 'accepted' | 'partially_accepted' | 'noted' | 'rejected' | 'no_response',
+    position: ResponseInput['position'],
     date: string,
-    publication: 'published' | 'draft' = 'published',
-  ) =>
-    recordResponse(
-      ctx.db,
-      {
-        recommendationId,
-        addresseeId: addressees[addresseeIndex]!,
-        position,
-        date,
-        summary: text(position),
-        sourceUrl: null,
-        sourceTitle: null,
-        publication,
-      },
-      editor,
-      NOW,
-    );
+    publication?: ResponseInput['publication'],
+  ) => recorder.response(recommendationId, addressees[addresseeIndex]!, position, date, publication);
 
   /** A recorded update as the edit form would send it back unchanged. */
   const editable = (row: Awaited<ReturnType<typeof record>>) => ({
