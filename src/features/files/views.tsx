@@ -134,6 +134,47 @@ function Notice({ text }: { text: string | null }) {
   );
 }
 
+/**
+ * What the logo and the document pages share: the owner's name, the notice after a change, the current
+ * file (the children) with its remove button while there is one, and the upload form.
+ */
+function UploadPage(p: {
+  ctx: PageContext;
+  user: UserRow;
+  csrf: string;
+  title: string;
+  subject: string;
+  intro: string;
+  currentHeading: string;
+  notice: string | null;
+  action: string;
+  version: number;
+  /** Null while there is no file to remove. */
+  removeLabel: string | null;
+  upload: Pick<UploadFormProps, 'field' | 'label' | 'help' | 'accept'>;
+  problem: UploadProblem | null;
+  children: JSX.Element;
+}) {
+  return (
+    <WorkspaceLayout ctx={p.ctx} user={p.user} csrf={p.csrf} title={`${p.title}: ${p.subject}`}>
+      <h1 safe>{p.title}</h1>
+      <p class="lede" safe>
+        {p.subject}
+      </p>
+      <p safe>{p.intro}</p>
+      <Notice text={p.notice} />
+      <h2 safe>{p.currentHeading}</h2>
+      {p.children as 'safe'}
+      {p.removeLabel ? (
+        <RemoveForm csrf={p.csrf} action={`${p.action}/remove`} version={p.version} label={p.removeLabel} />
+      ) : (
+        ''
+      )}
+      <UploadForm {...p.upload} ctx={p.ctx} csrf={p.csrf} action={p.action} version={p.version} problem={p.problem} />
+    </WorkspaceLayout>
+  );
+}
+
 export interface LogoPageProps {
   ctx: PageContext;
   user: UserRow;
@@ -147,45 +188,33 @@ export interface LogoPageProps {
 
 export function LogoUploadPage(p: LogoPageProps) {
   const { t, locale } = p.ctx;
-  const action = `/${locale}/workspace/organizations/${p.organization.slug}/logo`;
   return (
-    <WorkspaceLayout ctx={p.ctx} user={p.user} csrf={p.csrf} title={`${t.filesLogoTitle}: ${p.organization.name}`}>
-      <h1 safe>{t.filesLogoTitle}</h1>
-      <p class="lede" safe>
-        {p.organization.name}
-      </p>
-      <p safe>{t.filesLogoIntro}</p>
-      <Notice text={p.notice} />
-      <h2 safe>{t.filesCurrentLogo}</h2>
+    <UploadPage
+      {...p}
+      title={t.filesLogoTitle}
+      subject={p.organization.name}
+      intro={t.filesLogoIntro}
+      currentHeading={t.filesCurrentLogo}
+      action={`/${locale}/workspace/organizations/${p.organization.slug}/logo`}
+      version={p.organization.version}
+      removeLabel={p.logo ? t.filesRemoveLogoButton : null}
+      upload={{
+        field: 'logo',
+        label: t.filesLogoLabel,
+        help: t.filesLogoHelp(formatByteSize(p.limitBytes, locale)),
+        accept: 'image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg',
+      }}
+    >
       {p.logo ? (
-        <>
-          <p>
-            <OrganizationLogo ctx={p.ctx} logo={p.logo} name={p.organization.name} />
-          </p>
-          <RemoveForm
-            csrf={p.csrf}
-            action={`${action}/remove`}
-            version={p.organization.version}
-            label={t.filesRemoveLogoButton}
-          />
-        </>
+        <p>
+          <OrganizationLogo ctx={p.ctx} logo={p.logo} name={p.organization.name} />
+        </p>
       ) : (
         <p class="muted" safe>
           {t.filesNoLogo}
         </p>
       )}
-      <UploadForm
-        ctx={p.ctx}
-        csrf={p.csrf}
-        action={action}
-        version={p.organization.version}
-        field="logo"
-        label={t.filesLogoLabel}
-        help={t.filesLogoHelp(formatByteSize(p.limitBytes, locale))}
-        accept="image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg"
-        problem={p.problem}
-      />
-    </WorkspaceLayout>
+    </UploadPage>
   );
 }
 
@@ -203,16 +232,23 @@ export interface DocumentPageProps {
 
 export function DocumentUploadPage(p: DocumentPageProps) {
   const { t, locale } = p.ctx;
-  const action = `/${locale}/workspace/statements/${p.statement.slug}/document`;
   return (
-    <WorkspaceLayout ctx={p.ctx} user={p.user} csrf={p.csrf} title={`${t.filesDocumentTitle}: ${p.statement.title}`}>
-      <h1 safe>{t.filesDocumentTitle}</h1>
-      <p class="lede" safe>
-        {p.statement.title}
-      </p>
-      <p safe>{t.filesDocumentIntro}</p>
-      <Notice text={p.notice} />
-      <h2 safe>{t.filesCurrentDocument}</h2>
+    <UploadPage
+      {...p}
+      title={t.filesDocumentTitle}
+      subject={p.statement.title}
+      intro={t.filesDocumentIntro}
+      currentHeading={t.filesCurrentDocument}
+      action={`/${locale}/workspace/statements/${p.statement.slug}/document`}
+      version={p.statement.version}
+      removeLabel={p.document ? t.filesRemoveDocumentButton : null}
+      upload={{
+        field: 'document',
+        label: t.filesDocumentLabel,
+        help: t.filesDocumentHelp(formatByteSize(p.limitBytes, locale)),
+        accept: 'application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,.docx',
+      }}
+    >
       {p.document ? (
         <>
           <p>
@@ -232,12 +268,6 @@ export function DocumentUploadPage(p: DocumentPageProps) {
               {t.filesDocumentNotPublic}
             </p>
           )}
-          <RemoveForm
-            csrf={p.csrf}
-            action={`${action}/remove`}
-            version={p.statement.version}
-            label={t.filesRemoveDocumentButton}
-          />
         </>
       ) : (
         <>
@@ -256,18 +286,7 @@ export function DocumentUploadPage(p: DocumentPageProps) {
           )}
         </>
       )}
-      <UploadForm
-        ctx={p.ctx}
-        csrf={p.csrf}
-        action={action}
-        version={p.statement.version}
-        field="document"
-        label={t.filesDocumentLabel}
-        help={t.filesDocumentHelp(formatByteSize(p.limitBytes, locale))}
-        accept="application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,.pdf,.docx"
-        problem={p.problem}
-      />
-    </WorkspaceLayout>
+    </UploadPage>
   );
 }
 
