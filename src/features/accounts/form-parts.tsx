@@ -13,6 +13,24 @@ export function InputLine(props: { id: string; name: string; label: string } & R
   );
 }
 
+/**
+ * The one-time code input of the sign-in, setup and confirm forms: six digits while setting up, and
+ * up to 20 characters where a recovery code is accepted too.
+ */
+export function CodeLine(props: { id?: string; label: string; numeric?: boolean; maxlength: '6' | '20' }): JSX.Element {
+  return (
+    <InputLine
+      id={props.id ?? 'code'}
+      name="code"
+      label={props.label}
+      inputmode={props.numeric ? 'numeric' : undefined}
+      autocomplete="one-time-code"
+      required
+      maxlength={props.maxlength}
+    />
+  );
+}
+
 export function SubmitLine({ label }: { label: string }): JSX.Element {
   return (
     <p>

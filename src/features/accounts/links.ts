@@ -15,7 +15,26 @@ export interface LinkContext {
   locale: Locale;
 }
 
-const setPasswordLink = (ctx: LinkContext, token: string) => `${ctx.baseUrl}/${ctx.locale}/set-password/${token}`;
+/**
+ * Issues a single-use link to set the user's password and mails it, in the request's language: an
+ * invitation for a new account, a reset for an existing one.
+ */
+export async function mailSetPasswordLink(
+  db: Db,
+  ctx: LinkContext,
+  user: Pick<UserRow, 'id' | 'email'>,
+  purpose: 'invitation' | 'password_reset',
+  now: Date,
+): Promise<void> {
+  const token = await issueToken(db, user.id, purpose, now);
+  const t = messages(ctx.locale);
+  const link = `${ctx.baseUrl}/${ctx.locale}/set-password/${token}`;
+  await ctx.mailer.send(
+    purpose === 'invitation'
+      ? { to: user.email, subject: t.inviteMailSubject, text: t.inviteMailBody(link) }
+      : { to: user.email, subject: t.resetMailSubject, text: t.resetMailBody(link) },
+  );
+}
 
 /**
  * Sends a reset link if the address has an active account, and does nothing otherwise. The caller
@@ -42,24 +61,12 @@ export async function requestPasswordReset(
       : 'password_reset_requested';
   await writeAudit(db, { actor, at: now, ...entity, action });
   if (!user || user.disabled) return;
-  const token = await issueToken(db, user.id, 'password_reset', now);
-  const t = messages(ctx.locale);
-  await ctx.mailer.send({
-    to: user.email,
-    subject: t.resetMailSubject,
-    text: t.resetMailBody(setPasswordLink(ctx, token)),
-  });
+  await mailSetPasswordLink(db, ctx, user, 'password_reset', now);
 }
 
 export async function inviteUser(db: Db, ctx: LinkContext, input: NewUser, actor: Actor, now: Date): Promise<UserRow> {
   const user = await createUser(db, input, actor, now);
-  const token = await issueToken(db, user.id, 'invitation', now);
-  const t = messages(ctx.locale);
-  await ctx.mailer.send({
-    to: user.email,
-    subject: t.inviteMailSubject,
-    text: t.inviteMailBody(setPasswordLink(ctx, token)),
-  });
+  await mailSetPasswordLink(db, ctx, user, 'invitation', now);
   return user;
 }
 

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { Section, TitledPage } from '../../ui/layout.js';
-import { FormError, InputLine, SubmitLine } from './form-parts.js';
+import { CodeLine, FormError, InputLine, SubmitLine } from './form-parts.js';
 
 export function SecondFactorPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
   const { t, locale } = ctx;
@@ -10,14 +10,7 @@ export function SecondFactorPage({ ctx, csrf, failed }: { ctx: PageContext; csrf
       <FormError failed={failed} message={t.twoFactorFailed} />
       <form method="post" action={`/${locale}/sign-in/two-factor`} class="form">
         <CsrfField token={csrf} />
-        <InputLine
-          id="code"
-          name="code"
-          label={t.twoFactorCodeLabel}
-          autocomplete="one-time-code"
-          required
-          maxlength="20"
-        />
+        <CodeLine label={t.twoFactorCodeLabel} maxlength="20" />
         <SubmitLine label={t.signInButton} />
       </form>
     </TitledPage>
@@ -98,15 +91,7 @@ export function TwoFactorSetupPage(props: {
             </a>
           </p>
           <FormError failed={failed} message={t.twoFactorFailed} />
-          <InputLine
-            id="code"
-            name="code"
-            label={t.twoFactorCodeLabel}
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            required
-            maxlength="6"
-          />
+          <CodeLine label={t.twoFactorCodeLabel} numeric maxlength="6" />
           <SubmitLine label={t.twoFactorEnableButton} />
         </form>
       )}
@@ -140,14 +125,7 @@ function ConfirmForm(props: {
           required
           maxlength="1000"
         />
-        <InputLine
-          id={`${id}-code`}
-          name="code"
-          label={t.accountsCodeLabel}
-          autocomplete="one-time-code"
-          required
-          maxlength="20"
-        />
+        <CodeLine id={`${id}-code`} label={t.accountsCodeLabel} maxlength="20" />
         <SubmitLine label={button} />
       </form>
     </Section>

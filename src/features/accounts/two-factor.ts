@@ -66,25 +66,42 @@ export async function enableTwoFactor(
   const step = matchingStep(secret, code, now);
   if (step === null) throw new Invalid('That code does not match', [{ field: 'code', problem: 'mismatch' }]);
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        totpSecret: secret,
-        totpEnabledAt: now,
-        totpLastStep: step,
-        updatedAt: now,
-        version: sql`${users.version} + 1`,
-      })
-      .where(eq(users.id, user.id));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-    await tx
-      .insert(recoveryCodes)
-      .values(codes.map((c) => ({ userId: user.id, codeHash: hashToken(normalizeRecovery(c)) })));
-    const actor: Actor = { id: user.id, label: user.email };
-    await writeAudit(tx, { actor, at: now, entityType: 'user', entityId: user.id, action: 'enable_two_factor' });
+  await changeTwoFactor(db, user, now, 'enable_two_factor', codes, {
+    totpSecret: secret,
+    totpEnabledAt: now,
+    totpLastStep: step,
   });
   return codes;
+}
+
+/**
+ * One two-factor change, in one transaction: the user's TOTP columns (when given), the recovery codes
+ * replaced by `codes` (none: all gone), and an audit row with the user as the actor.
+ */
+async function changeTwoFactor(
+  db: Db,
+  user: UserRow,
+  now: Date,
+  action: string,
+  codes: string[],
+  totp?: Pick<UserRow, 'totpSecret' | 'totpEnabledAt' | 'totpLastStep'>,
+) {
+  await db.transaction(async (tx) => {
+    if (totp) {
+      await tx
+        .update(users)
+        .set({ ...totp, updatedAt: now, version: sql`${users.version} + 1` })
+        .where(eq(users.id, user.id));
+    }
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    if (codes.length > 0) {
+      await tx
+        .insert(recoveryCodes)
+        .values(codes.map((c) => ({ userId: user.id, codeHash: hashToken(normalizeRecovery(c)) })));
+    }
+    const actor: Actor = { id: user.id, label: user.email };
+    await writeAudit(tx, { actor, at: now, entityType: 'user', entityId: user.id, action });
+  });
 }
 
 /** A TOTP code (newer than the last accepted) or an unused recovery code, which is then used up. */
@@ -143,20 +160,10 @@ async function confirmBothFactors(db: Db, user: UserRow, password: string, code:
 export async function disableTwoFactor(db: Db, user: UserRow, password: string, code: string, now: Date) {
   if (!user.totpEnabledAt) return;
   await confirmBothFactors(db, user, password, code, now);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(users)
-      .set({
-        totpSecret: null,
-        totpEnabledAt: null,
-        totpLastStep: null,
-        updatedAt: now,
-        version: sql`${users.version} + 1`,
-      })
-      .where(eq(users.id, user.id));
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-    const actor: Actor = { id: user.id, label: user.email };
-    await writeAudit(tx, { actor, at: now, entityType: 'user', entityId: user.id, action: 'disable_two_factor' });
+  await changeTwoFactor(db, user, now, 'disable_two_factor', [], {
+    totpSecret: null,
+    totpEnabledAt: null,
+    totpLastStep: null,
   });
 }
 
@@ -171,19 +178,6 @@ export async function regenerateRecoveryCodes(
   if (!user.totpEnabledAt) throw new Invalid('Two-step sign-in is off', [{ field: 'code', problem: 'not enabled' }]);
   await confirmBothFactors(db, user, password, code, now);
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-  await db.transaction(async (tx) => {
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-    await tx
-      .insert(recoveryCodes)
-      .values(codes.map((c) => ({ userId: user.id, codeHash: hashToken(normalizeRecovery(c)) })));
-    const actor: Actor = { id: user.id, label: user.email };
-    await writeAudit(tx, {
-      actor,
-      at: now,
-      entityType: 'user',
-      entityId: user.id,
-      action: 'regenerate_recovery_codes',
-    });
-  });
+  await changeTwoFactor(db, user, now, 'regenerate_recovery_codes', codes);
   return codes;
 }

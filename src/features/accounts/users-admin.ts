@@ -12,8 +12,8 @@ import { messages } from '../../platform/i18n/format.js';
 import { canChangeAccount, canManageUsers } from '../../platform/policy.js';
 import { revokeAllSessions, type UserRow } from '../../platform/sessions.js';
 import { actorOf, staleWrite, updateVersioned, versionedChange } from '../../platform/write.js';
-import type { LinkContext } from './links.js';
-import { issueToken, type Role } from './service.js';
+import { type LinkContext, mailSetPasswordLink } from './links.js';
+import type { Role } from './service.js';
 
 export interface UserListItem {
   id: number;
@@ -181,12 +181,6 @@ export async function resendInvitation(
     });
     return target;
   });
-  const token = await issueToken(db, user.id, 'invitation', now);
-  const t = messages(links.locale);
-  await links.mailer.send({
-    to: user.email,
-    subject: t.inviteMailSubject,
-    text: t.inviteMailBody(`${links.baseUrl}/${links.locale}/set-password/${token}`),
-  });
+  await mailSetPasswordLink(db, links, user, 'invitation', now);
   return user;
 }
