@@ -14,6 +14,7 @@ import { publicCommitmentCondition, publicStatementsCondition } from '../../plat
 import type { DashboardFilters, ListFilters } from './filters.js';
 import { transitionDeltas, type YearCounts, yearSnapshots } from './over-time.js';
 import { dayOf } from './overdue.js';
+import type { RecommendationInStatement } from './reminders.js';
 import {
   type RollupRow,
   rollupByAddressee,
@@ -317,14 +318,7 @@ export async function liveStatusOverTime(db: Db, filters: DashboardFilters, now:
 
 export const LIST_PAGE_SIZE = 50;
 
-export interface ListedRecommendation {
-  id: number;
-  slug: string;
-  position: number;
-  text: typeof t.recommendations.$inferSelect.text;
-  statementSlug: string;
-  statementTitle: typeof t.statements.$inferSelect.title;
-  statementDate: string;
+export interface ListedRecommendation extends RecommendationInStatement {
   status: ImplementationStatus | null;
   statusDate: string | null;
 }

@@ -2,6 +2,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
+import type { PageContext } from '../../platform/web/page-context.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { findRecommendation, getPublicStatement } from '../statements/index.js';
@@ -17,7 +18,7 @@ import {
   statusOverTime,
 } from './dashboard-service.js';
 import { groupRows, ListView, ScorecardView, StackedView, StatusView, yearRows } from './dashboard-views.js';
-import { parseListFilters } from './filters.js';
+import { type ListFilters, parseListFilters } from './filters.js';
 import { loadTimeline } from './timeline-service.js';
 import { TimelinePage } from './timeline-views.js';
 
@@ -54,44 +55,33 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
       ]);
       return <StatusView ctx={ctx} counts={counts} overdue={overdue} />;
     });
-    dashboard('themes', async (ctx, filters, now) => {
-      const groups = await countByTheme(deps.db, filters, now);
-      const rows = groupRows(groups, (th) => localizedPlain(th.label, ctx));
-      return (
-        <StackedView
-          ctx={ctx}
-          id="chart-themes"
-          title={ctx.t.followupChartThemesTitle}
-          rowHeader={ctx.t.followupTheme}
-          rows={rows}
-        />
-      );
-    });
-    dashboard('addressees', async (ctx, filters, now) => {
-      const groups = await countByAddressee(deps.db, filters, now);
-      const rows = groupRows(groups, (a) => localizedPlain(a.name, ctx));
-      return (
-        <StackedView
-          ctx={ctx}
-          id="chart-addressees"
-          title={ctx.t.followupChartAddresseesTitle}
-          rowHeader={ctx.t.followupAddressee}
-          rows={rows}
-        />
-      );
-    });
-    dashboard('over-time', async (ctx, filters, now) => {
-      const years = await statusOverTime(deps.db, filters, now);
-      return (
-        <StackedView
-          ctx={ctx}
-          id="chart-over-time"
-          title={ctx.t.followupChartOverTimeTitle}
-          rowHeader={ctx.t.followupYear}
-          rows={yearRows(years)}
-        />
-      );
-    });
+    /** The dashboards drawn as one stacked bar chart: a chart id, its title and row header, and its rows. */
+    const stacked = (
+      view: DashboardView,
+      chart: (t: PageContext['t']) => { id: string; title: string; rowHeader: string },
+      rows: (ctx: PageContext, filters: ListFilters, now: Date) => Promise<Parameters<typeof StackedView>[0]['rows']>,
+    ) =>
+      dashboard(view, async (ctx, filters, now) => (
+        <StackedView ctx={ctx} {...chart(ctx.t)} rows={await rows(ctx, filters, now)} />
+      ));
+
+    stacked(
+      'themes',
+      (t) => ({ id: 'chart-themes', title: t.followupChartThemesTitle, rowHeader: t.followupTheme }),
+      async (ctx, filters, now) =>
+        groupRows(await countByTheme(deps.db, filters, now), (th) => localizedPlain(th.label, ctx)),
+    );
+    stacked(
+      'addressees',
+      (t) => ({ id: 'chart-addressees', title: t.followupChartAddresseesTitle, rowHeader: t.followupAddressee }),
+      async (ctx, filters, now) =>
+        groupRows(await countByAddressee(deps.db, filters, now), (a) => localizedPlain(a.name, ctx)),
+    );
+    stacked(
+      'over-time',
+      (t) => ({ id: 'chart-over-time', title: t.followupChartOverTimeTitle, rowHeader: t.followupYear }),
+      async (_ctx, filters, now) => yearRows(await statusOverTime(deps.db, filters, now)),
+    );
     dashboard('scorecard', async (ctx, filters, now) => (
       <ScorecardView ctx={ctx} rows={await scorecard(deps.db, filters, now)} />
     ));

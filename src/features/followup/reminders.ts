@@ -10,7 +10,8 @@ import { dayOf, monthsBefore } from './overdue.js';
 
 export const DEFAULT_STALE_MONTHS = 6;
 
-export interface StaleRecommendation {
+/** A recommendation as the workspace and dashboard lists show it: with its statement, to link and date it. */
+export interface RecommendationInStatement {
   id: number;
   slug: string;
   position: number;
@@ -18,6 +19,9 @@ export interface StaleRecommendation {
   statementSlug: string;
   statementTitle: typeof t.statements.$inferSelect.title;
   statementDate: string;
+}
+
+export interface StaleRecommendation extends RecommendationInStatement {
   /** The last status update's date, or null when it never had one. */
   lastUpdate: string | null;
 }
