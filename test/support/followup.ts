@@ -2,10 +2,12 @@
 import { desc, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import {
+  type EntryKind,
   type ResponseInput,
   recordResponse,
   recordStatusUpdate,
   type StatusUpdateInput,
+  setEntryPublication,
 } from '../../src/features/followup/index.js';
 import type { Db } from '../../src/platform/db/client.js';
 import * as t from '../../src/platform/db/schema/index.js';
@@ -102,5 +104,8 @@ export function followupRecorder(ctx: { readonly db: Db }, editor: () => Editor,
         editor(),
         now,
       ),
+    /** Publishes or unpublishes an entry, against the version given (the row as last written, usually). */
+    publication: (kind: EntryKind, entry: { id: number; version: number }, publication: 'draft' | 'published') =>
+      setEntryPublication(ctx.db, { kind, id: entry.id, publication, version: entry.version }, editor(), now),
   };
 }

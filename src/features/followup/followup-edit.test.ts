@@ -313,12 +313,7 @@ describeEachEngine('editing follow-up entries and their copies', (ctx) => {
     await ctx.db.update(t.statements).set({ status: 'published' }).where(eq(t.statements.id, statementId));
     expect((await getPublicFile(ctx.db, copy!.sha256, now)).bytes.equals(first.bytes)).toBe(true);
     // Back to a draft entry: hidden again.
-    await setEntryPublication(
-      ctx.db,
-      { kind: 'status_update', id: statusUpdate.id, publication: 'draft', version: 2 },
-      editor,
-      now,
-    );
+    await recorder.publication('status_update', { id: statusUpdate.id, version: 2 }, 'draft');
     await expect(getPublicFile(ctx.db, copy!.sha256, now)).rejects.toMatchObject({ statusCode: 404 });
 
     const second = pdf('second');

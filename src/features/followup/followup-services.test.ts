@@ -16,7 +16,7 @@ import { overdueCommitments, staleRecommendations } from './reminders.js';
 import { percent, scorecardShares } from './scorecard.js';
 import { compareTimeline, currentStatus, type DatedUpdate, statusOn } from './status.js';
 import { loadTimeline } from './timeline-service.js';
-import { recordCommitment, setEntryPublication } from './write-service.js';
+import { recordCommitment } from './write-service.js';
 
 describe('status derivation (pure)', () => {
   const u = (id: number, date: string, status: DatedUpdate['status']): DatedUpdate => ({ id, date, status });
@@ -146,12 +146,7 @@ describeEachEngine('follow-up services', (ctx) => {
     expect((await loadTimeline(ctx.db, r, { now, includeDrafts: false })).current?.status).toBe('reversed');
     expect((await countByStatus(ctx.db, {}, now)).reversed).toBe(1);
 
-    await setEntryPublication(
-      ctx.db,
-      { kind: 'status_update', id: draft.id, publication: 'published', version: 1 },
-      editor,
-      now,
-    );
+    await recorder.publication('status_update', { id: draft.id, version: 1 }, 'published');
     expect((await loadTimeline(ctx.db, r, { now, includeDrafts: false })).current?.status).toBe('no_longer_relevant');
     expect((await currentRows(r)).map((x) => x.status)).toEqual(['no_longer_relevant']);
     const counts = await countByStatus(ctx.db, {}, now);

@@ -23,8 +23,10 @@ export { followupFeature } from './manifest.js';
 export { registerFollowupPublicRoutes } from './public-routes.js';
 export { DEFAULT_STALE_MONTHS, overdueCommitments, staleRecommendations } from './reminders.js';
 export {
+  type EntryKind,
   type ResponseInput,
   recordResponse,
   recordStatusUpdate,
   type StatusUpdateInput,
+  setEntryPublication,
 } from './write-service.js';

@@ -30,7 +30,7 @@ import { editResponse, editStatusUpdate } from './edit-service.js';
 import type { DashboardFilters } from './filters.js';
 import { rollupByAddressee, rollupByStatus, rollupTransitions } from './rollup-service.js';
 import type { ImplementationStatus } from './status.js';
-import { type ResponseInput, setEntryPublication } from './write-service.js';
+import type { ResponseInput } from './write-service.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const LATER = new Date('2027-06-01T12:00:00Z');
@@ -169,25 +169,10 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     await record(recs[0]!, '2023-12-01', 'not_started');
     const draft = await record(recs[0]!, '2025-05-05', 'implemented', 'draft');
     await expectConsistent('out-of-order and draft updates');
-    const published = await setEntryPublication(
-      ctx.db,
-      { kind: 'status_update', id: draft.id, publication: 'published', version: draft.version },
-      editor,
-      NOW,
-    );
+    const published = await recorder.publication('status_update', draft, 'published');
     await expectConsistent('published the draft');
-    await setEntryPublication(
-      ctx.db,
-      { kind: 'status_update', id: published.id, publication: 'draft', version: published.version },
-      editor,
-      NOW,
-    );
-    await setEntryPublication(
-      ctx.db,
-      { kind: 'status_update', id: first.id, publication: 'draft', version: first.version },
-      editor,
-      NOW,
-    );
+    await recorder.publication('status_update', published, 'draft');
+    await recorder.publication('status_update', first, 'draft');
     await expectConsistent('unpublished two updates');
 
     // Over time: updates dated after NOW (later this year, next year, after LATER in its year) count only
@@ -214,12 +199,7 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     await respond(recs[9]!, 1, 'accepted', '2024-03-03');
     await respond(recs[9]!, 1, 'rejected', '2024-03-03');
     await expectConsistent('responses recorded');
-    await setEntryPublication(
-      ctx.db,
-      { kind: 'response', id: pending.id, publication: 'published', version: pending.version },
-      editor,
-      NOW,
-    );
+    await recorder.publication('response', pending, 'published');
     await expectConsistent('a draft response published');
 
     // Editing recorded entries (edit-service.ts): an UPDATE of a status update's date and status, of
