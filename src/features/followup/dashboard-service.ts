@@ -14,7 +14,7 @@ import { publicCommitmentCondition, publicStatementsCondition } from '../../plat
 import type { DashboardFilters, ListFilters } from './filters.js';
 import { transitionDeltas, type YearCounts, yearSnapshots } from './over-time.js';
 import { dayOf } from './overdue.js';
-import type { RecommendationInStatement } from './reminders.js';
+import { overdueCommitments, type RecommendationInStatement } from './reminders.js';
 import {
   type RollupRow,
   rollupByAddressee,
@@ -113,17 +113,28 @@ function groupTally<G extends { id: number }>(
     .filter((g) => g.total > 0);
 }
 
+/** The filtered recommendations' current statuses counted per group (theme or addressee) of a link table. */
+function liveGroupRows(
+  db: Db,
+  filters: DashboardFilters,
+  now: Date,
+  link: typeof t.recommendationThemes | typeof t.recommendationAddressees,
+  groupId: typeof t.recommendationThemes.themeId | typeof t.recommendationAddressees.addresseeId,
+) {
+  return db
+    .select({ groupId, status: su.status, n: count() })
+    .from(t.recommendations)
+    .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
+    .innerJoin(link, eq(link.recommendationId, t.recommendations.id))
+    .leftJoin(su, currentJoin)
+    .where(recommendationFilter(filters, now))
+    .groupBy(groupId, su.status);
+}
+
 export async function liveCountByTheme(db: Db, filters: DashboardFilters, now: Date) {
   const [themes, rows] = await Promise.all([
     db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
-    db
-      .select({ groupId: t.recommendationThemes.themeId, status: su.status, n: count() })
-      .from(t.recommendations)
-      .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
-      .innerJoin(t.recommendationThemes, eq(t.recommendationThemes.recommendationId, t.recommendations.id))
-      .leftJoin(su, currentJoin)
-      .where(recommendationFilter(filters, now))
-      .groupBy(t.recommendationThemes.themeId, su.status),
+    liveGroupRows(db, filters, now, t.recommendationThemes, t.recommendationThemes.themeId),
   ]);
   return groupTally(themes, rows);
 }
@@ -131,14 +142,7 @@ export async function liveCountByTheme(db: Db, filters: DashboardFilters, now: D
 export async function liveCountByAddressee(db: Db, filters: DashboardFilters, now: Date) {
   const [addressees, rows] = await Promise.all([
     db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
-    db
-      .select({ groupId: t.recommendationAddressees.addresseeId, status: su.status, n: count() })
-      .from(t.recommendations)
-      .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
-      .innerJoin(t.recommendationAddressees, eq(t.recommendationAddressees.recommendationId, t.recommendations.id))
-      .leftJoin(su, currentJoin)
-      .where(recommendationFilter(filters, now))
-      .groupBy(t.recommendationAddressees.addresseeId, su.status),
+    liveGroupRows(db, filters, now, t.recommendationAddressees, t.recommendationAddressees.addresseeId),
   ]);
   return groupTally(addressees, rows);
 }
@@ -370,22 +374,9 @@ export async function listRecommendations(
 }
 
 /** Public commitments past due and still open, soonest due first. */
-export async function publicOverdueCommitments(db: Db, now: Date, limit = 20) {
+export function publicOverdueCommitments(db: Db, now: Date, limit = 20) {
   const c = t.followupCommitments;
-  return db
-    .select({ commitment: c, addressee: t.addressees, organization: t.organizations })
-    .from(c)
-    .leftJoin(t.addressees, eq(t.addressees.id, c.addresseeId))
-    .leftJoin(t.organizations, eq(t.organizations.id, c.organizationId))
-    .where(
-      and(
-        publicCommitmentCondition(c.id, c.publication, now),
-        sql`${c.fulfilledOn} is null`,
-        sql`${c.dueOn} < ${dayOf(now)}`,
-      ),
-    )
-    .orderBy(asc(c.dueOn), asc(c.id))
-    .limit(limit);
+  return overdueCommitments(db, now, limit, publicCommitmentCondition(c.id, c.publication, now));
 }
 
 /** The choices of the filter form: every theme, addressee, country and public statement. */

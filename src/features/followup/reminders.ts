@@ -3,7 +3,7 @@
  * N months (PUENTE_FOLLOWUP_STALE_MONTHS), and open commitments past their due day. Drafts count
  * here (editors see everything); the clock is the caller's `now`.
  */
-import { and, asc, desc, eq, isNull, lt, max, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lt, max, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { dayOf, monthsBefore } from './overdue.js';
@@ -57,14 +57,18 @@ export async function staleRecommendations(
   return rows.map((r) => ({ ...r, lastUpdate: r.lastUpdate ?? null }));
 }
 
-export async function overdueCommitments(db: Db, now: Date, limit = 200) {
+/**
+ * Open commitments past their due day, soonest due first, with who committed. Every one for editors;
+ * the public dashboard passes its visibility condition as `visible`.
+ */
+export async function overdueCommitments(db: Db, now: Date, limit = 200, visible?: SQL) {
   const c = t.followupCommitments;
   return db
     .select({ commitment: c, addressee: t.addressees, organization: t.organizations })
     .from(c)
     .leftJoin(t.addressees, eq(t.addressees.id, c.addresseeId))
     .leftJoin(t.organizations, eq(t.organizations.id, c.organizationId))
-    .where(and(isNull(c.fulfilledOn), lt(c.dueOn, dayOf(now))))
+    .where(and(visible, isNull(c.fulfilledOn), lt(c.dueOn, dayOf(now))))
     .orderBy(asc(c.dueOn), asc(c.id))
     .limit(limit);
 }
