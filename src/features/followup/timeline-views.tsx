@@ -65,6 +65,10 @@ function Entry(props: {
 }) {
   const { ctx, entry, now, timeline } = props;
   const linked = (publication: string) => props.statementPublic && publication === 'published';
+  /** An entry's stored copy, linked while the entry is public. */
+  const Copy = (p: { sha256: string | null; publication: string }) => (
+    <CopyLink ctx={ctx} copy={copyOf(timeline, p.sha256)} linked={linked(p.publication)} />
+  );
   const { t, locale } = ctx;
   const when = (
     <time datetime={entry.date} safe>
@@ -101,11 +105,7 @@ function Entry(props: {
             <p>
               <span safe>{`${t.followupSource}: `}</span>
               <SourceLink url={entry.response.sourceUrl} title={entry.response.sourceTitle} />
-              <CopyLink
-                ctx={ctx}
-                copy={copyOf(timeline, entry.response.sourceUpload)}
-                linked={linked(entry.response.publication)}
-              />
+              <Copy sha256={entry.response.sourceUpload} publication={entry.response.publication} />
             </p>
           ) : (
             ''
@@ -142,7 +142,7 @@ function Entry(props: {
                     <span
                       safe
                     >{`, ${e.publisher}${e.publishedOn ? `, ${formatDate(e.publishedOn, locale)}` : ''}`}</span>
-                    <CopyLink ctx={ctx} copy={copyOf(timeline, e.upload)} linked={linked(entry.update.publication)} />
+                    <Copy sha256={e.upload} publication={entry.update.publication} />
                   </li>
                 ))}
               </ul>
@@ -183,11 +183,7 @@ function Entry(props: {
               ) : (
                 <span safe>{t.followupMinutes}</span>
               )}
-              <CopyLink
-                ctx={ctx}
-                copy={copyOf(timeline, entry.meeting.minutesUpload)}
-                linked={linked(entry.meeting.publication)}
-              />
+              <Copy sha256={entry.meeting.minutesUpload} publication={entry.meeting.publication} />
             </p>
           ) : (
             ''
