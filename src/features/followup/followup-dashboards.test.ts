@@ -15,18 +15,12 @@ import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
 import { refreshCurrentStatus } from './current-status.js';
+import { DASHBOARD_VIEWS, viewPath } from './dashboard-frame.js';
 import { type DashboardFilters, filterQuery } from './filters.js';
 import { currentStatus, STATUS_KEYS } from './status.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
-const VIEWS = [
-  '/follow-up',
-  '/follow-up/themes',
-  '/follow-up/addressees',
-  '/follow-up/over-time',
-  '/follow-up/scorecard',
-  '/follow-up/recommendations',
-];
+const VIEWS = DASHBOARD_VIEWS.map(viewPath);
 const CHOICES: DashboardFilters[] = [
   { theme: 'comprehensive-immigration-systems' },
   { addressee: 'guatemala-government' },
