@@ -73,26 +73,22 @@ describeEachEngine('workspace shell', (ctx) => {
     expect(response.body).not.toContain('href="javascript:');
   });
 
+  /** A signed-in preview request whose CSRF token is not the session's. */
+  const forgedPreview = (visitor: Visitor, locale: string) =>
+    visitor.request('POST', `/${locale}/workspace/preview`, { _csrf: 'forged', previewField: 'a', a: 'x' });
+
   it('refuses the preview without a session or without the CSRF token', async () => {
     const anonymous = new Visitor(app);
     const noSession = await anonymous.post('/en/workspace/preview', { previewField: 'a', a: 'x' }, '/en/sign-in');
     expect(noSession.statusCode).toBe(403);
     const editor = await signedIn(app, 'editor@example.org');
-    const noToken = await editor.request('POST', '/en/workspace/preview', {
-      _csrf: 'forged',
-      previewField: 'a',
-      a: 'x',
-    });
+    const noToken = await forgedPreview(editor, 'en');
     expect(noToken.statusCode).toBe(403);
   });
 
   it('answers a refusal with a page in the reader’s language', async () => {
     const editor = await signedIn(app, 'editor@example.org');
-    const response = await editor.request('POST', '/es/workspace/preview', {
-      _csrf: 'forged',
-      previewField: 'a',
-      a: 'x',
-    });
+    const response = await forgedPreview(editor, 'es');
     expect(response.statusCode).toBe(403);
     const $ = cheerio.load(response.body);
     expect($('html').attr('lang')).toBe('es');
