@@ -1,6 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { Forbidden, Invalid } from '../../platform/errors.js';
-import type { Mailer } from '../../platform/mail.js';
 import { canManageUsers } from '../../platform/policy.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
