@@ -8,7 +8,6 @@ import type { Db } from './db/client.js';
 import type { Catalog } from './i18n/catalog.js';
 import type { Locale } from './i18n/locales.js';
 import type { Mailer } from './mail.js';
-import type { PolicyUser } from './policy.js';
 import type { UserRow } from './sessions.js';
 import type { LocalizedText } from './text/localized-text.js';
 import type { AuthOptions } from './web/auth.js';

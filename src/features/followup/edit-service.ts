@@ -17,14 +17,7 @@ import { assertAllowed, type Editor, type Tx, updateVersioned, versionedChange }
 import { refreshCurrentStatus } from './current-status.js';
 import { commitmentValues, type FormValues, meetingValues, responseValues, statusValues } from './edit-forms.js';
 import type { EditorRecommendation } from './workspace-service.js';
-import type {
-  CommitmentInput,
-  EvidenceEdit,
-  EvidenceInput,
-  MeetingInput,
-  ResponseInput,
-  StatusUpdateInput,
-} from './write-service.js';
+import type { CommitmentInput, EvidenceEdit, MeetingInput, ResponseInput, StatusUpdateInput } from './write-service.js';
 
 type Versioned = { id: number; version: number };
 
