@@ -5,6 +5,7 @@ import { loadDemo } from '../features/demo/index.js';
 import { gatherContributions } from '../platform/feature.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
+import { compileSchemaNow } from '../platform/web/lazy-validation.js';
 import { registeredRoutes } from '../platform/web/route-table.js';
 import { features } from './features.js';
 
@@ -117,6 +118,20 @@ describeEachEngine('the public site', (ctx) => {
     }
     for (const entry of gatherContributions(features).nav) {
       expect(gets.has(`/en${entry.path}`), `menu entry ${entry.path} leads nowhere`).toBe(true);
+    }
+  });
+
+  it('compiles every route schema (they are compiled on first use at run time: see lazy-validation.ts)', () => {
+    const parts = registeredRoutes(app).flatMap((route) =>
+      (['params', 'querystring', 'body'] as const).flatMap((part) =>
+        route.schema?.[part] === undefined
+          ? []
+          : [{ where: `${route.method} ${route.url} ${part}`, schema: route.schema[part] }],
+      ),
+    );
+    expect(parts.length).toBeGreaterThan(100);
+    for (const { where, schema } of parts) {
+      expect(() => compileSchemaNow(schema), where).not.toThrow();
     }
   });
 

@@ -19,6 +19,7 @@ import { negotiateLocale, requestLocale } from '../platform/i18n/negotiate-local
 import type { Mailer } from '../platform/mail.js';
 import { registerAuth } from '../platform/web/auth.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
+import { buildLazyValidator } from '../platform/web/lazy-validation.js';
 import { trackRoutes } from '../platform/web/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
 import { loadStylesheet } from '../platform/web/stylesheet.js';
@@ -53,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    // Each route's schema is compiled when a request first needs it, not all ~500 before the first page.
+    schemaController: { compilersFactory: { buildValidator: buildLazyValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   trackRoutes(app);

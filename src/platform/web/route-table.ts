@@ -2,11 +2,13 @@
  * Every route the app registers, as (method, path) pairs. Tests enumerate it so a new page or
  * channel cannot appear without joining the visibility matrix; a sitemap can use it later.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchema } from 'fastify';
 
 export interface RegisteredRoute {
   method: string;
   url: string;
+  /** The route's request schemas, as registered (compiled on first use: see lazy-validation.ts). */
+  schema?: FastifySchema;
 }
 
 const tables = new WeakMap<object, RegisteredRoute[]>();
@@ -16,7 +18,7 @@ export function trackRoutes(app: FastifyInstance): void {
   const routes: RegisteredRoute[] = [];
   tables.set(app, routes);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema });
   });
 }
 
