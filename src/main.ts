@@ -1,16 +1,16 @@
 /**
- * `npm start`. The database starts opening first and the app's modules load meanwhile (PGlite's
- * WebAssembly compiles off the main thread), which shortens the start-up by the time of the loading.
+ * `npm start`. The database starts opening first, and the app's modules load and its routes are
+ * built meanwhile (PGlite compiles its WebAssembly off the main thread): the start-up takes the
+ * longer of the two, not their sum.
  */
-import { loadConfig, openServerDb, runOrExit } from './app/bootstrap.js';
+import { loadConfig, runOrExit, startOpeningServerDb } from './app/bootstrap.js';
 
 await runOrExit(async () => {
   const config = loadConfig();
-  const opening = openServerDb(config);
+  const opening = startOpeningServerDb(config);
   // Should loading fail, the failure that reaches the user is that one; the database still closes.
-  opening.catch(() => {});
   const { serve } = await import('./app/serve.js').catch(async (error: unknown) => {
-    await opening.then((handle) => handle.close()).catch(() => {});
+    await opening.opened.then((handle) => handle.close()).catch(() => {});
     throw error;
   });
   await serve(config, opening);

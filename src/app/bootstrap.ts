@@ -1,14 +1,23 @@
 /** Shared start-up steps for the server and the CLI: config → database → migrations. */
 
-import { type DbHandle, openDb } from '../platform/db/client.js';
+import { type DbHandle, type OpeningDb, startOpeningDb } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { StartupError } from '../platform/errors.js';
 import { type Config, loadConfig } from './config.js';
 
 export async function openConfiguredDb(config: Config, command: string): Promise<DbHandle> {
-  const handle = config.databaseUrl
-    ? await openDb({ engine: 'postgres', url: config.databaseUrl })
-    : await openDb({ engine: 'pglite', dataDir: config.dataDir, command });
+  return startOpeningConfiguredDb(config, command).opened;
+}
+
+/** Opens the configured database and brings it up to date; `db` may be handed out before that ends. */
+function startOpeningConfiguredDb(config: Config, command: string): OpeningDb {
+  const { db, opened } = config.databaseUrl
+    ? startOpeningDb({ engine: 'postgres', url: config.databaseUrl })
+    : startOpeningDb({ engine: 'pglite', dataDir: config.dataDir, command });
+  return { db, opened: opened.then(migrated) };
+}
+
+async function migrated(handle: DbHandle): Promise<DbHandle> {
   try {
     await runMigrations(handle);
   } catch (error) {
@@ -22,8 +31,8 @@ export async function openConfiguredDb(config: Config, command: string): Promise
 }
 
 /** The server's database (named in the lock file, so a second process says who holds it). */
-export function openServerDb(config: Config): Promise<DbHandle> {
-  return openConfiguredDb(config, `puente serve (port ${config.port})`);
+export function startOpeningServerDb(config: Config): OpeningDb {
+  return startOpeningConfiguredDb(config, `puente serve (port ${config.port})`);
 }
 
 /**

@@ -2,54 +2,72 @@
 
 import { scheduleCleanup } from '../features/accounts/index.js';
 import { loadDemoIfEmpty } from '../features/demo/index.js';
-import type { DbHandle } from '../platform/db/client.js';
+import type { OpeningDb } from '../platform/db/client.js';
 import { StartupError } from '../platform/errors.js';
 import { createMailer, mailFrom } from '../platform/mail.js';
 import { redactUrl } from '../platform/web/auth.js';
 import { buildApp } from './app.js';
-import { openServerDb } from './bootstrap.js';
+import { startOpeningServerDb } from './bootstrap.js';
 import type { Config } from './config.js';
 
 /**
  * `opening`: the database, when the caller started opening it already (src/main.ts does, so PGlite
- * starts while the app's modules load).
+ * starts while the app's modules load). The app is built and made ready while the database opens;
+ * nothing queries it before it is open and migrated.
  */
-export async function serve(config: Config, opening?: Promise<DbHandle>): Promise<void> {
-  const handle = await (opening ?? openServerDb(config));
+export async function serve(config: Config, opening: OpeningDb = startOpeningServerDb(config)): Promise<void> {
+  // A failure to open is reported once the app is built (below), not as an unhandled rejection meanwhile.
+  opening.opened.catch(() => {});
   const mailer = config.smtpUrl ? createMailer(config.smtpUrl, mailFrom(config.baseUrl)) : null;
-  const app = await buildApp({
-    db: handle.db,
-    logger: {
-      level: config.logLevel,
-      serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }) },
-    },
-    secureCookies: config.secureCookies,
-    mailer,
-    baseUrl: config.baseUrl,
-    trustProxy: config.trustProxy,
-    uploadLimits: config.uploadLimits,
-    followupStaleMonths: config.followupStaleMonths,
-  });
-  const cleanup = scheduleCleanup(handle.db, {
-    now: () => new Date(),
-    onDone: (report) => app.log.info({ deleted: report }, 'cleanup of expired sessions, links and rate-limit counters'),
-    onError: (error) => app.log.error({ err: error }, 'cleanup of expired rows failed'),
-  });
-  app.addHook('onClose', async () => mailer?.close());
-  // One hook, so the order is certain: a cleanup run in progress finishes before the database closes.
-  app.addHook('onClose', async () => {
-    await cleanup.stop();
-    await handle.close();
-  });
+  let cleanup: ReturnType<typeof scheduleCleanup> | undefined;
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
-    app.log.info({ engine: handle.engine, location: handle.location }, 'database ready');
+    app = await buildApp({
+      db: opening.db,
+      logger: {
+        level: config.logLevel,
+        serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }) },
+      },
+      secureCookies: config.secureCookies,
+      mailer,
+      baseUrl: config.baseUrl,
+      trustProxy: config.trustProxy,
+      uploadLimits: config.uploadLimits,
+      followupStaleMonths: config.followupStaleMonths,
+    });
+    app.addHook('onClose', async () => mailer?.close());
+    // One hook, so the order is certain: a cleanup run in progress finishes before the database closes.
+    app.addHook('onClose', async () => {
+      await cleanup?.stop();
+      await opening.opened.then((handle) => handle.close()).catch(() => {});
+    });
+    await app.ready();
+  } catch (error) {
+    // Once built, the app's onClose hooks release the database and the mailer.
+    if (app) await app.close().catch(() => {});
+    else {
+      await opening.opened.then((handle) => handle.close()).catch(() => {});
+      mailer?.close();
+    }
+    throw error;
+  }
+  const server = app;
+  try {
+    const handle = await opening.opened;
+    server.log.info({ engine: handle.engine, location: handle.location }, 'database ready');
+    cleanup = scheduleCleanup(handle.db, {
+      now: () => new Date(),
+      onDone: (report) =>
+        server.log.info({ deleted: report }, 'cleanup of expired sessions, links and rate-limit counters'),
+      onError: (error) => server.log.error({ err: error }, 'cleanup of expired rows failed'),
+    });
     if (config.loadDemoWhenEmpty) {
       const report = await loadDemoIfEmpty(handle.db);
-      if (report) app.log.info({ loaded: report }, 'empty database: loaded the demo coalition');
+      if (report) server.log.info({ loaded: report }, 'empty database: loaded the demo coalition');
     }
-    await app.listen({ port: config.port, host: config.host });
+    await server.listen({ port: config.port, host: config.host });
   } catch (error) {
-    await app.close().catch(() => {});
+    await server.close().catch(() => {});
     throw listenError(error, config);
   }
 
@@ -57,9 +75,9 @@ export async function serve(config: Config, opening?: Promise<DbHandle>): Promis
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
+    server.log.info({ signal }, 'shutting down');
     // Finish in-flight requests, then close the database (and release the data-dir lock).
-    app.close().then(
+    server.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );

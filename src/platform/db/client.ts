@@ -46,14 +46,37 @@ export type DbTarget =
     }
   | { engine: 'postgres'; url: string; maxConnections?: number };
 
+/**
+ * A database being opened. `db` exists at once, so the app can be built while the engine starts
+ * (PGlite compiles its WebAssembly and starts Postgres meanwhile); nothing may query it before
+ * `opened` resolves, and if `opened` rejects everything was released already.
+ */
+export interface OpeningDb {
+  db: Db;
+  opened: Promise<DbHandle>;
+}
+
 export async function openDb(target: DbTarget): Promise<DbHandle> {
-  return target.engine === 'pglite' ? openPglite(target) : openPostgres(target);
+  return startOpeningDb(target).opened;
+}
+
+/** Throws (a StartupError) at once when the data directory is held by another process. */
+export function startOpeningDb(target: DbTarget): OpeningDb {
+  return target.engine === 'pglite' ? startOpeningPglite(target) : startOpeningPostgres(target);
 }
 
 /** `dataDir: null` keeps everything in memory (tests). */
-async function openPglite(target: Extract<DbTarget, { engine: 'pglite' }>): Promise<DbHandle> {
+function startOpeningPglite(target: Extract<DbTarget, { engine: 'pglite' }>): OpeningDb {
   const { dataDir } = target;
   const lock = dataDir ? lockDataDir(dataDir, target.command ?? 'puente') : null;
+  const failed = (error: unknown): never => {
+    lock?.release();
+    if (error instanceof StartupError) throw error;
+    throw new StartupError(
+      `The embedded database in ${dataDir ?? 'memory'} could not be opened (${describe(error)}): check the directory, or restore it from a backup.`,
+      { cause: error },
+    );
+  };
   try {
     const clusterDir = dataDir ? join(dataDir, 'pglite') : null;
     // A new data dir starts as a copy of the template cluster: ~1 s instead of ~6 s of initdb.
@@ -62,8 +85,7 @@ async function openPglite(target: Extract<DbTarget, { engine: 'pglite' }>): Prom
       extensions: pgliteExtensions,
       ...(startFrom ? { loadDataDir: startFrom } : {}),
     });
-    await client.waitReady;
-    return {
+    const handle: DbHandle = {
       db: drizzlePglite(client, { schema }) as unknown as Db,
       engine: 'pglite',
       driver: { engine: 'pglite', client },
@@ -76,38 +98,38 @@ async function openPglite(target: Extract<DbTarget, { engine: 'pglite' }>): Prom
         }
       },
     };
+    return { db: handle.db, opened: client.waitReady.then(() => handle, failed) };
   } catch (error) {
-    lock?.release();
-    if (error instanceof StartupError) throw error;
-    throw new StartupError(
-      `The embedded database in ${dataDir ?? 'memory'} could not be opened (${describe(error)}): check the directory, or restore it from a backup.`,
-      { cause: error },
-    );
+    return failed(error);
   }
 }
 
-async function openPostgres(target: { url: string; maxConnections?: number }): Promise<DbHandle> {
+function startOpeningPostgres(target: { url: string; maxConnections?: number }): OpeningDb {
   const pool = new pg.Pool({ connectionString: withDefaultUser(target.url), max: target.maxConnections ?? 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   const location = redactDatabaseUrl(target.url);
-  try {
-    const client = await pool.connect();
-    client.release();
-  } catch (error) {
-    await pool.end().catch(() => {});
-    throw new StartupError(
-      `Cannot connect to PostgreSQL at ${location} (${describe(error)}): check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`,
-      { cause: error },
-    );
-  }
-  return {
+  const handle: DbHandle = {
     db: drizzlePostgres(pool, { schema }) as unknown as Db,
     engine: 'postgres',
     driver: { engine: 'postgres', pool },
     location,
     close: () => pool.end(),
   };
+  const opened = pool.connect().then(
+    (client) => {
+      client.release();
+      return handle;
+    },
+    async (error: unknown) => {
+      await pool.end().catch(() => {});
+      throw new StartupError(
+        `Cannot connect to PostgreSQL at ${location} (${describe(error)}): check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`,
+        { cause: error },
+      );
+    },
+  );
+  return { db: handle.db, opened };
 }
 
 /** Like libpq (psql), a URL without a user name connects as PGUSER or the operating-system user. */
