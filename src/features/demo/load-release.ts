@@ -6,6 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
+import { insertReleaseParts } from '../releases/index.js';
 import type { ReleaseData, TextPair } from './coalition-data.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -41,55 +42,38 @@ export async function insertReleaseIfNew(
     ...r.contacts,
     ...r.blocks.flatMap((b) => (b.kind === 'quote' ? [b.person] : [])),
   ]);
-  if (r.contacts.length > 0) {
-    await tx
-      .insert(t.releaseContacts)
-      .values(r.contacts.map((slug, position) => ({ releaseId, personId: need(people, slug, 'person'), position })));
-  }
-  if (r.blocks.length > 0) {
-    await tx.insert(t.releaseBlocks).values(
-      r.blocks.map((b, position) => ({
-        releaseId,
-        position,
-        kind: b.kind,
-        text: text(b.kind === 'highlights' ? b.intro : b.text),
-        personId: b.kind === 'quote' ? need(people, b.person, 'person') : null,
-      })),
-    );
-  }
-  if (r.highlights.length > 0) {
-    const recSlugs = r.highlights.flatMap((h) => ('recommendation' in h ? [h.recommendation] : []));
-    const recs =
-      statementId === null || recSlugs.length === 0
-        ? new Map<string, number>()
-        : new Map(
-            (
-              await tx
-                .select({ id: t.recommendations.id, slug: t.recommendations.slug })
-                .from(t.recommendations)
-                .where(and(eq(t.recommendations.statementId, statementId), inArray(t.recommendations.slug, recSlugs)))
-            ).map((x) => [x.slug, x.id]),
-          );
-    await tx
-      .insert(t.releaseHighlights)
-      .values(
-        r.highlights.map((h, position) =>
-          'recommendation' in h
-            ? { releaseId, position, recommendationId: need(recs, h.recommendation, 'recommendation') }
-            : { releaseId, position, text: text(h.text) },
-        ),
-      );
-  }
-  if (r.boilerplates && r.boilerplates.length > 0) {
-    const orgs = await slugMap(tx, t.organizations, r.boilerplates);
-    await tx.insert(t.releaseBoilerplates).values(
-      r.boilerplates.map((slug, position) => ({
-        releaseId,
-        organizationId: need(orgs, slug, 'organization'),
-        position,
-      })),
-    );
-  }
+  const recommendationSlugs = r.highlights.flatMap((h) => ('recommendation' in h ? [h.recommendation] : []));
+  const recommendations =
+    statementId === null || recommendationSlugs.length === 0
+      ? new Map<string, number>()
+      : new Map(
+          (
+            await tx
+              .select({ id: t.recommendations.id, slug: t.recommendations.slug })
+              .from(t.recommendations)
+              .where(
+                and(
+                  eq(t.recommendations.statementId, statementId),
+                  inArray(t.recommendations.slug, recommendationSlugs),
+                ),
+              )
+          ).map((x) => [x.slug, x.id]),
+        );
+  const organizations = await slugMap(tx, t.organizations, r.boilerplates ?? []);
+  await insertReleaseParts(tx, releaseId, {
+    contactIds: r.contacts.map((slug) => need(people, slug, 'person')),
+    blocks: r.blocks.map((b) => ({
+      kind: b.kind,
+      text: text(b.kind === 'highlights' ? b.intro : b.text),
+      personId: b.kind === 'quote' ? need(people, b.person, 'person') : null,
+    })),
+    highlights: r.highlights.map((h) =>
+      'recommendation' in h
+        ? { recommendationId: need(recommendations, h.recommendation, 'recommendation') }
+        : { text: text(h.text) },
+    ),
+    boilerplateIds: (r.boilerplates ?? []).map((slug) => need(organizations, slug, 'organization')),
+  });
   return true;
 }
 

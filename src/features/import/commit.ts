@@ -11,6 +11,7 @@ import { freeSlug } from '../../platform/forms/problems.js';
 import { canEditRelease, type PolicyUser } from '../../platform/policy.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { normalizePhone } from '../registry/index.js';
+import { insertReleaseParts } from '../releases/index.js';
 import { type ImportPlan, slugify } from './plan.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -95,36 +96,18 @@ export async function commitImport(
     };
     const [row] = await tx.insert(t.releases).values(release).returning({ id: t.releases.id });
     const releaseId = (row as { id: number }).id;
-    const contacts = plan.people.filter((p) => p.contact).map((p) => personIds.get(p.name) as number);
-    if (contacts.length > 0) {
-      await tx
-        .insert(t.releaseContacts)
-        .values(contacts.map((personId, position) => ({ releaseId, personId, position })));
-    }
-    if (plan.body.length > 0) {
-      await tx.insert(t.releaseBlocks).values(
-        plan.body.map((b, position) => ({
-          releaseId,
-          position,
-          kind: b.kind,
-          text: text(b.kind === 'highlights' ? b.intro : b.text),
-          personId: b.kind === 'quote' ? (personIds.get(b.speaker) ?? null) : null,
-        })),
-      );
-    }
-    if (r.recommendations.length > 0) {
-      await tx
-        .insert(t.releaseHighlights)
-        .values(r.recommendations.map((rec, position) => ({ releaseId, position, text: text(rec) })));
-    }
-    const boilerplateOrgs = [
-      ...new Set(plan.organizations.filter((o) => o.boilerplate).map((o) => orgIds.get(o.name) as number)),
-    ];
-    if (boilerplateOrgs.length > 0) {
-      await tx
-        .insert(t.releaseBoilerplates)
-        .values(boilerplateOrgs.map((organizationId, position) => ({ releaseId, organizationId, position })));
-    }
+    await insertReleaseParts(tx, releaseId, {
+      contactIds: plan.people.filter((p) => p.contact).map((p) => personIds.get(p.name) as number),
+      blocks: plan.body.map((b) => ({
+        kind: b.kind,
+        text: text(b.kind === 'highlights' ? b.intro : b.text),
+        personId: b.kind === 'quote' ? (personIds.get(b.speaker) ?? null) : null,
+      })),
+      highlights: r.recommendations.map((rec) => ({ text: text(rec) })),
+      boilerplateIds: [
+        ...new Set(plan.organizations.filter((o) => o.boilerplate).map((o) => orgIds.get(o.name) as number)),
+      ],
+    });
     await audit(tx, 'release', releaseId, { ...release, source: 'import' });
     return { releaseId, slug: plan.slug, createdOrganizations, createdPeople };
   });

@@ -16,6 +16,7 @@ import { originalOf } from '../../platform/text/localized-text.js';
 import { isTimeZone, localToInstant } from '../../platform/text/time-zones.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { missingIds, wasEverPublished } from '../statements/index.js';
+import { insertBoilerplates, insertContacts } from './release-parts.js';
 
 export type ReleaseRow = typeof t.releases.$inferSelect;
 
@@ -241,14 +242,10 @@ export async function currentList(tx: Db, releaseId: number, list: ReleaseList):
 async function replaceList(tx: Db, releaseId: number, list: ReleaseList, ids: number[]): Promise<void> {
   if (list === 'contacts') {
     await tx.delete(t.releaseContacts).where(eq(t.releaseContacts.releaseId, releaseId));
-    if (ids.length > 0)
-      await tx.insert(t.releaseContacts).values(ids.map((personId, position) => ({ releaseId, personId, position })));
+    await insertContacts(tx, releaseId, ids);
   } else if (list === 'boilerplates') {
     await tx.delete(t.releaseBoilerplates).where(eq(t.releaseBoilerplates.releaseId, releaseId));
-    if (ids.length > 0)
-      await tx
-        .insert(t.releaseBoilerplates)
-        .values(ids.map((organizationId, position) => ({ releaseId, organizationId, position })));
+    await insertBoilerplates(tx, releaseId, ids);
   } else {
     // Free bullets (typed text, from the importer or the demo) are kept after the picked recommendations.
     const free = await tx

@@ -2,6 +2,7 @@
 
 export { lintReleaseBySlug, lintSource, lintStoredRelease } from './lint-stored.js';
 export { releasesFeature } from './manifest.js';
+export { insertReleaseParts } from './release-parts.js';
 export type { ReleaseFormat } from './render.js';
 export { isReleaseFormat, RELEASE_FORMATS, renderRelease, writeFormat } from './render.js';
 export { buildRenderModel, formatInstant, gapMessage } from './render-model.js';
