@@ -19,7 +19,7 @@ import { buildApp } from './app.js';
 const NOW = new Date('2026-11-27T12:00:00Z');
 
 /** A POST route whose address names a parent and a child: two parameters, not counting enumerations. */
-const isNested = (url: string) => (url.match(/:(?!kind\b|format\b|locale\b)\w+/g) ?? []).length >= 2;
+const isNested = (url: string) => (url.match(/:(?!kind\b|format\b|locale\b|entity\b)\w+/g) ?? []).length >= 2;
 
 describeEachEngine('nested resources: a child is reached only under its own parent', (ctx) => {
   let app: FastifyTypeBox;
@@ -100,7 +100,7 @@ describeEachEngine('nested resources: a child is reached only under its own pare
         .insert(t.recommendations)
         .values({
           statementId: statement!.id,
-          slug: 'r',
+          slug: `only-in-${slug}`,
           position: 1,
           text: localized('en', `Recommendation of ${slug}`),
         })
@@ -215,6 +215,47 @@ describeEachEngine('nested resources: a child is reached only under its own pare
       form: followup(await versionOf(t.followupCommitments, ids.commitmentOfY)),
     }),
   };
+
+  /** One case per nested GET route: the page of another parent's child. */
+  const pages: Record<string, () => string> = {
+    '/en/workspace/statements/:slug/recommendations/:id': () =>
+      `${statements()}/recommendations/${ids.recommendationOfB}`,
+    '/en/workspace/statements/:slug/quotes/:id': () => `${statements()}/quotes/${ids.quoteOfB}`,
+    // The demo's statement is public; nested-b's recommendation is not one of its own.
+    '/en/statements/:slug/recommendations/:recommendation': () =>
+      '/en/statements/guatemala-vp-visit-2021/recommendations/only-in-nested-b',
+    '/en/statements/:slug/recommendations/:recommendation/follow-up': () =>
+      '/en/statements/guatemala-vp-visit-2021/recommendations/only-in-nested-b/follow-up',
+    '/en/workspace/followup/recommendations/:id/response/:entryId/edit': () =>
+      `${followups()}/response/${ids.responseOfY}/edit`,
+    '/en/workspace/followup/recommendations/:id/status/:entryId/edit': () =>
+      `${followups()}/status/${ids.statusOfY}/edit`,
+    '/en/workspace/followup/recommendations/:id/meeting/:entryId/edit': () =>
+      `${followups()}/meeting/${ids.meetingOfY}/edit`,
+    '/en/workspace/followup/recommendations/:id/commitment/:entryId/edit': () =>
+      `${followups()}/commitment/${ids.commitmentOfY}/edit`,
+  };
+
+  it('every nested GET route of the app has a case here', async () => {
+    const nested = registeredRoutes(app)
+      .filter((r) => r.method === 'GET' && r.url.startsWith('/en/') && isNested(r.url))
+      .map((r) => r.url);
+    expect(nested.length).toBeGreaterThan(0);
+    expect(nested.filter((url) => !(url in pages))).toEqual([]);
+    // The parents themselves are there: a 404 below is about the child alone.
+    for (const parent of [
+      '/en/statements/guatemala-vp-visit-2021',
+      `/en/workspace/statements/${ids.statementA}`,
+      `/en/workspace/followup/recommendations/${ids.recommendationX}`,
+    ])
+      expect((await editor.get(parent)).statusCode, parent).toBe(200);
+  });
+
+  for (const [route, build] of Object.entries(pages)) {
+    it(`GET ${route} with another parent's child: 404`, async () => {
+      expect((await editor.get(build())).statusCode).toBe(404);
+    });
+  }
 
   it('every nested POST route of the app has a case here', () => {
     const nested = registeredRoutes(app)
