@@ -40,13 +40,19 @@ const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 20
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
 const RemoveBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 1 }) });
 
-/** Images never change under their hash: cache for a year. Documents too, but an hour only, so that
- * unpublishing or withdrawing a statement takes its document out of shared caches soon. */
-const CACHE_IMAGE = 'public, max-age=31536000, immutable';
-const CACHE_DOCUMENT = 'public, max-age=3600, immutable';
+/**
+ * Bytes never change under their hash, but whether the public may have them does: a statement is
+ * unpublished or withdrawn, a logo removed, a follow-up entry taken back to draft. So a public file may
+ * be kept by any cache that asks again before each use (the ETag makes that a body-less 304), and the
+ * answer for a file the public may not see (404) is never stored. Never `immutable`, never a max-age.
+ */
+export const CACHE_PUBLIC_FILE = 'public, no-cache';
+export const CACHE_NOT_PUBLIC = 'private, no-store';
 
 export function registerFileRoutes(app: FastifyTypeBox, deps: SiteDeps, options: FileRouteOptions): void {
   app.get('/files/:sha256', { schema: { params: Sha256Params } }, async (request, reply) => {
+    // Asked again (If-None-Match) after a take-down, the 404 must not be stored either.
+    reply.header('cache-control', CACHE_NOT_PUBLIC);
     const file = await getPublicFile(deps.db, request.params.sha256, deps.now());
     return sendFile(request, reply, file);
   });
@@ -62,7 +68,7 @@ function sendFile(request: FastifyRequest, reply: FastifyReply, file: FileRow) {
   reply
     .header('content-type', file.mediaType)
     .header('x-content-type-options', 'nosniff')
-    .header('cache-control', document ? CACHE_DOCUMENT : CACHE_IMAGE)
+    .header('cache-control', CACHE_PUBLIC_FILE)
     .header('etag', `"${file.sha256}"`)
     // Opened on its own, a file is a sandboxed document that may load nothing: an SVG that somehow
     // kept a script could not run it, and could not fetch anything either.

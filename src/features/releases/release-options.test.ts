@@ -51,7 +51,7 @@ describeEachEngine('release options', (ctx) => {
   it('keeps Markdown links, the chosen boilerplates in order, and reports every gap', async () => {
     const { body, model } = await render('md', 'es');
     const md = body as string;
-    expect(md).toContain('[su análisis](https://example.org/analisis)');
+    expect(md).toContain('[su análisis](<https://example.org/analisis>)');
     expect(md).toContain('## Diez organizaciones, una sola voz');
     expect(md).toContain('\n\n-30-\n\n');
     expect(md).toContain('- El fin de las expulsiones.');

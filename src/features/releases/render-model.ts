@@ -7,6 +7,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { formatDate, messages } from '../../platform/i18n/format.js';
 import type { Locale } from '../../platform/i18n/locales.js';
+import { linkTarget } from '../../platform/text/link-target.js';
 import { type LocalizedText, resolveText } from '../../platform/text/localized-text.js';
 import { documentMeta, fileUrl } from '../files/index.js';
 import { parseRichText, type RichBlock } from './rich-text.js';
@@ -36,6 +37,7 @@ export interface ModelBoilerplate {
   /** The organization's name in this language, e.g. "Center for Justice and International Law (CEJIL)". */
   name: string;
   text: string;
+  /** `url` passed `linkTarget()`: a web or mail address, safe to write into a link in any format. */
   website: { url: string; label: string } | null;
 }
 
@@ -60,6 +62,7 @@ export interface RenderModel {
   dateline: string;
   lead: RichText;
   blocks: ModelBlock[];
+  /** Passed `linkTarget()` (platform/text/link-target.ts), like every link the writers get. */
   fullDocumentUrl: string | null;
   /** "PDF, 1.2 MB" when the link is the uploaded document, printed after the link in every format. */
   fullDocumentMeta: string | null;
@@ -126,10 +129,12 @@ export function buildRenderModel(source: ReleaseSource, locale: Locale, options:
       gaps.push({ kind: 'boilerplate', organization: name });
       continue;
     }
+    // A website that may not be a link (javascript:, a typo without a scheme) is left out of every format.
+    const url = linkTarget(organization.website);
     boilerplates.push({
       name,
       text: about.text,
-      website: organization.website ? { url: organization.website, label: websiteLabel(organization.website) } : null,
+      website: url && organization.website ? { url, label: websiteLabel(organization.website.trim()) } : null,
     });
   }
 
@@ -173,12 +178,13 @@ function fullDocument(
 ): Pick<RenderModel, 'fullDocumentUrl' | 'fullDocumentMeta'> {
   if (source.document) {
     return {
-      fullDocumentUrl: `${baseUrl.replace(/\/+$/, '')}${fileUrl(source.document)}`,
+      fullDocumentUrl: linkTarget(`${baseUrl.replace(/\/+$/, '')}${fileUrl(source.document)}`),
       fullDocumentMeta: documentMeta({ t, locale }, source.document),
     };
   }
+  // An address that may not be a link gives no link at all: there is nothing else to point at.
   return {
-    fullDocumentUrl: source.release.fullDocumentUrl ?? source.statement?.fullDocumentUrl ?? null,
+    fullDocumentUrl: linkTarget(source.release.fullDocumentUrl ?? source.statement?.fullDocumentUrl),
     fullDocumentMeta: null,
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Release Markdown as a small tree the non-HTML writers (text, PDF, DOCX) can walk: paragraphs and
  * bullet lists of runs (plain, bold, italic, link). Parsed with the same markdown-it settings as the
- * web (raw HTML off), so every format reads the source the same way.
+ * web (raw HTML off, links only where linkTarget() allows), so every format reads the source the same way.
  */
 import MarkdownIt from 'markdown-it';
+import { linkTarget } from '../../platform/text/link-target.js';
 
 export interface Run {
   text: string;
@@ -16,6 +17,9 @@ export type RichBlock = { type: 'paragraph'; runs: Run[] } | { type: 'list'; ite
 
 // No linkify: "Presente.org" in a sentence is a name, not a link, in every format alike.
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+// A link only to the web, mail or this site (platform/text/link-target.ts), on the page and in every
+// download alike; anything else ([x](javascript:…), [x](ftp:…), [x](page.html)) stays text.
+md.validateLink = (url) => linkTarget(url) !== null;
 
 export function parseRichText(source: string): RichBlock[] {
   const tokens = md.parse(source, {});
@@ -53,7 +57,7 @@ function inlineRuns(children: Token[]): Run[] {
         italic = c.type === 'em_open';
         break;
       case 'link_open':
-        href = c.attrGet('href') ?? undefined;
+        href = linkTarget(c.attrGet('href')) ?? undefined;
         break;
       case 'link_close':
         href = undefined;

@@ -5,6 +5,7 @@
  * Every change is policy-checked, version-checked and audited in the same transaction.
  */
 import { and, asc, desc, eq, max } from 'drizzle-orm';
+import { childRow } from '../../platform/db/child-row.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
@@ -274,9 +275,18 @@ export async function decideSignOn(
   if (!canManageSignOn(user)) throw new Forbidden('Only editors decide on sign-on requests');
   return db.transaction(async (tx) => {
     const statement = await statementBySlug(tx, input.slug);
-    const where = and(eq(t.signOnRequests.id, input.requestId), eq(t.signOnRequests.statementId, statement.id));
-    const [before] = await tx.select().from(t.signOnRequests).where(where);
-    if (!before) throw new NotFound(`No sign-on request ${input.requestId} for "${input.slug}"`);
+    // The request as its URL addresses it, under this statement (platform/db/child-row.ts).
+    const before = await childRow(
+      tx,
+      {
+        child: t.signOnRequests,
+        parentRef: t.signOnRequests.statementId,
+        parent: t.statements,
+        parentIs: eq(t.statements.id, statement.id),
+      },
+      input.requestId,
+      `No sign-on request ${input.requestId} for "${input.slug}"`,
+    );
     const status = input.decision === 'approve' ? 'approved' : 'declined';
     const allowedFrom: SignOnStatus[] =
       input.decision === 'approve' ? ['pending', 'declined'] : ['pending', 'approved'];

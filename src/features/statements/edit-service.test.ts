@@ -255,6 +255,7 @@ describeEachEngine('statement write services', (ctx) => {
     await updateRecommendation(
       ctx.db,
       {
+        statementSlug: s.slug,
         id: rec.id,
         version: rec.version,
         text: { en: 'Stop all deportations', es: 'Detener las deportaciones' },
@@ -265,7 +266,13 @@ describeEachEngine('statement write services', (ctx) => {
     );
     const stale = await updateRecommendation(
       ctx.db,
-      { id: rec.id, version: rec.version, text: { en: 'Stop deportations now', es: 'Detener ya' }, ...fields },
+      {
+        statementSlug: s.slug,
+        id: rec.id,
+        version: rec.version,
+        text: { en: 'Stop deportations now', es: 'Detener ya' },
+        ...fields,
+      },
       ben,
       NOW,
     ).catch((e: unknown) => e);
@@ -305,9 +312,11 @@ describeEachEngine('statement write services', (ctx) => {
     expect(await problemsOf(deleteStatement(ctx.db, { slug: s.slug, version: back.version }, ana, NOW))).toEqual([
       { field: 'statement', problem: 'editorialErrPublishedKept' },
     ]);
-    expect(await problemsOf(deleteRecommendation(ctx.db, { id: rec.id, version: rec.version }, ana, NOW))).toEqual([
-      { field: 'recommendation', problem: 'editorialErrPublishedKept' },
-    ]);
+    expect(
+      await problemsOf(
+        deleteRecommendation(ctx.db, { statementSlug: s.slug, id: rec.id, version: rec.version }, ana, NOW),
+      ),
+    ).toEqual([{ field: 'recommendation', problem: 'editorialErrPublishedKept' }]);
     const listed = await listStatementsForEditing(ctx.db, { q: 'kept' }, NOW);
     expect(listed.map((i) => [i.statement.slug, i.state, i.recommendationCount])).toEqual([['kept', 'draft', 1]]);
   });
@@ -347,6 +356,7 @@ describeEachEngine('statement write services', (ctx) => {
     const q2 = await updateQuote(
       ctx.db,
       {
+        statementSlug: s.slug,
         id: q.id,
         version: q.version,
         personId: person.id,
@@ -358,7 +368,7 @@ describeEachEngine('statement write services', (ctx) => {
     );
     expect(translationState(q2.text, 'es')).toBe('original');
     expect(translationState(q2.text, 'en')).toBe('translation');
-    await deleteQuote(ctx.db, { id: q2.id, version: q2.version }, ana, NOW);
+    await deleteQuote(ctx.db, { statementSlug: s.slug, id: q2.id, version: q2.version }, ana, NOW);
     expect(
       await ctx.db
         .select()

@@ -60,22 +60,22 @@ export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDep
     page,
     create: (body, slug, user) =>
       createRecommendation(deps.db, { ...recommendationFields(body, locale), statementSlug: slug }, user, deps.now()),
-    update: (body, id, user) =>
+    update: (body, statementSlug, id, user) =>
       updateRecommendation(
         deps.db,
-        { ...recommendationFields(body, locale), id, version: seenVersion(body) },
+        { ...recommendationFields(body, locale), statementSlug, id, version: seenVersion(body) },
         user,
         deps.now(),
       ),
-    remove: (body, id, user) => deleteRecommendation(deps.db, { id, version: seenVersion(body) }, user, deps.now()),
+    remove: (body, statementSlug, id, user) =>
+      deleteRecommendation(deps.db, { statementSlug, id, version: seenVersion(body) }, user, deps.now()),
   });
 }
 
 export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
   const page: ItemPage = async (w, slug, id, typed, outcome) => {
     const { data, choices } = await statementAndChoices(deps, slug);
-    const quote = id === null ? null : await getQuote(deps.db, id);
-    if (quote && quote.statementId !== data.statement.id) throw new NotFound(`No quote ${id} in "${slug}"`);
+    const quote = id === null ? null : await getQuote(deps.db, slug, id);
     const merged =
       typed && quote && outcome.conflict
         ? rebaseTyped(typed, outcome.conflict, { text: quote.text }, { personId: String(quote.personId) })
@@ -92,9 +92,10 @@ export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale
     path: 'quotes',
     page,
     create: (body, slug, user) => createQuote(deps.db, { ...quoteFields(body), statementSlug: slug }, user, deps.now()),
-    update: (body, id, user) =>
-      updateQuote(deps.db, { ...quoteFields(body), id, version: seenVersion(body) }, user, deps.now()),
-    remove: (body, id, user) => deleteQuote(deps.db, { id, version: seenVersion(body) }, user, deps.now()),
+    update: (body, statementSlug, id, user) =>
+      updateQuote(deps.db, { ...quoteFields(body), statementSlug, id, version: seenVersion(body) }, user, deps.now()),
+    remove: (body, statementSlug, id, user) =>
+      deleteQuote(deps.db, { statementSlug, id, version: seenVersion(body) }, user, deps.now()),
   });
 }
 
@@ -121,8 +122,9 @@ interface ItemRoutes {
   path: 'recommendations' | 'quotes';
   page: ItemPage;
   create(body: Form, slug: string, user: WorkspaceRequest['user']): Promise<unknown>;
-  update(body: Form, id: number, user: WorkspaceRequest['user']): Promise<unknown>;
-  remove(body: Form, id: number, user: WorkspaceRequest['user']): Promise<unknown>;
+  /** Saving and deleting find the item under the statement in the address (statementItem()). */
+  update(body: Form, statementSlug: string, id: number, user: WorkspaceRequest['user']): Promise<unknown>;
+  remove(body: Form, statementSlug: string, id: number, user: WorkspaceRequest['user']): Promise<unknown>;
 }
 
 /**
@@ -157,7 +159,7 @@ function registerItemRoutes(scope: FastifyTypeBox, locale: Locale, path: string,
   /** Saving and deleting one item; a failed save shows its form again, as typed (a failed delete, as stored). */
   const itemPost = (
     suffix: '' | '/delete',
-    run: (body: Form, id: number, user: WorkspaceRequest['user']) => Promise<unknown>,
+    run: (body: Form, statementSlug: string, id: number, user: WorkspaceRequest['user']) => Promise<unknown>,
     keepTyped: boolean,
   ) =>
     scope.post(`${base}/:id${suffix}`, { schema: { params: ItemParams, body: FormBody } }, async (request, reply) => {
@@ -168,12 +170,12 @@ function registerItemRoutes(scope: FastifyTypeBox, locale: Locale, path: string,
         reply,
         w.ctx,
         async () => {
-          await run(body, id, w.user);
+          await run(body, slug, id, w.user);
           return back(slug);
         },
         (outcome) => item.page(w, slug, id, keepTyped ? body : undefined, outcome),
       );
     });
-  itemPost('', (body, id, user) => item.update(body, id, user), true);
-  itemPost('/delete', (body, id, user) => item.remove(body, id, user), false);
+  itemPost('', item.update, true);
+  itemPost('/delete', item.remove, false);
 }

@@ -3,16 +3,14 @@
  * Reordering is reorderStatementItems (recommendation-service.ts); a quote of a statement that was
  * ever published is kept.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { statementBySlug, writeStatementItem } from './edit-service.js';
-import { deleteStatementItem, missingIds, nextPosition } from './write-support.js';
+import { deleteStatementItem, missingIds, nextPosition, statementItem } from './write-support.js';
 
 export type QuoteRow = typeof t.quotes.$inferSelect;
 
@@ -30,10 +28,9 @@ async function check(tx: Db, input: QuoteFields): Promise<void> {
   problems.throwIfAny();
 }
 
-export async function getQuote(db: Db, id: number): Promise<QuoteRow> {
-  const [row] = await db.select().from(t.quotes).where(eq(t.quotes.id, id));
-  if (!row) throw new NotFound(`No quote ${id}`);
-  return row;
+/** A quote of the statement `statementSlug`; another statement's is NotFound. */
+export function getQuote(db: Db, statementSlug: string, id: number): Promise<QuoteRow> {
+  return statementItem(db, t.quotes, statementSlug, id);
 }
 
 const audited = (q: QuoteRow) => ({ personId: q.personId, text: q.text, version: q.version });
@@ -64,11 +61,11 @@ export async function createQuote(
 
 export async function updateQuote(
   db: Db,
-  input: QuoteFields & { id: number; version: number },
+  input: QuoteFields & { statementSlug: string; id: number; version: number },
   user: Editor,
   now: Date,
 ): Promise<QuoteRow> {
-  const steps = { check: (tx: Db) => check(tx, input), load: (tx: Db) => getQuote(tx, input.id) };
+  const steps = { check: (tx: Db) => check(tx, input), load: (tx: Db) => getQuote(tx, input.statementSlug, input.id) };
   return writeStatementItem(db, user, steps, (tx, before) => {
     const set = { personId: input.personId, text: mergeLocalized(before.text, input.text, input.originalLocale) };
     return updateVersioned(tx, {
@@ -81,11 +78,11 @@ export async function updateQuote(
 
 export async function deleteQuote(
   db: Db,
-  input: { id: number; version: number },
+  input: { statementSlug: string; id: number; version: number },
   user: Editor,
   now: Date,
 ): Promise<void> {
-  await writeStatementItem(db, user, { load: (tx) => getQuote(tx, input.id) }, (tx, before) =>
+  await writeStatementItem(db, user, { load: (tx) => getQuote(tx, input.statementSlug, input.id) }, (tx, before) =>
     deleteStatementItem(
       tx,
       { table: t.quotes, entityType: 'quote', before, audited: audited(before) },

@@ -6,14 +6,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { NotFound } from '../../platform/errors.js';
 import { Problems, slugify } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { requireStatementEditor, statementBySlug, writeStatementItem } from './edit-service.js';
-import { deleteStatementItem, missingIds, nextPosition } from './write-support.js';
+import { deleteStatementItem, missingIds, nextPosition, statementItem } from './write-support.js';
 
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
 
@@ -67,12 +66,6 @@ async function setLinks(tx: Db, id: number, input: Pick<RecommendationFields, 't
       .values(addresseeIds.map((addresseeId) => ({ recommendationId: id, addresseeId })));
 }
 
-export async function getRecommendation(db: Db, id: number): Promise<RecommendationRow> {
-  const [row] = await db.select().from(t.recommendations).where(eq(t.recommendations.id, id));
-  if (!row) throw new NotFound(`No recommendation ${id}`);
-  return row;
-}
-
 export async function createRecommendation(
   db: Db,
   input: RecommendationFields & { statementSlug: string },
@@ -120,11 +113,14 @@ function uniqueSlug(base: string, used: string[]): string {
 
 export async function updateRecommendation(
   db: Db,
-  input: RecommendationFields & { id: number; version: number },
+  input: RecommendationFields & { statementSlug: string; id: number; version: number },
   user: Editor,
   now: Date,
 ): Promise<RecommendationRow> {
-  const steps = { check: (tx: Db) => check(tx, input), load: (tx: Db) => getRecommendation(tx, input.id) };
+  const steps = {
+    check: (tx: Db) => check(tx, input),
+    load: (tx: Db) => statementItem(tx, t.recommendations, input.statementSlug, input.id),
+  };
   return writeStatementItem(db, user, steps, async (tx, before) => {
     const beforeLinks = await links(tx, before.id);
     const text = mergeLocalized(before.text, input.text, input.originalLocale);
@@ -196,11 +192,12 @@ export function moved(order: number[], id: number, direction: 'up' | 'down'): nu
 
 export async function deleteRecommendation(
   db: Db,
-  input: { id: number; version: number },
+  input: { statementSlug: string; id: number; version: number },
   user: Editor,
   now: Date,
 ): Promise<void> {
-  await writeStatementItem(db, user, { load: (tx) => getRecommendation(tx, input.id) }, async (tx, before) => {
+  const load = (tx: Db) => statementItem(tx, t.recommendations, input.statementSlug, input.id);
+  await writeStatementItem(db, user, { load }, async (tx, before) => {
     const audited = { text: before.text, version: before.version };
     await deleteStatementItem(
       tx,

@@ -4,6 +4,7 @@
  * next to the fields (400) or with the other editor's change above the typed text (409) otherwise.
  */
 import { Type } from '@fastify/type-provider-typebox';
+import * as t from '../../platform/db/schema/index.js';
 import { Forbidden } from '../../platform/errors.js';
 import {
   type Form,
@@ -38,6 +39,7 @@ import { moved, reorderStatementItems } from './recommendation-service.js';
 import { StatementListPage } from './workspace-parts.js';
 import { getStatementForEditing, listStatementsForEditing, registryChoices } from './workspace-read.js';
 import { NewStatementPage, StatementEditPage, type StatementForm } from './workspace-views.js';
+import { statementItem } from './write-support.js';
 
 const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -166,6 +168,8 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
             reply,
             w.ctx,
             async () => {
+              // Only an item of this statement moves (another statement's is NotFound, as for its page).
+              await statementItem(deps.db, kind === 'recommendations' ? t.recommendations : t.quotes, slug, id);
               const data = await getStatementForEditing(deps.db, slug, deps.now());
               const ids = (kind === 'recommendations' ? data.recommendations : data.quotes).map((x) => x.id);
               const order = moved(ids, id, field(body, 'direction') === 'up' ? 'up' : 'down');

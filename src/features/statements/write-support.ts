@@ -4,6 +4,7 @@
  * statement's item, and ids a form names that no longer exist.
  */
 import { and, eq, inArray, max } from 'drizzle-orm';
+import { childRow } from '../../platform/db/child-row.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
@@ -31,6 +32,30 @@ export async function wasEverPublished(
 }
 
 const ITEMS_KEPT = { recommendation: 'Recommendations', quote: 'Quotes' } as const;
+
+/**
+ * A recommendation or a quote as its URL addresses it, under the statement `slug` (platform/db/child-row.ts):
+ * another statement's item is NotFound, for the page, the save, the delete and the move alike.
+ */
+export function statementItem<Table extends typeof t.recommendations | typeof t.quotes>(
+  tx: Db,
+  table: Table,
+  statementSlug: string,
+  id: number,
+): Promise<Table['$inferSelect']> {
+  const what = table === t.quotes ? 'quote' : 'recommendation';
+  return childRow(
+    tx,
+    {
+      child: table,
+      parentRef: table.statementId,
+      parent: t.statements,
+      parentIs: eq(t.statements.slug, statementSlug),
+    },
+    id,
+    `No ${what} ${id} in "${statementSlug}"`,
+  );
+}
 
 /**
  * Removes a recommendation or a quote, against the version the editor saw, only while its
