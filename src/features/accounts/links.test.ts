@@ -67,6 +67,24 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     expect((await again.post(path, { password: 'hijacked password' }, '/en/sign-in')).statusCode).toBe(404);
   });
 
+  it('a new password ends every other link: of four reset emails, the last one used, the first no longer works', async () => {
+    const paths: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const arriving = nextMail();
+      await new Visitor(app).post('/en/forgot-password', { email: 'forgetful@example.org' }, '/en/forgot-password');
+      paths.push(linkPath(await arriving));
+    }
+    const visitor = new Visitor(app);
+    expect((await visitor.post(paths[3]!, { password: 'chosen with the last' }, paths[3]!)).statusCode).toBe(303);
+    for (const path of paths.slice(0, 3)) {
+      const stale = new Visitor(app);
+      expect((await stale.get(path)).statusCode).toBe(404);
+      expect((await stale.post(path, { password: 'set again by an old mail' }, '/en/sign-in')).statusCode).toBe(404);
+    }
+    expect((await new Visitor(app).signIn('forgetful@example.org', 'set again by an old mail')).statusCode).toBe(401);
+    expect((await new Visitor(app).signIn('forgetful@example.org', 'chosen with the last')).statusCode).toBe(303);
+  });
+
   it('a reset link expires after an hour', async () => {
     const arriving = nextMail();
     await new Visitor(app).post('/en/forgot-password', { email: 'forgetful@example.org' }, '/en/forgot-password');

@@ -12,7 +12,7 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { signedInRoutes } from '../../platform/web/workspace-request.js';
-import { isLocked, recordFailedSignIn, recordSignIn } from './service.js';
+import { countSignInAttempt, recordFailedSignIn, recordSignIn } from './service.js';
 import {
   disableTwoFactor,
   enableTwoFactor,
@@ -41,11 +41,12 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         if (!pending) return reply.redirect(`/${locale}/sign-in`, 303);
         const now = deps.now();
         const { user } = pending;
-        const locked = isLocked(user, now);
-        const ok = !locked && (await verifySecondFactor(deps.db, user, request.body.code, now));
+        // Counted before the code is checked: codes sent at once cannot outrun the lock (see countSignInAttempt).
+        const attempt = await countSignInAttempt(deps.db, user.id, now);
+        const ok = attempt !== null && (await verifySecondFactor(deps.db, user, request.body.code, now));
         if (!ok) {
-          const reason = locked ? 'account_locked' : 'wrong_second_factor';
-          await recordFailedSignIn(deps.db, user, now, reason, request.ip);
+          const reason = attempt ? 'wrong_second_factor' : 'account_locked';
+          await recordFailedSignIn(deps.db, user, attempt, now, reason, request.ip);
           const csrf = csrfToken(request, reply, options);
           const page = <SecondFactorPage ctx={pageContext(deps, request, locale)} csrf={csrf} failed />;
           return sendHtml(reply, await page, 401);
