@@ -12,6 +12,7 @@ import { createUserWithPassword, signedIn, Visitor } from '../../../test/support
 import { buildApp } from '../../app/app.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
+import { messages } from '../../platform/i18n/format.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { RATE_LIMITS } from '../../platform/web/rate-limit.js';
 import { FREE_ATTEMPTS, issueToken } from './service.js';
@@ -130,6 +131,9 @@ function scenarios(site: () => Site, label: string) {
       ),
     );
     expect(statuses(answers)).toEqual({ 303: 1, 404: AT_ONCE - 1 });
+    for (const refused of answers.filter((a) => a.statusCode === 404)) {
+      expect(refused.body).toContain(messages('en').linkNotValid);
+    }
     const winner = answers.findIndex((a) => a.statusCode === 303);
     expect((await new Visitor(app).signIn(email, `new password number ${winner}`)).statusCode).toBe(303);
     for (const link of links) expect((await new Visitor(app).get(link)).statusCode).toBe(404);

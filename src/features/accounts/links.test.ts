@@ -79,8 +79,15 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     for (const path of paths.slice(0, 3)) {
       const stale = new Visitor(app);
       expect((await stale.get(path)).statusCode).toBe(404);
-      expect((await stale.post(path, { password: 'set again by an old mail' }, '/en/sign-in')).statusCode).toBe(404);
+      const refused = await stale.post(path, { password: 'set again by an old mail' }, '/en/sign-in');
+      expect(refused.statusCode).toBe(404);
+      expect(refused.body).toContain('the password was changed after it was sent');
     }
+    // In the reader's language.
+    const spanish = paths[0]!.replace('/en/', '/es/');
+    const refused = await new Visitor(app).post(spanish, { password: 'set again by an old mail' }, '/es/sign-in');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).toContain('la contraseña se cambió después de enviarlo');
     expect((await new Visitor(app).signIn('forgetful@example.org', 'set again by an old mail')).statusCode).toBe(401);
     expect((await new Visitor(app).signIn('forgetful@example.org', 'chosen with the last')).statusCode).toBe(303);
   });
