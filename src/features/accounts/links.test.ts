@@ -67,11 +67,13 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     expect((await again.post(path, { password: 'hijacked password' }, '/en/sign-in')).statusCode).toBe(404);
   });
 
-  it('a new password ends every other link: of four reset emails, the last one used, the first no longer works', async () => {
+  it('a new password ends every other link and every session: of four reset emails, the last one used, the first no longer works', async () => {
+    await createUserWithPassword(ctx.db, { email: 'four-mails@example.org', role: 'editor' }, clock);
+    const before = await signedIn(app, 'four-mails@example.org');
     const paths: string[] = [];
     for (let i = 0; i < 4; i++) {
       const arriving = nextMail();
-      await new Visitor(app).post('/en/forgot-password', { email: 'forgetful@example.org' }, '/en/forgot-password');
+      await new Visitor(app).post('/en/forgot-password', { email: 'four-mails@example.org' }, '/en/forgot-password');
       paths.push(linkPath(await arriving));
     }
     const visitor = new Visitor(app);
@@ -88,8 +90,9 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     const refused = await new Visitor(app).post(spanish, { password: 'set again by an old mail' }, '/es/sign-in');
     expect(refused.statusCode).toBe(404);
     expect(refused.body).toContain('la contraseña se cambió después de enviarlo');
-    expect((await new Visitor(app).signIn('forgetful@example.org', 'set again by an old mail')).statusCode).toBe(401);
-    expect((await new Visitor(app).signIn('forgetful@example.org', 'chosen with the last')).statusCode).toBe(303);
+    expect((await new Visitor(app).signIn('four-mails@example.org', 'set again by an old mail')).statusCode).toBe(401);
+    expect((await new Visitor(app).signIn('four-mails@example.org', 'chosen with the last')).statusCode).toBe(303);
+    expect((await before.get('/en/account')).headers.location).toBe('/en/sign-in');
   });
 
   it('a reset link expires after an hour', async () => {
