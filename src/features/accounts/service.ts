@@ -103,8 +103,18 @@ export async function signIn(
     await recordFailedSignIn(db, user, attempt, now, reason, from);
     return { ok: false };
   }
-  // The right password: the attempts so far (this one included) no longer count.
-  await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  if (user.totpEnabledAt === null) {
+    // Signed in: the attempts so far (this one included) no longer count.
+    await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  } else {
+    // The code is still to come. Only this right attempt stops counting (and the lock it set, if any):
+    // earlier wrong codes keep counting, or knowing the password would restart the code's back-off.
+    // Only if nothing was counted since, so a right password racing wrong codes lifts no lock of theirs.
+    await db
+      .update(users)
+      .set({ failedSignIns: sql`${users.failedSignIns} - 1`, lockedUntil: null })
+      .where(and(eq(users.id, user.id), eq(users.failedSignIns, attempt.failedSignIns)));
+  }
   return { ok: true, user };
 }
 
