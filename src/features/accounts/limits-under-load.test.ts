@@ -8,7 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { type Instances, startInstances } from '../../../test/support/instances.js';
-import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { createUserWithPassword, PASSWORD, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -114,6 +114,58 @@ function scenarios(site: () => Site, label: string) {
     expect(await failureReasons(db, user.id)).toEqual({
       wrong_second_factor: FREE_ATTEMPTS,
       account_locked: AT_ONCE + 1 - FREE_ATTEMPTS,
+    });
+  });
+
+  it(`${AT_ONCE} wrong confirmations at once to turn two-step sign-in off, on one signed-in session: only ${FREE_ATTEMPTS} are checked, then the right ones are refused too`, async () => {
+    const { app, db, now } = site();
+    const email = `stolen-session-${label}@example.org`;
+    const user = await createUserWithPassword(db, { email, role: 'editor' }, now(), { twoFactor: false });
+    const secret = newTotpSecret();
+    const step = (n: number) => new Date(now().getTime() + n * 30_000);
+    await enableTwoFactor(db, user, secret, totpCode(secret, step(-1)), now());
+    const visitor = new Visitor(app);
+    await visitor.signIn(email);
+    const csrfHalfWay = await visitor.csrfFrom('/en/sign-in/two-factor');
+    const signedInNow = await visitor.request('POST', '/en/sign-in/two-factor', {
+      _csrf: csrfHalfWay,
+      code: totpCode(secret, now()),
+    });
+    expect(signedInNow.headers.location).toBe('/en/account');
+    const csrf = await visitor.csrfFrom('/en/account/two-factor');
+    const answers = await Promise.all(
+      Array.from({ length: AT_ONCE }, (_, i) =>
+        visitor.request('POST', '/en/account/two-factor/off', {
+          _csrf: csrf,
+          password: `a guessed password ${i}`,
+          code: String(100_000 + i),
+        }),
+      ),
+    );
+    expect(statuses(answers)).toEqual({ 400: AT_ONCE });
+    const right = await visitor.request('POST', '/en/account/two-factor/off', {
+      _csrf: csrf,
+      password: PASSWORD,
+      code: totpCode(secret, step(1)),
+    });
+    expect(right.statusCode).toBe(400);
+    expect(right.body).toContain(messages('en').accountsConfirmLocked);
+    const spanish = await visitor.request('POST', '/es/account/two-factor/off', {
+      _csrf: csrf,
+      password: PASSWORD,
+      code: totpCode(secret, step(1)),
+    });
+    expect(spanish.statusCode).toBe(400);
+    expect(spanish.body).toContain(messages('es').accountsConfirmLocked);
+    const [row] = await db.select().from(t.users).where(eq(t.users.id, user.id));
+    expect(row?.totpEnabledAt).not.toBeNull();
+    const refusals = await db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityId, String(user.id)), eq(t.auditLog.action, 'two_factor_change_refused')));
+    expect(countBy(refusals, (r) => (r.after as { reason: string }).reason)).toEqual({
+      wrong_password: FREE_ATTEMPTS,
+      account_locked: AT_ONCE + 2 - FREE_ATTEMPTS,
     });
   });
 

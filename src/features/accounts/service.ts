@@ -104,8 +104,7 @@ export async function signIn(
     return { ok: false };
   }
   if (user.totpEnabledAt === null) {
-    // Signed in: the attempts so far (this one included) no longer count.
-    await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await forgetFailedAttempts(db, user.id);
   } else {
     // The code is still to come. Only this right attempt stops counting (and the lock it set, if any):
     // earlier wrong codes keep counting, or knowing the password would restart the code's back-off.
@@ -184,16 +183,41 @@ export async function recordFailedSignIn(
   reason: SignInFailure,
   from = 'an unknown address',
 ): Promise<void> {
-  const audit = { actor: attemptFrom(from), at: now, entityType: 'user', entityId: user.id } as const;
-  await writeAudit(db, { ...audit, action: 'sign_in_failed', after: { reason } });
-  if (attempt?.lockedUntil) {
-    await writeAudit(db, {
-      ...audit,
-      action: 'locked',
-      before: { failedSignIns: attempt.failedSignIns - 1 },
-      after: { failedSignIns: attempt.failedSignIns, lockedUntil: attempt.lockedUntil },
-    });
-  }
+  const actor = attemptFrom(from);
+  await writeAudit(db, {
+    actor,
+    at: now,
+    entityType: 'user',
+    entityId: user.id,
+    action: 'sign_in_failed',
+    after: { reason },
+  });
+  await auditLock(db, actor, user.id, attempt, now);
+}
+
+/** The lock a failed attempt set (if it set one), audited as `locked` against the account. */
+export async function auditLock(
+  db: Db,
+  actor: Actor,
+  userId: number,
+  attempt: SignInAttempt | null,
+  now: Date,
+): Promise<void> {
+  if (!attempt?.lockedUntil) return;
+  await writeAudit(db, {
+    actor,
+    at: now,
+    entityType: 'user',
+    entityId: userId,
+    action: 'locked',
+    before: { failedSignIns: attempt.failedSignIns - 1 },
+    after: { failedSignIns: attempt.failedSignIns, lockedUntil: attempt.lockedUntil },
+  });
+}
+
+/** The right answer: the attempts counted so far (that one included) no longer count. */
+export async function forgetFailedAttempts(db: Db, userId: number): Promise<void> {
+  await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, userId));
 }
 
 export async function issueToken(db: Db, userId: number, purpose: TokenPurpose, now: Date): Promise<string> {

@@ -25,6 +25,9 @@ import { SecondFactorPage, TwoFactorSetupPage } from './two-factor-views.js';
 
 const Csrf = Type.String({ maxLength: 200 });
 
+/** A confirmation refused because the account is locked (confirmBothFactors), not for a wrong answer. */
+const isLock = (error: Invalid) => error.problems.some((p) => p.problem === 'locked');
+
 export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
   localizedRoutes(app, (scope, locale) => {
     scope.get('/sign-in/two-factor', async (request, reply) => {
@@ -90,7 +93,8 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
           if (!(error instanceof Invalid)) throw error;
           const ctx = pageContext(deps, request, locale);
           const csrf = csrfToken(request, reply, options);
-          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+          const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed confirmLocked={isLock(error)} />;
+          return sendHtml(reply, await page, 400);
         }
         return reply.redirect('/account/two-factor', 303);
       });
@@ -107,7 +111,8 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         } catch (error) {
           if (!(error instanceof Invalid)) throw error;
           if (!enabled) return reply.redirect('/account/two-factor', 303);
-          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+          const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed confirmLocked={isLock(error)} />;
+          return sendHtml(reply, await page, 400);
         }
       });
 
