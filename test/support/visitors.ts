@@ -67,7 +67,8 @@ function nextAddress(): string {
 export class Visitor {
   cookies = new Map<string, string>();
   constructor(
-    readonly app: FastifyTypeBox,
+    /** An app (its `inject`), or running server processes spoken to over HTTP (test/support/instances.ts). */
+    readonly app: Pick<FastifyTypeBox, 'inject'>,
     readonly remoteAddress = nextAddress(),
   ) {}
 
@@ -126,7 +127,11 @@ export class Visitor {
   }
 }
 
-export async function signedIn(app: FastifyTypeBox, email: string, password = PASSWORD): Promise<Visitor> {
+export async function signedIn(
+  app: Pick<FastifyTypeBox, 'inject'>,
+  email: string,
+  password = PASSWORD,
+): Promise<Visitor> {
   const visitor = new Visitor(app);
   let response = await visitor.signIn(email, password);
   if (response.headers.location === '/en/sign-in/two-factor') {

@@ -67,6 +67,34 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     expect((await again.post(path, { password: 'hijacked password' }, '/en/sign-in')).statusCode).toBe(404);
   });
 
+  it('a new password ends every other link and every session: of four reset emails, the last one used, the first no longer works', async () => {
+    await createUserWithPassword(ctx.db, { email: 'four-mails@example.org', role: 'editor' }, clock);
+    const before = await signedIn(app, 'four-mails@example.org');
+    const paths: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const arriving = nextMail();
+      await new Visitor(app).post('/en/forgot-password', { email: 'four-mails@example.org' }, '/en/forgot-password');
+      paths.push(linkPath(await arriving));
+    }
+    const visitor = new Visitor(app);
+    expect((await visitor.post(paths[3]!, { password: 'chosen with the last' }, paths[3]!)).statusCode).toBe(303);
+    for (const path of paths.slice(0, 3)) {
+      const stale = new Visitor(app);
+      expect((await stale.get(path)).statusCode).toBe(404);
+      const refused = await stale.post(path, { password: 'set again by an old mail' }, '/en/sign-in');
+      expect(refused.statusCode).toBe(404);
+      expect(refused.body).toContain('the password was changed after it was sent');
+    }
+    // In the reader's language.
+    const spanish = paths[0]!.replace('/en/', '/es/');
+    const refused = await new Visitor(app).post(spanish, { password: 'set again by an old mail' }, '/es/sign-in');
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).toContain('la contraseña se cambió después de enviarlo');
+    expect((await new Visitor(app).signIn('four-mails@example.org', 'set again by an old mail')).statusCode).toBe(401);
+    expect((await new Visitor(app).signIn('four-mails@example.org', 'chosen with the last')).statusCode).toBe(303);
+    expect((await before.get('/en/account')).headers.location).toBe('/en/sign-in');
+  });
+
   it('a reset link expires after an hour', async () => {
     const arriving = nextMail();
     await new Visitor(app).post('/en/forgot-password', { email: 'forgetful@example.org' }, '/en/forgot-password');

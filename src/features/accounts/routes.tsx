@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { Invalid } from '../../platform/errors.js';
+import { Invalid, NotFound } from '../../platform/errors.js';
 import { createSession, revokeAllSessions, revokeSession } from '../../platform/sessions.js';
 import {
   type AuthOptions,
@@ -105,8 +105,13 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
         try {
           await setPasswordWithToken(deps.db, request.params.token, request.body.password, deps.now());
         } catch (error) {
-          if (!(error instanceof Invalid)) throw error;
           const csrf = csrfToken(request, reply, options);
+          // A link used, expired or ended by a password change since: the page says so, as the GET does.
+          if (error instanceof NotFound) {
+            const page = <SetPasswordPage ctx={ctx} csrf={csrf} token={request.params.token} valid={false} />;
+            return sendHtml(reply, await page, 404);
+          }
+          if (!(error instanceof Invalid)) throw error;
           const page = <SetPasswordPage ctx={ctx} csrf={csrf} token={request.params.token} valid tooShort />;
           return sendHtml(reply, await page, 400);
         }

@@ -12,7 +12,7 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { signedInRoutes } from '../../platform/web/workspace-request.js';
-import { isLocked, recordFailedSignIn, recordSignIn } from './service.js';
+import { countSignInAttempt, recordFailedSignIn, recordSignIn } from './service.js';
 import {
   disableTwoFactor,
   enableTwoFactor,
@@ -24,6 +24,9 @@ import {
 import { SecondFactorPage, TwoFactorSetupPage } from './two-factor-views.js';
 
 const Csrf = Type.String({ maxLength: 200 });
+
+/** A confirmation refused because the account is locked (confirmBothFactors), not for a wrong answer. */
+const isLock = (error: Invalid) => error.problems.some((p) => p.problem === 'locked');
 
 export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
   localizedRoutes(app, (scope, locale) => {
@@ -41,11 +44,12 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         if (!pending) return reply.redirect(`/${locale}/sign-in`, 303);
         const now = deps.now();
         const { user } = pending;
-        const locked = isLocked(user, now);
-        const ok = !locked && (await verifySecondFactor(deps.db, user, request.body.code, now));
+        // Counted before the code is checked: codes sent at once cannot outrun the lock (see countSignInAttempt).
+        const attempt = await countSignInAttempt(deps.db, user.id, now);
+        const ok = attempt !== null && (await verifySecondFactor(deps.db, user, request.body.code, now));
         if (!ok) {
-          const reason = locked ? 'account_locked' : 'wrong_second_factor';
-          await recordFailedSignIn(deps.db, user, now, reason, request.ip);
+          const reason = attempt ? 'wrong_second_factor' : 'account_locked';
+          await recordFailedSignIn(deps.db, user, attempt, now, reason, request.ip);
           const csrf = csrfToken(request, reply, options);
           const page = <SecondFactorPage ctx={pageContext(deps, request, locale)} csrf={csrf} failed />;
           return sendHtml(reply, await page, 401);
@@ -89,7 +93,8 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
           if (!(error instanceof Invalid)) throw error;
           const ctx = pageContext(deps, request, locale);
           const csrf = csrfToken(request, reply, options);
-          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+          const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed confirmLocked={isLock(error)} />;
+          return sendHtml(reply, await page, 400);
         }
         return reply.redirect('/account/two-factor', 303);
       });
@@ -106,7 +111,8 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         } catch (error) {
           if (!(error instanceof Invalid)) throw error;
           if (!enabled) return reply.redirect('/account/two-factor', 303);
-          return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed />), 400);
+          const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled confirmFailed confirmLocked={isLock(error)} />;
+          return sendHtml(reply, await page, 400);
         }
       });
 

@@ -29,8 +29,10 @@ export function TwoFactorSetupPage(props: {
   required?: boolean;
   /** The password or code given to turn it off or replace the codes was wrong. */
   confirmFailed?: boolean;
+  /** Too many wrong attempts: the account is locked for now, nothing was checked. */
+  confirmLocked?: boolean;
 }) {
-  const { ctx, csrf, enabled, secret, uri, recoveryCodes, failed, required, confirmFailed } = props;
+  const { ctx, csrf, enabled, secret, uri, recoveryCodes, failed, required, confirmFailed, confirmLocked } = props;
   const { t, locale } = ctx;
   return (
     <TitledPage ctx={ctx} title={t.twoFactorSetupTitle}>
@@ -41,7 +43,8 @@ export function TwoFactorSetupPage(props: {
       ) : (
         ''
       )}
-      <FormError failed={confirmFailed} message={t.accountsConfirmFailed} />
+      <FormError failed={confirmFailed && !confirmLocked} message={t.accountsConfirmFailed} />
+      <FormError failed={confirmLocked} message={t.accountsConfirmLocked} />
       {recoveryCodes ? (
         <Section id="codes-heading" title={t.recoveryCodesTitle}>
           <p safe>{t.recoveryCodesHelp}</p>

@@ -5,7 +5,8 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { createUserWithPassword, PASSWORD, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { RECOVERY_CODE_COUNT, totpCode } from './two-factor.js';
+import { FREE_ATTEMPTS } from './service.js';
+import { enableTwoFactor, newTotpSecret, RECOVERY_CODE_COUNT, totpCode } from './two-factor.js';
 
 describeEachEngine('two-factor sign-in (TOTP and recovery codes)', (ctx) => {
   let clock = new Date('2026-11-27T12:00:00Z');
@@ -71,6 +72,37 @@ describeEachEngine('two-factor sign-in (TOTP and recovery codes)', (ctx) => {
     const code = totpCode(secret, clock);
     expect((await signInWith(code)).status).toBe(303);
     expect((await signInWith(code)).status).toBe(401);
+    clock = at(60);
+  });
+
+  it('knowing the password does not restart the count of wrong codes: the back-off keeps growing', async () => {
+    const user = await createUserWithPassword(ctx.db, { email: 'code-guessed@example.org', role: 'editor' }, clock, {
+      twoFactor: false,
+    });
+    const own = newTotpSecret();
+    await enableTwoFactor(ctx.db, user, own, totpCode(own, at(-30)), clock);
+    const wrongCode = () => {
+      const valid = new Set([-1, 0, 1].map((step) => totpCode(own, at(step * 30))));
+      return ['111111', '222222', '333333'].find((code) => !valid.has(code))!;
+    };
+    async function halfSignedIn() {
+      const visitor = new Visitor(app);
+      expect((await visitor.signIn('code-guessed@example.org')).headers.location).toBe('/en/sign-in/two-factor');
+      const csrf = await visitor.csrfFrom('/en/sign-in/two-factor');
+      return (code: string) => visitor.request('POST', '/en/sign-in/two-factor', { _csrf: csrf, code });
+    }
+    const first = await halfSignedIn();
+    for (let i = 0; i < FREE_ATTEMPTS; i++) expect((await first(wrongCode())).statusCode).toBe(401);
+    expect((await first(totpCode(own, clock))).statusCode).toBe(401);
+    // The one-minute lock passes; the password is accepted again, but one more wrong code locks at once.
+    clock = at(61);
+    const second = await halfSignedIn();
+    expect((await second(wrongCode())).statusCode).toBe(401);
+    expect((await second(totpCode(own, clock))).statusCode).toBe(401);
+    // That lock is two minutes; after it, the right code signs in and the count starts over.
+    clock = at(121);
+    const third = await halfSignedIn();
+    expect((await third(totpCode(own, clock))).statusCode).toBe(303);
     clock = at(60);
   });
 

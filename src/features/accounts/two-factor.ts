@@ -13,6 +13,7 @@ import { recoveryCodes, users } from '../../platform/db/schema/index.js';
 import { Invalid } from '../../platform/errors.js';
 import { hashToken, verifyPassword } from '../../platform/secrets.js';
 import type { UserRow } from '../../platform/sessions.js';
+import { auditLock, countSignInAttempt, forgetFailedAttempts } from './service.js';
 
 const PERIOD = 30;
 export const TOTP_WINDOW = 1;
@@ -135,25 +136,37 @@ export async function verifySecondFactor(db: Db, user: UserRow, code: string, no
 
 /**
  * Turning two-factor off or replacing the recovery codes asks again for the password and a current
- * code (or a recovery code): a session left open on a shared computer must not be enough.
+ * code (or a recovery code): a session left open on a shared computer must not be enough. Each try
+ * counts toward the account lock like a sign-in, counted before anything is checked
+ * (countSignInAttempt), so such a session is no way to guess the password or the code without limit,
+ * one request after another or many at once.
  */
 async function confirmBothFactors(db: Db, user: UserRow, password: string, code: string, now: Date): Promise<void> {
-  const passwordOk = await verifyPassword(user.passwordHash, password);
+  const attempt = await countSignInAttempt(db, user.id, now);
+  // While locked nothing is checked, but the password still is against a dummy hash, for equal timing.
+  const passwordOk = await verifyPassword(attempt ? user.passwordHash : null, password);
   // Checked even after a wrong password, so the answer takes as long either way.
-  const codeOk = await verifySecondFactor(db, user, code, now);
-  if (!passwordOk || !codeOk) {
+  const codeOk = attempt !== null && (await verifySecondFactor(db, user, code, now));
+  if (!attempt || !passwordOk || !codeOk) {
+    const reason = !attempt ? 'account_locked' : passwordOk ? 'wrong_second_factor' : 'wrong_password';
+    const actor: Actor = { id: user.id, label: user.email };
     await writeAudit(db, {
-      actor: { id: user.id, label: user.email },
+      actor,
       at: now,
       entityType: 'user',
       entityId: user.id,
       action: 'two_factor_change_refused',
-      after: { reason: passwordOk ? 'wrong_second_factor' : 'wrong_password' },
+      after: { reason },
     });
+    await auditLock(db, actor, user.id, attempt, now);
+    if (!attempt) {
+      throw new Invalid('Too many wrong attempts: the account is locked', [{ field: 'password', problem: 'locked' }]);
+    }
     throw new Invalid('The password or the code is wrong', [
       { field: passwordOk ? 'code' : 'password', problem: 'wrong' },
     ]);
   }
+  await forgetFailedAttempts(db, user.id);
 }
 
 /** Two-factor off: the secret and every recovery code are deleted. */

@@ -9,6 +9,8 @@ export const accountsEn = {
   accountsPasswordLabel: 'Your password',
   accountsCodeLabel: 'A current code from your app, or one recovery code',
   accountsConfirmFailed: 'The password or the code is wrong. Nothing was changed.',
+  accountsConfirmLocked:
+    'Too many wrong attempts on this account: it is locked for a few minutes. Wait, then try again. Nothing was changed.',
   accountsTwoFactorOffTitle: 'Turn off two-step sign-in',
   accountsTwoFactorOffHelp:
     'Anyone with your password alone could then sign in. To move to a new phone, turn it off and on again.',

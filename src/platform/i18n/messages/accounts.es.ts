@@ -12,6 +12,8 @@ export const accountsEs = {
   accountsPasswordLabel: 'Tu contraseña',
   accountsCodeLabel: 'Un código actual de tu aplicación, o un código de recuperación',
   accountsConfirmFailed: 'La contraseña o el código no son correctos. No se cambió nada.',
+  accountsConfirmLocked:
+    'Hubo demasiados intentos fallidos en esta cuenta: queda bloqueada unos minutos. Espera y vuelve a intentarlo. No se cambió nada.',
   accountsTwoFactorOffTitle: 'Desactivar el inicio de sesión en dos pasos',
   accountsTwoFactorOffHelp:
     'Cualquiera que tenga solo tu contraseña podría entrar. Para pasar a un teléfono nuevo, desactívalo y vuelve a activarlo.',

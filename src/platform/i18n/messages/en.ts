@@ -124,7 +124,8 @@ export const en = {
   newPasswordLabel: 'New password (at least 12 characters)',
   passwordTooShort: 'The password must have at least 12 characters.',
   setPasswordButton: 'Save password',
-  linkNotValid: 'This link has already been used or has expired. Ask the coalition admin for a new one.',
+  linkNotValid:
+    'This link no longer works: it has been used, it has expired, or the password was changed after it was sent. Ask for a new one with “Forgot your password?” on the sign-in page, or ask the coalition admin.',
   boilerplateEditTitle: 'Edit the “About” text',
   boilerplateLabel: (language: string) => `“About” text in ${language}`,
   saveButton: 'Save',

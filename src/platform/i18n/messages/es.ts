@@ -127,7 +127,8 @@ export const es = {
   newPasswordLabel: 'Nueva contraseña (al menos 12 caracteres)',
   passwordTooShort: 'La contraseña debe tener al menos 12 caracteres.',
   setPasswordButton: 'Guardar contraseña',
-  linkNotValid: 'Este enlace ya se usó o venció. Pide uno nuevo a quien administra la coalición.',
+  linkNotValid:
+    'Este enlace ya no sirve: se usó, venció o la contraseña se cambió después de enviarlo. Pide uno nuevo con «¿Olvidaste tu contraseña?» en la página de inicio de sesión, o a quien administra la coalición.',
   boilerplateEditTitle: 'Editar el texto de presentación',
   boilerplateLabel: (language: string) => `Texto de presentación en ${language}`,
   saveButton: 'Guardar',
