@@ -303,8 +303,11 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
     ]);
   });
 
+  // Every route × language × sample is a request: on a 2-CPU machine running other suites, 30 s is too tight.
   for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
-    it(`${who}: public channels show published statements and releases only, in every language`, async () => {
+    it(`${who}: public channels show published statements and releases only, in every language`, {
+      timeout: 120_000,
+    }, async () => {
       const visitor = visitors.get(who)!;
       for (const [key, urlFor] of Object.entries(channels)) {
         for (const locale of key.includes(':locale') ? LOCALES : ['en']) {
