@@ -89,6 +89,8 @@ export const editorialEn = {
   editorialErrDuplicate: 'The same entry appears twice.',
   editorialErrPublishedKept: 'It was published, so it is kept: withdraw it instead.',
   editorialErrEmbargoPast: 'This time has already passed: choose a later one, or “For immediate release”.',
+  editorialErrEmbargoPastPublishNow:
+    'This time has already passed: choose a later one, or leave the embargo empty to publish now.',
   editorialErrStatementNotPublic:
     'The statement it presents is not public (a draft, or withdrawn): publish the statement first. A release never goes public before its statement.',
   editorialErrEmbargoBeforeStatement:

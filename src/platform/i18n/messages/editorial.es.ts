@@ -89,6 +89,7 @@ export const editorialEs = {
   editorialErrDuplicate: 'La misma entrada aparece dos veces.',
   editorialErrPublishedKept: 'Se publicó, así que se conserva: retíralo en su lugar.',
   editorialErrEmbargoPast: 'Esa hora ya pasó: elige una posterior, o «Para difusión inmediata».',
+  editorialErrEmbargoPastPublishNow: 'Esa hora ya pasó: elige una posterior, o deja el embargo vacío para publicar ya.',
   editorialErrStatementNotPublic:
     'La declaración que presenta no es pública (es un borrador o se retiró): publica primero la declaración. Un comunicado nunca se hace público antes que su declaración.',
   editorialErrEmbargoBeforeStatement:
