@@ -17,6 +17,10 @@ import {
   FOLLOWUP_KINDS,
   followupText,
   HOUR,
+  heldReleaseShown,
+  heldReleases,
+  heldSlugOf,
+  heldTitleOf,
   homeLists,
   insertFollowup,
   releaseIsPublic,
@@ -39,7 +43,7 @@ import { storeFile } from '../features/files/index.js';
 import * as t from '../platform/db/schema/index.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import { localized } from '../platform/text/localized-text.js';
-import { type VisibilityState, visibilityState } from '../platform/visibility.js';
+import { releaseVisibility, type VisibilityState, visibilityState } from '../platform/visibility.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { registeredRoutes } from '../platform/web/route-table.js';
 import { htmxScript } from '../platform/web/script-asset.js';
@@ -192,6 +196,7 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
   let clock = T;
   const visitors = new Map<Who, Visitor>();
   let stylesheet = '';
+  const statementIds = new Map<string, number>();
 
   beforeAll(async () => {
     await loadDemo(ctx.db);
@@ -210,6 +215,7 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
           withdrawnAt: s.withdrawnAt,
         })
         .returning();
+      statementIds.set(s.key, row!.id);
       const [rec] = await ctx.db
         .insert(t.recommendations)
         .values({
@@ -241,6 +247,16 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         headline: localized('en', releaseTitleOf(s), { es: releaseTitleOf(s) }),
       });
     }
+    for (const h of heldReleases) {
+      await ctx.db.insert(t.releases).values({
+        slug: heldSlugOf(h),
+        statementId: statementIds.get(h.statement)!,
+        status: 'published',
+        embargoedUntil: h.embargoUntil,
+        releaseDate: '2026-11-01',
+        headline: localized('en', heldTitleOf(h), { es: heldTitleOf(h) }),
+      });
+    }
     await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id }, T);
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, T);
     await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, T);
@@ -268,8 +284,30 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
     expect(states).toEqual<VisibilityState[]>(['draft', 'embargoed', 'published', 'published', 'withdrawn']);
   });
 
+  it('the rule itself: a release is never more public than the statement it presents', () => {
+    const at = (now: Date) =>
+      heldReleases.map((h) =>
+        releaseVisibility(
+          { status: 'published', embargoedUntil: h.embargoUntil, withdrawnAt: null },
+          statementOf(h.statement),
+          now,
+        ),
+      );
+    expect(at(T)).toEqual<VisibilityState[]>(['draft', 'embargoed', 'embargoed', 'withdrawn', 'published']);
+    expect(at(new Date(T.getTime() + HOUR + 1))).toEqual<VisibilityState[]>([
+      'draft',
+      'draft',
+      'published',
+      'withdrawn',
+      'published',
+    ]);
+  });
+
+  // Every route × language × sample is a request: on a 2-CPU machine running other suites, 30 s is too tight.
   for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
-    it(`${who}: public channels show published statements and releases only, in every language`, async () => {
+    it(`${who}: public channels show published statements and releases only, in every language`, {
+      timeout: 120_000,
+    }, async () => {
       const visitor = visitors.get(who)!;
       for (const [key, urlFor] of Object.entries(channels)) {
         for (const locale of key.includes(':locale') ? LOCALES : ['en']) {
@@ -311,6 +349,12 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
             expect(releaseShown, `${who} ${url} (release ${s.key})`).toBe(releaseExpected);
             if (key.startsWith('/:locale/releases/:slug')) {
               expect(response.statusCode, `${who} ${url}`).toBe(releaseExpected ? 200 : 404);
+            }
+            // Releases that present a matrix statement: only where and when their statement is public.
+            for (const h of heldReleases) {
+              expect(response.body.includes(heldTitleOf(h)), `${who} ${url} (release ${h.key})`).toBe(
+                heldReleaseShown(who, key, s, h),
+              );
             }
           }
         }
@@ -361,6 +405,46 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
     });
   }
 
+  /** Every public channel of one release: its page and each download, in every language. */
+  const releaseChannels = (slug: string) =>
+    LOCALES.flatMap((l) => [
+      `/${l}/releases/${slug}`,
+      ...['pdf', 'docx', 'md', 'txt'].map((f) => `/${l}/releases/${slug}/release.${f}`),
+    ]);
+
+  for (const who of ['anonymous', 'member', 'editor', 'admin'] as const) {
+    it(`${who}: a release and its downloads are public only while the statement it presents is`, async () => {
+      const visitor = visitors.get(who)!;
+      for (const h of heldReleases) {
+        for (const url of releaseChannels(heldSlugOf(h))) {
+          expect((await visitor.get(url)).statusCode, `${who} ${url}`).toBe(h.publicAtT ? 200 : 404);
+        }
+      }
+    });
+  }
+
+  it('a release whose embargo lifts stays hidden on every channel while its statement is a draft', async () => {
+    const anonymous = visitors.get('anonymous')!;
+    clock = new Date(T.getTime() + HOUR + 1);
+    try {
+      for (const h of heldReleases) {
+        for (const url of releaseChannels(heldSlugOf(h))) {
+          expect((await anonymous.get(url)).statusCode, `${url} after the embargo`).toBe(
+            h.publicAfterEmbargo ? 200 : 404,
+          );
+        }
+        for (const locale of LOCALES) {
+          const newsroom = await anonymous.get(`/${locale}/releases`);
+          expect(newsroom.body.includes(heldTitleOf(h)), `/${locale}/releases ${h.key}`).toBe(h.publicAfterEmbargo);
+          const statementPage = await anonymous.get(`/${locale}/statements/${slugOf(statementOf(h.statement))}`);
+          expect(statementPage.body.includes(heldTitleOf(h)), `statement page of ${h.key}`).toBe(h.publicAfterEmbargo);
+        }
+      }
+    } finally {
+      clock = T;
+    }
+  });
+
   it('an embargo lifts by itself at its instant; a withdrawal takes effect at its instant', async () => {
     const anonymous = visitors.get('anonymous')!;
     clock = new Date(T.getTime() + HOUR + 1);
@@ -371,6 +455,10 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
     expect((await anonymous.get('/en/statements/matrix-withdrawn')).statusCode).toBe(404);
   });
 });
+
+function statementOf(key: string): Sample {
+  return samples.find((s) => s.key === key)!;
+}
 
 function uncoveredRoutes(app: FastifyTypeBox): string[] {
   const keys = new Set(

@@ -11,7 +11,11 @@
  * Time is always the caller's `now` (the app's injected clock), so an embargo lifts by itself.
  *
  * A press release follows the same rule with its own status, embargo instant (its release line) and
- * withdrawal instant: `releaseVisibility()` maps its columns onto the same four states.
+ * withdrawal instant: `releaseVisibility()` maps its columns onto the same four states. A release
+ * presents its statement (and closes with the statement's signatories), so it is never more public
+ * than that statement: while the statement is a draft, embargoed or withdrawn, so is the release,
+ * whatever its own columns say, and however its embargo passes. A release about no statement
+ * follows its own columns only.
  *
  * A follow-up entry (a government's response, a status update, a meeting, a commitment) has its own
  * `publication` (draft/published) and hangs off recommendations: it is public only when it is
@@ -61,23 +65,32 @@ export function publicStatementsCondition(now: Date = new Date()): SQL {
   ) as SQL;
 }
 
-/** A press release's state under the same rule (its embargo column is named for the release line). */
+/**
+ * A press release's state: its own columns under the same rule (its embargo column is named for the
+ * release line), then its statement's (`null`: the release presents no statement).
+ */
 export function releaseVisibility(
   release: { status: PublicationStatus; embargoedUntil: Date | null; withdrawnAt: Date | null },
+  statement: Publishable | null,
   now: Date,
 ): VisibilityState {
-  return visibilityState(
+  const own = visibilityState(
     { status: release.status, embargoUntil: release.embargoedUntil, withdrawnAt: release.withdrawnAt },
     now,
   );
+  return own === 'published' && statement ? visibilityState(statement, now) : own;
 }
 
-/** The same rule for press releases, as SQL: published, its embargo (if any) lifted, not withdrawn. */
+/**
+ * The same rule for press releases, as SQL: published, its embargo (if any) lifted, not withdrawn,
+ * and its statement (if any) public.
+ */
 export function publicReleasesCondition(now: Date = new Date()): SQL {
   return and(
     eq(releases.status, 'published'),
     or(isNull(releases.embargoedUntil), lte(releases.embargoedUntil, now)),
     or(isNull(releases.withdrawnAt), gt(releases.withdrawnAt, now)),
+    or(isNull(releases.statementId), publicStatementIdCondition(releases.statementId, now)),
   ) as SQL;
 }
 

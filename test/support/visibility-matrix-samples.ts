@@ -31,6 +31,46 @@ export const releaseSamples = samples;
 export const releaseTitleOf = (s: Sample) => `Matrix release ${s.key}`;
 export const releaseSlugOf = (s: Sample) => `matrix-release-${s.key}`;
 export const releaseIsPublic = (s: Sample) => visibilityState(s, T) === 'published';
+/**
+ * Releases that present a matrix statement (issue 13): each is published by its own columns, and is
+ * public only when its statement is. `held-by-draft-embargoed` has an embargo that lifts an hour after
+ * T, while its statement stays a draft; `held-by-embargoed` goes public with its statement, an hour
+ * after T. `with-published` is the control: its statement is public, so it is too.
+ */
+export const heldReleases = [
+  { key: 'held-by-draft', statement: 'draft', embargoUntil: null, publicAtT: false, publicAfterEmbargo: false },
+  {
+    key: 'held-by-draft-embargoed',
+    statement: 'draft',
+    embargoUntil: new Date(T.getTime() + HOUR),
+    publicAtT: false,
+    publicAfterEmbargo: false,
+  },
+  { key: 'held-by-embargoed', statement: 'embargoed', embargoUntil: null, publicAtT: false, publicAfterEmbargo: true },
+  { key: 'held-by-withdrawn', statement: 'withdrawn', embargoUntil: null, publicAtT: false, publicAfterEmbargo: false },
+  { key: 'with-published', statement: 'published', embargoUntil: null, publicAtT: true, publicAfterEmbargo: true },
+] as const satisfies readonly {
+  key: string;
+  statement: Sample['key'];
+  embargoUntil: Date | null;
+  publicAtT: boolean;
+  publicAfterEmbargo: boolean;
+}[];
+export type HeldRelease = (typeof heldReleases)[number];
+// Bracketed, so no title is a prefix of another (held-by-draft, held-by-draft-embargoed).
+export const heldTitleOf = (h: HeldRelease) => `Matrix release [${h.key}]`;
+export const heldSlugOf = (h: HeldRelease) => `matrix-release-${h.key}`;
+
+/**
+ * Where a release that presents a statement may show at T: the newsroom and its statement's page when
+ * it is public; the editors' workspace home while its own embargo runs (whatever its statement).
+ */
+export function heldReleaseShown(who: Who, key: string, s: Sample, h: HeldRelease): boolean {
+  if (homeLists(who, key, 'release', h.embargoUntil && h.embargoUntil > T ? 'embargoed' : 'published')) return true;
+  if (!h.publicAtT) return false;
+  return key === '/:locale/releases' || (key === '/:locale/statements/:slug' && s.key === h.statement);
+}
+
 /** Each sample statement's full document (a PDF whose text is the title), by sample key. */
 export const documentSha = new Map<string, string>();
 /** Uploaded copies of follow-up entries (`sample:kind:draft|published`), served by the same `/files/:sha256`. */

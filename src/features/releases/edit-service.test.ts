@@ -185,15 +185,15 @@ describeEachEngine('release write services', (ctx) => {
     );
     await expect(getPublicRelease(ctx.db, r.slug, NOW)).rejects.toBeInstanceOf(NotFound);
     r = await changeReleasePublication(ctx.db, { slug: r.slug, action: 'publish', version: r.version }, ana, NOW);
-    expect(releaseVisibility(r, NOW)).toBe('embargoed');
+    expect(releaseVisibility(r, null, NOW)).toBe('embargoed');
     await expect(getPublicRelease(ctx.db, r.slug, NOW)).rejects.toBeInstanceOf(NotFound);
     const after = new Date(NOW.getTime() + 2 * MINUTE);
     expect((await getPublicRelease(ctx.db, r.slug, after)).release.id).toBe(r.id);
     r = await changeReleasePublication(ctx.db, { slug: r.slug, action: 'withdraw', version: r.version }, ana, after);
-    expect(releaseVisibility(r, after)).toBe('withdrawn');
+    expect(releaseVisibility(r, null, after)).toBe('withdrawn');
     await expect(getPublicRelease(ctx.db, r.slug, after)).rejects.toBeInstanceOf(NotFound);
     r = await changeReleasePublication(ctx.db, { slug: r.slug, action: 'unpublish', version: r.version }, ana, after);
-    expect(releaseVisibility(r, after)).toBe('draft');
+    expect(releaseVisibility(r, null, after)).toBe('draft');
     expect(await problemsOf(deleteRelease(ctx.db, { slug: r.slug, version: r.version }, ana, after))).toEqual([
       { field: 'release', problem: 'editorialErrPublishedKept' },
     ]);

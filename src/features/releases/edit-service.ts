@@ -14,6 +14,7 @@ import { canEditRelease } from '../../platform/policy.js';
 import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { isTimeZone, localToInstant } from '../../platform/text/time-zones.js';
+import { visibilityState } from '../../platform/visibility.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { missingIds, wasEverPublished } from '../statements/index.js';
 import { insertBoilerplates, insertContacts } from './release-parts.js';
@@ -42,7 +43,19 @@ export interface ReleaseFields {
 
 const LIMITS = { headline: 300, subheadline: 500, datelinePlace: 100, lead: 10_000 } as const;
 
-async function checkFields(tx: Db, input: ReleaseFields, problems: Problems): Promise<Date | null> {
+/**
+ * The embargo instant the form asks for. A time already past is refused rather than read as "publish
+ * now": a release is embargoed because its moment matters, so a past time is most likely a slip (the
+ * wrong day or zone), and "For immediate release" says "now" on purpose. An embargo saved earlier
+ * and unchanged since (a release whose embargo has lifted, edited later) is kept.
+ */
+async function checkFields(
+  tx: Db,
+  input: ReleaseFields,
+  problems: Problems,
+  now: Date,
+  stored: Date | null = null,
+): Promise<Date | null> {
   if (!anyText(input.headline)) problems.add('headline', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
     for (const locale of tooLong(input[field], LIMITS[field]))
@@ -65,7 +78,29 @@ async function checkFields(tx: Db, input: ReleaseFields, problems: Problems): Pr
   if (input.timing.kind === 'immediate') return null;
   const instant = localToInstant(input.timing.local, input.timing.timeZone);
   if (!instant) problems.add('embargoLocal', 'editorialErrLocalTime');
+  else if (instant <= now && instant.getTime() !== stored?.getTime())
+    problems.add('embargoLocal', 'editorialErrEmbargoPast');
   return instant;
+}
+
+/**
+ * A release never goes public before its statement (platform/visibility.ts holds it back). So that
+ * the editor learns it when publishing or rescheduling, not later from a missing page: its statement
+ * must be published, and its embargo (if any) must not end after the release's own.
+ */
+export async function checkStatementFirst(
+  tx: Db,
+  release: { statementId: number | null; embargoedUntil: Date | null },
+  problems: Problems,
+  now: Date,
+): Promise<void> {
+  if (release.statementId === null) return;
+  const [statement] = await tx.select().from(t.statements).where(eq(t.statements.id, release.statementId));
+  if (!statement) return;
+  const state = visibilityState(statement, now);
+  if (state === 'draft' || state === 'withdrawn') problems.add('statementId', 'editorialErrStatementNotPublic');
+  else if (state === 'embargoed' && (release.embargoedUntil ?? now) < statement.embargoUntil!)
+    problems.add('embargoLocal', 'editorialErrEmbargoBeforeStatement');
 }
 
 function fieldValues(before: Partial<ReleaseRow>, input: ReleaseFields, embargo: Date | null) {
@@ -129,7 +164,7 @@ export async function createRelease(
   requireReleaseEditor(user);
   return db.transaction(async (tx) => {
     const problems = new Problems();
-    const embargo = await checkFields(tx, input, problems);
+    const embargo = await checkFields(tx, input, problems, now);
     const typed = input.slug.trim();
     if (typed !== '' && (!SLUG.test(typed) || typed.length > 100)) problems.add('slug', 'editorialErrSlugFormat');
     problems.throwIfAny();
@@ -161,9 +196,19 @@ export async function updateRelease(
   requireReleaseEditor(user);
   return db.transaction(async (tx) => {
     const problems = new Problems();
-    const embargo = await checkFields(tx, input, problems);
-    problems.throwIfAny();
     const before = await releaseBySlug(tx, input.slug);
+    const embargo = await checkFields(tx, input, problems, now, before.embargoedUntil);
+    // A published release rescheduled or pointed at another statement: the same rule as publishing it.
+    const rescheduled =
+      input.statementId !== before.statementId || embargo?.getTime() !== before.embargoedUntil?.getTime();
+    if (
+      rescheduled &&
+      before.status === 'published' &&
+      before.withdrawnAt === null &&
+      !problems.list.some((p) => p.field === 'embargoLocal')
+    )
+      await checkStatementFirst(tx, { statementId: input.statementId, embargoedUntil: embargo }, problems, now);
+    problems.throwIfAny();
     const set = fieldValues(before, input, embargo);
     return updateVersioned(tx, {
       ...versionedChange(t.releases, 'release', before, input.version, 'update', user, now),

@@ -20,6 +20,7 @@ import {
   EditingHeading,
   PickerSection,
   PublicationControls,
+  stateName,
 } from '../statements/index.js';
 import { BlocksSection } from './blocks-views.js';
 import type { RenderModel } from './render-model.js';
@@ -97,8 +98,16 @@ export function ReleaseEditorPage(
             csrf={csrf}
             base={base}
             version={r.version}
-            state={data.state}
-            publicHref={`/${locale}/releases/${r.slug}`}
+            state={data.ownState}
+            publicHref={data.state === 'published' ? `/${locale}/releases/${r.slug}` : undefined}
+            warning={
+              data.heldBy
+                ? t.editorialHeldByStatement(
+                    localizedPlain(data.heldBy.statement.title, ctx),
+                    stateName(t, data.heldBy.state),
+                  )
+                : undefined
+            }
           />
           <DetailsSection ctx={ctx} csrf={csrf} heading={t.editorialReleaseDetails} action={base} version={r.version}>
             <ReleaseFields
@@ -139,7 +148,7 @@ export function ReleaseEditorPage(
             addOutcome={outcomeOf('addBlock')}
             addTyped={typedOf('addBlock')}
           />
-          {data.state === 'draft' ? (
+          {data.ownState === 'draft' ? (
             <DeleteDraftForm
               ctx={ctx}
               csrf={csrf}

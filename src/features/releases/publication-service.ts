@@ -1,7 +1,9 @@
 /**
  * Publishing, unpublishing and withdrawing a press release. What each state means for the public is
  * decided in one place, platform/visibility.ts (releaseVisibility, publicReleasesCondition): publishing
- * with an embargo set makes the release "embargoed" until that instant, with nothing to run.
+ * with an embargo set makes the release "embargoed" until that instant, with nothing to run. A release
+ * is never public before its statement: publishing one whose statement is not public (or is embargoed
+ * longer) is refused with the reason, as is an embargo that has already passed.
  */
 
 import type { Db } from '../../platform/db/client.js';
@@ -9,7 +11,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { hasText } from '../../platform/text/localized-input.js';
 import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
-import { changeRelease, type ReleaseRow } from './edit-service.js';
+import { changeRelease, checkStatementFirst, type ReleaseRow } from './edit-service.js';
 
 export type ReleasePublicationAction = 'publish' | 'unpublish' | 'withdraw';
 
@@ -43,6 +45,10 @@ export async function changeReleasePublication(
       const problems = new Problems();
       if (!hasText(before.headline)) problems.add('headline', 'workspaceErrRequiredOneLanguage');
       if (!hasText(before.lead)) problems.add('lead', 'workspaceErrRequiredOneLanguage');
+      // An embargo that has passed since it was saved: publishing would break it at once, unasked.
+      if (before.embargoedUntil && before.embargoedUntil <= now)
+        problems.add('embargoLocal', 'editorialErrEmbargoPast');
+      else await checkStatementFirst(tx, before, problems, now);
       problems.throwIfAny('The release is not ready to publish');
     }
     return updateVersioned(tx, {

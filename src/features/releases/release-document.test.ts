@@ -113,14 +113,19 @@ describeEachEngine('release: the uploaded full document', (ctx) => {
     ['embargoed', { embargoUntil: new Date(NOW.getTime() + HOUR) }],
     ['withdrawn', { withdrawnAt: new Date(NOW.getTime() - HOUR) }],
   ] as const) {
-    it(`HTTP: a public release of a ${state} statement links no file (it would be a 404 for the public)`, async () => {
+    // A release is never more public than its statement (platform/visibility.ts): neither it, in any
+    // format, nor the statement's file reaches the public.
+    it(`HTTP: the release of a ${state} statement is not public in any format, nor is the statement's file`, async () => {
       await attach();
       await setStatement(values);
       try {
         expect((await app.inject({ method: 'GET', url: `/files/${sha}` })).statusCode).toBe(404);
         for (const locale of LOCALES) {
-          for (const [format, body] of Object.entries(await publicFormats(locale))) {
-            expect(fileLinks(body), `${locale} ${format}`).toEqual([]);
+          for (const url of [
+            `/${locale}/releases/${slug}`,
+            ...['md', 'txt', 'pdf', 'docx'].map((f) => `/${locale}/releases/${slug}/release.${f}`),
+          ]) {
+            expect((await app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
           }
         }
       } finally {

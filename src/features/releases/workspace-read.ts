@@ -3,12 +3,17 @@ import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
-import { releaseVisibility, type VisibilityState } from '../../platform/visibility.js';
+import { releaseVisibility, type VisibilityState, visibilityState } from '../../platform/visibility.js';
 import { currentList, type ReleaseRow, releaseBySlug } from './edit-service.js';
 
 export interface ReleaseForEditing {
   release: ReleaseRow;
+  /** What the public sees (platform/visibility.ts): the release's own state, held back by its statement's. */
   state: VisibilityState;
+  /** The state its own columns give it: what the publication controls change. */
+  ownState: VisibilityState;
+  /** The statement it presents, when that statement is not public now (so neither is the release). */
+  heldBy: { statement: StatementRow; state: VisibilityState } | null;
   contactIds: number[];
   highlightIds: number[];
   boilerplateIds: number[];
@@ -18,10 +23,19 @@ export interface ReleaseForEditing {
   quotes: (typeof t.quotes.$inferSelect)[];
 }
 
+type StatementRow = typeof t.statements.$inferSelect;
+
+async function statementOf(db: Db, release: ReleaseRow): Promise<StatementRow | null> {
+  if (release.statementId === null) return null;
+  const [row] = await db.select().from(t.statements).where(eq(t.statements.id, release.statementId));
+  return row ?? null;
+}
+
 export async function getReleaseForEditing(db: Db, slug: string, now: Date): Promise<ReleaseForEditing> {
   const release = await releaseBySlug(db, slug);
   const statementId = release.statementId ?? -1;
-  const [contactIds, highlightIds, boilerplateIds, blocks, recommendations, quotes] = await Promise.all([
+  const [statement, contactIds, highlightIds, boilerplateIds, blocks, recommendations, quotes] = await Promise.all([
+    statementOf(db, release),
     currentList(db, release.id, 'contacts'),
     currentList(db, release.id, 'highlights'),
     currentList(db, release.id, 'boilerplates'),
@@ -37,9 +51,12 @@ export async function getReleaseForEditing(db: Db, slug: string, now: Date): Pro
       .orderBy(asc(t.recommendations.position)),
     db.select().from(t.quotes).where(eq(t.quotes.statementId, statementId)).orderBy(asc(t.quotes.position)),
   ]);
+  const statementState = statement ? visibilityState(statement, now) : null;
   return {
     release,
-    state: releaseVisibility(release, now),
+    state: releaseVisibility(release, statement, now),
+    ownState: releaseVisibility(release, null, now),
+    heldBy: statement && statementState !== 'published' ? { statement, state: statementState! } : null,
     contactIds,
     highlightIds,
     boilerplateIds,
@@ -59,11 +76,12 @@ export async function listReleasesForEditing(
     ? (or(ilike(t.releases.slug, likePattern(q)), localizedTextMatches(t.releases.headline, likePattern(q))) as SQL)
     : undefined;
   const rows = await db
-    .select()
+    .select({ release: t.releases, statement: t.statements })
     .from(t.releases)
+    .leftJoin(t.statements, eq(t.statements.id, t.releases.statementId))
     .where(where ? and(where) : undefined)
     .orderBy(desc(t.releases.releaseDate), asc(t.releases.slug));
   return rows
-    .map((release) => ({ release, state: releaseVisibility(release, now) }))
+    .map(({ release, statement }) => ({ release, state: releaseVisibility(release, statement, now) }))
     .filter((item) => !filter.state || item.state === filter.state);
 }

@@ -169,9 +169,92 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     expect((await new Visitor(app).get('/en/releases/coalition-asks/release.pdf')).statusCode).toBe(404);
   });
 
+  const releaseRow = async () =>
+    (await ctx.db.select().from(t.releases).where(eq(t.releases.slug, 'coalition-asks')))[0]!;
+  const publishAudits = async (id: number) =>
+    (
+      await ctx.db
+        .select()
+        .from(t.auditLog)
+        .where(eq(t.auditLog.entityId, String(id)))
+    ).filter((a) => a.entityType === 'release' && a.action === 'publish');
+
+  it('while its statement is a draft: the editor is warned first, publishing is refused with the reason in both languages, nothing changes', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const before = await releaseRow();
+    const $ = await page(ana, base);
+    expect($('.publication .notice-warning').text()).toBe(
+      'The statement it presents, “Protect people on the move”, is not public (draft): the public sees this release only once that statement is public, and it cannot be published before.',
+    );
+    const es = await page(ana, '/es/workspace/releases/coalition-asks');
+    expect(es('.publication .notice-warning').text()).toBe(
+      'La declaración que presenta, «Proteger a las personas en movimiento», no es pública (borrador): el público verá este comunicado solo cuando esa declaración sea pública, y no puede publicarse antes.',
+    );
+    const version = $('.publication input[name=version]').first().val() as string;
+    const refused = await ana.post(`${base}/publish`, { version }, base);
+    expect(refused.statusCode).toBe(400);
+    expect(cheerio.load(refused.body)('.error-summary').text()).toContain(
+      'The statement it presents is not public (a draft, or withdrawn): publish the statement first. A release never goes public before its statement.',
+    );
+    const refusedEs = await ana.post(
+      '/es/workspace/releases/coalition-asks/publish',
+      { version },
+      '/es/workspace/releases/coalition-asks',
+    );
+    expect(refusedEs.statusCode).toBe(400);
+    expect(cheerio.load(refusedEs.body)('.error-summary').text()).toContain(
+      'La declaración que presenta no es pública (es un borrador o se retiró): publica primero la declaración.',
+    );
+    expect(await releaseRow()).toEqual(before);
+    expect(await publishAudits(before.id)).toEqual([]);
+    expect((await new Visitor(app).get('/en/releases/coalition-asks')).statusCode).toBe(404);
+  });
+
+  it('an embargo time already past is refused, in both languages, and nothing changes', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const before = await releaseRow();
+    const $ = await page(ana, base);
+    const details = {
+      version: $('section[aria-labelledby=details-title] input[name=version]').val() as string,
+      originalLocale: 'en',
+      statementId: String(statementId),
+      releaseDate: '2026-11-27',
+      headline_en: 'Coalition asks for shelters',
+      lead_en: 'Ten groups **ask** today.',
+      endMark: '###',
+      timing: 'embargoed',
+      // 05:00 in Guatemala is 11:00 UTC: an hour before the clock.
+      embargoLocal: '2026-11-27T05:00',
+      timeZone: 'America/Guatemala',
+    };
+    const refused = await ana.post(base, details, base);
+    expect(refused.statusCode).toBe(400);
+    const field = cheerio.load(refused.body)('#f-embargoLocal').closest('.field').find('.field-error').text();
+    expect(field).toContain('This time has already passed: choose a later one, or “For immediate release”.');
+    const refusedEs = await ana.post(
+      '/es/workspace/releases/coalition-asks',
+      details,
+      '/es/workspace/releases/coalition-asks',
+    );
+    expect(cheerio.load(refusedEs.body)('#f-embargoLocal').closest('.field').find('.field-error').text()).toContain(
+      'Esa hora ya pasó: elige una posterior, o «Para difusión inmediata».',
+    );
+    expect(await releaseRow()).toEqual(before);
+  });
+
   it('publish under embargo: 404 before the instant, the release in both languages after; withdraw hides it', async () => {
     const ana = await signedIn(app, 'ana@example.org');
+    // The statement goes first (the test above: a release never goes public before it).
+    const [statement] = await ctx.db.select().from(t.statements).where(eq(t.statements.id, statementId));
+    const statementPage = '/en/workspace/statements/asks';
+    const published = await ana.post(
+      '/en/statements/asks/publish',
+      { version: String(statement!.version) },
+      statementPage,
+    );
+    expect(published.statusCode).toBe(303);
     const $ = await page(ana, base);
+    expect($('.publication .notice-warning').length).toBe(0);
     const version = $('.publication input[name=version]').first().val() as string;
     expect((await ana.post(`${base}/publish`, { version }, base)).statusCode).toBe(303);
     const anonymous = new Visitor(app);
@@ -187,6 +270,14 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     const again = await page(ana, base);
     const v2 = again('.publication input[name=version]').first().val() as string;
     expect((await ana.post(`${base}/withdraw`, { version: v2 }, base)).statusCode).toBe(303);
+    expect((await anonymous.get('/en/releases/coalition-asks')).statusCode).toBe(404);
+    // Published again with the embargo that has since passed: refused, rather than out at once unasked.
+    const withdrawn = await releaseRow();
+    const v3 = (await page(ana, base))('.publication input[name=version]').first().val() as string;
+    const again2 = await ana.post(`${base}/publish`, { version: v3 }, base);
+    expect(again2.statusCode).toBe(400);
+    expect(cheerio.load(again2.body)('.error-summary').text()).toContain('This time has already passed');
+    expect(await releaseRow()).toEqual(withdrawn);
     expect((await anonymous.get('/en/releases/coalition-asks')).statusCode).toBe(404);
   });
 });

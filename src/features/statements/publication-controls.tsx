@@ -24,6 +24,8 @@ export function PublicationControls(props: {
   /** Statements take their embargo when published; a release has it in its own form. */
   embargo?: { local: string; timeZone: string; errors: FieldErrors };
   publicHref?: string | undefined;
+  /** Why the public does not see it whatever these controls say (a release held back by its statement). */
+  warning?: string | undefined;
 }): JSX.Element {
   const { ctx, csrf, base, version, state, embargo } = props;
   const { t } = ctx;
@@ -44,6 +46,13 @@ export function PublicationControls(props: {
           ''
         )}
       </p>
+      {props.warning ? (
+        <p class="notice notice-warning" role="status" safe>
+          {props.warning}
+        </p>
+      ) : (
+        ''
+      )}
       <div class="publication-actions">
         {state !== 'published' ? (
           <form method="post" action={`${base}/publish`} class="form">

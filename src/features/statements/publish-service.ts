@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
+import { Problems } from '../../platform/forms/problems.js';
 import { canPublishStatement } from '../../platform/policy.js';
 import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
 
@@ -48,6 +49,12 @@ export async function changePublication(
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(t.statements).where(eq(t.statements.slug, input.slug));
     if (!before) throw new NotFound(`No statement "${input.slug}"`);
+    // An embargo already past would publish at once, unasked: most likely a slip of day or zone.
+    if (input.action === 'publish' && input.embargoUntil && input.embargoUntil <= now) {
+      const problems = new Problems();
+      problems.add('embargoLocal', 'editorialErrEmbargoPastPublishNow');
+      problems.throwIfAny('The embargo time has already passed');
+    }
     return updateVersioned(tx, {
       ...versionedChange(t.statements, 'statement', before, input.version, input.action, user, now),
       set: publicationFields(input, now),

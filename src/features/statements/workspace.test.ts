@@ -168,6 +168,22 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
     const page = cheerio.load(skipped.body);
     expect(page('#f-embargoLocal').val()).toBe('2026-03-08T02:30');
     expect(page('#f-embargoLocal').closest('.field').find('.field-error').text()).toContain('does not exist');
+    // A time already past (05:00 in Guatemala is 11:00 UTC, an hour ago) is refused, not applied at once.
+    for (const [locale, message] of [
+      ['en', 'This time has already passed: choose a later one, or leave the embargo empty to publish now.'],
+      ['es', 'Esa hora ya pasó: elige una posterior, o deja el embargo vacío para publicar ya.'],
+    ] as const) {
+      const past = await ana.post(
+        `/${locale}/statements/${slug}/publish`,
+        { version: String(s!.version), embargoLocal: '2026-11-27T05:00', timeZone: 'America/Guatemala' },
+        base,
+      );
+      expect(past.statusCode).toBe(400);
+      const refused = cheerio.load(past.body);
+      expect(refused('#f-embargoLocal').closest('.field').find('.field-error').text()).toContain(message);
+    }
+    const [unchanged] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, slug));
+    expect(unchanged).toEqual(s);
   });
 
   it('lists the statement’s missing and out-of-date texts in the translations view', async () => {

@@ -3,10 +3,22 @@
  * We take an exclusive lock file that names its holder, so a second process can say exactly who
  * holds the directory. A lock left by a dead process (kill -9, power loss) is taken over.
  *
- * Why our own ~60 lines rather than proper-lockfile: it judges staleness by mtime and cannot tell
- * the user which process holds the lock, which is the message the operator needs.
+ * Both steps are atomic, so of any number of processes starting at the same instant exactly one
+ * gets the directory (test: data-dir-lock.test.ts, "several real processes at the same instant"):
+ * - Taking: the holder's record is written to a temporary file first and then hard-linked to
+ *   `puente.lock`; link() fails if the name exists, so the lock never exists half-written.
+ * - Taking over: a lock is stale only if the process it names is dead. Only the one process that
+ *   creates `puente.lock.takeover-<hash of that stale record>` (the same atomic link) may replace it,
+ *   and only after checking, under that claim, that `puente.lock` still holds the very record it
+ *   judged stale (each record carries a random token, so a new lock never looks like an old one).
+ *   A takeover claim left by a process that died is itself taken over by the same rule.
+ *
+ * Why our own code rather than proper-lockfile: it judges staleness by mtime (a holder must keep
+ * touching the lock) and cannot tell the user which process holds the lock, the message the
+ * operator needs.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { StartupError } from '../errors.js';
@@ -24,25 +36,75 @@ export interface DataDirLock {
 }
 
 const LOCK_FILE = 'puente.lock';
+/** Takeover claims of takeover claims, each left by a process that died mid-takeover: far more means something else is wrong. */
+const MAX_TAKEOVER_DEPTH = 8;
 
 export function lockDataDir(dataDir: string, command: string): DataDirLock {
   ensureWritableDir(dataDir);
   const path = join(dataDir, LOCK_FILE);
-  const me: LockHolder = { pid: process.pid, host: hostname(), command, startedAt: new Date().toISOString() };
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const record = JSON.stringify({
+    pid: process.pid,
+    host: hostname(),
+    command,
+    startedAt: new Date().toISOString(),
+    token: randomBytes(16).toString('hex'),
+  });
+  let outcome: 'mine' | LockHolder;
+  try {
+    outcome = claim(path, record, 0);
+  } catch (error) {
+    if (error instanceof StartupError) throw error;
+    throw dataDirError(dataDir, error);
+  }
+  if (outcome !== 'mine') throw busyError(dataDir, outcome);
+  return { path, release: () => releaseIfMine(path, record) };
+}
+
+/**
+ * Makes `path` hold `record` unless a live process holds it (then names that process). Used for the
+ * lock itself and, one level down each time, for the claim to take over a stale one.
+ */
+function claim(path: string, record: string, depth: number): 'mine' | LockHolder {
+  if (depth > MAX_TAKEOVER_DEPTH) throw contendedError(path);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (place(path, record, 'create')) return 'mine';
+    const seen = readRecord(path);
+    if (seen === null) continue; // released in between: try again
+    const holder = parseHolder(seen);
+    if (holder && isAlive(holder)) return holder;
+    // Stale. Whoever claims this very record's takeover replaces it; a live claimant is about to hold the lock.
+    const takeover = `${path}.takeover-${createHash('sha256').update(seen).digest('hex').slice(0, 16)}`;
+    const claimed = claim(takeover, record, depth + 1);
+    if (claimed !== 'mine') return claimed;
     try {
-      const fd = openSync(path, 'wx', 0o600);
-      writeSync(fd, JSON.stringify(me));
-      closeSync(fd);
-      return { path, release: () => releaseIfMine(path) };
-    } catch (error) {
-      if (errnoCode(error) !== 'EEXIST') throw dataDirError(dataDir, error);
-      const holder = readHolder(path);
-      if (holder && isAlive(holder)) throw busyError(dataDir, holder);
-      removeStaleLock(path);
+      if (readRecord(path) === seen) {
+        place(path, record, 'replace');
+        return 'mine';
+      }
+    } finally {
+      removeFile(takeover);
     }
   }
-  throw new StartupError(`Could not lock the data directory ${dataDir}: another process keeps taking it. Try again.`);
+  throw contendedError(path);
+}
+
+/**
+ * Puts a complete `record` at `path` in one step: `create` fails (false) if `path` exists, `replace`
+ * overwrites it (only ever done under a takeover claim).
+ */
+function place(path: string, record: string, how: 'create' | 'replace'): boolean {
+  const temporary = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temporary, record, { mode: 0o600, flag: 'wx' });
+  try {
+    if (how === 'create') linkSync(temporary, path);
+    else renameSync(temporary, path);
+    return true;
+  } catch (error) {
+    if (how === 'create' && errnoCode(error) === 'EEXIST') return false;
+    throw error;
+  } finally {
+    removeFile(temporary);
+  }
 }
 
 function ensureWritableDir(dataDir: string): void {
@@ -68,12 +130,30 @@ function busyError(dataDir: string, holder: LockHolder): StartupError {
   );
 }
 
-function readHolder(path: string): LockHolder | null {
+/** The lock's record as written, or null if there is none (any other read error is the directory's problem). */
+function readRecord(path: string): string | null {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as LockHolder;
-  } catch {
-    return null; // unreadable or half-written: treat as stale
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return null;
+    throw error;
   }
+}
+
+/** Null for a record no Puente wrote (empty, or cut short by an older version): stale, taken over by the same rule. */
+function parseHolder(record: string): LockHolder | null {
+  try {
+    const holder = JSON.parse(record) as Partial<LockHolder> | null;
+    return typeof holder?.pid === 'number' && typeof holder.host === 'string' ? (holder as LockHolder) : null;
+  } catch {
+    return null;
+  }
+}
+
+function contendedError(path: string): StartupError {
+  return new StartupError(
+    `Could not lock ${path}: it keeps changing hands. Check that no other program writes there, then try again.`,
+  );
 }
 
 function isAlive(holder: LockHolder): boolean {
@@ -88,7 +168,7 @@ function isAlive(holder: LockHolder): boolean {
   }
 }
 
-function removeStaleLock(path: string): void {
+function removeFile(path: string): void {
   try {
     unlinkSync(path);
   } catch (error) {
@@ -96,9 +176,9 @@ function removeStaleLock(path: string): void {
   }
 }
 
-function releaseIfMine(path: string): void {
-  const holder = readHolder(path);
-  if (holder?.pid === process.pid && holder.host === hostname()) removeStaleLock(path);
+/** Only our own record, token included: a lock taken over from us (we were thought dead) is not ours to remove. */
+function releaseIfMine(path: string, record: string): void {
+  if (readRecord(path) === record) removeFile(path);
 }
 
 function errnoCode(error: unknown): string | undefined {

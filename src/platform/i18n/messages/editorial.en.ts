@@ -9,6 +9,8 @@ export const editorialEn = {
   editorialStateWithdrawn: 'withdrawn',
   editorialStateFilter: 'State',
   editorialStateNow: (state: string) => `Now: ${state}`,
+  editorialHeldByStatement: (title: string, state: string) =>
+    `The statement it presents, “${title}”, is not public (${state}): the public sees this release only once that statement is public, and it cannot be published before.`,
   // Statements
   editorialStatementsTitle: 'Statements',
   editorialStatementsCaption: 'Statements, newest first',
@@ -86,6 +88,13 @@ export const editorialEn = {
   editorialErrLocalTime: 'Choose a date and time; this one does not exist in that zone (clocks change).',
   editorialErrDuplicate: 'The same entry appears twice.',
   editorialErrPublishedKept: 'It was published, so it is kept: withdraw it instead.',
+  editorialErrEmbargoPast: 'This time has already passed: choose a later one, or “For immediate release”.',
+  editorialErrEmbargoPastPublishNow:
+    'This time has already passed: choose a later one, or leave the embargo empty to publish now.',
+  editorialErrStatementNotPublic:
+    'The statement it presents is not public (a draft, or withdrawn): publish the statement first. A release never goes public before its statement.',
+  editorialErrEmbargoBeforeStatement:
+    'The statement it presents is under embargo until later: set this release’s embargo to the same time or later.',
   editorialErrNotOfStatement: 'Choose recommendations of this release’s statement (save the statement first).',
   // Releases
   editorialReleasesTitle: 'Press releases',

@@ -11,6 +11,8 @@ export const editorialEs = {
   editorialStateWithdrawn: 'retirado',
   editorialStateFilter: 'Estado',
   editorialStateNow: (state: string) => `Ahora: ${state}`,
+  editorialHeldByStatement: (title: string, state: string) =>
+    `La declaración que presenta, «${title}», no es pública (${state}): el público verá este comunicado solo cuando esa declaración sea pública, y no puede publicarse antes.`,
   editorialStatementsTitle: 'Declaraciones',
   editorialStatementsCaption: 'Declaraciones, de la más reciente a la más antigua',
   editorialNewStatement: 'Nueva declaración',
@@ -86,6 +88,12 @@ export const editorialEs = {
   editorialErrLocalTime: 'Elige una fecha y hora; esta no existe en esa zona (cambio de hora).',
   editorialErrDuplicate: 'La misma entrada aparece dos veces.',
   editorialErrPublishedKept: 'Se publicó, así que se conserva: retíralo en su lugar.',
+  editorialErrEmbargoPast: 'Esa hora ya pasó: elige una posterior, o «Para difusión inmediata».',
+  editorialErrEmbargoPastPublishNow: 'Esa hora ya pasó: elige una posterior, o deja el embargo vacío para publicar ya.',
+  editorialErrStatementNotPublic:
+    'La declaración que presenta no es pública (es un borrador o se retiró): publica primero la declaración. Un comunicado nunca se hace público antes que su declaración.',
+  editorialErrEmbargoBeforeStatement:
+    'La declaración que presenta tiene un embargo que termina más tarde: pon el embargo de este comunicado a esa misma hora o después.',
   editorialErrNotOfStatement:
     'Elige recomendaciones de la declaración de este comunicado (guarda primero la declaración).',
   editorialReleasesTitle: 'Comunicados de prensa',
