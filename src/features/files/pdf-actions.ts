@@ -148,7 +148,10 @@ const FILTERS = new Set([
 
 function readObjectStream(data: Buffer, names: string[], scan: Scan): void {
   const filters = names.filter((n) => FILTERS.has(n));
-  if (filters.length === 0) return lex(data, scan, false);
+  if (filters.length === 0) {
+    lex(data, scan, false);
+    return;
+  }
   if (filters.length > 1 || names.includes('DecodeParms')) {
     scan.uncheckable = true;
     return;
