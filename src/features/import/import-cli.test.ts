@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { docxBomb } from '../../../test/support/files.js';
 import { runCli } from '../../../test/support/processes.js';
 import { isImportedRelease } from '../release-text/index.js';
 
@@ -47,6 +48,18 @@ describe('puente import release and puente lint', { timeout: 120_000 }, () => {
       expect(result.stderr).toMatch(/^puente: [^\n]+\n$/);
       expect(result.stderr).toMatch(message);
     });
+    expect(existsSync(untouched.PUENTE_DATA_DIR)).toBe(false);
+  });
+
+  it('refuses a DOCX that unpacks to 1 GiB (a ZIP bomb) with one line and exit 1, before the database is opened', async () => {
+    const bomb = join(dir, 'bomb.docx');
+    writeFileSync(bomb, await docxBomb(1024 ** 3));
+    const untouched = { PUENTE_DATA_DIR: join(dir, 'never-opened-by-a-bomb') };
+    const result = await runCli(['import', 'release', bomb], untouched);
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(
+      /^puente: "bomb\.docx" unpacks to more than 16 MB, far more than any release: it is not imported\n$/,
+    );
     expect(existsSync(untouched.PUENTE_DATA_DIR)).toBe(false);
   });
 
