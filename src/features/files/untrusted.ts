@@ -8,9 +8,13 @@
  *
  * Workers are reused (jsdom and pdf.js load once, not per upload), at most MAX_WORKERS at once
  * (further tasks wait their turn), and end after IDLE_MS without work; an idle worker never keeps
- * a CLI process alive. The worker's entry is untrusted-worker.ts: run through tsx from the sources
- * (tests, `npm run dev`), dist/untrusted-worker.js from the bundle (`npm start`, `puente`).
+ * a CLI process alive. The worker's entry is untrusted-worker.ts, built by scripts/build.js as
+ * dist/untrusted-worker.js (`npm start`, `puente`); from the sources (tests, `npm run dev`) it is
+ * compiled the same way on first use (see compiledFromSources).
  */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { fromPackageRoot } from '../../platform/package-root.js';
 import type { UntrustedKind, UntrustedReply, UntrustedTask } from './untrusted-protocol.js';
@@ -18,8 +22,7 @@ import { type UploadField, UploadRejected } from './upload-error.js';
 
 /**
  * The worker's whole heap, jsdom or pdf.js included: well above what real files need (the demo's PDF
- * and DOCX, a 400-path SVG logo), and room for tsx compiling pdf.js in a worker started from the
- * sources (~100 MB; the bundle's worker reads the demo PDF within 48 MB), yet far less than a server can spare.
+ * and DOCX, a 400-path SVG logo; pdf.js reads the demo PDF within 48 MB), far less than a server can spare.
  */
 const RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
 const TIME_LIMIT_MS = 20_000;
@@ -27,6 +30,8 @@ const MAX_WORKERS = 2;
 const IDLE_MS = 30_000;
 
 interface Job {
+  /** The worker's entry: dist/untrusted-worker.js, or its build from the sources. */
+  file: string;
   task: UntrustedTask;
   field: UploadField;
   resolve: (value: Uint8Array | string | null) => void;
@@ -65,11 +70,17 @@ export async function docxHtmlIsolated(bytes: Uint8Array): Promise<string> {
   return (await run({ kind: 'docxHtml', bytes }, 'document')) as string;
 }
 
-function run(task: UntrustedTask, field: UploadField): Promise<Uint8Array | string | null> {
+let workerFile: Promise<string> | null = null;
+
+async function run(task: UntrustedTask, field: UploadField): Promise<Uint8Array | string | null> {
+  workerFile ??= import.meta.url.endsWith('.ts')
+    ? compiledFromSources()
+    : Promise.resolve(fromPackageRoot('dist', 'untrusted-worker.js'));
+  const file = await workerFile;
   return new Promise((resolve, reject) => {
     // A copy: the caller keeps its bytes, and the copy's buffer moves to the worker without a second copy.
     const bytes = new Uint8Array(task.bytes);
-    waiting.push({ task: { kind: task.kind, bytes }, field, resolve, reject });
+    waiting.push({ file, task: { kind: task.kind, bytes }, field, resolve, reject });
     next();
   });
 }
@@ -96,7 +107,7 @@ function pump(): void {
       // An idle worker of another kind makes room; a busy one is left to finish.
       if (slots.size >= MAX_WORKERS && idle[0]) end(idle[0], () => {});
       if (slots.size >= MAX_WORKERS) continue;
-      slot = spawn(reads);
+      slot = spawn(reads, job.file);
     }
     waiting.splice(waiting.indexOf(job), 1);
     start(slot, job);
@@ -138,8 +149,8 @@ function end(slot: Slot, settle: (job: Job) => void): void {
   next();
 }
 
-function spawn(reads: Reader): Slot {
-  const worker = workerThread();
+function spawn(reads: Reader, file: string): Slot {
+  const worker = new Worker(file, { resourceLimits: RESOURCE_LIMITS, execArgv: [] });
   const slot: Slot = { reads, worker, job: null, timer: null };
   slots.add(slot);
   worker.on('message', (reply: UntrustedReply) => done(slot, reply));
@@ -152,9 +163,29 @@ function spawn(reads: Reader): Slot {
   return slot;
 }
 
-function workerThread(): Worker {
-  const options = { resourceLimits: RESOURCE_LIMITS, execArgv: [] };
-  return import.meta.url.endsWith('.ts')
-    ? new Worker(new URL('./untrusted-worker-tsx.mjs', import.meta.url), options)
-    : new Worker(fromPackageRoot('dist', 'untrusted-worker.js'), options);
+/**
+ * From the sources, the worker's entry is bundled by esbuild as scripts/build.js bundles it for dist/
+ * (packages stay imports), once per process, into node_modules/.cache/puente/ (so those imports resolve).
+ * A worker thread does not inherit tsx's loader, and registering it in each worker costs seconds and
+ * ~100 MB before the first file is read.
+ */
+async function compiledFromSources(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('./untrusted-worker.ts', import.meta.url))],
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20.19',
+    write: false,
+    logLevel: 'error',
+  });
+  const file = fromPackageRoot('node_modules', '.cache', 'puente', 'untrusted-worker.mjs');
+  // Written whole, then renamed: processes starting workers at the same moment see one file or the other.
+  const temporary = `${file}.${process.pid}.tmp`;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(temporary, result.outputFiles[0]!.contents);
+  renameSync(temporary, file);
+  return file;
 }
