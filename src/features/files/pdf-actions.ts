@@ -26,8 +26,11 @@ const ACTION_NAMES = new Set([
   'FileAttachment',
   'XFA',
 ]);
-/** What all object streams of one PDF may inflate to, together. */
-export const MAX_PDF_OBJECT_STREAM_BYTES = 64 * 1024 * 1024;
+/**
+ * What all object streams of one PDF may inflate to, together. They hold only the small objects
+ * (dictionaries, not page contents or images): a few hundred KB in a long report.
+ */
+export const MAX_PDF_OBJECT_STREAM_BYTES = 32 * 1024 * 1024;
 
 const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
