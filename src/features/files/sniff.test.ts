@@ -164,6 +164,16 @@ describe('inspectUpload: the bytes decide, never the name', () => {
     expect(svg).not.toContain('CDATA');
   });
 
+  it('stops reading a logo past the worker’s time limit (100 000 nested groups) and refuses it as too complex', {
+    timeout: 60_000,
+  }, async () => {
+    const n = 100_000;
+    const nested = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(n)}${'</g>'.repeat(n)}</svg>`);
+    expect(await problemOf(inspectUpload('logo', nested))).toEqual({ code: 'tooComplex' });
+    // The worker that was stopped is replaced: the next logo is read as usual.
+    expect((await inspectUpload('logo', Buffer.from(cleanSvg))).mediaType).toBe('image/svg+xml');
+  });
+
   it('refuses SVGs that are not well-formed, or carry a DTD (entity bombs)', async () => {
     expect(
       await problemOf(inspectUpload('logo', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>'))),

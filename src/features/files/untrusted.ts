@@ -25,7 +25,7 @@ import { type UploadField, UploadRejected } from './upload-error.js';
  * and DOCX, a 400-path SVG logo; pdf.js reads the demo PDF within 48 MB), far less than a server can spare.
  */
 const RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
-const TIME_LIMIT_MS = 20_000;
+const TIME_LIMIT_MS = 10_000;
 const MAX_WORKERS = 2;
 const IDLE_MS = 30_000;
 
