@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, followup, workspace, startup) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
+import { benchHostileUpload } from './hostile-upload.bench.js';
 import { benchImportLint } from './import-lint.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
 import { benchStartup } from './startup.bench.js';
@@ -14,6 +15,7 @@ const benches: [string, () => Promise<void>][] = [
   ['release-render', benchReleaseRender],
   ['import-lint', benchImportLint],
   ['uploads', benchUploads],
+  ['hostile-upload', benchHostileUpload],
   ['followup-dashboard', benchFollowupDashboard],
   ['workspace-home', benchWorkspaceHome],
   ['startup', benchStartup],

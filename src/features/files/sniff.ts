@@ -2,13 +2,13 @@
  * What an upload is, decided by its bytes alone: the file name and the browser's declared type are
  * never consulted. Magic numbers come from `file-type` (a maintained table of several hundred
  * formats, so a refusal can say what the file actually is); then each accepted format is opened far
- * enough to trust it (svg.ts, pdf.ts, docx.ts, and the PNG/JPEG structure checks below).
+ * enough to trust it (svg.ts, pdf.ts, docx.ts, in the untrusted-file worker of untrusted.ts; and the
+ * PNG/JPEG structure checks below, which only read a few bytes).
  */
 import { fileTypeFromBuffer } from 'file-type';
 import type { FileMediaType } from '../../platform/db/schema/files.js';
-import { checkDocx } from './docx.js';
-import { checkPdf } from './pdf.js';
-import { looksLikeSvg, sanitizeSvg } from './svg.js';
+import { looksLikeSvg } from './svg.js';
+import { checkDocxIsolated, checkPdfIsolated, sanitizeSvgIsolated } from './untrusted.js';
 import { type UploadField, UploadRejected } from './upload-error.js';
 
 export interface InspectedFile {
@@ -28,17 +28,17 @@ export async function inspectUpload(field: UploadField, bytes: Buffer): Promise<
     if (detected?.mime === 'image/jpeg') return { mediaType: 'image/jpeg', bytes: checkJpeg(bytes) };
     // SVG is text: file-type finds nothing, or "xml" when there is an XML declaration.
     if ((!detected || detected.ext === 'xml') && looksLikeSvg(bytes))
-      return { mediaType: 'image/svg+xml', bytes: await sanitizeSvg(bytes) };
+      return { mediaType: 'image/svg+xml', bytes: await sanitizeSvgIsolated(bytes) };
     throw new UploadRejected(field, { code: 'wrongType', found });
   }
   if (detected?.mime === 'application/pdf') {
-    await checkPdf(bytes);
+    await checkPdfIsolated(bytes);
     return { mediaType: 'application/pdf', bytes };
   }
   // A DOCX is a ZIP: file-type names it "docx" only when it sees Word's parts early in the archive,
   // so any ZIP is opened and judged by checkDocx.
   if (detected?.ext === 'docx' || detected?.ext === 'zip') {
-    await checkDocx(bytes);
+    await checkDocxIsolated(bytes);
     return { mediaType: DOCX_TYPE, bytes };
   }
   throw new UploadRejected(field, { code: 'wrongType', found });

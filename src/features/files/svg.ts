@@ -77,6 +77,7 @@ export async function sanitizeSvg(bytes: Uint8Array): Promise<Buffer> {
   if (broken || root.namespaceURI !== SVG_NS || root.localName !== 'svg') {
     throw new UploadRejected('logo', { code: 'svgInvalid' });
   }
+  textForCdata(parsed);
   const clean = purify.sanitize(root, PURIFY) as unknown as Element;
   const svg = clean.localName === 'svg' ? clean : clean.querySelector('svg');
   if (!svg) throw new UploadRejected('logo', { code: 'svgInvalid' });
@@ -103,6 +104,19 @@ export function assertClean(root: Element): void {
       throw new Error('SVG sanitizer left an external reference in <style>');
     }
   }
+}
+
+/**
+ * `<style><![CDATA[…]]></style>` (as Illustrator writes it) means the same as the text without the
+ * CDATA markers, and DOMPurify works in an HTML document, which cannot hold a CDATA section: turn
+ * each into the text node it stands for, so it is sanitized (and escaped when serialized) like any text.
+ */
+function textForCdata(document: Document): void {
+  const walker = document.createTreeWalker(document, 0x8 /* NodeFilter.SHOW_CDATA_SECTION */);
+  const sections: Node[] = [];
+  while (walker.nextNode()) sections.push(walker.currentNode);
+  for (const section of sections)
+    section.parentNode?.replaceChild(document.createTextNode(section.nodeValue ?? ''), section);
 }
 
 function decodeUtf8(bytes: Uint8Array): string | null {

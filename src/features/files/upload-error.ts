@@ -18,11 +18,23 @@ export type UploadProblem =
   | { code: 'pdfInvalid' }
   | { code: 'pdfEncrypted' }
   | { code: 'pdfScripts' }
+  /** Launch, SubmitForm, ImportData and other actions, or attached files: anything but links and page jumps. */
+  | { code: 'pdfActions' }
+  /** Parts of the PDF (object streams) Puente cannot decode, so it cannot check them. */
+  | { code: 'pdfUncheckable' }
   | { code: 'docxInvalid' }
   | { code: 'docxNotWord' }
+  /** A ZIP (DOCX) whose parts unpack to more than `limitBytes`: how ZIP bombs are built. */
+  | { code: 'unpackedTooLarge'; limitBytes: number }
+  /** Reading the file took more time or memory than any real one needs. */
+  | { code: 'tooComplex' }
   | { code: 'badForm' };
 
-const STATUS: Partial<Record<UploadProblem['code'], number>> = { tooLarge: 413, wrongType: 415 };
+const STATUS: Partial<Record<UploadProblem['code'], number>> = {
+  tooLarge: 413,
+  unpackedTooLarge: 413,
+  wrongType: 415,
+};
 
 export class UploadRejected extends AppError {
   constructor(

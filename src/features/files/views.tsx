@@ -57,6 +57,14 @@ export function problemMessage(t: Catalog, field: UploadField, problem: UploadPr
       return t.filesErrorPdfEncrypted;
     case 'pdfScripts':
       return t.filesErrorPdfScripts;
+    case 'pdfActions':
+      return t.filesErrorPdfActions;
+    case 'pdfUncheckable':
+      return t.filesErrorPdfUncheckable;
+    case 'unpackedTooLarge':
+      return t.filesErrorUnpackedTooLarge(formatByteSize(problem.limitBytes, locale));
+    case 'tooComplex':
+      return t.filesErrorTooComplex;
     case 'docxInvalid':
       return t.filesErrorDocxInvalid;
     case 'docxNotWord':

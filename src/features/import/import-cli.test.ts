@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../test/support/processes.js';
+import { docxBomb, tinyDocx } from '../../../test/support/files.js';
+import { run, runCli } from '../../../test/support/processes.js';
 import { isImportedRelease } from '../release-text/index.js';
 
 const fixtures = new URL('./__fixtures__/', import.meta.url).pathname;
@@ -48,6 +49,33 @@ describe('puente import release and puente lint', { timeout: 120_000 }, () => {
       expect(result.stderr).toMatch(message);
     });
     expect(existsSync(untouched.PUENTE_DATA_DIR)).toBe(false);
+  });
+
+  it('refuses a DOCX that unpacks to 1 GiB (a ZIP bomb) with one line and exit 1, before the database is opened', async () => {
+    const bomb = join(dir, 'bomb.docx');
+    writeFileSync(bomb, await docxBomb(1024 ** 3));
+    const untouched = { PUENTE_DATA_DIR: join(dir, 'never-opened-by-a-bomb') };
+    const result = await runCli(['import', 'release', bomb], untouched);
+    expect({ code: result.code, stdout: result.stdout }).toEqual({ code: 1, stdout: '' });
+    expect(result.stderr).toMatch(
+      /^puente: "bomb\.docx" unpacks to more than 16 MB, far more than any release: it is not imported\n$/,
+    );
+    expect(existsSync(untouched.PUENTE_DATA_DIR)).toBe(false);
+  });
+
+  it('the compiled CLI (dist/, as `puente` runs it) reads DOCX in its bundled worker: refuses the bomb, reads a real one', async () => {
+    const build = await run(process.execPath, ['scripts/build.js', '--if-stale'], {});
+    expect({ code: build.code, stderr: build.stderr }).toEqual({ code: 0, stderr: '' });
+    const bomb = join(dir, 'bomb-built.docx');
+    writeFileSync(bomb, await docxBomb(1024 ** 3));
+    const refused = await run(process.execPath, ['dist/cli.js', 'import', 'release', bomb], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^puente: "bomb-built\.docx" unpacks to more than 16 MB/);
+    const real = join(dir, 'real.docx');
+    writeFileSync(real, await tinyDocx('Comunicado de prensa'));
+    const read = await run(process.execPath, ['dist/cli.js', 'import', 'release', real, '--json'], env);
+    // Read, not refused ("has no text"): its Spanish was recognized.
+    expect({ code: read.code, language: JSON.parse(read.stdout).language }).toEqual({ code: 0, language: 'es' });
   });
 
   it('prints the JSON contract on a dry run, and commits a draft only with --commit', async () => {

@@ -3,6 +3,7 @@ import * as cheerio from 'cheerio';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
+import { docxBomb } from '../../../test/support/files.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -132,6 +133,35 @@ describeEachEngine('import form and lint findings on the web', (ctx) => {
       expect([name, response.statusCode]).toEqual([name, 400]);
       expect(cheerio.load(response.body)('[role=alert]').text()).toContain(message);
     }
+    expect(await releases()).toBe(before);
+  });
+
+  it('refuses a DOCX that unpacks to 1 GiB (a ZIP bomb), or lies about its size, in the reader’s language; writes nothing', async () => {
+    const before = await releases();
+    const bomb = await docxBomb(1024 ** 3);
+    // About 1 MB: well within what the importer accepts, so only unpacking it can tell.
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const messages = {
+      en: 'This Word file unpacks to more than 16 MB when opened',
+      es: 'Este archivo de Word ocupa más de 16 MB al descomprimirse',
+    };
+    for (const [locale, message] of Object.entries(messages)) {
+      const csrf = await editor.csrfFrom(`/${locale}/workspace/import`);
+      const response = await upload(
+        editor,
+        `/${locale}/workspace/import`,
+        { _csrf: csrf },
+        { name: 'bomb.docx', data: bomb },
+      );
+      expect([locale, response.statusCode]).toEqual([locale, 400]);
+      expect(cheerio.load(response.body)('[role=alert]').text()).toContain(message);
+    }
+    // Headers that claim 1 KB for the gigabyte: caught while inflating, not trusted.
+    const liar = await docxBomb(1024 ** 3, { declaredBytes: 1024 });
+    const csrf = await editor.csrfFrom('/en/workspace/import');
+    const response = await upload(editor, '/en/workspace/import', { _csrf: csrf }, { name: 'liar.docx', data: liar });
+    expect(response.statusCode).toBe(400);
+    expect(cheerio.load(response.body)('[role=alert]').text()).toContain('not a Word document');
     expect(await releases()).toBe(before);
   });
 

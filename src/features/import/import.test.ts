@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { extractRelease, isImportedRelease } from '../release-text/index.js';
 import { readSource } from './read-source.js';
@@ -119,6 +120,23 @@ describe('importer on shapes the development corpus does not have', () => {
     const fromDocx = extractRelease(await readSource(docx, 'release.docx')).release;
     expect(fromHtml).toEqual(fromMd);
     expect(fromDocx).toEqual(fromMd);
+  });
+});
+
+describe('importer on hostile DOCX', () => {
+  it('stops mammoth at the worker’s heap limit (15 MB of one-letter paragraphs, 55 KB zipped) and says so', {
+    timeout: 60_000,
+  }, async () => {
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [] }] })));
+    const paragraph = '<w:p><w:r><w:t>a</w:t></w:r></w:p>';
+    const body = paragraph.repeat(Math.floor((15 * 1024 * 1024) / paragraph.length));
+    zip.file(
+      'word/document.xml',
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    );
+    const heavy = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // Under the importer's 16 MB unpacked budget: only the worker's memory limit can stop it.
+    await expect(readSource(heavy, 'heavy.docx')).rejects.toMatchObject({ problem: 'too-complex' });
   });
 });
 

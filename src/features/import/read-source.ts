@@ -6,6 +6,7 @@
  */
 import { extname } from 'node:path';
 import { Invalid } from '../../platform/errors.js';
+import { docxHtmlIsolated, UploadRejected } from '../files/index.js';
 import { htmlToText } from './html-to-text.js';
 
 /** Big enough for any press release with its boilerplates many times over; small enough to parse in milliseconds. */
@@ -14,7 +15,15 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 export const SOURCE_FORMATS = ['md', 'txt', 'html', 'docx'] as const;
 export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
-export type SourceProblem = 'empty' | 'too-large' | 'binary' | 'encoding' | 'not-docx' | 'unknown-format';
+export type SourceProblem =
+  | 'empty'
+  | 'too-large'
+  | 'unpacked-too-large'
+  | 'too-complex'
+  | 'binary'
+  | 'encoding'
+  | 'not-docx'
+  | 'unknown-format';
 
 export class UnreadableSource extends Invalid {
   constructor(
@@ -86,6 +95,10 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > head.length / 100;
 }
 
+/**
+ * mammoth reads the DOCX in the untrusted-file worker (features/files), after every part was
+ * unpacked under a budget: a ZIP bomb is refused at the budget, and time and memory are the worker's.
+ */
 async function docxText(bytes: Uint8Array, fileName: string): Promise<string> {
   const notDocx = () =>
     new UnreadableSource(
@@ -94,12 +107,24 @@ async function docxText(bytes: Uint8Array, fileName: string): Promise<string> {
     );
   // Every DOCX is a ZIP ("PK\x03\x04"); anything else (an old .doc, a renamed PDF) is refused before mammoth.
   if (bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) throw notDocx();
-  const mammoth = await import('mammoth');
   try {
-    const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    return htmlToText(value);
-  } catch {
-    // mammoth fails on a ZIP without word/document.xml: a ZIP of something else.
+    return htmlToText(await docxHtmlIsolated(bytes));
+  } catch (error) {
+    if (!(error instanceof UploadRejected)) throw error;
+    const { problem } = error;
+    if (problem.code === 'unpackedTooLarge') {
+      throw new UnreadableSource(
+        'unpacked-too-large',
+        `"${fileName}" unpacks to more than ${problem.limitBytes / 1024 / 1024} MB, far more than any release: it is not imported`,
+      );
+    }
+    if (problem.code === 'tooComplex') {
+      throw new UnreadableSource(
+        'too-complex',
+        `"${fileName}" takes more time or memory to read than any release: save it again as .docx, or as text`,
+      );
+    }
+    // A damaged ZIP, or a ZIP of something else.
     throw notDocx();
   }
 }

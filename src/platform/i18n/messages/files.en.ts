@@ -46,6 +46,14 @@ export const filesEn = {
     'This PDF is protected by a password, so readers could not open it. Save a copy without a password and upload that.',
   filesErrorPdfScripts:
     'This PDF contains JavaScript, which is not published. Export it again without scripts or form actions (for example with “Print to PDF”).',
+  filesErrorPdfActions:
+    'This PDF contains actions that start programs, send or import data, or attached files, which are not published. Export it again without them (for example with “Print to PDF”).',
+  filesErrorPdfUncheckable:
+    'Puente cannot check everything inside this PDF (part of it is encrypted or compressed in an unusual way), so it is not published. Export it again with “Print to PDF” and upload the new file.',
+  filesErrorUnpackedTooLarge: (limit: string) =>
+    `This file unpacks to more than ${limit} when opened, far more than any real document, so it was not read. Export it again and upload the new file.`,
+  filesErrorTooComplex:
+    'This file takes more time or memory to read than any real document needs, so reading it was stopped. Export it again (for a PDF, with “Print to PDF”) and upload the new file.',
   filesErrorDocxInvalid:
     'This Word file cannot be opened: it is damaged. Save it again as .docx and upload the new file.',
   filesErrorDocxNotWord:

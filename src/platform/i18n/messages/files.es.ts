@@ -47,6 +47,14 @@ export const filesEs = {
     'Este PDF está protegido con contraseña, así que el público no podría abrirlo. Guarda una copia sin contraseña y súbela.',
   filesErrorPdfScripts:
     'Este PDF contiene JavaScript, que no se publica. Vuelve a exportarlo sin scripts ni acciones de formulario (por ejemplo con «Imprimir a PDF»).',
+  filesErrorPdfActions:
+    'Este PDF contiene acciones que abren programas, envían o importan datos, o archivos adjuntos, que no se publican. Vuelve a exportarlo sin ellos (por ejemplo con «Imprimir a PDF»).',
+  filesErrorPdfUncheckable:
+    'Puente no puede revisar todo el contenido de este PDF (una parte está cifrada o comprimida de una forma poco habitual), así que no se publica. Vuelve a exportarlo con «Imprimir a PDF» y sube el archivo nuevo.',
+  filesErrorUnpackedTooLarge: (limit: string) =>
+    `Este archivo ocupa más de ${limit} al descomprimirse, mucho más que cualquier documento real, así que no se leyó. Vuelve a exportarlo y sube el archivo nuevo.`,
+  filesErrorTooComplex:
+    'Leer este archivo exige más tiempo o memoria de lo que necesita cualquier documento real, así que se interrumpió la lectura. Vuelve a exportarlo (si es un PDF, con «Imprimir a PDF») y sube el archivo nuevo.',
   filesErrorDocxInvalid:
     'Este archivo de Word no se puede abrir: está dañado. Guárdalo de nuevo como .docx y sube el archivo nuevo.',
   filesErrorDocxNotWord:

@@ -108,6 +108,10 @@ export const lintEn = {
     ({
       empty: 'The file is empty: there is nothing to import.',
       'too-large': 'The file is too large: a release can be at most 2 MB.',
+      'unpacked-too-large':
+        'This Word file unpacks to more than 16 MB when opened, far more than any release holds, so it was not read. Save the release again as .docx (or as text) and upload that.',
+      'too-complex':
+        'This file takes more time or memory to read than any release needs, so reading it was stopped. Save the release again as .docx (or as text) and upload that.',
       binary: 'This is not a text file. Upload Markdown, plain text, HTML or Word (.docx).',
       encoding: 'The file is not UTF-8 text. Save it again as UTF-8 and upload it again.',
       'not-docx': 'This is not a Word document (.docx). Open it in Word and save it as .docx.',

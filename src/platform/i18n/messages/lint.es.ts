@@ -112,6 +112,10 @@ export const lintEs = {
     ({
       empty: 'El archivo está vacío: no hay nada que importar.',
       'too-large': 'El archivo es demasiado grande: un comunicado puede tener como máximo 2 MB.',
+      'unpacked-too-large':
+        'Este archivo de Word ocupa más de 16 MB al descomprimirse, mucho más que cualquier comunicado, así que no se leyó. Guarde de nuevo el comunicado como .docx (o como texto) y suba ese archivo.',
+      'too-complex':
+        'Leer este archivo exige más tiempo o memoria de lo que necesita cualquier comunicado, así que se interrumpió la lectura. Guarde de nuevo el comunicado como .docx (o como texto) y suba ese archivo.',
       binary: 'No es un archivo de texto. Suba Markdown, texto plano, HTML o Word (.docx).',
       encoding: 'El archivo no está en UTF-8. Guárdelo de nuevo como UTF-8 y vuelva a subirlo.',
       'not-docx': 'No es un documento de Word (.docx). Ábralo en Word y guárdelo como .docx.',
