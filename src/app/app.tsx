@@ -14,6 +14,7 @@ import { isChangesSince } from '../platform/conflict.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, Conflict, Forbidden } from '../platform/errors.js';
 import { type AppDeps, gatherContributions, type UploadLimits } from '../platform/feature.js';
+import { finiteKeyword } from '../platform/forms/form-body.js';
 import { negotiateLocale, requestLocale } from '../platform/i18n/negotiate-locale.js';
 import type { Mailer } from '../platform/mail.js';
 import { registerAuth } from '../platform/web/auth.js';
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    ajv: { plugins: [finiteKeyword] },
     // The router's own refusals, before any hook: pages in the reader's language, not Fastify's JSON.
     frameworkErrors: (error, request, reply) => renderFrameworkError(deps, error, request, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -7,7 +7,7 @@
 import * as cheerio from 'cheerio';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/db.js';
-import { dbFingerprint, type Fingerprint } from '../../test/support/db-fingerprint.js';
+import { watchWrites, writes } from '../../test/support/db-fingerprint.js';
 import { multipartBody, tinyPdf } from '../../test/support/files.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../test/support/visitors.js';
 import { loadDemo } from '../features/demo/index.js';
@@ -28,11 +28,12 @@ describeEachEngine('unreadable input is refused with the 400 page, never a 500',
     app = await buildApp({ db: ctx.db });
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' });
     editor = await signedIn(app, 'editor@example.org');
+    await watchWrites(ctx.db);
   });
 
-  /** Everything, audit rows of failed attempts included: these refusals must not even be recorded. */
-  const snapshot = async (): Promise<{ tables: Fingerprint; audit: number }> => ({
-    tables: await dbFingerprint(ctx.db),
+  /** Every write, and the audit rows of failed attempts too: these refusals must not even be recorded. */
+  const snapshot = async () => ({
+    writes: await writes(ctx.db),
     audit: (await ctx.db.select().from(t.auditLog)).length,
   });
 
@@ -168,5 +169,48 @@ describeEachEngine('unreadable input is refused with the 400 page, never a 500',
       expectRefusedPage(response, 'en');
       expect(await snapshot()).toEqual(before);
     }
+  });
+});
+
+describeEachEngine('numbers no column can hold are refused with the 400 page, never a 500', (ctx) => {
+  let app: FastifyTypeBox;
+  let editor: Visitor;
+
+  beforeAll(async () => {
+    await loadDemo(ctx.db);
+    app = await buildApp({ db: ctx.db });
+    await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' });
+    editor = await signedIn(app, 'editor@example.org');
+    await watchWrites(ctx.db);
+  });
+
+  // "1e309" is Infinity to Ajv, which then skips minimum and maximum; 2147483648 is one past an integer column.
+  for (const version of ['1e309', '-1e309', '2147483648']) {
+    it(`a version of ${version} on a publication button or a follow-up "kept" button`, async () => {
+      const [commitment] = await ctx.db.select().from(t.followupCommitments).limit(1);
+      for (const url of [
+        `/en/statements/${STATEMENT}/unpublish`,
+        `/es/workspace/followup/commitment/${commitment!.id}/kept`,
+      ]) {
+        const before = await writes(ctx.db);
+        const response = await editor.post(url, { version });
+        expect(response.statusCode, url).toBe(400);
+        expect(cheerio.load(response.body)('html').attr('lang')).toBe(url.slice(1, 3));
+        expect(await writes(ctx.db)).toBe(before);
+      }
+    });
+  }
+
+  it('a picked row id past an integer column is no row: the form answers, not the database', async () => {
+    const url = `/en/workspace/statements/${STATEMENT}/quotes`;
+    const before = await writes(ctx.db);
+    const response = await editor.post(
+      url,
+      { version: '1', personId: '99999999999', text_en: 'A quote' },
+      `${url}/new`,
+    );
+    expect(response.statusCode).toBeLessThan(500);
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(await writes(ctx.db)).toBe(before);
   });
 });

@@ -1,56 +1,66 @@
 /**
- * A cheap fingerprint of everything a request could change in the database, for tests that assert a
- * refused request changed nothing: per table, its row count and an order-free sum of its rows' hashes,
- * all in one query.
+ * Did a request change the database? For tests that assert a refused request changed nothing.
  *
- * Left out, because they record attempts rather than content and a refusal is allowed to touch them by
+ * `watchWrites(db)` puts a row trigger on every table that counts each committed insert, update and
+ * delete in one counter row (a write rolled back is not counted, as it changed nothing); `writes(db)`
+ * reads the counter, one cheap query, so a test can compare it before and after every request.
+ *
+ * Not counted, because they record attempts rather than content and a refusal may touch them by
  * design: the request counters (`rate_limit_buckets`), sessions' last-seen times (`sessions`), failed
  * sign-in attempts and locks (their audit rows, and the counters on `users`: ASVS 2.2.1, 7.2.1).
- * File bytes are left to their sha256 (files are content-addressed).
+ * Test databases only: nothing here is a migration.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../src/platform/db/client.js';
 
-const ATTEMPT_TABLES = new Set(['rate_limit_buckets', 'sessions', '__drizzle_migrations']);
-const ATTEMPT_COLUMNS = new Set(['users.failed_sign_ins', 'users.locked_until']);
-const ATTEMPT_AUDIT = "action not in ('sign_in_failed', 'locked', 'two_factor_change_refused')";
+const NOT_WATCHED = ['rate_limit_buckets', 'sessions', '__drizzle_migrations', 'test_write_count'];
+/** Columns of `users` a failed sign-in changes. */
+const ATTEMPT_COLUMNS = ['failed_sign_ins', 'locked_until'];
+const ATTEMPT_AUDIT = ['sign_in_failed', 'locked', 'two_factor_change_refused'];
 
-export type Fingerprint = Record<string, string>;
-
-const queries = new WeakMap<Db, string>();
-
-async function fingerprintQuery(db: Db): Promise<string> {
-  const cached = queries.get(db);
-  if (cached) return cached;
-  const columns = await queryRows<{ table_name: string; column_name: string; data_type: string }>(
-    db,
-    sql`select c.table_name, c.column_name, c.data_type from information_schema.columns c
-        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-        where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-        order by c.table_name, c.ordinal_position`,
+export async function watchWrites(db: Db): Promise<void> {
+  await db.execute(sql.raw('create table if not exists test_write_count (n bigint not null)'));
+  await db.execute(sql.raw('insert into test_write_count select 0 where not exists (select 1 from test_write_count)'));
+  await db.execute(
+    sql.raw(`create or replace function test_count_write() returns trigger language plpgsql as $$
+      declare
+        before_row jsonb;
+        after_row jsonb;
+        ignored text;
+      begin
+        if tg_op = 'UPDATE' then
+          before_row := to_jsonb(old);
+          after_row := to_jsonb(new);
+          foreach ignored in array coalesce(tg_argv, '{}') loop
+            before_row := before_row - ignored;
+            after_row := after_row - ignored;
+          end loop;
+          if before_row = after_row then return null; end if;
+        end if;
+        if tg_table_name = 'audit_log' and tg_op = 'INSERT' then
+          if to_jsonb(new)->>'action' in (${ATTEMPT_AUDIT.map((a) => `'${a}'`).join(', ')}) then return null; end if;
+        end if;
+        update test_write_count set n = n + 1;
+        return null;
+      end $$`),
   );
-  const byTable = new Map<string, string[]>();
-  for (const c of columns) {
-    if (ATTEMPT_TABLES.has(c.table_name) || ATTEMPT_COLUMNS.has(`${c.table_name}.${c.column_name}`)) continue;
-    if (c.data_type === 'bytea') continue;
-    byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), `x."${c.column_name}"`]);
+  const tables = await queryRows<{ table_name: string }>(
+    db,
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+  );
+  for (const { table_name: table } of tables) {
+    if (NOT_WATCHED.includes(table)) continue;
+    const ignored = table === 'users' ? ATTEMPT_COLUMNS.map((c) => `'${c}'`).join(', ') : '';
+    await db.execute(sql.raw(`drop trigger if exists test_count_write on "${table}"`));
+    await db.execute(
+      sql.raw(`create trigger test_count_write after insert or update or delete on "${table}"
+        for each row execute function test_count_write(${ignored})`),
+    );
   }
-  const query = [...byTable]
-    .map(([table, cols]) => {
-      const where = table === 'audit_log' ? ` where ${ATTEMPT_AUDIT}` : '';
-      return `select '${table}' as t, count(*) || ':' || coalesce(sum(hashtext(row(${cols.join(', ')})::text)::bigint), 0) as f from "${table}" x${where}`;
-    })
-    .join(' union all ');
-  queries.set(db, query);
-  return query;
 }
 
-export async function dbFingerprint(db: Db): Promise<Fingerprint> {
-  const rows = await queryRows<{ t: string; f: string }>(db, sql.raw(await fingerprintQuery(db)));
-  return Object.fromEntries(rows.map((r) => [r.t, String(r.f)]));
-}
-
-/** The tables whose fingerprint differs, for a readable failure message. */
-export function changedTables(before: Fingerprint, after: Fingerprint): string[] {
-  return Object.keys({ ...before, ...after }).filter((t) => before[t] !== after[t]);
+/** Committed writes so far (see watchWrites). */
+export async function writes(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: string | number }>(db, sql`select n from test_write_count`);
+  return Number(row?.n ?? 0);
 }
