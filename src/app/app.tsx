@@ -4,7 +4,6 @@
  */
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -19,7 +18,8 @@ import { negotiateLocale, requestLocale } from '../platform/i18n/negotiate-local
 import type { Mailer } from '../platform/mail.js';
 import { registerAuth } from '../platform/web/auth.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
-import { buildLazyValidator } from '../platform/web/lazy-validation.js';
+import { ajvOptions, buildLazyValidator } from '../platform/web/lazy-validation.js';
+import { registerReadableInput } from '../platform/web/readable-input.js';
 import { trackRoutes } from '../platform/web/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
 import { loadStylesheet } from '../platform/web/stylesheet.js';
@@ -48,17 +48,6 @@ export interface AppOptions {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
-  const app = Fastify({
-    logger: options.logger ?? false,
-    // request.ip (rate limits) and request.protocol (Secure cookies) come from X-Forwarded-* only for these.
-    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
-    // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
-    // Each route's schema is compiled when a request first needs it, not all ~500 before the first page.
-    schemaController: { compilersFactory: { buildValidator: buildLazyValidator } },
-  }).withTypeProvider<TypeBoxTypeProvider>();
-
-  trackRoutes(app);
   const stylesheet = loadStylesheet();
   const baseUrl = options.baseUrl ?? 'http://localhost:3000';
   const contributions = gatherContributions(features);
@@ -69,6 +58,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     baseUrl,
     workspaceNav: contributions.nav,
   };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    // request.ip (rate limits) and request.protocol (Secure cookies) come from X-Forwarded-* only for these.
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 2048 },
+    ajv: ajvOptions,
+    // Each route's schema is compiled when a request first needs it, not all ~500 before the first page.
+    schemaController: { compilersFactory: { buildValidator: buildLazyValidator } },
+    // The router's own refusals, before any hook: pages in the reader's language, not Fastify's JSON.
+    frameworkErrors: (error, request, reply) => renderFrameworkError(deps, error, request, reply),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  trackRoutes(app);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -92,8 +96,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   // Many readers are on slow mobile connections.
   await app.register(fastifyCompress, { threshold: 1024 });
 
-  // Forms post application/x-www-form-urlencoded: every form works without JavaScript.
-  await app.register(fastifyFormbody, { bodyLimit: 64 * 1024 });
+  // Forms post application/x-www-form-urlencoded (every form works without JavaScript) or, for
+  // uploads, multipart. A NUL byte or broken UTF-8 in the address, a header or a form is refused
+  // here with the 400 page, before the session lookup or any handler.
+  registerReadableInput(app, { formBodyLimit: 64 * 1024 });
   await app.register(fastifyCookie);
   // Uploads (logos, full documents) are multipart, read as a stream by features/files/multipart.ts;
   // the size limit is passed per form, and an oversized file is reported on the form, not thrown.
@@ -163,6 +169,18 @@ function isNotFound(error: FastifyError, request: FastifyRequest): boolean {
   if (error instanceof AppError) return error.statusCode === 404;
   const isPageRead = request.method === 'GET' || request.method === 'HEAD';
   return isPageRead && Boolean(error.validation);
+}
+
+/**
+ * An address the router cannot decode (a %-escape that is not UTF-8, or not an escape at all) is
+ * unreadable input (the 400 page); a longer parameter than any row has is an address that does not exist.
+ */
+async function renderFrameworkError(deps: SiteDeps, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return renderNotFound(deps, request, reply);
+  request.log.info({ code: error.code }, 'request refused');
+  const ctx = pageContext(deps, request, requestLocale(request));
+  const page = await (<RefusedPage ctx={ctx} status={400} reason="unreadableInputReason" />);
+  return sendHtml(reply, page, 400);
 }
 
 async function renderNotFound(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply) {

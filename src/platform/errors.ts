@@ -37,7 +37,8 @@ export type RefusalReason =
   | 'signonAlreadyRequestedReason'
   | 'signonNothingToWithdrawReason'
   | 'signonAlreadyDecidedReason'
-  | 'mailNotConfigured';
+  | 'mailNotConfigured'
+  | 'unreadableInputReason';
 
 export interface FieldProblem {
   field: string;

@@ -47,7 +47,9 @@ export function RefusedPage({
       ? t.refusedConflictBody
       : status === 413
         ? t.refusedTooLargeBody
-        : t.refusedBody;
+        : status === 415
+          ? t.refusedMediaTypeBody
+          : t.refusedBody;
   return (
     <TitledPage ctx={ctx} title={title}>
       <p safe>{body}</p>

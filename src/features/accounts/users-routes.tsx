@@ -2,6 +2,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, Invalid } from '../../platform/errors.js';
+import { RowNumber } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canManageUsers } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
@@ -17,10 +18,10 @@ import { type Notice, UserPage, UsersPage } from './users-views.js';
 
 const Params = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,9}$' }) });
 const Csrf = Type.String({ maxLength: 200 });
-const Versioned = Type.Object({ _csrf: Csrf, version: Type.Integer({ minimum: 1 }) });
+const Versioned = Type.Object({ _csrf: Csrf, version: RowNumber });
 const RoleBody = Type.Object({
   _csrf: Csrf,
-  version: Type.Integer({ minimum: 1 }),
+  version: RowNumber,
   role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('member')]),
   organization: Type.String({ maxLength: 200 }),
 });

@@ -9,7 +9,8 @@
  * - Nothing here touches the database: a refused upload stores nothing.
  */
 import type { FastifyRequest } from 'fastify';
-import { Forbidden } from '../../platform/errors.js';
+import { AppError, Forbidden } from '../../platform/errors.js';
+import { assertReadableText } from '../../platform/web/readable-input.js';
 import type { UploadField, UploadProblem } from './upload-error.js';
 
 export interface ReceivedForm {
@@ -38,10 +39,16 @@ export async function receiveUploadForm(
   const parts = request.parts({ limits: { ...FORM_LIMITS, fileSize: options.maxBytes } });
   try {
     for await (const part of parts) {
+      // Like every form body (platform/web/readable-input.ts): no NUL byte or lone surrogate in a
+      // field or file name reaches a service or the database.
+      assertReadableText(part.fieldname, 'the upload form');
       if (part.type === 'field') {
-        if (!csrfChecked) fields[part.fieldname] = String(part.value);
+        const value = String(part.value);
+        assertReadableText(value, 'the upload form');
+        if (!csrfChecked) fields[part.fieldname] = value;
         continue;
       }
+      assertReadableText(part.filename ?? '', 'the name of the uploaded file');
       if (!csrfChecked) checkCsrf();
       if (part.fieldname !== options.field || file) {
         await drain(part.file);
@@ -59,7 +66,7 @@ export async function receiveUploadForm(
       else file = { bytes: Buffer.concat(chunks), filename: part.filename || 'upload' };
     }
   } catch (error) {
-    if (error instanceof Forbidden) throw error;
+    if (error instanceof AppError) throw error;
     // Only parsing happens in this loop: busboy's limits (too many parts or fields, a second file),
     // a malformed body or a missing boundary all mean this is not our form as a browser sends it.
     // Nothing was checked or stored; the form is shown again with the reason.

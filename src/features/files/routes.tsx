@@ -6,6 +6,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { UploadLimits } from '../../platform/feature.js';
+import { RowNumber } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { isVisibleToPublic } from '../../platform/visibility.js';
 import { type AuthOptions, csrfMatches, type currentUser } from '../../platform/web/auth.js';
@@ -38,7 +39,7 @@ export interface FileRouteOptions {
 const Sha256Params = Type.Object({ sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
 const SlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
-const RemoveBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 1 }) });
+const RemoveBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: RowNumber });
 
 /**
  * Bytes never change under their hash, but whether the public may have them does: a statement is

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { type ChangeSince, isChangesSince } from '../../platform/conflict.js';
 import { Conflict, Forbidden } from '../../platform/errors.js';
+import { RowNumber } from '../../platform/forms/form-body.js';
 import type { ProblemsByField as Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canRecordFollowup } from '../../platform/policy.js';
@@ -61,7 +62,7 @@ export interface FollowupOptions {
   documentBytes: number;
 }
 
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+const IdParams = Type.Object({ id: RowNumber });
 const FormBody = Type.Record(
   Type.String({ maxLength: 100 }),
   Type.Union([Type.String({ maxLength: 10_000 }), Type.Array(Type.String({ maxLength: 10_000 }), { maxItems: 500 })]),
@@ -74,7 +75,7 @@ const CopyParams = Type.Object({
   kind: Type.Union(COPY_KINDS.map((k) => Type.Literal(k))),
   entryId: IdParams.properties.id,
 });
-const VersionBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 1 }) });
+const VersionBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: RowNumber });
 
 /** Only people who record follow-up; anyone else signed in is refused. */
 function editorsOnly(user: UserRow): void {
@@ -228,7 +229,7 @@ export function registerFollowupEditRoutes(
             }),
             body: Type.Object({
               _csrf: Type.String({ maxLength: 200 }),
-              version: Type.Integer({ minimum: 1 }),
+              version: RowNumber,
               publication: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
               back: Type.Optional(Type.String({ maxLength: 300 })),
             }),
@@ -249,7 +250,7 @@ export function registerFollowupEditRoutes(
             params: IdParams,
             body: Type.Object({
               _csrf: Type.String({ maxLength: 200 }),
-              version: Type.Integer({ minimum: 1 }),
+              version: RowNumber,
               back: Type.Optional(Type.String({ maxLength: 300 })),
             }),
           },

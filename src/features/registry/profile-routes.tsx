@@ -1,4 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { RowNumber } from '../../platform/forms/form-body.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -29,7 +30,7 @@ export function registerOrganizationEditRoutes(app: FastifyTypeBox, deps: SiteDe
             params: Params,
             body: Type.Object({
               _csrf: Type.String({ maxLength: 200 }),
-              version: Type.Integer({ minimum: 1 }),
+              version: RowNumber,
               locale: Type.Union(LOCALES.map((l) => Type.Literal(l))),
               text: Type.String({ maxLength: 5000 }),
             }),

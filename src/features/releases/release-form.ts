@@ -1,15 +1,14 @@
 /** Reading the release editor's form posts into service inputs. */
 
-import { type Form, field, originalLocale, pair } from '../../platform/forms/form-body.js';
+import { type Form, field, originalLocale, pair, rowId } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import type { BlockInput } from './blocks-service.js';
 import type { ReleaseFields } from './edit-service.js';
 
 export function releaseFields(body: Form, locale: Locale): ReleaseFields {
-  const statementId = Number(field(body, 'statementId'));
   const timeZone = field(body, 'timeZone') || 'UTC';
   return {
-    statementId: Number.isSafeInteger(statementId) && statementId > 0 ? statementId : null,
+    statementId: rowId(field(body, 'statementId')),
     releaseDate: field(body, 'releaseDate'),
     headline: pair(body, 'headline'),
     subheadline: pair(body, 'subheadline'),
@@ -37,10 +36,10 @@ export function readBlocks(body: Form): BlockInput[] {
     const order = Number(field(body, `${name}_order`));
     blocks.push({
       block: {
-        id: Number(field(body, `${name}_id`)) || undefined,
+        id: rowId(field(body, `${name}_id`)) ?? undefined,
         kind,
         text: pair(body, `${name}_text`),
-        personId: Number(field(body, `${name}_person`)) || null,
+        personId: rowId(field(body, `${name}_person`)),
       } as BlockInput,
       order: Number.isFinite(order) ? order : i + 1,
       index: i,

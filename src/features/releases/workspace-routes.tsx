@@ -11,6 +11,7 @@ import {
   field,
   originalLocale,
   pair,
+  rowId,
   Slug,
   SlugParams,
   seenVersion,
@@ -212,7 +213,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
           }
         : {
             kind: kind === 'quote' || kind === 'highlights' ? kind : 'text',
-            personId: Number(field(body, 'person')) || null,
+            personId: rowId(field(body, 'person')),
             text: pair(body, 'text'),
           };
       const n = existing.length;

@@ -6,6 +6,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import { NotFound } from '../../platform/errors.js';
+import { ColumnInteger } from '../../platform/forms/form-body.js';
 import { canManageSignOn } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -25,7 +26,10 @@ import { SignOnListPage, SignOnPage } from './views.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
 const Params = Type.Object({ slug: Slug });
-const Body = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 0 }) });
+const Body = Type.Object({
+  _csrf: Type.String({ maxLength: 200 }),
+  version: ColumnInteger(0),
+});
 
 export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions): void {
   localizedRoutes(app, (scope, locale) => {

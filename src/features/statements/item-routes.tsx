@@ -11,6 +11,7 @@ import {
   ItemParams,
   originalLocale,
   pair,
+  rowId,
   SlugParams,
   seenVersion,
 } from '../../platform/forms/form-body.js';
@@ -83,7 +84,7 @@ export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale
     return QuotePage({ ...w, statement: data.statement, choices, typed: merged, outcome, quote }) as Promise<string>;
   };
   const quoteFields = (body: Form) => ({
-    personId: Number(field(body, 'personId')) || 0,
+    personId: rowId(field(body, 'personId')) ?? 0,
     text: pair(body, 'text'),
     originalLocale: originalLocale(body, locale),
   });

@@ -5,6 +5,7 @@
  * highlights and boilerplates.
  */
 
+import { rowId } from '../../platform/forms/form-body.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { Option } from '../../ui/form.js';
 import { TableHead } from '../../ui/list.js';
@@ -118,8 +119,8 @@ export function asArray(value: unknown): string[] {
 
 export function asIds(value: unknown): number[] {
   return asArray(value)
-    .map((v) => Number(v))
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
+    .map(rowId)
+    .filter((n) => n !== null);
 }
 
 /** The ticked ids of a picker, ordered by their position numbers (blank positions last, as listed). */

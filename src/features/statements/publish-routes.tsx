@@ -6,6 +6,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { Invalid } from '../../platform/errors.js';
 import type { Form } from '../../platform/forms/form-body.js';
+import { RowNumber } from '../../platform/forms/form-body.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { fieldErrors } from '../../platform/forms/validation.js';
 import { localToInstant } from '../../platform/text/time-zones.js';
@@ -19,7 +20,7 @@ import { renderStatementPage } from './workspace-routes.js';
 const Params = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 200 }) });
 const Body = Type.Object({
   _csrf: Type.String({ maxLength: 200 }),
-  version: Type.Integer({ minimum: 1 }),
+  version: RowNumber,
   /** ISO 8601 instant, with `publish` only; empty means no embargo. */
   embargoUntil: Type.Optional(Type.Union([Type.Literal(''), Type.String({ format: 'date-time', maxLength: 40 })])),
   /** "2026-06-03T09:00" in `timeZone`; empty means no embargo. */

@@ -12,8 +12,37 @@ import type { TextInput } from '../text/localized-input.js';
 /** A slug in a URL: the same bound everywhere a route names a row by it. */
 export const Slug = Type.String({ minLength: 1, maxLength: 200 });
 export const SlugParams = Type.Object({ slug: Slug });
-/** A row inside a slugged parent (a quote or recommendation of a statement): the id fits a Postgres integer. */
-export const ItemParams = Type.Object({ slug: Slug, id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+/**
+ * The largest value of an `integer` column (every id and version): a larger number in a query is a
+ * database error, so schemas and readers stop it here.
+ */
+export const PG_INTEGER_MAX = 2_147_483_647;
+/**
+ * Ajv (Fastify's validator) turns a posted "1e309" into Infinity, which passes `integer` and skips
+ * `minimum`/`maximum` (checked only on finite numbers), and reaches the query. The `finite` keyword,
+ * registered on the app's validator (app.tsx), refuses it.
+ */
+export function finiteKeyword<A extends KeywordHost<A>>(ajv: A): A {
+  // No `type: 'number'`: Ajv runs number keywords only on finite numbers, which would skip this one too.
+  return ajv.addKeyword({
+    keyword: 'finite',
+    schemaType: 'boolean',
+    errors: false,
+    validate: (finite: boolean, value: unknown) => !finite || typeof value !== 'number' || Number.isFinite(value),
+  } as never);
+}
+
+/** Ajv as far as this needs it (ajv is Fastify's dependency, not ours; its definition type stays there). */
+interface KeywordHost<A> {
+  addKeyword(definition: never): A;
+}
+
+/** A whole number as an `integer` column holds it (ids, versions, positions), from `minimum` up. */
+export const ColumnInteger = (minimum: number) => Type.Integer({ minimum, maximum: PG_INTEGER_MAX, finite: true });
+/** A row id or a version in a URL or a posted body. */
+export const RowNumber = ColumnInteger(1);
+/** A row inside a slugged parent (a quote or recommendation of a statement). */
+export const ItemParams = Type.Object({ slug: Slug, id: RowNumber });
 
 const csrf = { _csrf: Type.String({ maxLength: 200 }) };
 
@@ -73,10 +102,15 @@ export const pair = (body: Form, name: string): TextInput => ({
   confirmed: readConfirmed(body, name),
 });
 
+/** A posted row id (a picked person, statement or block), or null when it is not one a column can hold. */
+export function rowId(value: unknown): number | null {
+  const n = typeof value === 'string' && /^\s*\d{1,10}\s*$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= PG_INTEGER_MAX ? n : null;
+}
+
 /** The version the form was built from; anything unreadable is 0, which no row has: a conflict. */
 export function seenVersion(body: Form): number {
-  const n = Number(body.version);
-  return Number.isSafeInteger(n) && n > 0 ? n : 0;
+  return rowId(body.version) ?? 0;
 }
 
 /** The language the writer says the original is in; the page's language when none or an unknown one is posted. */

@@ -11,6 +11,7 @@
  */
 import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyServerOptions } from 'fastify';
+import { finiteKeyword } from '../forms/form-body.js';
 
 type BuildValidator = NonNullable<
   NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
@@ -23,6 +24,9 @@ interface AjvValidator {
   schemaEnv?: unknown;
 }
 type CompileRouteSchema = (route: { schema: unknown }) => AjvValidator;
+
+/** The app's Ajv options (Fastify's `ajv` server option): Fastify's defaults plus our `finite` keyword. */
+export const ajvOptions = { customOptions: {}, plugins: [finiteKeyword] };
 
 const buildAjvValidator = AjvCompiler() as unknown as (
   externalSchemas: unknown,
@@ -49,5 +53,5 @@ export const buildLazyValidator = ((externalSchemas: unknown, options: unknown):
 
 /** Compiles one schema at once, as Fastify would without this module: for the test that every route's schema compiles. */
 export function compileSchemaNow(schema: unknown): void {
-  buildAjvValidator({}, { customOptions: {} })({ schema });
+  buildAjvValidator({}, ajvOptions)({ schema });
 }

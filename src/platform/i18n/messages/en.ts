@@ -105,6 +105,9 @@ export const en = {
   refusedConflictBody:
     'Nothing of yours was saved, because this changed after you opened it. Go back and reload the page to see the current version, then make your change again.',
   refusedTooLargeBody: 'Nothing was changed: what was sent is larger than this server accepts.',
+  refusedMediaTypeBody: 'Nothing was changed: this address only takes the forms of its own pages.',
+  unreadableInputReason:
+    'Nothing was changed: the address or the form held characters that cannot be read as text (a null byte, or broken character encoding). Check what was typed or pasted, and try again.',
   refusedBack: 'Go to the start page',
   errorTitle: 'Something went wrong',
   errorBody: 'We could not show this page. Please try again in a moment.',

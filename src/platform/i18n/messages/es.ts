@@ -107,6 +107,9 @@ export const es = {
   refusedConflictBody:
     'No se guardó nada de lo tuyo, porque esto cambió después de que lo abrieras. Vuelve atrás y recarga la página para ver la versión actual; luego haz tu cambio otra vez.',
   refusedTooLargeBody: 'No se cambió nada: lo que se envió supera el tamaño que acepta este servidor.',
+  refusedMediaTypeBody: 'No se cambió nada: esta dirección solo acepta los formularios de sus propias páginas.',
+  unreadableInputReason:
+    'No se cambió nada: la dirección o el formulario tenía caracteres que no se pueden leer como texto (un byte nulo o una codificación de caracteres dañada). Revisa lo que escribiste o pegaste e inténtalo de nuevo.',
   refusedBack: 'Ir a la página de inicio',
   errorTitle: 'Algo salió mal',
   errorBody: 'No pudimos mostrar esta página. Inténtalo de nuevo en un momento.',
