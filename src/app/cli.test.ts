@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { demoCoalition } from '../../demo/coalition.js';
 import { run, runCli, startServer } from '../../test/support/processes.js';
@@ -76,6 +77,29 @@ describe('puente on the embedded database', () => {
       const stopped = await server.stop();
       expect(stopped.code).toBe(0);
     }
+  });
+
+  it('logs one readable line per event when stdout is a terminal, from the compiled bundle too', {
+    timeout: 90_000,
+  }, async () => {
+    const build = await run(process.execPath, ['scripts/build.js', '--if-stale'], {});
+    expect(build.code).toBe(0);
+    // Not NODE_ENV=test (which asks for JSON): a person at a terminal.
+    const server = await startServer(
+      { PUENTE_DATA_DIR: freshDataDir(), PUENTE_DEMO: 'off', NODE_ENV: 'development' },
+      { built: true, terminal: true },
+    );
+    try {
+      expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    const lines = server.logs().split(/\r?\n/);
+    // e.g. "[06:01:02.345] INFO: Server listening at http://127.0.0.1:41234", in colour.
+    expect(lines.map((line) => stripVTControlCharacters(line))).toContainEqual(
+      expect.stringMatching(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: Server listening at http:\/\/127\.0\.0\.1:\d+$/),
+    );
+    expect(lines.some((line) => line.trimStart().startsWith('{'))).toBe(false);
   });
 
   it('says the port is taken', async () => {

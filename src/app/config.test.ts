@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redactDatabaseUrl } from '../platform/db/client.js';
 import { StartupError } from '../platform/errors.js';
-import { loadConfig } from './config.js';
+import { loadConfig, logFormat } from './config.js';
 
 describe('loadConfig', () => {
   it('has defaults that work on a fresh checkout', () => {
@@ -96,6 +96,23 @@ describe('PUENTE_TRUST_PROXY', () => {
     ['127.0.0.1, 10.0.0.0/8,::1,fd00::/8', ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']],
   ])('reads %s as %o', (raw, expected) => {
     expect(loadConfig(raw === undefined ? {} : { PUENTE_TRUST_PROXY: raw }).trustProxy).toEqual(expected);
+  });
+});
+
+describe('logFormat: readable lines for a person, JSON for machines', () => {
+  it('is pretty when stdout is a terminal', () => {
+    expect(logFormat({ isTTY: true }, {})).toBe('pretty');
+    expect(logFormat({ isTTY: true }, { NODE_ENV: 'development' })).toBe('pretty');
+  });
+
+  it('is JSON when stdout is piped or a file', () => {
+    expect(logFormat({ isTTY: false }, {})).toBe('json');
+    expect(logFormat({}, {})).toBe('json');
+  });
+
+  it('is JSON in production and in tests, even at a terminal', () => {
+    expect(logFormat({ isTTY: true }, { NODE_ENV: 'production' })).toBe('json');
+    expect(logFormat({ isTTY: true }, { NODE_ENV: 'test' })).toBe('json');
   });
 });
 

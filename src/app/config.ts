@@ -38,6 +38,17 @@ export type TrustProxy = false | number | string[];
 
 type Env = Record<string, string | undefined>;
 
+/**
+ * How the server writes its log: one readable line per event for a person at a terminal (`pretty`), JSON
+ * lines for machines: when stdout is piped or a file, in production (NODE_ENV=production) and in tests.
+ */
+export type LogFormat = 'pretty' | 'json';
+
+export function logFormat(stdout: { isTTY?: boolean }, env: Env = process.env): LogFormat {
+  if (env.NODE_ENV === 'production' || env.NODE_ENV === 'test') return 'json';
+  return stdout.isTTY === true ? 'pretty' : 'json';
+}
+
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = parsePort(env.PORT);
   return {

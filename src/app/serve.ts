@@ -8,7 +8,7 @@ import { createMailer, mailFrom } from '../platform/mail.js';
 import { redactUrl } from '../platform/web/auth.js';
 import { buildApp } from './app.js';
 import { startOpeningServerDb } from './bootstrap.js';
-import type { Config } from './config.js';
+import { type Config, logFormat } from './config.js';
 
 /**
  * `opening`: the database, when the caller started opening it already (src/main.ts does, so PGlite
@@ -22,11 +22,13 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
   let cleanup: ReturnType<typeof scheduleCleanup> | undefined;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
+    const stream = logFormat(process.stdout) === 'pretty' ? await prettyLogStream() : undefined;
     app = await buildApp({
       db: opening.db,
       logger: {
         level: config.logLevel,
         serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }) },
+        ...(stream ? { stream } : {}),
       },
       secureCookies: config.secureCookies,
       mailer,
@@ -84,6 +86,22 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * pino-pretty as a stream in this process, not a pino transport: transports load a module by name in a
+ * worker thread, which the esbuild bundle in dist/ cannot promise. Loaded only for a terminal.
+ * Synchronous, so nothing is lost when the process exits right after a line.
+ */
+async function prettyLogStream() {
+  const { default: pretty } = await import('pino-pretty');
+  return pretty({
+    colorize: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+    sync: true,
+  });
 }
 
 function listenError(error: unknown, config: Config): unknown {

@@ -1,6 +1,10 @@
 /**
  * Once per test run: build a migrated PGlite database and dump it, so each test file starts from
  * a copy in ~1 s instead of running initdb (~5 s). Also says which engines will run.
+ *
+ * First of all, the Debian packages the tests run (Chromium, poppler, LibreOffice; see system-tools.ts):
+ * missing ones are installed when this process may (root, apt-get), or the run stops at once with one line
+ * naming them, rather than failing deep inside a test.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +12,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDb } from '../../src/platform/db/client.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
+import { ensureSystemTools, MissingSystemTools } from './system-tools.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +21,14 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  try {
+    ensureSystemTools();
+  } catch (error) {
+    if (!(error instanceof MissingSystemTools)) throw error;
+    // One line and out: a thrown error would be reported with vitest's stack trace around it.
+    console.error(error.message);
+    process.exit(1);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'puente-test-'));
   const handle = await openDb({ engine: 'pglite', dataDir: null });
   await runMigrations(handle);

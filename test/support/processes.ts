@@ -54,10 +54,16 @@ export interface RunningServer {
 /**
  * Starts `npm start`'s entry point (from the TypeScript through tsx, or `built`: the compiled dist/main.js)
  * and resolves once the server logs that it listens (PORT=0 lets the OS pick a free port; the log line tells which).
+ * `terminal`: with stdout a terminal, as someone typing `npm start` sees it (util-linux `script` gives it
+ * one; stopping kills `script`, which takes the server with it).
  */
-export async function startServer(env: Record<string, string>, { built = false } = {}): Promise<RunningServer> {
-  const [node, ...args] = built ? builtServer : [...nodeWithTsx, 'src/main.ts'];
-  const child = spawn(node, args, {
+export async function startServer(
+  env: Record<string, string>,
+  { built = false, terminal = false } = {},
+): Promise<RunningServer> {
+  const server = built ? builtServer : [...nodeWithTsx, 'src/main.ts'];
+  const [node, ...args] = terminal ? ['script', '-qfec', server.join(' '), '/dev/null'] : server;
+  const child = spawn(node!, args, {
     cwd: repoRoot,
     env: puenteEnv({ PORT: '0', HOST: '127.0.0.1', ...env }),
   });
