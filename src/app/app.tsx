@@ -14,11 +14,12 @@ import { isChangesSince } from '../platform/conflict.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, Conflict, Forbidden } from '../platform/errors.js';
 import { type AppDeps, gatherContributions, type UploadLimits } from '../platform/feature.js';
-import { negotiateLocale, requestLocale } from '../platform/i18n/negotiate-locale.js';
+import { requestLocale } from '../platform/i18n/negotiate-locale.js';
 import type { Mailer } from '../platform/mail.js';
 import { registerAuth } from '../platform/web/auth.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { ajvOptions, buildLazyValidator } from '../platform/web/lazy-validation.js';
+import { redirectToLocale, redirectUnlocalized } from '../platform/web/locale-redirect.js';
 import { registerReadableInput } from '../platform/web/readable-input.js';
 import { trackRoutes } from '../platform/web/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
@@ -108,10 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const authOptions = { secureCookies: options.secureCookies ?? false };
   registerAuth(app, deps, authOptions);
 
-  app.get('/', async (request, reply) => {
-    const locale = negotiateLocale(request.headers['accept-language']);
-    return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);
-  });
+  app.get('/', async (request, reply) => redirectToLocale(request, reply, '/'));
 
   app.get(stylesheet.href, async (_request, reply) =>
     reply
@@ -132,7 +130,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   };
   for (const feature of features) feature.routes?.(app, featureDeps);
 
-  app.setNotFoundHandler(async (request, reply) => renderNotFound(deps, request, reply));
+  app.setNotFoundHandler(
+    async (request, reply) => redirectUnlocalized(app, request, reply) ?? renderNotFound(deps, request, reply),
+  );
 
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (isNotFound(error, request)) return renderNotFound(deps, request, reply);

@@ -1,6 +1,6 @@
 /** Showing translatable text: the reader's language, or the original marked with its own `lang`. */
 import type { LocalizedText } from '../platform/text/localized-text.js';
-import { resolveText } from '../platform/text/localized-text.js';
+import { resolveName, resolveText } from '../platform/text/localized-text.js';
 import { renderMarkdown } from '../platform/text/markdown.js';
 import type { PageContext } from '../platform/web/page-context.js';
 
@@ -24,6 +24,31 @@ export function LocalizedSpan({ value, ctx, fallbackNote = true }: Props): JSX.E
       {fallbackNote ? <UntranslatedNote ctx={ctx} /> : ''}
     </>
   );
+}
+
+/** A name (an organization's) in the reader's language, else its own name; see `resolveName`. */
+export function LocalizedName({
+  value,
+  own,
+  ctx,
+}: {
+  value: LocalizedText | null | undefined;
+  own: string;
+  ctx: PageContext;
+}) {
+  const resolved = resolveName(value, ctx.locale, own);
+  if (!resolved) return '';
+  if (resolved.locale === ctx.locale || resolved.locale === null) return <span safe>{resolved.text}</span>;
+  return (
+    <span lang={resolved.locale} safe>
+      {resolved.text}
+    </span>
+  );
+}
+
+/** The same name as plain text, for the <title>, attributes and sorting. */
+export function localizedNamePlain(value: LocalizedText | null | undefined, own: string, ctx: PageContext): string {
+  return resolveName(value, ctx.locale, own)?.text ?? '';
 }
 
 /** Markdown in the reader's language, as a block; a fallback gets its real `lang` and a note. */

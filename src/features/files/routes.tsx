@@ -15,7 +15,7 @@ import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { type pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { signedInRoutes } from '../../platform/web/workspace-request.js';
-import { localizedPlain } from '../../ui/localized-view.js';
+import { localizedNamePlain, localizedPlain } from '../../ui/localized-view.js';
 import { receiveUploadForm } from './multipart.js';
 import {
   type FileRow,
@@ -157,7 +157,7 @@ function logoForm(deps: SiteDeps, options: FileRouteOptions): UploadForm {
           csrf={csrf}
           organization={{
             slug: organization.slug,
-            name: localizedPlain(organization.localizedName, ctx) || organization.name,
+            name: localizedNamePlain(organization.localizedName, organization.name, ctx),
             version: state.version ?? organization.version,
           }}
           logo={logo}

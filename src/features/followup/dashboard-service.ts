@@ -323,6 +323,8 @@ export async function liveStatusOverTime(db: Db, filters: DashboardFilters, now:
 export const LIST_PAGE_SIZE = 50;
 
 export interface ListedRecommendation extends RecommendationInStatement {
+  /** The stored position, for ordering only: the number shown is `recommendationNumber()`'s. */
+  position: number;
   status: ImplementationStatus | null;
   statusDate: string | null;
 }
@@ -366,7 +368,7 @@ export async function listRecommendations(
               )}
               order by ${t.statements.date} desc, ${t.statements.id}) s
         cross join lateral (${inStatement}) x
-        order by s.date desc, s.id, x.position
+        order by s.date desc, s.id, x.position, x.id
         limit ${LIST_PAGE_SIZE + 1} offset ${(page - 1) * LIST_PAGE_SIZE}`,
   );
   const items = rows.map((row) => ({ ...row, id: Number(row.id), position: Number(row.position) }));

@@ -37,9 +37,7 @@ function section(
   lines.push(`${t.followupRemindersStaleTitle(months)} (${stale.length})`);
   for (const r of stale) {
     const last = r.lastUpdate ? formatDate(r.lastUpdate, locale) : t.followupNeverUpdated;
-    lines.push(
-      `- ${resolveText(r.statementTitle, locale)?.text ?? ''} — ${t.recommendationTitle(r.position)} (${last})`,
-    );
+    lines.push(`- ${resolveText(r.statementTitle, locale)?.text ?? ''} — ${t.recommendationTitle(r.number)} (${last})`);
     lines.push(`  ${baseUrl}/${locale}/workspace/followup/recommendations/${r.id}`);
   }
   lines.push('', `${t.followupRemindersOverdueTitle} (${overdue.length})`);

@@ -38,7 +38,7 @@ export function RemindersPage(props: {
               <li>
                 <a href={recommendationBase(ctx, r.id)}>
                   <LocalizedSpan value={r.statementTitle} ctx={ctx} />
-                  <span safe>{` — ${t.recommendationTitle(r.position)}`}</span>
+                  <span safe>{` — ${t.recommendationTitle(r.number)}`}</span>
                 </a>{' '}
                 <span class="hint" safe>
                   {r.lastUpdate ? t.followupLastUpdate(formatDate(r.lastUpdate, locale)) : t.followupNeverUpdated}

@@ -6,6 +6,7 @@
 import { and, asc, desc, eq, isNull, lt, max, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
+import { recommendationNumber, recommendationOrder } from '../statements/index.js';
 import { dayOf, monthsBefore } from './overdue.js';
 
 export const DEFAULT_STALE_MONTHS = 6;
@@ -14,7 +15,6 @@ export const DEFAULT_STALE_MONTHS = 6;
 export interface RecommendationInStatement {
   id: number;
   slug: string;
-  position: number;
   text: typeof t.recommendations.$inferSelect.text;
   statementSlug: string;
   statementTitle: typeof t.statements.$inferSelect.title;
@@ -22,6 +22,8 @@ export interface RecommendationInStatement {
 }
 
 export interface StaleRecommendation extends RecommendationInStatement {
+  /** Its number in its statement, as every page shows it. */
+  number: number;
   /** The last status update's date, or null when it never had one. */
   lastUpdate: string | null;
 }
@@ -39,7 +41,7 @@ export async function staleRecommendations(
     .select({
       id: t.recommendations.id,
       slug: t.recommendations.slug,
-      position: t.recommendations.position,
+      number: recommendationNumber(),
       text: t.recommendations.text,
       statementSlug: t.statements.slug,
       statementTitle: t.statements.title,
@@ -52,7 +54,7 @@ export async function staleRecommendations(
     .where(and(eq(t.statements.status, 'published'), isNull(t.statements.withdrawnAt), lt(t.statements.date, cutoff)))
     .groupBy(t.recommendations.id, t.statements.id)
     .having(sql`${last} is null or ${last} < ${cutoff}`)
-    .orderBy(sql`${last} asc nulls first`, desc(t.statements.date), asc(t.recommendations.position))
+    .orderBy(sql`${last} asc nulls first`, desc(t.statements.date), ...recommendationOrder())
     .limit(limit);
   return rows.map((r) => ({ ...r, lastUpdate: r.lastUpdate ?? null }));
 }

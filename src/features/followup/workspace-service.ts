@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
 import { canRecordFollowup, type PolicyUser } from '../../platform/policy.js';
+import { recommendationNumber, recommendationOrder } from '../statements/index.js';
 
 export async function getRecommendationForEditor(db: Db, id: number, user: PolicyUser) {
   if (!canRecordFollowup(user)) throw new Forbidden('Only editors may record follow-up');
@@ -15,10 +16,10 @@ export async function getRecommendationForEditor(db: Db, id: number, user: Polic
   if (!row) throw new NotFound(`No recommendation ${id}`);
   const [siblings, addressees, allAddressees, organizations, meetings] = await Promise.all([
     db
-      .select()
+      .select({ recommendation: t.recommendations, number: recommendationNumber() })
       .from(t.recommendations)
       .where(eq(t.recommendations.statementId, row.statement.id))
-      .orderBy(asc(t.recommendations.position)),
+      .orderBy(...recommendationOrder()),
     db
       .select({ addressee: t.addressees })
       .from(t.recommendationAddressees)
@@ -36,8 +37,8 @@ export async function getRecommendationForEditor(db: Db, id: number, user: Polic
   ]);
   return {
     ...row,
-    number: siblings.findIndex((s) => s.id === id) + 1,
-    siblings: siblings.map((s, i) => ({ ...s, number: i + 1 })),
+    number: siblings.find((s) => s.recommendation.id === id)!.number,
+    siblings: siblings.map((s) => ({ ...s.recommendation, number: s.number })),
     addressees: addressees.map((a) => a.addressee),
     allAddressees,
     organizations,

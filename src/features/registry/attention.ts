@@ -13,14 +13,12 @@ import {
 } from '../../platform/feature.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { canEditRegistry, canViewRegistry } from '../../platform/policy.js';
-import { resolveText, translationState } from '../../platform/text/localized-text.js';
+import { resolveName, translationState } from '../../platform/text/localized-text.js';
 import { logosFor } from '../files/index.js';
 import { translationTodos } from './translations-service.js';
 
 export const registryAttention: AttentionProvider = (db, user, o) => {
   const checks: Partial<Record<AttentionKey, AttentionCheck>> = {};
-  const name = (value: Parameters<typeof resolveText>[0], fallback: string) =>
-    resolveText(value, o.locale)?.text || fallback;
 
   if (canViewRegistry(user)) {
     const todos = translationTodos(db, user, o.t, o.locale, { lang: '', state: '' }, o.translationSources);
@@ -51,7 +49,7 @@ export const registryAttention: AttentionProvider = (db, user, o) => {
         count: rows.length,
         path: '/workspace/organizations',
         details: rows.slice(0, DETAILS_SHOWN).map((r) => ({
-          name: name(r.localizedName, r.name),
+          name: resolveName(r.localizedName, o.locale, r.name)?.text ?? '',
           path: `/workspace/organizations/${r.slug}/edit`,
         })),
       };

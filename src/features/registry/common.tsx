@@ -99,7 +99,7 @@ export function CountryField(props: { ctx: PageContext; value: string; error: st
       name="country"
       label={ctx.t.registryOrgCountry}
       value={props.value}
-      options={countryOptions(ctx.locale)}
+      options={countryOptions(ctx.locale, props.value)}
       emptyLabel={ctx.t.registryNoCountry}
       error={props.error}
     />

@@ -3,13 +3,13 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { logosFor } from '../files/index.js';
-import { getOrganization, listOrganizations } from './public-service.js';
+import { getOrganization, listDirectory } from './public-service.js';
 import { OrganizationPage, OrganizationsPage } from './public-views.js';
 
 export function registerOrganizationRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
   localizedRoutes(app, (scope, locale) => {
     scope.get('/organizations', async (request, reply) => {
-      const organizations = await listOrganizations(deps.db);
+      const organizations = await listDirectory(deps.db, locale);
       const logos = await logosFor(
         deps.db,
         organizations.map((o) => o.id),

@@ -3,6 +3,8 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { collatorFor, resolveName } from '../../platform/text/localized-text.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
 
 export type OrganizationRow = typeof t.organizations.$inferSelect;
@@ -15,6 +17,20 @@ export async function listOrganizations(db: Db): Promise<OrganizationRow[]> {
     .from(t.organizations)
     .where(isNull(t.organizations.archivedAt))
     .orderBy(sql`lower(unaccent(${t.organizations.name}))`, asc(t.organizations.slug));
+}
+
+/**
+ * The public directory in one language: sorted by the name the reader sees there (`resolveName`:
+ * the name in that language, else the organization's own), with that language's collation, so
+ * "Human Rights Test Network" sorts under H in English and "Ñandú" after "Nube" in Spanish.
+ */
+export async function listDirectory(db: Db, locale: Locale): Promise<OrganizationRow[]> {
+  const collator = collatorFor(locale);
+  const shown = (o: OrganizationRow) => resolveName(o.localizedName, locale, o.name)?.text ?? '';
+  return (await listOrganizations(db))
+    .map((o) => ({ o, name: shown(o) }))
+    .sort((a, b) => collator.compare(a.name, b.name) || (a.o.slug < b.o.slug ? -1 : 1))
+    .map(({ o }) => o);
 }
 
 export interface OrganizationDetail {

@@ -3,7 +3,7 @@ import { countryName, formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
-import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { LocalizedName, LocalizedSpan, localizedNamePlain, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { OrganizationLogo } from '../files/index.js';
 import type { OrganizationDetail, OrganizationRow } from './public-service.js';
@@ -32,11 +32,11 @@ export function OrganizationsPage({
             <OrganizationLogo
               ctx={ctx}
               logo={logos.get(o.id)}
-              name={localizedPlain(o.localizedName, ctx) || o.name}
+              name={localizedNamePlain(o.localizedName, o.name, ctx)}
               small
             />
             <a href={`/${locale}/organizations/${o.slug}`}>
-              <LocalizedSpan value={o.localizedName} ctx={ctx} fallbackNote={false} />
+              <LocalizedName value={o.localizedName} own={o.name} ctx={ctx} />
             </a>
             {o.acronym ? <abbr safe>{` ${o.acronym}`}</abbr> : ''}
             <span class="muted" safe>
@@ -60,14 +60,14 @@ export function OrganizationPage({
 }) {
   const { t, locale } = ctx;
   const { organization: o, statementsSigned } = detail;
-  const name = localizedPlain(o.localizedName, ctx) || o.name;
+  const name = localizedNamePlain(o.localizedName, o.name, ctx);
   const otherNames = [o.name, ...o.aliases].filter((n) => n !== name);
   return (
     <Layout ctx={ctx} title={name}>
       <article class="organization">
         <OrganizationLogo ctx={ctx} logo={logo} name={name} />
         <h1>
-          <LocalizedSpan value={o.localizedName} ctx={ctx} fallbackNote={false} />
+          <LocalizedName value={o.localizedName} own={o.name} ctx={ctx} />
           {o.acronym && !name.includes(o.acronym) ? <span safe>{` (${o.acronym})`}</span> : ''}
         </h1>
         {otherNames.length > 0 ? (

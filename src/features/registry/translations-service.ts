@@ -11,7 +11,7 @@ import type { Catalog } from '../../platform/i18n/catalog.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import { hasAnyText } from '../../platform/text/bilingual.js';
-import { type LocalizedText, resolveText, translationState } from '../../platform/text/localized-text.js';
+import { type LocalizedText, resolveName, resolveText, translationState } from '../../platform/text/localized-text.js';
 import { assertAllowed } from '../../platform/write.js';
 
 const textOr = (value: LocalizedText, fallback: string) => (locale: Locale) =>
@@ -23,7 +23,7 @@ export const registryTranslationSources: TranslationSource[] = [
     kind: (t) => t.registryTranslationsKindOrganization,
     load: async (db) =>
       (await db.select().from(t.organizations).where(isNull(t.organizations.archivedAt))).map((o) => ({
-        name: textOr(o.localizedName, o.name),
+        name: (locale: Locale) => resolveName(o.localizedName, locale, o.name)?.text ?? '',
         editPath: `/workspace/organizations/${o.slug}/edit`,
         fields: [
           { label: (c) => c.registryOrgLocalizedName, value: o.localizedName },

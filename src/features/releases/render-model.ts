@@ -8,7 +8,7 @@ import type { Catalog } from '../../platform/i18n/catalog.js';
 import { formatDate, messages } from '../../platform/i18n/format.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { linkTarget } from '../../platform/text/link-target.js';
-import { type LocalizedText, resolveText } from '../../platform/text/localized-text.js';
+import { type LocalizedText, resolveName, resolveText } from '../../platform/text/localized-text.js';
 import { documentMeta, fileUrl } from '../files/index.js';
 import { parseRichText, type RichBlock } from './rich-text.js';
 import type { OrganizationRow, PersonWithOrganization, ReleaseSource } from './service.js';
@@ -208,8 +208,8 @@ export function gapMessage(gap: Gap, t: Catalog): string {
 
 /** The name in this language, with the acronym when the name does not already contain it. */
 function organizationName(o: OrganizationRow, locale: Locale): string {
-  // Names are often the same in every language, so falling back to another one is not a gap.
-  const name = resolveText(o.localizedName, locale)?.text || o.name;
+  // Names are often the same in every language, so falling back to the own name is not a gap.
+  const name = resolveName(o.localizedName, locale, o.name)?.text ?? '';
   return o.acronym && !name.includes(o.acronym) ? `${name} (${o.acronym})` : name;
 }
 

@@ -8,6 +8,7 @@ export type { FailedForm } from './page-forms.js';
 export { pageFormPoster } from './page-forms.js';
 export { DateField, DeleteDraftForm, PublicationControls, TimeZoneField } from './publication-controls.js';
 export { registerStatementPublishRoutes } from './publish-routes.js';
+export { recommendationNumber, recommendationOrder } from './recommendation-number.js';
 export { createRecommendation } from './recommendation-service.js';
 export { registerStatementRoutes } from './routes.js';
 export type { RecommendationDetail, StatementDetail } from './service.js';

@@ -5,6 +5,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
+import { recommendationNumber, recommendationOrder } from './recommendation-number.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type ThemeRow = typeof t.themes.$inferSelect;
@@ -79,10 +80,10 @@ export async function getPublicStatement(db: Db, slug: string, now = new Date())
 
   const [recRows, recThemes, recAddressees, statementAddressees, signatories, quotes] = await Promise.all([
     db
-      .select()
+      .select({ recommendation: t.recommendations, number: recommendationNumber() })
       .from(t.recommendations)
       .where(eq(t.recommendations.statementId, id))
-      .orderBy(asc(t.recommendations.position)),
+      .orderBy(...recommendationOrder()),
     db
       .select({ recommendationId: t.recommendationThemes.recommendationId, theme: t.themes })
       .from(t.recommendationThemes)
@@ -123,10 +124,10 @@ export async function getPublicStatement(db: Db, slug: string, now = new Date())
   return {
     statement,
     addressees: statementAddressees.map((r) => r.addressee),
-    recommendations: recRows.map((r, index) => ({
+    recommendations: recRows.map(({ recommendation: r, number }) => ({
       id: r.id,
       slug: r.slug,
-      number: index + 1,
+      number,
       text: r.text,
       themeIds: recThemes.filter((x) => x.recommendationId === r.id).map((x) => x.theme.id),
       addresseeIds: recAddressees.filter((x) => x.recommendationId === r.id).map((x) => x.addressee.id),

@@ -2,7 +2,13 @@ import { formatDate } from '../../platform/i18n/format.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
-import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import {
+  LocalizedMarkdown,
+  LocalizedName,
+  LocalizedSpan,
+  localizedNamePlain,
+  localizedPlain,
+} from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
 import {
@@ -147,10 +153,12 @@ export function StatementPage({
             {detail.signatories.map(({ organization, role }) => (
               <li>
                 <a href={`/${locale}/organizations/${organization.slug}`}>
-                  <LocalizedSpan value={organization.localizedName} ctx={ctx} fallbackNote={false} />
+                  <LocalizedName value={organization.localizedName} own={organization.name} ctx={ctx} />
                 </a>
                 {organization.acronym &&
-                !localizedPlain(organization.localizedName, ctx).includes(organization.acronym) ? (
+                !localizedNamePlain(organization.localizedName, organization.name, ctx).includes(
+                  organization.acronym,
+                ) ? (
                   <span safe>{` (${organization.acronym})`}</span>
                 ) : (
                   ''
@@ -195,7 +203,7 @@ function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementDetail[
           <>
             {', '}
             <a href={`/${ctx.locale}/organizations/${organization.slug}`}>
-              <LocalizedSpan value={organization.localizedName} ctx={ctx} fallbackNote={false} />
+              <LocalizedName value={organization.localizedName} own={organization.name} ctx={ctx} />
             </a>
           </>
         ) : (

@@ -5,6 +5,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import { type VisibilityState, visibilityState } from '../../platform/visibility.js';
 import { type StatementRow, statementBySlug } from './edit-service.js';
+import { recommendationOrder } from './recommendation-number.js';
 
 export type PersonRow = typeof t.people.$inferSelect;
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
@@ -42,7 +43,7 @@ export async function getStatementForEditing(db: Db, slug: string, now: Date): P
       .select()
       .from(t.recommendations)
       .where(eq(t.recommendations.statementId, id))
-      .orderBy(asc(t.recommendations.position), asc(t.recommendations.id)),
+      .orderBy(...recommendationOrder()),
     db
       .select({ quote: t.quotes, person: t.people })
       .from(t.quotes)

@@ -1,4 +1,8 @@
-/** ISO 3166-1 alpha-2 regions that Intl can name, for the country pickers (computed once). */
+/**
+ * The current ISO 3166-1 alpha-2 countries (249), for the country pickers (computed once): the
+ * two-letter regions Intl can name, less those CLDR replaces by a current code (DD → DE, YU and
+ * CS → RS, SU → RU, ZR → CD…: Intl.Locale canonicalizes them), so no country appears twice.
+ */
 import type { Locale } from './locales.js';
 
 let codes: string[] | undefined;
@@ -10,10 +14,10 @@ export function countryCodes(): string[] {
     for (let a = 65; a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b);
-        // Private-use and exceptionally reserved codes have no name, or echo the code back.
-        if (/^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN)$/.test(code)) continue;
+        // Private-use and exceptionally reserved codes (not countries) are left out, named or not.
+        if (/^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN|AC|CP|CQ|DG|EA|IC|TA)$/.test(code)) continue;
         const name = names.of(code);
-        if (name && name !== code) found.push(code);
+        if (name && name !== code && isCurrent(code)) found.push(code);
       }
     }
     codes = found;
@@ -21,10 +25,18 @@ export function countryCodes(): string[] {
   return codes;
 }
 
+/** False for an obsolete code that CLDR maps onto a current one. */
+function isCurrent(code: string): boolean {
+  return new Intl.Locale(`und-${code}`).region === code;
+}
+
 const optionsByLocale = new Map<Locale, { value: string; label: string }[]>();
 
-/** Country options sorted by their name in the page's language (built once per language: ~250 names). */
-export function countryOptions(locale: Locale): { value: string; label: string }[] {
+/**
+ * Country options sorted by their name in the page's language (built once per language: 249 names).
+ * A stored code that is no longer current (`kept`) is offered too, so the form still shows it.
+ */
+export function countryOptions(locale: Locale, kept?: string | null): { value: string; label: string }[] {
   let options = optionsByLocale.get(locale);
   if (!options) {
     const names = new Intl.DisplayNames([locale], { type: 'region' });
@@ -34,6 +46,7 @@ export function countryOptions(locale: Locale): { value: string; label: string }
       .sort((a, b) => collator.compare(a.label, b.label));
     optionsByLocale.set(locale, options);
   }
+  if (kept && !countryCodes().includes(kept)) return [{ value: kept, label: countryLabel(kept, locale) }, ...options];
   return options;
 }
 

@@ -83,3 +83,32 @@ export function resolveText(value: LocalizedText | null | undefined, locale: Loc
   }
   return null;
 }
+
+export interface ResolvedName {
+  text: string;
+  /** The language of the text, or null for an own name whose language is not recorded. */
+  locale: Locale | null;
+  isFallback: boolean;
+}
+
+/**
+ * A name kept two ways: `own`, as its bearer writes it (an organization's `name`: the original,
+ * its language not recorded), and `value`, its form per language. The rule of resolveText with
+ * `own` as the original: the reader's language when the value has it, else the original, and only
+ * when that is empty another language.
+ */
+export function resolveName(value: LocalizedText | null | undefined, locale: Locale, own: string): ResolvedName | null {
+  const entry = value?.[locale];
+  if (entry && translationState(value, locale) !== 'missing') return { text: entry.text, locale, isFallback: false };
+  if (own.trim() !== '') {
+    const same = LOCALES.find((other) => value?.[other]?.text === own) ?? null;
+    return { text: own, locale: same, isFallback: true };
+  }
+  const other = resolveText(value, locale);
+  return other ? { text: other.text, locale: other.locale, isFallback: true } : null;
+}
+
+/** The collation of a language, for lists sorted by the text a reader sees. */
+export function collatorFor(locale: Locale): Intl.Collator {
+  return new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+}
