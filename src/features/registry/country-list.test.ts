@@ -4,11 +4,12 @@
  * reader's language and sorted with its collation; a stored obsolete code still shows.
  */
 import * as cheerio from 'cheerio';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getPage } from '../../../test/support/app.js';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { createUserWithPassword, signedIn, type Visitor } from '../../../test/support/visitors.js';
 import * as t from '../../platform/db/schema/index.js';
+import { countryLabel, countryOptions } from '../../platform/i18n/countries.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 
@@ -52,5 +53,15 @@ describeEachEngine('the country list', (ctx) => {
     expect(profile.$('dl.facts').text()).toContain(new Intl.DisplayNames(['es'], { type: 'region' }).of('YU'));
     const $ = cheerio.load((await editor.get('/en/workspace/organizations/old-yu/edit')).body);
     expect($('select[name=country] option[selected]').attr('value')).toBe('YU');
+  });
+});
+
+describe('country values typed into a form', () => {
+  it('a value that is no region code is neither an option nor a 500 (found by the fuzz suite)', () => {
+    for (const typed of ['t[*G\\', '0x10', 'x', '']) {
+      expect(() => countryOptions('es', typed)).not.toThrow();
+      expect(countryOptions('es', typed).some((o) => o.value === typed)).toBe(false);
+      expect(countryLabel(typed, 'en')).toBe(typed);
+    }
   });
 });

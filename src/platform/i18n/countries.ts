@@ -46,11 +46,17 @@ export function countryOptions(locale: Locale, kept?: string | null): { value: s
       .sort((a, b) => collator.compare(a.label, b.label));
     optionsByLocale.set(locale, options);
   }
-  if (kept && !countryCodes().includes(kept)) return [{ value: kept, label: countryLabel(kept, locale) }, ...options];
+  // Only a stored code (two capital letters) is kept; anything else typed into a form is refused by the
+  // service and is no option.
+  if (kept && /^[A-Z]{2}$/.test(kept) && !countryCodes().includes(kept))
+    return [{ value: kept, label: countryLabel(kept, locale) }, ...options];
   return options;
 }
 
 /** The country's name in the page's language, or '' when none is set. */
 export function countryLabel(code: string | null, locale: Locale): string {
-  return code ? (new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code) : '';
+  if (!code) return '';
+  // Intl throws on what is not a region code: such a value is shown as it is, never a 500.
+  if (!/^[A-Z]{2}$/.test(code)) return code;
+  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
 }
