@@ -66,7 +66,7 @@ export async function benchHostileUpload(): Promise<void> {
   await createUserWithPassword(handle.db, { email: EMAIL, role: 'editor' });
   await handle.close();
 
-  const server = await startServer({ PUENTE_DATA_DIR: dataDir, PUENTE_DEMO: 'off' }, { built: true });
+  const server = await startServer({ PUENTE_DATA_DIR: dataDir, PUENTE_DEMO: 'off' });
   try {
     const browser = new Browser(server.baseUrl);
     const signIn = new URLSearchParams({ _csrf: await browser.csrf('/en/sign-in'), email: EMAIL, password: PASSWORD });

@@ -40,7 +40,7 @@ describe('puente on the embedded database', () => {
   it('serves the kept data after a restart, and turns away a second process naming the first', {
     timeout: 90_000,
   }, async () => {
-    const server = await startServer({ PUENTE_DATA_DIR: dataDir });
+    const server = await startServer({ PUENTE_DATA_DIR: dataDir }, { dev: true });
     try {
       expect(server.logs()).not.toContain('loaded the demo coalition');
       const page = await fetch(`${server.baseUrl}/es/statements/${demoCoalition.statements[0]!.slug}`);
@@ -65,7 +65,7 @@ describe('puente on the embedded database', () => {
     const build = await run(process.execPath, ['scripts/build.js', '--if-stale'], {});
     expect(build.stderr).toBe('');
     expect(build.code).toBe(0);
-    const server = await startServer({ PUENTE_DATA_DIR: freshDataDir() }, { built: true });
+    const server = await startServer({ PUENTE_DATA_DIR: freshDataDir() });
     try {
       expect(server.logs()).toContain('empty database: loaded the demo coalition');
       const page = await fetch(`${server.baseUrl}/en/`);
@@ -87,7 +87,7 @@ describe('puente on the embedded database', () => {
     // Not NODE_ENV=test (which asks for JSON): a person at a terminal.
     const server = await startServer(
       { PUENTE_DATA_DIR: freshDataDir(), PUENTE_DEMO: 'off', NODE_ENV: 'development' },
-      { built: true, terminal: true },
+      { terminal: true },
     );
     try {
       expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200);

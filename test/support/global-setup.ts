@@ -1,6 +1,7 @@
 /**
  * Once per test run: build a migrated PGlite database and dump it, so each test file starts from
- * a copy in ~1 s instead of running initdb (~5 s). Also says which engines will run.
+ * a copy in ~1 s instead of running initdb (~5 s); bring dist/ up to date for the tests that start Puente
+ * as a process. Also says which engines will run.
  *
  * First of all, the Debian packages the tests run (Chromium, poppler, LibreOffice; see system-tools.ts):
  * missing ones are installed when this process may (root, apt-get), or the run stops at once with one line
@@ -10,6 +11,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+// @ts-expect-error: the build script is plain JavaScript without type declarations
+import { ensureBuilt } from '../../scripts/build.js';
 import { openDb } from '../../src/platform/db/client.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
 import { ensureSystemTools, MissingSystemTools } from './system-tools.js';
@@ -29,6 +32,9 @@ export default async function setup(project: TestProject) {
     console.error(error.message);
     process.exit(1);
   }
+  // The CLI and server processes the tests start run the compiled dist/ (test/support/processes.ts): built
+  // here once, so that test files starting them in parallel never build it at the same time.
+  await ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'puente-test-'));
   const handle = await openDb({ engine: 'pglite', dataDir: null });
   await runMigrations(handle);

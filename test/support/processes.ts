@@ -4,10 +4,16 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-/** `node --import tsx` (as `npm run dev`, no build needed): one process, so its pid is the one holding the data dir. */
-const nodeWithTsx = [process.execPath, '--import', 'tsx'] as const;
-/** What `npm start` runs once `node scripts/build.js --if-stale` has brought dist/ up to date. */
-const builtServer = [process.execPath, 'dist/main.js'] as const;
+/**
+ * The compiled entry points operators run: `bin/puente.js` (the `puente` command) and `bin/start.js`
+ * (`npm start`) check dist/ is fresh, then run it in the same process, so the pid is the one holding the
+ * data dir. The tests' global setup builds dist/ once beforehand, so these never build. A process starts
+ * in well under a second this way, against several under tsx, and a suite spawns dozens.
+ */
+const puenteCommand = [process.execPath, 'bin/puente.js'] as const;
+const startCommand = [process.execPath, 'bin/start.js'] as const;
+/** `npm run dev`: the TypeScript through tsx, no build involved. */
+const devCommand = [process.execPath, '--import', 'tsx', 'src/main.ts'] as const;
 
 export interface Finished {
   code: number | null;
@@ -28,7 +34,7 @@ export async function run(command: string, args: string[], env: Record<string, s
 
 /** `puente ARGS` without npm in between. */
 export function runCli(args: string[], env: Record<string, string>): Promise<Finished> {
-  return run(nodeWithTsx[0], [...nodeWithTsx.slice(1), 'src/cli.ts', ...args], env);
+  return run(puenteCommand[0], [...puenteCommand.slice(1), ...args], env);
 }
 
 async function collect(child: ChildProcess): Promise<Finished> {
@@ -52,16 +58,16 @@ export interface RunningServer {
 }
 
 /**
- * Starts `npm start`'s entry point (from the TypeScript through tsx, or `built`: the compiled dist/main.js)
+ * Starts `npm start`'s entry point (or `dev`: `npm run dev`'s, the TypeScript through tsx)
  * and resolves once the server logs that it listens (PORT=0 lets the OS pick a free port; the log line tells which).
  * `terminal`: with stdout a terminal, as someone typing `npm start` sees it (util-linux `script` gives it
  * one; stopping kills `script`, which takes the server with it).
  */
 export async function startServer(
   env: Record<string, string>,
-  { built = false, terminal = false } = {},
+  { dev = false, terminal = false } = {},
 ): Promise<RunningServer> {
-  const server = built ? builtServer : [...nodeWithTsx, 'src/main.ts'];
+  const server = dev ? devCommand : startCommand;
   const [node, ...args] = terminal ? ['script', '-qfec', server.join(' '), '/dev/null'] : server;
   const child = spawn(node!, args, {
     cwd: repoRoot,

@@ -11,7 +11,7 @@ import { isImportedRelease } from '../release-text/index.js';
 const fixtures = new URL('./__fixtures__/', import.meta.url).pathname;
 const seed = new URL('../lint/__fixtures__/press-release-2021-06-03.md', import.meta.url).pathname;
 
-// Each case starts real processes (node + tsx); a busy 2-CPU machine needs room.
+// Each case starts real processes; a busy 2-CPU machine needs room.
 describe('puente import release and puente lint', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'puente-import-cli-'));
   const env = { PUENTE_DATA_DIR: join(dir, 'data') };
