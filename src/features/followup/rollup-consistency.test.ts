@@ -28,7 +28,7 @@ import {
 } from './dashboard-service.js';
 import { editResponse, editStatusUpdate } from './edit-service.js';
 import type { DashboardFilters } from './filters.js';
-import { rollupByAddressee, rollupByStatus, rollupTransitions } from './rollup-service.js';
+import { rollupByAddressee, rollupByStatus, rollupByTheme, rollupTransitions } from './rollup-service.js';
 import type { ImplementationStatus } from './status.js';
 import type { ResponseInput } from './write-service.js';
 
@@ -133,23 +133,41 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     evidence: [],
   });
 
+  /**
+   * Where a view's rollup does not answer a combination (it returns null), the view runs the live query
+   * itself and the comparison would be the live query against itself: only the answered ones are compared.
+   */
   async function expectConsistent(step: string) {
     let fromRollup = 0;
     for (const now of [NOW, LATER]) {
       for (const filters of COMBINATIONS) {
         const where = `${step} at ${now.toISOString()} with ${JSON.stringify(filters)}`;
-        expect(await countByStatus(ctx.db, filters, now), where).toEqual(await liveCountByStatus(ctx.db, filters, now));
-        expect(await countByTheme(ctx.db, filters, now), where).toEqual(await liveCountByTheme(ctx.db, filters, now));
-        expect(await countByAddressee(ctx.db, filters, now), where).toEqual(
-          await liveCountByAddressee(ctx.db, filters, now),
-        );
-        expect(await scorecard(ctx.db, filters, now), where).toEqual(await liveScorecard(ctx.db, filters, now));
-        expect(await statusOverTime(ctx.db, filters, now), where).toEqual(
-          await liveStatusOverTime(ctx.db, filters, now),
-        );
-        if (await rollupByStatus(ctx.db, filters, now)) fromRollup++;
-        if (await rollupByAddressee(ctx.db, filters, now)) fromRollup++;
-        if (await rollupTransitions(ctx.db, filters, now)) fromRollup++;
+        const [byStatus, byTheme, byAddressee, transitions] = await Promise.all([
+          rollupByStatus(ctx.db, filters, now),
+          rollupByTheme(ctx.db, filters, now),
+          rollupByAddressee(ctx.db, filters, now),
+          rollupTransitions(ctx.db, filters, now),
+        ]);
+        if (byStatus) {
+          expect(await countByStatus(ctx.db, filters, now), where).toEqual(
+            await liveCountByStatus(ctx.db, filters, now),
+          );
+        }
+        if (byTheme) {
+          expect(await countByTheme(ctx.db, filters, now), where).toEqual(await liveCountByTheme(ctx.db, filters, now));
+        }
+        if (byAddressee) {
+          expect(await countByAddressee(ctx.db, filters, now), where).toEqual(
+            await liveCountByAddressee(ctx.db, filters, now),
+          );
+          expect(await scorecard(ctx.db, filters, now), where).toEqual(await liveScorecard(ctx.db, filters, now));
+        }
+        if (transitions) {
+          expect(await statusOverTime(ctx.db, filters, now), where).toEqual(
+            await liveStatusOverTime(ctx.db, filters, now),
+          );
+        }
+        fromRollup += [byStatus, byAddressee, transitions].filter(Boolean).length;
       }
     }
     // The rollup really answers: by status and over time every combination without a statement except
@@ -259,6 +277,6 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     await ctx.db.update(t.statements).set({ date: '2025-05-05' }).where(eq(t.statements.id, statements[2]!));
     await ctx.db.delete(t.recommendations).where(eq(t.recommendations.id, recs[8]!));
     await expectConsistent('unpublished statement, moved addressee and statement date, deleted recommendation');
-    // Every step: 32 filter combinations × 2 instants × 5 views, each against the live query.
+    // Every step: 32 filter combinations × 2 instants × 5 views, each the rollup answers against the live query.
   }, 120_000);
 });
