@@ -139,6 +139,44 @@ for (const engine of testEngines) {
       }
     });
 
+    it('prints cleanly: statement, release and follow-up without navigation, with link addresses, tables whole', async () => {
+      await withPage({ locale: 'en-US' }, async (page) => {
+        await page.emulateMedia({ media: 'print' });
+        for (const path of [statementPath('en'), `/en/releases/${demoRelease.slug}`, '/en/follow-up/scorecard']) {
+          await page.goto(path);
+          const printed = await page.evaluate(`(() => {
+            const shown = (selector) => [...document.querySelectorAll(selector)].some((el) => getComputedStyle(el).display !== 'none');
+            const external = document.querySelector('main a[href^="http"]');
+            return {
+              nav: shown('.site-header nav'),
+              footer: shown('.site-footer'),
+              forms: shown('form'),
+              linkAddress: external ? getComputedStyle(external, '::after').content : null,
+              externalHref: external ? external.getAttribute('href') : null,
+              clippedTables: [...document.querySelectorAll('.table-scroll, .table-wrap')].filter((el) => getComputedStyle(el).overflowX !== 'visible').length,
+            };
+          })()`);
+          const { nav, footer, forms, linkAddress, externalHref, clippedTables } = printed as {
+            nav: boolean;
+            footer: boolean;
+            forms: boolean;
+            linkAddress: string | null;
+            externalHref: string | null;
+            clippedTables: number;
+          };
+          expect({ nav, footer, forms, clippedTables }, path).toEqual({
+            nav: false,
+            footer: false,
+            forms: false,
+            clippedTables: 0,
+          });
+          // The release names each organization's website: on paper its address follows the link.
+          if (path.includes('/releases/')) expect(externalHref, path).toMatch(/^https?:/);
+          if (externalHref) expect(linkAddress, path).toMatch(/^" \(" attr\(href\) "\)"$|^" \(https?:/);
+        }
+      });
+    });
+
     it('works without JavaScript: home → statement → Español', async () => {
       await withPage({ locale: 'en-US', javaScriptEnabled: false }, async (page) => {
         await page.goto('/');
