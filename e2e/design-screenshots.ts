@@ -46,13 +46,15 @@ async function main() {
       ['followup', '/en/follow-up?statement=guatemala-vp-visit-2021'],
       ['followup-scorecard', '/es/follow-up/scorecard'],
     ];
-    // Desktop: the whole page. Phone: the first screen and a half, the part a reader judges a site by.
+    // Desktop: the whole page. Phone: the whole follow-up page (its charts are below the filters); of the long
+    // statement and release, the first screen and a half, the part a reader judges a site by.
     for (const width of WIDTHS) {
       const phone = width < 600;
       await page.setViewportSize({ width, height: phone ? 1200 : 800 });
       for (const [name, path] of pages) {
         await page.goto(path);
-        await page.screenshot({ path: `${OUT}design-${name}-${width}.png`, fullPage: !phone });
+        const fullPage = !phone || name.startsWith('followup') || name === 'home';
+        await page.screenshot({ path: `${OUT}design-${name}-${width}.png`, fullPage });
       }
     }
     await page.setViewportSize({ width: 1280, height: 800 });

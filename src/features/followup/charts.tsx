@@ -20,11 +20,11 @@ export const STATUS_COLORS: Record<StatusKey, string> = {
 };
 
 const WIDTH = 420;
-const LINE = 18;
+const LINE = 20;
 const BAR_HEIGHT = 18;
 const GAP = 12;
-/** Characters per label line at the chart's 15px text over 420 units. */
-const LABEL_CHARS = 44;
+/** Characters per label line at the chart's 16px text over 420 units. */
+const LABEL_CHARS = 42;
 
 interface ChartFrame {
   id: string;
@@ -213,7 +213,7 @@ const SERIES_COLORS = ['#1f78b4', '#ff7f00', '#33a02c'];
 const SERIES_BAR = 12;
 const SERIES_STEP = 17;
 /** Room at the end of a bar for "Implementadas 100 %" at the small text size. */
-const SERIES_TEXT_ROOM = 150;
+const SERIES_TEXT_ROOM = 165;
 
 /** Per row, under its label, one thin bar per measure, on a 0–100 % scale. */
 export function PercentChart(props: { id: string; title: string; desc: string; groups: PercentGroup[] }): JSX.Element {
