@@ -16,8 +16,8 @@ import { localized } from '../src/platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../src/platform/web/fastify-typebox.js';
 import { createTestDb, testEngines } from '../test/support/db.js';
 import { createUserWithPassword, signedIn, type Visitor } from '../test/support/visitors.js';
-import { formatViolations, runAxe } from './axe.js';
 import { launchChromium } from './browser.js';
+import { expectDesignedAtEachWidth } from './page-checks.js';
 
 const SLUG = 'signon-in-a-browser';
 const TITLE = 'A statement to sign in a browser';
@@ -106,8 +106,7 @@ for (const engine of testEngines) {
             const response = await page.goto(path);
             expect(response?.status()).toBe(200);
             expect(await page.locator('.session-nav strong').count(), 'the header names who is signed in').toBe(1);
-            const violations = await runAxe(page);
-            expect(violations, formatViolations(path, violations)).toEqual([]);
+            await expectDesignedAtEachWidth(page, path);
           } finally {
             await page.close();
           }

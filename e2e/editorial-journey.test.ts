@@ -17,7 +17,8 @@ import { testEngines } from '../test/support/db.js';
 import { repoRoot } from '../test/support/processes.js';
 import { createUserWithPassword } from '../test/support/visitors.js';
 import { launchChromium } from './browser.js';
-import { axeViolations, type EmptyInstance, horizontalOverflow, startEmptyInstance } from './workspace-support.js';
+import { expectDesignedAtEachWidth } from './page-checks.js';
+import { type EmptyInstance, startEmptyInstance } from './workspace-support.js';
 
 const ADMIN = 'coordinator@coalition.example';
 const PASSWORD = 'a long coordinator passphrase';
@@ -77,14 +78,10 @@ for (const engine of testEngines) {
       await instance?.close();
     });
 
-    /** axe-core and the 360 px check on the page as it is now; then the normal width again. */
+    /** axe-core and no sideways scroll at 1280 px and 360 px on the page as it is now; then its own width again. */
     async function checkPage(name: string, target = page): Promise<void> {
-      const violations = await axeViolations(target);
-      expect(violations, `axe on ${name} (${target.url()})`).toEqual([]);
       const size = target.viewportSize();
-      await target.setViewportSize({ width: 360, height: 800 });
-      const { overflow, culprits } = await horizontalOverflow(target);
-      expect(overflow, `${name} scrolls sideways at 360 px: ${culprits.join(', ')}`).toBeLessThanOrEqual(0);
+      await expectDesignedAtEachWidth(target, `${name} (${target.url()})`);
       if (size) await target.setViewportSize(size);
       checked.push(name);
     }

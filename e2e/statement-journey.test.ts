@@ -6,11 +6,12 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoCoalition } from '../demo/coalition.js';
+import { demoRelease } from '../demo/release-2021-06-03.js';
 import { messages } from '../src/platform/i18n/format.js';
 import { LOCALES, type Locale } from '../src/platform/i18n/locales.js';
 import { testEngines } from '../test/support/db.js';
-import { formatViolations, runAxe } from './axe.js';
 import { launchChromium, startTestServer, type TestServer } from './browser.js';
+import { expectDesignedAtEachWidth } from './page-checks.js';
 
 const statement = must(demoCoalition.statements.find((s) => s.slug === 'guatemala-vp-visit-2021'));
 const themes = demoCoalition.themes;
@@ -30,6 +31,8 @@ const axePages: { name: string; path: (locale: Locale) => string; status: number
   { name: 'recommendation page', path: recommendationPath, status: 200 },
   { name: 'organization directory', path: (l) => `/${l}/organizations`, status: 200 },
   { name: 'organization page', path: (l) => `/${l}/organizations/${organization.slug}`, status: 200 },
+  { name: 'newsroom', path: (l) => `/${l}/releases`, status: 200 },
+  { name: 'release page', path: (l) => `/${l}/releases/${demoRelease.slug}`, status: 200 },
   { name: '404 page', path: (l) => `/${l}/no-such-page`, status: 404 },
 ];
 
@@ -108,7 +111,7 @@ for (const engine of testEngines) {
       });
     });
 
-    describe('axe-core finds no WCAG 2.2 A/AA violations', () => {
+    describe('axe-core finds no WCAG 2.2 A/AA violations, and no page scrolls sideways at 360 px or 1280 px', () => {
       // One page for all of them: every address carries its language, and a new page costs time.
       let context: BrowserContext | undefined;
       let page: Page;
@@ -130,11 +133,48 @@ for (const engine of testEngines) {
             const response = await page.goto(path);
             expect(response?.status()).toBe(target.status);
             expect(await htmlLang(page)).toBe(locale);
-            const violations = await runAxe(page);
-            expect(violations, formatViolations(path, violations)).toEqual([]);
+            await expectDesignedAtEachWidth(page, path);
           });
         }
       }
+    });
+
+    it('prints cleanly: statement, release and follow-up without navigation, with link addresses, tables whole', async () => {
+      await withPage({ locale: 'en-US' }, async (page) => {
+        await page.emulateMedia({ media: 'print' });
+        for (const path of [statementPath('en'), `/en/releases/${demoRelease.slug}`, '/en/follow-up/scorecard']) {
+          await page.goto(path);
+          const printed = await page.evaluate(`(() => {
+            const shown = (selector) => [...document.querySelectorAll(selector)].some((el) => getComputedStyle(el).display !== 'none');
+            const external = document.querySelector('main a[href^="http"]');
+            return {
+              nav: shown('.site-header nav'),
+              footer: shown('.site-footer'),
+              forms: shown('form'),
+              linkAddress: external ? getComputedStyle(external, '::after').content : null,
+              externalHref: external ? external.getAttribute('href') : null,
+              clippedTables: [...document.querySelectorAll('.table-scroll, .table-wrap')].filter((el) => getComputedStyle(el).overflowX !== 'visible').length,
+            };
+          })()`);
+          const { nav, footer, forms, linkAddress, externalHref, clippedTables } = printed as {
+            nav: boolean;
+            footer: boolean;
+            forms: boolean;
+            linkAddress: string | null;
+            externalHref: string | null;
+            clippedTables: number;
+          };
+          expect({ nav, footer, forms, clippedTables }, path).toEqual({
+            nav: false,
+            footer: false,
+            forms: false,
+            clippedTables: 0,
+          });
+          // The release names each organization's website: on paper its address follows the link.
+          if (path.includes('/releases/')) expect(externalHref, path).toMatch(/^https?:/);
+          if (externalHref) expect(linkAddress, path).toMatch(/^" \(" attr\(href\) "\)"$|^" \(https?:/);
+        }
+      });
     });
 
     it('works without JavaScript: home → statement → Español', async () => {

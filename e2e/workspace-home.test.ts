@@ -19,7 +19,7 @@ import type { FastifyTypeBox } from '../src/platform/web/fastify-typebox.js';
 import { createTestDb, testEngines } from '../test/support/db.js';
 import { createUserWithPassword, PASSWORD } from '../test/support/visitors.js';
 import { launchChromium } from './browser.js';
-import { axeViolations, horizontalOverflow } from './workspace-support.js';
+import { expectDesignedAtEachWidth } from './page-checks.js';
 
 const EDITOR = 'desk@example.org';
 const MEMBER = 'press@cejil.org';
@@ -102,16 +102,14 @@ for (const engine of testEngines) {
         ['editor', EDITOR, 'li.attention-draftReleases'],
         ['member', MEMBER, 'li.attention-profileGaps'],
       ] as const) {
-        it(`[${locale}] ${who}: no axe violations and no sideways scrolling at 360 px`, async () => {
+        it(`[${locale}] ${who}: no axe violations and no sideways scrolling at 360 px and 1280 px`, async () => {
           const { page } = people[email]!;
           const response = await page.goto(`/${locale}/workspace`);
           expect(response?.status()).toBe(200);
           expect(await page.locator(expected).count()).toBe(1);
           const heading = page.getByRole('heading', { name: messages(locale).homeAttentionHeading });
           expect(await heading.count()).toBe(1);
-          expect(await axeViolations(page)).toEqual([]);
-          const { overflow, culprits } = await horizontalOverflow(page);
-          expect(overflow, culprits.join(', ')).toBeLessThanOrEqual(0);
+          await expectDesignedAtEachWidth(page, `/${locale}/workspace (${who})`);
         });
       }
     }

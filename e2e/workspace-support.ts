@@ -1,17 +1,15 @@
 /**
  * Plumbing for the editorial journeys: an EMPTY instance whose first admin was made by the real CLI,
- * served with an injected clock; axe-core (WCAG 2.2 A/AA tags) and a phone-width check for each page.
+ * served with an injected clock (the design checks for each page are in page-checks.ts).
  */
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { buildApp } from '../src/app/app.js';
 import { type DbHandle, type Engine, openDb } from '../src/platform/db/client.js';
 import { createEmptyPostgresDatabase } from '../test/support/db.js';
 import { runCli } from '../test/support/processes.js';
-import { runAxe } from './axe.js';
 
 export interface EmptyInstance {
   baseUrl: string;
@@ -66,25 +64,4 @@ export async function startEmptyInstance(engine: Engine, adminEmail: string): Pr
       }
     },
   };
-}
-
-/** axe-core in the page as served (page.evaluate is not governed by the CSP): the violations, readable. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const violations = await runAxe(page);
-  return violations.flatMap((v) => [
-    `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
-    ...v.nodes.map((n) => `    ${n.target}    ${n.html.slice(0, 200)}`),
-  ]);
-}
-
-/** How far the page scrolls sideways at its current width, and the first elements sticking out. */
-export async function horizontalOverflow(page: Page): Promise<{ overflow: number; culprits: string[] }> {
-  return page.evaluate(`(() => {
-    const root = document.documentElement;
-    const culprits = [...document.querySelectorAll('body *')]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && !el.closest('.table-scroll'))
-      .slice(0, 5)
-      .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
-    return { overflow: root.scrollWidth - root.clientWidth, culprits };
-  })()`);
 }

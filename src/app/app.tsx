@@ -17,6 +17,7 @@ import { type AppDeps, gatherContributions, type UploadLimits } from '../platfor
 import { requestLocale } from '../platform/i18n/negotiate-locale.js';
 import type { Mailer } from '../platform/mail.js';
 import { registerAuth } from '../platform/web/auth.js';
+import { brandAssets } from '../platform/web/brand-assets.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { ajvOptions, buildLazyValidator } from '../platform/web/lazy-validation.js';
 import { redirectToLocale, redirectUnlocalized } from '../platform/web/locale-redirect.js';
@@ -116,6 +117,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
       .type('text/css; charset=utf-8')
       .header('cache-control', 'public, max-age=31536000, immutable')
       .send(stylesheet.css),
+  );
+
+  // The bridge mark as favicon: linked as SVG from every page; /favicon.ico for browsers that ask on their own.
+  const brand = brandAssets();
+  const longCache = 'public, max-age=31536000, immutable';
+  app.get('/favicon.svg', async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', longCache).send(brand.svg),
+  );
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', longCache).send(brand.ico),
   );
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -53,6 +53,8 @@ import { buildApp } from './app.js';
 const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/': () => '/',
   '/healthz': () => '/healthz',
+  '/favicon.svg': () => '/favicon.svg',
+  '/favicon.ico': () => '/favicon.ico',
   '/assets/style.css': () => 'stylesheet',
   '/:locale/': (l) => `/${l}/`,
   '/:locale/statements/:slug': (l, s) => `/${l}/statements/${slugOf(s)}`,

@@ -2,6 +2,7 @@
 
 import { messages } from '../platform/i18n/format.js';
 import { LOCALES } from '../platform/i18n/locales.js';
+import { brandAssets } from '../platform/web/brand-assets.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { EmptyOr } from './list.js';
 
@@ -143,6 +144,7 @@ export function HtmlDocument(props: {
           <title safe>{props.title}</title>
           {(props.afterTitle ?? '') as 'safe'}
           <link rel="stylesheet" href={ctx.stylesheetHref} />
+          <link rel="icon" href={brandAssets().svgHref} type="image/svg+xml" />
           <AlternateLinks ctx={ctx} />
           {(props.head ?? '') as 'safe'}
         </head>
@@ -192,13 +194,30 @@ export function SkipLink({ ctx }: { ctx: PageContext }): JSX.Element {
 export function Brand(props: { ctx: PageContext; href: string; tagline: string }): JSX.Element {
   return (
     <a class="brand" href={props.href}>
-      <span class="brand-name" safe>
-        {props.ctx.t.siteName}
-      </span>
-      <span class="brand-tagline" safe>
-        {props.tagline}
+      <BrandMark />
+      <span class="brand-text">
+        <span class="brand-name" safe>
+          {props.ctx.t.siteName}
+        </span>
+        <span class="brand-tagline" safe>
+          {props.tagline}
+        </span>
       </span>
     </a>
+  );
+}
+
+/** The bridge mark beside the name (the same drawing as the favicon); decorative: the name says it. */
+export function BrandMark(): JSX.Element {
+  return (
+    <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+      <rect width="32" height="32" rx="6" fill="#0b5a8a" />
+      <g fill="none" stroke="#fff" stroke-linecap="round">
+        <path d="M4 20h24M7 20v6M25 20v6" stroke-width="2.5" />
+        <path d="M5 20Q16 4 27 20" stroke-width="2.5" />
+        <path d="M10 14.6V20M16 12v8M22 14.6V20" stroke-width="1.5" />
+      </g>
+    </svg>
   );
 }
 

@@ -1,7 +1,9 @@
 /**
  * Server-rendered SVG charts: no chart library, no JavaScript. Each chart has a <title> and a
  * <desc> (named by aria-labelledby/aria-describedby) and is always shown beside a table with the
- * same numbers. Every drawn value carries `data-key="row|column"` and `data-value`, the same keys
+ * same numbers. They scale to their container (viewBox, width 100 %) and are drawn narrow (420 units),
+ * so text stays legible on a phone: each row's label sits on its own lines above its bar, wrapped
+ * between words, never cut. Every drawn value carries `data-key="row|column"` and `data-value`, the same keys
  * as the table cells, so a test (or a reader's tool) can check that both say the same thing.
  */
 import type { StatusCounts, StatusKey } from './status.js';
@@ -17,11 +19,12 @@ export const STATUS_COLORS: Record<StatusKey, string> = {
   none: '#e0e0e0',
 };
 
-const WIDTH = 640;
-const LABEL_WIDTH = 200;
-const BAR_HEIGHT = 22;
-const GAP = 8;
-const PLOT = WIDTH - LABEL_WIDTH - 60;
+const WIDTH = 420;
+const LINE = 20;
+const BAR_HEIGHT = 18;
+const GAP = 12;
+/** Characters per label line at the chart's 16px text over 420 units. */
+const LABEL_CHARS = 42;
 
 interface ChartFrame {
   id: string;
@@ -53,8 +56,34 @@ function Frame({ id, title, desc, height, children }: ChartFrame): JSX.Element {
   );
 }
 
-function truncate(label: string, max = 30): string {
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+/** A label broken into lines between words (a word longer than a line gets a line of its own). */
+export function wrapLabel(label: string, max = LABEL_CHARS): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return line || lines.length === 0 ? [...lines, line] : lines;
+}
+
+/** A row's label above its bar: returns the label's text element and the y where the bar starts. */
+function RowLabel(props: { label: string; y: number }): { element: JSX.Element; barY: number } {
+  const lines = wrapLabel(props.label);
+  const element = (
+    <text x="0" y={props.y + LINE - 4}>
+      {lines.map((line, i) => (
+        <tspan x="0" dy={i === 0 ? '0' : String(LINE)} safe>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+  return { element, barY: props.y + lines.length * LINE + 2 };
 }
 
 export interface Bar {
@@ -64,35 +93,39 @@ export interface Bar {
   color: string;
 }
 
-/** One horizontal bar per row, value written at its end. */
+/** Room at the end of a bar for its number. */
+const VALUE_ROOM = 48;
+
+/** One horizontal bar per row under its label, value written at its end. */
 export function BarChart(props: { id: string; title: string; desc: string; bars: Bar[] }): JSX.Element {
   const max = Math.max(1, ...props.bars.map((b) => b.value));
-  const height = props.bars.length * (BAR_HEIGHT + GAP) + GAP;
+  const plot = WIDTH - VALUE_ROOM;
+  let y = 0;
+  const rows = props.bars.map((bar) => {
+    const { element, barY } = RowLabel({ label: bar.label, y });
+    y = barY + BAR_HEIGHT + GAP;
+    const w = Math.round((bar.value / max) * plot);
+    return (
+      <g>
+        {element}
+        <rect
+          x="0"
+          y={barY}
+          width={w}
+          height={BAR_HEIGHT}
+          fill={bar.color}
+          data-key={bar.key}
+          data-value={String(bar.value)}
+        />
+        <text x={w + 6} y={barY + BAR_HEIGHT - 4} safe>
+          {String(bar.value)}
+        </text>
+      </g>
+    );
+  });
   return (
-    <Frame id={props.id} title={props.title} desc={props.desc} height={height}>
-      {props.bars.map((bar, i) => {
-        const y = GAP + i * (BAR_HEIGHT + GAP);
-        const w = Math.round((bar.value / max) * PLOT);
-        return (
-          <g>
-            <text x={LABEL_WIDTH - 6} y={y + 16} text-anchor="end" safe>
-              {truncate(bar.label)}
-            </text>
-            <rect
-              x={LABEL_WIDTH}
-              y={y}
-              width={w}
-              height={BAR_HEIGHT}
-              fill={bar.color}
-              data-key={bar.key}
-              data-value={String(bar.value)}
-            />
-            <text x={LABEL_WIDTH + w + 6} y={y + 16} safe>
-              {String(bar.value)}
-            </text>
-          </g>
-        );
-      })}
+    <Frame id={props.id} title={props.title} desc={props.desc} height={y}>
+      {rows}
     </Frame>
   );
 }
@@ -103,7 +136,10 @@ export interface StackedRow {
   counts: StatusCounts;
 }
 
-/** One bar per row, split by status (scaled to the largest row), with a legend of the statuses drawn. */
+/**
+ * One bar per row, split by status (scaled to the largest row), and under the chart a legend of the
+ * statuses drawn, in HTML so it wraps at any width.
+ */
 export function StackedChart(props: {
   id: string;
   title: string;
@@ -114,56 +150,56 @@ export function StackedChart(props: {
 }): JSX.Element {
   const totals = props.rows.map((r) => props.statuses.reduce((sum, s) => sum + r.counts[s], 0));
   const max = Math.max(1, ...totals);
-  const legendY = props.rows.length * (BAR_HEIGHT + GAP) + GAP;
-  const height = legendY + Math.ceil(props.statuses.length / 3) * 20 + 10;
+  const plot = WIDTH - VALUE_ROOM;
+  let y = 0;
+  const rows = props.rows.map((row, i) => {
+    const { element, barY } = RowLabel({ label: row.label, y });
+    y = barY + BAR_HEIGHT + GAP;
+    let x = 0;
+    return (
+      <g>
+        {element}
+        {props.statuses.map((s) => {
+          const value = row.counts[s];
+          const w = Math.round((value / max) * plot);
+          const rect = (
+            <rect
+              x={x}
+              y={barY}
+              width={w}
+              height={BAR_HEIGHT}
+              fill={STATUS_COLORS[s]}
+              data-key={`${row.key}|${s}`}
+              data-value={String(value)}
+            >
+              <title safe>{`${props.statusLabel(s)}: ${value}`}</title>
+            </rect>
+          );
+          x += w;
+          return rect;
+        })}
+        <text x={x + 6} y={barY + BAR_HEIGHT - 4} safe>
+          {String(totals[i])}
+        </text>
+      </g>
+    );
+  });
   return (
-    <Frame id={props.id} title={props.title} desc={props.desc} height={height}>
-      {props.rows.map((row, i) => {
-        const y = GAP + i * (BAR_HEIGHT + GAP);
-        let x = LABEL_WIDTH;
-        return (
-          <g>
-            <text x={LABEL_WIDTH - 6} y={y + 16} text-anchor="end" safe>
-              {truncate(row.label)}
-            </text>
-            {props.statuses.map((s) => {
-              const value = row.counts[s];
-              const w = Math.round((value / max) * PLOT);
-              const rect = (
-                <rect
-                  x={x}
-                  y={y}
-                  width={w}
-                  height={BAR_HEIGHT}
-                  fill={STATUS_COLORS[s]}
-                  data-key={`${row.key}|${s}`}
-                  data-value={String(value)}
-                >
-                  <title safe>{`${props.statusLabel(s)}: ${value}`}</title>
-                </rect>
-              );
-              x += w;
-              return rect;
-            })}
-            <text x={x + 6} y={y + 16} safe>
-              {String(totals[i])}
-            </text>
-          </g>
-        );
-      })}
-      {props.statuses.map((s, i) => {
-        const x = (i % 3) * 210 + 10;
-        const y = legendY + Math.floor(i / 3) * 20;
-        return (
-          <g>
-            <rect x={x} y={y} width="12" height="12" fill={STATUS_COLORS[s]} />
-            <text x={x + 18} y={y + 11} safe>
-              {props.statusLabel(s)}
-            </text>
-          </g>
-        );
-      })}
-    </Frame>
+    <div class="chart-figure">
+      <Frame id={props.id} title={props.title} desc={props.desc} height={y}>
+        {rows}
+      </Frame>
+      <ul class="chart-legend">
+        {props.statuses.map((s) => (
+          <li>
+            <svg viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+              <rect width="12" height="12" fill={STATUS_COLORS[s]} />
+            </svg>
+            <span safe>{props.statusLabel(s)}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -174,46 +210,49 @@ export interface PercentGroup {
 }
 
 const SERIES_COLORS = ['#1f78b4', '#ff7f00', '#33a02c'];
+const SERIES_BAR = 12;
+const SERIES_STEP = 17;
+/** Room at the end of a bar for "Implementadas 100 %" at the small text size. */
+const SERIES_TEXT_ROOM = 165;
 
-/** Per row, one thin bar per measure, on a 0–100 % scale. */
+/** Per row, under its label, one thin bar per measure, on a 0–100 % scale. */
 export function PercentChart(props: { id: string; title: string; desc: string; groups: PercentGroup[] }): JSX.Element {
-  const seriesCount = props.groups[0]?.values.length ?? 0;
-  const groupHeight = seriesCount * 14 + GAP * 2;
-  const height = props.groups.length * groupHeight + GAP;
+  const plot = WIDTH - SERIES_TEXT_ROOM;
+  let y = 0;
+  const groups = props.groups.map((group) => {
+    const { element, barY } = RowLabel({ label: group.label, y });
+    y = barY + group.values.length * SERIES_STEP + GAP;
+    return (
+      <g>
+        {element}
+        {group.values.map((v, j) => {
+          const w = Math.round((v.percent / 100) * plot);
+          const by = barY + j * SERIES_STEP;
+          return (
+            <g>
+              <rect
+                x="0"
+                y={by}
+                width={w}
+                height={SERIES_BAR}
+                fill={SERIES_COLORS[j % SERIES_COLORS.length]}
+                data-key={`${group.key}|${v.key}`}
+                data-value={String(v.percent)}
+              >
+                <title safe>{`${v.label}: ${v.percent} %`}</title>
+              </rect>
+              <text x={w + 5} y={by + SERIES_BAR - 1} class="chart-small" safe>
+                {`${v.label} ${v.percent} %`}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    );
+  });
   return (
-    <Frame id={props.id} title={props.title} desc={props.desc} height={height}>
-      {props.groups.map((group, i) => {
-        const y0 = GAP + i * groupHeight;
-        return (
-          <g>
-            <text x={LABEL_WIDTH - 6} y={y0 + 14} text-anchor="end" safe>
-              {truncate(group.label)}
-            </text>
-            {group.values.map((v, j) => {
-              const w = Math.round((v.percent / 100) * PLOT);
-              const y = y0 + j * 14;
-              return (
-                <g>
-                  <rect
-                    x={LABEL_WIDTH}
-                    y={y}
-                    width={w}
-                    height="12"
-                    fill={SERIES_COLORS[j % SERIES_COLORS.length]}
-                    data-key={`${group.key}|${v.key}`}
-                    data-value={String(v.percent)}
-                  >
-                    <title safe>{`${v.label}: ${v.percent} %`}</title>
-                  </rect>
-                  <text x={LABEL_WIDTH + w + 4} y={y + 10} class="chart-small" safe>
-                    {`${v.label} ${v.percent} %`}
-                  </text>
-                </g>
-              );
-            })}
-          </g>
-        );
-      })}
+    <Frame id={props.id} title={props.title} desc={props.desc} height={y}>
+      {groups}
     </Frame>
   );
 }

@@ -223,25 +223,27 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
             )}
             groups={groups}
           />
-          <table class="data">
-            <caption safe>{t.followupDataTable}</caption>
-            <TableHead headers={[t.followupAddressee, 'N', ...measures.map((m) => m.label)]} />
-            <tbody>
-              {groups.map((g) => (
-                <tr>
-                  <th scope="row" safe>
-                    {g.label}
-                  </th>
-                  <td safe>{String(g.row.total)}</td>
-                  {g.values.map((v) => (
-                    <td data-key={`${g.key}|${v.key}`} data-value={String(v.percent)} safe>
-                      {t.followupShare(g.row[v.key], g.row.total, v.percent)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <section class="table-scroll" tabindex="0" aria-label={t.followupDataTable}>
+            <table class="data">
+              <caption safe>{t.followupDataTable}</caption>
+              <TableHead headers={[t.followupAddressee, 'N', ...measures.map((m) => m.label)]} />
+              <tbody>
+                {groups.map((g) => (
+                  <tr>
+                    <th scope="row" safe>
+                      {g.label}
+                    </th>
+                    <td safe>{String(g.row.total)}</td>
+                    {g.values.map((v) => (
+                      <td data-key={`${g.key}|${v.key}`} data-value={String(v.percent)} safe>
+                        {t.followupShare(g.row[v.key], g.row.total, v.percent)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         </div>
       )}
     </Section>
@@ -262,30 +264,32 @@ export function ListView(props: {
   if (props.items.length === 0) return <NoData ctx={ctx} />;
   return (
     <section>
-      <table class="data">
-        <caption safe>{t.followupRecommendations}</caption>
-        <TableHead headers={[t.followupRecommendations, t.followupCurrentStatus, t.followupStatusDate]} />
-        <tbody>
-          {props.items.map((r) => (
-            <tr>
-              <td>
-                <a href={`/${locale}/statements/${r.statementSlug}/recommendations/${r.slug}/follow-up`}>
-                  <LocalizedSpan value={r.text} ctx={ctx} />
-                </a>
-                <br />
-                <small>
-                  <LocalizedSpan value={r.statementTitle} ctx={ctx} />
-                  <span safe>{` · ${formatDate(r.statementDate, locale)}`}</span>
-                </small>
-              </td>
-              <td data-status={r.status ?? 'none'} safe>
-                {t.followupStatusLabel(r.status ?? 'none')}
-              </td>
-              <td>{r.statusDate ? formatDate(r.statusDate, locale) : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <section class="table-scroll" tabindex="0" aria-label={t.followupRecommendations}>
+        <table class="data">
+          <caption safe>{t.followupRecommendations}</caption>
+          <TableHead headers={[t.followupRecommendations, t.followupCurrentStatus, t.followupStatusDate]} />
+          <tbody>
+            {props.items.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/${locale}/statements/${r.statementSlug}/recommendations/${r.slug}/follow-up`}>
+                    <LocalizedSpan value={r.text} ctx={ctx} />
+                  </a>
+                  <br />
+                  <small>
+                    <LocalizedSpan value={r.statementTitle} ctx={ctx} />
+                    <span safe>{` · ${formatDate(r.statementDate, locale)}`}</span>
+                  </small>
+                </td>
+                <td data-status={r.status ?? 'none'} safe>
+                  {t.followupStatusLabel(r.status ?? 'none')}
+                </td>
+                <td>{r.statusDate ? formatDate(r.statusDate, locale) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <nav class="pager">
         {page > 1 ? (
           <a href={pageUrl(page - 1)} rel="prev" safe>

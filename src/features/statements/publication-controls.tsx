@@ -100,7 +100,7 @@ export function PublicationControls(props: {
             version={version}
             label={t.editorialWithdraw}
             hint={t.editorialWithdrawHint}
-            buttonClass="button-secondary"
+            buttonClass="button-danger"
           />
         ) : (
           ''
@@ -120,7 +120,7 @@ export function DeleteDraftForm(props: {
 }): JSX.Element {
   const { t } = props.ctx;
   return (
-    <ButtonForm {...props} label={t.editorialDelete} hint={t.editorialDeleteDraftHint} buttonClass="button-secondary" />
+    <ButtonForm {...props} label={t.editorialDelete} hint={t.editorialDeleteDraftHint} buttonClass="button-danger" />
   );
 }
 
