@@ -139,6 +139,26 @@ describeEachEngine('every recommendation reachable for follow-up', (ctx) => {
     expect(form('form[method=post] input[name=_csrf]').length).toBeGreaterThan(0);
   });
 
+  it('offers no follow-up link on a draft statement (nothing to follow up before it is published)', async () => {
+    const [draft] = await ctx.db
+      .insert(t.statements)
+      .values({ slug: 'draft-statement', title: localized('en', 'A draft'), date: '2026-11-01', status: 'draft' })
+      .returning();
+    const [draftRec] = await ctx.db
+      .insert(t.recommendations)
+      .values({ statementId: draft!.id, slug: 'draft-rec', position: 1, text: localized('en', 'Draft text.') })
+      .returning();
+    try {
+      const $ = await page('/en/workspace/statements/draft-statement');
+      expect($('.workspace-items').text()).toContain('Draft text.');
+      expect($('a.followup-link').length).toBe(0);
+      // Nor is it in the follow-up list, which holds published statements only.
+      expect(rows(await page(LIST)).map((r) => r.id)).not.toContain(draftRec!.id);
+    } finally {
+      await ctx.db.delete(t.statements).where(eq(t.statements.id, draft!.id));
+    }
+  });
+
   it('reaches the public follow-up from the public statement page by its links', async () => {
     const reader = new Visitor(app);
     const statementPage = await page(`/en/statements/${demo.slug}`, reader);
