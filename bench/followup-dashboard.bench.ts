@@ -13,12 +13,13 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { ListFilters } from '../src/features/followup/index.js';
+import type { ListFilters, WorkspaceListFilters } from '../src/features/followup/index.js';
 import {
   countByAddressee,
   countByStatus,
   countByTheme,
   filterOptions,
+  listForFollowup,
   listRecommendations,
   liveCountByAddressee,
   liveCountByStatus,
@@ -28,6 +29,7 @@ import {
   publicOverdueCommitments,
   scorecard,
   statusOverTime,
+  workspaceFilterOptions,
 } from '../src/features/followup/index.js';
 import type { Db, DbHandle } from '../src/platform/db/client.js';
 import { openDb, withDefaultUser } from '../src/platform/db/client.js';
@@ -147,6 +149,23 @@ function cases(db: Db): [string, () => Promise<unknown>][] {
     ['live: scorecard, filtered', page(() => liveScorecard(db, filtered, NOW))],
     ['live: status over time', page(() => liveStatusOverTime(db, {}, NOW))],
     ['live: status over time, filtered', page(() => liveStatusOverTime(db, filtered, NOW))],
+    // The editors' list of every recommendation (/workspace/followup), with its filter options.
+    ...workspaceCases(db),
+  ];
+}
+
+/** The editors' follow-up list as its route runs it: the list and the filter form's options (the stale count aside). */
+function workspaceCases(db: Db): [string, () => Promise<unknown>][] {
+  const list = (filters: WorkspaceListFilters) => () =>
+    Promise.all([workspaceFilterOptions(db), listForFollowup(db, filters, NOW, 6)]);
+  return [
+    ['workspace list, page 1', list({})],
+    ['workspace list, page 40', list({ page: 40 })],
+    ['workspace list, search', list({ q: 'of statement-17' })],
+    ['workspace list, search + statement', list({ q: 'recommendation 7', statement: 'statement-1234' })],
+    ['workspace list, stale', list({ stale: true })],
+    ['workspace list, theme + status', list({ theme: 'theme-3', status: 'implemented' })],
+    ['workspace list, theme + addressee', list({ theme: 'theme-3', addressee: 'addressee-3' })],
   ];
 }
 

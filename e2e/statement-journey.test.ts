@@ -78,8 +78,14 @@ for (const engine of testEngines) {
 
         await page.getByRole('link', { name: statement.title.en, exact: true }).click();
         await page.waitForURL(`**${statementPath('en')}`);
-        const en = page.getByRole('region', { name: messages('en').statementRecommendationsByTheme, exact: true });
-        expect(sorted(await en.locator('h3').allInnerTexts())).toEqual(sorted(themes.map((t) => t.label.en)));
+        const en = page.getByRole('region', { name: messages('en').statementRecommendations, exact: true });
+        // Each recommendation once, numbered from 1; the themes are the filter's links.
+        expect(await en.locator('h3').allInnerTexts()).toEqual(
+          statement.recommendations.map((_, i) => messages('en').recommendationTitle(i + 1)),
+        );
+        expect(sorted(await en.locator('.theme-filter a').allInnerTexts())).toEqual(
+          sorted(themes.map((t) => t.label.en)),
+        );
         expect(await recommendationHrefs(en)).toHaveLength(statement.recommendations.length);
         expect(await recommendationTexts(en)).toEqual(sorted(statement.recommendations.map((r) => r.text.en)));
 
@@ -87,17 +93,17 @@ for (const engine of testEngines) {
         await page.waitForURL(`**${statementPath('es')}`);
         expect(pathOf(page)).toBe(`/es/statements/${statement.slug}`);
         expect(await htmlLang(page)).toBe('es');
-        const es = page.getByRole('region', { name: messages('es').statementRecommendationsByTheme, exact: true });
+        const es = page.getByRole('region', { name: messages('es').statementRecommendations, exact: true });
         for (const theme of themes) {
-          await es.getByRole('heading', { level: 3, name: theme.label.es, exact: true }).waitFor();
+          await es.getByRole('navigation').getByRole('link', { name: theme.label.es, exact: true }).waitFor();
         }
-        expect(await es.locator('h3').count()).toBe(themes.length);
+        expect(await es.locator('h3').count()).toBe(statement.recommendations.length);
         expect(await recommendationHrefs(es)).toHaveLength(statement.recommendations.length);
         expect(await recommendationTexts(es)).toEqual(sorted(statement.recommendations.map((r) => r.text.es)));
         const item = es.getByRole('listitem').filter({ hasText: recommendation.text.es }).first();
         await item.waitFor();
 
-        await item.getByRole('link').click();
+        await item.getByRole('link', { name: messages('es').recommendationTitle(1), exact: true }).click();
         await page.waitForURL(`**${recommendationPath('es')}`);
         expect(await htmlLang(page)).toBe('es');
         await page.getByRole('main').getByText(recommendation.text.es, { exact: true }).waitFor();
@@ -233,10 +239,10 @@ function sorted(values: readonly string[]): string[] {
   return [...values].sort();
 }
 
-/** Distinct recommendation links in the section (a recommendation appears under each of its themes). */
+/** Distinct recommendation links in the section. */
 async function recommendationHrefs(section: Locator): Promise<string[]> {
   const hrefs = new Set<string>();
-  for (const link of await section.locator('li.recommendation a').all()) {
+  for (const link of await section.locator('li.recommendation a.rec-number').all()) {
     const href = await link.getAttribute('href');
     if (href) hrefs.add(href);
   }
@@ -245,6 +251,6 @@ async function recommendationHrefs(section: Locator): Promise<string[]> {
 
 /** Distinct recommendation texts in the section, sorted. */
 async function recommendationTexts(section: Locator): Promise<string[]> {
-  const texts = await section.locator('li.recommendation p').allInnerTexts();
+  const texts = await section.locator('li.recommendation p.rec-text').allInnerTexts();
   return sorted([...new Set(texts.map((t) => t.trim()))]);
 }

@@ -28,7 +28,8 @@ import { emptyCounts, type ImplementationStatus, STATUS_KEYS, type StatusCounts 
 
 const su = t.followupStatusUpdates;
 
-const currentJoin = and(eq(su.recommendationId, t.recommendations.id), eq(su.isCurrent, true));
+/** A recommendation's current status update (the published one `is_current` marks), for a left join. */
+export const currentJoin = and(eq(su.recommendationId, t.recommendations.id), eq(su.isCurrent, true));
 
 /** Public statements selected by the filters (statement, date range), as a condition on `statements`. */
 function statementFilter(filters: DashboardFilters, now: Date): SQL {
@@ -44,7 +45,7 @@ function statementFilter(filters: DashboardFilters, now: Date): SQL {
  * The filters on a recommendation itself (a theme; an addressee and/or an addressee's country), as a
  * condition on `recommendations`. Slugs are looked up once per query (a scalar subquery), not per row.
  */
-function ownFilter(filters: DashboardFilters): SQL | undefined {
+export function ownFilter(filters: DashboardFilters): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.theme) {
     conditions.push(

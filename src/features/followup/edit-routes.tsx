@@ -33,7 +33,7 @@ import {
   editStatusUpdate,
   recordedValues,
 } from './edit-service.js';
-import { RecommendationWorkspacePage, RemindersPage, recommendationBase } from './edit-views.js';
+import { FollowupListPage, RecommendationWorkspacePage, recommendationBase } from './edit-views.js';
 import {
   CommitmentFormPage,
   type EditTarget,
@@ -41,9 +41,11 @@ import {
   ResponseFormPage,
   StatusFormPage,
 } from './entry-form-views.js';
+import { parseWorkspaceFilters } from './filters.js';
 import { dayOf } from './overdue.js';
 import { overdueCommitments, staleRecommendations } from './reminders.js';
 import { loadTimeline } from './timeline-service.js';
+import { listForFollowup, workspaceFilterOptions } from './workspace-list.js';
 import { type EditorRecommendation, getRecommendationForEditor } from './workspace-service.js';
 import {
   ENTRY_KINDS,
@@ -75,6 +77,9 @@ const CopyParams = Type.Object({
   kind: Type.Union(COPY_KINDS.map((k) => Type.Literal(k))),
   entryId: IdParams.properties.id,
 });
+/** The stale reminder counts up to this many and then says "at least" (as the workspace home does). */
+const STALE_COUNT_LIMIT = 200;
+
 const VersionBody = Type.Object({ _csrf: Type.String({ maxLength: 200 }), version: RowNumber });
 
 /** Only people who record follow-up; anyone else signed in is refused. */
@@ -96,21 +101,27 @@ export function registerFollowupEditRoutes(
     signedInRoutes(scope, { deps, auth, allow: editorsOnly }, (guarded) => {
       guarded.get(path, async (request, reply) => {
         const now = deps.now();
-        const [stale, overdue] = await Promise.all([
-          staleRecommendations(deps.db, now, options.staleMonths),
+        const filters = parseWorkspaceFilters(request.query as Record<string, unknown>);
+        const [stale, overdue, list, choices] = await Promise.all([
+          staleRecommendations(deps.db, now, options.staleMonths, STALE_COUNT_LIMIT),
           overdueCommitments(deps.db, now),
+          listForFollowup(deps.db, filters, now, options.staleMonths),
+          workspaceFilterOptions(deps.db),
         ]);
         const ctx = pageContext(deps, request, locale);
         const { user, csrf } = request.workspace;
         return sendHtml(
           reply,
           await (
-            <RemindersPage
+            <FollowupListPage
               ctx={ctx}
               user={user}
               csrf={csrf}
               months={options.staleMonths}
-              stale={stale}
+              stale={{ count: stale.length, atLeast: stale.length === STALE_COUNT_LIMIT }}
+              filters={filters}
+              options={choices}
+              list={list}
               overdue={overdue}
             />
           ),

@@ -4,49 +4,168 @@ import { isVisibleToPublic } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { CsrfField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
-import { EmptyOr } from '../../ui/list.js';
-import { LocalizedSpan } from '../../ui/localized-view.js';
+import { EmptyOr, FilterBar, type ListFilter, TableHead } from '../../ui/list.js';
+import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { CopyForms, type CopyProblem } from './copy-views.js';
 import { OverdueCommitmentItem } from './dashboard-views.js';
-import type { OverdueCommitment, StaleRecommendation } from './reminders.js';
+import { type WorkspaceListFilters, workspaceFilterQuery } from './filters.js';
+import type { OverdueCommitment } from './reminders.js';
+import { STATUS_KEYS } from './status.js';
 import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
 import { TimelineList } from './timeline-views.js';
+import { WORKSPACE_PAGE_SIZE, type WorkspaceFilterOptions, type WorkspaceListItem } from './workspace-list.js';
 import type { EditorRecommendation } from './workspace-service.js';
 
 export const workspaceBase = (ctx: PageContext) => `/${ctx.locale}/workspace/followup`;
 export const recommendationBase = (ctx: PageContext, id: number) => `${workspaceBase(ctx)}/recommendations/${id}`;
 
-export function RemindersPage(props: {
+/**
+ * /workspace/followup: every recommendation of a published statement, searchable and filterable by a GET
+ * form (works without JavaScript), one page at a time, each linking to its follow-up page; above it the
+ * stale reminder's count (a link to the list filtered to them), below it the commitments past due.
+ */
+export function FollowupListPage(props: {
   ctx: PageContext;
   user: UserRow;
   csrf: string;
   months: number;
-  stale: StaleRecommendation[];
+  /** How many recommendations the stale reminder counts; `atLeast` when the count was cut at its limit. */
+  stale: { count: number; atLeast: boolean };
+  filters: WorkspaceListFilters;
+  options: WorkspaceFilterOptions;
+  list: { items: WorkspaceListItem[]; hasMore: boolean };
   overdue: OverdueCommitment[];
 }) {
-  const { ctx, months } = props;
+  const { ctx, months, filters, options, list } = props;
   const { t, locale } = ctx;
+  const pageUrl = (changes: Partial<WorkspaceListFilters>) =>
+    `${workspaceBase(ctx)}${workspaceFilterQuery({ ...filters, ...changes })}#all-recommendations`;
+  const page = filters.page ?? 1;
+  const first = (page - 1) * WORKSPACE_PAGE_SIZE + 1;
+  const filterFields: ListFilter[] = [
+    {
+      name: 'statement',
+      label: t.followupFilterStatement,
+      value: filters.statement ?? '',
+      options: options.statements.map((s) => ({
+        value: s.slug,
+        label: `${localizedPlain(s.title, ctx)} (${formatDate(s.date, locale)})`,
+      })),
+    },
+    {
+      name: 'addressee',
+      label: t.followupFilterAddressee,
+      value: filters.addressee ?? '',
+      options: options.addressees.map((a) => ({ value: a.slug, label: localizedPlain(a.name, ctx) })),
+    },
+    {
+      name: 'theme',
+      label: t.followupFilterTheme,
+      value: filters.theme ?? '',
+      options: options.themes.map((th) => ({ value: th.slug, label: localizedPlain(th.label, ctx) })),
+    },
+    {
+      name: 'status',
+      label: t.followupFilterStatus,
+      value: filters.status ?? '',
+      options: STATUS_KEYS.map((k) => ({ value: k, label: t.followupStatusLabel(k) })),
+    },
+    {
+      name: 'stale',
+      label: t.followupFilterStale,
+      value: filters.stale ? '1' : '',
+      options: [{ value: '1', label: t.followupFilterStaleOnly(months) }],
+    },
+  ];
   return (
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={t.followupWorkspaceTitle}>
       <h1 safe>{t.followupWorkspaceTitle}</h1>
       <p safe>{t.followupWorkspaceIntro}</p>
       <Section id="stale" title={t.followupRemindersStaleTitle(months)}>
-        <EmptyOr empty={t.followupRemindersNone} isEmpty={props.stale.length === 0}>
-          <ul class="reminders" data-reminder="stale">
-            {props.stale.map((r) => (
-              <li>
-                <a href={recommendationBase(ctx, r.id)}>
-                  <LocalizedSpan value={r.statementTitle} ctx={ctx} />
-                  <span safe>{` — ${t.recommendationTitle(r.number)}`}</span>
-                </a>{' '}
-                <span class="hint" safe>
-                  {r.lastUpdate ? t.followupLastUpdate(formatDate(r.lastUpdate, locale)) : t.followupNeverUpdated}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </EmptyOr>
+        <p data-reminder="stale">
+          <span safe>{t.followupStaleCount(props.stale.count, props.stale.atLeast)}</span>
+          {props.stale.count > 0 ? (
+            <>
+              {' '}
+              <a href={`${workspaceBase(ctx)}?stale=1#all-recommendations`} safe>
+                {t.followupStaleShow}
+              </a>
+            </>
+          ) : (
+            ''
+          )}
+        </p>
+      </Section>
+      <Section id="all-recommendations" title={t.followupAllTitle}>
+        <p class="hint" safe>
+          {t.followupAllHint}
+        </p>
+        <FilterBar ctx={ctx} action={workspaceBase(ctx)} q={filters.q ?? ''} filters={filterFields} />
+        <p class="result-count" role="status" safe>
+          {list.items.length === 0
+            ? t.followupAllNone
+            : t.followupAllShowing(first, first + list.items.length - 1, list.hasMore)}
+        </p>
+        {list.items.length === 0 ? (
+          ''
+        ) : (
+          <section class="table-scroll" aria-label={t.followupAllTitle} tabindex="0">
+            <table class="data-table" data-list="recommendations">
+              <caption class="visually-hidden" safe>
+                {t.followupAllTitle}
+              </caption>
+              <TableHead
+                headers={[
+                  t.followupColumnRecommendation,
+                  t.followupFilterStatement,
+                  t.followupCurrentStatus,
+                  t.followupStatusDate,
+                ]}
+              />
+              <tbody>
+                {list.items.map((r) => (
+                  <tr data-recommendation={String(r.id)}>
+                    <td>
+                      <a class="rec-number" href={recommendationBase(ctx, r.id)} safe>
+                        {t.recommendationTitle(r.number)}
+                      </a>
+                      <br />
+                      <LocalizedSpan value={r.text} ctx={ctx} />
+                    </td>
+                    <td>
+                      <LocalizedSpan value={r.statementTitle} ctx={ctx} />
+                    </td>
+                    <td data-status={r.status ?? 'none'} safe>
+                      {t.followupStatusLabel(r.status ?? 'none')}
+                    </td>
+                    <td>{r.statusDate ? formatDate(r.statusDate, locale) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
+        {page > 1 || list.hasMore ? (
+          <nav class="pager" aria-label={t.followupPagesLabel}>
+            {page > 1 ? (
+              <a href={pageUrl({ page: page > 2 ? page - 1 : undefined })} rel="prev" safe>
+                {t.followupPreviousPage}
+              </a>
+            ) : (
+              ''
+            )}{' '}
+            {list.hasMore ? (
+              <a href={pageUrl({ page: page + 1 })} rel="next" safe>
+                {t.followupNextPage}
+              </a>
+            ) : (
+              ''
+            )}
+          </nav>
+        ) : (
+          ''
+        )}
       </Section>
       <Section id="overdue-commitments" title={t.followupRemindersOverdueTitle}>
         <EmptyOr empty={t.followupRemindersNone} isEmpty={props.overdue.length === 0}>

@@ -73,3 +73,34 @@ export function filterQuery(filters: ListFilters): string {
   const text = params.toString();
   return text ? `?${text}` : '';
 }
+
+/**
+ * The editors' list of every recommendation (/workspace/followup), as GET parameters: the list's
+ * filters (statement, addressee, theme, status, page) plus `q`, words of the recommendation's text in
+ * any language, and `stale=1`, only those without a status update for the configured months.
+ */
+export interface WorkspaceListFilters extends Omit<ListFilters, 'country' | 'from' | 'to'> {
+  q?: string;
+  stale?: true;
+}
+
+export const WORKSPACE_FILTER_KEYS = ['q', 'statement', 'addressee', 'theme', 'status', 'stale', 'page'] as const;
+
+export function parseWorkspaceFilters(query: Record<string, unknown>): WorkspaceListFilters {
+  const { country: _, from: __, to: ___, ...filters } = parseListFilters(query) as ListFilters & WorkspaceListFilters;
+  const q = pick(query, 'q')?.slice(0, 200);
+  if (q) filters.q = q;
+  if (pick(query, 'stale') === '1') filters.stale = true;
+  return filters;
+}
+
+/** The canonical query string of the editors' list (fixed key order, empty values left out). */
+export function workspaceFilterQuery(filters: WorkspaceListFilters): string {
+  const params = new URLSearchParams();
+  for (const key of WORKSPACE_FILTER_KEYS) {
+    const value = filters[key];
+    if (value !== undefined) params.set(key, value === true ? '1' : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

@@ -242,7 +242,9 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     const reminders = cheerio.load((await editor.get('/en/workspace/followup')).body);
     expect(reminders('[data-reminder=overdue]').text()).toContain('Publish the reunification figures.');
     // Three months: every demo recommendation, as none has a status update dated since August 2026.
-    expect(reminders('[data-reminder=stale] li').length).toBe(7);
+    expect(reminders('[data-reminder=stale]').text()).toContain('7 recommendations.');
+    const stale = cheerio.load((await editor.get(reminders('[data-reminder=stale] a').attr('href')!)).body);
+    expect(stale('table[data-list=recommendations] tbody tr').length).toBe(7);
     expect(reminders('h2').first().text()).toContain('3 months');
     const timeline = cheerio.load((await new Visitor(app).get(PUBLIC_TIMELINE)).body);
     expect(timeline('[data-kind=commitment] .badge-overdue').length).toBe(1);

@@ -43,19 +43,21 @@ describeEachEngine('recommendation numbers', (ctx) => {
     return labels;
   }
 
-  it('the workspace reminders name each recommendation as the public page does, from 1', async () => {
+  it('the workspace follow-up list names each recommendation as the public page does, from 1', async () => {
     const editor = await signedIn(app, 'numbers@example.org');
-    const reminders = cheerio.load((await editor.get('/en/workspace/followup')).body);
-    const shown = reminders('[data-reminder=stale] li a')
-      .toArray()
-      .map((a) => ({
-        id: Number(/\/recommendations\/(\d+)$/.exec(reminders(a).attr('href') ?? '')?.[1]),
-        label: /Recommendation \d+/.exec(reminders(a).text())?.[0],
-      }));
-    expect(shown.length).toBeGreaterThan(1);
-    const expected = await publicNumbers(shown.map((s) => s.id));
-    for (const s of shown) expect(s.label).toBe(expected.get(s.id));
-    expect(reminders('[data-reminder=stale]').text()).not.toContain('Recommendation 0');
+    for (const url of ['/en/workspace/followup', '/en/workspace/followup?stale=1']) {
+      const list = cheerio.load((await editor.get(url)).body);
+      const shown = list('table[data-list=recommendations] a.rec-number')
+        .toArray()
+        .map((a) => ({
+          id: Number(/\/recommendations\/(\d+)$/.exec(list(a).attr('href') ?? '')?.[1]),
+          label: /Recommendation \d+/.exec(list(a).text())?.[0],
+        }));
+      expect(shown.length).toBeGreaterThan(1);
+      const expected = await publicNumbers(shown.map((s) => s.id));
+      for (const s of shown) expect(s.label).toBe(expected.get(s.id));
+      expect(list('table[data-list=recommendations]').text()).not.toContain('Recommendation 0');
+    }
   });
 
   it("the editors' digest uses the same numbers", async () => {

@@ -22,13 +22,27 @@ export function registerStatementRoutes(
       return sendHtml(reply, await (<HomePage ctx={pageContext(deps, request, locale)} items={items} />));
     });
 
-    scope.get('/statements/:slug', { schema: { params: Type.Object({ slug: Slug }) } }, async (request, reply) => {
-      const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
-      const document = await documentOf(deps.db, detail.statement.id);
-      const ctx = pageContext(deps, request, locale);
-      const extra = await Promise.all(sections.map((section) => section(deps, ctx, detail.statement.id)));
-      return sendHtml(reply, await (<StatementPage ctx={ctx} detail={detail} sections={extra} document={document} />));
-    });
+    // `?theme=<slug>`: only that theme's recommendations (a link on the page, so no JavaScript is needed).
+    scope.get(
+      '/statements/:slug',
+      {
+        schema: {
+          params: Type.Object({ slug: Slug }),
+          querystring: Type.Object({ theme: Type.Optional(Type.String({ maxLength: 200 })) }),
+        },
+      },
+      async (request, reply) => {
+        const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
+        const document = await documentOf(deps.db, detail.statement.id);
+        const ctx = pageContext(deps, request, locale);
+        const extra = await Promise.all(sections.map((section) => section(deps, ctx, detail.statement.id)));
+        const theme = request.query.theme?.trim() || null;
+        return sendHtml(
+          reply,
+          await (<StatementPage ctx={ctx} detail={detail} sections={extra} document={document} theme={theme} />),
+        );
+      },
+    );
 
     scope.get(
       '/statements/:slug/recommendations/:recommendation',

@@ -139,20 +139,6 @@ export async function getPublicStatement(db: Db, slug: string, now = new Date())
   };
 }
 
-/**
- * Recommendations grouped by theme, in theme order. A recommendation with several themes
- * appears under each; one with none goes to a last group with `theme: null`.
- */
-export function groupByTheme(detail: Pick<StatementDetail, 'recommendations' | 'themes'>) {
-  const groups: { theme: ThemeRow | null; recommendations: RecommendationDetail[] }[] = detail.themes.map((theme) => ({
-    theme,
-    recommendations: detail.recommendations.filter((r) => r.themeIds.includes(theme.id)),
-  }));
-  const unthemed = detail.recommendations.filter((r) => r.themeIds.length === 0);
-  if (unthemed.length > 0) groups.push({ theme: null, recommendations: unthemed });
-  return groups.filter((g) => g.recommendations.length > 0);
-}
-
 export function findRecommendation(detail: StatementDetail, recommendationSlug: string): RecommendationDetail {
   const recommendation = detail.recommendations.find((r) => r.slug === recommendationSlug);
   if (!recommendation) throw new NotFound(`No recommendation "${recommendationSlug}" in this statement`);

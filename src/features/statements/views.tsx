@@ -1,5 +1,5 @@
 import { formatDate } from '../../platform/i18n/format.js';
-import type { LocalizedText } from '../../platform/text/localized-text.js';
+import { type LocalizedText, resolveText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import {
@@ -11,13 +11,8 @@ import {
 } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
-import {
-  type AddresseeRow,
-  groupByTheme,
-  type RecommendationDetail,
-  type StatementDetail,
-  type StatementListItem,
-} from './service.js';
+import { similarity } from '../lint/index.js';
+import type { AddresseeRow, RecommendationDetail, StatementDetail, StatementListItem } from './service.js';
 
 export function HomePage({ ctx, items }: { ctx: PageContext; items: StatementListItem[] }): JSX.Element {
   const { t } = ctx;
@@ -55,6 +50,7 @@ export function StatementPage({
   detail,
   sections = [],
   document = null,
+  theme = null,
 }: {
   ctx: PageContext;
   detail: StatementDetail;
@@ -62,10 +58,11 @@ export function StatementPage({
   sections?: (JSX.Element | null)[];
   /** An uploaded full document; it takes the place of `full_document_url`. */
   document?: FileRef | null;
+  /** `?theme=`: the slug of the one theme whose recommendations are listed, or null for all. */
+  theme?: string | null;
 }): JSX.Element {
   const { t, locale } = ctx;
   const { statement } = detail;
-  const groups = groupByTheme(detail);
   // Rendered by the features that contribute them (JSX, escaped there), so inserted as is.
   const safeSections = sections;
   return (
@@ -103,40 +100,23 @@ export function StatementPage({
           <p class="lede">
             <LocalizedSpan value={statement.summary} ctx={ctx} />
           </p>
-          <LocalizedMarkdown value={statement.body} ctx={ctx} />
-          <p>
-            {document ? (
+          <BodyBesideSummary ctx={ctx} statement={statement} />
+          {document ? (
+            <p class="full-document">
               <FullDocumentLink ctx={ctx} file={document} />
-            ) : statement.fullDocumentUrl ? (
+            </p>
+          ) : statement.fullDocumentUrl ? (
+            <p class="full-document">
               <a href={statement.fullDocumentUrl} safe>
                 {t.statementFullDocument}
               </a>
-            ) : (
-              <span class="muted" safe>
-                {t.statementNoFullDocument}
-              </span>
-            )}
-          </p>
+            </p>
+          ) : (
+            ''
+          )}
         </Section>
 
-        <Section id="recommendations-heading" title={t.statementRecommendationsByTheme}>
-          {groups.map((group, index) => (
-            <section class="theme-group" aria-labelledby={`theme-${index}`}>
-              <h3 id={`theme-${index}`}>
-                {group.theme ? (
-                  <LocalizedSpan value={group.theme.label} ctx={ctx} />
-                ) : (
-                  <span safe>{t.statementWithoutTheme}</span>
-                )}
-              </h3>
-              <ul class="recommendations">
-                {group.recommendations.map((r) => (
-                  <RecommendationItem ctx={ctx} detail={detail} recommendation={r} />
-                ))}
-              </ul>
-            </section>
-          ))}
-        </Section>
+        <RecommendationList ctx={ctx} detail={detail} theme={theme} />
 
         {detail.quotes.length > 0 ? (
           <Section id="quotes-heading" title={t.statementQuotes}>
@@ -180,6 +160,117 @@ export function StatementPage({
   );
 }
 
+/** A body paragraph this close to the summary (trigram similarity, as the linter measures names) restates it. */
+const RESTATES_SUMMARY = 0.6;
+
+/**
+ * The statement's text under its summary, without the paragraphs that only restate the summary, so the
+ * page says it once. Read in one language: the reader's, or the fallback the body resolves to (noted).
+ */
+function BodyBesideSummary({ ctx, statement }: { ctx: PageContext; statement: StatementDetail['statement'] }) {
+  const body = resolveText(statement.body, ctx.locale);
+  if (!body) return '';
+  const summary = statement.summary[body.locale]?.text.trim() ?? '';
+  const kept = body.text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => summary === '' || similarity(summary, paragraph) < RESTATES_SUMMARY)
+    .join('\n\n');
+  if (kept.trim() === '') return '';
+  return <LocalizedMarkdown value={{ [body.locale]: { text: kept, origin: 'original' } }} ctx={ctx} />;
+}
+
+/**
+ * The statement's recommendations, each once, in order and numbered as everywhere, with their themes
+ * as tags and links to their page and public follow-up. The themes above the list filter it by link
+ * (`?theme=`), so it works without JavaScript; the active one is marked and can be cleared.
+ */
+function RecommendationList({
+  ctx,
+  detail,
+  theme,
+}: {
+  ctx: PageContext;
+  detail: StatementDetail;
+  theme: string | null;
+}) {
+  const { t, locale } = ctx;
+  const statementHref = `/${locale}/statements/${detail.statement.slug}`;
+  const active = theme ? (detail.themes.find((th) => th.slug === theme) ?? null) : null;
+  const shown = active ? detail.recommendations.filter((r) => r.themeIds.includes(active.id)) : detail.recommendations;
+  const listHref = (slug: string | null) =>
+    `${statementHref}${slug ? `?theme=${encodeURIComponent(slug)}` : ''}#recommendations-heading`;
+  return (
+    <Section id="recommendations-heading" title={t.statementRecommendations}>
+      {detail.themes.length > 0 ? (
+        <nav class="theme-filter" aria-labelledby="theme-filter-label">
+          <p id="theme-filter-label" safe>
+            {t.statementThemeFilter}
+          </p>
+          <ul class="tags">
+            {detail.themes.map((th) => (
+              <li>
+                <a href={listHref(th.slug)} aria-current={active?.id === th.id ? 'page' : undefined}>
+                  <LocalizedSpan value={th.label} ctx={ctx} />
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : (
+        ''
+      )}
+      {theme ? (
+        <p class="filter-state" role="status">
+          <span safe>
+            {active
+              ? t.statementThemeShowing(localizedPlain(active.label, ctx), shown.length, detail.recommendations.length)
+              : t.statementThemeUnknown}
+          </span>{' '}
+          <a href={listHref(null)} safe>
+            {t.statementThemeClear}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      <ol class="recommendations">
+        {shown.map((r) => {
+          const href = `${statementHref}/recommendations/${r.slug}`;
+          const themes = detail.themes.filter((th) => r.themeIds.includes(th.id));
+          return (
+            <li class="recommendation" id={`recommendation-${r.number}`}>
+              <h3>
+                <a class="rec-number" href={href} safe>
+                  {t.recommendationTitle(r.number)}
+                </a>
+              </h3>
+              <p class="rec-text">
+                <LocalizedSpan value={r.text} ctx={ctx} />
+              </p>
+              {themes.length > 0 ? (
+                <ul class="tags" aria-label={t.recommendationThemes}>
+                  {themes.map((th) => (
+                    <li>
+                      <LocalizedSpan value={th.label} ctx={ctx} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                ''
+              )}
+              <p>
+                <a class="followup-link" href={`${href}/follow-up`} safe>
+                  {t.recommendationFollowupLink(r.number)}
+                </a>
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+    </Section>
+  );
+}
+
 /** A quote and who said it: their role if we know it, else their organization. */
 function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementDetail['quotes'][number] }) {
   const { person, organization } = quote;
@@ -214,22 +305,8 @@ function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementDetail[
   );
 }
 
-/** One recommendation of a statement, in the statement's list or on its own page. */
+/** One recommendation of a statement, on its own page. */
 type RecommendationProps = { ctx: PageContext; detail: StatementDetail; recommendation: RecommendationDetail };
-
-function RecommendationItem({ ctx, detail, recommendation }: RecommendationProps): JSX.Element {
-  const href = `/${ctx.locale}/statements/${detail.statement.slug}/recommendations/${recommendation.slug}`;
-  return (
-    <li class="recommendation">
-      <a class="rec-number" href={href} safe>
-        {ctx.t.recommendationTitle(recommendation.number)}
-      </a>
-      <p>
-        <LocalizedSpan value={recommendation.text} ctx={ctx} />
-      </p>
-    </li>
-  );
-}
 
 export function RecommendationPage({ ctx, detail, recommendation }: RecommendationProps): JSX.Element {
   const { t, locale } = ctx;

@@ -1,3 +1,4 @@
+import { canRecordFollowup } from '../../platform/policy.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualFields, TextField, type Typed, typedText } from '../../ui/form.js';
@@ -111,6 +112,8 @@ export function StatementEditPage(
   const typedOf = (form: StatementForm): Typed => (failed?.form === form ? failed.typed : undefined);
   const title = localizedPlain(s.title, ctx);
   const labels = statementLabels(ctx);
+  // Follow-up is recorded once the statement has been published (features/followup's editor pages).
+  const followup = data.state !== 'draft' && canRecordFollowup(props.user);
   const orgName = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
   return (
     <WorkspaceLayout {...props} title={title}>
@@ -155,6 +158,20 @@ export function StatementEditPage(
                   </a>
                 </p>
                 <TranslationStates ctx={ctx} value={r.text} />
+                {followup ? (
+                  <p>
+                    <a
+                      class="followup-link"
+                      href={`/${locale}/workspace/followup/recommendations/${r.id}`}
+                      data-followup={String(r.id)}
+                      safe
+                    >
+                      {t.editorialRecommendationFollowup(index + 1)}
+                    </a>
+                  </p>
+                ) : (
+                  ''
+                )}
                 <MoveButtons
                   ctx={ctx}
                   csrf={csrf}

@@ -55,6 +55,7 @@ export const editorialEn = {
   editorialRecommendationTitle: 'Recommendation',
   editorialRecommendationText: 'Text of the recommendation',
   editorialRecommendationNumber: (n: number) => `Recommendation ${n}`,
+  editorialRecommendationFollowup: (n: number) => `Record follow-up for recommendation ${n}`,
   editorialThemes: 'Themes',
   editorialRecommendationAddressees: 'Addressed to',
   editorialQuotes: 'Quotes',

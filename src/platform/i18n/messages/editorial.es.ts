@@ -56,6 +56,7 @@ export const editorialEs = {
   editorialRecommendationTitle: 'Recomendación',
   editorialRecommendationText: 'Texto de la recomendación',
   editorialRecommendationNumber: (n: number) => `Recomendación ${n}`,
+  editorialRecommendationFollowup: (n: number) => `Registrar el seguimiento de la recomendación ${n}`,
   editorialThemes: 'Temas',
   editorialRecommendationAddressees: 'Dirigida a',
   editorialQuotes: 'Citas',

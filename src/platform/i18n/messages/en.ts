@@ -34,12 +34,15 @@ export const en = {
   statementAddressedTo: 'Addressed to',
   statementSummary: 'Summary',
   statementRecommendations: 'Recommendations',
-  statementRecommendationsByTheme: 'Recommendations by theme',
-  statementWithoutTheme: 'Other recommendations',
   statementSignatories: 'Signatory organizations',
   statementQuotes: 'Quotes',
   statementFullDocument: 'Read the full document',
-  statementNoFullDocument: 'The full document is not online yet.',
+  statementThemeFilter: 'Show the recommendations on one theme',
+  statementThemeShowing: (theme: string, shown: number, total: number) =>
+    `Showing the ${shown === 1 ? 'recommendation' : `${shown} recommendations`} on “${theme}” (of ${total}).`,
+  statementThemeUnknown: 'That theme is not one of this statement’s; showing every recommendation.',
+  statementThemeClear: 'Show all recommendations',
+  recommendationFollowupLink: (n: number) => `Follow-up on recommendation ${n}`,
   roleConvener: 'Convener',
   roleSignatory: 'Signatory',
 

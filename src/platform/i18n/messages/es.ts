@@ -35,12 +35,17 @@ export const es = {
   statementAddressedTo: 'Dirigida a',
   statementSummary: 'Resumen',
   statementRecommendations: 'Recomendaciones',
-  statementRecommendationsByTheme: 'Recomendaciones por tema',
-  statementWithoutTheme: 'Otras recomendaciones',
   statementSignatories: 'Organizaciones firmantes',
   statementQuotes: 'Citas',
   statementFullDocument: 'Leer el documento completo',
-  statementNoFullDocument: 'El documento completo todavía no está en línea.',
+  statementThemeFilter: 'Ver solo las recomendaciones de un tema',
+  statementThemeShowing: (theme: string, shown: number, total: number) =>
+    shown === 1
+      ? `Se muestra la recomendación sobre «${theme}» (de ${total}).`
+      : `Se muestran las ${shown} recomendaciones sobre «${theme}» (de ${total}).`,
+  statementThemeUnknown: 'Ese tema no es de esta declaración; se muestran todas las recomendaciones.',
+  statementThemeClear: 'Ver todas las recomendaciones',
+  recommendationFollowupLink: (n: number) => `Seguimiento de la recomendación ${n}`,
   roleConvener: 'Convocante',
   roleSignatory: 'Firmante',
 

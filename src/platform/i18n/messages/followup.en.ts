@@ -110,6 +110,19 @@ export const followupEn = {
     'Record what governments answered and did. New entries are drafts unless you publish them; drafts never appear on public pages.',
   followupRemindersStaleTitle: (months: number) =>
     `Recommendations with no status update for ${months} ${months === 1 ? 'month' : 'months'}`,
+  followupStaleCount: (n: number, atLeast: boolean) =>
+    n === 0 ? 'None.' : `${atLeast ? 'At least ' : ''}${n} ${n === 1 ? 'recommendation' : 'recommendations'}.`,
+  followupStaleShow: 'Show them in the list',
+  followupAllTitle: 'Every recommendation of the published statements',
+  followupAllHint:
+    'Search a recommendation’s words in either language, or narrow the list; open a recommendation to record a response or a status update. The status shown is the latest published one.',
+  followupAllNone: 'No recommendation of a published statement matches.',
+  followupAllShowing: (from: number, to: number, more: boolean) =>
+    `Recommendations ${from} to ${to}${more ? ', more on the next page' : ''}.`,
+  followupColumnRecommendation: 'Recommendation',
+  followupFilterStale: 'Status updates',
+  followupFilterStaleOnly: (months: number) => `None for ${months} ${months === 1 ? 'month' : 'months'}`,
+  followupPagesLabel: 'Pages of the list',
   followupRemindersOverdueTitle: 'Commitments past due',
   followupRemindersNone: 'Nothing to show.',
   followupNeverUpdated: 'never updated',

@@ -111,6 +111,19 @@ export const followupEs = {
     'Registra lo que los gobiernos respondieron e hicieron. Las entradas nuevas son borradores salvo que las publiques; los borradores nunca aparecen en las páginas públicas.',
   followupRemindersStaleTitle: (months: number) =>
     `Recomendaciones sin actualización de estado desde hace ${months} ${months === 1 ? 'mes' : 'meses'}`,
+  followupStaleCount: (n: number, atLeast: boolean) =>
+    n === 0 ? 'Ninguna.' : `${atLeast ? 'Al menos ' : ''}${n} ${n === 1 ? 'recomendación' : 'recomendaciones'}.`,
+  followupStaleShow: 'Verlas en la lista',
+  followupAllTitle: 'Todas las recomendaciones de las declaraciones publicadas',
+  followupAllHint:
+    'Busca palabras de una recomendación en cualquiera de los dos idiomas o acota la lista; abre una recomendación para registrar una respuesta o una actualización de estado. El estado que se muestra es el último publicado.',
+  followupAllNone: 'Ninguna recomendación de una declaración publicada coincide.',
+  followupAllShowing: (from: number, to: number, more: boolean) =>
+    `Recomendaciones ${from} a ${to}${more ? '; hay más en la página siguiente' : ''}.`,
+  followupColumnRecommendation: 'Recomendación',
+  followupFilterStale: 'Actualizaciones de estado',
+  followupFilterStaleOnly: (months: number) => `Ninguna en ${months} ${months === 1 ? 'mes' : 'meses'}`,
+  followupPagesLabel: 'Páginas de la lista',
   followupRemindersOverdueTitle: 'Compromisos vencidos',
   followupRemindersNone: 'Nada que mostrar.',
   followupNeverUpdated: 'nunca actualizada',
