@@ -118,10 +118,17 @@ for (const engine of testEngines) {
     it('without JavaScript: the member signs, the editor approves, the public sees it once published', async () => {
       const member = await noScript.get('member')!.newPage();
       await member.goto(`/en/sign-on/${SLUG}`);
-      await member.getByRole('button', { name: 'Sign this statement for my organization' }).click();
-      // Waits for the answer page (a POST, then 303 back to this same address).
-      await member.locator('.own-status', { hasText: 'asked to sign' }).waitFor();
-      expect(await member.locator('.own-status').textContent()).toBe('asked to sign, waiting for the editors');
+      await member
+        .getByRole('button', { name: 'Sign this statement for Center for Justice and International Law' })
+        .click();
+      // Waits for the answer page (a POST, then 303 back to this same address, saying what was recorded).
+      await member.locator('.own-status', { hasText: 'has asked to sign' }).waitFor();
+      expect(await member.locator('.own-status').textContent()).toBe(
+        'Your organization has asked to sign this statement; the editors have not decided yet.',
+      );
+      expect(await member.getByRole('status').textContent()).toContain(
+        'Center for Justice and International Law asked to sign this statement',
+      );
       expect(new URL(member.url()).pathname).toBe(`/en/sign-on/${SLUG}`);
       await member.close();
 
