@@ -366,6 +366,10 @@ describeEachEngine('sign-on: members sign for their organization, editors decide
       expect($('form[action$="/sign"] button').text()).toBe(
         'Sign this statement for Center for Justice and International Law',
       );
+      const list = cheerio.load((await as('memberOwn').get('/es/sign-on')).body);
+      expect(list(`a[href="/es/sign-on/${slug}"]`).parent().find('.deadline').text()).toMatch(
+        /^cierra el 15 de diciembre de 2099/,
+      );
       // One form to sign, and nothing else a member submits.
       expect($('main form[method="post"]').length).toBe(1);
     });
@@ -458,7 +462,11 @@ describeEachEngine('sign-on: members sign for their organization, editors decide
       const slug = await openStatement();
       await sign('memberOwn', slug);
       const [request] = await requests(slug);
-      await as('memberOwn').post(`/en/sign-on/${slug}/withdraw`, { version: request!.version });
+      const withdrawn = await as('memberOwn').post(`/en/sign-on/${slug}/withdraw`, { version: request!.version });
+      const confirmed = cheerio.load((await as('memberOwn').get(withdrawn.headers.location!)).body);
+      expect(confirmed('.signon-confirmation').text()).toBe(
+        "Recorded: Center for Justice and International Law's signature was withdrawn.",
+      );
       const soon = new Date(Date.now() + 30 * 60_000);
       expect((await setDeadline(slug, instantToLocal(soon, 'America/Guatemala'))).statusCode).toBe(303);
       const before = cheerio.load((await as('memberOwn').get(`/en/sign-on/${slug}`)).body);

@@ -35,6 +35,17 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
                 <LocalizedSpan value={item.statement.title} ctx={ctx} />
               </a>{' '}
               · <span safe>{callLabel(ctx, item)}</span>
+              {item.open && item.call?.deadline ? (
+                <>
+                  {' '}
+                  ·{' '}
+                  <span class="deadline" safe>
+                    {t.signonClosesOn(formatInstant(item.call.deadline, item.call.timeZone, locale))}
+                  </span>
+                </>
+              ) : (
+                ''
+              )}
               {editor && item.pending > 0 ? (
                 <>
                   {' '}
@@ -168,6 +179,15 @@ export function SignOnPage(props: {
       <p class="signon-state" safe>
         {stateSentence(ctx, state)}
       </p>
+      {canSign ? (
+        <p>
+          <a href="#own-heading" safe>
+            {t.signonGoToSign}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {editor ? (
         <p class="signon-role" safe>
           {t.signonEditorsDoNotSign}

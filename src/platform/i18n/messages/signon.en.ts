@@ -44,6 +44,8 @@ export const signonEn = {
   signonNoDeadline: 'No deadline: open until the editors close it.',
   signonDeadlinePassed: (when: string) => `Sign-on is closed: the deadline was ${when}.`,
   signonOpenNotice: 'Sign-on is open: member organizations can sign.',
+  signonClosesOn: (when: string) => `closes ${when}`,
+  signonGoToSign: 'Read the statement below; the form to sign is at the end of the page.',
   signonClosedNotice: 'Sign-on is closed: the editors are no longer taking signatures.',
   signonNotOpenedNotice: 'Sign-on has not been opened for this statement yet.',
   signonStatementHeading: 'What you are signing',

@@ -45,6 +45,8 @@ export const signonEs = {
   signonNoDeadline: 'Sin plazo: abierta hasta que el equipo editor la cierre.',
   signonDeadlinePassed: (when: string) => `Las adhesiones están cerradas: el plazo terminó el ${when}.`,
   signonOpenNotice: 'Las adhesiones están abiertas: las organizaciones miembro pueden firmar.',
+  signonClosesOn: (when: string) => `cierra el ${when}`,
+  signonGoToSign: 'Lee la declaración a continuación; el formulario para firmar está al final de la página.',
   signonClosedNotice: 'Las adhesiones están cerradas: el equipo editor ya no recoge firmas.',
   signonNotOpenedNotice: 'Esta declaración todavía no se ha abierto a adhesiones.',
   signonStatementHeading: 'Lo que firmas',
