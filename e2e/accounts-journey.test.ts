@@ -9,7 +9,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app/app.js';
 import { loadDemo } from '../src/features/demo/index.js';
-import { setSignOnOpen } from '../src/features/signon/index.js';
+import { setSignOnDeadline, setSignOnOpen } from '../src/features/signon/index.js';
+import { createRecommendation } from '../src/features/statements/index.js';
 import type { DbHandle } from '../src/platform/db/client.js';
 import * as t from '../src/platform/db/schema/index.js';
 import { localized } from '../src/platform/text/localized-text.js';
@@ -66,7 +67,23 @@ for (const engine of testEngines) {
         summary: localized('en', 'Read before signing.', { es: 'Léela antes de firmar.' }),
         date: '2026-11-01',
       });
+      // What the member reads before signing: a recommendation with its theme and addressee, and a deadline.
+      const [theme] = await handle.db.select().from(t.themes).where(eq(t.themes.slug, 'governance-rule-of-law'));
+      const [addressee] = await handle.db
+        .select()
+        .from(t.addressees)
+        .where(eq(t.addressees.slug, 'guatemala-government'));
+      const recommendation = {
+        statementSlug: SLUG,
+        text: { en: 'Protect human rights defenders.', es: 'Proteger a las personas defensoras.' },
+        themeIds: [theme!.id],
+        addresseeIds: [addressee!.id],
+        originalLocale: 'en' as const,
+      };
+      await createRecommendation(handle.db, recommendation, editor, new Date());
       await setSignOnOpen(handle.db, editor, { slug: SLUG, open: true, version: 0 }, new Date());
+      const deadline = { slug: SLUG, local: '2099-12-15T18:00', timeZone: 'America/Guatemala', version: 1 };
+      await setSignOnDeadline(handle.db, editor, deadline, new Date());
       app = await buildApp({ db: handle.db });
       await app.listen({ port: 0, host: '127.0.0.1' });
       baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -117,11 +134,25 @@ for (const engine of testEngines) {
     it('without JavaScript: the member signs, the editor approves, the public sees it once published', async () => {
       const member = await noScript.get('member')!.newPage();
       await member.goto(`/en/sign-on/${SLUG}`);
-      await member.getByRole('button', { name: 'Sign this statement for my organization' }).click();
-      // Waits for the answer page (a POST, then 303 back to this same address).
-      await member.locator('.own-status', { hasText: 'asked to sign' }).waitFor();
-      expect(await member.locator('.own-status').textContent()).toBe('asked to sign, waiting for the editors');
+      await member
+        .getByRole('button', { name: 'Sign this statement for Center for Justice and International Law' })
+        .click();
+      // Waits for the answer page (a POST, then 303 back to this same address, saying what was recorded).
+      await member.locator('.own-status', { hasText: 'has asked to sign' }).waitFor();
+      expect(await member.locator('.own-status').textContent()).toBe(
+        'Your organization has asked to sign this statement; the editors have not decided yet.',
+      );
+      expect(await member.getByRole('status').textContent()).toContain(
+        'Center for Justice and International Law asked to sign this statement',
+      );
       expect(new URL(member.url()).pathname).toBe(`/en/sign-on/${SLUG}`);
+      // The confirmation checked by axe too, in a context that runs scripts (axe needs them).
+      const confirmation = await sessions.get('member')!.newPage();
+      await confirmation.goto(member.url());
+      expect(await confirmation.locator('.signon-confirmation').count()).toBe(1);
+      const violations = await runAxe(confirmation);
+      expect(violations, formatViolations(member.url(), violations)).toEqual([]);
+      await confirmation.close();
       await member.close();
 
       const editor = await noScript.get('editor')!.newPage();

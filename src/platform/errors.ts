@@ -37,6 +37,9 @@ export type RefusalReason =
   | 'signonAlreadyRequestedReason'
   | 'signonNothingToWithdrawReason'
   | 'signonAlreadyDecidedReason'
+  | 'signonDeadlinePassedReason'
+  | 'signonDeadlineInvalidReason'
+  | 'signonAlreadySignatoryReason'
   | 'mailNotConfigured'
   | 'unreadableInputReason';
 

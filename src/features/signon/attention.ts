@@ -15,7 +15,7 @@ export const signOnAttention: AttentionProvider = (db, user, o) => {
     resolveText(value, o.locale)?.text || fallback;
   if (canManageSignOn(user)) {
     checks.pendingSignOn = async () => {
-      const waiting = (await listSignOn(db, user)).filter((s) => s.pending > 0);
+      const waiting = (await listSignOn(db, user, o.now)).filter((s) => s.pending > 0);
       return {
         count: waiting.reduce((sum, s) => sum + s.pending, 0),
         path: '/sign-on',
@@ -28,7 +28,7 @@ export const signOnAttention: AttentionProvider = (db, user, o) => {
   }
   if (user.role === 'member' && user.organizationId !== null) {
     checks.openSignOnCalls = async () => {
-      const open = (await listSignOn(db, user)).filter((s) => s.call?.open && s.ownStatus === null);
+      const open = (await listSignOn(db, user, o.now)).filter((s) => s.open && s.ownStatus === null);
       return {
         count: open.length,
         path: '/sign-on',

@@ -1,4 +1,4 @@
 /** The signon feature's front door: what other features, the app and the tests may use. */
 export { signOnFeature } from './manifest.js';
 export { registerSignOnRoutes } from './routes.js';
-export { listSignOn, setSignOnOpen } from './service.js';
+export { listSignOn, setSignOnDeadline, setSignOnOpen, signOnIsOpen } from './service.js';

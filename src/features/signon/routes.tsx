@@ -17,12 +17,14 @@ import {
   decideSignOn,
   getSignOnState,
   listSignOn,
+  organizationFor,
+  setSignOnDeadline,
   setSignOnOpen,
   signOn,
   visibleSignOn,
   withdrawSignature,
 } from './service.js';
-import { SignOnListPage, SignOnPage } from './views.js';
+import { type SignOnDone, SignOnListPage, SignOnPage } from './views.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
 const Params = Type.Object({ slug: Slug });
@@ -30,6 +32,16 @@ const Body = Type.Object({
   _csrf: Type.String({ maxLength: 200 }),
   version: ColumnInteger(0),
 });
+const DeadlineBody = Type.Object({
+  _csrf: Type.String({ maxLength: 200 }),
+  version: ColumnInteger(0),
+  /** "2026-12-15T18:00" in `timeZone`; empty removes the deadline. */
+  deadlineLocal: Type.String({ maxLength: 40 }),
+  timeZone: Type.String({ maxLength: 64 }),
+});
+/** After a member's post, what the page confirms; anything else is ignored. */
+const PageQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const doneOf = (done: string | undefined): SignOnDone => (done === 'signed' || done === 'withdrawn' ? done : null);
 
 export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions): void {
   localizedRoutes(app, (scope, locale) => {
@@ -37,21 +49,27 @@ export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: 
     signedInRoutes(scope, { deps, auth }, (guarded) => {
       guarded.get('/sign-on', async (request, reply) => {
         const { user, ctx } = request.workspace;
-        const items = await listSignOn(deps.db, user);
+        const items = await listSignOn(deps.db, user, deps.now());
         return sendHtml(reply, await (<SignOnListPage ctx={ctx} items={items} editor={canManageSignOn(user)} />));
       });
 
-      guarded.get('/sign-on/:slug', { schema: { params: Params } }, async (request, reply) => {
+      guarded.get('/sign-on/:slug', { schema: { params: Params, querystring: PageQuery } }, async (request, reply) => {
         const { user, ctx, csrf } = request.workspace;
         // Someone who may not read it learns nothing, not even that the statement exists.
-        const state = visibleSignOn(await getSignOnState(deps.db, request.params.slug), user);
+        const state = visibleSignOn(await getSignOnState(deps.db, request.params.slug, deps.now()), user);
         if (!state) throw new NotFound(`No statement "${request.params.slug}"`);
-        const editor = canManageSignOn(user);
-        const member = user.role === 'member';
-        return sendHtml(
-          reply,
-          await (<SignOnPage ctx={ctx} csrf={csrf} state={state} editor={editor} member={member} />),
+        const page = (
+          <SignOnPage
+            ctx={ctx}
+            csrf={csrf}
+            state={state}
+            editor={canManageSignOn(user)}
+            member={user.role === 'member'}
+            organization={await organizationFor(deps.db, user)}
+            done={doneOf(request.query.done)}
+          />
         );
+        return sendHtml(reply, await page);
       });
     });
 
@@ -67,16 +85,27 @@ export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: 
         });
       }
 
+      guarded.post(
+        '/sign-on/:slug/deadline',
+        { schema: { params: Params, body: DeadlineBody } },
+        async (request, reply) => {
+          const { deadlineLocal: local, timeZone, version } = request.body;
+          const input = { slug: request.params.slug, local, timeZone, version };
+          await setSignOnDeadline(deps.db, request.workspace.user, input, deps.now());
+          return reply.redirect(back(request.params.slug), 303);
+        },
+      );
+
       guarded.post('/sign-on/:slug/sign', { schema: { params: Params, body: Body } }, async (request, reply) => {
         const input = { slug: request.params.slug, version: request.body.version };
         await signOn(deps.db, request.workspace.user, input, deps.now());
-        return reply.redirect(back(request.params.slug), 303);
+        return reply.redirect(`${back(request.params.slug)}?done=signed`, 303);
       });
 
       guarded.post('/sign-on/:slug/withdraw', { schema: { params: Params, body: Body } }, async (request, reply) => {
         const input = { slug: request.params.slug, version: request.body.version };
         await withdrawSignature(deps.db, request.workspace.user, input, deps.now());
-        return reply.redirect(back(request.params.slug), 303);
+        return reply.redirect(`${back(request.params.slug)}?done=withdrawn`, 303);
       });
 
       for (const decision of ['approve', 'decline'] as const) {

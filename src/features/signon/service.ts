@@ -17,7 +17,9 @@ import {
   type PolicyUser,
 } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
+import { isTimeZone, localToInstant } from '../../platform/text/time-zones.js';
 import { actorOf, insertAudited, staleWrite, updateVersioned, versionedChange } from '../../platform/write.js';
+import { getStatementDetail, type StatementDetail } from '../statements/index.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type SignOnCall = typeof t.signOnCalls.$inferSelect;
@@ -31,9 +33,21 @@ export interface SignOnRequestItem {
 
 export interface SignOnState {
   statement: StatementRow;
+  /** What is being signed, as the statements feature reads it: text, numbered recommendations, signatories. */
+  detail: StatementDetail;
   call: SignOnCall | null;
+  /** Open now: opened by the editors and its deadline, if any, still ahead. */
+  open: boolean;
   requests: SignOnRequestItem[];
 }
+
+/** Whether members may sign at `now`: the editors opened it and its deadline has not passed. */
+export function signOnIsOpen(call: Pick<SignOnCall, 'open' | 'deadline'> | null, now: Date): boolean {
+  return Boolean(call?.open) && (!call?.deadline || now < call.deadline);
+}
+
+/** The policy's view of a call: open only while its deadline is ahead. */
+const asOf = (call: SignOnCall | null | undefined, now: Date) => (call ? { open: signOnIsOpen(call, now) } : null);
 
 async function statementBySlug(db: Db, slug: string): Promise<StatementRow> {
   const [statement] = await db.select().from(t.statements).where(eq(t.statements.slug, slug));
@@ -41,8 +55,9 @@ async function statementBySlug(db: Db, slug: string): Promise<StatementRow> {
   return statement;
 }
 
-export async function getSignOnState(db: Db, slug: string): Promise<SignOnState> {
-  const statement = await statementBySlug(db, slug);
+export async function getSignOnState(db: Db, slug: string, now: Date): Promise<SignOnState> {
+  const detail = await getStatementDetail(db, slug);
+  const statement = detail.statement;
   const [call] = await db.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
   const requests = await db
     .select({
@@ -53,13 +68,13 @@ export async function getSignOnState(db: Db, slug: string): Promise<SignOnState>
     .innerJoin(t.organizations, eq(t.organizations.id, t.signOnRequests.organizationId))
     .where(eq(t.signOnRequests.statementId, statement.id))
     .orderBy(asc(t.signOnRequests.createdAt), asc(t.signOnRequests.id));
-  return { statement, call: call ?? null, requests };
+  return { statement, detail, call: call ?? null, open: signOnIsOpen(call ?? null, now), requests };
 }
 
 /** What one signed-in person may see of a statement's sign-on: null means "no such page" for them. */
 export function visibleSignOn(state: SignOnState, user: UserRow): SignOnState | null {
   const own = state.requests.filter((r) => r.organization.id === user.organizationId);
-  if (!canReadSignOnDraft(user, state.call, own.length > 0)) return null;
+  if (!canReadSignOnDraft(user, state.call && { open: state.open }, own.length > 0)) return null;
   // Members see their own organization's request only: who else is signing is the editors' business until publication.
   return canManageSignOn(user) ? state : { ...state, requests: own };
 }
@@ -67,12 +82,14 @@ export function visibleSignOn(state: SignOnState, user: UserRow): SignOnState | 
 export interface SignOnListItem {
   statement: StatementRow;
   call: SignOnCall | null;
+  /** Open now (see `signOnIsOpen`). */
+  open: boolean;
   pending: number;
   ownStatus: SignOnStatus | null;
 }
 
 /** Editors: every statement with its sign-on; members: statements open for sign-on or asked for by their organization. */
-export async function listSignOn(db: Db, user: UserRow): Promise<SignOnListItem[]> {
+export async function listSignOn(db: Db, user: UserRow, now: Date): Promise<SignOnListItem[]> {
   const rows = await db
     .select({ statement: t.statements, call: t.signOnCalls })
     .from(t.statements)
@@ -84,11 +101,12 @@ export async function listSignOn(db: Db, user: UserRow): Promise<SignOnListItem[
     return {
       statement,
       call,
+      open: signOnIsOpen(call, now),
       pending: mine.filter((r) => r.status === 'pending').length,
       ownStatus: mine.find((r) => r.organizationId === user.organizationId)?.status ?? null,
     };
   });
-  return items.filter((i) => canReadSignOnDraft(user, i.call, i.ownStatus !== null));
+  return items.filter((i) => canReadSignOnDraft(user, asOf(i.call, now), i.ownStatus !== null));
 }
 
 /** Opens (or reopens) a statement for sign-on; `version` is the call's, 0 when it was never opened. */
@@ -96,6 +114,49 @@ export async function setSignOnOpen(
   db: Db,
   user: UserRow,
   input: { slug: string; open: boolean; version: number },
+  now: Date,
+): Promise<SignOnCall> {
+  return writeCall(db, user, input, input.open ? 'open_sign_on' : 'close_sign_on', { open: input.open }, now);
+}
+
+/**
+ * Sets when sign-on closes by itself: a wall-clock time in an IANA zone (as embargoes are typed), stored
+ * as one instant; an empty time removes the deadline. A time that does not exist there, or one already
+ * past, is refused and nothing changes.
+ */
+export async function setSignOnDeadline(
+  db: Db,
+  user: UserRow,
+  input: { slug: string; local: string; timeZone: string; version: number },
+  now: Date,
+): Promise<SignOnCall> {
+  if (!canManageSignOn(user)) throw new Forbidden('Only editors set the sign-on deadline');
+  const local = input.local.trim();
+  if (!isTimeZone(input.timeZone)) {
+    throw new Invalid(
+      `Unknown time zone "${input.timeZone}"`,
+      [{ field: 'timeZone', problem: 'editorialErrTimeZone' }],
+      'signonDeadlineInvalidReason',
+    );
+  }
+  const deadline = local === '' ? null : localToInstant(local, input.timeZone);
+  if (local !== '' && (!deadline || deadline <= now)) {
+    throw new Invalid(
+      `The deadline "${local}" is not a time still ahead in ${input.timeZone}`,
+      [{ field: 'deadlineLocal', problem: 'signonErrDeadline' }],
+      'signonDeadlineInvalidReason',
+    );
+  }
+  return writeCall(db, user, input, 'set_sign_on_deadline', { deadline, timeZone: input.timeZone }, now);
+}
+
+/** One change to a statement's call, made the first time as an insert (closed unless it opens it). */
+async function writeCall(
+  db: Db,
+  user: UserRow,
+  input: { slug: string; version: number },
+  action: string,
+  set: Partial<Pick<SignOnCall, 'open' | 'deadline' | 'timeZone'>>,
   now: Date,
 ): Promise<SignOnCall> {
   if (!canManageSignOn(user)) throw new Forbidden('Only editors open and close sign-on');
@@ -106,10 +167,14 @@ export async function setSignOnOpen(
     const change = {
       entityType: 'sign_on',
       what: 'sign-on',
-      action: input.open ? 'open_sign_on' : 'close_sign_on',
+      action,
       actor: actorOf(user),
       now,
-      audited: (call: SignOnCall) => ({ open: call.open }),
+      audited: (call: SignOnCall) => ({
+        open: call.open,
+        deadline: call.deadline?.toISOString() ?? null,
+        timeZone: call.timeZone,
+      }),
     };
     if (before) {
       return updateVersioned(tx, {
@@ -118,7 +183,7 @@ export async function setSignOnOpen(
         key: { column: t.signOnCalls.statementId, value: statement.id },
         before: { ...before, id: statement.id },
         seenVersion: input.version,
-        set: { open: input.open },
+        set,
       });
     }
     if (input.version !== 0) {
@@ -127,7 +192,7 @@ export async function setSignOnOpen(
     return insertAudited<SignOnCall>(tx, {
       ...change,
       table: t.signOnCalls,
-      values: { statementId: statement.id, open: input.open },
+      values: { statementId: statement.id, open: false, ...set },
       entityId: statement.id,
       orConflict: {},
     });
@@ -140,6 +205,15 @@ const auditedRequest = (r: SignOnRequest) => ({
   status: r.status,
   version: r.version,
 });
+
+export type OrganizationRow = typeof t.organizations.$inferSelect;
+
+/** The organization a person would sign for: their own, if they have one. */
+export async function organizationFor(db: Db, user: PolicyUser): Promise<OrganizationRow | null> {
+  if (!user?.organizationId) return null;
+  const [organization] = await db.select().from(t.organizations).where(eq(t.organizations.id, user.organizationId));
+  return organization ?? null;
+}
 
 async function organizationOf(db: Db, user: PolicyUser) {
   if (!user?.organizationId) throw new Forbidden('Only members of an organization sign on');
@@ -187,11 +261,24 @@ async function ownRequest<T>(
 export async function signOn(db: Db, user: UserRow, input: MemberInput, now: Date): Promise<SignOnRequest> {
   return ownRequest(db, user, input.slug, async (tx, statement, organization, before) => {
     const [call] = await tx.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
-    if (!canSignOnStatement(user, organization, call ?? null)) {
+    if (!canSignOnStatement(user, organization, asOf(call, now))) {
       // A member cannot tell a closed sign-on from a statement that does not exist.
-      throw call
-        ? new Forbidden('Sign-on for this statement is closed', 'signonClosedReason')
-        : new NotFound(`No statement "${input.slug}"`);
+      if (!call) throw new NotFound(`No statement "${input.slug}"`);
+      throw call.open && call.deadline && now >= call.deadline
+        ? new Forbidden('The deadline to sign this statement has passed', 'signonDeadlinePassedReason')
+        : new Forbidden('Sign-on for this statement is closed', 'signonClosedReason');
+    }
+    // Already among the signatories without a request of its own (a convener, or added by the editors).
+    const [listed] = await tx
+      .select({ role: t.signatories.role })
+      .from(t.signatories)
+      .where(and(eq(t.signatories.statementId, statement.id), eq(t.signatories.organizationId, organization.id)));
+    if (listed && (!before || before.status === 'withdrawn')) {
+      throw new Invalid(
+        'Your organization is already among the signatories',
+        [{ field: 'status', problem: 'signatory' }],
+        'signonAlreadySignatoryReason',
+      );
     }
     if (before && before.status !== 'withdrawn') {
       throw new Invalid(

@@ -1,13 +1,24 @@
+import type { AddresseeName } from '../../platform/i18n/addressed-to.js';
+import { resolveText } from '../../platform/text/localized-text.js';
+import { instantToLocal, timeZoneNames } from '../../platform/text/time-zones.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { ButtonForm } from '../../ui/form.js';
+import { ButtonForm, HiddenFields, SelectField } from '../../ui/form.js';
 import { Layout, Section, TitledPage } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
-import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
-import type { SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
+import {
+  LocalizedMarkdown,
+  LocalizedName,
+  LocalizedSpan,
+  localizedNamePlain,
+  localizedPlain,
+} from '../../ui/localized-view.js';
+import { formatInstant } from '../releases/index.js';
+import { DateField, type StatementDetail } from '../statements/index.js';
+import type { OrganizationRow, SignOnCall, SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
 
-function callLabel(ctx: PageContext, call: SignOnListItem['call']): string {
-  if (!call) return ctx.t.signonNotOpened;
-  return call.open ? ctx.t.signonOpen : ctx.t.signonClosed;
+function callLabel(ctx: PageContext, item: { call: SignOnListItem['call']; open: boolean }): string {
+  if (!item.call) return ctx.t.signonNotOpened;
+  return item.open ? ctx.t.signonOpen : ctx.t.signonClosed;
 }
 
 export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[]; editor: boolean }) {
@@ -23,7 +34,18 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
               <a href={`/${locale}/sign-on/${item.statement.slug}`}>
                 <LocalizedSpan value={item.statement.title} ctx={ctx} />
               </a>{' '}
-              · <span safe>{callLabel(ctx, item.call)}</span>
+              · <span safe>{callLabel(ctx, item)}</span>
+              {item.open && item.call?.deadline ? (
+                <>
+                  {' '}
+                  ·{' '}
+                  <span class="deadline" safe>
+                    {t.signonClosesOn(formatInstant(item.call.deadline, item.call.timeZone, locale))}
+                  </span>
+                </>
+              ) : (
+                ''
+              )}
               {editor && item.pending > 0 ? (
                 <>
                   {' '}
@@ -48,8 +70,37 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
   );
 }
 
-function VersionedForm(props: { action: string; csrf: string; version: number; label: string; help?: string }) {
+function VersionedForm(props: {
+  action: string;
+  csrf: string;
+  version: number;
+  label: string;
+  help?: string;
+  buttonClass?: string;
+}) {
   return <ButtonForm {...props} hint={props.help} hintClass="muted" formClass="inline-form" />;
+}
+
+/** What the page confirms after a redirect from a member's post (`?done=`). */
+export type SignOnDone = 'signed' | 'withdrawn' | null;
+
+/** The deadline as the rest of the app shows an instant: date, time and zone, in the call's zone. */
+function Deadline({ ctx, call }: { ctx: PageContext; call: SignOnCall & { deadline: Date } }) {
+  return (
+    <time datetime={call.deadline.toISOString()} safe>
+      {formatInstant(call.deadline, call.timeZone, ctx.locale)}
+    </time>
+  );
+}
+
+/** Where sign-on stands now, in one sentence. */
+function stateSentence(ctx: PageContext, state: SignOnState): string {
+  const { t, locale } = ctx;
+  const { call } = state;
+  if (!call) return t.signonNotOpenedNotice;
+  if (state.open) return t.signonOpenNotice;
+  if (call.open && call.deadline) return t.signonDeadlinePassed(formatInstant(call.deadline, call.timeZone, locale));
+  return t.signonClosedNotice;
 }
 
 export function SignOnPage(props: {
@@ -58,37 +109,113 @@ export function SignOnPage(props: {
   state: SignOnState;
   editor: boolean;
   member: boolean;
+  /** The signed-in person's organization, if they have one. */
+  organization: OrganizationRow | null;
+  done: SignOnDone;
 }) {
-  const { ctx, csrf, state, editor, member } = props;
+  const { ctx, csrf, state, editor, member, organization, done } = props;
   const { t, locale } = ctx;
-  const { statement, call, requests } = state;
+  const { statement, call, requests, detail } = state;
   const base = `/${locale}/sign-on/${statement.slug}`;
   const own: SignOnRequestItem | undefined = member ? requests[0] : undefined;
   const ownStatus = own?.request.status;
-  const canSign = member && call?.open && (!own || ownStatus === 'withdrawn');
-  const canWithdraw = member && statement.status === 'draft' && (ownStatus === 'pending' || ownStatus === 'approved');
+  const signsFor = member && organization ? organization : null;
+  // Among the signatories without a request of its own: a convener, or added by the editors.
+  const listed =
+    signsFor !== null &&
+    (!own || ownStatus === 'withdrawn') &&
+    detail.signatories.some((s) => s.organization.id === signsFor.id);
+  const canSign = Boolean(signsFor) && state.open && !listed && (!own || ownStatus === 'withdrawn');
+  const signedWhile = ownStatus === 'pending' || ownStatus === 'approved';
+  const canWithdraw = Boolean(signsFor) && statement.status === 'draft' && signedWhile;
+  const orgName = signsFor ? localizedNamePlain(signsFor.localizedName, signsFor.name, ctx) : '';
+  const confirmation =
+    done === 'signed' && own && ownStatus === 'pending'
+      ? t.signonSignedNotice(orgName, formatInstant(own.request.updatedAt, call?.timeZone ?? 'UTC', locale))
+      : done === 'withdrawn' && ownStatus === 'withdrawn'
+        ? t.signonWithdrawnNotice(orgName)
+        : null;
   return (
     <Layout ctx={ctx} title={`${t.signonTitle}: ${localizedPlain(statement.title, ctx)}`}>
-      <p class="muted" safe>
-        {t.signonDraftNotice}
-      </p>
+      {statement.status === 'draft' ? (
+        <p class="muted" safe>
+          {t.signonDraftNotice}
+        </p>
+      ) : (
+        ''
+      )}
       <h1>
         <LocalizedSpan value={statement.title} ctx={ctx} />
       </h1>
+      {confirmation ? (
+        <p class="notice signon-confirmation" role="status" safe>
+          {confirmation}
+        </p>
+      ) : (
+        ''
+      )}
+      <dl class="facts signon-facts">
+        {signsFor ? (
+          <>
+            <dt safe>{t.signonSigningFor}</dt>
+            <dd class="signing-for">
+              <strong>
+                <LocalizedName value={signsFor.localizedName} own={signsFor.name} ctx={ctx} />
+              </strong>
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
+        <dt safe>{t.signonDeadline}</dt>
+        <dd class="deadline">
+          {call?.deadline ? (
+            <Deadline ctx={ctx} call={{ ...call, deadline: call.deadline }} />
+          ) : (
+            <span safe>{t.signonNoDeadline}</span>
+          )}
+        </dd>
+      </dl>
       <p class="signon-state" safe>
-        {callLabel(ctx, call)}
+        {stateSentence(ctx, state)}
       </p>
-      {member ? (
+      {canSign ? (
+        <p>
+          <a href="#own-heading" safe>
+            {t.signonGoToSign}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {editor ? (
+        <p class="signon-role" safe>
+          {t.signonEditorsDoNotSign}
+        </p>
+      ) : (
+        ''
+      )}
+      {editor ? <EditorPanel ctx={ctx} csrf={csrf} state={state} base={base} /> : ''}
+      <Section id="text-heading" title={t.signonStatementHeading} class="signon-text">
+        <p class="lede">
+          <LocalizedSpan value={statement.summary} ctx={ctx} />
+        </p>
+        <LocalizedMarkdown value={statement.body} ctx={ctx} />
+      </Section>
+      <Recommendations ctx={ctx} detail={detail} />
+      <Signatories ctx={ctx} detail={detail} />
+      {signsFor ? (
         <Section id="own-heading" title={t.signonYourOrganization} class="signon-own">
           <p class="own-status" safe>
-            {ownStatus ? t.signonStatus(ownStatus) : t.signonNotYetAsked}
+            {t.signonOwnStatus(listed ? 'listed' : (ownStatus ?? 'none'))}
           </p>
           {canSign ? (
             <VersionedForm
               action={`${base}/sign`}
               csrf={csrf}
               version={own?.request.version ?? 0}
-              label={t.signonSignButton}
+              label={t.signonSignButton(orgName)}
+              help={t.signonSignHelp}
             />
           ) : (
             ''
@@ -100,7 +227,12 @@ export function SignOnPage(props: {
               version={own.request.version}
               label={t.signonWithdrawButton}
               help={t.signonWithdrawHelp}
+              buttonClass="button-secondary"
             />
+          ) : signedWhile ? (
+            <p class="muted" safe>
+              {t.signonWithdrawLater}
+            </p>
           ) : (
             ''
           )}
@@ -108,17 +240,101 @@ export function SignOnPage(props: {
       ) : (
         ''
       )}
-      {editor ? <EditorPanel ctx={ctx} csrf={csrf} state={state} base={base} /> : ''}
-      <section aria-labelledby="text-heading" class="signon-text">
-        <h2 id="text-heading">
-          <LocalizedSpan value={statement.title} ctx={ctx} />
-        </h2>
-        <p class="lede">
-          <LocalizedSpan value={statement.summary} ctx={ctx} />
-        </p>
-        <LocalizedMarkdown value={statement.body} ctx={ctx} />
-      </section>
     </Layout>
+  );
+}
+
+/** An addressee's name as the sentence needs it: shown in the page's language or marked as not. */
+function addresseeNames(ctx: PageContext, rows: StatementDetail['addressees']): AddresseeName[] {
+  return rows.flatMap((a) => {
+    const resolved = resolveText(a.name, ctx.locale);
+    return resolved ? [{ text: resolved.text, kind: a.kind, inPageLanguage: !resolved.isFallback }] : [];
+  });
+}
+
+/** Every recommendation, numbered as everywhere else, with its themes and who it is addressed to. */
+function Recommendations({ ctx, detail }: { ctx: PageContext; detail: StatementDetail }) {
+  const { t } = ctx;
+  const to = addresseeNames(ctx, detail.addressees);
+  if (detail.recommendations.length === 0) return '';
+  return (
+    <Section
+      id="recommendations-heading"
+      title={t.signonRecommendationsHeading(detail.recommendations.length)}
+      class="signon-recommendations"
+    >
+      <p class="signon-intro" safe>
+        {to.length > 0 ? t.signonIntroTo(t.signonAddressedTo(to)) : t.signonIntro}
+      </p>
+      <ol class="recommendations">
+        {detail.recommendations.map((r) => {
+          const themes = detail.themes.filter((th) => r.themeIds.includes(th.id));
+          const addressees = r.addresseeIds
+            .map((id) => detail.addresseesById.get(id))
+            .filter((a): a is NonNullable<typeof a> => a !== undefined);
+          const recTo = addresseeNames(ctx, addressees);
+          return (
+            <li class="recommendation" data-number={String(r.number)}>
+              <p class="rec-number" safe>
+                {t.recommendationTitle(r.number)}
+              </p>
+              <p>
+                <LocalizedSpan value={r.text} ctx={ctx} />
+              </p>
+              {themes.length > 0 ? (
+                <ul class="tags" aria-label={t.signonThemes}>
+                  {themes.map((th) => (
+                    <li>
+                      <LocalizedSpan value={th.label} ctx={ctx} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                ''
+              )}
+              {recTo.length > 0 ? (
+                <p class="muted addressed-to" safe>
+                  {t.signonRecommendationTo(t.signonAddressedTo(recTo))}
+                </p>
+              ) : (
+                ''
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </Section>
+  );
+}
+
+/** The organizations that have signed so far, in the statement's order (conveners included). */
+function Signatories({ ctx, detail }: { ctx: PageContext; detail: StatementDetail }) {
+  const { t } = ctx;
+  return (
+    <Section id="signatories-heading" title={t.signonSignatoriesHeading} class="signon-signatories">
+      <p class="muted" safe>
+        {t.signonSignatoriesHelp}
+      </p>
+      <EmptyOr empty={t.signonNoSignatories} isEmpty={detail.signatories.length === 0}>
+        <ol class="signatories">
+          {detail.signatories.map(({ organization, role }) => (
+            <li data-organization={organization.slug}>
+              <LocalizedName value={organization.localizedName} own={organization.name} ctx={ctx} />
+              {role === 'convener' ? (
+                <>
+                  {' '}
+                  <span class="badge" safe>
+                    {t.roleConvener}
+                  </span>
+                </>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ol>
+      </EmptyOr>
+    </Section>
   );
 }
 
@@ -133,6 +349,31 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
       ) : (
         <VersionedForm action={`${base}/open`} csrf={csrf} version={call?.version ?? 0} label={t.signonOpenButton} />
       )}
+      <form method="post" action={`${base}/deadline`} class="form signon-deadline-form">
+        <HiddenFields csrf={csrf} version={call?.version ?? 0} />
+        <p class="muted" safe>
+          {t.signonDeadlineHint}
+        </p>
+        <DateField
+          ctx={ctx}
+          type="datetime-local"
+          name="deadlineLocal"
+          label={t.signonDeadlineLocal}
+          value={call?.deadline ? instantToLocal(call.deadline, call.timeZone) : ''}
+        />
+        <SelectField
+          ctx={ctx}
+          name="timeZone"
+          label={t.editorialTimeZone}
+          hint={t.signonTimeZoneHint}
+          value={call?.timeZone ?? 'UTC'}
+          required
+          options={timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
+        />
+        <button type="submit" class="button-secondary" safe>
+          {t.signonDeadlineButton}
+        </button>
+      </form>
       <h2 id="requests-heading" safe>
         {t.signonRequestsTitle}
       </h2>

@@ -12,7 +12,7 @@ export { recommendationNumber, recommendationOrder } from './recommendation-numb
 export { createRecommendation } from './recommendation-service.js';
 export { registerStatementRoutes } from './routes.js';
 export type { RecommendationDetail, StatementDetail } from './service.js';
-export { findRecommendation, getPublicStatement } from './service.js';
+export { findRecommendation, getPublicStatement, getStatementDetail } from './service.js';
 export { stateFilter, stateName } from './state-label.js';
 export { blockKindName, editorialTranslationSources } from './translation-sources.js';
 export { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';

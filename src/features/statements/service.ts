@@ -76,6 +76,21 @@ export async function getPublicStatement(db: Db, slug: string, now = new Date())
     .from(t.statements)
     .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
   if (!statement) throw new NotFound(`No published statement "${slug}"`);
+  return statementDetail(db, statement);
+}
+
+/**
+ * A statement with everything its page shows, whatever its state: for signed-in pages that show a
+ * draft to the people it is meant for (sign-on). Their own policy decides who; the public goes
+ * through `getPublicStatement`.
+ */
+export async function getStatementDetail(db: Db, slug: string): Promise<StatementDetail> {
+  const [statement] = await db.select().from(t.statements).where(eq(t.statements.slug, slug));
+  if (!statement) throw new NotFound(`No statement "${slug}"`);
+  return statementDetail(db, statement);
+}
+
+async function statementDetail(db: Db, statement: StatementRow): Promise<StatementDetail> {
   const id = statement.id;
 
   const [recRows, recThemes, recAddressees, statementAddressees, signatories, quotes] = await Promise.all([

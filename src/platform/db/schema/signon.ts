@@ -4,9 +4,9 @@
  * which the public sees only when the statement is public (platform/visibility.ts), like everything else.
  * Kept apart from schema.ts so feature branches touching content tables merge cleanly.
  */
-import { boolean, index, integer, pgEnum, pgTable, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
-import { id, requiredRef, timestampsSetByService, version } from './columns.js';
+import { id, requiredRef, timestampsSetByService, tz, version } from './columns.js';
 import { organizations, statements } from './core.js';
 
 /** A statement's sign-on: whether members may still ask to sign it. One row per statement, once opened. */
@@ -15,6 +15,9 @@ export const signOnCalls = pgTable('sign_on_calls', {
     .primaryKey()
     .references(() => statements.id, { onDelete: 'cascade' }),
   open: boolean('open').notNull().default(true),
+  /** When sign-on closes by itself (none: until the editors close it), and the zone members read it in. */
+  deadline: tz('deadline'),
+  timeZone: text('time_zone').notNull().default('UTC'),
   version: version(),
   ...timestampsSetByService,
 });
