@@ -49,12 +49,10 @@ const COPY_SOURCE = `document.querySelectorAll('button[data-copy]').forEach(func
     input.focus();
     input.select();
     var done = function () { if (status) status.textContent = button.getAttribute('data-copied'); };
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
-    } else {
-      document.execCommand('copy');
-      done();
-    }
+    // The older way, for browsers without the clipboard API: it copies the selection made above.
+    var fallback = function () { if (document.execCommand('copy')) done(); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, fallback);
+    else fallback();
   });
 });
 `;
