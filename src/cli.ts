@@ -7,7 +7,14 @@ import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './app/bootstrap.js';
 import { serve } from './app/serve.js';
-import { cleanupExpired, createAdminWithLink, describeCleanup } from './features/accounts/index.js';
+import {
+  checkInviteOptions,
+  cleanupExpired,
+  createAdminWithLink,
+  describeCleanup,
+  inviteWithLink,
+  ROLES,
+} from './features/accounts/index.js';
 import { loadDemo } from './features/demo/index.js';
 import { sendDigest } from './features/followup/index.js';
 import { importRelease, readSourceFile } from './features/import/index.js';
@@ -171,6 +178,27 @@ function buildProgram(): Command {
       try {
         const link = await createAdminWithLink(handle.db, email, config.baseUrl, new Date());
         process.stdout.write(`${link}\n`);
+      } finally {
+        await handle.close();
+      }
+    });
+
+  users
+    .command('invite')
+    .argument('<email>', "the person's email address")
+    .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
+    .option('--organization <slug>', 'the organization of a member (its slug)')
+    .description(
+      'create an account and print its one-time link to set a password, and when it expires, to hand over (PUENTE_BASE_URL)',
+    )
+    .action(async (email: string, options: { role: string; organization?: string }) => {
+      checkInviteOptions(options);
+      const config = loadConfig();
+      const handle = await openConfiguredDb(config, 'puente users invite');
+      try {
+        const link = await inviteWithLink(handle.db, { email, ...options }, config.baseUrl, new Date());
+        const until = `${link.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+        process.stdout.write(`${link.url}\nThe link works once, until ${until}.\n`);
       } finally {
         await handle.close();
       }

@@ -21,7 +21,7 @@ import { brandAssets } from '../platform/web/brand-assets.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { ajvOptions, buildLazyValidator } from '../platform/web/lazy-validation.js';
 import { redirectToLocale, redirectUnlocalized } from '../platform/web/locale-redirect.js';
-import { registerReadableInput } from '../platform/web/readable-input.js';
+import { FORM_BODY_LIMIT, registerReadableInput } from '../platform/web/readable-input.js';
 import { trackRoutes } from '../platform/web/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
 import { loadStylesheet } from '../platform/web/stylesheet.js';
@@ -101,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   // Forms post application/x-www-form-urlencoded (every form works without JavaScript) or, for
   // uploads, multipart. A NUL byte or broken UTF-8 in the address, a header or a form is refused
   // here with the 400 page, before the session lookup or any handler.
-  registerReadableInput(app, { formBodyLimit: 64 * 1024 });
+  registerReadableInput(app, { formBodyLimit: FORM_BODY_LIMIT });
   await app.register(fastifyCookie);
   // Uploads (logos, full documents) are multipart, read as a stream by features/files/multipart.ts;
   // the size limit is passed per form, and an oversized file is reported on the form, not thrown.

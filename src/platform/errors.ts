@@ -46,6 +46,8 @@ export type RefusalReason =
 export interface FieldProblem {
   field: string;
   problem: string;
+  /** For a text over its limit: the limit and what was typed, in characters, so the message can say both. */
+  length?: { max: number; actual: number };
 }
 
 /**

@@ -102,7 +102,13 @@ export function TextField(
 }
 
 export function TextAreaField(
-  props: FieldBase & { value?: string | null; rows?: number; id?: string; labelExtra?: JSX.Element },
+  props: FieldBase & {
+    value?: string | null;
+    rows?: number | undefined;
+    id?: string;
+    labelExtra?: JSX.Element;
+    maxlength?: number | undefined;
+  },
 ): JSX.Element {
   const id = props.id ?? fieldId(props.name);
   return (
@@ -113,6 +119,7 @@ export function TextAreaField(
         name={props.name}
         rows={String(props.rows ?? 5)}
         lang={props.lang}
+        maxlength={props.maxlength ? String(props.maxlength) : undefined}
         required={props.required}
         aria-describedby={describedBy(id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
@@ -249,6 +256,33 @@ export function ButtonForm(props: {
   );
 }
 
+/** "Label: message", or the message alone (capitalized) when the field has no label to show. */
+const labelled = (label: string | null, message: string) =>
+  label ? `${label}: ${message}` : `${message.charAt(0).toUpperCase()}${message.slice(1)}`;
+
+const languageNames = new Map<string, Intl.DisplayNames>();
+
+/** A language's name in the reader's language: "English", "inglés". */
+function languageName(locale: string, reader: string): string {
+  let names = languageNames.get(reader);
+  if (!names) {
+    names = new Intl.DisplayNames([reader], { type: 'language' });
+    languageNames.set(reader, names);
+  }
+  return names.of(locale) ?? locale;
+}
+
+/**
+ * A field as the reader knows it, for the error summary: its label; for one language of a bilingual
+ * field (`title_en`) the pair's label and the language, "Title (English)"; never the internal name.
+ */
+export function fieldLabel(field: string, labels: Record<string, string>, ctx: PageContext): string | null {
+  if (labels[field]) return labels[field];
+  const locale = LOCALES.find((l) => field.endsWith(`_${l}`));
+  const pair = locale ? labels[field.slice(0, -(locale.length + 1))] : undefined;
+  return locale && pair ? `${pair} (${languageName(locale, ctx.locale)})` : null;
+}
+
 /** At the top of a form that failed: what to fix, each linked to its field. Read out first. */
 export function ErrorSummary(props: { ctx: PageContext; errors: FieldErrors; labels: Record<string, string> }) {
   const entries = Object.entries(props.errors);
@@ -260,7 +294,7 @@ export function ErrorSummary(props: { ctx: PageContext; errors: FieldErrors; lab
         {entries.map(([field, message]) => (
           <li>
             <a href={`#${fieldId(field)}`} safe>
-              {`${props.labels[field] ?? field}: ${message}`}
+              {labelled(fieldLabel(field, props.labels, props.ctx), message)}
             </a>
           </li>
         ))}
@@ -317,6 +351,8 @@ export function BilingualField(props: {
   markdown?: boolean;
   rows?: number;
   required?: boolean;
+  /** The most characters each language may have: the limit the service checks, kept by the browser too. */
+  maxLength?: number;
 }): JSX.Element {
   const { ctx, name, label, stored, errors = {} } = props;
   const values = props.values ?? localeValuesOf(stored);
@@ -358,6 +394,7 @@ export function BilingualField(props: {
             error: errors[fieldName],
             hint: state === 'stale' ? ctx.t.workspaceStaleHint : undefined,
             labelExtra: <StateBadge t={ctx.t} state={state} />,
+            maxlength: props.maxLength,
           };
           return (
             <div class={`bilingual-column state-box-${state}`}>
@@ -453,7 +490,12 @@ export function BilingualFields(props: {
  * /{lang}/workspace/preview, naming this field).
  */
 export function MarkdownField(
-  props: FieldBase & { value?: string | null; rows?: number | undefined; labelExtra?: JSX.Element },
+  props: FieldBase & {
+    value?: string | null;
+    rows?: number | undefined;
+    labelExtra?: JSX.Element;
+    maxlength?: number | undefined;
+  },
 ): JSX.Element {
   const { ctx } = props;
   const id = fieldId(props.name);
@@ -469,6 +511,7 @@ export function MarkdownField(
         name={props.name}
         rows={String(props.rows ?? 6)}
         lang={props.lang}
+        maxlength={props.maxlength ? String(props.maxlength) : undefined}
         aria-describedby={describedBy(id, hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
         hx-post={`/${ctx.locale}/workspace/preview`}

@@ -167,7 +167,7 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
     weight: 2,
     arbitrary: fc.array(fc.oneof(loneSurrogate, fc.string({ maxLength: 3 })), { maxLength: 6 }).map((p) => p.join('')),
   },
-  // Huge values: past every field's bound and the 64 KB body limit. Rare, as they cost the most to send.
+  // Huge values: past every field's bound (multi-byte ones near the 1 MiB body limit). Rare, as they cost the most to send.
   {
     weight: 1,
     arbitrary: fc

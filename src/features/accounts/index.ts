@@ -1,7 +1,7 @@
 /** The accounts feature's front door: what other features, the app and the tests may use. */
 
 export { cleanupExpired, describeCleanup, scheduleCleanup } from './cleanup.js';
-export { createAdminWithLink } from './cli.js';
+export { checkInviteOptions, createAdminWithLink, inviteWithLink, ROLES } from './cli.js';
 export { registerHistoryRoutes } from './history-routes.js';
 export { registerLinkRoutes } from './links-routes.js';
 export { accountsFeature } from './manifest.js';

@@ -1,5 +1,5 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { Forbidden, Invalid } from '../../platform/errors.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { canManageUsers } from '../../platform/policy.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -10,13 +10,14 @@ import { getOrganization } from '../registry/index.js';
 import type { LinkOptions } from './links.js';
 import { inviteUser, requestPasswordReset } from './links.js';
 import { ForgotPasswordPage } from './links-views.js';
-import { renderUsersPage } from './users-routes.js';
+import { renderUsersPage, sendHandOverLink } from './users-routes.js';
 
 export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions, links: LinkOptions): void {
   localizedRoutes(app, (scope, locale) => {
     scope.get('/forgot-password', async (request, reply) => {
       const csrf = csrfToken(request, reply, auth);
-      return sendHtml(reply, await (<ForgotPasswordPage ctx={pageContext(deps, request, locale)} csrf={csrf} />));
+      const ctx = pageContext(deps, request, locale);
+      return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf={csrf} canEmail={links.mailer !== null} />));
     });
 
     scope.post(
@@ -46,7 +47,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
           request.log.warn('password reset asked, but SMTP_URL is not set: no email sent');
         }
         const ctx = pageContext(deps, request, locale);
-        return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf="" sent />));
+        return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf="" canEmail={mailer !== null} sent />));
       },
     );
 
@@ -56,7 +57,8 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         schema: {
           body: Type.Object({
             _csrf: Type.String({ maxLength: 200 }),
-            email: Type.String({ minLength: 3, maxLength: 320 }),
+            // No minimum: a short or empty address is the service's to refuse, with the form kept.
+            email: Type.String({ maxLength: 320 }),
             role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('member')]),
             organization: Type.String({ maxLength: 200 }),
           }),
@@ -65,14 +67,46 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
       async (request, reply) => {
         const user = currentUser(request);
         if (!user || !canManageUsers(user)) throw new Forbidden('Only the coalition admin manages accounts');
-        const t = pageContext(deps, request, locale).t;
-        if (!links.mailer) throw new Invalid('Email is not set up (SMTP_URL)', [], 'mailNotConfigured');
+        const ctx = pageContext(deps, request, locale);
+        const { t } = ctx;
         const { email, role, organization } = request.body;
-        const org = organization ? (await getOrganization(deps.db, organization)).organization : null;
-        const ctx = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
+        const canEmail = links.mailer !== null;
+        // A refusal shows the form again with what was typed, and says which field to fix.
+        const refuse = (text: string) =>
+          renderUsersPage(deps, request, reply, locale, auth, {
+            canEmail,
+            notice: { kind: 'error', text },
+            typed: { email, role, organization },
+          });
+        let organizationId: number | null = null;
+        if (organization) {
+          try {
+            organizationId = (await getOrganization(deps.db, organization, deps.now())).organization.id;
+          } catch (error) {
+            if (error instanceof NotFound) return refuse(t.accountsInviteUnknownOrganization);
+            throw error;
+          }
+        }
+        const linkContext = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
         const actor = { id: user.id, label: user.email };
-        await inviteUser(deps.db, ctx, { email, role, organizationId: org?.id ?? null }, actor, deps.now());
-        return renderUsersPage(deps, request, reply, locale, auth, { kind: 'done', text: t.invitationSent(email) });
+        let invited: Awaited<ReturnType<typeof inviteUser>>;
+        try {
+          invited = await inviteUser(deps.db, linkContext, { email, role, organizationId }, actor, deps.now());
+        } catch (error) {
+          if (error instanceof Conflict) return refuse(t.accountsInviteEmailTaken(email.trim()));
+          if (!(error instanceof Invalid)) throw error;
+          const field = error.problems[0]?.field;
+          return refuse(field === 'email' ? t.accountsInviteEmailInvalid : t.accountsMemberNeedsOrganization);
+        }
+        const { delivery } = invited;
+        if (delivery.mailed) {
+          return renderUsersPage(deps, request, reply, locale, auth, {
+            canEmail,
+            notice: { kind: 'done', text: t.invitationSent(invited.user.email) },
+          });
+        }
+        const made = { email: invited.user.email, userId: invited.user.id, link: delivery.link, renewed: false };
+        return sendHandOverLink(reply, ctx, made);
       },
     );
   });

@@ -8,6 +8,7 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { bodyOf, type Captured, captureSmtp } from '../../../test/support/smtp.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
+import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { createMailer, type Mailer } from '../../platform/mail.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -121,6 +122,9 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     );
     expect(invited.statusCode).toBe(200);
     expect(invited.body).toContain('Invitation sent to new@cejil.org.');
+    // Mailed, so not shown: the page carries no link to hand over.
+    expect(invited.body).not.toContain('invitation-link');
+    expect(invited.body).not.toContain('/set-password/');
     const mail = await arriving;
     expect(mail.to).toEqual(['new@cejil.org']);
     const path = linkPath(mail);
@@ -131,6 +135,18 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
     expect((await invitee.get('/en/organizations/cejil/boilerplate')).statusCode).toBe(200);
     const [row] = await ctx.db.select().from(t.users).where(eq(t.users.email, 'new@cejil.org'));
     expect(row?.role).toBe('member');
+    const trail = await listAudit(ctx.db, 'user', row!.id);
+    expect(trail.find((e) => e.action === 'invite')?.after).toEqual({ delivery: 'email' });
+  });
+
+  it('with email set up, the invite form and "Forgot password" say a link will be emailed', async () => {
+    const admin = await signedIn(app, 'admin@example.org');
+    const form = (await admin.get('/en/admin/users')).body;
+    expect(form).toContain('The person gets an email with a one-time link');
+    expect(form).toContain('Send the invitation');
+    const forgot = (await new Visitor(app).get('/es/forgot-password')).body;
+    expect(forgot).toContain('Te enviaremos un enlace');
+    expect(forgot).not.toContain('no puede enviar correos');
   });
 
   it('only the admin may invite', async () => {

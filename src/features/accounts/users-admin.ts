@@ -12,7 +12,7 @@ import { messages } from '../../platform/i18n/format.js';
 import { canChangeAccount, canManageUsers } from '../../platform/policy.js';
 import { revokeAllSessions, type UserRow } from '../../platform/sessions.js';
 import { actorOf, staleWrite, updateVersioned, versionedChange } from '../../platform/write.js';
-import { type LinkContext, mailSetPasswordLink } from './links.js';
+import { type LinkContext, type LinkDelivery, mailSetPasswordLink } from './links.js';
 import type { Role } from './service.js';
 
 export interface UserListItem {
@@ -135,7 +135,8 @@ export async function setDisabled(
 
 /**
  * A new invitation link for someone who has not chosen a password yet; earlier unused links stop
- * working (marked used), so only the newest email opens the account.
+ * working (marked used), so only the newest link opens the account. Mailed when the server can send
+ * email; otherwise handed back for the admin to pass on.
  */
 export async function resendInvitation(
   db: Db,
@@ -143,7 +144,7 @@ export async function resendInvitation(
   actor: UserRow,
   input: { userId: number; version: number },
   now: Date,
-): Promise<UserRow> {
+): Promise<{ user: UserRow; delivery: LinkDelivery }> {
   if (!canManageUsers(actor)) throw new Forbidden('Only the coalition admin manages accounts');
   const user = await db.transaction(async (tx) => {
     const target = await userById(tx, input.userId);
@@ -178,9 +179,9 @@ export async function resendInvitation(
       entityType: 'user',
       entityId: target.id,
       action: 'resend_invitation',
+      after: { delivery: links.mailer ? 'email' : 'link' },
     });
     return target;
   });
-  await mailSetPasswordLink(db, links, user, 'invitation', now);
-  return user;
+  return { user, delivery: await mailSetPasswordLink(db, links, user, 'invitation', now) };
 }

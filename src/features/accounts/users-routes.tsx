@@ -9,12 +9,14 @@ import type { UserRow } from '../../platform/sessions.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
+import type { PageContext } from '../../platform/web/page-context.js';
+import { copyScript } from '../../platform/web/script-asset.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { getOrganization, listOrganizations } from '../registry/index.js';
-import type { LinkOptions } from './links.js';
+import type { IssuedLink, LinkOptions } from './links.js';
 import { changeRole, getUserItem, listUsers, resendInvitation, setDisabled } from './users-admin.js';
-import { type Notice, UserPage, UsersPage } from './users-views.js';
+import { HandOverLinkPage, type InviteTyped, type Notice, UserPage, UsersPage } from './users-views.js';
 
 const Params = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,9}$' }) });
 const Csrf = Type.String({ maxLength: 200 });
@@ -25,6 +27,12 @@ const RoleBody = Type.Object({
   role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('member')]),
   organization: Type.String({ maxLength: 200 }),
 });
+
+/** A new sign-in link to show once, for the person with this email. */
+interface HandOver {
+  email: string;
+  link: IssuedLink;
+}
 
 /** The admin, or a refusal (403), to anyone else, signed in or not. */
 function adminOnly(user: UserRow | null): UserRow {
@@ -38,16 +46,29 @@ export async function renderUsersPage(
   reply: FastifyReply,
   locale: Locale,
   auth: AuthOptions,
-  notice?: Notice,
+  page: { canEmail: boolean; notice?: Notice; typed?: InviteTyped },
 ) {
   const [users, organizations] = await Promise.all([listUsers(deps.db), listOrganizations(deps.db)]);
   const ctx = pageContext(deps, request, locale);
   const csrf = csrfToken(request, reply, auth);
   return sendHtml(
     reply,
-    await (<UsersPage ctx={ctx} csrf={csrf} users={users} organizations={organizations} notice={notice} />),
-    notice?.kind === 'error' ? 400 : 200,
+    await (<UsersPage ctx={ctx} csrf={csrf} users={users} organizations={organizations} {...page} />),
+    page.notice?.kind === 'error' ? 400 : 200,
   );
+}
+
+/**
+ * The answer that shows a new sign-in link, the only time it is shown: never stored by the browser
+ * or a proxy, so neither a reload nor Back brings it up again.
+ */
+export async function sendHandOverLink(
+  reply: FastifyReply,
+  ctx: PageContext,
+  props: { email: string; userId: number; link: IssuedLink; renewed: boolean },
+) {
+  reply.header('cache-control', 'no-store');
+  return sendHtml(reply, await (<HandOverLinkPage ctx={ctx} {...props} />));
 }
 
 export function registerUserAdminRoutes(
@@ -56,25 +77,42 @@ export function registerUserAdminRoutes(
   auth: AuthOptions,
   links: LinkOptions,
 ): void {
+  const copy = copyScript();
+  app.get(copy.href, async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(copy.source),
+  );
+  const canEmail = links.mailer !== null;
+
   localizedRoutes(app, (scope, locale) => {
     async function renderUser(request: FastifyRequest, reply: FastifyReply, id: number, notice?: Notice) {
       const [user, organizations] = await Promise.all([getUserItem(deps.db, id), listOrganizations(deps.db)]);
       const ctx = pageContext(deps, request, locale);
       const csrf = csrfToken(request, reply, auth);
-      const page = <UserPage ctx={ctx} csrf={csrf} user={user} organizations={organizations} notice={notice} />;
+      const page = (
+        <UserPage ctx={ctx} csrf={csrf} user={user} organizations={organizations} canEmail={canEmail} notice={notice} />
+      );
       return sendHtml(reply, await page, notice?.kind === 'error' ? 400 : 200);
     }
 
-    /** Runs a change; a refusal the admin can fix (Invalid) is shown on the page in their language. */
+    /**
+     * Runs a change; a refusal the admin can fix (Invalid) is shown on the page in their language. A
+     * new link that could not be mailed is shown instead of the page, once.
+     */
     async function change(
       request: FastifyRequest,
       reply: FastifyReply,
       id: number,
-      run: () => Promise<string>,
+      run: () => Promise<string | HandOver>,
     ): Promise<FastifyReply> {
-      const t = pageContext(deps, request, locale).t;
+      const ctx = pageContext(deps, request, locale);
+      const t = ctx.t;
       try {
-        return renderUser(request, reply, id, { kind: 'done', text: await run() });
+        const done = await run();
+        if (typeof done !== 'string') return sendHandOverLink(reply, ctx, { ...done, userId: id, renewed: true });
+        return renderUser(request, reply, id, { kind: 'done', text: done });
       } catch (error) {
         if (!(error instanceof Invalid)) throw error;
         const field = error.problems[0]?.field;
@@ -94,7 +132,9 @@ export function registerUserAdminRoutes(
 
     // The pages: visitors without a session are sent to sign in, anyone but the admin refused.
     signedInRoutes(scope, { deps, auth, allow: adminOnly }, (guarded) => {
-      guarded.get('/admin/users', async (request, reply) => renderUsersPage(deps, request, reply, locale, auth));
+      guarded.get('/admin/users', async (request, reply) =>
+        renderUsersPage(deps, request, reply, locale, auth, { canEmail }),
+      );
 
       guarded.get('/admin/users/:id', { schema: { params: Params } }, async (request, reply) =>
         renderUser(request, reply, Number(request.params.id)),
@@ -136,18 +176,12 @@ export function registerUserAdminRoutes(
       async (request, reply) => {
         const admin = adminOnly(currentUser(request));
         const id = Number(request.params.id);
-        const t = pageContext(deps, request, locale).t;
-        if (!links.mailer) throw new Invalid('Email is not set up (SMTP_URL)', [], 'mailNotConfigured');
-        const ctx = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
+        const linkContext = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
         return change(request, reply, id, async () => {
-          const user = await resendInvitation(
-            deps.db,
-            ctx,
-            admin,
-            { userId: id, version: request.body.version },
-            deps.now(),
-          );
-          return t.accountsInvitationResent(user.email);
+          const input = { userId: id, version: request.body.version };
+          const { user, delivery } = await resendInvitation(deps.db, linkContext, admin, input, deps.now());
+          if (!delivery.mailed) return { email: user.email, link: delivery.link };
+          return pageContext(deps, request, locale).t.accountsInvitationResent(user.email);
         });
       },
     );

@@ -1,9 +1,12 @@
+import { formatDateTime } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { copyScript } from '../../platform/web/script-asset.js';
 import { CsrfField } from '../../ui/form.js';
 import { TitledPage } from '../../ui/layout.js';
 import { TableHead } from '../../ui/list.js';
 import type { OrganizationRow } from '../registry/index.js';
 import { InputLine, SubmitLine } from './form-parts.js';
+import type { IssuedLink } from './links.js';
 import type { Role } from './service.js';
 import type { UserListItem } from './users-admin.js';
 
@@ -36,14 +39,24 @@ function statusOf(user: UserListItem, ctx: PageContext): string {
   return user.invited ? ctx.t.accountsInvited : ctx.t.accountsActive;
 }
 
+/** What the admin typed into the invite form, shown again when it was refused. */
+export interface InviteTyped {
+  email: string;
+  role: Role;
+  organization: string;
+}
+
 export function UsersPage(props: {
   ctx: PageContext;
   csrf: string;
   users: UserListItem[];
   organizations: Pick<OrganizationRow, 'slug' | 'name'>[];
+  /** Whether this server can send email (SMTP_URL): an invitation is mailed, or a link handed over. */
+  canEmail: boolean;
   notice?: Notice;
+  typed?: InviteTyped;
 }) {
-  const { ctx, csrf, users, organizations, notice } = props;
+  const { ctx, csrf, users, organizations, notice, typed } = props;
   const { t, locale } = ctx;
   return (
     <TitledPage ctx={ctx} title={t.accountsUsersListTitle}>
@@ -84,12 +97,25 @@ export function UsersPage(props: {
           </tbody>
         </table>
       </div>
-      <h2 safe>{t.usersTitle}</h2>
+      <h2 id="invite" safe>
+        {t.usersTitle}
+      </h2>
       <form method="post" action={`/${locale}/admin/users`} class="form">
         <CsrfField token={csrf} />
-        <InputLine id="email" name="email" label={t.emailLabel} type="email" required />
-        <RoleFields ctx={ctx} organizations={organizations} />
-        <SubmitLine label={t.inviteButton} />
+        <p class="muted" safe>
+          {props.canEmail ? t.accountsMailHelp : t.accountsNoMailHelp}
+        </p>
+        <InputLine
+          id="email"
+          name="email"
+          label={t.emailLabel}
+          type="email"
+          maxlength="320"
+          value={typed?.email}
+          required
+        />
+        <RoleFields ctx={ctx} organizations={organizations} role={typed?.role} organizationSlug={typed?.organization} />
+        <SubmitLine label={props.canEmail ? t.inviteButton : t.accountsAddButton} />
       </form>
     </TitledPage>
   );
@@ -141,6 +167,7 @@ export function UserPage(props: {
   csrf: string;
   user: UserListItem;
   organizations: Pick<OrganizationRow, 'slug' | 'name'>[];
+  canEmail: boolean;
   notice?: Notice;
 }) {
   const { ctx, csrf, user, organizations, notice } = props;
@@ -194,13 +221,79 @@ export function UserPage(props: {
           <form method="post" action={`${base}/invitation`} class="form">
             <CsrfField token={csrf} />
             <Version />
-            <p safe>{t.accountsResendHelp}</p>
-            <SubmitLine label={t.accountsResendButton} />
+            <p safe>{props.canEmail ? t.accountsResendHelp : t.accountsNewLinkHelp}</p>
+            <SubmitLine label={props.canEmail ? t.accountsResendButton : t.accountsNewLinkButton} />
           </form>
         </>
       ) : (
         ''
       )}
+    </TitledPage>
+  );
+}
+
+/**
+ * The one time a sign-in link is shown (the answer to the POST that made it, never stored): a
+ * labelled read-only input (#invitation-link) to select or copy, its expiry in the reader's language,
+ * and a Copy button that only a browser with JavaScript shows.
+ */
+export function HandOverLinkPage(props: {
+  ctx: PageContext;
+  email: string;
+  userId: number;
+  link: IssuedLink;
+  renewed: boolean;
+}) {
+  const { ctx, email, link } = props;
+  const { t, locale } = ctx;
+  const copy = copyScript();
+  return (
+    <TitledPage ctx={ctx} title={t.accountsLinkTitle(email)} head={<script src={copy.href} defer></script>}>
+      <p role="status" class="form-done" safe>
+        {props.renewed ? t.accountsLinkRenewed(email) : t.accountsLinkCreated(email)}
+      </p>
+      <p safe>{t.accountsLinkOnce}</p>
+      <div class="form hand-over">
+        <p>
+          <label for="invitation-link" safe>
+            {t.accountsLinkLabel}
+          </label>
+          <input
+            id="invitation-link"
+            type="text"
+            readonly
+            value={link.url}
+            aria-describedby="invitation-link-expiry"
+            autocomplete="off"
+            spellcheck="false"
+          />
+        </p>
+        <p>
+          <button
+            type="button"
+            hidden
+            data-copy="invitation-link"
+            data-status="copy-status"
+            data-copied={t.accountsCopied}
+            safe
+          >
+            {t.accountsCopyButton}
+          </button>{' '}
+          <span id="copy-status" role="status"></span>
+        </p>
+        <p id="invitation-link-expiry" safe>
+          {`${t.accountsLinkExpires(formatDateTime(link.expiresAt, locale))} ${t.accountsLinkExpiredHelp}`}
+        </p>
+      </div>
+      <p>
+        <a href={`/${locale}/admin/users/${props.userId}`} safe>
+          {t.accountsManage(email)}
+        </a>
+        {' · '}
+        <a href={`/${locale}/admin/users`} safe>
+          {t.accountsBackToUsers}
+        </a>
+      </p>
     </TitledPage>
   );
 }

@@ -115,19 +115,29 @@ export interface OrganizationForm {
   confirmed: { localizedName: Locale[]; boilerplate: Locale[] };
 }
 
+/** The longest text per field (per language for the bilingual ones), in characters; the form's maxlength too. */
+export const ORGANIZATION_LIMITS = {
+  name: 300,
+  acronym: 50,
+  aliases: 3000,
+  website: 500,
+  localizedName: 300,
+  boilerplate: 5000,
+} as const;
+
 export function validateOrganization(form: OrganizationForm): void {
   const problems = new Problems();
   problems.required('name', form.name);
-  problems.maxLength('name', form.name, 300);
-  problems.maxLength('acronym', form.acronym, 50);
-  problems.maxLength('aliases', form.aliases, 3000);
+  problems.maxLength('name', form.name, ORGANIZATION_LIMITS.name);
+  problems.maxLength('acronym', form.acronym, ORGANIZATION_LIMITS.acronym);
+  problems.maxLength('aliases', form.aliases, ORGANIZATION_LIMITS.aliases);
   problems.optionalUrl('website', form.website);
-  problems.maxLength('website', form.website, 500);
+  problems.maxLength('website', form.website, ORGANIZATION_LIMITS.website);
   problems.oneOf('kind', form.kind, ORGANIZATION_KINDS);
   if (form.country && !countryCodes().includes(form.country)) problems.add('country', 'workspaceErrCountry');
   for (const [field, values, max] of [
-    ['localizedName', form.localizedName, 300],
-    ['boilerplate', form.boilerplate, 5000],
+    ['localizedName', form.localizedName, ORGANIZATION_LIMITS.localizedName],
+    ['boilerplate', form.boilerplate, ORGANIZATION_LIMITS.boilerplate],
   ] as const) {
     for (const [locale, text] of Object.entries(values)) problems.maxLength(`${field}_${locale}`, text, max);
   }

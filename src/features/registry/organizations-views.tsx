@@ -26,6 +26,7 @@ import {
 } from './common.js';
 import {
   ORGANIZATION_KINDS,
+  ORGANIZATION_LIMITS,
   type OrganizationFilter,
   type OrganizationForm,
   type OrganizationOverview,
@@ -261,16 +262,17 @@ export function OrganizationFormPage(
       record={o}
       cancelHref={o ? `${base(ctx)}/${o.slug}` : base(ctx)}
     >
-      <f.Text name="name" hint={t.registryOrgNameHint} required />
+      <f.Text name="name" hint={t.registryOrgNameHint} required maxlength={ORGANIZATION_LIMITS.name} />
       <f.Bilingual
         name="localizedName"
         label={t.registryOrgLocalizedName}
         hint={t.registryOrgLocalizedNameHint}
         stored={o?.localizedName}
+        maxLength={ORGANIZATION_LIMITS.localizedName}
       />
-      <f.Text name="acronym" />
-      <f.TextArea name="aliases" hint={t.registryOrgAliasesHint} rows={3} />
-      <f.Text name="website" type="url" hint={t.registryOrgWebsiteHint} />
+      <f.Text name="acronym" maxlength={ORGANIZATION_LIMITS.acronym} />
+      <f.TextArea name="aliases" hint={t.registryOrgAliasesHint} rows={3} maxlength={ORGANIZATION_LIMITS.aliases} />
+      <f.Text name="website" type="url" hint={t.registryOrgWebsiteHint} maxlength={ORGANIZATION_LIMITS.website} />
       <CountryField ctx={ctx} value={form.country} error={errors.country} />
       <f.Select name="kind" options={kindOptions(ctx)} required />
       <f.Bilingual
@@ -280,6 +282,7 @@ export function OrganizationFormPage(
         stored={o?.boilerplate}
         multiline
         rows={6}
+        maxLength={ORGANIZATION_LIMITS.boilerplate}
       />
     </RegistryFormPage>
   );

@@ -114,6 +114,28 @@ describeEachEngine('workspace: organizations', (ctx) => {
     });
   }
 
+  it('[es] a text over its limit: named by its label with the limit, which the form also gives the browser', async () => {
+    const response = await as('admin').post(
+      '/es/workspace/organizations',
+      { name: 'Red Larga', acronym: 'Ñ'.repeat(51), kind: 'ngo', boilerplate_en: 'b'.repeat(5001) },
+      '/es/workspace',
+    );
+    expect(response.statusCode).toBe(400);
+    const $ = cheerio.load(response.body);
+    const label = $('label[for="f-acronym"] span').first().text();
+    expect(label).not.toBe('');
+    expect($('#f-acronym-error').text()).toContain('como máximo 50 caracteres; el texto tiene 51.');
+    const summary = $('.error-summary a')
+      .map((_, a) => $(a).text())
+      .get();
+    expect(summary).toContain(`${label}: como máximo 50 caracteres; el texto tiene 51.`);
+    expect(summary.some((line) => line.endsWith('como máximo 5000 caracteres; el texto tiene 5001.'))).toBe(true);
+    expect(summary.join(' ')).not.toMatch(/acronym|boilerplate_en/);
+    expect($('#f-acronym').attr('maxlength')).toBe('50');
+    expect($('#f-boilerplate_en').attr('maxlength')).toBe('5000');
+    expect($('#f-acronym').attr('value')).toBe('Ñ'.repeat(51));
+  });
+
   it('creates an organization with both “About” texts, writes the audit row, lists and finds it', async () => {
     const response = await as('admin').post(
       '/en/workspace/organizations',

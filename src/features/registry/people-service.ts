@@ -71,15 +71,18 @@ export interface PersonForm {
   isPressContact: boolean;
 }
 
+/** The longest text per field (per language for the role), in characters; the form's maxlength too. */
+export const PERSON_LIMITS = { name: 200, email: 320, phone: 40, role: 300 } as const;
+
 /** Checks the form and resolves what it names; returns the columns to write. */
 async function columnsOf(db: Db, form: PersonForm, before: PersonRow | null, user: PolicyUser) {
   const problems = new Problems();
   problems.required('name', form.name);
-  problems.maxLength('name', form.name, 200);
+  problems.maxLength('name', form.name, PERSON_LIMITS.name);
   problems.optionalEmail('email', form.email);
-  problems.maxLength('email', form.email, 320);
-  problems.maxLength('phone', form.phone, 40);
-  for (const [l, text] of Object.entries(form.role)) problems.maxLength(`role_${l}`, text, 300);
+  problems.maxLength('email', form.email, PERSON_LIMITS.email);
+  problems.maxLength('phone', form.phone, PERSON_LIMITS.phone);
+  for (const [l, text] of Object.entries(form.role)) problems.maxLength(`role_${l}`, text, PERSON_LIMITS.role);
   let organization: OrganizationRow | undefined;
   if (form.organization !== '') {
     [organization] = await db.select().from(t.organizations).where(eq(t.organizations.slug, form.organization));

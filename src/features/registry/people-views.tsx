@@ -8,6 +8,7 @@ import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { ArchivableName, type RecordFormProps, RegistryFormPage } from './common.js';
 import type { PersonForm, PersonListRow, PersonRow } from './people-service.js';
+import { PERSON_LIMITS } from './people-service.js';
 
 type OrganizationRow = PersonListRow['organization'] & {};
 
@@ -112,16 +113,28 @@ export function PersonFormPage(
       cancelHref={props.backHref}
       archivable
     >
-      <f.Text name="name" required autocomplete="off" />
-      <f.Bilingual name="role" label={t.registryPersonRole} hint={t.registryPersonRoleHint} stored={p?.role} />
+      <f.Text name="name" required autocomplete="off" maxlength={PERSON_LIMITS.name} />
+      <f.Bilingual
+        name="role"
+        label={t.registryPersonRole}
+        hint={t.registryPersonRoleHint}
+        stored={p?.role}
+        maxLength={PERSON_LIMITS.role}
+      />
       <f.Select
         name="organization"
         options={props.organizations.map((o) => ({ value: o.slug, label: o.name }))}
         required={isMember}
         {...(isMember ? {} : { emptyLabel: t.registryPersonNoOrganization })}
       />
-      <f.Text name="email" type="email" autocomplete="off" />
-      <f.Text name="phone" type="tel" hint={t.registryPersonPhoneHint} autocomplete="off" />
+      <f.Text name="email" type="email" autocomplete="off" maxlength={PERSON_LIMITS.email} />
+      <f.Text
+        name="phone"
+        type="tel"
+        hint={t.registryPersonPhoneHint}
+        autocomplete="off"
+        maxlength={PERSON_LIMITS.phone}
+      />
       <CheckboxField name="isPressContact" label={t.registryPersonPressContact} checked={form.isPressContact} />
     </RegistryFormPage>
   );

@@ -28,6 +28,10 @@ export interface LabelForm {
   confirmed: Locale[];
 }
 
+/** The longest theme label and addressee name, per language (the forms' maxlength too). */
+export const THEME_LABEL_MAX = 200;
+export const ADDRESSEE_NAME_MAX = 300;
+
 function checkLabel(problems: Problems, field: string, values: LocaleValues, max: number): Problems {
   if (!hasAnyText(values)) problems.add(field, 'workspaceErrRequiredOneLanguage');
   for (const [l, text] of Object.entries(values)) problems.maxLength(`${field}_${l}`, text, max);
@@ -59,7 +63,7 @@ const auditedTheme = (r: ThemeRow) => ({ label: r.label, position: r.position, a
 
 export async function createTheme(db: Db, form: LabelForm, user: Editor, now: Date): Promise<ThemeRow> {
   assertAllowed(canEditRegistry(user));
-  checkLabel(new Problems(), 'label', form.label, 200).throwIfAny();
+  checkLabel(new Problems(), 'label', form.label, THEME_LABEL_MAX).throwIfAny();
   return db.transaction(async (tx) => {
     const [last] = await tx.select({ max: sql<number>`coalesce(max(${t.themes.position}), 0)` }).from(t.themes);
     return insertAudited<ThemeRow>(tx, {
@@ -87,7 +91,7 @@ export const themeRecord: RegistryRecord<ThemeRow> = {
 
 export function updateTheme(db: Db, form: LabelForm, change: RecordChange): Promise<ThemeRow> {
   return updateRecord(db, themeRecord, change, (_tx, before) => {
-    checkLabel(new Problems(), 'label', form.label, 200).throwIfAny();
+    checkLabel(new Problems(), 'label', form.label, THEME_LABEL_MAX).throwIfAny();
     return { label: mergeLocalized(before.label, form.label, form.confirmed) };
   });
 }
@@ -174,7 +178,7 @@ export interface AddresseeForm {
 }
 
 async function addresseeColumns(db: Db, form: AddresseeForm, before: AddresseeRow | null) {
-  const problems = checkLabel(new Problems(), 'name', form.name, 300);
+  const problems = checkLabel(new Problems(), 'name', form.name, ADDRESSEE_NAME_MAX);
   if (form.kind === '') problems.add('kind', 'workspaceErrRequired');
   else problems.oneOf('kind', form.kind, ADDRESSEE_KINDS);
   if (form.country && !countryCodes().includes(form.country)) problems.add('country', 'workspaceErrCountry');

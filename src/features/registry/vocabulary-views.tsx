@@ -12,9 +12,11 @@ import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { ArchivableName, CountryField, type RecordFormProps, RegistryFormPage, TranslationBadges } from './common.js';
 import {
   ADDRESSEE_KINDS,
+  ADDRESSEE_NAME_MAX,
   type AddresseeForm,
   type AddresseeRow,
   type LabelForm,
+  THEME_LABEL_MAX,
   type ThemeRow,
 } from './vocabulary-service.js';
 
@@ -118,6 +120,7 @@ export function ThemeFormPage(props: RecordFormProps<LabelForm> & { theme: Theme
         stored={r?.label}
         values={form.label}
         errors={outcome.errors ?? {}}
+        maxLength={THEME_LABEL_MAX}
       />
     </RegistryFormPage>
   );
@@ -210,7 +213,7 @@ export function AddresseeFormPage(
       record={r}
       archivable
     >
-      <f.Bilingual name="name" label={t.registryAddresseeName} stored={r?.name} />
+      <f.Bilingual name="name" label={t.registryAddresseeName} stored={r?.name} maxLength={ADDRESSEE_NAME_MAX} />
       <f.Select name="kind" options={kindOptions(t)} emptyLabel="" required />
       <CountryField ctx={ctx} value={form.country} error={errors.country} />
       <f.Select

@@ -4,10 +4,13 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
+import { anyText, mergeLocalized, type TextInput } from '../../platform/text/localized-input.js';
 import { type Editor, updateVersioned, versionedChange } from '../../platform/write.js';
 import { missingIds } from '../statements/index.js';
 import { changeRelease, type ReleaseRow } from './edit-service.js';
+
+/** The longest block text, per language (the form's maxlength too). */
+export const BLOCK_MAX = 10_000;
 
 export interface BlockInput {
   /** An existing block's id, so its translations keep their state. */
@@ -30,7 +33,7 @@ export async function setReleaseBlocks(
       if (b.kind === 'quote' && !b.personId) problems.add(`block_${i}_person`, 'workspaceErrRequired');
       if (b.kind !== 'highlights' && !anyText(b.text))
         problems.add(`block_${i}_text`, 'workspaceErrRequiredOneLanguage');
-      for (const locale of tooLong(b.text, 10_000)) problems.add(`block_${i}_text_${locale}`, 'workspaceErrTooLong');
+      problems.maxLengthEach(`block_${i}_text`, b.text, BLOCK_MAX);
     }
     const personIds = input.blocks.flatMap((b) => (b.kind === 'quote' && b.personId ? [b.personId] : []));
     if ((await missingIds(tx, t.people, personIds)).length > 0) problems.add('blocks', 'workspaceErrChoice');

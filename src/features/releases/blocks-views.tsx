@@ -7,6 +7,7 @@ import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { RegistryChoices, Typed } from '../statements/index.js';
 import { blockKindName } from '../statements/index.js';
+import { BLOCK_MAX } from './blocks-service.js';
 import type { ReleaseForEditing } from './workspace-read.js';
 import { str } from './workspace-views.js';
 
@@ -68,6 +69,7 @@ export function BlocksSection(
                   errors={errors}
                   markdown={b.kind === 'text'}
                   multiline={b.kind !== 'text'}
+                  maxLength={BLOCK_MAX}
                   rows={3}
                 />
                 <div class="field">
@@ -146,6 +148,7 @@ export function BlocksSection(
           errors={{ text: addErrors.block_new_text ?? '' }}
           multiline
           rows={3}
+          maxLength={BLOCK_MAX}
         />
         <button type="submit" safe>
           {t.editorialAddBlock}

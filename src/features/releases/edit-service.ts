@@ -11,7 +11,7 @@ import { Forbidden, NotFound } from '../../platform/errors.js';
 import { isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditRelease } from '../../platform/policy.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
+import { anyText, mergeLocalized, type TextInput } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { isTimeZone, localToInstant } from '../../platform/text/time-zones.js';
 import { visibilityState } from '../../platform/visibility.js';
@@ -41,7 +41,8 @@ export interface ReleaseFields {
   originalLocale: Locale;
 }
 
-const LIMITS = { headline: 300, subheadline: 500, datelinePlace: 100, lead: 10_000 } as const;
+/** The longest text per field and language, in characters (the form's maxlength too). */
+export const LIMITS = { headline: 300, subheadline: 500, datelinePlace: 100, lead: 10_000 } as const;
 
 /**
  * The embargo instant the form asks for. A time already past is refused rather than read as "publish
@@ -58,8 +59,7 @@ async function checkFields(
 ): Promise<Date | null> {
   if (!anyText(input.headline)) problems.add('headline', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
-    for (const locale of tooLong(input[field], LIMITS[field]))
-      problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
+    problems.maxLengthEach(field, input[field], LIMITS[field]);
   }
   if (!isIsoDate(input.releaseDate)) problems.add('releaseDate', 'editorialErrDate');
   if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))

@@ -10,6 +10,7 @@ import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { RegistryChoices, Typed } from '../statements/index.js';
 import { DateField, EditorialListPage, NewDraftPage, TimeZoneField } from '../statements/index.js';
 import type { ReleaseRow } from './edit-service.js';
+import { LIMITS } from './edit-service.js';
 
 export const str = typedText;
 
@@ -88,10 +89,33 @@ export function ReleaseFields(props: {
         typed={typed}
         errors={errors}
         fields={[
-          { name: 'headline', label: t.editorialReleaseHeadline, stored: stored?.headline, required: true },
-          { name: 'subheadline', label: t.editorialReleaseSubheadline, stored: stored?.subheadline },
-          { name: 'datelinePlace', label: t.editorialReleaseDateline, stored: stored?.datelinePlace },
-          { name: 'lead', label: t.editorialReleaseLead, stored: stored?.lead, markdown: true, rows: 6 },
+          {
+            name: 'headline',
+            label: t.editorialReleaseHeadline,
+            stored: stored?.headline,
+            required: true,
+            maxLength: LIMITS.headline,
+          },
+          {
+            name: 'subheadline',
+            label: t.editorialReleaseSubheadline,
+            stored: stored?.subheadline,
+            maxLength: LIMITS.subheadline,
+          },
+          {
+            name: 'datelinePlace',
+            label: t.editorialReleaseDateline,
+            stored: stored?.datelinePlace,
+            maxLength: LIMITS.datelinePlace,
+          },
+          {
+            name: 'lead',
+            label: t.editorialReleaseLead,
+            stored: stored?.lead,
+            markdown: true,
+            rows: 6,
+            maxLength: LIMITS.lead,
+          },
         ]}
       />
       <TextField

@@ -11,7 +11,7 @@ import { Forbidden, NotFound } from '../../platform/errors.js';
 import { freeSlug, isHttpUrl, isIsoDate, Problems, SLUG, slugify } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditStatement } from '../../platform/policy.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
+import { anyText, mergeLocalized, type TextInput } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { missingIds, wasEverPublished } from './write-support.js';
@@ -31,7 +31,8 @@ export interface StatementFields {
   originalLocale: Locale;
 }
 
-const TEXT_LIMITS = { title: 300, summary: 3000, occasion: 300, body: 50_000 } as const;
+/** The longest text per field and language, in characters (the form's maxlength too). */
+export const TEXT_LIMITS = { title: 300, summary: 3000, occasion: 300, body: 50_000 } as const;
 
 export function requireStatementEditor(user: Editor | null): asserts user is Editor {
   if (!user || !canEditStatement(user)) throw new Forbidden('You may not edit statements');
@@ -43,8 +44,7 @@ function fieldProblems(user: Editor, input: StatementFields): Problems {
   const problems = new Problems();
   if (!anyText(input.title)) problems.add('title', 'workspaceErrRequiredOneLanguage');
   for (const field of Object.keys(TEXT_LIMITS) as (keyof typeof TEXT_LIMITS)[]) {
-    for (const locale of tooLong(input[field], TEXT_LIMITS[field]))
-      problems.add(`${field}_${locale}`, 'workspaceErrTooLong');
+    problems.maxLengthEach(field, input[field], TEXT_LIMITS[field]);
   }
   if (!isIsoDate(input.date)) problems.add('date', 'editorialErrDate');
   if (input.fullDocumentUrl.trim() !== '' && !isHttpUrl(input.fullDocumentUrl.trim()))

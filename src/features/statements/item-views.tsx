@@ -10,6 +10,8 @@ import type { StatementRow } from './edit-service.js';
 import { asIds, CheckboxGroup } from './ordered-picker.js';
 import { DeleteDraftForm } from './publication-controls.js';
 import type { QuoteRow } from './quote-service.js';
+import { QUOTE_MAX } from './quote-service.js';
+import { MAX_TEXT } from './recommendation-service.js';
 import type { RecommendationForEditing, RegistryChoices } from './workspace-read.js';
 import type { Typed } from './workspace-views.js';
 
@@ -75,6 +77,7 @@ export function RecommendationPage(
           errors={errors}
           multiline
           rows={5}
+          maxLength={MAX_TEXT}
           required
         />
         <CheckboxGroup
@@ -143,6 +146,7 @@ export function QuotePage(props: ItemProps & { quote: QuoteRow | null }): JSX.El
           errors={errors}
           multiline
           rows={4}
+          maxLength={QUOTE_MAX}
           required
         />
         <p class="form-actions">

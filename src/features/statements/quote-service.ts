@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
+import { anyText, mergeLocalized, type TextInput } from '../../platform/text/localized-input.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { statementBySlug, writeStatementItem } from './edit-service.js';
 import { deleteStatementItem, missingIds, nextPosition, statementItem } from './write-support.js';
@@ -23,7 +23,7 @@ export interface QuoteFields {
 async function check(tx: Db, input: QuoteFields): Promise<void> {
   const problems = new Problems();
   if (!anyText(input.text)) problems.add('text', 'workspaceErrRequiredOneLanguage');
-  for (const locale of tooLong(input.text, 3000)) problems.add(`text_${locale}`, 'workspaceErrTooLong');
+  problems.maxLengthEach('text', input.text, QUOTE_MAX);
   if ((await missingIds(tx, t.people, [input.personId])).length > 0) problems.add('personId', 'workspaceErrChoice');
   problems.throwIfAny();
 }
@@ -32,6 +32,9 @@ async function check(tx: Db, input: QuoteFields): Promise<void> {
 export function getQuote(db: Db, statementSlug: string, id: number): Promise<QuoteRow> {
   return statementItem(db, t.quotes, statementSlug, id);
 }
+
+/** The longest quote, per language (the form's maxlength too). */
+export const QUOTE_MAX = 3000;
 
 const audited = (q: QuoteRow) => ({ personId: q.personId, text: q.text, version: q.version });
 

@@ -8,7 +8,7 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Problems, slugify } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { anyText, mergeLocalized, type TextInput, tooLong } from '../../platform/text/localized-input.js';
+import { anyText, mergeLocalized, type TextInput } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { requireStatementEditor, statementBySlug, writeStatementItem } from './edit-service.js';
@@ -23,12 +23,13 @@ export interface RecommendationFields {
   originalLocale: Locale;
 }
 
-const MAX_TEXT = 5000;
+/** The longest recommendation, per language (the form's maxlength too). */
+export const MAX_TEXT = 5000;
 
 async function check(tx: Db, input: RecommendationFields): Promise<void> {
   const problems = new Problems();
   if (!anyText(input.text)) problems.add('text', 'workspaceErrRequiredOneLanguage');
-  for (const locale of tooLong(input.text, MAX_TEXT)) problems.add(`text_${locale}`, 'workspaceErrTooLong');
+  problems.maxLengthEach('text', input.text, MAX_TEXT);
   if ((await missingIds(tx, t.themes, input.themeIds)).length > 0) problems.add('themes', 'workspaceErrChoice');
   if ((await missingIds(tx, t.addressees, input.addresseeIds)).length > 0)
     problems.add('addressees', 'workspaceErrChoice');

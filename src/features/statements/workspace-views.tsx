@@ -6,6 +6,7 @@ import { Section } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
+import { TEXT_LIMITS } from './edit-service.js';
 import { DateField, DeleteDraftForm, PublicationControls } from './publication-controls.js';
 import { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
 import { MoveButtons, TranslationStates } from './workspace-parts.js';
@@ -51,10 +52,35 @@ function StatementFields(props: {
         typed={typed}
         errors={errors}
         fields={[
-          { name: 'title', label: t.editorialStatementTitle, stored: stored?.title, required: true },
-          { name: 'occasion', label: t.editorialStatementOccasion, stored: stored?.occasion },
-          { name: 'summary', label: t.editorialStatementSummary, stored: stored?.summary, multiline: true, rows: 4 },
-          { name: 'body', label: t.editorialStatementBody, stored: stored?.body, markdown: true, rows: 10 },
+          {
+            name: 'title',
+            label: t.editorialStatementTitle,
+            stored: stored?.title,
+            required: true,
+            maxLength: TEXT_LIMITS.title,
+          },
+          {
+            name: 'occasion',
+            label: t.editorialStatementOccasion,
+            stored: stored?.occasion,
+            maxLength: TEXT_LIMITS.occasion,
+          },
+          {
+            name: 'summary',
+            label: t.editorialStatementSummary,
+            stored: stored?.summary,
+            multiline: true,
+            rows: 4,
+            maxLength: TEXT_LIMITS.summary,
+          },
+          {
+            name: 'body',
+            label: t.editorialStatementBody,
+            stored: stored?.body,
+            markdown: true,
+            rows: 10,
+            maxLength: TEXT_LIMITS.body,
+          },
         ]}
       />
       <DateField

@@ -14,7 +14,7 @@ import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { workspaceAttention } from './attention.js';
 import { WorkspaceHomePage } from './home-views.js';
 
-/** Longest Markdown field we preview (a statement body); the form body limit is 64 KB anyway. */
+/** Longest Markdown field we preview (a statement body, at most 50,000 characters). */
 const PREVIEW_MAX = 60_000;
 
 export function registerWorkspaceRoutes(

@@ -9,6 +9,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.js';
 import { type FieldProblem, Invalid } from '../errors.js';
 import type { Catalog } from '../i18n/catalog.js';
+import { LOCALES, type Locale } from '../i18n/locales.js';
 
 /** A problem is a catalog key: the workspace's, the editorial and the follow-up forms' messages. */
 export type ProblemCode = Extract<
@@ -34,8 +35,16 @@ export class Problems {
     if ((value ?? '').trim() === '') this.add(field, 'workspaceErrRequired');
   }
 
+  /** Text over `max` characters: the message names the limit and the length typed. */
   maxLength(field: string, value: string | undefined, max: number): void {
-    if ((value ?? '').length > max) this.add(field, 'workspaceErrTooLong');
+    // Counted as the browser's maxlength counts: a line break is one character (forms post it as CRLF).
+    const actual = (value ?? '').replace(/\r\n/g, '\n').length;
+    if (actual > max) this.list.push({ field, problem: 'workspaceErrTooLong', length: { max, actual } });
+  }
+
+  /** Each language of a bilingual field (`title_en`, `title_es`) held to `max` characters. */
+  maxLengthEach(field: string, values: Partial<Record<Locale, string | undefined>>, max: number): void {
+    for (const locale of LOCALES) this.maxLength(`${field}_${locale}`, values[locale], max);
   }
 
   /** An http(s) address with a dotted host name, or nothing. */

@@ -9,11 +9,18 @@ import type { Catalog } from '../i18n/catalog.js';
 /** Field name → message already in the page's language. */
 export type FieldErrors = Record<string, string>;
 
-/** Catalog keys become text in the page's language; other problems (plain English) are kept as written. */
+/**
+ * Catalog keys become text in the page's language; other problems (plain English) are kept as written.
+ * A text over its limit says the limit and its length ("at most 200 characters; this has 245.").
+ */
 export function fieldErrors(problems: FieldProblem[], t: Catalog): FieldErrors {
   const errors: FieldErrors = {};
   for (const p of problems) {
     if (errors[p.field]) continue;
+    if (p.length) {
+      errors[p.field] = t.workspaceLengthLimit(p.length.max, p.length.actual);
+      continue;
+    }
     const text = (t as unknown as Record<string, unknown>)[p.problem];
     errors[p.field] = typeof text === 'string' ? text : p.problem;
   }

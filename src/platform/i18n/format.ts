@@ -32,3 +32,26 @@ export function countryName(code: string, locale: Locale): string {
   }
   return names.of(code) ?? code;
 }
+
+const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
+
+/**
+ * An instant as a date and time in the reader's language, in UTC and saying so (the server does not
+ * know the reader's time zone): "December 5, 2026 at 08:00 AM UTC" / "5 de diciembre de 2026, 8:00 UTC".
+ */
+export function formatDateTime(at: Date, locale: Locale): string {
+  let format = dateTimeFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'es' ? 'es' : 'en-US', {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'UTC',
+      timeZoneName: 'short',
+    });
+    dateTimeFormats.set(locale, format);
+  }
+  return format.format(at);
+}

@@ -87,6 +87,15 @@ export function checkRequestIsReadable(request: FastifyRequest): void {
 }
 
 /**
+ * The largest urlencoded form accepted. It fits the largest text form at every field's limit in the
+ * widest characters a browser sends: the statement's details, 2 × (300 + 3,000 + 300 + 50,000) =
+ * 107,200 characters, each up to 3 UTF-8 bytes sent as 9 (%E2%80%99), about 965 KB. Browsers stop
+ * typing at each field's maxlength (the same constants the services check), so a form is never
+ * refused whole, losing what was typed, for one field too long.
+ */
+export const FORM_BODY_LIMIT = 1024 * 1024;
+
+/**
  * Registers the address and header check (call it before any other hook) and the form body parser;
  * Fastify's JSON and plain-text parsers are removed. Multipart is @fastify/multipart's (app.tsx).
  */

@@ -34,3 +34,35 @@ export const HTMX_CONFIG = JSON.stringify({
   allowScriptTags: false,
   selfRequestsOnly: true,
 });
+
+/**
+ * The Copy button of a link to hand over (a read-only input). Without JavaScript the button stays
+ * hidden and the link is selectable text; with it, the button shows and copies, and says so in the
+ * status next to it (`data-copied` holds the word in the page's language).
+ */
+const COPY_SOURCE = `document.querySelectorAll('button[data-copy]').forEach(function (button) {
+  var input = document.getElementById(button.getAttribute('data-copy'));
+  var status = document.getElementById(button.getAttribute('data-status'));
+  if (!input) return;
+  button.hidden = false;
+  button.addEventListener('click', function () {
+    input.focus();
+    input.select();
+    var done = function () { if (status) status.textContent = button.getAttribute('data-copied'); };
+    // The older way, for browsers without the clipboard API: it copies the selection made above.
+    var fallback = function () { if (document.execCommand('copy')) done(); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, fallback);
+    else fallback();
+  });
+});
+`;
+
+let copyCached: ScriptAsset | undefined;
+
+export function copyScript(): ScriptAsset {
+  if (!copyCached) {
+    const hash = createHash('sha256').update(COPY_SOURCE).digest('hex').slice(0, 12);
+    copyCached = { href: `/assets/copy.${hash}.js`, source: COPY_SOURCE };
+  }
+  return copyCached;
+}

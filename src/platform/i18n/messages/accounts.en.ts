@@ -55,4 +55,29 @@ export const accountsEn = {
   accountsMemberNeedsOrganization: 'Choose the organization of this member (and none for editors and admins).',
   accountsEnableFirst: 'This account is disabled: enable it before sending a new invitation.',
   accountsAlreadyHasPassword: 'This person already chose a password: they can use "Forgot your password?" instead.',
+  accountsAddButton: 'Add the person and make a sign-in link',
+  accountsNoMailHelp:
+    'This server cannot send email (SMTP_URL is not set): you get a one-time sign-in link to hand over yourself.',
+  accountsMailHelp: 'The person gets an email with a one-time link to choose a password.',
+  accountsLinkTitle: (email: string) => `Sign-in link for ${email}`,
+  accountsLinkCreated: (email: string) =>
+    `The account of ${email} is ready. This server cannot send email, so hand this link over yourself (by message or in person).`,
+  accountsLinkRenewed: (email: string) =>
+    `A new sign-in link for ${email}: earlier links no longer work. This server cannot send email, so hand it over yourself.`,
+  accountsLinkOnce:
+    'This page shows the link only once: copy it now. Whoever opens it chooses the password of this account, so send it only to this person.',
+  accountsLinkLabel: 'One-time sign-in link',
+  accountsLinkExpires: (when: string) => `It works once, until ${when}.`,
+  accountsLinkExpiredHelp: "After that, make a new one from the person's account page.",
+  accountsCopyButton: 'Copy the link',
+  accountsCopied: 'Copied.',
+  accountsBackToUsers: 'Back to the people with an account',
+  accountsNewLinkButton: 'Make a new sign-in link',
+  accountsNewLinkHelp:
+    'Makes a new one-time link to hand over; earlier links stop working. Only for people who have not chosen a password yet.',
+  accountsInviteEmailInvalid: 'Email: type one full email address, such as name@example.org.',
+  accountsInviteEmailTaken: (email: string) =>
+    `Email: ${email} already has an account. Find it in the list above; if they have no password yet, make a new link from their page.`,
+  accountsInviteUnknownOrganization:
+    'Organization: that organization does not exist any more; choose one from the list.',
 } as const;

@@ -59,4 +59,28 @@ export const accountsEs = {
     'Elige la organización de esta persona miembro (y ninguna para quienes editan o administran).',
   accountsEnableFirst: 'Esta cuenta está desactivada: actívala antes de enviar una nueva invitación.',
   accountsAlreadyHasPassword: 'Esta persona ya eligió una contraseña: puede usar «¿Olvidaste tu contraseña?».',
+  accountsAddButton: 'Agregar a la persona y crear un enlace de acceso',
+  accountsNoMailHelp:
+    'Este servidor no puede enviar correos (SMTP_URL no está configurado): recibirás un enlace de acceso de un solo uso para entregárselo tú.',
+  accountsMailHelp: 'La persona recibe un correo con un enlace de un solo uso para elegir su contraseña.',
+  accountsLinkTitle: (email: string) => `Enlace de acceso para ${email}`,
+  accountsLinkCreated: (email: string) =>
+    `La cuenta de ${email} está lista. Este servidor no puede enviar correos, así que entrégale tú este enlace (por mensaje o en persona).`,
+  accountsLinkRenewed: (email: string) =>
+    `Nuevo enlace de acceso para ${email}: los enlaces anteriores ya no funcionan. Este servidor no puede enviar correos, así que entrégaselo tú.`,
+  accountsLinkOnce:
+    'Esta página muestra el enlace una sola vez: cópialo ahora. Quien lo abra elige la contraseña de esta cuenta, así que envíaselo solo a esta persona.',
+  accountsLinkLabel: 'Enlace de acceso de un solo uso',
+  accountsLinkExpires: (when: string) => `Funciona una sola vez, hasta el ${when}.`,
+  accountsLinkExpiredHelp: 'Después, crea uno nuevo desde la página de la cuenta de la persona.',
+  accountsCopyButton: 'Copiar el enlace',
+  accountsCopied: 'Copiado.',
+  accountsBackToUsers: 'Volver a las personas con cuenta',
+  accountsNewLinkButton: 'Crear un nuevo enlace de acceso',
+  accountsNewLinkHelp:
+    'Crea un nuevo enlace de un solo uso para entregarlo; los enlaces anteriores dejan de funcionar. Solo para quien aún no eligió contraseña.',
+  accountsInviteEmailInvalid: 'Correo: escribe una dirección de correo completa, como nombre@ejemplo.org.',
+  accountsInviteEmailTaken: (email: string) =>
+    `Correo: ${email} ya tiene una cuenta. Búscala en la lista de arriba; si aún no tiene contraseña, crea un nuevo enlace desde su página.`,
+  accountsInviteUnknownOrganization: 'Organización: esa organización ya no existe; elige una de la lista.',
 } as const satisfies TranslationOf<typeof accountsEn>;

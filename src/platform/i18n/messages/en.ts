@@ -155,6 +155,8 @@ export const en = {
   forgotPasswordButton: 'Send the link',
   forgotPasswordSent:
     'If there is an account for that address, we have sent it a link. The link works once, within one hour.',
+  forgotPasswordNoMail:
+    "This server cannot send email, so it cannot send you a link. Ask your coalition's coordinator or admin for a sign-in link: they can make one for you.",
   resetMailSubject: 'Reset your Puente password',
   resetMailBody: (link: string) =>
     `Someone (hopefully you) asked to reset the password of your Puente account.\n\nTo choose a new password, open this link within one hour. It works only once:\n\n${link}\n\nIf you did not ask for this, ignore this message: your password stays the same.\n`,

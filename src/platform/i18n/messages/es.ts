@@ -161,6 +161,8 @@ export const es = {
   forgotPasswordButton: 'Enviar el enlace',
   forgotPasswordSent:
     'Si existe una cuenta con esa dirección, le enviamos un enlace. El enlace funciona una sola vez, durante una hora.',
+  forgotPasswordNoMail:
+    'Este servidor no puede enviar correos, así que no puede mandarte un enlace. Pide un enlace de acceso a la persona que coordina o administra tu coalición: puede crearlo para ti.',
   resetMailSubject: 'Restablece tu contraseña de Puente',
   resetMailBody: (link: string) =>
     `Alguien (esperamos que tú) pidió restablecer la contraseña de tu cuenta de Puente.\n\nPara elegir una contraseña nueva, abre este enlace antes de una hora. Funciona una sola vez:\n\n${link}\n\nSi no lo pediste, ignora este mensaje: tu contraseña no cambia.\n`,

@@ -61,6 +61,8 @@ export const workspaceEn = {
   // Validation messages (shown next to the field)
   workspaceErrRequired: 'Fill this in.',
   workspaceErrRequiredOneLanguage: 'Write it in at least one language.',
+  workspaceLengthLimit: (max: number, actual: number) =>
+    `at most ${max.toLocaleString('en-US')} characters; this has ${actual.toLocaleString('en-US')}.`,
   workspaceErrTooLong: 'This is too long; shorten it.',
   workspaceErrUrl: 'Write a full web address starting with https:// or http://, e.g. https://example.org.',
   workspaceErrCountry: 'Choose a country from the list.',

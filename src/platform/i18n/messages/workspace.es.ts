@@ -62,6 +62,8 @@ export const workspaceEs = {
     'No se perdió nada de lo que escribiste: el formulario de abajo conserva tus cambios, y los campos que no tocaste muestran ahora los valores nuevos. Revísalo frente al cambio de arriba y vuelve a guardar.',
   workspaceErrRequired: 'Completa este campo.',
   workspaceErrRequiredOneLanguage: 'Escríbelo al menos en un idioma.',
+  workspaceLengthLimit: (max: number, actual: number) =>
+    `como máximo ${max.toLocaleString('es')} caracteres; el texto tiene ${actual.toLocaleString('es')}.`,
   workspaceErrTooLong: 'Es demasiado largo; acórtalo.',
   workspaceErrUrl: 'Escribe una dirección web completa que empiece con https:// o http://, p. ej. https://example.org.',
   workspaceErrCountry: 'Elige un país de la lista.',
