@@ -46,7 +46,7 @@ export async function createUserWithPassword(
 }
 
 /** A new one-use recovery code for a test user with two-factor (stored hashed, as real ones are). */
-async function freshRecoveryCode(email: string): Promise<string | null> {
+export async function freshRecoveryCode(email: string): Promise<string | null> {
   const known = adminSecondFactors.get(email.toLowerCase());
   if (!known) return null;
   const code = `t${randomBytes(7).toString('hex')}`;
