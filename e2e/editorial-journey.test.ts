@@ -183,7 +183,7 @@ for (const engine of testEngines) {
       await page.locator('#f-body_es').fill('La coalición **pide** a la vicepresidenta:');
       await page.locator('#f-date').fill(instantToLocal(instance.now(), ZONE).slice(0, 10));
       await page.getByRole('button', { name: 'Create' }).click();
-      await page.waitForURL('**/en/workspace/statements/protect-people-on-the-move');
+      await page.waitForURL('**/en/workspace/statements/protect-people-on-the-move?saved=1');
       const statementUrl = new URL(page.url()).pathname;
 
       for (const [i, r] of recommendations.entries()) {
@@ -241,20 +241,24 @@ for (const engine of testEngines) {
       await page.locator('#f-timeZone').selectOption(ZONE);
       await checkPage('new release form');
       await page.getByRole('button', { name: 'Create' }).click();
-      await page.waitForURL('**/en/workspace/releases/coalition-asks-the-vice-president-to-protect-migrants');
+      await page.waitForURL('**/en/workspace/releases/coalition-asks-the-vice-president-to-protect-migrants?saved=1');
       const releaseUrl = new URL(page.url()).pathname;
       const publicPath = '/releases/coalition-asks-the-vice-president-to-protect-migrants';
 
+      // One form, one Save: contacts and highlights together. Ticked highlights with no "Highlights
+      // list" in the body: the save adds one, whose introduction is then typed and saved.
+      const editor = page.locator('form.release-form');
       await page.getByLabel('Include Ana López').check();
-      await submit(section('contacts-title').getByRole('button', { name: 'Save the list' }));
       await page.getByLabel(`Include 1. ${recommendations[0]!.en}`).check();
       await page.getByLabel(`Include 2. ${recommendations[1]!.en}`).check();
-      await submit(section('highlights-title').getByRole('button', { name: 'Save the list' }));
-      const addBlock = page.locator('form.add-block');
-      await addBlock.getByLabel('Kind of block').selectOption('highlights');
-      await addBlock.locator('#f-text_en').fill('The coalition asks the Vice President to:');
-      await addBlock.locator('#f-text_es').fill('La coalición pide a la vicepresidenta:');
-      await submit(addBlock.getByRole('button', { name: 'Add a block' }));
+      expect(await editor.getByRole('button').count()).toBe(1);
+      await submit(editor.getByRole('button', { name: 'Save', exact: true }));
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      await page.locator('#f-block_0_text_en').fill('The coalition asks the Vice President to:');
+      await page.locator('#f-block_0_text_es').fill('La coalición pide a la vicepresidenta:');
+      await submit(editor.getByRole('button', { name: 'Save', exact: true }));
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+      expect(await page.getByLabel('Include Ana López').isChecked()).toBe(true);
 
       // Preview in the public page's look, in both languages, with its checks beside it.
       expect(new URL(page.url()).pathname).toBe(releaseUrl);
@@ -279,7 +283,13 @@ for (const engine of testEngines) {
 
       // Drafts are never public, not even to the signed-in editor on public URLs.
       expect((await page.request.get(`/en${publicPath}`)).status()).toBe(404);
-      await submit(page.locator('section.publication').getByRole('button', { name: 'Publish' }));
+      // Publish asks first: what becomes public, in which languages, and when (the embargo, in its zone).
+      await page.locator('section.publication').getByRole('link', { name: 'Publish' }).click();
+      await page.waitForURL(`**${releaseUrl}/publish`);
+      expect(await page.locator('.publish-summary').textContent()).toContain(headline.en);
+      expect(await page.locator('.publish-when').textContent()).toContain(`(${ZONE})`);
+      await checkPage('publish confirmation');
+      await submit(page.getByRole('button', { name: 'Confirm and publish' }));
       expect(await page.locator('section.publication').textContent()).toContain('scheduled (embargo)');
 
       const reader = await browser.newContext({ baseURL: instance.baseUrl });

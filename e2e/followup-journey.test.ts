@@ -95,7 +95,7 @@ for (const engine of testEngines) {
         await page.getByLabel(en.followupFieldSummaryEs).fill('La oficina aceptó la recomendación por escrito.');
         await page.getByLabel(en.followupFieldPublish).check();
         await page.getByRole('button', { name: en.followupSave }).click();
-        await page.waitForURL(`**${base}`);
+        await page.waitForURL(`**${base}?saved=1`);
 
         const updates = [
           {
@@ -122,7 +122,7 @@ for (const engine of testEngines) {
           await evidence.getByLabel(en.followupFieldEvidencePublisher).fill('Example publisher');
           await page.getByLabel(en.followupFieldPublish).check();
           await page.getByRole('button', { name: en.followupSave }).click();
-          await page.waitForURL(`**${base}`);
+          await page.waitForURL(`**${base}?saved=1`);
         }
 
         // The first update was really on 15 August: edit it through its pre-filled form.
@@ -138,7 +138,7 @@ for (const engine of testEngines) {
         await page.getByLabel(en.followupFieldDate, { exact: true }).fill('2021-08-15');
         await page.getByLabel(en.followupFieldSummaryEn).fill('Reunification task force set up in mid-August.');
         await page.getByRole('button', { name: en.followupSave }).click();
-        await page.waitForURL(`**${base}`);
+        await page.waitForURL(`**${base}?saved=1`);
 
         // Attach the final report as a PDF copy of its evidence link.
         const label = en.followupCopyOfEvidence('Evidence for implemented');
@@ -146,7 +146,7 @@ for (const engine of testEngines) {
           .getByLabel(label, { exact: true })
           .setInputFiles({ name: 'final-report.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Final report') });
         await page.getByRole('button', { name: `${en.followupCopyAttach}: ${label}` }).click();
-        await page.waitForURL(`**${base}`);
+        await page.waitForURL(`**${base}?saved=1`);
         await page.getByRole('button', { name: `${en.followupCopyReplace}: ${label}` }).waitFor();
       });
 

@@ -89,6 +89,7 @@ const signedInPaths = [
   '/workspace/releases/new',
   '/workspace/releases/guatemala-vp-visit-2021',
   '/workspace/releases/guatemala-vp-visit-2021/preview.pdf',
+  '/workspace/releases/guatemala-vp-visit-2021/publish',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
 const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];

@@ -179,6 +179,10 @@ const editorialChannels: Record<
     url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}`,
     shows: 'release',
   },
+  '/:locale/workspace/releases/:slug/publish': {
+    url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}/publish`,
+    shows: 'release',
+  },
   '/:locale/workspace/releases/:slug/preview.:format': {
     url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}/preview.pdf`,
     shows: null,

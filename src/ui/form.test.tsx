@@ -69,7 +69,30 @@ describe('form fields', () => {
     const missing = cheerio.load(
       await (<BilingualField ctx={ctx('es')} name="n" label="Nombre" stored={localized('en', 'Only English')} />),
     );
-    expect(missing('label[for=f-n_es] .state').text()).toBe('falta');
+    // An empty translation is information, not an error: neutral, "sin traducir".
+    expect(missing('label[for=f-n_es] .state').text()).toBe('sin traducir');
+    expect(missing('label[for=f-n_es] .state').hasClass('state-untranslated')).toBe(true);
+    expect(missing('.state-missing').length).toBe(0);
+  });
+
+  it('marks only a required text empty in every language as missing, in the error style', async () => {
+    const field = async (required: boolean, stored: Parameters<typeof BilingualField>[0]['stored']) =>
+      cheerio.load(
+        await (<BilingualField ctx={ctx('en')} name="h" label="Headline" stored={stored} required={required} />),
+      );
+    const empty = await field(true, {});
+    expect(
+      empty('.state-missing')
+        .map((_, el) => empty(el).text())
+        .get(),
+    ).toEqual(['missing', 'missing']);
+    // Required but written in one language: the other is only "not translated".
+    const half = await field(true, localized('en', 'Written'));
+    expect(half('.state-missing').length).toBe(0);
+    expect(half('label[for=f-h_es] .state').text()).toBe('not translated');
+    // A blank create form (nothing stored yet) and an optional field show no error either.
+    expect((await field(true, null))('.state-missing').length).toBe(0);
+    expect((await field(false, {}))('.state-missing').length).toBe(0);
   });
 
   it('keeps typed values over stored ones after an error', async () => {

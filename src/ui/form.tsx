@@ -312,15 +312,34 @@ export function stateLabel(t: Catalog, state: TranslationState): string {
     case 'stale':
       return t.workspaceStateStale;
     default:
-      return t.workspaceStateMissing;
+      return t.workspaceStateNotTranslated;
   }
 }
 
+/**
+ * The badge's class: an empty translation is neutral (`state-untranslated`, "not translated"): most
+ * texts are optional in each language. Only a required text with no language at all is an error
+ * (`state-missing`, in the error colour).
+ */
+export function stateClass(state: TranslationState, requiredAndEmpty = false): string {
+  if (state !== 'missing') return `state state-${state}`;
+  return requiredAndEmpty ? 'state state-missing' : 'state state-untranslated';
+}
+
 /** A small badge with the translation state of one language of a field. */
-export function StateBadge({ t, state }: { t: Catalog; state: TranslationState }): JSX.Element {
+export function StateBadge({
+  t,
+  state,
+  requiredAndEmpty = false,
+}: {
+  t: Catalog;
+  state: TranslationState;
+  /** The field is required and has text in no language: "missing", as an error. */
+  requiredAndEmpty?: boolean;
+}): JSX.Element {
   return (
-    <span class={`state state-${state}`} safe>
-      {stateLabel(t, state)}
+    <span class={stateClass(state, requiredAndEmpty)} safe>
+      {state === 'missing' && requiredAndEmpty ? t.workspaceStateMissing : stateLabel(t, state)}
     </span>
   );
 }
@@ -337,7 +356,7 @@ export function localeValuesOf(stored: LocalizedText | null | undefined): Locale
 
 /**
  * English and Spanish side by side, each labelled with its language and the state of its
- * translation (original, translation, out of date, missing), judged from what is stored.
+ * translation (original, translation, out of date, not translated), judged from what is stored.
  */
 export function BilingualField(props: {
   ctx: PageContext;
@@ -358,6 +377,9 @@ export function BilingualField(props: {
   const values = props.values ?? localeValuesOf(stored);
   const groupError = errors[name];
   const legendId = `${fieldId(name)}-legend`;
+  // A stored row whose required text is empty in every language: the one case the badge is an error.
+  const requiredAndEmpty =
+    (props.required ?? false) && stored != null && LOCALES.every((l) => translationState(stored, l) === 'missing');
   return (
     <fieldset class={groupError ? 'bilingual field-invalid' : 'bilingual'} id={fieldId(name)}>
       <legend id={legendId} safe>
@@ -393,7 +415,7 @@ export function BilingualField(props: {
             noOptionalNote: true,
             error: errors[fieldName],
             hint: state === 'stale' ? ctx.t.workspaceStaleHint : undefined,
-            labelExtra: <StateBadge t={ctx.t} state={state} />,
+            labelExtra: <StateBadge t={ctx.t} state={state} requiredAndEmpty={requiredAndEmpty} />,
             maxlength: props.maxLength,
           };
           return (

@@ -1,22 +1,10 @@
 /**
- * The frame every workspace list page shares (registry, statements, releases): a title, "Saved."
- * after a redirect, the "New …" button, the search and filter bar, then the table. Each feature
- * passes only its own columns and filters.
+ * The frame every workspace list page shares (registry, statements, releases): a title, the "New …"
+ * button, the search and filter bar, then the table ("Saved." after a save is WorkspaceLayout's).
+ * Each feature passes only its own columns and filters.
  */
-import type { PageContext } from '../platform/web/page-context.js';
 import { type Column, DataTable, FilterBar, type ListFilter } from './list.js';
 import { WorkspaceLayout, type WorkspaceProps } from './workspace-layout.js';
-
-/** After a redirect from a save: "Saved." announced politely. */
-export function SavedNotice({ ctx, saved }: { ctx: PageContext; saved: boolean }): JSX.Element {
-  return saved ? (
-    <p class="notice" role="status" safe>
-      {ctx.t.workspaceSaved}
-    </p>
-  ) : (
-    ''
-  );
-}
 
 export interface ListSearch {
   /** The list's own address: the filter form GETs it. */
@@ -32,6 +20,7 @@ export function ListPage<Row>(
     title: string;
     /** The table's accessible name, when it says more than the title. */
     caption?: string;
+    /** @deprecated "Saved." is shown by WorkspaceLayout from the address (`ctx.saved`); ignored. */
     saved?: boolean;
     /** The "New …" button; left out for people who may not create one. */
     create?: { href: string; label: string } | undefined;
@@ -46,7 +35,6 @@ export function ListPage<Row>(
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      <SavedNotice ctx={ctx} saved={props.saved ?? false} />
       {create ? (
         <p>
           <a class="button" href={create.href} safe>

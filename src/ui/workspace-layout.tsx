@@ -22,6 +22,17 @@ interface LayoutProps extends WorkspaceProps {
   children?: JSX.Element | JSX.Element[];
 }
 
+/** After the redirect from a save (`ctx.saved`): "Saved." announced politely, at the top of every workspace page. */
+export function SavedNotice({ ctx, saved }: { ctx: PageContext; saved: boolean }): JSX.Element {
+  return saved ? (
+    <p class="notice" role="status" safe>
+      {ctx.t.workspaceSaved}
+    </p>
+  ) : (
+    ''
+  );
+}
+
 export function roleName(t: Catalog, role: UserRow['role']): string {
   return role === 'admin' ? t.workspaceRoleAdmin : role === 'editor' ? t.workspaceRoleEditor : t.workspaceRoleMember;
 }
@@ -71,6 +82,7 @@ export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProp
         </div>
       </header>
       <main id="main" class="wrap" tabindex="-1">
+        <SavedNotice ctx={ctx} saved={ctx.saved ?? false} />
         {/* children are JSX, already escaped where they were built */}
         {children as 'safe'}
       </main>

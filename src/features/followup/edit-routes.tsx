@@ -19,7 +19,7 @@ import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/aut
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { signedInRoutes } from '../../platform/web/workspace-request.js';
+import { redirectSaved, signedInRoutes } from '../../platform/web/workspace-request.js';
 import { receiveFile, statusOf } from '../files/index.js';
 import { COPY_KINDS, setFollowupCopy } from './copy-service.js';
 import type { CopyProblem } from './copy-views.js';
@@ -169,7 +169,7 @@ export function registerFollowupEditRoutes(
             return renderWorkspace(request, reply, locale, id, { kind, id: entryId, problem: shown }, statusOf(shown));
           }
           await setFollowupCopy(deps.db, { kind, id: entryId, version, file }, user, deps.now());
-          return reply.redirect(back, 303);
+          return redirectSaved(reply, back);
         },
       );
 
@@ -185,7 +185,7 @@ export function registerFollowupEditRoutes(
             user,
             deps.now(),
           );
-          return reply.redirect(back, 303);
+          return redirectSaved(reply, back);
         },
       );
 
@@ -198,7 +198,7 @@ export function registerFollowupEditRoutes(
           const values = request.body as FormValues;
           const saved = await save(form, values, rec, locale, user, now, null);
           if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400);
-          return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+          return redirectSaved(reply, recommendationBase(pageContext(deps, request, locale), rec.recommendation.id));
         });
 
         guarded.post(
@@ -225,7 +225,7 @@ export function registerFollowupEditRoutes(
               const conflict = { ...edit, version: current.version, conflict: current.changes };
               return renderForm(request, reply, locale, form, rec, values, {}, 409, conflict);
             }
-            return reply.redirect(recommendationBase(pageContext(deps, request, locale), rec.recommendation.id), 303);
+            return redirectSaved(reply, recommendationBase(pageContext(deps, request, locale), rec.recommendation.id));
           },
         );
       }
@@ -250,7 +250,7 @@ export function registerFollowupEditRoutes(
           const { user } = request.workspace;
           const { version, publication, back } = request.body;
           await setEntryPublication(deps.db, { ...request.params, version, publication }, user, deps.now());
-          return reply.redirect(safeBack(back, base), 303);
+          return redirectSaved(reply, safeBack(back, base));
         },
       );
 
@@ -271,7 +271,7 @@ export function registerFollowupEditRoutes(
           const now = deps.now();
           const { version, back } = request.body;
           await markCommitmentKept(deps.db, { id: request.params.id, fulfilledOn: dayOf(now), version }, user, now);
-          return reply.redirect(safeBack(back, base), 303);
+          return redirectSaved(reply, safeBack(back, base));
         },
       );
     });

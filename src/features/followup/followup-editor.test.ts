@@ -156,7 +156,12 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
       `${base}/response`,
     );
     expect(saved.statusCode).toBe(303);
-    expect(saved.headers.location).toBe(base);
+    expect(saved.headers.location).toBe(`${base}?saved=1`);
+    expect(
+      cheerio
+        .load((await editor.get(saved.headers.location!)).body)('main > [role=status]')
+        .text(),
+    ).toBe('Saved.');
     expect((await new Visitor(app).get(PUBLIC_TIMELINE)).body).not.toContain('The office answered in part.');
     const response = await newestRow(ctx.db, t.followupResponses, eq(t.followupResponses.recommendationId, recId));
     expect(response!.summary.es?.origin).toBe('translation');

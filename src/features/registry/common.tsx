@@ -12,18 +12,18 @@ import { type LocalizedText, translationState } from '../../platform/text/locali
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
-import { ErrorSummary, HiddenFields, SelectField, stateLabel } from '../../ui/form.js';
+import { ErrorSummary, HiddenFields, SelectField, stateClass, stateLabel } from '../../ui/form.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 
-/** "English: original · Español: missing", compact, for a list row. */
+/** "English: original · Español: not translated", compact, for a list row. */
 export function TranslationBadges({ ctx, value }: { ctx: PageContext; value: LocalizedText }): JSX.Element {
   return (
     <ul class="tags translation-badges">
       {LOCALES.map((locale) => {
         const state = translationState(value, locale);
         return (
-          <li class={`state state-${state}`} safe>
+          <li class={stateClass(state)} safe>
             {`${messages(locale).switchToThisLanguage}: ${stateLabel(ctx.t, state)}`}
           </li>
         );

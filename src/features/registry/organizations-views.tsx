@@ -13,7 +13,7 @@ import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { translationState } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { boundFields, StateBadge } from '../../ui/form.js';
-import { ListPage, SavedNotice } from '../../ui/list-page.js';
+import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import {
@@ -78,14 +78,14 @@ export function OrganizationListPage(props: WorkspaceProps & { rows: Organizatio
   );
 }
 
+/** `saved` is no longer read: WorkspaceLayout says "Saved." from the address (`ctx.saved`). */
 export function OrganizationOverviewPage(props: WorkspaceProps & { overview: OrganizationOverview; saved: boolean }) {
-  const { ctx, user, csrf, overview, saved } = props;
+  const { ctx, user, csrf, overview } = props;
   const { organization: o, contacts, statementsSigned } = overview;
   const { t, locale } = ctx;
   return (
     <WorkspaceLayout {...props} title={o.name}>
       <h1 safe>{o.name}</h1>
-      <SavedNotice ctx={ctx} saved={saved} />
       {o.archivedAt ? (
         <p class="notice" safe>
           {t.registryArchivedNotice}

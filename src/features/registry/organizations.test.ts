@@ -153,6 +153,11 @@ describeEachEngine('workspace: organizations', (ctx) => {
     );
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/en/workspace/organizations/apn?saved=1');
+    // The page after the save says so, once: without the flag (a later visit) it does not.
+    const after = cheerio.load((await as('admin').get(response.headers.location!)).body);
+    expect(after('main > [role=status]').text()).toBe('Saved.');
+    const later = cheerio.load((await as('admin').get('/en/workspace/organizations/apn')).body);
+    expect(later('main > [role=status]').length).toBe(0);
     const created = await row('apn');
     expect(created.aliases).toEqual(['Pro Niñez', 'APN Guatemala']);
     // The first language in the catalog with text is the original; the other is its translation.

@@ -261,7 +261,7 @@ describeEachEngine('workspace: people, themes, addressees, translations', (ctx) 
     const spanish = $('section[aria-labelledby=todo-es] tbody tr')
       .toArray()
       .map((tr) => $(tr).text());
-    expect(spanish.some((row) => row.includes('Only in English') && row.includes('missing'))).toBe(true);
+    expect(spanish.some((row) => row.includes('Only in English') && row.includes('not translated'))).toBe(true);
     expect(
       spanish.some(
         (row) => row.includes('Governance, rule of law and justice') && row.includes('translation out of date'),
@@ -269,7 +269,7 @@ describeEachEngine('workspace: people, themes, addressees, translations', (ctx) 
     ).toBe(true);
     const filtered = cheerio.load((await as('editor').get('/es/workspace/translations?lang=es&state=stale')).body);
     expect(filtered('section[aria-labelledby=todo-en]').length).toBe(0);
-    expect(filtered('section[aria-labelledby=todo-es] .state-missing').length).toBe(0);
+    expect(filtered('section[aria-labelledby=todo-es] .state-untranslated').length).toBe(0);
     expect(filtered('section[aria-labelledby=todo-es] .state-stale').text()).toContain('traducción desactualizada');
     // Confirming the unchanged translation clears it from the list.
     const [after] = await ctx.db.select().from(t.themes).where(eq(t.themes.slug, 'governance-rule-of-law'));

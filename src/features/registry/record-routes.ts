@@ -6,7 +6,12 @@ import type { Db } from '../../platform/db/client.js';
 import { FlatFormBody, type Form, SlugParams, seenVersion } from '../../platform/forms/form-body.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import type { SiteDeps } from '../../platform/web/site-deps.js';
-import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
+import {
+  type FormOutcome,
+  redirectSaved,
+  saveForm,
+  type WorkspaceRequest,
+} from '../../platform/web/workspace-request.js';
 import { type RecordChange, type RegistryRecord, setRecordArchived } from './record.js';
 
 /** The row an edit or archive post is about, with the version its form was built from. */
@@ -79,7 +84,7 @@ export function registerRecordForms<Typed, Row extends { id: number; slug: strin
   postToRecord(scope, `${route.path}/:slug/archive`, async (w, slug, body, reply) => {
     const archived = body.archived === '1';
     await setRecordArchived(deps.db, route.archive, { ...recordChange(deps, w, slug, body), archived });
-    return reply.redirect(await route.done(slug, w), 303);
+    return redirectSaved(reply, await route.done(slug, w));
   });
 }
 

@@ -47,7 +47,7 @@ function TranslationsPage(
             label: t.registryTranslationsState,
             value: filter.state,
             options: [
-              { value: 'missing', label: t.workspaceStateMissing },
+              { value: 'missing', label: t.workspaceStateNotTranslated },
               { value: 'stale', label: t.workspaceStateStale },
             ],
           },

@@ -6,7 +6,7 @@ import { canEditRegistry } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { workspaceRoutes } from '../../platform/web/workspace-request.js';
+import { redirectSaved, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
 import { readConfirmed, readLocaleValues } from '../../ui/form.js';
 import { ListQuery } from './form-body.js';
@@ -103,7 +103,7 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
         const body = request.body as Form;
         const direction = body.direction === 'up' ? 'up' : 'down';
         await moveTheme(deps.db, request.params.slug, direction, seenVersion(body), w.user, deps.now());
-        return reply.redirect(themesPage, 303);
+        return redirectSaved(reply, themesPage);
       },
     );
 

@@ -11,21 +11,21 @@ import { BLOCK_MAX } from './blocks-service.js';
 import type { ReleaseForEditing } from './workspace-read.js';
 import { str } from './workspace-views.js';
 
-export function BlocksSection(
+/**
+ * The body's blocks as fields of the editor's one form (no form of their own): each block's text in
+ * both languages, its position and a "remove" box.
+ */
+export function BlocksFields(
   props: WorkspaceProps & {
     data: ReleaseForEditing;
     choices: RegistryChoices;
-    base: string;
     typed: Typed;
     outcome: FormOutcome;
-    addTyped: Typed;
-    addOutcome: FormOutcome;
   },
 ): JSX.Element {
-  const { ctx, csrf, data, choices, base, typed } = props;
+  const { ctx, data, choices, typed } = props;
   const { t } = ctx;
   const errors = props.outcome.errors ?? {};
-  const addErrors = props.addOutcome.errors ?? {};
   const kindName = (kind: 'text' | 'quote' | 'highlights') => blockKindName(t, kind);
   const people = choices.people.map((p) => ({ value: String(p.id), label: p.name }));
   return (
@@ -33,80 +33,105 @@ export function BlocksSection(
       <p class="hint" safe>
         {t.editorialBlocksHint}
       </p>
-      {data.blocks.length > 0 ? (
-        <form method="post" action={`${base}/blocks`} class="form" novalidate>
-          <HiddenFields csrf={csrf} version={data.release.version} />
-          <input type="hidden" name="originalLocale" value={ctx.locale} />
-          <input type="hidden" name="blockCount" value={String(data.blocks.length)} />
-          {data.blocks.map((b, i) => {
-            const name = `block_${i}`;
-            const heading = t.editorialBlockNumber(i + 1, kindName(b.kind));
-            return (
-              <fieldset class="release-block">
-                <legend safe>{heading}</legend>
-                <input type="hidden" name={`${name}_id`} value={String(b.id)} />
-                <input type="hidden" name={`${name}_kind`} value={b.kind} />
-                {b.kind === 'quote' ? (
-                  <SelectField
-                    ctx={ctx}
-                    name={`${name}_person`}
-                    label={t.editorialQuotePerson}
-                    value={str(typed, `${name}_person`) ?? String(b.personId ?? '')}
-                    emptyLabel={t.editorialChoose}
-                    options={people}
-                    error={errors[`${name}_person`]}
-                    required
-                  />
-                ) : (
-                  ''
-                )}
-                <BilingualField
-                  ctx={ctx}
-                  name={`${name}_text`}
-                  label={kindName(b.kind)}
-                  stored={b.text}
-                  values={typed ? readLocaleValues(typed, `${name}_text`) : undefined}
-                  errors={errors}
-                  markdown={b.kind === 'text'}
-                  multiline={b.kind !== 'text'}
-                  maxLength={BLOCK_MAX}
-                  rows={3}
-                />
-                <div class="field">
-                  <label for={`f-${name}_order`} safe>
-                    {t.editorialOrderColumn}
-                  </label>
-                  <input
-                    type="number"
-                    id={`f-${name}_order`}
-                    class="order-input"
-                    name={`${name}_order`}
-                    value={str(typed, `${name}_order`) ?? String(i + 1)}
-                    min="1"
-                  />
-                </div>
-                <div class="field-checkbox">
-                  <input type="checkbox" id={`f-${name}_remove`} name={`${name}_remove`} value="1" />
-                  <label for={`f-${name}_remove`} safe>
-                    {t.editorialBlockRemove}
-                  </label>
-                </div>
-              </fieldset>
-            );
-          })}
-          <p class="form-actions">
-            <button type="submit" safe>
-              {t.workspaceSave}
-            </button>
-          </p>
-        </form>
+      {errors.blocks ? (
+        <p class="field-error" id="f-blocks" safe>
+          {errors.blocks}
+        </p>
       ) : (
         ''
       )}
+      <div class="release-blocks">
+        <input type="hidden" name="blockCount" value={String(data.blocks.length)} />
+        {data.blocks.map((b, i) => {
+          const name = `block_${i}`;
+          const heading = t.editorialBlockNumber(i + 1, kindName(b.kind));
+          return (
+            <fieldset class="release-block">
+              <legend safe>{heading}</legend>
+              <input type="hidden" name={`${name}_id`} value={String(b.id)} />
+              <input type="hidden" name={`${name}_kind`} value={b.kind} />
+              {b.kind === 'quote' ? (
+                <SelectField
+                  ctx={ctx}
+                  name={`${name}_person`}
+                  label={t.editorialQuotePerson}
+                  value={str(typed, `${name}_person`) ?? String(b.personId ?? '')}
+                  emptyLabel={t.editorialChoose}
+                  options={people}
+                  error={errors[`${name}_person`]}
+                  required
+                />
+              ) : (
+                ''
+              )}
+              <BilingualField
+                ctx={ctx}
+                name={`${name}_text`}
+                label={kindName(b.kind)}
+                stored={b.text}
+                values={typed ? readLocaleValues(typed, `${name}_text`) : undefined}
+                errors={errors}
+                markdown={b.kind === 'text'}
+                multiline={b.kind !== 'text'}
+                maxLength={BLOCK_MAX}
+                rows={3}
+              />
+              <div class="field">
+                <label for={`f-${name}_order`} safe>
+                  {t.editorialOrderColumn}
+                </label>
+                <input
+                  type="number"
+                  id={`f-${name}_order`}
+                  class="order-input"
+                  name={`${name}_order`}
+                  value={str(typed, `${name}_order`) ?? String(i + 1)}
+                  min="1"
+                />
+              </div>
+              <div class="field-checkbox">
+                <input
+                  type="checkbox"
+                  id={`f-${name}_remove`}
+                  name={`${name}_remove`}
+                  value="1"
+                  checked={str(typed, `${name}_remove`) === '1'}
+                />
+                <label for={`f-${name}_remove`} safe>
+                  {t.editorialBlockRemove}
+                </label>
+              </div>
+            </fieldset>
+          );
+        })}
+      </div>
+    </Section>
+  );
+}
+
+/** Adding a block: its own small form (it saves the body with the new block at the end). */
+export function AddBlockSection(
+  props: WorkspaceProps & {
+    data: ReleaseForEditing;
+    choices: RegistryChoices;
+    base: string;
+    addTyped: Typed;
+    addOutcome: FormOutcome;
+  },
+): JSX.Element {
+  const { ctx, csrf, data, choices, base } = props;
+  const { t } = ctx;
+  const addErrors = props.addOutcome.errors ?? {};
+  const kindName = (kind: 'text' | 'quote' | 'highlights') => blockKindName(t, kind);
+  const people = choices.people.map((p) => ({ value: String(p.id), label: p.name }));
+  return (
+    <section aria-labelledby="add-block-title">
       <form method="post" action={`${base}/blocks/add`} class="form add-block" novalidate>
         <HiddenFields csrf={csrf} version={data.release.version} />
         <input type="hidden" name="originalLocale" value={ctx.locale} />
-        <h3 safe>{t.editorialAddBlock}</h3>
+        <h2 id="add-block-title" safe>
+          {t.editorialAddBlock}
+        </h2>
         <SelectField
           ctx={ctx}
           name="kind"
@@ -154,6 +179,6 @@ export function BlocksSection(
           {t.editorialAddBlock}
         </button>
       </form>
-    </Section>
+    </section>
   );
 }

@@ -9,9 +9,9 @@ import { Conflict, NotFound } from '../../platform/errors.js';
 import { releaseVisibility } from '../../platform/visibility.js';
 import type { Editor } from '../../platform/write.js';
 import { createRecommendation, createStatement } from '../statements/index.js';
-import { setReleaseBlocks } from './blocks-service.js';
-import { createRelease, deleteRelease, type ReleaseFields, setReleaseList, updateRelease } from './edit-service.js';
+import { createRelease, deleteRelease, type ReleaseFields } from './edit-service.js';
 import { changeReleasePublication } from './publication-service.js';
+import { type ReleaseEdit, saveRelease } from './release-save.js';
 import { buildRenderModel } from './render-model.js';
 import { getPublicRelease, getRelease } from './service.js';
 
@@ -29,6 +29,22 @@ const fields = (overrides: Partial<ReleaseFields> = {}): ReleaseFields => ({
   endMark: '###',
   timing: { kind: 'immediate', timeZone: 'America/Guatemala' },
   originalLocale: 'en',
+  ...overrides,
+});
+
+/** The editor's one form as the service gets it: fields, lists and body, against a version. */
+const edit = (
+  r: { slug: string; version: number },
+  overrides: Partial<ReleaseEdit> = {},
+  fieldOverrides: Partial<ReleaseFields> = {},
+): ReleaseEdit => ({
+  ...fields(fieldOverrides),
+  slug: r.slug,
+  version: r.version,
+  contacts: [],
+  highlights: [],
+  boilerplates: [],
+  blocks: [],
   ...overrides,
 });
 
@@ -105,74 +121,84 @@ describeEachEngine('release write services', (ctx) => {
       ),
     ).toEqual([{ field: 'timeZone', problem: 'editorialErrTimeZone' }]);
     const loose = await createRelease(ctx.db, { ...fields(), slug: 'no-statement' }, ana, NOW);
-    expect(
-      await problemsOf(
-        setReleaseList(ctx.db, { slug: loose.slug, version: loose.version, list: 'highlights', ids: recIds }, ana, NOW),
-      ),
-    ).toEqual([{ field: 'highlights', problem: 'editorialErrNotOfStatement' }]);
+    expect(await problemsOf(saveRelease(ctx.db, edit(loose, { highlights: recIds }), ana, NOW))).toEqual([
+      { field: 'highlights', problem: 'editorialErrNotOfStatement' },
+    ]);
   });
 
-  it('picks contacts, highlights, boilerplates and body blocks in order; the render follows', async () => {
+  it('saves fields, contacts, highlights, boilerplates and body in one save, one version, one audit row; the render follows', async () => {
     let r = await createRelease(ctx.db, { ...fields({ statementId }), slug: 'picked' }, ana, NOW);
     const [red, justice, casa] = registry.organizations;
     const [anaLopez, benOrtiz] = registry.people;
-    r = await setReleaseList(
+    r = await saveRelease(
       ctx.db,
-      { slug: r.slug, version: r.version, list: 'contacts', ids: [benOrtiz!.id, anaLopez!.id] },
+      edit(
+        r,
+        {
+          contacts: [benOrtiz!.id, anaLopez!.id],
+          highlights: [recIds[1]!, recIds[0]!],
+          boilerplates: [justice!.id, red!.id, casa!.id],
+          blocks: [
+            { kind: 'quote', personId: anaLopez!.id, text: { en: 'We will not stop.', es: 'No pararemos.' } },
+            { kind: 'highlights', text: { en: 'The coalition asks:' } },
+            { kind: 'text', text: { en: 'More at the site.' } },
+          ],
+        },
+        { statementId, headline: { en: 'One save for all', es: 'Un solo guardado' } },
+      ),
       ana,
       NOW,
     );
-    r = await setReleaseList(
-      ctx.db,
-      { slug: r.slug, version: r.version, list: 'highlights', ids: [recIds[1]!, recIds[0]!] },
-      ana,
-      NOW,
-    );
-    r = await setReleaseList(
-      ctx.db,
-      { slug: r.slug, version: r.version, list: 'boilerplates', ids: [justice!.id, red!.id, casa!.id] },
-      ana,
-      NOW,
-    );
-    r = await setReleaseBlocks(
-      ctx.db,
-      {
-        slug: r.slug,
-        version: r.version,
-        originalLocale: 'en',
-        blocks: [
-          { kind: 'quote', personId: anaLopez!.id, text: { en: 'We will not stop.', es: 'No pararemos.' } },
-          { kind: 'highlights', text: { en: 'The coalition asks:' } },
-          { kind: 'text', text: { en: 'More at the site.' } },
-        ],
-      },
-      ana,
-      NOW,
-    );
+    expect(r.version).toBe(2);
     const en = buildRenderModel(await getRelease(ctx.db, r.slug, NOW), 'en');
+    expect(en.headline).toBe('One save for all');
     expect(en.contacts.map((c) => c.name)).toEqual(['Ben Ortiz', 'Ana López']);
     expect(en.blocks.map((b) => b.kind)).toEqual(['quote', 'highlights', 'text']);
     expect(en.blocks[1]).toMatchObject({ intro: 'The coalition asks:', items: ['Second ask', 'First ask'] });
     expect(en.boilerplates.map((b) => b.name)).toEqual(['Justice Lab', 'Red Norte']);
     expect(en.gaps).toContainEqual({ kind: 'boilerplate', organization: 'Casa Sur' });
+    const audits = await listAudit(ctx.db, 'release', r.id);
+    expect(audits.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(audits[1]!.after).toMatchObject({
+      contacts: [benOrtiz!.id, anaLopez!.id],
+      highlights: [recIds[1]!, recIds[0]!],
+      boilerplates: [justice!.id, red!.id, casa!.id],
+      version: 2,
+    });
+    // Bad input anywhere in the form: nothing is written, every problem named by its field.
     expect(
       await problemsOf(
-        setReleaseBlocks(
+        saveRelease(
           ctx.db,
-          { slug: r.slug, version: r.version, originalLocale: 'en', blocks: [{ kind: 'quote', text: { en: 'x' } }] },
+          edit(r, { contacts: [999_999], blocks: [{ kind: 'quote', text: { en: 'x' } }] }, { statementId }),
           ana,
           NOW,
         ),
       ),
-    ).toEqual([{ field: 'block_0_person', problem: 'workspaceErrRequired' }]);
-    const actions = (await listAudit(ctx.db, 'release', r.id)).map((a) => a.action);
-    expect(actions).toEqual(['create', 'set_contacts', 'set_highlights', 'set_boilerplates', 'set_blocks']);
+    ).toEqual([
+      { field: 'contacts', problem: 'workspaceErrChoice' },
+      { field: 'block_0_person', problem: 'workspaceErrRequired' },
+    ]);
     const contacts = await ctx.db
       .select()
       .from(t.releaseContacts)
       .where(eq(t.releaseContacts.releaseId, r.id))
       .orderBy(asc(t.releaseContacts.position));
     expect(contacts.map((c) => c.personId)).toEqual([benOrtiz!.id, anaLopez!.id]);
+    expect((await listAudit(ctx.db, 'release', r.id)).length).toBe(2);
+  });
+
+  it('ticked highlights without a "Highlights list" block: the save adds one at the end of the body', async () => {
+    let r = await createRelease(ctx.db, { ...fields({ statementId }), slug: 'ticked' }, ana, NOW);
+    r = await saveRelease(
+      ctx.db,
+      edit(r, { highlights: [recIds[0]!], blocks: [{ kind: 'text', text: { en: 'Body.' } }] }, { statementId }),
+      ana,
+      NOW,
+    );
+    const en = buildRenderModel(await getRelease(ctx.db, r.slug, NOW), 'en');
+    expect(en.blocks.map((b) => b.kind)).toEqual(['text', 'highlights']);
+    expect(en.blocks[1]).toMatchObject({ items: ['First ask'] });
   });
 
   it('publish under embargo: hidden until the instant, then public; withdraw hides it again; unpublish makes a draft', async () => {
@@ -210,17 +236,12 @@ describeEachEngine('release write services', (ctx) => {
     await expect(getRelease(ctx.db, r.slug, NOW)).rejects.toBeInstanceOf(NotFound);
   });
 
-  it('a second editor’s stale save is a Conflict with the first one’s headline', async () => {
-    const r = await createRelease(ctx.db, { ...fields(), slug: 'contested' }, ana, NOW);
-    await updateRelease(
+  it('a second editor’s stale save is a Conflict with the first one’s headline, and writes nothing', async () => {
+    const r = await createRelease(ctx.db, { ...fields({ statementId }), slug: 'contested' }, ana, NOW);
+    await saveRelease(ctx.db, edit(r, {}, { statementId, headline: { en: 'Ana’s headline' } }), ana, NOW);
+    const error = await saveRelease(
       ctx.db,
-      { ...fields({ headline: { en: 'Ana’s headline' } }), slug: r.slug, version: r.version },
-      ana,
-      NOW,
-    );
-    const error = await updateRelease(
-      ctx.db,
-      { ...fields({ headline: { en: 'Ben’s headline' } }), slug: r.slug, version: r.version },
+      edit(r, { contacts: [registry.people[0]!.id] }, { statementId, headline: { en: 'Ben’s headline' } }),
       ben,
       NOW,
     ).catch((e: unknown) => e);
@@ -228,5 +249,6 @@ describeEachEngine('release write services', (ctx) => {
     expect(JSON.stringify((error as Conflict).current)).toContain('Ana’s headline');
     const [row] = await ctx.db.select().from(t.releases).where(eq(t.releases.id, r.id));
     expect(row!.headline.en?.text).toBe('Ana’s headline');
+    expect(await ctx.db.select().from(t.releaseContacts).where(eq(t.releaseContacts.releaseId, r.id))).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * Write side of press releases: the fields, the timing ("immediate" or "embargoed until" a wall-clock
  * time in an IANA zone, stored as a UTC instant), and the pieces picked from the registry in order
  * (contacts, highlighted recommendations, boilerplate organizations, body blocks). Publication is
- * publication-service.ts. Each write: policy, version check, audit row, one transaction.
+ * publication-service.ts; the editor's one Save is release-save.ts. Each write: policy, version check,
+ * audit row, one transaction.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
@@ -103,7 +104,7 @@ export async function checkStatementFirst(
     problems.add('embargoLocal', 'editorialErrEmbargoBeforeStatement');
 }
 
-function fieldValues(before: Partial<ReleaseRow>, input: ReleaseFields, embargo: Date | null) {
+export function releaseValues(before: Partial<ReleaseRow>, input: ReleaseFields, embargo: Date | null) {
   const merge = (f: 'headline' | 'subheadline' | 'datelinePlace' | 'lead') =>
     mergeLocalized(before[f] ?? {}, input[f], input.originalLocale);
   return {
@@ -120,7 +121,8 @@ function fieldValues(before: Partial<ReleaseRow>, input: ReleaseFields, embargo:
   };
 }
 
-const audited = (r: ReleaseRow) => ({
+/** What the audit keeps of a release's own row. */
+export const releaseAudit = (r: ReleaseRow) => ({
   slug: r.slug,
   statementId: r.statementId,
   releaseDate: r.releaseDate,
@@ -168,7 +170,7 @@ export async function createRelease(
     const typed = input.slug.trim();
     if (typed !== '' && (!SLUG.test(typed) || typed.length > 100)) problems.add('slug', 'editorialErrSlugFormat');
     problems.throwIfAny();
-    const values = fieldValues({}, input, embargo);
+    const values = releaseValues({}, input, embargo);
     const slug = typed || slugify(originalOf(values.headline)?.entry.text ?? '');
     const [taken] = await tx.select({ id: t.releases.id }).from(t.releases).where(eq(t.releases.slug, slug));
     if (taken) {
@@ -182,81 +184,60 @@ export async function createRelease(
       entityType: 'release',
       actor: actorOf(user),
       now,
-      audited,
+      audited: releaseAudit,
     });
   });
 }
 
-export async function updateRelease(
-  db: Db,
-  input: ReleaseFields & { slug: string; version: number },
-  user: Editor,
+/**
+ * The fields' problems on an existing release, and the embargo instant they ask for. A published
+ * release rescheduled or pointed at another statement: the same rule as publishing it.
+ */
+export async function checkReleaseFields(
+  tx: Db,
+  before: ReleaseRow,
+  input: ReleaseFields,
+  problems: Problems,
   now: Date,
-): Promise<ReleaseRow> {
-  requireReleaseEditor(user);
-  return db.transaction(async (tx) => {
-    const problems = new Problems();
-    const before = await releaseBySlug(tx, input.slug);
-    const embargo = await checkFields(tx, input, problems, now, before.embargoedUntil);
-    // A published release rescheduled or pointed at another statement: the same rule as publishing it.
-    const rescheduled =
-      input.statementId !== before.statementId || embargo?.getTime() !== before.embargoedUntil?.getTime();
-    if (
-      rescheduled &&
-      before.status === 'published' &&
-      before.withdrawnAt === null &&
-      !problems.list.some((p) => p.field === 'embargoLocal')
-    )
-      await checkStatementFirst(tx, { statementId: input.statementId, embargoedUntil: embargo }, problems, now);
-    problems.throwIfAny();
-    const set = fieldValues(before, input, embargo);
-    return updateVersioned(tx, {
-      ...versionedChange(t.releases, 'release', before, input.version, 'update', user, now),
-      set,
-      audited,
-    });
-  });
+): Promise<Date | null> {
+  const embargo = await checkFields(tx, input, problems, now, before.embargoedUntil);
+  const rescheduled =
+    input.statementId !== before.statementId || embargo?.getTime() !== before.embargoedUntil?.getTime();
+  if (
+    rescheduled &&
+    before.status === 'published' &&
+    before.withdrawnAt === null &&
+    !problems.list.some((p) => p.field === 'embargoLocal')
+  )
+    await checkStatementFirst(tx, { statementId: input.statementId, embargoedUntil: embargo }, problems, now);
+  return embargo;
 }
 
 /** The ordered pieces a release picks from the registry. */
 export type ReleaseList = 'contacts' | 'highlights' | 'boilerplates';
 
 /**
- * Replaces one ordered list of the release: contacts (people), highlights (recommendations of the
- * release's statement) or boilerplates (organizations; empty = the statement's signatories).
+ * Problems with the lists as typed: contacts are people, boilerplates organizations (none = the
+ * statement's signatories), highlights recommendations of the statement the release presents.
  */
-export async function setReleaseList(
-  db: Db,
-  input: { slug: string; version: number; list: ReleaseList; ids: number[] },
-  user: Editor,
-  now: Date,
-): Promise<ReleaseRow> {
-  const ids = [...new Set(input.ids)];
-  return changeRelease(db, user, input.slug, async (tx, before) => {
-    const problems = new Problems();
-    if (input.list === 'contacts' && (await missingIds(tx, t.people, ids)).length > 0)
-      problems.add('contacts', 'workspaceErrChoice');
-    if (input.list === 'boilerplates' && (await missingIds(tx, t.organizations, ids)).length > 0)
-      problems.add('boilerplates', 'workspaceErrChoice');
-    if (input.list === 'highlights' && ids.length > 0) {
-      const recs = await tx
-        .select({ id: t.recommendations.id })
-        .from(t.recommendations)
-        .where(and(inArray(t.recommendations.id, ids), eq(t.recommendations.statementId, before.statementId ?? -1)));
-      if (recs.length !== ids.length) problems.add('highlights', 'editorialErrNotOfStatement');
-    }
-    problems.throwIfAny();
-    const old = await currentList(tx, before.id, input.list);
-    const after = await updateVersioned(tx, {
-      ...versionedChange(t.releases, 'release', before, input.version, `set_${input.list}`, user, now),
-      audit: {
-        before: { [input.list]: old, version: before.version },
-        after: (row) => ({ [input.list]: ids, version: row.version }),
-      },
-    });
-    await replaceList(tx, before.id, input.list, ids);
-    return after;
-  });
+export async function checkLists(
+  tx: Db,
+  statementId: number | null,
+  lists: Record<ReleaseList, number[]>,
+  problems: Problems,
+): Promise<void> {
+  if ((await missingIds(tx, t.people, lists.contacts)).length > 0) problems.add('contacts', 'workspaceErrChoice');
+  if ((await missingIds(tx, t.organizations, lists.boilerplates)).length > 0)
+    problems.add('boilerplates', 'workspaceErrChoice');
+  if (lists.highlights.length > 0) {
+    const recs = await tx
+      .select({ id: t.recommendations.id })
+      .from(t.recommendations)
+      .where(
+        and(inArray(t.recommendations.id, lists.highlights), eq(t.recommendations.statementId, statementId ?? -1)),
+      );
+    if (recs.length !== lists.highlights.length) problems.add('highlights', 'editorialErrNotOfStatement');
+  }
 }
 
 export async function currentList(tx: Db, releaseId: number, list: ReleaseList): Promise<number[]> {
@@ -284,7 +265,7 @@ export async function currentList(tx: Db, releaseId: number, list: ReleaseList):
   return rows.flatMap((r) => (r.id === null ? [] : [r.id]));
 }
 
-async function replaceList(tx: Db, releaseId: number, list: ReleaseList, ids: number[]): Promise<void> {
+export async function replaceList(tx: Db, releaseId: number, list: ReleaseList, ids: number[]): Promise<void> {
   if (list === 'contacts') {
     await tx.delete(t.releaseContacts).where(eq(t.releaseContacts.releaseId, releaseId));
     await insertContacts(tx, releaseId, ids);
@@ -323,7 +304,7 @@ export async function deleteRelease(
     }
     await updateVersioned(tx, {
       ...versionedChange(t.releases, 'release', before, input.version, 'delete', user, now),
-      audit: { before: audited(before) },
+      audit: { before: releaseAudit(before) },
     });
     await tx.delete(t.releases).where(eq(t.releases.id, before.id));
   });

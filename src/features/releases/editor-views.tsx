@@ -1,13 +1,16 @@
 /**
- * The release editor: the release's fields and timing, the pieces picked from the registry in order,
- * the body blocks, publication, and beside them the release as the public page will render it (the
- * same ReleaseArticle and render model), with its gaps and the linter's findings.
+ * The release editor: one form with the release's fields and timing, the pieces picked from the
+ * registry in order and the body blocks (one Save); "Add a block"; publication (through a
+ * confirmation page); and beside them the release as the public page will render it (the same
+ * ReleaseArticle and render model), with its gaps and the linter's findings.
  */
 
 import { messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { HiddenFields } from '../../ui/form.js';
+import { Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
@@ -16,26 +19,20 @@ import { FindingItem } from '../lint/index.js';
 import type { RegistryChoices, Typed } from '../statements/index.js';
 import {
   DeleteDraftForm,
-  DetailsSection,
   EditingHeading,
-  PickerSection,
+  OrderedPicker,
   PublicationControls,
+  readPicked,
   stateName,
 } from '../statements/index.js';
-import { BlocksSection } from './blocks-views.js';
+import { AddBlockSection, BlocksFields } from './blocks-views.js';
 import type { RenderModel } from './render-model.js';
 import { ReleaseArticle } from './views.js';
 import type { ReleaseForEditing } from './workspace-read.js';
 import { ReleaseFields, releaseLabels } from './workspace-views.js';
 
-export type ReleaseForm =
-  | 'details'
-  | 'contacts'
-  | 'highlights'
-  | 'boilerplates'
-  | 'blocks'
-  | 'addBlock'
-  | 'publication';
+/** The editor's forms: the one form of the release (`details`), "Add a block", and the publication buttons. */
+export type ReleaseForm = 'details' | 'addBlock' | 'publication';
 
 export interface EditorPreview {
   locale: Locale;
@@ -62,25 +59,26 @@ export function ReleaseEditorPage(
   const typedOf = (form: ReleaseForm): Typed => (failed?.form === form ? failed.typed : undefined);
   const title = localizedPlain(r.headline, ctx);
   const orgLabel = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
+  const typed = typedOf('details');
+  const errors = outcomeOf('details').errors ?? {};
   const picker = (
-    form: 'contacts' | 'highlights' | 'boilerplates',
+    name: 'contacts' | 'highlights' | 'boilerplates',
     legend: string,
     hint: string,
     rows: { id: number; label: string }[],
-    selected: number[],
+    stored: number[],
   ) => (
-    <PickerSection
-      ctx={ctx}
-      csrf={csrf}
-      name={form}
-      action={`${base}/${form}`}
-      version={r.version}
-      legend={legend}
-      hint={hint}
-      rows={rows}
-      selected={selected}
-      error={outcomeOf(form).errors?.[form]}
-    />
+    <Section id={`${name}-title`} title={legend}>
+      <OrderedPicker
+        ctx={ctx}
+        name={name}
+        legend={legend}
+        hint={hint}
+        rows={rows}
+        selected={typed ? readPicked(typed, name) : stored}
+        error={errors[name]}
+      />
+    </Section>
   );
   return (
     <WorkspaceLayout {...props} title={title}>
@@ -99,6 +97,7 @@ export function ReleaseEditorPage(
             base={base}
             version={r.version}
             state={data.ownState}
+            publishHref={`${base}/publish`}
             publicHref={data.state === 'published' ? `/${locale}/releases/${r.slug}` : undefined}
             warning={
               data.heldBy
@@ -109,45 +108,52 @@ export function ReleaseEditorPage(
                 : undefined
             }
           />
-          <DetailsSection ctx={ctx} csrf={csrf} heading={t.editorialReleaseDetails} action={base} version={r.version}>
-            <ReleaseFields
-              ctx={ctx}
-              stored={r}
-              typed={typedOf('details')}
-              errors={outcomeOf('details').errors ?? {}}
-              choices={choices}
-              embargoLocal={props.embargoLocal}
-            />
-          </DetailsSection>
-          {picker(
-            'contacts',
-            t.editorialContacts,
-            t.editorialContactsHint,
-            choices.people.map((p) => ({ id: p.id, label: p.name })),
-            data.contactIds,
-          )}
-          {picker(
-            'highlights',
-            t.editorialHighlights,
-            t.editorialHighlightsHint,
-            data.recommendations.map((rec, i) => ({ id: rec.id, label: `${i + 1}. ${localizedPlain(rec.text, ctx)}` })),
-            data.highlightIds,
-          )}
-          {picker(
-            'boilerplates',
-            t.editorialBoilerplates,
-            t.editorialBoilerplatesHint,
-            choices.organizations.map((o) => ({ id: o.id, label: orgLabel(o) })),
-            data.boilerplateIds,
-          )}
-          <BlocksSection
-            {...props}
-            base={base}
-            typed={typedOf('blocks')}
-            outcome={outcomeOf('blocks')}
-            addOutcome={outcomeOf('addBlock')}
-            addTyped={typedOf('addBlock')}
-          />
+          {/* One form, one Save: fields, lists and body are saved together (release-save.ts). */}
+          <form method="post" action={base} class="form release-form" novalidate>
+            <HiddenFields csrf={csrf} version={r.version} />
+            <input type="hidden" name="originalLocale" value={locale} />
+            <Section id="details-title" title={t.editorialReleaseDetails}>
+              <ReleaseFields
+                ctx={ctx}
+                stored={r}
+                typed={typed}
+                errors={errors}
+                choices={choices}
+                embargoLocal={props.embargoLocal}
+              />
+            </Section>
+            {picker(
+              'contacts',
+              t.editorialContacts,
+              t.editorialContactsHint,
+              choices.people.map((p) => ({ id: p.id, label: p.name })),
+              data.contactIds,
+            )}
+            {picker(
+              'highlights',
+              t.editorialHighlights,
+              t.editorialHighlightsHint,
+              data.recommendations.map((rec, i) => ({
+                id: rec.id,
+                label: `${i + 1}. ${localizedPlain(rec.text, ctx)}`,
+              })),
+              data.highlightIds,
+            )}
+            {picker(
+              'boilerplates',
+              t.editorialBoilerplates,
+              t.editorialBoilerplatesHint,
+              choices.organizations.map((o) => ({ id: o.id, label: orgLabel(o) })),
+              data.boilerplateIds,
+            )}
+            <BlocksFields {...props} typed={typed} outcome={outcomeOf('details')} />
+            <p class="form-actions release-save">
+              <button type="submit" safe>
+                {t.workspaceSave}
+              </button>
+            </p>
+          </form>
+          <AddBlockSection {...props} base={base} addOutcome={outcomeOf('addBlock')} addTyped={typedOf('addBlock')} />
           {data.ownState === 'draft' ? (
             <DeleteDraftForm
               ctx={ctx}

@@ -1,9 +1,11 @@
 /** Reading the release editor's form posts into service inputs. */
 
-import { type Form, field, originalLocale, pair, rowId } from '../../platform/forms/form-body.js';
+import { type Form, field, originalLocale, pair, rowId, seenVersion } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
+import { readPicked } from '../statements/index.js';
 import type { BlockInput } from './blocks-service.js';
 import type { ReleaseFields } from './edit-service.js';
+import type { ReleaseEdit } from './release-save.js';
 
 export function releaseFields(body: Form, locale: Locale): ReleaseFields {
   const timeZone = field(body, 'timeZone') || 'UTC';
@@ -46,4 +48,17 @@ export function readBlocks(body: Form): BlockInput[] {
     });
   }
   return blocks.sort((a, b) => a.order - b.order || a.index - b.index).map((b) => b.block);
+}
+
+/** The editor's one form: the fields, the three picked lists and the body, against the version seen. */
+export function readReleaseEdit(body: Form, locale: Locale, slug: string): ReleaseEdit {
+  return {
+    ...releaseFields(body, locale),
+    slug,
+    version: seenVersion(body),
+    contacts: readPicked(body, 'contacts'),
+    highlights: readPicked(body, 'highlights'),
+    boilerplates: readPicked(body, 'boilerplates'),
+    blocks: readBlocks(body),
+  };
 }

@@ -27,6 +27,15 @@ async function pdfText(pdf: Buffer): Promise<string> {
   return (await run('pdftotext', ['-enc', 'UTF-8', path, '-'])).stdout;
 }
 
+/** The text of a PDF's last page (pdfinfo for the count, pdftotext for that page). */
+async function lastPageText(pdf: Buffer): Promise<{ pages: number; text: string }> {
+  const path = join(mkdtempSync(join(tmpdir(), 'puente-pdf-')), 'release.pdf');
+  writeFileSync(path, pdf);
+  const pages = Number(/Pages:\s+(\d+)/.exec((await run('pdfinfo', [path])).stdout)?.[1]);
+  const page = String(pages);
+  return { pages, text: (await run('pdftotext', ['-enc', 'UTF-8', '-f', page, '-l', page, path, '-'])).stdout };
+}
+
 async function docxText(docx: Buffer): Promise<string> {
   return (await mammoth.extractRawText({ buffer: docx })).value;
 }
@@ -64,6 +73,14 @@ describeEachEngine('press releases', (ctx) => {
       const pdf = (await render('pdf', locale)) as Buffer;
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(factsOutOfOrder(await pdfText(pdf), facts)).toEqual([]);
+    });
+
+    it(`[${locale}] the PDF's last page holds more than a web address`, async () => {
+      const { pages, text } = await lastPageText((await render('pdf', locale)) as Buffer);
+      expect(pages).toBeGreaterThan(1);
+      // What is left once web addresses are taken out: a whole "About" paragraph at least, never nothing.
+      const words = text.split(/\s+/).filter((w) => w !== '' && !/^(https?:\/\/|www\.)/.test(w));
+      expect(words.length, text).toBeGreaterThan(10);
     });
   }
 

@@ -25,13 +25,15 @@ import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, type WorkspaceRequest, workspaceRoutes } from '../../platform/web/workspace-request.js';
-import { type FailedForm, pageFormPoster, readPicked, rebaseTyped, registryChoices } from '../statements/index.js';
+import { type FailedForm, pageFormPoster, rebaseTyped, registryChoices } from '../statements/index.js';
 import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
-import { createRelease, deleteRelease, type ReleaseList, setReleaseList, updateRelease } from './edit-service.js';
+import { createRelease, deleteRelease } from './edit-service.js';
 import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';
 import { lintStoredRelease } from './lint-stored.js';
 import { changeReleasePublication } from './publication-service.js';
-import { readBlocks, releaseFields } from './release-form.js';
+import { PublishConfirmPage } from './publish-confirm-views.js';
+import { readReleaseEdit, releaseFields } from './release-form.js';
+import { saveRelease } from './release-save.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';
 import { getRelease } from './service.js';
@@ -164,35 +166,10 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       render: (w, slug, failed) => editorPage(w, slug, locale, failed),
     });
 
+    // The editor's one form: fields, lists and body in one save (release-save.ts).
     editorPost('', 'details', async (w, slug, body) => {
-      await updateRelease(
-        deps.db,
-        { ...releaseFields(body, locale), slug, version: seenVersion(body) },
-        w.user,
-        deps.now(),
-      );
+      await saveRelease(deps.db, readReleaseEdit(body, locale, slug), w.user, deps.now());
       return `${root}/${slug}`;
-    });
-    for (const list of ['contacts', 'highlights', 'boilerplates'] as const satisfies ReleaseList[]) {
-      editorPost(`/${list}`, list, async (w, slug, body) => {
-        await setReleaseList(
-          deps.db,
-          { slug, version: seenVersion(body), list, ids: readPicked(body, list) },
-          w.user,
-          deps.now(),
-        );
-        return `${root}/${slug}#${list}-title`;
-      });
-    }
-    editorPost('/blocks', 'blocks', async (w, slug, body) => {
-      const blocks = readBlocks(body);
-      await setReleaseBlocks(
-        deps.db,
-        { slug, version: seenVersion(body), blocks, originalLocale: originalLocale(body, locale) },
-        w.user,
-        deps.now(),
-      );
-      return `${root}/${slug}#blocks-title`;
     });
     editorPost('/blocks/add', 'addBlock', async (w, slug, body) => {
       const data = await getReleaseForEditing(deps.db, slug, deps.now());
@@ -240,7 +217,41 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       }
       return `${root}/${slug}#blocks-title`;
     });
-    for (const action of ['publish', 'unpublish', 'withdraw'] as const) {
+    // "Publish" is a link to this confirmation page: what becomes public, when, and what stands in the way.
+    scope.get(`${path}/:slug/publish`, { schema: { params: SlugParams } }, async (request, reply) => {
+      const w = request.workspace;
+      const now = deps.now();
+      const { slug } = request.params;
+      const [data, source] = await Promise.all([
+        getReleaseForEditing(deps.db, slug, now),
+        getRelease(deps.db, slug, now),
+      ]);
+      const findings = await lintStoredRelease(deps.db, source, now);
+      return sendHtml(reply, await (<PublishConfirmPage {...w} data={data} findings={findings} now={now} />));
+    });
+    // Only the confirmation page's form publishes: a post without its "confirmed" mark (an old page,
+    // a hand-made form) is sent to the confirmation page, and nothing changes.
+    scope.post(`${path}/:slug/publish`, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
+      const w = request.workspace;
+      const { slug } = request.params;
+      const body = request.body as Form;
+      if (field(body, 'confirmed') !== '1') return reply.redirect(`${root}/${slug}/publish`, 303);
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await changeReleasePublication(
+            deps.db,
+            { slug, action: 'publish', version: seenVersion(body) },
+            w.user,
+            deps.now(),
+          );
+          return `${root}/${slug}`;
+        },
+        (outcome) => editorPage(w, slug, locale, { form: 'publication', typed: body, outcome }),
+      );
+    });
+    for (const action of ['unpublish', 'withdraw'] as const) {
       editorPost(`/${action}`, 'publication', async (w, slug, body) => {
         await changeReleasePublication(deps.db, { slug, action, version: seenVersion(body) }, w.user, deps.now());
         return `${root}/${slug}`;

@@ -1,4 +1,7 @@
-/** The release editor over HTTP on both engines: compose, preview, embargo with an injected clock, publish. */
+/**
+ * The release editor over HTTP on both engines: compose in one form, preview, embargo with an injected
+ * clock, publish through the confirmation page.
+ */
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
@@ -43,6 +46,37 @@ describeEachEngine('release editor in the workspace', (ctx) => {
 
   const page = async (visitor: Visitor, url: string) => cheerio.load((await visitor.get(url)).body);
 
+  /**
+   * What a browser would send from the editor's one form, as it stands on the page, with `changes`
+   * typed over it (the test visitor sends one value per name: these pages tick at most one per list).
+   */
+  function editorForm($: cheerio.CheerioAPI, changes: Record<string, string> = {}): Record<string, string> {
+    const sent: Record<string, string> = {};
+    $('form.release-form')
+      .find('input, select, textarea')
+      .each((_, el) => {
+        const f = $(el);
+        const name = f.attr('name');
+        const type = f.attr('type') ?? '';
+        if (!name || name === '_csrf') return;
+        if ((type === 'checkbox' || type === 'radio') && f.attr('checked') === undefined) return;
+        if (name in sent) throw new Error(`${name} is sent twice`);
+        if (el.tagName === 'select')
+          sent[name] = f.find('option[selected]').attr('value') ?? f.find('option').first().attr('value') ?? '';
+        else if (el.tagName === 'textarea') sent[name] = f.text();
+        else sent[name] = f.attr('value') ?? '';
+      });
+    return { ...sent, ...changes };
+  }
+  const editorVersion = ($: cheerio.CheerioAPI) => $('form.release-form input[name=version]').val() as string;
+  const audits = async (id: number) =>
+    (
+      await ctx.db
+        .select()
+        .from(t.auditLog)
+        .where(eq(t.auditLog.entityId, String(id)))
+    ).filter((a) => a.entityType === 'release');
+
   it('creates a release with an embargo typed in Guatemala’s zone; the preview shows its release line', async () => {
     const ana = await signedIn(app, 'ana@example.org');
     const created = await ana.post(
@@ -66,8 +100,14 @@ describeEachEngine('release editor in the workspace', (ctx) => {
       '/en/workspace/releases/new',
     );
     expect(created.statusCode).toBe(303);
-    expect(created.headers.location).toBe(base);
+    expect(created.headers.location).toBe(`${base}?saved=1`);
+    expect((await page(ana, created.headers.location!))('main > [role=status]').text()).toBe('Saved.');
     const $ = await page(ana, base);
+    expect($('main > [role=status]').length).toBe(0);
+    // The subheadline was left empty in both languages: optional, so shown neutrally, never as an error.
+    expect($('#f-subheadline .state').first().text()).toBe('not translated');
+    expect($('#f-subheadline .state-untranslated').length).toBe(2);
+    expect($('main .state-missing').length).toBe(0);
     expect($('.release-preview .release-line').text()).toContain('EMBARGOED');
     expect($('.release-preview .release-line').text()).toContain('(America/Guatemala)');
     expect($('#f-embargoLocal').val()).toBe('2026-11-27T06:02');
@@ -85,30 +125,14 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     );
   });
 
-  it('picks contacts and highlights in order, adds blocks; gaps are listed beside the preview', async () => {
+  it('one Save stores fields, contacts, highlights, blocks and embargo together; ticked highlights get their block', async () => {
     const ana = await signedIn(app, 'ana@example.org');
     let $ = await page(ana, base);
-    const version = () => $('section[aria-labelledby=details-title] input[name=version]').val() as string;
     const [anaLopez, benOrtiz] = registry.people;
-    const contacts = await ana.post(
-      `${base}/contacts`,
-      {
-        version: version(),
-        contacts: String(benOrtiz!.id),
-        [`contacts_order_${benOrtiz!.id}`]: '1',
-      },
-      base,
-    );
-    expect(contacts.statusCode).toBe(303);
-    $ = await page(ana, base);
-    const [rec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.statementId, statementId));
-    expect(
-      (await ana.post(`${base}/highlights`, { version: version(), highlights: String(rec!.id) }, base)).statusCode,
-    ).toBe(303);
-    $ = await page(ana, base);
+    // "Add a block" is its own small form: a quote with no one to say it is refused next to its field.
     const quote = await ana.post(
       `${base}/blocks/add`,
-      { version: version(), kind: 'quote', person: '', text_en: 'No more.' },
+      { version: editorVersion($), kind: 'quote', person: '', text_en: 'No more.' },
       base,
     );
     expect(quote.statusCode).toBe(400);
@@ -116,42 +140,99 @@ describeEachEngine('release editor in the workspace', (ctx) => {
       'Fill this in',
     );
     expect(cheerio.load(quote.body)('#f-text_en').text()).toBe('No more.');
-    for (const block of <Record<string, string>[]>[
-      { kind: 'quote', person: String(anaLopez!.id), text_en: 'No more.', text_es: 'Nunca más.' },
-      { kind: 'highlights', text_en: 'The coalition asks:' },
-    ]) {
-      $ = await page(ana, base);
-      expect((await ana.post(`${base}/blocks/add`, { version: version(), ...block }, base)).statusCode).toBe(303);
-    }
-    $ = await page(ana, base);
-    expect($('.release-preview .press-contacts').text()).toContain('Ben Ortiz');
-    expect($('.release-preview blockquote').text()).toContain('No more.');
-    expect($('.release-preview ul').last().text()).toContain('Fund shelters');
-    // Ben has no phone; Casa Sur has no English "About".
-    expect($('.release-checks .gaps').text()).toContain('Ben Ortiz');
-    // Reorder: the list before the quote.
-    const reordered = await ana.post(
-      `${base}/blocks`,
+    const added = await ana.post(
+      `${base}/blocks/add`,
       {
-        version: version(),
-        blockCount: '2',
-        block_0_id: $('input[name=block_0_id]').val() as string,
-        block_0_kind: 'quote',
-        block_0_person: String(anaLopez!.id),
-        block_0_text_en: 'No more.',
-        block_0_text_es: 'Nunca más.',
-        block_0_order: '2',
-        block_1_id: $('input[name=block_1_id]').val() as string,
-        block_1_kind: 'highlights',
-        block_1_text_en: 'The coalition asks:',
-        block_1_order: '1',
+        version: editorVersion($),
+        kind: 'quote',
+        person: String(anaLopez!.id),
+        text_en: 'No more.',
+        text_es: 'Nunca más.',
       },
       base,
     );
-    expect(reordered.statusCode).toBe(303);
+    expect(added.statusCode).toBe(303);
+    $ = await page(ana, added.headers.location!);
+    expect($('main > [role=status]').text()).toBe('Saved.');
+    expect($('form.release-form')).toHaveLength(1);
+    expect($('form.release-form button[type=submit]')).toHaveLength(1);
+
+    const [rec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.statementId, statementId));
+    const before = await releaseRow();
+    const auditsBefore = (await audits(before.id)).length;
+    const sent = editorForm($, {
+      headline_en: 'Coalition asks for shelters now',
+      contacts: String(benOrtiz!.id),
+      [`contacts_order_${benOrtiz!.id}`]: '1',
+      highlights: String(rec!.id),
+      block_0_text_en: 'No more, ever.',
+      embargoLocal: '2026-11-27T06:01',
+    });
+    const saved = await ana.post(base, sent, base);
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`${base}?saved=1`);
+    $ = await page(ana, saved.headers.location!);
+    expect($('main > [role=status]').text()).toBe('Saved.');
+    const after = await releaseRow();
+    expect(after.version).toBe(before.version + 1);
+    expect(after.headline.en?.text).toBe('Coalition asks for shelters now');
+    expect(after.embargoedUntil?.toISOString()).toBe('2026-11-27T12:01:00.000Z');
+    const contacts = await ctx.db.select().from(t.releaseContacts).where(eq(t.releaseContacts.releaseId, after.id));
+    expect(contacts.map((c) => c.personId)).toEqual([benOrtiz!.id]);
+    const highlights = await ctx.db
+      .select()
+      .from(t.releaseHighlights)
+      .where(eq(t.releaseHighlights.releaseId, after.id));
+    expect(highlights.map((h) => h.recommendationId)).toEqual([rec!.id]);
+    // Highlights were ticked and the body had no "Highlights list": the save added one at its end.
     const blocks = await ctx.db.select().from(t.releaseBlocks).orderBy(t.releaseBlocks.position);
-    expect(blocks.map((b) => b.kind)).toEqual(['highlights', 'quote']);
-    expect(blocks[1]!.text.es?.origin).toBe('translation');
+    expect(blocks.map((b) => b.kind)).toEqual(['quote', 'highlights']);
+    expect(blocks[0]!.text.en?.text).toBe('No more, ever.');
+    // One change, one audit row, holding every part of it.
+    const written = (await audits(after.id)).slice(auditsBefore);
+    expect(written.map((a) => a.action)).toEqual(['update']);
+    expect(written[0]!.after).toMatchObject({ contacts: [benOrtiz!.id], highlights: [rec!.id] });
+    expect($('.release-preview .press-contacts').text()).toContain('Ben Ortiz');
+    expect($('.release-preview blockquote').text()).toContain('No more, ever.');
+    expect($('.release-preview ul').last().text()).toContain('Fund shelters');
+    // Ben has no phone; Casa Sur has no English "About".
+    expect($('.release-checks .gaps').text()).toContain('Ben Ortiz');
+
+    // Reordered: the list before the quote, in the same one form.
+    const reordered = await ana.post(base, editorForm($, { block_0_order: '2', block_1_order: '1' }), base);
+    expect(reordered.statusCode).toBe(303);
+    const again = await ctx.db.select().from(t.releaseBlocks).orderBy(t.releaseBlocks.position);
+    expect(again.map((b) => b.kind)).toEqual(['highlights', 'quote']);
+    expect(again[1]!.text.es?.origin).toBe('translation');
+  });
+
+  it('a save from a stale page is a 409 with the other change, keeps what was typed, and changes nothing', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    const stalePage = await page(ana, base);
+    const first = await ana.post(base, editorForm(stalePage, { subheadline_en: 'Saved first' }), base);
+    expect(first.statusCode).toBe(303);
+    const before = await releaseRow();
+    const contactsBefore = await ctx.db
+      .select()
+      .from(t.releaseContacts)
+      .where(eq(t.releaseContacts.releaseId, before.id));
+    const auditsBefore = (await audits(before.id)).length;
+    const [anaLopez] = registry.people;
+    const stale = await ana.post(
+      base,
+      editorForm(stalePage, { headline_en: 'Typed on a stale page', contacts: String(anaLopez!.id) }),
+      base,
+    );
+    expect(stale.statusCode).toBe(409);
+    const $ = cheerio.load(stale.body);
+    expect($('.conflict-notice').text()).toContain('Saved first');
+    expect($('#f-headline_en').val()).toBe('Typed on a stale page');
+    expect($(`#contacts-${anaLopez!.id}`).attr('checked')).toBeDefined();
+    expect(await releaseRow()).toEqual(before);
+    expect(await ctx.db.select().from(t.releaseContacts).where(eq(t.releaseContacts.releaseId, before.id))).toEqual(
+      contactsBefore,
+    );
+    expect((await audits(before.id)).length).toBe(auditsBefore);
   });
 
   it('previews the draft as PDF and Word for editors only; the public sees nothing of it', async () => {
@@ -190,15 +271,19 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     expect(es('.publication .notice-warning').text()).toBe(
       'La declaración que presenta, «Proteger a las personas en movimiento», no es pública (borrador): el público verá este comunicado solo cuando esa declaración sea pública, y no puede publicarse antes.',
     );
-    const version = $('.publication input[name=version]').first().val() as string;
-    const refused = await ana.post(`${base}/publish`, { version }, base);
+    // "Publish" is a link to the confirmation page, which says what stands in the way.
+    expect($('.publication a.button').attr('href')).toBe(`${base}/publish`);
+    const confirm = await page(ana, `${base}/publish`);
+    expect(confirm('.release-checks .notice-warning').text()).toContain('is not public (draft)');
+    const version = editorVersion($);
+    const refused = await ana.post(`${base}/publish`, { version, confirmed: '1' }, base);
     expect(refused.statusCode).toBe(400);
     expect(cheerio.load(refused.body)('.error-summary').text()).toContain(
       'The statement it presents is not public (a draft, or withdrawn): publish the statement first. A release never goes public before its statement.',
     );
     const refusedEs = await ana.post(
       '/es/workspace/releases/coalition-asks/publish',
-      { version },
+      { version, confirmed: '1' },
       '/es/workspace/releases/coalition-asks',
     );
     expect(refusedEs.statusCode).toBe(400);
@@ -215,7 +300,7 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     const before = await releaseRow();
     const $ = await page(ana, base);
     const details = {
-      version: $('section[aria-labelledby=details-title] input[name=version]').val() as string,
+      version: editorVersion($),
       originalLocale: 'en',
       statementId: String(statementId),
       releaseDate: '2026-11-27',
@@ -255,15 +340,48 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     expect(published.statusCode).toBe(303);
     const $ = await page(ana, base);
     expect($('.publication .notice-warning').length).toBe(0);
-    const version = $('.publication input[name=version]').first().val() as string;
-    expect((await ana.post(`${base}/publish`, { version }, base)).statusCode).toBe(303);
+    const version = editorVersion($);
+    // Publishing without the confirmation step is not possible: the post is sent to it, nothing changes.
+    const before = await releaseRow();
+    const unconfirmed = await ana.post(`${base}/publish`, { version }, base);
+    expect(unconfirmed.statusCode).toBe(303);
+    expect(unconfirmed.headers.location).toBe(`${base}/publish`);
+    expect(await releaseRow()).toEqual(before);
+    expect(await publishAudits(before.id)).toEqual([]);
+    // The confirmation says what becomes public and when: the embargo in the release's zone, in the reader's language.
+    const confirm = await page(ana, `${base}/publish`);
+    expect(confirm('h1').text()).toBe('Publish this press release?');
+    expect(confirm('.publish-summary').text()).toContain('Coalition asks for shelters now');
+    expect(confirm('.publish-summary').text()).toContain('English, Español');
+    expect(confirm('.publish-when').text()).toBe(
+      'Under embargo: public from November 27, 2026 at 6:01 AM CST (America/Guatemala). Until then only editors see it.',
+    );
+    expect(confirm('.release-checks .notice-warning').length).toBe(0);
+    expect(confirm('form input[name=confirmed]').val()).toBe('1');
+    expect(confirm(`form[action="${base}/publish"] input[name=_csrf]`).length).toBe(1);
+    expect(confirm(`a[href="${base}"]`).last().text()).toBe('Cancel');
+    const confirmEs = await page(ana, '/es/workspace/releases/coalition-asks/publish');
+    expect(confirmEs('.publish-when').text()).toBe(
+      'Con embargo: será público desde el 27 de noviembre de 2026 a las 6:01 GMT-6 (America/Guatemala). Hasta entonces, solo lo ve el equipo editor.',
+    );
+    // A confirmation from a page older than the release is a conflict, and nothing changes.
+    const stale = await ana.post(`${base}/publish`, { version: String(Number(version) - 1), confirmed: '1' }, base);
+    expect(stale.statusCode).toBe(409);
+    expect(await releaseRow()).toEqual(before);
+    const confirmed = await ana.post(
+      `${base}/publish`,
+      { version: confirm('form input[name=version]').val() as string, confirmed: '1' },
+      `${base}/publish`,
+    );
+    expect(confirmed.statusCode).toBe(303);
+    expect((await publishAudits(before.id)).length).toBe(1);
     const anonymous = new Visitor(app);
     expect((await anonymous.get('/en/releases/coalition-asks')).statusCode).toBe(404);
     expect((await page(ana, base))('.publication').text()).toContain('scheduled (embargo)');
     clock = new Date('2026-11-27T12:02:00Z');
     const en = await anonymous.get('/en/releases/coalition-asks');
     expect(en.statusCode).toBe(200);
-    expect(cheerio.load(en.body)('h1').text()).toBe('Coalition asks for shelters');
+    expect(cheerio.load(en.body)('h1').text()).toBe('Coalition asks for shelters now');
     const es = await anonymous.get('/es/releases/coalition-asks');
     expect(cheerio.load(es.body)('h1').text()).toBe('La coalición pide albergues');
     expect((await anonymous.get('/es/releases/coalition-asks/release.docx')).statusCode).toBe(200);
@@ -274,7 +392,7 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     // Published again with the embargo that has since passed: refused, rather than out at once unasked.
     const withdrawn = await releaseRow();
     const v3 = (await page(ana, base))('.publication input[name=version]').first().val() as string;
-    const again2 = await ana.post(`${base}/publish`, { version: v3 }, base);
+    const again2 = await ana.post(`${base}/publish`, { version: v3, confirmed: '1' }, base);
     expect(again2.statusCode).toBe(400);
     expect(cheerio.load(again2.body)('.error-summary').text()).toContain('This time has already passed');
     expect(await releaseRow()).toEqual(withdrawn);

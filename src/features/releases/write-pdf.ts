@@ -58,6 +58,7 @@ export async function writePdf(m: RenderModel, pageSize: PageSize = 'LETTER'): P
           { text: `— ${block.attribution}`, margin: [0, 4, 0, 0] },
         ],
         margin: [28, 0, 28, 10],
+        unbreakable: true,
       });
     } else {
       if (block.intro) content.push({ text: block.intro, style: 'p' });
@@ -71,12 +72,14 @@ export async function writePdf(m: RenderModel, pageSize: PageSize = 'LETTER'): P
     });
   }
   content.push({ text: m.endMark, alignment: 'center', margin: [0, 6, 0, 12] });
+  // Each "About" paragraph is kept whole: split at a page end, the last page of the Spanish demo held
+  // only the wrapped web address of the last organization. A paragraph that does not fit moves on whole.
   for (const b of m.boilerplates) {
     const website = b.website ? [' ', { text: b.website.label, link: b.website.url, color: '#1a4f8b' }] : [];
     content.push({
-      text: [{ text: `${b.name}: `, bold: true }, b.text, ...website],
-      fontSize: 9,
+      stack: [{ text: [{ text: `${b.name}: `, bold: true }, b.text, ...website], fontSize: 9 }],
       margin: [0, 0, 0, 6],
+      unbreakable: true,
     });
   }
 

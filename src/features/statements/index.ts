@@ -3,7 +3,7 @@
 export { createStatement } from './edit-service.js';
 export { rebaseTyped } from './form-input.js';
 export { statementsFeature } from './manifest.js';
-export { readPicked } from './ordered-picker.js';
+export { OrderedPicker, readPicked } from './ordered-picker.js';
 export type { FailedForm } from './page-forms.js';
 export { pageFormPoster } from './page-forms.js';
 export { DateField, DeleteDraftForm, PublicationControls, TimeZoneField } from './publication-controls.js';

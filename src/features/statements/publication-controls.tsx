@@ -26,6 +26,8 @@ export function PublicationControls(props: {
   publicHref?: string | undefined;
   /** Why the public does not see it whatever these controls say (a release held back by its statement). */
   warning?: string | undefined;
+  /** "Publish" leads to this confirmation page (a link) instead of posting at once (releases). */
+  publishHref?: string;
 }): JSX.Element {
   const { ctx, csrf, base, version, state, embargo } = props;
   const { t } = ctx;
@@ -54,7 +56,13 @@ export function PublicationControls(props: {
         ''
       )}
       <div class="publication-actions">
-        {state !== 'published' ? (
+        {state !== 'published' && props.publishHref ? (
+          <p>
+            <a class="button" href={props.publishHref} safe>
+              {t.editorialPublish}
+            </a>
+          </p>
+        ) : state !== 'published' ? (
           <form method="post" action={`${base}/publish`} class="form">
             <HiddenFields csrf={csrf} version={version} />
             {embargo ? (

@@ -13,7 +13,7 @@ import { localToInstant } from '../../platform/text/time-zones.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
-import { workspaceRoutes } from '../../platform/web/workspace-request.js';
+import { redirectSaved, workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { changePublication } from './publish-service.js';
 import { renderStatementPage } from './workspace-routes.js';
 
@@ -67,7 +67,7 @@ export function registerStatementPublishRoutes(app: FastifyTypeBox, deps: SiteDe
             400,
           );
         }
-        return reply.redirect(`/${locale}/workspace/statements/${slug}`, 303);
+        return redirectSaved(reply, `/${locale}/workspace/statements/${slug}`);
       });
     }
   });

@@ -39,7 +39,8 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
       '/en/workspace/statements/new',
     );
     expect(created.statusCode).toBe(303);
-    const base = created.headers.location as string;
+    // The page after the save, without its one-shot "Saved." flag.
+    const base = (created.headers.location as string).replace(/\?saved=1$/, '');
     return { base, slug: base.split('/').at(-1)! };
   }
 
@@ -87,9 +88,10 @@ describeEachEngine('statement pages of the workspace', (ctx) => {
       '/en/workspace/statements/new',
     );
     expect(created.statusCode).toBe(303);
-    expect(created.headers.location).toBe('/en/workspace/statements/proteger-a-las-personas-migrantes');
+    expect(created.headers.location).toBe('/en/workspace/statements/proteger-a-las-personas-migrantes?saved=1');
     const $ = await form(ana, created.headers.location!);
     expect($('h1').text()).toBe('Protect migrants');
+    expect($('main > [role=status]').text()).toBe('Saved.');
     const states = $('#f-title .state')
       .map((_, el) => $(el).text())
       .get();

@@ -15,6 +15,8 @@ export interface PageContext {
   viewer?: Viewer | null;
   /** The workspace menu, gathered from every feature's manifest (src/platform/feature.ts). */
   workspaceNav?: readonly WorkspaceNavEntry[];
+  /** A save just succeeded: this GET is the redirect after it (`?saved=1`, see `savedUrl`); the workspace frame says "Saved.". */
+  saved?: boolean;
 }
 
 /** One link of the workspace menu. */

@@ -10,7 +10,7 @@ import { type AuthOptions, csrfToken, currentUser } from './auth.js';
 import type { FastifyTypeBox } from './fastify-typebox.js';
 import { localizedRoutes } from './localized-routes.js';
 import type { PageContext } from './page-context.js';
-import { pageContext, type SiteDeps, sendHtml } from './site-deps.js';
+import { pageContext, type SiteDeps, savedUrl, sendHtml } from './site-deps.js';
 
 export interface WorkspaceRequest {
   user: UserRow;
@@ -109,8 +109,13 @@ export interface FormOutcome {
   conflict?: ChangeSince[];
 }
 
+/** The 303 after a successful workspace save: to `url`, flagged so the page there says "Saved." (`savedUrl`). */
+export function redirectSaved(reply: FastifyReply, url: string): FastifyReply {
+  return reply.redirect(savedUrl(url), 303);
+}
+
 /**
- * Runs a save and answers 303 to where it says. Bad input re-renders the form with messages (400);
+ * Runs a save and answers 303 to where it says, with "Saved." shown there (`redirectSaved`). Bad input re-renders the form with messages (400);
  * a stale version re-renders it with the others' changes (409). Either way the typed values stay.
  */
 export async function saveForm(
@@ -120,7 +125,7 @@ export async function saveForm(
   render: (outcome: FormOutcome) => Promise<string> | string,
 ): Promise<FastifyReply> {
   try {
-    return reply.redirect(await save(), 303);
+    return redirectSaved(reply, await save());
   } catch (error) {
     if (error instanceof Invalid) {
       return sendHtml(reply, await render({ errors: fieldErrors(error.problems, ctx.t) }), 400);

@@ -117,7 +117,7 @@ export const editorialEn = {
   editorialContactsHint: 'People from the registry; their phone and e-mail are read from it at every render.',
   editorialHighlights: 'Highlighted recommendations',
   editorialHighlightsHint:
-    'Recommendations of the statement, listed as bullets where the body has a “highlights” block.',
+    'Recommendations of the statement, listed as bullets in the body’s “Highlights list” block. If the body has none, saving adds one at its end.',
   editorialBoilerplates: 'About the organizations',
   editorialBoilerplatesHint:
     'Whose “About” text closes the release. None ticked: the statement’s signatories, in order.',
@@ -141,6 +141,17 @@ export const editorialEn = {
   editorialNoGaps: 'Nothing is missing in this language.',
   editorialLinterFindings: 'Linter findings',
   editorialNoFindings: 'The linter found nothing.',
+  editorialPublishConfirmTitle: 'Publish this press release?',
+  editorialPublishConfirmIntro: 'Check what becomes public and when. Nothing changes until you confirm.',
+  editorialPublishWhat: 'Press release',
+  editorialPublishLanguages: 'Languages',
+  editorialPublishUntranslated: (languages: string) =>
+    `Not translated into ${languages}: readers in that language see the original, marked as not yet translated.`,
+  editorialPublishWhen: 'When',
+  editorialPublishImmediately: 'Immediately, as soon as you confirm.',
+  editorialPublishAt: (when: string) => `Under embargo: public from ${when}. Until then only editors see it.`,
+  editorialPublishProblems: 'Before you publish',
+  editorialPublishConfirm: 'Confirm and publish',
   editorialPublicAddress: 'Public address',
   editorialTranslationsKindStatement: 'Statement',
   editorialTranslationsKindRecommendation: 'Recommendation',

@@ -116,7 +116,7 @@ export const editorialEs = {
   editorialContactsHint: 'Personas del registro; su teléfono y correo se leen de allí en cada versión.',
   editorialHighlights: 'Recomendaciones destacadas',
   editorialHighlightsHint:
-    'Recomendaciones de la declaración, en viñetas donde el cuerpo tiene un bloque de «destacadas».',
+    'Recomendaciones de la declaración, en viñetas dentro del bloque «Lista de destacadas» del cuerpo. Si el cuerpo no tiene ninguno, al guardar se añade uno al final.',
   editorialBoilerplates: 'Sobre las organizaciones',
   editorialBoilerplatesHint:
     'Cuyo texto “Acerca de” cierra el comunicado. Ninguna marcada: las firmantes de la declaración, en orden.',
@@ -141,6 +141,18 @@ export const editorialEs = {
   editorialNoGaps: 'No falta nada en este idioma.',
   editorialLinterFindings: 'Hallazgos del corrector',
   editorialNoFindings: 'El corrector no encontró nada.',
+  editorialPublishConfirmTitle: '¿Publicar este comunicado de prensa?',
+  editorialPublishConfirmIntro: 'Revisa qué se hará público y cuándo. Nada cambia hasta que confirmes.',
+  editorialPublishWhat: 'Comunicado de prensa',
+  editorialPublishLanguages: 'Idiomas',
+  editorialPublishUntranslated: (languages: string) =>
+    `Sin traducción a ${languages}: quien lea en ese idioma verá el original, marcado como aún sin traducir.`,
+  editorialPublishWhen: 'Cuándo',
+  editorialPublishImmediately: 'De inmediato, en cuanto confirmes.',
+  editorialPublishAt: (when: string) =>
+    `Con embargo: será público desde el ${when}. Hasta entonces, solo lo ve el equipo editor.`,
+  editorialPublishProblems: 'Antes de publicar',
+  editorialPublishConfirm: 'Confirmar y publicar',
   editorialPublicAddress: 'Dirección pública',
   editorialTranslationsKindStatement: 'Declaración',
   editorialTranslationsKindRecommendation: 'Recomendación',

@@ -33,6 +33,7 @@ export const workspaceEn = {
   workspaceStateTranslation: 'translation',
   workspaceStateStale: 'translation out of date',
   workspaceStateMissing: 'missing',
+  workspaceStateNotTranslated: 'not translated',
   workspaceStateLabel: (language: string, state: string) => `${language} — ${state}`,
   workspaceStaleHint: 'The original changed after this translation was made. Check it and save it again.',
   workspaceMarkCurrent: 'This translation matches the current original',

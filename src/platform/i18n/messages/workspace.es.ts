@@ -35,6 +35,7 @@ export const workspaceEs = {
   workspaceStateTranslation: 'traducción',
   workspaceStateStale: 'traducción desactualizada',
   workspaceStateMissing: 'falta',
+  workspaceStateNotTranslated: 'sin traducir',
   workspaceStateLabel: (language: string, state: string) => `${language} — ${state}`,
   workspaceStaleHint: 'El original cambió después de hacer esta traducción. Revísala y vuelve a guardarla.',
   workspaceMarkCurrent: 'Esta traducción corresponde al original actual',
