@@ -59,4 +59,17 @@ export const accountsEs = {
     'Elige la organización de esta persona miembro (y ninguna para quienes editan o administran).',
   accountsEnableFirst: 'Esta cuenta está desactivada: actívala antes de enviar una nueva invitación.',
   accountsAlreadyHasPassword: 'Esta persona ya eligió una contraseña: puede usar «¿Olvidaste tu contraseña?».',
+  accountWorkspaceLink: 'Ir al espacio de trabajo',
+  accountsPasswordSet:
+    'Tu contraseña quedó guardada. Inicia sesión abajo con tu correo y la contraseña nueva; después llegarás a la página de tu cuenta, desde donde se entra al espacio de trabajo.',
+  accountsRecoveryCodesSave:
+    'Guárdalos ahora: imprime esta página o cópialos en un gestor de contraseñas o en un papel que guardes lejos de tu teléfono. Cada código sirve una sola vez. Esta página no volverá a mostrarlos.',
+  accountsRecoveryCodesContinue: 'Ya los guardé: continuar al espacio de trabajo',
+  accountsRecoveryCodesToAccount: 'Volver a tu cuenta',
+  accountsQrLabel:
+    'Código QR de tu clave de inicio de sesión en dos pasos, para escanear con una aplicación de autenticación',
+  accountsQrHelp:
+    'Escanea este código con la aplicación de autenticación de tu teléfono, o escribe en ella la clave de abajo.',
+  accountsTwoFactorAlreadyOn:
+    'El inicio de sesión en dos pasos ya está activado. Los códigos de recuperación se muestran una sola vez: si no los guardaste, crea otros nuevos abajo.',
 } as const satisfies TranslationOf<typeof accountsEn>;
