@@ -1,5 +1,6 @@
 /** Textos del espacio editorial: declaraciones, recomendaciones, citas y comunicados de prensa. */
 import type { TranslationOf } from '../catalog.js';
+import { deName } from '../spanish-names.js';
 import type { editorialEn } from './editorial.en.js';
 
 export const editorialEs = {
@@ -44,8 +45,8 @@ export const editorialEs = {
   editorialRoleConvener: 'convocante',
   editorialRoleSignatory: 'firmante',
   editorialPick: (name: string) => `Incluir ${name}`,
-  editorialOrderOf: (name: string) => `Posición de ${name}`,
-  editorialRoleOf: (name: string) => `Papel de ${name}`,
+  editorialOrderOf: (name: string) => `Posición ${deName(name)}`,
+  editorialRoleOf: (name: string) => `Papel ${deName(name)}`,
   editorialPickColumn: 'Incluir',
   editorialOrderColumn: 'Posición',
   editorialNameColumn: 'Nombre',

@@ -38,13 +38,13 @@ export const signonEs = {
     'No es público: solo las organizaciones miembro invitadas a firmar y el equipo editor pueden leer este texto.',
   signonAccountLink: 'Adhesiones: declaraciones para firmar',
   signonClosedReason:
-    'La recogida de firmas de esta declaración está cerrada. Si su organización aún quiere firmarla, escriba al equipo editor.',
+    'La recogida de firmas de esta declaración está cerrada. Si tu organización aún quiere firmarla, escribe al equipo editor.',
   signonAlreadyRequestedReason:
-    'Su organización ya pidió firmar esta declaración; la solicitud aparece en la página de firmas. Si quiere enviarla de nuevo, retírela allí primero.',
+    'Tu organización ya pidió firmar esta declaración; la solicitud aparece en la página de firmas. Si quieres enviarla de nuevo, retírala allí primero.',
   signonNothingToWithdrawReason:
-    'Su organización no tiene ninguna firma en esta declaración que retirar. Es posible que la página de la que viene esté desactualizada: vuelva a cargarla para ver cómo están las cosas.',
+    'Tu organización no tiene ninguna firma en esta declaración que retirar. Es posible que la página de la que vienes esté desactualizada: vuelve a cargarla para ver cómo están las cosas.',
   signonAlreadyDecidedReason:
-    'Otra persona del equipo editor ya resolvió esta solicitud. Vuelva a cargar la página de firmas para ver su estado actual.',
+    'Otra persona del equipo editor ya resolvió esta solicitud. Vuelve a cargar la página de firmas para ver su estado actual.',
   signonPublishedReason:
-    'Esta declaración ya está publicada y sus firmantes ya no se cambian aquí: pida al equipo editor que los modifique.',
+    'Esta declaración ya está publicada y sus firmantes ya no se cambian aquí: pide al equipo editor que los modifique.',
 } as const satisfies TranslationOf<typeof signonEn>;
