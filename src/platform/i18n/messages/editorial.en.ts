@@ -18,7 +18,7 @@ export const editorialEn = {
   editorialStatementTitle: 'Title',
   editorialStatementSlug: 'Address (slug)',
   editorialSlugHint:
-    'Lowercase letters, digits and hyphens; part of the public address. Leave empty to make one from the title. It cannot change later.',
+    'Lowercase letters, digits and hyphens; part of the public address. Leave empty to make one from the title (whole words, up to 60 characters). It stays the same after you create it, even if the title changes, so links already shared keep working.',
   editorialStatementSummary: 'Summary',
   editorialStatementOccasion: 'Occasion',
   editorialStatementBody: 'Text of the statement',

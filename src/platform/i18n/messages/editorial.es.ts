@@ -20,7 +20,7 @@ export const editorialEs = {
   editorialStatementTitle: 'Título',
   editorialStatementSlug: 'Dirección (slug)',
   editorialSlugHint:
-    'Minúsculas, cifras y guiones; forma parte de la dirección pública. Déjalo vacío para crearla a partir del título. No se puede cambiar después.',
+    'Minúsculas, cifras y guiones; forma parte de la dirección pública. Déjalo vacío para crearla a partir del título (palabras completas, hasta 60 caracteres). No cambia después de crearla, aunque cambie el título, para que los enlaces ya compartidos sigan funcionando.',
   editorialStatementSummary: 'Resumen',
   editorialStatementOccasion: 'Ocasión',
   editorialStatementBody: 'Texto de la declaración',
