@@ -46,7 +46,7 @@ import { localized } from '../platform/text/localized-text.js';
 import { releaseVisibility, type VisibilityState, visibilityState } from '../platform/visibility.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { registeredRoutes } from '../platform/web/route-table.js';
-import { htmxScript } from '../platform/web/script-asset.js';
+import { browserTimeZoneScript, htmxScript } from '../platform/web/script-asset.js';
 import { buildApp } from './app.js';
 
 /** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
@@ -108,6 +108,7 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   // Workspace (features/workspace): signed-in pages; they show statements only as public pages do, except
   // that the home lists drafts (and embargoed releases) to editors: homeLists() below.
   '/assets/htmx.js': () => htmxScript().href,
+  '/assets/browser-time-zone.js': () => browserTimeZoneScript().href,
   '/:locale/workspace': (l) => `/${l}/workspace`,
   '/:locale/workspace/my-organization': (l) => `/${l}/workspace/my-organization`,
   '/:locale/workspace/organizations': (l) => `/${l}/workspace/organizations`,
@@ -188,6 +189,7 @@ function channelKey(url: string): string {
   const locale = LOCALES.find((l) => url === `/${l}/` || url.startsWith(`/${l}/`));
   if (locale) return `/:locale${url.slice(locale.length + 1)}`;
   if (url.startsWith('/assets/htmx.')) return '/assets/htmx.js';
+  if (url.startsWith('/assets/browser-time-zone.')) return '/assets/browser-time-zone.js';
   return url.startsWith('/assets/style.') ? '/assets/style.css' : url;
 }
 

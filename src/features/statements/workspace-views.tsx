@@ -100,7 +100,6 @@ export function StatementEditPage(
     data: StatementForEditing;
     choices: RegistryChoices;
     failed?: { form: StatementForm; typed: Typed; outcome: FormOutcome };
-    defaultTimeZone: string;
   },
 ): JSX.Element {
   const { ctx, csrf, data, choices, failed } = props;
@@ -133,7 +132,7 @@ export function StatementEditPage(
         publicHref={`/${locale}/statements/${s.slug}`}
         embargo={{
           local: str(typedOf('publish'), 'embargoLocal') ?? '',
-          timeZone: str(typedOf('publish'), 'timeZone') ?? props.defaultTimeZone,
+          timeZone: str(typedOf('publish'), 'timeZone'),
           errors: outcomeOf('publish').errors ?? {},
         }}
       />

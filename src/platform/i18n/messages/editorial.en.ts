@@ -77,6 +77,8 @@ export const editorialEn = {
   editorialWithdrawHint: 'Hides it from the public from now on and keeps it for the record.',
   editorialEmbargoLocal: 'Embargo until (date and time)',
   editorialTimeZone: 'Time zone',
+  editorialTimeZoneCommon: 'Where the coalition works',
+  editorialTimeZoneOthers: 'All time zones',
   editorialTimeZoneHint: 'The zone journalists read the embargo in; it is stored as one instant.',
   editorialViewPublic: 'View the public page',
   editorialHistory: 'History of changes',

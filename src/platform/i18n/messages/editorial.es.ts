@@ -79,6 +79,8 @@ export const editorialEs = {
   editorialWithdrawHint: 'Lo oculta al público desde ahora y lo conserva como registro.',
   editorialEmbargoLocal: 'Embargo hasta (fecha y hora)',
   editorialTimeZone: 'Zona horaria',
+  editorialTimeZoneCommon: 'Donde trabaja la coalición',
+  editorialTimeZoneOthers: 'Todas las zonas horarias',
   editorialTimeZoneHint: 'La zona en la que la prensa lee el embargo; se guarda como un único instante.',
   editorialViewPublic: 'Ver la página pública',
   editorialHistory: 'Historial de cambios',
