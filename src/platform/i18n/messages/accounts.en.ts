@@ -57,7 +57,7 @@ export const accountsEn = {
   accountsAlreadyHasPassword: 'This person already chose a password: they can use "Forgot your password?" instead.',
   accountWorkspaceLink: 'Go to the workspace',
   accountsPasswordSet:
-    'Your password is saved. Sign in below with your email and the new password; you will then reach your account page, with the way to the workspace.',
+    'Your password is saved. Sign in below with your email and the new password; your account page then links to the workspace.',
   accountsRecoveryCodesSave:
     'Save them now: print this page, or copy them into a password manager or onto paper kept away from your phone. Each code works only once. This page will not show them again.',
   accountsRecoveryCodesContinue: 'I have saved them — continue to the workspace',

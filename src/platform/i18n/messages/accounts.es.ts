@@ -61,7 +61,7 @@ export const accountsEs = {
   accountsAlreadyHasPassword: 'Esta persona ya eligió una contraseña: puede usar «¿Olvidaste tu contraseña?».',
   accountWorkspaceLink: 'Ir al espacio de trabajo',
   accountsPasswordSet:
-    'Tu contraseña quedó guardada. Inicia sesión abajo con tu correo y la contraseña nueva; después llegarás a la página de tu cuenta, desde donde se entra al espacio de trabajo.',
+    'Tu contraseña quedó guardada. Inicia sesión abajo con tu correo y la contraseña nueva; desde la página de tu cuenta podrás entrar al espacio de trabajo.',
   accountsRecoveryCodesSave:
     'Guárdalos ahora: imprime esta página o cópialos en un gestor de contraseñas o en un papel que guardes lejos de tu teléfono. Cada código sirve una sola vez. Esta página no volverá a mostrarlos.',
   accountsRecoveryCodesContinue: 'Ya los guardé: continuar al espacio de trabajo',
