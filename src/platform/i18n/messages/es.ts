@@ -155,7 +155,7 @@ export const es = {
     'Escribe el correo electrónico de tu cuenta. Te enviaremos un enlace para elegir una contraseña nueva.',
   forgotPasswordButton: 'Enviar el enlace',
   forgotPasswordSent:
-    'Si hay una cuenta con esa dirección, te enviamos un enlace a ese correo. El enlace funciona una sola vez, durante una hora.',
+    'Si existe una cuenta con esa dirección, te enviamos un enlace a ese correo. El enlace funciona una sola vez, durante una hora.',
   resetMailSubject: 'Restablece tu contraseña de Puente',
   resetMailBody: (link: string) =>
     `Alguien (esperamos que tú) pidió restablecer la contraseña de tu cuenta de Puente.\n\nPara elegir una contraseña nueva, abre este enlace antes de una hora. Funciona una sola vez:\n\n${link}\n\nSi no lo pediste, ignora este mensaje: tu contraseña no cambia.\n`,
