@@ -117,7 +117,9 @@ for (const engine of testEngines) {
         .first()
         .fill(PASSWORD);
       await page.getByRole('button').last().click();
-      await page.waitForURL('**/en/sign-in');
+      // The sign-in page says the password is saved (?password=set).
+      await page.waitForURL((url) => url.pathname === '/en/sign-in');
+      expect(await page.getByRole('status').textContent()).toContain('Your password is saved');
       await page.getByLabel('Email').fill(ADMIN);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();

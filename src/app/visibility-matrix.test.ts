@@ -46,7 +46,7 @@ import { localized } from '../platform/text/localized-text.js';
 import { releaseVisibility, type VisibilityState, visibilityState } from '../platform/visibility.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { registeredRoutes } from '../platform/web/route-table.js';
-import { copyScript, htmxScript } from '../platform/web/script-asset.js';
+import { browserTimeZoneScript, copyScript, htmxScript } from '../platform/web/script-asset.js';
 import { buildApp } from './app.js';
 
 /** Each public route (locale as `:locale`) and the URL that would show `s` if it leaked. */
@@ -112,6 +112,7 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/assets/htmx.js': () => htmxScript().href,
   // The Copy button of the admin's hand-over link page (features/accounts): a static script, no data.
   '/assets/copy.js': () => copyScript().href,
+  '/assets/browser-time-zone.js': () => browserTimeZoneScript().href,
   '/:locale/workspace': (l) => `/${l}/workspace`,
   '/:locale/workspace/my-organization': (l) => `/${l}/workspace/my-organization`,
   '/:locale/workspace/organizations': (l) => `/${l}/workspace/organizations`,
@@ -197,6 +198,7 @@ function channelKey(url: string): string {
   if (locale) return `/:locale${url.slice(locale.length + 1)}`;
   if (url.startsWith('/assets/htmx.')) return '/assets/htmx.js';
   if (url.startsWith('/assets/copy.')) return '/assets/copy.js';
+  if (url.startsWith('/assets/browser-time-zone.')) return '/assets/browser-time-zone.js';
   return url.startsWith('/assets/style.') ? '/assets/style.css' : url;
 }
 

@@ -163,9 +163,18 @@ export function ChoiceOptions(props: {
 }
 
 export function SelectField(
-  props: FieldBase & { value?: string | null; options: Option[]; emptyLabel?: string },
+  props: FieldBase & {
+    value?: string | null;
+    options: Option[];
+    emptyLabel?: string;
+    /** Labelled groups after the options (<optgroup>). */
+    groups?: { label: string; options: Option[] }[];
+    /** data-* attributes of the select, for a script that reads them. */
+    data?: Record<string, string>;
+  },
 ): JSX.Element {
   const id = fieldId(props.name);
+  const data = Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]));
   return (
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <LabelHintError {...props} id={id} />
@@ -175,12 +184,18 @@ export function SelectField(
         required={props.required}
         aria-describedby={describedBy(id, props.hint, props.error)}
         aria-invalid={props.error ? 'true' : undefined}
+        {...data}
       >
         <ChoiceOptions
           options={props.options}
           value={props.value}
           empty={props.emptyLabel !== undefined ? { label: props.emptyLabel, selected: !props.value } : undefined}
         />
+        {(props.groups ?? []).map((group) => (
+          <optgroup label={group.label}>
+            <ChoiceOptions options={group.options} value={props.value} />
+          </optgroup>
+        ))}
       </select>
     </div>
   );

@@ -248,7 +248,8 @@ export function LanguageSwitch({ ctx }: { ctx: PageContext }): JSX.Element {
 }
 
 /**
- * Who is signed in, with their account page and sign-out (a POST form: signing out changes state).
+ * Who is signed in, with the workspace (every signed-in account may use its home), their account page
+ * and sign-out (a POST form: signing out changes state).
  * Anonymous visitors see the same sign-in link on every page, so public pages stay cacheable.
  */
 function SessionNav({ ctx }: { ctx: PageContext }): JSX.Element {
@@ -262,6 +263,9 @@ function SessionNav({ ctx }: { ctx: PageContext }): JSX.Element {
           </span>
           <a href={`/${locale}/account`} safe>
             {t.accountsHeaderAccount}
+          </a>
+          <a href={`/${locale}/workspace`} safe>
+            {t.workspaceTitle}
           </a>
           <form method="post" action={`/${locale}/sign-out`}>
             <input type="hidden" name="_csrf" value={viewer.csrf} />

@@ -18,14 +18,18 @@ import { peekToken, recordSignIn, setPasswordWithToken, signIn } from './service
 import { AccountPage, SetPasswordPage, SignInPage } from './views.js';
 
 const Csrf = Type.String({ maxLength: 200 });
+/** `?password=set`: arriving from a set-password link just used, so the page says the password is saved. */
+const SignInQuery = Type.Object({ password: Type.Optional(Type.String({ maxLength: 20 })) });
 const TokenParam = Type.Object({ token: Type.String({ minLength: 20, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$' }) });
 
 export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
   localizedRoutes(app, (scope, locale) => {
-    scope.get('/sign-in', async (request, reply) => {
+    scope.get('/sign-in', { schema: { querystring: SignInQuery } }, async (request, reply) => {
       if (currentAuth(request)) return reply.redirect(`/${locale}/account`, 303);
       const csrf = csrfToken(request, reply, options);
-      return sendHtml(reply, await (<SignInPage ctx={pageContext(deps, request, locale)} csrf={csrf} />));
+      const passwordSet = request.query.password === 'set';
+      const page = <SignInPage ctx={pageContext(deps, request, locale)} csrf={csrf} passwordSet={passwordSet} />;
+      return sendHtml(reply, await page);
     });
 
     scope.post(
@@ -116,7 +120,7 @@ export function registerAccountRoutes(app: FastifyTypeBox, deps: SiteDeps, optio
           return sendHtml(reply, await page, 400);
         }
         clearSessionCookie(request, reply, options);
-        return reply.redirect(`/${locale}/sign-in`, 303);
+        return reply.redirect(`/${locale}/sign-in?password=set`, 303);
       },
     );
   });

@@ -18,6 +18,7 @@ import {
   enableTwoFactor,
   newTotpSecret,
   regenerateRecoveryCodes,
+  totpQrSvg,
   totpUri,
   verifySecondFactor,
 } from './two-factor.js';
@@ -72,9 +73,18 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
         const enabled = user.totpEnabledAt !== null;
         const secret = enabled ? undefined : newTotpSecret();
         const uri = secret ? totpUri(secret, user.email) : undefined;
+        const qr = uri ? await totpQrSvg(uri, ctx.t.accountsQrLabel) : undefined;
         const required = needsTwoFactorFirst(user);
         const page = (
-          <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={enabled} secret={secret} uri={uri} required={required} />
+          <TwoFactorSetupPage
+            ctx={ctx}
+            csrf={csrf}
+            enabled={enabled}
+            secret={secret}
+            uri={uri}
+            qr={qr}
+            required={required}
+          />
         );
         return sendHtml(reply, await page);
       });
@@ -132,8 +142,9 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
           const ctx = pageContext(deps, request, locale);
           const csrf = csrfToken(request, reply, options);
           const { secret, code } = request.body;
+          // Sent again (a reload of the codes page): the codes were shown once and are not shown again.
           if (user.totpEnabledAt) {
-            return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled />), 409);
+            return sendHtml(reply, await (<TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled alreadyOn />), 409);
           }
           try {
             const recoveryCodes = await enableTwoFactor(deps.db, user, secret, code, deps.now());
@@ -141,7 +152,10 @@ export function registerTwoFactorRoutes(app: FastifyTypeBox, deps: SiteDeps, opt
             return sendHtml(reply, await page);
           } catch {
             const uri = totpUri(secret, user.email);
-            const page = <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={false} secret={secret} uri={uri} failed />;
+            const qr = await totpQrSvg(uri, ctx.t.accountsQrLabel);
+            const page = (
+              <TwoFactorSetupPage ctx={ctx} csrf={csrf} enabled={false} secret={secret} uri={uri} qr={qr} failed />
+            );
             return sendHtml(reply, await page, 400);
           }
         },

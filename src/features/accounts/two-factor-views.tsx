@@ -23,7 +23,11 @@ export function TwoFactorSetupPage(props: {
   enabled: boolean;
   secret?: string;
   uri?: string;
+  /** The URI as an SVG QR code (totpQrSvg), markup made by the qrcode package from the URI. */
+  qr?: string;
   recoveryCodes?: string[];
+  /** The setup form was sent again once two-step sign-in was on (a reload of the codes page). */
+  alreadyOn?: boolean;
   failed?: boolean;
   /** An admin sent here before reaching an admin page. */
   required?: boolean;
@@ -32,7 +36,7 @@ export function TwoFactorSetupPage(props: {
   /** Too many wrong attempts: the account is locked for now, nothing was checked. */
   confirmLocked?: boolean;
 }) {
-  const { ctx, csrf, enabled, secret, uri, recoveryCodes, failed, required, confirmFailed, confirmLocked } = props;
+  const { ctx, csrf, enabled, secret, uri, qr, recoveryCodes, failed, required, confirmFailed, confirmLocked } = props;
   const { t, locale } = ctx;
   return (
     <TitledPage ctx={ctx} title={t.twoFactorSetupTitle}>
@@ -48,6 +52,9 @@ export function TwoFactorSetupPage(props: {
       {recoveryCodes ? (
         <Section id="codes-heading" title={t.recoveryCodesTitle}>
           <p safe>{t.recoveryCodesHelp}</p>
+          <p class="notice" role="status" safe>
+            {t.accountsRecoveryCodesSave}
+          </p>
           <ul class="recovery-codes">
             {recoveryCodes.map((c) => (
               <li>
@@ -55,9 +62,24 @@ export function TwoFactorSetupPage(props: {
               </li>
             ))}
           </ul>
+          <p class="form-actions">
+            <a href={`/${locale}/workspace`} safe>
+              {t.accountsRecoveryCodesContinue}
+            </a>{' '}
+            <a href={`/${locale}/account`} safe>
+              {t.accountsRecoveryCodesToAccount}
+            </a>
+          </p>
         </Section>
       ) : enabled ? (
         <>
+          {props.alreadyOn ? (
+            <p class="notice" role="status" safe>
+              {t.accountsTwoFactorAlreadyOn}
+            </p>
+          ) : (
+            ''
+          )}
           <p safe>{t.twoFactorIsOn}</p>
           <ConfirmForm
             ctx={ctx}
@@ -83,6 +105,15 @@ export function TwoFactorSetupPage(props: {
           <CsrfField token={csrf} />
           <input type="hidden" name="secret" value={secret ?? ''} />
           <p safe>{t.twoFactorSetupHelp}</p>
+          {qr ? (
+            <figure class="totp-qr-figure">
+              {/* markup the qrcode package drew from the URI: paths and attributes, no text of ours */}
+              {qr as 'safe'}
+              <figcaption safe>{t.accountsQrHelp}</figcaption>
+            </figure>
+          ) : (
+            ''
+          )}
           <p>
             <code class="totp-secret" safe>
               {secret ?? ''}

@@ -4,10 +4,18 @@ import { ButtonForm, CsrfField } from '../../ui/form.js';
 import { TitledPage } from '../../ui/layout.js';
 import { FormError, InputLine, SubmitLine } from './form-parts.js';
 
-export function SignInPage({ ctx, csrf, failed }: { ctx: PageContext; csrf: string; failed?: boolean }) {
+export function SignInPage(props: { ctx: PageContext; csrf: string; failed?: boolean; passwordSet?: boolean }) {
+  const { ctx, csrf, failed, passwordSet } = props;
   const { t, locale } = ctx;
   return (
     <TitledPage ctx={ctx} title={t.signInTitle}>
+      {passwordSet && !failed ? (
+        <p class="notice" role="status" safe>
+          {t.accountsPasswordSet}
+        </p>
+      ) : (
+        ''
+      )}
       <FormError failed={failed} message={t.signInFailed} />
       <form method="post" action={`/${locale}/sign-in`} class="form">
         <CsrfField token={csrf} />
@@ -37,6 +45,11 @@ export function AccountPage({ ctx, csrf, user }: { ctx: PageContext; csrf: strin
     <TitledPage ctx={ctx} title={t.accountTitle}>
       <p>
         <span safe>{t.signedInAs}</span> <strong safe>{user.email}</strong> (<span safe>{t.roleName(user.role)}</span>)
+      </p>
+      <p>
+        <a href={`/${locale}/workspace`} safe>
+          {t.accountWorkspaceLink}
+        </a>
       </p>
       <p>
         <a href={`/${locale}/account/two-factor`} safe>

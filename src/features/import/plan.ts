@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { freeSlug } from '../../platform/forms/problems.js';
+import { freeSlug, slugify as slugifyText } from '../../platform/forms/problems.js';
 import type { ImportedBoilerplate } from '../release-text/index.js';
 import {
   type Block,
@@ -119,14 +119,7 @@ function body(x: Extraction): { lead: string; body: PlannedBlock[] } {
 
 const range = (a: number, b: number) => Array.from({ length: Math.abs(b - a) + 1 }, (_, k) => Math.min(a, b) + k);
 
+/** The platform's slug (whole words, at most 60 characters); "imported" when the text has no letters. */
 export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 61)
-    .replace(/-[^-]*$/, '');
-  return slug === '' ? 'imported' : slug;
+  return slugifyText(text, 60, 'imported');
 }

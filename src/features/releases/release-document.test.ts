@@ -88,7 +88,7 @@ describeEachEngine('release: the uploaded full document', (ctx) => {
     expect(en.body).toContain(`[Read the full document](<${BASE}/files/${sha}>) (PDF, ${size} B)`);
     const es = await renderRelease(source, 'txt', 'es', { baseUrl: BASE });
     expect(es.model.fullDocumentMeta).toMatch(/^PDF, \d+ B$/);
-    expect(String(es.body)).toContain(`Lea el documento completo [`);
+    expect(String(es.body)).toContain(`Leer el documento completo [`);
     expect(String(es.body)).toContain(`${BASE}/files/${sha}`);
     // Without a base URL (workspace previews, the linter) the link stays on the site.
     expect((await renderRelease(source, 'md', 'en')).model.fullDocumentUrl).toBe(`/files/${sha}`);

@@ -161,7 +161,7 @@ export function ReleaseFields(props: {
           value={str(typed, 'embargoLocal') ?? props.embargoLocal}
           error={errors.embargoLocal}
         />
-        <TimeZoneField ctx={ctx} value={str(typed, 'timeZone') ?? stored?.timeZone ?? 'UTC'} error={errors.timeZone} />
+        <TimeZoneField ctx={ctx} value={str(typed, 'timeZone') ?? stored?.timeZone} error={errors.timeZone} />
       </fieldset>
     </>
   );

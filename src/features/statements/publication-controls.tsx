@@ -7,9 +7,15 @@
 
 import type { FieldErrors } from '../../platform/forms/validation.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
-import { timeZoneNames } from '../../platform/text/time-zones.js';
+import {
+  currentTimeZoneName,
+  DEFAULT_TIME_ZONE,
+  RENAMED_TIME_ZONES,
+  timeZoneChoices,
+} from '../../platform/text/time-zones.js';
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { browserTimeZoneScript } from '../../platform/web/script-asset.js';
 import { ButtonForm, fieldId, HiddenFields, SelectField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { stateName } from './state-label.js';
@@ -22,7 +28,7 @@ export function PublicationControls(props: {
   version: number;
   state: VisibilityState;
   /** Statements take their embargo when published; a release has it in its own form. */
-  embargo?: { local: string; timeZone: string; errors: FieldErrors };
+  embargo?: { local: string; timeZone: string | undefined; errors: FieldErrors };
   publicHref?: string | undefined;
   /** Why the public does not see it whatever these controls say (a release held back by its statement). */
   warning?: string | undefined;
@@ -132,19 +138,38 @@ export function DeleteDraftForm(props: {
   );
 }
 
-/** Every IANA zone the runtime knows (Intl), UTC first. */
-export function TimeZoneField(props: { ctx: PageContext; value: string; error?: string | undefined }): JSX.Element {
+/**
+ * The zone an embargo is read in: the coalition's zones first, then every current IANA zone, labelled
+ * in the reader's language (platform/text/time-zones.ts). With no saved or typed value (`value`
+ * undefined) the coalition's first zone is chosen, and the browser-zone script, when it runs,
+ * switches to the reader's own zone.
+ */
+export function TimeZoneField(props: {
+  ctx: PageContext;
+  value: string | undefined;
+  error?: string | undefined;
+}): JSX.Element {
+  const { ctx, value } = props;
+  const { common, others } = timeZoneChoices(ctx.locale, new Date(), value);
   return (
-    <SelectField
-      ctx={props.ctx}
-      name="timeZone"
-      label={props.ctx.t.editorialTimeZone}
-      hint={props.ctx.t.editorialTimeZoneHint}
-      value={props.value}
-      error={props.error}
-      required
-      options={timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
-    />
+    <>
+      <SelectField
+        ctx={ctx}
+        name="timeZone"
+        label={ctx.t.editorialTimeZone}
+        hint={ctx.t.editorialTimeZoneHint}
+        value={value ? currentTimeZoneName(value) : DEFAULT_TIME_ZONE}
+        error={props.error}
+        required
+        options={[]}
+        groups={[
+          { label: ctx.t.editorialTimeZoneCommon, options: common },
+          { label: ctx.t.editorialTimeZoneOthers, options: others },
+        ]}
+        data={value ? {} : { 'browser-time-zone': '', renamed: JSON.stringify(RENAMED_TIME_ZONES) }}
+      />
+      {value ? '' : <script src={browserTimeZoneScript().href} defer></script>}
+    </>
   );
 }
 

@@ -74,7 +74,7 @@ export async function renderStatementPage(
     getStatementForEditing(deps.db, slug, deps.now()),
     registryChoices(deps.db),
   ]);
-  return StatementEditPage({ ...w, data, choices, failed, defaultTimeZone: 'UTC' }) as Promise<string>;
+  return StatementEditPage({ ...w, data, choices, failed }) as Promise<string>;
 }
 
 export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {

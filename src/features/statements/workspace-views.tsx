@@ -127,7 +127,6 @@ export function StatementEditPage(
     data: StatementForEditing;
     choices: RegistryChoices;
     failed?: { form: StatementForm; typed: Typed; outcome: FormOutcome };
-    defaultTimeZone: string;
   },
 ): JSX.Element {
   const { ctx, csrf, data, choices, failed } = props;
@@ -162,7 +161,7 @@ export function StatementEditPage(
         publicHref={`/${locale}/statements/${s.slug}`}
         embargo={{
           local: str(typedOf('publish'), 'embargoLocal') ?? '',
-          timeZone: str(typedOf('publish'), 'timeZone') ?? props.defaultTimeZone,
+          timeZone: str(typedOf('publish'), 'timeZone'),
           errors: outcomeOf('publish').errors ?? {},
         }}
       />

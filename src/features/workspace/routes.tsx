@@ -1,5 +1,5 @@
 /**
- * The workspace shell's routes: the home page, htmx as a fingerprinted file, and the Markdown preview
+ * The workspace shell's routes: the home page, htmx and the browser-zone script as fingerprinted files, and the Markdown preview
  * that the live preview of every Markdown field posts to.
  */
 import { Type } from '@fastify/type-provider-typebox';
@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../platform/text/markdown.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
-import { htmxScript } from '../../platform/web/script-asset.js';
+import { browserTimeZoneScript, htmxScript } from '../../platform/web/script-asset.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { signedInRoutes } from '../../platform/web/workspace-request.js';
 import { workspaceAttention } from './attention.js';
@@ -23,13 +23,14 @@ export function registerWorkspaceRoutes(
   options: AuthOptions,
   home: { followupStaleMonths: number; contributions: Pick<Contributions, 'attention' | 'translationSources'> },
 ): void {
-  const htmx = htmxScript();
-  app.get(htmx.href, async (_request, reply) =>
-    reply
-      .type('text/javascript; charset=utf-8')
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(htmx.source),
-  );
+  for (const script of [htmxScript(), browserTimeZoneScript()]) {
+    app.get(script.href, async (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(script.source),
+    );
+  }
 
   localizedRoutes(app, (scope, locale) => {
     signedInRoutes(scope, { deps, auth: options }, (guarded) =>

@@ -93,15 +93,22 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
-/** A readable URL part from any text: "Protección de migrantes" → "proteccion-de-migrantes". */
-export function slugify(text: string, maxLength = 60): string {
+/**
+ * A readable URL part from any text: "Protección de migrantes" → "proteccion-de-migrantes". A long
+ * text is cut after its last whole word within `maxLength` (never mid-word: "…-personas", not
+ * "…-perso"); only a single word longer than that is cut where the limit falls.
+ */
+export function slugify(text: string, maxLength = 60, fallback = 'item'): string {
   const slug = text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug.slice(0, maxLength).replace(/-+$/g, '') || 'item';
+  if (slug.length <= maxLength) return slug || fallback;
+  const head = slug.slice(0, maxLength + 1);
+  const lastBreak = head.lastIndexOf('-');
+  return (lastBreak > 0 ? head.slice(0, lastBreak) : slug.slice(0, maxLength)).replace(/-+$/g, '') || fallback;
 }
 
 /** `base`, or `base-2`, `base-3`… whichever no row of `table` has yet. */

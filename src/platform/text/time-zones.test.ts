@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { instantToLocal, isTimeZone, localToInstant, timeZoneNames } from './time-zones.js';
+import {
+  DEFAULT_TIME_ZONE,
+  instantToLocal,
+  isTimeZone,
+  localToInstant,
+  RENAMED_TIME_ZONES,
+  timeZoneChoices,
+  timeZoneNames,
+} from './time-zones.js';
 
 describe('wall-clock time in a zone ↔ UTC instant', () => {
   it('reads a local time in the zone journalists use', () => {
@@ -25,10 +33,26 @@ describe('wall-clock time in a zone ↔ UTC instant', () => {
     );
   });
 
-  it('offers UTC first and the IANA zones', () => {
+  it('offers UTC and the IANA zones under their current names, once each', () => {
     const zones = timeZoneNames();
-    expect(zones[0]).toBe('UTC');
+    expect(zones).toContain('UTC');
     expect(zones).toContain('America/Guatemala');
+    expect(zones).toContain('Asia/Kolkata');
+    expect(zones).not.toContain('Asia/Calcutta');
     expect(new Set(zones).size).toBe(zones.length);
+    // Every current name is one Intl accepts.
+    for (const zone of Object.values(RENAMED_TIME_ZONES)) expect(isTimeZone(zone), zone).toBe(true);
+  });
+
+  it('labels the choices with the city, the zone’s name in the reader’s language and the offset of now', () => {
+    const winter = timeZoneChoices('es', new Date('2026-01-15T12:00:00Z'));
+    const summer = timeZoneChoices('es', new Date('2026-07-15T12:00:00Z'));
+    const madrid = (c: typeof winter) => c.common.find((o) => o.value === 'Europe/Madrid')!.label;
+    expect(madrid(winter)).toBe('Madrid — hora de Europa central (UTC+01:00)');
+    expect(madrid(summer)).toBe('Madrid — hora de Europa central (UTC+02:00)');
+    expect(winter.common[0]!.value).toBe(DEFAULT_TIME_ZONE);
+    expect(winter.others.some((o) => o.value === 'UTC')).toBe(false);
+    // A saved zone that is no listed name is still offered.
+    expect(timeZoneChoices('en', new Date(), 'Etc/GMT+5').others[0]!.value).toBe('Etc/GMT+5');
   });
 });

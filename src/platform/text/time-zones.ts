@@ -3,10 +3,134 @@
  * journalists will read it ("3 June 2021, 09:00, America/Guatemala") and stored as one UTC instant.
  */
 
-/** Every zone the runtime knows, for the picker (UTC first: it is not always in the list). */
+/**
+ * Zones ICU still lists under a name the IANA database has since replaced (Intl reports "Asia/Calcutta"
+ * for Kolkata, and so does a browser's own zone); each is offered, and shown, under its current name.
+ */
+export const RENAMED_TIME_ZONES: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The current IANA name of a zone ("Asia/Calcutta" → "Asia/Kolkata"); any other name as it is. */
+export function currentTimeZoneName(name: string): string {
+  return RENAMED_TIME_ZONES[name] ?? name;
+}
+
+/**
+ * The zones the coalition works in, offered first (an <optgroup>), in this order; the first is the
+ * default of an empty zone field when the browser does not say its own (no JavaScript).
+ */
+export const COMMON_TIME_ZONES = [
+  'America/Guatemala',
+  'America/El_Salvador',
+  'America/Tegucigalpa',
+  'America/Mexico_City',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'Europe/Madrid',
+  'UTC',
+] as const;
+
+export const DEFAULT_TIME_ZONE: string = COMMON_TIME_ZONES[0];
+
+/** Every zone the runtime knows, under its current name, once each, with UTC (not always listed). */
 export function timeZoneNames(): string[] {
-  const zones = Intl.supportedValuesOf('timeZone');
-  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+  const names = new Set(Intl.supportedValuesOf('timeZone').map(currentTimeZoneName));
+  names.add('UTC');
+  return [...names];
+}
+
+export interface TimeZoneOption {
+  value: string;
+  label: string;
+}
+
+const HOUR = 3_600_000;
+const labelled = new Map<string, { hour: number; common: TimeZoneOption[]; others: TimeZoneOption[] }>();
+
+/**
+ * The zone picker's choices in the reader's language: the coalition's zones first, then every other
+ * zone sorted by its label. A label is the city, the zone's name as Intl gives it in that language
+ * and its current UTC offset ("Guatemala — hora estándar central (UTC-06:00)"); offsets follow
+ * daylight saving time, so the lists are rebuilt each hour. A `kept` zone that is no option (a
+ * saved one Intl knows under no listed name) is offered too, so the form still shows it.
+ */
+export function timeZoneChoices(
+  locale: string,
+  now: Date,
+  kept?: string | null,
+): { common: TimeZoneOption[]; others: TimeZoneOption[] } {
+  const hour = Math.floor(now.getTime() / HOUR);
+  let lists = labelled.get(locale);
+  if (!lists || lists.hour !== hour) {
+    const label = timeZoneLabeller(locale, now);
+    const common = COMMON_TIME_ZONES.map((z) => ({ value: z, label: label(z) }));
+    const collator = new Intl.Collator(locale);
+    const others = timeZoneNames()
+      .filter((z) => !(COMMON_TIME_ZONES as readonly string[]).includes(z))
+      .map((z) => ({ value: z, label: label(z) }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+    lists = { hour, common, others };
+    labelled.set(locale, lists);
+  }
+  const value = kept ? currentTimeZoneName(kept) : '';
+  const listed = (z: string) => lists.common.some((o) => o.value === z) || lists.others.some((o) => o.value === z);
+  if (value && !listed(value) && isTimeZone(value))
+    return { common: lists.common, others: [{ value, label: timeZoneLabeller(locale, now)(value) }, ...lists.others] };
+  return { common: lists.common, others: lists.others };
+}
+
+// Making an Intl.DateTimeFormat is the costly part (some 400 zones): each is made once and kept. A
+// zone's generic name does not change with the date; its offset does, and is asked each time.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const genericNames = new Map<string, string>();
+
+function zonePart(locale: string, zone: string, timeZoneName: 'longGeneric' | 'longOffset', now: Date): string {
+  const format = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName });
+  return format.formatToParts(now).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+function timeZoneLabeller(locale: string, now: Date): (zone: string) => string {
+  return (zone) => {
+    let offsets = offsetFormats.get(zone);
+    if (!offsets) {
+      offsets = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+      offsetFormats.set(zone, offsets);
+    }
+    // "GMT-06:00", or "GMT" itself at offset zero.
+    const gmt = offsets.formatToParts(now).find((p) => p.type === 'timeZoneName')?.value ?? '';
+    const offset = `UTC${gmt.replace(/^GMT/, '') || '+00:00'}`;
+    if (zone === 'UTC') return `UTC (${offset})`;
+    const city = (zone.split('/').at(-1) ?? zone).replace(/_/g, ' ');
+    const key = `${locale} ${zone}`;
+    let generic = genericNames.get(key);
+    if (generic === undefined) {
+      generic = zonePart(locale, zone, 'longGeneric', now);
+      // Intl names most zones ("hora estándar central"); for the rest it gives an offset again.
+      if (/^GMT|^UTC/.test(generic)) generic = '';
+      genericNames.set(key, generic);
+    }
+    return generic ? `${city} — ${generic} (${offset})` : `${city} (${offset})`;
+  };
 }
 
 export function isTimeZone(name: string): boolean {

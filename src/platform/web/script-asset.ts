@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fromPackageRoot } from '../package-root.js';
 
 export interface ScriptAsset {
   href: string;
@@ -22,6 +23,21 @@ export function htmxScript(): ScriptAsset {
     cached = { href: `/assets/htmx.${hash}.js`, source };
   }
   return cached;
+}
+
+let timeZone: ScriptAsset | undefined;
+
+/**
+ * The few lines that preselect the browser's own zone in an empty time zone field
+ * (src/assets/browser-time-zone.js): a file of our origin, as htmx is, since the CSP forbids inline script.
+ */
+export function browserTimeZoneScript(): ScriptAsset {
+  if (!timeZone) {
+    const source = readFileSync(fromPackageRoot('src', 'assets', 'browser-time-zone.js'), 'utf8');
+    const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
+    timeZone = { href: `/assets/browser-time-zone.${hash}.js`, source };
+  }
+  return timeZone;
 }
 
 /**

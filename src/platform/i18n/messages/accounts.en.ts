@@ -80,4 +80,15 @@ export const accountsEn = {
     `Email: ${email} already has an account. Find it in the list above; if they have no password yet, make a new link from their page.`,
   accountsInviteUnknownOrganization:
     'Organization: that organization does not exist any more; choose one from the list.',
+  accountWorkspaceLink: 'Go to the workspace',
+  accountsPasswordSet:
+    'Your password is saved. Sign in below with your email and the new password; your account page then links to the workspace.',
+  accountsRecoveryCodesSave:
+    'Save them now: print this page, or copy them into a password manager or onto paper kept away from your phone. Each code works only once. This page will not show them again.',
+  accountsRecoveryCodesContinue: 'I have saved them — continue to the workspace',
+  accountsRecoveryCodesToAccount: 'Back to your account',
+  accountsQrLabel: 'QR code of your two-step sign-in key, to scan with an authenticator app',
+  accountsQrHelp: 'Scan this code with the authenticator app on your phone, or type the key below into it.',
+  accountsTwoFactorAlreadyOn:
+    'Two-step sign-in is already on. Recovery codes are shown only once: if you did not save them, make new ones below.',
 } as const;

@@ -83,4 +83,17 @@ export const accountsEs = {
   accountsInviteEmailTaken: (email: string) =>
     `Correo: ${email} ya tiene una cuenta. Búscala en la lista de arriba; si aún no tiene contraseña, crea un nuevo enlace desde su página.`,
   accountsInviteUnknownOrganization: 'Organización: esa organización ya no existe; elige una de la lista.',
+  accountWorkspaceLink: 'Ir al espacio de trabajo',
+  accountsPasswordSet:
+    'Tu contraseña quedó guardada. Inicia sesión abajo con tu correo y la contraseña nueva; desde la página de tu cuenta podrás entrar al espacio de trabajo.',
+  accountsRecoveryCodesSave:
+    'Guárdalos ahora: imprime esta página o cópialos en un gestor de contraseñas o en un papel que guardes lejos de tu teléfono. Cada código sirve una sola vez. Esta página no volverá a mostrarlos.',
+  accountsRecoveryCodesContinue: 'Ya los guardé: continuar al espacio de trabajo',
+  accountsRecoveryCodesToAccount: 'Volver a tu cuenta',
+  accountsQrLabel:
+    'Código QR de tu clave de inicio de sesión en dos pasos, para escanear con una aplicación de autenticación',
+  accountsQrHelp:
+    'Escanea este código con la aplicación de autenticación de tu teléfono, o escribe en ella la clave de abajo.',
+  accountsTwoFactorAlreadyOn:
+    'El inicio de sesión en dos pasos ya está activado. Los códigos de recuperación se muestran una sola vez: si no los guardaste, crea otros nuevos abajo.',
 } as const satisfies TranslationOf<typeof accountsEn>;

@@ -18,7 +18,7 @@ export const editorialEn = {
   editorialStatementTitle: 'Title',
   editorialStatementSlug: 'Address (slug)',
   editorialSlugHint:
-    'Lowercase letters, digits and hyphens; part of the public address. Leave empty to make one from the title. It cannot change later.',
+    'Lowercase letters, digits and hyphens; part of the public address. Leave empty to make one from the title (whole words, up to 60 characters). It stays the same after you create it, even if the title changes, so links already shared keep working.',
   editorialStatementSummary: 'Summary',
   editorialStatementOccasion: 'Occasion',
   editorialStatementBody: 'Text of the statement',
@@ -78,6 +78,8 @@ export const editorialEn = {
   editorialWithdrawHint: 'Hides it from the public from now on and keeps it for the record.',
   editorialEmbargoLocal: 'Embargo until (date and time)',
   editorialTimeZone: 'Time zone',
+  editorialTimeZoneCommon: 'Where the coalition works',
+  editorialTimeZoneOthers: 'All time zones',
   editorialTimeZoneHint: 'The zone journalists read the embargo in; it is stored as one instant.',
   editorialViewPublic: 'View the public page',
   editorialHistory: 'History of changes',

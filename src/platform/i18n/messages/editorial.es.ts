@@ -1,5 +1,6 @@
 /** Textos del espacio editorial: declaraciones, recomendaciones, citas y comunicados de prensa. */
 import type { TranslationOf } from '../catalog.js';
+import { deName } from '../spanish-names.js';
 import type { editorialEn } from './editorial.en.js';
 
 export const editorialEs = {
@@ -19,7 +20,7 @@ export const editorialEs = {
   editorialStatementTitle: 'Título',
   editorialStatementSlug: 'Dirección (slug)',
   editorialSlugHint:
-    'Minúsculas, cifras y guiones; forma parte de la dirección pública. Déjalo vacío para crearla a partir del título. No se puede cambiar después.',
+    'Minúsculas, cifras y guiones; forma parte de la dirección pública. Déjalo vacío para crearla a partir del título (palabras completas, hasta 60 caracteres). No cambia después de crearla, aunque cambie el título, para que los enlaces ya compartidos sigan funcionando.',
   editorialStatementSummary: 'Resumen',
   editorialStatementOccasion: 'Ocasión',
   editorialStatementBody: 'Texto de la declaración',
@@ -44,8 +45,8 @@ export const editorialEs = {
   editorialRoleConvener: 'convocante',
   editorialRoleSignatory: 'firmante',
   editorialPick: (name: string) => `Incluir ${name}`,
-  editorialOrderOf: (name: string) => `Posición de ${name}`,
-  editorialRoleOf: (name: string) => `Papel de ${name}`,
+  editorialOrderOf: (name: string) => `Posición ${deName(name)}`,
+  editorialRoleOf: (name: string) => `Papel ${deName(name)}`,
   editorialPickColumn: 'Incluir',
   editorialOrderColumn: 'Posición',
   editorialNameColumn: 'Nombre',
@@ -79,6 +80,8 @@ export const editorialEs = {
   editorialWithdrawHint: 'Lo oculta al público desde ahora y lo conserva como registro.',
   editorialEmbargoLocal: 'Embargo hasta (fecha y hora)',
   editorialTimeZone: 'Zona horaria',
+  editorialTimeZoneCommon: 'Donde trabaja la coalición',
+  editorialTimeZoneOthers: 'Todas las zonas horarias',
   editorialTimeZoneHint: 'La zona en la que la prensa lee el embargo; se guarda como un único instante.',
   editorialViewPublic: 'Ver la página pública',
   editorialHistory: 'Historial de cambios',

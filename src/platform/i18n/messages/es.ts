@@ -78,10 +78,10 @@ export const es = {
   releaseImmediate: 'PARA DIFUSIÓN INMEDIATA',
   releaseEmbargoed: (when: string) => `BAJO EMBARGO HASTA EL ${when}`,
   releasePressContacts: 'CONTACTOS DE PRENSA',
-  releaseFullDocument: 'Lea el documento completo',
+  releaseFullDocument: 'Leer el documento completo',
   releaseAboutOrganizations: 'Sobre las organizaciones',
   releaseOfStatement: 'Este comunicado presenta la declaración',
-  releaseDownloads: 'Descargue este comunicado',
+  releaseDownloads: 'Descargar este comunicado',
   releaseDownloadPdf: 'PDF',
   releaseDownloadDocx: 'Word (DOCX)',
   releaseDownloadMd: 'Markdown',
@@ -160,7 +160,7 @@ export const es = {
     'Escribe el correo electrónico de tu cuenta. Te enviaremos un enlace para elegir una contraseña nueva.',
   forgotPasswordButton: 'Enviar el enlace',
   forgotPasswordSent:
-    'Si existe una cuenta con esa dirección, le enviamos un enlace. El enlace funciona una sola vez, durante una hora.',
+    'Si existe una cuenta con esa dirección, te enviamos un enlace a ese correo. El enlace funciona una sola vez, durante una hora.',
   forgotPasswordNoMail:
     'Este servidor no puede enviar correos, así que no puede mandarte un enlace. Pide un enlace de acceso a la persona que coordina o administra tu coalición: puede crearlo para ti.',
   resetMailSubject: 'Restablece tu contraseña de Puente',

@@ -1,4 +1,6 @@
 /** Textos en español del seguimiento (se incorporan a es.ts). */
+import { deName, withArticle } from '../spanish-names.js';
+
 const statusLabels: Record<string, string> = {
   not_started: 'Sin iniciar',
   in_progress: 'En curso',
@@ -78,7 +80,7 @@ export const followupEs = {
   followupDueOn: (date: string) => `Vence el ${date}`,
   followupKeptOn: (date: string) => `Cumplido el ${date}`,
   followupOverdue: 'Vencido',
-  followupCommittedBy: (who: string) => `asumido por ${who}`,
+  followupCommittedBy: (who: string) => `asumido por ${withArticle(who)}`,
 
   followupTimelineTitle: (n: number) => `Seguimiento de la recomendación ${n}`,
   followupTimelineIntro:
@@ -87,7 +89,7 @@ export const followupEs = {
   followupSeeTimeline: 'Seguimiento de esta recomendación',
   followupCurrentStatus: 'Estado actual',
   followupSince: (date: string) => `desde el ${date}`,
-  followupEntryResponse: (addressee: string) => `Respuesta de ${addressee}`,
+  followupEntryResponse: (addressee: string) => `Respuesta ${deName(addressee)}`,
   followupEntryStatus: (status: string) => `Estado: ${status}`,
   followupEntryMeeting: 'Reunión',
   followupEntryCommitment: 'Compromiso',
@@ -188,7 +190,7 @@ export const followupEs = {
   followupEditStatus: 'Editar una actualización de estado',
   followupEditMeeting: 'Editar una reunión',
   followupEditCommitment: 'Editar un compromiso',
-  followupEvidenceEditHelp: 'Para quitar un enlace, vacíe todos sus campos (su copia archivada se quita con él).',
+  followupEvidenceEditHelp: 'Para quitar un enlace, vacía todos sus campos (su copia archivada se quita con él).',
   followupCopyOfSource: 'Copia de la fuente',
   followupCopyOfEvidence: (title: string) => `Copia de «${title}»`,
   followupCopyOfMinutes: 'Copia del acta',
