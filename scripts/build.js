@@ -41,6 +41,9 @@ const BUNDLE_EXCLUDED = [
   'yauzl',
   'file-type',
   'nodemailer',
+  // It loads `cookie` (CommonJS) with import() and reads its named exports; a bundled CommonJS module
+  // imported that way only has a default export, so every Set-Cookie failed (the sign-in page answered 500).
+  '@fastify/cookie',
   'esbuild',
   'typescript',
 ];

@@ -59,7 +59,7 @@ describe('puente on the embedded database', () => {
     expect(after.stdout).toMatch(/is up to date/);
   });
 
-  it('runs compiled, as npm start does: a new data dir gets the template, migrations, demo and stylesheet', {
+  it('runs compiled, as npm start does: a new data dir gets the template, migrations, demo, stylesheet and cookies', {
     timeout: 90_000,
   }, async () => {
     const build = await run(process.execPath, ['scripts/build.js', '--if-stale'], {});
@@ -73,6 +73,10 @@ describe('puente on the embedded database', () => {
       const stylesheet = /href="(\/assets\/style\.[0-9a-f]+\.css)"/.exec(await page.text())?.[1];
       expect(stylesheet).toBeDefined();
       expect((await fetch(`${server.baseUrl}${stylesheet}`)).status).toBe(200);
+      // A page that sets a cookie (the sign-in form's CSRF token), through the bundled cookie plugin.
+      const signIn = await fetch(`${server.baseUrl}/en/sign-in`);
+      expect(signIn.status).toBe(200);
+      expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     } finally {
       const stopped = await server.stop();
       expect(stopped.code).toBe(0);
