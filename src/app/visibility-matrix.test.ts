@@ -330,7 +330,7 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
             const signedInOnly = key.startsWith('/:locale/workspace') && who === 'anonymous';
             const expected =
               (visibilityState(s, T) === 'published' && showsStatements(key) && !signedInOnly) ||
-              editorsSee(who, key) ||
+              editorsSee(who, key, visibilityState(s, T)) ||
               homeLists(who, key, 'statement', visibilityState(s, T));
             expect(shown, `${who} ${url} (${s.key})`).toBe(expected);
             if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {

@@ -158,9 +158,15 @@ export async function insertFollowup(db: Db, s: Sample, statementId: number, rec
   await refreshCurrentStatus(db, recommendationId);
 }
 
-/** Editors' own pages (not public channels) that show statements in every state, to editors and admins only. */
-export function editorsSee(who: Who, key: string): boolean {
-  return (who === 'editor' || who === 'admin') && ['/:locale/sign-on', '/:locale/sign-on/:slug'].includes(key);
+/**
+ * Editors' own pages (not public channels), to editors and admins only: sign-on shows statements in every
+ * state; the follow-up list every statement editors follow up, published or still under embargo (never a
+ * draft or a withdrawn one).
+ */
+export function editorsSee(who: Who, key: string, state: VisibilityState): boolean {
+  if (who !== 'editor' && who !== 'admin') return false;
+  if (['/:locale/sign-on', '/:locale/sign-on/:slug'].includes(key)) return true;
+  return key === '/:locale/workspace/followup' && (state === 'published' || state === 'embargoed');
 }
 
 /**
