@@ -1,6 +1,6 @@
 /** Addressees after a preposition: "al Gobierno", "a la Vicepresidencia", "to the Government". */
 import { describe, expect, it } from 'vitest';
-import { type AddresseeName, addressedToEn, addressedToEs, spanishArticle } from './addressed-to.js';
+import { type AddresseeName, addressedToEn, addressedToEs } from './addressed-to.js';
 
 const named = (text: string, kind = 'government', inPageLanguage = true): AddresseeName => ({
   text,
@@ -9,7 +9,7 @@ const named = (text: string, kind = 'government', inPageLanguage = true): Addres
 });
 
 describe('addressees named after "a" / "to"', () => {
-  it('Spanish fuses "a el" into "al" and picks the article by gender and number', () => {
+  it('Spanish fuses "a el" into "al" and picks the article of the institution noun, by gender and number', () => {
     expect(addressedToEs([named('Gobierno de Guatemala')])).toBe('al Gobierno de Guatemala');
     expect(addressedToEs([named('Vicepresidencia de los Estados Unidos', 'office')])).toBe(
       'a la Vicepresidencia de los Estados Unidos',
@@ -36,8 +36,14 @@ describe('addressees named after "a" / "to"', () => {
     expect(addressedToEs([named('Kamala Harris', 'person')])).toBe('a Kamala Harris');
     expect(addressedToEs([named('USAID', 'agency')])).toBe('a USAID');
     expect(addressedToEs([named('Government of Guatemala', 'government', false)])).toBe('a Government of Guatemala');
-    expect(spanishArticle('Relatoría Especial')).toBe('la');
-    expect(spanishArticle('Alto Comisionado')).toBe('el');
+    expect(addressedToEs([named('Relatoría Especial sobre migrantes')])).toBe(
+      'a la Relatoría Especial sobre migrantes',
+    );
+    expect(addressedToEs([named('Alto Comisionado para los Refugiados')])).toBe(
+      'al Alto Comisionado para los Refugiados',
+    );
+    // A proper name that is no institution noun keeps no article.
+    expect(addressedToEs([named('Alianza Americas', 'organization')])).toBe('a Alianza Americas');
   });
 
   it('English adds "the" except for people, acronyms and names that bring their own', () => {

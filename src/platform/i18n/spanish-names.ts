@@ -13,11 +13,12 @@ const MASCULINE = new Set(
   ),
 );
 const FEMININE = new Set(
-  'secretaría presidencia vicepresidencia comisión corte procuraduría fiscalía asamblea oficina defensoría dirección policía organización unión cámara superintendencia relatora municipalidad alcaldía embajada agencia junta misión red coalición coordinadora mesa federación confederación asociación fundación pastoral conferencia universidad delegación representación'.split(
+  'secretaría presidencia vicepresidencia comisión corte relatoría procuraduría fiscalía asamblea oficina defensoría dirección policía organización unión cámara superintendencia relatora municipalidad alcaldía embajada agencia junta misión red coalición coordinadora mesa federación confederación asociación fundación pastoral conferencia universidad delegación representación'.split(
     ' ',
   ),
 );
-const MASCULINE_PLURAL = new Set('estados'.split(' '));
+const MASCULINE_PLURAL = new Set('estados gobiernos ministerios'.split(' '));
+const FEMININE_PLURAL = new Set('naciones autoridades instituciones organizaciones secretarías'.split(' '));
 
 /** "el Gobierno de Guatemala", "la Comisión…", or the name itself when it takes no article. */
 export function withArticle(name: string): string {
@@ -25,6 +26,7 @@ export function withArticle(name: string): string {
   if (MASCULINE.has(first)) return `el ${name}`;
   if (FEMININE.has(first)) return `la ${name}`;
   if (MASCULINE_PLURAL.has(first)) return `los ${name}`;
+  if (FEMININE_PLURAL.has(first)) return `las ${name}`;
   return name;
 }
 

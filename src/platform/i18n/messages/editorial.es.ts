@@ -149,7 +149,7 @@ export const editorialEs = {
   editorialPublishWhat: 'Comunicado de prensa',
   editorialPublishLanguages: 'Idiomas',
   editorialPublishUntranslated: (languages: string) =>
-    `Sin traducción a ${languages}: quien lea en ese idioma verá el original, marcado como aún sin traducir.`,
+    `Sin traducción a ${languages}: en ese idioma se mostrará el original, marcado como aún sin traducir.`,
   editorialPublishWhen: 'Cuándo',
   editorialPublishImmediately: 'De inmediato, en cuanto confirmes.',
   editorialPublishAt: (when: string) =>
