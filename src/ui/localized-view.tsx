@@ -82,3 +82,21 @@ function UntranslatedNote({ ctx, block = false }: { ctx: PageContext; block?: bo
     </small>
   );
 }
+
+/** A list of texts each in the reader's language (with the usual fallback), e.g. a recommendation's theme tags. */
+export function LocalizedList(props: {
+  ctx: PageContext;
+  class: string;
+  values: LocalizedText[];
+  label?: string;
+}): JSX.Element {
+  return (
+    <ul class={props.class} aria-label={props.label}>
+      {props.values.map((value) => (
+        <li>
+          <LocalizedSpan value={value} ctx={props.ctx} />
+        </li>
+      ))}
+    </ul>
+  );
+}

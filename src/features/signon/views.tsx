@@ -6,6 +6,7 @@ import { ButtonForm, HiddenFields, SelectField } from '../../ui/form.js';
 import { Layout, Section, TitledPage } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
 import {
+  LocalizedList,
   LocalizedMarkdown,
   LocalizedName,
   LocalizedSpan,
@@ -282,13 +283,7 @@ function Recommendations({ ctx, detail }: { ctx: PageContext; detail: StatementD
                 <LocalizedSpan value={r.text} ctx={ctx} />
               </p>
               {themes.length > 0 ? (
-                <ul class="tags" aria-label={t.signonThemes}>
-                  {themes.map((th) => (
-                    <li>
-                      <LocalizedSpan value={th.label} ctx={ctx} />
-                    </li>
-                  ))}
-                </ul>
+                <LocalizedList ctx={ctx} class="tags" label={t.signonThemes} values={themes.map((th) => th.label)} />
               ) : (
                 ''
               )}

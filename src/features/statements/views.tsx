@@ -1,8 +1,9 @@
 import { formatDate } from '../../platform/i18n/format.js';
-import { type LocalizedText, resolveText } from '../../platform/text/localized-text.js';
+import { resolveText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import {
+  LocalizedList,
   LocalizedMarkdown,
   LocalizedName,
   LocalizedSpan,
@@ -248,13 +249,12 @@ function RecommendationList({
                 <LocalizedSpan value={r.text} ctx={ctx} />
               </p>
               {themes.length > 0 ? (
-                <ul class="tags" aria-label={t.recommendationThemes}>
-                  {themes.map((th) => (
-                    <li>
-                      <LocalizedSpan value={th.label} ctx={ctx} />
-                    </li>
-                  ))}
-                </ul>
+                <LocalizedList
+                  ctx={ctx}
+                  class="tags"
+                  label={t.recommendationThemes}
+                  values={themes.map((th) => th.label)}
+                />
               ) : (
                 ''
               )}
@@ -361,14 +361,3 @@ export function RecommendationPage({ ctx, detail, recommendation }: Recommendati
 }
 
 /** Names in the reader's language, one a list item: a recommendation's themes (as tags) or addressees. */
-function LocalizedList(props: { ctx: PageContext; class: string; values: LocalizedText[] }): JSX.Element {
-  return (
-    <ul class={props.class}>
-      {props.values.map((value) => (
-        <li>
-          <LocalizedSpan value={value} ctx={props.ctx} />
-        </li>
-      ))}
-    </ul>
-  );
-}
