@@ -5,6 +5,7 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { logosFor } from '../files/index.js';
+import { cachedDownload, downloadKey } from './download-cache.js';
 import { lintStoredRelease } from './lint-stored.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';
@@ -53,7 +54,15 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
         // The same visibility rule as the page: an embargoed release has no downloads either.
         const source = await getPublicRelease(deps.db, slug, deps.now());
         const model = buildRenderModel(source, locale, { baseUrl: deps.baseUrl });
-        const body = await writeFormat(model, format, request.query.size === 'a4' ? 'A4' : 'LETTER');
+        const pageSize = request.query.size === 'a4' ? 'A4' : 'LETTER';
+        const key = downloadKey(model, format, pageSize);
+        // Weak: instances that wrote the same content separately differ in the PDF's creation time only.
+        const etag = `W/"${key}"`;
+        // Public content only (the route refuses the rest), checked again on every use: no-cache.
+        reply.header('etag', etag).header('cache-control', 'public, no-cache');
+        const known = String(request.headers['if-none-match'] ?? '').split(',');
+        if (known.some((tag) => tag.trim() === etag)) return reply.code(304).send();
+        const body = await cachedDownload(key, () => writeFormat(model, format, pageSize));
         return reply
           .type(CONTENT_TYPES[format])
           .header('content-disposition', `attachment; filename="${slug}-${locale}.${format}"`)
