@@ -72,16 +72,7 @@ export async function listForFollowup(
             where ${su.statementId} = s.id and ${su.isCurrent} and ${su.status} = ${filters.status}
               and ${own ?? sql`true`}`;
   const page = filters.page ?? 1;
-  const rows = await queryRows<{
-    id: number;
-    number: number;
-    text: LocalizedText;
-    statementSlug: string;
-    statementTitle: LocalizedText;
-    statementDate: string;
-    status: ImplementationStatus | null;
-    statusDate: string | null;
-  }>(
+  const rows = await queryRows<WorkspaceListItem>(
     db,
     sql`select x.id, x.number, x.text, s.slug as "statementSlug", s.title as "statementTitle",
           s.date::text as "statementDate", x.status, x.status_date as "statusDate"
