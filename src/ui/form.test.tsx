@@ -5,7 +5,8 @@ import { messages } from '../platform/i18n/format.js';
 import { mergeLocalized } from '../platform/text/bilingual.js';
 import { localized, translationState } from '../platform/text/localized-text.js';
 import type { PageContext } from '../platform/web/page-context.js';
-import { BilingualField, ErrorSummary, MarkdownField, SelectField, TextField } from './form.js';
+import { BilingualField } from './bilingual-field.js';
+import { ErrorSummary, MarkdownField, SelectField, TextField } from './form.js';
 
 const ctx = (locale: 'en' | 'es'): PageContext => ({
   locale,

@@ -11,8 +11,9 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import { type LocalizedText, translationState } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { stateClass, stateLabel } from '../../ui/bilingual-field.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
-import { ErrorSummary, HiddenFields, SelectField, stateClass, stateLabel } from '../../ui/form.js';
+import { ErrorSummary, HiddenFields, SelectField } from '../../ui/form.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 

@@ -12,7 +12,8 @@ import {
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { translationState } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { boundFields, StateBadge } from '../../ui/form.js';
+import { StateBadge } from '../../ui/bilingual-field.js';
+import { boundFields } from '../../ui/bound-fields.js';
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';

@@ -2,7 +2,8 @@
 
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { boundFields, CheckboxField } from '../../ui/form.js';
+import { boundFields } from '../../ui/bound-fields.js';
+import { CheckboxField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';

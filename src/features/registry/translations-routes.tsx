@@ -7,7 +7,7 @@ import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { workspaceRoutes } from '../../platform/web/workspace-request.js';
-import { StateBadge } from '../../ui/form.js';
+import { StateBadge } from '../../ui/bilingual-field.js';
 import { DataTable, FilterBar, matchesQuery } from '../../ui/list.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { type TranslationTodo, translationTodos } from './translations-service.js';

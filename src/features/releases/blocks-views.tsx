@@ -1,7 +1,8 @@
 /** The release body after the lead: its blocks in order, editable in both languages, and the form that adds one. */
 
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualField, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
+import { BilingualField } from '../../ui/bilingual-field.js';
+import { HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';

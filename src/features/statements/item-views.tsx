@@ -2,8 +2,9 @@
 
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { BilingualField } from '../../ui/bilingual-field.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
-import { BilingualField, ErrorSummary, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
+import { ErrorSummary, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';

@@ -1,7 +1,8 @@
 import { canRecordFollowup } from '../../platform/policy.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { BilingualFields, TextField, type Typed, typedText } from '../../ui/form.js';
+import { BilingualFields, type Typed, typedText } from '../../ui/bound-fields.js';
+import { TextField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
