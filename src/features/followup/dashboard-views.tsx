@@ -290,17 +290,17 @@ export function ListView(props: {
           </tbody>
         </table>
       </section>
-      <nav class="pager">
+      <nav class="pager" aria-label={t.pagerLabel}>
         {page > 1 ? (
           <a href={pageUrl(page - 1)} rel="prev" safe>
-            {t.followupPreviousPage}
+            {t.pagerPrevious}
           </a>
         ) : (
           ''
         )}{' '}
         {props.hasMore ? (
           <a href={pageUrl(page + 1)} rel="next" safe>
-            {t.followupNextPage}
+            {t.pagerNext}
           </a>
         ) : (
           ''

@@ -147,17 +147,17 @@ export function FollowupListPage(props: {
           </section>
         )}
         {page > 1 || list.hasMore ? (
-          <nav class="pager" aria-label={t.followupPagesLabel}>
+          <nav class="pager" aria-label={t.pagerLabel}>
             {page > 1 ? (
               <a href={pageUrl({ page: page > 2 ? page - 1 : undefined })} rel="prev" safe>
-                {t.followupPreviousPage}
+                {t.pagerPrevious}
               </a>
             ) : (
               ''
             )}{' '}
             {list.hasMore ? (
               <a href={pageUrl({ page: page + 1 })} rel="next" safe>
-                {t.followupNextPage}
+                {t.pagerNext}
               </a>
             ) : (
               ''

@@ -22,6 +22,10 @@ export const en = {
   /** Shown in the other language's own words, so a reader who can't read this page still finds it. */
   switchToThisLanguage: 'English',
   footerNote: 'Published with Puente, open-source software for civil-society coalitions.',
+  pagerLabel: 'Pages of the list',
+  pagerPrevious: 'Previous page',
+  pagerNext: 'Next page',
+  pagerFirst: 'First page',
 
   homeTitle: 'Statements',
   homeIntro: 'Joint statements and recommendations our member organizations have addressed to governments.',

@@ -22,6 +22,10 @@ export const es = {
   languageSwitchLabel: 'Idioma',
   switchToThisLanguage: 'Español',
   footerNote: 'Publicado con Puente, software libre para coaliciones de la sociedad civil.',
+  pagerLabel: 'Páginas de la lista',
+  pagerPrevious: 'Página anterior',
+  pagerNext: 'Página siguiente',
+  pagerFirst: 'Primera página',
 
   homeTitle: 'Declaraciones',
   homeIntro:

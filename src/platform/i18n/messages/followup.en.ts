@@ -101,8 +101,6 @@ export const followupEn = {
   followupCopyNotPublic: 'not public yet',
   followupDraft: 'Draft: not public',
   followupRecordedBy: (who: string) => `Recorded by ${who}`,
-  followupNextPage: 'Next page',
-  followupPreviousPage: 'Previous page',
   followupStatusDate: 'Since',
 
   followupWorkspaceTitle: 'Follow-up: reminders and recording',
@@ -122,7 +120,6 @@ export const followupEn = {
   followupColumnRecommendation: 'Recommendation',
   followupFilterStale: 'Status updates',
   followupFilterStaleOnly: (months: number) => `None for ${months} ${months === 1 ? 'month' : 'months'}`,
-  followupPagesLabel: 'Pages of the list',
   followupRemindersOverdueTitle: 'Commitments past due',
   followupRemindersNone: 'Nothing to show.',
   followupNeverUpdated: 'never updated',

@@ -104,8 +104,6 @@ export const followupEs = {
   followupCopyNotPublic: 'aún no es pública',
   followupDraft: 'Borrador: no es público',
   followupRecordedBy: (who: string) => `Registrado por ${who}`,
-  followupNextPage: 'Página siguiente',
-  followupPreviousPage: 'Página anterior',
   followupStatusDate: 'Desde',
 
   followupWorkspaceTitle: 'Seguimiento: recordatorios y registro',
@@ -125,7 +123,6 @@ export const followupEs = {
   followupColumnRecommendation: 'Recomendación',
   followupFilterStale: 'Actualizaciones de estado',
   followupFilterStaleOnly: (months: number) => `Ninguna en ${months} ${months === 1 ? 'mes' : 'meses'}`,
-  followupPagesLabel: 'Páginas de la lista',
   followupRemindersOverdueTitle: 'Compromisos vencidos',
   followupRemindersNone: 'Nada que mostrar.',
   followupNeverUpdated: 'nunca actualizada',
