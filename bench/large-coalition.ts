@@ -23,8 +23,12 @@ export const LARGE_COALITION_PASSWORD = 'large coalition password';
 /** An editor and a member of the large coalition, for benches that sign in. */
 export const LARGE_EDITOR_EMAIL = 'editor-1@large.example.org';
 export const LARGE_MEMBER_EMAIL = 'member-1@large.example.org';
-/** The statements with 320 recommendations each (the heaviest statement pages). */
-export const LARGE_BIG_STATEMENT = 'large-statement-1';
+/**
+ * A published statement with 320 recommendations (the heaviest public statement page; large-statement-1
+ * to -5 have 320 each, and -1 is a draft), and the published release that presents it.
+ */
+export const LARGE_BIG_STATEMENT = 'large-statement-2';
+export const LARGE_BIG_RELEASE = 'large-release-1';
 
 export const SIZES = {
   organizations: 510,
@@ -366,17 +370,17 @@ function steps(passwordHash: string): [string, string][] {
     ],
     [
       'releases',
-      // Clones of the demo release (its lead, blocks and highlights' shape) presenting the odd statements.
+      // Clones of the demo release (its lead, blocks and highlights' shape) presenting every other statement.
       `insert into releases (slug, statement_id, status, embargoed_until, time_zone, withdrawn_at, release_date,
           headline, subheadline, dateline_place, lead, full_document_url, end_mark)
         select 'large-release-' || i, st.id,
           case when i % 10 = 0 then 'draft'::release_status else 'published' end,
-          case when i % 30 = 1 then now() + make_interval(days => 1 + i % 10) end,
+          case when i % 30 = 7 then now() + make_interval(days => 1 + i % 10) end,
           d.time_zone,
           case when i % 200 = 5 then now() - interval '5 days' end,
           st.date, st.title, d.subheadline, d.dateline_place, d.lead, d.full_document_url, d.end_mark
         from generate_series(1, ${s.releases}) i
-        join statements st on st.id = ${statement(`(2 * i - 2) % ${s.statements}`)}
+        join statements st on st.id = ${statement(`(2 * i - 1) % ${s.statements}`)}
         cross join (select * from releases where slug = 'guatemala-vp-visit-2021') d;
         insert into release_contacts (release_id, person_id, position)
         select r.id, ${person(`(r.id * 3 + k * 3) % ${s.people - 2}`)}, k
