@@ -62,7 +62,7 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
         reply.header('etag', etag).header('cache-control', 'public, no-cache');
         const known = String(request.headers['if-none-match'] ?? '').split(',');
         if (known.some((tag) => tag.trim() === etag)) return reply.code(304).send();
-        const body = await cachedDownload(key, () => writeFormat(model, format, pageSize));
+        const body = await cachedDownload(deps.db, key, () => writeFormat(model, format, pageSize));
         return reply
           .type(CONTENT_TYPES[format])
           .header('content-disposition', `attachment; filename="${slug}-${locale}.${format}"`)
