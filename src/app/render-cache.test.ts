@@ -11,12 +11,12 @@ import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { createTestApp } from '../../test/support/app.js';
 import { describeEachEngine } from '../../test/support/db.js';
 import { createUserWithPassword, signedIn } from '../../test/support/visitors.js';
-import { buildApp } from './app.js';
 import { loadDemo } from '../features/demo/index.js';
 import { readContentVersion } from '../platform/db/content-version.js';
 import * as t from '../platform/db/schema/index.js';
 import { localized } from '../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
+import { buildApp } from './app.js';
 
 const RELEASE = 'guatemala-vp-visit-2021';
 const ORGANIZATION = 'cejil';

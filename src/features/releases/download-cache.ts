@@ -63,7 +63,10 @@ export async function cachedDownload(db: Db, key: string, write: () => Promise<B
 }
 
 async function storedOrWritten(db: Db, key: string, write: () => Promise<Body>): Promise<Body> {
-  const [stored] = await db.select({ body: releaseDownloads.body }).from(releaseDownloads).where(eq(releaseDownloads.key, key));
+  const [stored] = await db
+    .select({ body: releaseDownloads.body })
+    .from(releaseDownloads)
+    .where(eq(releaseDownloads.key, key));
   if (stored) {
     counts.stored++;
     return stored.body;
@@ -75,7 +78,9 @@ async function storedOrWritten(db: Db, key: string, write: () => Promise<Body>):
     .insert(releaseDownloads)
     .values({ key, body: Buffer.isBuffer(body) ? body : Buffer.from(body) })
     .onConflictDoNothing();
-  await db.delete(releaseDownloads).where(lt(releaseDownloads.createdAt, sql`now() - make_interval(days => ${KEPT_DAYS})`));
+  await db
+    .delete(releaseDownloads)
+    .where(lt(releaseDownloads.createdAt, sql`now() - make_interval(days => ${KEPT_DAYS})`));
   return body;
 }
 

@@ -117,10 +117,7 @@ export class RenderCache {
    * a scheduled change passing (an embargo lifted) — looking every `everyMs`: the purge hook
    * (PUENTE_PURGE_URL) that tells a CDN or reverse proxy to drop its copies at once. Returns the stop.
    */
-  watch(
-    listener: (change: { version: number; reason: 'write' | 'schedule' }) => void,
-    everyMs = 2000,
-  ): () => void {
+  watch(listener: (change: { version: number; reason: 'write' | 'schedule' }) => void, everyMs = 2000): () => void {
     let last: { version: number; expiresAt: number } | null = null;
     let busy = false;
     const look = async () => {
@@ -153,8 +150,7 @@ export class RenderCache {
     const key = request.url;
     const now = this.options.now().getTime();
     const entry = this.entries.get(key);
-    const fresh =
-      entry !== undefined && entry.version === version && entry.renderedAt <= now && now < entry.expiresAt;
+    const fresh = entry !== undefined && entry.version === version && entry.renderedAt <= now && now < entry.expiresAt;
     this.snapshots.set(request, { key, version, expiresAt, served: fresh });
     if (!fresh) {
       this.counts.misses++;
