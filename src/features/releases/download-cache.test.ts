@@ -40,7 +40,7 @@ describeEachEngine('release downloads, written once and never stale', (ctx) => {
     expect(second.headers['x-cache']).toBe('HIT');
     expect(second.rawPayload.equals(first.rawPayload)).toBe(true);
     expect(first.headers.etag).toMatch(/^W\/"[\w-]+"$/);
-    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+/);
+    expect(first.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=\d+$/);
 
     const revalidated = await app.inject({ url, headers: { 'if-none-match': String(first.headers.etag) } });
     expect(revalidated.statusCode).toBe(304);

@@ -221,11 +221,17 @@ export class RenderCache {
     const untilChange = Math.max(0, Math.floor((entry.expiresAt - now) / 1000));
     const maxAge = Math.min(this.options.maxAgeSeconds ?? 10, untilChange);
     const stale = Math.min(this.options.staleWhileRevalidateSeconds ?? 30, untilChange - maxAge);
+    // A route that chose its own public policy keeps it: files say `no-cache`, so a document taken down
+    // stops being served by every cache at once (features/files/routes.tsx).
+    const own = entry.headers['cache-control'];
     const headers: Record<string, string> = {
       etag: entry.etag,
       'last-modified': new Date(entry.renderedAt).toUTCString(),
-      'cache-control':
-        stale > 0 ? `public, max-age=${maxAge}, stale-while-revalidate=${stale}` : `public, max-age=${maxAge}`,
+      'cache-control': own
+        ? own
+        : stale > 0
+          ? `public, max-age=${maxAge}, stale-while-revalidate=${stale}`
+          : `public, max-age=${maxAge}`,
       'surrogate-key': PUBLIC_CACHE_TAG,
       'cache-tag': PUBLIC_CACHE_TAG,
     };
