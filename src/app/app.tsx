@@ -14,6 +14,7 @@ import { isChangesSince } from '../platform/conflict.js';
 import type { Db } from '../platform/db/client.js';
 import { AppError, Conflict, Forbidden } from '../platform/errors.js';
 import { type AppDeps, gatherContributions, type UploadLimits } from '../platform/feature.js';
+import { LOCALES } from '../platform/i18n/locales.js';
 import { requestLocale } from '../platform/i18n/negotiate-locale.js';
 import type { Mailer } from '../platform/mail.js';
 import { registerAuth } from '../platform/web/auth.js';
@@ -22,6 +23,7 @@ import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
 import { ajvOptions, buildLazyValidator } from '../platform/web/lazy-validation.js';
 import { redirectToLocale, redirectUnlocalized } from '../platform/web/locale-redirect.js';
 import { FORM_BODY_LIMIT, registerReadableInput } from '../platform/web/readable-input.js';
+import { PUBLIC_CACHE_TAG, type RenderCache, registerRenderCache } from '../platform/web/render-cache.js';
 import { trackRoutes } from '../platform/web/route-table.js';
 import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
 import { loadStylesheet } from '../platform/web/stylesheet.js';
@@ -47,6 +49,10 @@ export interface AppOptions {
   uploadLimits?: UploadLimits;
   /** Follow-up reminders: months without a status update (PUENTE_FOLLOWUP_STALE_MONTHS). */
   followupStaleMonths?: number;
+  /** Where to POST when public pages change, so a CDN or proxy drops its copies (PUENTE_PURGE_URL). */
+  purgeUrl?: string | null;
+  /** How often the purge hook looks for a change (default 2 s). */
+  purgeEveryMs?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
@@ -75,6 +81,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   trackRoutes(app);
+
+  // First: a public page kept for this content version is answered before any other hook runs.
+  const renderCache = registerRenderCache(app, {
+    db: deps.db,
+    now: deps.now,
+    publicRoutes: publicRoutePatterns(),
+  });
+  app.decorate('renderCache', renderCache);
+  if (options.purgeUrl) {
+    const purgeUrl = options.purgeUrl;
+    const stop = renderCache.watch((change) => {
+      const body = JSON.stringify({ tag: PUBLIC_CACHE_TAG, ...change });
+      fetch(purgeUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(
+        (answer) => app.log.info({ status: answer.status, ...change }, 'purge hook called'),
+        (error: Error) => app.log.warn({ err: error, ...change }, 'purge hook failed'),
+      );
+    }, options.purgeEveryMs);
+    app.addHook('onClose', async () => stop());
+  }
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -168,6 +193,23 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   });
 
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Public pages kept per content version (platform/web/render-cache.ts). */
+    renderCache: RenderCache;
+  }
+}
+
+/** The route patterns of every manifest's public channels, once per language. */
+function publicRoutePatterns(): Set<string> {
+  const channels = features.flatMap((f) => f.publicChannels ?? []);
+  return new Set(
+    channels.flatMap((channel) =>
+      channel.includes('{lang}') ? LOCALES.map((locale) => channel.replace('{lang}', locale)) : [channel],
+    ),
+  );
 }
 
 /** A hop count becomes the function Fastify applies to hop counts (its types name no number). */

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       trustProxy: false,
       uploadLimits: { logoBytes: 1048576, documentBytes: 20971520 },
       followupStaleMonths: 6,
+      purgeUrl: null,
     });
   });
 
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
         PUENTE_LOGO_MAX_BYTES: '512K',
         PUENTE_DOCUMENT_MAX_BYTES: '1.5 MB',
         PUENTE_FOLLOWUP_STALE_MONTHS: '3',
+        PUENTE_PURGE_URL: 'http://127.0.0.1:6081/purge',
       },
       '/x',
     );
@@ -53,6 +55,7 @@ describe('loadConfig', () => {
       trustProxy: 1,
       uploadLimits: { logoBytes: 524288, documentBytes: 1572864 },
       followupStaleMonths: 3,
+      purgeUrl: 'http://127.0.0.1:6081/purge',
     });
   });
 
@@ -68,6 +71,8 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'verbose' }, /LOG_LEVEL=verbose is not a log level: use one of fatal, error, warn, info, debug/],
     [{ DATABASE_URL: 'mysql://localhost/db' }, /DATABASE_URL must start with postgres:\/\//],
     [{ DATABASE_URL: 'not a url' }, /DATABASE_URL is not a valid URL/],
+    [{ PUENTE_PURGE_URL: 'varnish' }, /PUENTE_PURGE_URL=varnish is not a URL/],
+    [{ PUENTE_PURGE_URL: 'ftp://cdn/purge' }, /PUENTE_PURGE_URL must start with https:\/\/ or http:\/\//],
     [{ PUENTE_DEMO: 'maybe' }, /PUENTE_DEMO=maybe/],
     [{ PUENTE_SECURE_COOKIES: 'yes' }, /PUENTE_SECURE_COOKIES=yes is not understood: use 1/],
     [{ PUENTE_BASE_URL: 'ftp://x' }, /PUENTE_BASE_URL must start with https:\/\//],

@@ -32,6 +32,8 @@ export interface Config {
   uploadLimits: UploadLimits;
   /** Follow-up reminders: months without a status update before a recommendation is listed (PUENTE_FOLLOWUP_STALE_MONTHS). */
   followupStaleMonths: number;
+  /** Where to POST when public pages change, for a CDN or caching proxy to purge (PUENTE_PURGE_URL); null: none. */
+  purgeUrl: string | null;
 }
 
 export type TrustProxy = false | number | string[];
@@ -71,7 +73,25 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       ),
     },
     followupStaleMonths: parseStaleMonths(env.PUENTE_FOLLOWUP_STALE_MONTHS),
+    purgeUrl: parsePurgeUrl(env.PUENTE_PURGE_URL),
   };
+}
+
+function parsePurgeUrl(raw: string | undefined): string | null {
+  const value = nonEmpty(raw);
+  if (value === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new StartupError(
+      `PUENTE_PURGE_URL=${value} is not a URL: use the address your proxy or CDN purges on, e.g. http://127.0.0.1:6081/purge`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new StartupError(`PUENTE_PURGE_URL must start with https:// or http:// (got ${url.protocol}//).`);
+  }
+  return url.toString();
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -36,6 +36,7 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
       trustProxy: config.trustProxy,
       uploadLimits: config.uploadLimits,
       followupStaleMonths: config.followupStaleMonths,
+      purgeUrl: config.purgeUrl,
     });
     app.addHook('onClose', async () => mailer?.close());
     // One hook, so the order is certain: a cleanup run in progress finishes before the database closes.

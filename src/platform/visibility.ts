@@ -24,6 +24,7 @@
  */
 import { and, eq, exists, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { type Db, queryRows } from './db/client.js';
 import {
   followupCommitmentRecommendations,
   followupMeetingRecommendations,
@@ -92,6 +93,29 @@ export function publicReleasesCondition(now: Date = new Date()): SQL {
     or(isNull(releases.withdrawnAt), gt(releases.withdrawnAt, now)),
     or(isNull(releases.statementId), publicStatementIdCondition(releases.statementId, now)),
   ) as SQL;
+}
+
+/**
+ * The next instant after `now` at which this rule, by time alone, gives a different answer: an embargo
+ * lifting or a scheduled withdrawal of a published statement or release (follow-up entries follow their
+ * statement). Kept public pages expire then (platform/web/render-cache.ts); null when nothing is scheduled.
+ */
+export async function nextVisibilityChange(db: Db, now: Date): Promise<Date | null> {
+  const at = now.toISOString();
+  const [row] = await queryRows<{ next: string | Date | null }>(
+    db,
+    sql`select least(
+          (select min(${statements.embargoUntil}) from ${statements}
+            where ${statements.status} = 'published' and ${statements.embargoUntil} > ${at}::timestamptz),
+          (select min(${statements.withdrawnAt}) from ${statements}
+            where ${statements.status} = 'published' and ${statements.withdrawnAt} > ${at}::timestamptz),
+          (select min(${releases.embargoedUntil}) from ${releases}
+            where ${releases.status} = 'published' and ${releases.embargoedUntil} > ${at}::timestamptz),
+          (select min(${releases.withdrawnAt}) from ${releases}
+            where ${releases.status} = 'published' and ${releases.withdrawnAt} > ${at}::timestamptz)
+        ) as next`,
+  );
+  return row?.next ? new Date(row.next) : null;
 }
 
 export type FollowupPublication = 'draft' | 'published';

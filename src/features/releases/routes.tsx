@@ -58,11 +58,11 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
         const key = downloadKey(model, format, pageSize);
         // Weak: instances that wrote the same content separately differ in the PDF's creation time only.
         const etag = `W/"${key}"`;
-        // Public content only (the route refuses the rest), checked again on every use: no-cache.
-        reply.header('etag', etag).header('cache-control', 'public, no-cache');
+        // Freshness for shared caches is the render cache's, as for the release's page.
+        reply.header('etag', etag);
         const known = String(request.headers['if-none-match'] ?? '').split(',');
         if (known.some((tag) => tag.trim() === etag)) return reply.code(304).send();
-        const body = await cachedDownload(key, () => writeFormat(model, format, pageSize));
+        const body = await cachedDownload(deps.db, key, () => writeFormat(model, format, pageSize));
         return reply
           .type(CONTENT_TYPES[format])
           .header('content-disposition', `attachment; filename="${slug}-${locale}.${format}"`)

@@ -1,5 +1,5 @@
 /** The columns most tables share: identity key, optimistic-lock version, timestamps, bilingual text, references. */
-import { type AnyPgColumn, integer, jsonb, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, customType, integer, jsonb, timestamp } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../text/localized-text.js';
 
 export const id = () => integer('id').primaryKey().generatedAlwaysAsIdentity();
@@ -25,3 +25,11 @@ export const archivedAt = () => tz('archived_at');
  */
 export const requiredRef = <N extends string>(name: N, target: () => AnyPgColumn, onDelete: 'cascade' | 'restrict') =>
   integer(name).notNull().references(target, { onDelete });
+
+/** PostgreSQL bytea. node-postgres gives a Buffer, PGlite a Uint8Array: both become a Buffer. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) =>
+    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  toDriver: (value) => value,
+});

@@ -12,18 +12,10 @@
  * upload takes part in the owner's optimistic locking and audit history like any other edit.
  */
 import { sql } from 'drizzle-orm';
-import { check, customType, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
-import { tz } from './columns.js';
+import { bytea, tz } from './columns.js';
 import { organizations, statements } from './core.js';
-
-/** PostgreSQL bytea. node-postgres gives a Buffer, PGlite a Uint8Array: both become a Buffer. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) =>
-    Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength),
-  toDriver: (value) => value,
-});
 
 /** Media types Puente accepts and serves; anything else is refused at upload (features/files/sniff.ts). */
 export const FILE_MEDIA_TYPES = [

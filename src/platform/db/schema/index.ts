@@ -5,6 +5,7 @@
  */
 
 export * from './accounts.js';
+export * from './content-version.js';
 export * from './core.js';
 export * from './files.js';
 export * from './followup.js';

@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id, localizedText, requiredRef, timestamps, tz, version } from './columns.js';
+import { bytea, id, localizedText, requiredRef, timestamps, tz, version } from './columns.js';
 import { organizations, people, recommendations, statements } from './core.js';
 
 export const releaseStatus = pgEnum('release_status', ['draft', 'published']);
@@ -100,3 +100,15 @@ export const releaseBoilerplates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.organizationId] })],
 );
+
+/**
+ * Public downloads (PDF, DOCX, …) as written, by a hash of everything they show (features/releases/
+ * download-cache.ts): written once per release content and kept here, so every instance and every
+ * restart reuses them instead of spending ~200 ms of CPU on each. Not public material in itself (no
+ * content-version trigger); a row whose release changed is never asked for again and is pruned by age.
+ */
+export const releaseDownloads = pgTable('release_downloads', {
+  key: text('key').primaryKey(),
+  body: bytea('body').notNull(),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
