@@ -61,12 +61,6 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
   try {
     const handle = await opening.opened;
     server.log.info({ engine: handle.engine, location: handle.location }, 'database ready');
-    cleanup = scheduleCleanup(handle.db, {
-      now: () => new Date(),
-      onDone: (report) =>
-        server.log.info({ deleted: report }, 'cleanup of expired sessions, links and rate-limit counters'),
-      onError: (error) => server.log.error({ err: error }, 'cleanup of expired rows failed'),
-    });
     if (config.loadDemoWhenEmpty) {
       const report = await loadDemoIfEmpty(handle.db);
       if (report) server.log.info({ loaded: report }, 'empty database: loaded the demo coalition');
@@ -74,6 +68,14 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
     }
     await server.listen({ port: config.port, host: config.host });
     markStartupPhase('listening');
+    // After listening, so its first run does not hold up the first page.
+    cleanup = scheduleCleanup(handle.db, {
+      now: () => new Date(),
+      onDone: (report) =>
+        server.log.info({ deleted: report }, 'cleanup of expired sessions, links and rate-limit counters'),
+      onSkipped: () => server.log.debug('cleanup: this hour\'s run is done already (here or by another instance)'),
+      onError: (error) => server.log.error({ err: error }, 'cleanup of expired rows failed'),
+    });
   } catch (error) {
     await server.close().catch(() => {});
     throw listenError(error, config);
