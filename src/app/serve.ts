@@ -73,7 +73,7 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
       now: () => new Date(),
       onDone: (report) =>
         server.log.info({ deleted: report }, 'cleanup of expired sessions, links and rate-limit counters'),
-      onSkipped: () => server.log.debug('cleanup: this hour\'s run is done already (here or by another instance)'),
+      onSkipped: () => server.log.debug("cleanup: this hour's run is done already (here or by another instance)"),
       onError: (error) => server.log.error({ err: error }, 'cleanup of expired rows failed'),
     });
   } catch (error) {
