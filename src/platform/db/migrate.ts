@@ -1,14 +1,11 @@
 /** Applies the committed SQL migrations in drizzle/ (at start, and with `puente db migrate`). */
 import { sql } from 'drizzle-orm';
-import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { fromPackageRoot } from '../package-root.js';
 import { type DbHandle, queryRows } from './client.js';
-
-const migrationsFolder = fromPackageRoot('drizzle');
+import { committedMigrationHashes, migrationsFolder } from './migration-files.js';
 
 // Any constant works; it only has to be the same in every Puente process.
 const MIGRATION_LOCK_KEY = 7_355_608;
@@ -43,7 +40,7 @@ export async function runMigrations(handle: DbHandle): Promise<void> {
  * this hash on top means every migration is there. No table yet (a new database) reads as "not up to date".
  */
 async function isUpToDate(handle: DbHandle): Promise<boolean> {
-  const newest = readMigrationFiles({ migrationsFolder }).at(-1)?.hash;
+  const newest = committedMigrationHashes().at(-1);
   try {
     const [applied] = await queryRows<{ hash: string }>(
       handle.db,
