@@ -13,7 +13,7 @@ import {
   SESSION_MAX_AGE_MS,
 } from '../../platform/sessions.js';
 import { hitRateLimit, RATE_LIMITS } from '../../platform/web/rate-limit.js';
-import { cleanupExpired, scheduleCleanup, type Timers } from './cleanup.js';
+import { CLEANUP_FIRST_RUN_AFTER_MS, cleanupExpired, scheduleCleanup, type Timers } from './cleanup.js';
 import { createUser, issueToken, setPasswordWithToken } from './service.js';
 
 const T = new Date('2026-11-27T12:00:00Z');
@@ -77,7 +77,7 @@ describeEachEngine('cleanup of expired rows', (ctx) => {
     const unrefable = { unref: () => unrefed++ };
     const timers: Timers = {
       setTimeout: (fn, ms) => {
-        expect(ms).toBe(0);
+        expect(ms).toBe(CLEANUP_FIRST_RUN_AFTER_MS);
         first = fn;
         return unrefable;
       },

@@ -18,6 +18,11 @@ import { SESSION_IDLE_MS } from '../../platform/sessions.js';
 import { RATE_LIMITS } from '../../platform/web/rate-limit.js';
 
 export const CLEANUP_EVERY_MS = 60 * 60_000;
+/**
+ * The first run waits this long after the server listens: on PGlite its queries (on tables no page has
+ * read yet, so with cold caches) would otherwise share the one database thread with the first page.
+ */
+export const CLEANUP_FIRST_RUN_AFTER_MS = 1_000;
 const LONGEST_WINDOW_MS = Math.max(...Object.values(RATE_LIMITS).map((l) => l.windowMs));
 
 export interface CleanupReport {
@@ -63,7 +68,7 @@ export interface Timers {
 export const CLEANUP_JOB = 'cleanup';
 
 /**
- * Runs `cleanupExpired` soon after start and then every `everyMs` on the app's clock; returns the
+ * Runs `cleanupExpired` a second after start and then every `everyMs` on the app's clock; returns the
  * function that stops it. At start too, because a server restarted more often than hourly (a deploy,
  * a laptop) would otherwise never clean up. Before each run the instance claims the current period
  * (`claimScheduledRun`): with several instances on one database exactly one of them runs it per
@@ -102,7 +107,7 @@ export function scheduleCleanup(
         running = null;
       });
   };
-  const first = timers.setTimeout(tick, 0);
+  const first = timers.setTimeout(tick, CLEANUP_FIRST_RUN_AFTER_MS);
   first.unref();
   const handle = timers.setInterval(tick, everyMs);
   handle.unref();
