@@ -3,6 +3,7 @@
 import { type DbHandle, type OpeningDb, startOpeningDb } from '../platform/db/client.js';
 import { runMigrations } from '../platform/db/migrate.js';
 import { StartupError } from '../platform/errors.js';
+import { markStartupPhase } from '../platform/startup-timeline.js';
 import { type Config, loadConfig } from './config.js';
 
 export async function openConfiguredDb(config: Config, command: string): Promise<DbHandle> {
@@ -14,12 +15,19 @@ function startOpeningConfiguredDb(config: Config, command: string): OpeningDb {
   const { db, opened } = config.databaseUrl
     ? startOpeningDb({ engine: 'postgres', url: config.databaseUrl })
     : startOpeningDb({ engine: 'pglite', dataDir: config.dataDir, command });
-  return { db, opened: opened.then(migrated) };
+  return {
+    db,
+    opened: opened.then((handle) => {
+      markStartupPhase('database open');
+      return migrated(handle);
+    }),
+  };
 }
 
 async function migrated(handle: DbHandle): Promise<DbHandle> {
   try {
     await runMigrations(handle);
+    markStartupPhase('migrations checked');
   } catch (error) {
     await handle.close().catch(() => {});
     throw new StartupError(

@@ -1,7 +1,9 @@
 /** Environment parsed once into a typed object; every problem is one clear line. */
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_UPLOAD_LIMITS, parseByteSize } from '../features/files/index.js';
+// Not the files feature's front door (index.ts): that loads the whole feature and its libraries, and
+// src/main.ts reads the config before anything else so the database starts opening at once.
+import { DEFAULT_UPLOAD_LIMITS, parseByteSize } from '../features/files/limits.js';
 import { StartupError } from '../platform/errors.js';
 import type { UploadLimits } from '../platform/feature.js';
 

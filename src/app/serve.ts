@@ -5,6 +5,7 @@ import { loadDemoIfEmpty } from '../features/demo/index.js';
 import type { OpeningDb } from '../platform/db/client.js';
 import { StartupError } from '../platform/errors.js';
 import { createMailer, mailFrom } from '../platform/mail.js';
+import { markStartupPhase, startupPhases } from '../platform/startup-timeline.js';
 import { redactUrl } from '../platform/web/auth.js';
 import { buildApp } from './app.js';
 import { startOpeningServerDb } from './bootstrap.js';
@@ -38,6 +39,8 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
       followupStaleMonths: config.followupStaleMonths,
       purgeUrl: config.purgeUrl,
     });
+    markStartupPhase('app built');
+    logStartupPhasesAtFirstAnswer(app);
     app.addHook('onClose', async () => mailer?.close());
     // One hook, so the order is certain: a cleanup run in progress finishes before the database closes.
     app.addHook('onClose', async () => {
@@ -45,6 +48,7 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
       await opening.opened.then((handle) => handle.close()).catch(() => {});
     });
     await app.ready();
+    markStartupPhase('app ready');
   } catch (error) {
     // Once built, the app's onClose hooks release the database and the mailer.
     if (app) await app.close().catch(() => {});
@@ -58,17 +62,21 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
   try {
     const handle = await opening.opened;
     server.log.info({ engine: handle.engine, location: handle.location }, 'database ready');
+    if (config.loadDemoWhenEmpty) {
+      const report = await loadDemoIfEmpty(handle.db);
+      if (report) server.log.info({ loaded: report }, 'empty database: loaded the demo coalition');
+      markStartupPhase('demo checked');
+    }
+    await server.listen({ port: config.port, host: config.host });
+    markStartupPhase('listening');
+    // After listening, so its first run does not hold up the first page.
     cleanup = scheduleCleanup(handle.db, {
       now: () => new Date(),
       onDone: (report) =>
         server.log.info({ deleted: report }, 'cleanup of expired sessions, links and rate-limit counters'),
+      onSkipped: () => server.log.debug("cleanup: this hour's run is done already (here or by another instance)"),
       onError: (error) => server.log.error({ err: error }, 'cleanup of expired rows failed'),
     });
-    if (config.loadDemoWhenEmpty) {
-      const report = await loadDemoIfEmpty(handle.db);
-      if (report) server.log.info({ loaded: report }, 'empty database: loaded the demo coalition');
-    }
-    await server.listen({ port: config.port, host: config.host });
   } catch (error) {
     await server.close().catch(() => {});
     throw listenError(error, config);
@@ -87,6 +95,20 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * Where the start-up time went, to the first answer (`LOG_LEVEL=debug`): each phase's end in ms since the
+ * process started. The phases of the database and of the app overlap (see src/main.ts).
+ */
+function logStartupPhasesAtFirstAnswer(app: Awaited<ReturnType<typeof buildApp>>): void {
+  let logged = false;
+  app.addHook('onResponse', async (request) => {
+    if (logged) return;
+    logged = true;
+    markStartupPhase('first answer');
+    request.log.debug({ phases: startupPhases() }, 'start-up phases (ms since the process started)');
+  });
 }
 
 /**

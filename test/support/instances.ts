@@ -18,17 +18,20 @@ export interface Instances {
   servers: RunningServer[];
   /** Like `app.inject`, over HTTP, each call to the next server in turn. */
   app: Pick<FastifyTypeBox, 'inject'>;
+  /** Like `app.inject`, over HTTP, every call to server `index` (to show what one instance did reaches another). */
+  appOf(index: number): Pick<FastifyTypeBox, 'inject'>;
   /** Stops the servers (each must exit cleanly) and drops the database. */
   stop(): Promise<void>;
 }
 
-export async function startInstances(count: number): Promise<Instances> {
+/** `env`: more settings for every server (LOG_LEVEL=debug to read what each one did). */
+export async function startInstances(count: number, env: Record<string, string> = {}): Promise<Instances> {
   const database = await createEmptyPostgresDatabase();
   const handle = await openDb({ engine: 'postgres', url: database.url, maxConnections: 4 });
   // Migrated once, before any server starts, so the servers only find the schema up to date.
   await runMigrations(handle);
-  const env = { DATABASE_URL: database.url, PUENTE_DEMO: 'off', PUENTE_TRUST_PROXY: '127.0.0.1' };
-  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer(env)));
+  const serverEnv = { DATABASE_URL: database.url, PUENTE_DEMO: 'off', PUENTE_TRUST_PROXY: '127.0.0.1', ...env };
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer(serverEnv)));
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const stop = async () => {
     const exits = await Promise.all(servers.map((s) => s.stop()));
@@ -42,23 +45,28 @@ export async function startInstances(count: number): Promise<Instances> {
     await stop().catch(() => {});
     throw failure.reason;
   }
+  const injectTo =
+    (server: RunningServer) =>
+    async (options: InjectOptions): Promise<Response> => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(options.headers ?? {})) {
+        if (value !== undefined) headers.set(name, String(value));
+      }
+      if (options.remoteAddress) headers.set('x-forwarded-for', options.remoteAddress);
+      const answer = await fetch(`${server.baseUrl}${options.url}`, {
+        method: options.method ?? 'GET',
+        headers,
+        body: options.payload as string | undefined,
+        redirect: 'manual',
+      });
+      return asInjectResponse(answer.status, answer.headers, await answer.text());
+    };
   let next = 0;
-  const inject = async (options: InjectOptions): Promise<Response> => {
-    const server = servers[next++ % servers.length]!;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(options.headers ?? {})) {
-      if (value !== undefined) headers.set(name, String(value));
-    }
-    if (options.remoteAddress) headers.set('x-forwarded-for', options.remoteAddress);
-    const answer = await fetch(`${server.baseUrl}${options.url}`, {
-      method: options.method ?? 'GET',
-      headers,
-      body: options.payload as string | undefined,
-      redirect: 'manual',
-    });
-    return asInjectResponse(answer.status, answer.headers, await answer.text());
-  };
-  return { handle, servers, app: { inject: inject as unknown as FastifyTypeBox['inject'] }, stop };
+  const inject = (options: InjectOptions) => injectTo(servers[next++ % servers.length]!)(options);
+  const asApp = (fn: (options: InjectOptions) => Promise<Response>) => ({
+    inject: fn as unknown as FastifyTypeBox['inject'],
+  });
+  return { handle, servers, app: asApp(inject), appOf: (index) => asApp(injectTo(servers[index]!)), stop };
 }
 
 /** The parts of light-my-request's Response the tests read: status, headers, body and parsed cookies. */

@@ -1,9 +1,10 @@
 /** Cleanup of ended sessions, used/expired links and old rate-limit counters, on the injected clock. */
 import { eq } from 'drizzle-orm';
-import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
+import { claimScheduledRun } from '../../platform/scheduled-runs.js';
 import {
   createSession,
   findSession,
@@ -12,7 +13,7 @@ import {
   SESSION_MAX_AGE_MS,
 } from '../../platform/sessions.js';
 import { hitRateLimit, RATE_LIMITS } from '../../platform/web/rate-limit.js';
-import { cleanupExpired, scheduleCleanup, type Timers } from './cleanup.js';
+import { CLEANUP_FIRST_RUN_AFTER_MS, cleanupExpired, scheduleCleanup, type Timers } from './cleanup.js';
 import { createUser, issueToken, setPasswordWithToken } from './service.js';
 
 const T = new Date('2026-11-27T12:00:00Z');
@@ -68,36 +69,61 @@ describeEachEngine('cleanup of expired rows', (ctx) => {
     expect(await ctx.db.select().from(t.users).where(eq(t.users.id, userId))).toHaveLength(1);
   });
 
-  it('runs on an unref-ed interval on the injected clock, and stops when asked', async () => {
+  it('runs soon after start and then on an unref-ed interval on the injected clock, and stops when asked', async () => {
     let tick: (() => void) | null = null;
-    let unrefed = false;
-    let cleared = false;
+    let first: (() => void) | null = null;
+    let unrefed = 0;
+    let cleared = 0;
+    const unrefable = { unref: () => unrefed++ };
     const timers: Timers = {
+      setTimeout: (fn, ms) => {
+        expect(ms).toBe(CLEANUP_FIRST_RUN_AFTER_MS);
+        first = fn;
+        return unrefable;
+      },
       setInterval: (fn) => {
         tick = fn;
-        return {
-          unref: () => {
-            unrefed = true;
-          },
-        };
+        return unrefable;
       },
-      clearInterval: () => {
-        cleared = true;
-      },
+      clearTimeout: () => cleared++,
+      clearInterval: () => cleared++,
     };
     let clock = later(400 * 24 * 60 * MINUTE);
     const reports: unknown[] = [];
+    let skipped = 0;
     await createSession(ctx.db, userId, clock);
-    const scheduled = scheduleCleanup(ctx.db, { now: () => clock, timers, onDone: (r) => reports.push(r) });
-    expect(unrefed).toBe(true);
+    const scheduled = scheduleCleanup(ctx.db, {
+      now: () => clock,
+      timers,
+      onDone: (r) => reports.push(r),
+      onSkipped: () => skipped++,
+    });
+    expect(unrefed).toBe(2);
+    first!();
+    tick!(); // while the first run is busy: skipped, not queued
+    await vi.waitFor(() => expect(reports).toHaveLength(1));
+    expect(reports).toEqual([{ sessions: 0, tokens: 0, rateLimitBuckets: 0 }]);
+    // Later in the same hour (a restart, or another instance): this hour's run is done already.
+    clock = new Date(clock.getTime() + MINUTE);
+    tick!();
+    await vi.waitFor(() => expect(skipped).toBe(1));
+    // The next hour: runs again, and the session has expired by then.
     clock = new Date(clock.getTime() + SESSION_MAX_AGE_MS + MINUTE);
     tick!();
-    tick!(); // while the first run is busy: skipped, not queued
     await scheduled.stop();
-    expect(cleared).toBe(true);
-    expect(reports).toEqual([{ sessions: 1, tokens: 0, rateLimitBuckets: 0 }]);
+    expect(cleared).toBe(2);
+    expect(reports).toEqual([
+      { sessions: 0, tokens: 0, rateLimitBuckets: 0 },
+      { sessions: 1, tokens: 0, rateLimitBuckets: 0 },
+    ]);
     tick!(); // after stop: does nothing
     await scheduled.stop();
-    expect(reports).toHaveLength(1);
+    expect(reports).toHaveLength(2);
+  });
+
+  it("keeps the scheduled jobs' claims when it deletes old rate-limit counters", async () => {
+    expect(await claimScheduledRun(ctx.db, 'test-job', T, 60 * MINUTE)).toBe(true);
+    await cleanupExpired(ctx.db, later(365 * 24 * 60 * MINUTE));
+    expect(await claimScheduledRun(ctx.db, 'test-job', later(MINUTE), 60 * MINUTE)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * All or nothing: one transaction.
  */
 import { inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.js';
+import { type Db, queryRows } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
@@ -227,8 +227,11 @@ function toLocalized(value: OneLanguageText | undefined, originalLocale: Locale)
   return locale && only ? localized(locale as Locale, only) : {};
 }
 
+/** One query, as every start asks it: no organization and no statement. */
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
-  const [org] = await db.select({ id: t.organizations.id }).from(t.organizations).limit(1);
-  const [statement] = await db.select({ id: t.statements.id }).from(t.statements).limit(1);
-  return !org && !statement;
+  const [row] = await queryRows<{ empty: boolean }>(
+    db,
+    sql`select not exists (select 1 from ${t.organizations}) and not exists (select 1 from ${t.statements}) as empty`,
+  );
+  return row?.empty === true;
 }
