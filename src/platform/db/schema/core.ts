@@ -143,8 +143,8 @@ export const statements = pgTable(
   (t) => [
     uniqueIndex('statements_slug_key').on(t.slug),
     index('statements_date_idx').on(t.date),
-    // The workspace list's order (newest first, then slug): a page is one index range (keyset).
-    index('statements_date_desc_slug_idx').on(t.date.desc(), t.slug),
+    // The workspace list's order (newest first, then slug; `desc` puts nulls first, so must the index).
+    index('statements_date_desc_slug_idx').on(t.date.desc().nullsFirst(), t.slug),
   ],
 );
 

@@ -46,8 +46,8 @@ export const releases = pgTable(
   (t) => [
     uniqueIndex('releases_slug_key').on(t.slug),
     index('releases_statement_idx').on(t.statementId),
-    // The workspace list's order (newest first, then slug): a page is one index range (keyset).
-    index('releases_date_desc_slug_idx').on(t.releaseDate.desc(), t.slug),
+    // The workspace list's order (newest first, then slug; `desc` puts nulls first, so must the index).
+    index('releases_date_desc_slug_idx').on(t.releaseDate.desc().nullsFirst(), t.slug),
   ],
 );
 
