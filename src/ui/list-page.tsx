@@ -81,7 +81,10 @@ export function ListPage<Row>(
         {...(search.filters ? { filters: search.filters } : {})}
         showArchived={search.showArchived}
       />
-      <DataTable ctx={ctx} caption={props.caption ?? title} rows={props.rows}
+      <DataTable
+        ctx={ctx}
+        caption={props.caption ?? title}
+        rows={props.rows}
         columns={props.columns}
         paged={Boolean(links.next || links.previous)}
       />

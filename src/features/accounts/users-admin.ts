@@ -3,10 +3,16 @@
  * invitation again. Every change is version-checked (409 with what changed since), audited, and
  * ends the person's sessions where their powers change.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
-import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import { organizations, singleUseTokens, users } from '../../platform/db/schema/index.js';
 import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { messages } from '../../platform/i18n/format.js';

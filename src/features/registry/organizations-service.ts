@@ -2,9 +2,15 @@
  * Organizations in the workspace: list, read, create, edit, archive. Every write follows
  * platform/write.ts (policy, validation, version check, audit row in the same transaction).
  */
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';

@@ -1,7 +1,13 @@
 /** People (press contacts and spokespeople): list, create, edit, archive, with phones in E.164. */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Invalid, NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';

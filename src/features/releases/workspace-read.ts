@@ -1,7 +1,13 @@
 /** What the release editor reads: any release in any state, its picks, and its statement's pieces. */
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import {
@@ -96,7 +102,9 @@ export async function listReleasesForEditing(
 ): Promise<KeysetPage<EditableReleaseItem>> {
   const q = filter.q?.trim();
   const conditions = and(
-    q ? or(ilike(t.releases.slug, likePattern(q)), localizedTextMatches(t.releases.headline, likePattern(q))) : undefined,
+    q
+      ? or(ilike(t.releases.slug, likePattern(q)), localizedTextMatches(t.releases.headline, likePattern(q)))
+      : undefined,
     filter.state ? releaseStateCondition(filter.state, now) : undefined,
   );
   const page = await keysetPage<{ release: ReleaseRow; statement: StatementRow | null }>({

@@ -17,7 +17,11 @@ import { LIMITS } from './edit-service.js';
 export const str = typedText;
 
 export function ReleaseListPage(
-  props: WorkspaceProps & { page: KeysetPage<{ release: ReleaseRow; state: VisibilityState }>; q: string; state: string },
+  props: WorkspaceProps & {
+    page: KeysetPage<{ release: ReleaseRow; state: VisibilityState }>;
+    q: string;
+    state: string;
+  },
 ): JSX.Element {
   const { t } = props.ctx;
   return (

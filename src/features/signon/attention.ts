@@ -23,8 +23,7 @@ export const signOnAttention: AttentionProvider = (db, user, o) => {
   }
   const organizationId = user.organizationId;
   if (user.role === 'member' && organizationId !== null) {
-    checks.openSignOnCalls = async () =>
-      check(await unansweredCallsSummary(db, organizationId, o.now, DETAILS_SHOWN));
+    checks.openSignOnCalls = async () => check(await unansweredCallsSummary(db, organizationId, o.now, DETAILS_SHOWN));
   }
   return checks;
 };

@@ -6,7 +6,6 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { ButtonForm, HiddenFields, SelectField } from '../../ui/form.js';
 import { Layout, Section, TitledPage } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
-import { keysetLinks, Pager, pageAddress } from '../../ui/pager.js';
 import {
   LocalizedList,
   LocalizedMarkdown,
@@ -15,6 +14,7 @@ import {
   localizedNamePlain,
   localizedPlain,
 } from '../../ui/localized-view.js';
+import { keysetLinks, Pager, pageAddress } from '../../ui/pager.js';
 import { formatInstant } from '../releases/index.js';
 import { DateField, type StatementDetail } from '../statements/index.js';
 import type { OrganizationRow, SignOnCall, SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';

@@ -1,12 +1,18 @@
 /** What the editorial workspace reads: every statement in any state, with what its forms need. */
 import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import {
-  statementStateColumns,
   stateCondition,
+  statementStateColumns,
   type VisibilityState,
   visibilityState,
 } from '../../platform/visibility.js';
