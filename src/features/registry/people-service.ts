@@ -1,5 +1,5 @@
 /** People (press contacts and spokespeople): list, create, edit, archive, with phones in E.164. */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import {
   type KeysetPage,
