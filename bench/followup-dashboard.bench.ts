@@ -156,11 +156,25 @@ function cases(db: Db): [string, () => Promise<unknown>][] {
 
 /** The editors' follow-up list as its route runs it: the list and the filter form's options (the stale count aside). */
 function workspaceCases(db: Db): [string, () => Promise<unknown>][] {
-  const list = (filters: WorkspaceListFilters) => () =>
-    Promise.all([workspaceFilterOptions(db), listForFollowup(db, filters, NOW, 6)]);
+  const list =
+    (filters: WorkspaceListFilters, cursor: () => Promise<{ after?: string }> = async () => ({})) =>
+    async () =>
+      Promise.all([workspaceFilterOptions(db, filters), listForFollowup(db, filters, NOW, 6, await cursor())]);
+  // Page 40's cursor, found once by walking the pages (a keyset page is reached by its neighbour's link).
+  let page40: { after?: string } | undefined;
+  const toPage40 = async () => {
+    if (!page40) {
+      let page = await listForFollowup(db, {}, NOW, 6);
+      for (let i = 1; i < 40 && page.next; i++) {
+        page40 = { after: page.next };
+        page = await listForFollowup(db, {}, NOW, 6, page40);
+      }
+    }
+    return page40 ?? {};
+  };
   return [
     ['workspace list, page 1', list({})],
-    ['workspace list, page 40', list({ page: 40 })],
+    ['workspace list, page 40', list({}, toPage40)],
     ['workspace list, search', list({ q: 'of statement-17' })],
     ['workspace list, search + statement', list({ q: 'recommendation 7', statement: 'statement-1234' })],
     ['workspace list, stale', list({ stale: true })],

@@ -1,6 +1,7 @@
 /** The audit log: every change writes who, when, what, and before/after values without secrets. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from './db/client.js';
+import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest, type SortKey } from './db/keyset.js';
 import { auditLog } from './db/schema/index.js';
 
 export interface Actor {
@@ -54,6 +55,36 @@ export async function listAudit(db: Db, entityType: string, entityId: string | n
     .from(auditLog)
     .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
     .orderBy(asc(auditLog.at), asc(auditLog.id));
+}
+
+const newestFirst: SortKey[] = [
+  { column: auditLog.at, direction: 'desc' },
+  { column: auditLog.id, direction: 'desc' },
+];
+
+/** One page of an entity's history, newest first, along the (entity, at, id) index. */
+export async function listAuditPage(
+  db: Db,
+  entityType: string,
+  entityId: string | number,
+  request: PageRequest = {},
+  size = LIST_PAGE_SIZE,
+): Promise<KeysetPage<AuditEntry>> {
+  const page = await keysetPage<AuditEntry & { sortAt: string }>({
+    keys: newestFirst,
+    request,
+    size,
+    // The instant as the database prints it (microseconds and offset), so the cursor loses nothing.
+    keyOf: (row) => [row.sortAt, row.id],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({ ...getTableColumns(auditLog), sortAt: sql<string>`${auditLog.at}::text` })
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId)), where))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  return { ...page, items: page.items.map(({ sortAt: _, ...entry }) => entry) };
 }
 
 export interface FieldChange {

@@ -22,7 +22,7 @@
  * published AND the statement of (one of) its recommendation(s) is public by the rule above. A draft
  * entry, or any entry of a draft/embargoed/withdrawn statement, never reaches a public channel.
  */
-import { and, eq, exists, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, exists, gt, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { type Db, queryRows } from './db/client.js';
 import {
@@ -64,6 +64,56 @@ export function publicStatementsCondition(now: Date = new Date()): SQL {
     or(isNull(statements.embargoUntil), lte(statements.embargoUntil, now)),
     or(isNull(statements.withdrawnAt), gt(statements.withdrawnAt, now)),
   ) as SQL;
+}
+
+/** The columns `visibilityState()` reads, as a table names them (statements and releases differ). */
+export interface PublishableColumns {
+  status: PgColumn;
+  embargoUntil: PgColumn;
+  withdrawnAt: PgColumn;
+}
+
+/** `visibilityState(row, now) = state` as a SQL condition, for lists filtered by state. */
+export function stateCondition(columns: PublishableColumns, state: VisibilityState, now: Date): SQL {
+  const { status, embargoUntil, withdrawnAt } = columns;
+  const published = eq(status, 'published');
+  const withdrawn = and(isNotNull(withdrawnAt), lte(withdrawnAt, now));
+  const notWithdrawn = or(isNull(withdrawnAt), gt(withdrawnAt, now));
+  const embargoed = and(isNotNull(embargoUntil), gt(embargoUntil, now));
+  const lifted = or(isNull(embargoUntil), lte(embargoUntil, now));
+  switch (state) {
+    case 'draft':
+      return eq(status, 'draft');
+    case 'withdrawn':
+      return and(published, withdrawn) as SQL;
+    case 'embargoed':
+      return and(published, notWithdrawn, embargoed) as SQL;
+    case 'published':
+      return and(published, notWithdrawn, lifted) as SQL;
+  }
+}
+
+export const statementStateColumns: PublishableColumns = {
+  status: statements.status,
+  embargoUntil: statements.embargoUntil,
+  withdrawnAt: statements.withdrawnAt,
+};
+
+/**
+ * `releaseVisibility(release, statement, now) = state` as SQL, for a query that left-joins the
+ * release's statement: its own state, except that an own "published" takes its statement's state.
+ */
+export function releaseStateCondition(state: VisibilityState, now: Date): SQL {
+  const own = { status: releases.status, embargoUntil: releases.embargoedUntil, withdrawnAt: releases.withdrawnAt };
+  const ownPublished = stateCondition(own, 'published', now);
+  const throughStatement = and(
+    ownPublished,
+    or(
+      state === 'published' ? isNull(releases.statementId) : sql`false`,
+      and(isNotNull(releases.statementId), stateCondition(statementStateColumns, state, now)),
+    ),
+  ) as SQL;
+  return state === 'published' ? throughStatement : (or(stateCondition(own, state, now), throughStatement) as SQL);
 }
 
 /**

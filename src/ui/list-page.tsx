@@ -1,9 +1,12 @@
 /**
- * The frame every workspace list page shares (registry, statements, releases): a title, the "New …"
- * button, the search and filter bar, then the table ("Saved." after a save is WorkspaceLayout's).
- * Each feature passes only its own columns and filters.
+ * The frame every workspace list page shares (registry, statements, releases, users): a title, the
+ * "New …" button, the search and filter bar, the table, then the pager ("Saved." after a save is
+ * WorkspaceLayout's). Each feature passes only its own columns and filters, and the cursors of its
+ * keyset page: the pager's links are built here from the search state, so every list keeps its
+ * search and filters across pages alike.
  */
 import { type Column, DataTable, FilterBar, type ListFilter } from './list.js';
+import { keysetLinks, Pager, pageAddress } from './pager.js';
 import { WorkspaceLayout, type WorkspaceProps } from './workspace-layout.js';
 
 export interface ListSearch {
@@ -13,6 +16,21 @@ export interface ListSearch {
   filters?: ListFilter[];
   /** The "show archived" checkbox's state; undefined for lists without archiving. */
   showArchived?: boolean;
+}
+
+/** The cursors of a keyset page (`KeysetPage` from platform/db/keyset.ts), undefined at either end. */
+export interface PageCursors {
+  next?: string | undefined;
+  previous?: string | undefined;
+}
+
+/** The query a list's address carries: its search, filters and "show archived", as the filter form sends them. */
+export function searchQuery(search: ListSearch): Record<string, string | undefined> {
+  return {
+    q: search.q.trim() || undefined,
+    ...Object.fromEntries((search.filters ?? []).map((f) => [f.name, f.value || undefined])),
+    archived: search.showArchived ? '1' : undefined,
+  };
 }
 
 export function ListPage<Row>(
@@ -29,9 +47,14 @@ export function ListPage<Row>(
     search: ListSearch;
     rows: Row[];
     columns: Column<Row>[];
+    /** Where the rows sit in the whole list; left out for a list that is never long. */
+    page?: PageCursors;
   },
 ): JSX.Element {
   const { ctx, title, create, search } = props;
+  const links = props.page
+    ? keysetLinks(props.page, (cursor) => pageAddress(search.action, searchQuery(search), cursor))
+    : {};
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
@@ -58,7 +81,14 @@ export function ListPage<Row>(
         {...(search.filters ? { filters: search.filters } : {})}
         showArchived={search.showArchived}
       />
-      <DataTable ctx={ctx} caption={props.caption ?? title} rows={props.rows} columns={props.columns} />
+      <DataTable
+        ctx={ctx}
+        caption={props.caption ?? title}
+        rows={props.rows}
+        columns={props.columns}
+        paged={Boolean(links.next || links.previous)}
+      />
+      <Pager ctx={ctx} links={links} />
     </WorkspaceLayout>
   );
 }

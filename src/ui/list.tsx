@@ -99,12 +99,15 @@ export function DataTable<Row>(props: {
   caption: string;
   columns: Column<Row>[];
   rows: Row[];
+  /** The rows are one page of a longer list: the count says so. */
+  paged?: boolean;
 }): JSX.Element {
   const { t } = props.ctx;
+  const count = props.paged ? t.workspacePageResultCount : t.workspaceResultCount;
   return (
     <>
       <p class="result-count" role="status" safe>
-        {t.workspaceResultCount(props.rows.length)}
+        {count(props.rows.length)}
       </p>
       <EmptyOr empty={t.workspaceNoResults} isEmpty={props.rows.length === 0}>
         <section class="table-scroll" aria-label={props.caption} tabindex="0">

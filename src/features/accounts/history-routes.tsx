@@ -1,6 +1,7 @@
 import { Type } from '@fastify/type-provider-typebox';
-import { listAudit } from '../../platform/audit.js';
+import { listAudit, listAuditPage } from '../../platform/audit.js';
 import { Forbidden } from '../../platform/errors.js';
+import { PageCursorQuery } from '../../platform/forms/form-body.js';
 import { canViewAudit } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -23,12 +24,20 @@ function adminOnly(user: UserRow): void {
 export function registerHistoryRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
   localizedRoutes(app, (scope) =>
     signedInRoutes(scope, { deps, allow: adminOnly }, (guarded) => {
-      guarded.get('/admin/history/:entity/:id', { schema: { params: Params } }, async (request, reply) => {
-        const { entity, id } = request.params;
-        const items = historyItems(await listAudit(deps.db, entity, id));
-        const { ctx } = request.workspace;
-        return sendHtml(reply, await (<HistoryPage ctx={ctx} entityType={entity} entityId={id} items={items} />));
-      });
+      guarded.get(
+        '/admin/history/:entity/:id',
+        { schema: { params: Params, querystring: Type.Object(PageCursorQuery) } },
+        async (request, reply) => {
+          const { entity, id } = request.params;
+          const page = await listAuditPage(deps.db, entity, id, request.query);
+          const items = historyItems(page.items);
+          const { ctx } = request.workspace;
+          return sendHtml(
+            reply,
+            await (<HistoryPage ctx={ctx} entityType={entity} entityId={id} items={items} page={page} />),
+          );
+        },
+      );
 
       guarded.get('/admin/history/:entity/:id/history.csv', { schema: { params: Params } }, async (request, reply) => {
         const { entity, id } = request.params;

@@ -2,16 +2,26 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { ChangesTable } from '../../ui/conflict-page.js';
 import { TitledPage } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
+import type { PageCursors } from '../../ui/list-page.js';
+import { keysetLinks, Pager, pageAddress } from '../../ui/pager.js';
 import type { HistoryItem } from './history.js';
 
-export function HistoryPage(props: { ctx: PageContext; entityType: string; entityId: string; items: HistoryItem[] }) {
+export function HistoryPage(props: {
+  ctx: PageContext;
+  entityType: string;
+  entityId: string;
+  /** One page of the history, newest first. */
+  items: HistoryItem[];
+  page: PageCursors;
+}) {
   const { ctx, entityType, entityId, items } = props;
   const { t, locale } = ctx;
   const title = t.historyTitle(t.entityName(entityType), entityId);
+  const base = `/${locale}/admin/history/${entityType}/${entityId}`;
   return (
     <TitledPage ctx={ctx} title={title}>
       <p>
-        <a href={`/${locale}/admin/history/${entityType}/${entityId}/history.csv`} safe>
+        <a href={`${base}/history.csv`} safe>
           {t.historyExportCsv}
         </a>
       </p>
@@ -30,6 +40,7 @@ export function HistoryPage(props: { ctx: PageContext; entityType: string; entit
           ))}
         </ol>
       </EmptyOr>
+      <Pager ctx={ctx} links={keysetLinks(props.page, (cursor) => pageAddress(base, {}, cursor))} />
     </TitledPage>
   );
 }

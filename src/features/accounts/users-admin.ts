@@ -3,14 +3,22 @@
  * invitation again. Every change is version-checked (409 with what changed since), audited, and
  * ends the person's sessions where their powers change.
  */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import { organizations, singleUseTokens, users } from '../../platform/db/schema/index.js';
 import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { messages } from '../../platform/i18n/format.js';
 import { canChangeAccount, canManageUsers } from '../../platform/policy.js';
 import { revokeAllSessions, type UserRow } from '../../platform/sessions.js';
+import { likePattern, textsMatch } from '../../platform/text/localized-search.js';
 import { actorOf, staleWrite, updateVersioned, versionedChange } from '../../platform/write.js';
 import { type LinkContext, type LinkDelivery, mailSetPasswordLink } from './links.js';
 import type { Role } from './service.js';
@@ -28,13 +36,10 @@ export interface UserListItem {
   version: number;
 }
 
-export async function listUsers(db: Db): Promise<UserListItem[]> {
-  const rows = await db
-    .select({ user: users, organization: { slug: organizations.slug, name: organizations.name } })
-    .from(users)
-    .leftJoin(organizations, eq(organizations.id, users.organizationId))
-    .orderBy(sql`lower(${users.email})`, asc(users.id));
-  return rows.map(({ user, organization }) => ({
+const userColumns = { user: users, organization: { slug: organizations.slug, name: organizations.name } };
+
+function listItem({ user, organization }: { user: UserRow; organization: UserListItem['organization'] }): UserListItem {
+  return {
     id: user.id,
     email: user.email,
     role: user.role,
@@ -44,13 +49,47 @@ export async function listUsers(db: Db): Promise<UserListItem[]> {
     invited: user.passwordHash === null,
     lastSignInAt: user.lastSignInAt,
     version: user.version,
-  }));
+  };
+}
+
+/** By email, case ignored: the order of the unique `lower(email)` index, so a page is an index range. */
+const userKeys: SortKey[] = [{ column: sql`lower(${users.email})`, direction: 'asc' }];
+
+/** One page of the accounts, by email; `q`: words in the email or the organization's name. */
+export async function listUsers(
+  db: Db,
+  filter: { q: string } = { q: '' },
+  request: PageRequest = {},
+  size = LIST_PAGE_SIZE,
+): Promise<KeysetPage<UserListItem>> {
+  const q = filter.q.trim();
+  const search = q === '' ? undefined : textsMatch([users.email, organizations.name], likePattern(q));
+  const page = await keysetPage<{ user: UserRow; organization: UserListItem['organization']; sortEmail: string }>({
+    keys: userKeys,
+    request,
+    size,
+    // The database's own lower(), not JavaScript's: the cursor must compare as the index does.
+    keyOf: (row) => [row.sortEmail],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({ ...userColumns, sortEmail: sql<string>`lower(${users.email})` })
+        .from(users)
+        .leftJoin(organizations, eq(organizations.id, users.organizationId))
+        .where(and(search, where))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  return { ...page, items: page.items.map(listItem) };
 }
 
 export async function getUserItem(db: Db, id: number): Promise<UserListItem> {
-  const item = (await listUsers(db)).find((u) => u.id === id);
-  if (!item) throw new NotFound(`No user ${id}`);
-  return item;
+  const [row] = await db
+    .select(userColumns)
+    .from(users)
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, id));
+  if (!row) throw new NotFound(`No user ${id}`);
+  return listItem(row);
 }
 
 function checkMayChange(actor: UserRow, targetId: number): void {

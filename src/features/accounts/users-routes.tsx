@@ -1,8 +1,8 @@
 /** /{lang}/admin/users: the admin's list of accounts, and one page per account with its changes. */
-import { Type } from '@fastify/type-provider-typebox';
+import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, Invalid } from '../../platform/errors.js';
-import { RowNumber } from '../../platform/forms/form-body.js';
+import { PageCursorQuery, RowNumber } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canManageUsers } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
@@ -19,6 +19,8 @@ import { changeRole, getUserItem, listUsers, resendInvitation, setDisabled } fro
 import { HandOverLinkPage, type InviteTyped, type Notice, UserPage, UsersPage } from './users-views.js';
 
 const Params = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,9}$' }) });
+const UsersQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), ...PageCursorQuery });
+type UsersQuery = Static<typeof UsersQuery>;
 const Csrf = Type.String({ maxLength: 200 });
 const Versioned = Type.Object({ _csrf: Csrf, version: RowNumber });
 const RoleBody = Type.Object({
@@ -46,14 +48,18 @@ export async function renderUsersPage(
   reply: FastifyReply,
   locale: Locale,
   auth: AuthOptions,
-  page: { canEmail: boolean; notice?: Notice; typed?: InviteTyped },
+  page: { canEmail: boolean; notice?: Notice; typed?: InviteTyped; list?: UsersQuery },
 ) {
-  const [users, organizations] = await Promise.all([listUsers(deps.db), listOrganizations(deps.db)]);
+  const q = page.list?.q ?? '';
+  const [users, organizations] = await Promise.all([
+    listUsers(deps.db, { q }, page.list ?? {}),
+    listOrganizations(deps.db),
+  ]);
   const ctx = pageContext(deps, request, locale);
   const csrf = csrfToken(request, reply, auth);
   return sendHtml(
     reply,
-    await (<UsersPage ctx={ctx} csrf={csrf} users={users} organizations={organizations} {...page} />),
+    await (<UsersPage ctx={ctx} csrf={csrf} users={users} q={q} organizations={organizations} {...page} />),
     page.notice?.kind === 'error' ? 400 : 200,
   );
 }
@@ -132,8 +138,8 @@ export function registerUserAdminRoutes(
 
     // The pages: visitors without a session are sent to sign in, anyone but the admin refused.
     signedInRoutes(scope, { deps, auth, allow: adminOnly }, (guarded) => {
-      guarded.get('/admin/users', async (request, reply) =>
-        renderUsersPage(deps, request, reply, locale, auth, { canEmail }),
+      guarded.get('/admin/users', { schema: { querystring: UsersQuery } }, async (request, reply) =>
+        renderUsersPage(deps, request, reply, locale, auth, { canEmail, list: request.query }),
       );
 
       guarded.get('/admin/users/:id', { schema: { params: Params } }, async (request, reply) =>

@@ -1,9 +1,11 @@
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import { formatDateTime } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { copyScript } from '../../platform/web/script-asset.js';
 import { CsrfField } from '../../ui/form.js';
 import { TitledPage } from '../../ui/layout.js';
-import { TableHead } from '../../ui/list.js';
+import { FilterBar, TableHead } from '../../ui/list.js';
+import { keysetLinks, Pager, pageAddress } from '../../ui/pager.js';
 import type { OrganizationRow } from '../registry/index.js';
 import { InputLine, SubmitLine } from './form-parts.js';
 import type { IssuedLink } from './links.js';
@@ -49,7 +51,9 @@ export interface InviteTyped {
 export function UsersPage(props: {
   ctx: PageContext;
   csrf: string;
-  users: UserListItem[];
+  /** One page of the accounts, found by `q`. */
+  users: KeysetPage<UserListItem>;
+  q: string;
   organizations: Pick<OrganizationRow, 'slug' | 'name'>[];
   /** Whether this server can send email (SMTP_URL): an invitation is mailed, or a link handed over. */
   canEmail: boolean;
@@ -58,9 +62,12 @@ export function UsersPage(props: {
 }) {
   const { ctx, csrf, users, organizations, notice, typed } = props;
   const { t, locale } = ctx;
+  const action = `/${locale}/admin/users`;
+  const links = keysetLinks(users, (cursor) => pageAddress(action, { q: props.q.trim() || undefined }, cursor));
   return (
     <TitledPage ctx={ctx} title={t.accountsUsersListTitle}>
       <NoticeLine notice={notice} />
+      <FilterBar ctx={ctx} action={action} q={props.q} />
       <div class="table-scroll">
         <table class="users">
           <TableHead
@@ -74,7 +81,7 @@ export function UsersPage(props: {
             ]}
           />
           <tbody>
-            {users.map((u) => (
+            {users.items.map((u) => (
               <tr data-user={String(u.id)}>
                 <th scope="row">
                   <a href={`/${locale}/admin/users/${u.id}`} aria-label={t.accountsManage(u.email)} safe>
@@ -97,6 +104,7 @@ export function UsersPage(props: {
           </tbody>
         </table>
       </div>
+      <Pager ctx={ctx} links={links} />
       <h2 id="invite" safe>
         {t.usersTitle}
       </h2>

@@ -41,7 +41,7 @@ import {
   ResponseFormPage,
   StatusFormPage,
 } from './entry-form-views.js';
-import { parseWorkspaceFilters } from './filters.js';
+import { parseWorkspaceFilters, workspaceListCursor } from './filters.js';
 import { dayOf } from './overdue.js';
 import { overdueCommitments, staleRecommendations } from './reminders.js';
 import { loadTimeline } from './timeline-service.js';
@@ -101,12 +101,13 @@ export function registerFollowupEditRoutes(
     signedInRoutes(scope, { deps, auth, allow: editorsOnly }, (guarded) => {
       guarded.get(path, async (request, reply) => {
         const now = deps.now();
-        const filters = parseWorkspaceFilters(request.query as Record<string, unknown>);
+        const query = request.query as Record<string, unknown>;
+        const filters = parseWorkspaceFilters(query);
         const [stale, overdue, list, choices] = await Promise.all([
           staleRecommendations(deps.db, now, options.staleMonths, STALE_COUNT_LIMIT),
           overdueCommitments(deps.db, now),
-          listForFollowup(deps.db, filters, now, options.staleMonths),
-          workspaceFilterOptions(deps.db),
+          listForFollowup(deps.db, filters, now, options.staleMonths, workspaceListCursor(query)),
+          workspaceFilterOptions(deps.db, filters),
         ]);
         const ctx = pageContext(deps, request, locale);
         const { user, csrf } = request.workspace;

@@ -1,3 +1,4 @@
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { UserRow } from '../../platform/sessions.js';
 import { isVisibleToPublic } from '../../platform/visibility.js';
@@ -6,6 +7,7 @@ import { CsrfField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { EmptyOr, FilterBar, type ListFilter, TableHead } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { keysetLinks, Pager } from '../../ui/pager.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { CopyForms, type CopyProblem } from './copy-views.js';
 import { OverdueCommitmentItem } from './dashboard-views.js';
@@ -14,7 +16,7 @@ import type { OverdueCommitment } from './reminders.js';
 import { STATUS_KEYS } from './status.js';
 import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
 import { TimelineList } from './timeline-views.js';
-import { WORKSPACE_PAGE_SIZE, type WorkspaceFilterOptions, type WorkspaceListItem } from './workspace-list.js';
+import type { WorkspaceFilterOptions, WorkspaceListItem } from './workspace-list.js';
 import type { EditorRecommendation } from './workspace-service.js';
 
 export const workspaceBase = (ctx: PageContext) => `/${ctx.locale}/workspace/followup`;
@@ -34,15 +36,18 @@ export function FollowupListPage(props: {
   stale: { count: number; atLeast: boolean };
   filters: WorkspaceListFilters;
   options: WorkspaceFilterOptions;
-  list: { items: WorkspaceListItem[]; hasMore: boolean };
+  list: KeysetPage<WorkspaceListItem>;
   overdue: OverdueCommitment[];
 }) {
   const { ctx, months, filters, options, list } = props;
   const { t, locale } = ctx;
-  const pageUrl = (changes: Partial<WorkspaceListFilters>) =>
-    `${workspaceBase(ctx)}${workspaceFilterQuery({ ...filters, ...changes })}#all-recommendations`;
-  const page = filters.page ?? 1;
-  const first = (page - 1) * WORKSPACE_PAGE_SIZE + 1;
+  const filtered = workspaceFilterQuery(filters);
+  const pageUrl = (cursor: { after?: string; before?: string }) => {
+    const query = new URLSearchParams(filtered.slice(1));
+    for (const [name, value] of Object.entries(cursor)) query.set(name, value);
+    const text = query.toString();
+    return `${workspaceBase(ctx)}${text ? `?${text}` : ''}#all-recommendations`;
+  };
   const filterFields: ListFilter[] = [
     {
       name: 'statement',
@@ -105,7 +110,7 @@ export function FollowupListPage(props: {
         <p class="result-count" role="status" safe>
           {list.items.length === 0
             ? t.followupAllNone
-            : t.followupAllShowing(first, first + list.items.length - 1, list.hasMore)}
+            : t.followupAllShowing(list.items.length, list.next !== undefined)}
         </p>
         {list.items.length === 0 ? (
           ''
@@ -146,26 +151,7 @@ export function FollowupListPage(props: {
             </table>
           </section>
         )}
-        {page > 1 || list.hasMore ? (
-          <nav class="pager" aria-label={t.pagerLabel}>
-            {page > 1 ? (
-              <a href={pageUrl({ page: page > 2 ? page - 1 : undefined })} rel="prev" safe>
-                {t.pagerPrevious}
-              </a>
-            ) : (
-              ''
-            )}{' '}
-            {list.hasMore ? (
-              <a href={pageUrl({ page: page + 1 })} rel="next" safe>
-                {t.pagerNext}
-              </a>
-            ) : (
-              ''
-            )}
-          </nav>
-        ) : (
-          ''
-        )}
+        <Pager ctx={ctx} links={keysetLinks(list, pageUrl)} />
       </Section>
       <Section id="overdue-commitments" title={t.followupRemindersOverdueTitle}>
         <EmptyOr empty={t.followupRemindersNone} isEmpty={props.overdue.length === 0}>

@@ -76,18 +76,25 @@ export function filterQuery(filters: ListFilters): string {
 
 /**
  * The editors' list of every recommendation (/workspace/followup), as GET parameters: the list's
- * filters (statement, addressee, theme, status, page) plus `q`, words of the recommendation's text in
- * any language, and `stale=1`, only those without a status update for the configured months.
+ * filters (statement, addressee, theme, status) plus `q`, words of the recommendation's text in
+ * any language, and `stale=1`, only those without a status update for the configured months. Its
+ * pages are keyset pages (`after`/`before`, read by `workspaceListCursor`), not page numbers.
  */
-export interface WorkspaceListFilters extends Omit<ListFilters, 'country' | 'from' | 'to'> {
+export interface WorkspaceListFilters extends Omit<ListFilters, 'country' | 'from' | 'to' | 'page'> {
   q?: string;
   stale?: true;
 }
 
-export const WORKSPACE_FILTER_KEYS = ['q', 'statement', 'addressee', 'theme', 'status', 'stale', 'page'] as const;
+export const WORKSPACE_FILTER_KEYS = ['q', 'statement', 'addressee', 'theme', 'status', 'stale'] as const;
 
 export function parseWorkspaceFilters(query: Record<string, unknown>): WorkspaceListFilters {
-  const { country: _, from: __, to: ___, ...filters } = parseListFilters(query) as ListFilters & WorkspaceListFilters;
+  const {
+    country: _,
+    from: __,
+    to: ___,
+    page: ____,
+    ...filters
+  } = parseListFilters(query) as ListFilters & WorkspaceListFilters;
   const q = pick(query, 'q')?.slice(0, 200);
   if (q) filters.q = q;
   if (pick(query, 'stale') === '1') filters.stale = true;
@@ -103,4 +110,11 @@ export function workspaceFilterQuery(filters: WorkspaceListFilters): string {
   }
   const text = params.toString();
   return text ? `?${text}` : '';
+}
+
+/** The editors' list's page: `after` or `before`, a cursor of platform/db/keyset.ts (it checks what is in it). */
+export function workspaceListCursor(query: Record<string, unknown>): { after?: string; before?: string } {
+  const after = pick(query, 'after')?.slice(0, 2000);
+  const before = pick(query, 'before')?.slice(0, 2000);
+  return after ? { after } : before ? { before } : {};
 }

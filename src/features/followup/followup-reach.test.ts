@@ -285,8 +285,10 @@ describeEachEngine('every recommendation reachable for follow-up', (ctx) => {
         expect(rows(second).map((r) => r.label)).toEqual(
           Array.from({ length: 10 }, (_, i) => `Recommendation ${51 + i}`),
         );
-        expect(second('.result-count').text()).toBe('Recommendations 51 to 60.');
-        expect(second('nav.pager a[rel=prev]').length).toBe(1);
+        expect(second('.result-count').text()).toBe('10 recommendations on this page.');
+        const prev = second('nav.pager a[rel=prev]').attr('href')!;
+        expect(prev).toContain('statement=long-statement');
+        expect(rows(await page(prev)).map((r) => r.label)).toEqual(rows(first).map((r) => r.label));
       } finally {
         await ctx.db.delete(t.statements).where(eq(t.statements.id, extra!.id));
       }

@@ -1,7 +1,7 @@
 /**
  * The editors' list of every recommendation of a published statement (/workspace/followup), so each
  * one can be reached for follow-up from its first day: searched by its text (any language, accents and
- * case ignored), filtered by statement, addressee, theme, current status and "stale", one page at a time.
+ * case ignored), filtered by statement, addressee, theme, current status and "stale", one keyset page at a time.
  *
  * Published means what editors follow up: published and not withdrawn, embargoed ones included (the
  * reminders' rule, reminders.ts). The query is the dashboards' list (dashboard-service.ts
@@ -11,6 +11,7 @@
  */
 import { and, asc, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
+import { decodeCursor, type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
@@ -42,16 +43,27 @@ export interface WorkspaceListItem {
 const followedStatements = (): SQL =>
   and(eq(t.statements.status, 'published'), isNull(t.statements.withdrawnAt)) as SQL;
 
+/** The list's order: newest statements first, then each statement's recommendations in their order. */
+const listKeys: SortKey[] = [
+  { column: sql`s.date`, direction: 'desc' },
+  { column: sql`s.id`, direction: 'asc' },
+  { column: sql`x.position`, direction: 'asc' },
+  { column: sql`x.id`, direction: 'asc' },
+];
+
 /**
- * One page of the list, newest statements first and each statement's recommendations in their order;
- * `hasMore` instead of a costly total count. `staleMonths`: what "stale" means (PUENTE_FOLLOWUP_STALE_MONTHS).
+ * One page of the list (keyset: `?after=`/`?before=` carry the edge row's statement date and id and
+ * the recommendation's position and id), so page 400 costs what page 1 does. `staleMonths`: what
+ * "stale" means (PUENTE_FOLLOWUP_STALE_MONTHS).
  */
 export async function listForFollowup(
   db: Db,
   filters: WorkspaceListFilters,
   now: Date,
   staleMonths: number,
-): Promise<{ items: WorkspaceListItem[]; hasMore: boolean }> {
+  request: PageRequest = {},
+  size = WORKSPACE_PAGE_SIZE,
+): Promise<KeysetPage<WorkspaceListItem>> {
   const cutoff = monthsBefore(now, staleMonths);
   const own = and(
     ownFilter(filters),
@@ -71,41 +83,84 @@ export async function listForFollowup(
       : sql`select ${columns} from ${su} join ${r} on ${r.id} = ${su.recommendationId}
             where ${su.statementId} = s.id and ${su.isCurrent} and ${su.status} = ${filters.status}
               and ${own ?? sql`true`}`;
-  const page = filters.page ?? 1;
-  const rows = await queryRows<WorkspaceListItem>(
-    db,
-    sql`select x.id, x.number, x.text, s.slug as "statementSlug", s.title as "statementTitle",
-          s.date::text as "statementDate", x.status, x.status_date as "statusDate"
-        from (select ${t.statements.id} as id, ${t.statements.slug} as slug, ${t.statements.title} as title,
-                ${t.statements.date} as date
-              from ${t.statements}
-              where ${and(
-                followedStatements(),
-                filters.statement ? eq(t.statements.slug, filters.statement) : undefined,
-                // A statement younger than the stale period has no stale recommendation yet.
-                filters.stale ? lt(t.statements.date, cutoff) : undefined,
-              )}
-              order by ${t.statements.date} desc, ${t.statements.id}) s
-        cross join lateral (${inStatement}) x
-        order by s.date desc, s.id, x.position, x.id
-        limit ${WORKSPACE_PAGE_SIZE + 1} offset ${(page - 1) * WORKSPACE_PAGE_SIZE}`,
-  );
-  const items = rows.map((row) => ({ ...row, id: Number(row.id), number: Number(row.number) }));
-  return { items: items.slice(0, WORKSPACE_PAGE_SIZE), hasMore: items.length > WORKSPACE_PAGE_SIZE };
+  // The statements walk starts at the cursor's statement date, in the page's direction, so the
+  // lateral join reads only the statements that can fill this page.
+  const after = decodeCursor(request.after, listKeys.length);
+  const before = after ? undefined : decodeCursor(request.before, listKeys.length);
+  const edgeDate = (after ?? before)?.[0];
+  const fromEdge =
+    typeof edgeDate !== 'string'
+      ? undefined
+      : before
+        ? sql`${t.statements.date} >= ${edgeDate}`
+        : sql`${t.statements.date} <= ${edgeDate}`;
+  const statementOrder = before
+    ? sql`${t.statements.date} asc, ${t.statements.id} desc`
+    : sql`${t.statements.date} desc, ${t.statements.id}`;
+  return keysetPage<WorkspaceListItem & { position: number; statementId: number }>({
+    keys: listKeys,
+    request,
+    size,
+    keyOf: (row) => [row.statementDate, row.statementId, row.position, row.id],
+    fetch: async (where, orderBy, limit) => {
+      const rows = await queryRows<WorkspaceListItem & { position: number; statementId: number }>(
+        db,
+        sql`select x.id, x.number, x.position, x.text, s.id as "statementId", s.slug as "statementSlug",
+              s.title as "statementTitle", s.date::text as "statementDate", x.status, x.status_date as "statusDate"
+            from (select ${t.statements.id} as id, ${t.statements.slug} as slug, ${t.statements.title} as title,
+                    ${t.statements.date} as date
+                  from ${t.statements}
+                  where ${and(
+                    followedStatements(),
+                    filters.statement ? eq(t.statements.slug, filters.statement) : undefined,
+                    // A statement younger than the stale period has no stale recommendation yet.
+                    filters.stale ? lt(t.statements.date, cutoff) : undefined,
+                    fromEdge,
+                  )}
+                  order by ${statementOrder}) s
+            cross join lateral (${inStatement}) x
+            where ${where ?? sql`true`}
+            order by ${sql.join(orderBy, sql`, `)}
+            limit ${limit}`,
+      );
+      return rows.map((row) => ({
+        ...row,
+        id: Number(row.id),
+        number: Number(row.number),
+        position: Number(row.position),
+        statementId: Number(row.statementId),
+      }));
+    },
+  });
 }
 
-/** The choices of the list's filter form: the followed statements (newest first), themes and addressees. */
-export async function workspaceFilterOptions(db: Db) {
-  const [statements, themes, addressees] = await Promise.all([
+/** How many of the newest followed statements the statement filter offers. */
+export const STATEMENT_CHOICES = 30;
+
+/**
+ * The choices of the list's filter form: the newest followed statements (capped, so the page does not
+ * grow with the archive; an older one is reached from its statement page's links or kept here once
+ * chosen), themes and addressees.
+ */
+export async function workspaceFilterOptions(db: Db, filters: Pick<WorkspaceListFilters, 'statement'> = {}) {
+  const statementColumns = { slug: t.statements.slug, title: t.statements.title, date: t.statements.date };
+  const [newest, chosen, themes, addressees] = await Promise.all([
     db
-      .select({ slug: t.statements.slug, title: t.statements.title, date: t.statements.date })
+      .select(statementColumns)
       .from(t.statements)
       .where(followedStatements())
       .orderBy(desc(t.statements.date), asc(t.statements.slug))
-      .limit(500),
+      .limit(STATEMENT_CHOICES),
+    filters.statement
+      ? db
+          .select(statementColumns)
+          .from(t.statements)
+          .where(and(followedStatements(), eq(t.statements.slug, filters.statement)))
+      : Promise.resolve([]),
     db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
     db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
   ]);
+  const statements = [...newest, ...chosen.filter((c) => !newest.some((s) => s.slug === c.slug))];
   return { statements, themes, addressees };
 }
 

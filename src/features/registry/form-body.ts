@@ -1,5 +1,6 @@
 /** The registry lists' query; the form bodies and their readers are platform/forms/form-body.ts. */
 import { Type } from '@fastify/type-provider-typebox';
+import { PageCursorQuery } from '../../platform/forms/form-body.js';
 
 export const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -10,4 +11,5 @@ export const ListQuery = Type.Object({
   saved: Type.Optional(Type.String({ maxLength: 1 })),
   lang: Type.Optional(Type.String({ maxLength: 5 })),
   state: Type.Optional(Type.String({ maxLength: 20 })),
+  ...PageCursorQuery,
 });

@@ -47,8 +47,8 @@ export function registerOrganizationWorkspaceRoutes(app: FastifyTypeBox, deps: S
       const w = request.workspace;
       const q = request.query;
       const filter = { q: q.q ?? '', kind: q.kind ?? '', country: q.country ?? '', archived: q.archived === '1' };
-      const rows = await listOrganizationsForWorkspace(deps.db, w.user, filter);
-      return sendHtml(reply, await (<OrganizationListPage {...w} rows={rows} filter={filter} />));
+      const page = await listOrganizationsForWorkspace(deps.db, w.user, filter, q);
+      return sendHtml(reply, await (<OrganizationListPage {...w} page={page} filter={filter} />));
     });
 
     scope.get(`${path}/new`, async (request, reply) => {

@@ -1,5 +1,6 @@
 /** Organization pages of the workspace: the list, the overview (a member's own view), the form. */
 
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import { countryLabel, countryOptions } from '../../platform/i18n/countries.js';
 import { countryName, formatDate, messages } from '../../platform/i18n/format.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
@@ -41,12 +42,16 @@ function kindOptions(ctx: PageContext) {
   return ORGANIZATION_KINDS.map((k) => ({ value: k, label: kindLabel(k, ctx.t) }));
 }
 
-export function OrganizationListPage(props: WorkspaceProps & { rows: OrganizationRow[]; filter: OrganizationFilter }) {
+export function OrganizationListPage(
+  props: WorkspaceProps & { page: KeysetPage<OrganizationRow>; filter: OrganizationFilter },
+) {
   const { ctx, user, filter } = props;
   const { t, locale } = ctx;
   return (
     <ListPage
       {...props}
+      rows={props.page.items}
+      page={props.page}
       title={t.registryOrganizationsTitle}
       create={canManageOrganizations(user) ? { href: `${base(ctx)}/new`, label: t.registryNewOrganization } : undefined}
       search={{

@@ -52,12 +52,22 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       const w = request.workspace;
       const q = request.query;
       const filter = { q: q.q ?? '', organization: q.organization ?? '', archived: q.archived === '1' };
-      const rows = await listPeople(deps.db, w.user, filter);
-      const organizations = await organizationChoices(deps.db, w.user);
+      const page = await listPeople(deps.db, w.user, filter, q);
+      // The search finds people by their organization's name; the organization filter (an address
+      // from elsewhere) offers only the one it names, so the page never lists the whole registry.
+      const [organization] = filter.organization
+        ? await deps.db.select().from(t.organizations).where(eq(t.organizations.slug, filter.organization))
+        : [];
       return sendHtml(
         reply,
         await (
-          <PeopleListPage {...w} rows={rows} organizations={organizations} filter={filter} saved={q.saved === '1'} />
+          <PeopleListPage
+            {...w}
+            page={page}
+            organizations={organization ? [organization] : []}
+            filter={filter}
+            saved={q.saved === '1'}
+          />
         ),
       );
     });

@@ -1,6 +1,13 @@
 /** People (press contacts and spokespeople): list, create, edit, archive, with phones in E.164. */
-import { asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Invalid, NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
@@ -9,9 +16,9 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditPerson, canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { LocaleValues } from '../../platform/text/bilingual.js';
 import { mergeLocalized } from '../../platform/text/bilingual.js';
+import { likePattern, textsMatch } from '../../platform/text/localized-search.js';
 import type { Editor } from '../../platform/write.js';
 import { actorOf, assertAllowed, insertAudited } from '../../platform/write.js';
-import { matchesQuery } from '../../ui/list.js';
 import { normalizePhone } from './phone.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
@@ -24,23 +31,52 @@ export interface PersonListRow {
   organization: OrganizationRow | null;
 }
 
+const peopleKeys: SortKey[] = [
+  { column: sql`lower(unaccent(${t.people.name}))`, direction: 'asc' },
+  { column: t.people.slug, direction: 'asc' },
+];
+
+/**
+ * One page of people, by name (accents and case ignored), filtered in SQL: their organization, and the
+ * words of `q` in their name, email, role (either language) or their organization's name or acronym.
+ * Like the organizations' list, each page sorts the registry's rows in memory (no index holds unaccent).
+ */
 export async function listPeople(
   db: Db,
   user: PolicyUser,
   filter: { q: string; organization: string; archived: boolean },
-): Promise<PersonListRow[]> {
+  request: PageRequest = {},
+  size = LIST_PAGE_SIZE,
+): Promise<KeysetPage<PersonListRow>> {
   assertAllowed(canViewRegistry(user));
-  const rows = await db
-    .select({ person: t.people, organization: t.organizations })
-    .from(t.people)
-    .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
-    .where(filter.archived ? undefined : isNull(t.people.archivedAt))
-    .orderBy(sql`lower(unaccent(${t.people.name}))`, asc(t.people.slug));
-  return rows.filter(
-    (r) =>
-      (filter.organization === '' || r.organization?.slug === filter.organization) &&
-      matchesQuery(filter.q, r.person.name, r.person.email, r.person.role.en?.text, r.person.role.es?.text),
+  const p = t.people;
+  const o = t.organizations;
+  const q = filter.q.trim();
+  const conditions = and(
+    filter.archived ? undefined : isNull(p.archivedAt),
+    filter.organization === '' ? undefined : eq(o.slug, filter.organization),
+    q === ''
+      ? undefined
+      : textsMatch(
+          [p.name, p.email, sql`${p.role}->'en'->>'text'`, sql`${p.role}->'es'->>'text'`, o.name, o.acronym],
+          likePattern(q),
+        ),
   );
+  const page = await keysetPage<PersonListRow & { sortName: string }>({
+    keys: peopleKeys,
+    request,
+    size,
+    keyOf: (row) => [row.sortName, row.person.slug],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({ person: p, organization: o, sortName: sql<string>`lower(unaccent(${p.name}))` })
+        .from(p)
+        .leftJoin(o, eq(o.id, p.organizationId))
+        .where(and(conditions, where))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  return { ...page, items: page.items.map(({ person, organization }) => ({ person, organization })) };
 }
 
 /** Organizations a person may be attached to by this user: all for editors, their own for a member. */

@@ -1,5 +1,6 @@
 /** People pages of the workspace: the list and the form (new and edit). */
 
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { boundFields } from '../../ui/bound-fields.js';
@@ -17,7 +18,8 @@ const base = (ctx: PageContext) => `/${ctx.locale}/workspace/people`;
 
 export function PeopleListPage(
   props: WorkspaceProps & {
-    rows: PersonListRow[];
+    page: KeysetPage<PersonListRow>;
+    /** The organization filter's choices: the one it is set to, if any. */
     organizations: OrganizationRow[];
     filter: { q: string; organization: string; archived: boolean };
     saved: boolean;
@@ -28,20 +30,25 @@ export function PeopleListPage(
   return (
     <ListPage
       {...props}
+      rows={props.page.items}
+      page={props.page}
       title={t.registryPeopleTitle}
       create={{ href: `${base(ctx)}/new`, label: t.registryNewPerson }}
       search={{
         action: base(ctx),
         q: filter.q,
         showArchived: filter.archived,
-        filters: [
-          {
-            name: 'organization',
-            label: t.registryPersonOrganization,
-            value: filter.organization,
-            options: props.organizations.map((o) => ({ value: o.slug, label: o.name })),
-          },
-        ],
+        filters:
+          props.organizations.length === 0
+            ? []
+            : [
+                {
+                  name: 'organization',
+                  label: t.registryPersonOrganization,
+                  value: filter.organization,
+                  options: props.organizations.map((o) => ({ value: o.slug, label: o.name })),
+                },
+              ],
       }}
       columns={[
         {

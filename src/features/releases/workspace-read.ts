@@ -1,9 +1,21 @@
 /** What the release editor reads: any release in any state, its picks, and its statement's pieces. */
-import { and, asc, desc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
-import { releaseVisibility, type VisibilityState, visibilityState } from '../../platform/visibility.js';
+import {
+  releaseStateCondition,
+  releaseVisibility,
+  type VisibilityState,
+  visibilityState,
+} from '../../platform/visibility.js';
 import { currentList, type ReleaseRow, releaseBySlug } from './edit-service.js';
 
 export interface ReleaseForEditing {
@@ -66,22 +78,51 @@ export async function getReleaseForEditing(db: Db, slug: string, now: Date): Pro
   };
 }
 
+export interface EditableReleaseItem {
+  release: ReleaseRow;
+  state: VisibilityState;
+}
+
+const releaseListKeys: SortKey[] = [
+  { column: t.releases.releaseDate, direction: 'desc' },
+  { column: t.releases.slug, direction: 'asc' },
+];
+
+/**
+ * One page of every release, whatever its state, newest first: searched by headline (any language) or
+ * slug, filtered by state in SQL (its own columns, held back by its statement's), paged along the
+ * (release date desc, slug) index.
+ */
 export async function listReleasesForEditing(
   db: Db,
   filter: { q?: string; state?: VisibilityState },
   now: Date,
-): Promise<{ release: ReleaseRow; state: VisibilityState }[]> {
+  request: PageRequest = {},
+  size = LIST_PAGE_SIZE,
+): Promise<KeysetPage<EditableReleaseItem>> {
   const q = filter.q?.trim();
-  const where = q
-    ? (or(ilike(t.releases.slug, likePattern(q)), localizedTextMatches(t.releases.headline, likePattern(q))) as SQL)
-    : undefined;
-  const rows = await db
-    .select({ release: t.releases, statement: t.statements })
-    .from(t.releases)
-    .leftJoin(t.statements, eq(t.statements.id, t.releases.statementId))
-    .where(where ? and(where) : undefined)
-    .orderBy(desc(t.releases.releaseDate), asc(t.releases.slug));
-  return rows
-    .map(({ release, statement }) => ({ release, state: releaseVisibility(release, statement, now) }))
-    .filter((item) => !filter.state || item.state === filter.state);
+  const conditions = and(
+    q
+      ? or(ilike(t.releases.slug, likePattern(q)), localizedTextMatches(t.releases.headline, likePattern(q)))
+      : undefined,
+    filter.state ? releaseStateCondition(filter.state, now) : undefined,
+  );
+  const page = await keysetPage<{ release: ReleaseRow; statement: StatementRow | null }>({
+    keys: releaseListKeys,
+    request,
+    size,
+    keyOf: (row) => [row.release.releaseDate, row.release.slug],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({ release: t.releases, statement: t.statements })
+        .from(t.releases)
+        .leftJoin(t.statements, eq(t.statements.id, t.releases.statementId))
+        .where(and(conditions, where))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  return {
+    ...page,
+    items: page.items.map(({ release, statement }) => ({ release, state: releaseVisibility(release, statement, now) })),
+  };
 }

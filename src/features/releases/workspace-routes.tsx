@@ -10,6 +10,7 @@ import {
   FormBody,
   field,
   originalLocale,
+  PageCursorQuery,
   pair,
   rowId,
   Slug,
@@ -43,6 +44,7 @@ import { NewReleasePage, ReleaseListPage } from './workspace-views.js';
 const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   state: Type.Optional(Type.String({ maxLength: 20 })),
+  ...PageCursorQuery,
 });
 const LangQuery = Type.Object({ preview: Type.Optional(Type.String({ maxLength: 5 })) });
 const PreviewParams = Type.Object({ slug: Slug, format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
@@ -104,8 +106,9 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       const w = request.workspace;
       const q = request.query.q ?? '';
       const state = isVisibilityState(request.query.state) ? request.query.state : '';
-      const items = await listReleasesForEditing(deps.db, { q, ...(state ? { state } : {}) }, deps.now());
-      return sendHtml(reply, await (<ReleaseListPage {...w} items={items} q={q} state={state} />));
+      const filter = { q, ...(state ? { state } : {}) };
+      const page = await listReleasesForEditing(deps.db, filter, deps.now(), request.query);
+      return sendHtml(reply, await (<ReleaseListPage {...w} page={page} q={q} state={state} />));
     });
 
     scope.get(`${path}/new`, async (request, reply) => {

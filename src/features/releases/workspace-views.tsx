@@ -1,5 +1,6 @@
 /** Workspace pages for press releases: the list and the create form (the editor is editor-views.tsx). */
 
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import type { FieldErrors } from '../../platform/forms/validation.js';
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
@@ -16,7 +17,11 @@ import { LIMITS } from './edit-service.js';
 export const str = typedText;
 
 export function ReleaseListPage(
-  props: WorkspaceProps & { items: { release: ReleaseRow; state: VisibilityState }[]; q: string; state: string },
+  props: WorkspaceProps & {
+    page: KeysetPage<{ release: ReleaseRow; state: VisibilityState }>;
+    q: string;
+    state: string;
+  },
 ): JSX.Element {
   const { t } = props.ctx;
   return (

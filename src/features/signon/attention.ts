@@ -7,37 +7,23 @@ import {
 } from '../../platform/feature.js';
 import { canManageSignOn } from '../../platform/policy.js';
 import { resolveText } from '../../platform/text/localized-text.js';
-import { listSignOn } from './service.js';
+import { pendingSignOnSummary, type SignOnSummary, unansweredCallsSummary } from './service.js';
 
 export const signOnAttention: AttentionProvider = (db, user, o) => {
   const checks: Partial<Record<AttentionKey, AttentionCheck>> = {};
   const name = (value: Parameters<typeof resolveText>[0], fallback: string) =>
     resolveText(value, o.locale)?.text || fallback;
+  const check = (summary: SignOnSummary) => ({
+    count: summary.count,
+    path: '/sign-on',
+    details: summary.statements.map((s) => ({ name: name(s.title, s.slug), path: `/sign-on/${s.slug}` })),
+  });
   if (canManageSignOn(user)) {
-    checks.pendingSignOn = async () => {
-      const waiting = (await listSignOn(db, user, o.now)).filter((s) => s.pending > 0);
-      return {
-        count: waiting.reduce((sum, s) => sum + s.pending, 0),
-        path: '/sign-on',
-        details: waiting.slice(0, DETAILS_SHOWN).map((s) => ({
-          name: name(s.statement.title, s.statement.slug),
-          path: `/sign-on/${s.statement.slug}`,
-        })),
-      };
-    };
+    checks.pendingSignOn = async () => check(await pendingSignOnSummary(db, DETAILS_SHOWN));
   }
-  if (user.role === 'member' && user.organizationId !== null) {
-    checks.openSignOnCalls = async () => {
-      const open = (await listSignOn(db, user, o.now)).filter((s) => s.open && s.ownStatus === null);
-      return {
-        count: open.length,
-        path: '/sign-on',
-        details: open.slice(0, DETAILS_SHOWN).map((s) => ({
-          name: name(s.statement.title, s.statement.slug),
-          path: `/sign-on/${s.statement.slug}`,
-        })),
-      };
-    };
+  const organizationId = user.organizationId;
+  if (user.role === 'member' && organizationId !== null) {
+    checks.openSignOnCalls = async () => check(await unansweredCallsSummary(db, organizationId, o.now, DETAILS_SHOWN));
   }
   return checks;
 };

@@ -6,7 +6,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import { NotFound } from '../../platform/errors.js';
-import { ColumnInteger } from '../../platform/forms/form-body.js';
+import { ColumnInteger, PageCursorQuery } from '../../platform/forms/form-body.js';
 import { canManageSignOn } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -47,10 +47,10 @@ export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: 
   localizedRoutes(app, (scope, locale) => {
     // The pages: visitors without a session are sent to sign in.
     signedInRoutes(scope, { deps, auth }, (guarded) => {
-      guarded.get('/sign-on', async (request, reply) => {
+      guarded.get('/sign-on', { schema: { querystring: Type.Object(PageCursorQuery) } }, async (request, reply) => {
         const { user, ctx } = request.workspace;
-        const items = await listSignOn(deps.db, user, deps.now());
-        return sendHtml(reply, await (<SignOnListPage ctx={ctx} items={items} editor={canManageSignOn(user)} />));
+        const page = await listSignOn(deps.db, user, deps.now(), request.query);
+        return sendHtml(reply, await (<SignOnListPage ctx={ctx} page={page} editor={canManageSignOn(user)} />));
       });
 
       guarded.get('/sign-on/:slug', { schema: { params: Params, querystring: PageQuery } }, async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import type { AddresseeName } from '../../platform/i18n/addressed-to.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import { instantToLocal, timeZoneNames } from '../../platform/text/time-zones.js';
@@ -13,6 +14,7 @@ import {
   localizedNamePlain,
   localizedPlain,
 } from '../../ui/localized-view.js';
+import { keysetLinks, Pager, pageAddress } from '../../ui/pager.js';
 import { formatInstant } from '../releases/index.js';
 import { DateField, type StatementDetail } from '../statements/index.js';
 import type { OrganizationRow, SignOnCall, SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
@@ -22,9 +24,11 @@ function callLabel(ctx: PageContext, item: { call: SignOnListItem['call']; open:
   return item.open ? ctx.t.signonOpen : ctx.t.signonClosed;
 }
 
-export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[]; editor: boolean }) {
-  const { ctx, items, editor } = props;
+export function SignOnListPage(props: { ctx: PageContext; page: KeysetPage<SignOnListItem>; editor: boolean }) {
+  const { ctx, page, editor } = props;
+  const items = page.items;
   const { t, locale } = ctx;
+  const base = `/${locale}/sign-on`;
   return (
     <TitledPage ctx={ctx} title={t.signonTitle}>
       <p safe>{editor ? t.signonListHelpEditor : t.signonListHelpMember}</p>
@@ -67,6 +71,7 @@ export function SignOnListPage(props: { ctx: PageContext; items: SignOnListItem[
           ))}
         </ul>
       </EmptyOr>
+      <Pager ctx={ctx} links={keysetLinks(page, (cursor) => pageAddress(base, {}, cursor))} />
     </TitledPage>
   );
 }

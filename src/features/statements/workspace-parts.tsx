@@ -1,4 +1,5 @@
 /** Pieces of the statement pages: the list, a state tag, each language's state, move buttons. */
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import { formatDate, messages } from '../../platform/i18n/format.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { type LocalizedText, translationState } from '../../platform/text/localized-text.js';
@@ -14,7 +15,7 @@ import { stateFilter, stateName } from './state-label.js';
 import type { EditableStatementItem } from './workspace-read.js';
 
 export function StatementListPage(
-  props: WorkspaceProps & { items: EditableStatementItem[]; q: string; state: string },
+  props: WorkspaceProps & { page: KeysetPage<EditableStatementItem>; q: string; state: string },
 ): JSX.Element {
   const { t } = props.ctx;
   return (
@@ -47,7 +48,8 @@ export function EditorialListPage<Row>(
     titleHeader: string;
     q: string;
     state: string;
-    items: Row[];
+    /** One page of the list (platform/db/keyset.ts). */
+    page: KeysetPage<Row>;
     of: (row: Row) => { slug: string; title: LocalizedText; date: string; state: VisibilityState };
     more?: Column<Row>[];
   },
@@ -62,7 +64,8 @@ export function EditorialListPage<Row>(
       caption={props.caption}
       create={{ href: `${base}/new`, label: props.newLabel }}
       search={{ action: base, q: props.q, filters: [stateFilter(t, props.state)] }}
-      rows={props.items}
+      rows={props.page.items}
+      page={props.page}
       columns={[
         {
           header: props.titleHeader,

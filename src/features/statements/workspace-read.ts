@@ -1,9 +1,21 @@
 /** What the editorial workspace reads: every statement in any state, with what its forms need. */
-import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
-import { type VisibilityState, visibilityState } from '../../platform/visibility.js';
+import {
+  stateCondition,
+  statementStateColumns,
+  type VisibilityState,
+  visibilityState,
+} from '../../platform/visibility.js';
 import { type StatementRow, statementBySlug } from './edit-service.js';
 import { recommendationOrder } from './recommendation-number.js';
 
@@ -109,24 +121,42 @@ export interface EditableStatementItem {
   recommendationCount: number;
 }
 
-/** Every statement, whatever its state, newest first, for editors. */
+const statementListKeys: SortKey[] = [
+  { column: t.statements.date, direction: 'desc' },
+  { column: t.statements.slug, direction: 'asc' },
+];
+
+/**
+ * One page of every statement, whatever its state, newest first, for editors: searched by title (any
+ * language) or slug, filtered by state in SQL, paged along the (date desc, slug) index.
+ */
 export async function listStatementsForEditing(
   db: Db,
   filter: StatementListFilter,
   now: Date,
-): Promise<EditableStatementItem[]> {
-  const conditions: SQL[] = [];
+  request: PageRequest = {},
+  size = LIST_PAGE_SIZE,
+): Promise<KeysetPage<EditableStatementItem>> {
   const q = filter.q?.trim();
-  if (q) {
-    const like = likePattern(q);
-    conditions.push(or(ilike(t.statements.slug, like), localizedTextMatches(t.statements.title, like)) as SQL);
-  }
-  const rows = await db
-    .select()
-    .from(t.statements)
-    .where(conditions.length > 0 ? and(...conditions) : undefined)
-    .orderBy(desc(t.statements.date), asc(t.statements.slug));
-  const ids = rows.map((r) => r.id);
+  const like = q ? likePattern(q) : '';
+  const conditions = and(
+    q ? or(ilike(t.statements.slug, like), localizedTextMatches(t.statements.title, like)) : undefined,
+    filter.state ? stateCondition(statementStateColumns, filter.state, now) : undefined,
+  );
+  const page = await keysetPage<StatementRow>({
+    keys: statementListKeys,
+    request,
+    size,
+    keyOf: (row) => [row.date, row.slug],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select()
+        .from(t.statements)
+        .where(and(conditions, where))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  const ids = page.items.map((r) => r.id);
   const counts =
     ids.length === 0
       ? []
@@ -136,11 +166,12 @@ export async function listStatementsForEditing(
           .where(inArray(t.recommendations.statementId, ids))
           .groupBy(t.recommendations.statementId);
   const byId = new Map(counts.map((c) => [c.statementId, Number(c.n)]));
-  return rows
-    .map((statement) => ({
+  return {
+    ...page,
+    items: page.items.map((statement) => ({
       statement,
       state: visibilityState(statement, now),
       recommendationCount: byId.get(statement.id) ?? 0,
-    }))
-    .filter((item) => !filter.state || item.state === filter.state);
+    })),
+  };
 }

@@ -12,6 +12,7 @@ import {
   field,
   ItemParams,
   originalLocale,
+  PageCursorQuery,
   pair,
   SlugParams,
   seenVersion,
@@ -44,6 +45,7 @@ import { statementItem } from './write-support.js';
 const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   state: Type.Optional(Type.String({ maxLength: 20 })),
+  ...PageCursorQuery,
 });
 
 /** Signed-in people other than editors and the admin are refused (403 page). */
@@ -86,8 +88,9 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
       const w = request.workspace;
       const q = request.query.q ?? '';
       const state = isVisibilityState(request.query.state) ? request.query.state : '';
-      const items = await listStatementsForEditing(deps.db, { q, ...(state ? { state } : {}) }, deps.now());
-      return sendHtml(reply, await (<StatementListPage {...w} items={items} q={q} state={state} />));
+      const filter = { q, ...(state ? { state } : {}) };
+      const page = await listStatementsForEditing(deps.db, filter, deps.now(), request.query);
+      return sendHtml(reply, await (<StatementListPage {...w} page={page} q={q} state={state} />));
     });
 
     scope.get(`${path}/new`, async (request, reply) => {

@@ -8,6 +8,9 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 
+/** Rows on a page of a workspace or public list, unless the list says otherwise. */
+export const LIST_PAGE_SIZE = 50;
+
 /** One column (or expression) of a list's order. The last one must be unique (usually the id). */
 export interface SortKey {
   column: AnyPgColumn | SQL;

@@ -16,6 +16,15 @@ export const SlugParams = Type.Object({ slug: Slug });
  * The largest value of an `integer` column (every id and version): a larger number in a query is a
  * database error, so schemas and readers stop it here.
  */
+/**
+ * A paged list's `?after=`/`?before=` (platform/db/keyset.ts): spread into a list's querystring schema.
+ * An unreadable cursor is not refused: the list starts at its top.
+ */
+export const PageCursorQuery = {
+  after: Type.Optional(Type.String({ maxLength: 2000 })),
+  before: Type.Optional(Type.String({ maxLength: 2000 })),
+};
+
 export const PG_INTEGER_MAX = 2_147_483_647;
 /**
  * Ajv (Fastify's validator) turns a posted "1e309" into Infinity, which passes `integer` and skips

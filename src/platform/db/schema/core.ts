@@ -140,7 +140,12 @@ export const statements = pgTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('statements_slug_key').on(t.slug), index('statements_date_idx').on(t.date)],
+  (t) => [
+    uniqueIndex('statements_slug_key').on(t.slug),
+    index('statements_date_idx').on(t.date),
+    // The workspace list's order (newest first, then slug; `desc` puts nulls first, so must the index).
+    index('statements_date_desc_slug_idx').on(t.date.desc().nullsFirst(), t.slug),
+  ],
 );
 
 export const statementAddressees = pgTable(

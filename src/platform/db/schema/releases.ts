@@ -43,7 +43,12 @@ export const releases = pgTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('releases_slug_key').on(t.slug), index('releases_statement_idx').on(t.statementId)],
+  (t) => [
+    uniqueIndex('releases_slug_key').on(t.slug),
+    index('releases_statement_idx').on(t.statementId),
+    // The workspace list's order (newest first, then slug; `desc` puts nulls first, so must the index).
+    index('releases_date_desc_slug_idx').on(t.releaseDate.desc().nullsFirst(), t.slug),
+  ],
 );
 
 export const releaseContacts = pgTable(

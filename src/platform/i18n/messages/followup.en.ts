@@ -115,8 +115,8 @@ export const followupEn = {
   followupAllHint:
     'Search a recommendation’s words in either language, or narrow the list; open a recommendation to record a response or a status update. The status shown is the latest published one.',
   followupAllNone: 'No recommendation of a published statement matches.',
-  followupAllShowing: (from: number, to: number, more: boolean) =>
-    `Recommendations ${from} to ${to}${more ? ', more on the next page' : ''}.`,
+  followupAllShowing: (n: number, more: boolean) =>
+    `${n} ${n === 1 ? 'recommendation' : 'recommendations'} on this page${more ? ', more on the next page' : ''}.`,
   followupColumnRecommendation: 'Recommendation',
   followupFilterStale: 'Status updates',
   followupFilterStaleOnly: (months: number) => `None for ${months} ${months === 1 ? 'month' : 'months'}`,

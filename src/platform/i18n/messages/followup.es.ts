@@ -118,8 +118,8 @@ export const followupEs = {
   followupAllHint:
     'Busca palabras de una recomendación en cualquiera de los dos idiomas o acota la lista; abre una recomendación para registrar una respuesta o una actualización de estado. El estado que se muestra es el último publicado.',
   followupAllNone: 'Ninguna recomendación de una declaración publicada coincide.',
-  followupAllShowing: (from: number, to: number, more: boolean) =>
-    `Recomendaciones ${from} a ${to}${more ? '; hay más en la página siguiente' : ''}.`,
+  followupAllShowing: (n: number, more: boolean) =>
+    `${n} ${n === 1 ? 'recomendación' : 'recomendaciones'} en esta página${more ? '; hay más en la página siguiente' : ''}.`,
   followupColumnRecommendation: 'Recomendación',
   followupFilterStale: 'Actualizaciones de estado',
   followupFilterStaleOnly: (months: number) => `Ninguna en ${months} ${months === 1 ? 'mes' : 'meses'}`,

@@ -47,6 +47,7 @@ export const workspaceEn = {
   workspaceAll: 'All',
   workspaceNoResults: 'Nothing matches.',
   workspaceResultCount: (n: number) => (n === 1 ? '1 result' : `${n} results`),
+  workspacePageResultCount: (n: number) => (n === 1 ? '1 result on this page' : `${n} results on this page`),
   workspaceActions: 'Actions',
   workspaceEdit: 'Edit',
   workspaceArchive: 'Archive',

@@ -49,6 +49,7 @@ export const workspaceEs = {
   workspaceAll: 'Todos',
   workspaceNoResults: 'No hay coincidencias.',
   workspaceResultCount: (n: number) => (n === 1 ? '1 resultado' : `${n} resultados`),
+  workspacePageResultCount: (n: number) => (n === 1 ? '1 resultado en esta página' : `${n} resultados en esta página`),
   workspaceActions: 'Acciones',
   workspaceEdit: 'Editar',
   workspaceArchive: 'Archivar',
