@@ -140,7 +140,11 @@ export const statements = pgTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('statements_slug_key').on(t.slug), index('statements_date_idx').on(t.date)],
+  (t) => [
+    uniqueIndex('statements_slug_key').on(t.slug),
+    // The home page's keyset order (newest first, then slug): features/statements/service.ts.
+    index('statements_date_slug_idx').on(t.date.desc(), t.slug),
+  ],
 );
 
 export const statementAddressees = pgTable(
@@ -165,7 +169,11 @@ export const recommendations = pgTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('recommendations_statement_slug_key').on(t.statementId, t.slug)],
+  (t) => [
+    uniqueIndex('recommendations_statement_slug_key').on(t.statementId, t.slug),
+    // A statement's order (position, then id): the public page's keyset and recommendationNumber()'s count.
+    index('recommendations_statement_order_idx').on(t.statementId, t.position, t.id),
+  ],
 );
 
 export const recommendationThemes = pgTable(
@@ -204,6 +212,8 @@ export const signatories = pgTable(
   (t) => [
     primaryKey({ columns: [t.statementId, t.organizationId] }),
     index('signatories_organization_idx').on(t.organizationId),
+    // A statement's signatories in order, one keyset page at a time (features/statements/page-service.ts).
+    index('signatories_statement_order_idx').on(t.statementId, t.position, t.organizationId),
   ],
 );
 
