@@ -70,19 +70,16 @@ export async function getPublicStatementPage(
 
   const themes = await statementThemes(db, id);
   const activeTheme = request.theme ? (themes.find((th) => th.slug === request.theme) ?? null) : null;
-  // An unknown theme shows nothing (and says so), as the filter did before it was paged.
-  const themeFilter: SQL | undefined =
-    request.theme === null
-      ? undefined
-      : activeTheme
-        ? inArray(
-            t.recommendations.id,
-            db
-              .select({ id: t.recommendationThemes.recommendationId })
-              .from(t.recommendationThemes)
-              .where(eq(t.recommendationThemes.themeId, activeTheme.id)),
-          )
-        : eq(t.recommendations.id, -1);
+  // An unknown theme filters nothing (the page says so), as before the list was paged.
+  const themeFilter: SQL | undefined = activeTheme
+    ? inArray(
+        t.recommendations.id,
+        db
+          .select({ id: t.recommendationThemes.recommendationId })
+          .from(t.recommendationThemes)
+          .where(eq(t.recommendationThemes.themeId, activeTheme.id)),
+      )
+    : undefined;
 
   const [recommendations, totals, shown, signatories, addressees, quotes] = await Promise.all([
     recommendationPage(db, id, themeFilter, request.recommendations),

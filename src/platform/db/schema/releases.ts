@@ -43,7 +43,12 @@ export const releases = pgTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('releases_slug_key').on(t.slug), index('releases_statement_idx').on(t.statementId)],
+  (t) => [
+    uniqueIndex('releases_slug_key').on(t.slug),
+    index('releases_statement_idx').on(t.statementId),
+    // The newsroom's keyset order starts newest first (features/releases/service.ts).
+    index('releases_date_idx').on(t.releaseDate.desc(), t.slug),
+  ],
 );
 
 export const releaseContacts = pgTable(
