@@ -173,7 +173,10 @@ async function recommendationPage(
     ids.length === 0
       ? []
       : await db
-          .select({ recommendationId: t.recommendationThemes.recommendationId, themeId: t.recommendationThemes.themeId })
+          .select({
+            recommendationId: t.recommendationThemes.recommendationId,
+            themeId: t.recommendationThemes.themeId,
+          })
           .from(t.recommendationThemes)
           .where(inArray(t.recommendationThemes.recommendationId, ids));
   return {

@@ -26,11 +26,12 @@ export function registerStatementRoutes(
       '/',
       { prefixTrailingSlash: 'slash', schema: { querystring: Type.Object(PageQuery) } },
       async (request, reply) => {
-      const page = await listPublicStatements(deps.db, deps.now(), request.query);
-      const pager = keysetLinks(page, (cursor) => pageHref(`/${locale}/`, {}, cursor));
-      const ctx = pageContext(deps, request, locale);
-      return sendHtml(reply, await (<HomePage ctx={ctx} items={page.items} pager={pager} />));
-    });
+        const page = await listPublicStatements(deps.db, deps.now(), request.query);
+        const pager = keysetLinks(page, (cursor) => pageHref(`/${locale}/`, {}, cursor));
+        const ctx = pageContext(deps, request, locale);
+        return sendHtml(reply, await (<HomePage ctx={ctx} items={page.items} pager={pager} />));
+      },
+    );
 
     // `?theme=<slug>`: only that theme's recommendations (a link on the page, so no JavaScript is needed).
     // `?after=`/`?before=` page the recommendations, `?signatories-after=`/`-before=` the signatories.
@@ -75,7 +76,14 @@ export function registerStatementRoutes(
         return sendHtml(
           reply,
           await (
-            <StatementPage ctx={ctx} detail={detail} pagers={pagers} sections={extra} document={document} theme={theme} />
+            <StatementPage
+              ctx={ctx}
+              detail={detail}
+              pagers={pagers}
+              sections={extra}
+              document={document}
+              theme={theme}
+            />
           ),
         );
       },

@@ -1,7 +1,7 @@
 /** Read side of statements and their recommendations, for the public site. */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import { type KeysetPage, type PageRequest, keysetPage, type SortKey } from '../../platform/db/keyset.js';
+import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
