@@ -6,7 +6,7 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { keysetLinks, pageHref } from '../../ui/pager.js';
-import { findRecommendation, getPublicStatement } from '../statements/index.js';
+import { getPublicRecommendation } from '../statements/index.js';
 import { DashboardPage, type DashboardView, viewPath } from './dashboard-frame.js';
 import {
   countByAddressee,
@@ -105,14 +105,24 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
       { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
       async (request, reply) => {
         const now = deps.now();
-        const detail = await getPublicStatement(deps.db, request.params.slug, now);
-        const recommendation = findRecommendation(detail, request.params.recommendation);
+        const { statement, recommendation } = await getPublicRecommendation(
+          deps.db,
+          request.params.slug,
+          request.params.recommendation,
+          now,
+        );
         const timeline = await loadTimeline(deps.db, recommendation.id, { now, includeDrafts: false });
         const ctx = pageContext(deps, request, locale);
         return sendHtml(
           reply,
           await (
-            <TimelinePage ctx={ctx} detail={detail} recommendation={recommendation} timeline={timeline} now={now} />
+            <TimelinePage
+              ctx={ctx}
+              statement={statement}
+              recommendation={recommendation}
+              timeline={timeline}
+              now={now}
+            />
           ),
         );
       },

@@ -192,3 +192,61 @@ async function recommendationPage(
     })),
   };
 }
+
+/** One recommendation of a public statement with what its own pages show: its themes and addressees. */
+export interface RecommendationInStatement {
+  statement: StatementDetail['statement'];
+  recommendation: RecommendationDetail;
+  themes: ThemeRow[];
+  addressees: AddresseeRow[];
+}
+
+/**
+ * A public statement's recommendation, read alone (not the whole statement), so its page and its
+ * follow-up timeline cost the same in a statement of 5 recommendations or of 500.
+ */
+export async function getPublicRecommendation(
+  db: Db,
+  slug: string,
+  recommendationSlug: string,
+  now: Date,
+): Promise<RecommendationInStatement> {
+  const [statement] = await db
+    .select()
+    .from(t.statements)
+    .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
+  if (!statement) throw new NotFound(`No published statement "${slug}"`);
+  const [row] = await db
+    .select({ recommendation: t.recommendations, number: recommendationNumber() })
+    .from(t.recommendations)
+    .where(and(eq(t.recommendations.statementId, statement.id), eq(t.recommendations.slug, recommendationSlug)));
+  if (!row) throw new NotFound(`No recommendation "${recommendationSlug}" in this statement`);
+  const id = row.recommendation.id;
+  const [themes, addressees] = await Promise.all([
+    db
+      .select({ theme: t.themes })
+      .from(t.recommendationThemes)
+      .innerJoin(t.themes, eq(t.themes.id, t.recommendationThemes.themeId))
+      .where(eq(t.recommendationThemes.recommendationId, id))
+      .orderBy(asc(t.themes.position), asc(t.themes.slug)),
+    db
+      .select({ addressee: t.addressees })
+      .from(t.recommendationAddressees)
+      .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
+      .where(eq(t.recommendationAddressees.recommendationId, id))
+      .orderBy(asc(t.addressees.id)),
+  ]);
+  return {
+    statement,
+    recommendation: {
+      id,
+      slug: row.recommendation.slug,
+      number: row.number,
+      text: row.recommendation.text,
+      themeIds: themes.map((r) => r.theme.id),
+      addresseeIds: addressees.map((r) => r.addressee.id),
+    },
+    themes: themes.map((r) => r.theme),
+    addressees: addressees.map((r) => r.addressee),
+  };
+}

@@ -6,8 +6,8 @@ import { Cursor, PageQuery } from '../../platform/web/page-query.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { keysetLinks, pageHref } from '../../ui/pager.js';
 import { documentOf } from '../files/index.js';
-import { getPublicStatementPage } from './page-service.js';
-import { findRecommendation, getPublicStatement, listPublicStatements } from './service.js';
+import { getPublicRecommendation, getPublicStatementPage } from './page-service.js';
+import { listPublicStatements } from './service.js';
 import { HomePage, RecommendationPage, StatementPage } from './views.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
@@ -93,13 +93,10 @@ export function registerStatementRoutes(
       '/statements/:slug/recommendations/:recommendation',
       { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
       async (request, reply) => {
-        const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
-        const recommendation = findRecommendation(detail, request.params.recommendation);
+        const { slug, recommendation } = request.params;
+        const found = await getPublicRecommendation(deps.db, slug, recommendation, deps.now());
         const ctx = pageContext(deps, request, locale);
-        return sendHtml(
-          reply,
-          await (<RecommendationPage ctx={ctx} detail={detail} recommendation={recommendation} />),
-        );
+        return sendHtml(reply, await (<RecommendationPage ctx={ctx} found={found} />));
       },
     );
   });

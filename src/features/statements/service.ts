@@ -98,19 +98,10 @@ export interface StatementDetail {
   quotes: { id: number; text: LocalizedText; person: PersonRow; organization: OrganizationRow | null }[];
 }
 
-export async function getPublicStatement(db: Db, slug: string, now = new Date()): Promise<StatementDetail> {
-  const [statement] = await db
-    .select()
-    .from(t.statements)
-    .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
-  if (!statement) throw new NotFound(`No published statement "${slug}"`);
-  return statementDetail(db, statement);
-}
-
 /**
  * A statement with everything its page shows, whatever its state: for signed-in pages that show a
  * draft to the people it is meant for (sign-on). Their own policy decides who; the public goes
- * through `getPublicStatement`.
+ * through `getPublicStatementPage` (page-service.ts), one page of each long list at a time.
  */
 export async function getStatementDetail(db: Db, slug: string): Promise<StatementDetail> {
   const [statement] = await db.select().from(t.statements).where(eq(t.statements.slug, slug));
@@ -180,10 +171,4 @@ async function statementDetail(db: Db, statement: StatementRow): Promise<Stateme
     signatories,
     quotes,
   };
-}
-
-export function findRecommendation(detail: StatementDetail, recommendationSlug: string): RecommendationDetail {
-  const recommendation = detail.recommendations.find((r) => r.slug === recommendationSlug);
-  if (!recommendation) throw new NotFound(`No recommendation "${recommendationSlug}" in this statement`);
-  return recommendation;
 }

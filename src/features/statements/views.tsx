@@ -14,8 +14,8 @@ import { Pager, PagerHead, type PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
 import { similarity } from '../lint/index.js';
-import type { StatementPageDetail } from './page-service.js';
-import type { AddresseeRow, RecommendationDetail, StatementDetail, StatementListItem } from './service.js';
+import type { RecommendationInStatement, StatementPageDetail } from './page-service.js';
+import type { StatementListItem } from './service.js';
 
 export function HomePage({
   ctx,
@@ -344,15 +344,17 @@ function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementPageDet
 }
 
 /** One recommendation of a statement, on its own page. */
-type RecommendationProps = { ctx: PageContext; detail: StatementDetail; recommendation: RecommendationDetail };
-
-export function RecommendationPage({ ctx, detail, recommendation }: RecommendationProps): JSX.Element {
+export function RecommendationPage({
+  ctx,
+  found,
+}: {
+  ctx: PageContext;
+  found: RecommendationInStatement;
+}): JSX.Element {
   const { t, locale } = ctx;
+  const { recommendation, themes, addressees } = found;
+  const detail = found;
   const statementHref = `/${locale}/statements/${detail.statement.slug}`;
-  const themes = detail.themes.filter((th) => recommendation.themeIds.includes(th.id));
-  const addressees = recommendation.addresseeIds
-    .map((id) => detail.addresseesById.get(id))
-    .filter((a): a is AddresseeRow => a !== undefined);
   const title = t.recommendationTitle(recommendation.number);
   return (
     <Layout ctx={ctx} title={`${title} · ${localizedPlain(detail.statement.title, ctx)}`}>
