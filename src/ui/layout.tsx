@@ -5,6 +5,7 @@ import { LOCALES } from '../platform/i18n/locales.js';
 import { brandAssets } from '../platform/web/brand-assets.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { EmptyOr } from './list.js';
+import { Pager, PagerHead, type PagerLinks } from './pager.js';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -101,17 +102,20 @@ export function ListingPage(props: {
   intro: string;
   empty: string;
   isEmpty: boolean;
+  /** The links to the list's other pages (keyset pages: ui/pager.tsx), shown under it and in the head. */
+  pager?: PagerLinks;
   children: JSX.Element;
 }): JSX.Element {
-  const { ctx, title, intro, children } = props;
+  const { ctx, title, intro, children, pager } = props;
   return (
-    <TitledPage ctx={ctx} title={title} description={intro}>
+    <TitledPage ctx={ctx} title={title} description={intro} head={pager ? <PagerHead links={pager} /> : undefined}>
       <p class="lede" safe>
         {intro}
       </p>
       <EmptyOr empty={props.empty} isEmpty={props.isEmpty}>
         {children}
       </EmptyOr>
+      {pager ? <Pager ctx={ctx} links={pager} /> : ''}
     </TitledPage>
   );
 }

@@ -71,3 +71,37 @@ export function Pager(props: { ctx: PageContext; links: PagerLinks }) {
     </nav>
   );
 }
+
+/**
+ * The address of a page of a list: `path` with the page's other query parameters kept (a filter,
+ * another list's cursor) and this list's cursor set, under the names `names` gives (`after`/`before`
+ * unless a page has two paged lists). Empty parameters are left out, so the first page's address is
+ * the list's plain address.
+ */
+export function pageHref(
+  path: string,
+  query: Readonly<Record<string, string | null | undefined>>,
+  cursor: { after?: string; before?: string },
+  names: { after: string; before: string } = { after: 'after', before: 'before' },
+): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (key === names.after || key === names.before) continue;
+    if (value !== undefined && value !== null && value !== '') params.set(key, value);
+  }
+  if (cursor.after) params.set(names.after, cursor.after);
+  if (cursor.before) params.set(names.before, cursor.before);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** `<link rel="prev">`/`<link rel="next">` for the page's head, beside the visible pager. */
+export function PagerHead(props: { links: PagerLinks }): JSX.Element {
+  const { next, previous } = props.links;
+  return (
+    <>
+      {previous ? <link rel="prev" href={previous} /> : ''}
+      {next ? <link rel="next" href={next} /> : ''}
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { ChoiceOptions } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
-import type { filterOptions } from './dashboard-service.js';
+import { type filterOptions, STATEMENT_CHOICES } from './dashboard-service.js';
 import { filterQuery, type ListFilters } from './filters.js';
 import { STATUS_KEYS } from './status.js';
 
@@ -38,15 +38,24 @@ function Select(props: {
   value: string | undefined;
   options: { value: string; label: string }[];
   anyLabel: string;
+  hint?: string;
 }): JSX.Element {
+  const hintId = props.hint ? `filter-${props.name}-hint` : undefined;
   return (
     <p>
       <label for={`filter-${props.name}`} safe>
         {props.label}
       </label>
-      <select id={`filter-${props.name}`} name={props.name}>
+      <select id={`filter-${props.name}`} name={props.name} aria-describedby={hintId}>
         <ChoiceOptions options={props.options} value={props.value} empty={{ label: props.anyLabel }} />
       </select>
+      {props.hint ? (
+        <span id={hintId} class="hint" safe>
+          {props.hint}
+        </span>
+      ) : (
+        ''
+      )}
     </p>
   );
 }
@@ -84,6 +93,7 @@ function FilterForm(props: { ctx: PageContext; view: DashboardView; filters: Lis
           label={t.followupFilterStatement}
           value={filters.statement}
           anyLabel={t.followupFilterAny}
+          hint={t.followupFilterStatementHint(STATEMENT_CHOICES)}
           options={options.statements.map((s) => ({
             value: s.slug,
             label: `${localizedPlain(s.title, ctx)} (${s.date.slice(0, 4)})`,

@@ -7,8 +7,17 @@
  * Current status = the status update marked `is_current` (maintained from the timeline, status.ts),
  * read through the partial index `followup_status_updates_current_idx`.
  */
-import { and, asc, count, desc, eq, exists, gte, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
+import {
+  decodeCursor,
+  type KeysetPage,
+  keysetCondition,
+  keysetOrder,
+  keysetPage,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { publicCommitmentCondition, publicStatementsCondition } from '../../platform/visibility.js';
 import type { DashboardFilters, ListFilters } from './filters.js';
@@ -326,23 +335,41 @@ export const LIST_PAGE_SIZE = 50;
 export interface ListedRecommendation extends RecommendationInStatement {
   /** The stored position, for ordering only: the number shown is `recommendationNumber()`'s. */
   position: number;
+  statementId: number;
   status: ImplementationStatus | null;
   statusDate: string | null;
 }
 
+/** The statements' walk: newest first, then id. */
+const STATEMENT_WALK: SortKey[] = [
+  { column: t.statements.date, direction: 'desc' },
+  { column: t.statements.id, direction: 'asc' },
+];
+/** The list's order, on the walk's output (`s`: the statement, `x`: its recommendation). */
+const LIST_ORDER: SortKey[] = [
+  { column: sql`s.date`, direction: 'desc' },
+  { column: sql`s.id`, direction: 'asc' },
+  { column: sql`x.position`, direction: 'asc' },
+  { column: sql`x.id`, direction: 'asc' },
+];
+
 /**
- * One page of the filtered list, newest statements first; `hasMore` instead of a costly total count.
+ * One keyset page of the filtered list (platform/db/keyset.ts), newest statements first: page 400
+ * costs what page 1 does, and there is no costly total count.
  *
  * Written as a walk down the selected statements by date, each joined (LATERAL) to its own matching
  * recommendations, so a page stops after the first statements that fill it instead of filtering all
- * 250,000 recommendations and sorting them. With a status the walk enters each statement through
- * the current-status index (statement, status), which is what keeps a status-filtered list fast.
+ * 250,000 recommendations and sorting them. The walk starts at the cursor's statement (the keyset
+ * on the statements alone), and the full cursor then picks up inside it. With a status the walk
+ * enters each statement through the current-status index (statement, status), which is what keeps a
+ * status-filtered list fast.
  */
 export async function listRecommendations(
   db: Db,
   filters: ListFilters,
   now: Date,
-): Promise<{ items: ListedRecommendation[]; hasMore: boolean }> {
+  request: PageRequest = {},
+): Promise<KeysetPage<ListedRecommendation>> {
   const r = t.recommendations;
   const own = ownFilter(filters);
   const inStatement =
@@ -355,25 +382,56 @@ export async function listRecommendations(
             from ${su} join ${r} on ${r.id} = ${su.recommendationId}
             where ${su.statementId} = s.id and ${su.isCurrent} and ${su.status} = ${filters.status}
               and ${own ?? sql`true`}`;
-  const page = filters.page ?? 1;
-  const rows = await queryRows<Omit<ListedRecommendation, 'id' | 'position'> & { id: number; position: number }>(
-    db,
-    sql`select x.id, x.slug, x.position, x.text, s.slug as "statementSlug", s.title as "statementTitle",
-          s.date::text as "statementDate", x.status, x.status_date as "statusDate"
-        from (select ${t.statements.id} as id, ${t.statements.slug} as slug, ${t.statements.title} as title,
-                ${t.statements.date} as date
-              from ${t.statements}
-              where ${and(
-                statementFilter(filters, now),
-                filters.status ? statementsWithStatus(filters, filters.status) : undefined,
-              )}
-              order by ${t.statements.date} desc, ${t.statements.id}) s
-        cross join lateral (${inStatement}) x
-        order by s.date desc, s.id, x.position, x.id
-        limit ${LIST_PAGE_SIZE + 1} offset ${(page - 1) * LIST_PAGE_SIZE}`,
-  );
-  const items = rows.map((row) => ({ ...row, id: Number(row.id), position: Number(row.position) }));
-  return { items: items.slice(0, LIST_PAGE_SIZE), hasMore: items.length > LIST_PAGE_SIZE };
+  // The same reading of the cursor as keysetPage's, for the walk's start.
+  const after = decodeCursor(request.after, LIST_ORDER.length);
+  const before = after ? undefined : decodeCursor(request.before, LIST_ORDER.length);
+  const from = after ?? before;
+  const reverse = before !== undefined;
+  const walkStart = from
+    ? or(
+        keysetCondition(STATEMENT_WALK, from.slice(0, 2), reverse),
+        and(eq(t.statements.date, String(from[0])), eq(t.statements.id, Number(from[1]))),
+      )
+    : undefined;
+  type Row = Omit<ListedRecommendation, 'id' | 'position' | 'statementId'> & {
+    id: number;
+    position: number;
+    statementId: number;
+  };
+  const page = await keysetPage({
+    keys: LIST_ORDER,
+    request,
+    size: LIST_PAGE_SIZE,
+    keyOf: (row: Row) => [row.statementDate, Number(row.statementId), Number(row.position), Number(row.id)],
+    fetch: (where, orderBy, limit) =>
+      queryRows<Row>(
+        db,
+        sql`select x.id, x.slug, x.position, x.text, s.id as "statementId", s.slug as "statementSlug",
+              s.title as "statementTitle", s.date::text as "statementDate", x.status, x.status_date as "statusDate"
+            from (select ${t.statements.id} as id, ${t.statements.slug} as slug, ${t.statements.title} as title,
+                    ${t.statements.date} as date
+                  from ${t.statements}
+                  where ${and(
+                    statementFilter(filters, now),
+                    filters.status ? statementsWithStatus(filters, filters.status) : undefined,
+                    walkStart,
+                  )}
+                  order by ${sql.join(keysetOrder(STATEMENT_WALK, reverse), sql`, `)}) s
+            cross join lateral (${inStatement}) x
+            where ${where ?? sql`true`}
+            order by ${sql.join(orderBy, sql`, `)}
+            limit ${limit}`,
+      ),
+  });
+  return {
+    ...page,
+    items: page.items.map((row) => ({
+      ...row,
+      id: Number(row.id),
+      position: Number(row.position),
+      statementId: Number(row.statementId),
+    })),
+  };
 }
 
 /** Public commitments past due and still open, soonest due first. */
@@ -382,18 +440,40 @@ export function publicOverdueCommitments(db: Db, now: Date, limit = 20) {
   return overdueCommitments(db, now, limit, publicCommitmentCondition(c.id, c.publication, now));
 }
 
-/** The choices of the filter form: every theme, addressee, country and public statement. */
-export async function filterOptions(db: Db, now: Date) {
-  const [themes, addressees, statements] = await Promise.all([
+/**
+ * How many statements the filter form offers: the newest in the chosen dates, so the form stays small
+ * however many statements there are; narrowing the dates reaches any older one.
+ */
+export const STATEMENT_CHOICES = 50;
+
+/**
+ * The choices of the filter form: every theme, addressee and country, and the newest public
+ * statements within the chosen dates (plus the chosen statement, wherever it falls).
+ */
+export async function filterOptions(db: Db, now: Date, filters: DashboardFilters = {}) {
+  const inDates = and(
+    publicStatementsCondition(now),
+    filters.from ? gte(t.statements.date, filters.from) : undefined,
+    filters.to ? lte(t.statements.date, filters.to) : undefined,
+  );
+  const choice = { slug: t.statements.slug, title: t.statements.title, date: t.statements.date };
+  const [themes, addressees, newest, chosen] = await Promise.all([
     db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
     db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
     db
-      .select({ slug: t.statements.slug, title: t.statements.title, date: t.statements.date })
+      .select(choice)
       .from(t.statements)
-      .where(publicStatementsCondition(now))
-      .orderBy(desc(t.statements.date))
-      .limit(500),
+      .where(inDates)
+      .orderBy(desc(t.statements.date), asc(t.statements.slug))
+      .limit(STATEMENT_CHOICES),
+    filters.statement
+      ? db
+          .select(choice)
+          .from(t.statements)
+          .where(and(publicStatementsCondition(now), eq(t.statements.slug, filters.statement)))
+      : Promise.resolve([]),
   ]);
+  const statements = [...newest, ...chosen.filter((c) => !newest.some((s) => s.slug === c.slug))];
   const countries = [...new Set(addressees.map((a) => a.country).filter((c): c is string => Boolean(c)))].sort();
   return { themes, addressees, statements, countries };
 }

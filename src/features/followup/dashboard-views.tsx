@@ -6,10 +6,9 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { Section } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { Pager, type PagerLinks } from '../../ui/pager.js';
 import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
-import { viewPath } from './dashboard-frame.js';
 import type { GroupCounts, ListedRecommendation, publicOverdueCommitments, ScorecardRow } from './dashboard-service.js';
-import { filterQuery, type ListFilters } from './filters.js';
 import type { YearCounts } from './over-time.js';
 import { scorecardShares } from './scorecard.js';
 import { STATUS_KEYS, type StatusCounts, type StatusKey } from './status.js';
@@ -250,17 +249,9 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
   );
 }
 
-export function ListView(props: {
-  ctx: PageContext;
-  filters: ListFilters;
-  items: ListedRecommendation[];
-  hasMore: boolean;
-}) {
-  const { ctx, filters } = props;
+export function ListView(props: { ctx: PageContext; items: ListedRecommendation[]; pager: PagerLinks }) {
+  const { ctx } = props;
   const { t, locale } = ctx;
-  const page = filters.page ?? 1;
-  const pageUrl = (p: number) =>
-    `/${locale}${viewPath('list')}${filterQuery({ ...filters, page: p > 1 ? p : undefined })}`;
   if (props.items.length === 0) return <NoData ctx={ctx} />;
   return (
     <section>
@@ -290,22 +281,7 @@ export function ListView(props: {
           </tbody>
         </table>
       </section>
-      <nav class="pager" aria-label={t.pagerLabel}>
-        {page > 1 ? (
-          <a href={pageUrl(page - 1)} rel="prev" safe>
-            {t.pagerPrevious}
-          </a>
-        ) : (
-          ''
-        )}{' '}
-        {props.hasMore ? (
-          <a href={pageUrl(page + 1)} rel="next" safe>
-            {t.pagerNext}
-          </a>
-        ) : (
-          ''
-        )}
-      </nav>
+      <Pager ctx={ctx} links={props.pager} />
     </section>
   );
 }

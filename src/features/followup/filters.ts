@@ -8,8 +8,9 @@
  * - from, to: YYYY-MM-DD; recommendations of statements dated in the range; on "status over time"
  *   also the years shown
  * - status: on the list only, one implementation status or "none"
- * - page: on the list only
+ * - page: on the editors' list only (the public list pages by keyset: after, before)
  */
+import type { PageRequest } from '../../platform/db/keyset.js';
 import { isIsoDate } from '../../platform/forms/problems.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
 
@@ -61,6 +62,11 @@ export function parseListFilters(query: Record<string, unknown>): ListFilters {
   const page = Number(pick(query, 'page'));
   if (Number.isInteger(page) && page > 1 && page <= 100_000) filters.page = page;
   return filters;
+}
+
+/** The public list's keyset cursors (`?after=`/`?before=`, platform/db/keyset.ts); anything else is the first page. */
+export function parsePageRequest(query: Record<string, unknown>): PageRequest {
+  return { after: pick(query, 'after'), before: pick(query, 'before') };
 }
 
 /** The canonical query string (fixed key order, empty values left out): one URL per view. */

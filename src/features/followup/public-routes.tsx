@@ -5,7 +5,8 @@ import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { localizedPlain } from '../../ui/localized-view.js';
-import { findRecommendation, getPublicStatement } from '../statements/index.js';
+import { keysetLinks, pageHref } from '../../ui/pager.js';
+import { getPublicRecommendation } from '../statements/index.js';
 import { DashboardPage, type DashboardView, viewPath } from './dashboard-frame.js';
 import {
   countByAddressee,
@@ -18,7 +19,7 @@ import {
   statusOverTime,
 } from './dashboard-service.js';
 import { groupRows, ListView, ScorecardView, StackedView, StatusView, yearRows } from './dashboard-views.js';
-import { type ListFilters, parseListFilters } from './filters.js';
+import { filterQuery, type ListFilters, parseListFilters, parsePageRequest } from './filters.js';
 import { loadTimeline } from './timeline-service.js';
 import { TimelinePage } from './timeline-views.js';
 
@@ -32,13 +33,17 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
         ctx: ReturnType<typeof pageContext>,
         filters: ReturnType<typeof parseListFilters>,
         now: Date,
+        query: Record<string, unknown>,
       ) => Promise<JSX.Element>,
     ) =>
       scope.get(viewPath(view), async (request, reply) => {
         const now = deps.now();
         const filters = parseListFilters(request.query as Record<string, unknown>);
         const ctx = pageContext(deps, request, locale);
-        const [options, content] = await Promise.all([filterOptions(deps.db, now), body(ctx, filters, now)]);
+        const [options, content] = await Promise.all([
+          filterOptions(deps.db, now, filters),
+          body(ctx, filters, now, request.query as Record<string, unknown>),
+        ]);
         const page = await (
           <DashboardPage ctx={ctx} view={view} filters={filters} options={options}>
             {/* built as JSX by the view, escaped there */}
@@ -85,9 +90,14 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
     dashboard('scorecard', async (ctx, filters, now) => (
       <ScorecardView ctx={ctx} rows={await scorecard(deps.db, filters, now)} />
     ));
-    dashboard('list', async (ctx, filters, now) => {
-      const { items, hasMore } = await listRecommendations(deps.db, filters, now);
-      return <ListView ctx={ctx} filters={filters} items={items} hasMore={hasMore} />;
+    dashboard('list', async (ctx, filters, now, query) => {
+      const page = await listRecommendations(deps.db, filters, now, parsePageRequest(query));
+      const path = `/${locale}${viewPath('list')}`;
+      const base = filterQuery({ ...filters, page: undefined });
+      const pager = keysetLinks(page, (cursor) =>
+        pageHref(path, Object.fromEntries(new URLSearchParams(base)), cursor),
+      );
+      return <ListView ctx={ctx} items={page.items} pager={pager} />;
     });
 
     scope.get(
@@ -95,14 +105,24 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
       { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
       async (request, reply) => {
         const now = deps.now();
-        const detail = await getPublicStatement(deps.db, request.params.slug, now);
-        const recommendation = findRecommendation(detail, request.params.recommendation);
+        const { statement, recommendation } = await getPublicRecommendation(
+          deps.db,
+          request.params.slug,
+          request.params.recommendation,
+          now,
+        );
         const timeline = await loadTimeline(deps.db, recommendation.id, { now, includeDrafts: false });
         const ctx = pageContext(deps, request, locale);
         return sendHtml(
           reply,
           await (
-            <TimelinePage ctx={ctx} detail={detail} recommendation={recommendation} timeline={timeline} now={now} />
+            <TimelinePage
+              ctx={ctx}
+              statement={statement}
+              recommendation={recommendation}
+              timeline={timeline}
+              now={now}
+            />
           ),
         );
       },

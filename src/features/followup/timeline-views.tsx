@@ -7,7 +7,7 @@ import { EmptyOr } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
 import { documentMeta, fileUrl } from '../files/index.js';
-import type { RecommendationDetail, StatementDetail } from '../statements/index.js';
+import type { RecommendationDetail, RecommendationInStatement } from '../statements/index.js';
 import { isOverdue } from './overdue.js';
 import { isUnverified } from './status.js';
 import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
@@ -268,19 +268,19 @@ export function TimelineList(props: {
 
 export function TimelinePage(props: {
   ctx: PageContext;
-  detail: StatementDetail;
+  statement: RecommendationInStatement['statement'];
   recommendation: RecommendationDetail;
   timeline: Timeline;
   now: Date;
 }) {
-  const { ctx, detail, recommendation, timeline } = props;
+  const { ctx, statement, recommendation, timeline } = props;
   const { t, locale } = ctx;
-  const statementUrl = `/${locale}/statements/${detail.statement.slug}`;
+  const statementUrl = `/${locale}/statements/${statement.slug}`;
   return (
     <Layout ctx={ctx} title={t.followupTimelineTitle(recommendation.number)}>
       <p class="breadcrumb">
         <a href={statementUrl}>
-          <LocalizedSpan value={detail.statement.title} ctx={ctx} />
+          <LocalizedSpan value={statement.title} ctx={ctx} />
         </a>
         {' › '}
         <a href={`${statementUrl}/recommendations/${recommendation.slug}`} safe>
@@ -294,7 +294,7 @@ export function TimelinePage(props: {
       <p safe>{t.followupTimelineIntro}</p>
       <TimelineList ctx={ctx} timeline={timeline} now={props.now} />
       <p>
-        <a href={`/${locale}/follow-up?statement=${detail.statement.slug}`} safe>
+        <a href={`/${locale}/follow-up?statement=${statement.slug}`} safe>
           {t.followupDashboardTitle}
         </a>
       </p>

@@ -1,10 +1,10 @@
 /** Read side of the organization registry, for the public site. */
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { collatorFor, resolveName } from '../../platform/text/localized-text.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
 
 export type OrganizationRow = typeof t.organizations.$inferSelect;
@@ -20,33 +20,88 @@ export async function listOrganizations(db: Db): Promise<OrganizationRow[]> {
 }
 
 /**
- * The public directory in one language: sorted by the name the reader sees there (`resolveName`:
- * the name in that language, else the organization's own), with that language's collation, so
- * "Human Rights Test Network" sorts under H in English and "Ñandú" after "Nube" in Spanish.
+ * The name a reader sees in `locale` (`resolveName`: the name in that language, else the organization's
+ * own), as a sort key in SQL so the directory can be paged by keyset: accents and case ignored, and in
+ * Spanish "ñ" its own letter after "n" ("n~": "~" sorts after every letter byte by byte). Compared
+ * byte by byte (`collate "C"`) so both engines, whatever their default collation, agree with the cursor.
  */
-export async function listDirectory(db: Db, locale: Locale): Promise<OrganizationRow[]> {
-  const collator = collatorFor(locale);
-  const shown = (o: OrganizationRow) => resolveName(o.localizedName, locale, o.name)?.text ?? '';
-  return (await listOrganizations(db))
-    .map((o) => ({ o, name: shown(o) }))
-    .sort((a, b) => collator.compare(a.name, b.name) || (a.o.slug < b.o.slug ? -1 : 1))
-    .map(({ o }) => o);
+function directorySortName(locale: Locale): SQL<string> {
+  const o = t.organizations;
+  const shown = sql`coalesce(nullif(btrim(${o.localizedName}->${locale}->>'text'), ''), ${o.name})`;
+  const letters = locale === 'es' ? sql`replace(replace(${shown}, 'Ñ', 'N~'), 'ñ', 'n~')` : shown;
+  return sql<string>`(lower(unaccent(${letters})) collate "C")`;
+}
+
+/** Organizations on one page of the directory: a name and a line each. */
+export const DIRECTORY_PAGE_SIZE = 100;
+
+/**
+ * One page of the public directory in one language, sorted by the name the reader sees there, so
+ * "Human Rights Test Network" sorts under H in English and "Ñandú" after "Nube" in Spanish.
+ * Archived organizations leave the list.
+ */
+export async function listDirectory(
+  db: Db,
+  locale: Locale,
+  request: PageRequest = {},
+  size = DIRECTORY_PAGE_SIZE,
+): Promise<KeysetPage<OrganizationRow>> {
+  const sortName = directorySortName(locale);
+  const keys: SortKey[] = [
+    { column: sortName, direction: 'asc' },
+    { column: t.organizations.slug, direction: 'asc' },
+  ];
+  const page = await keysetPage({
+    keys,
+    request,
+    size,
+    keyOf: (row: { organization: OrganizationRow; sortName: string }) => [row.sortName, row.organization.slug],
+    fetch: (after, orderBy, limit) =>
+      db
+        .select({ organization: t.organizations, sortName })
+        .from(t.organizations)
+        .where(and(isNull(t.organizations.archivedAt), after))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  return { ...page, items: page.items.map((row) => row.organization) };
 }
 
 export interface OrganizationDetail {
   organization: OrganizationRow;
-  /** Published statements this organization signed, newest first. */
-  statementsSigned: { statement: StatementRow; role: 'convener' | 'signatory' }[];
+  /** One page of the published statements this organization signed, newest first. */
+  statementsSigned: KeysetPage<{ statement: StatementRow; role: 'convener' | 'signatory' }>;
 }
 
-export async function getOrganization(db: Db, slug: string, now = new Date()): Promise<OrganizationDetail> {
+/** Statements on one page of an organization's profile. */
+export const PROFILE_PAGE_SIZE = 50;
+
+const SIGNED_ORDER: SortKey[] = [
+  { column: t.statements.date, direction: 'desc' },
+  { column: t.statements.slug, direction: 'asc' },
+];
+
+export async function getOrganization(
+  db: Db,
+  slug: string,
+  now = new Date(),
+  request: PageRequest = {},
+): Promise<OrganizationDetail> {
   const [organization] = await db.select().from(t.organizations).where(eq(t.organizations.slug, slug));
   if (!organization) throw new NotFound(`No organization "${slug}"`);
-  const statementsSigned = await db
-    .select({ statement: t.statements, role: t.signatories.role })
-    .from(t.signatories)
-    .innerJoin(t.statements, eq(t.statements.id, t.signatories.statementId))
-    .where(and(eq(t.signatories.organizationId, organization.id), publicStatementsCondition(now)))
-    .orderBy(sql`${t.statements.date} desc`);
+  const statementsSigned = await keysetPage({
+    keys: SIGNED_ORDER,
+    request,
+    size: PROFILE_PAGE_SIZE,
+    keyOf: (row: { statement: StatementRow }) => [row.statement.date, row.statement.slug],
+    fetch: (after, orderBy, limit) =>
+      db
+        .select({ statement: t.statements, role: t.signatories.role })
+        .from(t.signatories)
+        .innerJoin(t.statements, eq(t.statements.id, t.signatories.statementId))
+        .where(and(eq(t.signatories.organizationId, organization.id), publicStatementsCondition(now), after))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
   return { organization, statementsSigned };
 }

@@ -4,6 +4,7 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import { LocalizedName, LocalizedSpan, localizedNamePlain, localizedPlain } from '../../ui/localized-view.js';
+import { Pager, PagerHead, type PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
 import { OrganizationLogo } from '../files/index.js';
 import type { OrganizationDetail, OrganizationRow } from './public-service.js';
@@ -12,10 +13,12 @@ export function OrganizationsPage({
   ctx,
   organizations,
   logos = new Map(),
+  pager,
 }: {
   ctx: PageContext;
   organizations: OrganizationRow[];
   logos?: Map<number, FileRef>;
+  pager?: PagerLinks;
 }) {
   const { t, locale } = ctx;
   return (
@@ -25,6 +28,7 @@ export function OrganizationsPage({
       intro={t.organizationsIntro}
       empty={t.organizationsEmpty}
       isEmpty={organizations.length === 0}
+      pager={pager}
     >
       <ul class="directory">
         {organizations.map((o) => (
@@ -53,17 +57,20 @@ export function OrganizationPage({
   ctx,
   detail,
   logo = null,
+  pager = {},
 }: {
   ctx: PageContext;
   detail: OrganizationDetail;
   logo?: FileRef | null;
+  /** The links between pages of the statements it signed. */
+  pager?: PagerLinks;
 }) {
   const { t, locale } = ctx;
   const { organization: o, statementsSigned } = detail;
   const name = localizedNamePlain(o.localizedName, o.name, ctx);
   const otherNames = [o.name, ...o.aliases].filter((n) => n !== name);
   return (
-    <Layout ctx={ctx} title={name}>
+    <Layout ctx={ctx} title={name} head={<PagerHead links={pager} />}>
       <article class="organization">
         <OrganizationLogo ctx={ctx} logo={logo} name={name} />
         <h1>
@@ -113,9 +120,9 @@ export function OrganizationPage({
           )}
         </Section>
         <Section id="signed-heading" title={t.organizationStatementsSigned}>
-          <EmptyOr empty={t.organizationNoStatements} isEmpty={statementsSigned.length === 0} emptyClass="muted">
+          <EmptyOr empty={t.organizationNoStatements} isEmpty={statementsSigned.items.length === 0} emptyClass="muted">
             <ul class="plain">
-              {statementsSigned.map(({ statement }) => (
+              {statementsSigned.items.map(({ statement }) => (
                 <li>
                   <a href={`/${locale}/statements/${statement.slug}`}>
                     <LocalizedSpan value={statement.title} ctx={ctx} />
@@ -127,6 +134,7 @@ export function OrganizationPage({
               ))}
             </ul>
           </EmptyOr>
+          <Pager ctx={ctx} links={pager} />
         </Section>
       </article>
     </Layout>

@@ -4,7 +4,7 @@ import { canEditRelease } from '../../platform/policy.js';
 import { releaseAttention } from './attention.js';
 import { registerReleaseRoutes } from './routes.js';
 import { listPublicReleases } from './service.js';
-import { StatementReleases } from './views.js';
+import { STATEMENT_RELEASES_SHOWN, StatementReleases } from './views.js';
 import { registerReleaseWorkspaceRoutes } from './workspace-routes.js';
 
 export const releasesFeature: FeatureManifest = {
@@ -18,7 +18,10 @@ export const releasesFeature: FeatureManifest = {
   // A statement's page lists the releases that announce it.
   statementPageSections: [
     async (deps, ctx, statementId) => (
-      <StatementReleases ctx={ctx} releases={await listPublicReleases(deps.db, deps.now(), statementId)} />
+      <StatementReleases
+        ctx={ctx}
+        page={await listPublicReleases(deps.db, deps.now(), { statementId, size: STATEMENT_RELEASES_SHOWN })}
+      />
     ),
   ],
   publicChannels: ['/{lang}/releases', '/{lang}/releases/:slug', '/{lang}/releases/:slug/release.:format'],

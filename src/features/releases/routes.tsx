@@ -3,7 +3,9 @@ import { canEditRelease } from '../../platform/policy.js';
 import { currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
+import { PageQuery } from '../../platform/web/page-query.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { keysetLinks, pageHref } from '../../ui/pager.js';
 import { logosFor } from '../files/index.js';
 import { cachedDownload, downloadKey } from './download-cache.js';
 import { lintStoredRelease } from './lint-stored.js';
@@ -22,9 +24,11 @@ const DownloadQuery = Type.Object({ size: Type.Optional(Type.Union([Type.Literal
 
 export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void {
   localizedRoutes(app, (scope, locale) => {
-    scope.get('/releases', async (request, reply) => {
-      const releases = await listPublicReleases(deps.db, deps.now());
-      return sendHtml(reply, await (<NewsroomPage ctx={pageContext(deps, request, locale)} releases={releases} />));
+    scope.get('/releases', { schema: { querystring: Type.Object(PageQuery) } }, async (request, reply) => {
+      const page = await listPublicReleases(deps.db, deps.now(), { request: request.query });
+      const pager = keysetLinks(page, (cursor) => pageHref(`/${locale}/releases`, {}, cursor));
+      const ctx = pageContext(deps, request, locale);
+      return sendHtml(reply, await (<NewsroomPage ctx={ctx} releases={page.items} pager={pager} />));
     });
 
     scope.get('/releases/:slug', { schema: { params: Type.Object({ slug: Slug }) } }, async (request, reply) => {

@@ -1,6 +1,7 @@
 /** Read side of press releases: everything a render needs, loaded in one place. */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
@@ -56,14 +57,47 @@ export async function getRelease(db: Db, slug: string, now: Date): Promise<Relea
   return loadReleaseSource(db, release, now);
 }
 
-/** The newsroom: public releases, newest first. */
-export async function listPublicReleases(db: Db, now: Date, statementId?: number): Promise<ReleaseRow[]> {
+/**
+ * The newsroom's order: newest release date first, then a release still to lift or for immediate
+ * release (no embargo: first, as PostgreSQL puts nulls first in a descending order) before older
+ * embargoes, then slug. The embargo as `infinity` when there is none, so the keyset compares no null.
+ */
+const embargoKey = sql<string>`coalesce(${t.releases.embargoedUntil}, 'infinity'::timestamptz)`;
+const NEWSROOM_ORDER: SortKey[] = [
+  { column: t.releases.releaseDate, direction: 'desc' },
+  { column: embargoKey, direction: 'desc' },
+  { column: t.releases.slug, direction: 'asc' },
+];
+
+/** Releases on one page of the newsroom. */
+export const NEWSROOM_PAGE_SIZE = 50;
+
+/** One page of the newsroom (public releases, newest first), or of one statement's releases. */
+export async function listPublicReleases(
+  db: Db,
+  now: Date,
+  options: { statementId?: number; request?: PageRequest; size?: number } = {},
+): Promise<KeysetPage<ReleaseRow>> {
+  const { statementId, request = {}, size = NEWSROOM_PAGE_SIZE } = options;
   const visible = publicReleasesCondition(now);
-  return db
-    .select()
-    .from(t.releases)
-    .where(statementId === undefined ? visible : and(visible, eq(t.releases.statementId, statementId)))
-    .orderBy(desc(t.releases.releaseDate), desc(t.releases.embargoedUntil), asc(t.releases.slug));
+  const page = await keysetPage({
+    keys: NEWSROOM_ORDER,
+    request,
+    size,
+    keyOf: (row: { release: ReleaseRow }) => [
+      row.release.releaseDate,
+      row.release.embargoedUntil?.toISOString() ?? 'infinity',
+      row.release.slug,
+    ],
+    fetch: (after, orderBy, limit) =>
+      db
+        .select({ release: t.releases })
+        .from(t.releases)
+        .where(and(visible, statementId === undefined ? undefined : eq(t.releases.statementId, statementId), after))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  return { ...page, items: page.items.map((row) => row.release) };
 }
 
 async function loadReleaseSource(db: Db, release: ReleaseRow, now: Date): Promise<ReleaseSource> {

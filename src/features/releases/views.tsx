@@ -1,9 +1,11 @@
 /** The release as a web page (from the render model), and the newsroom. */
 import { escapeHtml } from '@kitajs/html';
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
+import type { PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
 import { LogoStrip } from '../files/index.js';
 import type { Finding } from '../lint/index.js';
@@ -254,7 +256,15 @@ function GapList({ ctx, gaps }: { ctx: PageContext; gaps: string[] }): JSX.Eleme
   );
 }
 
-export function NewsroomPage({ ctx, releases }: { ctx: PageContext; releases: ReleaseRow[] }): JSX.Element {
+export function NewsroomPage({
+  ctx,
+  releases,
+  pager,
+}: {
+  ctx: PageContext;
+  releases: ReleaseRow[];
+  pager?: PagerLinks;
+}): JSX.Element {
   const { t, locale } = ctx;
   return (
     <ListingPage
@@ -263,6 +273,7 @@ export function NewsroomPage({ ctx, releases }: { ctx: PageContext; releases: Re
       intro={t.newsroomIntro}
       empty={t.newsroomEmpty}
       isEmpty={releases.length === 0}
+      pager={pager}
     >
       <ul class="cards newsroom">
         {releases.map((r) => (
@@ -284,8 +295,12 @@ export function NewsroomPage({ ctx, releases }: { ctx: PageContext; releases: Re
   );
 }
 
-/** The list of a statement's releases, for the statement page. */
-export function StatementReleases({ ctx, releases }: { ctx: PageContext; releases: ReleaseRow[] }): JSX.Element {
+/** How many of a statement's releases its page lists (newest first); the newsroom has the rest. */
+export const STATEMENT_RELEASES_SHOWN = 20;
+
+/** The list of a statement's releases, for the statement page: its newest ones, then a link to the newsroom. */
+export function StatementReleases({ ctx, page }: { ctx: PageContext; page: KeysetPage<ReleaseRow> }): JSX.Element {
+  const releases = page.items;
   if (releases.length === 0) return '';
   return (
     <section aria-labelledby="releases-heading" class="statement-releases">
@@ -304,6 +319,15 @@ export function StatementReleases({ ctx, releases }: { ctx: PageContext; release
           </li>
         ))}
       </ul>
+      {page.next ? (
+        <p>
+          <a href={`/${ctx.locale}/releases`} safe>
+            {ctx.t.statementReleasesMore}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </section>
   );
 }

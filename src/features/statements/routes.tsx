@@ -2,12 +2,17 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { StatementPageSection } from '../../platform/feature.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
+import { Cursor, PageQuery } from '../../platform/web/page-query.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
+import { keysetLinks, pageHref } from '../../ui/pager.js';
 import { documentOf } from '../files/index.js';
-import { findRecommendation, getPublicStatement, listPublicStatements } from './service.js';
+import { getPublicRecommendation, getPublicStatementPage } from './page-service.js';
+import { listPublicStatements } from './service.js';
 import { HomePage, RecommendationPage, StatementPage } from './views.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
+/** The signatories' cursors: the statement page has two paged lists, and `after`/`before` are the recommendations'. */
+const SIGNATORY_CURSORS = { after: 'signatories-after', before: 'signatories-before' } as const;
 
 /** `sections`: what other features add to a statement's page (a release list), from their manifests. */
 export function registerStatementRoutes(
@@ -17,29 +22,69 @@ export function registerStatementRoutes(
 ): void {
   localizedRoutes(app, (scope, locale) => {
     // `/en/`, not `/en`, in the route table (either address answers: ignoreTrailingSlash).
-    scope.get('/', { prefixTrailingSlash: 'slash' }, async (request, reply) => {
-      const items = await listPublicStatements(deps.db, deps.now());
-      return sendHtml(reply, await (<HomePage ctx={pageContext(deps, request, locale)} items={items} />));
-    });
+    scope.get(
+      '/',
+      { prefixTrailingSlash: 'slash', schema: { querystring: Type.Object(PageQuery) } },
+      async (request, reply) => {
+        const page = await listPublicStatements(deps.db, deps.now(), request.query);
+        const pager = keysetLinks(page, (cursor) => pageHref(`/${locale}/`, {}, cursor));
+        const ctx = pageContext(deps, request, locale);
+        return sendHtml(reply, await (<HomePage ctx={ctx} items={page.items} pager={pager} />));
+      },
+    );
 
     // `?theme=<slug>`: only that theme's recommendations (a link on the page, so no JavaScript is needed).
+    // `?after=`/`?before=` page the recommendations, `?signatories-after=`/`-before=` the signatories.
     scope.get(
       '/statements/:slug',
       {
         schema: {
           params: Type.Object({ slug: Slug }),
-          querystring: Type.Object({ theme: Type.Optional(Type.String({ maxLength: 200 })) }),
+          querystring: Type.Object({
+            theme: Type.Optional(Type.String({ maxLength: 200 })),
+            ...PageQuery,
+            [SIGNATORY_CURSORS.after]: Cursor,
+            [SIGNATORY_CURSORS.before]: Cursor,
+          }),
         },
       },
       async (request, reply) => {
-        const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
+        const query = request.query;
+        const theme = query.theme?.trim() || null;
+        const signatoryCursor = { after: query[SIGNATORY_CURSORS.after], before: query[SIGNATORY_CURSORS.before] };
+        const detail = await getPublicStatementPage(deps.db, request.params.slug, deps.now(), {
+          theme,
+          recommendations: { after: query.after, before: query.before },
+          signatories: signatoryCursor,
+        });
         const document = await documentOf(deps.db, detail.statement.id);
         const ctx = pageContext(deps, request, locale);
         const extra = await Promise.all(sections.map((section) => section(deps, ctx, detail.statement.id)));
-        const theme = request.query.theme?.trim() || null;
+        // Each list's links keep the other list's place and the theme filter.
+        const path = `/${locale}/statements/${detail.statement.slug}`;
+        const kept = { ...query, theme: theme ?? undefined };
+        const pagers = {
+          recommendations: keysetLinks(
+            detail.recommendations,
+            (cursor) => `${pageHref(path, kept, cursor)}#recommendations-heading`,
+          ),
+          signatories: keysetLinks(
+            detail.signatories,
+            (cursor) => `${pageHref(path, kept, cursor, SIGNATORY_CURSORS)}#signatories-heading`,
+          ),
+        };
         return sendHtml(
           reply,
-          await (<StatementPage ctx={ctx} detail={detail} sections={extra} document={document} theme={theme} />),
+          await (
+            <StatementPage
+              ctx={ctx}
+              detail={detail}
+              pagers={pagers}
+              sections={extra}
+              document={document}
+              theme={theme}
+            />
+          ),
         );
       },
     );
@@ -48,13 +93,10 @@ export function registerStatementRoutes(
       '/statements/:slug/recommendations/:recommendation',
       { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
       async (request, reply) => {
-        const detail = await getPublicStatement(deps.db, request.params.slug, deps.now());
-        const recommendation = findRecommendation(detail, request.params.recommendation);
+        const { slug, recommendation } = request.params;
+        const found = await getPublicRecommendation(deps.db, slug, recommendation, deps.now());
         const ctx = pageContext(deps, request, locale);
-        return sendHtml(
-          reply,
-          await (<RecommendationPage ctx={ctx} detail={detail} recommendation={recommendation} />),
-        );
+        return sendHtml(reply, await (<RecommendationPage ctx={ctx} found={found} />));
       },
     );
   });

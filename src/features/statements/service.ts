@@ -1,6 +1,7 @@
 /** Read side of statements and their recommendations, for the public site. */
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
@@ -19,13 +20,37 @@ export interface StatementListItem {
   signatoryCount: number;
 }
 
-export async function listPublicStatements(db: Db, now = new Date()): Promise<StatementListItem[]> {
-  const rows = await db
-    .select()
-    .from(t.statements)
-    .where(publicStatementsCondition(now))
-    .orderBy(desc(t.statements.date), asc(t.statements.slug));
-  if (rows.length === 0) return [];
+/** The home page's order: newest first, then by slug (unique), as `statements_date_slug_idx` holds it. */
+const HOME_ORDER: SortKey[] = [
+  { column: t.statements.date, direction: 'desc' },
+  { column: t.statements.slug, direction: 'asc' },
+];
+
+/** Statements on one page of the home list: enough to scan, few enough that the page stays small. */
+export const HOME_PAGE_SIZE = 50;
+
+/** One page of the public statements, newest first, with each one's counts. */
+export async function listPublicStatements(
+  db: Db,
+  now = new Date(),
+  request: PageRequest = {},
+  size = HOME_PAGE_SIZE,
+): Promise<KeysetPage<StatementListItem>> {
+  const page = await keysetPage({
+    keys: HOME_ORDER,
+    request,
+    size,
+    keyOf: (row: StatementRow) => [row.date, row.slug],
+    fetch: (after, orderBy, limit) =>
+      db
+        .select()
+        .from(t.statements)
+        .where(and(publicStatementsCondition(now), after))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  const rows = page.items;
+  if (rows.length === 0) return { ...page, items: [] };
   const ids = rows.map((r) => r.id);
   const [recs, sigs] = await Promise.all([
     db
@@ -41,11 +66,14 @@ export async function listPublicStatements(db: Db, now = new Date()): Promise<St
   ]);
   const recCount = new Map(recs.map((r) => [r.statementId, Number(r.n)]));
   const sigCount = new Map(sigs.map((r) => [r.statementId, Number(r.n)]));
-  return rows.map((statement) => ({
-    statement,
-    recommendationCount: recCount.get(statement.id) ?? 0,
-    signatoryCount: sigCount.get(statement.id) ?? 0,
-  }));
+  return {
+    ...page,
+    items: rows.map((statement) => ({
+      statement,
+      recommendationCount: recCount.get(statement.id) ?? 0,
+      signatoryCount: sigCount.get(statement.id) ?? 0,
+    })),
+  };
 }
 
 export interface RecommendationDetail {
@@ -70,19 +98,10 @@ export interface StatementDetail {
   quotes: { id: number; text: LocalizedText; person: PersonRow; organization: OrganizationRow | null }[];
 }
 
-export async function getPublicStatement(db: Db, slug: string, now = new Date()): Promise<StatementDetail> {
-  const [statement] = await db
-    .select()
-    .from(t.statements)
-    .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
-  if (!statement) throw new NotFound(`No published statement "${slug}"`);
-  return statementDetail(db, statement);
-}
-
 /**
  * A statement with everything its page shows, whatever its state: for signed-in pages that show a
  * draft to the people it is meant for (sign-on). Their own policy decides who; the public goes
- * through `getPublicStatement`.
+ * through `getPublicStatementPage` (page-service.ts), one page of each long list at a time.
  */
 export async function getStatementDetail(db: Db, slug: string): Promise<StatementDetail> {
   const [statement] = await db.select().from(t.statements).where(eq(t.statements.slug, slug));
@@ -152,10 +171,4 @@ async function statementDetail(db: Db, statement: StatementRow): Promise<Stateme
     signatories,
     quotes,
   };
-}
-
-export function findRecommendation(detail: StatementDetail, recommendationSlug: string): RecommendationDetail {
-  const recommendation = detail.recommendations.find((r) => r.slug === recommendationSlug);
-  if (!recommendation) throw new NotFound(`No recommendation "${recommendationSlug}" in this statement`);
-  return recommendation;
 }

@@ -182,7 +182,7 @@ describeEachEngine('statements', (ctx) => {
   it('keeps a draft statement off the public site', async () => {
     await ctx.db.update(t.statements).set({ status: 'draft' }).where(eq(t.statements.slug, demoStatement.slug));
     try {
-      expect(await listPublicStatements(ctx.db)).toEqual([]);
+      expect((await listPublicStatements(ctx.db)).items).toEqual([]);
       expect((await getPage(app, statementUrl('en'))).status).toBe(404);
       expect((await getPage(app, `${statementUrl('es')}/recommendations/family-unity`)).status).toBe(404);
       const { $ } = await getPage(app, '/en/organizations/cejil');

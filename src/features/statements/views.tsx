@@ -10,15 +10,32 @@ import {
   localizedNamePlain,
   localizedPlain,
 } from '../../ui/localized-view.js';
+import { Pager, PagerHead, type PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
 import { similarity } from '../lint/index.js';
-import type { AddresseeRow, RecommendationDetail, StatementDetail, StatementListItem } from './service.js';
+import type { RecommendationInStatement, StatementPageDetail } from './page-service.js';
+import type { StatementListItem } from './service.js';
 
-export function HomePage({ ctx, items }: { ctx: PageContext; items: StatementListItem[] }): JSX.Element {
+export function HomePage({
+  ctx,
+  items,
+  pager,
+}: {
+  ctx: PageContext;
+  items: StatementListItem[];
+  pager?: PagerLinks;
+}): JSX.Element {
   const { t } = ctx;
   return (
-    <ListingPage ctx={ctx} title={t.homeTitle} intro={t.homeIntro} empty={t.homeEmpty} isEmpty={items.length === 0}>
+    <ListingPage
+      ctx={ctx}
+      title={t.homeTitle}
+      intro={t.homeIntro}
+      empty={t.homeEmpty}
+      isEmpty={items.length === 0}
+      pager={pager}
+    >
       <ul class="cards">
         {items.map(({ statement, recommendationCount, signatoryCount }) => (
           <li class="card">
@@ -46,15 +63,23 @@ export function HomePage({ ctx, items }: { ctx: PageContext; items: StatementLis
   );
 }
 
+/** The addresses of the statement page's two paged lists (ui/pager.tsx). */
+export interface StatementPagers {
+  recommendations: PagerLinks;
+  signatories: PagerLinks;
+}
+
 export function StatementPage({
   ctx,
   detail,
+  pagers,
   sections = [],
   document = null,
   theme = null,
 }: {
   ctx: PageContext;
-  detail: StatementDetail;
+  detail: StatementPageDetail;
+  pagers: StatementPagers;
   /** What other features add at the end (the statement's press releases). */
   sections?: (JSX.Element | null)[];
   /** An uploaded full document; it takes the place of `full_document_url`. */
@@ -67,7 +92,12 @@ export function StatementPage({
   // Rendered by the features that contribute them (JSX, escaped there), so inserted as is.
   const safeSections = sections;
   return (
-    <Layout ctx={ctx} title={localizedPlain(statement.title, ctx)} description={localizedPlain(statement.summary, ctx)}>
+    <Layout
+      ctx={ctx}
+      title={localizedPlain(statement.title, ctx)}
+      description={localizedPlain(statement.summary, ctx)}
+      head={<PagerHead links={pagers.recommendations} />}
+    >
       <article class="statement">
         <header>
           <h1>
@@ -117,7 +147,7 @@ export function StatementPage({
           )}
         </Section>
 
-        <RecommendationList ctx={ctx} detail={detail} theme={theme} />
+        <RecommendationList ctx={ctx} detail={detail} theme={theme} pager={pagers.recommendations} />
 
         {detail.quotes.length > 0 ? (
           <Section id="quotes-heading" title={t.statementQuotes}>
@@ -131,7 +161,7 @@ export function StatementPage({
 
         <Section id="signatories-heading" title={t.statementSignatories}>
           <ol class="signatories">
-            {detail.signatories.map(({ organization, role }) => (
+            {detail.signatories.items.map(({ organization, role }) => (
               <li>
                 <a href={`/${locale}/organizations/${organization.slug}`}>
                   <LocalizedName value={organization.localizedName} own={organization.name} ctx={ctx} />
@@ -154,6 +184,7 @@ export function StatementPage({
               </li>
             ))}
           </ol>
+          <Pager ctx={ctx} links={pagers.signatories} />
         </Section>
         {safeSections}
       </article>
@@ -168,7 +199,7 @@ const RESTATES_SUMMARY = 0.6;
  * The statement's text under its summary, without the paragraphs that only restate the summary, so the
  * page says it once. Read in one language: the reader's, or the fallback the body resolves to (noted).
  */
-function BodyBesideSummary({ ctx, statement }: { ctx: PageContext; statement: StatementDetail['statement'] }) {
+function BodyBesideSummary({ ctx, statement }: { ctx: PageContext; statement: StatementPageDetail['statement'] }) {
   const body = resolveText(statement.body, ctx.locale);
   if (!body) return '';
   const summary = statement.summary[body.locale]?.text.trim() ?? '';
@@ -189,15 +220,17 @@ function RecommendationList({
   ctx,
   detail,
   theme,
+  pager,
 }: {
   ctx: PageContext;
-  detail: StatementDetail;
+  detail: StatementPageDetail;
   theme: string | null;
+  pager: PagerLinks;
 }) {
   const { t, locale } = ctx;
   const statementHref = `/${locale}/statements/${detail.statement.slug}`;
-  const active = theme ? (detail.themes.find((th) => th.slug === theme) ?? null) : null;
-  const shown = active ? detail.recommendations.filter((r) => r.themeIds.includes(active.id)) : detail.recommendations;
+  const active = detail.activeTheme;
+  const shown = detail.recommendations.items;
   const listHref = (slug: string | null) =>
     `${statementHref}${slug ? `?theme=${encodeURIComponent(slug)}` : ''}#recommendations-heading`;
   return (
@@ -224,7 +257,11 @@ function RecommendationList({
         <p class="filter-state" role="status">
           <span safe>
             {active
-              ? t.statementThemeShowing(localizedPlain(active.label, ctx), shown.length, detail.recommendations.length)
+              ? t.statementThemeShowing(
+                  localizedPlain(active.label, ctx),
+                  detail.recommendationShown,
+                  detail.recommendationTotal,
+                )
               : t.statementThemeUnknown}
           </span>{' '}
           <a href={listHref(null)} safe>
@@ -267,12 +304,13 @@ function RecommendationList({
           );
         })}
       </ol>
+      <Pager ctx={ctx} links={pager} />
     </Section>
   );
 }
 
 /** A quote and who said it: their role if we know it, else their organization. */
-function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementDetail['quotes'][number] }) {
+function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementPageDetail['quotes'][number] }) {
   const { person, organization } = quote;
   return (
     <figure class="quote">
@@ -306,15 +344,17 @@ function QuoteFigure({ ctx, quote }: { ctx: PageContext; quote: StatementDetail[
 }
 
 /** One recommendation of a statement, on its own page. */
-type RecommendationProps = { ctx: PageContext; detail: StatementDetail; recommendation: RecommendationDetail };
-
-export function RecommendationPage({ ctx, detail, recommendation }: RecommendationProps): JSX.Element {
+export function RecommendationPage({
+  ctx,
+  found,
+}: {
+  ctx: PageContext;
+  found: RecommendationInStatement;
+}): JSX.Element {
   const { t, locale } = ctx;
+  const { recommendation, themes, addressees } = found;
+  const detail = found;
   const statementHref = `/${locale}/statements/${detail.statement.slug}`;
-  const themes = detail.themes.filter((th) => recommendation.themeIds.includes(th.id));
-  const addressees = recommendation.addresseeIds
-    .map((id) => detail.addresseesById.get(id))
-    .filter((a): a is AddresseeRow => a !== undefined);
   const title = t.recommendationTitle(recommendation.number);
   return (
     <Layout ctx={ctx} title={`${title} · ${localizedPlain(detail.statement.title, ctx)}`}>

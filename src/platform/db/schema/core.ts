@@ -142,8 +142,8 @@ export const statements = pgTable(
   },
   (t) => [
     uniqueIndex('statements_slug_key').on(t.slug),
-    index('statements_date_idx').on(t.date),
-    // The workspace list's order (newest first, then slug; `desc` puts nulls first, so must the index).
+    // The home page's and the workspace list's keyset order: newest first, then slug (`desc` puts nulls
+    // first, so must the index).
     index('statements_date_desc_slug_idx').on(t.date.desc().nullsFirst(), t.slug),
   ],
 );
@@ -170,7 +170,11 @@ export const recommendations = pgTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('recommendations_statement_slug_key').on(t.statementId, t.slug)],
+  (t) => [
+    uniqueIndex('recommendations_statement_slug_key').on(t.statementId, t.slug),
+    // A statement's order (position, then id): the public page's keyset and recommendationNumber()'s count.
+    index('recommendations_statement_order_idx').on(t.statementId, t.position, t.id),
+  ],
 );
 
 export const recommendationThemes = pgTable(
@@ -209,6 +213,8 @@ export const signatories = pgTable(
   (t) => [
     primaryKey({ columns: [t.statementId, t.organizationId] }),
     index('signatories_organization_idx').on(t.organizationId),
+    // A statement's signatories in order, one keyset page at a time (features/statements/page-service.ts).
+    index('signatories_statement_order_idx').on(t.statementId, t.position, t.organizationId),
   ],
 );
 

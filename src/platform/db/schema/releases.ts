@@ -46,7 +46,8 @@ export const releases = pgTable(
   (t) => [
     uniqueIndex('releases_slug_key').on(t.slug),
     index('releases_statement_idx').on(t.statementId),
-    // The workspace list's order (newest first, then slug; `desc` puts nulls first, so must the index).
+    // The newsroom's and the workspace list's keyset order: newest first, then slug (`desc` puts nulls
+    // first, so must the index).
     index('releases_date_desc_slug_idx').on(t.releaseDate.desc().nullsFirst(), t.slug),
   ],
 );

@@ -98,6 +98,7 @@ export const en = {
   newsroomIntro: 'Press releases of the coalition, newest first.',
   newsroomEmpty: 'No press releases have been published yet.',
   statementReleases: 'Press releases',
+  statementReleasesMore: 'More press releases in the newsroom',
 
   tooManyRequests: 'Too many attempts from this address. Please wait a moment and try again.',
   notYetTranslated: 'Not yet translated; shown in the original language.',

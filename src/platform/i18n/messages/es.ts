@@ -102,6 +102,7 @@ export const es = {
   newsroomIntro: 'Comunicados de prensa de la coalición, del más reciente al más antiguo.',
   newsroomEmpty: 'Todavía no se ha publicado ningún comunicado.',
   statementReleases: 'Comunicados de prensa',
+  statementReleasesMore: 'Más comunicados en la sala de prensa',
 
   tooManyRequests: 'Demasiados intentos desde esta dirección. Espera un momento y vuelve a intentarlo.',
   notYetTranslated: 'Aún sin traducir; se muestra en el idioma original.',

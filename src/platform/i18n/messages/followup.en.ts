@@ -36,6 +36,8 @@ export const followupEn = {
   followupFilterAddressee: 'Addressee',
   followupFilterCountry: 'Addressee’s country',
   followupFilterStatement: 'Statement',
+  followupFilterStatementHint: (n: number) =>
+    `The ${n} newest statements within the dates below; narrow the dates to find an older one.`,
   followupFilterFrom: 'Statements dated from',
   followupFilterTo: 'Statements dated until',
   followupFilterStatus: 'Current status',

@@ -38,6 +38,8 @@ export const followupEs = {
   followupFilterAddressee: 'Destinatario',
   followupFilterCountry: 'País del destinatario',
   followupFilterStatement: 'Pronunciamiento',
+  followupFilterStatementHint: (n: number) =>
+    `Los ${n} pronunciamientos más recientes entre las fechas de abajo; acota las fechas para encontrar uno anterior.`,
   followupFilterFrom: 'Pronunciamientos desde',
   followupFilterTo: 'Pronunciamientos hasta',
   followupFilterStatus: 'Estado actual',

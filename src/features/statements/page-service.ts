@@ -1,0 +1,252 @@
+/**
+ * A public statement's page, read one page of each long list at a time: a statement may have hundreds
+ * of recommendations and signatories, so the page holds one keyset page of each (platform/db/keyset.ts)
+ * and its size does not grow with the statement. Numbers stay each recommendation's place in the whole
+ * statement (`recommendationNumber`), whatever the page or the theme filter.
+ */
+import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
+import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
+import { publicStatementsCondition } from '../../platform/visibility.js';
+import { recommendationNumber } from './recommendation-number.js';
+import type { AddresseeRow, OrganizationRow, RecommendationDetail, StatementDetail, ThemeRow } from './service.js';
+
+/** Recommendations on one page of a statement: a long statement reads in a few pages. */
+export const RECOMMENDATIONS_PAGE_SIZE = 50;
+/** Signatories on one page: a name each, so more of them fit. */
+export const SIGNATORIES_PAGE_SIZE = 100;
+
+const RECOMMENDATION_ORDER: SortKey[] = [
+  { column: t.recommendations.position, direction: 'asc' },
+  { column: t.recommendations.id, direction: 'asc' },
+];
+const SIGNATORY_ORDER: SortKey[] = [
+  { column: t.signatories.position, direction: 'asc' },
+  { column: t.signatories.organizationId, direction: 'asc' },
+];
+
+export interface Signatory {
+  organization: OrganizationRow;
+  role: 'convener' | 'signatory';
+}
+
+export interface StatementPageDetail {
+  statement: StatementDetail['statement'];
+  addressees: AddresseeRow[];
+  /** Every theme used by one of the statement's recommendations, in the coalition's order (the filter). */
+  themes: ThemeRow[];
+  /** The `?theme=` asked for, when it is one of `themes`. */
+  activeTheme: ThemeRow | null;
+  /** One page of the recommendations (of the active theme, if any). */
+  recommendations: KeysetPage<RecommendationDetail>;
+  /** How many the statement has, and how many the theme filter keeps. */
+  recommendationTotal: number;
+  recommendationShown: number;
+  signatories: KeysetPage<Signatory>;
+  quotes: StatementDetail['quotes'];
+}
+
+export interface StatementPageRequest {
+  /** A theme's slug, or null for every recommendation. */
+  theme: string | null;
+  recommendations: PageRequest;
+  signatories: PageRequest;
+}
+
+export async function getPublicStatementPage(
+  db: Db,
+  slug: string,
+  now: Date,
+  request: StatementPageRequest,
+): Promise<StatementPageDetail> {
+  const [statement] = await db
+    .select()
+    .from(t.statements)
+    .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
+  if (!statement) throw new NotFound(`No published statement "${slug}"`);
+  const id = statement.id;
+
+  const themes = await statementThemes(db, id);
+  const activeTheme = request.theme ? (themes.find((th) => th.slug === request.theme) ?? null) : null;
+  // An unknown theme filters nothing (the page says so), as before the list was paged.
+  const themeFilter: SQL | undefined = activeTheme
+    ? inArray(
+        t.recommendations.id,
+        db
+          .select({ id: t.recommendationThemes.recommendationId })
+          .from(t.recommendationThemes)
+          .where(eq(t.recommendationThemes.themeId, activeTheme.id)),
+      )
+    : undefined;
+
+  const [recommendations, totals, shown, signatories, addressees, quotes] = await Promise.all([
+    recommendationPage(db, id, themeFilter, request.recommendations),
+    db.select({ n: count() }).from(t.recommendations).where(eq(t.recommendations.statementId, id)),
+    themeFilter
+      ? db
+          .select({ n: count() })
+          .from(t.recommendations)
+          .where(and(eq(t.recommendations.statementId, id), themeFilter))
+      : Promise.resolve(undefined),
+    keysetPage({
+      keys: SIGNATORY_ORDER,
+      request: request.signatories,
+      size: SIGNATORIES_PAGE_SIZE,
+      keyOf: (row: Signatory & { position: number }) => [row.position, row.organization.id],
+      fetch: (after, orderBy, limit) =>
+        db
+          .select({ organization: t.organizations, role: t.signatories.role, position: t.signatories.position })
+          .from(t.signatories)
+          .innerJoin(t.organizations, eq(t.organizations.id, t.signatories.organizationId))
+          .where(and(eq(t.signatories.statementId, id), after))
+          .orderBy(...orderBy)
+          .limit(limit),
+    }),
+    db
+      .select({ addressee: t.addressees })
+      .from(t.statementAddressees)
+      .innerJoin(t.addressees, eq(t.addressees.id, t.statementAddressees.addresseeId))
+      .where(eq(t.statementAddressees.statementId, id))
+      .orderBy(asc(t.statementAddressees.position)),
+    db
+      .select({ id: t.quotes.id, text: t.quotes.text, person: t.people, organization: t.organizations })
+      .from(t.quotes)
+      .innerJoin(t.people, eq(t.people.id, t.quotes.personId))
+      .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
+      .where(eq(t.quotes.statementId, id))
+      .orderBy(asc(t.quotes.position)),
+  ]);
+  const total = Number(totals[0]?.n ?? 0);
+  return {
+    statement,
+    addressees: addressees.map((r) => r.addressee),
+    themes,
+    activeTheme,
+    recommendations,
+    recommendationTotal: total,
+    recommendationShown: shown ? Number(shown[0]?.n ?? 0) : total,
+    signatories: {
+      ...signatories,
+      items: signatories.items.map(({ organization, role }) => ({ organization, role })),
+    },
+    quotes,
+  };
+}
+
+/** The themes a statement's recommendations use: a short vocabulary, whatever the statement's length. */
+async function statementThemes(db: Db, statementId: number): Promise<ThemeRow[]> {
+  const rows = await db
+    .selectDistinct({ theme: t.themes })
+    .from(t.recommendationThemes)
+    .innerJoin(t.recommendations, eq(t.recommendations.id, t.recommendationThemes.recommendationId))
+    .innerJoin(t.themes, eq(t.themes.id, t.recommendationThemes.themeId))
+    .where(eq(t.recommendations.statementId, statementId));
+  return rows.map((r) => r.theme).sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug));
+}
+
+async function recommendationPage(
+  db: Db,
+  statementId: number,
+  themeFilter: SQL | undefined,
+  request: PageRequest,
+): Promise<KeysetPage<RecommendationDetail>> {
+  const page = await keysetPage({
+    keys: RECOMMENDATION_ORDER,
+    request,
+    size: RECOMMENDATIONS_PAGE_SIZE,
+    keyOf: (row: { recommendation: typeof t.recommendations.$inferSelect }) => [
+      row.recommendation.position,
+      row.recommendation.id,
+    ],
+    fetch: (after, orderBy, limit) =>
+      db
+        .select({ recommendation: t.recommendations, number: recommendationNumber() })
+        .from(t.recommendations)
+        .where(and(eq(t.recommendations.statementId, statementId), themeFilter, after))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  const ids = page.items.map((row) => row.recommendation.id);
+  const tags =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            recommendationId: t.recommendationThemes.recommendationId,
+            themeId: t.recommendationThemes.themeId,
+          })
+          .from(t.recommendationThemes)
+          .where(inArray(t.recommendationThemes.recommendationId, ids));
+  return {
+    ...page,
+    items: page.items.map(({ recommendation: r, number }) => ({
+      id: r.id,
+      slug: r.slug,
+      number,
+      text: r.text,
+      themeIds: tags.filter((tag) => tag.recommendationId === r.id).map((tag) => tag.themeId),
+      // The statement page names no addressee per recommendation; its own page does.
+      addresseeIds: [],
+    })),
+  };
+}
+
+/** One recommendation of a public statement with what its own pages show: its themes and addressees. */
+export interface RecommendationInStatement {
+  statement: StatementDetail['statement'];
+  recommendation: RecommendationDetail;
+  themes: ThemeRow[];
+  addressees: AddresseeRow[];
+}
+
+/**
+ * A public statement's recommendation, read alone (not the whole statement), so its page and its
+ * follow-up timeline cost the same in a statement of 5 recommendations or of 500.
+ */
+export async function getPublicRecommendation(
+  db: Db,
+  slug: string,
+  recommendationSlug: string,
+  now: Date,
+): Promise<RecommendationInStatement> {
+  const [statement] = await db
+    .select()
+    .from(t.statements)
+    .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
+  if (!statement) throw new NotFound(`No published statement "${slug}"`);
+  const [row] = await db
+    .select({ recommendation: t.recommendations, number: recommendationNumber() })
+    .from(t.recommendations)
+    .where(and(eq(t.recommendations.statementId, statement.id), eq(t.recommendations.slug, recommendationSlug)));
+  if (!row) throw new NotFound(`No recommendation "${recommendationSlug}" in this statement`);
+  const id = row.recommendation.id;
+  const [themes, addressees] = await Promise.all([
+    db
+      .select({ theme: t.themes })
+      .from(t.recommendationThemes)
+      .innerJoin(t.themes, eq(t.themes.id, t.recommendationThemes.themeId))
+      .where(eq(t.recommendationThemes.recommendationId, id))
+      .orderBy(asc(t.themes.position), asc(t.themes.slug)),
+    db
+      .select({ addressee: t.addressees })
+      .from(t.recommendationAddressees)
+      .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
+      .where(eq(t.recommendationAddressees.recommendationId, id))
+      .orderBy(asc(t.addressees.id)),
+  ]);
+  return {
+    statement,
+    recommendation: {
+      id,
+      slug: row.recommendation.slug,
+      number: row.number,
+      text: row.recommendation.text,
+      themeIds: themes.map((r) => r.theme.id),
+      addresseeIds: addressees.map((r) => r.addressee.id),
+    },
+    themes: themes.map((r) => r.theme),
+    addressees: addressees.map((r) => r.addressee),
+  };
+}
