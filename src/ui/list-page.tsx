@@ -6,7 +6,7 @@
  * search and filters across pages alike.
  */
 import { type Column, DataTable, FilterBar, type ListFilter } from './list.js';
-import { keysetLinks, Pager, pageAddress } from './pager.js';
+import { keysetLinks, Pager, pageHref } from './pager.js';
 import { WorkspaceLayout, type WorkspaceProps } from './workspace-layout.js';
 
 export interface ListSearch {
@@ -53,7 +53,7 @@ export function ListPage<Row>(
 ): JSX.Element {
   const { ctx, title, create, search } = props;
   const links = props.page
-    ? keysetLinks(props.page, (cursor) => pageAddress(search.action, searchQuery(search), cursor))
+    ? keysetLinks(props.page, (cursor) => pageHref(search.action, searchQuery(search), cursor))
     : {};
   return (
     <WorkspaceLayout {...props} title={title}>

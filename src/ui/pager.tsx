@@ -29,18 +29,6 @@ export function keysetLinks(
   };
 }
 
-/** A list's address with its filters kept and the cursor set; empty values are left out. */
-export function pageAddress(
-  action: string,
-  kept: Record<string, string | undefined>,
-  cursor: { after?: string; before?: string },
-): string {
-  const query = new URLSearchParams();
-  for (const [name, value] of Object.entries({ ...kept, ...cursor })) if (value) query.set(name, value);
-  const search = query.toString();
-  return search ? `${action}?${search}` : action;
-}
-
 export function Pager(props: { ctx: PageContext; links: PagerLinks }) {
   const { t } = props.ctx;
   const { next, previous, first } = props.links;

@@ -3,7 +3,7 @@ import { ChangesTable } from '../../ui/conflict-page.js';
 import { TitledPage } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import type { PageCursors } from '../../ui/list-page.js';
-import { keysetLinks, Pager, pageAddress } from '../../ui/pager.js';
+import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import type { HistoryItem } from './history.js';
 
 export function HistoryPage(props: {
@@ -40,7 +40,7 @@ export function HistoryPage(props: {
           ))}
         </ol>
       </EmptyOr>
-      <Pager ctx={ctx} links={keysetLinks(props.page, (cursor) => pageAddress(base, {}, cursor))} />
+      <Pager ctx={ctx} links={keysetLinks(props.page, (cursor) => pageHref(base, {}, cursor))} />
     </TitledPage>
   );
 }

@@ -5,7 +5,7 @@ import { copyScript } from '../../platform/web/script-asset.js';
 import { CsrfField } from '../../ui/form.js';
 import { TitledPage } from '../../ui/layout.js';
 import { FilterBar, TableHead } from '../../ui/list.js';
-import { keysetLinks, Pager, pageAddress } from '../../ui/pager.js';
+import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import type { OrganizationRow } from '../registry/index.js';
 import { InputLine, SubmitLine } from './form-parts.js';
 import type { IssuedLink } from './links.js';
@@ -63,7 +63,7 @@ export function UsersPage(props: {
   const { ctx, csrf, users, organizations, notice, typed } = props;
   const { t, locale } = ctx;
   const action = `/${locale}/admin/users`;
-  const links = keysetLinks(users, (cursor) => pageAddress(action, { q: props.q.trim() || undefined }, cursor));
+  const links = keysetLinks(users, (cursor) => pageHref(action, { q: props.q.trim() || undefined }, cursor));
   return (
     <TitledPage ctx={ctx} title={t.accountsUsersListTitle}>
       <NoticeLine notice={notice} />

@@ -14,7 +14,7 @@ import {
   localizedNamePlain,
   localizedPlain,
 } from '../../ui/localized-view.js';
-import { keysetLinks, Pager, pageAddress } from '../../ui/pager.js';
+import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import { formatInstant } from '../releases/index.js';
 import { DateField, type StatementDetail } from '../statements/index.js';
 import type { OrganizationRow, SignOnCall, SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
@@ -71,7 +71,7 @@ export function SignOnListPage(props: { ctx: PageContext; page: KeysetPage<SignO
           ))}
         </ul>
       </EmptyOr>
-      <Pager ctx={ctx} links={keysetLinks(page, (cursor) => pageAddress(base, {}, cursor))} />
+      <Pager ctx={ctx} links={keysetLinks(page, (cursor) => pageHref(base, {}, cursor))} />
     </TitledPage>
   );
 }
