@@ -68,6 +68,8 @@ interface Samples {
   organizationId: number;
   editorId: number;
   recommendationId: number;
+  /** r1 of the big statement, for the statement editor's recommendation form. */
+  bigRecommendationId: number;
   quote: { id: number; statement: string };
   entries: Record<'response' | 'status' | 'meeting' | 'commitment', number>;
   signOnStatement: string;
@@ -95,6 +97,10 @@ async function findSamples(db: Db): Promise<Samples> {
           and exists (select 1 from followup_commitment_recommendations where recommendation_id = r.id)
         order by r.id limit 1`,
   );
+  const big = await one<{ id: number }>(
+    sql`select r.id from recommendations r join statements s on s.id = r.statement_id
+        where s.slug = ${LARGE_BIG_STATEMENT} and r.slug = 'r1'`,
+  );
   const quote = await one<{ id: number; slug: string }>(
     sql`select q.id, s.slug from quotes q join statements s on s.id = q.statement_id where s.slug like 'large-%' order by q.id limit 1`,
   );
@@ -107,6 +113,7 @@ async function findSamples(db: Db): Promise<Samples> {
     ),
     editorId: Number((await one<{ id: number }>(sql`select id from users where email = ${LARGE_EDITOR_EMAIL}`)).id),
     recommendationId: Number(rec.id),
+    bigRecommendationId: Number(big.id),
     quote: { id: Number(quote.id), statement: quote.slug },
     entries: {
       response: Number(rec.response),
@@ -139,7 +146,7 @@ function sampleUrls(s: Samples): Record<string, string> {
     '/:locale/workspace/addressees/:slug/edit': '/workspace/addressees/large-addressee-0/edit',
     '/:locale/workspace/statements/:slug': `/workspace/statements/${LARGE_BIG_STATEMENT}`,
     '/:locale/workspace/statements/:slug/recommendations/new': `/workspace/statements/${LARGE_BIG_STATEMENT}/recommendations/new`,
-    '/:locale/workspace/statements/:slug/recommendations/:id': `/workspace/statements/${LARGE_BIG_STATEMENT}/recommendations/${s.recommendationId}`,
+    '/:locale/workspace/statements/:slug/recommendations/:id': `/workspace/statements/${LARGE_BIG_STATEMENT}/recommendations/${s.bigRecommendationId}`,
     '/:locale/workspace/statements/:slug/quotes/new': `/workspace/statements/${LARGE_BIG_STATEMENT}/quotes/new`,
     '/:locale/workspace/statements/:slug/quotes/:id': `/workspace/statements/${s.quote.statement}/quotes/${s.quote.id}`,
     '/:locale/workspace/releases/:slug': `/workspace/releases/${LARGE_BIG_RELEASE}`,
