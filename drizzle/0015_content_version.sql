@@ -15,11 +15,16 @@ INSERT INTO "content_version" ("id") VALUES (1) ON CONFLICT DO NOTHING;--> state
 -- Public material changed: bump the one counter once per transaction, at its commit (see
 -- src/platform/db/schema/content-version.ts). Deferred, so the counter's row is locked only while a
 -- transaction commits: writers never queue behind a long transaction, nor deadlock on it.
+-- It also notifies at that commit, so the embedded engine's one process learns it without asking.
 CREATE FUNCTION "puente_content_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  bumped bigint;
 BEGIN
   IF current_setting('puente.content_changed', true) IS DISTINCT FROM 'yes' THEN
     PERFORM set_config('puente.content_changed', 'yes', true);
-    UPDATE "content_version" SET "version" = "version" + 1, "changed_at" = now() WHERE "id" = 1;
+    UPDATE "content_version" SET "version" = "version" + 1, "changed_at" = now() WHERE "id" = 1
+      RETURNING "version" INTO bumped;
+    PERFORM pg_notify('puente_content_version', bumped::text);
   END IF;
   RETURN NULL;
 END

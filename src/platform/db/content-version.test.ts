@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { queryRows } from './client.js';
-import { freshReader, readContentVersion } from './content-version.js';
+import { contentVersionReader, freshReader, readContentVersion } from './content-version.js';
 
 /** Tables that hold nothing the public reads: accounts, sessions, links, rate limits, the record of changes. */
 const NOT_PUBLIC = [
@@ -51,6 +51,27 @@ describeEachEngine('content version', (ctx) => {
     expect((await readContentVersion(ctx.db)).version).toBe(after.version);
     await ctx.db.execute(sql`delete from themes where slug like 'cv-%'`);
     expect((await readContentVersion(ctx.db)).version).toBe(after.version + 1);
+  });
+});
+
+describeEachEngine('content version reader (what the render cache asks on every request)', (ctx) => {
+  it('knows a committed write as soon as the writer goes on, and ignores one rolled back', async () => {
+    const current = contentVersionReader(ctx.db);
+    const before = await current();
+    expect(before).toBe((await readContentVersion(ctx.db)).version);
+    await ctx.db.execute(sql`insert into themes (slug, label) values ('reader-one', '{}'::jsonb)`);
+    expect(await current()).toBe(before + 1);
+    await expect(
+      ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`delete from themes where slug = 'reader-one'`);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await current()).toBe(before + 1);
+    await ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`delete from themes where slug = 'reader-one'`);
+    });
+    expect(await current()).toBe(before + 2);
   });
 });
 

@@ -29,7 +29,7 @@ import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/client.js';
-import { freshReader, readContentVersion } from '../db/content-version.js';
+import { contentVersionReader } from '../db/content-version.js';
 import { nextVisibilityChange } from '../visibility.js';
 import type { FastifyTypeBox } from './fastify-typebox.js';
 
@@ -95,16 +95,18 @@ export class RenderCache {
   private readonly counts = { hits: 0, misses: 0, notModified: 0, kept: 0 };
   /** The next public change as last computed, and for which version and instant. */
   private schedule: { version: number; computedAt: number; expiresAt: number } | null = null;
+  private scheduling: { version: number; computedAt: number; promise: Promise<number> } | null = null;
 
   constructor(private readonly options: RenderCacheOptions) {
     this.entries = new LRUCache<string, Entry>({
       maxSize: options.maxBytes ?? DEFAULT_MAX_BYTES,
       sizeCalculation: (e) => e.body.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0) + 512,
     });
-    this.readVersion = freshReader(async () => {
-      const { version } = await readContentVersion(options.db);
+    const currentVersion = contentVersionReader(options.db);
+    this.readVersion = async () => {
+      const version = await currentVersion();
       return { version, expiresAt: await this.nextChange(version) };
-    });
+    };
   }
 
   /** Hits, misses and 304s since start (tests and diagnostics). */
@@ -256,13 +258,27 @@ export class RenderCache {
    * The earliest instant time alone changes a public page: the next embargo lift or scheduled
    * withdrawal (platform/visibility.ts), or the next UTC midnight. Asked again when the version moves or the instant passes.
    */
-  private async nextChange(version: number): Promise<number> {
+  private nextChange(version: number): Promise<number> {
     const now = this.options.now();
+    const at = now.getTime();
     const known = this.schedule;
     // Only between when it was computed and when it passes: a clock set back (tests, a stepped system
     // clock) may be before a change that was already past when it was computed.
+    if (known && known.version === version && known.computedAt <= at && at < known.expiresAt) {
+      return Promise.resolve(known.expiresAt);
+    }
+    // Requests that find it outdated together share one computation.
+    const pending = this.scheduling;
+    if (pending && pending.version === version && pending.computedAt <= at) return pending.promise;
+    const promise = this.computeNextChange(version, now).finally(() => {
+      if (this.scheduling?.promise === promise) this.scheduling = null;
+    });
+    this.scheduling = { version, computedAt: at, promise };
+    return promise;
+  }
+
+  private async computeNextChange(version: number, now: Date): Promise<number> {
     const at = now.getTime();
-    if (known && known.version === version && known.computedAt <= at && at < known.expiresAt) return known.expiresAt;
     const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
     const scheduled = await nextVisibilityChange(this.options.db, now);
     const expiresAt = Math.min(midnight, scheduled?.getTime() ?? midnight);
