@@ -38,7 +38,8 @@ async function median(fn: () => unknown, iterations = 20): Promise<number> {
 async function growToLargeCoalition(db: Db): Promise<void> {
   // `original` in English; Spanish fresh (fingerprint of the English, as fingerprint() computes it),
   // stale (another fingerprint) or missing, by i modulo 3.
-  const text = (en: string, i: string) => sql.raw(`case (${i}) % 3
+  const text = (en: string, i: string) =>
+    sql.raw(`case (${i}) % 3
       when 0 then jsonb_build_object('en', jsonb_build_object('text', ${en}, 'origin', 'original'),
         'es', jsonb_build_object('text', 'ES ' || ${en}, 'origin', 'translation',
           'sourceFingerprint', substr(encode(sha256(convert_to(${en}, 'UTF8')), 'hex'), 1, 16)))
@@ -113,7 +114,10 @@ async function benchOn(target: DbTarget, label: string): Promise<void> {
     const editorVisitor = await signedIn(app, 'editor@example.org');
     for (const path of ['/en/workspace/translations', '/en/workspace/translations?lang=es&state=stale']) {
       const page = await editorVisitor.get(path);
-      rows.push([`GET ${path} (${Math.round(page.body.length / 1024)} KB)`, await median(() => editorVisitor.get(path))]);
+      rows.push([
+        `GET ${path} (${Math.round(page.body.length / 1024)} KB)`,
+        await median(() => editorVisitor.get(path)),
+      ]);
     }
     process.stdout.write(`\nWorkspace home and translations, large coalition on ${label} (median of 20)\n`);
     for (const [what, ms] of rows) process.stdout.write(`  ${what.padEnd(60)} ${ms.toFixed(1).padStart(8)} ms\n`);

@@ -49,7 +49,8 @@ function CountsTable(props: WorkspaceProps & { counts: TranslationCount[]; filte
   const kinds = [...new Map(counts.map((c) => [c.kindIndex, c.kind])).entries()].sort((a, b) => a[0] - b[0]);
   const count = (kind: number, l: Locale, state: TodoState) =>
     counts.find((c) => c.kindIndex === kind && c.locale === l && c.state === state)?.count ?? 0;
-  const stateLabel = (state: TodoState) => (state === 'missing' ? t.workspaceStateNotTranslated : t.workspaceStateStale);
+  const stateLabel = (state: TodoState) =>
+    state === 'missing' ? t.workspaceStateNotTranslated : t.workspaceStateStale;
   if (kinds.length === 0) return '';
   return (
     <section class="table-scroll translation-counts" aria-label={t.registryTranslationsCounts} tabindex="0">

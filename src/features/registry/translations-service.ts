@@ -17,8 +17,8 @@ import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import { likePattern } from '../../platform/text/localized-search.js';
 import { type LocalizedText, resolveName } from '../../platform/text/localized-text.js';
 import { hasAnyTextSql, translationStateSql } from '../../platform/text/localized-text-sql.js';
-import { matchesQuery } from '../../ui/list.js';
 import { assertAllowed } from '../../platform/write.js';
+import { matchesQuery } from '../../ui/list.js';
 
 const labels =
   (byKey: Record<string, (c: Catalog) => string>) =>
@@ -179,7 +179,12 @@ export async function translationCounts(
       where ${filterCondition({ q, lang: '', state: '' }, t, sources)} group by kind, locale, state
       order by kind, locale, state`,
   );
-  return rows.map((r) => ({ ...r, kindIndex: Number(r.kind), kind: sources[Number(r.kind)]!.kind(t), count: Number(r.count) }));
+  return rows.map((r) => ({
+    ...r,
+    kindIndex: Number(r.kind),
+    kind: sources[Number(r.kind)]!.kind(t),
+    count: Number(r.count),
+  }));
 }
 
 /** The list's order: language, kind (the sources' order), the item's sort key and id, the field. */

@@ -9,7 +9,8 @@ import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { LOCALES, type Locale } from '../i18n/locales.js';
 
 /** What JavaScript's String.prototype.trim() removes: its white space and line terminators. */
-const JS_WHITESPACE = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+const JS_WHITESPACE =
+  ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 const trimSet = sql.raw(`'${JS_WHITESPACE}'`);
 
 type Value = AnyColumn | SQL;

@@ -104,7 +104,11 @@ export const auditLog = pgTable(
     before: jsonb('before').$type<Record<string, unknown> | null>(),
     after: jsonb('after').$type<Record<string, unknown> | null>(),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at),
+    // The last change of a kind of entity, one index probe (stored lint results' stamp).
+    index('audit_log_type_id_idx').on(t.entityType, t.id),
+  ],
 );
 
 /**

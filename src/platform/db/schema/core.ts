@@ -140,7 +140,12 @@ export const statements = pgTable(
     version: version(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('statements_slug_key').on(t.slug), index('statements_date_idx').on(t.date)],
+  (t) => [
+    uniqueIndex('statements_slug_key').on(t.slug),
+    index('statements_date_idx').on(t.date),
+    // The workspace home's newest drafts.
+    index('statements_status_updated_idx').on(t.status, t.updatedAt),
+  ],
 );
 
 export const statementAddressees = pgTable(

@@ -1,0 +1,15 @@
+CREATE TABLE "release_lint_results" (
+	"release_id" integer PRIMARY KEY NOT NULL,
+	"release_version" integer NOT NULL,
+	"inputs_stamp" text NOT NULL,
+	"errors" integer NOT NULL,
+	"warnings" integer NOT NULL,
+	"findings" jsonb NOT NULL,
+	"linted_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "release_lint_results" ADD CONSTRAINT "release_lint_results_release_id_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "audit_log_type_id_idx" ON "audit_log" USING btree ("entity_type","id");--> statement-breakpoint
+CREATE INDEX "statements_status_updated_idx" ON "statements" USING btree ("status","updated_at");--> statement-breakpoint
+CREATE INDEX "releases_status_updated_idx" ON "releases" USING btree ("status","updated_at");--> statement-breakpoint
+CREATE INDEX "releases_embargo_ahead_idx" ON "releases" USING btree ("embargoed_until") WHERE "releases"."status" = 'published' and "releases"."withdrawn_at" is null and "releases"."embargoed_until" is not null;
