@@ -81,6 +81,8 @@ export function gatherContributions(features: readonly FeatureManifest[]): Contr
 export interface TranslationSource {
   kind: (t: Catalog) => string;
   rows: SQL;
+  /** A text that changes whenever `rows` would (`changeStamp()` of each table they read). */
+  changes: SQL;
   /** Every field key `rows` uses (the search box matches their labels). */
   fields: readonly string[];
   /** A field's label; `number` > 0 for a numbered part (a release's third block). */

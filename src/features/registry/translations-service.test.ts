@@ -2,6 +2,7 @@
  * The translations page's counts and pages, computed in SQL, match a direct computation in JS
  * (translationState over every field), across pages and with filters, on both engines.
  */
+import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { features } from '../../app/features.js';
@@ -11,7 +12,7 @@ import type { TranslationFieldRow } from '../../platform/db/translation-fields.j
 import { gatherContributions } from '../../platform/feature.js';
 import { messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
-import { fingerprint, type LocalizedText, translationState } from '../../platform/text/localized-text.js';
+import { fingerprint, type LocalizedText, localized, translationState } from '../../platform/text/localized-text.js';
 import { loadDemo } from '../demo/index.js';
 import { type TranslationFilter, translationCounts, translationTodoPage } from './translations-service.js';
 
@@ -109,5 +110,16 @@ describeEachEngine('translations page in SQL', (ctx) => {
 
     const searched = await everyPage(ctx.db, { q: 'new words', lang: '', state: '' }, 50);
     expect(searched.seen).toEqual(direct.filter((d) => d.includes('stale-theme')));
+
+    // The stored list follows a write (every service write sets updated_at): the stale theme, re-translated.
+    await ctx.db
+      .update(t.themes)
+      .set({ label: localized('en', 'New words', { es: 'Palabras nuevas' }), updatedAt: new Date() })
+      .where(eq(t.themes.slug, 'stale-theme'));
+    const afterWrite = await directTodos(ctx.db);
+    expect(afterWrite.length).toBe(direct.length - 1);
+    expect([...(await everyPage(ctx.db, { q: '', lang: '', state: '' }, 50)).seen].sort()).toEqual(afterWrite);
+    const recounted = await translationCounts(ctx.db, editor, en, '', sources);
+    expect(recounted.reduce((n, c) => n + c.count, 0)).toBe(afterWrite.length);
   });
 });

@@ -5,11 +5,11 @@
  * feature. States are computed in SQL (platform/text/localized-text-sql.ts), so the page reads counts
  * and one page of rows, never every text.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
-import { type TranslationFieldRow, translationFieldRows } from '../../platform/db/translation-fields.js';
+import { changeStamp, type TranslationFieldRow, translationFieldRows } from '../../platform/db/translation-fields.js';
 import type { TranslationSource } from '../../platform/feature.js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
@@ -31,6 +31,7 @@ export const registryTranslationSources: TranslationSource[] = [
     kind: (c) => c.registryTranslationsKindOrganization,
     fields: ['localizedName', 'boilerplate'],
     label: labels({ localizedName: (c) => c.registryOrgLocalizedName, boilerplate: (c) => c.registryOrgBoilerplate }),
+    changes: changeStamp(sql`${t.organizations}`, t.organizations.updatedAt),
     rows: translationFieldRows({
       from: sql`${t.organizations}`,
       where: sql`${t.organizations.archivedAt} is null`,
@@ -50,6 +51,7 @@ export const registryTranslationSources: TranslationSource[] = [
     kind: (c) => c.registryTranslationsKindPerson,
     fields: ['role'],
     label: labels({ role: (c) => c.registryPersonRole }),
+    changes: changeStamp(sql`${t.people}`, t.people.updatedAt),
     rows: translationFieldRows({
       from: sql`${t.people}`,
       where: sql`${t.people.archivedAt} is null`,
@@ -65,6 +67,7 @@ export const registryTranslationSources: TranslationSource[] = [
     kind: (c) => c.registryTranslationsKindTheme,
     fields: ['label'],
     label: labels({ label: (c) => c.registryThemeLabel }),
+    changes: changeStamp(sql`${t.themes}`, t.themes.updatedAt),
     rows: translationFieldRows({
       from: sql`${t.themes}`,
       where: sql`${t.themes.archivedAt} is null`,
@@ -80,6 +83,7 @@ export const registryTranslationSources: TranslationSource[] = [
     kind: (c) => c.registryTranslationsKindAddressee,
     fields: ['name'],
     label: labels({ name: (c) => c.registryAddresseeName }),
+    changes: changeStamp(sql`${t.addressees}`, t.addressees.updatedAt),
     rows: translationFieldRows({
       from: sql`${t.addressees}`,
       where: sql`${t.addressees.archivedAt} is null`,
@@ -164,6 +168,47 @@ function filterCondition(filter: TranslationFilter, t: Catalog, sources: readonl
   return sql.join(parts, sql` and `);
 }
 
+/** The stored list (the functions below name their catalog `t`). */
+const todosTable = t.translationTodos;
+
+/** Any two app processes refreshing at once take turns (one transaction-scoped lock). */
+const REFRESH_LOCK = 7_150_015;
+
+/**
+ * Brings translation_todos up to date with the sources: when their change stamp differs from the one
+ * the rows were computed from, every to-do is computed again in SQL (one statement) and stored.
+ * Otherwise one cheap read: the stamp.
+ */
+export async function refreshTranslationTodos(db: Db, sources: readonly TranslationSource[]): Promise<void> {
+  const stampOf = sql`select ${sql.join(
+    [sql`${String(sources.length)}`, ...sources.map((s) => s.changes)],
+    sql` || '|' || `,
+  )} as stamp`;
+  const read = async (tx: Db) => {
+    const [[now], [stored]] = await Promise.all([
+      queryRows<{ stamp: string }>(tx, stampOf),
+      tx.select().from(t.translationTodosStamp).where(eq(t.translationTodosStamp.id, 1)),
+    ]);
+    return { now: now?.stamp ?? '', stored: stored?.stamp };
+  };
+  const first = await read(db);
+  if (first.stored === first.now) return;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
+    const { now, stored } = await read(tx);
+    if (now === stored) return;
+    await tx.delete(t.translationTodos);
+    await tx.execute(sql`${todosQuery(sources)} insert into ${t.translationTodos}
+      (locale, kind, sort, item_id, field_order, field_number, field, name, own, fallback, edit_path, state)
+      select locale, kind, sort, item_id, field_order, field_number, field, name, own, fallback, edit_path, state
+      from todos where state in ('missing', 'stale')`);
+    await tx
+      .insert(t.translationTodosStamp)
+      .values({ id: 1, stamp: now })
+      .onConflictDoUpdate({ target: t.translationTodosStamp.id, set: { stamp: now } });
+  });
+}
+
 /** Counts per kind, language and state, for the search (not the language and state filters: they link from these). */
 export async function translationCounts(
   db: Db,
@@ -173,9 +218,10 @@ export async function translationCounts(
   sources: readonly TranslationSource[],
 ): Promise<TranslationCount[]> {
   assertAllowed(canViewRegistry(user));
+  await refreshTranslationTodos(db, sources);
   const rows = await queryRows<{ kind: number; locale: Locale; state: TodoState; count: number }>(
     db,
-    sql`${todosQuery(sources)} select kind, locale, state, count(*)::int as count from todos
+    sql`select kind, locale, state, count(*)::int as count from ${todosTable} todos
       where ${filterCondition({ q, lang: '', state: '' }, t, sources)} group by kind, locale, state
       order by kind, locale, state`,
   );
@@ -210,6 +256,7 @@ export async function translationTodoPage(
   size = TRANSLATIONS_PAGE_SIZE,
 ): Promise<KeysetPage<TranslationTodo>> {
   assertAllowed(canViewRegistry(user));
+  await refreshTranslationTodos(db, sources);
   const page = await keysetPage<TodoRow>({
     keys: KEYS,
     request,
@@ -218,8 +265,8 @@ export async function translationTodoPage(
     fetch: (where, orderBy, limit) =>
       queryRows<TodoRow>(
         db,
-        sql`${todosQuery(sources)} select kind, sort, item_id, field_order, field_number, field, name, own, fallback,
-          edit_path, locale, state from todos
+        sql`select kind, sort, item_id, field_order, field_number, field, name, own, fallback,
+          edit_path, locale, state from ${todosTable} todos
           where ${filterCondition(filter, t, sources)}${where ? sql` and ${where}` : sql``}
           order by ${sql.join(orderBy, sql`, `)} limit ${limit}`,
       ),

@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
-import { translationFieldRows } from '../../platform/db/translation-fields.js';
+import { changeStamp, translationFieldRows } from '../../platform/db/translation-fields.js';
 import type { TranslationSource } from '../../platform/feature.js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
 
@@ -26,6 +26,7 @@ const releaseLabels = labels({
 export const editorialTranslationSources: TranslationSource[] = [
   {
     kind: (c) => c.editorialTranslationsKindStatement,
+    changes: sql`${changeStamp(sql`${t.statements}`, t.statements.updatedAt)}`,
     fields: ['title', 'occasion', 'summary', 'body'],
     label: labels({
       title: (c) => c.editorialStatementTitle,
@@ -50,6 +51,7 @@ export const editorialTranslationSources: TranslationSource[] = [
   },
   {
     kind: (c) => c.editorialTranslationsKindRecommendation,
+    changes: sql`${changeStamp(sql`${t.recommendations}`, t.recommendations.updatedAt)} || ${changeStamp(sql`${t.statements}`, t.statements.updatedAt)}`,
     fields: ['text'],
     label: labels({ text: (c) => c.editorialRecommendationText }),
     rows: translationFieldRows({
@@ -65,6 +67,7 @@ export const editorialTranslationSources: TranslationSource[] = [
   },
   {
     kind: (c) => c.editorialTranslationsKindQuote,
+    changes: sql`${changeStamp(sql`${t.quotes}`, t.quotes.updatedAt)} || ${changeStamp(sql`${t.statements}`, t.statements.updatedAt)} || ${changeStamp(sql`${t.people}`, t.people.updatedAt)}`,
     fields: ['text'],
     label: labels({ text: (c) => c.editorialQuoteText }),
     rows: translationFieldRows({
@@ -80,6 +83,7 @@ export const editorialTranslationSources: TranslationSource[] = [
   },
   {
     kind: (c) => c.editorialTranslationsKindRelease,
+    changes: sql`${changeStamp(sql`${t.releases}`, t.releases.updatedAt)} || ${changeStamp(sql`${t.releaseBlocks}`)}`,
     fields: ['headline', 'subheadline', 'dateline', 'lead', ...BLOCK_KINDS],
     label: (c, field, number) =>
       number > 0 ? c.editorialBlockNumber(number, blockKindName(c, field as BlockKind)) : releaseLabels(c, field),

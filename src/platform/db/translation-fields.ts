@@ -49,3 +49,11 @@ export function translationFieldRows(item: {
     from ${item.from} cross join lateral (values ${values}) as f(field, field_order, value)
     ${item.where ? sql`where ${item.where}` : sql``}`;
 }
+
+/**
+ * What changes when a table's rows do: their count and latest `updated_at` (every service write sets
+ * it, platform/write.ts). A source's `changes` joins these for the tables its rows read.
+ */
+export function changeStamp(table: SQL, updatedAt?: AnyColumn): SQL {
+  return sql`(select count(*)::text || ':' || ${updatedAt ? sql`coalesce(max(${updatedAt})::text, '')` : sql`''`} from ${table})`;
+}
