@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
 import { benchHostileUpload } from './hostile-upload.bench.js';
+import { benchHttp } from './http.bench.js';
 import { benchImportLint } from './import-lint.bench.js';
+import { benchPageBudget } from './page-budget.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchUploads } from './uploads.bench.js';
@@ -19,6 +21,8 @@ const benches: [string, () => Promise<void>][] = [
   ['followup-dashboard', benchFollowupDashboard],
   ['workspace-home', benchWorkspaceHome],
   ['startup', benchStartup],
+  ['http', benchHttp],
+  ['page-budget', benchPageBudget],
 ];
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));
