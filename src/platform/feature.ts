@@ -4,12 +4,12 @@
  * others contribute (navigation, "needs attention" checks, texts to translate, sections of the
  * statement page), so no feature imports another to be listed, linked or counted.
  */
+import type { SQL } from 'drizzle-orm';
 import type { Db } from './db/client.js';
 import type { Catalog } from './i18n/catalog.js';
 import type { Locale } from './i18n/locales.js';
 import type { Mailer } from './mail.js';
 import type { UserRow } from './sessions.js';
-import type { LocalizedText } from './text/localized-text.js';
 import type { AuthOptions } from './web/auth.js';
 import type { FastifyTypeBox } from './web/fastify-typebox.js';
 import type { PageContext, WorkspaceNavEntry } from './web/page-context.js';
@@ -72,18 +72,21 @@ export function gatherContributions(features: readonly FeatureManifest[]): Contr
   };
 }
 
-/** A text to check in each language, and where it is edited. */
-export interface TranslatableItem {
-  /** How the entry is named in lists (in the page's language where it has one). */
-  name: (locale: Locale) => string;
-  /** Path after the language prefix of the page that edits it. */
-  editPath: string;
-  fields: { label: (t: Catalog) => string; value: LocalizedText }[];
-}
-
+/**
+ * A feature's bilingual texts, for the translations page and the home's translation counts. `rows` is
+ * SQL selecting one row per translatable field of each item (build it with `translationFieldRows()`
+ * from platform/db/translation-fields.ts), so the page counts and pages in the database instead of
+ * loading every text.
+ */
 export interface TranslationSource {
   kind: (t: Catalog) => string;
-  load: (db: Db) => Promise<TranslatableItem[]>;
+  rows: SQL;
+  /** A text that changes whenever `rows` would (`changeStamp()` of each table they read). */
+  changes: SQL;
+  /** Every field key `rows` uses (the search box matches their labels). */
+  fields: readonly string[];
+  /** A field's label; `number` > 0 for a numbered part (a release's third block). */
+  label: (t: Catalog, field: string, number: number) => string;
 }
 
 /** Extra HTML for a statement's public page, rendered for one statement in the reader's language. */

@@ -1,5 +1,5 @@
 /** The workspace home's registry checks: translations to do, organizations' gaps, a member's own profile. */
-import { eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import {
@@ -14,17 +14,19 @@ import {
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { canEditRegistry, canViewRegistry } from '../../platform/policy.js';
 import { resolveName, translationState } from '../../platform/text/localized-text.js';
+import { hasAnyTextSql } from '../../platform/text/localized-text-sql.js';
 import { logosFor } from '../files/index.js';
-import { translationTodos } from './translations-service.js';
+import { translationCounts } from './translations-service.js';
 
 export const registryAttention: AttentionProvider = (db, user, o) => {
   const checks: Partial<Record<AttentionKey, AttentionCheck>> = {};
 
   if (canViewRegistry(user)) {
-    const todos = translationTodos(db, user, o.t, o.locale, { lang: '', state: '' }, o.translationSources);
+    // One grouped count over every source, in SQL; the two checks share it.
+    const counts = translationCounts(db, user, o.t, '', o.translationSources);
     for (const state of ['missing', 'stale'] as const) {
       checks[state === 'missing' ? 'missingTranslations' : 'staleTranslations'] = async () => ({
-        count: (await todos).filter((todo) => todo.state === state).length,
+        count: (await counts).filter((c) => c.state === state).reduce((sum, c) => sum + c.count, 0),
         path: `/workspace/translations?state=${state}`,
         details: [],
       });
@@ -32,33 +34,31 @@ export const registryAttention: AttentionProvider = (db, user, o) => {
   }
 
   if (canEditRegistry(user)) {
-    const organizations = db
-      .select({
-        slug: t.organizations.slug,
-        name: t.organizations.name,
-        localizedName: t.organizations.localizedName,
-        boilerplate: t.organizations.boilerplate,
-        website: t.organizations.website,
-      })
-      .from(t.organizations)
-      .where(isNull(t.organizations.archivedAt))
-      .orderBy(t.organizations.name);
-    const lacking = (test: (o: Awaited<typeof organizations>[number]) => boolean) => async () => {
-      const rows = (await organizations).filter(test);
+    const o8n = t.organizations;
+    // A count and the first few by name, each one indexed query (no organization list in memory).
+    const lacking = (condition: SQL) => async () => {
+      const where = and(isNull(o8n.archivedAt), condition);
+      const [total, first] = await Promise.all([
+        db.select({ n: count() }).from(o8n).where(where),
+        db
+          .select({ slug: o8n.slug, name: o8n.name, localizedName: o8n.localizedName })
+          .from(o8n)
+          .where(where)
+          .orderBy(o8n.name, o8n.id)
+          .limit(DETAILS_SHOWN),
+      ]);
       return {
-        count: rows.length,
+        count: total[0]?.n ?? 0,
         path: '/workspace/organizations',
-        details: rows.slice(0, DETAILS_SHOWN).map((r) => ({
+        details: first.map((r) => ({
           name: resolveName(r.localizedName, o.locale, r.name)?.text ?? '',
           path: `/workspace/organizations/${r.slug}/edit`,
         })),
       };
     };
     // No "About" in any language: the translations view lists one language missing, not this.
-    checks.organizationsWithoutAbout = lacking((r) =>
-      LOCALES.every((l) => translationState(r.boilerplate, l) === 'missing'),
-    );
-    checks.organizationsWithoutWebsite = lacking((r) => !r.website?.trim());
+    checks.organizationsWithoutAbout = lacking(sql`not ${hasAnyTextSql(o8n.boilerplate)}`);
+    checks.organizationsWithoutWebsite = lacking(sql`coalesce(btrim(${o8n.website}), '') = ''`);
   }
 
   if (user.role === 'member' && user.organizationId !== null) {

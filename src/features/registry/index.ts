@@ -5,5 +5,5 @@ export { registerOrganizationEditRoutes } from './profile-routes.js';
 export { registerOrganizationRoutes } from './public-routes.js';
 export type { OrganizationRow } from './public-service.js';
 export { getOrganization, listOrganizations } from './public-service.js';
-export { translationTodos } from './translations-service.js';
+export { translationCounts, translationTodoPage } from './translations-service.js';
 export { registerRegistryRoutes } from './workspace-routes.js';

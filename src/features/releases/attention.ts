@@ -1,5 +1,9 @@
-/** The workspace home's release checks: embargoes about to lift, and drafts with the linter's errors. */
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+/**
+ * The workspace home's release checks: embargoes about to lift, and drafts with the linter's errors.
+ * Each is a count and the first few rows, on indexed queries; the drafts' errors come from stored lint
+ * results (lint-results.ts), so a view lints nothing unless one of the drafts shown changed.
+ */
+import { and, asc, count, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import {
@@ -10,76 +14,68 @@ import {
 } from '../../platform/feature.js';
 import { canEditRelease } from '../../platform/policy.js';
 import { resolveText } from '../../platform/text/localized-text.js';
-import { loadRegistry } from '../lint/index.js';
-import { lintSource } from './lint-stored.js';
-import { getRelease } from './service.js';
+import { lintErrorsOf } from './lint-results.js';
 
-/** Draft releases linted for the home page (newest first); linting renders both languages. */
-const LINTED_DRAFTS = 5;
+const r = t.releases;
 
 export const releaseAttention: AttentionProvider = (db, user, o) => {
   const checks: Partial<Record<AttentionKey, AttentionCheck>> = {};
   if (!canEditRelease(user)) return checks;
   const name = (value: Parameters<typeof resolveText>[0], fallback: string) =>
     resolveText(value, o.locale)?.text || fallback;
-  const releases = releasesToWatch(db, o.now);
   checks.embargoedReleases = async () => {
-    const embargoed = (await releases).filter((r) => r.status === 'published');
+    // The partial index releases_embargo_ahead_idx: published, not withdrawn, embargo still ahead.
+    const where = and(eq(r.status, 'published'), isNull(r.withdrawnAt), gt(r.embargoedUntil, o.now));
+    const [total, first] = await Promise.all([
+      countWhere(db, where),
+      firstRows(db, where, [asc(r.embargoedUntil), asc(r.id)]),
+    ]);
     return {
-      count: embargoed.length,
+      count: total,
       path: '/workspace/releases?state=embargoed',
-      details: embargoed.slice(0, DETAILS_SHOWN).map((r) => ({
-        name: name(r.headline, r.slug),
-        path: `/workspace/releases/${r.slug}`,
-        publicAt: { instant: r.embargoedUntil!, timeZone: r.timeZone },
+      details: first.map((row) => ({
+        name: name(row.headline, row.slug),
+        path: `/workspace/releases/${row.slug}`,
+        publicAt: { instant: row.embargoedUntil!, timeZone: row.timeZone },
       })),
     };
   };
   checks.draftReleases = async () => {
-    const drafts = (await releases).filter((r) => r.status === 'draft');
-    const errors = await lintErrors(
-      db,
-      drafts.slice(0, LINTED_DRAFTS).map((r) => r.slug),
-      o.now,
-    );
-    const details = drafts.slice(0, LINTED_DRAFTS).map((r, i) => ({
-      name: name(r.headline, r.slug),
-      path: `/workspace/releases/${r.slug}`,
-      errors: errors[i] ?? 0,
+    const where = eq(r.status, 'draft');
+    const [total, newest] = await Promise.all([
+      countWhere(db, where),
+      firstRows(db, where, [desc(r.updatedAt), desc(r.id)]),
+    ]);
+    const errors = await lintErrorsOf(db, newest, o.now);
+    const details = newest.map((row) => ({
+      name: name(row.headline, row.slug),
+      path: `/workspace/releases/${row.slug}`,
+      errors: errors.get(row.id) ?? 0,
     }));
     // The release with the most errors is the one to open first.
     details.sort((a, b) => b.errors - a.errors);
-    return { count: drafts.length, path: '/workspace/releases?state=draft', details };
+    return { count: total, path: '/workspace/releases?state=draft', details };
   };
   return checks;
 };
 
-/** Drafts, and published releases still under embargo (soonest first): one query for both checks. */
-function releasesToWatch(db: Db, now: Date) {
-  const r = t.releases;
+async function countWhere(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(r).where(where);
+  return row?.n ?? 0;
+}
+
+function firstRows(db: Db, where: SQL | undefined, orderBy: SQL[]) {
   return db
     .select({
+      id: r.id,
       slug: r.slug,
-      status: r.status,
+      version: r.version,
       headline: r.headline,
       embargoedUntil: r.embargoedUntil,
       timeZone: r.timeZone,
     })
     .from(r)
-    .where(
-      sql`${r.status} = 'draft' or (${and(eq(r.status, 'published'), gt(r.embargoedUntil, now), isNull(r.withdrawnAt))})`,
-    )
-    .orderBy(sql`${r.embargoedUntil} asc nulls last`, desc(r.updatedAt));
-}
-
-/** Errors (not warnings) per draft, linted as the release page does, against one registry load. */
-async function lintErrors(db: Db, slugs: string[], now: Date): Promise<number[]> {
-  if (slugs.length === 0) return [];
-  const registry = await loadRegistry(db);
-  return Promise.all(
-    slugs.map(async (slug) => {
-      const findings = lintSource(await getRelease(db, slug, now), registry, now);
-      return findings.filter((f) => f.severity === 'error').length;
-    }),
-  );
+    .where(where)
+    .orderBy(...orderBy)
+    .limit(DETAILS_SHOWN);
 }

@@ -1,5 +1,6 @@
 /** The releases feature's front door: what other features, the app and the tests may use. */
 
+export { lintErrorsOf, lintInputsStamp, lintWithStore } from './lint-results.js';
 export { lintReleaseBySlug, lintSource, lintStoredRelease } from './lint-stored.js';
 export { releasesFeature } from './manifest.js';
 export { insertReleaseParts } from './release-parts.js';

@@ -8,7 +8,7 @@ import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-de
 import { keysetLinks, pageHref } from '../../ui/pager.js';
 import { logosFor } from '../files/index.js';
 import { cachedDownload, downloadKey } from './download-cache.js';
-import { lintStoredRelease } from './lint-stored.js';
+import { lintWithStore } from './lint-results.js';
 import { CONTENT_TYPES, writeFormat } from './render.js';
 import { buildRenderModel, gapMessage } from './render-model.js';
 import { getPublicRelease, listPublicReleases } from './service.js';
@@ -38,7 +38,7 @@ export function registerReleaseRoutes(app: FastifyTypeBox, deps: SiteDeps): void
       // What is missing is editors' business; the public sees the release as it renders.
       const editor = canEditRelease(currentUser(request));
       const gaps = editor ? model.gaps.map((gap) => gapMessage(gap, ctx.t)) : [];
-      const findings = editor ? await lintStoredRelease(deps.db, source, deps.now()) : [];
+      const findings = editor ? await lintWithStore(deps.db, source, deps.now()) : [];
       const logoMap = await logosFor(
         deps.db,
         source.boilerplates.map((o) => o.id),

@@ -30,7 +30,7 @@ import { type FailedForm, pageFormPoster, rebaseTyped, registryChoices } from '.
 import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease } from './edit-service.js';
 import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';
-import { lintStoredRelease } from './lint-stored.js';
+import { lintWithStore } from './lint-results.js';
 import { changeReleasePublication } from './publication-service.js';
 import { PublishConfirmPage } from './publish-confirm-views.js';
 import { readReleaseEdit, releaseFields } from './release-form.js';
@@ -97,7 +97,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
           locale: previewLocale,
           model,
           gaps: model.gaps.map((g) => gapMessage(g, w.ctx.t)),
-          findings: await lintStoredRelease(deps.db, source, now),
+          findings: await lintWithStore(deps.db, source, now),
         },
       }) as Promise<string>;
     };
@@ -229,7 +229,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
         getReleaseForEditing(deps.db, slug, now),
         getRelease(deps.db, slug, now),
       ]);
-      const findings = await lintStoredRelease(deps.db, source, now);
+      const findings = await lintWithStore(deps.db, source, now);
       return sendHtml(reply, await (<PublishConfirmPage {...w} data={data} findings={findings} now={now} />));
     });
     // Only the confirmation page's form publishes: a post without its "confirmed" mark (an old page,

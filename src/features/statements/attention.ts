@@ -1,5 +1,5 @@
 /** The workspace home's statement check: drafts still to finish. */
-import { desc, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
 import { type AttentionProvider, DETAILS_SHOWN } from '../../platform/feature.js';
 import { canEditStatement } from '../../platform/policy.js';
@@ -9,15 +9,21 @@ export const statementAttention: AttentionProvider = (db, user, o) => {
   if (!canEditStatement(user)) return {};
   return {
     draftStatements: async () => {
-      const drafts = await db
-        .select({ slug: t.statements.slug, title: t.statements.title })
-        .from(t.statements)
-        .where(eq(t.statements.status, 'draft'))
-        .orderBy(desc(t.statements.updatedAt));
+      // A count and the newest few (index statements_status_updated_idx), not every draft.
+      const draft = eq(t.statements.status, 'draft');
+      const [total, newest] = await Promise.all([
+        db.select({ n: count() }).from(t.statements).where(draft),
+        db
+          .select({ slug: t.statements.slug, title: t.statements.title })
+          .from(t.statements)
+          .where(draft)
+          .orderBy(desc(t.statements.updatedAt), desc(t.statements.id))
+          .limit(DETAILS_SHOWN),
+      ]);
       return {
-        count: drafts.length,
+        count: total[0]?.n ?? 0,
         path: '/workspace/statements?state=draft',
-        details: drafts.slice(0, DETAILS_SHOWN).map((s) => ({
+        details: newest.map((s) => ({
           name: resolveText(s.title, o.locale)?.text || s.slug,
           path: `/workspace/statements/${s.slug}`,
         })),

@@ -10,9 +10,12 @@ const NOT_PUBLIC = [
   'content_version',
   'rate_limit_buckets',
   'recovery_codes',
+  'release_lint_results',
   'release_downloads',
   'sessions',
   'single_use_tokens',
+  'translation_todos',
+  'translation_todos_stamp',
   'users',
 ];
 

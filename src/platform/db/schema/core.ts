@@ -145,6 +145,8 @@ export const statements = pgTable(
     // The home page's and the workspace list's keyset order: newest first, then slug (`desc` puts nulls
     // first, so must the index).
     index('statements_date_desc_slug_idx').on(t.date.desc().nullsFirst(), t.slug),
+    // The workspace home's newest drafts.
+    index('statements_status_updated_idx').on(t.status, t.updatedAt),
   ],
 );
 

@@ -12,3 +12,4 @@ export * from './followup.js';
 export * from './followup-rollup.js';
 export * from './releases.js';
 export * from './signon.js';
+export * from './translation-todos.js';

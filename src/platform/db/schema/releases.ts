@@ -8,7 +8,18 @@
  * registry at render time, so one edit there reaches every format.
  */
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { bytea, id, localizedText, requiredRef, timestamps, tz, version } from './columns.js';
 import { organizations, people, recommendations, statements } from './core.js';
 
@@ -49,8 +60,33 @@ export const releases = pgTable(
     // The newsroom's and the workspace list's keyset order: newest first, then slug (`desc` puts nulls
     // first, so must the index).
     index('releases_date_desc_slug_idx').on(t.releaseDate.desc().nullsFirst(), t.slug),
+    // The workspace home: the newest drafts, and the embargoes still ahead (soonest first).
+    index('releases_status_updated_idx').on(t.status, t.updatedAt),
+    index('releases_embargo_ahead_idx')
+      .on(t.embargoedUntil)
+      .where(sql`${t.status} = 'published' and ${t.withdrawnAt} is null and ${t.embargoedUntil} is not null`),
   ],
 );
+
+/**
+ * The linter's findings for a release, kept so the workspace home and the editor read them instead of
+ * linting on every view (features/releases/lint-results.ts). What they were computed against is kept
+ * beside them: the release's `version` (every edit of it or its parts bumps it) and `inputsStamp`, the
+ * UTC day and the last audit entry of what a lint reads besides the release (organizations, people,
+ * statements…); a result whose release version or stamp differs from today's is stale and linted again.
+ */
+export const releaseLintResults = pgTable('release_lint_results', {
+  releaseId: integer('release_id')
+    .primaryKey()
+    .references(() => releases.id, { onDelete: 'cascade' }),
+  releaseVersion: integer('release_version').notNull(),
+  inputsStamp: text('inputs_stamp').notNull(),
+  errors: integer('errors').notNull(),
+  warnings: integer('warnings').notNull(),
+  /** The findings as the linter returns them (features/lint's Finding[]). */
+  findings: jsonb('findings').$type<unknown[]>().notNull(),
+  lintedAt: tz('linted_at').notNull(),
+});
 
 export const releaseContacts = pgTable(
   'release_contacts',

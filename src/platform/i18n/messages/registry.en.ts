@@ -89,5 +89,6 @@ export const registryEn = {
   registryTranslationsKindPerson: 'Person',
   registryTranslationsKindTheme: 'Theme',
   registryTranslationsKindAddressee: 'Addressee',
+  registryTranslationsCounts: 'How many, per kind and language',
   registryTranslationsCaption: (language: string) => `Texts to write or check in ${language}`,
 } as const;

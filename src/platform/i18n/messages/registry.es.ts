@@ -88,5 +88,6 @@ export const registryEs = {
   registryTranslationsKindPerson: 'Persona',
   registryTranslationsKindTheme: 'Tema',
   registryTranslationsKindAddressee: 'Destinatario',
+  registryTranslationsCounts: 'Cuántos hay, por tipo e idioma',
   registryTranslationsCaption: (language: string) => `Textos por escribir o revisar en ${language}`,
 } as const satisfies TranslationOf<typeof registryEn>;
