@@ -11,7 +11,15 @@ import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
 import { recommendationNumber } from './recommendation-number.js';
-import type { AddresseeRow, OrganizationRow, RecommendationDetail, StatementDetail, ThemeRow } from './service.js';
+import {
+  type AddresseeRow,
+  type OrganizationRow,
+  type RecommendationDetail,
+  type StatementDetail,
+  statementAddresseeRows,
+  statementQuoteRows,
+  type ThemeRow,
+} from './service.js';
 
 /** Recommendations on one page of a statement: a long statement reads in a few pages. */
 export const RECOMMENDATIONS_PAGE_SIZE = 50;
@@ -104,19 +112,8 @@ export async function getPublicStatementPage(
           .orderBy(...orderBy)
           .limit(limit),
     }),
-    db
-      .select({ addressee: t.addressees })
-      .from(t.statementAddressees)
-      .innerJoin(t.addressees, eq(t.addressees.id, t.statementAddressees.addresseeId))
-      .where(eq(t.statementAddressees.statementId, id))
-      .orderBy(asc(t.statementAddressees.position)),
-    db
-      .select({ id: t.quotes.id, text: t.quotes.text, person: t.people, organization: t.organizations })
-      .from(t.quotes)
-      .innerJoin(t.people, eq(t.people.id, t.quotes.personId))
-      .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
-      .where(eq(t.quotes.statementId, id))
-      .orderBy(asc(t.quotes.position)),
+    statementAddresseeRows(db, id),
+    statementQuoteRows(db, id),
   ]);
   const total = Number(totals[0]?.n ?? 0);
   return {

@@ -109,6 +109,27 @@ export async function getStatementDetail(db: Db, slug: string): Promise<Statemen
   return statementDetail(db, statement);
 }
 
+/** A statement's addressees, in its order (its detail and its public page read them alike). */
+export function statementAddresseeRows(db: Db, id: number) {
+  return db
+    .select({ addressee: t.addressees })
+    .from(t.statementAddressees)
+    .innerJoin(t.addressees, eq(t.addressees.id, t.statementAddressees.addresseeId))
+    .where(eq(t.statementAddressees.statementId, id))
+    .orderBy(asc(t.statementAddressees.position));
+}
+
+/** A statement's quotes with who said them, in its order. */
+export function statementQuoteRows(db: Db, id: number) {
+  return db
+    .select({ id: t.quotes.id, text: t.quotes.text, person: t.people, organization: t.organizations })
+    .from(t.quotes)
+    .innerJoin(t.people, eq(t.people.id, t.quotes.personId))
+    .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
+    .where(eq(t.quotes.statementId, id))
+    .orderBy(asc(t.quotes.position));
+}
+
 async function statementDetail(db: Db, statement: StatementRow): Promise<StatementDetail> {
   const id = statement.id;
 
@@ -130,25 +151,14 @@ async function statementDetail(db: Db, statement: StatementRow): Promise<Stateme
       .innerJoin(t.recommendations, eq(t.recommendations.id, t.recommendationAddressees.recommendationId))
       .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
       .where(eq(t.recommendations.statementId, id)),
-    db
-      .select({ addressee: t.addressees })
-      .from(t.statementAddressees)
-      .innerJoin(t.addressees, eq(t.addressees.id, t.statementAddressees.addresseeId))
-      .where(eq(t.statementAddressees.statementId, id))
-      .orderBy(asc(t.statementAddressees.position)),
+    statementAddresseeRows(db, id),
     db
       .select({ organization: t.organizations, role: t.signatories.role })
       .from(t.signatories)
       .innerJoin(t.organizations, eq(t.organizations.id, t.signatories.organizationId))
       .where(eq(t.signatories.statementId, id))
       .orderBy(asc(t.signatories.position)),
-    db
-      .select({ id: t.quotes.id, text: t.quotes.text, person: t.people, organization: t.organizations })
-      .from(t.quotes)
-      .innerJoin(t.people, eq(t.people.id, t.quotes.personId))
-      .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
-      .where(eq(t.quotes.statementId, id))
-      .orderBy(asc(t.quotes.position)),
+    statementQuoteRows(db, id),
   ]);
 
   const themesById = new Map(recThemes.map((r) => [r.theme.id, r.theme]));
