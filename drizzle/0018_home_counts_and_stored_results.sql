@@ -31,7 +31,6 @@ CREATE TABLE "translation_todos_stamp" (
 --> statement-breakpoint
 ALTER TABLE "release_lint_results" ADD CONSTRAINT "release_lint_results_release_id_releases_id_fk" FOREIGN KEY ("release_id") REFERENCES "public"."releases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "translation_todos_state_idx" ON "translation_todos" USING btree ("state","locale","kind","sort","item_id","field_order");--> statement-breakpoint
-CREATE INDEX "audit_log_type_id_idx" ON "audit_log" USING btree ("entity_type","id");--> statement-breakpoint
 CREATE INDEX "statements_status_updated_idx" ON "statements" USING btree ("status","updated_at");--> statement-breakpoint
 CREATE INDEX "releases_status_updated_idx" ON "releases" USING btree ("status","updated_at");--> statement-breakpoint
 CREATE INDEX "releases_embargo_ahead_idx" ON "releases" USING btree ("embargoed_until") WHERE "releases"."status" = 'published' and "releases"."withdrawn_at" is null and "releases"."embargoed_until" is not null;

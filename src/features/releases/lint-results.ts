@@ -5,14 +5,15 @@
  *
  * How they stay right (docs/architecture.md, "Stored lint results"): a result is fresh while
  * - the release's `version` is the one linted (every edit of the release or its parts bumps it), and
- * - the inputs stamp is today's: the UTC day (the embargo-past rule reads the date) and the last audit
- *   entry of the entities a lint reads besides the release (every write goes through platform/write.ts
- *   with an audit row, so an edit to any organization, person, statement… moves it).
+ * - the inputs stamp is today's: the UTC day (the embargo-past rule reads the date) and the content
+ *   version, which any committed write to public material moves (an edit to an organization, a person,
+ *   a statement…, by a service or by hand).
  * A stale result is linted again when next needed: the home re-lints at most the few drafts it shows
  * (DETAILS_SHOWN), the editor page its own release. Nothing re-lints every draft at once.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../platform/db/client.js';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import { readContentVersion } from '../../platform/db/content-version.js';
 import * as t from '../../platform/db/schema/index.js';
 import { type Finding, loadRegistry, type RegistryOrg } from '../lint/index.js';
 import { lintSource } from './lint-stored.js';
@@ -20,23 +21,13 @@ import type { ReleaseSource } from './service.js';
 import { getRelease } from './service.js';
 
 /**
- * Audit entity types whose rows a release's lint reads besides the release itself: the registry the
- * names are checked against, contacts and quoted people, the statement, its recommendations (highlights)
- * and signatories (default boilerplates; sign-on decisions add them).
+ * What a lint made now is computed against, besides the release's version: the UTC day and the content
+ * version (platform/db/content-version.ts), which every committed write to the registry, statements,
+ * releases or anything else public moves, by trigger, whoever writes.
  */
-const LINT_INPUTS = ['organization', 'person', 'statement', 'recommendation', 'quote', 'sign_on', 'sign_on_request'];
-
-/** What a lint made now is computed against, besides the release's version: one index probe per type. */
 export async function lintInputsStamp(db: Db, now: Date): Promise<string> {
-  const a = t.auditLog;
-  const lasts = LINT_INPUTS.map(
-    (type) => sql`coalesce((select max(${a.id}) from ${a} where ${a.entityType} = ${type}), 0)`,
-  );
-  const [row] = await queryRows<{ last: number | string }>(
-    db,
-    sql`select greatest(${sql.join(lasts, sql`, `)}) as last`,
-  );
-  return `${now.toISOString().slice(0, 10)}#${row?.last ?? 0}`;
+  const { version } = await readContentVersion(db);
+  return `${now.toISOString().slice(0, 10)}#${version}`;
 }
 
 export interface StoredLint {

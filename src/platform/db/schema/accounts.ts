@@ -107,8 +107,6 @@ export const auditLog = pgTable(
   (t) => [
     // With the id last, a history page newest first is one backward range scan (platform/audit.ts).
     index('audit_log_entity_idx').on(t.entityType, t.entityId, t.at, t.id),
-    // The last change of a kind of entity, one index probe (stored lint results' stamp).
-    index('audit_log_type_id_idx').on(t.entityType, t.id),
   ],
 );
 
