@@ -7,6 +7,7 @@
  */
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
+import { readContentVersion } from '../../platform/db/content-version.js';
 import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { changeStamp, type TranslationFieldRow, translationFieldRows } from '../../platform/db/translation-fields.js';
@@ -177,9 +178,22 @@ const REFRESH_LOCK = 7_150_015;
 /**
  * Brings translation_todos up to date with the sources: when their change stamp differs from the one
  * the rows were computed from, every to-do is computed again in SQL (one statement) and stored.
- * Otherwise one cheap read: the stamp.
+ * Otherwise one cheap read: the stamp; and none while the content version (platform/db/content-version.ts)
+ * has not moved since the last check.
  */
 export async function refreshTranslationTodos(db: Db, sources: readonly TranslationSource[]): Promise<void> {
+  // No committed write to public material since the list was last found up to date: nothing to read.
+  // (Read first, so a write landing during the check leaves an older version and is checked next time.)
+  const { version } = await readContentVersion(db);
+  if (upToDateAt.get(db) === version) return;
+  await refreshFromStamp(db, sources);
+  upToDateAt.set(db, version);
+}
+
+/** The content version at which this process last found translation_todos up to date, per database. */
+const upToDateAt = new WeakMap<Db, number>();
+
+async function refreshFromStamp(db: Db, sources: readonly TranslationSource[]): Promise<void> {
   const stampOf = sql`select ${sql.join(
     [sql`${String(sources.length)}`, ...sources.map((s) => s.changes)],
     sql` || '|' || `,
