@@ -7,7 +7,7 @@
  * Current status = the status update marked `is_current` (maintained from the timeline, status.ts),
  * read through the partial index `followup_status_updates_current_idx`.
  */
-import { and, asc, count, desc, eq, exists, gte, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import {
   decodeCursor,
@@ -258,6 +258,57 @@ export async function liveScorecard(db: Db, filters: DashboardFilters, now: Date
     accepted: acceptedBy.get(group.id) ?? 0,
     implemented: counts.implemented,
   }));
+}
+
+/**
+ * How many addressees the addressees chart and the scorecard draw: a coalition may follow hundreds,
+ * and a page must not grow with them. The rest are counted ("and K more") and listed, a page at a
+ * time, in the full table (`addresseeTablePage`).
+ */
+export const ADDRESSEES_SHOWN = 15;
+
+/** The addressees with the most recommendations (then by slug), at most `limit`, and how many are left out. */
+export function topAddressees<R extends { total: number }>(
+  rows: R[],
+  slugOf: (row: R) => string,
+  limit = ADDRESSEES_SHOWN,
+): { shown: R[]; more: number } {
+  const ranked = [...rows].sort((a, b) => b.total - a.total || slugOf(a).localeCompare(slugOf(b)));
+  return { shown: ranked.slice(0, limit), more: Math.max(0, ranked.length - limit) };
+}
+
+const ADDRESSEE_ORDER: SortKey[] = [
+  { column: t.addressees.slug, direction: 'asc' },
+  { column: t.addressees.id, direction: 'asc' },
+];
+
+/**
+ * One keyset page (by slug) of every addressee that has a row in `rows` (the counts under the
+ * filters, `countByAddressee` or `scorecard`): the full table behind the capped chart. The page is
+ * read as an index range of `addressees`; the counts themselves are per addressee, a few numbers each.
+ */
+export async function addresseeTablePage<R>(
+  db: Db,
+  rows: R[],
+  idOf: (row: R) => number,
+  request: PageRequest,
+): Promise<KeysetPage<R>> {
+  const byId = new Map(rows.map((row) => [idOf(row), row]));
+  if (byId.size === 0) return { items: [] };
+  const page = await keysetPage({
+    keys: ADDRESSEE_ORDER,
+    request,
+    size: LIST_PAGE_SIZE,
+    keyOf: (row: { id: number; slug: string }) => [row.slug, row.id],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({ id: t.addressees.id, slug: t.addressees.slug })
+        .from(t.addressees)
+        .where(and(inArray(t.addressees.id, [...byId.keys()]), where))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  return { ...page, items: page.items.map((row) => byId.get(row.id)!) };
 }
 
 /**
