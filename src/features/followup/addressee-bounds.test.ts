@@ -11,7 +11,7 @@ import { LIST_PAGE_SIZE } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { ADDRESSEES_SHOWN } from './dashboard-service.js';
+import { ADDRESSEE_CHOICES, ADDRESSEES_SHOWN } from './dashboard-service.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 /** More than the chart draws, and more than two pages of the full table. */
@@ -89,9 +89,21 @@ describeEachEngine('addressee views bounded', (ctx) => {
       expect(seen).toHaveLength(ADDRESSEES);
       expect(new Set(seen).size).toBe(ADDRESSEES);
       expect(seen[0]).toBe('Addressee 0');
+      // Each row leads to that addressee's own dashboard (the form offers only the first addressees).
+      const { $ } = await getPage(app, walk.urls.at(-1)!);
+      const last = $('table.data tbody th[scope="row"] a').last();
+      expect(last.attr('href')).toBe(`/en/follow-up?addressee=${slug(ADDRESSEES - 1)}`);
       for (const bytes of walk.bytes) expect(bytes).toBeLessThan(MAX_BYTES);
     });
   }
+
+  it('offers the first addressees in the filter form, and the chosen one wherever it falls', async () => {
+    const { $ } = await getPage(app, `/en/follow-up?addressee=${slug(ADDRESSEES - 1)}`);
+    const options = $('#filter-addressee option[value!=""]');
+    expect(options).toHaveLength(ADDRESSEE_CHOICES + 1);
+    expect($('#filter-addressee option[selected]').attr('value')).toBe(slug(ADDRESSEES - 1));
+    expect($('#filter-addressee-hint').text()).toContain(`The first ${ADDRESSEE_CHOICES} addressees`);
+  });
 
   it('keeps the filters on the full table and its pages', async () => {
     const { $ } = await getPage(app, '/es/follow-up/addressees?from=2024-01-01');

@@ -7,7 +7,7 @@
  * Current status = the status update marked `is_current` (maintained from the timeline, status.ts),
  * read through the partial index `followup_status_updates_current_idx`.
  */
-import { and, asc, count, desc, eq, exists, gte, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import {
   decodeCursor,
@@ -498,8 +498,16 @@ export function publicOverdueCommitments(db: Db, now: Date, limit = 20) {
 export const STATEMENT_CHOICES = 50;
 
 /**
- * The choices of the filter form: every theme, addressee and country, and the newest public
- * statements within the chosen dates (plus the chosen statement, wherever it falls).
+ * How many addressees the filter form offers, A to Z (plus the chosen one): the form is on every
+ * dashboard page, so it must not grow with the addressees; the full table (`?all=1`) links each
+ * addressee to its own dashboard.
+ */
+export const ADDRESSEE_CHOICES = 50;
+
+/**
+ * The choices of the filter form: every theme and country, the first addressees A to Z, and the
+ * newest public statements within the chosen dates (plus the chosen statement and addressee,
+ * wherever they fall).
  */
 export async function filterOptions(db: Db, now: Date, filters: DashboardFilters = {}) {
   const inDates = and(
@@ -508,9 +516,22 @@ export async function filterOptions(db: Db, now: Date, filters: DashboardFilters
     filters.to ? lte(t.statements.date, filters.to) : undefined,
   );
   const choice = { slug: t.statements.slug, title: t.statements.title, date: t.statements.date };
-  const [themes, addressees, newest, chosen] = await Promise.all([
+  const addresseeChoice = { slug: t.addressees.slug, name: t.addressees.name };
+  const [themes, firstAddressees, chosenAddressee, countries, newest, chosen] = await Promise.all([
     db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
-    db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
+    db
+      .select(addresseeChoice)
+      .from(t.addressees)
+      .orderBy(asc(t.addressees.slug))
+      .limit(ADDRESSEE_CHOICES + 1),
+    filters.addressee
+      ? db.select(addresseeChoice).from(t.addressees).where(eq(t.addressees.slug, filters.addressee))
+      : Promise.resolve([]),
+    db
+      .selectDistinct({ country: t.addressees.country })
+      .from(t.addressees)
+      .where(isNotNull(t.addressees.country))
+      .orderBy(asc(t.addressees.country)),
     db
       .select(choice)
       .from(t.statements)
@@ -525,6 +546,14 @@ export async function filterOptions(db: Db, now: Date, filters: DashboardFilters
       : Promise.resolve([]),
   ]);
   const statements = [...newest, ...chosen.filter((c) => !newest.some((s) => s.slug === c.slug))];
-  const countries = [...new Set(addressees.map((a) => a.country).filter((c): c is string => Boolean(c)))].sort();
-  return { themes, addressees, statements, countries };
+  const shown = firstAddressees.slice(0, ADDRESSEE_CHOICES);
+  const addressees = [...shown, ...chosenAddressee.filter((c) => !shown.some((a) => a.slug === c.slug))];
+  return {
+    themes,
+    addressees,
+    /** Whether some addressees are not offered (the form then says where they are). */
+    moreAddressees: firstAddressees.length > ADDRESSEE_CHOICES,
+    statements,
+    countries: countries.map((c) => c.country).filter((c): c is string => Boolean(c)),
+  };
 }

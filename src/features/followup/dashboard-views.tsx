@@ -160,7 +160,14 @@ export function StackedView(props: {
 }
 
 /** The numbers of a stacked chart, or of a page of the full table behind a capped one. */
-function StackedTable(props: { ctx: PageContext; rowHeader: string; rows: StackedRows; caption?: string }) {
+function StackedTable(props: {
+  ctx: PageContext;
+  rowHeader: string;
+  rows: StackedRows;
+  caption?: string;
+  /** The full table's rows link to each addressee's own dashboard. */
+  rowHref?: (key: string) => string;
+}) {
   const { t } = props.ctx;
   const label = (s: StatusKey) => t.followupStatusLabel(s);
   const caption = props.caption ?? t.followupDataTable;
@@ -172,8 +179,8 @@ function StackedTable(props: { ctx: PageContext; rowHeader: string; rows: Stacke
         <tbody>
           {props.rows.map((r) => (
             <tr>
-              <th scope="row" safe>
-                {r.label}
+              <th scope="row">
+                <RowName label={r.label} href={props.rowHref?.(r.key)} />
               </th>
               {STATUS_KEYS.map((s) => (
                 <td data-key={`${r.key}|${s}`} safe>
@@ -220,6 +227,8 @@ export function AddresseeTableView(props: {
   ctx: PageContext;
   id: string;
   chartHref: string;
+  /** An addressee's own dashboard, by its slug. */
+  addresseeHref: (slug: string) => string;
   pager: PagerLinks;
   table: { kind: 'stacked'; rows: StackedRows } | { kind: 'scorecard'; rows: ScorecardRow[] };
 }) {
@@ -240,9 +249,15 @@ export function AddresseeTableView(props: {
           rowHeader={t.followupAddressee}
           rows={table.rows}
           caption={t.followupAllAddresseesTitle}
+          rowHref={props.addresseeHref}
         />
       ) : (
-        <ScorecardTable ctx={ctx} groups={scorecardGroups(ctx, table.rows)} caption={t.followupAllAddresseesTitle} />
+        <ScorecardTable
+          ctx={ctx}
+          groups={scorecardGroups(ctx, table.rows)}
+          caption={t.followupAllAddresseesTitle}
+          rowHref={props.addresseeHref}
+        />
       )}
       <Pager ctx={ctx} links={props.pager} />
     </Section>
@@ -282,7 +297,23 @@ function scorecardGroups(ctx: PageContext, rows: ScorecardRow[]) {
   });
 }
 
-function ScorecardTable(props: { ctx: PageContext; groups: ReturnType<typeof scorecardGroups>; caption?: string }) {
+/** A row's name, as a link when it has a page of its own. */
+function RowName({ label, href }: { label: string; href: string | undefined }) {
+  return href ? (
+    <a href={href} safe>
+      {label}
+    </a>
+  ) : (
+    <span safe>{label}</span>
+  );
+}
+
+function ScorecardTable(props: {
+  ctx: PageContext;
+  groups: ReturnType<typeof scorecardGroups>;
+  caption?: string;
+  rowHref?: (key: string) => string;
+}) {
   const { t } = props.ctx;
   const caption = props.caption ?? t.followupDataTable;
   return (
@@ -293,8 +324,8 @@ function ScorecardTable(props: { ctx: PageContext; groups: ReturnType<typeof sco
         <tbody>
           {props.groups.map((g) => (
             <tr>
-              <th scope="row" safe>
-                {g.label}
+              <th scope="row">
+                <RowName label={g.label} href={props.rowHref?.(g.key)} />
               </th>
               <td safe>{String(g.row.total)}</td>
               {g.values.map((v) => (

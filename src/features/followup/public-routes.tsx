@@ -120,6 +120,7 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
               ctx={ctx}
               id={`${view}-table`}
               chartHref={pageHref(path, base, {})}
+              addresseeHref={(slug) => pageHref(`/${locale}${viewPath('status')}`, { ...base, addressee: slug }, {})}
               pager={pager}
               table={table(ctx, page.items)}
             />

@@ -36,6 +36,8 @@ export const followupEn = {
   followupFilterAddressee: 'Addressee',
   followupFilterCountry: 'Addressee’s country',
   followupFilterStatement: 'Statement',
+  followupFilterAddresseeHint: (n: number) =>
+    `The first ${n} addressees, A to Z; every addressee is in the full table of the “By addressee” view, linked to its own dashboard.`,
   followupFilterStatementHint: (n: number) =>
     `The ${n} newest statements within the dates below; narrow the dates to find an older one.`,
   followupFilterFrom: 'Statements dated from',

@@ -38,6 +38,8 @@ export const followupEs = {
   followupFilterAddressee: 'Destinatario',
   followupFilterCountry: 'País del destinatario',
   followupFilterStatement: 'Pronunciamiento',
+  followupFilterAddresseeHint: (n: number) =>
+    `Los primeros ${n} destinatarios, de la A a la Z; todos están en la tabla completa de la vista «Por destinatario», cada uno con un enlace a su propio panel.`,
   followupFilterStatementHint: (n: number) =>
     `Los ${n} pronunciamientos más recientes entre las fechas de abajo; acota las fechas para encontrar uno anterior.`,
   followupFilterFrom: 'Pronunciamientos desde',
