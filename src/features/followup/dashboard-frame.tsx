@@ -5,7 +5,7 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { ChoiceOptions } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
-import { type filterOptions, STATEMENT_CHOICES } from './dashboard-service.js';
+import { ADDRESSEE_CHOICES, type filterOptions, STATEMENT_CHOICES } from './dashboard-service.js';
 import { filterQuery, type ListFilters } from './filters.js';
 import { STATUS_KEYS } from './status.js';
 
@@ -79,6 +79,7 @@ function FilterForm(props: { ctx: PageContext; view: DashboardView; filters: Lis
           label={t.followupFilterAddressee}
           value={filters.addressee}
           anyLabel={t.followupFilterAny}
+          hint={options.moreAddressees ? t.followupFilterAddresseeHint(ADDRESSEE_CHOICES) : undefined}
           options={options.addressees.map((a) => ({ value: a.slug, label: localizedPlain(a.name, ctx) }))}
         />
         <Select

@@ -7,7 +7,7 @@
  * Current status = the status update marked `is_current` (maintained from the timeline, status.ts),
  * read through the partial index `followup_status_updates_current_idx`.
  */
-import { and, asc, count, desc, eq, exists, gte, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import {
   decodeCursor,
@@ -261,6 +261,57 @@ export async function liveScorecard(db: Db, filters: DashboardFilters, now: Date
 }
 
 /**
+ * How many addressees the addressees chart and the scorecard draw: a coalition may follow hundreds,
+ * and a page must not grow with them. The rest are counted ("and K more") and listed, a page at a
+ * time, in the full table (`addresseeTablePage`).
+ */
+export const ADDRESSEES_SHOWN = 15;
+
+/** The addressees with the most recommendations (then by slug), at most `limit`, and how many are left out. */
+export function topAddressees<R extends { total: number }>(
+  rows: R[],
+  slugOf: (row: R) => string,
+  limit = ADDRESSEES_SHOWN,
+): { shown: R[]; more: number } {
+  const ranked = [...rows].sort((a, b) => b.total - a.total || slugOf(a).localeCompare(slugOf(b)));
+  return { shown: ranked.slice(0, limit), more: Math.max(0, ranked.length - limit) };
+}
+
+const ADDRESSEE_ORDER: SortKey[] = [
+  { column: t.addressees.slug, direction: 'asc' },
+  { column: t.addressees.id, direction: 'asc' },
+];
+
+/**
+ * One keyset page (by slug) of every addressee that has a row in `rows` (the counts under the
+ * filters, `countByAddressee` or `scorecard`): the full table behind the capped chart. The page is
+ * read as an index range of `addressees`; the counts themselves are per addressee, a few numbers each.
+ */
+export async function addresseeTablePage<R>(
+  db: Db,
+  rows: R[],
+  idOf: (row: R) => number,
+  request: PageRequest,
+): Promise<KeysetPage<R>> {
+  const byId = new Map(rows.map((row) => [idOf(row), row]));
+  if (byId.size === 0) return { items: [] };
+  const page = await keysetPage({
+    keys: ADDRESSEE_ORDER,
+    request,
+    size: LIST_PAGE_SIZE,
+    keyOf: (row: { id: number; slug: string }) => [row.slug, row.id],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({ id: t.addressees.id, slug: t.addressees.slug })
+        .from(t.addressees)
+        .where(and(inArray(t.addressees.id, [...byId.keys()]), where))
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  return { ...page, items: page.items.map((row) => byId.get(row.id)!) };
+}
+
+/**
  * Status at the end of each year (over-time.ts): the yearly transitions from the rollup when the
  * filters select a cell it keeps, live otherwise. The rollup holds every published update whatever its
  * date, so the changes dated after today in the current year are taken back out in the same query
@@ -447,8 +498,16 @@ export function publicOverdueCommitments(db: Db, now: Date, limit = 20) {
 export const STATEMENT_CHOICES = 50;
 
 /**
- * The choices of the filter form: every theme, addressee and country, and the newest public
- * statements within the chosen dates (plus the chosen statement, wherever it falls).
+ * How many addressees the filter form offers, A to Z (plus the chosen one): the form is on every
+ * dashboard page, so it must not grow with the addressees; the full table (`?all=1`) links each
+ * addressee to its own dashboard.
+ */
+export const ADDRESSEE_CHOICES = 50;
+
+/**
+ * The choices of the filter form: every theme and country, the first addressees A to Z, and the
+ * newest public statements within the chosen dates (plus the chosen statement and addressee,
+ * wherever they fall).
  */
 export async function filterOptions(db: Db, now: Date, filters: DashboardFilters = {}) {
   const inDates = and(
@@ -457,9 +516,22 @@ export async function filterOptions(db: Db, now: Date, filters: DashboardFilters
     filters.to ? lte(t.statements.date, filters.to) : undefined,
   );
   const choice = { slug: t.statements.slug, title: t.statements.title, date: t.statements.date };
-  const [themes, addressees, newest, chosen] = await Promise.all([
+  const addresseeChoice = { slug: t.addressees.slug, name: t.addressees.name };
+  const [themes, firstAddressees, chosenAddressee, countries, newest, chosen] = await Promise.all([
     db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
-    db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
+    db
+      .select(addresseeChoice)
+      .from(t.addressees)
+      .orderBy(asc(t.addressees.slug))
+      .limit(ADDRESSEE_CHOICES + 1),
+    filters.addressee
+      ? db.select(addresseeChoice).from(t.addressees).where(eq(t.addressees.slug, filters.addressee))
+      : Promise.resolve([]),
+    db
+      .selectDistinct({ country: t.addressees.country })
+      .from(t.addressees)
+      .where(isNotNull(t.addressees.country))
+      .orderBy(asc(t.addressees.country)),
     db
       .select(choice)
       .from(t.statements)
@@ -474,6 +546,14 @@ export async function filterOptions(db: Db, now: Date, filters: DashboardFilters
       : Promise.resolve([]),
   ]);
   const statements = [...newest, ...chosen.filter((c) => !newest.some((s) => s.slug === c.slug))];
-  const countries = [...new Set(addressees.map((a) => a.country).filter((c): c is string => Boolean(c)))].sort();
-  return { themes, addressees, statements, countries };
+  const shown = firstAddressees.slice(0, ADDRESSEE_CHOICES);
+  const addressees = [...shown, ...chosenAddressee.filter((c) => !shown.some((a) => a.slug === c.slug))];
+  return {
+    themes,
+    addressees,
+    /** Whether some addressees are not offered (the form then says where they are). */
+    moreAddressees: firstAddressees.length > ADDRESSEE_CHOICES,
+    statements,
+    countries: countries.map((c) => c.country).filter((c): c is string => Boolean(c)),
+  };
 }

@@ -121,13 +121,17 @@ export function OverdueCommitmentItem(props: {
   );
 }
 
+type StackedRows = { key: string; label: string; counts: StatusCounts }[];
+
 /** A stacked chart and its table: one row per theme, addressee or year, one column per status. */
 export function StackedView(props: {
   ctx: PageContext;
   id: string;
   title: string;
   rowHeader: string;
-  rows: { key: string; label: string; counts: StatusCounts }[];
+  rows: StackedRows;
+  /** When the rows are the first of more (the addressees): what is shown and where the rest are. */
+  capped?: CappedRows;
 }) {
   const { ctx } = props;
   const { t } = ctx;
@@ -138,6 +142,7 @@ export function StackedView(props: {
   );
   return (
     <Section id={`${props.id}-heading`} title={props.title}>
+      <CappedNote ctx={ctx} capped={props.capped} />
       <div class="chart-pair">
         <StackedChart
           id={props.id}
@@ -147,28 +152,114 @@ export function StackedView(props: {
           statuses={STATUS_KEYS}
           statusLabel={label}
         />
-        <section class="table-scroll" tabindex="0" aria-label={t.followupDataTable}>
-          <table class="data">
-            <caption safe>{t.followupDataTable}</caption>
-            <TableHead headers={[props.rowHeader, ...STATUS_KEYS.map(label), t.followupTotal]} />
-            <tbody>
-              {props.rows.map((r) => (
-                <tr>
-                  <th scope="row" safe>
-                    {r.label}
-                  </th>
-                  {STATUS_KEYS.map((s) => (
-                    <td data-key={`${r.key}|${s}`} safe>
-                      {String(r.counts[s])}
-                    </td>
-                  ))}
-                  <td safe>{String(STATUS_KEYS.reduce((sum, s) => sum + r.counts[s], 0))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <StackedTable ctx={ctx} rowHeader={props.rowHeader} rows={props.rows} />
       </div>
+      <MoreLink ctx={ctx} capped={props.capped} />
+    </Section>
+  );
+}
+
+/** The numbers of a stacked chart, or of a page of the full table behind a capped one. */
+function StackedTable(props: {
+  ctx: PageContext;
+  rowHeader: string;
+  rows: StackedRows;
+  caption?: string;
+  /** The full table's rows link to each addressee's own dashboard. */
+  rowHref?: (key: string) => string;
+}) {
+  const { t } = props.ctx;
+  const label = (s: StatusKey) => t.followupStatusLabel(s);
+  const caption = props.caption ?? t.followupDataTable;
+  return (
+    <section class="table-scroll" tabindex="0" aria-label={caption}>
+      <table class="data">
+        <caption safe>{caption}</caption>
+        <TableHead headers={[props.rowHeader, ...STATUS_KEYS.map(label), t.followupTotal]} />
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <th scope="row">
+                <RowName label={r.label} href={props.rowHref?.(r.key)} />
+              </th>
+              {STATUS_KEYS.map((s) => (
+                <td data-key={`${r.key}|${s}`} safe>
+                  {String(r.counts[s])}
+                </td>
+              ))}
+              <td safe>{String(STATUS_KEYS.reduce((sum, s) => sum + r.counts[s], 0))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The first addressees of many: how many are drawn, how many more there are, and the full table's address. */
+export interface CappedRows {
+  shown: number;
+  more: number;
+  tableHref: string;
+}
+
+function CappedNote({ ctx, capped }: { ctx: PageContext; capped: CappedRows | undefined }) {
+  if (!capped || capped.more === 0) return '';
+  return <p safe>{ctx.t.followupTopAddressees(capped.shown)}</p>;
+}
+
+function MoreLink({ ctx, capped }: { ctx: PageContext; capped: CappedRows | undefined }) {
+  if (!capped || capped.more === 0) return '';
+  return (
+    <p class="more-rows">
+      <a href={capped.tableHref} safe>
+        {ctx.t.followupMoreAddressees(capped.more)}
+      </a>
+    </p>
+  );
+}
+
+/**
+ * One page of every addressee, A to Z, as a table only (the chart draws the first few): the full
+ * table behind the addressees chart (`stacked`) or the scorecard, with the pager and a way back.
+ */
+export function AddresseeTableView(props: {
+  ctx: PageContext;
+  id: string;
+  chartHref: string;
+  /** An addressee's own dashboard, by its slug. */
+  addresseeHref: (slug: string) => string;
+  pager: PagerLinks;
+  table: { kind: 'stacked'; rows: StackedRows } | { kind: 'scorecard'; rows: ScorecardRow[] };
+}) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const { table } = props;
+  if (table.rows.length === 0) return <NoData ctx={ctx} />;
+  return (
+    <Section id={`${props.id}-heading`} title={t.followupAllAddresseesTitle}>
+      <p>
+        <a href={props.chartHref} safe>
+          {t.followupBackToChart}
+        </a>
+      </p>
+      {table.kind === 'stacked' ? (
+        <StackedTable
+          ctx={ctx}
+          rowHeader={t.followupAddressee}
+          rows={table.rows}
+          caption={t.followupAllAddresseesTitle}
+          rowHref={props.addresseeHref}
+        />
+      ) : (
+        <ScorecardTable
+          ctx={ctx}
+          groups={scorecardGroups(ctx, table.rows)}
+          caption={t.followupAllAddresseesTitle}
+          rowHref={props.addresseeHref}
+        />
+      )}
+      <Pager ctx={ctx} links={props.pager} />
     </Section>
   );
 }
@@ -184,14 +275,18 @@ export function yearRows(years: YearCounts[]) {
   return years.map((y) => ({ key: String(y.year), label: String(y.year), counts: y.counts }));
 }
 
-export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: ScorecardRow[] }) {
+function scorecardMeasures(ctx: PageContext) {
   const { t } = ctx;
-  const measures = [
+  return [
     { key: 'answered', label: t.followupScorecardAnswered },
     { key: 'accepted', label: t.followupScorecardAccepted },
     { key: 'implemented', label: t.followupScorecardImplemented },
   ] as const;
-  const groups = rows.map((r) => {
+}
+
+function scorecardGroups(ctx: PageContext, rows: ScorecardRow[]) {
+  const measures = scorecardMeasures(ctx);
+  return rows.map((r) => {
     const shares = scorecardShares(r);
     return {
       key: r.addressee.slug,
@@ -200,6 +295,55 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
       values: measures.map((m) => ({ key: m.key, label: m.label, percent: shares[m.key] })),
     };
   });
+}
+
+/** A row's name, as a link when it has a page of its own. */
+function RowName({ label, href }: { label: string; href: string | undefined }) {
+  return href ? (
+    <a href={href} safe>
+      {label}
+    </a>
+  ) : (
+    <span safe>{label}</span>
+  );
+}
+
+function ScorecardTable(props: {
+  ctx: PageContext;
+  groups: ReturnType<typeof scorecardGroups>;
+  caption?: string;
+  rowHref?: (key: string) => string;
+}) {
+  const { t } = props.ctx;
+  const caption = props.caption ?? t.followupDataTable;
+  return (
+    <section class="table-scroll" tabindex="0" aria-label={caption}>
+      <table class="data">
+        <caption safe>{caption}</caption>
+        <TableHead headers={[t.followupAddressee, 'N', ...scorecardMeasures(props.ctx).map((m) => m.label)]} />
+        <tbody>
+          {props.groups.map((g) => (
+            <tr>
+              <th scope="row">
+                <RowName label={g.label} href={props.rowHref?.(g.key)} />
+              </th>
+              <td safe>{String(g.row.total)}</td>
+              {g.values.map((v) => (
+                <td data-key={`${g.key}|${v.key}`} data-value={String(v.percent)} safe>
+                  {t.followupShare(g.row[v.key], g.row.total, v.percent)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function ScorecardView({ ctx, rows, capped }: { ctx: PageContext; rows: ScorecardRow[]; capped?: CappedRows }) {
+  const { t } = ctx;
+  const groups = scorecardGroups(ctx, rows);
   return (
     <Section id="scorecard-heading" title={t.followupChartScorecardTitle}>
       <details class="formula" open>
@@ -213,37 +357,23 @@ export function ScorecardView({ ctx, rows }: { ctx: PageContext; rows: Scorecard
       {groups.length === 0 ? (
         <NoData ctx={ctx} />
       ) : (
-        <div class="chart-pair">
-          <PercentChart
-            id="chart-scorecard"
-            title={t.followupChartScorecardTitle}
-            desc={t.followupScorecardDesc(
-              summary(groups.map((g) => `${g.label}: ${g.values.map((v) => `${v.label} ${v.percent} %`).join(', ')}`)),
-            )}
-            groups={groups}
-          />
-          <section class="table-scroll" tabindex="0" aria-label={t.followupDataTable}>
-            <table class="data">
-              <caption safe>{t.followupDataTable}</caption>
-              <TableHead headers={[t.followupAddressee, 'N', ...measures.map((m) => m.label)]} />
-              <tbody>
-                {groups.map((g) => (
-                  <tr>
-                    <th scope="row" safe>
-                      {g.label}
-                    </th>
-                    <td safe>{String(g.row.total)}</td>
-                    {g.values.map((v) => (
-                      <td data-key={`${g.key}|${v.key}`} data-value={String(v.percent)} safe>
-                        {t.followupShare(g.row[v.key], g.row.total, v.percent)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        </div>
+        <>
+          <CappedNote ctx={ctx} capped={capped} />
+          <div class="chart-pair">
+            <PercentChart
+              id="chart-scorecard"
+              title={t.followupChartScorecardTitle}
+              desc={t.followupScorecardDesc(
+                summary(
+                  groups.map((g) => `${g.label}: ${g.values.map((v) => `${v.label} ${v.percent} %`).join(', ')}`),
+                ),
+              )}
+              groups={groups}
+            />
+            <ScorecardTable ctx={ctx} groups={groups} />
+          </div>
+          <MoreLink ctx={ctx} capped={capped} />
+        </>
       )}
     </Section>
   );

@@ -9,6 +9,8 @@ import { keysetLinks, pageHref } from '../../ui/pager.js';
 import { getPublicRecommendation } from '../statements/index.js';
 import { DashboardPage, type DashboardView, viewPath } from './dashboard-frame.js';
 import {
+  type AddresseeRow,
+  addresseeTablePage,
   countByAddressee,
   countByStatus,
   countByTheme,
@@ -17,8 +19,18 @@ import {
   publicOverdueCommitments,
   scorecard,
   statusOverTime,
+  topAddressees,
 } from './dashboard-service.js';
-import { groupRows, ListView, ScorecardView, StackedView, StatusView, yearRows } from './dashboard-views.js';
+import {
+  AddresseeTableView,
+  type CappedRows,
+  groupRows,
+  ListView,
+  ScorecardView,
+  StackedView,
+  StatusView,
+  yearRows,
+} from './dashboard-views.js';
 import { filterQuery, type ListFilters, parseListFilters, parsePageRequest } from './filters.js';
 import { loadTimeline } from './timeline-service.js';
 import { TimelinePage } from './timeline-views.js';
@@ -77,19 +89,80 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
         groupRows(await countByTheme(deps.db, filters, now), (th) => localizedPlain(th.label, ctx)),
     );
     stacked(
-      'addressees',
-      (t) => ({ id: 'chart-addressees', title: t.followupChartAddresseesTitle, rowHeader: t.followupAddressee }),
-      async (ctx, filters, now) =>
-        groupRows(await countByAddressee(deps.db, filters, now), (a) => localizedPlain(a.name, ctx)),
-    );
-    stacked(
       'over-time',
       (t) => ({ id: 'chart-over-time', title: t.followupChartOverTimeTitle, rowHeader: t.followupYear }),
       async (_ctx, filters, now) => yearRows(await statusOverTime(deps.db, filters, now)),
     );
-    dashboard('scorecard', async (ctx, filters, now) => (
-      <ScorecardView ctx={ctx} rows={await scorecard(deps.db, filters, now)} />
-    ));
+    /**
+     * The addressees' views draw the ADDRESSEES_SHOWN with the most recommendations and link the rest:
+     * `?all=1` is the full table instead, A to Z, a keyset page at a time, so neither page grows with
+     * the number of addressees.
+     */
+    const byAddressee = <R,>(
+      view: 'addressees' | 'scorecard',
+      rows: (filters: ListFilters, now: Date) => Promise<R[]>,
+      addresseeOf: (row: R) => AddresseeRow,
+      total: (row: R) => number,
+      chart: (ctx: PageContext, shown: R[], capped: CappedRows) => JSX.Element,
+      table: (ctx: PageContext, rows: R[]) => Parameters<typeof AddresseeTableView>[0]['table'],
+    ) =>
+      dashboard(view, async (ctx, filters, now, query) => {
+        const all = await rows(filters, now);
+        const path = `/${locale}${viewPath(view)}`;
+        const base = Object.fromEntries(
+          new URLSearchParams(filterQuery({ ...filters, status: undefined, page: undefined })),
+        );
+        if (query.all === '1') {
+          const page = await addresseeTablePage(deps.db, all, (row) => addresseeOf(row).id, parsePageRequest(query));
+          const pager = keysetLinks(page, (cursor) => pageHref(path, { ...base, all: '1' }, cursor));
+          return (
+            <AddresseeTableView
+              ctx={ctx}
+              id={`${view}-table`}
+              chartHref={pageHref(path, base, {})}
+              addresseeHref={(slug) => pageHref(`/${locale}${viewPath('status')}`, { ...base, addressee: slug }, {})}
+              pager={pager}
+              table={table(ctx, page.items)}
+            />
+          );
+        }
+        const { shown, more } = topAddressees(
+          all.map((row) => ({ row, total: total(row) })),
+          (r) => addresseeOf(r.row).slug,
+        );
+        const capped = { shown: shown.length, more, tableHref: pageHref(path, { ...base, all: '1' }, {}) };
+        return chart(
+          ctx,
+          shown.map((r) => r.row),
+          capped,
+        );
+      });
+
+    byAddressee(
+      'addressees',
+      (filters, now) => countByAddressee(deps.db, filters, now),
+      (g) => g.group,
+      (g) => g.total,
+      (ctx, shown, capped) => (
+        <StackedView
+          ctx={ctx}
+          id="chart-addressees"
+          title={ctx.t.followupChartAddresseesTitle}
+          rowHeader={ctx.t.followupAddressee}
+          rows={groupRows(shown, (a) => localizedPlain(a.name, ctx))}
+          capped={capped}
+        />
+      ),
+      (ctx, rows) => ({ kind: 'stacked', rows: groupRows(rows, (a) => localizedPlain(a.name, ctx)) }),
+    );
+    byAddressee(
+      'scorecard',
+      (filters, now) => scorecard(deps.db, filters, now),
+      (r) => r.addressee,
+      (r) => r.total,
+      (ctx, shown, capped) => <ScorecardView ctx={ctx} rows={shown} capped={capped} />,
+      (_ctx, rows) => ({ kind: 'scorecard', rows }),
+    );
     dashboard('list', async (ctx, filters, now, query) => {
       const page = await listRecommendations(deps.db, filters, now, parsePageRequest(query));
       const path = `/${locale}${viewPath('list')}`;

@@ -4,7 +4,7 @@
  * and its size does not grow with the statement. Numbers stay each recommendation's place in the whole
  * statement (`recommendationNumber`), whatever the page or the theme filter.
  */
-import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -35,8 +35,11 @@ const SIGNATORY_ORDER: SortKey[] = [
   { column: t.signatories.organizationId, direction: 'asc' },
 ];
 
+/** What the page shows of a signatory organization: its link and name (not its boilerplate, logo or aliases). */
+export type SignatoryOrganization = Pick<OrganizationRow, 'id' | 'slug' | 'name' | 'localizedName' | 'acronym'>;
+
 export interface Signatory {
-  organization: OrganizationRow;
+  organization: SignatoryOrganization;
   role: 'convener' | 'signatory';
 }
 
@@ -89,15 +92,13 @@ export async function getPublicStatementPage(
       )
     : undefined;
 
-  const [recommendations, totals, shown, signatories, addressees, quotes] = await Promise.all([
+  // On PGlite every query is a round trip through one connection, so the page reads in as few as it can.
+  const [recommendations, totals, signatories, addressees, quotes] = await Promise.all([
     recommendationPage(db, id, themeFilter, request.recommendations),
-    db.select({ n: count() }).from(t.recommendations).where(eq(t.recommendations.statementId, id)),
-    themeFilter
-      ? db
-          .select({ n: count() })
-          .from(t.recommendations)
-          .where(and(eq(t.recommendations.statementId, id), themeFilter))
-      : Promise.resolve(undefined),
+    db
+      .select({ total: count(), shown: themeFilter ? sql<number>`count(*) filter (where ${themeFilter})` : count() })
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, id)),
     keysetPage({
       keys: SIGNATORY_ORDER,
       request: request.signatories,
@@ -105,7 +106,17 @@ export async function getPublicStatementPage(
       keyOf: (row: Signatory & { position: number }) => [row.position, row.organization.id],
       fetch: (after, orderBy, limit) =>
         db
-          .select({ organization: t.organizations, role: t.signatories.role, position: t.signatories.position })
+          .select({
+            organization: {
+              id: t.organizations.id,
+              slug: t.organizations.slug,
+              name: t.organizations.name,
+              localizedName: t.organizations.localizedName,
+              acronym: t.organizations.acronym,
+            },
+            role: t.signatories.role,
+            position: t.signatories.position,
+          })
           .from(t.signatories)
           .innerJoin(t.organizations, eq(t.organizations.id, t.signatories.organizationId))
           .where(and(eq(t.signatories.statementId, id), after))
@@ -115,7 +126,7 @@ export async function getPublicStatementPage(
     statementAddresseeRows(db, id),
     statementQuoteRows(db, id),
   ]);
-  const total = Number(totals[0]?.n ?? 0);
+  const total = Number(totals[0]?.total ?? 0);
   return {
     statement,
     addressees: addressees.map((r) => r.addressee),
@@ -123,7 +134,7 @@ export async function getPublicStatementPage(
     activeTheme,
     recommendations,
     recommendationTotal: total,
-    recommendationShown: shown ? Number(shown[0]?.n ?? 0) : total,
+    recommendationShown: Number(totals[0]?.shown ?? 0),
     signatories: {
       ...signatories,
       items: signatories.items.map(({ organization, role }) => ({ organization, role })),
@@ -134,13 +145,21 @@ export async function getPublicStatementPage(
 
 /** The themes a statement's recommendations use: a short vocabulary, whatever the statement's length. */
 async function statementThemes(db: Db, statementId: number): Promise<ThemeRow[]> {
-  const rows = await db
-    .selectDistinct({ theme: t.themes })
-    .from(t.recommendationThemes)
-    .innerJoin(t.recommendations, eq(t.recommendations.id, t.recommendationThemes.recommendationId))
-    .innerJoin(t.themes, eq(t.themes.id, t.recommendationThemes.themeId))
-    .where(eq(t.recommendations.statementId, statementId));
-  return rows.map((r) => r.theme).sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug));
+  // A semi-join per theme (a short table), not `distinct` over every tag of the statement: the
+  // distinct read the whole tag table and compared JSON labels, the slowest part of the page.
+  return db
+    .select()
+    .from(t.themes)
+    .where(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(t.recommendationThemes)
+          .innerJoin(t.recommendations, eq(t.recommendations.id, t.recommendationThemes.recommendationId))
+          .where(and(eq(t.recommendationThemes.themeId, t.themes.id), eq(t.recommendations.statementId, statementId))),
+      ),
+    )
+    .orderBy(asc(t.themes.position), asc(t.themes.slug));
 }
 
 async function recommendationPage(
@@ -149,41 +168,37 @@ async function recommendationPage(
   themeFilter: SQL | undefined,
   request: PageRequest,
 ): Promise<KeysetPage<RecommendationDetail>> {
+  const r = t.recommendations;
   const page = await keysetPage({
     keys: RECOMMENDATION_ORDER,
     request,
     size: RECOMMENDATIONS_PAGE_SIZE,
-    keyOf: (row: { recommendation: typeof t.recommendations.$inferSelect }) => [
-      row.recommendation.position,
-      row.recommendation.id,
-    ],
+    keyOf: (row: { position: number; id: number }) => [row.position, row.id],
     fetch: (after, orderBy, limit) =>
       db
-        .select({ recommendation: t.recommendations, number: recommendationNumber() })
-        .from(t.recommendations)
-        .where(and(eq(t.recommendations.statementId, statementId), themeFilter, after))
+        .select({
+          id: r.id,
+          slug: r.slug,
+          position: r.position,
+          text: r.text,
+          number: recommendationNumber(),
+          // Its themes in the same query (qualified by hand, as in recommendationNumber()).
+          themeIds: sql<number[]>`array(select ${t.recommendationThemes.themeId} from ${t.recommendationThemes}
+            where ${t.recommendationThemes.recommendationId} = ${r}.id)`,
+        })
+        .from(r)
+        .where(and(eq(r.statementId, statementId), themeFilter, after))
         .orderBy(...orderBy)
         .limit(limit),
   });
-  const ids = page.items.map((row) => row.recommendation.id);
-  const tags =
-    ids.length === 0
-      ? []
-      : await db
-          .select({
-            recommendationId: t.recommendationThemes.recommendationId,
-            themeId: t.recommendationThemes.themeId,
-          })
-          .from(t.recommendationThemes)
-          .where(inArray(t.recommendationThemes.recommendationId, ids));
   return {
     ...page,
-    items: page.items.map(({ recommendation: r, number }) => ({
-      id: r.id,
-      slug: r.slug,
-      number,
-      text: r.text,
-      themeIds: tags.filter((tag) => tag.recommendationId === r.id).map((tag) => tag.themeId),
+    items: page.items.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      number: row.number,
+      text: row.text,
+      themeIds: row.themeIds.map(Number),
       // The statement page names no addressee per recommendation; its own page does.
       addresseeIds: [],
     })),

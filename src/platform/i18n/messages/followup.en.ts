@@ -36,6 +36,8 @@ export const followupEn = {
   followupFilterAddressee: 'Addressee',
   followupFilterCountry: 'Addressee’s country',
   followupFilterStatement: 'Statement',
+  followupFilterAddresseeHint: (n: number) =>
+    `The first ${n} addressees, A to Z; every addressee is in the full table of the “By addressee” view, linked to its own dashboard.`,
   followupFilterStatementHint: (n: number) =>
     `The ${n} newest statements within the dates below; narrow the dates to find an older one.`,
   followupFilterFrom: 'Statements dated from',
@@ -73,6 +75,11 @@ export const followupEn = {
     'Implemented: recommendations whose current status is “implemented” (partially implemented does not count).',
     'Each share is the count divided by N, as a whole percentage rounded half up; 0 % when N is 0.',
   ].join('\n'),
+  followupTopAddressees: (shown: number) => `The ${shown} addressees with the most recommendations.`,
+  followupMoreAddressees: (more: number) =>
+    more === 1 ? 'And 1 more: every addressee in a table' : `And ${more} more: every addressee in a table`,
+  followupAllAddresseesTitle: 'Every addressee, A to Z',
+  followupBackToChart: 'Back to the chart',
   followupShare: (count: number, total: number, share: number) => `${count} of ${total} (${share} %)`,
 
   followupOverdueTitle: 'Overdue commitments',

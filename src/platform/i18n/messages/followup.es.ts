@@ -38,6 +38,8 @@ export const followupEs = {
   followupFilterAddressee: 'Destinatario',
   followupFilterCountry: 'País del destinatario',
   followupFilterStatement: 'Pronunciamiento',
+  followupFilterAddresseeHint: (n: number) =>
+    `Los primeros ${n} destinatarios, de la A a la Z; todos están en la tabla completa de la vista «Por destinatario», cada uno con un enlace a su propio panel.`,
   followupFilterStatementHint: (n: number) =>
     `Los ${n} pronunciamientos más recientes entre las fechas de abajo; acota las fechas para encontrar uno anterior.`,
   followupFilterFrom: 'Pronunciamientos desde',
@@ -75,6 +77,13 @@ export const followupEs = {
     'Implementadas: recomendaciones cuyo estado actual es «implementada» (implementada en parte no cuenta).',
     'Cada proporción es el recuento dividido entre N, en porcentaje entero redondeado hacia arriba desde la mitad; 0 % si N es 0.',
   ].join('\n'),
+  followupTopAddressees: (shown: number) => `Los ${shown} destinatarios con más recomendaciones.`,
+  followupMoreAddressees: (more: number) =>
+    more === 1
+      ? 'Y 1 más: todos los destinatarios en una tabla'
+      : `Y ${more} más: todos los destinatarios en una tabla`,
+  followupAllAddresseesTitle: 'Todos los destinatarios, de la A a la Z',
+  followupBackToChart: 'Volver al gráfico',
   followupShare: (count: number, total: number, share: number) => `${count} de ${total} (${share} %)`,
 
   followupOverdueTitle: 'Compromisos vencidos',
