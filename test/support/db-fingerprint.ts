@@ -7,13 +7,25 @@
  *
  * Not counted, because they record attempts rather than content and a refusal may touch them by
  * design: the request counters (`rate_limit_buckets`), sessions' last-seen times (`sessions`), failed
- * sign-in attempts and locks (their audit rows, and the counters on `users`: ASVS 2.2.1, 7.2.1).
+ * sign-in attempts and locks (their audit rows, and the counters on `users`: ASVS 2.2.1, 7.2.1), and the
+ * results kept from content (written downloads, lint results, the translations to-do list), which a page
+ * read may bring up to date.
  * Test databases only: nothing here is a migration.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../src/platform/db/client.js';
 
-const NOT_WATCHED = ['rate_limit_buckets', 'sessions', '__drizzle_migrations', 'test_write_count'];
+const NOT_WATCHED = [
+  'rate_limit_buckets',
+  'sessions',
+  '__drizzle_migrations',
+  'test_write_count',
+  // Kept results, computed again from the content whenever it changes: a page read may refresh them.
+  'release_downloads',
+  'release_lint_results',
+  'translation_todos',
+  'translation_todos_stamp',
+];
 /** Columns of `users` a failed sign-in changes. */
 const ATTEMPT_COLUMNS = ['failed_sign_ins', 'locked_until'];
 const ATTEMPT_AUDIT = ['sign_in_failed', 'locked', 'two_factor_change_refused'];
