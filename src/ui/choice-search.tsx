@@ -5,7 +5,7 @@
  * another form: its input and button belong, by their `form` attribute, to a GET form drawn
  * elsewhere on the page (`ChoiceSearchForm`), since forms cannot nest.
  */
-import { CHOICES_LIMIT } from '../platform/db/choices.js';
+import { CHOICES_FIRST, CHOICES_LIMIT } from '../platform/db/choices.js';
 import type { PageContext } from '../platform/web/page-context.js';
 
 export interface ChoiceSearchProps {
@@ -36,7 +36,7 @@ export function ChoiceSearch(props: ChoiceSearchProps & { ctx: PageContext }): J
         ? t.choicesMoreFound(CHOICES_LIMIT)
         : t.choicesFoundFor(props.value)
     : props.more
-      ? t.choicesFirstOnly(CHOICES_LIMIT)
+      ? t.choicesFirstOnly(CHOICES_FIRST)
       : '';
   return (
     <div class="choice-search">

@@ -5,7 +5,7 @@
  * ReleaseArticle and render model), with its gaps and the linter's findings.
  */
 
-import { CHOICES_LIMIT } from '../../platform/db/choices.js';
+import { CHOICES_FIRST, CHOICES_LIMIT } from '../../platform/db/choices.js';
 import { messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
@@ -85,7 +85,7 @@ export function ReleaseEditorPage(
       ...Object.entries(finds).filter(([p, v]) => p !== param && v),
     ]) as Record<string, string>;
   // The statement's recommendations to highlight: the chosen ones and, besides, up to CHOICES_LIMIT
-  // found by number or words (the first ones without a search), so a statement of hundreds stays small.
+  // found by number or words (the first CHOICES_FIRST without a search), as platform/db/choices.ts does.
   const highlightFind = (finds['find-highlights'] ?? '').trim().toLowerCase();
   const highlightIds = typed ? readPicked(typed, 'highlights') : data.highlightIds;
   const highlightRows = data.recommendations.map((rec, i) => ({
@@ -98,7 +98,7 @@ export function ReleaseEditorPage(
       !highlightIds.includes(row.id) &&
       (highlightFind === '' || String(row.number) === highlightFind || row.label.toLowerCase().includes(highlightFind)),
   );
-  const highlightsOffered = highlightMatches.slice(0, CHOICES_LIMIT);
+  const highlightsOffered = highlightMatches.slice(0, highlightFind ? CHOICES_LIMIT : CHOICES_FIRST);
   const searches = {
     contacts: searchOf(
       'find-contacts',
@@ -110,7 +110,7 @@ export function ReleaseEditorPage(
     highlights: searchOf(
       'find-highlights',
       t.choicesWhatRecommendations,
-      highlightMatches.length > CHOICES_LIMIT,
+      highlightMatches.length > highlightsOffered.length,
       highlightsOffered.length,
       'highlights-title',
     ),

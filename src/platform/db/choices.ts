@@ -1,12 +1,14 @@
 /**
  * The rows a form offers to pick from, bounded: what is already chosen, plus at most CHOICES_LIMIT
- * others (those matching the editor's search, or the first ones in the list's order). A form never
+ * others matching the editor's search, or, without a search, the first CHOICES_FIRST in the list's
+ * order (fewer: a page has several pickers, and a search finds the rest). A form never
  * lists a whole table, so its page does not grow with the database (issue 15); the search is a plain
  * GET field (ui/choice-search.tsx), so picking works without JavaScript.
  */
 import { type AnyColumn, and, inArray, not, type SQL } from 'drizzle-orm';
 
 export const CHOICES_LIMIT = 30;
+export const CHOICES_FIRST = 10;
 
 export interface Choices<Row> {
   /** The chosen rows (in no particular order: the form orders them) and then the offered ones. */
@@ -28,7 +30,7 @@ export async function chosenAndOffered<Row>(opts: {
   fetch: (where: SQL | undefined, limit: number | null) => Promise<Row[]>;
   limit?: number;
 }): Promise<Choices<Row>> {
-  const limit = opts.limit ?? CHOICES_LIMIT;
+  const limit = opts.limit ?? (opts.match ? CHOICES_LIMIT : CHOICES_FIRST);
   const chosen = [...new Set(opts.chosen)];
   const notChosen = chosen.length > 0 ? not(inArray(opts.id, chosen)) : undefined;
   const [picked, offered] = await Promise.all([
