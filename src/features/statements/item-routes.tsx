@@ -20,6 +20,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
+import { statementBySlug } from './edit-service.js';
 import { rebaseTyped } from './form-input.js';
 import { QuotePage, RecommendationPage } from './item-views.js';
 import { asIds } from './ordered-picker.js';
@@ -78,14 +79,18 @@ export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale
   const page: ItemPage = async (w, slug, id, typed, outcome, find = '') => {
     const quote = id === null ? null : await getQuote(deps.db, slug, id);
     const chosen = [quote?.personId, rowId(typed ? field(typed, 'personId') : '')].filter((n) => typeof n === 'number');
-    const { data, choices } = await statementAndChoices(deps, slug, { chosen, find });
+    // A quote's page needs the statement's row only, not its recommendations (hundreds, with their links).
+    const [statement, choices] = await Promise.all([
+      statementBySlug(deps.db, slug),
+      registryChoices(deps.db, { people: { chosen, find } }),
+    ]);
     const merged =
       typed && quote && outcome.conflict
         ? rebaseTyped(typed, outcome.conflict, { text: quote.text }, { personId: String(quote.personId) })
         : typed;
     return QuotePage({
       ...w,
-      statement: data.statement,
+      statement,
       choices,
       typed: merged,
       outcome,
