@@ -1,11 +1,11 @@
 /**
- * The search that goes with a bounded list of choices (platform/db/choices.ts): a plain GET field
+ * The search that goes with a bounded list of choices (platform/db/choices.ts, limits in platform/forms/choice-limits.ts): a plain GET field
  * on the form's own page (`?{param}=words`), so an editor finds any row of a large registry without
  * JavaScript, while the page lists only what is chosen and a few matches. The field may sit inside
  * another form: its input and button belong, by their `form` attribute, to a GET form drawn
  * elsewhere on the page (`ChoiceSearchForm`), since forms cannot nest.
  */
-import { CHOICES_FIRST, CHOICES_LIMIT } from '../platform/db/choices.js';
+import { CHOICES_FIRST, CHOICES_LIMIT } from '../platform/forms/choice-limits.js';
 import type { PageContext } from '../platform/web/page-context.js';
 
 export interface ChoiceSearchProps {

@@ -6,9 +6,9 @@
  * GET field (ui/choice-search.tsx), so picking works without JavaScript.
  */
 import { type AnyColumn, and, inArray, not, type SQL } from 'drizzle-orm';
+import { CHOICES_FIRST, CHOICES_LIMIT } from '../forms/choice-limits.js';
 
-export const CHOICES_LIMIT = 30;
-export const CHOICES_FIRST = 10;
+export { CHOICES_FIRST, CHOICES_LIMIT };
 
 export interface Choices<Row> {
   /** The chosen rows (in no particular order: the form orders them) and then the offered ones. */
