@@ -7,7 +7,8 @@
  * over either budget are marked. A route this file has no sample URL for is listed as such, so a new
  * page cannot go unmeasured quietly.
  *
- * `npm run bench -- page-budget`.
+ * `npm run bench -- page-budget`; BENCH_PAGES=regex measures only the routes it matches (e.g.
+ * `BENCH_PAGES='workspace/(releases|statements)/:slug$'`).
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -217,6 +218,7 @@ export async function benchPageBudget(): Promise<void> {
     await app.ready();
     const visitors = await visitorsFor(app, handle.db);
     const urls = sampleUrls(await findSamples(handle.db));
+    const only = process.env.BENCH_PAGES ? new RegExp(process.env.BENCH_PAGES) : null;
     const routes = [
       ...new Set(
         registeredRoutes(app)
@@ -226,6 +228,7 @@ export async function benchPageBudget(): Promise<void> {
     ]
       .map((url) => url.replace(/^\/(en|es)(?=\/|$)/, '/:locale'))
       .filter((route, i, all) => all.indexOf(route) === i && !NOT_PAGES.some((re) => re.test(route)))
+      .filter((route) => only === null || only.test(route))
       .sort();
     const measured: Measured[] = [];
     const unsampled: string[] = [];

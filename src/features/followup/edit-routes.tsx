@@ -65,6 +65,16 @@ export interface FollowupOptions {
 }
 
 const IdParams = Type.Object({ id: RowNumber });
+/** A form page's query: the organizations' search (meeting participants, a commitment's committer). */
+const FindQuery = Type.Object({ 'find-organization': Type.Optional(Type.String({ maxLength: 100 })) });
+
+/** The organizations a form's values name (participants, or an organization as committer): offered again. */
+function chosenOrganizations(values: FormValues): number[] {
+  const raw = values.organization;
+  const participants = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(Number);
+  const committer = /^o:(\d+)$/.exec(one(values, 'committer'));
+  return [...participants, ...(committer ? [Number(committer[1])] : [])].filter((n) => Number.isInteger(n) && n > 0);
+}
 const FormBody = Type.Record(
   Type.String({ maxLength: 100 }),
   Type.Union([Type.String({ maxLength: 10_000 }), Type.Array(Type.String({ maxLength: 10_000 }), { maxItems: 500 })]),
@@ -135,23 +145,30 @@ export function registerFollowupEditRoutes(
 
       for (const form of FORMS) {
         const url = `${path}/recommendations/:id/${form}`;
-        guarded.get(url, { schema: { params: IdParams } }, async (request, reply) => {
+        guarded.get(url, { schema: { params: IdParams, querystring: FindQuery } }, async (request, reply) => {
           const { user } = request.workspace;
-          const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
+          const find = request.query['find-organization'];
+          const rec = await getRecommendationForEditor(deps.db, request.params.id, user, { chosen: [], find });
           const defaults: FormValues = { date: dayOf(deps.now()), recommendation: [String(rec.recommendation.id)] };
           return renderForm(request, reply, locale, form, rec, defaults, {}, 200);
         });
 
         // The same form pre-filled with a recorded entry; saving is version-checked.
-        guarded.get(`${url}/:entryId/edit`, { schema: { params: EntryParams } }, async (request, reply) => {
-          const { user } = request.workspace;
-          const { entryId } = request.params;
-          const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
-          const { values, version } = await recordedValues(deps.db, form, entryId, shown.recommendation.id);
-          const rec = await choicesForEdit(deps.db, form, entryId, shown);
-          const edit = { entryId, version };
-          return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
-        });
+        guarded.get(
+          `${url}/:entryId/edit`,
+          { schema: { params: EntryParams, querystring: FindQuery } },
+          async (request, reply) => {
+            const { user } = request.workspace;
+            const { entryId, id } = request.params;
+            const { values, version } = await recordedValues(deps.db, form, entryId, id);
+            const chosen = chosenOrganizations(values);
+            const find = request.query['find-organization'];
+            const shown = await getRecommendationForEditor(deps.db, id, user, { chosen, find });
+            const rec = await choicesForEdit(deps.db, form, entryId, shown);
+            const edit = { entryId, version };
+            return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
+          },
+        );
       }
     });
 
@@ -195,8 +212,9 @@ export function registerFollowupEditRoutes(
         guarded.post(url, { schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
           const { user } = request.workspace;
           const now = deps.now();
-          const rec = await getRecommendationForEditor(deps.db, request.params.id, user);
           const values = request.body as FormValues;
+          const chosen = chosenOrganizations(values);
+          const rec = await getRecommendationForEditor(deps.db, request.params.id, user, { chosen });
           const saved = await save(form, values, rec, locale, user, now, null);
           if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400);
           return redirectSaved(reply, recommendationBase(pageContext(deps, request, locale), rec.recommendation.id));
@@ -209,10 +227,11 @@ export function registerFollowupEditRoutes(
             const { user } = request.workspace;
             const now = deps.now();
             const { entryId } = request.params;
-            const shown = await getRecommendationForEditor(deps.db, request.params.id, user);
+            const values = request.body as FormValues;
+            const chosen = chosenOrganizations(values);
+            const shown = await getRecommendationForEditor(deps.db, request.params.id, user, { chosen });
             await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
             const rec = await choicesForEdit(deps.db, form, entryId, shown);
-            const values = request.body as FormValues;
             const seen = Number(one(values, 'version'));
             const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
             try {

@@ -8,6 +8,7 @@ import type { ChangeSince } from '../../platform/conflict.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { ChoiceSearch, ChoiceSearchForm, type ChoiceSearchProps } from '../../ui/choice-search.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { CsrfField } from '../../ui/form.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
@@ -49,7 +50,9 @@ export function formAction(ctx: PageContext, recommendationId: number, form: str
   return edit ? `${base}/${edit.entryId}/edit` : base;
 }
 
-function FormPage(props: FormPageProps & { title: string; action: string; children?: unknown }) {
+function FormPage(
+  props: FormPageProps & { title: string; action: string; children?: unknown; search?: ChoiceSearchProps },
+) {
   const { ctx, rec, edit } = props;
   return (
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={props.title}>
@@ -80,6 +83,7 @@ function FormPage(props: FormPageProps & { title: string; action: string; childr
           </button>
         </p>
       </form>
+      {props.search ? <ChoiceSearchForm {...props.search} /> : ''}
     </WorkspaceLayout>
   );
 }
@@ -169,6 +173,22 @@ export function StatusFormPage(props: FormPageProps & { seen: number }) {
   );
 }
 
+/**
+ * The organizations' search of the meeting and commitment forms: organizations are offered bounded
+ * (workspace-service.ts), and this GET of the form's own page finds the others.
+ */
+function organizationSearch(ctx: PageContext, rec: EditorRecommendation, action: string): ChoiceSearchProps {
+  return {
+    param: 'find-organization',
+    what: ctx.t.choicesWhatOrganizations,
+    value: rec.organizationSearch.find,
+    more: rec.organizationSearch.more,
+    offered: rec.organizationSearch.offered,
+    page: action,
+    anchor: 'find-organization-words',
+  };
+}
+
 const recommendationOptions = (ctx: PageContext, rec: EditorRecommendation) =>
   rec.siblings.map((s) => ({
     value: String(s.id),
@@ -178,11 +198,14 @@ const recommendationOptions = (ctx: PageContext, rec: EditorRecommendation) =>
 export function MeetingFormPage(props: FormPageProps) {
   const { ctx, rec, state } = props;
   const { t } = ctx;
+  const action = formAction(ctx, rec.recommendation.id, 'meeting', props.edit);
+  const search = organizationSearch(ctx, rec, action);
   return (
     <FormPage
       {...props}
       title={props.edit ? t.followupEditMeeting : t.followupRecordMeeting}
-      action={formAction(ctx, rec.recommendation.id, 'meeting', props.edit)}
+      action={action}
+      search={search}
     >
       <TextField state={state} name="date" type="date" label={t.followupFieldDate} required />
       <TextField state={state} name="place" label={t.followupFieldPlace} />
@@ -195,6 +218,7 @@ export function MeetingFormPage(props: FormPageProps) {
         legend={t.followupFieldOrganizations}
         options={rec.organizations.map((o) => ({ value: String(o.id), label: o.name }))}
       />
+      <ChoiceSearch ctx={ctx} {...search} />
       <CheckboxGroup
         state={state}
         name="addressee"
@@ -214,11 +238,14 @@ export function MeetingFormPage(props: FormPageProps) {
 export function CommitmentFormPage(props: FormPageProps) {
   const { ctx, rec, state } = props;
   const { t, locale } = ctx;
+  const action = formAction(ctx, rec.recommendation.id, 'commitment', props.edit);
+  const search = organizationSearch(ctx, rec, action);
   return (
     <FormPage
       {...props}
       title={props.edit ? t.followupEditCommitment : t.followupRecordCommitment}
-      action={formAction(ctx, rec.recommendation.id, 'commitment', props.edit)}
+      action={action}
+      search={search}
     >
       <SelectField
         state={state}
@@ -229,6 +256,7 @@ export function CommitmentFormPage(props: FormPageProps) {
           ...rec.organizations.map((o) => ({ value: `o:${o.id}`, label: o.name })),
         ]}
       />
+      <ChoiceSearch ctx={ctx} {...search} />
       <SelectField
         state={state}
         name="meeting"

@@ -4,9 +4,20 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
 import { canRecordFollowup, type PolicyUser } from '../../platform/policy.js';
+import { organizationsToPick } from '../registry/index.js';
 import { recommendationNumber, recommendationOrder } from '../statements/index.js';
 
-export async function getRecommendationForEditor(db: Db, id: number, user: PolicyUser) {
+/**
+ * The recommendation, its statement's recommendations, addressees and meetings, and the organizations
+ * its forms offer: bounded (registry's organizationsToPick), the `chosen` ones (recorded or posted)
+ * and a few more, those `find` matches.
+ */
+export async function getRecommendationForEditor(
+  db: Db,
+  id: number,
+  user: PolicyUser,
+  organizationQuery: { chosen: number[]; find?: string | undefined } = { chosen: [] },
+) {
   if (!canRecordFollowup(user)) throw new Forbidden('Only editors may record follow-up');
   const [row] = await db
     .select({ recommendation: t.recommendations, statement: t.statements })
@@ -27,7 +38,7 @@ export async function getRecommendationForEditor(db: Db, id: number, user: Polic
       .where(eq(t.recommendationAddressees.recommendationId, id))
       .orderBy(asc(t.addressees.slug)),
     db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
-    db.select().from(t.organizations).orderBy(asc(t.organizations.name)),
+    organizationsToPick(db, organizationQuery),
     db
       .select({ meeting: t.followupMeetings })
       .from(t.followupMeetingRecommendations)
@@ -41,7 +52,13 @@ export async function getRecommendationForEditor(db: Db, id: number, user: Polic
     siblings: siblings.map((s) => ({ ...s.recommendation, number: s.number })),
     addressees: addressees.map((a) => a.addressee),
     allAddressees,
-    organizations,
+    organizations: organizations.rows,
+    /** More organizations match than offered; how many besides the chosen are offered; the search's words. */
+    organizationSearch: {
+      more: organizations.more,
+      offered: organizations.offered,
+      find: organizationQuery.find ?? '',
+    },
     meetings: meetings.map((m) => m.meeting),
   };
 }

@@ -1,4 +1,6 @@
 /** The registry feature's front door: what other features, the app and the tests may use. */
+
+export { type OrganizationChoice, organizationsToPick, type PersonChoice, peopleToPick } from './choices.js';
 export { registryFeature } from './manifest.js';
 export { normalizePhone } from './phone.js';
 export { registerOrganizationEditRoutes } from './profile-routes.js';

@@ -5,10 +5,12 @@
  * ReleaseArticle and render model), with its gaps and the linter's findings.
  */
 
+import { CHOICES_FIRST, CHOICES_LIMIT } from '../../platform/db/choices.js';
 import { messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { ChoiceSearchForm } from '../../ui/choice-search.js';
 import { HiddenFields } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
@@ -34,6 +36,9 @@ import { ReleaseFields, releaseLabels } from './workspace-views.js';
 /** The editor's forms: the one form of the release (`details`), "Add a block", and the publication buttons. */
 export type ReleaseForm = 'details' | 'addBlock' | 'publication';
 
+/** The editor's searches, one per bounded list (statement, contacts, highlights, boilerplates). */
+export type FindParam = 'find-statement' | 'find-contacts' | 'find-highlights' | 'find-boilerplates';
+
 export interface EditorPreview {
   locale: Locale;
   model: RenderModel;
@@ -49,6 +54,8 @@ export function ReleaseEditorPage(
     preview: EditorPreview;
     embargoLocal: string;
     failed?: { form: ReleaseForm; typed: Typed; outcome: FormOutcome } | undefined;
+    /** The words each bounded picker's search looks for (`?find-contacts=…`). */
+    finds?: Partial<Record<FindParam, string>>;
   },
 ): JSX.Element {
   const { ctx, csrf, data, choices, preview, failed } = props;
@@ -61,6 +68,67 @@ export function ReleaseEditorPage(
   const orgLabel = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
   const typed = typedOf('details');
   const errors = outcomeOf('details').errors ?? {};
+  const finds = props.finds ?? {};
+  // Each search is a GET of this page; the others' words and the preview's language are kept.
+  const searchOf = (param: FindParam, what: string, more: boolean, offered: number, anchor: string) => ({
+    param,
+    what,
+    value: finds[param] ?? '',
+    more,
+    offered,
+    page: base,
+    anchor,
+  });
+  const keepFor = (param: FindParam) =>
+    Object.fromEntries([
+      ...(preview.locale !== locale ? [['preview', preview.locale]] : []),
+      ...Object.entries(finds).filter(([p, v]) => p !== param && v),
+    ]) as Record<string, string>;
+  // The statement's recommendations to highlight: the chosen ones and, besides, up to CHOICES_LIMIT
+  // found by number or words (the first CHOICES_FIRST without a search), as platform/db/choices.ts does.
+  const highlightFind = (finds['find-highlights'] ?? '').trim().toLowerCase();
+  const highlightIds = typed ? readPicked(typed, 'highlights') : data.highlightIds;
+  const highlightRows = data.recommendations.map((rec, i) => ({
+    id: rec.id,
+    label: `${i + 1}. ${localizedPlain(rec.text, ctx)}`,
+    number: i + 1,
+  }));
+  const highlightMatches = highlightRows.filter(
+    (row) =>
+      !highlightIds.includes(row.id) &&
+      (highlightFind === '' || String(row.number) === highlightFind || row.label.toLowerCase().includes(highlightFind)),
+  );
+  const highlightsOffered = highlightMatches.slice(0, highlightFind ? CHOICES_LIMIT : CHOICES_FIRST);
+  const searches = {
+    contacts: searchOf(
+      'find-contacts',
+      t.choicesWhatPeople,
+      choices.more.people,
+      choices.offered.people,
+      'contacts-title',
+    ),
+    highlights: searchOf(
+      'find-highlights',
+      t.choicesWhatRecommendations,
+      highlightMatches.length > highlightsOffered.length,
+      highlightsOffered.length,
+      'highlights-title',
+    ),
+    boilerplates: searchOf(
+      'find-boilerplates',
+      t.choicesWhatOrganizations,
+      choices.more.organizations,
+      choices.offered.organizations,
+      'boilerplates-title',
+    ),
+    statement: searchOf(
+      'find-statement',
+      t.choicesWhatStatements,
+      choices.more.statements,
+      choices.offered.statements,
+      'details-title',
+    ),
+  };
   const picker = (
     name: 'contacts' | 'highlights' | 'boilerplates',
     legend: string,
@@ -77,6 +145,7 @@ export function ReleaseEditorPage(
         rows={rows}
         selected={typed ? readPicked(typed, name) : stored}
         error={errors[name]}
+        search={searches[name]}
       />
     </Section>
   );
@@ -120,6 +189,7 @@ export function ReleaseEditorPage(
                 errors={errors}
                 choices={choices}
                 embargoLocal={props.embargoLocal}
+                statementSearch={searches.statement}
               />
             </Section>
             {picker(
@@ -133,10 +203,7 @@ export function ReleaseEditorPage(
               'highlights',
               t.editorialHighlights,
               t.editorialHighlightsHint,
-              data.recommendations.map((rec, i) => ({
-                id: rec.id,
-                label: `${i + 1}. ${localizedPlain(rec.text, ctx)}`,
-              })),
+              [...highlightRows.filter((row) => highlightIds.includes(row.id)), ...highlightsOffered],
               data.highlightIds,
             )}
             {picker(
@@ -153,6 +220,9 @@ export function ReleaseEditorPage(
               </button>
             </p>
           </form>
+          {Object.values(searches).map((search) => (
+            <ChoiceSearchForm {...search} keep={keepFor(search.param)} />
+          ))}
           <AddBlockSection {...props} base={base} addOutcome={outcomeOf('addBlock')} addTyped={typedOf('addBlock')} />
           {data.ownState === 'draft' ? (
             <DeleteDraftForm

@@ -26,7 +26,7 @@ import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, type WorkspaceRequest, workspaceRoutes } from '../../platform/web/workspace-request.js';
-import { type FailedForm, pageFormPoster, rebaseTyped, registryChoices } from '../statements/index.js';
+import { type FailedForm, pageFormPoster, readPicked, rebaseTyped, registryChoices } from '../statements/index.js';
 import { type BlockInput, setReleaseBlocks } from './blocks-service.js';
 import { createRelease, deleteRelease } from './edit-service.js';
 import { ReleaseEditorPage, type ReleaseForm } from './editor-views.js';
@@ -46,7 +46,19 @@ const ListQuery = Type.Object({
   state: Type.Optional(Type.String({ maxLength: 20 })),
   ...PageCursorQuery,
 });
-const LangQuery = Type.Object({ preview: Type.Optional(Type.String({ maxLength: 5 })) });
+/** The editor's query: the preview's language and the words each bounded picker's search looks for. */
+const FIND_PARAMS = ['find-statement', 'find-contacts', 'find-highlights', 'find-boilerplates'] as const;
+export type EditorFinds = Partial<Record<(typeof FIND_PARAMS)[number], string>>;
+const EditorQuery = Type.Object({
+  preview: Type.Optional(Type.String({ maxLength: 5 })),
+  ...Object.fromEntries(FIND_PARAMS.map((p) => [p, Type.Optional(Type.String({ maxLength: 100 }))])),
+});
+
+/** Ids a failed form ticked or chose, so the re-drawn form still offers them. */
+function typedIds(typed: Form | undefined, names: string[]): number[] {
+  if (!typed) return [];
+  return names.flatMap((name) => [...readPicked(typed, name), rowId(field(typed, name))]).filter((n) => n !== null);
+}
 const PreviewParams = Type.Object({ slug: Slug, format: Type.Union([Type.Literal('pdf'), Type.Literal('docx')]) });
 const PreviewQuery = Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) });
 
@@ -60,13 +72,40 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       slug: string,
       previewLocale: Locale,
       failed?: FailedForm<ReleaseForm>,
+      finds: EditorFinds = {},
     ) => {
       const now = deps.now();
-      const [data, choices, source] = await Promise.all([
+      const [data, source] = await Promise.all([
         getReleaseForEditing(deps.db, slug, now),
-        registryChoices(deps.db),
         getRelease(deps.db, slug, now),
       ]);
+      // Organizations, people and statements are offered bounded: what the release has (or a failed
+      // form chose) and what the editor's searches find (registryChoices).
+      const typed = failed?.typed as Form | undefined;
+      const blockPeople = data.blocks.map((b) => b.personId);
+      const quotePeople = data.quotes.map((q) => q.personId);
+      const blockFields = data.blocks.map((_, i) => `block_${i}_person`);
+      const choices = await registryChoices(deps.db, {
+        people: {
+          chosen: [
+            ...data.contactIds,
+            ...[...blockPeople, ...quotePeople].filter((n) => n !== null),
+            ...typedIds(typed, ['contacts', 'person', ...blockFields]),
+          ],
+          find: finds['find-contacts'],
+        },
+        organizations: {
+          chosen: [...data.boilerplateIds, ...typedIds(typed, ['boilerplates'])],
+          find: finds['find-boilerplates'],
+        },
+        statements: {
+          chosen: [
+            ...(data.release.statementId === null ? [] : [data.release.statementId]),
+            ...typedIds(typed, ['statementId']),
+          ],
+          find: finds['find-statement'],
+        },
+      });
       const model = buildRenderModel(source, previewLocale);
       const r = data.release;
       const conflict = failed?.outcome.conflict;
@@ -91,6 +130,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
         ...w,
         data,
         choices,
+        finds,
         failed: merged,
         embargoLocal: r.embargoedUntil ? instantToLocal(r.embargoedUntil, r.timeZone) : '',
         preview: {
@@ -111,6 +151,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       return sendHtml(reply, await (<ReleaseListPage {...w} page={page} q={q} state={state} />));
     });
 
+    // A new release offers the newest statements; the editor's search finds any other one later.
     scope.get(`${path}/new`, async (request, reply) => {
       const w = request.workspace;
       const choices = await registryChoices(deps.db);
@@ -120,7 +161,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
     scope.post(path, { schema: { body: FormBody } }, async (request, reply) => {
       const w = request.workspace;
       const body = request.body as Form;
-      const choices = await registryChoices(deps.db);
+      const choices = await registryChoices(deps.db, { statements: { chosen: typedIds(body, ['statementId']) } });
       return saveForm(
         reply,
         w.ctx,
@@ -137,10 +178,12 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       );
     });
 
-    scope.get(`${path}/:slug`, { schema: { params: SlugParams, querystring: LangQuery } }, async (request, reply) => {
+    scope.get(`${path}/:slug`, { schema: { params: SlugParams, querystring: EditorQuery } }, async (request, reply) => {
       const w = request.workspace;
-      const previewLocale = isLocale(request.query.preview) ? request.query.preview : locale;
-      return sendHtml(reply, await editorPage(w, request.params.slug, previewLocale));
+      const query = request.query as EditorFinds & { preview?: string };
+      const previewLocale = isLocale(query.preview) ? query.preview : locale;
+      const finds = Object.fromEntries(FIND_PARAMS.flatMap((p) => (query[p] ? [[p, query[p]]] : [])));
+      return sendHtml(reply, await editorPage(w, request.params.slug, previewLocale, undefined, finds));
     });
 
     // The draft as a file, for editors only: the same writers as the public downloads.

@@ -6,6 +6,7 @@ import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualFields, typedText } from '../../ui/bound-fields.js';
+import { ChoiceSearch, type ChoiceSearchProps } from '../../ui/choice-search.js';
 import { SelectField, TextField } from '../../ui/form.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
@@ -65,6 +66,8 @@ export function ReleaseFields(props: {
   errors: FieldErrors;
   choices: RegistryChoices;
   embargoLocal: string;
+  /** The statements offered are bounded: the search that finds the others (the editor only). */
+  statementSearch?: ChoiceSearchProps | undefined;
 }): JSX.Element {
   const { ctx, stored, typed, errors, choices } = props;
   const { t } = ctx;
@@ -81,6 +84,7 @@ export function ReleaseFields(props: {
         options={choices.statements.map((s) => ({ value: String(s.id), label: localizedPlain(s.title, ctx) }))}
         error={errors.statementId}
       />
+      {props.statementSearch ? <ChoiceSearch ctx={ctx} {...props.statementSearch} /> : ''}
       <DateField
         ctx={ctx}
         type="date"

@@ -2,6 +2,7 @@
  * /{lang}/workspace/statements/:slug/recommendations… and …/quotes…: one recommendation or quote of a
  * statement, created, edited (a stale form comes back merged three ways) or deleted.
  */
+import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../../platform/errors.js';
 import type { Form } from '../../platform/forms/form-body.js';
@@ -19,6 +20,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
+import { statementBySlug } from './edit-service.js';
 import { rebaseTyped } from './form-input.js';
 import { QuotePage, RecommendationPage } from './item-views.js';
 import { asIds } from './ordered-picker.js';
@@ -40,7 +42,7 @@ function recommendationFields(body: Form, locale: Locale) {
 
 export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
   const page: ItemPage = async (w, slug, id, typed, outcome) => {
-    const { data, choices } = await statementAndChoices(deps, slug);
+    const { data, choices } = await statementAndChoices(deps, slug, { chosen: [] });
     const index = id === null ? -1 : data.recommendations.findIndex((r) => r.id === id);
     if (id !== null && index < 0) throw new NotFound(`No recommendation ${id} in "${slug}"`);
     const current = index >= 0 ? data.recommendations[index]! : null;
@@ -74,14 +76,27 @@ export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDep
 }
 
 export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
-  const page: ItemPage = async (w, slug, id, typed, outcome) => {
-    const { data, choices } = await statementAndChoices(deps, slug);
+  const page: ItemPage = async (w, slug, id, typed, outcome, find = '') => {
     const quote = id === null ? null : await getQuote(deps.db, slug, id);
+    const chosen = [quote?.personId, rowId(typed ? field(typed, 'personId') : '')].filter((n) => typeof n === 'number');
+    // A quote's page needs the statement's row only, not its recommendations (hundreds, with their links).
+    const [statement, choices] = await Promise.all([
+      statementBySlug(deps.db, slug),
+      registryChoices(deps.db, { people: { chosen, find } }),
+    ]);
     const merged =
       typed && quote && outcome.conflict
         ? rebaseTyped(typed, outcome.conflict, { text: quote.text }, { personId: String(quote.personId) })
         : typed;
-    return QuotePage({ ...w, statement: data.statement, choices, typed: merged, outcome, quote }) as Promise<string>;
+    return QuotePage({
+      ...w,
+      statement,
+      choices,
+      typed: merged,
+      outcome,
+      quote,
+      find,
+    }) as Promise<string>;
   };
   const quoteFields = (body: Form) => ({
     personId: rowId(field(body, 'personId')) ?? 0,
@@ -100,11 +115,14 @@ export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale
   });
 }
 
-/** The statement as its editor sees it, and the registry's choices: what every item page shows. */
-async function statementAndChoices(deps: SiteDeps, slug: string) {
+/**
+ * The statement as its editor sees it, and the registry's choices: what every item page shows. People
+ * are bounded: the quote's (stored or typed) and those the search finds.
+ */
+async function statementAndChoices(deps: SiteDeps, slug: string, people: { chosen: number[]; find?: string }) {
   const [data, choices] = await Promise.all([
     getStatementForEditing(deps.db, slug, deps.now()),
-    registryChoices(deps.db),
+    registryChoices(deps.db, { people }),
   ]);
   return { data, choices };
 }
@@ -115,7 +133,12 @@ type ItemPage = (
   id: number | null,
   typed: Form | undefined,
   outcome: FormOutcome,
+  /** The words the quote's person search looks for ('' for none). */
+  find?: string,
 ) => Promise<string>;
+
+/** An item page's query: a quote's person is searched by name (`?find-person=`). */
+const FindQuery = Type.Object({ 'find-person': Type.Optional(Type.String({ maxLength: 100 })) });
 
 /** What differs between a statement's recommendations and its quotes; the routes around them are the same. */
 interface ItemRoutes {
@@ -135,13 +158,15 @@ interface ItemRoutes {
 function registerItemRoutes(scope: FastifyTypeBox, locale: Locale, path: string, item: ItemRoutes) {
   const base = `${path}/:slug/${item.path}`;
   const back = (slug: string) => `/${locale}${path}/${slug}#${item.path}-title`;
-  scope.get(`${base}/new`, { schema: { params: SlugParams } }, async (request, reply) => {
+  scope.get(`${base}/new`, { schema: { params: SlugParams, querystring: FindQuery } }, async (request, reply) => {
     const w = request.workspace;
-    return sendHtml(reply, await item.page(w, request.params.slug, null, undefined, {}));
+    const find = request.query['find-person'] ?? '';
+    return sendHtml(reply, await item.page(w, request.params.slug, null, undefined, {}, find));
   });
-  scope.get(`${base}/:id`, { schema: { params: ItemParams } }, async (request, reply) => {
+  scope.get(`${base}/:id`, { schema: { params: ItemParams, querystring: FindQuery } }, async (request, reply) => {
     const w = request.workspace;
-    return sendHtml(reply, await item.page(w, request.params.slug, request.params.id, undefined, {}));
+    const find = request.query['find-person'] ?? '';
+    return sendHtml(reply, await item.page(w, request.params.slug, request.params.id, undefined, {}, find));
   });
   scope.post(base, { schema: { params: SlugParams, body: FormBody } }, async (request, reply) => {
     const w = request.workspace;

@@ -3,6 +3,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualField } from '../../ui/bilingual-field.js';
+import { ChoiceSearch, ChoiceSearchForm } from '../../ui/choice-search.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { ErrorSummary, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
 import { localizedPlain } from '../../ui/localized-view.js';
@@ -116,11 +117,21 @@ export function RecommendationPage(
   );
 }
 
-export function QuotePage(props: ItemProps & { quote: QuoteRow | null }): JSX.Element {
+export function QuotePage(props: ItemProps & { quote: QuoteRow | null; find: string }): JSX.Element {
   const { ctx, csrf, statement, choices, typed, outcome, quote: q } = props;
   const { t, locale } = ctx;
   const errors = outcome.errors ?? {};
   const base = `/${locale}/workspace/statements/${statement.slug}/quotes`;
+  // People are bounded (the quote's and a few more): the search finds the others, on this page.
+  const personSearch = {
+    param: 'find-person',
+    what: t.choicesWhatPeople,
+    value: props.find,
+    more: choices.more.people,
+    offered: choices.offered.people,
+    page: q ? `${base}/${q.id}` : `${base}/new`,
+    anchor: 'f-personId',
+  };
   const person = typeof typed?.personId === 'string' ? typed.personId : q ? String(q.personId) : '';
   return (
     <Frame {...props} title={q ? t.editorialQuoteTitle : t.editorialAddQuote}>
@@ -138,6 +149,7 @@ export function QuotePage(props: ItemProps & { quote: QuoteRow | null }): JSX.El
           error={errors.personId}
           required
         />
+        <ChoiceSearch ctx={ctx} {...personSearch} />
         <BilingualField
           ctx={ctx}
           name="text"
@@ -156,6 +168,7 @@ export function QuotePage(props: ItemProps & { quote: QuoteRow | null }): JSX.El
           </button>
         </p>
       </form>
+      <ChoiceSearchForm {...personSearch} />
       {q ? (
         <DeleteDraftForm
           formClass="delete-form"

@@ -7,6 +7,7 @@
 
 import { rowId } from '../../platform/forms/form-body.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { ChoiceSearch, type ChoiceSearchProps } from '../../ui/choice-search.js';
 import type { Option } from '../../ui/form.js';
 import { TableHead } from '../../ui/list.js';
 
@@ -25,6 +26,8 @@ export function OrderedPicker(props: {
   selected: number[];
   roles?: { options: Option[]; of: (id: number) => string };
   error?: string | undefined;
+  /** The rows are bounded (the chosen ones and a few more): the search that finds the others. */
+  search?: ChoiceSearchProps | undefined;
 }): JSX.Element {
   const { ctx, name, rows, selected } = props;
   const { t } = ctx;
@@ -46,6 +49,7 @@ export function OrderedPicker(props: {
       ) : (
         ''
       )}
+      {props.search ? <ChoiceSearch ctx={ctx} {...props.search} /> : ''}
       <section class="table-scroll" aria-label={props.legend} tabindex="0">
         <table class="data-table picker-table">
           <TableHead

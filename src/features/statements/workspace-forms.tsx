@@ -6,6 +6,7 @@
 
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
+import { ChoiceSearchForm, type ChoiceSearchProps } from '../../ui/choice-search.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { ErrorSummary, HiddenFields, TextField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
@@ -123,6 +124,7 @@ export function PickerSection(props: {
   selected: number[];
   roles?: Parameters<typeof OrderedPicker>[0]['roles'];
   error: string | undefined;
+  search?: ChoiceSearchProps | undefined;
 }): JSX.Element {
   const { ctx, name } = props;
   return (
@@ -138,11 +140,13 @@ export function PickerSection(props: {
           selected={props.selected}
           {...(props.roles ? { roles: props.roles } : {})}
           error={props.error}
+          search={props.search}
         />
         <button type="submit" safe>
           {ctx.t.editorialSaveOrder}
         </button>
       </form>
+      {props.search ? <ChoiceSearchForm {...props.search} /> : ''}
     </Section>
   );
 }

@@ -1,5 +1,6 @@
 /** What the editorial workspace reads: every statement in any state, with what its forms need. */
-import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { type Choices, chosenAndOffered } from '../../platform/db/choices.js';
 import type { Db } from '../../platform/db/client.js';
 import {
   type KeysetPage,
@@ -16,6 +17,7 @@ import {
   type VisibilityState,
   visibilityState,
 } from '../../platform/visibility.js';
+import { organizationsToPick, peopleToPick } from '../registry/index.js';
 import { type StatementRow, statementBySlug } from './edit-service.js';
 import { recommendationOrder } from './recommendation-number.js';
 
@@ -95,16 +97,57 @@ async function recommendationLinks(db: Db, ids: number[]) {
   return { themes, addressees };
 }
 
-/** The registry rows editors pick from, in a stable, readable order. */
-export async function registryChoices(db: Db) {
+/** What a page's pickers have chosen (ids, typed or stored) and the words its searches look for. */
+export interface ChoiceQuery {
+  organizations?: { chosen: number[]; find?: string | undefined };
+  people?: { chosen: number[]; find?: string | undefined };
+  statements?: { chosen: number[]; find?: string | undefined };
+}
+
+/**
+ * The registry rows editors pick from, in a stable, readable order. Organizations, people and
+ * statements are bounded (platform/db/choices.ts): the chosen ones plus a few found, never the whole
+ * table; `more` says a search would find others. Themes and addressees are short vocabularies.
+ */
+export async function registryChoices(db: Db, query: ChoiceQuery = {}) {
   const [organizations, people, themes, addressees, statements] = await Promise.all([
-    db.select().from(t.organizations).orderBy(asc(t.organizations.name)),
-    db.select().from(t.people).orderBy(asc(t.people.name)),
+    organizationsToPick(db, query.organizations ?? { chosen: [] }),
+    peopleToPick(db, query.people ?? { chosen: [] }),
     db.select().from(t.themes).orderBy(asc(t.themes.position), asc(t.themes.slug)),
     db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
-    db.select().from(t.statements).orderBy(asc(t.statements.slug)),
+    statementsToPick(db, query.statements ?? { chosen: [] }),
   ]);
-  return { organizations, people, themes, addressees, statements };
+  return {
+    organizations: organizations.rows,
+    people: people.rows,
+    themes,
+    addressees,
+    statements: statements.rows,
+    more: { organizations: organizations.more, people: people.more, statements: statements.more },
+    offered: {
+      organizations: organizations.offered,
+      people: people.offered,
+      statements: statements.offered,
+    },
+  };
+}
+
+/** Statements by title (any language) or slug, newest first; `find` empty offers the newest. */
+export function statementsToPick(
+  db: Db,
+  query: { chosen: number[]; find?: string | undefined },
+): Promise<Choices<StatementRow>> {
+  const find = query.find?.trim() ?? '';
+  const like = likePattern(find);
+  return chosenAndOffered({
+    id: t.statements.id,
+    chosen: query.chosen,
+    match: find ? or(ilike(t.statements.slug, like), localizedTextMatches(t.statements.title, like)) : undefined,
+    fetch: (where, limit) => {
+      const q = db.select().from(t.statements).where(where).orderBy(desc(t.statements.date), asc(t.statements.slug));
+      return limit === null ? q : q.limit(limit);
+    },
+  });
 }
 
 export type RegistryChoices = Awaited<ReturnType<typeof registryChoices>>;

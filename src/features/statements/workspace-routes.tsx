@@ -65,18 +65,26 @@ function statementFields(body: Form, locale: Locale): StatementFields {
   };
 }
 
-/** The statement's page, optionally with one form's failure (typed values and messages, or a conflict). */
+/** The statement page's query: the words the signatories' search looks for. */
+const StatementPageQuery = Type.Object({ 'find-signatories': Type.Optional(Type.String({ maxLength: 100 })) });
+
+/**
+ * The statement's page, optionally with one form's failure (typed values and messages, or a conflict).
+ * The signatories' picker lists the chosen organizations (stored, or ticked in a failed save) and a
+ * few more: those `findSignatories` matches.
+ */
 export async function renderStatementPage(
   deps: SiteDeps,
   w: WorkspaceRequest,
   slug: string,
   failed?: FailedForm<StatementForm>,
+  findSignatories = '',
 ): Promise<string> {
-  const [data, choices] = await Promise.all([
-    getStatementForEditing(deps.db, slug, deps.now()),
-    registryChoices(deps.db),
-  ]);
-  return StatementEditPage({ ...w, data, choices, failed }) as Promise<string>;
+  const data = await getStatementForEditing(deps.db, slug, deps.now());
+  const typed = failed?.form === 'signatories' && failed.typed ? readPicked(failed.typed, 'signatories') : [];
+  const chosen = [...data.signatories.map((x) => x.organizationId), ...typed];
+  const choices = await registryChoices(deps.db, { organizations: { chosen, find: findSignatories } });
+  return StatementEditPage({ ...w, data, choices, failed, findSignatories }) as Promise<string>;
 }
 
 export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
@@ -117,10 +125,15 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
       );
     });
 
-    scope.get(`${path}/:slug`, { schema: { params: SlugParams } }, async (request, reply) => {
-      const w = request.workspace;
-      return sendHtml(reply, await renderStatementPage(deps, w, request.params.slug));
-    });
+    scope.get(
+      `${path}/:slug`,
+      { schema: { params: SlugParams, querystring: StatementPageQuery } },
+      async (request, reply) => {
+        const w = request.workspace;
+        const find = request.query['find-signatories'] ?? '';
+        return sendHtml(reply, await renderStatementPage(deps, w, request.params.slug, undefined, find));
+      },
+    );
 
     // Every save below says where to go (an absolute URL), so `root` is only the route path here.
     const statementPost = pageFormPoster<StatementForm>(scope, {

@@ -127,7 +127,9 @@ export function StatementEditPage(
   props: WorkspaceProps & {
     data: StatementForEditing;
     choices: RegistryChoices;
-    failed?: { form: StatementForm; typed: Typed; outcome: FormOutcome };
+    failed?: { form: StatementForm; typed: Typed; outcome: FormOutcome } | undefined;
+    /** The words the signatories' search looks for ('' for none). */
+    findSignatories?: string;
   },
 ): JSX.Element {
   const { ctx, csrf, data, choices, failed } = props;
@@ -260,6 +262,15 @@ export function StatementEditPage(
           of: (id) => data.signatories.find((x) => x.organizationId === id)?.role ?? 'signatory',
         }}
         error={outcomeOf('signatories').errors?.signatories}
+        search={{
+          param: 'find-signatories',
+          what: t.choicesWhatOrganizations,
+          value: props.findSignatories ?? '',
+          more: choices.more.organizations,
+          offered: choices.offered.organizations,
+          page: base,
+          anchor: 'signatories-title',
+        }}
       />
       <PickerSection
         ctx={ctx}

@@ -73,4 +73,17 @@ export const workspaceEs = {
   workspaceErrPhone: 'Este número de teléfono no es válido. Escríbelo con su código de país, p. ej. +502 2414 7444.',
   workspaceErrChoice: 'Elige una de las opciones de la lista.',
   workspaceErrParentSelf: 'Un destinatario no puede formar parte de sí mismo.',
+  choicesWhatOrganizations: 'una organización',
+  choicesWhatPeople: 'una persona',
+  choicesWhatStatements: 'una declaración',
+  choicesWhatRecommendations: 'una recomendación (su número o palabras)',
+  choicesFind: 'Buscar',
+  choicesFindLabel: (what: string) => `Busca ${what} para añadir`,
+  choicesFoundFor: (words: string) => `Se muestra lo que elegiste y lo que coincide con «${words}».`,
+  choicesNoneFound: (words: string) => `Nada más coincide con «${words}».`,
+  choicesClear: 'Borrar la búsqueda',
+  choicesFirstOnly: (n: number) =>
+    `Además de lo que elegiste, solo se muestran los primeros ${n}: busca para encontrar otros.`,
+  choicesMoreFound: (n: number) =>
+    `Solo se muestran las primeras ${n} coincidencias: añade palabras para afinar la búsqueda.`,
 } as const satisfies TranslationOf<typeof workspaceEn>;

@@ -1,0 +1,96 @@
+/**
+ * Issue 15: the meeting and commitment forms never list every organization. With more organizations
+ * than offered, the forms stay small, and an organization found by the form's GET search is saved as
+ * a meeting's participant and as a commitment's committer. Both engines.
+ */
+import * as cheerio from 'cheerio';
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn, type Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import { CHOICES_FIRST, CHOICES_LIMIT } from '../../platform/db/choices.js';
+import * as t from '../../platform/db/schema/index.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { loadDemo } from '../demo/index.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+
+describeEachEngine('follow-up forms offer organizations bounded', (ctx) => {
+  let app: FastifyTypeBox;
+  let editor: Visitor;
+  let base: string;
+  let recId: number;
+  let needle: number;
+  const page = async (url: string) => {
+    const response = await editor.get(url);
+    expect(response.statusCode).toBe(200);
+    return { $: cheerio.load(response.body), bytes: response.rawPayload.length };
+  };
+
+  beforeAll(async () => {
+    await loadDemo(ctx.db);
+    await ctx.db
+      .insert(t.organizations)
+      .values([
+        ...Array.from({ length: CHOICES_LIMIT * 3 }, (_, i) => ({ slug: `bulk-${i}`, name: `Bulk organization ${i}` })),
+        { slug: 'zeta-needle', name: 'Zeta Needle Collective' },
+      ]);
+    needle = (await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'zeta-needle')))[0]!.id;
+    const [rec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'family-unity'));
+    recId = rec!.id;
+    base = `/en/workspace/followup/recommendations/${recId}`;
+    app = await buildApp({ db: ctx.db, now: () => NOW });
+    await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, NOW);
+    editor = await signedIn(app, 'editor@example.org');
+  });
+
+  it('meeting: participants bounded; a searched organization is saved as a participant', async () => {
+    const { $, bytes } = await page(`${base}/meeting`);
+    expect($('input[type=checkbox][name=organization]').length).toBe(CHOICES_FIRST);
+    expect(bytes).toBeLessThan(30 * 1024);
+    expect($(`input[name=organization][value="${needle}"]`).length).toBe(0);
+    const found = (await page(`${base}/meeting?find-organization=needle`)).$;
+    expect(found(`input[name=organization][value="${needle}"]`).length).toBe(1);
+    expect(found('form#find-organization-form').attr('method')).toBe('get');
+    const saved = await editor.post(
+      `${base}/meeting`,
+      {
+        date: '2026-11-20',
+        summary_en: 'Met the needle.',
+        organization: String(needle),
+        recommendation: String(recId),
+      },
+      `${base}/meeting`,
+    );
+    expect(saved.statusCode).toBe(303);
+    const participants = await ctx.db
+      .select()
+      .from(t.followupMeetingParticipants)
+      .where(eq(t.followupMeetingParticipants.organizationId, needle));
+    expect(participants).toHaveLength(1);
+    // Its edit form offers (and ticks) the participant without a search.
+    const edit = (await page(`${base}/meeting/${participants[0]!.meetingId}/edit`)).$;
+    expect(edit(`input[name=organization][value="${needle}"]`).attr('checked')).toBeDefined();
+  });
+
+  it('commitment: the committer list is bounded; a searched organization is saved as committer', async () => {
+    const { $ } = await page(`${base}/commitment`);
+    expect($('select[name=committer] option[value^="o:"]').length).toBe(CHOICES_FIRST);
+    const found = (await page(`${base}/commitment?find-organization=needle`)).$;
+    expect(found(`select[name=committer] option[value="o:${needle}"]`).length).toBe(1);
+    const saved = await editor.post(
+      `${base}/commitment`,
+      { committer: `o:${needle}`, date: '2026-11-20', text_en: 'We will.', recommendation: String(recId) },
+      `${base}/commitment`,
+    );
+    expect(saved.statusCode).toBe(303);
+    const [commitment] = await ctx.db
+      .select()
+      .from(t.followupCommitments)
+      .where(eq(t.followupCommitments.organizationId, needle));
+    expect(commitment).toBeDefined();
+    const edit = (await page(`${base}/commitment/${commitment!.id}/edit`)).$;
+    expect(edit(`select[name=committer] option[value="o:${needle}"]`).attr('selected')).toBeDefined();
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * Organizations and people as a form's choices (signatories, boilerplates, contacts, quotes,
+ * follow-up participants…): the chosen ones plus a bounded number found by name
+ * (platform/db/choices.ts), never the whole registry.
+ */
+import { asc, or } from 'drizzle-orm';
+import { type Choices, chosenAndOffered } from '../../platform/db/choices.js';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { likePattern, localizedTextMatches, textsMatch } from '../../platform/text/localized-search.js';
+
+export type OrganizationChoice = typeof t.organizations.$inferSelect;
+export type PersonChoice = typeof t.people.$inferSelect;
+
+/** Organizations by name (or acronym, slug, a translated name); `find` empty offers the first by name. */
+export function organizationsToPick(
+  db: Db,
+  query: { chosen: number[]; find?: string | undefined; limit?: number },
+): Promise<Choices<OrganizationChoice>> {
+  const find = query.find?.trim() ?? '';
+  const like = likePattern(find);
+  return chosenAndOffered({
+    id: t.organizations.id,
+    chosen: query.chosen,
+    ...(query.limit ? { limit: query.limit } : {}),
+    match: find
+      ? or(
+          textsMatch([t.organizations.name, t.organizations.acronym, t.organizations.slug], like),
+          localizedTextMatches(t.organizations.localizedName, like),
+        )
+      : undefined,
+    fetch: (where, limit) => {
+      const q = db
+        .select()
+        .from(t.organizations)
+        .where(where)
+        .orderBy(asc(t.organizations.name), asc(t.organizations.id));
+      return limit === null ? q : q.limit(limit);
+    },
+  });
+}
+
+/** People by name or e-mail; `find` empty offers the first by name. */
+export function peopleToPick(
+  db: Db,
+  query: { chosen: number[]; find?: string | undefined; limit?: number },
+): Promise<Choices<PersonChoice>> {
+  const find = query.find?.trim() ?? '';
+  return chosenAndOffered({
+    id: t.people.id,
+    chosen: query.chosen,
+    ...(query.limit ? { limit: query.limit } : {}),
+    match: find ? textsMatch([t.people.name, t.people.email], likePattern(find)) : undefined,
+    fetch: (where, limit) => {
+      const q = db.select().from(t.people).where(where).orderBy(asc(t.people.name), asc(t.people.id));
+      return limit === null ? q : q.limit(limit);
+    },
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * Issue 15: a form never lists a whole registry table. With more organizations, people and
+ * statements than a picker offers (CHOICES_LIMIT), the statement and release editors stay small, and
+ * a row found by the picker's GET search can be chosen and saved. Both engines.
+ */
+import * as cheerio from 'cheerio';
+import { eq } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { seedRegistry } from '../../../test/support/statements.js';
+import { createUserWithPassword, signedIn, type Visitor } from '../../../test/support/visitors.js';
+import { buildApp } from '../../app/app.js';
+import { CHOICES_FIRST, CHOICES_LIMIT } from '../../platform/db/choices.js';
+import * as t from '../../platform/db/schema/index.js';
+import { localized } from '../../platform/text/localized-text.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+/** Rows of each kind beyond what a picker offers, so only a search can find the last ones. */
+const MANY = CHOICES_LIMIT * 3;
+
+describeEachEngine('bounded pickers', (ctx) => {
+  let app: FastifyTypeBox;
+  let ana: Visitor;
+  const page = async (url: string) => {
+    const response = await ana.get(url);
+    expect(response.statusCode).toBe(200);
+    return { $: cheerio.load(response.body), bytes: response.rawPayload.length };
+  };
+  const idOf = async (table: typeof t.organizations | typeof t.people, slug: string) =>
+    (await ctx.db.select({ id: table.id }).from(table).where(eq(table.slug, slug)))[0]!.id;
+
+  beforeAll(async () => {
+    await seedRegistry(ctx.db);
+    const n = Array.from({ length: MANY }, (_, i) => String(i).padStart(3, '0'));
+    // Names sort "Bulk …" first, so the "Zeta needle" rows are never among the first offered.
+    await ctx.db
+      .insert(t.organizations)
+      .values([
+        ...n.map((i) => ({ slug: `bulk-org-${i}`, name: `Bulk organization ${i}` })),
+        { slug: 'zeta-needle', name: 'Zeta Needle Collective' },
+      ]);
+    await ctx.db
+      .insert(t.people)
+      .values([
+        ...n.map((i) => ({ slug: `bulk-person-${i}`, name: `Bulk person ${i}` })),
+        { slug: 'zeta-needle-person', name: 'Zeta Needlewoman' },
+      ]);
+    await ctx.db.insert(t.statements).values([
+      // Older than every other statement, so never among the newest offered.
+      { slug: 'old-needle', date: '2001-01-01', title: localized('en', 'The old needle statement') },
+      ...n.map((i) => ({ slug: `bulk-statement-${i}`, date: '2026-01-01', title: localized('en', `Bulk ${i}`) })),
+    ]);
+    app = await buildApp({ db: ctx.db, now: () => NOW });
+    await createUserWithPassword(ctx.db, { email: 'ana@example.org', role: 'editor' });
+    ana = await signedIn(app, 'ana@example.org');
+  });
+
+  it('signatories: the statement page offers a bounded list; a searched organization is signed on', async () => {
+    const base = '/en/workspace/statements/bulk-statement-001';
+    const { $, bytes } = await page(base);
+    const offered = $('input[type=checkbox][name=signatories]');
+    expect(offered.length).toBe(CHOICES_FIRST);
+    // Most of what is left is the embargo's time zone list (about 35 KB, whatever the database holds).
+    expect(bytes).toBeLessThan(60 * 1024);
+    expect($('#find-signatories-words').attr('form')).toBe('find-signatories-form');
+    expect($('form#find-signatories-form').attr('method')).toBe('get');
+    const needle = await idOf(t.organizations, 'zeta-needle');
+    expect($(`#signatories-${needle}`).length).toBe(0);
+
+    const found = (await page(`${base}?find-signatories=needle`)).$;
+    expect(found(`#signatories-${needle}`).length).toBe(1);
+    expect(found('input[name=signatories]').length).toBe(1);
+    const version = found('form[action$="/signatories"] input[name=version]').val() as string;
+    const saved = await ana.post(
+      `${base}/signatories`,
+      { version, signatories: String(needle), [`signatories_order_${needle}`]: '1' },
+      base,
+    );
+    expect(saved.statusCode).toBe(303);
+    const [statement] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, 'bulk-statement-001'));
+    const rows = await ctx.db.select().from(t.signatories).where(eq(t.signatories.statementId, statement!.id));
+    expect(rows.map((r) => r.organizationId)).toEqual([needle]);
+    // Chosen, it is listed (ticked) without a search, besides the first ones offered.
+    const after = (await page(base)).$;
+    expect(after(`#signatories-${needle}`).attr('checked')).toBeDefined();
+    expect(after('input[name=signatories]').length).toBe(CHOICES_FIRST + 1);
+    // A search lists up to CHOICES_LIMIT matches, and says when there are more.
+    const many = (await page(`${base}?find-signatories=bulk`)).$;
+    expect(many('input[name=signatories]').length).toBe(CHOICES_LIMIT + 1);
+    expect(many('.choice-search [role=status]').text()).toContain(`first ${CHOICES_LIMIT} matches`);
+  });
+
+  it('a quote’s person: a bounded select; a searched person is saved', async () => {
+    const base = '/en/workspace/statements/bulk-statement-002/quotes';
+    const { $, bytes } = await page(`${base}/new`);
+    expect($('select[name=personId] option[value!=""]').length).toBe(CHOICES_FIRST);
+    expect(bytes).toBeLessThan(40 * 1024);
+    const needle = await idOf(t.people, 'zeta-needle-person');
+    const found = (await page(`${base}/new?find-person=needlewoman`)).$;
+    expect(found(`select[name=personId] option[value="${needle}"]`).length).toBe(1);
+    const created = await ana.post(
+      base,
+      { originalLocale: 'en', personId: String(needle), text_en: 'We will not stop.' },
+      `${base}/new`,
+    );
+    expect(created.statusCode).toBe(303);
+    const [quote] = await ctx.db.select().from(t.quotes).where(eq(t.quotes.personId, needle));
+    expect(quote).toBeDefined();
+    // Its edit page offers the quote's person without a search.
+    const edit = (await page(`${base}/${quote!.id}`)).$;
+    expect(edit(`select[name=personId] option[value="${needle}"]`).attr('selected')).toBeDefined();
+  });
+
+  it('the release editor: statement, contacts and boilerplates bounded; searched rows are saved', async () => {
+    const created = await ana.post(
+      '/en/workspace/releases',
+      {
+        slug: 'bulk-release',
+        originalLocale: 'en',
+        statementId: '',
+        releaseDate: '2026-11-27',
+        headline_en: 'Bulk release',
+        endMark: '###',
+        timing: 'immediate',
+        timeZone: 'America/Guatemala',
+      },
+      '/en/workspace/releases/new',
+    );
+    expect(created.statusCode).toBe(303);
+    const base = '/en/workspace/releases/bulk-release';
+    const { $, bytes } = await page(base);
+    expect(bytes).toBeLessThan(100 * 1024);
+    expect($('select[name=statementId] option[value!=""]').length).toBe(CHOICES_FIRST);
+    expect($('input[type=checkbox][name=contacts]').length).toBe(CHOICES_FIRST);
+    expect($('input[type=checkbox][name=boilerplates]').length).toBe(CHOICES_FIRST);
+
+    const person = await idOf(t.people, 'zeta-needle-person');
+    const organization = await idOf(t.organizations, 'zeta-needle');
+    const [statement] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, 'old-needle'));
+    const searched = (
+      await page(`${base}?find-contacts=needle&find-boilerplates=needle&find-statement=old%20needle&preview=es`)
+    ).$;
+    expect(searched(`#contacts-${person}`).length).toBe(1);
+    expect(searched(`#boilerplates-${organization}`).length).toBe(1);
+    expect(searched(`select[name=statementId] option[value="${statement!.id}"]`).length).toBe(1);
+    // A search keeps the page's other words and its preview language.
+    expect(searched('form#find-contacts-form input[name=preview]').val()).toBe('es');
+    expect(searched('form#find-contacts-form input[name=find-boilerplates]').val()).toBe('needle');
+
+    const version = searched('form.release-form input[name=version]').val() as string;
+    const saved = await ana.post(
+      base,
+      {
+        version,
+        originalLocale: 'en',
+        statementId: String(statement!.id),
+        releaseDate: '2026-11-27',
+        headline_en: 'Bulk release',
+        endMark: '###',
+        timing: 'immediate',
+        timeZone: 'America/Guatemala',
+        blockCount: '0',
+        contacts: String(person),
+        [`contacts_order_${person}`]: '1',
+        boilerplates: String(organization),
+        [`boilerplates_order_${organization}`]: '1',
+      },
+      base,
+    );
+    expect(saved.statusCode).toBe(303);
+    const [release] = await ctx.db.select().from(t.releases).where(eq(t.releases.slug, 'bulk-release'));
+    expect(release!.statementId).toBe(statement!.id);
+    const contacts = await ctx.db.select().from(t.releaseContacts).where(eq(t.releaseContacts.releaseId, release!.id));
+    expect(contacts.map((c) => c.personId)).toEqual([person]);
+    const after = (await page(base)).$;
+    expect(after(`#contacts-${person}`).attr('checked')).toBeDefined();
+    expect(after(`#boilerplates-${organization}`).attr('checked')).toBeDefined();
+    expect(after(`select[name=statementId] option[value="${statement!.id}"]`).attr('selected')).toBeDefined();
+  });
+});
