@@ -5,10 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
-import { type DbHandle, type Engine, openDb, withDefaultUser } from '../../src/platform/db/client.js';
-import { runMigrations } from '../../src/platform/db/migrate.js';
+import { type DbHandle, type Engine, openDb } from '../../src/platform/db/client.js';
+import { adminQuery } from './postgres-admin.js';
 
 export const testEngines: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -24,9 +23,8 @@ export async function createTestDb(engine: Engine): Promise<DbHandle> {
     const snapshot = new Blob([readFileSync(inject('pgliteSnapshotPath'))]);
     return openDb({ engine: 'pglite', dataDir: null, snapshot });
   }
-  const database = await createEmptyPostgresDatabase();
+  const database = await createMigratedPostgresDatabase();
   const handle = await openDb({ engine: 'postgres', url: database.url, maxConnections: 4 });
-  await runMigrations(handle);
   return {
     ...handle,
     close: async () => {
@@ -38,26 +36,29 @@ export async function createTestDb(engine: Engine): Promise<DbHandle> {
 
 /** A new, empty database on the TEST_DATABASE_URL server, for one test block. */
 export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createPostgresDatabase('');
+}
+
+/**
+ * A new database already migrated: a copy of the template the global setup migrated once, because
+ * copying it takes a tenth of the time running every migration again does (measured: 0.3 s against 2.5 s).
+ * Tests of migrating itself use createEmptyPostgresDatabase.
+ */
+export async function createMigratedPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  return createPostgresDatabase(` template ${inject('postgresTemplate')}`);
+}
+
+async function createPostgresDatabase(template: string): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `puente_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${name}`);
+  await adminQuery(adminUrl, `create database ${name}${template}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
   };
-}
-
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDefaultUser(adminUrl) });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /**

@@ -7,6 +7,7 @@
  * missing ones are installed when this process may (root, apt-get), or the run stops at once with one line
  * naming them, rather than failing deep inside a test.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +16,14 @@ import type { TestProject } from 'vitest/node';
 import { ensureBuilt } from '../../scripts/build.js';
 import { openDb } from '../../src/platform/db/client.js';
 import { runMigrations } from '../../src/platform/db/migrate.js';
+import { adminQuery } from './postgres-admin.js';
 import { ensureSystemTools, MissingSystemTools } from './system-tools.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteSnapshotPath: string;
+    /** A migrated PostgreSQL database that createTestDb copies ('' without TEST_DATABASE_URL). */
+    postgresTemplate: string;
   }
 }
 
@@ -44,11 +48,30 @@ export default async function setup(project: TestProject) {
   const path = join(dir, 'migrated.tar');
   writeFileSync(path, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteSnapshotPath', path);
+  const template = await migratedPostgresTemplate();
+  project.provide('postgresTemplate', template?.name ?? '');
 
   const engines = process.env.TEST_DATABASE_URL
     ? 'pglite (in memory) and postgres (TEST_DATABASE_URL, one database per describe block)'
     : 'pglite only; set TEST_DATABASE_URL=postgres://… to run every database test on PostgreSQL too';
   console.log(`Database engines under test: ${engines}`);
 
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await template?.drop();
+  };
+}
+
+/** Migrated once here; a template database must have no open connection while it is copied. */
+async function migratedPostgresTemplate() {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) return undefined;
+  const name = `puente_test_template_${randomBytes(6).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = await openDb({ engine: 'postgres', url: url.toString(), maxConnections: 1 });
+  await runMigrations(handle);
+  await handle.close();
+  return { name, drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`) };
 }

@@ -7,9 +7,8 @@
  */
 import type { InjectOptions, LightMyRequestResponse as Response } from 'fastify';
 import { openDb } from '../../src/platform/db/client.js';
-import { runMigrations } from '../../src/platform/db/migrate.js';
 import type { FastifyTypeBox } from '../../src/platform/web/fastify-typebox.js';
-import { createEmptyPostgresDatabase } from './db.js';
+import { createMigratedPostgresDatabase } from './db.js';
 import { type RunningServer, startServer } from './processes.js';
 
 export interface Instances {
@@ -26,10 +25,9 @@ export interface Instances {
 
 /** `env`: more settings for every server (LOG_LEVEL=debug to read what each one did). */
 export async function startInstances(count: number, env: Record<string, string> = {}): Promise<Instances> {
-  const database = await createEmptyPostgresDatabase();
+  // Migrated before any server starts, so the servers only find the schema up to date.
+  const database = await createMigratedPostgresDatabase();
   const handle = await openDb({ engine: 'postgres', url: database.url, maxConnections: 4 });
-  // Migrated once, before any server starts, so the servers only find the schema up to date.
-  await runMigrations(handle);
   const serverEnv = { DATABASE_URL: database.url, PUENTE_DEMO: 'off', PUENTE_TRUST_PROXY: '127.0.0.1', ...env };
   const started = await Promise.allSettled(Array.from({ length: count }, () => startServer(serverEnv)));
   const servers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));

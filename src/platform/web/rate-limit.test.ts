@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyPostgresDatabase, describeEachEngine } from '../../../test/support/db.js';
+import { createMigratedPostgresDatabase, describeEachEngine } from '../../../test/support/db.js';
 import { type DbHandle, openDb } from '../db/client.js';
-import { runMigrations } from '../db/migrate.js';
 import { hitRateLimit } from './rate-limit.js';
 
 const limit = { limit: 3, windowMs: 60_000 };
@@ -28,14 +27,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('[postgres] rate limits across app
   let handles: DbHandle[] = [];
   let drop: () => Promise<void>;
   beforeAll(async () => {
-    const database = await createEmptyPostgresDatabase();
+    const database = await createMigratedPostgresDatabase();
     drop = database.drop;
     // Two pools on one database stand for two app processes: they share nothing but the server.
     handles = [
       await openDb({ engine: 'postgres', url: database.url, maxConnections: 4 }),
       await openDb({ engine: 'postgres', url: database.url, maxConnections: 4 }),
     ];
-    await runMigrations(handles[0]!);
   });
   afterAll(async () => {
     for (const h of handles) await h.close();
