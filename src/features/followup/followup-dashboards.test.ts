@@ -29,10 +29,16 @@ const CHOICES: DashboardFilters[] = [
   { from: '2021-01-01', to: '2021-12-31' },
 ];
 
-/** Every subset of the five filters (date range counted as one): 32 combinations. */
-function combinations(): DashboardFilters[] {
+/**
+ * Subsets of the five filters (date range counted as one): every one of the 32 by default, or those of at
+ * most `upTo` filters plus all five together, where the filters' SQL is already proven and only the words around
+ * them change (the Spanish pages) or each combination costs a request per status.
+ */
+function combinations(upTo = CHOICES.length): DashboardFilters[] {
   const out: DashboardFilters[] = [];
   for (let mask = 0; mask < 1 << CHOICES.length; mask++) {
+    const size = CHOICES.filter((_, i) => mask & (1 << i)).length;
+    if (size > upTo && size < CHOICES.length) continue;
     out.push(Object.assign({}, ...CHOICES.filter((_, i) => mask & (1 << i))));
   }
   return out;
@@ -142,9 +148,10 @@ describeEachEngine('follow-up dashboards over HTTP', (ctx) => {
   }
 
   for (const locale of LOCALES) {
-    it(`[${locale}] every view answers every filter combination, charts and tables agree, counts are right`, async () => {
+    const all = locale === 'en';
+    it(`[${locale}] every view answers ${all ? 'every filter combination' : 'each filter alone and all together'}, charts and tables agree, counts are right`, async () => {
       let charts = 0;
-      for (const filters of combinations()) {
+      for (const filters of combinations(all ? CHOICES.length : 1)) {
         const query = filterQuery(filters);
         const expected = await expectedByStatus(filters);
         const total = Object.values(expected).reduce((a, b) => a + b, 0);
@@ -178,12 +185,12 @@ describeEachEngine('follow-up dashboards over HTTP', (ctx) => {
           }
         }
       }
-      expect(charts).toBeGreaterThan(50);
+      expect(charts).toBeGreaterThan(all ? 50 : 10);
     }, 240_000);
   }
 
-  it('the list filtered by a status shows exactly the recommendations in it, for every filter combination', async () => {
-    for (const filters of combinations()) {
+  it('the list filtered by a status shows exactly the recommendations in it, for every pair of filters and all five', async () => {
+    for (const filters of combinations(2)) {
       const expected = await expectedByStatus(filters);
       for (const status of STATUS_KEYS) {
         const url = `/en/follow-up/recommendations${filterQuery({ ...filters, status })}`;
