@@ -21,7 +21,12 @@ export { registerFollowupEditRoutes } from './edit-routes.js';
 export type { ListFilters, WorkspaceListFilters } from './filters.js';
 export { followupFeature } from './manifest.js';
 export { registerFollowupPublicRoutes } from './public-routes.js';
-export { DEFAULT_STALE_MONTHS, overdueCommitments, staleRecommendations } from './reminders.js';
+export {
+  countStaleRecommendations,
+  DEFAULT_STALE_MONTHS,
+  overdueCommitments,
+  staleRecommendations,
+} from './reminders.js';
 export { listForFollowup, workspaceFilterOptions } from './workspace-list.js';
 export {
   type EntryKind,
