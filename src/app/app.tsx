@@ -4,10 +4,15 @@
  */
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import { DEFAULT_UPLOAD_LIMITS } from '../features/files/index.js';
 import { DEFAULT_STALE_MONTHS } from '../features/followup/index.js';
 import { isChangesSince } from '../platform/conflict.js';
@@ -25,6 +30,7 @@ import { redirectToLocale, redirectUnlocalized } from '../platform/web/locale-re
 import { FORM_BODY_LIMIT, registerReadableInput } from '../platform/web/readable-input.js';
 import { PUBLIC_CACHE_TAG, type RenderCache, registerRenderCache } from '../platform/web/render-cache.js';
 import { trackRoutes } from '../platform/web/route-table.js';
+import { registerSecurityHeaders } from '../platform/web/security-headers.js';
 import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
 import { loadStylesheet } from '../platform/web/stylesheet.js';
 import { ConflictPage } from '../ui/conflict-page.js';
@@ -71,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     logger: options.logger ?? false,
     // One line per request (requestLine below), not Fastify's two ("incoming request", "request completed"):
     // a render-cache hit costs microseconds, and a second pino line was a large share of it.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // request.ip (rate limits) and request.protocol (Secure cookies) come from X-Forwarded-* only for these.
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
@@ -105,7 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     app.addHook('onClose', async () => stop());
   }
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
