@@ -10,7 +10,7 @@ import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { Editor } from '../../platform/write.js';
-import { countByStatus, scorecard } from './dashboard-service.js';
+import { countByStatus } from './dashboard-counts.js';
 import { isOverdue, monthsBefore } from './overdue.js';
 import {
   countOverdueCommitments,
@@ -19,6 +19,7 @@ import {
   staleRecommendations,
 } from './reminders.js';
 import { percent, scorecardShares } from './scorecard.js';
+import { scorecard } from './scorecard-service.js';
 import { compareTimeline, currentStatus, type DatedUpdate, statusOn } from './status.js';
 import { loadTimeline } from './timeline-service.js';
 import { recordCommitment } from './write-service.js';
@@ -237,7 +238,8 @@ describeEachEngine('follow-up services', (ctx) => {
     expect(await countStaleRecommendations(ctx.db, later, 6, 1)).toBe(1);
     expect((await staleRecommendations(ctx.db, later, 6)).find((r) => r.id === recs[0])?.lastUpdate).toBeUndefined();
     expect(
-      (await staleRecommendations(ctx.db, new Date('2025-06-15T00:00:00Z'), 6)).find((r) => r.id === recs[0])?.lastUpdate,
+      (await staleRecommendations(ctx.db, new Date('2025-06-15T00:00:00Z'), 6)).find((r) => r.id === recs[0])
+        ?.lastUpdate,
     ).toBe('2024-05-01');
   });
 });

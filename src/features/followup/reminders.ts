@@ -51,7 +51,9 @@ export async function staleRecommendations(
 ): Promise<StaleRecommendation[]> {
   const cutoff = monthsBefore(now, months);
   const su = t.followupStatusUpdates;
-  const last = sql<string | null>`(select max(${su.date}) from ${su} where ${su.recommendationId} = ${t.recommendations.id})`;
+  const last = sql<
+    string | null
+  >`(select max(${su.date}) from ${su} where ${su.recommendationId} = ${t.recommendations.id})`;
   const rows = await db
     .select({
       id: t.recommendations.id,
