@@ -17,6 +17,7 @@ import { DEFAULT_UPLOAD_LIMITS } from '../features/files/index.js';
 import { DEFAULT_STALE_MONTHS } from '../features/followup/index.js';
 import { isChangesSince } from '../platform/conflict.js';
 import type { Db } from '../platform/db/client.js';
+import { replicaRouting } from '../platform/db/read-replica.js';
 import { AppError, Conflict, Forbidden } from '../platform/errors.js';
 import { type AppDeps, gatherContributions, type UploadLimits } from '../platform/feature.js';
 import { LOCALES } from '../platform/i18n/locales.js';
@@ -41,6 +42,8 @@ import { features } from './features.js';
 
 export interface AppOptions {
   db: Db;
+  /** A read replica of `db` for anonymous public pages (DATABASE_REPLICA_URL; platform/db/read-replica.ts). */
+  replicaDb?: Db | null;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
   /** Mark cookies Secure even over plain HTTP (TLS ends at a proxy): PUENTE_SECURE_COOKIES=1. */
@@ -65,8 +68,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const stylesheet = loadStylesheet();
   const baseUrl = options.baseUrl ?? 'http://localhost:3000';
   const contributions = gatherContributions(features);
+  const routing = options.replicaDb ? replicaRouting(options.db, options.replicaDb) : null;
   const deps: SiteDeps = {
-    db: options.db,
+    db: routing?.db ?? options.db,
     now: options.now ?? (() => new Date()),
     stylesheetHref: stylesheet.href,
     baseUrl,
@@ -94,7 +98,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
 
   // First: a public page kept for this content version is answered before any other hook runs.
   const renderCache = registerRenderCache(app, {
-    db: deps.db,
+    db: options.db,
+    ...(routing ? { replica: { db: routing.replica, onReplica: routing.onReplica } } : {}),
     now: deps.now,
     publicRoutes: publicRoutePatterns(),
   });
