@@ -4,14 +4,20 @@
  */
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import { DEFAULT_UPLOAD_LIMITS } from '../features/files/index.js';
 import { DEFAULT_STALE_MONTHS } from '../features/followup/index.js';
 import { isChangesSince } from '../platform/conflict.js';
 import type { Db } from '../platform/db/client.js';
+import { replicaRouting } from '../platform/db/read-replica.js';
 import { AppError, Conflict, Forbidden } from '../platform/errors.js';
 import { type AppDeps, gatherContributions, type UploadLimits } from '../platform/feature.js';
 import { LOCALES } from '../platform/i18n/locales.js';
@@ -25,6 +31,7 @@ import { redirectToLocale, redirectUnlocalized } from '../platform/web/locale-re
 import { FORM_BODY_LIMIT, registerReadableInput } from '../platform/web/readable-input.js';
 import { PUBLIC_CACHE_TAG, type RenderCache, registerRenderCache } from '../platform/web/render-cache.js';
 import { trackRoutes } from '../platform/web/route-table.js';
+import { registerSecurityHeaders } from '../platform/web/security-headers.js';
 import { pageContext, type SiteDeps, sendHtml } from '../platform/web/site-deps.js';
 import { loadStylesheet } from '../platform/web/stylesheet.js';
 import { ConflictPage } from '../ui/conflict-page.js';
@@ -35,6 +42,8 @@ import { features } from './features.js';
 
 export interface AppOptions {
   db: Db;
+  /** A read replica of `db` for anonymous public pages (DATABASE_REPLICA_URL; platform/db/read-replica.ts). */
+  replicaDb?: Db | null;
   now?: () => Date;
   logger?: FastifyServerOptions['logger'];
   /** Mark cookies Secure even over plain HTTP (TLS ends at a proxy): PUENTE_SECURE_COOKIES=1. */
@@ -59,8 +68,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const stylesheet = loadStylesheet();
   const baseUrl = options.baseUrl ?? 'http://localhost:3000';
   const contributions = gatherContributions(features);
+  const routing = options.replicaDb ? replicaRouting(options.db, options.replicaDb) : null;
   const deps: SiteDeps = {
-    db: options.db,
+    db: routing?.db ?? options.db,
     now: options.now ?? (() => new Date()),
     stylesheetHref: stylesheet.href,
     baseUrl,
@@ -69,6 +79,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
 
   const app = Fastify({
     logger: options.logger ?? false,
+    // One line per request (requestLine below), not Fastify's two ("incoming request", "request completed"):
+    // a render-cache hit costs microseconds, and a second pino line was a large share of it.
+    logController: new LogController({ disableRequestLogging: true }),
     // request.ip (rate limits) and request.protocol (Secure cookies) come from X-Forwarded-* only for these.
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Long slugs reach validation (and get the 404 page) instead of the router's bare 414.
@@ -81,10 +94,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   trackRoutes(app);
+  if (options.logger) app.addHook('onResponse', requestLine);
 
   // First: a public page kept for this content version is answered before any other hook runs.
   const renderCache = registerRenderCache(app, {
-    db: deps.db,
+    db: options.db,
+    ...(routing ? { replica: { db: routing.replica, onReplica: routing.onReplica } } : {}),
     now: deps.now,
     publicRoutes: publicRoutePatterns(),
   });
@@ -101,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
     app.addHook('onClose', async () => stop());
   }
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -239,4 +254,18 @@ async function renderFrameworkError(deps: SiteDeps, error: FastifyError, request
 async function renderNotFound(deps: SiteDeps, request: FastifyRequest, reply: FastifyReply) {
   const ctx = pageContext(deps, request, requestLocale(request));
   return sendHtml(reply, await (<NotFoundPage ctx={ctx} />), 404);
+}
+
+/** The request's one log line, once answered: what was asked, the status, the time, and whether the render cache answered. */
+function requestLine(request: FastifyRequest, reply: FastifyReply, done: () => void): void {
+  request.log.info(
+    {
+      req: request,
+      res: { statusCode: reply.statusCode },
+      responseTime: Math.round(reply.elapsedTime * 10) / 10,
+      cache: reply.getHeader('x-cache'),
+    },
+    'request completed',
+  );
+  done();
 }

@@ -16,6 +16,8 @@ export interface Config {
   /** Where PGlite keeps its files when no DATABASE_URL is set. */
   dataDir: string;
   databaseUrl: string | null;
+  /** A read replica of DATABASE_URL for anonymous public pages (DATABASE_REPLICA_URL); null: none. */
+  databaseReplicaUrl: string | null;
   logLevel: LogLevel;
   /** Load the demo coalition when the database is empty (PUENTE_DEMO=off disables it). */
   loadDemoWhenEmpty: boolean;
@@ -60,6 +62,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     host: nonEmpty(env.HOST) ?? 'localhost',
     dataDir: parseDataDir(env.PUENTE_DATA_DIR, cwd),
     databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    databaseReplicaUrl: parseReplicaUrl(env.DATABASE_REPLICA_URL, env.DATABASE_URL),
     logLevel: parseLogLevel(env.LOG_LEVEL),
     loadDemoWhenEmpty: parseDemoSwitch(env.PUENTE_DEMO),
     secureCookies: parseSecureCookies(env.PUENTE_SECURE_COOKIES),
@@ -124,6 +127,22 @@ function parseDatabaseUrl(raw: string | undefined): string | null {
       'DATABASE_URL is not a valid URL: use postgres://USER@HOST:PORT/DATABASE, or unset it to use the embedded database.',
     wrongScheme: (got) =>
       `DATABASE_URL must start with postgres:// (got ${got}//): Puente speaks PostgreSQL only; unset it to use the embedded database.`,
+  });
+  return value;
+}
+
+function parseReplicaUrl(raw: string | undefined, primary: string | undefined): string | null {
+  const value = nonEmpty(raw);
+  if (value === undefined) return null;
+  if (nonEmpty(primary) === undefined) {
+    throw new StartupError(
+      'DATABASE_REPLICA_URL is set without DATABASE_URL: a read replica is of a PostgreSQL primary; set DATABASE_URL too, or unset DATABASE_REPLICA_URL.',
+    );
+  }
+  checkUrl(value, ['postgres:', 'postgresql:'], {
+    invalid:
+      'DATABASE_REPLICA_URL is not a valid URL: use postgres://USER@HOST:PORT/DATABASE of a replica of DATABASE_URL.',
+    wrongScheme: (got) => `DATABASE_REPLICA_URL must start with postgres:// (got ${got}//), like DATABASE_URL.`,
   });
   return value;
 }

@@ -126,7 +126,7 @@ describeEachEngine('render cache', (ctx) => {
   });
 });
 
-describeEachEngine('render cache purge hook', (ctx) => {
+describeEachEngine('render cache purge hook and request log', (ctx) => {
   it('POSTs to PUENTE_PURGE_URL when a write changes what the public sees', async () => {
     const purges: { tag: string; version: number; reason: string }[] = [];
     let purged: (value: unknown) => void = () => {};
@@ -156,6 +156,23 @@ describeEachEngine('render cache purge hook', (ctx) => {
     } finally {
       await app.close();
       proxy.close();
+    }
+  });
+
+  it('logs one line per request, a render-cache hit included, saying whether the cache answered', async () => {
+    const lines: { msg: string; cache?: string; res?: { statusCode: number }; req?: { url: string } }[] = [];
+    const stream = { write: (line: string) => lines.push(JSON.parse(line)) };
+    const app = await buildApp({ db: ctx.db, logger: { level: 'info', stream } });
+    try {
+      await app.inject({ method: 'GET', url: '/en/organizations' });
+      await app.inject({ method: 'GET', url: '/en/organizations' });
+      const requests = lines.filter((line) => line.req);
+      expect(requests.map((line) => [line.msg, line.req?.url, line.res?.statusCode, line.cache])).toEqual([
+        ['request completed', '/en/organizations', 200, 'MISS'],
+        ['request completed', '/en/organizations', 200, 'HIT'],
+      ]);
+    } finally {
+      await app.close();
     }
   });
 });

@@ -2,7 +2,7 @@
 
 import { scheduleCleanup } from '../features/accounts/index.js';
 import { loadDemoIfEmpty } from '../features/demo/index.js';
-import type { OpeningDb } from '../platform/db/client.js';
+import { type OpeningDb, startOpeningDb } from '../platform/db/client.js';
 import { StartupError } from '../platform/errors.js';
 import { createMailer, mailFrom } from '../platform/mail.js';
 import { markStartupPhase, startupPhases } from '../platform/startup-timeline.js';
@@ -19,6 +19,11 @@ import { type Config, logFormat } from './config.js';
 export async function serve(config: Config, opening: OpeningDb = startOpeningServerDb(config)): Promise<void> {
   // A failure to open is reported once the app is built (below), not as an unhandled rejection meanwhile.
   opening.opened.catch(() => {});
+  // A read replica for public pages (platform/db/read-replica.ts); its schema comes by replication, so no migrations.
+  const replica = config.databaseReplicaUrl
+    ? startOpeningDb({ engine: 'postgres', url: config.databaseReplicaUrl, replicaOf: 'DATABASE_REPLICA_URL' })
+    : null;
+  replica?.opened.catch(() => {});
   const mailer = config.smtpUrl ? createMailer(config.smtpUrl, mailFrom(config.baseUrl)) : null;
   let cleanup: ReturnType<typeof scheduleCleanup> | undefined;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
@@ -26,6 +31,7 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
     const stream = logFormat(process.stdout) === 'pretty' ? await prettyLogStream() : undefined;
     app = await buildApp({
       db: opening.db,
+      replicaDb: replica?.db ?? null,
       logger: {
         level: config.logLevel,
         serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }) },
@@ -46,6 +52,7 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
     app.addHook('onClose', async () => {
       await cleanup?.stop();
       await opening.opened.then((handle) => handle.close()).catch(() => {});
+      await replica?.opened.then((handle) => handle.close()).catch(() => {});
     });
     await app.ready();
     markStartupPhase('app ready');
@@ -62,6 +69,13 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
   try {
     const handle = await opening.opened;
     server.log.info({ engine: handle.engine, location: handle.location }, 'database ready');
+    if (replica) {
+      const replicaHandle = await replica.opened;
+      server.log.info(
+        { location: replicaHandle.location },
+        'read replica ready: public pages read from it once it has caught up',
+      );
+    }
     if (config.loadDemoWhenEmpty) {
       const report = await loadDemoIfEmpty(handle.db);
       if (report) server.log.info({ loaded: report }, 'empty database: loaded the demo coalition');

@@ -11,7 +11,8 @@ import { LIST_PAGE_SIZE } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import { ADDRESSEE_CHOICES, ADDRESSEES_SHOWN } from './dashboard-service.js';
+import { ADDRESSEE_CHOICES } from './filter-options.js';
+import { ADDRESSEES_SHOWN } from './scorecard-service.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 /** More than the chart draws, and more than two pages of the full table. */

@@ -5,7 +5,7 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { ChoiceOptions } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
-import { ADDRESSEE_CHOICES, type filterOptions, STATEMENT_CHOICES } from './dashboard-service.js';
+import { ADDRESSEE_CHOICES, type filterOptions, STATEMENT_CHOICES } from './filter-options.js';
 import { filterQuery, type ListFilters } from './filters.js';
 import { STATUS_KEYS } from './status.js';
 

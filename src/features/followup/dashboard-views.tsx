@@ -8,9 +8,11 @@ import { EmptyOr, TableHead } from '../../ui/list.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import { Pager, type PagerLinks } from '../../ui/pager.js';
 import { BarChart, PercentChart, STATUS_COLORS, StackedChart } from './charts.js';
-import type { GroupCounts, ListedRecommendation, publicOverdueCommitments, ScorecardRow } from './dashboard-service.js';
+import type { GroupCounts } from './dashboard-counts.js';
+import type { ListedRecommendation, publicOverdueCommitments } from './dashboard-list.js';
 import type { YearCounts } from './over-time.js';
 import { scorecardShares } from './scorecard.js';
+import type { ScorecardRow } from './scorecard-service.js';
 import { STATUS_KEYS, type StatusCounts, type StatusKey } from './status.js';
 
 const summary = (parts: string[]) => parts.join('; ');

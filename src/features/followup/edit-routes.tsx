@@ -43,7 +43,7 @@ import {
 } from './entry-form-views.js';
 import { parseWorkspaceFilters, workspaceListCursor } from './filters.js';
 import { dayOf } from './overdue.js';
-import { overdueCommitments, staleRecommendations } from './reminders.js';
+import { countStaleRecommendations, overdueCommitments } from './reminders.js';
 import { loadTimeline } from './timeline-service.js';
 import { listForFollowup, workspaceFilterOptions } from './workspace-list.js';
 import { type EditorRecommendation, getRecommendationForEditor } from './workspace-service.js';
@@ -114,7 +114,7 @@ export function registerFollowupEditRoutes(
         const query = request.query as Record<string, unknown>;
         const filters = parseWorkspaceFilters(query);
         const [stale, overdue, list, choices] = await Promise.all([
-          staleRecommendations(deps.db, now, options.staleMonths, STALE_COUNT_LIMIT),
+          countStaleRecommendations(deps.db, now, options.staleMonths, STALE_COUNT_LIMIT),
           overdueCommitments(deps.db, now),
           listForFollowup(deps.db, filters, now, options.staleMonths, workspaceListCursor(query)),
           workspaceFilterOptions(deps.db, filters),
@@ -129,7 +129,7 @@ export function registerFollowupEditRoutes(
               user={user}
               csrf={csrf}
               months={options.staleMonths}
-              stale={{ count: stale.length, atLeast: stale.length === STALE_COUNT_LIMIT }}
+              stale={{ count: stale, atLeast: stale === STALE_COUNT_LIMIT }}
               filters={filters}
               options={choices}
               list={list}

@@ -10,10 +10,16 @@ import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { Editor } from '../../platform/write.js';
-import { countByStatus, scorecard } from './dashboard-service.js';
+import { countByStatus } from './dashboard-counts.js';
 import { isOverdue, monthsBefore } from './overdue.js';
-import { overdueCommitments, staleRecommendations } from './reminders.js';
+import {
+  countOverdueCommitments,
+  countStaleRecommendations,
+  overdueCommitments,
+  staleRecommendations,
+} from './reminders.js';
 import { percent, scorecardShares } from './scorecard.js';
+import { scorecard } from './scorecard-service.js';
 import { compareTimeline, currentStatus, type DatedUpdate, statusOn } from './status.js';
 import { loadTimeline } from './timeline-service.js';
 import { recordCommitment } from './write-service.js';
@@ -223,5 +229,17 @@ describeEachEngine('follow-up services', (ctx) => {
     expect((await staleRecommendations(ctx.db, new Date('2025-06-15T00:00:00Z'), 6)).map((r) => r.id)).toContain(
       recs[0]!,
     );
+    // The home's capped counts are the lists' lengths, and stop at the cap.
+    for (const at of [now, later, new Date('2025-06-15T00:00:00Z')]) {
+      const stale = await staleRecommendations(ctx.db, at, 6);
+      expect(await countStaleRecommendations(ctx.db, at, 6, 200)).toBe(stale.length);
+      expect(await countOverdueCommitments(ctx.db, at, 200)).toBe((await overdueCommitments(ctx.db, at)).length);
+    }
+    expect(await countStaleRecommendations(ctx.db, later, 6, 1)).toBe(1);
+    expect((await staleRecommendations(ctx.db, later, 6)).find((r) => r.id === recs[0])?.lastUpdate).toBeUndefined();
+    expect(
+      (await staleRecommendations(ctx.db, new Date('2025-06-15T00:00:00Z'), 6)).find((r) => r.id === recs[0])
+        ?.lastUpdate,
+    ).toBe('2024-05-01');
   });
 });

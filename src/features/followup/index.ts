@@ -5,23 +5,25 @@ export {
   countByAddressee,
   countByStatus,
   countByTheme,
-  filterOptions,
-  listRecommendations,
   liveCountByAddressee,
   liveCountByStatus,
   liveCountByTheme,
-  liveScorecard,
-  liveStatusOverTime,
-  publicOverdueCommitments,
-  scorecard,
-  statusOverTime,
-} from './dashboard-service.js';
+} from './dashboard-counts.js';
+export { listRecommendations, publicOverdueCommitments } from './dashboard-list.js';
 export { sendDigest } from './digest.js';
 export { registerFollowupEditRoutes } from './edit-routes.js';
+export { filterOptions } from './filter-options.js';
 export type { ListFilters, WorkspaceListFilters } from './filters.js';
 export { followupFeature } from './manifest.js';
+export { liveStatusOverTime, statusOverTime } from './over-time-service.js';
 export { registerFollowupPublicRoutes } from './public-routes.js';
-export { DEFAULT_STALE_MONTHS, overdueCommitments, staleRecommendations } from './reminders.js';
+export {
+  countStaleRecommendations,
+  DEFAULT_STALE_MONTHS,
+  overdueCommitments,
+  staleRecommendations,
+} from './reminders.js';
+export { liveScorecard, scorecard } from './scorecard-service.js';
 export { listForFollowup, workspaceFilterOptions } from './workspace-list.js';
 export {
   type EntryKind,

@@ -1,6 +1,6 @@
 /**
  * Status over time as arithmetic on yearly transitions, shared by the rollup and the live query
- * (dashboard-service.ts): every selected recommendation starts in "no update yet"; each year adds its
+ * (over-time-service.ts): every selected recommendation starts in "no update yet"; each year adds its
  * net changes; the snapshot after a year is the status of each recommendation at the end of it.
  */
 import { emptyCounts, type StatusCounts, type StatusKey } from './status.js';

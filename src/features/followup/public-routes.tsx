@@ -7,20 +7,9 @@ import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-de
 import { localizedPlain } from '../../ui/localized-view.js';
 import { keysetLinks, pageHref } from '../../ui/pager.js';
 import { getPublicRecommendation } from '../statements/index.js';
+import { countByAddressee, countByStatus, countByTheme } from './dashboard-counts.js';
 import { DashboardPage, type DashboardView, viewPath } from './dashboard-frame.js';
-import {
-  type AddresseeRow,
-  addresseeTablePage,
-  countByAddressee,
-  countByStatus,
-  countByTheme,
-  filterOptions,
-  listRecommendations,
-  publicOverdueCommitments,
-  scorecard,
-  statusOverTime,
-  topAddressees,
-} from './dashboard-service.js';
+import { listRecommendations, publicOverdueCommitments } from './dashboard-list.js';
 import {
   AddresseeTableView,
   type CappedRows,
@@ -31,7 +20,10 @@ import {
   StatusView,
   yearRows,
 } from './dashboard-views.js';
+import { filterOptions } from './filter-options.js';
 import { filterQuery, type ListFilters, parseListFilters, parsePageRequest } from './filters.js';
+import { statusOverTime } from './over-time-service.js';
+import { type AddresseeRow, addresseeTablePage, scorecard, topAddressees } from './scorecard-service.js';
 import { loadTimeline } from './timeline-service.js';
 import { TimelinePage } from './timeline-views.js';
 

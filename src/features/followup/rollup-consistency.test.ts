@@ -21,14 +21,12 @@ import {
   liveCountByAddressee,
   liveCountByStatus,
   liveCountByTheme,
-  liveScorecard,
-  liveStatusOverTime,
-  scorecard,
-  statusOverTime,
-} from './dashboard-service.js';
+} from './dashboard-counts.js';
 import { editResponse, editStatusUpdate } from './edit-service.js';
 import type { DashboardFilters } from './filters.js';
+import { liveStatusOverTime, statusOverTime } from './over-time-service.js';
 import { rollupByAddressee, rollupByStatus, rollupByTheme, rollupTransitions } from './rollup-service.js';
+import { liveScorecard, scorecard } from './scorecard-service.js';
 import type { ImplementationStatus } from './status.js';
 import type { ResponseInput } from './write-service.js';
 

@@ -1,7 +1,7 @@
 /**
  * Dashboard counts read from the rollup (src/platform/db/schema/followup-rollup.ts) instead of counting
  * 250,000 recommendations at each request. Each function answers the same numbers as the live query
- * of the same name in dashboard-service.ts, or `null` when the filters ask for a cell the rollup does
+ * of the same name in dashboard-counts.ts, scorecard-service.ts and over-time-service.ts, or `null` when the filters ask for a cell the rollup does
  * not keep (the caller then runs the live query, which stays the reference implementation).
  *
  * The visibility rule is applied here at request time, never stored: we read the totals over published
@@ -183,7 +183,7 @@ export async function rollupByAddressee(db: Db, filters: DashboardFilters, now: 
 /**
  * Status over time: the yearly transitions of the one cell the filters select (year 0: how many
  * recommendations start in 'none'), every year the rollup has, plus the `extra` (year, status, delta)
- * rows the caller adds in the same query (dashboard-service.ts takes back changes dated after today).
+ * rows the caller adds in the same query (over-time-service.ts takes back changes dated after today).
  */
 export async function rollupTransitions(
   db: Db,

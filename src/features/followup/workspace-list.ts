@@ -4,7 +4,7 @@
  * case ignored), filtered by statement, addressee, theme, current status and "stale", one keyset page at a time.
  *
  * Published means what editors follow up: published and not withdrawn, embargoed ones included (the
- * reminders' rule, reminders.ts). The query is the dashboards' list (dashboard-service.ts
+ * reminders' rule, reminders.ts). The query is the dashboards' list (dashboard-list.ts
  * `listRecommendations`): a walk down the selected statements by date, each joined (LATERAL) to its own
  * matching recommendations through the (statement, slug) index, so a page stops after the statements
  * that fill it; a status enters through the current-status index.
@@ -16,7 +16,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { recommendationNumber } from '../statements/index.js';
-import { currentJoin, ownFilter } from './dashboard-service.js';
+import { currentJoin, ownFilter } from './dashboard-filter.js';
 import type { WorkspaceListFilters } from './filters.js';
 import { monthsBefore } from './overdue.js';
 import type { ImplementationStatus } from './status.js';

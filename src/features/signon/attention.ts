@@ -7,7 +7,7 @@ import {
 } from '../../platform/feature.js';
 import { canManageSignOn } from '../../platform/policy.js';
 import { resolveText } from '../../platform/text/localized-text.js';
-import { pendingSignOnSummary, type SignOnSummary, unansweredCallsSummary } from './service.js';
+import { pendingSignOnSummary, type SignOnSummary, unansweredCallsSummary } from './list-service.js';
 
 export const signOnAttention: AttentionProvider = (db, user, o) => {
   const checks: Partial<Record<AttentionKey, AttentionCheck>> = {};

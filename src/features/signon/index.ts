@@ -1,4 +1,7 @@
 /** The signon feature's front door: what other features, the app and the tests may use. */
+
+export { setSignOnDeadline, setSignOnOpen } from './call-service.js';
+export { listSignOn } from './list-service.js';
 export { signOnFeature } from './manifest.js';
 export { registerSignOnRoutes } from './routes.js';
-export { listSignOn, setSignOnDeadline, setSignOnOpen, signOnIsOpen } from './service.js';
+export { signOnIsOpen } from './state.js';

@@ -13,17 +13,10 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { signedInRoutes } from '../../platform/web/workspace-request.js';
-import {
-  decideSignOn,
-  getSignOnState,
-  listSignOn,
-  organizationFor,
-  setSignOnDeadline,
-  setSignOnOpen,
-  signOn,
-  visibleSignOn,
-  withdrawSignature,
-} from './service.js';
+import { setSignOnDeadline, setSignOnOpen } from './call-service.js';
+import { listSignOn } from './list-service.js';
+import { decideSignOn, organizationFor, signOn, withdrawSignature } from './request-service.js';
+import { getSignOnState, visibleSignOn } from './state.js';
 import { type SignOnDone, SignOnListPage, SignOnPage } from './views.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });

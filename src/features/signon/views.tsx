@@ -17,7 +17,9 @@ import {
 import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import { formatInstant } from '../releases/index.js';
 import { DateField, type StatementDetail } from '../statements/index.js';
-import type { OrganizationRow, SignOnCall, SignOnListItem, SignOnRequestItem, SignOnState } from './service.js';
+import type { SignOnListItem } from './list-service.js';
+import type { OrganizationRow } from './request-service.js';
+import type { SignOnCall, SignOnRequestItem, SignOnState } from './state.js';
 
 function callLabel(ctx: PageContext, item: { call: SignOnListItem['call']; open: boolean }): string {
   if (!item.call) return ctx.t.signonNotOpened;

@@ -45,7 +45,13 @@ export type DbTarget =
       /** Start from a dump made with dumpDataDir (tests start from a migrated copy). */
       snapshot?: Blob;
     }
-  | { engine: 'postgres'; url: string; maxConnections?: number };
+  | {
+      engine: 'postgres';
+      url: string;
+      maxConnections?: number;
+      /** The variable that named it, when not DATABASE_URL (a read replica), for the error message. */
+      replicaOf?: string;
+    };
 
 /**
  * A database being opened. `db` exists at once, so the app can be built while the engine starts
@@ -121,7 +127,7 @@ function startOpeningPglite(target: Extract<DbTarget, { engine: 'pglite' }>): Op
   }
 }
 
-function startOpeningPostgres(target: { url: string; maxConnections?: number }): OpeningDb {
+function startOpeningPostgres(target: { url: string; maxConnections?: number; replicaOf?: string }): OpeningDb {
   const pool = new pg.Pool({ connectionString: withDefaultUser(target.url), max: target.maxConnections ?? 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
@@ -141,7 +147,9 @@ function startOpeningPostgres(target: { url: string; maxConnections?: number }):
     async (error: unknown) => {
       await pool.end().catch(() => {});
       throw new StartupError(
-        `Cannot connect to PostgreSQL at ${location} (${describe(error)}): check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`,
+        target.replicaOf
+          ? `Cannot connect to the read replica at ${location} (${describe(error)}): check that it is running and ${target.replicaOf} is right, or unset ${target.replicaOf}.`
+          : `Cannot connect to PostgreSQL at ${location} (${describe(error)}): check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.`,
         { cause: error },
       );
     },

@@ -44,6 +44,11 @@ export interface RenderCacheOptions {
   maxAgeSeconds?: number;
   /** How long after that they may still answer with it while they ask. */
   staleWhileRevalidateSeconds?: number;
+  /**
+   * A read replica (platform/db/read-replica.ts): a page to render is read from it when its content
+   * version has caught up with the primary's as read for this request, else from the primary (`db`).
+   */
+  replica?: { db: Db; onReplica<T>(fn: () => T): T };
 }
 
 interface Entry {
@@ -80,7 +85,10 @@ export function registerRenderCache(app: FastifyTypeBox, options: RenderCacheOpt
   // First hooks of all: a kept page is answered before any other work (helmet's headers are in the entry).
   app.addHook('onRequest', (request, reply, done) => {
     cache.answer(request, reply).then(
-      (answered) => (answered ? undefined : done()),
+      (answer) => {
+        if (answer === 'replica') options.replica!.onReplica(() => done());
+        else if (answer !== 'answered') done();
+      },
       (error: Error) => done(error),
     );
   });
@@ -92,7 +100,8 @@ export class RenderCache {
   private readonly entries: LRUCache<string, Entry>;
   private readonly snapshots = new WeakMap<FastifyRequest, Snapshot>();
   private readonly readVersion: () => Promise<{ version: number; expiresAt: number }>;
-  private readonly counts = { hits: 0, misses: 0, notModified: 0, kept: 0 };
+  private readonly readReplicaVersion: (() => Promise<number>) | null;
+  private readonly counts = { hits: 0, misses: 0, notModified: 0, kept: 0, fromReplica: 0 };
   /** The next public change as last computed, and for which version and instant. */
   private schedule: { version: number; computedAt: number; expiresAt: number } | null = null;
   private scheduling: { version: number; computedAt: number; promise: Promise<number> } | null = null;
@@ -103,6 +112,7 @@ export class RenderCache {
       sizeCalculation: (e) => e.body.length + (e.gzip?.length ?? 0) + (e.br?.length ?? 0) + 512,
     });
     const currentVersion = contentVersionReader(options.db);
+    this.readReplicaVersion = options.replica ? contentVersionReader(options.replica.db) : null;
     this.readVersion = async () => {
       const version = await currentVersion();
       return { version, expiresAt: await this.nextChange(version) };
@@ -145,9 +155,12 @@ export class RenderCache {
     this.entries.clear();
   }
 
-  /** Answers a request from the cache when it can; true when it did. */
-  async answer(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-    if (!this.mayKeep(request)) return false;
+  /**
+   * Answers a request from the cache when it can ('answered'); otherwise says where the page is to be
+   * read: 'replica' for a public page the replica is up to date for, else 'primary'.
+   */
+  async answer(request: FastifyRequest, reply: FastifyReply): Promise<'answered' | 'replica' | 'primary'> {
+    if (!this.mayKeep(request)) return 'primary';
     const { version, expiresAt } = await this.readVersion();
     const key = request.url;
     const now = this.options.now().getTime();
@@ -156,10 +169,19 @@ export class RenderCache {
     this.snapshots.set(request, { key, version, expiresAt, served: fresh });
     if (!fresh) {
       this.counts.misses++;
-      return false;
+      return (await this.replicaHasCaughtUp(version)) ? 'replica' : 'primary';
     }
     this.counts.hits++;
     this.send(request, reply, entry, now);
+    return 'answered';
+  }
+
+  /** Whether the replica holds every public write up to `version` (read after it); a replica that fails to answer has not. */
+  private async replicaHasCaughtUp(version: number): Promise<boolean> {
+    if (!this.readReplicaVersion) return false;
+    const replicaVersion = await this.readReplicaVersion().catch(() => -1);
+    if (replicaVersion < version) return false;
+    this.counts.fromReplica++;
     return true;
   }
 

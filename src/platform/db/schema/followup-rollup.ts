@@ -64,7 +64,7 @@ export const followupRollup = pgTable(
  * year from "every recommendation in 'none'" gives the status at the end of each year; that start is
  * stored too, as year 0 (status 'none', delta = how many recommendations the cell has). Kept by the
  * same refresh (drizzle/0012_followup_rollup_transitions_refresh.sql). Transitions dated after today
- * are in the rows too: the reader takes them back out (dashboard-service.ts), so nothing here depends
+ * are in the rows too: the reader takes them back out (followup/over-time-service.ts), so nothing here depends
  * on the clock.
  *
  * The totals are also keyed by the statements' year (`statement_year`), so that a date range reads
