@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { loadConfig, openConfiguredDb, runOrExit } from './app/bootstrap.js';
+import { buildApp } from './app/app.js';
 import { serve } from './app/serve.js';
 import {
   checkInviteOptions,
@@ -18,6 +19,7 @@ import {
 import { loadDemo } from './features/demo/index.js';
 import { sendDigest } from './features/followup/index.js';
 import { importRelease, readSourceFile } from './features/import/index.js';
+import { exportStaticSite } from './features/static-export/index.js';
 import { cliLocale, formatFindings, hasErrors, lintFindings } from './features/lint/index.js';
 import {
   gapMessage,
@@ -162,6 +164,33 @@ function buildProgram(): Command {
         const out = formatFindings(findings, cliLocale(), options.json === true, name);
         await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
         if (hasErrors(findings)) process.exitCode = 1;
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('copies of the public site')
+    .command('static <dir>')
+    .description(
+      'write the public site in both languages (pages, downloads, feeds, API answers) and its search index as files any static host serves; DIR is replaced whole when the copy is complete (PUENTE_BASE_URL: where links to what the copy lacks go)',
+    )
+    .action(async (dir: string) => {
+      const config = loadConfig();
+      const handle = await openConfiguredDb(config, 'puente export static');
+      try {
+        // The site as the public reads it: the app itself, asked as an anonymous visitor.
+        const app = await buildApp({ db: handle.db, baseUrl: config.baseUrl });
+        try {
+          const report = await exportStaticSite({ app, baseUrl: config.baseUrl, dir });
+          for (const address of report.missing) process.stderr.write(`linked but not found (404): ${address}\n`);
+          process.stdout.write(
+            `Static copy written to ${report.dir}: ${report.pages} pages, ${report.files} other files, ${report.indexed} pages in the search index.\n`,
+          );
+        } finally {
+          await app.close();
+        }
       } finally {
         await handle.close();
       }
