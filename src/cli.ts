@@ -5,8 +5,8 @@
 import { writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { loadConfig, openConfiguredDb, runOrExit } from './app/bootstrap.js';
 import { buildApp } from './app/app.js';
+import { loadConfig, openConfiguredDb, runOrExit } from './app/bootstrap.js';
 import { serve } from './app/serve.js';
 import {
   checkInviteOptions,
@@ -19,7 +19,6 @@ import {
 import { loadDemo } from './features/demo/index.js';
 import { sendDigest } from './features/followup/index.js';
 import { importRelease, readSourceFile } from './features/import/index.js';
-import { exportStaticSite } from './features/static-export/index.js';
 import { cliLocale, formatFindings, hasErrors, lintFindings } from './features/lint/index.js';
 import {
   gapMessage,
@@ -29,6 +28,7 @@ import {
   RELEASE_FORMATS,
   renderRelease,
 } from './features/releases/index.js';
+import { exportStaticSite } from './features/static-export/index.js';
 import { NotFound, StartupError } from './platform/errors.js';
 import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
 import { createMailer, mailFrom } from './platform/mail.js';

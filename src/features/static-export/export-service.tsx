@@ -12,14 +12,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { StartupError } from '../../platform/errors.js';
 import { messages } from '../../platform/i18n/format.js';
 import { isLocale, LOCALES } from '../../platform/i18n/locales.js';
+import { fromPackageRoot } from '../../platform/package-root.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadStylesheet } from '../../platform/web/stylesheet.js';
 import { crawlSite, type Outcome } from './crawl.js';
 import { addressKey, type SiteAddress } from './file-names.js';
 import { type LinkTable, rewriteHtml } from './rewrite-html.js';
 import { writeSearchIndex } from './search-index.js';
-import { LanguageChoicePage, SearchPage, SEARCH_SCRIPT, staticPageContext } from './views.js';
-import { fromPackageRoot } from '../../platform/package-root.js';
+import { LanguageChoicePage, SEARCH_SCRIPT, SearchPage, staticPageContext } from './views.js';
 
 /** Marks a folder as a copy this command wrote, which the next export may replace. */
 export const EXPORT_MARKER = '.puente-static-export';
@@ -121,7 +121,12 @@ async function writeCopy(app: Pick<FastifyTypeBox, 'inject'>, site: URL, work: s
   const scriptFile = SEARCH_SCRIPT.slice(1);
   await mkdir(join(work, 'assets'), { recursive: true });
   await writeFile(join(work, scriptFile), await readFile(fromPackageRoot('src', 'assets', 'static-search.js')));
-  outcomes.set(SEARCH_SCRIPT, { kind: 'file', file: scriptFile, html: false, address: { path: SEARCH_SCRIPT, query: '' } });
+  outcomes.set(SEARCH_SCRIPT, {
+    kind: 'file',
+    file: scriptFile,
+    html: false,
+    address: { path: SEARCH_SCRIPT, query: '' },
+  });
   // pagefind's bundle is written last; pages link its UI before it exists.
   for (const name of ['pagefind-ui.js', 'pagefind-ui.css']) {
     const path = `/pagefind/${name}`;

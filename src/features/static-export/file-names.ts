@@ -128,5 +128,5 @@ export function relativeHref(fromFile: string, toFile: string): string {
 
 /** encodeURIComponent, keeping the characters a path segment may hold as they are (RFC 3986 pchar). */
 function escapeSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/%(24|26|2B|2C|3B|3D|40)/g, (escape) => decodeURIComponent(escape));
+  return encodeURIComponent(segment).replace(/%(24|26|2B|2C|3B|3D|40)/g, (kept) => decodeURIComponent(kept));
 }

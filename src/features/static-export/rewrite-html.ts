@@ -50,7 +50,8 @@ export function rewriteHtml(html: string, links: LinkTable, options: RewriteOpti
     const $element = $(element);
     // Canonical and language alternates written absolute name the site itself on purpose: a copy is not the original.
     const rel = ($element.attr('rel') ?? '').split(/\s+/);
-    const namesOriginal = element.tagName === 'link' && (rel.includes('canonical') || $element.attr('hreflang') !== undefined);
+    const namesOriginal =
+      element.tagName === 'link' && (rel.includes('canonical') || $element.attr('hreflang') !== undefined);
     for (const name of ['href', 'src'] as const) {
       const value = $element.attr(name);
       if (value === undefined || isLocalOrForeign(value)) continue;
@@ -67,12 +68,17 @@ export function rewriteHtml(html: string, links: LinkTable, options: RewriteOpti
     if (!target) return;
     const page = method === 'get' ? links.searchPageOf(target.address) : null;
     if (page) linksSearch = true;
-    $form.attr('action', page ? relativeHref(options.file, page) : new URL(addressKey(target.address), links.site).toString());
+    $form.attr(
+      'action',
+      page ? relativeHref(options.file, page) : new URL(addressKey(target.address), links.site).toString(),
+    );
   });
   if (options.indexed) $('main').first().attr('data-pagefind-body', '');
   const menu = $('header nav ul').first();
   if (!linksSearch && options.searchPage && menu.length > 0) {
-    const link = $('<a></a>').attr('href', relativeHref(options.file, options.searchPage.file)).text(options.searchPage.label);
+    const link = $('<a></a>')
+      .attr('href', relativeHref(options.file, options.searchPage.file))
+      .text(options.searchPage.label);
     if (options.searchPage.file === options.file) link.attr('aria-current', 'page');
     menu.append($('<li></li>').append(link));
   }
