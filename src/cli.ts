@@ -28,7 +28,6 @@ import {
   RELEASE_FORMATS,
   renderRelease,
 } from './features/releases/index.js';
-import { exportStaticSite } from './features/static-export/index.js';
 import { NotFound, StartupError } from './platform/errors.js';
 import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
 import { createMailer, mailFrom } from './platform/mail.js';
@@ -180,6 +179,8 @@ function buildProgram(): Command {
       const config = loadConfig();
       const handle = await openConfiguredDb(config, 'puente export static');
       try {
+        // Loaded here, so the other commands do not load an HTML parser and pagefind at start.
+        const { exportStaticSite } = await import('./features/static-export/index.js');
         // The site as the public reads it: the app itself, asked as an anonymous visitor.
         const app = await buildApp({ db: handle.db, baseUrl: config.baseUrl });
         try {
