@@ -28,8 +28,14 @@ export interface Crawl {
   missing: string[];
 }
 
-/** Addresses read whether or not a page links them, when the site has them. */
-const WELL_KNOWN = ['/favicon.ico', '/robots.txt', '/sitemap.xml'];
+/**
+ * Addresses read whether or not a page links them, when the site has them: what browsers and crawlers
+ * ask for on their own, and the API's description, whose paths lead to the API's answers.
+ */
+const WELL_KNOWN = ['/favicon.ico', '/robots.txt', '/sitemap.xml', '/api/openapi.json'];
+
+/** A 429 is waited out this many times (for at most a minute each, as its Retry-After says) before the export stops. */
+const RETRIES = 5;
 
 /** How many requests are in flight: the app answers from one database pool, so a few are enough. */
 const CONCURRENCY = 4;
@@ -58,9 +64,10 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     queued.add(key);
     queue.push({ address, linked });
   };
-  const enqueueHref = (href: string, base: URL) => {
+  /** `linked`: a page links it, so a 404 is a broken link worth saying (a string in an API answer need not be an address). */
+  const enqueueHref = (href: string, base: URL, linked: boolean) => {
     const found = siteAddress(href, base, site);
-    if (found) enqueue(found.address, true);
+    if (found) enqueue(found.address, linked);
   };
 
   for (const locale of LOCALES) enqueue({ path: `/${locale}`, query: '' }, true);
@@ -70,7 +77,7 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     const key = addressKey(address);
     // A home is asked for as its links name it (`/en/`); the other pages without a trailing slash.
     const url = LOCALES.some((l) => address.path === `/${l}`) ? `${address.path}/` : address.path;
-    const answer = await app.inject({ method: 'GET', url: address.query ? `${url}?${address.query}` : url });
+    const answer = await read(app, address.query ? `${url}?${address.query}` : url);
     const status = answer.statusCode;
     if (status === 429 || status >= 500) {
       throw new Error(`${key} answered ${status}: the export stops, and the previous copy stays as it was`);
@@ -101,8 +108,8 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, answer.rawPayload);
     const base = new URL(key, site);
-    if (html) for (const href of linksOfHtml(answer.body)) enqueueHref(href, base);
-    else for (const href of linksOfText(mediaTypeOf(contentType), answer.body)) enqueueHref(href, base);
+    if (html) for (const href of linksOfHtml(answer.body)) enqueueHref(href, base, true);
+    else for (const href of linksOfText(mediaTypeOf(contentType), answer.body)) enqueueHref(href, base, false);
   };
 
   const worker = async () => {
@@ -113,6 +120,16 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
   return { outcomes, missing: [...missing].sort() };
 }
 
+/** A GET as an anonymous visitor; a rate limit (429) is waited out, as a polite crawler would. */
+async function read(app: CrawlOptions['app'], url: string) {
+  for (let attempt = 0; ; attempt++) {
+    const answer = await app.inject({ method: 'GET', url });
+    if (answer.statusCode !== 429 || attempt >= RETRIES) return answer;
+    const seconds = Math.min(Number(answer.headers['retry-after']) || 1, 60);
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  }
+}
+
 /** Every address a page names: links, images, scripts, stylesheets, icons, feeds (forms are not followed). */
 export function linksOfHtml(html: string): string[] {
   const $ = cheerio.load(html);
@@ -120,7 +137,7 @@ export function linksOfHtml(html: string): string[] {
   $('[href], [src]').each((_, element) => {
     for (const name of ['href', 'src']) {
       const value = $(element).attr(name);
-      if (value !== undefined && !(element.tagName === 'form')) links.push(value);
+      if (value !== undefined) links.push(value);
     }
   });
   return links;
@@ -131,7 +148,7 @@ export function linksOfHtml(html: string): string[] {
  * strings that are addresses on the site. The copy keeps these files as they are: only its pages'
  * links are rewritten.
  */
-function linksOfText(mediaType: string, body: string): string[] {
+export function linksOfText(mediaType: string, body: string): string[] {
   if (mediaType.endsWith('json')) {
     let value: unknown;
     try {
@@ -147,6 +164,18 @@ function linksOfText(mediaType: string, body: string): string[] {
       else if (v && typeof v === 'object') Object.values(v).forEach(walk);
     };
     walk(value);
+    // An OpenAPI document names its operations by path (after its first server's address): those
+    // without parameters are the API's lists, whose answers lead on to the rest.
+    const doc = value as { openapi?: unknown; paths?: unknown; servers?: { url?: unknown }[] } | null;
+    if (doc && typeof doc === 'object' && doc.openapi !== undefined && doc.paths && typeof doc.paths === 'object') {
+      const server = doc.servers?.[0]?.url;
+      const prefix = typeof server === 'string' && /^(https?:\/\/|\/)/.test(server) ? server.replace(/\/+$/, '') : '';
+      for (const [path, operations] of Object.entries(doc.paths)) {
+        if (!path.includes('{') && operations && typeof operations === 'object' && 'get' in operations) {
+          found.push(`${prefix}${path}`);
+        }
+      }
+    }
     return found;
   }
   if (mediaType.endsWith('xml')) {
