@@ -24,6 +24,7 @@ import type { FastifyTypeBox } from '../src/platform/web/fastify-typebox.js';
 import { describeEachEngine } from '../test/support/db.js';
 import { editorUser, statementInput } from '../test/support/statements.js';
 import { launchChromium } from './browser.js';
+import { expectDesignedAtEachWidth } from './page-checks.js';
 
 const DRAFT_TITLE = 'Quetzal draft never public';
 const EMBARGOED_HEADLINE = 'Jaguar embargoed headline';
@@ -141,6 +142,8 @@ describeEachEngine('static export of the public site', (t) => {
         const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         expect(hrefs).toContain(`/${locale}/statements/${DEMO_STATEMENT}/recommendations/tps-guatemala/index.html`);
       }
+      // The copy's own page, with pagefind's results in it, meets the site's bar (axe, no sideways scroll).
+      await expectDesignedAtEachWidth(page, 'static search page');
     } finally {
       await browser.close();
     }
