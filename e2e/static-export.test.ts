@@ -142,8 +142,10 @@ describeEachEngine('static export of the public site', (t) => {
         const hrefs = await results.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         expect(hrefs).toContain(`/${locale}/statements/${DEMO_STATEMENT}/recommendations/tps-guatemala/index.html`);
       }
-      // The copy's own page, with pagefind's results in it, meets the site's bar (axe, no sideways scroll).
+      // The copy's own pages (search, with pagefind's results in it; the root's language choice) meet the site's bar (axe, no sideways scroll).
       await expectDesignedAtEachWidth(page, 'static search page');
+      await page.goto(`${site}/index.html`);
+      await expectDesignedAtEachWidth(page, 'static copy language choice');
     } finally {
       await browser.close();
     }

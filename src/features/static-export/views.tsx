@@ -47,6 +47,16 @@ export function LanguageChoicePage({ ctx }: { ctx: PageContext }): JSX.Element {
     <HtmlDocument ctx={ctx} title={ctx.t.siteName}>
       <main id="main" class="wrap">
         <h1 safe>{ctx.t.siteName}</h1>
+        <p class="lede">
+          {LOCALES.map((locale, i) => (
+            <>
+              {i > 0 ? ' / ' : ''}
+              <span lang={locale} safe>
+                {messages(locale).staticChooseLanguage}
+              </span>
+            </>
+          ))}
+        </p>
         <ul>
           {LOCALES.map((locale) => {
             const t = messages(locale);

@@ -2,8 +2,8 @@
 export const staticExportEs = {
   staticSearchTitle: 'Buscar',
   staticSearchIntro:
-    'Busque en las declaraciones, recomendaciones, comunicados de prensa, organizaciones y seguimiento de esta copia del sitio.',
+    'Busca en las declaraciones, recomendaciones, comunicados de prensa, organizaciones y seguimiento de esta copia del sitio.',
   staticSearchNeedsScript:
-    'Para buscar en esta copia del sitio se necesita JavaScript. Sin él, encuentre declaraciones, organizaciones, comunicados de prensa y seguimiento desde el menú.',
-  staticChooseLanguage: 'Elija un idioma',
+    'Para buscar en esta copia del sitio se necesita JavaScript. Sin él, encuentra declaraciones, organizaciones, comunicados de prensa y seguimiento desde el menú.',
+  staticChooseLanguage: 'Elige un idioma',
 } as const;
