@@ -112,11 +112,21 @@ export async function crawlSite(options: CrawlOptions): Promise<Crawl> {
     else for (const href of linksOfText(mediaTypeOf(contentType), answer.body)) enqueueHref(href, base, false);
   };
 
+  // On a failure, the other requests in flight finish before it is thrown: nothing writes into the folder
+  // after the exporter has removed it.
+  let failure: { error: unknown } | undefined;
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await visit(next);
+    for (let next = queue.shift(); next && !failure; next = queue.shift()) {
+      try {
+        await visit(next);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
   };
   // Workers end when the queue is empty; a page still being read may add more, so go again until none does.
-  while (queue.length > 0) await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  while (queue.length > 0 && !failure) await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  if (failure) throw failure.error;
   return { outcomes, missing: [...missing].sort() };
 }
 
