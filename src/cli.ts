@@ -3,7 +3,7 @@
  * errors to stderr, so `npm run -s puente -- …` can feed other programs.
  */
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { buildApp } from './app/app.js';
 import { loadConfig, openConfiguredDb, runOrExit } from './app/bootstrap.js';
@@ -176,11 +176,13 @@ function buildProgram(): Command {
       'write the public site in both languages (pages, downloads, feeds, API answers) and its search index as files any static host serves; DIR is replaced whole when the copy is complete (PUENTE_BASE_URL: where links to what the copy lacks go)',
     )
     .action(async (dir: string) => {
+      // Loaded here, so the other commands do not load an HTML parser and pagefind at start.
+      const { checkExportFolder, exportStaticSite } = await import('./features/static-export/index.js');
+      // A folder that is not ours is refused before the database is opened.
+      await checkExportFolder(resolve(dir));
       const config = loadConfig();
       const handle = await openConfiguredDb(config, 'puente export static');
       try {
-        // Loaded here, so the other commands do not load an HTML parser and pagefind at start.
-        const { exportStaticSite } = await import('./features/static-export/index.js');
         // The site as the public reads it: the app itself, asked as an anonymous visitor.
         const app = await buildApp({ db: handle.db, baseUrl: config.baseUrl });
         try {

@@ -48,7 +48,7 @@ export interface StaticExportOptions {
 
 export async function exportStaticSite(options: StaticExportOptions): Promise<StaticExportReport> {
   const dir = resolve(options.dir);
-  await checkTarget(dir);
+  await checkExportFolder(dir);
   const site = new URL(options.baseUrl);
   const work = join(dirname(dir), `.${basename(dir)}.export-${randomBytes(4).toString('hex')}`);
   await mkdir(work, { recursive: true });
@@ -64,7 +64,7 @@ export async function exportStaticSite(options: StaticExportOptions): Promise<St
 }
 
 /** DIR may be missing, empty, or a copy this command wrote; anything else is someone's files. */
-async function checkTarget(dir: string): Promise<void> {
+export async function checkExportFolder(dir: string): Promise<void> {
   const found = await stat(dir).catch(() => null);
   if (!found) return;
   if (!found.isDirectory()) throw new StartupError(`${dir} is a file: give a folder to write the static copy to`);

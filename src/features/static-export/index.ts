@@ -1,5 +1,6 @@
 /** The static-export feature's front door: `puente export static DIR` (no routes, so no manifest). */
 export {
+  checkExportFolder,
   EXPORT_MARKER,
   exportStaticSite,
   type StaticExportOptions,
