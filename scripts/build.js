@@ -41,6 +41,8 @@ const BUNDLE_EXCLUDED = [
   'yauzl',
   'file-type',
   'nodemailer',
+  // Finds its indexing binary (@pagefind/<platform>, an optional dependency) beside itself at run time.
+  'pagefind',
   // It loads `cookie` (CommonJS) with import() and reads its named exports; a bundled CommonJS module
   // imported that way only has a default export, so every Set-Cookie failed (the sign-in page answered 500).
   '@fastify/cookie',

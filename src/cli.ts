@@ -3,8 +3,9 @@
  * errors to stderr, so `npm run -s puente -- …` can feed other programs.
  */
 import { writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { buildApp } from './app/app.js';
 import { loadConfig, openConfiguredDb, runOrExit } from './app/bootstrap.js';
 import { serve } from './app/serve.js';
 import {
@@ -162,6 +163,37 @@ function buildProgram(): Command {
         const out = formatFindings(findings, cliLocale(), options.json === true, name);
         await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
         if (hasErrors(findings)) process.exitCode = 1;
+      } finally {
+        await handle.close();
+      }
+    });
+
+  program
+    .command('export')
+    .description('copies of the public site')
+    .command('static <dir>')
+    .description(
+      'write the public site in both languages (pages, downloads, feeds, API answers) and its search index as files any static host serves; DIR is replaced whole when the copy is complete (PUENTE_BASE_URL: where links to what the copy lacks go)',
+    )
+    .action(async (dir: string) => {
+      // Loaded here, so the other commands do not load an HTML parser and pagefind at start.
+      const { checkExportFolder, exportStaticSite } = await import('./features/static-export/index.js');
+      // A folder that is not ours is refused before the database is opened.
+      await checkExportFolder(resolve(dir));
+      const config = loadConfig();
+      const handle = await openConfiguredDb(config, 'puente export static');
+      try {
+        // The site as the public reads it: the app itself, asked as an anonymous visitor.
+        const app = await buildApp({ db: handle.db, baseUrl: config.baseUrl });
+        try {
+          const report = await exportStaticSite({ app, baseUrl: config.baseUrl, dir });
+          for (const address of report.missing) process.stderr.write(`linked but not found (404): ${address}\n`);
+          process.stdout.write(
+            `Static copy written to ${report.dir}: ${report.pages} pages, ${report.files} other files, ${report.indexed} pages in the search index.\n`,
+          );
+        } finally {
+          await app.close();
+        }
       } finally {
         await handle.close();
       }

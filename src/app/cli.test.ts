@@ -143,6 +143,15 @@ describe('puente with bad configuration', () => {
     expectOneLineError(await runCli(['serve'], { PUENTE_DATA_DIR: join(file, 'data') }), /cannot be used \(ENOTDIR\)/);
   });
 
+  it('refuses to export the static copy over a folder of other files, before opening the database', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'puente-cli-'));
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    expectOneLineError(
+      await runCli(['export', 'static', folder], { PUENTE_DATA_DIR: freshDataDir() }),
+      /is not empty and is not a copy written by puente export static/,
+    );
+  });
+
   it('rejects unknown commands with a pointer to --help', async () => {
     expectOneLineError(
       await runCli(['frobnicate'], {}),

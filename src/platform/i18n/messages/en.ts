@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts.en.js';
 import { signonEn } from './signon.en.js';
+import { staticExportEn } from './static-export.en.js';
 
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
@@ -196,4 +197,5 @@ export const en = {
   ...signonEn,
   ...lintEn,
   ...editorialEn,
+  ...staticExportEn,
 } as const;

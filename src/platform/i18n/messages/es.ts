@@ -9,6 +9,7 @@ import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { signonEs } from './signon.es.js';
+import { staticExportEs } from './static-export.es.js';
 import { workspaceEs } from './workspace.es.js';
 
 export const es = {
@@ -203,4 +204,5 @@ export const es = {
   ...signonEs,
   ...lintEs,
   ...editorialEs,
+  ...staticExportEs,
 } as const satisfies Catalog;
