@@ -3,6 +3,7 @@
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout } from '../../ui/layout.js';
+import { siteFeeds } from '../../ui/page-meta.js';
 import { EmptyOr } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
 import type { FileRef } from '../files/index.js';
@@ -277,7 +278,11 @@ export function TimelinePage(props: {
   const { t, locale } = ctx;
   const statementUrl = `/${locale}/statements/${statement.slug}`;
   return (
-    <Layout ctx={ctx} title={t.followupTimelineTitle(recommendation.number)}>
+    <Layout
+      ctx={ctx}
+      title={t.followupTimelineTitle(recommendation.number)}
+      feeds={[siteFeeds.statementFollowup(ctx, statement.slug, localizedPlain(statement.title, ctx)), siteFeeds.followup(ctx)]}
+    >
       <p class="breadcrumb">
         <a href={statementUrl}>
           <LocalizedSpan value={statement.title} ctx={ctx} />

@@ -2,6 +2,7 @@ import { formatDate } from '../../platform/i18n/format.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
+import { siteFeeds } from '../../ui/page-meta.js';
 import {
   LocalizedList,
   LocalizedMarkdown,
@@ -35,6 +36,7 @@ export function HomePage({
       empty={t.homeEmpty}
       isEmpty={items.length === 0}
       pager={pager}
+      feeds={[siteFeeds.statements(ctx), siteFeeds.releases(ctx)]}
     >
       <ul class="cards">
         {items.map(({ statement, recommendationCount, signatoryCount }) => (
@@ -97,6 +99,8 @@ export function StatementPage({
       title={localizedPlain(statement.title, ctx)}
       description={localizedPlain(statement.summary, ctx)}
       head={<PagerHead links={pagers.recommendations} />}
+      social={{ type: 'article', modifiedTime: new Date(statement.updatedAt).toISOString() }}
+      feeds={[siteFeeds.statementFollowup(ctx, statement.slug, localizedPlain(statement.title, ctx))]}
     >
       <article class="statement">
         <header>
