@@ -5,7 +5,7 @@ import { LOCALES } from '../platform/i18n/locales.js';
 import { brandAssets } from '../platform/web/brand-assets.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { EmptyOr } from './list.js';
-import { AlternateLinks, type FeedLink, FeedLinks, type PageSocial, PageMeta } from './page-meta.js';
+import { AlternateLinks, type FeedLink, FeedLinks, PageMeta, type PageSocial } from './page-meta.js';
 import { Pager, PagerHead, type PagerLinks } from './pager.js';
 
 interface LayoutProps {

@@ -128,7 +128,7 @@ function FeedHeadLinks({ feeds, baseUrl }: { feeds: FeedLink[]; baseUrl?: string
 
 /** The feeds a page offers, as links a reader can see and follow (and copy into a feed reader). */
 export function FeedLinks({ ctx, feeds }: { ctx: PageContext; feeds: FeedLink[] }): JSX.Element {
-  if (feeds.length === 0) return <></>;
+  if (feeds.length === 0) return '';
   return (
     <aside class="feed-links" aria-label={ctx.t.feedsLabel}>
       <p>

@@ -34,6 +34,7 @@ export interface AtomFeed {
 }
 
 /** XML 1.0 refuses most control characters; a pasted text could carry one. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching the characters XML forbids is the point.
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const clean = (text: string) => text.replace(NOT_XML, '');
 
@@ -66,5 +67,8 @@ export function writeAtom(spec: AtomFeed): string {
   // The feed's language, for readers that show or filter by it (the library does not write xml:lang).
   return feed
     .atom1()
-    .replace('<feed xmlns="http://www.w3.org/2005/Atom">', `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${spec.locale}">`);
+    .replace(
+      '<feed xmlns="http://www.w3.org/2005/Atom">',
+      `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${spec.locale}">`,
+    );
 }

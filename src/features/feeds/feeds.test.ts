@@ -70,7 +70,12 @@ describeEachEngine('Atom feeds', (ctx) => {
         headline: localized('en', HEADLINE, { es: HEADLINE }),
         updatedAt: EDITED,
       },
-      { slug: 'feed-draft-release', status: 'draft', releaseDate: '2026-11-27', headline: localized('en', 'Draft one') },
+      {
+        slug: 'feed-draft-release',
+        status: 'draft',
+        releaseDate: '2026-11-27',
+        headline: localized('en', 'Draft one'),
+      },
     ]);
     app = await buildApp({ db: ctx.db, now: () => clock, baseUrl: BASE });
   });
@@ -94,9 +99,7 @@ describeEachEngine('Atom feeds', (ctx) => {
 
     it(`[${locale}] statements and follow-up: public ones only; a statement's own feed is 404 while it is embargoed`, async () => {
       const statements = (await feed(`/${locale}/feeds/statements.xml`)).parsed;
-      expect(statements.items.some((i) => i.url === `${BASE}/${locale}/statements/guatemala-vp-visit-2021`)).toBe(
-        true,
-      );
+      expect(statements.items.some((i) => i.url === `${BASE}/${locale}/statements/guatemala-vp-visit-2021`)).toBe(true);
       expect(statements.items.some((i) => i.url?.endsWith('/statements/feed-embargoed'))).toBe(false);
       const followup = (await feed(`/${locale}/feeds/follow-up.xml`)).parsed;
       expect(followup.items.length).toBeGreaterThan(0);

@@ -133,5 +133,5 @@ export async function latestPublicFollowup(
 
 /** The latest instant among entries, the feed's own `updated`; the epoch for an empty feed (stable, not "now"). */
 export function latestOf(instants: Date[]): Date {
-  return instants.reduce((max, d) => (d > max ? d : max), new Date(0));
+  return new Date(Math.max(0, ...instants.map((d) => d.getTime())));
 }

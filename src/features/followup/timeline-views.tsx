@@ -3,9 +3,9 @@
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout } from '../../ui/layout.js';
-import { siteFeeds } from '../../ui/page-meta.js';
 import { EmptyOr } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { siteFeeds } from '../../ui/page-meta.js';
 import type { FileRef } from '../files/index.js';
 import { documentMeta, fileUrl } from '../files/index.js';
 import type { RecommendationDetail, RecommendationInStatement } from '../statements/index.js';
@@ -281,7 +281,10 @@ export function TimelinePage(props: {
     <Layout
       ctx={ctx}
       title={t.followupTimelineTitle(recommendation.number)}
-      feeds={[siteFeeds.statementFollowup(ctx, statement.slug, localizedPlain(statement.title, ctx)), siteFeeds.followup(ctx)]}
+      feeds={[
+        siteFeeds.statementFollowup(ctx, statement.slug, localizedPlain(statement.title, ctx)),
+        siteFeeds.followup(ctx),
+      ]}
     >
       <p class="breadcrumb">
         <a href={statementUrl}>

@@ -59,7 +59,11 @@ export function registerSitemapRoutes(app: FastifyTypeBox, deps: SiteDeps): void
           url.ele('loc').txt(publicUrl(deps.baseUrl, locale, page.path));
           if (page.lastmod && page.lastmod.getTime() > 0) url.ele('lastmod').txt(page.lastmod.toISOString());
           for (const alternate of alternates) {
-            url.ele(XHTML_NS, 'xhtml:link').att('rel', 'alternate').att('hreflang', alternate.hreflang).att('href', alternate.href);
+            url
+              .ele(XHTML_NS, 'xhtml:link')
+              .att('rel', 'alternate')
+              .att('hreflang', alternate.hreflang)
+              .att('href', alternate.href);
           }
         }
       }

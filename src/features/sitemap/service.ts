@@ -28,10 +28,7 @@ export interface SitePage {
 }
 
 const later = (...instants: (Date | string | null)[]): Date =>
-  instants
-    .filter((d): d is Date | string => d !== null)
-    .map((d) => new Date(d))
-    .reduce((max, d) => (d > max ? d : max), new Date(0));
+  new Date(Math.max(0, ...instants.filter((d): d is Date | string => d !== null).map((d) => new Date(d).getTime())));
 
 /** The pages that exist whatever the data: one file of them. */
 export function fixedPages(): SitePage[] {
@@ -123,7 +120,12 @@ export async function pagesOf(db: Db, now: Date, kind: SitemapKind, file: number
     case 'releases': {
       const rel = t.releases;
       const rows = await db
-        .select({ slug: rel.slug, updatedAt: rel.updatedAt, embargo: rel.embargoedUntil, statementEmbargo: s.embargoUntil })
+        .select({
+          slug: rel.slug,
+          updatedAt: rel.updatedAt,
+          embargo: rel.embargoedUntil,
+          statementEmbargo: s.embargoUntil,
+        })
         .from(rel)
         .leftJoin(s, eq(s.id, rel.statementId))
         .where(publicReleasesCondition(now))

@@ -2,7 +2,6 @@ import { formatDate } from '../../platform/i18n/format.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
-import { siteFeeds } from '../../ui/page-meta.js';
 import {
   LocalizedList,
   LocalizedMarkdown,
@@ -11,6 +10,7 @@ import {
   localizedNamePlain,
   localizedPlain,
 } from '../../ui/localized-view.js';
+import { siteFeeds } from '../../ui/page-meta.js';
 import { Pager, PagerHead, type PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';

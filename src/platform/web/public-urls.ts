@@ -24,7 +24,13 @@ export const publicPaths = {
   followup: () => '/follow-up',
   /** The public follow-up dashboards, each one page (its filters are variants of it). */
   followupDashboards: () =>
-    ['/follow-up', '/follow-up/themes', '/follow-up/addressees', '/follow-up/over-time', '/follow-up/scorecard'] as const,
+    [
+      '/follow-up',
+      '/follow-up/themes',
+      '/follow-up/addressees',
+      '/follow-up/over-time',
+      '/follow-up/scorecard',
+    ] as const,
   followupList: () => '/follow-up/recommendations',
   /** Atom feeds (features/feeds). */
   releasesFeed: () => '/feeds/releases.xml',
