@@ -129,20 +129,19 @@ function FeedHeadLinks({ feeds, baseUrl }: { feeds: FeedLink[]; baseUrl?: string
 /** The feeds a page offers, as links a reader can see and follow (and copy into a feed reader). */
 export function FeedLinks({ ctx, feeds }: { ctx: PageContext; feeds: FeedLink[] }): JSX.Element {
   if (feeds.length === 0) return '';
+  // A paragraph, not an aside: it sits inside main, where another landmark would be nested.
   return (
-    <aside class="feed-links" aria-label={ctx.t.feedsLabel}>
-      <p>
-        <span safe>{`${ctx.t.feedsSubscribe} `}</span>
-        {feeds.map((f, i) => (
-          <>
-            {i > 0 ? ' · ' : ''}
-            <a href={f.href} type="application/atom+xml" safe>
-              {f.title}
-            </a>
-          </>
-        ))}
-      </p>
-    </aside>
+    <p class="feed-links">
+      <span safe>{`${ctx.t.feedsSubscribe} `}</span>
+      {feeds.map((f, i) => (
+        <>
+          {i > 0 ? ' · ' : ''}
+          <a href={f.href} type="application/atom+xml" safe>
+            {f.title}
+          </a>
+        </>
+      ))}
+    </p>
   );
 }
 

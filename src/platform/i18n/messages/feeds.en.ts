@@ -1,6 +1,5 @@
 /** English strings of the Atom feeds and what pages say about them (spread into en.ts). */
 export const feedsEn = {
-  feedsLabel: 'Feeds',
   feedsSubscribe: 'Follow with a feed reader (Atom):',
   feedReleasesTitle: 'Press releases',
   feedStatementsTitle: 'Statements',

@@ -3,7 +3,6 @@ import type { TranslationOf } from '../catalog.js';
 import type { feedsEn } from './feeds.en.js';
 
 export const feedsEs = {
-  feedsLabel: 'Canales',
   feedsSubscribe: 'Seguir con un lector de noticias (Atom):',
   feedReleasesTitle: 'Comunicados de prensa',
   feedStatementsTitle: 'Declaraciones',
