@@ -3,7 +3,7 @@
  * the site): the fixed pages (home, newsroom, directory, follow-up dashboards and list), each public
  * statement, recommendation and its follow-up timeline, release and organization. Each kind is listed in
  * files of `ROWS_PER_FILE` rows, in id order, so the sitemap grows by files, never past a file's limit
- * (50,000 addresses: a recommendation row is two pages × two languages = 4 addresses, 20,000 a file).
+ * (50,000 addresses): a recommendation row is two pages × two languages = 4 addresses, 4,000 a file, about 2 MB.
  *
  * What is listed obeys the one visibility rule (platform/visibility.ts): a draft, embargoed or withdrawn
  * statement, its recommendations and a release that presents it are absent until the rule says otherwise.
@@ -19,7 +19,7 @@ export const SITEMAP_KINDS = ['pages', 'statements', 'recommendations', 'release
 export type SitemapKind = (typeof SITEMAP_KINDS)[number];
 
 /** Rows per sitemap file. */
-export const ROWS_PER_FILE = 5000;
+export const ROWS_PER_FILE = 1000;
 
 /** One page (a path within a language) and when it last changed for the public, when known. */
 export interface SitePage {
