@@ -127,6 +127,8 @@ describeEachEngine('sitemap, robots.txt and page metadata', (ctx) => {
         `es ${BASE}/es${within}`,
         `x-default ${BASE}${within}`,
       ]);
+      // x-default is the address without a language: it sends each reader to theirs.
+      expect((await get(within)).statusCode, within).toBe(302);
       expect($('meta[property="og:url"]').attr('content')).toBe(`${BASE}${path}`);
       expect($('meta[property="og:title"]').attr('content')?.length, path).toBeGreaterThan(0);
       expect($('meta[property="og:locale"]').attr('content')).toBe(path.startsWith('/es') ? 'es_ES' : 'en_US');
