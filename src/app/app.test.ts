@@ -91,8 +91,14 @@ const signedInPaths = [
   '/workspace/releases/guatemala-vp-visit-2021/preview.pdf',
   '/workspace/releases/guatemala-vp-visit-2021/publish',
 ];
-/** Routes that answer files, not pages (tested in features/releases). */
-const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];
+/** Routes that answer files, not pages (tested in features/releases, and the Atom feeds in features/feeds). */
+const downloadPaths = [
+  '/releases/guatemala-vp-visit-2021/release.pdf',
+  '/feeds/releases.xml',
+  '/feeds/statements.xml',
+  '/feeds/follow-up.xml',
+  '/feeds/statements/guatemala-vp-visit-2021/follow-up.xml',
+];
 
 describeEachEngine('the public site', (ctx) => {
   let app: FastifyTypeBox;

@@ -3,12 +3,14 @@
  * gathered (the registry's texts come first on the translations page). A new feature is one line here.
  */
 import { accountsFeature } from '../features/accounts/index.js';
+import { feedsFeature } from '../features/feeds/index.js';
 import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
 import { signOnFeature } from '../features/signon/index.js';
+import { sitemapFeature } from '../features/sitemap/index.js';
 import { statementsFeature } from '../features/statements/index.js';
 import { workspaceFeature } from '../features/workspace/index.js';
 import type { FeatureManifest } from '../platform/feature.js';
@@ -23,4 +25,6 @@ export const features: readonly FeatureManifest[] = [
   followupFeature,
   importFeature,
   workspaceFeature,
+  feedsFeature,
+  sitemapFeature,
 ];

@@ -136,6 +136,15 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/sign-on/:slug': (l, s) => `/${l}/sign-on/${slugOf(s)}`,
   // Import (features/import): the upload form, editors only.
   '/:locale/workspace/import': (l) => `/${l}/workspace/import`,
+  // Atom feeds (features/feeds): each lists titles, so a leak shows as the sample's title.
+  '/:locale/feeds/releases.xml': (l) => `/${l}/feeds/releases.xml`,
+  '/:locale/feeds/statements.xml': (l) => `/${l}/feeds/statements.xml`,
+  '/:locale/feeds/follow-up.xml': (l) => `/${l}/feeds/follow-up.xml`,
+  '/:locale/feeds/statements/:slug/follow-up.xml': (l, s) => `/${l}/feeds/statements/${slugOf(s)}/follow-up.xml`,
+  // The sitemap lists addresses, not titles: the test "the sitemap lists …" below checks its slugs.
+  '/sitemap.xml': () => '/sitemap.xml',
+  '/sitemaps/:name': () => '/sitemaps/statements-1.xml',
+  '/robots.txt': () => '/robots.txt',
 };
 
 /**
@@ -433,6 +442,37 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
       }
     });
   }
+
+  it('the sitemap lists exactly the public statements, recommendations and releases, before and after an embargo lifts', async () => {
+    const anonymous = visitors.get('anonymous')!;
+    const listed = async () => {
+      const files = ['statements', 'recommendations', 'releases'].map((k) => `/sitemaps/${k}-1.xml`);
+      return (await Promise.all(files.map((f) => anonymous.get(f)))).map((r) => r.body).join('\n');
+    };
+    for (const [now, after] of [[T, false] as const, [new Date(T.getTime() + HOUR + 1), true] as const]) {
+      clock = now;
+      try {
+        const body = await listed();
+        for (const s of samples) {
+          const isPublic = visibilityState(s, now) === 'published';
+          expect(body.includes(`/statements/${slugOf(s)}</loc>`), `statement ${s.key}`).toBe(isPublic);
+          expect(body.includes(`/statements/${slugOf(s)}/recommendations/r1</loc>`), `recommendation ${s.key}`).toBe(
+            isPublic,
+          );
+          expect(body.includes(`/releases/${releaseSlugOf(s)}</loc>`), `release ${s.key}`).toBe(
+            visibilityState(s, now) === 'published',
+          );
+        }
+        for (const h of heldReleases) {
+          expect(body.includes(`/releases/${heldSlugOf(h)}</loc>`), `release ${h.key}`).toBe(
+            after ? h.publicAfterEmbargo : h.publicAtT,
+          );
+        }
+      } finally {
+        clock = T;
+      }
+    }
+  });
 
   it('a release whose embargo lifts stays hidden on every channel while its statement is a draft', async () => {
     const anonymous = visitors.get('anonymous')!;

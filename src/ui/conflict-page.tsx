@@ -20,7 +20,7 @@ export function readableValue(value: unknown): string {
 export function ConflictPage({ ctx, history }: { ctx: PageContext; history: ChangeSince[] }): JSX.Element {
   const { t } = ctx;
   return (
-    <TitledPage ctx={ctx} title={t.conflictTitle}>
+    <TitledPage noindex ctx={ctx} title={t.conflictTitle}>
       <p safe>{t.conflictBody}</p>
       <div>
         {history.map((entry) => (

@@ -5,7 +5,7 @@ import { TitledPage } from './layout.js';
 export function NotFoundPage({ ctx }: { ctx: PageContext }): JSX.Element {
   const { t } = ctx;
   return (
-    <TitledPage ctx={ctx} title={t.notFoundTitle}>
+    <TitledPage noindex ctx={ctx} title={t.notFoundTitle}>
       <p safe>{t.notFoundBody}</p>
       <p>
         <a href={`/${ctx.locale}/`} safe>
@@ -19,7 +19,7 @@ export function NotFoundPage({ ctx }: { ctx: PageContext }): JSX.Element {
 export function ServerErrorPage({ ctx }: { ctx: PageContext }): JSX.Element {
   const { t } = ctx;
   return (
-    <TitledPage ctx={ctx} title={t.errorTitle}>
+    <TitledPage noindex ctx={ctx} title={t.errorTitle}>
       <p safe>{t.errorBody}</p>
     </TitledPage>
   );
@@ -51,7 +51,7 @@ export function RefusedPage({
           ? t.refusedMediaTypeBody
           : t.refusedBody;
   return (
-    <TitledPage ctx={ctx} title={title}>
+    <TitledPage noindex ctx={ctx} title={title}>
       <p safe>{body}</p>
       <p>
         <a href={`/${ctx.locale}/`} safe>

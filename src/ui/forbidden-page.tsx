@@ -13,7 +13,7 @@ export function ForbiddenPage({
 }): JSX.Element {
   const { t, locale } = ctx;
   return (
-    <TitledPage ctx={ctx} title={t.workspaceForbiddenTitle}>
+    <TitledPage noindex ctx={ctx} title={t.workspaceForbiddenTitle}>
       <p safe>{reason ? t[reason] : t.workspaceForbiddenBody}</p>
       <p>
         <a href={`/${locale}/workspace`} safe>

@@ -5,26 +5,43 @@ import { LOCALES } from '../platform/i18n/locales.js';
 import { brandAssets } from '../platform/web/brand-assets.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { EmptyOr } from './list.js';
+import { AlternateLinks, type FeedLink, FeedLinks, PageMeta, type PageSocial } from './page-meta.js';
 import { Pager, PagerHead, type PagerLinks } from './pager.js';
 
 interface LayoutProps {
   ctx: PageContext;
   title: string;
   description?: string;
-  /** Extra head elements a page needs (OpenGraph tags, structured data). */
+  /** Extra head elements a page needs (the pager's prev/next links). */
   head?: JSX.Element;
+  /** Open Graph type, image, times and structured data (JSON-LD) of this page (ui/page-meta.tsx). */
+  social?: PageSocial;
+  /** The Atom feeds this page offers: linked in the head and shown at the end of the page. */
+  feeds?: FeedLink[];
+  /** Not a page to index (an error page): no canonical link or social cards, `robots: noindex`. */
+  noindex?: boolean;
   children?: JSX.Element | JSX.Element[];
 }
 
-export function Layout({ ctx, title, description, head, children }: LayoutProps): JSX.Element {
+export function Layout({ ctx, title, description, head, social, feeds, noindex, children }: LayoutProps): JSX.Element {
   const { t, locale } = ctx;
   const fullTitle = title === t.siteName ? t.siteName : `${title} · ${t.siteName}`;
+  const meta = noindex ? (
+    <meta name="robots" content="noindex" />
+  ) : (
+    <PageMeta ctx={ctx} title={title} description={description} social={social} feeds={feeds} />
+  );
   return (
     <HtmlDocument
       ctx={ctx}
       title={fullTitle}
       afterTitle={description ? <meta name="description" content={description} /> : ''}
-      head={head ?? ''}
+      head={
+        <>
+          {meta as 'safe'}
+          {(head ?? '') as 'safe'}
+        </>
+      }
     >
       <header class="site-header">
         <div class="wrap">
@@ -52,6 +69,7 @@ export function Layout({ ctx, title, description, head, children }: LayoutProps)
       <main id="main" class="wrap">
         {/* children are JSX, already escaped where they were built */}
         {children as 'safe'}
+        <FeedLinks ctx={ctx} feeds={feeds ?? []} />
       </main>
       <footer class="site-footer">
         <div class="wrap" safe>
@@ -104,11 +122,19 @@ export function ListingPage(props: {
   isEmpty: boolean;
   /** The links to the list's other pages (keyset pages: ui/pager.tsx), shown under it and in the head. */
   pager?: PagerLinks;
+  /** The Atom feeds of what the list shows. */
+  feeds?: FeedLink[];
   children: JSX.Element;
 }): JSX.Element {
   const { ctx, title, intro, children, pager } = props;
   return (
-    <TitledPage ctx={ctx} title={title} description={intro} head={pager ? <PagerHead links={pager} /> : undefined}>
+    <TitledPage
+      ctx={ctx}
+      title={title}
+      description={intro}
+      feeds={props.feeds}
+      head={pager ? <PagerHead links={pager} /> : undefined}
+    >
       <p class="lede" safe>
         {intro}
       </p>
@@ -172,17 +198,6 @@ export function NavEntry(props: { ctx: PageContext; path: string; label: string;
     <a href={`/${props.ctx.locale}${props.path}`} aria-current={props.current ? 'page' : undefined} safe>
       {props.label}
     </a>
-  );
-}
-
-/** The same page in each language, for search engines. */
-export function AlternateLinks({ ctx }: { ctx: PageContext }): JSX.Element {
-  return (
-    <>
-      {LOCALES.map((l) => (
-        <link rel="alternate" hreflang={l} href={`/${l}${ctx.pathWithinLocale}`} />
-      ))}
-    </>
   );
 }
 

@@ -68,7 +68,11 @@ export const heldSlugOf = (h: HeldRelease) => `matrix-release-${h.key}`;
 export function heldReleaseShown(who: Who, key: string, s: Sample, h: HeldRelease): boolean {
   if (homeLists(who, key, 'release', h.embargoUntil && h.embargoUntil > T ? 'embargoed' : 'published')) return true;
   if (!h.publicAtT) return false;
-  return key === '/:locale/releases' || (key === '/:locale/statements/:slug' && s.key === h.statement);
+  return (
+    key === '/:locale/releases' ||
+    key === '/:locale/feeds/releases.xml' ||
+    (key === '/:locale/statements/:slug' && s.key === h.statement)
+  );
 }
 
 /** Each sample statement's full document (a PDF whose text is the title), by sample key. */
@@ -83,9 +87,13 @@ export const FOLLOWUP_KINDS = ['response', 'status', 'meeting', 'commitment'] as
 export const followupText = (kind: string, s: Sample, draft: boolean) =>
   `Matrix ${draft ? 'draft ' : ''}followup ${kind} ${s.key}`;
 
-/** Where published follow-up of a public statement shows: the timeline (every kind), the dashboard (overdue commitments). */
+/**
+ * Where published follow-up of a public statement shows: the timeline (every kind), the dashboard (overdue
+ * commitments), the follow-up feeds (status updates and responses).
+ */
 export function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]): boolean {
   if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') return true;
+  if (FOLLOWUP_FEEDS.includes(key)) return kind === 'status' || kind === 'response';
   return key === '/:locale/follow-up' && kind === 'commitment';
 }
 
@@ -178,9 +186,17 @@ export function homeLists(who: Who, key: string, kind: 'statement' | 'release', 
   return state === 'draft' || (kind === 'release' && state === 'embargoed');
 }
 
+/** The Atom feeds of follow-up updates (features/feeds): their entries name the statement and recommendation. */
+const FOLLOWUP_FEEDS = ['/:locale/feeds/follow-up.xml', '/:locale/feeds/statements/:slug/follow-up.xml'];
+
 /** Channels that list or show press releases; the others must never mention one. */
 export function showsReleases(key: string): boolean {
-  return ['/:locale/releases', '/:locale/releases/:slug', '/:locale/releases/:slug/release.:format'].includes(key);
+  return [
+    '/:locale/releases',
+    '/:locale/releases/:slug',
+    '/:locale/releases/:slug/release.:format',
+    '/:locale/feeds/releases.xml',
+  ].includes(key);
 }
 
 /** Channels that list or show statements; the others must never mention one. */
@@ -200,5 +216,7 @@ export function showsStatements(key: string): boolean {
     '/:locale/statements/:slug/recommendations/:recommendation/follow-up',
     // The member's view of their organization lists the statements it signed, as the public sees them.
     '/:locale/workspace/organizations/:slug',
+    '/:locale/feeds/statements.xml',
+    ...FOLLOWUP_FEEDS,
   ].includes(key);
 }

@@ -5,6 +5,7 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { ChoiceOptions } from '../../ui/form.js';
 import { Layout } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
+import { siteFeeds } from '../../ui/page-meta.js';
 import { ADDRESSEE_CHOICES, type filterOptions, STATEMENT_CHOICES } from './filter-options.js';
 import { filterQuery, type ListFilters } from './filters.js';
 import { STATUS_KEYS } from './status.js';
@@ -167,7 +168,7 @@ export function DashboardPage(props: {
   const { ctx, view } = props;
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={`${viewLabel(ctx, view)} · ${t.followupNav}`}>
+    <Layout ctx={ctx} title={`${viewLabel(ctx, view)} · ${t.followupNav}`} feeds={[siteFeeds.followup(ctx)]}>
       <h1 safe>{t.followupDashboardTitle}</h1>
       <p safe>{t.followupDashboardIntro}</p>
       <ViewTabs ctx={ctx} view={view} filters={props.filters} />

@@ -5,6 +5,7 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { siteFeeds } from '../../ui/page-meta.js';
 import type { FileRef } from '../files/index.js';
 import { documentMeta, fileUrl } from '../files/index.js';
 import type { RecommendationDetail, RecommendationInStatement } from '../statements/index.js';
@@ -277,7 +278,14 @@ export function TimelinePage(props: {
   const { t, locale } = ctx;
   const statementUrl = `/${locale}/statements/${statement.slug}`;
   return (
-    <Layout ctx={ctx} title={t.followupTimelineTitle(recommendation.number)}>
+    <Layout
+      ctx={ctx}
+      title={t.followupTimelineTitle(recommendation.number)}
+      feeds={[
+        siteFeeds.statementFollowup(ctx, statement.slug, localizedPlain(statement.title, ctx)),
+        siteFeeds.followup(ctx),
+      ]}
+    >
       <p class="breadcrumb">
         <a href={statementUrl}>
           <LocalizedSpan value={statement.title} ctx={ctx} />

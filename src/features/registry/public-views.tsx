@@ -1,12 +1,13 @@
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { countryName, formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { absoluteUrl, publicPaths, publicUrl } from '../../platform/web/public-urls.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
 import { LocalizedName, LocalizedSpan, localizedNamePlain, localizedPlain } from '../../ui/localized-view.js';
 import { Pager, PagerHead, type PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
-import { OrganizationLogo } from '../files/index.js';
+import { fileUrl, OrganizationLogo } from '../files/index.js';
 import type { OrganizationDetail, OrganizationRow } from './public-service.js';
 
 export function OrganizationsPage({
@@ -69,8 +70,31 @@ export function OrganizationPage({
   const { organization: o, statementsSigned } = detail;
   const name = localizedNamePlain(o.localizedName, o.name, ctx);
   const otherNames = [o.name, ...o.aliases].filter((n) => n !== name);
+  const about = localizedPlain(o.boilerplate, ctx);
+  // Cards take PNG or JPEG images only; an SVG logo is still named in the structured data.
+  const logoUrl = logo && ctx.baseUrl ? absoluteUrl(ctx.baseUrl, fileUrl(logo)) : undefined;
+  const cardImage = logo && logo.mediaType !== 'image/svg+xml' ? logoUrl : undefined;
+  const organizationLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    name,
+    ...(otherNames.length + (o.acronym ? 1 : 0) > 0 && {
+      alternateName: [...(o.acronym ? [o.acronym] : []), ...otherNames],
+    }),
+    ...(o.website && { url: o.website, sameAs: [o.website] }),
+    ...(logoUrl && { logo: logoUrl }),
+    ...(about && { description: about }),
+    ...(o.country && { address: { '@type': 'PostalAddress', addressCountry: o.country } }),
+    ...(ctx.baseUrl && { mainEntityOfPage: publicUrl(ctx.baseUrl, locale, publicPaths.organization(o.slug)) }),
+  };
   return (
-    <Layout ctx={ctx} title={name} head={<PagerHead links={pager} />}>
+    <Layout
+      ctx={ctx}
+      title={name}
+      description={about ? about.slice(0, 300) : undefined}
+      head={<PagerHead links={pager} />}
+      social={{ image: cardImage, jsonLd: [organizationLd] }}
+    >
       <article class="organization">
         <OrganizationLogo ctx={ctx} logo={logo} name={name} />
         <h1>

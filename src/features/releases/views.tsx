@@ -3,8 +3,10 @@ import { escapeHtml } from '@kitajs/html';
 import type { KeysetPage } from '../../platform/db/keyset.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
+import { publicPaths, publicUrl } from '../../platform/web/public-urls.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
+import { siteFeeds } from '../../ui/page-meta.js';
 import type { PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
 import { LogoStrip } from '../files/index.js';
@@ -180,6 +182,7 @@ export function ReleasePage({
   const first = m.lead.blocks[0];
   const description = first?.type === 'paragraph' ? plainText(first.runs).slice(0, 300) : m.headline;
   const published = m.embargoedUntil ? m.embargoedUntil.toISOString() : m.date.iso;
+  const url = publicUrl(ctx.baseUrl ?? '', locale, publicPaths.release(m.slug));
   const jsonLd = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -188,21 +191,11 @@ export function ReleasePage({
     datePublished: published,
     inLanguage: locale,
     description,
+    ...(ctx.baseUrl && { url, mainEntityOfPage: url }),
     author: m.organizations.map((name) => ({ '@type': 'Organization', name })),
+    publisher: { '@type': 'Organization', name: t.siteName },
   };
-  const head = (
-    <>
-      <meta property="og:type" content="article" />
-      <meta property="og:title" content={m.headline} />
-      <meta property="og:description" content={description} />
-      <meta property="og:locale" content={locale === 'es' ? 'es_ES' : 'en_US'} />
-      <meta property="og:url" content={base} />
-      <meta property="article:published_time" content={published} />
-      <link rel="alternate" type="application/pdf" href={`${base}/release.pdf`} />
-      {/* Data, not script: the CSP does not apply to it and it never runs. "<" is escaped so it cannot close the element. */}
-      <script type="application/ld+json">{jsonForScript(jsonLd) as 'safe'}</script>
-    </>
-  );
+  const head = <link rel="alternate" type="application/pdf" href={`${base}/release.pdf`} />;
   const labels = {
     pdf: t.releaseDownloadPdf,
     docx: t.releaseDownloadDocx,
@@ -210,7 +203,14 @@ export function ReleasePage({
     txt: t.releaseDownloadTxt,
   };
   return (
-    <Layout ctx={ctx} title={m.headline} description={description} head={head}>
+    <Layout
+      ctx={ctx}
+      title={m.headline}
+      description={description}
+      head={head}
+      social={{ type: 'article', publishedTime: published, jsonLd: [jsonLd] }}
+      feeds={[siteFeeds.releases(ctx)]}
+    >
       {gaps.length > 0 ? <GapList ctx={ctx} gaps={gaps} /> : ''}
       {findings.length > 0 ? <FindingList ctx={ctx} findings={findings} /> : ''}
       <ReleaseArticle m={m} />
@@ -274,6 +274,7 @@ export function NewsroomPage({
       empty={t.newsroomEmpty}
       isEmpty={releases.length === 0}
       pager={pager}
+      feeds={[siteFeeds.releases(ctx)]}
     >
       <ul class="cards newsroom">
         {releases.map((r) => (
@@ -330,8 +331,4 @@ export function StatementReleases({ ctx, page }: { ctx: PageContext; page: Keyse
       )}
     </section>
   );
-}
-
-function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }

@@ -143,7 +143,10 @@ describeEachEngine('statements', (ctx) => {
       const { $ } = await getPage(app, statementUrl(locale));
       const other = locale === 'en' ? 'es' : 'en';
       expect($(`.language-switch a[hreflang="${other}"]`).attr('href')).toBe(statementUrl(other));
-      expect($(`link[rel="alternate"][hreflang="${other}"]`).attr('href')).toBe(statementUrl(other));
+      // For search engines, absolute on the configured public address (the test app's default).
+      expect($(`link[rel="alternate"][hreflang="${other}"]`).attr('href')).toBe(
+        `http://localhost:3000${statementUrl(other)}`,
+      );
     });
 
     it(`[${locale}] each recommendation has its own page with its themes and addressees`, async () => {

@@ -10,6 +10,7 @@ import {
   localizedNamePlain,
   localizedPlain,
 } from '../../ui/localized-view.js';
+import { siteFeeds } from '../../ui/page-meta.js';
 import { Pager, PagerHead, type PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
@@ -35,6 +36,7 @@ export function HomePage({
       empty={t.homeEmpty}
       isEmpty={items.length === 0}
       pager={pager}
+      feeds={[siteFeeds.statements(ctx), siteFeeds.releases(ctx)]}
     >
       <ul class="cards">
         {items.map(({ statement, recommendationCount, signatoryCount }) => (
@@ -97,6 +99,8 @@ export function StatementPage({
       title={localizedPlain(statement.title, ctx)}
       description={localizedPlain(statement.summary, ctx)}
       head={<PagerHead links={pagers.recommendations} />}
+      social={{ type: 'article', modifiedTime: new Date(statement.updatedAt).toISOString() }}
+      feeds={[siteFeeds.statementFollowup(ctx, statement.slug, localizedPlain(statement.title, ctx))]}
     >
       <article class="statement">
         <header>

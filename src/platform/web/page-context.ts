@@ -9,6 +9,8 @@ export interface PageContext {
   t: Catalog;
   /** The path after the language prefix, e.g. "/statements/x", so the language switch keeps the page. */
   pathWithinLocale: string;
+  /** The site's public address (PUENTE_BASE_URL), for canonical and language links; unset outside a request. */
+  baseUrl?: string;
   /** The stylesheet's fingerprinted URL. */
   stylesheetHref: string;
   /** The signed-in person (label and sign-out token), or null for anonymous visitors. */

@@ -41,6 +41,7 @@ export function pageContext(deps: SiteDeps, request: FastifyRequest, locale: Loc
     t: messages(locale),
     pathWithinLocale: splitLocalePath(path)?.rest ?? '/',
     stylesheetHref: deps.stylesheetHref,
+    baseUrl: deps.baseUrl,
     viewer: viewerOf(request),
     workspaceNav: deps.workspaceNav ?? [],
     saved: request.method === 'GET' && new URLSearchParams(query).get(SAVED_FLAG) === '1',

@@ -5,6 +5,7 @@ import { staticExportEn } from './static-export.en.js';
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
 import { editorialEn } from './editorial.en.js';
+import { feedsEn } from './feeds.en.js';
 import { filesEn } from './files.en.js';
 import { followupEn } from './followup.en.js';
 import { homeEn } from './home.en.js';
@@ -189,6 +190,7 @@ export const en = {
   recoveryCodesHelp:
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
   ...filesEn,
+  ...feedsEn,
   ...followupEn,
   ...workspaceEn,
   ...homeEn,

@@ -3,6 +3,7 @@
 import type { Catalog } from '../catalog.js';
 import { accountsEs } from './accounts.es.js';
 import { editorialEs } from './editorial.es.js';
+import { feedsEs } from './feeds.es.js';
 import { filesEs } from './files.es.js';
 import { followupEs } from './followup.es.js';
 import { homeEs } from './home.es.js';
@@ -196,6 +197,7 @@ export const es = {
   recoveryCodesHelp:
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
   ...filesEs,
+  ...feedsEs,
   ...followupEs,
   ...workspaceEs,
   ...homeEs,
