@@ -13,3 +13,4 @@ export * from './followup-rollup.js';
 export * from './releases.js';
 export * from './signon.js';
 export * from './translation-todos.js';
+export * from './search.js';
