@@ -8,6 +8,7 @@ import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
+import { searchFeature } from '../features/search/index.js';
 import { signOnFeature } from '../features/signon/index.js';
 import { statementsFeature } from '../features/statements/index.js';
 import { workspaceFeature } from '../features/workspace/index.js';
@@ -23,4 +24,5 @@ export const features: readonly FeatureManifest[] = [
   followupFeature,
   importFeature,
   workspaceFeature,
+  searchFeature,
 ];

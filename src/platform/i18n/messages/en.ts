@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en.js';
+import { searchEn } from './search.en.js';
 import { signonEn } from './signon.en.js';
 
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
@@ -196,4 +197,5 @@ export const en = {
   ...signonEn,
   ...lintEn,
   ...editorialEn,
+  ...searchEn,
 } as const;

@@ -8,6 +8,7 @@ import { followupEs } from './followup.es.js';
 import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
+import { searchEs } from './search.es.js';
 import { signonEs } from './signon.es.js';
 import { workspaceEs } from './workspace.es.js';
 
@@ -203,4 +204,5 @@ export const es = {
   ...signonEs,
   ...lintEs,
   ...editorialEs,
+  ...searchEs,
 } as const satisfies Catalog;
