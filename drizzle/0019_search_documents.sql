@@ -39,8 +39,8 @@ BEGIN
   IF ids IS NOT NULL AND cardinality(ids) = 0 THEN RETURN; END IF;
   DELETE FROM search_documents WHERE kind = doc_kind AND (ids IS NULL OR source_id = ANY (ids));
   IF doc_kind = 'statement' THEN
-    INSERT INTO search_documents (kind, source_id, statement_id, date, title_en, title_es, body_en, body_es, names, tsv_en, tsv_es)
-    SELECT 'statement', s.id, s.id, s.date, te, tes, be, bes, lower(unaccent(te || ' ' || tes)),
+    INSERT INTO search_documents (kind, source_id, statement_id, date, title_en, title_es, body_en, body_es, tsv_en, tsv_es)
+    SELECT 'statement', s.id, s.id, s.date, te, tes, be, bes,
       setweight(to_tsvector('puente_english', te), 'A') || setweight(to_tsvector('puente_english', be), 'B'),
       setweight(to_tsvector('puente_spanish', tes), 'A') || setweight(to_tsvector('puente_spanish', bes), 'B')
     FROM statements s,
@@ -60,8 +60,8 @@ BEGIN
     FROM recommendations r JOIN statements s ON s.id = r.statement_id
     WHERE ids IS NULL OR r.id = ANY (ids);
   ELSIF doc_kind = 'release' THEN
-    INSERT INTO search_documents (kind, source_id, date, title_en, title_es, body_en, body_es, names, tsv_en, tsv_es)
-    SELECT 'release', r.id, r.release_date, te, tes, be, bes, lower(unaccent(te || ' ' || tes)),
+    INSERT INTO search_documents (kind, source_id, date, title_en, title_es, body_en, body_es, tsv_en, tsv_es)
+    SELECT 'release', r.id, r.release_date, te, tes, be, bes,
       setweight(to_tsvector('puente_english', te), 'A') || setweight(to_tsvector('puente_english', be), 'B'),
       setweight(to_tsvector('puente_spanish', tes), 'A') || setweight(to_tsvector('puente_spanish', bes), 'B')
     FROM releases r,

@@ -233,15 +233,17 @@ export function BrandMark(): JSX.Element {
 function HeaderSearch({ ctx }: { ctx: PageContext }): JSX.Element {
   const { t, locale } = ctx;
   return (
-    <form class="header-search" method="get" action={`/${locale}/search`} role="search" aria-label={t.searchBoxLabel}>
-      <label class="visually-hidden" for="site-search-q" safe>
-        {t.searchBoxLabel}
-      </label>
-      <input id="site-search-q" name="q" type="search" maxlength="200" />
-      <button type="submit" safe>
-        {t.searchButton}
-      </button>
-    </form>
+    <search class="header-search" aria-label={t.searchBoxLabel}>
+      <form method="get" action={`/${locale}/search`}>
+        <label class="visually-hidden" for="site-search-q" safe>
+          {t.searchBoxLabel}
+        </label>
+        <input id="site-search-q" name="q" type="search" maxlength="200" />
+        <button type="submit" safe>
+          {t.searchButton}
+        </button>
+      </form>
+    </search>
   );
 }
 

@@ -68,6 +68,8 @@ export const heldSlugOf = (h: HeldRelease) => `matrix-release-${h.key}`;
 export function heldReleaseShown(who: Who, key: string, s: Sample, h: HeldRelease): boolean {
   if (homeLists(who, key, 'release', h.embargoUntil && h.embargoUntil > T ? 'embargoed' : 'published')) return true;
   if (!h.publicAtT) return false;
+  // The matrix searches for "matrix <sample key>": a public held release is found by its own key's words.
+  if (key === '/:locale/search') return h.key.endsWith(s.key);
   return key === '/:locale/releases' || (key === '/:locale/statements/:slug' && s.key === h.statement);
 }
 
@@ -86,6 +88,8 @@ export const followupText = (kind: string, s: Sample, draft: boolean) =>
 /** Where published follow-up of a public statement shows: the timeline (every kind), the dashboard (overdue commitments). */
 export function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]): boolean {
   if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') return true;
+  // Search indexes responses and status updates (features/search), not meetings and commitments.
+  if (key === '/:locale/search') return kind === 'response' || kind === 'status';
   return key === '/:locale/follow-up' && kind === 'commitment';
 }
 
@@ -180,7 +184,12 @@ export function homeLists(who: Who, key: string, kind: 'statement' | 'release', 
 
 /** Channels that list or show press releases; the others must never mention one. */
 export function showsReleases(key: string): boolean {
-  return ['/:locale/releases', '/:locale/releases/:slug', '/:locale/releases/:slug/release.:format'].includes(key);
+  return [
+    '/:locale/releases',
+    '/:locale/releases/:slug',
+    '/:locale/releases/:slug/release.:format',
+    '/:locale/search',
+  ].includes(key);
 }
 
 /** Channels that list or show statements; the others must never mention one. */
@@ -198,6 +207,7 @@ export function showsStatements(key: string): boolean {
     '/:locale/follow-up/scorecard',
     '/:locale/follow-up/recommendations',
     '/:locale/statements/:slug/recommendations/:recommendation/follow-up',
+    '/:locale/search',
     // The member's view of their organization lists the statements it signed, as the public sees them.
     '/:locale/workspace/organizations/:slug',
   ].includes(key);

@@ -1,6 +1,8 @@
 import { Type } from '@fastify/type-provider-typebox';
+import { Forbidden } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/feature.js';
 import { canSeeUnpublished } from '../../platform/policy.js';
+import type { UserRow } from '../../platform/sessions.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from '../../platform/web/rate-limit.js';
@@ -39,13 +41,18 @@ export function registerSearchRoutes(app: FastifyTypeBox, deps: AppDeps): void {
     });
   });
 
-  workspaceRoutes(app, { deps, auth: deps.auth }, (scope, locale) => {
+  // Those who may see unpublished material (platform/policy.ts) find it here; anyone else is refused
+  // (403) and uses the public search, which is the same for everyone.
+  workspaceRoutes(app, { deps, auth: deps.auth, allow: unpublishedReaders }, (scope, locale) => {
     scope.get('/workspace/search', { schema: { querystring: SearchQuery } }, async (request, reply) => {
       const w = request.workspace;
       const input = readSearchRequest(request.query);
-      const audience = canSeeUnpublished(w.user) ? 'unpublished' : 'public';
-      const page = await search(deps.db, input, locale, deps.now(), audience);
+      const page = await search(deps.db, input, locale, deps.now(), 'unpublished');
       return sendHtml(reply, await (<WorkspaceSearchPage {...w} page={page} />), input.problems.length ? 400 : 200);
     });
   });
+}
+
+function unpublishedReaders(user: UserRow): void {
+  if (!canSeeUnpublished(user)) throw new Forbidden('The workspace search is for editors and the admin');
 }

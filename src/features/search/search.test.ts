@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getPage } from '../../../test/support/app.js';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { queryRows } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -75,8 +76,8 @@ describeEachEngine('search', (ctx) => {
   it('the header of every public page has the search box, in both languages', async () => {
     for (const locale of LOCALES) {
       const { $ } = await getPage(app, `/${locale}/organizations`);
-      expect($('header form[role=search]').attr('action')).toBe(`/${locale}/search`);
-      expect($('header form[role=search] label').text()).toBe(locale === 'en' ? 'Search the site' : 'Buscar en el sitio');
+      expect($('header search form').attr('action')).toBe(`/${locale}/search`);
+      expect($('header search label').text()).toBe(locale === 'en' ? 'Search the site' : 'Buscar en el sitio');
     }
   });
 
@@ -122,13 +123,12 @@ describeEachEngine('search', (ctx) => {
 
   it('keeps its index by construction: an edit or delete of a source is searched at once', async () => {
     const count = async () =>
-      Number(
-        (
-          await ctx.db.execute(
-            sql`select count(*) as n from search_documents where tsv_en @@ websearch_to_tsquery('puente_english', 'xylophone')`,
-          )
-        ).rows[0]!.n,
-      );
+      (
+        await queryRows<{ n: number }>(
+          ctx.db,
+          sql`select count(*)::int as n from search_documents where tsv_en @@ websearch_to_tsquery('puente_english', 'xylophone')`,
+        )
+      )[0]!.n;
     await ctx.db
       .update(t.organizations)
       .set({ aliases: ['Xylophone Collective'] })

@@ -106,7 +106,10 @@ export const HIGHLIGHT_STOP = '\uE001';
 export function readSearchRequest(request: SearchRequest): SearchInput {
   const problems: SearchProblem[] = [];
   // The markers of highlighted words are ours alone; NUL never reaches here (readable-input.ts).
-  let q = (request.q ?? '').replace(/[\uE000\uE001]/g, ' ').trim().replace(/\s+/g, ' ');
+  let q = (request.q ?? '')
+    .replace(/[\uE000\uE001]/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
   if (q.length > SEARCH_MAX_QUERY) {
     problems.push('query');
     q = '';
@@ -192,7 +195,10 @@ export async function search(
   now: Date,
   audience: SearchAudience = 'public',
 ): Promise<SearchPage> {
-  const [choices, hits] = await Promise.all([filterChoices(db, now, audience), findHits(db, input, locale, now, audience)]);
+  const [choices, hits] = await Promise.all([
+    filterChoices(db, now, audience),
+    findHits(db, input, locale, now, audience),
+  ]);
   return { input, hits: hits.slice(0, SEARCH_PAGE_SIZE), hasNext: hits.length > SEARCH_PAGE_SIZE, ...choices };
 }
 
@@ -212,7 +218,11 @@ async function findHits(
   const inEs = sql`${d.tsvEs} @@ ${qEs}`;
   const byName = sql`(${d.names} <> '' and ${plain} <% ${d.names})`;
   const match =
-    input.lang === 'en' ? sql`(${inEn} or ${byName})` : input.lang === 'es' ? sql`(${inEs} or ${byName})` : sql`(${inEn} or ${inEs} or ${byName})`;
+    input.lang === 'en'
+      ? sql`(${inEn} or ${byName})`
+      : input.lang === 'es'
+        ? sql`(${inEs} or ${byName})`
+        : sql`(${inEn} or ${inEs} or ${byName})`;
   const other: Locale = locale === 'en' ? 'es' : 'en';
   // The language whose text is shown: the filter's, else the reader's when it matched, else the other's when it did.
   const matchedIn = (l: Locale) => (l === 'en' ? inEn : inEs);

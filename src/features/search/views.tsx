@@ -1,13 +1,13 @@
 /** The search pages: the form, the filters as plain links, the results with their highlighted words. */
 import { escapeHtml } from '@kitajs/html';
-import { formatDate } from '../../platform/i18n/format.js';
 import type { Catalog } from '../../platform/i18n/catalog.js';
+import { formatDate } from '../../platform/i18n/format.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { TitledPage } from '../../ui/layout.js';
-import { PagerHead, Pager, type PagerLinks } from '../../ui/pager.js';
+import { Pager, PagerHead, type PagerLinks } from '../../ui/pager.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import {
   HIGHLIGHT_START,
@@ -45,7 +45,11 @@ export function highlightedHtml(text: string): string {
 }
 
 /** The address of a search with these parameters (empty ones left out), for links that change one. */
-export function searchHref(base: string, input: SearchInput, change: Partial<Record<keyof SearchParams, string | null>>) {
+export function searchHref(
+  base: string,
+  input: SearchInput,
+  change: Partial<Record<keyof SearchParams, string | null>>,
+) {
   const params: SearchParams = {
     q: input.q,
     kind: input.kind ?? '',
@@ -282,7 +286,11 @@ function Filters({ ctx, page, base }: { ctx: PageContext; page: SearchPage; base
           current={input.theme ?? ''}
           options={page.themes.map((th) => {
             const label = resolveText(th.label, locale);
-            return { value: th.slug, label: label?.text ?? th.slug, lang: label?.isFallback ? label.locale : undefined };
+            return {
+              value: th.slug,
+              label: label?.text ?? th.slug,
+              lang: label?.isFallback ? label.locale : undefined,
+            };
           })}
           href={link('theme')}
         />

@@ -9,8 +9,10 @@
  * Derived, not public in itself: whether the public finds a row is decided at query time by
  * platform/visibility.ts's conditions on the source rows, so an embargo lifts by the clock alone.
  * The vectors use the text search configurations `puente_english` and `puente_spanish` (the built-in
- * stemmers behind `unaccent`), so "titulo" finds "Título"; `names` (organizations' names, acronyms and
- * aliases, and titles) is lowercased and unaccented for pg_trgm, which forgives typos.
+ * stemmers behind `unaccent`), so "titulo" finds "Título"; `names` (an organization's names in every
+ * form: own, per language, acronym, aliases) is lowercased and unaccented for pg_trgm, which forgives
+ * typos in a name. Only organizations have names: on longer titles, word similarity matched any
+ * title sharing one word with the search.
  */
 import { sql } from 'drizzle-orm';
 import { check, customType, date, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
@@ -54,9 +56,7 @@ export const searchDocuments = pgTable(
     ),
     index('search_documents_tsv_en_idx').using('gin', t.tsvEn),
     index('search_documents_tsv_es_idx').using('gin', t.tsvEs),
-    index('search_documents_names_trgm_idx')
-      .using('gin', sql`${t.names} gin_trgm_ops`)
-      .where(sql`${t.names} <> ''`),
+    index('search_documents_names_trgm_idx').using('gin', sql`${t.names} gin_trgm_ops`).where(sql`${t.names} <> ''`),
     index('search_documents_statement_idx').on(t.statementId),
   ],
 );

@@ -7,8 +7,7 @@ export const searchEn = {
   searchIntro:
     'Find statements, recommendations, press releases, organizations and follow-up in English and Spanish. Accents and capitals do not matter.',
   searchEmptyQuery: 'Type one or more words to search, for example “Title 42” or the name of an organization.',
-  searchNoResults: (q: string) =>
-    `Nothing found for “${q}”. Check the spelling, use fewer words, or remove a filter.`,
+  searchNoResults: (q: string) => `Nothing found for “${q}”. Check the spelling, use fewer words, or remove a filter.`,
   searchResultsHeading: 'Results',
   searchResultsPage: (page: number) => `Results, page ${page}`,
   searchFiltersLabel: 'Filter results',
@@ -31,10 +30,8 @@ export const searchEn = {
   searchResultStatusUpdate: 'Status update',
   searchResultIn: (title: string) => `in “${title}”`,
   searchLanguageNote: 'Found in the text in this language:',
-  searchLastPage: (max: number) =>
-    `Results stop at page ${max}. Add a word or a filter to narrow the search.`,
-  searchInvalidQuery: (max: number) =>
-    `The search is too long: use at most ${max} characters.`,
+  searchLastPage: (max: number) => `Results stop at page ${max}. Add a word or a filter to narrow the search.`,
+  searchInvalidQuery: (max: number) => `The search is too long: use at most ${max} characters.`,
   searchInvalidPage: (max: number) => `“page” must be a whole number from 1 to ${max}.`,
   searchInvalidYear: '“year” must be a year written with four digits, such as 2021.',
   searchInvalidKind: '“kind” must be one of the kinds listed under Filter results.',
