@@ -546,9 +546,11 @@ export async function largeCoalitionCounts(db: Db): Promise<Record<string, numbe
  * search index's trigger indexes them in one set-based pass. Returns how many were added.
  */
 export async function addRecommendations(db: Db, total: number): Promise<number> {
-  const [row] = ((await db.execute(sql`select count(*)::int as n from recommendations`)) as unknown as {
-    rows: { n: number }[];
-  }).rows;
+  const [row] = (
+    (await db.execute(sql`select count(*)::int as n from recommendations`)) as unknown as {
+      rows: { n: number }[];
+    }
+  ).rows;
   const missing = total - Number(row!.n);
   if (missing <= 0) return 0;
   const first = `(select min(id) from statements where slug like 'large-%')`;

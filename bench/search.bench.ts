@@ -57,7 +57,9 @@ async function benchOn(database: BenchDatabase, engine: 'pglite' | 'postgres'): 
     const db: Db = handle.db;
     const started = performance.now();
     const added = await addRecommendations(db, TOTAL_RECOMMENDATIONS);
-    console.log(`  ${engine}: added ${added.toLocaleString('en')} recommendations and indexed them in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `  ${engine}: added ${added.toLocaleString('en')} recommendations and indexed them in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     const now = new Date();
     const perSearch: [string, number, number, number][] = [];
     const all: number[] = [];
@@ -85,7 +87,9 @@ async function benchOn(database: BenchDatabase, engine: 'pglite' | 'postgres'): 
     const pkP95 = percentile(pk, 95);
     console.log(`  ${engine}: search over ${TOTAL_RECOMMENDATIONS.toLocaleString('en')} recommendations`);
     for (const [label, p50, p95one, found] of perSearch) {
-      console.log(`    ${label.padEnd(48)} p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95one.toFixed(2).padStart(7)} ms  (${found} results)`);
+      console.log(
+        `    ${label.padEnd(48)} p50 ${p50.toFixed(2).padStart(7)} ms  p95 ${p95one.toFixed(2).padStart(7)} ms  (${found} results)`,
+      );
     }
     console.log(
       `  ${engine}: all searches p50 ${percentile(all, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (goal ≤ ${GOAL_MS[engine]} ms: ${p95 <= GOAL_MS[engine] ? 'met' : 'NOT met'}); ` +

@@ -269,7 +269,7 @@ function Filters({ ctx, page, base }: { ctx: PageContext; page: SearchPage; base
   const link = (key: keyof SearchParams) => (value: string | null) => searchHref(base, input, { [key]: value });
   return (
     <nav class="search-filters" aria-labelledby="search-filters-heading">
-      <h2 id="search-filters-heading" safe>
+      <h2 id="search-filters-heading" class="search-filters-heading" safe>
         {t.searchFiltersLabel}
       </h2>
       <FilterLinks
