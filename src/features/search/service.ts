@@ -8,6 +8,9 @@
  * request's `now`, through its own SQL conditions on the source rows, never a copy; those who may see
  * unpublished material (`canSeeUnpublished`) find drafts, embargoed and withdrawn items too.
  *
+ * Cost: at most SEARCH_CANDIDATES matching rows are ranked (see there), so a common word costs what a
+ * rare one does; the page tells the reader when more matched, and to narrow the search.
+ *
  * Paging: ranked results have no stable key to page by (the rank is a float recomputed per query), so
  * pages are a bounded offset: SEARCH_PAGE_SIZE results a page, at most SEARCH_MAX_PAGE pages. A reader
  * who needs more adds a word or a filter; the cost of a page never grows past the 200th result.
@@ -42,6 +45,12 @@ import { recommendationNumber } from '../statements/index.js';
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE = 10;
 export const SEARCH_MAX_QUERY = 200;
+/**
+ * Matching rows ranked per search, at most: a common word matches tens of thousands of rows, and
+ * ranking them all costs ~100 ms at 250,000 recommendations; these are the first the indexes yield
+ * (storage order), which is more than the SEARCH_MAX_PAGE pages show.
+ */
+export const SEARCH_CANDIDATES = 500;
 /** Word similarity (pg_trgm) a name or title needs to count as a typo of the words typed. */
 const NAME_SIMILARITY = 0.5;
 
@@ -94,6 +103,8 @@ export interface SearchPage {
   input: SearchInput;
   hits: SearchHit[];
   hasNext: boolean;
+  /** More rows matched than SEARCH_CANDIDATES: the ranking is over the first ones only (the page says so). */
+  truncated: boolean;
   /** Filter choices: themes (slug and label) and the years with public material. */
   themes: { slug: string; label: LocalizedText }[];
   years: number[];
@@ -150,23 +161,30 @@ export type SearchAudience = 'public' | 'unpublished';
 const d = searchDocuments;
 const s = statements;
 
-/** The public rule per kind, as SQL over the query's joins (the visibility module's own conditions). */
+/**
+ * The public rule per kind, as SQL on a `search_documents` row: each kind's source row, asked with the
+ * visibility module's own conditions (one primary-key lookup per candidate).
+ */
 function publicCondition(now: Date): SQL {
+  const statementPublic = sql`exists (select 1 from ${s} where ${s.id} = ${d.statementId} and ${publicStatementsCondition(now)})`;
+  const followupPublic = (table: typeof followupResponses | typeof followupStatusUpdates) =>
+    sql`exists (select 1 from ${table} join ${s} on ${s.id} = ${d.statementId}
+      where ${table.id} = ${d.sourceId} and ${publicFollowupCondition(table.publication, now)})`;
   return sql`(
-    (${d.kind} in ('statement', 'recommendation') and ${publicStatementsCondition(now)})
-    or (${d.kind} = 'release' and ${publicReleasesCondition(now)})
-    or (${d.kind} = 'organization' and ${organizations.archivedAt} is null)
-    or (${d.kind} = 'followup_response' and ${publicFollowupCondition(followupResponses.publication, now)})
-    or (${d.kind} = 'followup_status_update' and ${publicFollowupCondition(followupStatusUpdates.publication, now)})
+    (${d.kind} in ('statement', 'recommendation') and ${statementPublic})
+    or (${d.kind} = 'release' and exists (select 1 from ${releases} where ${releases.id} = ${d.sourceId} and ${publicReleasesCondition(now)}))
+    or (${d.kind} = 'organization' and exists (select 1 from ${organizations} where ${organizations.id} = ${d.sourceId} and ${organizations.archivedAt} is null))
+    or (${d.kind} = 'followup_response' and ${followupPublic(followupResponses)})
+    or (${d.kind} = 'followup_status_update' and ${followupPublic(followupStatusUpdates)})
   )`;
 }
 
 /** The item's state for the public, for the workspace's results. */
-function stateExpression(now: Date): SQL {
+function stateExpression(now: Date, kind: SQL): SQL {
   const of = (state: VisibilityState) => stateCondition(statementStateColumns, state, now);
   return sql`case
-    when ${d.kind} = 'organization' then case when ${organizations.archivedAt} is null then 'published' else 'archived' end
-    when ${d.kind} = 'release' then case
+    when ${kind} = 'organization' then case when ${organizations.archivedAt} is null then 'published' else 'archived' end
+    when ${kind} = 'release' then case
       when ${releaseStateCondition('draft', now)} then 'draft'
       when ${releaseStateCondition('withdrawn', now)} then 'withdrawn'
       when ${releaseStateCondition('embargoed', now)} then 'embargoed'
@@ -195,11 +213,18 @@ export async function search(
   now: Date,
   audience: SearchAudience = 'public',
 ): Promise<SearchPage> {
-  const [choices, hits] = await Promise.all([
-    filterChoices(db, now, audience),
+  // Without words there are no results, so no filters to offer either.
+  const [choices, { hits, truncated }] = await Promise.all([
+    input.q === '' ? { themes: [], years: [] } : filterChoices(db, now, audience),
     findHits(db, input, locale, now, audience),
   ]);
-  return { input, hits: hits.slice(0, SEARCH_PAGE_SIZE), hasNext: hits.length > SEARCH_PAGE_SIZE, ...choices };
+  return {
+    input,
+    hits: hits.slice(0, SEARCH_PAGE_SIZE),
+    hasNext: hits.length > SEARCH_PAGE_SIZE,
+    truncated,
+    ...choices,
+  };
 }
 
 async function findHits(
@@ -208,8 +233,8 @@ async function findHits(
   locale: Locale,
   now: Date,
   audience: SearchAudience,
-): Promise<SearchHit[]> {
-  if (input.q === '') return [];
+): Promise<{ hits: SearchHit[]; truncated: boolean }> {
+  if (input.q === '') return { hits: [], truncated: false };
   const q = input.q;
   const qEn = sql`websearch_to_tsquery('puente_english', ${q})`;
   const qEs = sql`websearch_to_tsquery('puente_spanish', ${q})`;
@@ -243,49 +268,52 @@ async function findHits(
       where rt.recommendation_id = ${d.recommendationId} and ${themes.slug} = ${input.theme})`);
   }
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
-  const state = audience === 'unpublished' ? stateExpression(now) : sql`null`;
-  // The inner query finds and ranks; the outer one makes excerpts and names for the page's rows only
-  // (ts_headline reads the whole text, too dear for every match).
+  const state = audience === 'unpublished' ? stateExpression(now, sql`h.kind`) : sql`null`;
+  const headline = (text: 'title' | 'body', options: string) =>
+    sql`ts_headline(case when h.shown = 'es' then 'puente_spanish'::regconfig else 'puente_english'::regconfig end,
+      case when h.shown = 'es' then coalesce(nullif(doc.${sql.raw(text)}_es, ''), doc.${sql.raw(text)}_en)
+        else coalesce(nullif(doc.${sql.raw(text)}_en, ''), doc.${sql.raw(text)}_es) end,
+      case when h.shown = 'es' then ${qEs} else ${qEn} end,
+      ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, ${options}`})`;
+  // Three steps, so the cost is bounded whatever the words: (1) at most SEARCH_CANDIDATES matching rows
+  // that pass the filters and the visibility rule, as the indexes yield them; (2) those ranked, one page
+  // kept; (3) excerpts (ts_headline reads the whole text) and names for that page only. Step 1 is named
+  // like the table, so the column references of step 2 read its rows.
   const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true)`);
+    // JIT compiling costs PostgreSQL seconds here: the planner prices the bounded candidate scan as if it
+    // read every match, which crosses jit_above_cost though the query reads at most a few hundred rows.
+    await tx.execute(
+      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true), set_config('jit', 'off', true)`,
+    );
     return queryRows<RawHit>(
       tx,
-      sql`select h.kind, h.shown, h.date, h.state, h.rank,
-        ts_headline(case when h.shown = 'es' then 'puente_spanish'::regconfig else 'puente_english'::regconfig end,
-          case when h.shown = 'es' then coalesce(nullif(doc.title_es, ''), doc.title_en) else coalesce(nullif(doc.title_en, ''), doc.title_es) end,
-          case when h.shown = 'es' then ${qEs} else ${qEn} end,
-          ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, HighlightAll=true`}) as title,
-        ts_headline(case when h.shown = 'es' then 'puente_spanish'::regconfig else 'puente_english'::regconfig end,
-          case when h.shown = 'es' then coalesce(nullif(doc.body_es, ''), doc.body_en) else coalesce(nullif(doc.body_en, ''), doc.body_es) end,
-          case when h.shown = 'es' then ${qEs} else ${qEn} end,
-          ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`}) as excerpt,
-        st.slug as statement_slug, st.title as statement_title,
+      sql`select h.kind, h.shown, h.date, h.rank, h.candidates, ${state} as state,
+        ${headline('title', 'HighlightAll=true')} as title,
+        ${headline('body', 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
+        ${s.slug} as statement_slug, ${s.title} as statement_title,
         ${recommendations.slug} as recommendation_slug, ${recommendations.id} as recommendation_id,
         case when ${recommendations.id} is not null then ${recommendationNumber()} end as recommendation_number,
-        coalesce(rel.slug, org.slug) as slug
+        coalesce(${releases.slug}, ${organizations.slug}) as slug
       from (
         select ${d.kind} as kind, ${d.sourceId} as source_id, ${d.statementId} as statement_id,
           ${d.recommendationId} as recommendation_id, ${d.date} as date, ${shown} as shown, ${rank} as rank,
-          ${state} as state
-        from ${d}
-        left join ${releases} on ${d.kind} = 'release' and ${releases.id} = ${d.sourceId}
-        left join ${s} on ${s.id} = coalesce(${d.statementId}, ${releases.statementId})
-        left join ${organizations} on ${d.kind} = 'organization' and ${organizations.id} = ${d.sourceId}
-        left join ${followupResponses} on ${d.kind} = 'followup_response' and ${followupResponses.id} = ${d.sourceId}
-        left join ${followupStatusUpdates} on ${d.kind} = 'followup_status_update' and ${followupStatusUpdates.id} = ${d.sourceId}
-        where ${sql.join(filters, sql` and `)}
+          count(*) over () as candidates
+        from (select * from ${d} where ${sql.join(filters, sql` and `)} limit ${SEARCH_CANDIDATES}) as ${d}
         order by rank desc, ${d.date} desc nulls last, ${d.kind}, ${d.sourceId}
         limit ${SEARCH_PAGE_SIZE + 1} offset ${offset}
       ) h
       join ${d} doc on doc.kind = h.kind and doc.source_id = h.source_id
-      left join ${s} st on st.id = h.statement_id
+      left join ${releases} on h.kind = 'release' and ${releases.id} = h.source_id
+      left join ${s} on ${s.id} = coalesce(h.statement_id, ${releases.statementId})
+      left join ${organizations} on h.kind = 'organization' and ${organizations.id} = h.source_id
+      left join ${followupResponses} on h.kind = 'followup_response' and ${followupResponses.id} = h.source_id
+      left join ${followupStatusUpdates} on h.kind = 'followup_status_update' and ${followupStatusUpdates.id} = h.source_id
       left join ${recommendations} on ${recommendations.id} = h.recommendation_id
-      left join ${releases} rel on h.kind = 'release' and rel.id = h.source_id
-      left join ${organizations} org on h.kind = 'organization' and org.id = h.source_id
       order by h.rank desc, h.date desc nulls last, h.kind, h.source_id`,
     );
   });
-  return rows.map((r) => ({
+  const truncated = Number(rows[0]?.candidates ?? 0) >= SEARCH_CANDIDATES;
+  const hits = rows.map((r) => ({
     kind: r.kind,
     shownLocale: r.shown,
     title: r.title ?? '',
@@ -299,10 +327,12 @@ async function findHits(
     slug: r.slug,
     state: r.state,
   }));
+  return { hits, truncated };
 }
 
 interface RawHit {
   kind: SearchKind;
+  candidates: number | string;
   shown: Locale;
   date: string | Date | null;
   state: VisibilityState | 'archived' | null;

@@ -12,6 +12,7 @@ import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,
+  SEARCH_CANDIDATES,
   SEARCH_FILTER_KINDS,
   SEARCH_MAX_PAGE,
   SEARCH_MAX_QUERY,
@@ -393,6 +394,13 @@ function Results(props: { ctx: PageContext; page: SearchPage; base: string; href
                   <Hit ctx={ctx} hit={hit} href={props.href} />
                 ))}
               </ol>
+            )}
+            {page.truncated ? (
+              <p class="notice notice-info" safe>
+                {t.searchTruncated(SEARCH_CANDIDATES)}
+              </p>
+            ) : (
+              ''
             )}
             {page.hasNext && input.page >= SEARCH_MAX_PAGE ? (
               <p class="notice notice-info" safe>

@@ -31,6 +31,8 @@ export const searchEn = {
   searchResultIn: (title: string) => `in “${title}”`,
   searchLanguageNote: 'Found in the text in this language:',
   searchLastPage: (max: number) => `Results stop at page ${max}. Add a word or a filter to narrow the search.`,
+  searchTruncated: (n: number) =>
+    `More than ${n} items match: these are the best of the first ${n}. Add a word or a filter to find the rest.`,
   searchInvalidQuery: (max: number) => `The search is too long: use at most ${max} characters.`,
   searchInvalidPage: (max: number) => `“page” must be a whole number from 1 to ${max}.`,
   searchInvalidYear: '“year” must be a year written with four digits, such as 2021.',

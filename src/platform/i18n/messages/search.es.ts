@@ -36,6 +36,8 @@ export const searchEs = {
   searchLanguageNote: 'Encontrado en el texto en este idioma:',
   searchLastPage: (max: number) =>
     `Los resultados llegan hasta la página ${max}. Agregue una palabra o un filtro para afinar la búsqueda.`,
+  searchTruncated: (n: number) =>
+    `Coinciden más de ${n} elementos: estos son los mejores de los primeros ${n}. Agregue una palabra o un filtro para encontrar el resto.`,
   searchInvalidQuery: (max: number) => `La búsqueda es demasiado larga: use como máximo ${max} caracteres.`,
   searchInvalidPage: (max: number) => `«page» debe ser un número entero del 1 al ${max}.`,
   searchInvalidYear: '«year» debe ser un año escrito con cuatro cifras, como 2021.',
