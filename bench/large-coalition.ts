@@ -466,13 +466,13 @@ function steps(passwordHash: string): [string, string][] {
         where c.text->'en'->>'text' like 'Commitment %: to publish a plan%'`,
     ],
   ];
+}
 
-  function txtEn() {
-    return `'The government of ' || ${pick(COUNTRY_EN, 'g / 3')} || ' should ' || ${pick(VERB_EN, 'g')} || ' ' || ${pick(OBJECT_EN, 'g / 8')} || ', and report on it every six months (' || g || ').'`;
-  }
-  function txtEs() {
-    return `'El Gobierno de ' || ${pick(COUNTRY_ES, 'g / 3')} || ' debe ' || ${pick(VERB_ES, 'g')} || ' ' || ${pick(OBJECT_ES, 'g / 8')} || ' e informar al respecto cada seis meses (' || g || ').'`;
-  }
+function txtEn() {
+  return `'The government of ' || ${pick(COUNTRY_EN, 'g / 3')} || ' should ' || ${pick(VERB_EN, 'g')} || ' ' || ${pick(OBJECT_EN, 'g / 8')} || ', and report on it every six months (' || g || ').'`;
+}
+function txtEs() {
+  return `'El Gobierno de ' || ${pick(COUNTRY_ES, 'g / 3')} || ' debe ' || ${pick(VERB_ES, 'g')} || ' ' || ${pick(OBJECT_ES, 'g / 8')} || ' e informar al respecto cada seis meses (' || g || ').'`;
 }
 
 /**
@@ -493,6 +493,10 @@ export async function seedLargeCoalition(db: Db, log: (line: string) => void = (
     const started = Date.now();
     await tx.execute(sql`select followup_rollup_refresh(array(select id from statements))`);
     log(`  follow-up rollup rebuilt: ${Date.now() - started} ms`);
+    // The search index's triggers were off with the others: rebuild it, as its migration does.
+    const searchStarted = Date.now();
+    await tx.execute(sql`select search_documents_rebuild()`);
+    log(`  search index rebuilt: ${Date.now() - searchStarted} ms`);
   });
   // PGlite has no autovacuum: fresh statistics keep the first queries after a bulk load fast.
   await db.execute(sql`analyze`);
@@ -534,4 +538,28 @@ export async function largeCoalitionCounts(db: Db): Promise<Record<string, numbe
   )) as unknown as { rows: Record<string, number>[] };
   for (const [k, v] of Object.entries(more.rows[0]!)) counts[k] = Number(v);
   return counts;
+}
+
+/**
+ * More recommendations, up to `total` in the database (search's bench scales them to 250,000): the
+ * generator's texts, spread over the large coalition's statements, inserted in one statement so the
+ * search index's trigger indexes them in one set-based pass. Returns how many were added.
+ */
+export async function addRecommendations(db: Db, total: number): Promise<number> {
+  const [row] = (
+    (await db.execute(sql`select count(*)::int as n from recommendations`)) as unknown as {
+      rows: { n: number }[];
+    }
+  ).rows;
+  const missing = total - Number(row!.n);
+  if (missing <= 0) return 0;
+  const first = `(select min(id) from statements where slug like 'large-%')`;
+  await db.execute(
+    sql.raw(`insert into recommendations (statement_id, slug, position, text)
+      select statement_id, 'extra-' || g, 1000 + g, ${bilingual(txtEn(), txtEs())}
+      from (select g, ${first} + ${hash('g + 7000000')} % ${SIZES.statements} as statement_id
+            from generate_series(${SIZES.recommendations + 1}, ${SIZES.recommendations + missing}) g) spread`),
+  );
+  await db.execute(sql`analyze`);
+  return missing;
 }

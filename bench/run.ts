@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
@@ -9,6 +9,7 @@ import { benchHttp } from './http.bench.js';
 import { benchImportLint } from './import-lint.bench.js';
 import { benchPageBudget } from './page-budget.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
+import { benchSearch } from './search.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchUploads } from './uploads.bench.js';
 import { benchWorkspaceHome } from './workspace-home.bench.js';
@@ -23,6 +24,7 @@ const benches: [string, () => Promise<void>][] = [
   ['startup', benchStartup],
   ['http', benchHttp],
   ['page-budget', benchPageBudget],
+  ['search', benchSearch],
 ];
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));

@@ -34,6 +34,9 @@ const axePages: { name: string; path: (locale: Locale) => string; status: number
   { name: 'newsroom', path: (l) => `/${l}/releases`, status: 200 },
   { name: 'release page', path: (l) => `/${l}/releases/${demoRelease.slug}`, status: 200 },
   { name: '404 page', path: (l) => `/${l}/no-such-page`, status: 404 },
+  // Search (features/search): results with highlighted words and filters, and the no-result state.
+  { name: 'search results', path: (l) => `/${l}/search?q=titulo+42`, status: 200 },
+  { name: 'search without results', path: (l) => `/${l}/search?q=zzyzxquux&kind=release`, status: 200 },
 ];
 
 let browser: Browser;

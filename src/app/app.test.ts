@@ -27,6 +27,7 @@ const examplePaths = [
   '/follow-up/scorecard',
   '/follow-up/recommendations',
   '/statements/guatemala-vp-visit-2021/recommendations/justice-system/follow-up',
+  '/search',
 ];
 
 /**
@@ -71,6 +72,7 @@ const signedInPaths = [
   '/workspace/addressees/new',
   '/workspace/addressees/us-government/edit',
   '/workspace/translations',
+  '/workspace/search',
   // Accounts administration and sign-on (issue 5).
   '/admin/users/1',
   '/sign-on',

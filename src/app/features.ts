@@ -9,6 +9,7 @@ import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
+import { searchFeature } from '../features/search/index.js';
 import { signOnFeature } from '../features/signon/index.js';
 import { sitemapFeature } from '../features/sitemap/index.js';
 import { statementsFeature } from '../features/statements/index.js';
@@ -27,4 +28,5 @@ export const features: readonly FeatureManifest[] = [
   workspaceFeature,
   feedsFeature,
   sitemapFeature,
+  searchFeature,
 ];

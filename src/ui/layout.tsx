@@ -62,6 +62,7 @@ export function Layout({ ctx, title, description, head, social, feeds, noindex, 
               ))}
             </ul>
           </nav>
+          <HeaderSearch ctx={ctx} />
           <LanguageSwitch ctx={ctx} />
           <SessionNav ctx={ctx} />
         </div>
@@ -237,6 +238,27 @@ export function BrandMark(): JSX.Element {
         <path d="M10 14.6V20M16 12v8M22 14.6V20" stroke-width="1.5" />
       </g>
     </svg>
+  );
+}
+
+/**
+ * The site search (features/search) from every public page: a plain GET form, so it works without
+ * JavaScript; the results page at `/{lang}/search` has the filters.
+ */
+function HeaderSearch({ ctx }: { ctx: PageContext }): JSX.Element {
+  const { t, locale } = ctx;
+  return (
+    <search class="header-search" aria-label={t.searchBoxLabel}>
+      <form method="get" action={`/${locale}/search`}>
+        <label class="visually-hidden" for="site-search-q" safe>
+          {t.searchBoxLabel}
+        </label>
+        <input id="site-search-q" name="q" type="search" maxlength="200" />
+        <button type="submit" safe>
+          {t.searchButton}
+        </button>
+      </form>
+    </search>
   );
 }
 

@@ -68,6 +68,8 @@ export const heldSlugOf = (h: HeldRelease) => `matrix-release-${h.key}`;
 export function heldReleaseShown(who: Who, key: string, s: Sample, h: HeldRelease): boolean {
   if (homeLists(who, key, 'release', h.embargoUntil && h.embargoUntil > T ? 'embargoed' : 'published')) return true;
   if (!h.publicAtT) return false;
+  // The matrix searches for "matrix <sample key>": a public held release is found by its own key's words.
+  if (key === '/:locale/search') return h.key.endsWith(s.key);
   return (
     key === '/:locale/releases' ||
     key === '/:locale/feeds/releases.xml' ||
@@ -94,6 +96,8 @@ export const followupText = (kind: string, s: Sample, draft: boolean) =>
 export function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]): boolean {
   if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') return true;
   if (FOLLOWUP_FEEDS.includes(key)) return kind === 'status' || kind === 'response';
+  // Search indexes responses and status updates (features/search), not meetings and commitments.
+  if (key === '/:locale/search') return kind === 'response' || kind === 'status';
   return key === '/:locale/follow-up' && kind === 'commitment';
 }
 
@@ -196,6 +200,7 @@ export function showsReleases(key: string): boolean {
     '/:locale/releases/:slug',
     '/:locale/releases/:slug/release.:format',
     '/:locale/feeds/releases.xml',
+    '/:locale/search',
   ].includes(key);
 }
 
@@ -214,6 +219,7 @@ export function showsStatements(key: string): boolean {
     '/:locale/follow-up/scorecard',
     '/:locale/follow-up/recommendations',
     '/:locale/statements/:slug/recommendations/:recommendation/follow-up',
+    '/:locale/search',
     // The member's view of their organization lists the statements it signed, as the public sees them.
     '/:locale/workspace/organizations/:slug',
     '/:locale/feeds/statements.xml',

@@ -4,7 +4,11 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { queryRows } from './client.js';
 import { contentVersionReader, freshReader, readContentVersion } from './content-version.js';
 
-/** Tables that hold nothing the public reads: accounts, sessions, links, rate limits, the record of changes. */
+/**
+ * Tables that hold nothing the public reads: accounts, sessions, links, rate limits, the record of changes;
+ * and `search_documents`, derived by triggers from public tables in the same transaction, so every write
+ * to it comes with a write that bumps the version already.
+ */
 const NOT_PUBLIC = [
   'audit_log',
   'content_version',
@@ -12,6 +16,7 @@ const NOT_PUBLIC = [
   'recovery_codes',
   'release_lint_results',
   'release_downloads',
+  'search_documents',
   'sessions',
   'single_use_tokens',
   'translation_todos',

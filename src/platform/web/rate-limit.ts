@@ -26,6 +26,8 @@ export const RATE_LIMITS = {
   signIn: { limit: 20, windowMs: 15 * 60_000 },
   /** Password-reset requests from one address. */
   reset: { limit: 5, windowMs: 60 * 60_000 },
+  /** Public searches from one address (a page the render cache keeps is not counted). */
+  search: { limit: 30, windowMs: 60_000 },
 } satisfies Record<string, RateLimit>;
 
 export async function hitRateLimit(

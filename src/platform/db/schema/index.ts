@@ -11,5 +11,6 @@ export * from './files.js';
 export * from './followup.js';
 export * from './followup-rollup.js';
 export * from './releases.js';
+export * from './search.js';
 export * from './signon.js';
 export * from './translation-todos.js';

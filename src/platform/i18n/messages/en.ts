@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en.js';
+import { searchEn } from './search.en.js';
 import { signonEn } from './signon.en.js';
 import { staticExportEn } from './static-export.en.js';
 
@@ -200,4 +201,5 @@ export const en = {
   ...lintEn,
   ...editorialEn,
   ...staticExportEn,
+  ...searchEn,
 } as const;

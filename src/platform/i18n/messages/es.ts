@@ -9,6 +9,7 @@ import { followupEs } from './followup.es.js';
 import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
+import { searchEs } from './search.es.js';
 import { signonEs } from './signon.es.js';
 import { staticExportEs } from './static-export.es.js';
 import { workspaceEs } from './workspace.es.js';
@@ -207,4 +208,5 @@ export const es = {
   ...lintEs,
   ...editorialEs,
   ...staticExportEs,
+  ...searchEs,
 } as const satisfies Catalog;

@@ -1,0 +1,140 @@
+import type { CheerioAPI } from 'cheerio';
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, getPage } from '../../../test/support/app.js';
+import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword, signedIn, Visitor } from '../../../test/support/visitors.js';
+import { queryRows } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { loadDemo } from '../demo/index.js';
+import { highlightedHtml } from './index.js';
+
+const STATEMENT = 'guatemala-vp-visit-2021';
+const hrefs = ($: CheerioAPI) =>
+  $('.search-hit h3 a')
+    .map((_, el) => $(el).attr('href'))
+    .get();
+
+describe('highlighted excerpts', () => {
+  it('escape every character of the text and add only their own balanced <mark>', () => {
+    expect(highlightedHtml('a <b>\uE000x&y\uE001 "q"')).toBe('a &lt;b><mark>x&amp;y</mark> &#34;q&#34;');
+    expect(highlightedHtml('\uE001stray \uE000open')).toBe('stray <mark>open</mark>');
+  });
+});
+
+describeEachEngine('search', (ctx) => {
+  let app: FastifyTypeBox;
+  let clock = new Date('2026-01-15T12:00:00Z');
+  beforeAll(async () => {
+    await loadDemo(ctx.db);
+    app = await createTestApp(ctx.db, () => clock);
+  });
+
+  for (const locale of LOCALES) {
+    it(`[${locale}] "titulo 42" finds the recommendation that says "Título 42", with the words marked`, async () => {
+      const { status, $ } = await getPage(app, `/${locale}/search?q=titulo+42`);
+      expect(status).toBe(200);
+      expect(hrefs($)[0]).toBe(`/${locale}/statements/${STATEMENT}/recommendations/non-deportation-due-process`);
+      expect($('.search-hit').first().find('mark').text()).toMatch(/T[ií]tul?o?.*42|42/);
+    });
+
+    it(`[${locale}] "Flacso" and "FLACSO Guatemala" (and a typo) find the organization first`, async () => {
+      for (const q of ['Flacso', 'FLACSO Guatemala', 'flacos guatemala']) {
+        const { $ } = await getPage(app, `/${locale}/search?q=${encodeURIComponent(q)}&kind=organization`);
+        expect(hrefs($)[0], q).toBe(`/${locale}/organizations/flacso-guatemala`);
+      }
+      const { $ } = await getPage(app, `/${locale}/search?q=Flacso`);
+      expect(hrefs($)[0]).toBe(`/${locale}/organizations/flacso-guatemala`);
+    });
+
+    it(`[${locale}] "TPS" finds the Temporary Protected Status recommendation`, async () => {
+      const { $ } = await getPage(app, `/${locale}/search?q=TPS`);
+      expect(hrefs($)).toContain(`/${locale}/statements/${STATEMENT}/recommendations/tps-guatemala`);
+    });
+  }
+
+  it('filters are plain links that keep the words; an empty search explains itself; bad filters are named', async () => {
+    const { $ } = await getPage(app, '/en/search?q=asylum');
+    const release = $('.search-filters a')
+      .map((_, el) => $(el).attr('href'))
+      .get()
+      .find((h) => h.includes('kind=release'));
+    expect(release).toBe('/en/search?q=asylum&kind=release');
+    const empty = await getPage(app, '/es/search');
+    expect(empty.status).toBe(200);
+    expect(empty.$('main .empty').text()).toContain('Escriba');
+    const bad = await getPage(app, '/en/search?q=asylum&page=99&year=21');
+    expect(bad.status).toBe(400);
+    expect(bad.$('.notice-error').text()).toContain('“page” must be a whole number from 1 to 10');
+    expect(bad.$('.notice-error').text()).toContain('“year”');
+    const none = await getPage(app, '/en/search?q=zzyzxquux');
+    expect(none.$('.search-results .empty').text()).toContain('Nothing found for “zzyzxquux”');
+  });
+
+  it('the header of every public page has the search box, in both languages', async () => {
+    for (const locale of LOCALES) {
+      const { $ } = await getPage(app, `/${locale}/organizations`);
+      expect($('header search form').attr('action')).toBe(`/${locale}/search`);
+      expect($('header search label').text()).toBe(locale === 'en' ? 'Search the site' : 'Buscar en el sitio');
+    }
+  });
+
+  it('an embargoed release is not found until it lifts; a draft recommendation only by editors', async () => {
+    const [release] = await ctx.db.select().from(t.releases).where(eq(t.releases.slug, STATEMENT));
+    const lifts = new Date(clock.getTime() + 60 * 60_000);
+    await ctx.db.update(t.releases).set({ embargoedUntil: lifts }).where(eq(t.releases.id, release!.id));
+    const url = '/en/search?q=speak+out+upcoming+visit&kind=release';
+    expect(hrefs((await getPage(app, url)).$)).toEqual([]);
+    clock = new Date(lifts.getTime() + 1000);
+    expect(hrefs((await getPage(app, url)).$)).toEqual([`/en/releases/${release!.slug}`]);
+
+    // A draft statement's recommendation, written after the index was built: the triggers keep it.
+    const [draft] = await ctx.db
+      .insert(t.statements)
+      .values({ slug: 'draft-search', title: { en: { text: 'Draft', origin: 'original' } }, date: '2026-01-01' })
+      .returning();
+    await ctx.db.insert(t.recommendations).values({
+      statementId: draft!.id,
+      slug: 'quetzal',
+      position: 1,
+      text: { es: { text: 'Proteger al quetzal resplandeciente', origin: 'original' } },
+    });
+    const publicHits = hrefs((await getPage(app, '/es/search?q=quetzales')).$);
+    expect(publicHits).toEqual([]);
+    await createUserWithPassword(ctx.db, { email: 'search-editor@example.org', role: 'editor' });
+    const editor = await signedIn(app, 'search-editor@example.org');
+    const page = await editor.get('/es/workspace/search?q=quetzales');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`/es/workspace/statements/draft-search/recommendations/`);
+    expect(page.body).toContain('Borrador');
+    const anonymous = await new Visitor(app).get('/es/workspace/search?q=quetzales');
+    expect(anonymous.statusCode).toBe(303);
+  });
+
+  it('is rate-limited per address', async () => {
+    const visitor = new Visitor(app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await visitor.get(`/en/search?q=limit${i}`)).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
+
+  it('keeps its index by construction: an edit or delete of a source is searched at once', async () => {
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          ctx.db,
+          sql`select count(*)::int as n from search_documents where tsv_en @@ websearch_to_tsquery('puente_english', 'xylophone')`,
+        )
+      )[0]!.n;
+    await ctx.db
+      .update(t.organizations)
+      .set({ aliases: ['Xylophone Collective'] })
+      .where(eq(t.organizations.slug, 'cejil'));
+    expect(await count()).toBe(1);
+    await ctx.db.update(t.organizations).set({ aliases: [] }).where(eq(t.organizations.slug, 'cejil'));
+    expect(await count()).toBe(0);
+  });
+});

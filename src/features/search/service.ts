@@ -1,0 +1,373 @@
+/**
+ * Search over `search_documents` (platform/db/schema/search.ts), kept by triggers: full-text in both
+ * languages (the accent-folding `puente_english` / `puente_spanish` configurations), and pg_trgm
+ * word similarity on names and titles for typos ("Flacos"). Ranked by ts_rank (or the similarity),
+ * newest first among equals.
+ *
+ * Who finds what: the public (and members) only what platform/visibility.ts makes public at the
+ * request's `now`, through its own SQL conditions on the source rows, never a copy; those who may see
+ * unpublished material (`canSeeUnpublished`) find drafts, embargoed and withdrawn items too.
+ *
+ * Cost: at most SEARCH_CANDIDATES matching rows are ranked (see there), so a common word costs what a
+ * rare one does; the page tells the reader when more matched, and to narrow the search.
+ *
+ * Paging: ranked results have no stable key to page by (the rank is a float recomputed per query), so
+ * pages are a bounded offset: SEARCH_PAGE_SIZE results a page, at most SEARCH_MAX_PAGE pages. A reader
+ * who needs more adds a word or a filter; the cost of a page never grows past the 200th result.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../platform/db/client.js';
+import {
+  followupResponses,
+  followupStatusUpdates,
+  organizations,
+  recommendations,
+  releases,
+  type SearchKind,
+  searchDocuments,
+  statements,
+  themes,
+} from '../../platform/db/schema/index.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
+import {
+  publicFollowupCondition,
+  publicReleasesCondition,
+  publicStatementsCondition,
+  releaseStateCondition,
+  stateCondition,
+  statementStateColumns,
+  type VisibilityState,
+} from '../../platform/visibility.js';
+import { recommendationNumber } from '../statements/index.js';
+
+export const SEARCH_PAGE_SIZE = 20;
+export const SEARCH_MAX_PAGE = 10;
+export const SEARCH_MAX_QUERY = 200;
+/**
+ * Matching rows ranked per search, at most: a common word matches tens of thousands of rows, and
+ * ranking them all costs ~100 ms at 250,000 recommendations; these are the first the indexes yield
+ * (storage order), which is more than the SEARCH_MAX_PAGE pages show.
+ */
+export const SEARCH_CANDIDATES = 500;
+/** Word similarity (pg_trgm) a name or title needs to count as a typo of the words typed. */
+const NAME_SIMILARITY = 0.5;
+
+/** The kinds a reader filters by: follow-up groups responses and status updates. */
+export const SEARCH_FILTER_KINDS = ['statement', 'recommendation', 'release', 'organization', 'followup'] as const;
+export type SearchFilterKind = (typeof SEARCH_FILTER_KINDS)[number];
+
+export interface SearchRequest {
+  q?: string | undefined;
+  kind?: string | undefined;
+  theme?: string | undefined;
+  year?: string | undefined;
+  lang?: string | undefined;
+  page?: string | undefined;
+}
+
+/** A search as understood: the words and the filters that were valid, and what was wrong with the rest. */
+export interface SearchInput {
+  q: string;
+  kind: SearchFilterKind | null;
+  theme: string | null;
+  year: number | null;
+  lang: Locale | null;
+  page: number;
+  /** Catalog keys of the parameters that were refused (shown on the page; the search runs without them). */
+  problems: SearchProblem[];
+}
+
+export type SearchProblem = 'query' | 'page' | 'year' | 'kind' | 'lang' | 'theme';
+
+export interface SearchHit {
+  kind: SearchKind;
+  /** The language whose text matched and is shown (the reader's when both did). */
+  shownLocale: Locale;
+  /** Title and excerpt with the matched words between \uE000 and \uE001 (see `highlightedHtml`). */
+  title: string;
+  excerpt: string;
+  date: string | null;
+  statementSlug: string | null;
+  statementTitle: LocalizedText | null;
+  recommendationSlug: string | null;
+  recommendationId: number | null;
+  recommendationNumber: number | null;
+  slug: string | null;
+  /** Only in the workspace search: the item's state for the public. */
+  state: VisibilityState | 'archived' | null;
+}
+
+export interface SearchPage {
+  input: SearchInput;
+  hits: SearchHit[];
+  hasNext: boolean;
+  /** More rows matched than SEARCH_CANDIDATES: the ranking is over the first ones only (the page says so). */
+  truncated: boolean;
+  /** Filter choices: themes (slug and label) and the years with public material. */
+  themes: { slug: string; label: LocalizedText }[];
+  years: number[];
+}
+
+export const HIGHLIGHT_START = '\uE000';
+export const HIGHLIGHT_STOP = '\uE001';
+
+/** Reads the query string into a search; what is invalid is named in `problems`, never thrown. */
+export function readSearchRequest(request: SearchRequest): SearchInput {
+  const problems: SearchProblem[] = [];
+  // The markers of highlighted words are ours alone; NUL never reaches here (readable-input.ts).
+  let q = (request.q ?? '')
+    .replace(/[\uE000\uE001]/g, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
+  if (q.length > SEARCH_MAX_QUERY) {
+    problems.push('query');
+    q = '';
+  }
+  const pick = <T extends string>(value: string | undefined, allowed: readonly T[], problem: SearchProblem) => {
+    if (!value) return null;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(problem);
+    return null;
+  };
+  let page = 1;
+  if (request.page) {
+    const n = /^\d{1,4}$/.test(request.page) ? Number(request.page) : 0;
+    if (n >= 1 && n <= SEARCH_MAX_PAGE) page = n;
+    else problems.push('page');
+  }
+  let year: number | null = null;
+  if (request.year) {
+    if (/^\d{4}$/.test(request.year)) year = Number(request.year);
+    else problems.push('year');
+  }
+  const theme = request.theme ? request.theme : null;
+  if (theme !== null && !/^[a-z0-9-]{1,200}$/.test(theme)) problems.push('theme');
+  return {
+    q,
+    kind: pick(request.kind, SEARCH_FILTER_KINDS, 'kind'),
+    theme: theme !== null && /^[a-z0-9-]{1,200}$/.test(theme) ? theme : null,
+    year,
+    lang: pick(request.lang, LOCALES, 'lang'),
+    page,
+    problems,
+  };
+}
+
+/** Who searches: the public rule, or everything for those who may see unpublished material. */
+export type SearchAudience = 'public' | 'unpublished';
+
+const d = searchDocuments;
+const s = statements;
+
+/**
+ * The public rule per kind, as SQL on a `search_documents` row: each kind's source row, asked with the
+ * visibility module's own conditions (one primary-key lookup per candidate).
+ */
+function publicCondition(now: Date): SQL {
+  const statementPublic = sql`exists (select 1 from ${s} where ${s.id} = ${d.statementId} and ${publicStatementsCondition(now)})`;
+  const followupPublic = (table: typeof followupResponses | typeof followupStatusUpdates) =>
+    sql`exists (select 1 from ${table} join ${s} on ${s.id} = ${d.statementId}
+      where ${table.id} = ${d.sourceId} and ${publicFollowupCondition(table.publication, now)})`;
+  return sql`(
+    (${d.kind} in ('statement', 'recommendation') and ${statementPublic})
+    or (${d.kind} = 'release' and exists (select 1 from ${releases} where ${releases.id} = ${d.sourceId} and ${publicReleasesCondition(now)}))
+    or (${d.kind} = 'organization' and exists (select 1 from ${organizations} where ${organizations.id} = ${d.sourceId} and ${organizations.archivedAt} is null))
+    or (${d.kind} = 'followup_response' and ${followupPublic(followupResponses)})
+    or (${d.kind} = 'followup_status_update' and ${followupPublic(followupStatusUpdates)})
+  )`;
+}
+
+/** The item's state for the public, for the workspace's results. */
+function stateExpression(now: Date, kind: SQL): SQL {
+  const of = (state: VisibilityState) => stateCondition(statementStateColumns, state, now);
+  return sql`case
+    when ${kind} = 'organization' then case when ${organizations.archivedAt} is null then 'published' else 'archived' end
+    when ${kind} = 'release' then case
+      when ${releaseStateCondition('draft', now)} then 'draft'
+      when ${releaseStateCondition('withdrawn', now)} then 'withdrawn'
+      when ${releaseStateCondition('embargoed', now)} then 'embargoed'
+      else 'published' end
+    when ${of('draft')} then 'draft'
+    when ${of('withdrawn')} then 'withdrawn'
+    when ${of('embargoed')} then 'embargoed'
+    when coalesce(${followupResponses.publication}, ${followupStatusUpdates.publication}) = 'draft' then 'draft'
+    else 'published' end`;
+}
+
+function kindCondition(kind: SearchFilterKind | null): SQL {
+  if (kind === null) return sql`true`;
+  if (kind === 'followup') return sql`${d.kind} in ('followup_response', 'followup_status_update')`;
+  return sql`${d.kind} = ${kind}`;
+}
+
+/**
+ * One page of results. `now` is the request's clock (embargoes lift by it); `locale` the reader's
+ * language, whose text is shown when it matched.
+ */
+export async function search(
+  db: Db,
+  input: SearchInput,
+  locale: Locale,
+  now: Date,
+  audience: SearchAudience = 'public',
+): Promise<SearchPage> {
+  // Without words there are no results, so no filters to offer either.
+  const [choices, { hits, truncated }] = await Promise.all([
+    input.q === '' ? { themes: [], years: [] } : filterChoices(db, now, audience),
+    findHits(db, input, locale, now, audience),
+  ]);
+  return {
+    input,
+    hits: hits.slice(0, SEARCH_PAGE_SIZE),
+    hasNext: hits.length > SEARCH_PAGE_SIZE,
+    truncated,
+    ...choices,
+  };
+}
+
+async function findHits(
+  db: Db,
+  input: SearchInput,
+  locale: Locale,
+  now: Date,
+  audience: SearchAudience,
+): Promise<{ hits: SearchHit[]; truncated: boolean }> {
+  if (input.q === '') return { hits: [], truncated: false };
+  const q = input.q;
+  const qEn = sql`websearch_to_tsquery('puente_english', ${q})`;
+  const qEs = sql`websearch_to_tsquery('puente_spanish', ${q})`;
+  const plain = sql`lower(unaccent(${q}))`;
+  const inEn = sql`${d.tsvEn} @@ ${qEn}`;
+  const inEs = sql`${d.tsvEs} @@ ${qEs}`;
+  const byName = sql`(${d.names} <> '' and ${plain} <% ${d.names})`;
+  const match =
+    input.lang === 'en'
+      ? sql`(${inEn} or ${byName})`
+      : input.lang === 'es'
+        ? sql`(${inEs} or ${byName})`
+        : sql`(${inEn} or ${inEs} or ${byName})`;
+  const other: Locale = locale === 'en' ? 'es' : 'en';
+  // The language whose text is shown: the filter's, else the reader's when it matched, else the other's when it did.
+  const matchedIn = (l: Locale) => (l === 'en' ? inEn : inEs);
+  const shown = input.lang
+    ? sql`${input.lang}`
+    : sql`case when ${matchedIn(locale)} then ${locale} when ${matchedIn(other)} then ${other} else ${locale} end`;
+  const rank = sql`greatest(
+    case when ${inEn} then ts_rank(${d.tsvEn}, ${qEn}) else 0 end,
+    case when ${inEs} then ts_rank(${d.tsvEs}, ${qEs}) else 0 end,
+    case when ${byName} then word_similarity(${plain}, ${d.names}) * 0.5 else 0 end)`;
+  const filters: SQL[] = [match, kindCondition(input.kind)];
+  if (audience === 'public') filters.push(publicCondition(now));
+  if (input.year !== null) {
+    filters.push(sql`${d.date} >= ${`${input.year}-01-01`}::date and ${d.date} < ${`${input.year + 1}-01-01`}::date`);
+  }
+  if (input.theme !== null) {
+    filters.push(sql`exists (select 1 from recommendation_themes rt join ${themes} on ${themes.id} = rt.theme_id
+      where rt.recommendation_id = ${d.recommendationId} and ${themes.slug} = ${input.theme})`);
+  }
+  const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
+  const state = audience === 'unpublished' ? stateExpression(now, sql`h.kind`) : sql`null`;
+  const headline = (text: 'title' | 'body', options: string) =>
+    sql`ts_headline(case when h.shown = 'es' then 'puente_spanish'::regconfig else 'puente_english'::regconfig end,
+      case when h.shown = 'es' then coalesce(nullif(doc.${sql.raw(text)}_es, ''), doc.${sql.raw(text)}_en)
+        else coalesce(nullif(doc.${sql.raw(text)}_en, ''), doc.${sql.raw(text)}_es) end,
+      case when h.shown = 'es' then ${qEs} else ${qEn} end,
+      ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, ${options}`})`;
+  // Three steps, so the cost is bounded whatever the words: (1) at most SEARCH_CANDIDATES matching rows
+  // that pass the filters and the visibility rule, as the indexes yield them; (2) those ranked, one page
+  // kept; (3) excerpts (ts_headline reads the whole text) and names for that page only. Step 1 is named
+  // like the table, so the column references of step 2 read its rows.
+  const rows = await db.transaction(async (tx) => {
+    // JIT compiling costs PostgreSQL seconds here: the planner prices the bounded candidate scan as if it
+    // read every match, which crosses jit_above_cost though the query reads at most a few hundred rows.
+    await tx.execute(
+      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true), set_config('jit', 'off', true)`,
+    );
+    return queryRows<RawHit>(
+      tx,
+      sql`select h.kind, h.shown, h.date, h.rank, h.candidates, ${state} as state,
+        ${headline('title', 'HighlightAll=true')} as title,
+        ${headline('body', 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
+        ${s.slug} as statement_slug, ${s.title} as statement_title,
+        ${recommendations.slug} as recommendation_slug, ${recommendations.id} as recommendation_id,
+        case when ${recommendations.id} is not null then ${recommendationNumber()} end as recommendation_number,
+        coalesce(${releases.slug}, ${organizations.slug}) as slug
+      from (
+        select ${d.kind} as kind, ${d.sourceId} as source_id, ${d.statementId} as statement_id,
+          ${d.recommendationId} as recommendation_id, ${d.date} as date, ${shown} as shown, ${rank} as rank,
+          count(*) over () as candidates
+        from (select * from ${d} where ${sql.join(filters, sql` and `)} limit ${SEARCH_CANDIDATES}) as ${d}
+        order by rank desc, ${d.date} desc nulls last, ${d.kind}, ${d.sourceId}
+        limit ${SEARCH_PAGE_SIZE + 1} offset ${offset}
+      ) h
+      join ${d} doc on doc.kind = h.kind and doc.source_id = h.source_id
+      left join ${releases} on h.kind = 'release' and ${releases.id} = h.source_id
+      left join ${s} on ${s.id} = coalesce(h.statement_id, ${releases.statementId})
+      left join ${organizations} on h.kind = 'organization' and ${organizations.id} = h.source_id
+      left join ${followupResponses} on h.kind = 'followup_response' and ${followupResponses.id} = h.source_id
+      left join ${followupStatusUpdates} on h.kind = 'followup_status_update' and ${followupStatusUpdates.id} = h.source_id
+      left join ${recommendations} on ${recommendations.id} = h.recommendation_id
+      order by h.rank desc, h.date desc nulls last, h.kind, h.source_id`,
+    );
+  });
+  const truncated = Number(rows[0]?.candidates ?? 0) >= SEARCH_CANDIDATES;
+  const hits = rows.map((r) => ({
+    kind: r.kind,
+    shownLocale: r.shown,
+    title: r.title ?? '',
+    excerpt: r.excerpt ?? '',
+    date: r.date === null ? null : String(r.date).slice(0, 10),
+    statementSlug: r.statement_slug,
+    statementTitle: r.statement_title,
+    recommendationSlug: r.recommendation_slug,
+    recommendationId: r.recommendation_id === null ? null : Number(r.recommendation_id),
+    recommendationNumber: r.recommendation_number === null ? null : Number(r.recommendation_number),
+    slug: r.slug,
+    state: r.state,
+  }));
+  return { hits, truncated };
+}
+
+interface RawHit {
+  kind: SearchKind;
+  candidates: number | string;
+  shown: Locale;
+  date: string | Date | null;
+  state: VisibilityState | 'archived' | null;
+  rank: number;
+  title: string | null;
+  excerpt: string | null;
+  statement_slug: string | null;
+  statement_title: LocalizedText | null;
+  recommendation_slug: string | null;
+  recommendation_id: number | string | null;
+  recommendation_number: number | string | null;
+  slug: string | null;
+}
+
+/** The filters' choices: every theme in use, and the years of the statements and releases one may find. */
+async function filterChoices(
+  db: Db,
+  now: Date,
+  audience: SearchAudience,
+): Promise<{ themes: SearchPage['themes']; years: number[] }> {
+  const statementRule = audience === 'public' ? publicStatementsCondition(now) : sql`true`;
+  const releaseRule = audience === 'public' ? publicReleasesCondition(now) : sql`true`;
+  const [themeRows, yearRows] = await Promise.all([
+    queryRows<{ slug: string; label: LocalizedText }>(
+      db,
+      sql`select ${themes.slug} as slug, ${themes.label} as label from ${themes}
+        where ${themes.archivedAt} is null order by ${themes.position}, ${themes.id} limit 50`,
+    ),
+    queryRows<{ year: number | string }>(
+      db,
+      sql`select distinct extract(year from y)::int as year from (
+          select ${s.date}::date as y from ${s} where ${statementRule}
+          union select ${releases.releaseDate}::date from ${releases} where ${releaseRule}) years
+        order by year desc limit 50`,
+    ),
+  ]);
+  return { themes: themeRows, years: yearRows.map((r) => Number(r.year)) };
+}
