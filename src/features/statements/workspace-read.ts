@@ -1,5 +1,5 @@
 /** What the editorial workspace reads: every statement in any state, with what its forms need. */
-import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or } from 'drizzle-orm';
 import { type Choices, chosenAndOffered } from '../../platform/db/choices.js';
 import type { Db } from '../../platform/db/client.js';
 import {
@@ -10,6 +10,7 @@ import {
   type SortKey,
 } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import {
   stateCondition,
@@ -19,7 +20,7 @@ import {
 } from '../../platform/visibility.js';
 import { organizationsToPick, peopleToPick } from '../registry/index.js';
 import { type StatementRow, statementBySlug } from './edit-service.js';
-import { recommendationOrder } from './recommendation-number.js';
+import { recommendationNumber, recommendationOrder } from './recommendation-number.js';
 
 export type PersonRow = typeof t.people.$inferSelect;
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
@@ -28,21 +29,43 @@ export type QuoteRow = typeof t.quotes.$inferSelect;
 export interface RecommendationForEditing extends RecommendationRow {
   themeIds: number[];
   addresseeIds: number[];
+  /** Its number in the statement ("Recommendation 3"), counted over the whole statement. */
+  number: number;
 }
+
+/** Recommendations on one page of the statement editor: the page stays small however long the statement. */
+export const EDITOR_RECOMMENDATIONS_PAGE = 25;
 
 export interface StatementForEditing {
   statement: typeof t.statements.$inferSelect;
   state: VisibilityState;
   addresseeIds: number[];
   signatories: { organizationId: number; role: 'convener' | 'signatory' }[];
-  recommendations: RecommendationForEditing[];
+  /** One keyset page of the recommendations, in the statement's order. */
+  recommendations: KeysetPage<RecommendationForEditing>;
+  /** How many recommendations the statement has (all pages). */
+  recommendationCount: number;
   quotes: (QuoteRow & { person: PersonRow })[];
 }
 
-export async function getStatementForEditing(db: Db, slug: string, now: Date): Promise<StatementForEditing> {
+const recommendationKeys: SortKey[] = [
+  { column: t.recommendations.position, direction: 'asc' },
+  { column: t.recommendations.id, direction: 'asc' },
+];
+
+/**
+ * The statement as its editor's page shows it: its row, picks and quotes, and one page of its
+ * recommendations (`page`: the cursors of `?after=`/`?before=`), so the page does not grow with them.
+ */
+export async function getStatementForEditing(
+  db: Db,
+  slug: string,
+  now: Date,
+  page: PageRequest = {},
+): Promise<StatementForEditing> {
   const statement = await statementBySlug(db, slug);
   const id = statement.id;
-  const [addressees, signatories, recommendations, quotes] = await Promise.all([
+  const [addressees, signatories, recommendations, [counted], quotes] = await Promise.all([
     db
       .select({ id: t.statementAddressees.addresseeId })
       .from(t.statementAddressees)
@@ -53,11 +76,20 @@ export async function getStatementForEditing(db: Db, slug: string, now: Date): P
       .from(t.signatories)
       .where(eq(t.signatories.statementId, id))
       .orderBy(asc(t.signatories.position)),
-    db
-      .select()
-      .from(t.recommendations)
-      .where(eq(t.recommendations.statementId, id))
-      .orderBy(...recommendationOrder()),
+    keysetPage<RecommendationRow & { number: number }>({
+      keys: recommendationKeys,
+      request: page,
+      size: EDITOR_RECOMMENDATIONS_PAGE,
+      keyOf: (r) => [r.position, r.id],
+      fetch: (where, orderBy, limit) =>
+        db
+          .select({ ...getTableColumns(t.recommendations), number: recommendationNumber() })
+          .from(t.recommendations)
+          .where(and(eq(t.recommendations.statementId, id), where))
+          .orderBy(...orderBy)
+          .limit(limit),
+    }),
+    db.select({ n: count() }).from(t.recommendations).where(eq(t.recommendations.statementId, id)),
     db
       .select({ quote: t.quotes, person: t.people })
       .from(t.quotes)
@@ -67,20 +99,61 @@ export async function getStatementForEditing(db: Db, slug: string, now: Date): P
   ]);
   const links = await recommendationLinks(
     db,
-    recommendations.map((r) => r.id),
+    recommendations.items.map((r) => r.id),
   );
   return {
     statement,
     state: visibilityState(statement, now),
     addresseeIds: addressees.map((a) => a.id),
     signatories,
-    recommendations: recommendations.map((r) => ({
-      ...r,
-      themeIds: links.themes.get(r.id) ?? [],
-      addresseeIds: links.addressees.get(r.id) ?? [],
-    })),
+    recommendations: {
+      ...recommendations,
+      items: recommendations.items.map((r) => ({
+        ...r,
+        themeIds: links.themes.get(r.id) ?? [],
+        addresseeIds: links.addressees.get(r.id) ?? [],
+      })),
+    },
+    recommendationCount: Number(counted?.n ?? 0),
     quotes: quotes.map(({ quote, person }) => ({ ...quote, person })),
   };
+}
+
+/** One recommendation of the statement, with its links and number; NotFound when it is another statement's. */
+export async function recommendationForEditing(
+  db: Db,
+  statementId: number,
+  id: number,
+): Promise<RecommendationForEditing> {
+  const [row] = await db
+    .select({ ...getTableColumns(t.recommendations), number: recommendationNumber() })
+    .from(t.recommendations)
+    .where(and(eq(t.recommendations.statementId, statementId), eq(t.recommendations.id, id)));
+  if (!row) throw new NotFound(`No recommendation ${id} in statement ${statementId}`);
+  const links = await recommendationLinks(db, [row.id]);
+  return { ...row, themeIds: links.themes.get(row.id) ?? [], addresseeIds: links.addressees.get(row.id) ?? [] };
+}
+
+/** The ids of a statement's recommendations or quotes, in their order: what a move reorders. */
+export async function statementItemIds(
+  db: Db,
+  statementId: number,
+  kind: 'recommendations' | 'quotes',
+): Promise<number[]> {
+  if (kind === 'recommendations') {
+    const rows = await db
+      .select({ id: t.recommendations.id })
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, statementId))
+      .orderBy(...recommendationOrder());
+    return rows.map((r) => r.id);
+  }
+  const rows = await db
+    .select({ id: t.quotes.id })
+    .from(t.quotes)
+    .where(eq(t.quotes.statementId, statementId))
+    .orderBy(asc(t.quotes.position), asc(t.quotes.id));
+  return rows.map((r) => r.id);
 }
 
 async function recommendationLinks(db: Db, ids: number[]) {

@@ -1,3 +1,4 @@
+import type { PageRequest } from '../../platform/db/keyset.js';
 import { canRecordFollowup } from '../../platform/policy.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
@@ -5,6 +6,7 @@ import { BilingualFields, type Typed, typedText } from '../../ui/bound-fields.js
 import { TextField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
+import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
 import { TEXT_LIMITS } from './edit-service.js';
@@ -14,6 +16,15 @@ import { MoveButtons, TranslationStates } from './workspace-parts.js';
 import type { RegistryChoices, StatementForEditing } from './workspace-read.js';
 
 export type { Typed };
+
+/** A recommendation as the statement's page lists it: its start, since its own page has the whole text. */
+const LISTED_TEXT = 240;
+function shortened(text: string): string {
+  if (text.length <= LISTED_TEXT) return text;
+  const cut = text.slice(0, LISTED_TEXT);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > LISTED_TEXT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 const str = typedText;
 
@@ -130,6 +141,8 @@ export function StatementEditPage(
     failed?: { form: StatementForm; typed: Typed; outcome: FormOutcome } | undefined;
     /** The words the signatories' search looks for ('' for none). */
     findSignatories?: string;
+    /** The page of the recommendations shown (its cursor), kept by the move buttons. */
+    page?: PageRequest;
   },
 ): JSX.Element {
   const { ctx, csrf, data, choices, failed } = props;
@@ -140,6 +153,7 @@ export function StatementEditPage(
   const typedOf = (form: StatementForm): Typed => (failed?.form === form ? failed.typed : undefined);
   const title = localizedPlain(s.title, ctx);
   const labels = statementLabels(ctx);
+  const recs = data.recommendations;
   // Follow-up is recorded once the statement has been published (features/followup's editor pages).
   const followup = data.state !== 'draft' && canRecordFollowup(props.user);
   const orgName = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
@@ -172,13 +186,20 @@ export function StatementEditPage(
         <StatementFields ctx={ctx} stored={s} typed={typedOf('details')} outcome={outcomeOf('details')} />
       </DetailsSection>
       <Section id="recommendations-title" title={t.editorialRecommendations}>
-        {data.recommendations.length === 0 ? <p safe>{t.editorialNoRecommendations}</p> : ''}
+        {data.recommendationCount === 0 ? <p safe>{t.editorialNoRecommendations}</p> : ''}
+        {recs.items.length > 0 && data.recommendationCount > recs.items.length ? (
+          <p class="meta" safe>
+            {t.editorialRecommendationsShown(recs.items[0]!.number, recs.items.at(-1)!.number, data.recommendationCount)}
+          </p>
+        ) : (
+          ''
+        )}
         <ol class="workspace-items">
-          {data.recommendations.map((r, index) => {
-            const text = localizedPlain(r.text, ctx);
-            const name = t.editorialRecommendationNumber(index + 1);
+          {recs.items.map((r) => {
+            const text = shortened(localizedPlain(r.text, ctx));
+            const name = t.editorialRecommendationNumber(r.number);
             return (
-              <li>
+              <li id={`recommendation-${r.id}`} value={String(r.number)}>
                 <p>
                   <a href={`${base}/recommendations/${r.id}`}>
                     <span class="visually-hidden" safe>{`${name}: `}</span>
@@ -194,7 +215,7 @@ export function StatementEditPage(
                       data-followup={String(r.id)}
                       safe
                     >
-                      {t.editorialRecommendationFollowup(index + 1)}
+                      {t.editorialRecommendationFollowup(r.number)}
                     </a>
                   </p>
                 ) : (
@@ -206,11 +227,16 @@ export function StatementEditPage(
                   action={`${base}/recommendations/${r.id}/move`}
                   version={s.version}
                   name={name}
+                  page={props.page}
                 />
               </li>
             );
           })}
         </ol>
+        <Pager
+          ctx={ctx}
+          links={keysetLinks(recs, (cursor) => `${pageHref(base, {}, cursor)}#recommendations-title`)}
+        />
         <p>
           <a class="button" href={`${base}/recommendations/new`} safe>
             {t.editorialAddRecommendation}

@@ -50,6 +50,8 @@ export const editorialEn = {
   editorialNameColumn: 'Name',
   editorialSaveOrder: 'Save the list',
   editorialRecommendations: 'Recommendations',
+  editorialRecommendationsShown: (from: number, to: number, total: number) =>
+    `Recommendations ${from} to ${to} of ${total}.`,
   editorialNoRecommendations: 'No recommendations yet.',
   editorialAddRecommendation: 'Add a recommendation',
   editorialRecommendationTitle: 'Recommendation',

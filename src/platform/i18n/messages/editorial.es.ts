@@ -52,6 +52,8 @@ export const editorialEs = {
   editorialNameColumn: 'Nombre',
   editorialSaveOrder: 'Guardar la lista',
   editorialRecommendations: 'Recomendaciones',
+  editorialRecommendationsShown: (from: number, to: number, total: number) =>
+    `Recomendaciones ${from} a ${to} de ${total}.`,
   editorialNoRecommendations: 'Todavía no hay recomendaciones.',
   editorialAddRecommendation: 'Añadir una recomendación',
   editorialRecommendationTitle: 'Recomendación',
