@@ -205,7 +205,12 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
             w.ctx,
             async () => {
               // Only an item of this statement moves (another statement's is NotFound, as for its page).
-              const item = await statementItem(deps.db, kind === 'recommendations' ? t.recommendations : t.quotes, slug, id);
+              const item = await statementItem(
+                deps.db,
+                kind === 'recommendations' ? t.recommendations : t.quotes,
+                slug,
+                id,
+              );
               const ids = await statementItemIds(deps.db, item.statementId, kind);
               const order = moved(ids, id, field(body, 'direction') === 'up' ? 'up' : 'down');
               await reorderStatementItems(

@@ -189,7 +189,11 @@ export function StatementEditPage(
         {data.recommendationCount === 0 ? <p safe>{t.editorialNoRecommendations}</p> : ''}
         {recs.items.length > 0 && data.recommendationCount > recs.items.length ? (
           <p class="meta" safe>
-            {t.editorialRecommendationsShown(recs.items[0]!.number, recs.items.at(-1)!.number, data.recommendationCount)}
+            {t.editorialRecommendationsShown(
+              recs.items[0]!.number,
+              recs.items.at(-1)!.number,
+              data.recommendationCount,
+            )}
           </p>
         ) : (
           ''
@@ -233,10 +237,7 @@ export function StatementEditPage(
             );
           })}
         </ol>
-        <Pager
-          ctx={ctx}
-          links={keysetLinks(recs, (cursor) => `${pageHref(base, {}, cursor)}#recommendations-title`)}
-        />
+        <Pager ctx={ctx} links={keysetLinks(recs, (cursor) => `${pageHref(base, {}, cursor)}#recommendations-title`)} />
         <p>
           <a class="button" href={`${base}/recommendations/new`} safe>
             {t.editorialAddRecommendation}
