@@ -4,6 +4,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isFindPost } from '../../platform/forms/choice-limits.js';
 import type { Form } from '../../platform/forms/form-body.js';
 import {
   FormBody,
@@ -158,6 +159,8 @@ function registerItemRoutes(scope: FastifyTypeBox, locale: Locale, path: string,
     const w = request.workspace;
     const { slug } = request.params;
     const body = request.body as Form;
+    // Find (a picker's search) draws the form again as typed, with what it found: nothing is saved.
+    if (isFindPost(body)) return sendHtml(reply, await item.page(w, slug, null, body, {}, field(body, 'find-person')));
     return saveForm(
       reply,
       w.ctx,
@@ -178,6 +181,8 @@ function registerItemRoutes(scope: FastifyTypeBox, locale: Locale, path: string,
       const w = request.workspace;
       const { slug, id } = request.params;
       const body = request.body as Form;
+      if (keepTyped && isFindPost(body))
+        return sendHtml(reply, await item.page(w, slug, id, body, {}, field(body, 'find-person')));
       return saveForm(
         reply,
         w.ctx,

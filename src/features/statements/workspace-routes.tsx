@@ -92,10 +92,13 @@ export async function renderStatementPage(
   page: PageRequest = {},
 ): Promise<string> {
   const data = await getStatementForEditing(deps.db, slug, deps.now(), page);
-  const typed = failed?.form === 'signatories' && failed.typed ? readPicked(failed.typed, 'signatories') : [];
+  const typedForm = failed?.form === 'signatories' ? failed.typed : undefined;
+  const typed = typedForm ? readPicked(typedForm, 'signatories') : [];
+  // A posted signatories form (a search, or a failed save) searches for the words it carries.
+  const find = typedForm ? field(typedForm, 'find-signatories') : findSignatories;
   const chosen = [...data.signatories.map((x) => x.organizationId), ...typed];
-  const choices = await registryChoices(deps.db, { organizations: { chosen, find: findSignatories } });
-  return StatementEditPage({ ...w, data, choices, failed, findSignatories, page }) as Promise<string>;
+  const choices = await registryChoices(deps.db, { organizations: { chosen, find } });
+  return StatementEditPage({ ...w, data, choices, failed, findSignatories: find, page }) as Promise<string>;
 }
 
 /** The recommendations' page a form was posted from (`after`/`before`, as the page's address had them). */

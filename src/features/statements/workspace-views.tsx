@@ -10,6 +10,7 @@ import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
 import { TEXT_LIMITS } from './edit-service.js';
+import { readPicked } from './ordered-picker.js';
 import { DateField, DeleteDraftForm, PublicationControls } from './publication-controls.js';
 import { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
 import { MoveButtons, TranslationStates } from './workspace-parts.js';
@@ -154,6 +155,8 @@ export function StatementEditPage(
   const title = localizedPlain(s.title, ctx);
   const labels = statementLabels(ctx);
   const recs = data.recommendations;
+  // The signatories as a posted form had them (a search, or a failed save), else as stored.
+  const typedSignatories = typedOf('signatories');
   // Follow-up is recorded once the statement has been published (features/followup's editor pages).
   const followup = data.state !== 'draft' && canRecordFollowup(props.user);
   const orgName = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
@@ -280,13 +283,20 @@ export function StatementEditPage(
         legend={t.editorialSignatories}
         hint={t.editorialSignatoriesHint}
         rows={choices.organizations.map((o) => ({ id: o.id, label: orgName(o) }))}
-        selected={data.signatories.map((x) => x.organizationId)}
+        selected={
+          typedSignatories ? readPicked(typedSignatories, 'signatories') : data.signatories.map((x) => x.organizationId)
+        }
         roles={{
           options: [
             { value: 'signatory', label: t.editorialRoleSignatory },
             { value: 'convener', label: t.editorialRoleConvener },
           ],
-          of: (id) => data.signatories.find((x) => x.organizationId === id)?.role ?? 'signatory',
+          of: (id) =>
+            typedSignatories
+              ? str(typedSignatories, `signatories_role_${id}`) === 'convener'
+                ? 'convener'
+                : 'signatory'
+              : (data.signatories.find((x) => x.organizationId === id)?.role ?? 'signatory'),
         }}
         error={outcomeOf('signatories').errors?.signatories}
         search={{
@@ -295,7 +305,7 @@ export function StatementEditPage(
           value: props.findSignatories ?? '',
           more: choices.more.organizations,
           offered: choices.offered.organizations,
-          page: base,
+          page: `${base}/signatories`,
           anchor: 'signatories-title',
         }}
       />

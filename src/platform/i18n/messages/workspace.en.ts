@@ -80,7 +80,7 @@ export const workspaceEn = {
   choicesFindLabel: (what: string) => `Find ${what} to add`,
   choicesFoundFor: (words: string) => `Showing what you chose and what matches “${words}”.`,
   choicesNoneFound: (words: string) => `Nothing else matches “${words}”.`,
-  choicesClear: 'Clear the search',
+  choicesNotSavedYet: 'Nothing is saved yet: what you typed is kept below, and Save keeps it.',
   choicesFirstOnly: (n: number) => `Only the first ${n} are listed besides what you chose: search to find others.`,
   choicesMoreFound: (n: number) => `Only the first ${n} matches are listed: add words to narrow the search.`,
 } as const;
