@@ -16,6 +16,7 @@ import { CHOICES_FIRST, CHOICES_LIMIT } from '../../platform/db/choices.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { EDITOR_RECOMMENDATIONS_PAGE } from '../statements/index.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 /** Rows of each kind beyond what a picker offers, so only a search can find the last ones. */
@@ -255,5 +256,47 @@ describeEachEngine('bounded pickers', (ctx) => {
     expect(after(`#contacts-${person}`).attr('checked')).toBeDefined();
     expect(after(`#boilerplates-${organization}`).attr('checked')).toBeDefined();
     expect(after(`select[name=statementId] option[value="${statement!.id}"]`).attr('selected')).toBeDefined();
+  });
+
+  it('the statement editor lists its recommendations a page at a time; a move comes back to its page', async () => {
+    const [statement] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, 'bulk-statement-003'));
+    const count = EDITOR_RECOMMENDATIONS_PAGE + 5;
+    await ctx.db.insert(t.recommendations).values(
+      Array.from({ length: count }, (_, i) => ({
+        statementId: statement!.id,
+        slug: `r${i + 1}`,
+        position: i,
+        text: localized('en', `Numbered ${i + 1}: ${'long words '.repeat(60)}`),
+      })),
+    );
+    const base = '/en/workspace/statements/bulk-statement-003';
+    const { $ } = await page(base);
+    const items = $('#recommendations-title').parent().find('ol.workspace-items > li');
+    expect(items.length).toBe(EDITOR_RECOMMENDATIONS_PAGE);
+    // Each is listed by the start of its text; its own page has the rest.
+    expect(items.first().find('a').first().text().length).toBeLessThan(300);
+    expect($('#recommendations-title').parent().find('.meta').text()).toBe(
+      `Recommendations 1 to ${EDITOR_RECOMMENDATIONS_PAGE} of ${count}.`,
+    );
+    const next = $('#recommendations-title').parent().find('.pager a[rel=next]').attr('href')!;
+    const second = (await page(next)).$;
+    const rest = second('ol.workspace-items > li');
+    expect(rest.length).toBe(5);
+    expect(rest.first().attr('value')).toBe(String(EDITOR_RECOMMENDATIONS_PAGE + 1));
+    expect(rest.first().text()).toContain(`Numbered ${EDITOR_RECOMMENDATIONS_PAGE + 1}:`);
+    // Moving the last one up: it swaps with the one before, and the editor is back on its page, at it.
+    const move = rest.last().find('form.row-actions');
+    const moved = await ana.post(
+      move.attr('action')!,
+      { version: move.find('input[name=version]').val() as string, direction: 'up' },
+      next,
+    );
+    expect(moved.statusCode).toBe(303);
+    const id = move.attr('action')!.split('/').at(-2);
+    expect(moved.headers.location).toMatch(new RegExp(`\\?after=[\\w-]+&saved=1#recommendation-${id}$`));
+    const back = (await page(moved.headers.location!)).$;
+    expect(back('ol.workspace-items > li').length).toBe(5);
+    expect(back('ol.workspace-items > li').eq(3).text()).toContain(`Numbered ${count}:`);
+    expect(back('ol.workspace-items > li').eq(3).attr('value')).toBe(String(count - 1));
   });
 });

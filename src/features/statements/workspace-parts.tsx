@@ -1,5 +1,5 @@
 /** Pieces of the statement pages: the list, a state tag, each language's state, move buttons. */
-import type { KeysetPage, PageRequest } from '../../platform/db/keyset.js';
+import type { KeysetPage } from '../../platform/db/keyset.js';
 import { formatDate, messages } from '../../platform/i18n/format.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import { type LocalizedText, translationState } from '../../platform/text/localized-text.js';
@@ -105,21 +105,11 @@ export function TranslationStates({ ctx, value }: { ctx: PageContext; value: Loc
   );
 }
 
-export function MoveButtons(props: {
-  ctx: PageContext;
-  csrf: string;
-  action: string;
-  version: number;
-  name: string;
-  /** The cursor of the list's page the buttons are on, so the move comes back to that page. */
-  page?: PageRequest | undefined;
-}) {
+export function MoveButtons(props: { ctx: PageContext; csrf: string; action: string; version: number; name: string }) {
   const { t } = props.ctx;
   return (
     <form method="post" action={props.action} class="row-actions">
       <HiddenFields csrf={props.csrf} version={props.version} />
-      {props.page?.after ? <input type="hidden" name="after" value={props.page.after} /> : ''}
-      {props.page?.before ? <input type="hidden" name="before" value={props.page.before} /> : ''}
       <button type="submit" name="direction" value="up" class="button-secondary">
         <span safe>{t.workspaceMoveUp}</span>
         <span class="visually-hidden" safe>{`: ${props.name}`}</span>

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or } from '
 import { type Choices, chosenAndOffered } from '../../platform/db/choices.js';
 import type { Db } from '../../platform/db/client.js';
 import {
+  encodeCursor,
   type KeysetPage,
   keysetPage,
   LIST_PAGE_SIZE,
@@ -134,6 +135,22 @@ export async function recommendationForEditing(
   return { ...row, themeIds: links.themes.get(row.id) ?? [], addresseeIds: links.addressees.get(row.id) ?? [] };
 }
 
+/**
+ * The page of the editor's list (its cursor) that holds a recommendation: pages are cut every
+ * EDITOR_RECOMMENDATIONS_PAGE from the first, as the list's own links cut them, so after a move the
+ * editor is shown the moved recommendation among its neighbours.
+ */
+export async function editorPageOf(db: Db, statementId: number, id: number): Promise<PageRequest> {
+  const rows = await db
+    .select({ id: t.recommendations.id, position: t.recommendations.position })
+    .from(t.recommendations)
+    .where(eq(t.recommendations.statementId, statementId))
+    .orderBy(...recommendationOrder());
+  const index = rows.findIndex((r) => r.id === id);
+  const before = rows[Math.floor(Math.max(index, 0) / EDITOR_RECOMMENDATIONS_PAGE) * EDITOR_RECOMMENDATIONS_PAGE - 1];
+  return before ? { after: encodeCursor([before.position, before.id]) } : {};
+}
+
 /** The ids of a statement's recommendations or quotes, in their order: what a move reorders. */
 export async function statementItemIds(
   db: Db,
@@ -203,6 +220,27 @@ export async function registryChoices(db: Db, query: ChoiceQuery = {}) {
       statements: statements.offered,
     },
   };
+}
+
+/**
+ * Addressees by name (any language) or slug, A to Z; `find` empty offers the first. The statement
+ * page's picker uses it, so the page does not grow with the registry's addressees.
+ */
+export function addresseesToPick(
+  db: Db,
+  query: { chosen: number[]; find?: string | undefined },
+): Promise<Choices<typeof t.addressees.$inferSelect>> {
+  const find = query.find?.trim() ?? '';
+  const like = likePattern(find);
+  return chosenAndOffered({
+    id: t.addressees.id,
+    chosen: query.chosen,
+    match: find ? or(ilike(t.addressees.slug, like), localizedTextMatches(t.addressees.name, like)) : undefined,
+    fetch: (where, limit) => {
+      const q = db.select().from(t.addressees).where(where).orderBy(asc(t.addressees.slug));
+      return limit === null ? q : q.limit(limit);
+    },
+  });
 }
 
 /** Statements by title (any language) or slug, newest first; `find` empty offers the newest. */

@@ -41,6 +41,8 @@ import { type FailedForm, pageFormPoster } from './page-forms.js';
 import { moved, reorderStatementItems } from './recommendation-service.js';
 import { StatementListPage } from './workspace-parts.js';
 import {
+  addresseesToPick,
+  editorPageOf,
   getStatementForEditing,
   listStatementsForEditing,
   registryChoices,
@@ -92,20 +94,33 @@ export async function renderStatementPage(
   page: PageRequest = {},
 ): Promise<string> {
   const data = await getStatementForEditing(deps.db, slug, deps.now(), page);
-  const typedForm = failed?.form === 'signatories' ? failed.typed : undefined;
-  const typed = typedForm ? readPicked(typedForm, 'signatories') : [];
-  // A posted signatories form (a search, or a failed save) searches for the words it carries.
-  const find = typedForm ? field(typedForm, 'find-signatories') : findSignatories;
-  const chosen = [...data.signatories.map((x) => x.organizationId), ...typed];
-  const choices = await registryChoices(deps.db, { organizations: { chosen, find } });
-  return StatementEditPage({ ...w, data, choices, failed, findSignatories: find, page }) as Promise<string>;
-}
-
-/** The recommendations' page a form was posted from (`after`/`before`, as the page's address had them). */
-function pageOf(body: Form): { after?: string; before?: string } {
-  const after = field(body, 'after');
-  const before = field(body, 'before');
-  return { ...(after ? { after } : {}), ...(before ? { before } : {}) };
+  // A posted picker form (a search, or a failed save) offers what it ticked and searches for its words.
+  const posted = (form: StatementForm) => (failed?.form === form ? failed.typed : undefined);
+  const signatoriesForm = posted('signatories');
+  const addresseesForm = posted('addressees');
+  const find = signatoriesForm ? field(signatoriesForm, 'find-signatories') : findSignatories;
+  const findAddressees = addresseesForm ? field(addresseesForm, 'find-addressees') : '';
+  const chosen = [
+    ...data.signatories.map((x) => x.organizationId),
+    ...(signatoriesForm ? readPicked(signatoriesForm, 'signatories') : []),
+  ];
+  const [choices, addressees] = await Promise.all([
+    registryChoices(deps.db, { organizations: { chosen, find } }),
+    addresseesToPick(deps.db, {
+      chosen: [...data.addresseeIds, ...(addresseesForm ? readPicked(addresseesForm, 'addressees') : [])],
+      find: findAddressees,
+    }),
+  ]);
+  return StatementEditPage({
+    ...w,
+    data,
+    choices,
+    addressees,
+    failed,
+    findSignatories: find,
+    findAddressees,
+    page,
+  }) as Promise<string>;
 }
 
 export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
@@ -222,12 +237,12 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
                 w.user,
                 deps.now(),
               );
-              // Back to the page of the list the editor was on (the move form carries its cursor).
-              const back = pageHref(`${root}/${slug}`, {}, pageOf(body));
-              return `${back}#${kind}-title`;
+              if (kind === 'quotes') return `${root}/${slug}#quotes-title`;
+              // Back to the page of the list that now holds the moved recommendation, scrolled to it.
+              const page = await editorPageOf(deps.db, item.statementId, id);
+              return `${pageHref(`${root}/${slug}`, {}, page)}#recommendation-${id}`;
             },
-            (outcome) =>
-              renderStatementPage(deps, w, slug, { form: 'order', typed: undefined, outcome }, '', pageOf(body)),
+            (outcome) => renderStatementPage(deps, w, slug, { form: 'order', typed: undefined, outcome }),
           );
         },
       );

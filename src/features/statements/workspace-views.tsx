@@ -1,5 +1,7 @@
+import type { Choices } from '../../platform/db/choices.js';
 import type { PageRequest } from '../../platform/db/keyset.js';
 import { canRecordFollowup } from '../../platform/policy.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualFields, type Typed, typedText } from '../../ui/bound-fields.js';
@@ -142,6 +144,9 @@ export function StatementEditPage(
     failed?: { form: StatementForm; typed: Typed; outcome: FormOutcome } | undefined;
     /** The words the signatories' search looks for ('' for none). */
     findSignatories?: string;
+    /** The addressees offered (bounded: the chosen ones and a few more) and the words their search looks for. */
+    addressees: Choices<{ id: number; name: LocalizedText }>;
+    findAddressees?: string;
     /** The page of the recommendations shown (its cursor), kept by the move buttons. */
     page?: PageRequest;
   },
@@ -157,6 +162,7 @@ export function StatementEditPage(
   const recs = data.recommendations;
   // The signatories as a posted form had them (a search, or a failed save), else as stored.
   const typedSignatories = typedOf('signatories');
+  const typedAddressees = typedOf('addressees');
   // Follow-up is recorded once the statement has been published (features/followup's editor pages).
   const followup = data.state !== 'draft' && canRecordFollowup(props.user);
   const orgName = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
@@ -234,7 +240,6 @@ export function StatementEditPage(
                   action={`${base}/recommendations/${r.id}/move`}
                   version={s.version}
                   name={name}
-                  page={props.page}
                 />
               </li>
             );
@@ -317,9 +322,18 @@ export function StatementEditPage(
         version={s.version}
         legend={t.editorialAddressees}
         hint={t.editorialAddresseesHint}
-        rows={choices.addressees.map((a) => ({ id: a.id, label: localizedPlain(a.name, ctx) }))}
-        selected={data.addresseeIds}
+        rows={props.addressees.rows.map((a) => ({ id: a.id, label: localizedPlain(a.name, ctx) }))}
+        selected={typedAddressees ? readPicked(typedAddressees, 'addressees') : data.addresseeIds}
         error={outcomeOf('addressees').errors?.addressees}
+        search={{
+          param: 'find-addressees',
+          what: t.choicesWhatAddressees,
+          value: props.findAddressees ?? '',
+          more: props.addressees.more,
+          offered: props.addressees.offered,
+          page: `${base}/addressees`,
+          anchor: 'addressees-title',
+        }}
       />
       {data.state === 'draft' ? (
         <Section id="delete-title" title={t.editorialDelete}>

@@ -74,6 +74,7 @@ export const workspaceEn = {
   workspaceErrParentSelf: 'An addressee cannot be part of itself.',
   choicesWhatOrganizations: 'an organization',
   choicesWhatPeople: 'a person',
+  choicesWhatAddressees: 'an addressee',
   choicesWhatStatements: 'a statement',
   choicesWhatRecommendations: 'a recommendation (its number or words)',
   choicesFind: 'Find',

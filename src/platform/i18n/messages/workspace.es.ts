@@ -75,6 +75,7 @@ export const workspaceEs = {
   workspaceErrParentSelf: 'Un destinatario no puede formar parte de sí mismo.',
   choicesWhatOrganizations: 'una organización',
   choicesWhatPeople: 'una persona',
+  choicesWhatAddressees: 'un destinatario',
   choicesWhatStatements: 'una declaración',
   choicesWhatRecommendations: 'una recomendación (su número o palabras)',
   choicesFind: 'Buscar',
