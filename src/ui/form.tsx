@@ -75,13 +75,20 @@ export function TextField(
     maxlength?: number;
     id?: string;
     labelExtra?: JSX.Element;
+    /** Suggestions: the id of a <datalist> drawn beside the field. */
+    list?: string;
+    /** data-* attributes of the input, for a script that reads them. */
+    data?: Record<string, string>;
   },
 ): JSX.Element {
   const id = props.id ?? fieldId(props.name);
+  const data = Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v]));
   return (
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <LabelHintError {...props} id={id} />
       <input
+        list={props.list}
+        {...data}
         id={id}
         name={props.name}
         type={props.type ?? 'text'}

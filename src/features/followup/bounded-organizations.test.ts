@@ -1,7 +1,9 @@
 /**
- * Issue 15: the meeting and commitment forms never list every organization. With more organizations
- * than offered, the forms stay small, and an organization found by the form's GET search is saved as
- * a meeting's participant and as a commitment's committer. Both engines.
+ * Issue 15: the meeting and commitment forms never list every organization, nor every recommendation
+ * of the statement. With more than offered, the forms stay small; Find posts the form to itself
+ * (`_action=find`), which comes back with what was typed and what was found, writing nothing; an
+ * organization found so is saved as a meeting's participant and as a commitment's committer, and a
+ * recommendation found by its number or words is linked. Both engines.
  */
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
@@ -11,6 +13,7 @@ import { createUserWithPassword, signedIn, type Visitor } from '../../../test/su
 import { buildApp } from '../../app/app.js';
 import { CHOICES_FIRST, CHOICES_LIMIT } from '../../platform/db/choices.js';
 import * as t from '../../platform/db/schema/index.js';
+import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
 
@@ -39,6 +42,16 @@ describeEachEngine('follow-up forms offer organizations bounded', (ctx) => {
     needle = (await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'zeta-needle')))[0]!.id;
     const [rec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'family-unity'));
     recId = rec!.id;
+    // The statement gets more recommendations than a form offers; the last one is the needle.
+    await ctx.db.insert(t.recommendations).values([
+      ...Array.from({ length: CHOICES_FIRST + 5 }, (_, i) => ({
+        statementId: rec!.statementId,
+        slug: `bulk-rec-${i}`,
+        position: 100 + i,
+        text: localized('en', `Bulk recommendation ${i}`),
+      })),
+      { statementId: rec!.statementId, slug: 'needle-rec', position: 200, text: localized('en', 'Thread the needle') },
+    ]);
     base = `/en/workspace/followup/recommendations/${recId}`;
     app = await buildApp({ db: ctx.db, now: () => NOW });
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, NOW);
@@ -50,9 +63,27 @@ describeEachEngine('follow-up forms offer organizations bounded', (ctx) => {
     expect($('input[type=checkbox][name=organization]').length).toBe(CHOICES_FIRST);
     expect(bytes).toBeLessThan(30 * 1024);
     expect($(`input[name=organization][value="${needle}"]`).length).toBe(0);
-    const found = (await page(`${base}/meeting?find-organization=needle`)).$;
+    expect($('form[method=get]').length).toBe(0);
+    // Typed text and ticks survive the search; nothing is recorded by it.
+    const search = await editor.post(
+      `${base}/meeting`,
+      {
+        _action: 'find',
+        'find-organization': 'needle',
+        date: '2026-11-20',
+        place: 'Typed place',
+        recommendation: String(recId),
+      },
+      `${base}/meeting`,
+    );
+    expect(search.statusCode).toBe(200);
+    const found = cheerio.load(search.body);
     expect(found(`input[name=organization][value="${needle}"]`).length).toBe(1);
-    expect(found('form#find-organization-form').attr('method')).toBe('get');
+    expect(found('input[name=place]').val()).toBe('Typed place');
+    expect(found(`input[name=recommendation][value="${recId}"]`).attr('checked')).toBeDefined();
+    expect(await ctx.db.select().from(t.followupMeetings).where(eq(t.followupMeetings.place, 'Typed place'))).toEqual(
+      [],
+    );
     const saved = await editor.post(
       `${base}/meeting`,
       {
@@ -77,8 +108,14 @@ describeEachEngine('follow-up forms offer organizations bounded', (ctx) => {
   it('commitment: the committer list is bounded; a searched organization is saved as committer', async () => {
     const { $ } = await page(`${base}/commitment`);
     expect($('select[name=committer] option[value^="o:"]').length).toBe(CHOICES_FIRST);
-    const found = (await page(`${base}/commitment?find-organization=needle`)).$;
+    const search = await editor.post(
+      `${base}/commitment`,
+      { _action: 'find', 'find-organization': 'needle', date: '2026-11-20', text_en: 'Typed commitment' },
+      `${base}/commitment`,
+    );
+    const found = cheerio.load(search.body);
     expect(found(`select[name=committer] option[value="o:${needle}"]`).length).toBe(1);
+    expect(found('textarea[name=text_en]').text()).toBe('Typed commitment');
     const saved = await editor.post(
       `${base}/commitment`,
       { committer: `o:${needle}`, date: '2026-11-20', text_en: 'We will.', recommendation: String(recId) },
@@ -92,5 +129,48 @@ describeEachEngine('follow-up forms offer organizations bounded', (ctx) => {
     expect(commitment).toBeDefined();
     const edit = (await page(`${base}/commitment/${commitment!.id}/edit`)).$;
     expect(edit(`select[name=committer] option[value="o:${needle}"]`).attr('selected')).toBeDefined();
+  });
+
+  it('recommendations: the statement’s first ones and the chosen; found by words or number, then linked', async () => {
+    const { $ } = await page(`${base}/commitment`);
+    const offered = $('input[type=checkbox][name=recommendation]');
+    // This one (chosen) and the first CHOICES_FIRST others.
+    expect(offered.length).toBe(CHOICES_FIRST + 1);
+    expect($(`input[name=recommendation][value="${recId}"]`).attr('checked')).toBeDefined();
+    const [needleRec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'needle-rec'));
+    expect($(`input[name=recommendation][value="${needleRec!.id}"]`).length).toBe(0);
+    const find = async (words: string) =>
+      cheerio.load(
+        (
+          await editor.post(
+            `${base}/commitment`,
+            { _action: 'find', 'find-recommendation': words, recommendation: String(recId) },
+            `${base}/commitment`,
+          )
+        ).body,
+      );
+    expect((await find('needle'))(`input[name=recommendation][value="${needleRec!.id}"]`).length).toBe(1);
+    const all = await ctx.db
+      .select({ id: t.recommendations.id })
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, needleRec!.statementId));
+    const byNumber = await find(String(all.length));
+    expect(byNumber(`input[name=recommendation][value="${needleRec!.id}"]`).length).toBe(1);
+    const saved = await editor.post(
+      `${base}/commitment`,
+      {
+        committer: `o:${needle}`,
+        date: '2026-11-21',
+        text_en: 'Threaded.',
+        recommendation: String(needleRec!.id),
+      },
+      `${base}/commitment`,
+    );
+    expect(saved.statusCode).toBe(303);
+    const links = await ctx.db
+      .select()
+      .from(t.followupCommitmentRecommendations)
+      .where(eq(t.followupCommitmentRecommendations.recommendationId, needleRec!.id));
+    expect(links).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Static } from 'typebox';
 import { type ChangeSince, isChangesSince } from '../../platform/conflict.js';
 import { Conflict, Forbidden } from '../../platform/errors.js';
+import { isFindPost } from '../../platform/forms/choice-limits.js';
 import { RowNumber } from '../../platform/forms/form-body.js';
 import type { ProblemsByField as Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
@@ -46,7 +47,7 @@ import { dayOf } from './overdue.js';
 import { countStaleRecommendations, overdueCommitments } from './reminders.js';
 import { loadTimeline } from './timeline-service.js';
 import { listForFollowup, workspaceFilterOptions } from './workspace-list.js';
-import { type EditorRecommendation, getRecommendationForEditor } from './workspace-service.js';
+import { type EditorChoiceQuery, type EditorRecommendation, getRecommendationForEditor } from './workspace-service.js';
 import {
   ENTRY_KINDS,
   markCommitmentKept,
@@ -65,8 +66,16 @@ export interface FollowupOptions {
 }
 
 const IdParams = Type.Object({ id: RowNumber });
-/** A form page's query: the organizations' search (meeting participants, a commitment's committer). */
-const FindQuery = Type.Object({ 'find-organization': Type.Optional(Type.String({ maxLength: 100 })) });
+/**
+ * A form page's query: the organizations' search (meeting participants, a commitment's committer) and
+ * the recommendations' (those a meeting or commitment concerns). The forms' own Find buttons post the
+ * form instead (`_action=find`), so what the editor typed stays; these are for links.
+ */
+const FindQuery = Type.Object({
+  'find-organization': Type.Optional(Type.String({ maxLength: 100 })),
+  'find-recommendation': Type.Optional(Type.String({ maxLength: 100 })),
+});
+type Finds = { 'find-organization'?: string | undefined; 'find-recommendation'?: string | undefined };
 
 /** The organizations a form's values name (participants, or an organization as committer): offered again. */
 function chosenOrganizations(values: FormValues): number[] {
@@ -75,6 +84,26 @@ function chosenOrganizations(values: FormValues): number[] {
   const committer = /^o:(\d+)$/.exec(one(values, 'committer'));
   return [...participants, ...(committer ? [Number(committer[1])] : [])].filter((n) => Number.isInteger(n) && n > 0);
 }
+/** The recommendations a form's values tick: offered again, whatever the search. */
+function chosenRecommendations(values: FormValues): number[] {
+  const raw = values.recommendation;
+  return (Array.isArray(raw) ? raw : raw ? [raw] : []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+}
+
+/** What a form's pickers offer: what its values chose, and what its searches (posted, or in the query) find. */
+function choiceQuery(values: FormValues, finds: Finds = {}): EditorChoiceQuery {
+  return {
+    organizations: {
+      chosen: chosenOrganizations(values),
+      find: finds['find-organization'] ?? one(values, 'find-organization'),
+    },
+    recommendations: {
+      chosen: chosenRecommendations(values),
+      find: finds['find-recommendation'] ?? one(values, 'find-recommendation'),
+    },
+  };
+}
+
 const FormBody = Type.Record(
   Type.String({ maxLength: 100 }),
   Type.Union([Type.String({ maxLength: 10_000 }), Type.Array(Type.String({ maxLength: 10_000 }), { maxItems: 500 })]),
@@ -147,9 +176,9 @@ export function registerFollowupEditRoutes(
         const url = `${path}/recommendations/:id/${form}`;
         guarded.get(url, { schema: { params: IdParams, querystring: FindQuery } }, async (request, reply) => {
           const { user } = request.workspace;
-          const find = request.query['find-organization'];
-          const rec = await getRecommendationForEditor(deps.db, request.params.id, user, { chosen: [], find });
-          const defaults: FormValues = { date: dayOf(deps.now()), recommendation: [String(rec.recommendation.id)] };
+          const defaults: FormValues = { date: dayOf(deps.now()), recommendation: [String(request.params.id)] };
+          const query = choiceQuery(defaults, request.query);
+          const rec = await getRecommendationForEditor(deps.db, request.params.id, user, query);
           return renderForm(request, reply, locale, form, rec, defaults, {}, 200);
         });
 
@@ -161,9 +190,7 @@ export function registerFollowupEditRoutes(
             const { user } = request.workspace;
             const { entryId, id } = request.params;
             const { values, version } = await recordedValues(deps.db, form, entryId, id);
-            const chosen = chosenOrganizations(values);
-            const find = request.query['find-organization'];
-            const shown = await getRecommendationForEditor(deps.db, id, user, { chosen, find });
+            const shown = await getRecommendationForEditor(deps.db, id, user, choiceQuery(values, request.query));
             const rec = await choicesForEdit(deps.db, form, entryId, shown);
             const edit = { entryId, version };
             return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
@@ -213,8 +240,8 @@ export function registerFollowupEditRoutes(
           const { user } = request.workspace;
           const now = deps.now();
           const values = request.body as FormValues;
-          const chosen = chosenOrganizations(values);
-          const rec = await getRecommendationForEditor(deps.db, request.params.id, user, { chosen });
+          const rec = await getRecommendationForEditor(deps.db, request.params.id, user, choiceQuery(values));
+          if (isFindPost(values)) return renderForm(request, reply, locale, form, rec, values, {}, 200);
           const saved = await save(form, values, rec, locale, user, now, null);
           if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400);
           return redirectSaved(reply, recommendationBase(pageContext(deps, request, locale), rec.recommendation.id));
@@ -228,12 +255,13 @@ export function registerFollowupEditRoutes(
             const now = deps.now();
             const { entryId } = request.params;
             const values = request.body as FormValues;
-            const chosen = chosenOrganizations(values);
-            const shown = await getRecommendationForEditor(deps.db, request.params.id, user, { chosen });
+            const shown = await getRecommendationForEditor(deps.db, request.params.id, user, choiceQuery(values));
             await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
             const rec = await choicesForEdit(deps.db, form, entryId, shown);
             const seen = Number(one(values, 'version'));
             const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
+            // A search keeps the version the editor opened, so a later Save is still checked against it.
+            if (isFindPost(values)) return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
             try {
               const saved = await save(form, values, rec, locale, user, now, edit);
               if (!saved.ok) return renderForm(request, reply, locale, form, rec, values, saved.problems, 400, edit);
@@ -319,7 +347,7 @@ export function registerFollowupEditRoutes(
     edit: EditTarget | null,
   ): Promise<{ ok: true } | { ok: false; problems: Problems }> {
     const recommendationId = rec.recommendation.id;
-    const recommendationIds = rec.siblings.map((s) => s.id);
+    const recommendationIds = rec.siblingIds;
     const versioned = edit ? { id: edit.entryId, version: edit.version } : null;
     if (form === 'response') {
       const parsed = parseResponse(values, {

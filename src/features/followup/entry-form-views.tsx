@@ -8,7 +8,7 @@ import type { ChangeSince } from '../../platform/conflict.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { ChoiceSearch, ChoiceSearchForm, type ChoiceSearchProps } from '../../ui/choice-search.js';
+import { ChoiceSearch, type ChoiceSearchProps } from '../../ui/choice-search.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { CsrfField } from '../../ui/form.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
@@ -50,9 +50,7 @@ export function formAction(ctx: PageContext, recommendationId: number, form: str
   return edit ? `${base}/${edit.entryId}/edit` : base;
 }
 
-function FormPage(
-  props: FormPageProps & { title: string; action: string; children?: unknown; search?: ChoiceSearchProps },
-) {
+function FormPage(props: FormPageProps & { title: string; action: string; children?: unknown }) {
   const { ctx, rec, edit } = props;
   return (
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={props.title}>
@@ -83,7 +81,6 @@ function FormPage(
           </button>
         </p>
       </form>
-      {props.search ? <ChoiceSearchForm {...props.search} /> : ''}
     </WorkspaceLayout>
   );
 }
@@ -174,8 +171,8 @@ export function StatusFormPage(props: FormPageProps & { seen: number }) {
 }
 
 /**
- * The organizations' search of the meeting and commitment forms: organizations are offered bounded
- * (workspace-service.ts), and this GET of the form's own page finds the others.
+ * The searches of the meeting and commitment forms: organizations and the statement's recommendations
+ * are offered bounded (workspace-service.ts), and Find posts the form to itself to find the others.
  */
 function organizationSearch(ctx: PageContext, rec: EditorRecommendation, action: string): ChoiceSearchProps {
   return {
@@ -189,11 +186,37 @@ function organizationSearch(ctx: PageContext, rec: EditorRecommendation, action:
   };
 }
 
-const recommendationOptions = (ctx: PageContext, rec: EditorRecommendation) =>
-  rec.siblings.map((s) => ({
-    value: String(s.id),
-    label: `${ctx.t.recommendationTitle(s.number)}: ${localizedPlain(s.text, ctx).slice(0, 90)}`,
-  }));
+function RecommendationsField(props: {
+  ctx: PageContext;
+  rec: EditorRecommendation;
+  state: FieldState;
+  action: string;
+}) {
+  const { ctx, rec, state } = props;
+  return (
+    <>
+      <CheckboxGroup
+        state={state}
+        name="recommendation"
+        legend={ctx.t.followupFieldRecommendations}
+        options={rec.siblings.map((s) => ({
+          value: String(s.id),
+          label: `${ctx.t.recommendationTitle(s.number)}: ${localizedPlain(s.text, ctx).slice(0, 90)}`,
+        }))}
+      />
+      <ChoiceSearch
+        ctx={ctx}
+        param="find-recommendation"
+        what={ctx.t.choicesWhatRecommendations}
+        value={rec.recommendationSearch.find}
+        more={rec.recommendationSearch.more}
+        offered={rec.recommendationSearch.offered}
+        page={props.action}
+        anchor="find-recommendation-words"
+      />
+    </>
+  );
+}
 
 export function MeetingFormPage(props: FormPageProps) {
   const { ctx, rec, state } = props;
@@ -201,12 +224,7 @@ export function MeetingFormPage(props: FormPageProps) {
   const action = formAction(ctx, rec.recommendation.id, 'meeting', props.edit);
   const search = organizationSearch(ctx, rec, action);
   return (
-    <FormPage
-      {...props}
-      title={props.edit ? t.followupEditMeeting : t.followupRecordMeeting}
-      action={action}
-      search={search}
-    >
+    <FormPage {...props} title={props.edit ? t.followupEditMeeting : t.followupRecordMeeting} action={action}>
       <TextField state={state} name="date" type="date" label={t.followupFieldDate} required />
       <TextField state={state} name="place" label={t.followupFieldPlace} />
       <Checkbox state={state} name="online" label={t.followupFieldOnline} />
@@ -225,12 +243,7 @@ export function MeetingFormPage(props: FormPageProps) {
         legend={t.followupFieldAddressees}
         options={rec.allAddressees.map((a) => ({ value: String(a.id), label: localizedPlain(a.name, ctx) }))}
       />
-      <CheckboxGroup
-        state={state}
-        name="recommendation"
-        legend={t.followupFieldRecommendations}
-        options={recommendationOptions(ctx, rec)}
-      />
+      <RecommendationsField ctx={ctx} rec={rec} state={state} action={action} />
     </FormPage>
   );
 }
@@ -241,12 +254,7 @@ export function CommitmentFormPage(props: FormPageProps) {
   const action = formAction(ctx, rec.recommendation.id, 'commitment', props.edit);
   const search = organizationSearch(ctx, rec, action);
   return (
-    <FormPage
-      {...props}
-      title={props.edit ? t.followupEditCommitment : t.followupRecordCommitment}
-      action={action}
-      search={search}
-    >
+    <FormPage {...props} title={props.edit ? t.followupEditCommitment : t.followupRecordCommitment} action={action}>
       <SelectField
         state={state}
         name="committer"
@@ -270,12 +278,7 @@ export function CommitmentFormPage(props: FormPageProps) {
       <TextField state={state} name="date" type="date" label={t.followupFieldDate} required />
       <TextField state={state} name="due_on" type="date" label={t.followupFieldDueOn} />
       <SummaryPair state={state} prefix="text" en={t.followupFieldTextEn} es={t.followupFieldTextEs} />
-      <CheckboxGroup
-        state={state}
-        name="recommendation"
-        legend={t.followupFieldRecommendations}
-        options={recommendationOptions(ctx, rec)}
-      />
+      <RecommendationsField ctx={ctx} rec={rec} state={state} action={action} />
     </FormPage>
   );
 }

@@ -1,23 +1,28 @@
 /** What the editors' follow-up pages need about one recommendation, drafts included (policy-checked). */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import { chosenAndOffered } from '../../platform/db/choices.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, NotFound } from '../../platform/errors.js';
 import { canRecordFollowup, type PolicyUser } from '../../platform/policy.js';
+import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import { organizationsToPick } from '../registry/index.js';
-import { recommendationNumber, recommendationOrder } from '../statements/index.js';
+import { recommendationOrder } from '../statements/index.js';
+
+/** What a form's pickers have chosen (posted or recorded ids) and the words their searches look for. */
+export interface EditorChoiceQuery {
+  organizations?: { chosen: number[]; find?: string | undefined };
+  recommendations?: { chosen: number[]; find?: string | undefined };
+}
 
 /**
- * The recommendation, its statement's recommendations, addressees and meetings, and the organizations
- * its forms offer: bounded (registry's organizationsToPick), the `chosen` ones (recorded or posted)
- * and a few more, those `find` matches.
+ * The recommendation, its addressees and meetings, and what its forms offer, bounded
+ * (platform/db/choices.ts): organizations (registry's organizationsToPick) and its statement's
+ * recommendations are the `chosen` ones (recorded or posted) and a few more, those `find` matches, so
+ * a form does not grow with the registry or the statement. `siblingIds` are all of the statement's
+ * recommendations (ids only): what a posted choice is checked against.
  */
-export async function getRecommendationForEditor(
-  db: Db,
-  id: number,
-  user: PolicyUser,
-  organizationQuery: { chosen: number[]; find?: string | undefined } = { chosen: [] },
-) {
+export async function getRecommendationForEditor(db: Db, id: number, user: PolicyUser, query: EditorChoiceQuery = {}) {
   if (!canRecordFollowup(user)) throw new Forbidden('Only editors may record follow-up');
   const [row] = await db
     .select({ recommendation: t.recommendations, statement: t.statements })
@@ -25,11 +30,14 @@ export async function getRecommendationForEditor(
     .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
     .where(eq(t.recommendations.id, id));
   if (!row) throw new NotFound(`No recommendation ${id}`);
-  const [siblings, addressees, allAddressees, organizations, meetings] = await Promise.all([
+  const organizationQuery = query.organizations ?? { chosen: [] };
+  const recommendationQuery = query.recommendations ?? { chosen: [] };
+  const r = t.recommendations;
+  const [siblingRows, addressees, allAddressees, organizations, meetings] = await Promise.all([
     db
-      .select({ recommendation: t.recommendations, number: recommendationNumber() })
-      .from(t.recommendations)
-      .where(eq(t.recommendations.statementId, row.statement.id))
+      .select({ id: r.id })
+      .from(r)
+      .where(eq(r.statementId, row.statement.id))
       .orderBy(...recommendationOrder()),
     db
       .select({ addressee: t.addressees })
@@ -46,10 +54,31 @@ export async function getRecommendationForEditor(
       .where(eq(t.followupMeetingRecommendations.recommendationId, id))
       .orderBy(asc(t.followupMeetings.date)),
   ]);
+  const siblingIds = siblingRows.map((s) => s.id);
+  const numberOf = (recommendationId: number) => siblingIds.indexOf(recommendationId) + 1;
+  // A number typed in the search finds that recommendation; other words search its text.
+  const find = recommendationQuery.find?.trim() ?? '';
+  const byNumber = /^\d{1,6}$/.test(find) ? siblingIds[Number(find) - 1] : undefined;
+  const recommendations = await chosenAndOffered({
+    id: r.id,
+    chosen: [id, ...recommendationQuery.chosen.filter((x) => siblingIds.includes(x))],
+    match: find ? (byNumber ? eq(r.id, byNumber) : localizedTextMatches(r.text, likePattern(find))) : undefined,
+    fetch: (where, limit) => {
+      const q = db
+        .select({ id: r.id, text: r.text })
+        .from(r)
+        .where(and(eq(r.statementId, row.statement.id), where))
+        .orderBy(...recommendationOrder());
+      return limit === null ? q : q.limit(limit);
+    },
+  });
   return {
     ...row,
-    number: siblings.find((s) => s.recommendation.id === id)!.number,
-    siblings: siblings.map((s) => ({ ...s.recommendation, number: s.number })),
+    number: numberOf(id),
+    siblingIds,
+    /** The statement's recommendations the forms offer (bounded), in the statement's order. */
+    siblings: recommendations.rows.map((s) => ({ ...s, number: numberOf(s.id) })).sort((a, b) => a.number - b.number),
+    recommendationSearch: { more: recommendations.more, offered: recommendations.offered, find },
     addressees: addressees.map((a) => a.addressee),
     allAddressees,
     organizations: organizations.rows,

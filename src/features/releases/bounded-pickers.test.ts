@@ -1,7 +1,9 @@
 /**
  * Issue 15: a form never lists a whole registry table. With more organizations, people and
  * statements than a picker offers (CHOICES_LIMIT), the statement and release editors stay small, and
- * a row found by the picker's GET search can be chosen and saved. Both engines.
+ * a row found by the picker's search can be chosen and saved. Find posts the form being edited
+ * (`_action=find`): the form comes back with what was typed and what was found, and nothing is written
+ * (no row, no version, no audit). Both engines.
  */
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
@@ -14,6 +16,7 @@ import { CHOICES_FIRST, CHOICES_LIMIT } from '../../platform/db/choices.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { EDITOR_RECOMMENDATIONS_PAGE } from '../statements/index.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 /** Rows of each kind beyond what a picker offers, so only a search can find the last ones. */
@@ -27,6 +30,7 @@ describeEachEngine('bounded pickers', (ctx) => {
     expect(response.statusCode).toBe(200);
     return { $: cheerio.load(response.body), bytes: response.rawPayload.length };
   };
+  const auditRows = async () => (await ctx.db.select({ id: t.auditLog.id }).from(t.auditLog)).length;
   const idOf = async (table: typeof t.organizations | typeof t.people, slug: string) =>
     (await ctx.db.select({ id: table.id }).from(table).where(eq(table.slug, slug)))[0]!.id;
 
@@ -61,17 +65,47 @@ describeEachEngine('bounded pickers', (ctx) => {
     const { $, bytes } = await page(base);
     const offered = $('input[type=checkbox][name=signatories]');
     expect(offered.length).toBe(CHOICES_FIRST);
-    // Most of what is left is the embargo's time zone list (about 35 KB, whatever the database holds).
-    expect(bytes).toBeLessThan(60 * 1024);
-    expect($('#find-signatories-words').attr('form')).toBe('find-signatories-form');
-    expect($('form#find-signatories-form').attr('method')).toBe('get');
+    expect(bytes).toBeLessThan(40 * 1024);
+    // The search is part of the signatories' form: Find posts it, with its CSRF token.
+    const form = $('form[action$="/signatories"]');
+    expect(form.find('#find-signatories-words').attr('form')).toBeUndefined();
+    expect(form.find('button[name=_action][value=find]').attr('formaction')).toBe(
+      `${base}/signatories#signatories-title`,
+    );
+    expect($('form[method=get]').length).toBe(0);
     const needle = await idOf(t.organizations, 'zeta-needle');
     expect($(`#signatories-${needle}`).length).toBe(0);
 
-    const found = (await page(`${base}?find-signatories=needle`)).$;
+    // Tick an organization, give it a role, search: the tick and the role stay, nothing is written.
+    const ticked = Number(offered.first().val());
+    const version = form.find('input[name=version]').val() as string;
+    const [before] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, 'bulk-statement-001'));
+    const audited = await auditRows();
+    const search = await ana.post(
+      `${base}/signatories`,
+      {
+        _action: 'find',
+        'find-signatories': 'needle',
+        version,
+        signatories: String(ticked),
+        [`signatories_order_${ticked}`]: '1',
+        [`signatories_role_${ticked}`]: 'convener',
+      },
+      base,
+    );
+    expect(search.statusCode).toBe(200);
+    const found = cheerio.load(search.body);
     expect(found(`#signatories-${needle}`).length).toBe(1);
-    expect(found('input[name=signatories]').length).toBe(1);
-    const version = found('form[action$="/signatories"] input[name=version]').val() as string;
+    expect(found(`#signatories-${needle}`).attr('checked')).toBeUndefined();
+    expect(found(`#signatories-${ticked}`).attr('checked')).toBeDefined();
+    expect(found(`select[name=signatories_role_${ticked}]`).val()).toBe('convener');
+    expect(found('#find-signatories-words').val()).toBe('needle');
+    expect(found('.choice-search [role=status]').text()).toContain('Nothing is saved yet');
+    const [unchanged] = await ctx.db.select().from(t.statements).where(eq(t.statements.id, before!.id));
+    expect(unchanged!.version).toBe(before!.version);
+    expect(await ctx.db.select().from(t.signatories).where(eq(t.signatories.statementId, before!.id))).toEqual([]);
+    expect(await auditRows()).toBe(audited);
+
     const saved = await ana.post(
       `${base}/signatories`,
       { version, signatories: String(needle), [`signatories_order_${needle}`]: '1' },
@@ -86,7 +120,11 @@ describeEachEngine('bounded pickers', (ctx) => {
     expect(after(`#signatories-${needle}`).attr('checked')).toBeDefined();
     expect(after('input[name=signatories]').length).toBe(CHOICES_FIRST + 1);
     // A search lists up to CHOICES_LIMIT matches, and says when there are more.
-    const many = (await page(`${base}?find-signatories=bulk`)).$;
+    const latest = after('form[action$="/signatories"] input[name=version]').val() as string;
+    const many = cheerio.load(
+      (await ana.post(`${base}/signatories`, { _action: 'find', 'find-signatories': 'bulk', version: latest }, base))
+        .body,
+    );
     expect(many('input[name=signatories]').length).toBe(CHOICES_LIMIT + 1);
     expect(many('.choice-search [role=status]').text()).toContain(`first ${CHOICES_LIMIT} matches`);
   });
@@ -97,8 +135,23 @@ describeEachEngine('bounded pickers', (ctx) => {
     expect($('select[name=personId] option[value!=""]').length).toBe(CHOICES_FIRST);
     expect(bytes).toBeLessThan(40 * 1024);
     const needle = await idOf(t.people, 'zeta-needle-person');
-    const found = (await page(`${base}/new?find-person=needlewoman`)).$;
+    // Typed words survive a search of the person; no quote is made by it.
+    const search = await ana.post(
+      base,
+      {
+        _action: 'find',
+        'find-person': 'needlewoman',
+        originalLocale: 'en',
+        personId: '',
+        text_en: 'Typed, not saved.',
+      },
+      `${base}/new`,
+    );
+    expect(search.statusCode).toBe(200);
+    const found = cheerio.load(search.body);
     expect(found(`select[name=personId] option[value="${needle}"]`).length).toBe(1);
+    expect(found('textarea[name=text_en]').text()).toBe('Typed, not saved.');
+    expect(await ctx.db.select().from(t.quotes).where(eq(t.quotes.personId, needle))).toEqual([]);
     const created = await ana.post(
       base,
       { originalLocale: 'en', personId: String(needle), text_en: 'We will not stop.' },
@@ -138,17 +191,43 @@ describeEachEngine('bounded pickers', (ctx) => {
     const person = await idOf(t.people, 'zeta-needle-person');
     const organization = await idOf(t.organizations, 'zeta-needle');
     const [statement] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, 'old-needle'));
-    const searched = (
-      await page(`${base}?find-contacts=needle&find-boilerplates=needle&find-statement=old%20needle&preview=es`)
-    ).$;
+    // Every search posts the one form: a typed headline, the other searches' words and the preview's
+    // language are kept, and the release is not saved (same version, no audit row).
+    const version = $('form.release-form input[name=version]').val() as string;
+    const audited = await auditRows();
+    const search = await ana.post(
+      base,
+      {
+        _action: 'find',
+        version,
+        originalLocale: 'en',
+        preview: 'es',
+        statementId: '',
+        releaseDate: '2026-11-27',
+        headline_en: 'A headline typed, not saved',
+        endMark: '###',
+        timing: 'immediate',
+        timeZone: 'America/Guatemala',
+        blockCount: '0',
+        'find-contacts': 'needle',
+        'find-boilerplates': 'needle',
+        'find-statement': 'old needle',
+      },
+      base,
+    );
+    expect(search.statusCode).toBe(200);
+    const searched = cheerio.load(search.body);
     expect(searched(`#contacts-${person}`).length).toBe(1);
     expect(searched(`#boilerplates-${organization}`).length).toBe(1);
     expect(searched(`select[name=statementId] option[value="${statement!.id}"]`).length).toBe(1);
-    // A search keeps the page's other words and its preview language.
-    expect(searched('form#find-contacts-form input[name=preview]').val()).toBe('es');
-    expect(searched('form#find-contacts-form input[name=find-boilerplates]').val()).toBe('needle');
+    expect(searched('input[name=headline_en]').val()).toBe('A headline typed, not saved');
+    expect(searched('form.release-form input[name=preview]').val()).toBe('es');
+    expect(searched('#find-boilerplates-words').val()).toBe('needle');
+    const [unsaved] = await ctx.db.select().from(t.releases).where(eq(t.releases.slug, 'bulk-release'));
+    expect(String(unsaved!.version)).toBe(version);
+    expect(unsaved!.headline.en?.text).toBe('Bulk release');
+    expect(await auditRows()).toBe(audited);
 
-    const version = searched('form.release-form input[name=version]').val() as string;
     const saved = await ana.post(
       base,
       {
@@ -177,5 +256,47 @@ describeEachEngine('bounded pickers', (ctx) => {
     expect(after(`#contacts-${person}`).attr('checked')).toBeDefined();
     expect(after(`#boilerplates-${organization}`).attr('checked')).toBeDefined();
     expect(after(`select[name=statementId] option[value="${statement!.id}"]`).attr('selected')).toBeDefined();
+  });
+
+  it('the statement editor lists its recommendations a page at a time; a move comes back to its page', async () => {
+    const [statement] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, 'bulk-statement-003'));
+    const count = EDITOR_RECOMMENDATIONS_PAGE + 5;
+    await ctx.db.insert(t.recommendations).values(
+      Array.from({ length: count }, (_, i) => ({
+        statementId: statement!.id,
+        slug: `r${i + 1}`,
+        position: i,
+        text: localized('en', `Numbered ${i + 1}: ${'long words '.repeat(60)}`),
+      })),
+    );
+    const base = '/en/workspace/statements/bulk-statement-003';
+    const { $ } = await page(base);
+    const items = $('#recommendations-title').parent().find('ol.workspace-items > li');
+    expect(items.length).toBe(EDITOR_RECOMMENDATIONS_PAGE);
+    // Each is listed by the start of its text; its own page has the rest.
+    expect(items.first().find('a').first().text().length).toBeLessThan(300);
+    expect($('#recommendations-title').parent().find('.meta').text()).toBe(
+      `Recommendations 1 to ${EDITOR_RECOMMENDATIONS_PAGE} of ${count}.`,
+    );
+    const next = $('#recommendations-title').parent().find('.pager a[rel=next]').attr('href')!;
+    const second = (await page(next)).$;
+    const rest = second('ol.workspace-items > li');
+    expect(rest.length).toBe(5);
+    expect(rest.first().attr('value')).toBe(String(EDITOR_RECOMMENDATIONS_PAGE + 1));
+    expect(rest.first().text()).toContain(`Numbered ${EDITOR_RECOMMENDATIONS_PAGE + 1}:`);
+    // Moving the last one up: it swaps with the one before, and the editor is back on its page, at it.
+    const move = rest.last().find('form.row-actions');
+    const moved = await ana.post(
+      move.attr('action')!,
+      { version: move.find('input[name=version]').val() as string, direction: 'up' },
+      next,
+    );
+    expect(moved.statusCode).toBe(303);
+    const id = move.attr('action')!.split('/').at(-2);
+    expect(moved.headers.location).toMatch(new RegExp(`\\?after=[\\w-]+&saved=1#recommendation-${id}$`));
+    const back = (await page(moved.headers.location!)).$;
+    expect(back('ol.workspace-items > li').length).toBe(5);
+    expect(back('ol.workspace-items > li').eq(3).text()).toContain(`Numbered ${count}:`);
+    expect(back('ol.workspace-items > li').eq(3).attr('value')).toBe(String(count - 1));
   });
 });

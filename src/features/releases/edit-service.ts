@@ -14,7 +14,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { canEditRelease } from '../../platform/policy.js';
 import { anyText, mergeLocalized, type TextInput } from '../../platform/text/localized-input.js';
 import { originalOf } from '../../platform/text/localized-text.js';
-import { isTimeZone, localToInstant } from '../../platform/text/time-zones.js';
+import { isKnownTimeZone, localToInstant } from '../../platform/text/time-zones.js';
 import { visibilityState } from '../../platform/visibility.js';
 import { actorOf, type Editor, insertAudited, updateVersioned, versionedChange } from '../../platform/write.js';
 import { missingIds, wasEverPublished } from '../statements/index.js';
@@ -72,7 +72,7 @@ async function checkFields(
       .where(eq(t.statements.id, input.statementId));
     if (!s) problems.add('statementId', 'workspaceErrChoice');
   }
-  if (!isTimeZone(input.timing.timeZone)) {
+  if (!isKnownTimeZone(input.timing.timeZone)) {
     problems.add('timeZone', 'editorialErrTimeZone');
     return null;
   }

@@ -10,7 +10,6 @@ import { messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { ChoiceSearchForm } from '../../ui/choice-search.js';
 import { HiddenFields } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { EmptyOr } from '../../ui/list.js';
@@ -69,7 +68,8 @@ export function ReleaseEditorPage(
   const typed = typedOf('details');
   const errors = outcomeOf('details').errors ?? {};
   const finds = props.finds ?? {};
-  // Each search is a GET of this page; the others' words and the preview's language are kept.
+  // Each search's Find posts the release's form to its own address (`_action=find`): the page comes
+  // back with everything typed kept, all the searches' words and results, and nothing saved.
   const searchOf = (param: FindParam, what: string, more: boolean, offered: number, anchor: string) => ({
     param,
     what,
@@ -79,11 +79,6 @@ export function ReleaseEditorPage(
     page: base,
     anchor,
   });
-  const keepFor = (param: FindParam) =>
-    Object.fromEntries([
-      ...(preview.locale !== locale ? [['preview', preview.locale]] : []),
-      ...Object.entries(finds).filter(([p, v]) => p !== param && v),
-    ]) as Record<string, string>;
   // The statement's recommendations to highlight: the chosen ones and, besides, up to CHOICES_LIMIT
   // found by number or words (the first CHOICES_FIRST without a search), as platform/db/choices.ts does.
   const highlightFind = (finds['find-highlights'] ?? '').trim().toLowerCase();
@@ -181,6 +176,7 @@ export function ReleaseEditorPage(
           <form method="post" action={base} class="form release-form" novalidate>
             <HiddenFields csrf={csrf} version={r.version} />
             <input type="hidden" name="originalLocale" value={locale} />
+            {preview.locale !== locale ? <input type="hidden" name="preview" value={preview.locale} /> : ''}
             <Section id="details-title" title={t.editorialReleaseDetails}>
               <ReleaseFields
                 ctx={ctx}
@@ -220,9 +216,6 @@ export function ReleaseEditorPage(
               </button>
             </p>
           </form>
-          {Object.values(searches).map((search) => (
-            <ChoiceSearchForm {...search} keep={keepFor(search.param)} />
-          ))}
           <AddBlockSection {...props} base={base} addOutcome={outcomeOf('addBlock')} addTyped={typedOf('addBlock')} />
           {data.ownState === 'draft' ? (
             <DeleteDraftForm

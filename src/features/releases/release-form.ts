@@ -2,13 +2,16 @@
 
 import { type Form, field, originalLocale, pair, rowId, seenVersion } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
+import { resolveTimeZone } from '../../platform/text/time-zones.js';
 import { readPicked } from '../statements/index.js';
 import type { BlockInput } from './blocks-service.js';
 import type { ReleaseFields } from './edit-service.js';
 import type { ReleaseEdit } from './release-save.js';
 
 export function releaseFields(body: Form, locale: Locale): ReleaseFields {
-  const timeZone = field(body, 'timeZone') || 'UTC';
+  // A typed zone is read under its current name; one that names no zone is kept as typed, for its message.
+  const typedZone = field(body, 'timeZone') || 'UTC';
+  const timeZone = resolveTimeZone(typedZone) ?? typedZone;
   return {
     statementId: rowId(field(body, 'statementId')),
     releaseDate: field(body, 'releaseDate'),

@@ -54,6 +54,13 @@ const EditorQuery = Type.Object({
   ...Object.fromEntries(FIND_PARAMS.map((p) => [p, Type.Optional(Type.String({ maxLength: 100 }))])),
 });
 
+/** The words of the editor's searches a posted form carries. */
+function findsOf(values: Record<string, unknown>): EditorFinds {
+  return Object.fromEntries(
+    FIND_PARAMS.flatMap((p) => (typeof values[p] === 'string' && values[p] ? [[p, values[p]]] : [])),
+  );
+}
+
 /** Ids a failed form ticked or chose, so the re-drawn form still offers them. */
 function typedIds(typed: Form | undefined, names: string[]): number[] {
   if (!typed) return [];
@@ -182,7 +189,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       const w = request.workspace;
       const query = request.query as EditorFinds & { preview?: string };
       const previewLocale = isLocale(query.preview) ? query.preview : locale;
-      const finds = Object.fromEntries(FIND_PARAMS.flatMap((p) => (query[p] ? [[p, query[p]]] : [])));
+      const finds = findsOf(query);
       return sendHtml(reply, await editorPage(w, request.params.slug, previewLocale, undefined, finds));
     });
 
@@ -209,7 +216,12 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
     const editorPost = pageFormPoster<ReleaseForm>(scope, {
       root: path,
       guard: (request) => request.workspace,
-      render: (w, slug, failed) => editorPage(w, slug, locale, failed),
+      // A posted form (a search, or a failed save) keeps its searches' words and the preview's language.
+      render: (w, slug, failed) => {
+        const typed = failed.typed;
+        const preview = typed ? field(typed, 'preview') : '';
+        return editorPage(w, slug, isLocale(preview) ? preview : locale, failed, typed ? findsOf(typed) : {});
+      },
     });
 
     // The editor's one form: fields, lists and body in one save (release-save.ts).

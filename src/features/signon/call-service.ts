@@ -5,7 +5,7 @@ import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, Invalid } from '../../platform/errors.js';
 import { canManageSignOn } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
-import { isTimeZone, localToInstant } from '../../platform/text/time-zones.js';
+import { localToInstant, resolveTimeZone } from '../../platform/text/time-zones.js';
 import { actorOf, insertAudited, staleWrite, updateVersioned } from '../../platform/write.js';
 import { type SignOnCall, statementBySlug } from './state.js';
 
@@ -32,22 +32,24 @@ export async function setSignOnDeadline(
 ): Promise<SignOnCall> {
   if (!canManageSignOn(user)) throw new Forbidden('Only editors set the sign-on deadline');
   const local = input.local.trim();
-  if (!isTimeZone(input.timeZone)) {
+  // The zone is typed (with suggestions): read under its current name, refused when Intl lists no such zone.
+  const timeZone = resolveTimeZone(input.timeZone);
+  if (!timeZone) {
     throw new Invalid(
       `Unknown time zone "${input.timeZone}"`,
       [{ field: 'timeZone', problem: 'editorialErrTimeZone' }],
       'signonDeadlineInvalidReason',
     );
   }
-  const deadline = local === '' ? null : localToInstant(local, input.timeZone);
+  const deadline = local === '' ? null : localToInstant(local, timeZone);
   if (local !== '' && (!deadline || deadline <= now)) {
     throw new Invalid(
-      `The deadline "${local}" is not a time still ahead in ${input.timeZone}`,
+      `The deadline "${local}" is not a time still ahead in ${timeZone}`,
       [{ field: 'deadlineLocal', problem: 'signonErrDeadline' }],
       'signonDeadlineInvalidReason',
     );
   }
-  return writeCall(db, user, input, 'set_sign_on_deadline', { deadline, timeZone: input.timeZone }, now);
+  return writeCall(db, user, input, 'set_sign_on_deadline', { deadline, timeZone }, now);
 }
 
 /** One change to a statement's call, made the first time as an insert (closed unless it opens it). */

@@ -1,9 +1,9 @@
 import type { KeysetPage } from '../../platform/db/keyset.js';
 import type { AddresseeName } from '../../platform/i18n/addressed-to.js';
 import { resolveText } from '../../platform/text/localized-text.js';
-import { instantToLocal, timeZoneNames } from '../../platform/text/time-zones.js';
+import { instantToLocal } from '../../platform/text/time-zones.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { ButtonForm, HiddenFields, SelectField } from '../../ui/form.js';
+import { ButtonForm, HiddenFields } from '../../ui/form.js';
 import { Layout, Section, TitledPage } from '../../ui/layout.js';
 import { EmptyOr, TableHead } from '../../ui/list.js';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../../ui/localized-view.js';
 import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import { formatInstant } from '../releases/index.js';
-import { DateField, type StatementDetail } from '../statements/index.js';
+import { DateField, type StatementDetail, TimeZoneField } from '../statements/index.js';
 import type { SignOnListItem } from './list-service.js';
 import type { OrganizationRow } from './request-service.js';
 import type { SignOnCall, SignOnRequestItem, SignOnState } from './state.js';
@@ -363,15 +363,7 @@ function EditorPanel(props: { ctx: PageContext; csrf: string; state: SignOnState
           label={t.signonDeadlineLocal}
           value={call?.deadline ? instantToLocal(call.deadline, call.timeZone) : ''}
         />
-        <SelectField
-          ctx={ctx}
-          name="timeZone"
-          label={t.editorialTimeZone}
-          hint={t.signonTimeZoneHint}
-          value={call?.timeZone ?? 'UTC'}
-          required
-          options={timeZoneNames().map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))}
-        />
+        <TimeZoneField ctx={ctx} value={call?.timeZone ?? 'UTC'} hint={t.signonTimeZoneHint} />
         <button type="submit" class="button-secondary" safe>
           {t.signonDeadlineButton}
         </button>

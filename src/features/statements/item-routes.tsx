@@ -4,7 +4,7 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { NotFound } from '../../platform/errors.js';
+import { isFindPost } from '../../platform/forms/choice-limits.js';
 import type { Form } from '../../platform/forms/form-body.js';
 import {
   FormBody,
@@ -26,7 +26,7 @@ import { QuotePage, RecommendationPage } from './item-views.js';
 import { asIds } from './ordered-picker.js';
 import { createQuote, deleteQuote, getQuote, updateQuote } from './quote-service.js';
 import { createRecommendation, deleteRecommendation, updateRecommendation } from './recommendation-service.js';
-import { getStatementForEditing, registryChoices } from './workspace-read.js';
+import { recommendationForEditing, registryChoices } from './workspace-read.js';
 
 /** How page-forms.ts gets a post's signed-in editor (in a signed-in scope: `request.workspace`). */
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => WorkspaceRequest | null;
@@ -42,19 +42,18 @@ function recommendationFields(body: Form, locale: Locale) {
 
 export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
   const page: ItemPage = async (w, slug, id, typed, outcome) => {
-    const { data, choices } = await statementAndChoices(deps, slug, { chosen: [] });
-    const index = id === null ? -1 : data.recommendations.findIndex((r) => r.id === id);
-    if (id !== null && index < 0) throw new NotFound(`No recommendation ${id} in "${slug}"`);
-    const current = index >= 0 ? data.recommendations[index]! : null;
+    // The statement's row and this one recommendation (with its number), not all of its recommendations.
+    const [statement, choices] = await Promise.all([statementBySlug(deps.db, slug), registryChoices(deps.db)]);
+    const current = id === null ? null : await recommendationForEditing(deps.db, statement.id, id);
     return RecommendationPage({
       ...w,
-      statement: data.statement,
+      statement,
       choices,
       typed:
         typed && current && outcome.conflict ? rebaseTyped(typed, outcome.conflict, { text: current.text }) : typed,
       outcome,
-      recommendation: index >= 0 ? data.recommendations[index]! : null,
-      number: index + 1,
+      recommendation: current,
+      number: current?.number ?? 0,
     }) as Promise<string>;
   };
 
@@ -115,18 +114,6 @@ export function registerQuotePages(scope: FastifyTypeBox, deps: SiteDeps, locale
   });
 }
 
-/**
- * The statement as its editor sees it, and the registry's choices: what every item page shows. People
- * are bounded: the quote's (stored or typed) and those the search finds.
- */
-async function statementAndChoices(deps: SiteDeps, slug: string, people: { chosen: number[]; find?: string }) {
-  const [data, choices] = await Promise.all([
-    getStatementForEditing(deps.db, slug, deps.now()),
-    registryChoices(deps.db, { people }),
-  ]);
-  return { data, choices };
-}
-
 type ItemPage = (
   w: WorkspaceRequest,
   slug: string,
@@ -172,6 +159,8 @@ function registerItemRoutes(scope: FastifyTypeBox, locale: Locale, path: string,
     const w = request.workspace;
     const { slug } = request.params;
     const body = request.body as Form;
+    // Find (a picker's search) draws the form again as typed, with what it found: nothing is saved.
+    if (isFindPost(body)) return sendHtml(reply, await item.page(w, slug, null, body, {}, field(body, 'find-person')));
     return saveForm(
       reply,
       w.ctx,
@@ -192,6 +181,8 @@ function registerItemRoutes(scope: FastifyTypeBox, locale: Locale, path: string,
       const w = request.workspace;
       const { slug, id } = request.params;
       const body = request.body as Form;
+      if (keepTyped && isFindPost(body))
+        return sendHtml(reply, await item.page(w, slug, id, body, {}, field(body, 'find-person')));
       return saveForm(
         reply,
         w.ctx,

@@ -3,7 +3,7 @@
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualField } from '../../ui/bilingual-field.js';
-import { ChoiceSearch, ChoiceSearchForm } from '../../ui/choice-search.js';
+import { ChoiceSearch } from '../../ui/choice-search.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { ErrorSummary, HiddenFields, readLocaleValues, SelectField } from '../../ui/form.js';
 import { localizedPlain } from '../../ui/localized-view.js';
@@ -122,14 +122,14 @@ export function QuotePage(props: ItemProps & { quote: QuoteRow | null; find: str
   const { t, locale } = ctx;
   const errors = outcome.errors ?? {};
   const base = `/${locale}/workspace/statements/${statement.slug}/quotes`;
-  // People are bounded (the quote's and a few more): the search finds the others, on this page.
+  // People are bounded (the quote's and a few more): Find posts this form to find the others.
   const personSearch = {
     param: 'find-person',
     what: t.choicesWhatPeople,
     value: props.find,
     more: choices.more.people,
     offered: choices.offered.people,
-    page: q ? `${base}/${q.id}` : `${base}/new`,
+    page: q ? `${base}/${q.id}` : base,
     anchor: 'f-personId',
   };
   const person = typeof typed?.personId === 'string' ? typed.personId : q ? String(q.personId) : '';
@@ -168,7 +168,6 @@ export function QuotePage(props: ItemProps & { quote: QuoteRow | null; find: str
           </button>
         </p>
       </form>
-      <ChoiceSearchForm {...personSearch} />
       {q ? (
         <DeleteDraftForm
           formClass="delete-form"

@@ -5,8 +5,10 @@
  * values and messages (400) or the other editor's change (409).
  */
 
+import { isFindPost } from '../../platform/forms/choice-limits.js';
 import { type Form, FormBody, SlugParams } from '../../platform/forms/form-body.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { sendHtml } from '../../platform/web/site-deps.js';
 import { type FormOutcome, saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
 import type { Guard } from './item-routes.js';
 
@@ -39,6 +41,9 @@ export function pageFormPoster<Name>(
         if (!w) return reply;
         const { slug } = request.params;
         const body = request.body as Form;
+        // Find (a picker's search) draws the page again with this form as typed and what it found:
+        // nothing is saved, so no version moves and no audit row is written.
+        if (isFindPost(body)) return sendHtml(reply, await page.render(w, slug, { form, typed: body, outcome: {} }));
         return saveForm(
           reply,
           w.ctx,

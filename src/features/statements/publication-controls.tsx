@@ -8,15 +8,15 @@
 import type { FieldErrors } from '../../platform/forms/validation.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import {
-  currentTimeZoneName,
+  commonTimeZoneChoices,
   DEFAULT_TIME_ZONE,
   RENAMED_TIME_ZONES,
-  timeZoneChoices,
+  resolveTimeZone,
 } from '../../platform/text/time-zones.js';
 import type { VisibilityState } from '../../platform/visibility.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { browserTimeZoneScript } from '../../platform/web/script-asset.js';
-import { ButtonForm, fieldId, HiddenFields, SelectField } from '../../ui/form.js';
+import { ButtonForm, fieldId, HiddenFields, SelectField, TextField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { stateName } from './state-label.js';
 
@@ -139,35 +139,43 @@ export function DeleteDraftForm(props: {
 }
 
 /**
- * The zone an embargo is read in: the coalition's zones first, then every current IANA zone, labelled
- * in the reader's language (platform/text/time-zones.ts). With no saved or typed value (`value`
- * undefined) the coalition's first zone is chosen, and the browser-zone script, when it runs,
- * switches to the reader's own zone.
+ * The zone a time is read in (an embargo, a sign-on deadline): a text field with the coalition's zones
+ * as suggestions (a <datalist>, labelled in the reader's language), not a list of every zone (some 400,
+ * 35 KB on every page with the field). Any other IANA zone is typed by its name; the service checks it
+ * against Intl's zones (platform/text/time-zones.ts `resolveTimeZone`). With no saved or typed value
+ * (`value` undefined) the coalition's first zone is filled in, and the browser-zone script, when it
+ * runs, puts the reader's own zone instead.
  */
 export function TimeZoneField(props: {
   ctx: PageContext;
   value: string | undefined;
   error?: string | undefined;
+  hint?: string;
 }): JSX.Element {
   const { ctx, value } = props;
-  const { common, others } = timeZoneChoices(ctx.locale, new Date(), value);
+  const common = commonTimeZoneChoices(ctx.locale, new Date());
   return (
     <>
-      <SelectField
+      <TextField
         ctx={ctx}
         name="timeZone"
         label={ctx.t.editorialTimeZone}
-        hint={ctx.t.editorialTimeZoneHint}
-        value={value ? currentTimeZoneName(value) : DEFAULT_TIME_ZONE}
+        hint={props.hint ?? ctx.t.editorialTimeZoneHint}
+        value={value ? (resolveTimeZone(value) ?? value) : DEFAULT_TIME_ZONE}
         error={props.error}
         required
-        options={[]}
-        groups={[
-          { label: ctx.t.editorialTimeZoneCommon, options: common },
-          { label: ctx.t.editorialTimeZoneOthers, options: others },
-        ]}
+        maxlength={64}
+        autocomplete="off"
+        list="time-zone-suggestions"
         data={value ? {} : { 'browser-time-zone': '', renamed: JSON.stringify(RENAMED_TIME_ZONES) }}
       />
+      <datalist id="time-zone-suggestions">
+        {common.map((zone) => (
+          <option value={zone.value} safe>
+            {zone.label}
+          </option>
+        ))}
+      </datalist>
       {value ? '' : <script src={browserTimeZoneScript().href} defer></script>}
     </>
   );

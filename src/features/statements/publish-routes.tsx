@@ -9,7 +9,7 @@ import type { Form } from '../../platform/forms/form-body.js';
 import { RowNumber } from '../../platform/forms/form-body.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { fieldErrors } from '../../platform/forms/validation.js';
-import { localToInstant } from '../../platform/text/time-zones.js';
+import { localToInstant, resolveTimeZone } from '../../platform/text/time-zones.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
@@ -32,10 +32,13 @@ function embargoOf(body: { embargoUntil?: string; embargoLocal?: string; timeZon
   if (body.embargoUntil) return new Date(body.embargoUntil);
   const local = body.embargoLocal?.trim() ?? '';
   if (local === '') return null;
-  const instant = localToInstant(local, body.timeZone ?? 'UTC');
+  // The zone is typed (with suggestions): one Intl does not list is named as the problem, not the time.
+  const zone = resolveTimeZone(body.timeZone ?? 'UTC');
+  const instant = zone ? localToInstant(local, zone) : null;
   if (!instant) {
     const problems = new Problems();
-    problems.add('embargoLocal', 'editorialErrLocalTime');
+    if (zone) problems.add('embargoLocal', 'editorialErrLocalTime');
+    else problems.add('timeZone', 'editorialErrTimeZone');
     problems.throwIfAny();
   }
   return instant;

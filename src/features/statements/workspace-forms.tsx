@@ -6,7 +6,7 @@
 
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
-import { ChoiceSearchForm, type ChoiceSearchProps } from '../../ui/choice-search.js';
+import type { ChoiceSearchProps } from '../../ui/choice-search.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { ErrorSummary, HiddenFields, TextField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
@@ -146,7 +146,6 @@ export function PickerSection(props: {
           {ctx.t.editorialSaveOrder}
         </button>
       </form>
-      {props.search ? <ChoiceSearchForm {...props.search} /> : ''}
     </Section>
   );
 }

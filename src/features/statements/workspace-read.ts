@@ -1,8 +1,9 @@
 /** What the editorial workspace reads: every statement in any state, with what its forms need. */
-import { and, asc, count, desc, eq, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, or } from 'drizzle-orm';
 import { type Choices, chosenAndOffered } from '../../platform/db/choices.js';
 import type { Db } from '../../platform/db/client.js';
 import {
+  encodeCursor,
   type KeysetPage,
   keysetPage,
   LIST_PAGE_SIZE,
@@ -10,6 +11,7 @@ import {
   type SortKey,
 } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
+import { NotFound } from '../../platform/errors.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import {
   stateCondition,
@@ -19,7 +21,7 @@ import {
 } from '../../platform/visibility.js';
 import { organizationsToPick, peopleToPick } from '../registry/index.js';
 import { type StatementRow, statementBySlug } from './edit-service.js';
-import { recommendationOrder } from './recommendation-number.js';
+import { recommendationNumber, recommendationOrder } from './recommendation-number.js';
 
 export type PersonRow = typeof t.people.$inferSelect;
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
@@ -28,21 +30,43 @@ export type QuoteRow = typeof t.quotes.$inferSelect;
 export interface RecommendationForEditing extends RecommendationRow {
   themeIds: number[];
   addresseeIds: number[];
+  /** Its number in the statement ("Recommendation 3"), counted over the whole statement. */
+  number: number;
 }
+
+/** Recommendations on one page of the statement editor: the page stays small however long the statement. */
+export const EDITOR_RECOMMENDATIONS_PAGE = 25;
 
 export interface StatementForEditing {
   statement: typeof t.statements.$inferSelect;
   state: VisibilityState;
   addresseeIds: number[];
   signatories: { organizationId: number; role: 'convener' | 'signatory' }[];
-  recommendations: RecommendationForEditing[];
+  /** One keyset page of the recommendations, in the statement's order. */
+  recommendations: KeysetPage<RecommendationForEditing>;
+  /** How many recommendations the statement has (all pages). */
+  recommendationCount: number;
   quotes: (QuoteRow & { person: PersonRow })[];
 }
 
-export async function getStatementForEditing(db: Db, slug: string, now: Date): Promise<StatementForEditing> {
+const recommendationKeys: SortKey[] = [
+  { column: t.recommendations.position, direction: 'asc' },
+  { column: t.recommendations.id, direction: 'asc' },
+];
+
+/**
+ * The statement as its editor's page shows it: its row, picks and quotes, and one page of its
+ * recommendations (`page`: the cursors of `?after=`/`?before=`), so the page does not grow with them.
+ */
+export async function getStatementForEditing(
+  db: Db,
+  slug: string,
+  now: Date,
+  page: PageRequest = {},
+): Promise<StatementForEditing> {
   const statement = await statementBySlug(db, slug);
   const id = statement.id;
-  const [addressees, signatories, recommendations, quotes] = await Promise.all([
+  const [addressees, signatories, recommendations, [counted], quotes] = await Promise.all([
     db
       .select({ id: t.statementAddressees.addresseeId })
       .from(t.statementAddressees)
@@ -53,11 +77,20 @@ export async function getStatementForEditing(db: Db, slug: string, now: Date): P
       .from(t.signatories)
       .where(eq(t.signatories.statementId, id))
       .orderBy(asc(t.signatories.position)),
-    db
-      .select()
-      .from(t.recommendations)
-      .where(eq(t.recommendations.statementId, id))
-      .orderBy(...recommendationOrder()),
+    keysetPage<RecommendationRow & { number: number }>({
+      keys: recommendationKeys,
+      request: page,
+      size: EDITOR_RECOMMENDATIONS_PAGE,
+      keyOf: (r) => [r.position, r.id],
+      fetch: (where, orderBy, limit) =>
+        db
+          .select({ ...getTableColumns(t.recommendations), number: recommendationNumber() })
+          .from(t.recommendations)
+          .where(and(eq(t.recommendations.statementId, id), where))
+          .orderBy(...orderBy)
+          .limit(limit),
+    }),
+    db.select({ n: count() }).from(t.recommendations).where(eq(t.recommendations.statementId, id)),
     db
       .select({ quote: t.quotes, person: t.people })
       .from(t.quotes)
@@ -67,20 +100,77 @@ export async function getStatementForEditing(db: Db, slug: string, now: Date): P
   ]);
   const links = await recommendationLinks(
     db,
-    recommendations.map((r) => r.id),
+    recommendations.items.map((r) => r.id),
   );
   return {
     statement,
     state: visibilityState(statement, now),
     addresseeIds: addressees.map((a) => a.id),
     signatories,
-    recommendations: recommendations.map((r) => ({
-      ...r,
-      themeIds: links.themes.get(r.id) ?? [],
-      addresseeIds: links.addressees.get(r.id) ?? [],
-    })),
+    recommendations: {
+      ...recommendations,
+      items: recommendations.items.map((r) => ({
+        ...r,
+        themeIds: links.themes.get(r.id) ?? [],
+        addresseeIds: links.addressees.get(r.id) ?? [],
+      })),
+    },
+    recommendationCount: Number(counted?.n ?? 0),
     quotes: quotes.map(({ quote, person }) => ({ ...quote, person })),
   };
+}
+
+/** One recommendation of the statement, with its links and number; NotFound when it is another statement's. */
+export async function recommendationForEditing(
+  db: Db,
+  statementId: number,
+  id: number,
+): Promise<RecommendationForEditing> {
+  const [row] = await db
+    .select({ ...getTableColumns(t.recommendations), number: recommendationNumber() })
+    .from(t.recommendations)
+    .where(and(eq(t.recommendations.statementId, statementId), eq(t.recommendations.id, id)));
+  if (!row) throw new NotFound(`No recommendation ${id} in statement ${statementId}`);
+  const links = await recommendationLinks(db, [row.id]);
+  return { ...row, themeIds: links.themes.get(row.id) ?? [], addresseeIds: links.addressees.get(row.id) ?? [] };
+}
+
+/**
+ * The page of the editor's list (its cursor) that holds a recommendation: pages are cut every
+ * EDITOR_RECOMMENDATIONS_PAGE from the first, as the list's own links cut them, so after a move the
+ * editor is shown the moved recommendation among its neighbours.
+ */
+export async function editorPageOf(db: Db, statementId: number, id: number): Promise<PageRequest> {
+  const rows = await db
+    .select({ id: t.recommendations.id, position: t.recommendations.position })
+    .from(t.recommendations)
+    .where(eq(t.recommendations.statementId, statementId))
+    .orderBy(...recommendationOrder());
+  const index = rows.findIndex((r) => r.id === id);
+  const before = rows[Math.floor(Math.max(index, 0) / EDITOR_RECOMMENDATIONS_PAGE) * EDITOR_RECOMMENDATIONS_PAGE - 1];
+  return before ? { after: encodeCursor([before.position, before.id]) } : {};
+}
+
+/** The ids of a statement's recommendations or quotes, in their order: what a move reorders. */
+export async function statementItemIds(
+  db: Db,
+  statementId: number,
+  kind: 'recommendations' | 'quotes',
+): Promise<number[]> {
+  if (kind === 'recommendations') {
+    const rows = await db
+      .select({ id: t.recommendations.id })
+      .from(t.recommendations)
+      .where(eq(t.recommendations.statementId, statementId))
+      .orderBy(...recommendationOrder());
+    return rows.map((r) => r.id);
+  }
+  const rows = await db
+    .select({ id: t.quotes.id })
+    .from(t.quotes)
+    .where(eq(t.quotes.statementId, statementId))
+    .orderBy(asc(t.quotes.position), asc(t.quotes.id));
+  return rows.map((r) => r.id);
 }
 
 async function recommendationLinks(db: Db, ids: number[]) {
@@ -130,6 +220,27 @@ export async function registryChoices(db: Db, query: ChoiceQuery = {}) {
       statements: statements.offered,
     },
   };
+}
+
+/**
+ * Addressees by name (any language) or slug, A to Z; `find` empty offers the first. The statement
+ * page's picker uses it, so the page does not grow with the registry's addressees.
+ */
+export function addresseesToPick(
+  db: Db,
+  query: { chosen: number[]; find?: string | undefined },
+): Promise<Choices<typeof t.addressees.$inferSelect>> {
+  const find = query.find?.trim() ?? '';
+  const like = likePattern(find);
+  return chosenAndOffered({
+    id: t.addressees.id,
+    chosen: query.chosen,
+    match: find ? or(ilike(t.addressees.slug, like), localizedTextMatches(t.addressees.name, like)) : undefined,
+    fetch: (where, limit) => {
+      const q = db.select().from(t.addressees).where(where).orderBy(asc(t.addressees.slug));
+      return limit === null ? q : q.limit(limit);
+    },
+  });
 }
 
 /** Statements by title (any language) or slug, newest first; `find` empty offers the newest. */

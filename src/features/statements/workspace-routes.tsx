@@ -4,6 +4,7 @@
  * next to the fields (400) or with the other editor's change above the typed text (409) otherwise.
  */
 import { Type } from '@fastify/type-provider-typebox';
+import type { PageRequest } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden } from '../../platform/errors.js';
 import {
@@ -25,6 +26,7 @@ import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, type WorkspaceRequest, workspaceRoutes } from '../../platform/web/workspace-request.js';
+import { pageHref } from '../../ui/pager.js';
 import {
   createStatement,
   deleteStatement,
@@ -38,7 +40,14 @@ import { readPicked } from './ordered-picker.js';
 import { type FailedForm, pageFormPoster } from './page-forms.js';
 import { moved, reorderStatementItems } from './recommendation-service.js';
 import { StatementListPage } from './workspace-parts.js';
-import { getStatementForEditing, listStatementsForEditing, registryChoices } from './workspace-read.js';
+import {
+  addresseesToPick,
+  editorPageOf,
+  getStatementForEditing,
+  listStatementsForEditing,
+  registryChoices,
+  statementItemIds,
+} from './workspace-read.js';
 import { NewStatementPage, StatementEditPage, type StatementForm } from './workspace-views.js';
 import { statementItem } from './write-support.js';
 
@@ -66,7 +75,10 @@ function statementFields(body: Form, locale: Locale): StatementFields {
 }
 
 /** The statement page's query: the words the signatories' search looks for. */
-const StatementPageQuery = Type.Object({ 'find-signatories': Type.Optional(Type.String({ maxLength: 100 })) });
+const StatementPageQuery = Type.Object({
+  'find-signatories': Type.Optional(Type.String({ maxLength: 100 })),
+  ...PageCursorQuery,
+});
 
 /**
  * The statement's page, optionally with one form's failure (typed values and messages, or a conflict).
@@ -79,12 +91,36 @@ export async function renderStatementPage(
   slug: string,
   failed?: FailedForm<StatementForm>,
   findSignatories = '',
+  page: PageRequest = {},
 ): Promise<string> {
-  const data = await getStatementForEditing(deps.db, slug, deps.now());
-  const typed = failed?.form === 'signatories' && failed.typed ? readPicked(failed.typed, 'signatories') : [];
-  const chosen = [...data.signatories.map((x) => x.organizationId), ...typed];
-  const choices = await registryChoices(deps.db, { organizations: { chosen, find: findSignatories } });
-  return StatementEditPage({ ...w, data, choices, failed, findSignatories }) as Promise<string>;
+  const data = await getStatementForEditing(deps.db, slug, deps.now(), page);
+  // A posted picker form (a search, or a failed save) offers what it ticked and searches for its words.
+  const posted = (form: StatementForm) => (failed?.form === form ? failed.typed : undefined);
+  const signatoriesForm = posted('signatories');
+  const addresseesForm = posted('addressees');
+  const find = signatoriesForm ? field(signatoriesForm, 'find-signatories') : findSignatories;
+  const findAddressees = addresseesForm ? field(addresseesForm, 'find-addressees') : '';
+  const chosen = [
+    ...data.signatories.map((x) => x.organizationId),
+    ...(signatoriesForm ? readPicked(signatoriesForm, 'signatories') : []),
+  ];
+  const [choices, addressees] = await Promise.all([
+    registryChoices(deps.db, { organizations: { chosen, find } }),
+    addresseesToPick(deps.db, {
+      chosen: [...data.addresseeIds, ...(addresseesForm ? readPicked(addresseesForm, 'addressees') : [])],
+      find: findAddressees,
+    }),
+  ]);
+  return StatementEditPage({
+    ...w,
+    data,
+    choices,
+    addressees,
+    failed,
+    findSignatories: find,
+    findAddressees,
+    page,
+  }) as Promise<string>;
 }
 
 export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDeps, options: AuthOptions): void {
@@ -130,8 +166,10 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
       { schema: { params: SlugParams, querystring: StatementPageQuery } },
       async (request, reply) => {
         const w = request.workspace;
+        const { after, before } = request.query;
         const find = request.query['find-signatories'] ?? '';
-        return sendHtml(reply, await renderStatementPage(deps, w, request.params.slug, undefined, find));
+        const page = { after, before };
+        return sendHtml(reply, await renderStatementPage(deps, w, request.params.slug, undefined, find, page));
       },
     );
 
@@ -185,9 +223,13 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
             w.ctx,
             async () => {
               // Only an item of this statement moves (another statement's is NotFound, as for its page).
-              await statementItem(deps.db, kind === 'recommendations' ? t.recommendations : t.quotes, slug, id);
-              const data = await getStatementForEditing(deps.db, slug, deps.now());
-              const ids = (kind === 'recommendations' ? data.recommendations : data.quotes).map((x) => x.id);
+              const item = await statementItem(
+                deps.db,
+                kind === 'recommendations' ? t.recommendations : t.quotes,
+                slug,
+                id,
+              );
+              const ids = await statementItemIds(deps.db, item.statementId, kind);
               const order = moved(ids, id, field(body, 'direction') === 'up' ? 'up' : 'down');
               await reorderStatementItems(
                 deps.db,
@@ -195,7 +237,10 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
                 w.user,
                 deps.now(),
               );
-              return `${root}/${slug}#${kind}-title`;
+              if (kind === 'quotes') return `${root}/${slug}#quotes-title`;
+              // Back to the page of the list that now holds the moved recommendation, scrolled to it.
+              const page = await editorPageOf(deps.db, item.statementId, id);
+              return `${pageHref(`${root}/${slug}`, {}, page)}#recommendation-${id}`;
             },
             (outcome) => renderStatementPage(deps, w, slug, { form: 'order', typed: undefined, outcome }),
           );

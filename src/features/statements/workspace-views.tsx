@@ -1,19 +1,33 @@
+import type { Choices } from '../../platform/db/choices.js';
+import type { PageRequest } from '../../platform/db/keyset.js';
 import { canRecordFollowup } from '../../platform/policy.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { BilingualFields, type Typed, typedText } from '../../ui/bound-fields.js';
 import { TextField } from '../../ui/form.js';
 import { Section } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
+import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { StatementRow } from './edit-service.js';
 import { TEXT_LIMITS } from './edit-service.js';
+import { readPicked } from './ordered-picker.js';
 import { DateField, DeleteDraftForm, PublicationControls } from './publication-controls.js';
 import { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
 import { MoveButtons, TranslationStates } from './workspace-parts.js';
 import type { RegistryChoices, StatementForEditing } from './workspace-read.js';
 
 export type { Typed };
+
+/** A recommendation as the statement's page lists it: its start, since its own page has the whole text. */
+const LISTED_TEXT = 240;
+function shortened(text: string): string {
+  if (text.length <= LISTED_TEXT) return text;
+  const cut = text.slice(0, LISTED_TEXT);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > LISTED_TEXT / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 const str = typedText;
 
@@ -130,6 +144,11 @@ export function StatementEditPage(
     failed?: { form: StatementForm; typed: Typed; outcome: FormOutcome } | undefined;
     /** The words the signatories' search looks for ('' for none). */
     findSignatories?: string;
+    /** The addressees offered (bounded: the chosen ones and a few more) and the words their search looks for. */
+    addressees: Choices<{ id: number; name: LocalizedText }>;
+    findAddressees?: string;
+    /** The page of the recommendations shown (its cursor), kept by the move buttons. */
+    page?: PageRequest;
   },
 ): JSX.Element {
   const { ctx, csrf, data, choices, failed } = props;
@@ -140,6 +159,10 @@ export function StatementEditPage(
   const typedOf = (form: StatementForm): Typed => (failed?.form === form ? failed.typed : undefined);
   const title = localizedPlain(s.title, ctx);
   const labels = statementLabels(ctx);
+  const recs = data.recommendations;
+  // The signatories as a posted form had them (a search, or a failed save), else as stored.
+  const typedSignatories = typedOf('signatories');
+  const typedAddressees = typedOf('addressees');
   // Follow-up is recorded once the statement has been published (features/followup's editor pages).
   const followup = data.state !== 'draft' && canRecordFollowup(props.user);
   const orgName = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.name} (${o.acronym})` : o.name);
@@ -172,13 +195,24 @@ export function StatementEditPage(
         <StatementFields ctx={ctx} stored={s} typed={typedOf('details')} outcome={outcomeOf('details')} />
       </DetailsSection>
       <Section id="recommendations-title" title={t.editorialRecommendations}>
-        {data.recommendations.length === 0 ? <p safe>{t.editorialNoRecommendations}</p> : ''}
+        {data.recommendationCount === 0 ? <p safe>{t.editorialNoRecommendations}</p> : ''}
+        {recs.items.length > 0 && data.recommendationCount > recs.items.length ? (
+          <p class="meta" safe>
+            {t.editorialRecommendationsShown(
+              recs.items[0]!.number,
+              recs.items.at(-1)!.number,
+              data.recommendationCount,
+            )}
+          </p>
+        ) : (
+          ''
+        )}
         <ol class="workspace-items">
-          {data.recommendations.map((r, index) => {
-            const text = localizedPlain(r.text, ctx);
-            const name = t.editorialRecommendationNumber(index + 1);
+          {recs.items.map((r) => {
+            const text = shortened(localizedPlain(r.text, ctx));
+            const name = t.editorialRecommendationNumber(r.number);
             return (
-              <li>
+              <li id={`recommendation-${r.id}`} value={String(r.number)}>
                 <p>
                   <a href={`${base}/recommendations/${r.id}`}>
                     <span class="visually-hidden" safe>{`${name}: `}</span>
@@ -194,7 +228,7 @@ export function StatementEditPage(
                       data-followup={String(r.id)}
                       safe
                     >
-                      {t.editorialRecommendationFollowup(index + 1)}
+                      {t.editorialRecommendationFollowup(r.number)}
                     </a>
                   </p>
                 ) : (
@@ -211,6 +245,7 @@ export function StatementEditPage(
             );
           })}
         </ol>
+        <Pager ctx={ctx} links={keysetLinks(recs, (cursor) => `${pageHref(base, {}, cursor)}#recommendations-title`)} />
         <p>
           <a class="button" href={`${base}/recommendations/new`} safe>
             {t.editorialAddRecommendation}
@@ -253,13 +288,20 @@ export function StatementEditPage(
         legend={t.editorialSignatories}
         hint={t.editorialSignatoriesHint}
         rows={choices.organizations.map((o) => ({ id: o.id, label: orgName(o) }))}
-        selected={data.signatories.map((x) => x.organizationId)}
+        selected={
+          typedSignatories ? readPicked(typedSignatories, 'signatories') : data.signatories.map((x) => x.organizationId)
+        }
         roles={{
           options: [
             { value: 'signatory', label: t.editorialRoleSignatory },
             { value: 'convener', label: t.editorialRoleConvener },
           ],
-          of: (id) => data.signatories.find((x) => x.organizationId === id)?.role ?? 'signatory',
+          of: (id) =>
+            typedSignatories
+              ? str(typedSignatories, `signatories_role_${id}`) === 'convener'
+                ? 'convener'
+                : 'signatory'
+              : (data.signatories.find((x) => x.organizationId === id)?.role ?? 'signatory'),
         }}
         error={outcomeOf('signatories').errors?.signatories}
         search={{
@@ -268,7 +310,7 @@ export function StatementEditPage(
           value: props.findSignatories ?? '',
           more: choices.more.organizations,
           offered: choices.offered.organizations,
-          page: base,
+          page: `${base}/signatories`,
           anchor: 'signatories-title',
         }}
       />
@@ -280,9 +322,18 @@ export function StatementEditPage(
         version={s.version}
         legend={t.editorialAddressees}
         hint={t.editorialAddresseesHint}
-        rows={choices.addressees.map((a) => ({ id: a.id, label: localizedPlain(a.name, ctx) }))}
-        selected={data.addresseeIds}
+        rows={props.addressees.rows.map((a) => ({ id: a.id, label: localizedPlain(a.name, ctx) }))}
+        selected={typedAddressees ? readPicked(typedAddressees, 'addressees') : data.addresseeIds}
         error={outcomeOf('addressees').errors?.addressees}
+        search={{
+          param: 'find-addressees',
+          what: t.choicesWhatAddressees,
+          value: props.findAddressees ?? '',
+          more: props.addressees.more,
+          offered: props.addressees.offered,
+          page: `${base}/addressees`,
+          anchor: 'addressees-title',
+        }}
       />
       {data.state === 'draft' ? (
         <Section id="delete-title" title={t.editorialDelete}>

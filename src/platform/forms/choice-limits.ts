@@ -5,3 +5,14 @@
  */
 export const CHOICES_LIMIT = 30;
 export const CHOICES_FIRST = 10;
+
+/**
+ * The value of `_action` a picker's Find button posts (ui/choice-search.tsx): the form's handler draws
+ * the form again, as typed, with the search's results, and saves nothing.
+ */
+export const FIND_ACTION = 'find';
+
+/** Whether a posted form is a search (a Find button) rather than a save. */
+export function isFindPost(body: Record<string, unknown>): boolean {
+  return body._action === FIND_ACTION;
+}

@@ -64,39 +64,43 @@ export interface TimeZoneOption {
   label: string;
 }
 
-const HOUR = 3_600_000;
-const labelled = new Map<string, { hour: number; common: TimeZoneOption[]; others: TimeZoneOption[] }>();
+/** How a typed zone name is compared: case, spaces for underscores and the ends ignored. */
+const zoneKey = (name: string) => name.trim().replace(/\s+/g, '_').toLowerCase();
+let knownZones: Map<string, string> | undefined;
 
 /**
- * The zone picker's choices in the reader's language: the coalition's zones first, then every other
- * zone sorted by its label. A label is the city, the zone's name as Intl gives it in that language
- * and its current UTC offset ("Guatemala — hora estándar central (UTC-06:00)"); offsets follow
- * daylight saving time, so the lists are rebuilt each hour. A `kept` zone that is no option (a
- * saved one Intl knows under no listed name) is offered too, so the form still shows it.
+ * The zone a typed name means, under its current name ("asia/calcutta" → "Asia/Kolkata"), or null
+ * when it names no zone of `Intl.supportedValuesOf('timeZone')` (or UTC): what a zone field accepts.
+ * The field is typed (with a short list of suggestions), so case and spaces for underscores are forgiven.
  */
-export function timeZoneChoices(
-  locale: string,
-  now: Date,
-  kept?: string | null,
-): { common: TimeZoneOption[]; others: TimeZoneOption[] } {
-  const hour = Math.floor(now.getTime() / HOUR);
-  let lists = labelled.get(locale);
-  if (!lists || lists.hour !== hour) {
-    const label = timeZoneLabeller(locale, now);
-    const common = COMMON_TIME_ZONES.map((z) => ({ value: z, label: label(z) }));
-    const collator = new Intl.Collator(locale);
-    const others = timeZoneNames()
-      .filter((z) => !(COMMON_TIME_ZONES as readonly string[]).includes(z))
-      .map((z) => ({ value: z, label: label(z) }))
-      .sort((a, b) => collator.compare(a.label, b.label));
-    lists = { hour, common, others };
-    labelled.set(locale, lists);
+export function resolveTimeZone(typed: string): string | null {
+  if (typed.length > 64) return null;
+  if (!knownZones) {
+    const known = new Map<string, string>();
+    for (const zone of Intl.supportedValuesOf('timeZone')) known.set(zoneKey(zone), currentTimeZoneName(zone));
+    for (const [old, current] of Object.entries(RENAMED_TIME_ZONES)) {
+      known.set(zoneKey(old), current);
+      known.set(zoneKey(current), current);
+    }
+    known.set('utc', 'UTC');
+    knownZones = known;
   }
-  const value = kept ? currentTimeZoneName(kept) : '';
-  const listed = (z: string) => lists.common.some((o) => o.value === z) || lists.others.some((o) => o.value === z);
-  if (value && !listed(value) && isTimeZone(value))
-    return { common: lists.common, others: [{ value, label: timeZoneLabeller(locale, now)(value) }, ...lists.others] };
-  return { common: lists.common, others: lists.others };
+  return knownZones.get(zoneKey(typed)) ?? null;
+}
+
+/** A zone name a service accepts: a supported zone under its current name (resolveTimeZone's answer). */
+export function isKnownTimeZone(name: string): boolean {
+  return resolveTimeZone(name) === name;
+}
+
+/**
+ * The coalition's zones as the zone field suggests them, in the reader's language: the city, the
+ * zone's name as Intl gives it in that language and its offset now ("Madrid — hora de Europa central
+ * (UTC+01:00)"). Only these few are listed; any other zone is typed by its name.
+ */
+export function commonTimeZoneChoices(locale: string, now: Date): TimeZoneOption[] {
+  const label = timeZoneLabeller(locale, now);
+  return COMMON_TIME_ZONES.map((z) => ({ value: z, label: label(z) }));
 }
 
 // Making an Intl.DateTimeFormat is the costly part (some 400 zones): each is made once and kept. A

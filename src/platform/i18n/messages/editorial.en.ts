@@ -50,6 +50,8 @@ export const editorialEn = {
   editorialNameColumn: 'Name',
   editorialSaveOrder: 'Save the list',
   editorialRecommendations: 'Recommendations',
+  editorialRecommendationsShown: (from: number, to: number, total: number) =>
+    `Recommendations ${from} to ${to} of ${total}.`,
   editorialNoRecommendations: 'No recommendations yet.',
   editorialAddRecommendation: 'Add a recommendation',
   editorialRecommendationTitle: 'Recommendation',
@@ -80,14 +82,16 @@ export const editorialEn = {
   editorialTimeZone: 'Time zone',
   editorialTimeZoneCommon: 'Where the coalition works',
   editorialTimeZoneOthers: 'All time zones',
-  editorialTimeZoneHint: 'The zone journalists read the embargo in; it is stored as one instant.',
+  editorialTimeZoneHint:
+    'The zone journalists read the embargo in: pick one of the coalition’s or type any other by its name (Asia/Manila). It is stored as one instant.',
   editorialViewPublic: 'View the public page',
   editorialHistory: 'History of changes',
   // Field problems
   editorialErrSlugFormat: 'Use only lowercase letters, digits and hyphens, e.g. visit-june-2021.',
   editorialErrSlugTaken: 'This address is already used; choose another one.',
   editorialErrDate: 'Write a real date, e.g. 2021-06-03.',
-  editorialErrTimeZone: 'Choose a time zone from the list.',
+  editorialErrTimeZone:
+    'This is not a time zone: type its name as the list suggests it, a region and a city such as America/Guatemala or Europe/Madrid (or UTC).',
   editorialErrLocalTime: 'Choose a date and time; this one does not exist in that zone (clocks change).',
   editorialErrDuplicate: 'The same entry appears twice.',
   editorialErrPublishedKept: 'It was published, so it is kept: withdraw it instead.',

@@ -52,6 +52,8 @@ export const editorialEs = {
   editorialNameColumn: 'Nombre',
   editorialSaveOrder: 'Guardar la lista',
   editorialRecommendations: 'Recomendaciones',
+  editorialRecommendationsShown: (from: number, to: number, total: number) =>
+    `Recomendaciones ${from} a ${to} de ${total}.`,
   editorialNoRecommendations: 'Todavía no hay recomendaciones.',
   editorialAddRecommendation: 'Añadir una recomendación',
   editorialRecommendationTitle: 'Recomendación',
@@ -82,13 +84,15 @@ export const editorialEs = {
   editorialTimeZone: 'Zona horaria',
   editorialTimeZoneCommon: 'Donde trabaja la coalición',
   editorialTimeZoneOthers: 'Todas las zonas horarias',
-  editorialTimeZoneHint: 'La zona en la que la prensa lee el embargo; se guarda como un único instante.',
+  editorialTimeZoneHint:
+    'La zona en la que la prensa lee el embargo: elige una de las de la coalición o escribe cualquier otra por su nombre (Asia/Manila). Se guarda como un único instante.',
   editorialViewPublic: 'Ver la página pública',
   editorialHistory: 'Historial de cambios',
   editorialErrSlugFormat: 'Usa solo minúsculas, cifras y guiones, p. ej. visita-junio-2021.',
   editorialErrSlugTaken: 'Esta dirección ya está en uso; elige otra.',
   editorialErrDate: 'Escribe una fecha real, p. ej. 2021-06-03.',
-  editorialErrTimeZone: 'Elige una zona horaria de la lista.',
+  editorialErrTimeZone:
+    'Esto no es una zona horaria: escribe su nombre como lo sugiere la lista, una región y una ciudad como America/Guatemala o Europe/Madrid (o UTC).',
   editorialErrLocalTime: 'Elige una fecha y hora; esta no existe en esa zona (cambio de hora).',
   editorialErrDuplicate: 'La misma entrada aparece dos veces.',
   editorialErrPublishedKept: 'Se publicó, así que se conserva: retíralo en su lugar.',

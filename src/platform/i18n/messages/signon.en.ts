@@ -64,7 +64,8 @@ export const signonEn = {
   signonWithdrawnNotice: (organization: string) => `Recorded: ${organization}'s signature was withdrawn.`,
   signonDeadlineLocal: 'Closes on (date and time)',
   signonDeadlineHint: 'Leave it empty for no deadline. After this time members can no longer sign.',
-  signonTimeZoneHint: 'The zone members read the deadline in; it is stored as one instant.',
+  signonTimeZoneHint:
+    'The zone members read the deadline in: pick one of the coalition’s or type any other by its name (Asia/Manila). It is stored as one instant.',
   signonDeadlineButton: 'Save the deadline',
   signonErrDeadline: 'Give a date and time still ahead that exists in the chosen time zone.',
   signonWithdrawButton: 'Withdraw our signature',

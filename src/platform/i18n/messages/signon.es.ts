@@ -65,7 +65,8 @@ export const signonEs = {
   signonWithdrawnNotice: (organization: string) => `Registrado: se retiró la firma de ${organization}.`,
   signonDeadlineLocal: 'Cierre (fecha y hora)',
   signonDeadlineHint: 'Déjalo vacío si no hay plazo. Pasada esa hora, las organizaciones miembro ya no pueden firmar.',
-  signonTimeZoneHint: 'La zona en la que las organizaciones leen el plazo; se guarda como un único instante.',
+  signonTimeZoneHint:
+    'La zona en la que las organizaciones leen el plazo: elige una de las de la coalición o escribe cualquier otra por su nombre (Asia/Manila). Se guarda como un único instante.',
   signonDeadlineButton: 'Guardar el plazo',
   signonErrDeadline: 'Indica una fecha y hora futuras que existan en la zona horaria elegida.',
   signonWithdrawButton: 'Retirar nuestra firma',

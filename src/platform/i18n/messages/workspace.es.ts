@@ -75,13 +75,14 @@ export const workspaceEs = {
   workspaceErrParentSelf: 'Un destinatario no puede formar parte de sí mismo.',
   choicesWhatOrganizations: 'una organización',
   choicesWhatPeople: 'una persona',
+  choicesWhatAddressees: 'un destinatario',
   choicesWhatStatements: 'una declaración',
   choicesWhatRecommendations: 'una recomendación (su número o palabras)',
   choicesFind: 'Buscar',
   choicesFindLabel: (what: string) => `Busca ${what} para añadir`,
   choicesFoundFor: (words: string) => `Se muestra lo que elegiste y lo que coincide con «${words}».`,
   choicesNoneFound: (words: string) => `Nada más coincide con «${words}».`,
-  choicesClear: 'Borrar la búsqueda',
+  choicesNotSavedYet: 'Todavía no se ha guardado nada: lo que escribiste sigue abajo, y Guardar lo conserva.',
   choicesFirstOnly: (n: number) =>
     `Además de lo que elegiste, solo se muestran los primeros ${n}: busca para encontrar otros.`,
   choicesMoreFound: (n: number) =>
