@@ -9,6 +9,7 @@ import { dateline, type Header, isProse, readHeader, trailingContacts } from './
 import { detectLanguage } from './language.js';
 import { isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
+import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { namedOrganizations, namesInLists, uniqueOrganizations } from './organizations.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
@@ -27,10 +28,11 @@ export interface Extraction {
 
 const END_MARK = /^(?:#\s*#\s*#|-\s*30\s*-|—\s*30\s*—|–\s*30\s*–|\*\s*\*\s*\*\s*fin\s*\*\s*\*\s*\*)$/i;
 
-export function extractRelease(text: string, language?: 'en' | 'es'): Extraction {
+export function extractRelease(text: string, language?: 'en' | 'es', params: ImportParams = DEFAULT_PARAMS): Extraction {
+  const p = params;
   const blocks = toBlocks(text);
-  const header = readHeader(blocks);
-  if (header.contacts.length === 0) header.contacts = trailingContacts(blocks, header.lead + 1);
+  const header = readHeader(blocks, p);
+  if (header.contacts.length === 0) header.contacts = trailingContacts(blocks, header.lead + 1, p);
   const endMark = blocks.findIndex((b, i) => i >= header.lead && END_MARK.test(b.text.replace(/\\/g, '').trim()));
   const bodyEnd = endMark >= 0 ? endMark : blocks.length;
   const lead = blocks[header.lead];
@@ -41,11 +43,12 @@ export function extractRelease(text: string, language?: 'en' | 'es'): Extraction
   const recommendations = extractRecommendations(
     blocks,
     lists.filter((l) => (l.items[0] as number) < bodyEnd),
+    p,
   );
   const quotes = extractQuotes(blocks, header.lead, bodyEnd);
   const boilerplates = findBoilerplates(blocks, header, endMark, quotes, lists);
 
-  const organizations = issuers(blocks, header, line?.rest ?? leadText, lists, quotes, boilerplates);
+  const organizations = issuers(blocks, header, line?.rest ?? leadText, lists, quotes, boilerplates, p);
   const date = header.date?.iso ?? line?.date ?? null;
   const release: ImportedRelease = {
     headline: header.headline?.text ?? null,
@@ -63,7 +66,7 @@ export function extractRelease(text: string, language?: 'en' | 'es'): Extraction
   };
   return {
     release,
-    recognition: recognize(release, header, blocks, endMark, line !== null),
+    recognition: recognize(release, header, blocks, endMark, line !== null, p),
     blocks,
     header,
     endMark: endMark >= 0 ? endMark : null,
@@ -108,12 +111,13 @@ function issuers(
   lists: FoundList[],
   quotes: FoundQuote[],
   boilerplates: FoundBoilerplate[],
+  p: ImportParams,
 ): string[] {
   const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(lead)] : [];
   const fromLists = lists
-    .filter((l) => isOrganizationList(blocks, l))
+    .filter((l) => isOrganizationList(blocks, l, p))
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
-    .filter((n) => n.split(/\s+/).length <= 9 && isNamePhrase(stripAcronym(n)));
+    .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)));
   const direct = uniqueOrganizations([...header.organizations.map((o) => o.name), ...fromLead, ...fromLists]);
   if (direct.length > 0) return direct;
   const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
@@ -127,9 +131,10 @@ function recognize(
   blocks: Block[],
   endMark: number,
   hasDateline: boolean,
+  p: ImportParams,
 ): Recognition[] {
   const lineOf = (i: number | undefined) => (i === undefined ? null : (blocks[i]?.line ?? null));
-  const leadIsProse = blocks[header.lead] ? isProse(blocks[header.lead] as Block) : false;
+  const leadIsProse = blocks[header.lead] ? isProse(blocks[header.lead] as Block, p) : false;
   return [
     {
       field: 'headline',

@@ -6,6 +6,7 @@ import { CONTACT_LABEL, type ContactLine, parseContactLine } from './contacts.js
 import { findDate, parseDateLine } from './dates.js';
 import { isNamePhrase, isOrgLike } from './names.js';
 import { type Block, plain } from './normalize.js';
+import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 
 const GENRE =
   /^(?:(?:joint\s+)?(?:press|news|media)\s+(?:release|advisory|statement|call\s+advisory|alert)|joint\s+statement|statement|comunicado(?:\s+(?:de\s+prensa|conjunto))?|nota\s+de\s+prensa|aviso\s+a\s+(?:los\s+)?medios|declaraci[oó]n(?:\s+conjunta)?|bolet[ií]n(?:\s+de\s+prensa)?)\s*:?$/i;
@@ -27,15 +28,15 @@ export interface Header {
 const words = (text: string) => text.split(/\s+/).filter((w) => w !== '').length;
 
 /** Running prose, where the header ends: a long paragraph, a dateline, or an opening quote. */
-export function isProse(block: Block): boolean {
+export function isProse(block: Block, p: ImportParams = DEFAULT_PARAMS): boolean {
   const text = plain(block.text);
   if (block.listMarker) return false;
   if (dateline(text)) return true;
   if (/^[“"«]/.test(text) && words(text) >= 8) return true;
-  return words(text) >= 30 || (words(text) >= 12 && /[.!?]["”»]?$/.test(text));
+  return words(text) >= p.proseWords || (words(text) >= p.shortProseWords && /[.!?]["”»]?$/.test(text));
 }
 
-export function readHeader(blocks: Block[]): Header {
+export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS): Header {
   const header: Header = {
     releaseLine: null,
     date: null,
@@ -47,10 +48,10 @@ export function readHeader(blocks: Block[]): Header {
   };
   const candidates: number[] = [];
   let inContacts = false;
-  for (let i = 0; i < Math.min(blocks.length, 40); i++) {
+  for (let i = 0; i < Math.min(blocks.length, p.headerBlocks); i++) {
     const block = blocks[i] as Block;
     const text = plain(block.text);
-    if (isProse(block) && !CONTACT_LABEL.test(text)) {
+    if (isProse(block, p) && !CONTACT_LABEL.test(text)) {
       header.lead = i;
       break;
     }
@@ -77,18 +78,24 @@ export function readHeader(blocks: Block[]): Header {
       header.date ??= { iso: date, index: i };
       continue;
     }
-    if (addContactLine(blocks, i, header.contacts, inContacts)) continue;
+    if (addContactLine(blocks, i, header.contacts, inContacts, p)) continue;
     inContacts = false;
     candidates.push(i);
   }
-  pickTitles(blocks, candidates, header);
+  pickTitles(blocks, candidates, header, p);
   return header;
 }
 
 /** A line of contact facts, added as a new contact or completing the one above; false if it is not one. */
-function addContactLine(blocks: Block[], i: number, contacts: Header['contacts'], inContacts: boolean): boolean {
+function addContactLine(
+  blocks: Block[],
+  i: number,
+  contacts: Header['contacts'],
+  inContacts: boolean,
+  p: ImportParams,
+): boolean {
   const text = plain((blocks[i] as Block).text);
-  const contact = words(text) <= 16 ? parseContactLine(text) : null;
+  const contact = words(text) <= p.contactMaxWords ? parseContactLine(text) : null;
   if (!contact) return false;
   const named = inContacts && contact.name && nextHasContact(blocks, i);
   if (!contact.phone && !contact.email && !contact.hiddenEmail && !named) return false;
@@ -103,16 +110,16 @@ function addContactLine(blocks: Block[], i: number, contacts: Header['contacts']
 }
 
 /** Contacts given at the end ("Media contact: …" after the body or the end mark), when the header has none. */
-export function trailingContacts(blocks: Block[], from: number): Header['contacts'] {
+export function trailingContacts(blocks: Block[], from: number, p: ImportParams = DEFAULT_PARAMS): Header['contacts'] {
   const contacts: Header['contacts'] = [];
   for (let i = from; i < blocks.length; i++) {
     const text = plain((blocks[i] as Block).text);
-    if (!CONTACT_LABEL.test(text) || words(text) > 16) continue;
+    if (!CONTACT_LABEL.test(text) || words(text) > p.contactMaxWords) continue;
     const rest = text.replace(CONTACT_LABEL, '').replace(/^\s*s?\s*[:.–—-]?\s*/, '');
     const contact = rest ? parseContactLine(rest) : null;
     if (contact) contacts.push({ contact, index: i });
     let j = i + 1;
-    while (j < blocks.length && j <= i + 6 && addContactLine(blocks, j, contacts, true)) j++;
+    while (j < blocks.length && j <= i + 6 && addContactLine(blocks, j, contacts, true, p)) j++;
     i = j - 1;
   }
   return contacts;
@@ -125,13 +132,13 @@ function nextHasContact(blocks: Block[], i: number): boolean {
 }
 
 /** Headline and subheadline among the header lines nothing else claimed; a letter's address block is none. */
-function pickTitles(blocks: Block[], candidates: number[], header: Header): void {
+function pickTitles(blocks: Block[], candidates: number[], header: Header, p: ImportParams): void {
   const address = new Set<number>();
   for (let k = 0; k < candidates.length; k++) {
     let end = k;
     while (end + 1 < candidates.length && candidates[end + 1] === (candidates[end] as number) + 1) end++;
     const group = candidates.slice(k, end + 1);
-    if (group.length >= 3 && group.every((i) => words(plain((blocks[i] as Block).text)) <= 7)) {
+    if (group.length >= p.addressMinLines && group.every((i) => words(plain((blocks[i] as Block).text)) <= p.addressMaxWords)) {
       for (const i of group) address.add(i);
     }
     k = end;
@@ -140,9 +147,9 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header): void
   for (const [n, i] of usable.entries()) {
     const text = plain((blocks[i] as Block).text).replace(/^#+\s*/, '');
     if (header.headline && text.toLowerCase() === header.headline.text.toLowerCase()) continue;
-    const titleLike = words(text) >= 2 && words(text) <= 40 && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
+    const titleLike = words(text) >= 2 && words(text) <= p.headlineMaxWords && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
     if (!titleLike) continue;
-    if (!header.headline && words(text) <= 7 && isNamePhrase(text) && isOrgLike(text) && n + 1 < usable.length) {
+    if (!header.headline && words(text) <= p.letterheadMaxWords && isNamePhrase(text) && isOrgLike(text) && n + 1 < usable.length) {
       header.organizations.push({ name: text, index: i });
       continue;
     }

@@ -13,3 +13,5 @@ export { acronymOf, cleanOrgName } from './names.js';
 export type { Block } from './normalize.js';
 export { normalizeText, plain } from './normalize.js';
 export { namedOrganizations, nameLists, uniqueOrganizations } from './organizations.js';
+export type { ImportParams } from './params.js';
+export { DEFAULT_PARAMS, PARAM_GRID } from './params.js';

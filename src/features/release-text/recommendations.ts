@@ -5,6 +5,7 @@
  */
 import { isNamePhrase, isOrgLike } from './names.js';
 import { type Block, plain } from './normalize.js';
+import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 
 const ASK_INTRO =
   /\b(?:recommend\w*|urg\w*|call(?:s|ing)?\s+(?:on|upon|for)|ask\w*|demand\w*|request\w*|propos\w*|priorit\w*|steps|measures|actions|should|must|we\s+call|recomend\w*|inst\w+|ped\w+|pid\w+|exig\w+|solicit\w+|llam\w+\s+a|medidas|acciones|propuestas|exhort\w+|deb\w+|prioridades)\b/iu;
@@ -29,22 +30,28 @@ export function findLists(blocks: Block[], from: number, to: number): FoundList[
   return lists;
 }
 
-export function isOrganizationList(blocks: Block[], list: FoundList): boolean {
+export function isOrganizationList(blocks: Block[], list: FoundList, p: ImportParams = DEFAULT_PARAMS): boolean {
   const names = list.items.map((i) => plain((blocks[i] as Block).text));
-  const named = names.filter((n) => n.split(/\s+/).length <= 9 && isNamePhrase(n.replace(/\(?\s*\S*\)\s*$/, '')));
-  return named.length >= Math.max(2, names.length * 0.6) && named.filter(isOrgLike).length >= named.length / 2;
+  const named = names.filter(
+    (n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(n.replace(/\(?\s*\S*\)\s*$/, '')),
+  );
+  return named.length >= Math.max(2, names.length * p.orgListShare) && named.filter(isOrgLike).length >= named.length / 2;
 }
 
-export function isAskList(blocks: Block[], list: FoundList): boolean {
+export function isAskList(blocks: Block[], list: FoundList, p: ImportParams = DEFAULT_PARAMS): boolean {
   const intro = blocks[list.intro];
   if (!intro || intro.listMarker) return false;
   const text = plain(intro.text);
-  return /:\s*$/.test(text) && ASK_INTRO.test(text) && !isOrganizationList(blocks, list);
+  return /:\s*$/.test(text) && ASK_INTRO.test(text) && !isOrganizationList(blocks, list, p);
 }
 
-export function extractRecommendations(blocks: Block[], lists: FoundList[]): { text: string; index: number }[] {
+export function extractRecommendations(
+  blocks: Block[],
+  lists: FoundList[],
+  p: ImportParams = DEFAULT_PARAMS,
+): { text: string; index: number }[] {
   return lists
-    .filter((list) => isAskList(blocks, list))
+    .filter((list) => isAskList(blocks, list, p))
     .flatMap((list) => list.items.map((index) => ({ index, text: plain((blocks[index] as Block).text) })))
     .filter((r) => r.text !== '');
 }
