@@ -4,7 +4,7 @@
  */
 import { CONTACT_LABEL, type ContactLine, parseContactLine } from './contacts.js';
 import { findDate, parseDateLine } from './dates.js';
-import { isNamePhrase, isOrgLike } from './names.js';
+import { isNamePhrase, isOrgLike, isPersonName } from './names.js';
 import { type Block, plain } from './normalize.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 
@@ -33,7 +33,17 @@ export function isProse(block: Block, p: ImportParams = DEFAULT_PARAMS): boolean
   if (block.listMarker) return false;
   if (dateline(text)) return true;
   if (/^[“"«]/.test(text) && words(text) >= 8) return true;
-  return words(text) >= p.proseWords || (words(text) >= p.shortProseWords && /[.!?]["”»]?$/.test(text));
+  const sentence = /[.!?]["”»]?$/.test(text);
+  // A long title in Title Case or capitals ("Immigrant Rights Activists Coordinate … Detention") is not prose.
+  return (
+    (words(text) >= p.proseWords && (sentence || !titleCased(text))) || (words(text) >= p.shortProseWords && sentence)
+  );
+}
+
+/** Most words capitalized, as in an English title or a line in capitals. */
+export function titleCased(text: string): boolean {
+  const ws = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.7;
 }
 
 export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS): Header {
@@ -138,26 +148,113 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     let end = k;
     while (end + 1 < candidates.length && candidates[end + 1] === (candidates[end] as number) + 1) end++;
     const group = candidates.slice(k, end + 1);
-    if (group.length >= p.addressMinLines && group.every((i) => words(plain((blocks[i] as Block).text)) <= p.addressMaxWords)) {
+    if (
+      group.length >= p.addressMinLines &&
+      group.every((i) => words(plain((blocks[i] as Block).text)) <= p.addressMaxWords)
+    ) {
       for (const i of group) address.add(i);
     }
     k = end;
   }
   const usable = candidates.filter((i) => !address.has(i));
+  const texts = usable.map((i) => plain((blocks[i] as Block).text).replace(/^#+\s*/, ''));
+  // Letterhead: a short organization name at the top, above the title, is an issuer, not the headline.
+  const letterhead = new Set<number>();
   for (const [n, i] of usable.entries()) {
-    const text = plain((blocks[i] as Block).text).replace(/^#+\s*/, '');
-    if (header.headline && text.toLowerCase() === header.headline.text.toLowerCase()) continue;
-    const titleLike = words(text) >= 2 && words(text) <= p.headlineMaxWords && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
-    if (!titleLike) continue;
-    if (!header.headline && words(text) <= p.letterheadMaxWords && isNamePhrase(text) && isOrgLike(text) && n + 1 < usable.length) {
-      header.organizations.push({ name: text, index: i });
-      continue;
-    }
-    if (!header.headline) header.headline = { text, index: i };
-    else if (!header.subheadline && header.headline.index === i - 1 && !/[.]$/.test(text)) {
-      header.subheadline = { text, index: i };
-    }
+    const text = texts[n] as string;
+    const name = text.replace(/,\s*\p{Lu}{2,10}$/u, '');
+    if (words(text) <= p.letterheadMaxWords && isNamePhrase(name) && isOrgLike(name) && !/[|:]/.test(text)) {
+      header.organizations.push({ name, index: i });
+      letterhead.add(i);
+    } else break;
   }
+  let best: { n: number; score: number } | null = null;
+  for (const [n, i] of usable.entries()) {
+    if (letterhead.has(i)) continue;
+    const text = texts[n] as string;
+    const titleLike =
+      words(text) >= 2 && words(text) <= p.headlineMaxWords && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
+    if (!titleLike) continue;
+    const score = headlineScore(text, n, texts, blocks, i, header.lead);
+    if (score >= p.headlineMinScore && (!best || score > best.score)) best = { n, score };
+  }
+  if (!best) return;
+  const at = usable[best.n] as number;
+  header.headline = { text: texts[best.n] as string, index: at };
+  const next = usable[best.n + 1];
+  const nextText = texts[best.n + 1];
+  if (
+    next === at + 1 &&
+    nextText !== undefined &&
+    nextText.toLowerCase() !== header.headline.text.toLowerCase() &&
+    words(nextText) >= 4 &&
+    !CHROME.test(nextText) &&
+    findDate(nextText) === null
+  ) {
+    header.subheadline = { text: nextText, index: next };
+  }
+}
+
+const HONORIFIC = /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|excmo|excma)\.?\s+\p{Lu}/iu;
+
+/** Words of web-page chrome and section labels that are never a release's title. */
+const CHROME =
+  /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|categor(?:y|ies|[ií]as?))\b/i;
+
+/**
+ * How much a header line looks like the release's title, summing small pieces of evidence: its length, its
+ * punctuation, whether it is chrome, a date, a name or a label, and whether it is repeated (listing pages
+ * show the title twice) or echoed by the lead. The highest score above `headlineMinScore` wins.
+ */
+function headlineScore(text: string, n: number, texts: string[], blocks: Block[], i: number, lead: number): number {
+  const w = words(text);
+  let score = 0;
+  score += w >= 5 && w <= 30 ? 2 : w >= 3 ? 0 : -2;
+  if (CHROME.test(text)) score -= 4;
+  if (findDate(text) || /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\b/.test(text)) score -= 3;
+  if (/[|]/.test(text)) score -= 2;
+  // Introductions ("Estimada Alta Comisionada:"), references ("Ref.: …") and spaced letters ("P R E S E N T E").
+  if (
+    /:$/.test(text) ||
+    /^(?:re|ref|asunto|subject|attn|atenci[oó]n)\.?\s*:/i.test(text) ||
+    /^(?:\p{L} ){3,}\p{L}$/u.test(text)
+  )
+    score -= 3;
+  // A label before the title ("Press release: Launching …") announces it.
+  if (
+    /^(?:press\s+release|news\s+release|statement|comunicado(?:\s+de\s+prensa)?|bolet[ií]n|pronunciamiento)\s*:\s*\S/i.test(
+      text,
+    )
+  )
+    score += 2;
+  if (titleCased(text)) score += 1;
+  // A letter's address block: an honorific line and the lines under it.
+  const above = texts.slice(Math.max(0, n - 2), n + 1);
+  if (above.some((t) => HONORIFIC.test(t))) score -= 3;
+  if (/,$/.test(text)) score -= 3;
+  if (/[.;]$/.test(text) && !/\b(?:Inc|Jr|Sr|U\.S)\.$/.test(text)) score -= 1;
+  if (isPersonName(text.replace(/,$/, ''))) score -= 3;
+  // "Environmental Justice Press Releases … Press Releases": a navigation line repeats its words.
+  const tokens = text.toLowerCase().split(/\s+/);
+  const pairs = tokens
+    .slice(1)
+    .map((t, k) => `${tokens[k]} ${t}`)
+    .filter((pair) => /^\p{L}{4,} \p{L}{4,}$/u.test(pair));
+  if (new Set(pairs).size < pairs.length) score -= 3;
+  if (texts.some((t, k) => k !== n && t.toLowerCase() === text.toLowerCase())) score += 2;
+  // The lead usually takes up the title's words.
+  const leadText = blocks[lead] ? plain((blocks[lead] as Block).text).toLowerCase() : '';
+  const content = tokens.map((t) => t.replace(/[^\p{L}\d]/gu, '')).filter((t) => t.length >= 5);
+  if (content.length > 0 && content.filter((t) => leadText.includes(t)).length / content.length >= 0.3) score += 1;
+  // Of a title and its subtitle, the title comes first.
+  const titleish = (t: string | undefined) =>
+    t !== undefined && words(t) >= 3 && !CHROME.test(t) && !findDate(t) && !/[:|,]$/.test(t) && !HONORIFIC.test(t);
+  const adjacent = (k: number) => blocks[i + k] !== undefined && texts.includes(plain((blocks[i + k] as Block).text));
+  if (adjacent(1) && titleish(plain((blocks[i + 1] as Block).text))) score += 1;
+  if (adjacent(-1) && titleish(plain((blocks[i - 1] as Block).text))) score -= 1;
+  // A title sits close above the lead.
+  if (lead - i <= 4) score += 1;
+  return score;
 }
 
 export interface Dateline {

@@ -33,7 +33,7 @@ export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
   shortProseWords: 12,
   headerBlocks: 40,
   headlineMaxWords: 40,
-  letterheadMaxWords: 7,
+  letterheadMaxWords: 10,
   addressMinLines: 3,
   addressMaxWords: 7,
   contactMaxWords: 16,
