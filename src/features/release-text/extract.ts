@@ -5,12 +5,13 @@
 import { type FoundBoilerplate, parseBoilerplate } from './boilerplates.js';
 import { toImportedContact } from './contacts.js';
 import type { ImportedRelease, Recognition } from './contract.js';
-import { dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
+import { parseDateLine, parsePlaceDateLine } from './dates.js';
+import { type Dateline, dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
 import { detectLanguage } from './language.js';
 import { isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
-import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { namedOrganizations, namesInLists, uniqueOrganizations } from './organizations.js';
+import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
 
@@ -28,16 +29,21 @@ export interface Extraction {
 
 const END_MARK = /^(?:#\s*#\s*#|-\s*30\s*-|—\s*30\s*—|–\s*30\s*–|\*\s*\*\s*\*\s*fin\s*\*\s*\*\s*\*)$/i;
 
-export function extractRelease(text: string, language?: 'en' | 'es', params: ImportParams = DEFAULT_PARAMS): Extraction {
+export function extractRelease(
+  text: string,
+  language?: 'en' | 'es',
+  params: ImportParams = DEFAULT_PARAMS,
+): Extraction {
   const p = params;
   const blocks = toBlocks(text);
-  const header = readHeader(blocks, p);
+  const lang = language ?? detectLanguage(blocks.map((b) => b.text).join(' '));
+  const header = readHeader(blocks, p, lang);
   if (header.contacts.length === 0) header.contacts = trailingContacts(blocks, header.lead + 1, p);
   const endMark = blocks.findIndex((b, i) => i >= header.lead && END_MARK.test(b.text.replace(/\\/g, '').trim()));
   const bodyEnd = endMark >= 0 ? endMark : blocks.length;
   const lead = blocks[header.lead];
   const leadText = lead ? plain(lead.text) : '';
-  const line = lead && !/^[“"«]/.test(leadText) ? dateline(leadText) : null;
+  const line = lead && !/^[“"«]/.test(leadText) ? (dateline(leadText) ?? placeAbove(blocks, header)) : null;
 
   const lists = findLists(blocks, header.lead, blocks.length);
   const recommendations = extractRecommendations(
@@ -49,12 +55,12 @@ export function extractRelease(text: string, language?: 'en' | 'es', params: Imp
   const boilerplates = findBoilerplates(blocks, header, endMark, quotes, lists);
 
   const organizations = issuers(blocks, header, line?.rest ?? leadText, lists, quotes, boilerplates, p);
-  const date = header.date?.iso ?? line?.date ?? null;
+  const date = releaseDate(blocks, header, line?.date ?? null, bodyEnd, lang);
   const release: ImportedRelease = {
     headline: header.headline?.text ?? null,
     subheadline: header.subheadline?.text ?? null,
     date,
-    dateline_place: line?.place ?? null,
+    dateline_place: line?.place ?? header.place?.text ?? null,
     release_line: header.releaseLine?.value ?? null,
     contacts: header.contacts.map((c) => toImportedContact(c.contact)),
     organizations,
@@ -62,7 +68,7 @@ export function extractRelease(text: string, language?: 'en' | 'es', params: Imp
     recommendations: recommendations.map((r) => r.text),
     boilerplates: boilerplates.map((b) => b.boilerplate),
     end_mark: endMark >= 0 ? (blocks[endMark]?.text.includes('30') ? '-30-' : '###') : null,
-    language: language ?? detectLanguage(blocks.map((b) => b.text).join(' ')),
+    language: lang,
   };
   return {
     release,
@@ -75,6 +81,59 @@ export function extractRelease(text: string, language?: 'en' | 'es', params: Imp
     lists,
     recommendations,
   };
+}
+
+/** "GREAT FALLS, Mont." on its own line just above the lead is the lead's dateline. */
+function placeAbove(blocks: Block[], header: Header): Dateline | null {
+  const above = blocks[header.lead - 1];
+  const titled = [header.headline?.index, header.subheadline?.index].includes(header.lead - 2);
+  if (!above || above.listMarker || !titled) return null;
+  const text = plain(above.text).replace(/[\s—–-]+$/, '');
+  const found = dateline(`${text} — x`);
+  return found?.place && found.place.length >= text.length - 2
+    ? { ...found, place: text.replace(/,$/, ''), rest: plain((blocks[header.lead] as Block).text) }
+    : null;
+}
+
+/**
+ * The release's own date: the header's date line or the lead's dateline; else a date line just after the
+ * lead ("30/03/2020.") or in the signature at the end ("27 de octubre de 2006", "Chiapas a 17 de febrero
+ * del 2011"). A signature date also wins over a date stamped above the title, which is the site's or the
+ * blog's date, not the authors'.
+ */
+function releaseDate(
+  blocks: Block[],
+  header: Header,
+  datelineDate: string | null,
+  bodyEnd: number,
+  language: 'en' | 'es',
+): string | null {
+  const dateOf = (i: number) => {
+    const block = blocks[i];
+    if (!block || block.listMarker) return null;
+    const text = plain(block.text);
+    if (text.split(/\s+/).length > 16) return null;
+    return parseDateLine(text, language) ?? parsePlaceDateLine(text, language)?.iso ?? null;
+  };
+  let signature: string | null = null;
+  // The signature sits after the body, before or after a list of signatories: the last third of the text.
+  const tail = Math.max(6, Math.ceil((blocks.length - header.lead) / 3));
+  for (let i = blocks.length - 1; i >= Math.max(header.lead + 1, blocks.length - tail); i--) {
+    signature = dateOf(i);
+    if (signature) break;
+  }
+  const stampAboveTitle = header.date && header.headline && header.date.index < header.headline.index;
+  if (stampAboveTitle) {
+    for (let i = bodyEnd - 1; i > header.lead + 3 && !signature; i--) signature = dateOf(i);
+    if (signature) return signature;
+  }
+  if (header.date) return header.date.iso;
+  if (datelineDate) return datelineDate;
+  for (let i = header.lead + 1; i < Math.min(bodyEnd, header.lead + 4); i++) {
+    const early = dateOf(i);
+    if (early) return early;
+  }
+  return signature;
 }
 
 function findBoilerplates(

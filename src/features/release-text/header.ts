@@ -3,7 +3,7 @@
  * subheadline, a site name or letter address. Then the lead's dateline ("WASHINGTON, June 3, 2021 — …").
  */
 import { CONTACT_LABEL, type ContactLine, parseContactLine } from './contacts.js';
-import { findDate, parseDateLine } from './dates.js';
+import { findDate, parseDateLine, parsePlaceDateLine } from './dates.js';
 import { isNamePhrase, isOrgLike, isPersonName } from './names.js';
 import { type Block, plain } from './normalize.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
@@ -17,6 +17,8 @@ export const EMBARGO = /^(?:embargoed|embargo|embargad[oa])\b\s*(?:until|till|ha
 export interface Header {
   releaseLine: { value: string; index: number; text: string } | null;
   date: { iso: string; index: number } | null;
+  /** A "Place, date" line in the header (letters, Latin American releases): the dateline's place. */
+  place: { text: string; index: number } | null;
   contacts: { contact: ContactLine; index: number }[];
   headline: { text: string; index: number } | null;
   subheadline: { text: string; index: number } | null;
@@ -46,10 +48,11 @@ export function titleCased(text: string): boolean {
   return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.7;
 }
 
-export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS): Header {
+export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, language?: 'en' | 'es'): Header {
   const header: Header = {
     releaseLine: null,
     date: null,
+    place: null,
     contacts: [],
     headline: null,
     subheadline: null,
@@ -61,7 +64,7 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS): H
   for (let i = 0; i < Math.min(blocks.length, p.headerBlocks); i++) {
     const block = blocks[i] as Block;
     const text = plain(block.text);
-    if (isProse(block, p) && !CONTACT_LABEL.test(text)) {
+    if (isProse(block, p) && !CONTACT_LABEL.test(text) && !isSubtitle(blocks, i, candidates, p)) {
       header.lead = i;
       break;
     }
@@ -71,7 +74,7 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS): H
     if (release || embargo) {
       const rest = ((release ?? embargo)?.[1] ?? '').trim();
       header.releaseLine ??= { value: release ? 'FOR IMMEDIATE RELEASE' : `EMBARGOED UNTIL ${rest}`, index: i, text };
-      const date = findDate(rest);
+      const date = findDate(rest, language);
       if (date && !header.date && release) header.date = { iso: date.iso, index: i };
       inContacts = false;
       continue;
@@ -83,9 +86,16 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS): H
       if (contact) header.contacts.push({ contact, index: i });
       continue;
     }
-    const date = parseDateLine(text);
+    // Two columns flattened into one line ("July 21, 2014      Julian Teixeira"): the left one may be the date.
+    const date = parseDateLine(text, language) ?? parseDateLine(block.text.split(/\s{3,}/)[0] ?? '', language);
     if (date) {
       header.date ??= { iso: date, index: i };
+      continue;
+    }
+    const placeDate = parsePlaceDateLine(text, language);
+    if (placeDate) {
+      header.date ??= { iso: placeDate.iso, index: i };
+      header.place ??= { text: placeDate.place, index: i };
       continue;
     }
     if (addContactLine(blocks, i, header.contacts, inContacts, p)) continue;
@@ -94,6 +104,21 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS): H
   }
   pickTitles(blocks, candidates, header, p);
   return header;
+}
+
+/**
+ * A one-sentence deck under the title ("Judge hears arguments that approval violated environmental laws.")
+ * looks like a short paragraph; it is the subtitle when the next block opens the lead with a dateline or is
+ * the dateline's place on its own line.
+ */
+function isSubtitle(blocks: Block[], i: number, candidates: number[], p: ImportParams): boolean {
+  const block = blocks[i] as Block;
+  const text = plain(block.text);
+  const next = blocks[i + 1];
+  if (!next || words(text) >= p.proseWords || dateline(text) || /^[“"«]/.test(text)) return false;
+  if (candidates.at(-1) !== i - 1 || (text.match(/[.!?]\s/g) ?? []).length > 0) return false;
+  const nextText = plain(next.text);
+  return dateline(nextText) !== null || (words(nextText) <= 5 && dateline(`${nextText} — x`) !== null);
 }
 
 /** A line of contact facts, added as a new contact or completing the one above; false if it is not one. */
@@ -289,12 +314,26 @@ export function dateline(text: string): Dateline | null {
       };
     }
   }
+  // "Montreal. The Canadian Council …": a one- to three-word place closed by a full stop.
+  const stop = /^(\p{Lu}[\p{L}’'-]+(?:[ ,]+\p{Lu}[\p{L}’'.-]+){0,2})\.\s+(?=\p{Lu})/u.exec(text);
+  if (
+    stop &&
+    isPlace(stop[1] as string) &&
+    !NOT_PLACES.test(stop[1] as string) &&
+    words(stop[1] as string) <= 3 &&
+    words(text.slice(stop[0].length)) >= 8
+  ) {
+    return { place: stop[1] as string, date: null, rest: text.slice(stop[0].length) };
+  }
   const glued = /^(\p{Lu}{3,}(?:[ ,]+\p{Lu}{2,}\.?)*|\p{Lu}[\p{L}]+(?:,? (?:\p{Lu}\.)+))(?=\p{Lu}\p{Ll})/u.exec(text);
   if (glued && isPlace((glued[1] as string).replace(/[,]$/, ''))) {
     return { place: (glued[1] as string).trim(), date: null, rest: text.slice((glued[1] as string).length) };
   }
   return null;
 }
+
+const NOT_PLACES =
+  /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|st|today|yesterday|tomorrow|hoy|ayer|mañana|however|sin\s+embargo|thus|also|además|finally|finalmente|no|yes|s[ií])$/i;
 
 function isPlace(text: string): boolean {
   if (text.length < 2 || text.length > 45) return false;

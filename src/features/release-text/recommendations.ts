@@ -35,7 +35,9 @@ export function isOrganizationList(blocks: Block[], list: FoundList, p: ImportPa
   const named = names.filter(
     (n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(n.replace(/\(?\s*\S*\)\s*$/, '')),
   );
-  return named.length >= Math.max(2, names.length * p.orgListShare) && named.filter(isOrgLike).length >= named.length / 2;
+  return (
+    named.length >= Math.max(2, names.length * p.orgListShare) && named.filter(isOrgLike).length >= named.length / 2
+  );
 }
 
 export function isAskList(blocks: Block[], list: FoundList, p: ImportParams = DEFAULT_PARAMS): boolean {
