@@ -26,6 +26,8 @@ export interface ImportParams {
   orgItemMaxWords: number;
   /** Weight of evidence a header line needs to be the headline (see header.ts `headlineScore`). */
   headlineMinScore: number;
+  /** Weight of evidence a list needs to be a list of asks (see recommendations.ts `isAskList`). */
+  askMinScore: number;
 }
 
 export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
@@ -40,6 +42,7 @@ export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
   orgListShare: 0.6,
   orgItemMaxWords: 9,
   headlineMinScore: 0,
+  askMinScore: 3,
 });
 
 export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[] } = {
@@ -54,4 +57,5 @@ export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[]
   orgListShare: [0.4, 0.5, 0.6, 0.7, 0.8],
   orgItemMaxWords: [7, 9, 11, 13],
   headlineMinScore: [-2, -1, 0, 1, 2],
+  askMinScore: [2, 3, 4],
 };
