@@ -10,7 +10,7 @@ import { type Dateline, dateline, type Header, isProse, readHeader, trailingCont
 import { detectLanguage } from './language.js';
 import { isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
-import { namedOrganizations, namesInLists, uniqueOrganizations } from './organizations.js';
+import { nameLists, namedOrganizations, namesInLists, tidyName, uniqueOrganizations } from './organizations.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
@@ -81,6 +81,20 @@ export function extractRelease(
     lists,
     recommendations,
   };
+}
+
+/** Runs of three or more short lines without bullets (a list of signatories written one per line). */
+function signatoryLines(blocks: Block[], from: number, p: ImportParams): FoundList[] {
+  const out: FoundList[] = [];
+  const short = (b: Block | undefined) =>
+    b !== undefined && !b.listMarker && b.text.split(/\s+/).length <= p.orgItemMaxWords && !/[.:]$/.test(b.text);
+  for (let i = from; i < blocks.length; i++) {
+    if (!short(blocks[i])) continue;
+    const items: number[] = [];
+    while (short(blocks[i])) items.push(i++);
+    if (items.length >= 3) out.push({ intro: (items[0] as number) - 1, items });
+  }
+  return out;
 }
 
 /** "GREAT FALLS, Mont." on its own line just above the lead is the lead's dateline. */
@@ -173,11 +187,30 @@ function issuers(
   p: ImportParams,
 ): string[] {
   const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(lead)] : [];
-  const fromLists = lists
+  // Lists of three or more names in the next paragraphs ("Plaintiffs A, B, C and D …") name issuers too.
+  const nearLead = blocks
+    .slice(header.lead + 1, header.lead + 1 + p.issuerParagraphs)
+    .filter((b) => !b.listMarker)
+    .flatMap((b) =>
+      nameLists(plain(b.text))
+        .filter((l) => l.length >= 3)
+        .flat(),
+    )
+    .map((n) => tidyName(n))
+    .filter((n): n is string => n !== null);
+  // Signatories one per line without bullets, after the body.
+  const lineLists = signatoryLines(blocks, header.lead + 1, p);
+  const fromLists = [...lists, ...lineLists]
     .filter((l) => isOrganizationList(blocks, l, p))
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
     .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)));
-  const direct = uniqueOrganizations([...header.organizations.map((o) => o.name), ...fromLead, ...fromLists]);
+  const fromLeadLists = fromLead.map((n) => tidyName(n)).filter((n): n is string => n !== null);
+  const direct = uniqueOrganizations([
+    ...header.organizations.map((o) => o.name),
+    ...fromLeadLists,
+    ...nearLead,
+    ...fromLists,
+  ]);
   if (direct.length > 0) return direct;
   const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
   if (fromQuotes.length > 0) return fromQuotes;

@@ -28,6 +28,8 @@ export interface ImportParams {
   headlineMinScore: number;
   /** Weight of evidence a list needs to be a list of asks (see recommendations.ts `isAskList`). */
   askMinScore: number;
+  /** How many paragraphs after the lead may name issuers in a list of three or more names. */
+  issuerParagraphs: number;
 }
 
 export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
@@ -43,6 +45,7 @@ export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
   orgItemMaxWords: 9,
   headlineMinScore: 0,
   askMinScore: 3,
+  issuerParagraphs: 2,
 });
 
 export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[] } = {
@@ -58,4 +61,5 @@ export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[]
   orgItemMaxWords: [7, 9, 11, 13],
   headlineMinScore: [-2, -1, 0, 1, 2],
   askMinScore: [2, 3, 4],
+  issuerParagraphs: [0, 1, 2, 3],
 };
