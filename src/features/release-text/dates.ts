@@ -79,10 +79,12 @@ export interface FoundDate {
  * stay as the fallback.
  */
 export function findDate(text: string, language?: 'en' | 'es'): FoundDate | null {
+  // Only a written year makes a date we keep: skip the (slow) parser when there is none.
+  if (!/(?:^|\D)(?:1[89]|2[0-2])\d\d(?:\D|$)/.test(text)) return null;
   const parsers = language === 'es' ? [chrono.es, chrono.en] : [chrono.en, chrono.es];
   let found: FoundDate | null = null;
   for (const parser of parsers) {
-    for (const r of parser.parse(text.slice(0, 2000), REFERENCE)) {
+    for (const r of parser.parse(text.slice(0, 400), REFERENCE)) {
       const certain = r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
       if (!certain || !/\d{4}/.test(r.text) || (found && found.index <= r.index)) continue;
       const y = r.start.get('year') ?? 0;

@@ -10,7 +10,7 @@ import { type Dateline, dateline, type Header, isProse, readHeader, trailingCont
 import { detectLanguage } from './language.js';
 import { isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
-import { nameLists, namedOrganizations, namesInLists, tidyName, uniqueOrganizations } from './organizations.js';
+import { namedOrganizations, nameLists, namesInLists, tidyName, uniqueOrganizations } from './organizations.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';

@@ -188,7 +188,8 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   for (const [n, i] of usable.entries()) {
     const text = texts[n] as string;
     const name = text.replace(/,\s*\p{Lu}{2,10}$/u, '');
-    if (words(text) <= p.letterheadMaxWords && isNamePhrase(name) && isOrgLike(name) && !/[|:]/.test(text)) {
+    const more = n + 1 < usable.length;
+    if (more && words(text) <= p.letterheadMaxWords && isNamePhrase(name) && isOrgLike(name) && !/[|:]/.test(text)) {
       header.organizations.push({ name, index: i });
       letterhead.add(i);
     } else break;
