@@ -4,7 +4,7 @@
  */
 import { type FoundBoilerplate, parseBoilerplate } from './boilerplates.js';
 import { toImportedContact } from './contacts.js';
-import type { ImportedRelease, Recognition } from './contract.js';
+import { type ImportedRelease, type Recognition, UNSURE_BELOW } from './contract.js';
 import { parseDateLine, parsePlaceDateLine } from './dates.js';
 import { type Dateline, dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
 import { detectLanguage } from './language.js';
@@ -54,7 +54,15 @@ export function extractRelease(
   const quotes = extractQuotes(blocks, header.lead, bodyEnd);
   const boilerplates = findBoilerplates(blocks, header, endMark, quotes, lists);
 
-  const organizations = issuers(blocks, header, line?.rest ?? leadText, lists, quotes, boilerplates, p);
+  const { names: organizations, source: orgSource } = issuers(
+    blocks,
+    header,
+    line?.rest ?? leadText,
+    lists,
+    quotes,
+    boilerplates,
+    p,
+  );
   const date = releaseDate(blocks, header, line?.date ?? null, bodyEnd, lang);
   const release: ImportedRelease = {
     headline: header.headline?.text ?? null,
@@ -72,7 +80,11 @@ export function extractRelease(
   };
   return {
     release,
-    recognition: recognize(release, header, blocks, endMark, line !== null, p),
+    recognition: recognize(release, header, blocks, endMark, line !== null, p, {
+      orgSource,
+      dateSource: (header.date && header.date.iso === date) || line?.date === date ? 'header' : date ? 'other' : 'none',
+      lists: lists.length,
+    }),
     blocks,
     header,
     endMark: endMark >= 0 ? endMark : null,
@@ -185,7 +197,7 @@ function issuers(
   quotes: FoundQuote[],
   boilerplates: FoundBoilerplate[],
   p: ImportParams,
-): string[] {
+): { names: string[]; source: 'direct' | 'quotes' | 'boilerplates' | 'none' } {
   const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(lead)] : [];
   // Lists of three or more names in the next paragraphs ("Plaintiffs A, B, C and D …") name issuers too.
   const nearLead = blocks
@@ -211,12 +223,18 @@ function issuers(
     ...nearLead,
     ...fromLists,
   ]);
-  if (direct.length > 0) return direct;
+  if (direct.length > 0) return { names: direct, source: 'direct' };
   const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
-  if (fromQuotes.length > 0) return fromQuotes;
-  return uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
+  if (fromQuotes.length > 0) return { names: fromQuotes, source: 'quotes' };
+  const fromAbout = uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
+  return { names: fromAbout, source: fromAbout.length > 0 ? 'boilerplates' : 'none' };
 }
 
+/**
+ * How sure the importer is of each field, from the evidence it had: a headline that clearly beat the other
+ * header lines, a date stated in the header rather than found in a signature, issuers named in the lead
+ * rather than guessed from quotes or boilerplates, quotation marks left without a speaker, and so on.
+ */
 function recognize(
   r: ImportedRelease,
   header: Header,
@@ -224,21 +242,36 @@ function recognize(
   endMark: number,
   hasDateline: boolean,
   p: ImportParams,
+  evidence: {
+    orgSource: 'direct' | 'quotes' | 'boilerplates' | 'none';
+    dateSource: 'header' | 'other' | 'none';
+    lists: number;
+  },
 ): Recognition[] {
   const lineOf = (i: number | undefined) => (i === undefined ? null : (blocks[i]?.line ?? null));
   const leadIsProse = blocks[header.lead] ? isProse(blocks[header.lead] as Block, p) : false;
-  return [
+  const h = header.headlineEvidence;
+  const headline = !r.headline ? 0.5 : h && h.score >= 5 && h.margin >= 2 ? 0.9 : h && h.margin >= 1 ? 0.75 : 0.6;
+  // Quotation marks around a sentence in the body that no quote accounts for: a speaker may have been missed.
+  const body = blocks.slice(header.lead, endMark >= 0 ? endMark : blocks.length).map((b) => b.text);
+  const quoted = body.filter((t) => /[“"«][^”"»]{40,}[”"»]/.test(t)).length;
+  const quotesSure = r.quotes.every((q) => q.speaker && q.role_or_org) && quoted <= r.quotes.length + 1;
+  const rows: Omit<Recognition, 'unsure'>[] = [
     {
       field: 'headline',
-      confidence: r.headline ? (r.release_line || r.date ? 0.9 : 0.7) : 0.5,
+      confidence: headline,
       line: lineOf(header.headline?.index),
-      note: r.headline ? 'first title-like line of the header' : 'no title-like line before the lead',
+      note: r.headline ? 'best-supported line of the header' : 'no line of the header reads as a title',
     },
     {
       field: 'date',
-      confidence: r.date ? 0.95 : 0.6,
+      confidence: evidence.dateSource === 'header' ? 0.95 : evidence.dateSource === 'other' ? 0.65 : 0.6,
       line: lineOf(header.date?.index),
-      note: r.date ? 'stated date' : 'no date stated',
+      note: r.date
+        ? evidence.dateSource === 'header'
+          ? 'stated date'
+          : 'date found after the lead'
+        : 'no date stated',
     },
     {
       field: 'dateline_place',
@@ -254,26 +287,31 @@ function recognize(
     },
     {
       field: 'contacts',
-      confidence: r.contacts.every((c) => c.name) ? 0.85 : 0.6,
+      confidence: r.contacts.length === 0 ? 0.6 : r.contacts.every((c) => c.name && (c.email || c.phone)) ? 0.85 : 0.55,
       line: lineOf(header.contacts[0]?.index),
       note: `${r.contacts.length} found`,
     },
     {
       field: 'organizations',
-      confidence: r.organizations.length > 0 ? 0.75 : 0.4,
+      confidence: evidence.orgSource === 'direct' ? 0.8 : evidence.orgSource === 'none' ? 0.4 : 0.5,
       line: lineOf(header.lead),
-      note: `${r.organizations.length} found`,
+      note: `${r.organizations.length} found${evidence.orgSource === 'direct' ? '' : ` (from the ${evidence.orgSource})`}`,
     },
-    { field: 'quotes', confidence: 0.8, line: null, note: `${r.quotes.length} attributed` },
+    {
+      field: 'quotes',
+      confidence: quotesSure ? 0.85 : 0.6,
+      line: null,
+      note: `${r.quotes.length} attributed${quoted > r.quotes.length ? `, ${quoted} quoted passages` : ''}`,
+    },
     {
       field: 'recommendations',
-      confidence: 0.85,
+      confidence: r.recommendations.length === 0 && evidence.lists > 0 ? 0.65 : 0.85,
       line: null,
       note: `${r.recommendations.length} list items introduced as asks`,
     },
     {
       field: 'boilerplates',
-      confidence: endMark >= 0 ? 0.85 : 0.65,
+      confidence: endMark >= 0 ? 0.85 : 0.7,
       line: null,
       note: `${r.boilerplates.length} found`,
     },
@@ -290,4 +328,5 @@ function recognize(
       note: 'first paragraph of prose',
     },
   ];
+  return rows.map((row) => ({ ...row, unsure: row.confidence < UNSURE_BELOW }));
 }

@@ -21,6 +21,8 @@ export interface Header {
   place: { text: string; index: number } | null;
   contacts: { contact: ContactLine; index: number }[];
   headline: { text: string; index: number } | null;
+  /** The winning headline's evidence score and its lead over the runner-up (for the confidence). */
+  headlineEvidence: { score: number; margin: number } | null;
   subheadline: { text: string; index: number } | null;
   organizations: { name: string; index: number }[];
   /** Block index of the lead paragraph (the first paragraph of prose), or blocks.length. */
@@ -55,6 +57,7 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
     place: null,
     contacts: [],
     headline: null,
+    headlineEvidence: null,
     subheadline: null,
     organizations: [],
     lead: blocks.length,
@@ -195,6 +198,7 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     } else break;
   }
   let best: { n: number; score: number } | null = null;
+  let runnerUp = Number.NEGATIVE_INFINITY;
   for (const [n, i] of usable.entries()) {
     if (letterhead.has(i)) continue;
     const text = texts[n] as string;
@@ -202,9 +206,14 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
       words(text) >= 2 && words(text) <= p.headlineMaxWords && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
     if (!titleLike) continue;
     const score = headlineScore(text, n, texts, blocks, i, header.lead);
-    if (score >= p.headlineMinScore && (!best || score > best.score)) best = { n, score };
+    if (best && score <= best.score) runnerUp = Math.max(runnerUp, score);
+    if (score >= p.headlineMinScore && (!best || score > best.score)) {
+      if (best) runnerUp = Math.max(runnerUp, best.score);
+      best = { n, score };
+    }
   }
   if (!best) return;
+  header.headlineEvidence = { score: best.score, margin: best.score - runnerUp };
   const at = usable[best.n] as number;
   header.headline = { text: texts[best.n] as string, index: at };
   const next = usable[best.n + 1];

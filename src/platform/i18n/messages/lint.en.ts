@@ -95,6 +95,11 @@ export const lintEn = {
       end_mark: 'End mark',
       lead: 'Lead paragraph',
     })[field] ?? field,
+  importUnsure: 'unsure: check it',
+  importUnsureIntro: 'Puente is not sure of some fields. Check each one against the file, then tick it.',
+  importUnsureConfirm: (field: string) => `I checked the ${field.toLowerCase()}`,
+  importUnsureMissing: (fields: string) =>
+    `Confirm the fields Puente is unsure of before saving: tick ${fields} once you have checked them against the file.`,
   importOrganizations: 'Organizations',
   importPeople: 'People',
   importMatched: (name: string, how: string) => `matches ${name} in the registry (${how})`,

@@ -99,6 +99,11 @@ export const lintEs = {
       end_mark: 'Marca de cierre',
       lead: 'Entradilla',
     })[field] ?? field,
+  importUnsure: 'dudoso: revíselo',
+  importUnsureIntro: 'Puente no está seguro de algunos campos. Compruebe cada uno con el archivo y márquelo.',
+  importUnsureConfirm: (field: string) => `He comprobado: ${field.toLowerCase()}`,
+  importUnsureMissing: (fields: string) =>
+    `Confirme los campos de los que Puente no está seguro antes de guardar: marque ${fields} cuando los haya comprobado con el archivo.`,
   importOrganizations: 'Organizaciones',
   importPeople: 'Personas',
   importMatched: (name: string, how: string) => `coincide con ${name} en el registro (${how})`,
