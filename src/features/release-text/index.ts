@@ -12,6 +12,6 @@ export { FUZZY_THRESHOLD, matchOrganization, matchPerson, nameSimilarity } from 
 export { acronymOf, cleanOrgName } from './names.js';
 export type { Block } from './normalize.js';
 export { normalizeText, plain } from './normalize.js';
-export { namedOrganizations, nameLists, uniqueOrganizations } from './organizations.js';
+export { isEventName, namedOrganizations, nameLists, uniqueOrganizations } from './organizations.js';
 export type { ImportParams } from './params.js';
 export { DEFAULT_PARAMS, PARAM_GRID } from './params.js';

@@ -60,6 +60,12 @@ export const lintEs = {
   lintCountMismatch: (claim: string, listed: number) =>
     `El texto dice ${q(claim)}, pero nombra ${listed} organizaciones.`,
   lintCountMismatchFix: 'Corrige el número o nombra a las organizaciones que faltan.',
+  lintCountListsDisagree: (named: number, about: number) =>
+    `La entradilla nombra ${named} organizaciones, pero le siguen ${about} párrafos «Acerca de».`,
+  lintCountListsDisagreeFix:
+    'Añade los párrafos «Acerca de» que faltan o revisa la lista de organizaciones de la entradilla.',
+  lintQuoteNoTitle: (speaker: string) => `La cita de ${speaker} indica una organización, pero no su cargo.`,
+  lintQuoteNoTitleFix: (speaker: string) => `Añade el cargo de ${speaker} (por ejemplo «directora de …»).`,
   lintListBroken: (blank: number) => `${blank} líneas en blanco parten en dos la lista de viñetas.`,
   lintListBrokenFix: 'Quita las líneas en blanco entre los elementos.',
   lintMissingLanguage: (block: string, language: string) => `Falta el texto en ${language} de: ${block}.`,
