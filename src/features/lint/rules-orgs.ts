@@ -34,7 +34,7 @@ export function mentions(x: Extraction): Mention[] {
 }
 
 const ROLE_WORDS =
-  /^(?:ceo|coo|cfo|president|presidenta?|vice|vicepresident[ea]|director[a]?|executive|ejecutiv[oa]|chair|chairman|chairwoman|chairperson|founder|fundador[a]?|co-founder|coordinator|coordinador[a]?|manager|secretary|secretari[oa]|board|junta|member|miembro|spokesperson|vocero|vocera|senior|policy|analyst|officer|head|jef[ea]|directors|directiva|of|de|del|the|la|el)$/i;
+  /^(?:ceo|coo|cfo|senator|sen|representative|rep|congressman|congresswoman|congressmember|governor|mayor|minister|ministr[oa]|senador[a]?|diputad[oa]|gobernador[a]?|alcalde|alcaldesa|attorney|lawyer|abogad[oa]|pastor|bishop|obispo|father|padre|sister|hermana|professor|profesor[a]?|organizer|organizador[a]?|activist|activista|advocate|researcher|investigador[a]?|president|presidenta?|vice|vicepresident[ea]|director[a]?|executive|ejecutiv[oa]|chair|chairman|chairwoman|chairperson|founder|fundador[a]?|co-founder|coordinator|coordinador[a]?|manager|secretary|secretari[oa]|board|junta|member|miembro|spokesperson|vocero|vocera|senior|policy|analyst|officer|head|jef[ea]|directors|directiva|of|de|del|the|la|el)$/i;
 const JOINERS = /^(?:of|de|del|the|la|el|and|y)$/i;
 
 /** A title or role word ("President", "directora"), not a joiner. */
