@@ -23,12 +23,7 @@ import {
   scoreRelease,
   total,
 } from '../src/features/import/index.js';
-import {
-  DEFAULT_PARAMS,
-  extractRelease,
-  type ImportParams,
-  PARAM_GRID,
-} from '../src/features/release-text/index.js';
+import { DEFAULT_PARAMS, extractRelease, type ImportParams, PARAM_GRID } from '../src/features/release-text/index.js';
 
 const args = process.argv.slice(2);
 const corpusAt = args.indexOf('--corpus');
@@ -59,11 +54,12 @@ for (const file of files) {
   const want = JSON.parse(readFileSync(join(corpus, file.replace(/\.md$/, '.expected.json')), 'utf8')) as Expected;
   const language = /^language:\s*(\w+)/m.exec(raw)?.[1] ?? extractRelease(text).release.language;
   const top = text.slice(0, 1200);
-  const kind = /\b(?:media\s+advisory|press\s+(?:call|conference)|aviso\s+de\s+prensa|conferencia\s+de\s+prensa)\b/i.test(top)
-    ? 'advisory'
-    : /\b(?:letter|carta|dear|estimad[oa])\b/i.test(top)
-      ? 'letter'
-      : 'release';
+  const kind =
+    /\b(?:media\s+advisory|press\s+(?:call|conference)|aviso\s+de\s+prensa|conferencia\s+de\s+prensa)\b/i.test(top)
+      ? 'advisory'
+      : /\b(?:letter|carta|dear|estimad[oa])\b/i.test(top)
+        ? 'letter'
+        : 'release';
   docs.push({ file, text, want, language, kind, half: 'A' });
 }
 // The split: per (language, kind) group, by hash of the file name, alternately A and B.
@@ -95,7 +91,7 @@ function score(set: Doc[], params: ImportParams, log = false): FieldCounts {
 const f1 = (counts: FieldCounts) => prf(total(counts)).f1;
 
 /** Coordinate search over PARAM_GRID from the defaults: best F1 on `set`, ties kept at the earlier value. */
-function fit(set: Doc[]): ImportParams {
+function fitParams(set: Doc[]): ImportParams {
   let best: ImportParams = { ...DEFAULT_PARAMS };
   let bestF1 = f1(score(set, best));
   for (let round = 0; round < 3; round++) {
@@ -120,8 +116,8 @@ function fit(set: Doc[]): ImportParams {
 const halfA = docs.filter((d) => d.half === 'A');
 const halfB = docs.filter((d) => d.half === 'B');
 const started = Date.now();
-const fitA = fit(halfA);
-const fitB = fit(halfB);
+const fitA = fitParams(halfA);
+const fitB = fitParams(halfB);
 const runs: [string, FieldCounts][] = [
   ['B|A', score(halfB, fitA)],
   ['A|B', score(halfA, fitB)],
@@ -151,7 +147,9 @@ const changed = (p: ImportParams) =>
     .map((k) => `${k}=${p[k]}`)
     .join(', ') || 'the defaults';
 out(`\nfitted on A: ${changed(fitA)}\nfitted on B: ${changed(fitB)}\n`);
-out(`half A: ${halfA.map((d) => d.file.slice(0, 2)).join(' ')}\nhalf B: ${halfB.map((d) => d.file.slice(0, 2)).join(' ')}\n`);
+out(
+  `half A: ${halfA.map((d) => d.file.slice(0, 2)).join(' ')}\nhalf B: ${halfB.map((d) => d.file.slice(0, 2)).join(' ')}\n`,
+);
 out(`(${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
 if (args.includes('--split')) {
   for (const d of docs) out(`| ${d.file} | ${d.language} | ${d.kind} | ${d.half} |\n`);
