@@ -67,8 +67,12 @@ function report(file: string, plan: ImportPlan, result: ImportResult | null): st
     const value = (r as Record<string, unknown>)[rec.field];
     const shown = typeof value === 'string' ? value : rec.note;
     lines.push(
-      `  ${rec.field.padEnd(16)} ${Math.round(rec.confidence * 100)}%  ${shown}${rec.line ? ` (line ${rec.line})` : ''}`,
+      `${rec.unsure ? '? ' : '  '}${rec.field.padEnd(16)} ${Math.round(rec.confidence * 100)}%  ${shown}${rec.line ? ` (line ${rec.line})` : ''}`,
     );
+  }
+  const unsure = plan.extraction.recognition.filter((rec) => rec.unsure).map((rec) => rec.field);
+  if (unsure.length > 0) {
+    lines.push('', `Unsure (marked ?): check ${unsure.join(', ')} against the file before you rely on them.`);
   }
   lines.push('', 'Organizations:');
   for (const o of plan.organizations) {

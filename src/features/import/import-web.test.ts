@@ -97,13 +97,25 @@ describeEachEngine('import form and lint findings on the web', (ctx) => {
         .map((_, el) => [[$(el).attr('name'), $(el).attr('value')]])
         .get(),
     );
-    const done = await editor.app.inject({
-      method: 'POST',
-      url: '/es/workspace/import/commit',
-      remoteAddress: editor.remoteAddress,
-      headers: { cookie: editor.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams(fields).toString(),
-    });
+    // The fields the importer is unsure of (here the quotes) must be ticked before it saves.
+    const unsure = confirm
+      .find('input[type=checkbox][name=confirm]')
+      .map((_, el) => $(el).attr('value'))
+      .get();
+    expect(unsure).toContain('quotes');
+    const commit = (extra: [string, string][]) =>
+      editor.app.inject({
+        method: 'POST',
+        url: '/es/workspace/import/commit',
+        remoteAddress: editor.remoteAddress,
+        headers: { cookie: editor.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams([...Object.entries(fields).map(([k, v]) => [k, String(v)]), ...extra]).toString(),
+      });
+    const refused = await commit(unsure.slice(1).map((f) => ['confirm', f]));
+    expect(refused.statusCode).toBe(400);
+    expect(cheerio.load(refused.body)('.error-summary').text()).toContain('Confirme los campos');
+    expect(await releases()).toBe(before);
+    const done = await commit(unsure.map((f) => ['confirm', f]));
     expect(done.statusCode).toBe(303);
     const slug = decodeURIComponent(String(done.headers.location).split('done=')[1] ?? '');
     const [row] = await ctx.db.select().from(t.releases).where(eq(t.releases.slug, slug));

@@ -19,6 +19,7 @@ import { ImportPage, ImportReportPage } from './views.js';
 interface CommitBody {
   lang?: string;
   text?: string;
+  confirm?: string | string[];
 }
 
 const languageOf = (value: unknown): 'en' | 'es' | undefined => (value === 'en' || value === 'es' ? value : undefined);
@@ -76,7 +77,33 @@ export function registerImportRoutes(app: FastifyTypeBox, deps: SiteDeps, option
       const text = typeof body.text === 'string' ? body.text : '';
       if (text.trim() === '') return sendHtml(reply, await ImportPage({ ...w, problem: 'empty' }), 400);
       // Planned again from the confirmed text: matches made since the report are used, not stale ones.
-      const plan = await planImport(deps.db, text, languageOf(body.lang));
+      const lang = languageOf(body.lang);
+      const plan = await planImport(deps.db, text, lang);
+      // Fields the importer is unsure of must each be confirmed by the editor (a ticked box) before saving.
+      const confirmed = (Array.isArray(body.confirm) ? body.confirm : body.confirm ? [body.confirm] : []).filter(
+        (c): c is string => typeof c === 'string',
+      );
+      const unconfirmed = plan.extraction.recognition
+        .filter((rec) => rec.unsure && !confirmed.includes(rec.field))
+        .map((rec) => rec.field);
+      if (unconfirmed.length > 0) {
+        const findings = lintText(text, { registry: await loadRegistry(deps.db), now: deps.now(), language: lang });
+        return sendHtml(
+          reply,
+          await (
+            <ImportReportPage
+              {...w}
+              plan={plan}
+              findings={findings}
+              text={text}
+              lang={lang ?? ''}
+              unconfirmed={unconfirmed}
+              confirmed={confirmed}
+            />
+          ),
+          400,
+        );
+      }
       const result = await commitImport(deps.db, plan, w.user, actorOf(w.user), deps.now());
       return reply.redirect(`/${locale}/workspace/import?done=${encodeURIComponent(result.slug)}`, 303);
     });

@@ -84,14 +84,34 @@ function LanguageChoice({ ctx, value }: { ctx: PageContext; value?: string }): J
 }
 
 export function ImportReportPage(
-  props: WorkspaceProps & { plan: ImportPlan; findings: Finding[]; text: string; lang: string },
+  props: WorkspaceProps & {
+    plan: ImportPlan;
+    findings: Finding[];
+    text: string;
+    lang: string;
+    /** Unsure fields the editor did not tick when saving: the confirmation is refused until they are. */
+    unconfirmed?: string[];
+    confirmed?: string[];
+  },
 ): JSX.Element {
-  const { ctx, csrf, plan, findings, text, lang } = props;
+  const { ctx, csrf, plan, findings, text, lang, unconfirmed = [], confirmed = [] } = props;
   const { t } = ctx;
   const r = plan.extraction.release;
+  const unsure = plan.extraction.recognition.filter((rec) => rec.unsure);
   return (
     <WorkspaceLayout {...props} title={t.importReportTitle}>
       <h1 safe>{t.importReportTitle}</h1>
+      {unconfirmed.length > 0 ? (
+        <div class="error-summary" role="alert">
+          <p>
+            <a href={`#f-confirm-${unconfirmed[0]}`} safe>
+              {t.importUnsureMissing(unconfirmed.map((f) => t.importField(f)).join(', '))}
+            </a>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
       <p class="lede" safe>
         {t.importNothingWritten}
       </p>
@@ -107,6 +127,14 @@ export function ImportReportPage(
                 <span class="muted" safe>
                   {`(${t.importConfidence(Math.round(rec.confidence * 100))})`}
                 </span>
+                {rec.unsure ? (
+                  <>
+                    {' '}
+                    <strong safe>{t.importUnsure}</strong>
+                  </>
+                ) : (
+                  ''
+                )}
               </dd>
             </>
           );
@@ -139,6 +167,28 @@ export function ImportReportPage(
         <CsrfField token={csrf} />
         <input type="hidden" name="lang" value={lang} />
         <input type="hidden" name="text" value={text} />
+        {unsure.length > 0 ? (
+          <fieldset class={unconfirmed.length > 0 ? 'field field-invalid' : 'field'}>
+            <legend safe>{t.importUnsureIntro}</legend>
+            {unsure.map((rec) => (
+              <div class="checkbox">
+                <input
+                  type="checkbox"
+                  id={`f-confirm-${rec.field}`}
+                  name="confirm"
+                  value={rec.field}
+                  checked={confirmed.includes(rec.field)}
+                  aria-invalid={unconfirmed.includes(rec.field) ? 'true' : undefined}
+                />
+                <label for={`f-confirm-${rec.field}`} safe>
+                  {t.importUnsureConfirm(t.importField(rec.field))}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : (
+          ''
+        )}
         <p class="hint" safe>
           {t.importConfirmNote}
         </p>

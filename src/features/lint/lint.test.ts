@@ -37,6 +37,8 @@ describeEachEngine('linter on the seed release, against the demo registry', (ctx
     has('release-line-format', 'FOR IMMEDIATE RELEASE:', 5);
     has('boilerplate-without-website', 'Civil Society Articulating Group on Migratory Issues', 54);
     has('list-broken', 'Promote the incorporation', 30);
+    has('quote-without-title', 'Rosario', 36);
+    has('count-lists-disagree', 'Guatemala, June 3, 2021', 17);
     expect(hasErrors(findings)).toBe(true);
   });
 
@@ -67,6 +69,22 @@ describeEachEngine('linter on the seed release, against the demo registry', (ctx
     expect(stored.map((f) => f.rule)).not.toContain('placeholder-link');
     expect(stored.map((f) => f.rule)).not.toContain('website-misspelled');
   });
+});
+
+it('takes no phrase for an organization: a day of something is an event, with or without "On"', () => {
+  const text = [
+    'FOR IMMEDIATE RELEASE',
+    '',
+    'Groups Mark International Migrants Day With a Call to Congress',
+    '',
+    'WASHINGTON — On International Migrants Day, the Border Rights Coalition and the Migrant Justice Network asked Congress to restore asylum at the border.',
+    '',
+    '“International Migrants Day is a day to remember the people we lost,” said Ana Ruiz, director of the Border Rights Coalition.',
+    '',
+    '###',
+  ].join('\n');
+  const rules = lintText(text, { now }).filter((f) => /organization/.test(f.rule));
+  expect(rules.map((f) => f.excerpt).join(' ')).not.toMatch(/Migrants Day/);
 });
 
 it('reports a block with text in one language only, for stored releases', async () => {

@@ -9,7 +9,7 @@ import type { RegistryOrg } from './registry.js';
 import { boilerplateFormat } from './rules-boilerplates.js';
 import { boilerplateCoverage, emailDomains, nameConsistency, websites } from './rules-orgs.js';
 import { contacts, quotes } from './rules-people.js';
-import { brokenLists, countClaims, dates, placeholderLinks, releaseLine } from './rules-text.js';
+import { brokenLists, countClaims, countListsDisagree, dates, placeholderLinks, releaseLine } from './rules-text.js';
 
 export interface LintOptions {
   registry?: RegistryOrg[];
@@ -30,6 +30,7 @@ export function lintExtraction(text: string, x: Extraction, options: LintOptions
     ...releaseLine(x, at),
     ...dates(x, at, options.now ?? new Date()),
     ...countClaims(x, at),
+    ...countListsDisagree(x, at),
     ...brokenLists(x, at),
     ...boilerplateCoverage(x, registry, at),
     ...nameConsistency(x, registry, at),

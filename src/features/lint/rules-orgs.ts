@@ -5,7 +5,7 @@
  */
 
 import type { Extraction } from '../release-text/index.js';
-import { acronymOf, cleanOrgName, namedOrganizations, websiteIn } from '../release-text/index.js';
+import { acronymOf, cleanOrgName, isEventName, namedOrganizations, websiteIn } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
 import { nameKey, type RegistryOrg, resolveOrg, sameOrganization } from './registry.js';
 import { editDistance, squash } from './trigram.js';
@@ -17,22 +17,28 @@ export interface Mention {
 }
 
 export function mentions(x: Extraction): Mention[] {
-  const out: Mention[] = x.release.organizations.map((name) => ({
-    name,
-    index: x.header.organizations.find((o) => cleanOrgName(o.name) === name)?.index ?? x.header.lead,
-    kind: 'issuer' as const,
-  }));
+  // Days and weeks of something ("International Migrants Day") are events, never organizations.
+  const out: Mention[] = x.release.organizations
+    .filter((name) => !isEventName(name))
+    .map((name) => ({
+      name,
+      index: x.header.organizations.find((o) => cleanOrgName(o.name) === name)?.index ?? x.header.lead,
+      kind: 'issuer' as const,
+    }));
   for (const q of x.quotes) {
     for (const name of namedOrganizations(q.quote.role_or_org ?? '').map(withoutRoleWords))
-      out.push({ name, index: q.attributionIndex, kind: 'quote' });
+      if (!isEventName(name)) out.push({ name, index: q.attributionIndex, kind: 'quote' });
   }
   for (const b of x.boilerplates) out.push({ name: b.boilerplate.organization, index: b.index, kind: 'boilerplate' });
   return out;
 }
 
 const ROLE_WORDS =
-  /^(?:ceo|coo|cfo|president|presidenta?|vice|vicepresident[ea]|director[a]?|executive|ejecutiv[oa]|chair|chairman|chairwoman|chairperson|founder|fundador[a]?|co-founder|coordinator|coordinador[a]?|manager|secretary|secretari[oa]|board|junta|member|miembro|spokesperson|vocero|vocera|senior|policy|analyst|officer|head|jef[ea]|directors|directiva|of|de|del|the|la|el)$/i;
+  /^(?:ceo|coo|cfo|senator|sen|representative|rep|congressman|congresswoman|congressmember|governor|mayor|minister|ministr[oa]|senador[a]?|diputad[oa]|gobernador[a]?|alcalde|alcaldesa|attorney|lawyer|abogad[oa]|pastor|bishop|obispo|father|padre|sister|hermana|professor|profesor[a]?|organizer|organizador[a]?|activist|activista|advocate|researcher|investigador[a]?|president|presidenta?|vice|vicepresident[ea]|director[a]?|executive|ejecutiv[oa]|chair|chairman|chairwoman|chairperson|founder|fundador[a]?|co-founder|coordinator|coordinador[a]?|manager|secretary|secretari[oa]|board|junta|member|miembro|spokesperson|vocero|vocera|senior|policy|analyst|officer|head|jef[ea]|directors|directiva|of|de|del|the|la|el)$/i;
 const JOINERS = /^(?:of|de|del|the|la|el|and|y)$/i;
+
+/** A title or role word ("President", "directora"), not a joiner. */
+export const isRoleWord = (word: string): boolean => ROLE_WORDS.test(word) && !JOINERS.test(word);
 
 /** "CEO of The Leadership Conference" → "Leadership Conference"; "Campaign Manager" drops "Manager". */
 function withoutRoleWords(name: string): string {

@@ -4,7 +4,7 @@ import type { Extraction } from '../release-text/index.js';
 import { EMAIL } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
 import type { RegistryOrg } from './registry.js';
-import { mentions, nearMiss } from './rules-orgs.js';
+import { isRoleWord, mentions, nearMiss } from './rules-orgs.js';
 import { squash } from './trigram.js';
 
 const WELL_FORMED_EMAIL = new RegExp(`^${EMAIL.source}$`, 'u');
@@ -63,6 +63,19 @@ export function contacts(x: Extraction, registry: RegistryOrg[], at: Locator): F
   return out;
 }
 
+/** Every word is part of a name (capitalized, or a joiner inside it) and none is a title or role. */
+function organizationOnly(role: string): boolean {
+  const words = role.replace(/^(?:of|de|del|from|with|con)\s+/i, '').split(/\s+/);
+  return (
+    words.length > 0 &&
+    words.every(
+      (w) =>
+        /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|and|the|on|in|to|de|del|la|las|los|el|y|e|en|para|por|con|&)$/i.test(w),
+    ) &&
+    !words.some((w) => isRoleWord(w.replace(/[,.;:]$/, '')))
+  );
+}
+
 export function quotes(x: Extraction, at: Locator): Finding[] {
   const out: Finding[] = [];
   for (const { quote, attributionIndex } of x.quotes) {
@@ -73,6 +86,16 @@ export function quotes(x: Extraction, at: Locator): Finding[] {
         severity: 'warning',
         message: say('lintQuoteNoRole', quote.speaker),
         suggestion: say('lintQuoteNoRoleFix', quote.speaker),
+        ...at.at(attributionIndex, quote.speaker),
+      });
+    }
+    // "added Rosario Martínez of FLACSO Guatemala": an organization, but no title or role.
+    else if (organizationOnly(quote.role_or_org)) {
+      out.push({
+        rule: 'quote-without-title',
+        severity: 'warning',
+        message: say('lintQuoteNoTitle', quote.speaker),
+        suggestion: say('lintQuoteNoTitleFix', quote.speaker),
         ...at.at(attributionIndex, quote.speaker),
       });
     }

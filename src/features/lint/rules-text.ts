@@ -104,6 +104,7 @@ export function countClaims(x: Extraction, at: Locator): Finding[] {
     listed,
     ...x.blocks.flatMap((b) => nameLists(plain(b.text)).map((list) => uniqueOrganizations(list).length)),
     ...x.lists.map((l) => l.items.length),
+    x.boilerplates.length,
   ]);
   const end = x.endMark ?? x.blocks.length;
   const out: Finding[] = [];
@@ -124,6 +125,27 @@ export function countClaims(x: Extraction, at: Locator): Finding[] {
     }
   }
   return out;
+}
+
+/**
+ * The lead's own list of issuers against the "About" paragraphs after the end mark: a release that names
+ * ten organizations and gives nine boilerplates has lost one (or named one too many).
+ */
+export function countListsDisagree(x: Extraction, at: Locator): Finding[] {
+  const about = x.boilerplates.length;
+  const lead = x.blocks[x.header.lead];
+  if (about < 2 || !lead) return [];
+  const named = Math.max(0, ...nameLists(plain(lead.text)).map((list) => uniqueOrganizations(list).length));
+  if (named < 3 || named === about) return [];
+  return [
+    {
+      rule: 'count-lists-disagree',
+      severity: 'warning',
+      message: say('lintCountListsDisagree', named, about),
+      suggestion: say('lintCountListsDisagreeFix'),
+      ...at.at(x.header.lead),
+    },
+  ];
 }
 
 /** Blank lines inside a bulleted list: most renderers start a new list there. */

@@ -60,4 +60,9 @@ export interface Recognition {
   /** 1-based line in the normalized source, when the field came from one place. */
   line: number | null;
   note: string;
+  /** Below `UNSURE_BELOW`: the dry run says so and the workspace asks the editor to confirm the field. */
+  unsure: boolean;
 }
+
+/** Confidence under which a field is reported as unsure and must be confirmed by the editor. */
+export const UNSURE_BELOW = 0.7;

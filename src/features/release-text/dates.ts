@@ -1,3 +1,5 @@
+import * as chrono from 'chrono-node';
+
 /**
  * Calendar dates as releases write them, in English and Spanish: "June 3, 2021", "3 June 2021",
  * "06 AUG 2022", "15 de septiembre de 2022", "2021-06-03", with or without a weekday. Numeric
@@ -68,8 +70,40 @@ export interface FoundDate {
   length: number;
 }
 
-/** The first date in the text, if any. */
-export function findDate(text: string): FoundDate | null {
+/**
+ * The first fully stated date in the text (day, month and a written four-digit year), if any.
+ * chrono-node reads the many ways English and Spanish write dates ("May, 24 2018", "Issued January 13,
+ * 2023", "a 6 de septiembre de 2024", "30/03/2020") better than our patterns did; we keep only results it
+ * is certain of and whose text shows the year, so "today", "Friday" or "30 de marzo" alone are never
+ * turned into a date. Numeric dates follow the document's language (day first in Spanish). Our patterns
+ * stay as the fallback.
+ */
+export function findDate(text: string, language?: 'en' | 'es'): FoundDate | null {
+  // Only a written year makes a date we keep: skip the (slow) parser when there is none.
+  if (!/(?:^|\D)(?:1[89]|2[0-2])\d\d(?:\D|$)/.test(text)) return null;
+  const parsers = language === 'es' ? [chrono.es, chrono.en] : [chrono.en, chrono.es];
+  let found: FoundDate | null = null;
+  for (const parser of parsers) {
+    for (const r of parser.parse(text.slice(0, 400), REFERENCE)) {
+      const certain = r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day');
+      if (!certain || !/\d{4}/.test(r.text) || (found && found.index <= r.index)) continue;
+      const y = r.start.get('year') ?? 0;
+      if (y < 1900 || y > 2200) continue;
+      const iso = `${y}-${String(r.start.get('month')).padStart(2, '0')}-${String(r.start.get('day')).padStart(2, '0')}`;
+      // Times and time zones after the date are not part of it.
+      const dateText = r.text.replace(/,?\s*(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h)?\b.*$/i, (m) =>
+        /\d{4}/.test(m) ? m : '',
+      );
+      found = { iso, index: r.index, length: dateText.length };
+      break;
+    }
+  }
+  return found ?? findPatternDate(text);
+}
+
+const REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+function findPatternDate(text: string): FoundDate | null {
   let best: FoundDate | null = null;
   for (const { re, order } of PATTERNS) {
     const m = re.exec(text);
@@ -80,12 +114,42 @@ export function findDate(text: string): FoundDate | null {
   return best;
 }
 
-/** The whole text is a date (a date line in the header), give or take punctuation. */
-export function parseDateLine(text: string): string | null {
-  const found = findDate(text);
+const DATE_LABEL = /^(?:issued|released|published|dated?|updated|fecha|publicado|emitido)\b\s*(?:on|el|:)?\s*/i;
+const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?(?:\s*(?:[ECMP][SD]?T|GMT|UTC|ET|CT|PT))?\b/gi;
+
+/**
+ * The whole text is a date (a date line in the header), give or take punctuation, a label ("Issued …",
+ * "Fecha: …") or a time ("12:00am EDT").
+ */
+export function parseDateLine(text: string, language?: 'en' | 'es'): string | null {
+  const line = text.replace(DATE_LABEL, '');
+  const found = findDate(line, language);
   if (!found) return null;
-  const rest = (text.slice(0, found.index) + text.slice(found.index + found.length)).replace(/[\s,.:;*_|–—-]/g, '');
+  const rest = (line.slice(0, found.index) + line.slice(found.index + found.length))
+    .replace(TIME, '')
+    .replace(/[\s,.:;*_|–—-]/g, '');
   return rest.length <= 2 ? found.iso : null;
+}
+
+/** "México, 7 de abril de 2019", "Montreal, June 20, 2003": a place, then the date, alone on a line. */
+export function parsePlaceDateLine(text: string, language?: 'en' | 'es'): { place: string; iso: string } | null {
+  if (text.split(/\s+/).length > 14) return null;
+  const found = findDate(text, language);
+  if (!found || found.index === 0) return null;
+  const after = text.slice(found.index + found.length).replace(/[\s,.:;*_|–—-]/g, '');
+  if (after.length > 2) return null;
+  const place = text
+    .slice(0, found.index)
+    .replace(/,?\s*(?:a|el|on|this)\s*$/i, '')
+    .replace(/[\s,.(–—-]+$/, '')
+    .trim();
+  const parts = place.split(/[\s,]+/).filter((w) => w !== '');
+  const placeLike =
+    parts.length >= 1 &&
+    parts.length <= 5 &&
+    /^\p{Lu}/u.test(place) &&
+    parts.every((w) => /^[\p{Lu}][\p{L}.’'-]*$/u.test(w) || /^(?:de|del|la|el|of|los|las)$/.test(w));
+  return placeLike ? { place, iso: found.iso } : null;
 }
 
 function toIso(m: RegExpExecArray, order: 'mdy' | 'dmy' | 'ymd'): string | null {

@@ -4,12 +4,14 @@
  */
 import { type FoundBoilerplate, parseBoilerplate } from './boilerplates.js';
 import { toImportedContact } from './contacts.js';
-import type { ImportedRelease, Recognition } from './contract.js';
-import { dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
+import { type ImportedRelease, type Recognition, UNSURE_BELOW } from './contract.js';
+import { parseDateLine, parsePlaceDateLine } from './dates.js';
+import { type Dateline, dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
 import { detectLanguage } from './language.js';
 import { isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
-import { namedOrganizations, namesInLists, uniqueOrganizations } from './organizations.js';
+import { namedOrganizations, nameLists, namesInLists, tidyName, uniqueOrganizations } from './organizations.js';
+import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
 
@@ -27,31 +29,46 @@ export interface Extraction {
 
 const END_MARK = /^(?:#\s*#\s*#|-\s*30\s*-|—\s*30\s*—|–\s*30\s*–|\*\s*\*\s*\*\s*fin\s*\*\s*\*\s*\*)$/i;
 
-export function extractRelease(text: string, language?: 'en' | 'es'): Extraction {
+export function extractRelease(
+  text: string,
+  language?: 'en' | 'es',
+  params: ImportParams = DEFAULT_PARAMS,
+): Extraction {
+  const p = params;
   const blocks = toBlocks(text);
-  const header = readHeader(blocks);
-  if (header.contacts.length === 0) header.contacts = trailingContacts(blocks, header.lead + 1);
+  const lang = language ?? detectLanguage(blocks.map((b) => b.text).join(' '));
+  const header = readHeader(blocks, p, lang);
+  if (header.contacts.length === 0) header.contacts = trailingContacts(blocks, header.lead + 1, p);
   const endMark = blocks.findIndex((b, i) => i >= header.lead && END_MARK.test(b.text.replace(/\\/g, '').trim()));
   const bodyEnd = endMark >= 0 ? endMark : blocks.length;
   const lead = blocks[header.lead];
   const leadText = lead ? plain(lead.text) : '';
-  const line = lead && !/^[“"«]/.test(leadText) ? dateline(leadText) : null;
+  const line = lead && !/^[“"«]/.test(leadText) ? (dateline(leadText) ?? placeAbove(blocks, header)) : null;
 
   const lists = findLists(blocks, header.lead, blocks.length);
   const recommendations = extractRecommendations(
     blocks,
     lists.filter((l) => (l.items[0] as number) < bodyEnd),
+    p,
   );
   const quotes = extractQuotes(blocks, header.lead, bodyEnd);
   const boilerplates = findBoilerplates(blocks, header, endMark, quotes, lists);
 
-  const organizations = issuers(blocks, header, line?.rest ?? leadText, lists, quotes, boilerplates);
-  const date = header.date?.iso ?? line?.date ?? null;
+  const { names: organizations, source: orgSource } = issuers(
+    blocks,
+    header,
+    line?.rest ?? leadText,
+    lists,
+    quotes,
+    boilerplates,
+    p,
+  );
+  const date = releaseDate(blocks, header, line?.date ?? null, bodyEnd, lang);
   const release: ImportedRelease = {
     headline: header.headline?.text ?? null,
     subheadline: header.subheadline?.text ?? null,
     date,
-    dateline_place: line?.place ?? null,
+    dateline_place: line?.place ?? header.place?.text ?? null,
     release_line: header.releaseLine?.value ?? null,
     contacts: header.contacts.map((c) => toImportedContact(c.contact)),
     organizations,
@@ -59,11 +76,15 @@ export function extractRelease(text: string, language?: 'en' | 'es'): Extraction
     recommendations: recommendations.map((r) => r.text),
     boilerplates: boilerplates.map((b) => b.boilerplate),
     end_mark: endMark >= 0 ? (blocks[endMark]?.text.includes('30') ? '-30-' : '###') : null,
-    language: language ?? detectLanguage(blocks.map((b) => b.text).join(' ')),
+    language: lang,
   };
   return {
     release,
-    recognition: recognize(release, header, blocks, endMark, line !== null),
+    recognition: recognize(release, header, blocks, endMark, line !== null, p, {
+      orgSource,
+      dateSource: (header.date && header.date.iso === date) || line?.date === date ? 'header' : date ? 'other' : 'none',
+      lists: lists.length,
+    }),
     blocks,
     header,
     endMark: endMark >= 0 ? endMark : null,
@@ -72,6 +93,73 @@ export function extractRelease(text: string, language?: 'en' | 'es'): Extraction
     lists,
     recommendations,
   };
+}
+
+/** Runs of three or more short lines without bullets (a list of signatories written one per line). */
+function signatoryLines(blocks: Block[], from: number, p: ImportParams): FoundList[] {
+  const out: FoundList[] = [];
+  const short = (b: Block | undefined) =>
+    b !== undefined && !b.listMarker && b.text.split(/\s+/).length <= p.orgItemMaxWords && !/[.:]$/.test(b.text);
+  for (let i = from; i < blocks.length; i++) {
+    if (!short(blocks[i])) continue;
+    const items: number[] = [];
+    while (short(blocks[i])) items.push(i++);
+    if (items.length >= 3) out.push({ intro: (items[0] as number) - 1, items });
+  }
+  return out;
+}
+
+/** "GREAT FALLS, Mont." on its own line just above the lead is the lead's dateline. */
+function placeAbove(blocks: Block[], header: Header): Dateline | null {
+  const above = blocks[header.lead - 1];
+  const titled = [header.headline?.index, header.subheadline?.index].includes(header.lead - 2);
+  if (!above || above.listMarker || !titled) return null;
+  const text = plain(above.text).replace(/[\s—–-]+$/, '');
+  const found = dateline(`${text} — x`);
+  return found?.place && found.place.length >= text.length - 2
+    ? { ...found, place: text.replace(/,$/, ''), rest: plain((blocks[header.lead] as Block).text) }
+    : null;
+}
+
+/**
+ * The release's own date: the header's date line or the lead's dateline; else a date line just after the
+ * lead ("30/03/2020.") or in the signature at the end ("27 de octubre de 2006", "Chiapas a 17 de febrero
+ * del 2011"). A signature date also wins over a date stamped above the title, which is the site's or the
+ * blog's date, not the authors'.
+ */
+function releaseDate(
+  blocks: Block[],
+  header: Header,
+  datelineDate: string | null,
+  bodyEnd: number,
+  language: 'en' | 'es',
+): string | null {
+  const dateOf = (i: number) => {
+    const block = blocks[i];
+    if (!block || block.listMarker) return null;
+    const text = plain(block.text);
+    if (text.split(/\s+/).length > 16) return null;
+    return parseDateLine(text, language) ?? parsePlaceDateLine(text, language)?.iso ?? null;
+  };
+  let signature: string | null = null;
+  // The signature sits after the body, before or after a list of signatories: the last third of the text.
+  const tail = Math.max(6, Math.ceil((blocks.length - header.lead) / 3));
+  for (let i = blocks.length - 1; i >= Math.max(header.lead + 1, blocks.length - tail); i--) {
+    signature = dateOf(i);
+    if (signature) break;
+  }
+  const stampAboveTitle = header.date && header.headline && header.date.index < header.headline.index;
+  if (stampAboveTitle) {
+    for (let i = bodyEnd - 1; i > header.lead + 3 && !signature; i--) signature = dateOf(i);
+    if (signature) return signature;
+  }
+  if (header.date) return header.date.iso;
+  if (datelineDate) return datelineDate;
+  for (let i = header.lead + 1; i < Math.min(bodyEnd, header.lead + 4); i++) {
+    const early = dateOf(i);
+    if (early) return early;
+  }
+  return signature;
 }
 
 function findBoilerplates(
@@ -108,40 +196,82 @@ function issuers(
   lists: FoundList[],
   quotes: FoundQuote[],
   boilerplates: FoundBoilerplate[],
-): string[] {
+  p: ImportParams,
+): { names: string[]; source: 'direct' | 'quotes' | 'boilerplates' | 'none' } {
   const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(lead)] : [];
-  const fromLists = lists
-    .filter((l) => isOrganizationList(blocks, l))
+  // Lists of three or more names in the next paragraphs ("Plaintiffs A, B, C and D …") name issuers too.
+  const nearLead = blocks
+    .slice(header.lead + 1, header.lead + 1 + p.issuerParagraphs)
+    .filter((b) => !b.listMarker)
+    .flatMap((b) =>
+      nameLists(plain(b.text))
+        .filter((l) => l.length >= 3)
+        .flat(),
+    )
+    .map((n) => tidyName(n))
+    .filter((n): n is string => n !== null);
+  // Signatories one per line without bullets, after the body.
+  const lineLists = signatoryLines(blocks, header.lead + 1, p);
+  const fromLists = [...lists, ...lineLists]
+    .filter((l) => isOrganizationList(blocks, l, p))
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
-    .filter((n) => n.split(/\s+/).length <= 9 && isNamePhrase(stripAcronym(n)));
-  const direct = uniqueOrganizations([...header.organizations.map((o) => o.name), ...fromLead, ...fromLists]);
-  if (direct.length > 0) return direct;
+    .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)));
+  const fromLeadLists = fromLead.map((n) => tidyName(n)).filter((n): n is string => n !== null);
+  const direct = uniqueOrganizations([
+    ...header.organizations.map((o) => o.name),
+    ...fromLeadLists,
+    ...nearLead,
+    ...fromLists,
+  ]);
+  if (direct.length > 0) return { names: direct, source: 'direct' };
   const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
-  if (fromQuotes.length > 0) return fromQuotes;
-  return uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
+  if (fromQuotes.length > 0) return { names: fromQuotes, source: 'quotes' };
+  const fromAbout = uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
+  return { names: fromAbout, source: fromAbout.length > 0 ? 'boilerplates' : 'none' };
 }
 
+/**
+ * How sure the importer is of each field, from the evidence it had: a headline that clearly beat the other
+ * header lines, a date stated in the header rather than found in a signature, issuers named in the lead
+ * rather than guessed from quotes or boilerplates, quotation marks left without a speaker, and so on.
+ */
 function recognize(
   r: ImportedRelease,
   header: Header,
   blocks: Block[],
   endMark: number,
   hasDateline: boolean,
+  p: ImportParams,
+  evidence: {
+    orgSource: 'direct' | 'quotes' | 'boilerplates' | 'none';
+    dateSource: 'header' | 'other' | 'none';
+    lists: number;
+  },
 ): Recognition[] {
   const lineOf = (i: number | undefined) => (i === undefined ? null : (blocks[i]?.line ?? null));
-  const leadIsProse = blocks[header.lead] ? isProse(blocks[header.lead] as Block) : false;
-  return [
+  const leadIsProse = blocks[header.lead] ? isProse(blocks[header.lead] as Block, p) : false;
+  const h = header.headlineEvidence;
+  const headline = !r.headline ? 0.5 : h && h.score >= 5 && h.margin >= 2 ? 0.9 : h && h.margin >= 1 ? 0.75 : 0.6;
+  // Quotation marks around a sentence in the body that no quote accounts for: a speaker may have been missed.
+  const body = blocks.slice(header.lead, endMark >= 0 ? endMark : blocks.length).map((b) => b.text);
+  const quoted = body.filter((t) => /[“"«][^”"»]{40,}[”"»]/.test(t)).length;
+  const quotesSure = r.quotes.every((q) => q.speaker && q.role_or_org) && quoted <= r.quotes.length + 1;
+  const rows: Omit<Recognition, 'unsure'>[] = [
     {
       field: 'headline',
-      confidence: r.headline ? (r.release_line || r.date ? 0.9 : 0.7) : 0.5,
+      confidence: headline,
       line: lineOf(header.headline?.index),
-      note: r.headline ? 'first title-like line of the header' : 'no title-like line before the lead',
+      note: r.headline ? 'best-supported line of the header' : 'no line of the header reads as a title',
     },
     {
       field: 'date',
-      confidence: r.date ? 0.95 : 0.6,
+      confidence: evidence.dateSource === 'header' ? 0.95 : evidence.dateSource === 'other' ? 0.65 : 0.6,
       line: lineOf(header.date?.index),
-      note: r.date ? 'stated date' : 'no date stated',
+      note: r.date
+        ? evidence.dateSource === 'header'
+          ? 'stated date'
+          : 'date found after the lead'
+        : 'no date stated',
     },
     {
       field: 'dateline_place',
@@ -157,26 +287,31 @@ function recognize(
     },
     {
       field: 'contacts',
-      confidence: r.contacts.every((c) => c.name) ? 0.85 : 0.6,
+      confidence: r.contacts.length === 0 ? 0.6 : r.contacts.every((c) => c.name && (c.email || c.phone)) ? 0.85 : 0.55,
       line: lineOf(header.contacts[0]?.index),
       note: `${r.contacts.length} found`,
     },
     {
       field: 'organizations',
-      confidence: r.organizations.length > 0 ? 0.75 : 0.4,
+      confidence: evidence.orgSource === 'direct' ? 0.8 : evidence.orgSource === 'none' ? 0.4 : 0.5,
       line: lineOf(header.lead),
-      note: `${r.organizations.length} found`,
+      note: `${r.organizations.length} found${evidence.orgSource === 'direct' ? '' : ` (from the ${evidence.orgSource})`}`,
     },
-    { field: 'quotes', confidence: 0.8, line: null, note: `${r.quotes.length} attributed` },
+    {
+      field: 'quotes',
+      confidence: quotesSure ? 0.85 : 0.6,
+      line: null,
+      note: `${r.quotes.length} attributed${quoted > r.quotes.length ? `, ${quoted} quoted passages` : ''}`,
+    },
     {
       field: 'recommendations',
-      confidence: 0.85,
+      confidence: r.recommendations.length === 0 && evidence.lists > 0 ? 0.65 : 0.85,
       line: null,
       note: `${r.recommendations.length} list items introduced as asks`,
     },
     {
       field: 'boilerplates',
-      confidence: endMark >= 0 ? 0.85 : 0.65,
+      confidence: endMark >= 0 ? 0.85 : 0.7,
       line: null,
       note: `${r.boilerplates.length} found`,
     },
@@ -193,4 +328,5 @@ function recognize(
       note: 'first paragraph of prose',
     },
   ];
+  return rows.map((row) => ({ ...row, unsure: row.confidence < UNSURE_BELOW }));
 }

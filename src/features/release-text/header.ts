@@ -3,9 +3,10 @@
  * subheadline, a site name or letter address. Then the lead's dateline ("WASHINGTON, June 3, 2021 — …").
  */
 import { CONTACT_LABEL, type ContactLine, parseContactLine } from './contacts.js';
-import { findDate, parseDateLine } from './dates.js';
-import { isNamePhrase, isOrgLike } from './names.js';
+import { findDate, parseDateLine, parsePlaceDateLine } from './dates.js';
+import { isNamePhrase, isOrgLike, isPersonName } from './names.js';
 import { type Block, plain } from './normalize.js';
+import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 
 const GENRE =
   /^(?:(?:joint\s+)?(?:press|news|media)\s+(?:release|advisory|statement|call\s+advisory|alert)|joint\s+statement|statement|comunicado(?:\s+(?:de\s+prensa|conjunto))?|nota\s+de\s+prensa|aviso\s+a\s+(?:los\s+)?medios|declaraci[oó]n(?:\s+conjunta)?|bolet[ií]n(?:\s+de\s+prensa)?)\s*:?$/i;
@@ -16,8 +17,12 @@ export const EMBARGO = /^(?:embargoed|embargo|embargad[oa])\b\s*(?:until|till|ha
 export interface Header {
   releaseLine: { value: string; index: number; text: string } | null;
   date: { iso: string; index: number } | null;
+  /** A "Place, date" line in the header (letters, Latin American releases): the dateline's place. */
+  place: { text: string; index: number } | null;
   contacts: { contact: ContactLine; index: number }[];
   headline: { text: string; index: number } | null;
+  /** The winning headline's evidence score and its lead over the runner-up (for the confidence). */
+  headlineEvidence: { score: number; margin: number } | null;
   subheadline: { text: string; index: number } | null;
   organizations: { name: string; index: number }[];
   /** Block index of the lead paragraph (the first paragraph of prose), or blocks.length. */
@@ -27,30 +32,42 @@ export interface Header {
 const words = (text: string) => text.split(/\s+/).filter((w) => w !== '').length;
 
 /** Running prose, where the header ends: a long paragraph, a dateline, or an opening quote. */
-export function isProse(block: Block): boolean {
+export function isProse(block: Block, p: ImportParams = DEFAULT_PARAMS): boolean {
   const text = plain(block.text);
   if (block.listMarker) return false;
   if (dateline(text)) return true;
   if (/^[“"«]/.test(text) && words(text) >= 8) return true;
-  return words(text) >= 30 || (words(text) >= 12 && /[.!?]["”»]?$/.test(text));
+  const sentence = /[.!?]["”»]?$/.test(text);
+  // A long title in Title Case or capitals ("Immigrant Rights Activists Coordinate … Detention") is not prose.
+  return (
+    (words(text) >= p.proseWords && (sentence || !titleCased(text))) || (words(text) >= p.shortProseWords && sentence)
+  );
 }
 
-export function readHeader(blocks: Block[]): Header {
+/** Most words capitalized, as in an English title or a line in capitals. */
+export function titleCased(text: string): boolean {
+  const ws = text.split(/\s+/).filter((w) => /^\p{L}{4,}/u.test(w));
+  return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.7;
+}
+
+export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, language?: 'en' | 'es'): Header {
   const header: Header = {
     releaseLine: null,
     date: null,
+    place: null,
     contacts: [],
     headline: null,
+    headlineEvidence: null,
     subheadline: null,
     organizations: [],
     lead: blocks.length,
   };
   const candidates: number[] = [];
   let inContacts = false;
-  for (let i = 0; i < Math.min(blocks.length, 40); i++) {
+  for (let i = 0; i < Math.min(blocks.length, p.headerBlocks); i++) {
     const block = blocks[i] as Block;
     const text = plain(block.text);
-    if (isProse(block) && !CONTACT_LABEL.test(text)) {
+    if (isProse(block, p) && !CONTACT_LABEL.test(text) && !isSubtitle(blocks, i, candidates, p)) {
       header.lead = i;
       break;
     }
@@ -60,7 +77,7 @@ export function readHeader(blocks: Block[]): Header {
     if (release || embargo) {
       const rest = ((release ?? embargo)?.[1] ?? '').trim();
       header.releaseLine ??= { value: release ? 'FOR IMMEDIATE RELEASE' : `EMBARGOED UNTIL ${rest}`, index: i, text };
-      const date = findDate(rest);
+      const date = findDate(rest, language);
       if (date && !header.date && release) header.date = { iso: date.iso, index: i };
       inContacts = false;
       continue;
@@ -72,23 +89,51 @@ export function readHeader(blocks: Block[]): Header {
       if (contact) header.contacts.push({ contact, index: i });
       continue;
     }
-    const date = parseDateLine(text);
+    // Two columns flattened into one line ("July 21, 2014      Julian Teixeira"): the left one may be the date.
+    const date = parseDateLine(text, language) ?? parseDateLine(block.text.split(/\s{3,}/)[0] ?? '', language);
     if (date) {
       header.date ??= { iso: date, index: i };
       continue;
     }
-    if (addContactLine(blocks, i, header.contacts, inContacts)) continue;
+    const placeDate = parsePlaceDateLine(text, language);
+    if (placeDate) {
+      header.date ??= { iso: placeDate.iso, index: i };
+      header.place ??= { text: placeDate.place, index: i };
+      continue;
+    }
+    if (addContactLine(blocks, i, header.contacts, inContacts, p)) continue;
     inContacts = false;
     candidates.push(i);
   }
-  pickTitles(blocks, candidates, header);
+  pickTitles(blocks, candidates, header, p);
   return header;
 }
 
+/**
+ * A one-sentence deck under the title ("Judge hears arguments that approval violated environmental laws.")
+ * looks like a short paragraph; it is the subtitle when the next block opens the lead with a dateline or is
+ * the dateline's place on its own line.
+ */
+function isSubtitle(blocks: Block[], i: number, candidates: number[], p: ImportParams): boolean {
+  const block = blocks[i] as Block;
+  const text = plain(block.text);
+  const next = blocks[i + 1];
+  if (!next || words(text) >= p.proseWords || dateline(text) || /^[“"«]/.test(text)) return false;
+  if (candidates.at(-1) !== i - 1 || (text.match(/[.!?]\s/g) ?? []).length > 0) return false;
+  const nextText = plain(next.text);
+  return dateline(nextText) !== null || (words(nextText) <= 5 && dateline(`${nextText} — x`) !== null);
+}
+
 /** A line of contact facts, added as a new contact or completing the one above; false if it is not one. */
-function addContactLine(blocks: Block[], i: number, contacts: Header['contacts'], inContacts: boolean): boolean {
+function addContactLine(
+  blocks: Block[],
+  i: number,
+  contacts: Header['contacts'],
+  inContacts: boolean,
+  p: ImportParams,
+): boolean {
   const text = plain((blocks[i] as Block).text);
-  const contact = words(text) <= 16 ? parseContactLine(text) : null;
+  const contact = words(text) <= p.contactMaxWords ? parseContactLine(text) : null;
   if (!contact) return false;
   const named = inContacts && contact.name && nextHasContact(blocks, i);
   if (!contact.phone && !contact.email && !contact.hiddenEmail && !named) return false;
@@ -103,16 +148,16 @@ function addContactLine(blocks: Block[], i: number, contacts: Header['contacts']
 }
 
 /** Contacts given at the end ("Media contact: …" after the body or the end mark), when the header has none. */
-export function trailingContacts(blocks: Block[], from: number): Header['contacts'] {
+export function trailingContacts(blocks: Block[], from: number, p: ImportParams = DEFAULT_PARAMS): Header['contacts'] {
   const contacts: Header['contacts'] = [];
   for (let i = from; i < blocks.length; i++) {
     const text = plain((blocks[i] as Block).text);
-    if (!CONTACT_LABEL.test(text) || words(text) > 16) continue;
+    if (!CONTACT_LABEL.test(text) || words(text) > p.contactMaxWords) continue;
     const rest = text.replace(CONTACT_LABEL, '').replace(/^\s*s?\s*[:.–—-]?\s*/, '');
     const contact = rest ? parseContactLine(rest) : null;
     if (contact) contacts.push({ contact, index: i });
     let j = i + 1;
-    while (j < blocks.length && j <= i + 6 && addContactLine(blocks, j, contacts, true)) j++;
+    while (j < blocks.length && j <= i + 6 && addContactLine(blocks, j, contacts, true, p)) j++;
     i = j - 1;
   }
   return contacts;
@@ -125,32 +170,126 @@ function nextHasContact(blocks: Block[], i: number): boolean {
 }
 
 /** Headline and subheadline among the header lines nothing else claimed; a letter's address block is none. */
-function pickTitles(blocks: Block[], candidates: number[], header: Header): void {
+function pickTitles(blocks: Block[], candidates: number[], header: Header, p: ImportParams): void {
   const address = new Set<number>();
   for (let k = 0; k < candidates.length; k++) {
     let end = k;
     while (end + 1 < candidates.length && candidates[end + 1] === (candidates[end] as number) + 1) end++;
     const group = candidates.slice(k, end + 1);
-    if (group.length >= 3 && group.every((i) => words(plain((blocks[i] as Block).text)) <= 7)) {
+    if (
+      group.length >= p.addressMinLines &&
+      group.every((i) => words(plain((blocks[i] as Block).text)) <= p.addressMaxWords)
+    ) {
       for (const i of group) address.add(i);
     }
     k = end;
   }
   const usable = candidates.filter((i) => !address.has(i));
+  const texts = usable.map((i) => plain((blocks[i] as Block).text).replace(/^#+\s*/, ''));
+  // Letterhead: a short organization name at the top, above the title, is an issuer, not the headline.
+  const letterhead = new Set<number>();
   for (const [n, i] of usable.entries()) {
-    const text = plain((blocks[i] as Block).text).replace(/^#+\s*/, '');
-    if (header.headline && text.toLowerCase() === header.headline.text.toLowerCase()) continue;
-    const titleLike = words(text) >= 2 && words(text) <= 40 && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
+    const text = texts[n] as string;
+    const name = text.replace(/,\s*\p{Lu}{2,10}$/u, '');
+    const more = n + 1 < usable.length;
+    if (more && words(text) <= p.letterheadMaxWords && isNamePhrase(name) && isOrgLike(name) && !/[|:]/.test(text)) {
+      header.organizations.push({ name, index: i });
+      letterhead.add(i);
+    } else break;
+  }
+  let best: { n: number; score: number } | null = null;
+  let runnerUp = Number.NEGATIVE_INFINITY;
+  for (const [n, i] of usable.entries()) {
+    if (letterhead.has(i)) continue;
+    const text = texts[n] as string;
+    const titleLike =
+      words(text) >= 2 && words(text) <= p.headlineMaxWords && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
     if (!titleLike) continue;
-    if (!header.headline && words(text) <= 7 && isNamePhrase(text) && isOrgLike(text) && n + 1 < usable.length) {
-      header.organizations.push({ name: text, index: i });
-      continue;
-    }
-    if (!header.headline) header.headline = { text, index: i };
-    else if (!header.subheadline && header.headline.index === i - 1 && !/[.]$/.test(text)) {
-      header.subheadline = { text, index: i };
+    const score = headlineScore(text, n, texts, blocks, i, header.lead);
+    if (best && score <= best.score) runnerUp = Math.max(runnerUp, score);
+    if (score >= p.headlineMinScore && (!best || score > best.score)) {
+      if (best) runnerUp = Math.max(runnerUp, best.score);
+      best = { n, score };
     }
   }
+  if (!best) return;
+  header.headlineEvidence = { score: best.score, margin: best.score - runnerUp };
+  const at = usable[best.n] as number;
+  header.headline = { text: texts[best.n] as string, index: at };
+  const next = usable[best.n + 1];
+  const nextText = texts[best.n + 1];
+  if (
+    next === at + 1 &&
+    nextText !== undefined &&
+    nextText.toLowerCase() !== header.headline.text.toLowerCase() &&
+    words(nextText) >= 4 &&
+    !CHROME.test(nextText) &&
+    findDate(nextText) === null
+  ) {
+    header.subheadline = { text: nextText, index: next };
+  }
+}
+
+const HONORIFIC = /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|excmo|excma)\.?\s+\p{Lu}/iu;
+
+/** Words of web-page chrome and section labels that are never a release's title. */
+const CHROME =
+  /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|categor(?:y|ies|[ií]as?))\b/i;
+
+/**
+ * How much a header line looks like the release's title, summing small pieces of evidence: its length, its
+ * punctuation, whether it is chrome, a date, a name or a label, and whether it is repeated (listing pages
+ * show the title twice) or echoed by the lead. The highest score above `headlineMinScore` wins.
+ */
+function headlineScore(text: string, n: number, texts: string[], blocks: Block[], i: number, lead: number): number {
+  const w = words(text);
+  let score = 0;
+  score += w >= 5 && w <= 30 ? 2 : w >= 3 ? 0 : -2;
+  if (CHROME.test(text)) score -= 4;
+  if (findDate(text) || /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{1,2}:\d{2}\b/.test(text)) score -= 3;
+  if (/[|]/.test(text)) score -= 2;
+  // Introductions ("Estimada Alta Comisionada:"), references ("Ref.: …") and spaced letters ("P R E S E N T E").
+  if (
+    /:$/.test(text) ||
+    /^(?:re|ref|asunto|subject|attn|atenci[oó]n)\.?\s*:/i.test(text) ||
+    /^(?:\p{L} ){3,}\p{L}$/u.test(text)
+  )
+    score -= 3;
+  // A label before the title ("Press release: Launching …") announces it.
+  if (
+    /^(?:press\s+release|news\s+release|statement|comunicado(?:\s+de\s+prensa)?|bolet[ií]n|pronunciamiento)\s*:\s*\S/i.test(
+      text,
+    )
+  )
+    score += 2;
+  if (titleCased(text)) score += 1;
+  // A letter's address block: an honorific line and the lines under it.
+  const above = texts.slice(Math.max(0, n - 2), n + 1);
+  if (above.some((t) => HONORIFIC.test(t))) score -= 3;
+  if (/,$/.test(text)) score -= 3;
+  if (/[.;]$/.test(text) && !/\b(?:Inc|Jr|Sr|U\.S)\.$/.test(text)) score -= 1;
+  if (isPersonName(text.replace(/,$/, ''))) score -= 3;
+  // "Environmental Justice Press Releases … Press Releases": a navigation line repeats its words.
+  const tokens = text.toLowerCase().split(/\s+/);
+  const pairs = tokens
+    .slice(1)
+    .map((t, k) => `${tokens[k]} ${t}`)
+    .filter((pair) => /^\p{L}{4,} \p{L}{4,}$/u.test(pair));
+  if (new Set(pairs).size < pairs.length) score -= 3;
+  if (texts.some((t, k) => k !== n && t.toLowerCase() === text.toLowerCase())) score += 2;
+  // The lead usually takes up the title's words.
+  const leadText = blocks[lead] ? plain((blocks[lead] as Block).text).toLowerCase() : '';
+  const content = tokens.map((t) => t.replace(/[^\p{L}\d]/gu, '')).filter((t) => t.length >= 5);
+  if (content.length > 0 && content.filter((t) => leadText.includes(t)).length / content.length >= 0.3) score += 1;
+  // Of a title and its subtitle, the title comes first.
+  const titleish = (t: string | undefined) =>
+    t !== undefined && words(t) >= 3 && !CHROME.test(t) && !findDate(t) && !/[:|,]$/.test(t) && !HONORIFIC.test(t);
+  const adjacent = (k: number) => blocks[i + k] !== undefined && texts.includes(plain((blocks[i + k] as Block).text));
+  if (adjacent(1) && titleish(plain((blocks[i + 1] as Block).text))) score += 1;
+  if (adjacent(-1) && titleish(plain((blocks[i - 1] as Block).text))) score -= 1;
+  // A title sits close above the lead.
+  if (lead - i <= 4) score += 1;
+  return score;
 }
 
 export interface Dateline {
@@ -185,12 +324,26 @@ export function dateline(text: string): Dateline | null {
       };
     }
   }
+  // "Montreal. The Canadian Council …": a one- to three-word place closed by a full stop.
+  const stop = /^(\p{Lu}[\p{L}’'-]+(?:[ ,]+\p{Lu}[\p{L}’'.-]+){0,2})\.\s+(?=\p{Lu})/u.exec(text);
+  if (
+    stop &&
+    isPlace(stop[1] as string) &&
+    !NOT_PLACES.test(stop[1] as string) &&
+    words(stop[1] as string) <= 3 &&
+    words(text.slice(stop[0].length)) >= 8
+  ) {
+    return { place: stop[1] as string, date: null, rest: text.slice(stop[0].length) };
+  }
   const glued = /^(\p{Lu}{3,}(?:[ ,]+\p{Lu}{2,}\.?)*|\p{Lu}[\p{L}]+(?:,? (?:\p{Lu}\.)+))(?=\p{Lu}\p{Ll})/u.exec(text);
   if (glued && isPlace((glued[1] as string).replace(/[,]$/, ''))) {
     return { place: (glued[1] as string).trim(), date: null, rest: text.slice((glued[1] as string).length) };
   }
   return null;
 }
+
+const NOT_PLACES =
+  /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|st|today|yesterday|tomorrow|hoy|ayer|mañana|however|sin\s+embargo|thus|also|además|finally|finalmente|no|yes|s[ií])$/i;
 
 function isPlace(text: string): boolean {
   if (text.length < 2 || text.length > 45) return false;

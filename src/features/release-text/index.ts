@@ -1,8 +1,8 @@
 /** The release-text feature's front door: what other features, the app and the tests may use. */
 export { websiteIn } from './boilerplates.js';
 export { EMAIL } from './contacts.js';
-export type { ImportedBoilerplate, ImportedRelease } from './contract.js';
-export { isImportedRelease } from './contract.js';
+export type { ImportedBoilerplate, ImportedRelease, Recognition } from './contract.js';
+export { isImportedRelease, UNSURE_BELOW } from './contract.js';
 export { findDate } from './dates.js';
 export type { Extraction } from './extract.js';
 export { extractRelease } from './extract.js';
@@ -12,4 +12,6 @@ export { FUZZY_THRESHOLD, matchOrganization, matchPerson, nameSimilarity } from 
 export { acronymOf, cleanOrgName } from './names.js';
 export type { Block } from './normalize.js';
 export { normalizeText, plain } from './normalize.js';
-export { namedOrganizations, nameLists, uniqueOrganizations } from './organizations.js';
+export { isEventName, namedOrganizations, nameLists, uniqueOrganizations } from './organizations.js';
+export type { ImportParams } from './params.js';
+export { DEFAULT_PARAMS, PARAM_GRID } from './params.js';

@@ -41,7 +41,9 @@ function blankFrontMatter(lines: string[]): string[] {
 const FLATTENED_LABEL =
   /(?<!\b(?:press|media|news|de|para))\s+(?=(?:(?:press|media)\s+)?contacts?\s*:|contactos?(?:\s+de\s+prensa)?\s*:|for\s+immediate\s+release\b|para\s+(?:su\s+)?difusi[oó]n\s+inmediata\b|embargoed\s+until\b|embargad[oa]\s+hasta\b)/gi;
 
-const LIST_ITEM = /^(?:([-*+•●▪])\s+|(\d{1,2}[.)])\s+)(.*)$/;
+// Bullets and numbers as releases write them, also glued to the text ("1.-Enviar …", "-Exigimos …").
+const LIST_ITEM =
+  /^(?:([-*+•●▪·◦○■►➢✓])\s+|(\d{1,2}(?:\.-|[.)]|-))\s+|(?:(-|•|·)|(\d{1,2}(?:\.-|[.)])))(?=\p{Lu}))(.*)$/u;
 
 export function toBlocks(text: string): Block[] {
   const lines = blankFrontMatter(normalizeText(text).split('\n'));
@@ -63,10 +65,10 @@ export function toBlocks(text: string): Block[] {
     parts.forEach((part, i) => {
       const item = LIST_ITEM.exec(part);
       blocks.push({
-        text: ((item ? item[3] : part) ?? '').trim(),
+        text: ((item ? item[5] : part) ?? '').trim(),
         line: index + 1,
         column: column + (i === 0 ? 0 : trimmed.indexOf(part)),
-        listMarker: item ? (item[1] ?? item[2] ?? null) : null,
+        listMarker: item ? (item[1] ?? item[2] ?? item[3] ?? item[4] ?? null) : null,
         blankBefore: i === 0 ? blank : 0,
       });
     });

@@ -84,15 +84,62 @@ function leadingName(item: string): string | null {
 /** Phrases with an organization word, or standalone acronyms ("CIVICUS"), in running text. */
 export function namedOrganizations(text: string): string[] {
   return capitalizedRuns(text)
-    .map((run) => run.replace(/^(?:the|el|la|los|las)\s+/i, ''))
+    .map((run) => tidyName(run.replace(/^(?:the|el|la|los|las)\s+/i, '')))
+    .filter((run): run is string => run !== null)
     .filter(
       (run) => isOrgLike(run) && (run.split(/\s+/).length >= 2 || isAllCaps(run) || /\.(?:org|com|net)$/i.test(run)),
     );
 }
 
+/** Days, weeks and years of something ("International Migrants Day", "Día Internacional de …") are events. */
+export function isEventName(name: string): boolean {
+  return (
+    /\b(?:day|week|month|year|anniversary|summit)$/i.test(name) ||
+    /^(?:d[ií]a|semana|mes|a[nñ]o|jornada|aniversario)\b/i.test(name) ||
+    /\b(?:day|week)\s+of\b/i.test(name) ||
+    /\b(?:expo|festival|fair|feria|marcha|march)(?:\s+(?:in|en|of|de|del)\b.*)?$/i.test(name)
+  );
+}
+
+const ROLE_WORD =
+  /(?:^|\s)(?:President|Vice\s+President|Executive|Director|Directora|Chair|Chairman|Chairwoman|CEO|Secretary|Coordinator|Presidente|Presidenta|Coordinador|Coordinadora|Secretario|Secretaria|Founder|Fundador|Fundadora|Spokesperson|Vocero|Vocera)\b.*$/u;
+
+/**
+ * A capitalized run as an organization's name, or null: "SEIU International President Mary Kay Henry" →
+ * "SEIU"; "Launched at the 2014 NCLR Annual Conference" → null (a sentence's opening verb); "Mujeres e
+ * Igualdad de" → "Mujeres e Igualdad"; shouted capitals ("HOY, 30 DE MARZO") and events are no names.
+ */
+export function tidyName(run: string): string | null {
+  // Generic plural nouns before a list's first name ("Plaintiffs Northern Plains …") are not part of it.
+  let name = run
+    .replace(ROLE_WORD, '')
+    .replace(
+      /^(?:plaintiffs|petitioners|signatories|signers|members|partners|groups|organizations|organizaciones|firmantes|integrantes)\s+/i,
+      '',
+    )
+    .trim();
+  name = name.replace(
+    /(?:\s+(?:of|for|and|the|on|in|to|de|del|la|las|los|el|y|e|en|para|con|por|at|with|from|al))+$/i,
+    '',
+  );
+  const words = name.split(/\s+/);
+  if (/^(?:\p{Lu}\p{Ll}+(?:ed|ing)|Following|Tras|Durante|During|After|Before|Antes|Después)$/u.test(words[0] ?? ''))
+    return null;
+  if (words.some((w) => /^\d/.test(w)) && !/\.(?:org|com|net)$/i.test(name)) return null;
+  if (words.length === 1 && /\d/.test(name)) return null;
+  const shouted =
+    words.length >= 2 && words.every((w) => /^[\p{Lu}\d,.'’-]+$/u.test(w)) && words.some((w) => SHOUTED_JOINER.test(w));
+  if (shouted || /^(?:HOY|AYER|TODAY|NOTE|NOTA)$/.test(name) || isEventName(name)) return null;
+  return name === '' ? null : name;
+}
+
+const SHOUTED_JOINER = /^(?:DE|DEL|LA|LAS|LOS|EL|Y|OF|THE|AND|FOR|EN|A|AL)$/;
+
 /** One list of names in the order first seen, without repeats, acronyms or a name that is the start of a longer one. */
 export function uniqueOrganizations(names: string[]): string[] {
-  const cleaned = names.map(cleanOrgName).filter((n) => n.length >= 2);
+  const cleaned = names
+    .map((n) => cleanOrgName(n).replace(/(?:\s+(?:of|for|and|the|de|del|la|las|los|el|y|e|en|para))+$/i, ''))
+    .filter((n) => n.length >= 2);
   const key = (n: string) =>
     n
       .normalize('NFD')

@@ -56,6 +56,11 @@ export const lintEn = {
   lintCountMismatch: (claim: string, listed: number) =>
     `The text says ${q(claim)}, but it names ${listed} organizations.`,
   lintCountMismatchFix: 'Correct the number, or name the missing organizations.',
+  lintCountListsDisagree: (named: number, about: number) =>
+    `The lead names ${named} organizations, but ${about} “About” paragraphs follow.`,
+  lintCountListsDisagreeFix: 'Add the missing “About” paragraphs, or check the list of organizations in the lead.',
+  lintQuoteNoTitle: (speaker: string) => `The quote from ${speaker} gives an organization but no title or role.`,
+  lintQuoteNoTitleFix: (speaker: string) => `Add ${speaker}'s title or role (for example “director of …”).`,
   lintListBroken: (blank: number) => `${blank} blank lines break the bulleted list in two.`,
   lintListBrokenFix: 'Remove the blank lines between the items.',
   lintMissingLanguage: (block: string, language: string) => `The ${block} has no ${language} text.`,
@@ -95,6 +100,11 @@ export const lintEn = {
       end_mark: 'End mark',
       lead: 'Lead paragraph',
     })[field] ?? field,
+  importUnsure: 'unsure: check it',
+  importUnsureIntro: 'Puente is not sure of some fields. Check each one against the file, then tick it.',
+  importUnsureConfirm: (field: string) => `I checked the ${field.toLowerCase()}`,
+  importUnsureMissing: (fields: string) =>
+    `Confirm the fields Puente is unsure of before saving: tick ${fields} once you have checked them against the file.`,
   importOrganizations: 'Organizations',
   importPeople: 'People',
   importMatched: (name: string, how: string) => `matches ${name} in the registry (${how})`,

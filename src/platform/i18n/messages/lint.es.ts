@@ -60,6 +60,12 @@ export const lintEs = {
   lintCountMismatch: (claim: string, listed: number) =>
     `El texto dice ${q(claim)}, pero nombra ${listed} organizaciones.`,
   lintCountMismatchFix: 'Corrige el número o nombra a las organizaciones que faltan.',
+  lintCountListsDisagree: (named: number, about: number) =>
+    `La entradilla nombra ${named} organizaciones, pero le siguen ${about} párrafos «Acerca de».`,
+  lintCountListsDisagreeFix:
+    'Añade los párrafos «Acerca de» que faltan o revisa la lista de organizaciones de la entradilla.',
+  lintQuoteNoTitle: (speaker: string) => `La cita de ${speaker} indica una organización, pero no su cargo.`,
+  lintQuoteNoTitleFix: (speaker: string) => `Añade el cargo de ${speaker} (por ejemplo «directora de …»).`,
   lintListBroken: (blank: number) => `${blank} líneas en blanco parten en dos la lista de viñetas.`,
   lintListBrokenFix: 'Quita las líneas en blanco entre los elementos.',
   lintMissingLanguage: (block: string, language: string) => `Falta el texto en ${language} de: ${block}.`,
@@ -99,6 +105,11 @@ export const lintEs = {
       end_mark: 'Marca de cierre',
       lead: 'Entradilla',
     })[field] ?? field,
+  importUnsure: 'dudoso: revíselo',
+  importUnsureIntro: 'Puente no está seguro de algunos campos. Compruebe cada uno con el archivo y márquelo.',
+  importUnsureConfirm: (field: string) => `He comprobado: ${field.toLowerCase()}`,
+  importUnsureMissing: (fields: string) =>
+    `Confirme los campos de los que Puente no está seguro antes de guardar: marque ${fields} cuando los haya comprobado con el archivo.`,
   importOrganizations: 'Organizaciones',
   importPeople: 'Personas',
   importMatched: (name: string, how: string) => `coincide con ${name} en el registro (${how})`,
