@@ -3,6 +3,7 @@
  * gathered (the registry's texts come first on the translations page). A new feature is one line here.
  */
 import { accountsFeature } from '../features/accounts/index.js';
+import { apiFeature } from '../features/api/index.js';
 import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
@@ -23,4 +24,5 @@ export const features: readonly FeatureManifest[] = [
   followupFeature,
   importFeature,
   workspaceFeature,
+  apiFeature,
 ];

@@ -3,6 +3,7 @@ import { signonEn } from './signon.en.js';
 
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
+import { apiEn } from './api.en.js';
 import { editorialEn } from './editorial.en.js';
 import { filesEn } from './files.en.js';
 import { followupEn } from './followup.en.js';
@@ -196,4 +197,5 @@ export const en = {
   ...signonEn,
   ...lintEn,
   ...editorialEn,
+  ...apiEn,
 } as const;

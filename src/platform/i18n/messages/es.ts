@@ -2,6 +2,7 @@
 
 import type { Catalog } from '../catalog.js';
 import { accountsEs } from './accounts.es.js';
+import { apiEs } from './api.es.js';
 import { editorialEs } from './editorial.es.js';
 import { filesEs } from './files.es.js';
 import { followupEs } from './followup.es.js';
@@ -203,4 +204,5 @@ export const es = {
   ...signonEs,
   ...lintEs,
   ...editorialEs,
+  ...apiEs,
 } as const satisfies Catalog;
