@@ -4,6 +4,7 @@
  */
 import { accountsFeature } from '../features/accounts/index.js';
 import { apiFeature } from '../features/api/index.js';
+import { exportsFeature } from '../features/exports/index.js';
 import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
@@ -25,4 +26,5 @@ export const features: readonly FeatureManifest[] = [
   importFeature,
   workspaceFeature,
   apiFeature,
+  exportsFeature,
 ];
