@@ -68,7 +68,8 @@ export const heldSlugOf = (h: HeldRelease) => `matrix-release-${h.key}`;
 export function heldReleaseShown(who: Who, key: string, s: Sample, h: HeldRelease): boolean {
   if (homeLists(who, key, 'release', h.embargoUntil && h.embargoUntil > T ? 'embargoed' : 'published')) return true;
   if (!h.publicAtT) return false;
-  return key === '/:locale/releases' || (key === '/:locale/statements/:slug' && s.key === h.statement);
+  if (key === '/:locale/releases' || key === '/api/v1/releases') return true;
+  return key === '/:locale/statements/:slug' && s.key === h.statement;
 }
 
 /** Each sample statement's full document (a PDF whose text is the title), by sample key. */
@@ -86,6 +87,13 @@ export const followupText = (kind: string, s: Sample, draft: boolean) =>
 /** Where published follow-up of a public statement shows: the timeline (every kind), the dashboard (overdue commitments). */
 export function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]): boolean {
   if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') return true;
+  // The API lists every kind; its item address in the matrix is the status update's. Spreadsheets hold
+  // responses and status updates (meetings and commitments concern several recommendations).
+  if (key === '/api/v1/follow-up') return true;
+  if (key === '/api/v1/follow-up/:kind/:id') return kind === 'status';
+  if (key === '/:locale/recommendations.:format' || key === '/:locale/statements/:slug/recommendations.:format') {
+    return kind === 'response' || kind === 'status';
+  }
   return key === '/:locale/follow-up' && kind === 'commitment';
 }
 
@@ -180,7 +188,13 @@ export function homeLists(who: Who, key: string, kind: 'statement' | 'release', 
 
 /** Channels that list or show press releases; the others must never mention one. */
 export function showsReleases(key: string): boolean {
-  return ['/:locale/releases', '/:locale/releases/:slug', '/:locale/releases/:slug/release.:format'].includes(key);
+  return [
+    '/:locale/releases',
+    '/:locale/releases/:slug',
+    '/:locale/releases/:slug/release.:format',
+    '/api/v1/releases',
+    '/api/v1/releases/:slug',
+  ].includes(key);
 }
 
 /** Channels that list or show statements; the others must never mention one. */
@@ -200,5 +214,12 @@ export function showsStatements(key: string): boolean {
     '/:locale/statements/:slug/recommendations/:recommendation/follow-up',
     // The member's view of their organization lists the statements it signed, as the public sees them.
     '/:locale/workspace/organizations/:slug',
+    // Open data (issue 16): a recommendation's text names its statement in the matrix.
+    '/api/v1/statements',
+    '/api/v1/statements/:slug',
+    '/api/v1/statements/:slug/recommendations',
+    '/api/v1/statements/:slug/recommendations/:recommendation',
+    '/:locale/recommendations.:format',
+    '/:locale/statements/:slug/recommendations.:format',
   ].includes(key);
 }

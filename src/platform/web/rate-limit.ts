@@ -32,7 +32,7 @@ export const RATE_LIMITS = {
    */
   api: { limit: 300, windowMs: 60_000 },
   /** Spreadsheet exports from one address: each reads every recommendation it covers. */
-  export: { limit: 20, windowMs: 60_000 },
+  export: { limit: 30, windowMs: 60_000 },
 } satisfies Record<string, RateLimit>;
 
 export async function hitRateLimit(
