@@ -270,7 +270,8 @@ function apiProblem(response: { statusCode: number; body: string }, type: string
   if (problem.status !== response.statusCode) return `${response.statusCode} problem says status ${problem.status}`;
   const t = messages(locale);
   const titles = [t.apiNotFoundTitle, t.apiBadRequestTitle, t.apiTooManyTitle];
-  if (!problem.title || !titles.includes(problem.title)) return `${response.statusCode} problem titled ${problem.title}`;
+  if (!problem.title || !titles.includes(problem.title))
+    return `${response.statusCode} problem titled ${problem.title}`;
   return problem.detail ? null : `${response.statusCode} problem without a detail`;
 }
 

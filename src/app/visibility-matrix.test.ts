@@ -206,7 +206,10 @@ const editorialChannels: Record<
     shows: 'release',
   },
   // Recommendation spreadsheets of every state (issue 16), for editors and the admin.
-  '/:locale/workspace/recommendations.:format': { url: (l) => `/${l}/workspace/recommendations.csv`, shows: 'statement' },
+  '/:locale/workspace/recommendations.:format': {
+    url: (l) => `/${l}/workspace/recommendations.csv`,
+    shows: 'statement',
+  },
   '/:locale/workspace/statements/:slug/recommendations.:format': {
     url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/recommendations.csv`,
     shows: 'statement',
@@ -273,7 +276,10 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         .select({ id: t.followupStatusUpdates.id })
         .from(t.followupStatusUpdates)
         .where(
-          and(eq(t.followupStatusUpdates.recommendationId, rec!.id), eq(t.followupStatusUpdates.publication, 'published')),
+          and(
+            eq(t.followupStatusUpdates.recommendationId, rec!.id),
+            eq(t.followupStatusUpdates.publication, 'published'),
+          ),
         );
       publishedUpdateIds.set(s.key, update!.id);
       await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
@@ -370,7 +376,10 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
             if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
             }
-            if (key.startsWith('/api/v1/statements/:slug') || key === '/:locale/statements/:slug/recommendations.:format') {
+            if (
+              key.startsWith('/api/v1/statements/:slug') ||
+              key === '/:locale/statements/:slug/recommendations.:format'
+            ) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
             }
             if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') {

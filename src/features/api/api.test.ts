@@ -93,9 +93,7 @@ describeEachEngine('public JSON API', (ctx) => {
     seen.push(response.body);
     if (response.statusCode === 304) return { response, body: null };
     const path = new URL(url, BASE).pathname;
-    const route = Object.keys(doc.paths).find((p) =>
-      new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path),
-    );
+    const route = Object.keys(doc.paths).find((p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
     expect(route, `a documented route for ${path}`).toBeDefined();
     const answer = doc.paths[route!]!.get.responses[String(response.statusCode)];
     expect(answer, `${url}: status ${response.statusCode} is documented`).toBeDefined();

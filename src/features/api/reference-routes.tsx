@@ -1,7 +1,7 @@
-import type { SiteDeps } from '../../platform/web/site-deps.js';
-import { pageContext, sendHtml } from '../../platform/web/site-deps.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
+import type { SiteDeps } from '../../platform/web/site-deps.js';
+import { pageContext, sendHtml } from '../../platform/web/site-deps.js';
 import { ApiReferencePage } from './reference-views.js';
 import type { OpenApiSource } from './routes.js';
 

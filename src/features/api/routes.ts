@@ -110,7 +110,12 @@ export function registerApiRoutes(app: FastifyTypeBox, deps: AppDeps): { documen
         const limit = await hitRateLimit(deps.db, `api:${request.ip}`, RATE_LIMITS.api, deps.now());
         if (!limit.allowed) {
           const t = messages(requestLocale(request));
-          return sendProblem(reply.header('retry-after', String(limit.retryAfterSeconds)), 429, t.apiTooManyTitle, t.apiTooMany);
+          return sendProblem(
+            reply.header('retry-after', String(limit.retryAfterSeconds)),
+            429,
+            t.apiTooManyTitle,
+            t.apiTooMany,
+          );
         }
       });
       scope.setErrorHandler(async (error: FastifyError, request, reply) => problemFor(error, request, reply));
@@ -170,10 +175,14 @@ function registerV1(api: FastifyTypeBox, deps: AppDeps): void {
   const bySlug = Type.Object({ slug: Slug });
   const byRecommendation = Type.Object({ slug: Slug, recommendation: Slug });
 
-  api.get('/v1/statements', { schema: listSchema('listStatements', Statement, 'Statements') }, async (request, reply) => {
-    const { request: cursor, size } = page(request.query);
-    return list(request, reply, await service.listStatements(ctx(), cursor, size));
-  });
+  api.get(
+    '/v1/statements',
+    { schema: listSchema('listStatements', Statement, 'Statements') },
+    async (request, reply) => {
+      const { request: cursor, size } = page(request.query);
+      return list(request, reply, await service.listStatements(ctx(), cursor, size));
+    },
+  );
   api.get(
     '/v1/statements/:slug',
     { schema: itemSchema('getStatement', Statement, 'Statements', bySlug) },
@@ -209,10 +218,8 @@ function registerV1(api: FastifyTypeBox, deps: AppDeps): void {
     const { request: cursor, size } = page(request.query);
     return list(request, reply, await service.listReleases(ctx(), cursor, size));
   });
-  api.get(
-    '/v1/releases/:slug',
-    { schema: itemSchema('getRelease', Release, 'Releases', bySlug) },
-    async (request) => service.getRelease(ctx(), request.params.slug),
+  api.get('/v1/releases/:slug', { schema: itemSchema('getRelease', Release, 'Releases', bySlug) }, async (request) =>
+    service.getRelease(ctx(), request.params.slug),
   );
   api.get(
     '/v1/follow-up',

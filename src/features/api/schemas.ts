@@ -5,8 +5,7 @@
  * validate every answer against that document. Their TypeScript types are what service.ts returns.
  */
 import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { implementationStatus, responsePosition } from '../../platform/db/schema/index.js';
-import { organizationKind } from '../../platform/db/schema/index.js';
+import { implementationStatus, organizationKind, responsePosition } from '../../platform/db/schema/index.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Day = Type.String({ format: 'date', description: 'ISO 8601 calendar date (YYYY-MM-DD)' });
@@ -50,10 +49,7 @@ export const Statement = Type.Object(
     body: localized('Markdown, in each language it exists in'),
     addressees: Type.Array(Named),
     recommendationCount: Type.Integer({ minimum: 0 }),
-    links: Type.Object(
-      { self: Url, recommendations: Url, html: HtmlLinks },
-      { additionalProperties: false },
-    ),
+    links: Type.Object({ self: Url, recommendations: Url, html: HtmlLinks }, { additionalProperties: false }),
   },
   { additionalProperties: false },
 );
@@ -111,9 +107,13 @@ export const Release = Type.Object(
     headline: Localized,
     subheadline: Localized,
     lead: localized('Markdown, in each language it exists in'),
-    statement: Nullable(Type.String({ description: "The slug of the statement it presents" })),
+    statement: Nullable(Type.String({ description: 'The slug of the statement it presents' })),
     links: Type.Object(
-      { self: Url, html: HtmlLinks, downloads: Type.Object({ en: Downloads, es: Downloads }, { additionalProperties: false }) },
+      {
+        self: Url,
+        html: HtmlLinks,
+        downloads: Type.Object({ en: Downloads, es: Downloads }, { additionalProperties: false }),
+      },
       { additionalProperties: false },
     ),
   },

@@ -100,7 +100,11 @@ async function statementsAsApi(c: ApiContext, rows: StatementRow[]): Promise<Api
   }));
 }
 
-export async function listStatements(c: ApiContext, request: PageRequest, size: number): Promise<KeysetPage<ApiStatement>> {
+export async function listStatements(
+  c: ApiContext,
+  request: PageRequest,
+  size: number,
+): Promise<KeysetPage<ApiStatement>> {
   const page = await keysetPage({
     keys: STATEMENT_ORDER,
     request,
@@ -198,9 +202,7 @@ async function recommendationsAsApi(
       themes: themes.filter((th) => th.id === row.id).map((th) => ({ slug: th.slug, label: apiText(th.label) })),
       addressees: addressees.filter((a) => a.id === row.id).map((a) => ({ slug: a.slug, name: apiText(a.name) })),
       currentStatus:
-        row.status && row.statusDate
-          ? { status: row.status as ImplementationStatus, date: row.statusDate }
-          : null,
+        row.status && row.statusDate ? { status: row.status as ImplementationStatus, date: row.statusDate } : null,
       links: {
         self: `${c.baseUrl}/api/v1${path}`,
         statement: `${c.baseUrl}/api/v1/statements/${statementSlug}`,
@@ -231,7 +233,11 @@ export async function listRecommendations(
   return { ...page, items: await recommendationsAsApi(c, statement.slug, page.items) };
 }
 
-export async function getRecommendation(c: ApiContext, statementSlug: string, slug: string): Promise<ApiRecommendation> {
+export async function getRecommendation(
+  c: ApiContext,
+  statementSlug: string,
+  slug: string,
+): Promise<ApiRecommendation> {
   const statement = await publicStatementRow(c, statementSlug);
   const rows = await recommendationQuery(c, and(eq(r.statementId, statement.id), eq(r.slug, slug)));
   if (!rows[0]) throw new NotFound(`no recommendation "${slug}" in statement "${statementSlug}"`);
@@ -329,7 +335,10 @@ function releaseQuery(c: ApiContext, where: SQL | undefined) {
 function releaseAsApi(c: ApiContext, row: ReleaseRow): ApiRelease {
   const downloads = (locale: 'en' | 'es') =>
     Object.fromEntries(
-      (['pdf', 'docx', 'md', 'txt'] as const).map((f) => [f, `${c.baseUrl}/${locale}/releases/${row.slug}/release.${f}`]),
+      (['pdf', 'docx', 'md', 'txt'] as const).map((f) => [
+        f,
+        `${c.baseUrl}/${locale}/releases/${row.slug}/release.${f}`,
+      ]),
     ) as Record<'pdf' | 'docx' | 'md' | 'txt', string>;
   return {
     slug: row.slug,
@@ -555,7 +564,7 @@ async function entriesAsApi(c: ApiContext, keys: EntryKey[]): Promise<ApiFollowu
           recommendations: refs(meetingRecs.filter((x) => x.id === key.id)),
         };
       }
-      case 'commitment': {
+      default: {
         const found = commitments.find((x) => x.row.id === key.id)!;
         return {
           ...base(key.kind, key.id, found.row.date, found.row.text),

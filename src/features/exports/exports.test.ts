@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.js';
 import { describeEachEngine } from '../../../test/support/db.js';
@@ -54,7 +54,12 @@ describeEachEngine('recommendation exports', (ctx) => {
         .returning();
       const [rec] = await ctx.db
         .insert(t.recommendations)
-        .values({ statementId: row!.id, slug: 'r1', position: 1, text: localized('en', `Recommendation of ${titleOf(s)}`) })
+        .values({
+          statementId: row!.id,
+          slug: 'r1',
+          position: 1,
+          text: localized('en', `Recommendation of ${titleOf(s)}`),
+        })
         .returning();
       await insertFollowup(ctx.db, s, row!.id, rec!.id);
     }
@@ -167,7 +172,16 @@ describeEachEngine('recommendation exports', (ctx) => {
     ] as const) {
       const converted = await run(
         'soffice',
-        [`-env:UserInstallation=${profile}`, '--headless', ...filter, '--convert-to', 'pdf', '--outdir', dir, join(dir, file)],
+        [
+          `-env:UserInstallation=${profile}`,
+          '--headless',
+          ...filter,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          join(dir, file),
+        ],
         {},
       );
       expect(converted.code, converted.stderr).toBe(0);

@@ -4,16 +4,15 @@
  * is rate-limited per address (public) or per person (workspace): it reads every row it covers.
  */
 import { Type } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { NotFound } from '../../platform/errors.js';
+import { Forbidden, NotFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/feature.js';
 import { messages } from '../../platform/i18n/format.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canSeeUnpublished } from '../../platform/policy.js';
-import { Forbidden } from '../../platform/errors.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
@@ -43,7 +42,14 @@ export function registerExportRoutes(app: FastifyTypeBox, deps: AppDeps): void {
         const id = await statementId(deps.db, request.params.slug, publicStatementsCondition(now));
         if (await overLimit(deps, request, reply, `export:${request.ip}`)) return reply;
         const scope: ExportScope = { now, statementId: id, unpublished: false };
-        return sendExport(deps.db, reply, locale, scope, request.params.format, `recommendations-${request.params.slug}`);
+        return sendExport(
+          deps.db,
+          reply,
+          locale,
+          scope,
+          request.params.format,
+          `recommendations-${request.params.slug}`,
+        );
       },
     );
   });
@@ -103,10 +109,12 @@ function sendExport(
 ): FastifyReply {
   const rows = exportRows(db, scope);
   const body = format === 'csv' ? csvStream(rows) : xlsxStream(rows, messages(locale).exportSheetName);
-  return reply
-    .type(CONTENT_TYPES[format])
-    .header('content-disposition', `attachment; filename="${name}.${format}"`)
-    // Read again on every use: what is public changes with publication and embargoes.
-    .header('cache-control', 'no-cache')
-    .send(body);
+  return (
+    reply
+      .type(CONTENT_TYPES[format])
+      .header('content-disposition', `attachment; filename="${name}.${format}"`)
+      // Read again on every use: what is public changes with publication and embargoes.
+      .header('cache-control', 'no-cache')
+      .send(body)
+  );
 }

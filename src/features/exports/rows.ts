@@ -11,8 +11,8 @@ import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { keysetPage, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
-import { originalOf } from '../../platform/text/localized-text.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
+import { originalOf } from '../../platform/text/localized-text.js';
 import { publicStatementsCondition, visibilityState } from '../../platform/visibility.js';
 import { recommendationNumber } from '../statements/index.js';
 import { type ExportRow, LIST_SEPARATOR } from './columns.js';
@@ -146,7 +146,12 @@ async function batchRows(db: Db, scope: ExportScope, recs: Recommendation[]): Pr
     ? await db
         .select({ id: t.followupEvidence.statusUpdateId, url: t.followupEvidence.url })
         .from(t.followupEvidence)
-        .where(inArray(t.followupEvidence.statusUpdateId, updates.map((u) => u.id)))
+        .where(
+          inArray(
+            t.followupEvidence.statusUpdateId,
+            updates.map((u) => u.id),
+          ),
+        )
         .orderBy(asc(t.followupEvidence.position), asc(t.followupEvidence.id))
     : [];
   const evidenceOf = groupBy(evidence, (e) => e.id);
@@ -175,10 +180,7 @@ async function batchRows(db: Db, scope: ExportScope, recs: Recommendation[]): Pr
       sourceUrl: '',
       evidence: (evidenceOf.get(row.id) ?? []).map((e) => e.url),
     })),
-  ].sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.id - b.id,
-  );
+  ].sort((a, b) => a.date.localeCompare(b.date) || a.type.localeCompare(b.type) || a.id - b.id);
   const themesOf = groupBy(themes, (th) => th.id);
   const addresseesOf = groupBy(addressees, (a) => a.id);
   const entriesOf = groupBy(entries, (e) => e.recommendationId);

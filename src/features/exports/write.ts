@@ -40,7 +40,9 @@ export function xlsxStream(rows: AsyncIterable<ExportRow>, sheetName: string): R
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     // Wide enough to read each header, wider for the texts; the first row stays in view when scrolling.
-    sheet.columns = HEADERS.map((header) => ({ width: /_(text|title|summary)_/.test(header) ? 60 : header.length + 2 }));
+    sheet.columns = HEADERS.map((header) => ({
+      width: /_(text|title|summary)_/.test(header) ? 60 : header.length + 2,
+    }));
     sheet.addRow([...HEADERS]).commit();
     for await (const cells of cellsOf(rows)) {
       sheet.addRow(cells).commit();

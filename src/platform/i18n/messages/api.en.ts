@@ -2,7 +2,8 @@
 export const apiEn = {
   footerApiLink: 'Open data: API and downloads',
   apiTooManyTitle: 'Too many requests',
-  apiTooMany: 'This address sent too many requests in the last minute. Wait for the number of seconds in Retry-After, then try again.',
+  apiTooMany:
+    'This address sent too many requests in the last minute. Wait for the number of seconds in Retry-After, then try again.',
   apiNotFoundTitle: 'Not found',
   apiNoSuchAddress: (path: string) =>
     `Nothing public is at ${path}. Check the address against the reference at /api/openapi.json: the item may not exist, or may not be published yet.`,
@@ -23,7 +24,8 @@ export const apiEn = {
   apiOpGetOrganization: 'One organization',
   apiOpListReleases: 'Published press releases, newest first',
   apiOpGetRelease: 'One published press release',
-  apiOpListFollowupEntries: 'Published follow-up entries (responses, status updates, meetings, commitments), newest first',
+  apiOpListFollowupEntries:
+    'Published follow-up entries (responses, status updates, meetings, commitments), newest first',
   apiOpGetFollowupEntry: 'One published follow-up entry',
 
   apiReferenceTitle: 'Open data: API and downloads',

@@ -12,7 +12,8 @@ export const apiEs = {
     isLimit
       ? 'El parámetro «limit» debe ser un número entero de 1 a 100. Envía un número en ese rango, u omítelo para recibir 50 elementos por página.'
       : `El parámetro «${name}» no es válido aquí. Envía solo «after» (el cursor de links.next) y «limit» (de 1 a 100).`,
-  apiRefused: 'No se puede responder a esta solicitud tal como se envió. Compárala con la referencia en /api/openapi.json.',
+  apiRefused:
+    'No se puede responder a esta solicitud tal como se envió. Compárala con la referencia en /api/openapi.json.',
   apiServerErrorTitle: 'Error del servidor',
   apiServerError: 'Algo falló de nuestro lado. Vuelve a intentarlo en un momento.',
 
