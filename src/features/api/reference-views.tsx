@@ -85,14 +85,15 @@ export function ApiReferencePage(props: { ctx: PageContext; document: OpenApiDoc
           const summaryKey = OPERATION_SUMMARIES[id as keyof typeof OPERATION_SUMMARIES];
           const parameters = operation.parameters ?? [];
           const fields = fieldsOf(itemSchema(operation));
+          const address = `${method.toUpperCase()} ${path}`;
           return (
-            <section class="card" aria-labelledby={`op-${id}`}>
+            <section class="card api-endpoint" aria-labelledby={`op-${id}`}>
               <h3 id={`op-${id}`}>
-                <code safe>{`${method.toUpperCase()} ${path}`}</code>
+                <code safe>{address}</code>
               </h3>
               <p safe>{summaryKey ? t[summaryKey] : id}</p>
               {parameters.length > 0 ? (
-                <div class="table-scroll">
+                <section class="table-scroll" aria-label={`${t.apiReferenceParameters}: ${address}`} tabindex="0">
                   <table>
                     <caption safe>{t.apiReferenceParameters}</caption>
                     <thead>
@@ -124,14 +125,14 @@ export function ApiReferencePage(props: { ctx: PageContext; document: OpenApiDoc
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </section>
               ) : (
                 ''
               )}
               {fields.length > 0 ? (
                 <details>
                   <summary safe>{t.apiReferenceFields}</summary>
-                  <div class="table-scroll">
+                  <section class="table-scroll" aria-label={`${t.apiReferenceFields}: ${address}`} tabindex="0">
                     <table>
                       <thead>
                         <tr>
@@ -154,7 +155,7 @@ export function ApiReferencePage(props: { ctx: PageContext; document: OpenApiDoc
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </section>
                 </details>
               ) : (
                 ''
