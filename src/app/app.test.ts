@@ -27,6 +27,8 @@ const examplePaths = [
   '/follow-up/scorecard',
   '/follow-up/recommendations',
   '/statements/guatemala-vp-visit-2021/recommendations/justice-system/follow-up',
+  // Open data (features/api): the API's reference page.
+  '/api',
 ];
 
 /**
@@ -90,9 +92,17 @@ const signedInPaths = [
   '/workspace/releases/guatemala-vp-visit-2021',
   '/workspace/releases/guatemala-vp-visit-2021/preview.pdf',
   '/workspace/releases/guatemala-vp-visit-2021/publish',
+  // Recommendation spreadsheets of every state (features/exports), for editors only.
+  '/workspace/recommendations.csv',
+  '/workspace/statements/guatemala-vp-visit-2021/recommendations.xlsx',
 ];
 /** Routes that answer files, not pages (tested in features/releases). */
-const downloadPaths = ['/releases/guatemala-vp-visit-2021/release.pdf'];
+const downloadPaths = [
+  '/releases/guatemala-vp-visit-2021/release.pdf',
+  // Recommendation spreadsheets (tested in features/exports).
+  '/recommendations.csv',
+  '/statements/guatemala-vp-visit-2021/recommendations.xlsx',
+];
 
 describeEachEngine('the public site', (ctx) => {
   let app: FastifyTypeBox;
