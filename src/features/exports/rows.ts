@@ -14,7 +14,6 @@ import * as t from '../../platform/db/schema/index.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { originalOf } from '../../platform/text/localized-text.js';
 import { publicStatementsCondition, visibilityState } from '../../platform/visibility.js';
-import { recommendationNumber } from '../statements/index.js';
 import { type ExportRow, LIST_SEPARATOR } from './columns.js';
 
 /** Recommendations read per query: big enough to be few queries, small enough to stream. */
@@ -33,72 +32,113 @@ const r = t.recommendations;
 const su = t.followupStatusUpdates;
 const fr = t.followupResponses;
 
-/** Newest statement first (as the home page lists them), then each statement's own order. */
-const ORDER: SortKey[] = [
+/** Newest statement first, as the home page lists them (index statements_date_desc_slug_idx). */
+const STATEMENT_ORDER: SortKey[] = [
   { column: s.date, direction: 'desc' },
   { column: s.slug, direction: 'asc' },
+];
+/** A statement's own order (index recommendations_statement_order_idx), which also gives each its number. */
+const RECOMMENDATION_ORDER: SortKey[] = [
   { column: r.position, direction: 'asc' },
   { column: r.id, direction: 'asc' },
 ];
+const STATEMENTS_PER_READ = 100;
 
 const text = (value: LocalizedText | null | undefined, locale: 'en' | 'es') => value?.[locale]?.text ?? '';
 
+/**
+ * Statements a page at a time, each statement's recommendations a batch at a time, each read an index
+ * range (one keyset over the join of both tables would sort every row again for each batch). A
+ * recommendation's number is counted here as its statement is walked in order: the same number as
+ * `recommendationNumber()` gives, without counting its siblings again for every row. Rows are written
+ * a batch of `BATCH` recommendations at a time, gathered across small statements.
+ */
 export async function* exportRows(db: Db, scope: ExportScope): AsyncGenerator<ExportRow> {
   const where: SQL | undefined = and(
     scope.unpublished ? undefined : publicStatementsCondition(scope.now),
-    scope.statementId === null ? undefined : eq(r.statementId, scope.statementId),
+    scope.statementId === null ? undefined : eq(s.id, scope.statementId),
   );
-  let after: string | undefined;
+  let buffer: Recommendation[] = [];
+  let statementsAfter: string | undefined;
   do {
-    const page = await keysetPage({
-      keys: ORDER,
-      request: { after },
-      size: BATCH,
-      keyOf: (row: Recommendation) => [row.statementDate, row.statementSlug, row.position, row.id],
+    const statements = await keysetPage({
+      keys: STATEMENT_ORDER,
+      request: { after: statementsAfter },
+      size: STATEMENTS_PER_READ,
+      keyOf: (row: StatementRow) => [row.date, row.slug],
       fetch: (cursor, orderBy, limit) =>
         db
           .select({
-            id: r.id,
-            position: r.position,
-            slug: r.slug,
-            number: recommendationNumber(),
-            text: r.text,
-            statementSlug: s.slug,
-            statementDate: s.date,
-            statementTitle: s.title,
+            id: s.id,
+            slug: s.slug,
+            date: s.date,
+            title: s.title,
             status: s.status,
             embargoUntil: s.embargoUntil,
             withdrawnAt: s.withdrawnAt,
-            currentStatus: su.status,
-            currentStatusDate: su.date,
           })
-          .from(r)
-          .innerJoin(s, eq(s.id, r.statementId))
-          .leftJoin(su, and(eq(su.recommendationId, r.id), eq(su.isCurrent, true)))
+          .from(s)
           .where(and(where, cursor))
           .orderBy(...orderBy)
           .limit(limit),
     });
-    yield* await batchRows(db, scope, page.items);
-    after = page.next;
-  } while (after);
+    for (const statement of statements.items) {
+      let number = 0;
+      let after: string | undefined;
+      do {
+        const page = await keysetPage({
+          keys: RECOMMENDATION_ORDER,
+          request: { after },
+          size: BATCH,
+          keyOf: (row: { position: number; id: number }) => [row.position, row.id],
+          fetch: (cursor, orderBy, limit) =>
+            db
+              .select({
+                id: r.id,
+                position: r.position,
+                slug: r.slug,
+                text: r.text,
+                currentStatus: su.status,
+                currentStatusDate: su.date,
+              })
+              .from(r)
+              .leftJoin(su, and(eq(su.recommendationId, r.id), eq(su.isCurrent, true)))
+              .where(and(eq(r.statementId, statement.id), cursor))
+              .orderBy(...orderBy)
+              .limit(limit),
+        });
+        for (const rec of page.items) buffer.push({ ...rec, number: ++number, statement });
+        if (buffer.length >= BATCH) {
+          yield* await batchRows(db, scope, buffer);
+          buffer = [];
+        }
+        after = page.next;
+      } while (after);
+    }
+    statementsAfter = statements.next;
+  } while (statementsAfter);
+  if (buffer.length > 0) yield* await batchRows(db, scope, buffer);
 }
 
-type Recommendation = {
+interface StatementRow {
   id: number;
-  position: number;
   slug: string;
-  number: number;
-  text: LocalizedText;
-  statementSlug: string;
-  statementDate: string;
-  statementTitle: LocalizedText;
+  date: string;
+  title: LocalizedText;
   status: 'draft' | 'published';
   embargoUntil: Date | null;
   withdrawnAt: Date | null;
+}
+
+interface Recommendation {
+  id: number;
+  slug: string;
+  number: number;
+  text: LocalizedText;
+  statement: StatementRow;
   currentStatus: string | null;
   currentStatusDate: string | null;
-};
+}
 
 interface Entry {
   recommendationId: number;
@@ -199,11 +239,11 @@ function recommendationColumns(
   addressees: { id: number; slug: string }[],
 ): Omit<ExportRow, EntryHeader> {
   return {
-    statement_slug: rec.statementSlug,
-    statement_date: rec.statementDate,
-    statement_state: visibilityState(rec, now),
-    statement_title_en: text(rec.statementTitle, 'en'),
-    statement_title_es: text(rec.statementTitle, 'es'),
+    statement_slug: rec.statement.slug,
+    statement_date: rec.statement.date,
+    statement_state: visibilityState(rec.statement, now),
+    statement_title_en: text(rec.statement.title, 'en'),
+    statement_title_es: text(rec.statement.title, 'es'),
     recommendation_slug: rec.slug,
     recommendation_number: String(rec.number),
     recommendation_original_language: originalOf(rec.text)?.locale ?? '',
