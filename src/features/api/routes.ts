@@ -64,7 +64,16 @@ export interface JsonSchema {
   format?: string;
 }
 
-const problems = { 400: Problem, 404: Problem, 429: Problem };
+/** Refusals are documented under their own media type, as they are sent. */
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: Problem } },
+});
+const problems = {
+  400: problem('A query parameter is not valid; the detail names it and what to send'),
+  404: problem('Nothing public at this address'),
+  429: problem('Too many requests from this address; wait for Retry-After seconds'),
+};
 
 /** Each operation's one-line summary in the catalogs: English in the document, either language on the reference page. */
 export const OPERATION_SUMMARIES = {
