@@ -28,6 +28,8 @@ const examplePaths = [
   '/follow-up/recommendations',
   '/statements/guatemala-vp-visit-2021/recommendations/justice-system/follow-up',
   '/search',
+  // Open data (features/api): the API's reference page.
+  '/api',
 ];
 
 /**
@@ -92,14 +94,19 @@ const signedInPaths = [
   '/workspace/releases/guatemala-vp-visit-2021',
   '/workspace/releases/guatemala-vp-visit-2021/preview.pdf',
   '/workspace/releases/guatemala-vp-visit-2021/publish',
+  // Recommendation spreadsheets of every state (features/exports), for editors only.
+  '/workspace/recommendations.csv',
+  '/workspace/statements/guatemala-vp-visit-2021/recommendations.xlsx',
 ];
-/** Routes that answer files, not pages (tested in features/releases, and the Atom feeds in features/feeds). */
+/** Routes that answer files, not pages (tested in features/releases, the Atom feeds in features/feeds, the spreadsheets in features/exports). */
 const downloadPaths = [
   '/releases/guatemala-vp-visit-2021/release.pdf',
   '/feeds/releases.xml',
   '/feeds/statements.xml',
   '/feeds/follow-up.xml',
   '/feeds/statements/guatemala-vp-visit-2021/follow-up.xml',
+  '/recommendations.csv',
+  '/statements/guatemala-vp-visit-2021/recommendations.xlsx',
 ];
 
 describeEachEngine('the public site', (ctx) => {

@@ -4,6 +4,8 @@
  */
 import { accountsFeature } from '../features/accounts/index.js';
 import { feedsFeature } from '../features/feeds/index.js';
+import { apiFeature } from '../features/api/index.js';
+import { exportsFeature } from '../features/exports/index.js';
 import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
@@ -29,4 +31,6 @@ export const features: readonly FeatureManifest[] = [
   feedsFeature,
   sitemapFeature,
   searchFeature,
+  apiFeature,
+  exportsFeature,
 ];

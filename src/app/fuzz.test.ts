@@ -252,6 +252,8 @@ describeEachEngine('fuzz: hostile input on every form and route', (ctx) => {
     const path = r.url.split('?')[0] ?? '/';
     const locale = splitLocalePath(path)?.locale ?? negotiateLocale(r.headers['accept-language']);
     const type = String(response.headers['content-type']);
+    // The JSON API refuses with problem details (features/api), in the language Accept-Language asks for.
+    if (path.startsWith('/api/')) return apiProblem(response, type, locale);
     if (status === 429) return response.body === messages(locale).tooManyRequests ? null : `429 not in ${locale}`;
     if (!type.startsWith('text/html')) return `${status} answered as ${type}`;
     const lang = /<html lang="([^"]*)"/.exec(response.body)?.[1];
@@ -260,6 +262,18 @@ describeEachEngine('fuzz: hostile input on every form and route', (ctx) => {
     return null;
   }
 });
+
+/** An API refusal: problem details (RFC 9457) with a title and a specific detail in the client's language. */
+function apiProblem(response: { statusCode: number; body: string }, type: string, locale: 'en' | 'es'): string | null {
+  if (!type.startsWith('application/problem+json')) return `${response.statusCode} answered as ${type}`;
+  const problem = JSON.parse(response.body) as { status?: number; title?: string; detail?: string };
+  if (problem.status !== response.statusCode) return `${response.statusCode} problem says status ${problem.status}`;
+  const t = messages(locale);
+  const titles = [t.apiNotFoundTitle, t.apiBadRequestTitle, t.apiTooManyTitle];
+  if (!problem.title || !titles.includes(problem.title))
+    return `${response.statusCode} problem titled ${problem.title}`;
+  return problem.detail ? null : `${response.statusCode} problem without a detail`;
+}
 
 /** One generated request; the body is made once the visitor's CSRF token is known. */
 interface GeneratedRequest {

@@ -4,7 +4,7 @@
  * Routes are enumerated from the app, so a new page, download or feed fails this test until it
  * is added to `channels` below, with a URL that would show a statement if it leaked.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/db.js';
 import { tinyPdf } from '../../test/support/files.js';
@@ -148,7 +148,28 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/sitemap.xml': () => '/sitemap.xml',
   '/sitemaps/:name': () => '/sitemaps/statements-1.xml',
   '/robots.txt': () => '/robots.txt',
+  // Open data (issue 16): the JSON API (no language in its addresses; lists as one page), its document and
+  // reference page, and the recommendation spreadsheets (CSV; XLSX shares the route but is zipped).
+  '/api/openapi.json': () => '/api/openapi.json',
+  '/api/v1/statements': () => '/api/v1/statements?limit=100',
+  '/api/v1/statements/:slug': (_l, s) => `/api/v1/statements/${slugOf(s)}`,
+  '/api/v1/statements/:slug/recommendations': (_l, s) => `/api/v1/statements/${slugOf(s)}/recommendations`,
+  '/api/v1/statements/:slug/recommendations/:recommendation': (_l, s) =>
+    `/api/v1/statements/${slugOf(s)}/recommendations/r1`,
+  '/api/v1/organizations': () => '/api/v1/organizations?limit=100',
+  '/api/v1/organizations/:slug': () => '/api/v1/organizations/cejil',
+  '/api/v1/releases': () => '/api/v1/releases?limit=100',
+  '/api/v1/releases/:slug': (_l, s) => `/api/v1/releases/${releaseSlugOf(s)}`,
+  '/api/v1/follow-up': () => '/api/v1/follow-up?limit=100',
+  // The sample's published status update: the draft one is checked never to appear anywhere.
+  '/api/v1/follow-up/:kind/:id': (_l, s) => `/api/v1/follow-up/status_update/${publishedUpdateIds.get(s.key)}`,
+  '/:locale/api': (l) => `/${l}/api`,
+  '/:locale/recommendations.:format': (l) => `/${l}/recommendations.csv`,
+  '/:locale/statements/:slug/recommendations.:format': (l, s) => `/${l}/statements/${slugOf(s)}/recommendations.csv`,
 };
+
+/** Each sample's published status update, by sample key (its API address). */
+const publishedUpdateIds = new Map<string, number>();
 
 /**
  * Editorial workspace (issue 6): signed-in pages that show statements and releases in EVERY state to
@@ -197,6 +218,15 @@ const editorialChannels: Record<
   '/:locale/workspace/releases/:slug/publish': {
     url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}/publish`,
     shows: 'release',
+  },
+  // Recommendation spreadsheets of every state (issue 16), for editors and the admin.
+  '/:locale/workspace/recommendations.:format': {
+    url: (l) => `/${l}/workspace/recommendations.csv`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/statements/:slug/recommendations.:format': {
+    url: (l, s) => `/${l}/workspace/statements/${slugOf(s)}/recommendations.csv`,
+    shows: 'statement',
   },
   '/:locale/workspace/releases/:slug/preview.:format': {
     url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}/preview.pdf`,
@@ -256,6 +286,16 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         .returning();
       sampleIds.set(s.key, { recommendation: rec!.id, quote: quote!.id });
       await insertFollowup(ctx.db, s, row!.id, rec!.id);
+      const [update] = await ctx.db
+        .select({ id: t.followupStatusUpdates.id })
+        .from(t.followupStatusUpdates)
+        .where(
+          and(
+            eq(t.followupStatusUpdates.recommendationId, rec!.id),
+            eq(t.followupStatusUpdates.publication, 'published'),
+          ),
+        );
+      publishedUpdateIds.set(s.key, update!.id);
       await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
       const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
       const sha256 = await storeFile(ctx.db, pdf, null, T);
@@ -349,6 +389,12 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
               homeLists(who, key, 'statement', visibilityState(s, T));
             expect(shown, `${who} ${url} (${s.key})`).toBe(expected);
             if (key === '/:locale/statements/:slug' || key.endsWith('/:recommendation')) {
+              expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
+            }
+            if (
+              key.startsWith('/api/v1/statements/:slug') ||
+              key === '/:locale/statements/:slug/recommendations.:format'
+            ) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
             }
             if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') {

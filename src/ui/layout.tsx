@@ -73,8 +73,13 @@ export function Layout({ ctx, title, description, head, social, feeds, noindex, 
         <FeedLinks ctx={ctx} feeds={feeds ?? []} />
       </main>
       <footer class="site-footer">
-        <div class="wrap" safe>
-          {t.footerNote}
+        <div class="wrap">
+          <p safe>{t.footerNote}</p>
+          <p>
+            <a href={`/${locale}/api`} safe>
+              {t.footerApiLink}
+            </a>
+          </p>
         </div>
       </footer>
     </HtmlDocument>

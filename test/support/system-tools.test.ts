@@ -42,6 +42,7 @@ describe('the system tools the tests need', () => {
   it('stops with one line naming the exact package to install when it may not install it', () => {
     fakeExecutable('pdftotext');
     fakeExecutable('pdfinfo');
+    fakeExecutable('localc');
     const env = { PATH: dir, CHROMIUM_PATH: fakeExecutable('chromium') };
     const error = caught(() => ensureSystemTools({ env, canInstall: false }));
     expect(error).toBeInstanceOf(MissingSystemTools);
@@ -54,7 +55,7 @@ describe('the system tools the tests need', () => {
     const env = { PATH: dir };
     const missing = missingTools(systemTools(env), env.PATH).map((tool) => tool.package);
     // /usr/bin/chromium may or may not be on this machine; poppler and LibreOffice are not on this PATH.
-    expect(missing).toEqual(expect.arrayContaining(['poppler-utils', 'libreoffice-writer']));
+    expect(missing).toEqual(expect.arrayContaining(['poppler-utils', 'libreoffice-writer', 'libreoffice-calc']));
     const message = (caught(() => ensureSystemTools({ env, canInstall: false })) as Error).message;
     expect(message).toContain(`sudo apt-get install ${missing.join(' ')}.`);
     expect(message).not.toContain('\n');
@@ -63,6 +64,7 @@ describe('the system tools the tests need', () => {
   it('installs the missing packages itself when it may, saying what and why in one line', () => {
     fakeExecutable('pdftotext');
     fakeExecutable('pdfinfo');
+    fakeExecutable('localc');
     const env = { PATH: dir, CHROMIUM_PATH: fakeExecutable('chromium') };
     const logged: string[] = [];
     const installed: string[][] = [];
@@ -85,6 +87,7 @@ describe('the system tools the tests need', () => {
   it('stops when installing did not bring the tool', () => {
     fakeExecutable('pdftotext');
     fakeExecutable('pdfinfo');
+    fakeExecutable('localc');
     const env = { PATH: dir, CHROMIUM_PATH: fakeExecutable('chromium') };
     const error = caught(() => ensureSystemTools({ env, canInstall: true, install: () => false, log: () => {} }));
     expect((error as Error).message).toMatch(/sudo apt-get install libreoffice-writer\.$/);
@@ -93,6 +96,7 @@ describe('the system tools the tests need', () => {
   it('does not install Chromium when CHROMIUM_PATH names a file that is not there: it says to fix CHROMIUM_PATH', () => {
     fakeExecutable('pdftotext');
     fakeExecutable('pdfinfo');
+    fakeExecutable('localc');
     fakeExecutable('soffice');
     const env = { PATH: dir, CHROMIUM_PATH: join(dir, 'no-chromium') };
     const installed: string[][] = [];

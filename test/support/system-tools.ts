@@ -44,6 +44,13 @@ export function systemTools(env: Env = process.env): SystemTool[] {
       commands: ['soffice'],
       installable: true,
     },
+    {
+      // soffice converts a spreadsheet only with Calc installed; the package's own command tells it is.
+      package: 'libreoffice-calc',
+      neededBy: 'CSV and XLSX checks',
+      commands: ['localc'],
+      installable: true,
+    },
   ];
 }
 

@@ -70,11 +70,8 @@ export function heldReleaseShown(who: Who, key: string, s: Sample, h: HeldReleas
   if (!h.publicAtT) return false;
   // The matrix searches for "matrix <sample key>": a public held release is found by its own key's words.
   if (key === '/:locale/search') return h.key.endsWith(s.key);
-  return (
-    key === '/:locale/releases' ||
-    key === '/:locale/feeds/releases.xml' ||
-    (key === '/:locale/statements/:slug' && s.key === h.statement)
-  );
+  if (key === '/:locale/releases' || key === '/:locale/feeds/releases.xml' || key === '/api/v1/releases') return true;
+  return key === '/:locale/statements/:slug' && s.key === h.statement;
 }
 
 /** Each sample statement's full document (a PDF whose text is the title), by sample key. */
@@ -98,6 +95,13 @@ export function showsFollowup(key: string, kind: (typeof FOLLOWUP_KINDS)[number]
   if (FOLLOWUP_FEEDS.includes(key)) return kind === 'status' || kind === 'response';
   // Search indexes responses and status updates (features/search), not meetings and commitments.
   if (key === '/:locale/search') return kind === 'response' || kind === 'status';
+  // The API lists every kind; its item address in the matrix is the status update's. Spreadsheets hold
+  // responses and status updates (meetings and commitments concern several recommendations).
+  if (key === '/api/v1/follow-up') return true;
+  if (key === '/api/v1/follow-up/:kind/:id') return kind === 'status';
+  if (key === '/:locale/recommendations.:format' || key === '/:locale/statements/:slug/recommendations.:format') {
+    return kind === 'response' || kind === 'status';
+  }
   return key === '/:locale/follow-up' && kind === 'commitment';
 }
 
@@ -201,6 +205,8 @@ export function showsReleases(key: string): boolean {
     '/:locale/releases/:slug/release.:format',
     '/:locale/feeds/releases.xml',
     '/:locale/search',
+    '/api/v1/releases',
+    '/api/v1/releases/:slug',
   ].includes(key);
 }
 
@@ -224,5 +230,12 @@ export function showsStatements(key: string): boolean {
     '/:locale/workspace/organizations/:slug',
     '/:locale/feeds/statements.xml',
     ...FOLLOWUP_FEEDS,
+    // Open data (issue 16): a recommendation's text names its statement in the matrix.
+    '/api/v1/statements',
+    '/api/v1/statements/:slug',
+    '/api/v1/statements/:slug/recommendations',
+    '/api/v1/statements/:slug/recommendations/:recommendation',
+    '/:locale/recommendations.:format',
+    '/:locale/statements/:slug/recommendations.:format',
   ].includes(key);
 }

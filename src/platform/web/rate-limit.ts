@@ -28,6 +28,13 @@ export const RATE_LIMITS = {
   reset: { limit: 5, windowMs: 60 * 60_000 },
   /** Public searches from one address (a page the render cache keeps is not counted). */
   search: { limit: 30, windowMs: 60_000 },
+  /**
+   * Public API requests from one address that reach the database (answers kept by the render cache are
+   * not counted): enough for a script walking every list, not for hammering one.
+   */
+  api: { limit: 300, windowMs: 60_000 },
+  /** Spreadsheet exports from one address: each reads every recommendation it covers. */
+  export: { limit: 30, windowMs: 60_000 },
 } satisfies Record<string, RateLimit>;
 
 export async function hitRateLimit(

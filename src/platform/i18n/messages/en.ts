@@ -5,6 +5,7 @@ import { staticExportEn } from './static-export.en.js';
 
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */
 
+import { apiEn } from './api.en.js';
 import { editorialEn } from './editorial.en.js';
 import { feedsEn } from './feeds.en.js';
 import { filesEn } from './files.en.js';
@@ -202,4 +203,5 @@ export const en = {
   ...editorialEn,
   ...staticExportEn,
   ...searchEn,
+  ...apiEn,
 } as const;

@@ -2,6 +2,7 @@
 
 import type { Catalog } from '../catalog.js';
 import { accountsEs } from './accounts.es.js';
+import { apiEs } from './api.es.js';
 import { editorialEs } from './editorial.es.js';
 import { feedsEs } from './feeds.es.js';
 import { filesEs } from './files.es.js';
@@ -209,4 +210,5 @@ export const es = {
   ...editorialEs,
   ...staticExportEs,
   ...searchEs,
+  ...apiEs,
 } as const satisfies Catalog;
