@@ -3,9 +3,9 @@
  * gathered (the registry's texts come first on the translations page). A new feature is one line here.
  */
 import { accountsFeature } from '../features/accounts/index.js';
-import { feedsFeature } from '../features/feeds/index.js';
 import { apiFeature } from '../features/api/index.js';
 import { exportsFeature } from '../features/exports/index.js';
+import { feedsFeature } from '../features/feeds/index.js';
 import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
