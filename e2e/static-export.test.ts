@@ -99,8 +99,9 @@ describeEachEngine('static export of the public site', (t) => {
       if (!(answer.headers.get('content-type') ?? '').startsWith('text/html')) continue;
       pages += 1;
       const $ = cheerio.load(await answer.text());
-      $('[href], [src]').each((_, element) => {
-        const link = $(element).attr('href') ?? $(element).attr('src') ?? '';
+      // A GET form's action too: the header's search form leads to the copy's search page.
+      $('[href], [src], search form[action]').each((_, element) => {
+        const link = $(element).attr('href') ?? $(element).attr('src') ?? $(element).attr('action') ?? '';
         // The live site's own pages (sign-in) are absolute; everything of the copy is relative.
         if (/^([a-z]+:|#)/i.test(link)) return;
         const target = new URL(link, `${site}${path}`);
@@ -112,7 +113,7 @@ describeEachEngine('static export of the public site', (t) => {
       });
     }
     expect(broken).toEqual([]);
-    // The search pages are reached from the menu; only the root's language choice is not linked.
+    // The search pages are reached from the header's search form; only the root's language choice is not linked.
     expect(pages).toBe(report.pages - 1);
     expect(report.missing).toEqual([]);
     for (const file of [

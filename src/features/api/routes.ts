@@ -21,6 +21,7 @@ import type { Catalog } from '../../platform/i18n/catalog.js';
 import { messages } from '../../platform/i18n/format.js';
 import { requestLocale } from '../../platform/i18n/negotiate-locale.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
+import { redirectUnlocalized } from '../../platform/web/locale-redirect.js';
 import { hitRateLimit, RATE_LIMITS } from '../../platform/web/rate-limit.js';
 import {
   API_PAGE_SIZE,
@@ -129,6 +130,9 @@ export function registerApiRoutes(app: FastifyTypeBox, deps: AppDeps): { documen
       });
       scope.setErrorHandler(async (error: FastifyError, request, reply) => problemFor(error, request, reply));
       scope.setNotFoundHandler(async (request, reply) => {
+        // `/api` itself is the reference page without its language (the x-default of its hreflang links).
+        const toPage = redirectUnlocalized(app, request, reply);
+        if (toPage) return toPage;
         const t = messages(requestLocale(request));
         return sendProblem(reply, 404, t.apiNotFoundTitle, t.apiNoSuchAddress(request.url.split('?')[0] ?? ''));
       });

@@ -32,12 +32,44 @@ export function csvStream(rows: AsyncIterable<ExportRow>): Readable {
   return csv;
 }
 
+/** The time written into a spreadsheet's properties and ZIP entries: fixed, so unchanged data gives unchanged bytes. */
+const FIXED_FILE_TIME = new Date('2020-01-01T00:00:00Z');
+
+type ExcelModule = typeof import('exceljs');
+interface ZipArchive {
+  append(source: unknown, data: Record<string, unknown>): unknown;
+}
+
+/**
+ * exceljs's streaming writer whose ZIP entries all carry FIXED_FILE_TIME instead of the time of writing, so the
+ * same rows give the same bytes (ETags, the static copy's byte-identical re-runs). exceljs has no option for it
+ * and appends its first entries (theme, relationships) inside its constructor, so the archive is stamped from
+ * `addThemes()`, the first thing the constructor does with it.
+ */
+function fixedTimeWorkbookWriter(ExcelJS: ExcelModule) {
+  const Base = ExcelJS.stream.xlsx.WorkbookWriter;
+  return class FixedTimeWorkbookWriter extends Base {
+    override addThemes(): Promise<void> {
+      const zip = (this as unknown as { zip: ZipArchive }).zip;
+      const append = zip.append.bind(zip);
+      zip.append = (source, data) => append(source, { ...data, date: FIXED_FILE_TIME });
+      return super.addThemes();
+    }
+  };
+}
+
 export function xlsxStream(rows: AsyncIterable<ExportRow>, sheetName: string): Readable {
   const out = new PassThrough();
   void (async () => {
     // Loaded when first needed: exceljs is large, and most processes never write a spreadsheet.
     const { default: ExcelJS } = await import('exceljs');
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+    const workbook = new (fixedTimeWorkbookWriter(ExcelJS))({
+      stream: out,
+      useStyles: false,
+      useSharedStrings: false,
+    });
+    workbook.created = FIXED_FILE_TIME;
+    workbook.modified = FIXED_FILE_TIME;
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     // Wide enough to read each header, wider for the texts; the first row stays in view when scrolling.
     sheet.columns = HEADERS.map((header) => ({
