@@ -83,7 +83,7 @@ for (const engine of testEngines) {
         await page.goto('/en/sign-in');
         await page.locator('input[name=email]').fill('editor@example.org');
         await page.locator('input[name=password]').fill(PASSWORD);
-        await page.locator('form button[type=submit]').first().click();
+        await page.locator('main form button[type=submit]').first().click();
         await page.waitForURL('**/en/account');
 
         const base = `/en/workspace/followup/recommendations/${recId}`;
@@ -202,7 +202,7 @@ for (const engine of testEngines) {
           await page.goto('/es/sign-in');
           await page.locator('input[name=email]').fill('editor@example.org');
           await page.locator('input[name=password]').fill(PASSWORD);
-          await page.locator('form button[type=submit]').first().click();
+          await page.locator('main form button[type=submit]').first().click();
           await page.waitForURL('**/es/account');
           const base = `/es/workspace/followup/recommendations/${recId}`;
           for (const path of [

@@ -13,6 +13,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import { apiAddressNotFound } from '../features/api/index.js';
 import { DEFAULT_UPLOAD_LIMITS } from '../features/files/index.js';
 import { DEFAULT_STALE_MONTHS } from '../features/followup/index.js';
 import { isChangesSince } from '../platform/conflict.js';
@@ -246,6 +247,7 @@ function isNotFound(error: FastifyError, request: FastifyRequest): boolean {
 async function renderFrameworkError(deps: SiteDeps, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return renderNotFound(deps, request, reply);
   request.log.info({ code: error.code }, 'request refused');
+  if (request.url.startsWith('/api/')) return apiAddressNotFound(request, reply);
   const ctx = pageContext(deps, request, requestLocale(request));
   const page = await (<RefusedPage ctx={ctx} status={400} reason="unreadableInputReason" />);
   return sendHtml(reply, page, 400);

@@ -133,8 +133,7 @@ export function registerApiRoutes(app: FastifyTypeBox, deps: AppDeps): { documen
         // `/api` itself is the reference page without its language (the x-default of its hreflang links).
         const toPage = redirectUnlocalized(app, request, reply);
         if (toPage) return toPage;
-        const t = messages(requestLocale(request));
-        return sendProblem(reply, 404, t.apiNotFoundTitle, t.apiNoSuchAddress(request.url.split('?')[0] ?? ''));
+        return apiAddressNotFound(request, reply);
       });
 
       scope.get('/openapi.json', { schema: { hide: true } }, async () => scope.swagger());
@@ -254,6 +253,15 @@ function registerV1(api: FastifyTypeBox, deps: AppDeps): void {
     },
     async (request) => service.getFollowupEntry(ctx(), request.params.kind, request.params.id),
   );
+}
+
+/**
+ * An API address Fastify could not even read (broken percent-encoding): the same 404 problem as any other
+ * address the API does not have, so an API client never gets an HTML page (the app's framework-error handler).
+ */
+export function apiAddressNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const t = messages(requestLocale(request));
+  return sendProblem(reply, 404, t.apiNotFoundTitle, t.apiNoSuchAddress(request.url.split('?')[0] ?? ''));
 }
 
 function sendProblem(reply: FastifyReply, status: number, title: string, detail: string): FastifyReply {

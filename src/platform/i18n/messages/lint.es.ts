@@ -105,8 +105,8 @@ export const lintEs = {
       end_mark: 'Marca de cierre',
       lead: 'Entradilla',
     })[field] ?? field,
-  importUnsure: 'dudoso: revíselo',
-  importUnsureIntro: 'Puente no está seguro de algunos campos. Compruebe cada uno con el archivo y márquelo.',
+  importUnsure: 'dudoso: revísalo',
+  importUnsureIntro: 'Puente no está seguro de algunos campos. Compruébalo con el archivo y márcalo.',
   importUnsureConfirm: (field: string) => `He comprobado: ${field.toLowerCase()}`,
   importUnsureMissing: (fields: string) =>
     `Confirme los campos de los que Puente no está seguro antes de guardar: marque ${fields} cuando los haya comprobado con el archivo.`,

@@ -9,9 +9,9 @@ export const searchEs = {
   searchTitleFor: (q: string) => `Búsqueda: ${q}`,
   searchIntro:
     'Encuentre pronunciamientos, recomendaciones, comunicados de prensa, organizaciones y seguimiento, en español e inglés. No importan las tildes ni las mayúsculas.',
-  searchEmptyQuery: 'Escriba una o más palabras, por ejemplo «Título 42» o el nombre de una organización.',
+  searchEmptyQuery: 'Escribe una o más palabras, por ejemplo «Título 42» o el nombre de una organización.',
   searchNoResults: (q: string) =>
-    `No se encontró nada para «${q}». Revise la ortografía, use menos palabras o quite un filtro.`,
+    `No se encontró nada para «${q}». Revisa la ortografía, usa menos palabras o quita un filtro.`,
   searchResultsHeading: 'Resultados',
   searchResultsPage: (page: number) => `Resultados, página ${page}`,
   searchFiltersLabel: 'Filtrar resultados',
@@ -35,9 +35,9 @@ export const searchEs = {
   searchResultIn: (title: string) => `en «${title}»`,
   searchLanguageNote: 'Encontrado en el texto en este idioma:',
   searchLastPage: (max: number) =>
-    `Los resultados llegan hasta la página ${max}. Agregue una palabra o un filtro para afinar la búsqueda.`,
+    `Los resultados llegan hasta la página ${max}. Agrega una palabra o un filtro para afinar la búsqueda.`,
   searchTruncated: (n: number) =>
-    `Coinciden más de ${n} elementos: estos son los mejores de los primeros ${n}. Agregue una palabra o un filtro para encontrar el resto.`,
+    `Coinciden más de ${n} elementos: estos son los mejores de los primeros ${n}. Agrega una palabra o un filtro para encontrar el resto.`,
   searchInvalidQuery: (max: number) => `La búsqueda es demasiado larga: use como máximo ${max} caracteres.`,
   searchInvalidPage: (max: number) => `«page» debe ser un número entero del 1 al ${max}.`,
   searchInvalidYear: '«year» debe ser un año escrito con cuatro cifras, como 2021.',
