@@ -64,7 +64,7 @@ describeEachEngine('search', (ctx) => {
     expect(release).toBe('/en/search?q=asylum&kind=release');
     const empty = await getPage(app, '/es/search');
     expect(empty.status).toBe(200);
-    expect(empty.$('main .empty').text()).toContain('Escriba');
+    expect(empty.$('main .empty').text()).toContain('Escribe');
     const bad = await getPage(app, '/en/search?q=asylum&page=99&year=21');
     expect(bad.status).toBe(400);
     expect(bad.$('.notice-error').text()).toContain('“page” must be a whole number from 1 to 10');
