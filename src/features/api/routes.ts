@@ -23,6 +23,7 @@ import { requestLocale } from '../../platform/i18n/negotiate-locale.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { redirectUnlocalized } from '../../platform/web/locale-redirect.js';
 import { hitRateLimit, RATE_LIMITS } from '../../platform/web/rate-limit.js';
+import * as followupEntries from './followup-entries.js';
 import {
   API_PAGE_SIZE,
   type ApiProblem,
@@ -238,7 +239,7 @@ function registerV1(api: FastifyTypeBox, deps: AppDeps): void {
     { schema: listSchema('listFollowupEntries', FollowupEntry, 'Follow-up') },
     async (request, reply) => {
       const { request: cursor, size } = page(request.query);
-      return list(request, reply, await service.listFollowupEntries(ctx(), cursor, size));
+      return list(request, reply, await followupEntries.listFollowupEntries(ctx(), cursor, size));
     },
   );
   api.get(
@@ -251,7 +252,7 @@ function registerV1(api: FastifyTypeBox, deps: AppDeps): void {
         Type.Object({ kind: FollowupKindSchema, id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }),
       ),
     },
-    async (request) => service.getFollowupEntry(ctx(), request.params.kind, request.params.id),
+    async (request) => followupEntries.getFollowupEntry(ctx(), request.params.kind, request.params.id),
   );
 }
 
