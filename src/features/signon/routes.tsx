@@ -13,6 +13,7 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { signedInRoutes } from '../../platform/web/workspace-request.js';
+import { StatementPageQuery, statementListCursors, statementPagers } from '../statements/index.js';
 import { setSignOnDeadline, setSignOnOpen } from './call-service.js';
 import { listSignOn } from './list-service.js';
 import { decideSignOn, organizationFor, signOn, withdrawSignature } from './request-service.js';
@@ -33,7 +34,7 @@ const DeadlineBody = Type.Object({
   timeZone: Type.String({ maxLength: 64 }),
 });
 /** After a member's post, what the page confirms; anything else is ignored. */
-const PageQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const PageQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })), ...StatementPageQuery });
 const doneOf = (done: string | undefined): SignOnDone => (done === 'signed' || done === 'withdrawn' ? done : null);
 
 export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions): void {
@@ -49,8 +50,16 @@ export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: 
       guarded.get('/sign-on/:slug', { schema: { params: Params, querystring: PageQuery } }, async (request, reply) => {
         const { user, ctx, csrf } = request.workspace;
         // Someone who may not read it learns nothing, not even that the statement exists.
-        const state = visibleSignOn(await getSignOnState(deps.db, request.params.slug, deps.now()), user);
-        if (!state) throw new NotFound(`No statement "${request.params.slug}"`);
+        const { slug } = request.params;
+        const cursors = statementListCursors(request.query);
+        const state = visibleSignOn(
+          await getSignOnState(deps.db, slug, deps.now(), cursors, user.organizationId ?? null),
+          user,
+        );
+        if (!state) throw new NotFound(`No statement "${slug}"`);
+        // The list links keep the other list's place; a post's confirmation (`done`) is not kept.
+        const { done: _done, ...kept } = request.query;
+        const pagers = statementPagers(`/${locale}/sign-on/${slug}`, kept, state.page);
         const page = (
           <SignOnPage
             ctx={ctx}
@@ -60,6 +69,7 @@ export function registerSignOnRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: 
             member={user.role === 'member'}
             organization={await organizationFor(deps.db, user)}
             done={doneOf(request.query.done)}
+            pagers={pagers}
           />
         );
         return sendHtml(reply, await page);

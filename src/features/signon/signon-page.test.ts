@@ -104,6 +104,27 @@ describeEachEngine('sign-on: the page shows what is being signed', (ctx) => {
     expect($('main form[method="post"]').length).toBe(1);
   });
 
+  it('a long statement reads a page at a time: numbers continue on the next page, and the links keep their place', async () => {
+    const slug = await openStatement();
+    for (let i = 3; i <= 55; i++) await addRecommendation(slug, `Recommendation text ${i}.`, `Texto ${i}.`, []);
+    const first = cheerio.load((await as('memberOwn').get(`/en/sign-on/${slug}`)).body);
+    const numbers = ($: cheerio.CheerioAPI) =>
+      $('.signon-recommendations li.recommendation')
+        .map((_, li) => Number($(li).attr('data-number')))
+        .get();
+    expect(numbers(first)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(first('#recommendations-heading').text()).toContain('55');
+    const next = first('.signon-recommendations nav.pager a[rel="next"]').attr('href');
+    expect(next).toMatch(new RegExp(`^/en/sign-on/${slug}\\?after=.+#recommendations-heading$`));
+    const second = cheerio.load((await as('memberOwn').get(next!)).body);
+    expect(numbers(second)).toEqual([51, 52, 53, 54, 55]);
+    expect(second('.signon-recommendations ol').attr('start')).toBe('51');
+    expect(second('.signon-recommendations li.recommendation').last().text()).toContain('Recommendation text 55.');
+    expect(second('.signon-recommendations nav.pager a[rel="next"]').length).toBe(0);
+    // The form to sign is on every page.
+    expect(second('form[action$="/sign"]').length).toBe(1);
+  });
+
   it('in Spanish: "al Gobierno de Guatemala", the organization and the deadline in Spanish', async () => {
     const slug = await openStatement();
     const $ = cheerio.load((await as('memberOwn').get(`/es/sign-on/${slug}`)).body);

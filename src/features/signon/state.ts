@@ -5,13 +5,14 @@
  * `signatories`, which the public sees only once the statement is public. Every change is policy-checked,
  * version-checked and audited in the same transaction. This file: the types and one statement's sign-on as read.
  */
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import type { PageRequest } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { canManageSignOn, canReadSignOnDraft } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
-import { getStatementDetail, type StatementDetail } from '../statements/index.js';
+import { readStatementPage, type StatementPageDetail } from '../statements/index.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type SignOnCall = typeof t.signOnCalls.$inferSelect;
@@ -25,8 +26,13 @@ export interface SignOnRequestItem {
 
 export interface SignOnState {
   statement: StatementRow;
-  /** What is being signed, as the statements feature reads it: text, numbered recommendations, signatories. */
-  detail: StatementDetail;
+  /**
+   * What is being signed, as the statements feature reads it: text, one page of the numbered
+   * recommendations (with their addressees) and one page of the signatories.
+   */
+  page: StatementPageDetail;
+  /** Whether the organization asked about is among the signatories, on whichever page. */
+  organizationListed: boolean;
   call: SignOnCall | null;
   /** Open now: opened by the editors and its deadline, if any, still ahead. */
   open: boolean;
@@ -48,10 +54,34 @@ export async function statementBySlug(db: Db, slug: string): Promise<StatementRo
   return statement;
 }
 
-export async function getSignOnState(db: Db, slug: string, now: Date): Promise<SignOnState> {
-  const detail = await getStatementDetail(db, slug);
-  const statement = detail.statement;
-  const [call] = await db.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id));
+/** Which page of each long list the sign-on page shows: `after`/`before` for recommendations, the others for signatories. */
+export interface SignOnPageRequest {
+  recommendations: PageRequest;
+  signatories: PageRequest;
+}
+
+/**
+ * One statement's sign-on as `organizationId`'s people (or an editor, with null) see it. The statement
+ * is read a page at a time, so the page stays the same size however long the statement is.
+ */
+export async function getSignOnState(
+  db: Db,
+  slug: string,
+  now: Date,
+  request: SignOnPageRequest = { recommendations: {}, signatories: {} },
+  organizationId: number | null = null,
+): Promise<SignOnState> {
+  const statement = await statementBySlug(db, slug);
+  const [page, [call], listed] = await Promise.all([
+    readStatementPage(db, statement, { theme: null, ...request }, { withRecommendationAddressees: true }),
+    db.select().from(t.signOnCalls).where(eq(t.signOnCalls.statementId, statement.id)),
+    organizationId === null
+      ? Promise.resolve([])
+      : db
+          .select({ id: t.signatories.organizationId })
+          .from(t.signatories)
+          .where(and(eq(t.signatories.statementId, statement.id), eq(t.signatories.organizationId, organizationId))),
+  ]);
   const requests = await db
     .select({
       request: t.signOnRequests,
@@ -61,7 +91,14 @@ export async function getSignOnState(db: Db, slug: string, now: Date): Promise<S
     .innerJoin(t.organizations, eq(t.organizations.id, t.signOnRequests.organizationId))
     .where(eq(t.signOnRequests.statementId, statement.id))
     .orderBy(asc(t.signOnRequests.createdAt), asc(t.signOnRequests.id));
-  return { statement, detail, call: call ?? null, open: signOnIsOpen(call ?? null, now), requests };
+  return {
+    statement,
+    page,
+    organizationListed: listed.length > 0,
+    call: call ?? null,
+    open: signOnIsOpen(call ?? null, now),
+    requests,
+  };
 }
 
 /** What one signed-in person may see of a statement's sign-on: null means "no such page" for them. */

@@ -14,9 +14,9 @@ import {
   localizedNamePlain,
   localizedPlain,
 } from '../../ui/localized-view.js';
-import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
+import { keysetLinks, Pager, type PagerLinks, pageHref } from '../../ui/pager.js';
 import { formatInstant } from '../releases/index.js';
-import { DateField, type StatementDetail, TimeZoneField } from '../statements/index.js';
+import { DateField, type StatementPageDetail, type StatementPagers, TimeZoneField } from '../statements/index.js';
 import type { SignOnListItem } from './list-service.js';
 import type { OrganizationRow } from './request-service.js';
 import type { SignOnCall, SignOnRequestItem, SignOnState } from './state.js';
@@ -120,19 +120,18 @@ export function SignOnPage(props: {
   /** The signed-in person's organization, if they have one. */
   organization: OrganizationRow | null;
   done: SignOnDone;
+  /** Links to the other pages of the recommendations and the signatories. */
+  pagers: StatementPagers;
 }) {
-  const { ctx, csrf, state, editor, member, organization, done } = props;
+  const { ctx, csrf, state, editor, member, organization, done, pagers } = props;
   const { t, locale } = ctx;
-  const { statement, call, requests, detail } = state;
+  const { statement, call, requests, page } = state;
   const base = `/${locale}/sign-on/${statement.slug}`;
   const own: SignOnRequestItem | undefined = member ? requests[0] : undefined;
   const ownStatus = own?.request.status;
   const signsFor = member && organization ? organization : null;
   // Among the signatories without a request of its own: a convener, or added by the editors.
-  const listed =
-    signsFor !== null &&
-    (!own || ownStatus === 'withdrawn') &&
-    detail.signatories.some((s) => s.organization.id === signsFor.id);
+  const listed = signsFor !== null && (!own || ownStatus === 'withdrawn') && state.organizationListed;
   const canSign = Boolean(signsFor) && state.open && !listed && (!own || ownStatus === 'withdrawn');
   const signedWhile = ownStatus === 'pending' || ownStatus === 'approved';
   const canWithdraw = Boolean(signsFor) && statement.status === 'draft' && signedWhile;
@@ -210,8 +209,8 @@ export function SignOnPage(props: {
         </p>
         <LocalizedMarkdown value={statement.body} ctx={ctx} />
       </Section>
-      <Recommendations ctx={ctx} detail={detail} />
-      <Signatories ctx={ctx} detail={detail} />
+      <Recommendations ctx={ctx} page={page} pager={pagers.recommendations} />
+      <Signatories ctx={ctx} page={page} pager={pagers.signatories} />
       {signsFor ? (
         <Section id="own-heading" title={t.signonYourOrganization} class="signon-own">
           <p class="own-status" safe>
@@ -253,32 +252,33 @@ export function SignOnPage(props: {
 }
 
 /** An addressee's name as the sentence needs it: shown in the page's language or marked as not. */
-function addresseeNames(ctx: PageContext, rows: StatementDetail['addressees']): AddresseeName[] {
+function addresseeNames(ctx: PageContext, rows: StatementPageDetail['addressees']): AddresseeName[] {
   return rows.flatMap((a) => {
     const resolved = resolveText(a.name, ctx.locale);
     return resolved ? [{ text: resolved.text, kind: a.kind, inPageLanguage: !resolved.isFallback }] : [];
   });
 }
 
-/** Every recommendation, numbered as everywhere else, with its themes and who it is addressed to. */
-function Recommendations({ ctx, detail }: { ctx: PageContext; detail: StatementDetail }) {
+/** One page of the recommendations, numbered as everywhere else, with their themes and who each is addressed to. */
+function Recommendations(props: { ctx: PageContext; page: StatementPageDetail; pager: PagerLinks }) {
+  const { ctx, page, pager } = props;
   const { t } = ctx;
-  const to = addresseeNames(ctx, detail.addressees);
-  if (detail.recommendations.length === 0) return '';
+  const to = addresseeNames(ctx, page.addressees);
+  if (page.recommendationTotal === 0) return '';
   return (
     <Section
       id="recommendations-heading"
-      title={t.signonRecommendationsHeading(detail.recommendations.length)}
+      title={t.signonRecommendationsHeading(page.recommendationTotal)}
       class="signon-recommendations"
     >
       <p class="signon-intro" safe>
         {to.length > 0 ? t.signonIntroTo(t.signonAddressedTo(to)) : t.signonIntro}
       </p>
-      <ol class="recommendations">
-        {detail.recommendations.map((r) => {
-          const themes = detail.themes.filter((th) => r.themeIds.includes(th.id));
+      <ol class="recommendations" start={String(page.recommendations.items[0]?.number ?? 1)}>
+        {page.recommendations.items.map((r) => {
+          const themes = page.themes.filter((th) => r.themeIds.includes(th.id));
           const addressees = r.addresseeIds
-            .map((id) => detail.addresseesById.get(id))
+            .map((id) => page.addresseesById.get(id))
             .filter((a): a is NonNullable<typeof a> => a !== undefined);
           const recTo = addresseeNames(ctx, addressees);
           return (
@@ -305,21 +305,23 @@ function Recommendations({ ctx, detail }: { ctx: PageContext; detail: StatementD
           );
         })}
       </ol>
+      <Pager ctx={ctx} links={pager} />
     </Section>
   );
 }
 
-/** The organizations that have signed so far, in the statement's order (conveners included). */
-function Signatories({ ctx, detail }: { ctx: PageContext; detail: StatementDetail }) {
+/** The organizations that have signed so far, in the statement's order (conveners included), a page at a time. */
+function Signatories(props: { ctx: PageContext; page: StatementPageDetail; pager: PagerLinks }) {
+  const { ctx, page, pager } = props;
   const { t } = ctx;
   return (
     <Section id="signatories-heading" title={t.signonSignatoriesHeading} class="signon-signatories">
       <p class="muted" safe>
         {t.signonSignatoriesHelp}
       </p>
-      <EmptyOr empty={t.signonNoSignatories} isEmpty={detail.signatories.length === 0}>
+      <EmptyOr empty={t.signonNoSignatories} isEmpty={page.signatories.items.length === 0}>
         <ol class="signatories">
-          {detail.signatories.map(({ organization, role }) => (
+          {page.signatories.items.map(({ organization, role }) => (
             <li data-organization={organization.slug}>
               <LocalizedName value={organization.localizedName} own={organization.name} ctx={ctx} />
               {role === 'convener' ? (
@@ -336,6 +338,7 @@ function Signatories({ ctx, detail }: { ctx: PageContext; detail: StatementDetai
           ))}
         </ol>
       </EmptyOr>
+      <Pager ctx={ctx} links={pager} />
     </Section>
   );
 }

@@ -6,14 +6,20 @@ export { statementsFeature } from './manifest.js';
 export { OrderedPicker, readPicked } from './ordered-picker.js';
 export type { FailedForm } from './page-forms.js';
 export { pageFormPoster } from './page-forms.js';
-export { getPublicRecommendation, type RecommendationInStatement } from './page-service.js';
+export { StatementPageQuery, type StatementPagers, statementListCursors, statementPagers } from './page-links.js';
+export {
+  getPublicRecommendation,
+  type RecommendationInStatement,
+  readStatementPage,
+  type StatementPageDetail,
+  type StatementPageRequest,
+} from './page-service.js';
 export { DateField, DeleteDraftForm, PublicationControls, TimeZoneField } from './publication-controls.js';
 export { registerStatementPublishRoutes } from './publish-routes.js';
 export { recommendationNumber, recommendationOrder } from './recommendation-number.js';
 export { createRecommendation } from './recommendation-service.js';
 export { registerStatementRoutes } from './routes.js';
-export type { RecommendationDetail, StatementDetail } from './service.js';
-export { getStatementDetail } from './service.js';
+export type { RecommendationDetail } from './service.js';
 export { stateFilter, stateName } from './state-label.js';
 export { blockKindName, editorialTranslationSources } from './translation-sources.js';
 export { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';

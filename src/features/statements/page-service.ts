@@ -1,8 +1,9 @@
 /**
- * A public statement's page, read one page of each long list at a time: a statement may have hundreds
- * of recommendations and signatories, so the page holds one keyset page of each (platform/db/keyset.ts)
+ * A statement's page, read one page of each long list at a time: a statement may have hundreds of
+ * recommendations and signatories, so the page holds one keyset page of each (platform/db/keyset.ts)
  * and its size does not grow with the statement. Numbers stay each recommendation's place in the whole
- * statement (`recommendationNumber`), whatever the page or the theme filter.
+ * statement (`recommendationNumber`), whatever the page or the theme filter. The public page and the
+ * sign-on page (which shows a draft to the people its policy allows) read it alike.
  */
 import { and, asc, count, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
@@ -15,7 +16,8 @@ import {
   type AddresseeRow,
   type OrganizationRow,
   type RecommendationDetail,
-  type StatementDetail,
+  type StatementQuote,
+  type StatementRow,
   statementAddresseeRows,
   statementQuoteRows,
   type ThemeRow,
@@ -44,7 +46,7 @@ export interface Signatory {
 }
 
 export interface StatementPageDetail {
-  statement: StatementDetail['statement'];
+  statement: StatementRow;
   addressees: AddresseeRow[];
   /** Every theme used by one of the statement's recommendations, in the coalition's order (the filter). */
   themes: ThemeRow[];
@@ -52,11 +54,16 @@ export interface StatementPageDetail {
   activeTheme: ThemeRow | null;
   /** One page of the recommendations (of the active theme, if any). */
   recommendations: KeysetPage<RecommendationDetail>;
+  /**
+   * The addressees named by the statement and, when asked for (`withRecommendationAddressees`), by the
+   * recommendations on this page, by id. Otherwise each recommendation's `addresseeIds` is empty.
+   */
+  addresseesById: Map<number, AddresseeRow>;
   /** How many the statement has, and how many the theme filter keeps. */
   recommendationTotal: number;
   recommendationShown: number;
   signatories: KeysetPage<Signatory>;
-  quotes: StatementDetail['quotes'];
+  quotes: StatementQuote[];
 }
 
 export interface StatementPageRequest {
@@ -77,6 +84,20 @@ export async function getPublicStatementPage(
     .from(t.statements)
     .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
   if (!statement) throw new NotFound(`No published statement "${slug}"`);
+  return readStatementPage(db, statement, request);
+}
+
+/**
+ * Any statement's page, whatever its state: the caller has already decided who may read it (the public
+ * route by `publicStatementsCondition`, sign-on by its own policy). Sign-on names each recommendation's
+ * addressees; the public statement page leaves that to each recommendation's own page.
+ */
+export async function readStatementPage(
+  db: Db,
+  statement: StatementRow,
+  request: StatementPageRequest,
+  options: { withRecommendationAddressees?: boolean } = {},
+): Promise<StatementPageDetail> {
   const id = statement.id;
 
   const themes = await statementThemes(db, id);
@@ -94,7 +115,7 @@ export async function getPublicStatementPage(
 
   // On PGlite every query is a round trip through one connection, so the page reads in as few as it can.
   const [recommendations, totals, signatories, addressees, quotes] = await Promise.all([
-    recommendationPage(db, id, themeFilter, request.recommendations),
+    recommendationPage(db, id, themeFilter, request.recommendations, options.withRecommendationAddressees ?? false),
     db
       .select({ total: count(), shown: themeFilter ? sql<number>`count(*) filter (where ${themeFilter})` : count() })
       .from(t.recommendations)
@@ -127,9 +148,11 @@ export async function getPublicStatementPage(
     statementQuoteRows(db, id),
   ]);
   const total = Number(totals[0]?.total ?? 0);
+  const statementAddressees = addressees.map((r) => r.addressee);
   return {
     statement,
-    addressees: addressees.map((r) => r.addressee),
+    addressees: statementAddressees,
+    addresseesById: await addresseesNamed(db, statementAddressees, recommendations.items),
     themes,
     activeTheme,
     recommendations,
@@ -162,11 +185,26 @@ async function statementThemes(db: Db, statementId: number): Promise<ThemeRow[]>
     .orderBy(asc(t.themes.position), asc(t.themes.slug));
 }
 
+/** The statement's addressees and those its page's recommendations name besides (one query, only if any). */
+async function addresseesNamed(
+  db: Db,
+  statementAddressees: AddresseeRow[],
+  recommendations: RecommendationDetail[],
+): Promise<Map<number, AddresseeRow>> {
+  const byId = new Map(statementAddressees.map((a) => [a.id, a]));
+  const others = [...new Set(recommendations.flatMap((r) => r.addresseeIds))].filter((id) => !byId.has(id));
+  if (others.length > 0) {
+    for (const a of await db.select().from(t.addressees).where(inArray(t.addressees.id, others))) byId.set(a.id, a);
+  }
+  return byId;
+}
+
 async function recommendationPage(
   db: Db,
   statementId: number,
   themeFilter: SQL | undefined,
   request: PageRequest,
+  withAddressees: boolean,
 ): Promise<KeysetPage<RecommendationDetail>> {
   const r = t.recommendations;
   const page = await keysetPage({
@@ -185,6 +223,10 @@ async function recommendationPage(
           // Its themes in the same query (qualified by hand, as in recommendationNumber()).
           themeIds: sql<number[]>`array(select ${t.recommendationThemes.themeId} from ${t.recommendationThemes}
             where ${t.recommendationThemes.recommendationId} = ${r}.id)`,
+          addresseeIds: withAddressees
+            ? sql<number[]>`array(select ${t.recommendationAddressees.addresseeId} from ${t.recommendationAddressees}
+              where ${t.recommendationAddressees.recommendationId} = ${r}.id)`
+            : sql<number[]>`'{}'::integer[]`,
         })
         .from(r)
         .where(and(eq(r.statementId, statementId), themeFilter, after))
@@ -199,15 +241,14 @@ async function recommendationPage(
       number: row.number,
       text: row.text,
       themeIds: row.themeIds.map(Number),
-      // The statement page names no addressee per recommendation; its own page does.
-      addresseeIds: [],
+      addresseeIds: row.addresseeIds.map(Number),
     })),
   };
 }
 
 /** One recommendation of a public statement with what its own pages show: its themes and addressees. */
 export interface RecommendationInStatement {
-  statement: StatementDetail['statement'];
+  statement: StatementRow;
   recommendation: RecommendationDetail;
   themes: ThemeRow[];
   addressees: AddresseeRow[];

@@ -2,17 +2,16 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { StatementPageSection } from '../../platform/feature.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
-import { Cursor, PageQuery } from '../../platform/web/page-query.js';
+import { PageQuery } from '../../platform/web/page-query.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { keysetLinks, pageHref } from '../../ui/pager.js';
 import { documentOf } from '../files/index.js';
+import { StatementPageQuery, statementListCursors, statementPagers } from './page-links.js';
 import { getPublicRecommendation, getPublicStatementPage } from './page-service.js';
 import { listPublicStatements } from './service.js';
 import { HomePage, RecommendationPage, StatementPage } from './views.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
-/** The signatories' cursors: the statement page has two paged lists, and `after`/`before` are the recommendations'. */
-const SIGNATORY_CURSORS = { after: 'signatories-after', before: 'signatories-before' } as const;
 
 /** `sections`: what other features add to a statement's page (a release list), from their manifests. */
 export function registerStatementRoutes(
@@ -42,20 +41,16 @@ export function registerStatementRoutes(
           params: Type.Object({ slug: Slug }),
           querystring: Type.Object({
             theme: Type.Optional(Type.String({ maxLength: 200 })),
-            ...PageQuery,
-            [SIGNATORY_CURSORS.after]: Cursor,
-            [SIGNATORY_CURSORS.before]: Cursor,
+            ...StatementPageQuery,
           }),
         },
       },
       async (request, reply) => {
         const query = request.query;
         const theme = query.theme?.trim() || null;
-        const signatoryCursor = { after: query[SIGNATORY_CURSORS.after], before: query[SIGNATORY_CURSORS.before] };
         const detail = await getPublicStatementPage(deps.db, request.params.slug, deps.now(), {
           theme,
-          recommendations: { after: query.after, before: query.before },
-          signatories: signatoryCursor,
+          ...statementListCursors(query),
         });
         const document = await documentOf(deps.db, detail.statement.id);
         const ctx = pageContext(deps, request, locale);
@@ -63,16 +58,7 @@ export function registerStatementRoutes(
         // Each list's links keep the other list's place and the theme filter.
         const path = `/${locale}/statements/${detail.statement.slug}`;
         const kept = { ...query, theme: theme ?? undefined };
-        const pagers = {
-          recommendations: keysetLinks(
-            detail.recommendations,
-            (cursor) => `${pageHref(path, kept, cursor)}#recommendations-heading`,
-          ),
-          signatories: keysetLinks(
-            detail.signatories,
-            (cursor) => `${pageHref(path, kept, cursor, SIGNATORY_CURSORS)}#signatories-heading`,
-          ),
-        };
+        const pagers = statementPagers(path, kept, detail);
         return sendHtml(
           reply,
           await (

@@ -3,10 +3,8 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
-import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
-import { recommendationNumber, recommendationOrder } from './recommendation-number.js';
 
 export type StatementRow = typeof t.statements.$inferSelect;
 export type ThemeRow = typeof t.themes.$inferSelect;
@@ -86,27 +84,12 @@ export interface RecommendationDetail {
   addresseeIds: number[];
 }
 
-export interface StatementDetail {
-  statement: StatementRow;
-  addressees: AddresseeRow[];
-  recommendations: RecommendationDetail[];
-  /** Every theme used by a recommendation, in the coalition's order. */
-  themes: ThemeRow[];
-  /** Every addressee named by the statement or a recommendation, by id. */
-  addresseesById: Map<number, AddresseeRow>;
-  signatories: { organization: OrganizationRow; role: 'convener' | 'signatory' }[];
-  quotes: { id: number; text: LocalizedText; person: PersonRow; organization: OrganizationRow | null }[];
-}
-
-/**
- * A statement with everything its page shows, whatever its state: for signed-in pages that show a
- * draft to the people it is meant for (sign-on). Their own policy decides who; the public goes
- * through `getPublicStatementPage` (page-service.ts), one page of each long list at a time.
- */
-export async function getStatementDetail(db: Db, slug: string): Promise<StatementDetail> {
-  const [statement] = await db.select().from(t.statements).where(eq(t.statements.slug, slug));
-  if (!statement) throw new NotFound(`No statement "${slug}"`);
-  return statementDetail(db, statement);
+/** A quote on a statement's page, with who said it. */
+export interface StatementQuote {
+  id: number;
+  text: LocalizedText;
+  person: PersonRow;
+  organization: OrganizationRow | null;
 }
 
 /** A statement's addressees, in its order (its detail and its public page read them alike). */
@@ -128,57 +111,4 @@ export function statementQuoteRows(db: Db, id: number) {
     .leftJoin(t.organizations, eq(t.organizations.id, t.people.organizationId))
     .where(eq(t.quotes.statementId, id))
     .orderBy(asc(t.quotes.position));
-}
-
-async function statementDetail(db: Db, statement: StatementRow): Promise<StatementDetail> {
-  const id = statement.id;
-
-  const [recRows, recThemes, recAddressees, statementAddressees, signatories, quotes] = await Promise.all([
-    db
-      .select({ recommendation: t.recommendations, number: recommendationNumber() })
-      .from(t.recommendations)
-      .where(eq(t.recommendations.statementId, id))
-      .orderBy(...recommendationOrder()),
-    db
-      .select({ recommendationId: t.recommendationThemes.recommendationId, theme: t.themes })
-      .from(t.recommendationThemes)
-      .innerJoin(t.recommendations, eq(t.recommendations.id, t.recommendationThemes.recommendationId))
-      .innerJoin(t.themes, eq(t.themes.id, t.recommendationThemes.themeId))
-      .where(eq(t.recommendations.statementId, id)),
-    db
-      .select({ recommendationId: t.recommendationAddressees.recommendationId, addressee: t.addressees })
-      .from(t.recommendationAddressees)
-      .innerJoin(t.recommendations, eq(t.recommendations.id, t.recommendationAddressees.recommendationId))
-      .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
-      .where(eq(t.recommendations.statementId, id)),
-    statementAddresseeRows(db, id),
-    db
-      .select({ organization: t.organizations, role: t.signatories.role })
-      .from(t.signatories)
-      .innerJoin(t.organizations, eq(t.organizations.id, t.signatories.organizationId))
-      .where(eq(t.signatories.statementId, id))
-      .orderBy(asc(t.signatories.position)),
-    statementQuoteRows(db, id),
-  ]);
-
-  const themesById = new Map(recThemes.map((r) => [r.theme.id, r.theme]));
-  const addresseesById = new Map<number, AddresseeRow>();
-  for (const { addressee } of [...statementAddressees, ...recAddressees]) addresseesById.set(addressee.id, addressee);
-
-  return {
-    statement,
-    addressees: statementAddressees.map((r) => r.addressee),
-    recommendations: recRows.map(({ recommendation: r, number }) => ({
-      id: r.id,
-      slug: r.slug,
-      number,
-      text: r.text,
-      themeIds: recThemes.filter((x) => x.recommendationId === r.id).map((x) => x.theme.id),
-      addresseeIds: recAddressees.filter((x) => x.recommendationId === r.id).map((x) => x.addressee.id),
-    })),
-    themes: [...themesById.values()].sort((a, b) => a.position - b.position || a.slug.localeCompare(b.slug)),
-    addresseesById,
-    signatories,
-    quotes,
-  };
 }

@@ -15,6 +15,7 @@ import { Pager, PagerHead, type PagerLinks } from '../../ui/pager.js';
 import type { FileRef } from '../files/index.js';
 import { FullDocumentLink } from '../files/index.js';
 import { similarity } from '../lint/index.js';
+import type { StatementPagers } from './page-links.js';
 import type { RecommendationInStatement, StatementPageDetail } from './page-service.js';
 import type { StatementListItem } from './service.js';
 
@@ -63,12 +64,6 @@ export function HomePage({
       </ul>
     </ListingPage>
   );
-}
-
-/** The addresses of the statement page's two paged lists (ui/pager.tsx). */
-export interface StatementPagers {
-  recommendations: PagerLinks;
-  signatories: PagerLinks;
 }
 
 export function StatementPage({
