@@ -3,7 +3,8 @@
  * of the statement. With more than offered, the forms stay small; Find posts the form to itself
  * (`_action=find`), which comes back with what was typed and what was found, writing nothing; an
  * organization found so is saved as a meeting's participant and as a commitment's committer, and a
- * recommendation found by its number or words is linked. Both engines.
+ * recommendation found by its number or words is linked. Addressees likewise: the recommendation's own
+ * and a few more, the rest by search. Both engines.
  */
 import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
@@ -19,12 +20,13 @@ import { loadDemo } from '../demo/index.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 
-describeEachEngine('follow-up forms offer organizations bounded', (ctx) => {
+describeEachEngine('follow-up forms offer organizations and addressees bounded', (ctx) => {
   let app: FastifyTypeBox;
   let editor: Visitor;
   let base: string;
   let recId: number;
   let needle: number;
+  let needleAddressee: number;
   const page = async (url: string) => {
     const response = await editor.get(url);
     expect(response.statusCode).toBe(200);
@@ -40,6 +42,20 @@ describeEachEngine('follow-up forms offer organizations bounded', (ctx) => {
         { slug: 'zeta-needle', name: 'Zeta Needle Collective' },
       ]);
     needle = (await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'zeta-needle')))[0]!.id;
+    await ctx.db.insert(t.addressees).values([
+      ...Array.from({ length: CHOICES_LIMIT * 3 }, (_, i) => ({
+        slug: `bulk-addressee-${i}`,
+        name: localized('en', `Bulk ministry ${i}`),
+        kind: 'government' as const,
+      })),
+      {
+        slug: 'zz-needle-ministry',
+        name: localized('en', 'Ministry of Needles', { es: 'Ministerio de Agujas' }),
+        kind: 'government' as const,
+      },
+    ]);
+    needleAddressee = (await ctx.db.select().from(t.addressees).where(eq(t.addressees.slug, 'zz-needle-ministry')))[0]!
+      .id;
     const [rec] = await ctx.db.select().from(t.recommendations).where(eq(t.recommendations.slug, 'family-unity'));
     recId = rec!.id;
     // The statement gets more recommendations than a form offers; the last one is the needle.
@@ -129,6 +145,71 @@ describeEachEngine('follow-up forms offer organizations bounded', (ctx) => {
     expect(commitment).toBeDefined();
     const edit = (await page(`${base}/commitment/${commitment!.id}/edit`)).$;
     expect(edit(`select[name=committer] option[value="o:${needle}"]`).attr('selected')).toBeDefined();
+  });
+
+  it('addressees: the recommendation’s own and the first few; one found by its Spanish name is saved, then offered on edit', async () => {
+    const own = await ctx.db
+      .select()
+      .from(t.recommendationAddressees)
+      .where(eq(t.recommendationAddressees.recommendationId, recId));
+    expect(own.length).toBeGreaterThan(0);
+    const { $ } = await page(`${base}/meeting`);
+    const offered = $('input[type=checkbox][name=addressee]')
+      .map((_, el) => Number($(el).attr('value')))
+      .get();
+    expect(offered.length).toBeLessThanOrEqual(own.length + CHOICES_FIRST);
+    for (const { addresseeId } of own) expect(offered).toContain(addresseeId);
+    expect(offered).not.toContain(needleAddressee);
+    const search = await editor.post(
+      `${base}/meeting`,
+      { _action: 'find', 'find-addressee': 'agujas', date: '2026-11-21', place: 'Typed place 2' },
+      `${base}/meeting`,
+    );
+    expect(search.statusCode).toBe(200);
+    const found = cheerio.load(search.body);
+    expect(found(`input[name=addressee][value="${needleAddressee}"]`).length).toBe(1);
+    expect(found('input[name=place]').val()).toBe('Typed place 2');
+    const saved = await editor.post(
+      `${base}/meeting`,
+      {
+        date: '2026-11-21',
+        summary_en: 'Met the ministry.',
+        addressee: String(needleAddressee),
+        recommendation: String(recId),
+      },
+      `${base}/meeting`,
+    );
+    expect(saved.statusCode).toBe(303);
+    const [participant] = await ctx.db
+      .select()
+      .from(t.followupMeetingParticipants)
+      .where(eq(t.followupMeetingParticipants.addresseeId, needleAddressee));
+    expect(participant).toBeDefined();
+    const edit = (await page(`${base}/meeting/${participant!.meetingId}/edit`)).$;
+    expect(edit(`input[name=addressee][value="${needleAddressee}"]`).attr('checked')).toBeDefined();
+
+    const committed = await editor.post(
+      `${base}/commitment`,
+      {
+        committer: `a:${needleAddressee}`,
+        date: '2026-11-21',
+        text_en: 'The ministry will.',
+        recommendation: String(recId),
+      },
+      `${base}/commitment`,
+    );
+    expect(committed.statusCode).toBe(303);
+    const [commitment] = await ctx.db
+      .select()
+      .from(t.followupCommitments)
+      .where(eq(t.followupCommitments.addresseeId, needleAddressee));
+    const commitmentEdit = (await page(`${base}/commitment/${commitment!.id}/edit`)).$;
+    expect(
+      commitmentEdit(`select[name=committer] option[value="a:${needleAddressee}"]`).attr('selected'),
+    ).toBeDefined();
+    expect(commitmentEdit('select[name=committer] option[value^="a:"]').length).toBeLessThanOrEqual(
+      own.length + CHOICES_FIRST + 1,
+    );
   });
 
   it('recommendations: the statement’s first ones and the chosen; found by words or number, then linked', async () => {

@@ -67,15 +67,20 @@ export interface FollowupOptions {
 
 const IdParams = Type.Object({ id: RowNumber });
 /**
- * A form page's query: the organizations' search (meeting participants, a commitment's committer) and
- * the recommendations' (those a meeting or commitment concerns). The forms' own Find buttons post the
+ * A form page's query: the organizations' and addressees' searches (meeting participants, a commitment's
+ * committer) and the recommendations' (those a meeting or commitment concerns). The forms' own Find buttons post the
  * form instead (`_action=find`), so what the editor typed stays; these are for links.
  */
 const FindQuery = Type.Object({
   'find-organization': Type.Optional(Type.String({ maxLength: 100 })),
+  'find-addressee': Type.Optional(Type.String({ maxLength: 100 })),
   'find-recommendation': Type.Optional(Type.String({ maxLength: 100 })),
 });
-type Finds = { 'find-organization'?: string | undefined; 'find-recommendation'?: string | undefined };
+type Finds = {
+  'find-organization'?: string | undefined;
+  'find-addressee'?: string | undefined;
+  'find-recommendation'?: string | undefined;
+};
 
 /** The organizations a form's values name (participants, or an organization as committer): offered again. */
 function chosenOrganizations(values: FormValues): number[] {
@@ -83,6 +88,13 @@ function chosenOrganizations(values: FormValues): number[] {
   const participants = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(Number);
   const committer = /^o:(\d+)$/.exec(one(values, 'committer'));
   return [...participants, ...(committer ? [Number(committer[1])] : [])].filter((n) => Number.isInteger(n) && n > 0);
+}
+/** The addressees a form's values name (a meeting's, or an addressee as committer): offered again. */
+function chosenAddressees(values: FormValues): number[] {
+  const raw = values.addressee;
+  const ticked = (Array.isArray(raw) ? raw : raw ? [raw] : []).map(Number);
+  const committer = /^a:(\d+)$/.exec(one(values, 'committer'));
+  return [...ticked, ...(committer ? [Number(committer[1])] : [])].filter((n) => Number.isInteger(n) && n > 0);
 }
 /** The recommendations a form's values tick: offered again, whatever the search. */
 function chosenRecommendations(values: FormValues): number[] {
@@ -96,6 +108,10 @@ function choiceQuery(values: FormValues, finds: Finds = {}): EditorChoiceQuery {
     organizations: {
       chosen: chosenOrganizations(values),
       find: finds['find-organization'] ?? one(values, 'find-organization'),
+    },
+    addressees: {
+      chosen: chosenAddressees(values),
+      find: finds['find-addressee'] ?? one(values, 'find-addressee'),
     },
     recommendations: {
       chosen: chosenRecommendations(values),
@@ -374,7 +390,7 @@ export function registerFollowupEditRoutes(
       const parsed = parseMeeting(values, {
         recommendationIds,
         organizationIds: rec.organizations.map((o) => o.id),
-        addresseeIds: rec.allAddressees.map((a) => a.id),
+        addresseeIds: rec.addresseeChoices.map((a) => a.id),
         locale,
         now,
       });
@@ -386,7 +402,7 @@ export function registerFollowupEditRoutes(
     const parsed = parseCommitment(values, {
       recommendationIds,
       meetingIds: rec.meetings.map((m) => m.id),
-      committers: [...rec.allAddressees.map((a) => `a:${a.id}`), ...rec.organizations.map((o) => `o:${o.id}`)],
+      committers: [...rec.addresseeChoices.map((a) => `a:${a.id}`), ...rec.organizations.map((o) => `o:${o.id}`)],
       locale,
       now,
     });

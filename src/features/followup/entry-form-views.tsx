@@ -186,6 +186,18 @@ function organizationSearch(ctx: PageContext, rec: EditorRecommendation, action:
   };
 }
 
+function addresseeSearch(ctx: PageContext, rec: EditorRecommendation, action: string): ChoiceSearchProps {
+  return {
+    param: 'find-addressee',
+    what: ctx.t.choicesWhatAddressees,
+    value: rec.addresseeSearch.find,
+    more: rec.addresseeSearch.more,
+    offered: rec.addresseeSearch.offered,
+    page: action,
+    anchor: 'find-addressee-words',
+  };
+}
+
 function RecommendationsField(props: {
   ctx: PageContext;
   rec: EditorRecommendation;
@@ -241,8 +253,9 @@ export function MeetingFormPage(props: FormPageProps) {
         state={state}
         name="addressee"
         legend={t.followupFieldAddressees}
-        options={rec.allAddressees.map((a) => ({ value: String(a.id), label: localizedPlain(a.name, ctx) }))}
+        options={rec.addresseeChoices.map((a) => ({ value: String(a.id), label: localizedPlain(a.name, ctx) }))}
       />
+      <ChoiceSearch ctx={ctx} {...addresseeSearch(ctx, rec, action)} />
       <RecommendationsField ctx={ctx} rec={rec} state={state} action={action} />
     </FormPage>
   );
@@ -260,10 +273,11 @@ export function CommitmentFormPage(props: FormPageProps) {
         name="committer"
         label={t.followupFieldCommitter}
         options={[
-          ...rec.allAddressees.map((a) => ({ value: `a:${a.id}`, label: localizedPlain(a.name, ctx) })),
+          ...rec.addresseeChoices.map((a) => ({ value: `a:${a.id}`, label: localizedPlain(a.name, ctx) })),
           ...rec.organizations.map((o) => ({ value: `o:${o.id}`, label: o.name })),
         ]}
       />
+      <ChoiceSearch ctx={ctx} {...addresseeSearch(ctx, rec, action)} />
       <ChoiceSearch ctx={ctx} {...search} />
       <SelectField
         state={state}

@@ -7,19 +7,21 @@ import { Forbidden, NotFound } from '../../platform/errors.js';
 import { canRecordFollowup, type PolicyUser } from '../../platform/policy.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import { organizationsToPick } from '../registry/index.js';
-import { recommendationOrder } from '../statements/index.js';
+import { addresseesToPick, recommendationOrder } from '../statements/index.js';
 
 /** What a form's pickers have chosen (posted or recorded ids) and the words their searches look for. */
 export interface EditorChoiceQuery {
   organizations?: { chosen: number[]; find?: string | undefined };
+  addressees?: { chosen: number[]; find?: string | undefined };
   recommendations?: { chosen: number[]; find?: string | undefined };
 }
 
 /**
  * The recommendation, its addressees and meetings, and what its forms offer, bounded
- * (platform/db/choices.ts): organizations (registry's organizationsToPick) and its statement's
- * recommendations are the `chosen` ones (recorded or posted) and a few more, those `find` matches, so
- * a form does not grow with the registry or the statement. `siblingIds` are all of the statement's
+ * (platform/db/choices.ts): organizations (registry's organizationsToPick), addressees (the
+ * recommendation's own always among them) and its statement's recommendations are the `chosen` ones
+ * (recorded or posted) and a few more, those `find` matches, so a form does not grow with the registry
+ * or the statement. `siblingIds` are all of the statement's
  * recommendations (ids only): what a posted choice is checked against.
  */
 export async function getRecommendationForEditor(db: Db, id: number, user: PolicyUser, query: EditorChoiceQuery = {}) {
@@ -33,7 +35,8 @@ export async function getRecommendationForEditor(db: Db, id: number, user: Polic
   const organizationQuery = query.organizations ?? { chosen: [] };
   const recommendationQuery = query.recommendations ?? { chosen: [] };
   const r = t.recommendations;
-  const [siblingRows, addressees, allAddressees, organizations, meetings] = await Promise.all([
+  const addresseeQuery = query.addressees ?? { chosen: [] };
+  const [siblingRows, addressees, organizations, meetings] = await Promise.all([
     db
       .select({ id: r.id })
       .from(r)
@@ -45,7 +48,6 @@ export async function getRecommendationForEditor(db: Db, id: number, user: Polic
       .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
       .where(eq(t.recommendationAddressees.recommendationId, id))
       .orderBy(asc(t.addressees.slug)),
-    db.select().from(t.addressees).orderBy(asc(t.addressees.slug)),
     organizationsToPick(db, organizationQuery),
     db
       .select({ meeting: t.followupMeetings })
@@ -59,6 +61,11 @@ export async function getRecommendationForEditor(db: Db, id: number, user: Polic
   // A number typed in the search finds that recommendation; other words search its text.
   const find = recommendationQuery.find?.trim() ?? '';
   const byNumber = /^\d{1,6}$/.test(find) ? siblingIds[Number(find) - 1] : undefined;
+  const ownAddressees = addressees.map((a) => a.addressee);
+  const addresseeChoices = await addresseesToPick(db, {
+    chosen: [...ownAddressees.map((a) => a.id), ...addresseeQuery.chosen],
+    find: addresseeQuery.find,
+  });
   const recommendations = await chosenAndOffered({
     id: r.id,
     chosen: [id, ...recommendationQuery.chosen.filter((x) => siblingIds.includes(x))],
@@ -79,8 +86,14 @@ export async function getRecommendationForEditor(db: Db, id: number, user: Polic
     /** The statement's recommendations the forms offer (bounded), in the statement's order. */
     siblings: recommendations.rows.map((s) => ({ ...s, number: numberOf(s.id) })).sort((a, b) => a.number - b.number),
     recommendationSearch: { more: recommendations.more, offered: recommendations.offered, find },
-    addressees: addressees.map((a) => a.addressee),
-    allAddressees,
+    addressees: ownAddressees,
+    /** The addressees the forms offer (bounded): the chosen ones, then the first or those the search finds. */
+    addresseeChoices: addresseeChoices.rows,
+    addresseeSearch: {
+      more: addresseeChoices.more,
+      offered: addresseeChoices.offered,
+      find: addresseeQuery.find ?? '',
+    },
     organizations: organizations.rows,
     /** More organizations match than offered; how many besides the chosen are offered; the search's words. */
     organizationSearch: {

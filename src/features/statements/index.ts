@@ -25,7 +25,7 @@ export { blockKindName, editorialTranslationSources } from './translation-source
 export { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
 export { EditorialListPage, StateTag } from './workspace-parts.js';
 export type { RegistryChoices } from './workspace-read.js';
-export { EDITOR_RECOMMENDATIONS_PAGE, registryChoices } from './workspace-read.js';
+export { addresseesToPick, EDITOR_RECOMMENDATIONS_PAGE, registryChoices } from './workspace-read.js';
 export { registerStatementWorkspaceRoutes } from './workspace-routes.js';
 export type { Typed } from './workspace-views.js';
 export { missingIds, wasEverPublished } from './write-support.js';
