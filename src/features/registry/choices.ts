@@ -3,8 +3,8 @@
  * follow-up participants…): the chosen ones plus a bounded number found by name
  * (platform/db/choices.ts), never the whole registry.
  */
-import { asc, or } from 'drizzle-orm';
-import { type Choices, chosenAndOffered } from '../../platform/db/choices.js';
+import { and, asc, isNull, or } from 'drizzle-orm';
+import { CHOICES_FIRST, CHOICES_LIMIT, type Choices, chosenAndOffered } from '../../platform/db/choices.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches, textsMatch } from '../../platform/text/localized-search.js';
@@ -12,23 +12,28 @@ import { likePattern, localizedTextMatches, textsMatch } from '../../platform/te
 export type OrganizationChoice = typeof t.organizations.$inferSelect;
 export type PersonChoice = typeof t.people.$inferSelect;
 
-/** Organizations by name (or acronym, slug, a translated name); `find` empty offers the first by name. */
+/**
+ * Organizations by name (or acronym, slug, a translated name); `find` empty offers the first by name.
+ * `activeOnly` leaves archived ones out of what is offered (a chosen one stays, so a form still shows it).
+ */
 export function organizationsToPick(
   db: Db,
-  query: { chosen: number[]; find?: string | undefined; limit?: number },
+  query: { chosen: number[]; find?: string | undefined; limit?: number; activeOnly?: boolean },
 ): Promise<Choices<OrganizationChoice>> {
   const find = query.find?.trim() ?? '';
   const like = likePattern(find);
+  const found = find
+    ? or(
+        textsMatch([t.organizations.name, t.organizations.acronym, t.organizations.slug], like),
+        localizedTextMatches(t.organizations.localizedName, like),
+      )
+    : undefined;
   return chosenAndOffered({
     id: t.organizations.id,
     chosen: query.chosen,
-    ...(query.limit ? { limit: query.limit } : {}),
-    match: find
-      ? or(
-          textsMatch([t.organizations.name, t.organizations.acronym, t.organizations.slug], like),
-          localizedTextMatches(t.organizations.localizedName, like),
-        )
-      : undefined,
+    // Said here: leaving archived ones out is a condition even without a search.
+    limit: query.limit ?? (find ? CHOICES_LIMIT : CHOICES_FIRST),
+    match: query.activeOnly ? and(isNull(t.organizations.archivedAt), found) : found,
     fetch: (where, limit) => {
       const q = db
         .select()

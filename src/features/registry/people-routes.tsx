@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { type Form, fields, SlugParams } from '../../platform/forms/form-body.js';
+import { type Form, field, fields, SlugParams } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canViewRegistry, type PolicyUser } from '../../platform/policy.js';
 import type { AuthOptions } from '../../platform/web/auth.js';
@@ -20,7 +20,7 @@ import {
   personRecord,
   updatePerson,
 } from './people-service.js';
-import { PeopleListPage, PersonFormPage, personFormValues } from './people-views.js';
+import { FIND_ORGANIZATION, PeopleListPage, PersonFormPage, personFormValues } from './people-views.js';
 import { registerRecordForms } from './record-routes.js';
 
 function readPersonForm(body: Form): PersonForm {
@@ -74,9 +74,9 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
 
     scope.get(`${path}/new`, { schema: { querystring: ListQuery } }, async (request, reply) => {
       const w = request.workspace;
-      const organizations = await organizationChoices(deps.db, w.user);
       const preset = request.query.organization ?? (await organizationSlug(deps.db, w.user.organizationId));
       const form = personFormValues(null, preset);
+      const organizations = await organizationChoices(deps.db, w.user, { chosenSlug: preset });
       const back = await backHref(deps.db, locale, w.user);
       return sendHtml(
         reply,
@@ -88,7 +88,7 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
       const w = request.workspace;
       const person = await getPersonForEdit(deps.db, request.params.slug, w.user);
       const form = personFormValues(person, await organizationSlug(deps.db, person.organizationId));
-      const organizations = await organizationChoices(deps.db, w.user);
+      const organizations = await organizationChoices(deps.db, w.user, { chosenSlug: form.organization });
       const back = await backHref(deps.db, locale, w.user);
       return sendHtml(
         reply,
@@ -113,7 +113,12 @@ export function registerPeopleWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDep
           {...w}
           person={shown.current}
           form={shown.form}
-          organizations={await organizationChoices(deps.db, w.user)}
+          organizations={
+            await organizationChoices(deps.db, w.user, {
+              chosenSlug: shown.form.organization,
+              find: shown.posted ? field(shown.posted, FIND_ORGANIZATION) : undefined,
+            })
+          }
           outcome={shown.outcome}
           version={shown.version}
           backHref={await backHref(deps.db, locale, w.user)}

@@ -4,12 +4,13 @@ import type { KeysetPage } from '../../platform/db/keyset.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { boundFields } from '../../ui/bound-fields.js';
+import { ChoiceSearch } from '../../ui/choice-search.js';
 import { CheckboxField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { ArchivableName, type RecordFormProps, RegistryFormPage } from './common.js';
-import type { PersonForm, PersonListRow, PersonRow } from './people-service.js';
+import type { PersonForm, PersonListRow, PersonOrganizationChoices, PersonRow } from './people-service.js';
 import { PERSON_LIMITS } from './people-service.js';
 
 type OrganizationRow = PersonListRow['organization'] & {};
@@ -84,10 +85,13 @@ export function personFormValues(p: PersonRow | null, organizationSlug = ''): Pe
   };
 }
 
+/** The person form's organization search: its words are posted with the form (`_action=find`). */
+export const FIND_ORGANIZATION = 'find-organization';
+
 export function PersonFormPage(
   props: RecordFormProps<PersonForm> & {
     person: PersonRow | null;
-    organizations: OrganizationRow[];
+    organizations: PersonOrganizationChoices;
     /** The people list for editors; a member's own organization page for a member. */
     backHref: string;
   },
@@ -103,6 +107,7 @@ export function PersonFormPage(
     phone: t.registryPersonPhone,
   };
   const isMember = props.user.role === 'member';
+  const search = props.organizations.search;
   const f = boundFields(ctx, { labels, values: form, errors });
   return (
     <RegistryFormPage
@@ -131,10 +136,24 @@ export function PersonFormPage(
       />
       <f.Select
         name="organization"
-        options={props.organizations.map((o) => ({ value: o.slug, label: o.name }))}
+        options={props.organizations.rows.map((o) => ({ value: o.slug, label: o.name }))}
         required={isMember}
         {...(isMember ? {} : { emptyLabel: t.registryPersonNoOrganization })}
       />
+      {search ? (
+        <ChoiceSearch
+          ctx={ctx}
+          param={FIND_ORGANIZATION}
+          what={t.choicesWhatOrganizations}
+          value={search.find}
+          more={search.more}
+          offered={search.offered}
+          page={p ? `${base(ctx)}/${p.slug}/edit` : base(ctx)}
+          anchor={`${FIND_ORGANIZATION}-words`}
+        />
+      ) : (
+        ''
+      )}
       <f.Text name="email" type="email" autocomplete="off" maxlength={PERSON_LIMITS.email} />
       <f.Text
         name="phone"

@@ -3,9 +3,10 @@
 import type { FastifyReply } from 'fastify';
 import { rebaseForm, rowAsSeen } from '../../platform/conflict.js';
 import type { Db } from '../../platform/db/client.js';
+import { isFindPost } from '../../platform/forms/choice-limits.js';
 import { FlatFormBody, type Form, SlugParams, seenVersion } from '../../platform/forms/form-body.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
-import type { SiteDeps } from '../../platform/web/site-deps.js';
+import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import {
   type FormOutcome,
   redirectSaved,
@@ -33,10 +34,19 @@ export interface RecordForms<Typed, Row extends { id: number; slug: string; vers
   formOf: (current: NoInfer<Row>) => Promise<(row: NoInfer<Row>) => Typed> | ((row: NoInfer<Row>) => Typed);
   /** Where a saved create, edit or archive sends the editor, by the row's slug. */
   done: (slug: string, w: WorkspaceRequest) => Promise<string> | string;
-  /** The form page again after a refused save: `current` is null on the create form. */
+  /**
+   * The form page again after a refused save, or as typed after a picker's Find (`posted` is then the
+   * form's body, whose search words the page reads): `current` is null on the create form.
+   */
   page: (
     w: WorkspaceRequest,
-    shown: { current: NoInfer<Row> | null; form: NoInfer<Typed>; outcome: FormOutcome; version?: number },
+    shown: {
+      current: NoInfer<Row> | null;
+      form: NoInfer<Typed>;
+      outcome: FormOutcome;
+      version?: number;
+      posted?: Form;
+    },
   ) => Promise<string> | string;
 }
 
@@ -53,7 +63,11 @@ export function registerRecordForms<Typed, Row extends { id: number; slug: strin
 ): void {
   scope.post(route.path, { schema: { body: FlatFormBody } }, async (request, reply) => {
     const w = request.workspace;
-    const form = route.read(request.body as Form);
+    const body = request.body as Form;
+    const form = route.read(body);
+    // A picker's Find (ui/choice-search.tsx): the form again as typed, with what it found; nothing saved.
+    if (isFindPost(body))
+      return sendHtml(reply, await route.page(w, { current: null, form, outcome: {}, posted: body }));
     return saveForm(
       reply,
       w.ctx,
@@ -64,6 +78,11 @@ export function registerRecordForms<Typed, Row extends { id: number; slug: strin
 
   postToRecord(scope, `${route.path}/:slug/edit`, async (w, slug, body, reply) => {
     const form = route.read(body);
+    if (isFindPost(body)) {
+      const current = await route.current(deps.db, slug, w.user);
+      const shown = { current, form, outcome: {}, version: seenVersion(body), posted: body };
+      return sendHtml(reply, await route.page(w, shown));
+    }
     const done = await route.done(slug, w);
     return saveForm(
       reply,
