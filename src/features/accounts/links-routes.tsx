@@ -1,5 +1,6 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/errors.js';
+import { isFindPost } from '../../platform/forms/choice-limits.js';
 import { canManageUsers } from '../../platform/policy.js';
 import { type AuthOptions, csrfToken, currentUser } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -10,7 +11,8 @@ import { getOrganization } from '../registry/index.js';
 import type { LinkOptions } from './links.js';
 import { inviteUser, requestPasswordReset } from './links.js';
 import { ForgotPasswordPage } from './links-views.js';
-import { renderUsersPage, sendHandOverLink } from './users-routes.js';
+import { FindFields, renderUsersPage, sendHandOverLink } from './users-routes.js';
+import { FIND_ORGANIZATION } from './users-views.js';
 
 export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: AuthOptions, links: LinkOptions): void {
   localizedRoutes(app, (scope, locale) => {
@@ -61,6 +63,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
             email: Type.String({ maxLength: 320 }),
             role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('member')]),
             organization: Type.String({ maxLength: 200 }),
+            ...FindFields,
           }),
         },
       },
@@ -71,6 +74,15 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         const { t } = ctx;
         const { email, role, organization } = request.body;
         const canEmail = links.mailer !== null;
+        // The organization list's Find: the form again as typed, with what it found; nothing is done.
+        if (isFindPost(request.body)) {
+          const find = request.body[FIND_ORGANIZATION];
+          return renderUsersPage(deps, request, reply, locale, auth, {
+            canEmail,
+            typed: { email, role, organization },
+            find,
+          });
+        }
         // A refusal shows the form again with what was typed, and says which field to fix.
         const refuse = (text: string) =>
           renderUsersPage(deps, request, reply, locale, auth, {

@@ -6,6 +6,7 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { createUserWithPassword, PASSWORD, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import { listAudit, systemActor } from '../../platform/audit.js';
+import { CHOICES_FIRST } from '../../platform/db/choices.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { Mail } from '../../platform/mail.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -111,6 +112,50 @@ describeEachEngine('admin account management: list, role, disable, invitation', 
     expect(last).toMatchObject({ action: 'change_role', actorUserId: adminId });
     expect(last.before).toMatchObject({ role: 'editor', organizationId: null });
     expect(last.after).toMatchObject({ role: 'member', organizationId: cejilId });
+  });
+
+  it('the invite and role forms offer a few organizations; Find finds the rest, keeps the form and changes nothing', async () => {
+    const admin = visitors.get('admin')!;
+    const options = ($: cheerio.CheerioAPI) =>
+      $('select[name=organization] option')
+        .map((_, o) => $(o).attr('value'))
+        .get()
+        .filter((v) => v !== '');
+    // The demo's ten organizations and one more: more than a form lists without a search.
+    await ctx.db.insert(t.organizations).values({ slug: 'zeta-needle', name: 'Zeta Needle Collective' });
+    const list = cheerio.load((await admin.get('/en/admin/users')).body);
+    expect(options(list)).toHaveLength(CHOICES_FIRST);
+    expect(options(list)).not.toContain('zeta-needle');
+
+    const found = await admin.post('/en/admin/users', {
+      _action: 'find',
+      'find-organization': 'needle',
+      email: 'typed@example.org',
+      role: 'member',
+      organization: '',
+    });
+    expect(found.statusCode).toBe(200);
+    const f = cheerio.load(found.body);
+    expect(options(f)).toEqual(['zeta-needle']);
+    expect(f('input[name=email]').attr('value')).toBe('typed@example.org');
+    expect(f('select[name=role] option[value=member]').attr('selected')).toBeDefined();
+    expect(await ctx.db.select().from(t.users).where(eq(t.users.email, 'typed@example.org'))).toEqual([]);
+
+    const target = await newTarget('member');
+    const version = (await userRow(target.email)).version;
+    const onRole = await admin.post(`/en/admin/users/${target.id}/role`, {
+      _action: 'find',
+      'find-organization': 'needle',
+      version,
+      role: 'editor',
+      organization: 'cejil',
+    });
+    expect(onRole.statusCode).toBe(200);
+    const r = cheerio.load(onRole.body);
+    expect(options(r)).toEqual(expect.arrayContaining(['cejil', 'zeta-needle']));
+    expect(r('select[name=organization] option[value=cejil]').attr('selected')).toBeDefined();
+    expect(r('select[name=role] option[value=editor]').attr('selected')).toBeDefined();
+    expect(await userRow(target.email)).toMatchObject({ role: 'member', version });
   });
 
   it('a disabled account cannot sign in and its sessions end; enabled, it signs in again', async () => {

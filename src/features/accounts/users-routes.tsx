@@ -2,6 +2,7 @@
 import { type Static, Type } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Forbidden, Invalid } from '../../platform/errors.js';
+import { isFindPost } from '../../platform/forms/choice-limits.js';
 import { PageCursorQuery, RowNumber } from '../../platform/forms/form-body.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canManageUsers } from '../../platform/policy.js';
@@ -13,21 +14,35 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import { copyScript } from '../../platform/web/script-asset.js';
 import { pageContext, type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { signedInRoutes } from '../../platform/web/workspace-request.js';
-import { getOrganization, listOrganizations } from '../registry/index.js';
+import { getOrganization, organizationsToPickBySlug } from '../registry/index.js';
 import type { IssuedLink, LinkOptions } from './links.js';
+import type { Role } from './service.js';
 import { changeRole, getUserItem, listUsers, resendInvitation, setDisabled } from './users-admin.js';
-import { HandOverLinkPage, type InviteTyped, type Notice, UserPage, UsersPage } from './users-views.js';
+import {
+  FIND_ORGANIZATION,
+  HandOverLinkPage,
+  type InviteTyped,
+  type Notice,
+  UserPage,
+  UsersPage,
+} from './users-views.js';
 
 const Params = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,9}$' }) });
 const UsersQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 200 })), ...PageCursorQuery });
 type UsersQuery = Static<typeof UsersQuery>;
 const Csrf = Type.String({ maxLength: 200 });
 const Versioned = Type.Object({ _csrf: Csrf, version: RowNumber });
+/** A picker's Find (ui/choice-search.tsx): `_action=find` and the words, posted with the form. */
+export const FindFields = {
+  _action: Type.Optional(Type.String({ maxLength: 20 })),
+  [FIND_ORGANIZATION]: Type.Optional(Type.String({ maxLength: 100 })),
+};
 const RoleBody = Type.Object({
   _csrf: Csrf,
   version: RowNumber,
   role: Type.Union([Type.Literal('admin'), Type.Literal('editor'), Type.Literal('member')]),
   organization: Type.String({ maxLength: 200 }),
+  ...FindFields,
 });
 
 /** A new sign-in link to show once, for the person with this email. */
@@ -48,12 +63,12 @@ export async function renderUsersPage(
   reply: FastifyReply,
   locale: Locale,
   auth: AuthOptions,
-  page: { canEmail: boolean; notice?: Notice; typed?: InviteTyped; list?: UsersQuery },
+  page: { canEmail: boolean; notice?: Notice; typed?: InviteTyped; list?: UsersQuery; find?: string | undefined },
 ) {
   const q = page.list?.q ?? '';
   const [users, organizations] = await Promise.all([
     listUsers(deps.db, { q }, page.list ?? {}),
-    listOrganizations(deps.db),
+    organizationsToPickBySlug(deps.db, { chosenSlug: page.typed?.organization, find: page.find }),
   ]);
   const ctx = pageContext(deps, request, locale);
   const csrf = csrfToken(request, reply, auth);
@@ -93,12 +108,31 @@ export function registerUserAdminRoutes(
   const canEmail = links.mailer !== null;
 
   localizedRoutes(app, (scope, locale) => {
-    async function renderUser(request: FastifyRequest, reply: FastifyReply, id: number, notice?: Notice) {
-      const [user, organizations] = await Promise.all([getUserItem(deps.db, id), listOrganizations(deps.db)]);
+    /** `typed`: the role form as posted with its Find, shown with what the search found. */
+    async function renderUser(
+      request: FastifyRequest,
+      reply: FastifyReply,
+      id: number,
+      notice?: Notice,
+      typed?: { role: Role; organization: string; find: string | undefined },
+    ) {
+      const user = await getUserItem(deps.db, id);
+      const organizations = await organizationsToPickBySlug(deps.db, {
+        chosenSlug: typed ? typed.organization : user.organization?.slug,
+        find: typed?.find,
+      });
       const ctx = pageContext(deps, request, locale);
       const csrf = csrfToken(request, reply, auth);
       const page = (
-        <UserPage ctx={ctx} csrf={csrf} user={user} organizations={organizations} canEmail={canEmail} notice={notice} />
+        <UserPage
+          ctx={ctx}
+          csrf={csrf}
+          user={user}
+          organizations={organizations}
+          canEmail={canEmail}
+          notice={notice}
+          typed={typed}
+        />
       );
       return sendHtml(reply, await page, notice?.kind === 'error' ? 400 : 200);
     }
@@ -151,6 +185,9 @@ export function registerUserAdminRoutes(
       const admin = adminOnly(currentUser(request));
       const id = Number(request.params.id);
       const { role, organization, version } = request.body;
+      if (isFindPost(request.body)) {
+        return renderUser(request, reply, id, undefined, { role, organization, find: request.body[FIND_ORGANIZATION] });
+      }
       return change(request, reply, id, async () => {
         const org = organization ? (await getOrganization(deps.db, organization)).organization : null;
         const input = { userId: id, role, organizationId: org?.id ?? null, version };

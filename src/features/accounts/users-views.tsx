@@ -2,11 +2,12 @@ import type { KeysetPage } from '../../platform/db/keyset.js';
 import { formatDateTime } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { copyScript } from '../../platform/web/script-asset.js';
+import { ChoiceSearch } from '../../ui/choice-search.js';
 import { CsrfField } from '../../ui/form.js';
 import { TitledPage } from '../../ui/layout.js';
 import { FilterBar, TableHead } from '../../ui/list.js';
 import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
-import type { OrganizationRow } from '../registry/index.js';
+import type { OrganizationSlugChoices } from '../registry/index.js';
 import { InputLine, SubmitLine } from './form-parts.js';
 import type { IssuedLink } from './links.js';
 import type { Role } from './service.js';
@@ -48,13 +49,17 @@ export interface InviteTyped {
   organization: string;
 }
 
+/** The organization list's search field, posted with the invite and role forms (`_action=find`). */
+export const FIND_ORGANIZATION = 'find-organization';
+
 export function UsersPage(props: {
   ctx: PageContext;
   csrf: string;
   /** One page of the accounts, found by `q`. */
   users: KeysetPage<UserListItem>;
   q: string;
-  organizations: Pick<OrganizationRow, 'slug' | 'name'>[];
+  /** The invite form's organizations: the typed one and the first few, or those its search found. */
+  organizations: OrganizationSlugChoices;
   /** Whether this server can send email (SMTP_URL): an invitation is mailed, or a link handed over. */
   canEmail: boolean;
   notice?: Notice;
@@ -122,7 +127,13 @@ export function UsersPage(props: {
           value={typed?.email}
           required
         />
-        <RoleFields ctx={ctx} organizations={organizations} role={typed?.role} organizationSlug={typed?.organization} />
+        <RoleFields
+          ctx={ctx}
+          organizations={organizations}
+          role={typed?.role}
+          organizationSlug={typed?.organization}
+          action={action}
+        />
         <SubmitLine label={props.canEmail ? t.inviteButton : t.accountsAddButton} />
       </form>
     </TitledPage>
@@ -131,11 +142,14 @@ export function UsersPage(props: {
 
 function RoleFields(props: {
   ctx: PageContext;
-  organizations: Pick<OrganizationRow, 'slug' | 'name'>[];
+  organizations: OrganizationSlugChoices;
   role?: Role;
   organizationSlug?: string;
+  /** The form's own address: its Find posts there. */
+  action: string;
 }) {
   const { ctx, organizations, role, organizationSlug } = props;
+  const { search } = organizations;
   const { t } = ctx;
   return (
     <>
@@ -159,13 +173,23 @@ function RoleFields(props: {
           <option value="" safe>
             {t.noOrganization}
           </option>
-          {organizations.map((o) => (
+          {organizations.rows.map((o) => (
             <option value={o.slug} selected={o.slug === organizationSlug} safe>
               {o.name}
             </option>
           ))}
         </select>
       </p>
+      <ChoiceSearch
+        ctx={ctx}
+        param={FIND_ORGANIZATION}
+        what={t.choicesWhatOrganizations}
+        value={search.find}
+        more={search.more}
+        offered={search.offered}
+        page={props.action}
+        anchor={`${FIND_ORGANIZATION}-words`}
+      />
     </>
   );
 }
@@ -174,11 +198,14 @@ export function UserPage(props: {
   ctx: PageContext;
   csrf: string;
   user: UserListItem;
-  organizations: Pick<OrganizationRow, 'slug' | 'name'>[];
+  /** The role form's organizations: the chosen one and the first few, or those its search found. */
+  organizations: OrganizationSlugChoices;
   canEmail: boolean;
   notice?: Notice;
+  /** The role form as typed, after its Find: shown instead of the account's saved role. */
+  typed?: { role: Role; organization: string };
 }) {
-  const { ctx, csrf, user, organizations, notice } = props;
+  const { ctx, csrf, user, organizations, notice, typed } = props;
   const { t, locale } = ctx;
   const base = `/${locale}/admin/users/${user.id}`;
   const title = t.accountsUserTitle(user.email);
@@ -211,8 +238,9 @@ export function UserPage(props: {
         <RoleFields
           ctx={ctx}
           organizations={organizations}
-          role={user.role}
-          organizationSlug={user.organization?.slug}
+          role={typed?.role ?? user.role}
+          organizationSlug={typed ? typed.organization : user.organization?.slug}
+          action={`${base}/role`}
         />
         <SubmitLine label={t.accountsChangeRoleButton} />
       </form>

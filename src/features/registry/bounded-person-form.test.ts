@@ -25,11 +25,13 @@ describeEachEngine('the person form offers organizations bounded', (ctx) => {
 
   beforeAll(async () => {
     await loadDemo(ctx.db);
-    await ctx.db.insert(t.organizations).values([
-      ...Array.from({ length: 3 * CHOICES_FIRST }, (_, i) => ({ slug: `bulk-${i}`, name: `Bulk organization ${i}` })),
-      { slug: 'zeta-needle', name: 'Zeta Needle Collective' },
-      { slug: 'archived-needle', name: 'Archived Needle Group', archivedAt: new Date() },
-    ]);
+    await ctx.db
+      .insert(t.organizations)
+      .values([
+        ...Array.from({ length: 3 * CHOICES_FIRST }, (_, i) => ({ slug: `bulk-${i}`, name: `Bulk organization ${i}` })),
+        { slug: 'zeta-needle', name: 'Zeta Needle Collective' },
+        { slug: 'archived-needle', name: 'Archived Needle Group', archivedAt: new Date() },
+      ]);
     const app = await buildApp({ db: ctx.db });
     const visitors = await visitorsAs(app, ctx.db, {
       editor: { email: 'editor@example.org', role: 'editor' },

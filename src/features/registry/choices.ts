@@ -3,7 +3,7 @@
  * follow-up participants…): the chosen ones plus a bounded number found by name
  * (platform/db/choices.ts), never the whole registry.
  */
-import { and, asc, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { CHOICES_FIRST, CHOICES_LIMIT, type Choices, chosenAndOffered } from '../../platform/db/choices.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -43,6 +43,31 @@ export function organizationsToPick(
       return limit === null ? q : q.limit(limit);
     },
   });
+}
+
+/** What a form's organization list (by slug) offers, and what its search said. */
+export interface OrganizationSlugChoices {
+  rows: Pick<OrganizationChoice, 'id' | 'slug' | 'name'>[];
+  search: { find: string; more: boolean; offered: number };
+}
+
+/**
+ * For the forms that name an organization by its slug (a person's, an account's): the chosen one and
+ * the first few active ones by name, or those `find` matches, sorted by name.
+ */
+export async function organizationsToPickBySlug(
+  db: Db,
+  query: { chosenSlug?: string | undefined; find?: string | undefined },
+): Promise<OrganizationSlugChoices> {
+  const chosen = query.chosenSlug
+    ? await db
+        .select({ id: t.organizations.id })
+        .from(t.organizations)
+        .where(eq(t.organizations.slug, query.chosenSlug))
+    : [];
+  const found = await organizationsToPick(db, { chosen: chosen.map((c) => c.id), find: query.find, activeOnly: true });
+  const rows = [...found.rows].sort((a, b) => a.name.localeCompare(b.name));
+  return { rows, search: { find: query.find?.trim() ?? '', more: found.more, offered: found.offered } };
 }
 
 /** People by name or e-mail; `find` empty offers the first by name. */

@@ -1,11 +1,18 @@
 /** The registry feature's front door: what other features, the app and the tests may use. */
 
-export { type OrganizationChoice, organizationsToPick, type PersonChoice, peopleToPick } from './choices.js';
+export {
+  type OrganizationChoice,
+  type OrganizationSlugChoices,
+  organizationsToPick,
+  organizationsToPickBySlug,
+  type PersonChoice,
+  peopleToPick,
+} from './choices.js';
 export { registryFeature } from './manifest.js';
 export { normalizePhone } from './phone.js';
 export { registerOrganizationEditRoutes } from './profile-routes.js';
 export { registerOrganizationRoutes } from './public-routes.js';
 export type { OrganizationRow } from './public-service.js';
-export { getOrganization, listOrganizations } from './public-service.js';
+export { getOrganization } from './public-service.js';
 export { translationCounts, translationTodoPage } from './translations-service.js';
 export { registerRegistryRoutes } from './workspace-routes.js';

@@ -19,7 +19,7 @@ import { mergeLocalized } from '../../platform/text/bilingual.js';
 import { likePattern, textsMatch } from '../../platform/text/localized-search.js';
 import type { Editor } from '../../platform/write.js';
 import { actorOf, assertAllowed, insertAudited } from '../../platform/write.js';
-import { organizationsToPick } from './choices.js';
+import { type OrganizationSlugChoices, organizationsToPickBySlug } from './choices.js';
 import { normalizePhone } from './phone.js';
 import { type RecordChange, type RegistryRecord, updateRecord } from './record.js';
 import { uniqueSlug } from './slug.js';
@@ -83,36 +83,26 @@ export async function listPeople(
 /** Organizations a person may be attached to by this user: all for editors, their own for a member. */
 /** The organizations a person form offers, and its search (null when there is nothing to search: a member's form). */
 export interface PersonOrganizationChoices {
-  rows: Pick<OrganizationRow, 'id' | 'slug' | 'name'>[];
-  search: { find: string; more: boolean; offered: number } | null;
+  rows: OrganizationSlugChoices['rows'];
+  search: OrganizationSlugChoices['search'] | null;
 }
 
 /**
  * What the person form's organization list offers: a member, only their own organization (the policy's
- * one choice); an editor, the chosen one and the first few or those `find` matches (registry choices,
- * bounded), so the form does not grow with the registry.
+ * one choice); an editor, the chosen one and the first few or those `find` matches (bounded), so the
+ * form does not grow with the registry.
  */
 export async function organizationChoices(
   db: Db,
   user: PolicyUser & { organizationId: number | null },
   query: { chosenSlug?: string; find?: string | undefined } = {},
 ): Promise<PersonOrganizationChoices> {
-  if (user.role === 'member') {
-    const own =
-      user.organizationId === null
-        ? []
-        : await db.select().from(t.organizations).where(eq(t.organizations.id, user.organizationId));
-    return { rows: own.filter((o) => canEditPerson(user, { organizationId: o.id })), search: null };
-  }
-  const chosen = query.chosenSlug
-    ? await db
-        .select({ id: t.organizations.id })
-        .from(t.organizations)
-        .where(eq(t.organizations.slug, query.chosenSlug))
-    : [];
-  const found = await organizationsToPick(db, { chosen: chosen.map((c) => c.id), find: query.find, activeOnly: true });
-  const rows = [...found.rows].sort((a, b) => a.name.localeCompare(b.name));
-  return { rows, search: { find: query.find?.trim() ?? '', more: found.more, offered: found.offered } };
+  if (user.role !== 'member') return organizationsToPickBySlug(db, query);
+  const own =
+    user.organizationId === null
+      ? []
+      : await db.select().from(t.organizations).where(eq(t.organizations.id, user.organizationId));
+  return { rows: own.filter((o) => canEditPerson(user, { organizationId: o.id })), search: null };
 }
 
 export async function getPersonForEdit(db: Db, slug: string, user: PolicyUser): Promise<PersonRow> {

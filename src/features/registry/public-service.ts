@@ -1,5 +1,5 @@
 /** Read side of the organization registry, for the public site. */
-import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -11,14 +11,6 @@ export type OrganizationRow = typeof t.organizations.$inferSelect;
 export type StatementRow = typeof t.statements.$inferSelect;
 
 /** Alphabetical, ignoring accents and case, so "Asociación" sorts with the other A's. Archived ones leave the list. */
-export async function listOrganizations(db: Db): Promise<OrganizationRow[]> {
-  return db
-    .select()
-    .from(t.organizations)
-    .where(isNull(t.organizations.archivedAt))
-    .orderBy(sql`lower(unaccent(${t.organizations.name}))`, asc(t.organizations.slug));
-}
-
 /**
  * The name a reader sees in `locale` (`resolveName`: the name in that language, else the organization's
  * own), as a sort key in SQL so the directory can be paged by keyset: accents and case ignored, and in
