@@ -75,14 +75,15 @@ export function startOpeningDb(target: DbTarget): OpeningDb {
 /**
  * PGlite's Postgres lives in one WebAssembly heap that grows and never shrinks, and it zeroes its
  * shared memory at start. With Postgres's defaults (shared_buffers 128MB) a server was ~310 MB resident
- * before its first page; with these, ~180 MB, and the start takes ~150 ms less CPU. A coalition's
- * data is tens of MB and the files stay in the operating system's cache, so a page read from there
- * instead of from the buffers costs a system call, not a disk read (docs/deployment.md, "Memory").
- * maintenance_work_mem bounds what an index build in a migration may add to the heap for good.
- * wal_buffers keeps the default's 4MB (it would follow shared_buffers down to 1MB): loading the demo
- * into a new data dir, one long transaction, wrote its log in small pieces and took ~40% longer.
+ * before its first page; with 32MB ~205 MB, and with 16MB ~175 MB (measured on the demo's data dir),
+ * which keeps a server under 400 MB after the HTTP bench. A coalition's data is tens of MB, its files
+ * stay in the operating system's cache, and public pages come from the render cache, so a page read
+ * from there instead of from the buffers costs a system call, not a disk read (docs/deployment.md,
+ * "Memory"). maintenance_work_mem bounds what an index build in a migration may add to the heap for
+ * good. wal_buffers keeps the default's 4MB (it would follow shared_buffers down): loading the demo into
+ * a new data dir, one long transaction, wrote its log in small pieces and took ~40% longer.
  */
-const PGLITE_SETTINGS = ['-c', 'shared_buffers=32MB', '-c', 'maintenance_work_mem=16MB', '-c', 'wal_buffers=4MB'];
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'maintenance_work_mem=16MB', '-c', 'wal_buffers=4MB'];
 
 /** `dataDir: null` keeps everything in memory (tests). */
 function startOpeningPglite(target: Extract<DbTarget, { engine: 'pglite' }>): OpeningDb {
