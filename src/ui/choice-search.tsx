@@ -26,6 +26,22 @@ export interface ChoiceSearchProps {
   offered: number;
 }
 
+/** What a bounded list's query said of its search (platform/db/choices.ts): the words, and what they found. */
+export interface ChoiceSearchState {
+  find: string;
+  more: boolean;
+  offered: number;
+}
+
+/** A search's props from its state: `param` names the field, `page` is the form's action. */
+export function choiceSearchProps(
+  state: ChoiceSearchState,
+  options: { param: string; what: string; page: string },
+): ChoiceSearchProps {
+  const { param, what, page } = options;
+  return { param, what, page, value: state.find, more: state.more, offered: state.offered, anchor: `${param}-words` };
+}
+
 export function ChoiceSearch(props: ChoiceSearchProps & { ctx: PageContext }): JSX.Element {
   const { t } = props.ctx;
   const inputId = `${props.param}-words`;

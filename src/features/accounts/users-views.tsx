@@ -2,7 +2,7 @@ import type { KeysetPage } from '../../platform/db/keyset.js';
 import { formatDateTime } from '../../platform/i18n/format.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { copyScript } from '../../platform/web/script-asset.js';
-import { ChoiceSearch } from '../../ui/choice-search.js';
+import { ChoiceSearch, choiceSearchProps } from '../../ui/choice-search.js';
 import { CsrfField } from '../../ui/form.js';
 import { TitledPage } from '../../ui/layout.js';
 import { FilterBar, TableHead } from '../../ui/list.js';
@@ -182,13 +182,11 @@ function RoleFields(props: {
       </p>
       <ChoiceSearch
         ctx={ctx}
-        param={FIND_ORGANIZATION}
-        what={t.choicesWhatOrganizations}
-        value={search.find}
-        more={search.more}
-        offered={search.offered}
-        page={props.action}
-        anchor={`${FIND_ORGANIZATION}-words`}
+        {...choiceSearchProps(search, {
+          param: FIND_ORGANIZATION,
+          what: t.choicesWhatOrganizations,
+          page: props.action,
+        })}
       />
     </>
   );

@@ -8,7 +8,7 @@ import type { ChangeSince } from '../../platform/conflict.js';
 import { formatDate } from '../../platform/i18n/format.js';
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { ChoiceSearch, type ChoiceSearchProps } from '../../ui/choice-search.js';
+import { ChoiceSearch, type ChoiceSearchProps, choiceSearchProps } from '../../ui/choice-search.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { CsrfField } from '../../ui/form.js';
 import { LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
@@ -175,27 +175,16 @@ export function StatusFormPage(props: FormPageProps & { seen: number }) {
  * are offered bounded (workspace-service.ts), and Find posts the form to itself to find the others.
  */
 function organizationSearch(ctx: PageContext, rec: EditorRecommendation, action: string): ChoiceSearchProps {
-  return {
-    param: 'find-organization',
-    what: ctx.t.choicesWhatOrganizations,
-    value: rec.organizationSearch.find,
-    more: rec.organizationSearch.more,
-    offered: rec.organizationSearch.offered,
-    page: action,
-    anchor: 'find-organization-words',
-  };
+  const options = { param: 'find-organization', what: ctx.t.choicesWhatOrganizations, page: action };
+  return choiceSearchProps(rec.organizationSearch, options);
 }
 
 function addresseeSearch(ctx: PageContext, rec: EditorRecommendation, action: string): ChoiceSearchProps {
-  return {
+  return choiceSearchProps(rec.addresseeSearch, {
     param: 'find-addressee',
     what: ctx.t.choicesWhatAddressees,
-    value: rec.addresseeSearch.find,
-    more: rec.addresseeSearch.more,
-    offered: rec.addresseeSearch.offered,
     page: action,
-    anchor: 'find-addressee-words',
-  };
+  });
 }
 
 function RecommendationsField(props: {
@@ -218,13 +207,11 @@ function RecommendationsField(props: {
       />
       <ChoiceSearch
         ctx={ctx}
-        param="find-recommendation"
-        what={ctx.t.choicesWhatRecommendations}
-        value={rec.recommendationSearch.find}
-        more={rec.recommendationSearch.more}
-        offered={rec.recommendationSearch.offered}
-        page={props.action}
-        anchor="find-recommendation-words"
+        {...choiceSearchProps(rec.recommendationSearch, {
+          param: 'find-recommendation',
+          what: ctx.t.choicesWhatRecommendations,
+          page: props.action,
+        })}
       />
     </>
   );

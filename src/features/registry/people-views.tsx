@@ -4,7 +4,7 @@ import type { KeysetPage } from '../../platform/db/keyset.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { boundFields } from '../../ui/bound-fields.js';
-import { ChoiceSearch } from '../../ui/choice-search.js';
+import { ChoiceSearch, choiceSearchProps } from '../../ui/choice-search.js';
 import { CheckboxField } from '../../ui/form.js';
 import { ListPage } from '../../ui/list-page.js';
 import { LocalizedSpan } from '../../ui/localized-view.js';
@@ -143,13 +143,11 @@ export function PersonFormPage(
       {search ? (
         <ChoiceSearch
           ctx={ctx}
-          param={FIND_ORGANIZATION}
-          what={t.choicesWhatOrganizations}
-          value={search.find}
-          more={search.more}
-          offered={search.offered}
-          page={p ? `${base(ctx)}/${p.slug}/edit` : base(ctx)}
-          anchor={`${FIND_ORGANIZATION}-words`}
+          {...choiceSearchProps(search, {
+            param: FIND_ORGANIZATION,
+            what: t.choicesWhatOrganizations,
+            page: p ? `${base(ctx)}/${p.slug}/edit` : base(ctx),
+          })}
         />
       ) : (
         ''
