@@ -70,6 +70,35 @@ function lineEndings(text: string): string {
   return crlf >= lf && crlf > 0 ? 'CRLF' : 'LF';
 }
 
+/**
+ * A row the CSV reader cannot cut into cells stops the whole file (after it, nothing is certain). Almost
+ * always a quote: never closed, or closed in mid-cell. Which row: the first whose quotes do not balance
+ * (UPR Info's cells have no line breaks), else the line the reader stopped at.
+ */
+function unreadableRow(text: string, fileName: string, format: string, code: string, at?: number): SourceRead {
+  const lines = text.split('\n');
+  const unbalanced = lines.findIndex((line) => (line.match(/"/g) ?? []).length % 2 === 1) + 1;
+  const row = unbalanced > 0 ? unbalanced : (at ?? lines.length);
+  const quote = code.includes('QUOTE') || unbalanced > 0;
+  return {
+    source: 'upr-info',
+    format,
+    rows: [],
+    skipped: [],
+    warnings: [],
+    problems: [
+      {
+        row,
+        column: '(row)',
+        problem: quote ? 'starts a quoted cell (") that is never closed' : `cannot be read as CSV (${code})`,
+        todo: quote
+          ? `close the quote in "${fileName}" (a quote inside a cell is written twice: "")`
+          : 'export the file again from UPR Info as CSV',
+      },
+    ],
+  };
+}
+
 /** The export writes "(" and ")" as HTML character references in places ("&#40;Unknown&#41;"). */
 function unescapeCell(cell: string): string {
   return cell
@@ -87,13 +116,14 @@ export function readUprInfo(bytes: Uint8Array, fileName: string, forced?: Encodi
   const text = iconv.decode(Buffer.from(bytes), encoding).replace(/^\uFEFF/, '');
   if (text.trim() === '') throw new UnreadableFile(`"${fileName}" is empty`);
   const endings = lineEndings(text);
+  const lf = text.replace(/\r\n?/g, '\n');
   let records: string[][];
   try {
-    records = parse(text.replace(/\r\n?/g, '\n'), { relax_column_count: true, skip_empty_lines: true });
+    records = parse(lf, { relax_column_count: true, skip_empty_lines: true });
   } catch (error) {
-    throw new UnreadableFile(
-      `"${fileName}" is not a readable CSV file (${(error as Error).message}): export it again from UPR Info as CSV`,
-    );
+    const { code, lines } = error as { code?: string; lines?: number };
+    if (!code?.startsWith('CSV_')) throw error;
+    return unreadableRow(lf, fileName, `${ENCODING_NAMES[encoding]}, ${endings} line endings`, code, lines);
   }
   const header = (records[0] ?? []).map((h) => h.trim());
   const missing = UPR_INFO_COLUMNS.filter((c) => !header.includes(c));
