@@ -10,10 +10,13 @@ import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getPage } from '../../../test/support/app.js';
 import { describeEachEngine } from '../../../test/support/db.js';
+import { createUserWithPassword } from '../../../test/support/visitors.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
+import { localized } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { docxHtmlIsolated } from '../files/index.js';
+import { linkRecommendations } from '../statements/index.js';
 import { runReviewImport } from './cli.js';
 import { planImport } from './plan.js';
 import { readOhchrList, reviewFromFileName } from './read-ohchr.js';
@@ -262,6 +265,43 @@ describeEachEngine('importing recommendations made by others', (ctx) => {
       expect($('#filter-recommender option[value="FR"]').text()).toBe('Francia');
     });
 
+    it('a coalition recommendation linked to the UPR recommendation it echoes shows the link on both pages', async () => {
+      const editor = await createUserWithPassword(ctx.db, {
+        email: 'links@example.org',
+        role: 'editor',
+      });
+      const [statement] = await ctx.db
+        .insert(t.statements)
+        .values({ slug: 'coalition-2026', title: localized('en', 'Our asks'), date: '2026-01-10', status: 'published' })
+        .returning();
+      await ctx.db
+        .insert(t.recommendations)
+        .values({ statementId: statement!.id, slug: 'abolish', position: 1, text: localized('en', 'Abolish it.') });
+      const echoed = { statement: 'upr-14-guatemala', recommendation: '1' };
+      const [upr] = await ctx.db
+        .select({ slug: t.recommendations.slug, text: t.recommendations.text })
+        .from(t.recommendations)
+        .innerJoin(t.statements, eq(t.statements.id, t.recommendations.statementId))
+        .where(eq(t.statements.slug, 'upr-14-guatemala'))
+        .limit(1);
+      echoed.recommendation = upr!.slug;
+      await linkRecommendations(
+        ctx.db,
+        { ...editor, email: editor.email },
+        { statement: 'coalition-2026', recommendation: 'abolish' },
+        echoed,
+        NOW,
+      );
+      const ours = await getPage(app, '/en/statements/coalition-2026/recommendations/abolish');
+      expect(ours.$('main').text()).toContain('Echoes these recommendations');
+      expect(ours.$(`a[href="/en/statements/upr-14-guatemala/recommendations/${upr!.slug}"]`).text()).toBe(
+        upr!.text.en?.text,
+      );
+      const theirs = await getPage(app, `/es/statements/upr-14-guatemala/recommendations/${upr!.slug}`);
+      expect(theirs.$('a[href="/es/statements/coalition-2026/recommendations/abolish"]').text()).toBe('Abolish it.');
+      expect(theirs.$('main').text()).toContain('Recomendada por');
+    });
+
     it('search finds an imported recommendation', async () => {
       const { status, $ } = await getPage(app, '/en/search?q=corporal+punishment');
       expect(status).toBe(200);
@@ -288,7 +328,7 @@ describeEachEngine('importing recommendations made by others', (ctx) => {
       expect(paged.data).toHaveLength(1);
       if (paged.links.next) expect(paged.links.next).toContain('recommender=ES');
       const coalition = await json('/api/v1/statements?kind=coalition');
-      expect(coalition.data).toEqual([]);
+      expect(coalition.data.map((s: { slug: string }) => s.slug)).toEqual(['coalition-2026']);
     });
   });
 });

@@ -58,6 +58,11 @@ export const en = {
   recommendationOf: 'From the statement',
   recommendationThemes: 'Themes',
   recommendationAddressees: 'Addressed to',
+  recommendationRecommenders: 'Recommended by',
+  recommendationSdgs: 'Sustainable Development Goals',
+  recommendationSourceReference: 'Number in the source',
+  recommendationEchoes: 'Echoes these recommendations',
+  recommendationEchoedBy: 'Echoed by these recommendations',
   backToStatement: 'Back to the statement',
 
   organizationsTitle: 'Organizations',

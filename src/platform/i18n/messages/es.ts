@@ -61,6 +61,11 @@ export const es = {
   recommendationOf: 'De la declaración',
   recommendationThemes: 'Temas',
   recommendationAddressees: 'Dirigida a',
+  recommendationRecommenders: 'Recomendada por',
+  recommendationSdgs: 'Objetivos de Desarrollo Sostenible',
+  recommendationSourceReference: 'Número en la fuente',
+  recommendationEchoes: 'Retoma estas recomendaciones',
+  recommendationEchoedBy: 'Retomada por estas recomendaciones',
   backToStatement: 'Volver a la declaración',
 
   organizationsTitle: 'Organizaciones',
