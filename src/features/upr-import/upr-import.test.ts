@@ -5,12 +5,13 @@
  * dashboards, search and the API, filtered by cycle, recommending State and response.
  */
 import { readFileSync } from 'node:fs';
+import * as cheerio from 'cheerio';
 import { count, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, getPage } from '../../../test/support/app.js';
 import { describeEachEngine } from '../../../test/support/db.js';
-import { createUserWithPassword } from '../../../test/support/visitors.js';
+import { createUserWithPassword, signedIn } from '../../../test/support/visitors.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { localized } from '../../platform/text/localized-text.js';
@@ -300,6 +301,25 @@ describeEachEngine('importing recommendations made by others', (ctx) => {
       const theirs = await getPage(app, `/es/statements/upr-14-guatemala/recommendations/${upr!.slug}`);
       expect(theirs.$('a[href="/es/statements/coalition-2026/recommendations/abolish"]').text()).toBe('Abolish it.');
       expect(theirs.$('main').text()).toContain('Recomendada por');
+    });
+
+    it('editors review how each source label maps to a theme', async () => {
+      const editor = await signedIn(app, 'links@example.org');
+      const page = await editor.get('/es/workspace/themes/mappings?q=death');
+      expect(page.statusCode).toBe(200);
+      const $ = cheerio.load(page.body);
+      const rows = $('tbody tr')
+        .toArray()
+        .map((tr) =>
+          $(tr)
+            .children('td')
+            .toArray()
+            .map((td) => $(td).text().trim()),
+        );
+      expect(rows).toEqual([['UPR Info', 'Death penalty', 'Death penalty']]);
+      expect($('tbody a').attr('href')).toBe('/es/workspace/themes/death-penalty/edit');
+      const themes = cheerio.load((await editor.get('/en/workspace/themes')).body);
+      expect(themes('a[href="/en/workspace/themes/mappings"]').text()).toBe('Themes of imported sources');
     });
 
     it('search finds an imported recommendation', async () => {
