@@ -108,6 +108,14 @@ export function StatementPage({
             <LocalizedSpan value={statement.title} ctx={ctx} />
           </h1>
           <dl class="facts">
+            {statement.kind !== 'coalition' ? (
+              <>
+                <dt safe>{t.statementKind}</dt>
+                <dd safe>{t.statementKindLabel(statement.kind, statement.cycle, statement.session)}</dd>
+              </>
+            ) : (
+              ''
+            )}
             <dt safe>{t.statementDate}</dt>
             <dd>
               <time datetime={statement.date} safe>

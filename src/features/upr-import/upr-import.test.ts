@@ -301,6 +301,8 @@ describeEachEngine('importing recommendations made by others', (ctx) => {
       const theirs = await getPage(app, `/es/statements/upr-14-guatemala/recommendations/${upr!.slug}`);
       expect(theirs.$('a[href="/es/statements/coalition-2026/recommendations/abolish"]').text()).toBe('Abolish it.');
       expect(theirs.$('main').text()).toContain('Recomendada por');
+      const review = await getPage(app, '/es/statements/upr-14-guatemala');
+      expect(review.$('.facts').text()).toContain('Estados, en el Examen Periódico Universal (ciclo 2, sesión 14)');
     });
 
     it('editors review how each source label maps to a theme', async () => {
