@@ -44,6 +44,7 @@ const adminPages = (l: Locale) => [
   `/${l}/workspace/people/fernanda-durand/edit`,
   `/${l}/workspace/themes`,
   `/${l}/workspace/themes/new`,
+  `/${l}/workspace/themes/mappings`,
   `/${l}/workspace/themes/governance-rule-of-law/edit`,
   `/${l}/workspace/addressees`,
   `/${l}/workspace/addressees/new`,

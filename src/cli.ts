@@ -28,6 +28,7 @@ import {
   RELEASE_FORMATS,
   renderRelease,
 } from './features/releases/index.js';
+import { readOhchrListFile, readUprInfoFile, runReviewImport, type SourceRead } from './features/upr-import/index.js';
 import { NotFound, StartupError } from './platform/errors.js';
 import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
 import { createMailer, mailFrom } from './platform/mail.js';
@@ -111,9 +112,8 @@ function buildProgram(): Command {
       }
     });
 
-  program
-    .command('import')
-    .description('bring existing documents in')
+  const imports = program.command('import').description('bring existing documents in');
+  imports
     .command('release <file>')
     .description('read a release (.md, .txt, .html, .docx); a dry run unless --commit, which writes a draft')
     .option('--lang <lang>', `the release's language, one of ${LOCALES.join(', ')} (default: detected)`)
@@ -141,6 +141,54 @@ function buildProgram(): Command {
       } finally {
         await handle.close();
       }
+    });
+
+  const reviewImport = async (file: string, read: SourceRead, commit: boolean, command: string) => {
+    const handle = await openConfiguredDb(loadConfig(), command);
+    try {
+      const { out, failed } = await runReviewImport(
+        handle.db,
+        read,
+        { commit, fileName: basename(file), command },
+        new Date(),
+      );
+      await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+      if (failed) process.exitCode = 1;
+    } finally {
+      await handle.close();
+    }
+  };
+
+  imports
+    .command('upr-info <file>')
+    .description(
+      'read a UPR Info database export (CSV; Mac Roman, Windows-1252 or UTF-8, any line endings); a dry run unless --commit, which writes every new recommendation or nothing',
+    )
+    .option('--encoding <encoding>', "the file's encoding when detection is wrong: utf-8, macintosh or windows-1252")
+    .option('--commit', 'write the new reviews and recommendations, all or nothing')
+    .action(async (file: string, options: { encoding?: string; commit?: boolean }) => {
+      const encodings = ['utf-8', 'macintosh', 'windows-1252'];
+      if (options.encoding !== undefined && !encodings.includes(options.encoding)) {
+        throw new StartupError(`unknown encoding "${options.encoding}": use one of ${encodings.join(', ')}`);
+      }
+      const read = await readUprInfoFile(file, options.encoding as 'utf-8' | undefined);
+      await reviewImport(file, read, options.commit === true, 'puente import upr-info');
+    });
+
+  imports
+    .command('ohchr-list <file>')
+    .description(
+      'read an OHCHR thematic list of UPR recommendations (.docx); a dry run unless --commit, which writes every new recommendation or nothing',
+    )
+    .option('--state <name>', 'the State under review (default: from the file name, e.g. UPR34_Slovenia_…)')
+    .option('--session <n>', 'the UPR Working Group session (default: from the file name)')
+    .option('--commit', 'write the new review and recommendations, all or nothing')
+    .action(async (file: string, options: { state?: string; session?: string; commit?: boolean }) => {
+      if (options.session !== undefined && !/^\d{1,2}$/.test(options.session)) {
+        throw new StartupError(`--session ${options.session}: give the session's number, e.g. --session 34`);
+      }
+      const read = await readOhchrListFile(file, options);
+      await reviewImport(file, read, options.commit === true, 'puente import ohchr-list');
     });
 
   program

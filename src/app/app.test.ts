@@ -69,6 +69,7 @@ const signedInPaths = [
   '/workspace/people/fernanda-durand/edit',
   '/workspace/themes',
   '/workspace/themes/new',
+  '/workspace/themes/mappings',
   '/workspace/themes/governance-rule-of-law/edit',
   '/workspace/addressees',
   '/workspace/addressees/new',

@@ -127,6 +127,7 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/workspace/people/:slug/edit': (l) => `/${l}/workspace/people/fernanda-durand/edit`,
   '/:locale/workspace/themes': (l) => `/${l}/workspace/themes`,
   '/:locale/workspace/themes/new': (l) => `/${l}/workspace/themes/new`,
+  '/:locale/workspace/themes/mappings': (l) => `/${l}/workspace/themes/mappings`,
   '/:locale/workspace/themes/:slug/edit': (l) => `/${l}/workspace/themes/governance-rule-of-law/edit`,
   '/:locale/workspace/addressees': (l) => `/${l}/workspace/addressees`,
   '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,

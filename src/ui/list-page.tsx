@@ -42,6 +42,8 @@ export function ListPage<Row>(
     saved?: boolean;
     /** The "New …" button; left out for people who may not create one. */
     create?: { href: string; label: string } | undefined;
+    /** A link to a page about the list (the themes' import mappings), beside the button. */
+    related?: { href: string; label: string };
     /** A line under the button, about the list as a whole. */
     hint?: string;
     search: ListSearch;
@@ -58,11 +60,22 @@ export function ListPage<Row>(
   return (
     <WorkspaceLayout {...props} title={title}>
       <h1 safe>{title}</h1>
-      {create ? (
+      {create || props.related ? (
         <p>
-          <a class="button" href={create.href} safe>
-            {create.label}
-          </a>
+          {create ? (
+            <a class="button" href={create.href} safe>
+              {create.label}
+            </a>
+          ) : (
+            ''
+          )}{' '}
+          {props.related ? (
+            <a href={props.related.href} safe>
+              {props.related.label}
+            </a>
+          ) : (
+            ''
+          )}
         </p>
       ) : (
         ''

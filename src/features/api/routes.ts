@@ -34,9 +34,11 @@ import {
   Organization,
   Problem,
   Recommendation,
+  RecommendationListQuery,
   Release,
   Slug,
   Statement,
+  StatementListQuery,
 } from './schemas.js';
 import * as service from './service.js';
 
@@ -155,8 +157,13 @@ function registerV1(api: FastifyTypeBox, deps: AppDeps): void {
   const list = <T>(request: FastifyRequest, reply: FastifyReply, page: KeysetPage<T>) => {
     const { limit } = request.query as { limit?: number };
     const path = request.url.split('?')[0] ?? '';
+    // The next page keeps the list's filters (kind, cycle, recommender…), in the order they were given.
+    const filters = Object.entries(request.query as Record<string, unknown>)
+      .filter(([key, value]) => key !== 'after' && key !== 'limit' && value !== undefined)
+      .map(([key, value]) => `&${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+      .join('');
     const next = page.next
-      ? `${deps.baseUrl}${path}?after=${page.next}${limit && limit !== API_PAGE_SIZE ? `&limit=${limit}` : ''}`
+      ? `${deps.baseUrl}${path}?after=${page.next}${limit && limit !== API_PAGE_SIZE ? `&limit=${limit}` : ''}${filters}`
       : null;
     if (next) reply.header('link', `<${next}>; rel="next"`);
     return { data: page.items, links: { self: `${deps.baseUrl}${request.url}`, next } };
@@ -190,10 +197,11 @@ function registerV1(api: FastifyTypeBox, deps: AppDeps): void {
 
   api.get(
     '/v1/statements',
-    { schema: listSchema('listStatements', Statement, 'Statements') },
+    { schema: { ...listSchema('listStatements', Statement, 'Statements'), querystring: StatementListQuery } },
     async (request, reply) => {
       const { request: cursor, size } = page(request.query);
-      return list(request, reply, await service.listStatements(ctx(), cursor, size));
+      const { kind, cycle, state } = request.query;
+      return list(request, reply, await service.listStatements(ctx(), cursor, size, { kind, cycle, state }));
     },
   );
   api.get(
@@ -203,10 +211,20 @@ function registerV1(api: FastifyTypeBox, deps: AppDeps): void {
   );
   api.get(
     '/v1/statements/:slug/recommendations',
-    { schema: listSchema('listRecommendations', Recommendation, 'Recommendations', bySlug) },
+    {
+      schema: {
+        ...listSchema('listRecommendations', Recommendation, 'Recommendations', bySlug),
+        querystring: RecommendationListQuery,
+      },
+    },
     async (request, reply) => {
       const { request: cursor, size } = page(request.query);
-      return list(request, reply, await service.listRecommendations(ctx(), request.params.slug, cursor, size));
+      const { recommender, response } = request.query;
+      return list(
+        request,
+        reply,
+        await service.listRecommendations(ctx(), request.params.slug, cursor, size, { recommender, response }),
+      );
     },
   );
   api.get(

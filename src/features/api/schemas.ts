@@ -5,7 +5,12 @@
  * validate every answer against that document. Their TypeScript types are what service.ts returns.
  */
 import { type Static, type TSchema, Type } from '@fastify/type-provider-typebox';
-import { implementationStatus, organizationKind, responsePosition } from '../../platform/db/schema/index.js';
+import {
+  implementationStatus,
+  organizationKind,
+  responsePosition,
+  statementKind,
+} from '../../platform/db/schema/index.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Day = Type.String({ format: 'date', description: 'ISO 8601 calendar date (YYYY-MM-DD)' });
@@ -35,6 +40,8 @@ const HtmlLinks = Type.Object(
 const literals = <const T extends readonly string[]>(values: T) => Type.Enum([...values] as T[number][]);
 
 export const ImplementationStatusSchema = literals(implementationStatus.enumValues);
+export const ResponsePositionSchema = literals(responsePosition.enumValues);
+export type ResponsePosition = (typeof responsePosition.enumValues)[number];
 export type ImplementationStatus = (typeof implementationStatus.enumValues)[number];
 
 const Named = Type.Object({ slug: Type.String(), name: Localized }, { additionalProperties: false });
@@ -48,6 +55,10 @@ export const Statement = Type.Object(
     occasion: Localized,
     body: localized('Markdown, in each language it exists in'),
     addressees: Type.Array(Named),
+    /** Whose recommendations: the coalition's own, or a UPR review's, a treaty body's or a special procedure's. */
+    kind: literals(statementKind.enumValues),
+    cycle: Nullable(Type.Integer({ minimum: 1, description: 'UPR reviews: the cycle' })),
+    session: Nullable(Type.Integer({ minimum: 1, description: 'UPR reviews: the Working Group session' })),
     recommendationCount: Type.Integer({ minimum: 0 }),
     links: Type.Object({ self: Url, recommendations: Url, html: HtmlLinks }, { additionalProperties: false }),
   },
@@ -63,6 +74,26 @@ export const Recommendation = Type.Object(
     text: Localized,
     themes: Type.Array(Type.Object({ slug: Type.String(), label: Localized }, { additionalProperties: false })),
     addressees: Type.Array(Named),
+    recommenders: Type.Array(
+      Type.Object(
+        {
+          name: Type.String({ description: 'As the source writes it' }),
+          country: Nullable(
+            Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2, when a known State' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      { description: "Recommendations made by others: the recommending States, in the source's order" },
+    ),
+    response: Nullable(
+      Type.Object(
+        { position: ResponsePositionSchema, date: Day },
+        { additionalProperties: false, description: 'The latest published response of an addressee; null if none' },
+      ),
+    ),
+    sdgs: Type.Array(Type.Integer({ minimum: 1, maximum: 17 }), { description: 'Sustainable Development Goals' }),
+    sourceReference: Nullable(Type.String({ description: 'The source\'s number for it ("121.1")' })),
     currentStatus: Nullable(
       Type.Object(
         { status: ImplementationStatusSchema, date: Day },
@@ -205,3 +236,29 @@ export const ListQuery = Type.Object(
 );
 
 export const Slug = Type.String({ minLength: 1, maxLength: 200 });
+
+const Country = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' });
+
+/** The statements list's filters (issue 17): whose recommendations, which UPR cycle, which State under review. */
+export const StatementListQuery = Type.Object(
+  {
+    ...ListQuery.properties,
+    kind: Type.Optional(literals(statementKind.enumValues)),
+    cycle: Type.Optional(Type.Integer({ minimum: 1, maximum: 99, description: 'UPR cycle' })),
+    state: Type.Optional({
+      ...Country,
+      description: "The State under review (an addressee's country), ISO 3166-1 alpha-2",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+/** A statement's recommendations, filtered by recommending State and by response. */
+export const RecommendationListQuery = Type.Object(
+  {
+    ...ListQuery.properties,
+    recommender: Type.Optional({ ...Country, description: 'A recommending State, ISO 3166-1 alpha-2' }),
+    response: Type.Optional(ResponsePositionSchema),
+  },
+  { additionalProperties: false },
+);

@@ -4,7 +4,7 @@
  * (platform/db/keyset.ts), so page 400 costs what page 1 costs. Rows come back in the API's own shapes
  * (schemas.ts), never as table rows: a column added to a table does not reach the public by accident.
  */
-import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
@@ -12,7 +12,16 @@ import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { publicReleasesCondition, publicStatementsCondition } from '../../platform/visibility.js';
 import { recommendationNumber } from '../statements/index.js';
 import { type ApiContext, apiText, htmlLinks } from './context.js';
-import type { ApiOrganization, ApiRecommendation, ApiRelease, ApiStatement, ImplementationStatus } from './schemas.js';
+import type {
+  ApiOrganization,
+  ApiRecommendation,
+  ApiRelease,
+  ApiStatement,
+  ImplementationStatus,
+  ResponsePosition,
+} from './schemas.js';
+
+type StatementKind = (typeof t.statementKind.enumValues)[number];
 
 const s = t.statements;
 const r = t.recommendations;
@@ -54,6 +63,9 @@ async function statementsAsApi(c: ApiContext, rows: StatementRow[]): Promise<Api
     addressees: addressees
       .filter((a) => a.statementId === row.id)
       .map((a) => ({ slug: a.slug, name: apiText(a.name) })),
+    kind: row.kind,
+    cycle: row.cycle,
+    session: row.session,
     recommendationCount: counts.find((n) => n.statementId === row.id)?.n ?? 0,
     links: {
       self: `${c.baseUrl}/api/v1/statements/${row.slug}`,
@@ -63,10 +75,34 @@ async function statementsAsApi(c: ApiContext, rows: StatementRow[]): Promise<Api
   }));
 }
 
+export interface StatementFilters {
+  kind?: StatementKind;
+  cycle?: number;
+  /** The State under review: a statement addressee's country. */
+  state?: string;
+}
+
+function statementFilter(c: ApiContext, filters: StatementFilters): SQL | undefined {
+  return and(
+    filters.kind ? eq(s.kind, filters.kind) : undefined,
+    filters.cycle ? eq(s.cycle, filters.cycle) : undefined,
+    filters.state
+      ? exists(
+          c.db
+            .select({ one: sql`1` })
+            .from(t.statementAddressees)
+            .innerJoin(t.addressees, eq(t.addressees.id, t.statementAddressees.addresseeId))
+            .where(and(eq(t.statementAddressees.statementId, s.id), eq(t.addressees.country, filters.state))),
+        )
+      : undefined,
+  );
+}
+
 export async function listStatements(
   c: ApiContext,
   request: PageRequest,
   size: number,
+  filters: StatementFilters = {},
 ): Promise<KeysetPage<ApiStatement>> {
   const page = await keysetPage({
     keys: STATEMENT_ORDER,
@@ -77,7 +113,7 @@ export async function listStatements(
       c.db
         .select()
         .from(s)
-        .where(and(publicStatementsCondition(c.now), after))
+        .where(and(publicStatementsCondition(c.now), statementFilter(c, filters), after))
         .orderBy(...orderBy)
         .limit(limit),
   });
@@ -112,8 +148,42 @@ interface RecommendationRow {
   position: number;
   number: number;
   text: LocalizedText;
+  sdgs: number[];
+  sourceReference: string | null;
   status: ImplementationStatus | null;
   statusDate: string | null;
+}
+
+export interface RecommendationFilters {
+  /** A recommending State (ISO code). */
+  recommender?: string;
+  /** A published response with this position. */
+  response?: ResponsePosition;
+}
+
+function recommendationFilter(c: ApiContext, filters: RecommendationFilters): SQL | undefined {
+  const fr = t.followupResponses;
+  const rr = t.recommendationRecommenders;
+  return and(
+    filters.recommender
+      ? exists(
+          c.db
+            .select({ one: sql`1` })
+            .from(rr)
+            .where(and(eq(rr.recommendationId, r.id), eq(rr.country, filters.recommender))),
+        )
+      : undefined,
+    filters.response
+      ? exists(
+          c.db
+            .select({ one: sql`1` })
+            .from(fr)
+            .where(
+              and(eq(fr.recommendationId, r.id), eq(fr.publication, 'published'), eq(fr.position, filters.response)),
+            ),
+        )
+      : undefined,
+  );
 }
 
 function recommendationQuery(c: ApiContext, where: SQL | undefined) {
@@ -125,6 +195,8 @@ function recommendationQuery(c: ApiContext, where: SQL | undefined) {
       position: r.position,
       number: recommendationNumber(),
       text: r.text,
+      sdgs: r.sdgs,
+      sourceReference: r.sourceReference,
       status: su.status,
       statusDate: su.date,
     })
@@ -139,7 +211,8 @@ async function recommendationsAsApi(
   rows: RecommendationRow[],
 ): Promise<ApiRecommendation[]> {
   const ids = rows.map((row) => row.id);
-  const [themes, addressees] = ids.length
+  const fr = t.followupResponses;
+  const [themes, addressees, recommenders, responses] = ids.length
     ? await Promise.all([
         c.db
           .select({ id: t.recommendationThemes.recommendationId, slug: t.themes.slug, label: t.themes.label })
@@ -153,8 +226,22 @@ async function recommendationsAsApi(
           .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
           .where(inArray(t.recommendationAddressees.recommendationId, ids))
           .orderBy(asc(t.addressees.slug)),
+        c.db
+          .select({
+            id: t.recommendationRecommenders.recommendationId,
+            name: t.recommendationRecommenders.name,
+            country: t.recommendationRecommenders.country,
+          })
+          .from(t.recommendationRecommenders)
+          .where(inArray(t.recommendationRecommenders.recommendationId, ids))
+          .orderBy(asc(t.recommendationRecommenders.position)),
+        c.db
+          .select({ id: fr.recommendationId, position: fr.position, date: fr.date })
+          .from(fr)
+          .where(and(inArray(fr.recommendationId, ids), eq(fr.publication, 'published')))
+          .orderBy(desc(fr.date), desc(fr.id)),
       ])
-    : [[], []];
+    : [[], [], [], []];
   return rows.map((row) => {
     const path = `/statements/${statementSlug}/recommendations/${row.slug}`;
     return {
@@ -164,6 +251,12 @@ async function recommendationsAsApi(
       text: apiText(row.text),
       themes: themes.filter((th) => th.id === row.id).map((th) => ({ slug: th.slug, label: apiText(th.label) })),
       addressees: addressees.filter((a) => a.id === row.id).map((a) => ({ slug: a.slug, name: apiText(a.name) })),
+      recommenders: recommenders.filter((x) => x.id === row.id).map(({ name, country }) => ({ name, country })),
+      response: ((latest) => (latest ? { position: latest.position, date: latest.date } : null))(
+        responses.find((x) => x.id === row.id),
+      ),
+      sdgs: row.sdgs,
+      sourceReference: row.sourceReference,
       currentStatus:
         row.status && row.statusDate ? { status: row.status as ImplementationStatus, date: row.statusDate } : null,
       links: {
@@ -181,6 +274,7 @@ export async function listRecommendations(
   statementSlug: string,
   request: PageRequest,
   size: number,
+  filters: RecommendationFilters = {},
 ): Promise<KeysetPage<ApiRecommendation>> {
   const statement = await publicStatementRow(c, statementSlug);
   const page = await keysetPage({
@@ -189,7 +283,7 @@ export async function listRecommendations(
     size,
     keyOf: (row: RecommendationRow) => [row.position, row.id],
     fetch: (after, orderBy, limit) =>
-      recommendationQuery(c, and(eq(r.statementId, statement.id), after))
+      recommendationQuery(c, and(eq(r.statementId, statement.id), recommendationFilter(c, filters), after))
         .orderBy(...orderBy)
         .limit(limit),
   });

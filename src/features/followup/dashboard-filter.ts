@@ -24,11 +24,13 @@ export function statementFilter(filters: DashboardFilters, now: Date): SQL {
     filters.statement ? eq(t.statements.slug, filters.statement) : undefined,
     filters.from ? gte(t.statements.date, filters.from) : undefined,
     filters.to ? lte(t.statements.date, filters.to) : undefined,
+    filters.cycle ? eq(t.statements.cycle, filters.cycle) : undefined,
   ) as SQL;
 }
 
 /**
- * The filters on a recommendation itself (a theme; an addressee and/or an addressee's country), as a
+ * The filters on a recommendation itself (a theme; an addressee and/or an addressee's country; a
+ * recommending State; a response position), as a
  * condition on `recommendations`. Slugs are looked up once per query (a scalar subquery), not per row.
  */
 export function ownFilter(filters: DashboardFilters): SQL | undefined {
@@ -48,6 +50,23 @@ export function ownFilter(filters: DashboardFilters): SQL | undefined {
     conditions.push(
       exists(
         sql`(select 1 from ${t.recommendationAddressees} join ${t.addressees} on ${t.addressees.id} = ${t.recommendationAddressees.addresseeId} where ${t.recommendationAddressees.recommendationId} = ${t.recommendations.id} and ${which})`,
+      ),
+    );
+  }
+  if (filters.recommender) {
+    const rr = t.recommendationRecommenders;
+    conditions.push(
+      exists(
+        sql`(select 1 from ${rr} where ${rr.recommendationId} = ${t.recommendations.id} and ${rr.country} = ${filters.recommender})`,
+      ),
+    );
+  }
+  if (filters.response) {
+    // A published response: a draft one is not the public's to filter by.
+    const fr = t.followupResponses;
+    conditions.push(
+      exists(
+        sql`(select 1 from ${fr} where ${fr.recommendationId} = ${t.recommendations.id} and ${fr.position} = ${filters.response} and ${fr.publication} = 'published')`,
       ),
     );
   }

@@ -7,7 +7,7 @@ import { Layout } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { siteFeeds } from '../../ui/page-meta.js';
 import { ADDRESSEE_CHOICES, type filterOptions, STATEMENT_CHOICES } from './filter-options.js';
-import { filterQuery, type ListFilters } from './filters.js';
+import { filterQuery, type ListFilters, RESPONSE_POSITIONS } from './filters.js';
 import { STATUS_KEYS } from './status.js';
 
 export const DASHBOARD_VIEWS = ['status', 'themes', 'addressees', 'over-time', 'scorecard', 'list'] as const;
@@ -100,6 +100,37 @@ function FilterForm(props: { ctx: PageContext; view: DashboardView; filters: Lis
             value: s.slug,
             label: `${localizedPlain(s.title, ctx)} (${s.date.slice(0, 4)})`,
           }))}
+        />
+        {options.cycles.length > 0 ? (
+          <Select
+            name="cycle"
+            label={t.followupFilterCycle}
+            value={filters.cycle === undefined ? undefined : String(filters.cycle)}
+            anyLabel={t.followupFilterAny}
+            options={options.cycles.map((c) => ({ value: String(c), label: t.followupFilterCycleOption(c) }))}
+          />
+        ) : (
+          ''
+        )}
+        {options.recommenders.length > 0 ? (
+          <Select
+            name="recommender"
+            label={t.followupFilterRecommender}
+            value={filters.recommender}
+            anyLabel={t.followupFilterAny}
+            options={options.recommenders
+              .map((c) => ({ value: c, label: countryName(c, locale) }))
+              .sort((a, b) => a.label.localeCompare(b.label, locale))}
+          />
+        ) : (
+          ''
+        )}
+        <Select
+          name="response"
+          label={t.followupFilterResponse}
+          value={filters.response}
+          anyLabel={t.followupFilterAny}
+          options={RESPONSE_POSITIONS.map((p) => ({ value: p, label: t.followupPositionLabel(p) }))}
         />
         {props.view === 'list' ? (
           <Select

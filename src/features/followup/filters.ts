@@ -7,12 +7,19 @@
  * - country: ISO 3166-1 alpha-2 of an addressee ("GT")
  * - from, to: YYYY-MM-DD; recommendations of statements dated in the range; on "status over time"
  *   also the years shown
+ * - cycle: a UPR cycle (1, 2…): recommendations of the reviews of that cycle (issue 17)
+ * - recommender: ISO 3166-1 alpha-2 of a recommending State ("FR")
+ * - response: a response position ("noted"): recommendations with a published response so
  * - status: on the list only, one implementation status or "none"
  * - page: on the editors' list only (the public list pages by keyset: after, before)
  */
 import type { PageRequest } from '../../platform/db/keyset.js';
 import { isIsoDate } from '../../platform/forms/problems.js';
 import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js';
+
+/** The positions a response can take (schema/followup.ts's `response_position`). */
+export const RESPONSE_POSITIONS = ['accepted', 'partially_accepted', 'noted', 'rejected', 'no_response'] as const;
+export type ResponsePosition = (typeof RESPONSE_POSITIONS)[number];
 
 export interface DashboardFilters {
   theme?: string;
@@ -21,6 +28,9 @@ export interface DashboardFilters {
   statement?: string;
   from?: string;
   to?: string;
+  cycle?: number;
+  recommender?: string;
+  response?: ResponsePosition;
 }
 
 export interface ListFilters extends DashboardFilters {
@@ -28,7 +38,17 @@ export interface ListFilters extends DashboardFilters {
   page?: number;
 }
 
-export const FILTER_KEYS = ['theme', 'addressee', 'country', 'statement', 'from', 'to'] as const;
+export const FILTER_KEYS = [
+  'theme',
+  'addressee',
+  'country',
+  'statement',
+  'from',
+  'to',
+  'cycle',
+  'recommender',
+  'response',
+] as const;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,199}$/;
 const COUNTRY = /^[A-Z]{2}$/;
@@ -49,6 +69,14 @@ export function parseFilters(query: Record<string, unknown>): DashboardFilters {
   for (const key of ['from', 'to'] as const) {
     const value = pick(query, key);
     if (value && isIsoDate(value)) filters[key] = value;
+  }
+  const cycle = pick(query, 'cycle');
+  if (cycle && /^[1-9][0-9]?$/.test(cycle)) filters.cycle = Number(cycle);
+  const recommender = pick(query, 'recommender')?.toUpperCase();
+  if (recommender && COUNTRY.test(recommender)) filters.recommender = recommender;
+  const response = pick(query, 'response');
+  if (response && (RESPONSE_POSITIONS as readonly string[]).includes(response)) {
+    filters.response = response as ResponsePosition;
   }
   return filters;
 }
@@ -86,7 +114,8 @@ export function filterQuery(filters: ListFilters): string {
  * any language, and `stale=1`, only those without a status update for the configured months. Its
  * pages are keyset pages (`after`/`before`, read by `workspaceListCursor`), not page numbers.
  */
-export interface WorkspaceListFilters extends Omit<ListFilters, 'country' | 'from' | 'to' | 'page'> {
+export interface WorkspaceListFilters
+  extends Omit<ListFilters, 'country' | 'from' | 'to' | 'page' | 'cycle' | 'recommender' | 'response'> {
   q?: string;
   stale?: true;
 }
@@ -99,6 +128,9 @@ export function parseWorkspaceFilters(query: Record<string, unknown>): Workspace
     from: __,
     to: ___,
     page: ____,
+    cycle: _____,
+    recommender: ______,
+    response: _______,
     ...filters
   } = parseListFilters(query) as ListFilters & WorkspaceListFilters;
   const q = pick(query, 'q')?.slice(0, 200);

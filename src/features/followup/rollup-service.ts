@@ -55,7 +55,14 @@ function fixedCell(filters: DashboardFilters) {
  * By status with addressee and country means "an addressee of that country", which no cell keeps.
  */
 function kept(filters: DashboardFilters): boolean {
-  return !filters.statement && !(filters.addressee && filters.country);
+  // Cycle, recommending State and response (issue 17) are no cells either: those views count live.
+  return (
+    !filters.statement &&
+    !(filters.addressee && filters.country) &&
+    !filters.cycle &&
+    !filters.recommender &&
+    !filters.response
+  );
 }
 
 type GroupBy = 'none' | 'theme' | 'addressee';

@@ -20,6 +20,7 @@ import {
   getTheme,
   type LabelForm,
   listAddressees,
+  listThemeMappings,
   listThemes,
   moveTheme,
   themeRecord,
@@ -32,6 +33,7 @@ import {
   addresseeFormValues,
   ThemeFormPage,
   ThemeListPage,
+  ThemeMappingsPage,
   themeFormValues,
 } from './vocabulary-views.js';
 
@@ -68,6 +70,13 @@ export function registerVocabularyWorkspaceRoutes(app: FastifyTypeBox, deps: Sit
       const rows = await listThemes(deps.db, w.user, filter);
       const saved = request.query.saved === '1';
       return sendHtml(reply, await (<ThemeListPage {...w} rows={rows} filter={filter} saved={saved} />));
+    });
+
+    scope.get(`${themes}/mappings`, { schema: { querystring: ListQuery } }, async (request, reply) => {
+      const w = request.workspace;
+      const q = request.query.q ?? '';
+      const rows = await listThemeMappings(deps.db, w.user, { q });
+      return sendHtml(reply, await (<ThemeMappingsPage {...w} rows={rows} q={q} />));
     });
 
     scope.get(`${themes}/new`, async (request, reply) => {

@@ -42,6 +42,27 @@ const firstText = (values: LocaleValues) => Object.values(values).find((v) => v 
 
 // Themes
 
+/**
+ * How imported sources' theme labels map to the coalition's themes (issue 17: `theme_mappings`, written
+ * by the importers in features/upr-import). Not paged: a source's vocabulary is a few dozen to a few
+ * hundred labels, and the page lists only these.
+ */
+export async function listThemeMappings(db: Db, user: PolicyUser, filter: { q: string }) {
+  assertAllowed(canEditRegistry(user));
+  const rows = await db
+    .select({
+      source: t.themeMappings.source,
+      label: t.themeMappings.label,
+      themeSlug: t.themes.slug,
+      themeLabel: t.themes.label,
+    })
+    .from(t.themeMappings)
+    .innerJoin(t.themes, eq(t.themes.id, t.themeMappings.themeId))
+    .orderBy(asc(t.themeMappings.source), asc(t.themeMappings.label));
+  return rows.filter((r) => matchesQuery(filter.q, r.label, r.themeLabel.en?.text, r.themeLabel.es?.text));
+}
+export type ThemeMappingRow = Awaited<ReturnType<typeof listThemeMappings>>[number];
+
 export async function listThemes(db: Db, user: PolicyUser, filter: { q: string; archived: boolean }) {
   assertAllowed(canEditRegistry(user));
   const rows = await db

@@ -19,6 +19,7 @@ import {
   type AddresseeRow,
   type LabelForm,
   THEME_LABEL_MAX,
+  type ThemeMappingRow,
   type ThemeRow,
 } from './vocabulary-service.js';
 
@@ -58,6 +59,7 @@ export function ThemeListPage(
       {...props}
       title={t.registryThemesTitle}
       create={{ href: `${themesBase(ctx)}/new`, label: t.registryNewTheme }}
+      related={{ href: `${themesBase(ctx)}/mappings`, label: t.registryThemeMappingsTitle }}
       hint={t.registryThemesOrderHint}
       search={{ action: themesBase(ctx), q: filter.q, showArchived: filter.archived }}
       columns={[
@@ -98,6 +100,34 @@ const vocabularyConflictLabels = (t: Catalog) => ({
   parentId: t.registryAddresseeParent,
   position: t.registryColumnOrder,
 });
+
+const SOURCE_NAMES: Record<string, string> = { 'upr-info': 'UPR Info', ohchr: 'OHCHR' };
+
+/** The import sources' theme labels and the theme each files under, for editors to review. */
+export function ThemeMappingsPage(props: WorkspaceProps & { rows: ThemeMappingRow[]; q: string }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <ListPage
+      {...props}
+      title={t.registryThemeMappingsTitle}
+      hint={t.registryThemeMappingsHint}
+      search={{ action: `${themesBase(ctx)}/mappings`, q: props.q }}
+      columns={[
+        { header: t.registryColumnSource, cell: (r) => <span safe>{SOURCE_NAMES[r.source] ?? r.source}</span> },
+        { header: t.registryColumnSourceLabel, cell: (r) => <span safe>{r.label}</span> },
+        {
+          header: t.registryThemeLabel,
+          cell: (r) => (
+            <a href={`${themesBase(ctx)}/${r.themeSlug}/edit`} safe>
+              {localizedPlain(r.themeLabel, ctx)}
+            </a>
+          ),
+        },
+      ]}
+    />
+  );
+}
 
 export function ThemeFormPage(props: RecordFormProps<LabelForm> & { theme: ThemeRow | null }) {
   const { ctx, theme: r, form, outcome = {} } = props;

@@ -16,6 +16,7 @@ export {
 } from './page-service.js';
 export { DateField, DeleteDraftForm, PublicationControls, TimeZoneField } from './publication-controls.js';
 export { registerStatementPublishRoutes } from './publish-routes.js';
+export { linkRecommendations, type RecommendationAddress, unlinkRecommendations } from './recommendation-links.js';
 export { recommendationNumber, recommendationOrder } from './recommendation-number.js';
 export { createRecommendation } from './recommendation-service.js';
 export { registerStatementRoutes } from './routes.js';

@@ -252,6 +252,20 @@ export interface RecommendationInStatement {
   recommendation: RecommendationDetail;
   themes: ThemeRow[];
   addressees: AddresseeRow[];
+  /** Recommendations made by others (issue 17): the recommending States, as the source names them. */
+  recommenders: { name: string; country: string | null }[];
+  sdgs: number[];
+  sourceReference: string | null;
+  /** Public recommendations this one echoes (a coalition's → a UPR review's), and those that echo it. */
+  echoes: LinkedRecommendation[];
+  echoedBy: LinkedRecommendation[];
+}
+
+export interface LinkedRecommendation {
+  statementSlug: string;
+  statementTitle: StatementDetail['statement']['title'];
+  slug: string;
+  text: RecommendationDetail['text'];
 }
 
 /**
@@ -275,7 +289,22 @@ export async function getPublicRecommendation(
     .where(and(eq(t.recommendations.statementId, statement.id), eq(t.recommendations.slug, recommendationSlug)));
   if (!row) throw new NotFound(`No recommendation "${recommendationSlug}" in this statement`);
   const id = row.recommendation.id;
-  const [themes, addressees] = await Promise.all([
+  type LinkColumn = typeof t.recommendationLinks.recommendationId | typeof t.recommendationLinks.echoesId;
+  const linked = (mine: LinkColumn, theirs: LinkColumn) =>
+    db
+      .select({
+        statementSlug: t.statements.slug,
+        statementTitle: t.statements.title,
+        slug: t.recommendations.slug,
+        text: t.recommendations.text,
+      })
+      .from(t.recommendationLinks)
+      .innerJoin(t.recommendations, eq(t.recommendations.id, theirs))
+      // The one public rule: a link to a draft or embargoed statement's recommendation is not shown.
+      .innerJoin(t.statements, and(eq(t.statements.id, t.recommendations.statementId), publicStatementsCondition(now)))
+      .where(eq(mine, id))
+      .orderBy(asc(t.statements.date), asc(t.recommendations.position));
+  const [themes, addressees, recommenders, echoes, echoedBy] = await Promise.all([
     db
       .select({ theme: t.themes })
       .from(t.recommendationThemes)
@@ -288,6 +317,13 @@ export async function getPublicRecommendation(
       .innerJoin(t.addressees, eq(t.addressees.id, t.recommendationAddressees.addresseeId))
       .where(eq(t.recommendationAddressees.recommendationId, id))
       .orderBy(asc(t.addressees.id)),
+    db
+      .select({ name: t.recommendationRecommenders.name, country: t.recommendationRecommenders.country })
+      .from(t.recommendationRecommenders)
+      .where(eq(t.recommendationRecommenders.recommendationId, id))
+      .orderBy(asc(t.recommendationRecommenders.position)),
+    linked(t.recommendationLinks.recommendationId, t.recommendationLinks.echoesId),
+    linked(t.recommendationLinks.echoesId, t.recommendationLinks.recommendationId),
   ]);
   return {
     statement,
@@ -301,5 +337,10 @@ export async function getPublicRecommendation(
     },
     themes: themes.map((r) => r.theme),
     addressees: addressees.map((r) => r.addressee),
+    recommenders,
+    sdgs: row.recommendation.sdgs,
+    sourceReference: row.recommendation.sourceReference,
+    echoes,
+    echoedBy,
   };
 }

@@ -1,4 +1,4 @@
-import { formatDate } from '../../platform/i18n/format.js';
+import { countryName, formatDate } from '../../platform/i18n/format.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { Layout, ListingPage, Section } from '../../ui/layout.js';
@@ -103,6 +103,14 @@ export function StatementPage({
             <LocalizedSpan value={statement.title} ctx={ctx} />
           </h1>
           <dl class="facts">
+            {statement.kind !== 'coalition' ? (
+              <>
+                <dt safe>{t.statementKind}</dt>
+                <dd safe>{t.statementKindLabel(statement.kind, statement.cycle, statement.session)}</dd>
+              </>
+            ) : (
+              ''
+            )}
             <dt safe>{t.statementDate}</dt>
             <dd>
               <time datetime={statement.date} safe>
@@ -377,6 +385,36 @@ export function RecommendationPage({
           <dd>
             <LocalizedList ctx={ctx} class="plain" values={addressees.map((a) => a.name)} />
           </dd>
+          {found.recommenders.length > 0 ? (
+            <>
+              <dt safe>{t.recommendationRecommenders}</dt>
+              <dd>
+                <ul class="plain">
+                  {found.recommenders.map((r) => (
+                    <li safe>{r.country ? countryName(r.country, locale) : r.name}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
+          {found.sdgs.length > 0 ? (
+            <>
+              <dt safe>{t.recommendationSdgs}</dt>
+              <dd safe>{found.sdgs.join(', ')}</dd>
+            </>
+          ) : (
+            ''
+          )}
+          {found.sourceReference ? (
+            <>
+              <dt safe>{t.recommendationSourceReference}</dt>
+              <dd safe>{found.sourceReference}</dd>
+            </>
+          ) : (
+            ''
+          )}
           <dt safe>{t.statementDate}</dt>
           <dd>
             <time datetime={detail.statement.date} safe>
@@ -384,6 +422,8 @@ export function RecommendationPage({
             </time>
           </dd>
         </dl>
+        <LinkedRecommendations ctx={ctx} title={t.recommendationEchoes} list={found.echoes} />
+        <LinkedRecommendations ctx={ctx} title={t.recommendationEchoedBy} list={found.echoedBy} />
         <p>
           <a href={`${statementHref}/recommendations/${recommendation.slug}/follow-up`} safe>
             {t.followupSeeTimeline}
@@ -396,6 +436,31 @@ export function RecommendationPage({
         </p>
       </article>
     </Layout>
+  );
+}
+
+/** The recommendations a recommendation echoes, or that echo it (issue 17): each linked to its own page. */
+function LinkedRecommendations(props: {
+  ctx: PageContext;
+  title: string;
+  list: RecommendationInStatement['echoes'];
+}): JSX.Element {
+  const { ctx } = props;
+  if (props.list.length === 0) return <></>;
+  return (
+    <section>
+      <h2 safe>{props.title}</h2>
+      <ul>
+        {props.list.map((r) => (
+          <li>
+            <a href={`/${ctx.locale}/statements/${r.statementSlug}/recommendations/${r.slug}`}>
+              <LocalizedSpan value={r.text} ctx={ctx} fallbackNote={false} />
+            </a>{' '}
+            (<LocalizedSpan value={r.statementTitle} ctx={ctx} fallbackNote={false} />)
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -7,7 +7,7 @@ import { contentVersionReader, freshReader, readContentVersion } from './content
 /**
  * Tables that hold nothing the public reads: accounts, sessions, links, rate limits, the record of changes;
  * and `search_documents`, derived by triggers from public tables in the same transaction, so every write
- * to it comes with a write that bumps the version already.
+ * to it comes with a write that bumps the version already; `theme_mappings`, read by importers and the workspace only.
  */
 const NOT_PUBLIC = [
   'audit_log',
@@ -19,6 +19,7 @@ const NOT_PUBLIC = [
   'search_documents',
   'sessions',
   'single_use_tokens',
+  'theme_mappings',
   'translation_todos',
   'translation_todos_stamp',
   'users',

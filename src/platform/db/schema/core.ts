@@ -14,6 +14,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
@@ -41,6 +42,12 @@ export const addresseeKind = pgEnum('addressee_kind', [
 ]);
 
 export const statementStatus = pgEnum('statement_status', ['draft', 'published']);
+/**
+ * Who made a statement's recommendations: the coalition itself, or others it follows (issue 17): a UPR
+ * review (recommending States to the State under review), a treaty body's or a special procedure's report.
+ * All live in the same tables, so follow-up, dashboards, search, the API and exports read them alike.
+ */
+export const statementKind = pgEnum('statement_kind', ['coalition', 'upr_review', 'treaty_body', 'special_procedure']);
 export const signatoryRole = pgEnum('signatory_role', ['convener', 'signatory']);
 
 export const organizations = pgTable(
@@ -137,11 +144,17 @@ export const statements = pgTable(
     /** Withdrawn from this instant on: invisible to the public again, kept for the record. */
     withdrawnAt: tz('withdrawn_at'),
     fullDocumentUrl: text('full_document_url'),
+    kind: statementKind('kind').notNull().default('coalition'),
+    /** UPR reviews: the cycle (1–4…) and Working Group session; the State under review is the statement's addressee. */
+    cycle: integer('cycle'),
+    session: integer('session'),
     version: version(),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('statements_slug_key').on(t.slug),
+    // The dashboards' and the API's cycle filter.
+    index('statements_kind_cycle_idx').on(t.kind, t.cycle),
     // The home page's and the workspace list's keyset order: newest first, then slug (`desc` puts nulls
     // first, so must the index).
     index('statements_date_desc_slug_idx').on(t.date.desc().nullsFirst(), t.slug),
@@ -169,11 +182,21 @@ export const recommendations = pgTable(
     slug: text('slug').notNull(),
     position: integer('position').notNull(),
     text: localizedText('text'),
+    /**
+     * Imported recommendations (issue 17): a stable key from their source (a hash of cycle, State under
+     * review, recommending States and text), so importing the same file again adds nothing. Null when typed.
+     */
+    sourceKey: text('source_key'),
+    /** Where the source numbers it: "121.1" (OHCHR's paragraph), with its document ("A/HRC/43/15"). */
+    sourceReference: text('source_reference'),
+    /** Sustainable Development Goals (1–17) the source relates it to. */
+    sdgs: smallint('sdgs').array().notNull().default(sql`'{}'::smallint[]`),
     version: version(),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('recommendations_statement_slug_key').on(t.statementId, t.slug),
+    uniqueIndex('recommendations_source_key').on(t.sourceKey).where(sql`${t.sourceKey} is not null`),
     // A statement's order (position, then id): the public page's keyset and recommendationNumber()'s count.
     index('recommendations_statement_order_idx').on(t.statementId, t.position, t.id),
   ],

@@ -11,6 +11,7 @@ export * from './files.js';
 export * from './followup.js';
 export * from './followup-rollup.js';
 export * from './releases.js';
+export * from './reviews.js';
 export * from './search.js';
 export * from './signon.js';
 export * from './translation-todos.js';

@@ -58,6 +58,20 @@ export const en = {
   recommendationOf: 'From the statement',
   recommendationThemes: 'Themes',
   recommendationAddressees: 'Addressed to',
+  statementKind: 'Recommendations made by',
+  statementKindLabel: (kind: string, cycle: number | null, session: number | null) =>
+    kind === 'upr_review'
+      ? `States, in the Universal Periodic Review${cycle ? ` (cycle ${cycle}${session ? `, session ${session}` : ''})` : ''}`
+      : kind === 'treaty_body'
+        ? 'A treaty body'
+        : kind === 'special_procedure'
+          ? 'A special procedure'
+          : 'The coalition',
+  recommendationRecommenders: 'Recommended by',
+  recommendationSdgs: 'Sustainable Development Goals',
+  recommendationSourceReference: 'Number in the source',
+  recommendationEchoes: 'Echoes these recommendations',
+  recommendationEchoedBy: 'Echoed by these recommendations',
   backToStatement: 'Back to the statement',
 
   organizationsTitle: 'Organizations',

@@ -61,6 +61,20 @@ export const es = {
   recommendationOf: 'De la declaración',
   recommendationThemes: 'Temas',
   recommendationAddressees: 'Dirigida a',
+  statementKind: 'Recomendaciones hechas por',
+  statementKindLabel: (kind: string, cycle: number | null, session: number | null) =>
+    kind === 'upr_review'
+      ? `Estados, en el Examen Periódico Universal${cycle ? ` (ciclo ${cycle}${session ? `, sesión ${session}` : ''})` : ''}`
+      : kind === 'treaty_body'
+        ? 'Un órgano de tratado'
+        : kind === 'special_procedure'
+          ? 'Un procedimiento especial'
+          : 'La coalición',
+  recommendationRecommenders: 'Recomendada por',
+  recommendationSdgs: 'Objetivos de Desarrollo Sostenible',
+  recommendationSourceReference: 'Número en la fuente',
+  recommendationEchoes: 'Retoma estas recomendaciones',
+  recommendationEchoedBy: 'Retomada por estas recomendaciones',
   backToStatement: 'Volver a la declaración',
 
   organizationsTitle: 'Organizaciones',

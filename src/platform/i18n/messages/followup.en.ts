@@ -35,6 +35,10 @@ export const followupEn = {
   followupFilterTheme: 'Theme',
   followupFilterAddressee: 'Addressee',
   followupFilterCountry: 'Addressee’s country',
+  followupFilterCycle: 'UPR cycle',
+  followupFilterCycleOption: (cycle: number) => `Cycle ${cycle}`,
+  followupFilterRecommender: 'Recommending State',
+  followupFilterResponse: 'Response',
   followupFilterStatement: 'Statement',
   followupFilterAddresseeHint: (n: number) =>
     `The first ${n} addressees, A to Z; every addressee is in the full table of the “By addressee” view, linked to its own dashboard.`,

@@ -37,6 +37,10 @@ export const followupEs = {
   followupFilterTheme: 'Tema',
   followupFilterAddressee: 'Destinatario',
   followupFilterCountry: 'País del destinatario',
+  followupFilterCycle: 'Ciclo del EPU',
+  followupFilterCycleOption: (cycle: number) => `Ciclo ${cycle}`,
+  followupFilterRecommender: 'Estado recomendante',
+  followupFilterResponse: 'Respuesta',
   followupFilterStatement: 'Pronunciamiento',
   followupFilterAddresseeHint: (n: number) =>
     `Los primeros ${n} destinatarios, de la A a la Z; todos están en la tabla completa de la vista «Por destinatario», cada uno con un enlace a su propio panel.`,

@@ -61,6 +61,11 @@ export const registryEn = {
   registryEditTheme: 'Edit theme',
   registryThemeLabel: 'Theme',
   registryThemesOrderHint: 'Themes are listed in this order on public pages.',
+  registryThemeMappingsTitle: 'Themes of imported sources',
+  registryThemeMappingsHint:
+    'Each theme label of an imported source (UPR Info, OHCHR) and the theme it is filed under. The first import of a label files it under a theme of the same name, or a new one; later imports follow this table. Edit a theme to rename or translate it.',
+  registryColumnSource: 'Source',
+  registryColumnSourceLabel: 'Label in the source',
   // Addressees
   registryAddresseesTitle: 'Addressees',
   registryNewAddressee: 'New addressee',

@@ -62,6 +62,11 @@ export const registryEs = {
   registryEditTheme: 'Editar el tema',
   registryThemeLabel: 'Tema',
   registryThemesOrderHint: 'Los temas aparecen en este orden en las páginas públicas.',
+  registryThemeMappingsTitle: 'Temas de las fuentes importadas',
+  registryThemeMappingsHint:
+    'Cada etiqueta de tema de una fuente importada (UPR Info, ACNUDH) y el tema en el que se archiva. La primera importación de una etiqueta la archiva en un tema del mismo nombre, o en uno nuevo; las siguientes siguen esta tabla. Edita un tema para cambiarle el nombre o traducirlo.',
+  registryColumnSource: 'Fuente',
+  registryColumnSourceLabel: 'Etiqueta en la fuente',
   registryAddresseesTitle: 'Destinatarios',
   registryNewAddressee: 'Nuevo destinatario',
   registryEditAddressee: 'Editar el destinatario',
