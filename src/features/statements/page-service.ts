@@ -263,7 +263,7 @@ export interface RecommendationInStatement {
 
 export interface LinkedRecommendation {
   statementSlug: string;
-  statementTitle: StatementDetail['statement']['title'];
+  statementTitle: StatementRow['title'];
   slug: string;
   text: RecommendationDetail['text'];
 }
