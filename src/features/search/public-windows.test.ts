@@ -247,9 +247,15 @@ describeEachEngine('search: stored spans agree with the visibility rule', (ctx) 
       .update(t.statements)
       .set({ status: 'published', embargoUntil: at(45) })
       .where(inArray(t.statements.id, statementIds.slice(0, 2)));
-    await ctx.db.update(t.statements).set({ withdrawnAt: at(15) }).where(eq(t.statements.id, statementIds[2]!));
+    await ctx.db
+      .update(t.statements)
+      .set({ withdrawnAt: at(15) })
+      .where(eq(t.statements.id, statementIds[2]!));
     await ctx.db.update(t.followupResponses).set({ publication: 'published' });
-    await ctx.db.update(t.releases).set({ embargoedUntil: at(150) }).where(sql`${t.releases.statementId} is not null`);
+    await ctx.db
+      .update(t.releases)
+      .set({ embargoedUntil: at(150) })
+      .where(sql`${t.releases.statementId} is not null`);
     for (const now of [at(0), at(15), at(45), at(150)]) {
       expect(sorted(await found(now)), now.toISOString()).toEqual(sorted(await publicByRule(now)));
     }

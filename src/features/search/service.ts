@@ -5,11 +5,12 @@
  * newest first among equals.
  *
  * Who finds what: the public (and members) only what platform/visibility.ts makes public at the
- * request's `now`, through its own SQL conditions on the source rows, never a copy; those who may see
+ * request's `now`, through the span stored on each row (public-windows.ts: the rule's own SQL conditions,
+ * asked where their answer changes), so no candidate joins its source rows; those who may see
  * unpublished material (`canSeeUnpublished`) find drafts, embargoed and withdrawn items too.
  *
- * Cost: at most SEARCH_CANDIDATES matching rows are ranked (see there), so a common word costs what a
- * rare one does; the page tells the reader when more matched, and to narrow the search.
+ * Cost: at most SEARCH_CANDIDATES matching rows per group of kinds are ranked (see there), so a common
+ * word costs what a rare one does; the page tells the reader when more matched, and to narrow the search.
  *
  * Paging: ranked results have no stable key to page by (the rank is a float recomputed per query), so
  * pages are a bounded offset: SEARCH_PAGE_SIZE results a page, at most SEARCH_MAX_PAGE pages. A reader
