@@ -57,8 +57,14 @@ export function isVisibleToPublic(item: Publishable, now: Date = new Date()): bo
   return visibilityState(item, now) === 'published';
 }
 
+/**
+ * The instant a SQL condition below is asked at: the request's `now`, or an SQL expression (the search
+ * index asks the rule at the instants its answer can change: `publicWindow()`).
+ */
+export type Instant = Date | SQL;
+
 /** The same rule as a SQL condition, for listing queries. */
-export function publicStatementsCondition(now: Date = new Date()): SQL {
+export function publicStatementsCondition(now: Instant = new Date()): SQL {
   return and(
     eq(statements.status, 'published'),
     or(isNull(statements.embargoUntil), lte(statements.embargoUntil, now)),
@@ -136,13 +142,37 @@ export function releaseVisibility(
  * The same rule for press releases, as SQL: published, its embargo (if any) lifted, not withdrawn,
  * and its statement (if any) public.
  */
-export function publicReleasesCondition(now: Date = new Date()): SQL {
+export function publicReleasesCondition(now: Instant = new Date()): SQL {
   return and(
     eq(releases.status, 'published'),
     or(isNull(releases.embargoedUntil), lte(releases.embargoedUntil, now)),
     or(isNull(releases.withdrawnAt), gt(releases.withdrawnAt, now)),
     or(isNull(releases.statementId), publicStatementIdCondition(releases.statementId, now)),
   ) as SQL;
+}
+
+/**
+ * The rule as a span of time, for a copy that must answer without joining the rows the rule reads (the
+ * search index, features/search): public from `from` until `until` (excluded). `from` is null when no
+ * instant makes the row public (a draft), `until` when nothing scheduled ends it. Both come from asking
+ * the rule itself (`isPublicAt`, one of the conditions above) at every instant where its answer can
+ * change (`changes`: the embargo and withdrawal instants it reads) and before all of them: between two
+ * such instants the answer stays what it was at the first. Valid because each rule here is public over
+ * one span (published, from the latest embargo to the earliest withdrawal); a test compares the copy with
+ * the rule at instants around every change.
+ */
+export function publicWindow(isPublicAt: (at: SQL) => SQL, changes: SQL[]): { from: SQL; until: SQL } {
+  const at = sql.raw('visibility_change.at');
+  const instants = (list: SQL[]) =>
+    sql`unnest(array[${sql.join(list, sql`, `)}]::timestamptz[]) as visibility_change(at)`;
+  const from = sql`(select min(${at}) from ${instants([sql`'-infinity'`, ...changes])} where ${isPublicAt(at)})`;
+  const until = sql`(select min(${at}) from ${instants(changes)} where ${at} > ${from} and (${isPublicAt(at)}) is not true)`;
+  return { from, until };
+}
+
+/** `now` falls in a span of `publicWindow()` (stored in columns). */
+export function inPublicWindow(from: PgColumn, until: PgColumn, now: Date): SQL {
+  return and(lte(from, now), or(isNull(until), gt(until, now))) as SQL;
 }
 
 /**
@@ -185,12 +215,12 @@ export function followupVisibilityState(
  * The same rule as SQL for an entry whose table has a `publication` column and whose query joins
  * `statements` (responses, status updates: through their recommendation).
  */
-export function publicFollowupCondition(publication: PgColumn, now: Date = new Date()): SQL {
+export function publicFollowupCondition(publication: PgColumn, now: Instant = new Date()): SQL {
   return and(eq(publication, 'published'), publicStatementsCondition(now)) as SQL;
 }
 
 /** A statement id is public: for entries that carry `statement_id` themselves (status updates). */
-export function publicStatementIdCondition(statementId: PgColumn, now: Date = new Date()): SQL {
+export function publicStatementIdCondition(statementId: PgColumn, now: Instant = new Date()): SQL {
   return exists(
     sql`(select 1 from ${statements} where ${statements.id} = ${statementId} and ${publicStatementsCondition(now)})`,
   );

@@ -5,11 +5,12 @@
  * newest first among equals.
  *
  * Who finds what: the public (and members) only what platform/visibility.ts makes public at the
- * request's `now`, through its own SQL conditions on the source rows, never a copy; those who may see
+ * request's `now`, through the span stored on each row (public-windows.ts: the rule's own SQL conditions,
+ * asked where their answer changes), so no candidate joins its source rows; those who may see
  * unpublished material (`canSeeUnpublished`) find drafts, embargoed and withdrawn items too.
  *
- * Cost: at most SEARCH_CANDIDATES matching rows are ranked (see there), so a common word costs what a
- * rare one does; the page tells the reader when more matched, and to narrow the search.
+ * Cost: at most SEARCH_CANDIDATES matching rows per group of kinds are ranked (see there), so a common
+ * word costs what a rare one does; the page tells the reader when more matched, and to narrow the search.
  *
  * Paging: ranked results have no stable key to page by (the rank is a float recomputed per query), so
  * pages are a bounded offset: SEARCH_PAGE_SIZE results a page, at most SEARCH_MAX_PAGE pages. A reader
@@ -23,6 +24,7 @@ import {
   organizations,
   recommendations,
   releases,
+  SEARCH_KINDS,
   type SearchKind,
   searchDocuments,
   statements,
@@ -32,9 +34,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import {
-  publicFollowupCondition,
-  publicReleasesCondition,
-  publicStatementsCondition,
+  inPublicWindow,
   releaseStateCondition,
   stateCondition,
   statementStateColumns,
@@ -46,11 +46,21 @@ export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE = 10;
 export const SEARCH_MAX_QUERY = 200;
 /**
- * Matching rows ranked per search, at most: a common word matches tens of thousands of rows, and
- * ranking them all costs ~100 ms at 250,000 recommendations; these are the first the indexes yield
- * (storage order), which is more than the SEARCH_MAX_PAGE pages show.
+ * Matching rows ranked per search, at most, from each group of kinds (SEARCH_GROUPS): a common word
+ * matches tens of thousands of rows, and ranking them all costs ~100 ms at 250,000 recommendations;
+ * these are the first the indexes yield (storage order), as many as the SEARCH_MAX_PAGE pages show.
  */
-export const SEARCH_CANDIDATES = 500;
+export const SEARCH_CANDIDATES = 200;
+/**
+ * Kinds searched apart, each with its own candidates and its own indexes (partial, on `kind`): titled
+ * things (statements, releases, organizations: a few thousand rows whose titles and names weigh most)
+ * are never crowded out of the candidates by the hundreds of thousands of recommendations and follow-up
+ * entries that share a common word, and each group's index lists only its own rows.
+ */
+const SEARCH_GROUPS: readonly (readonly SearchKind[])[] = [
+  ['statement', 'release', 'organization'],
+  ['recommendation', 'followup_response', 'followup_status_update'],
+];
 /** Word similarity (pg_trgm) a name or title needs to count as a typo of the words typed. */
 const NAME_SIMILARITY = 0.5;
 
@@ -161,24 +171,6 @@ export type SearchAudience = 'public' | 'unpublished';
 const d = searchDocuments;
 const s = statements;
 
-/**
- * The public rule per kind, as SQL on a `search_documents` row: each kind's source row, asked with the
- * visibility module's own conditions (one primary-key lookup per candidate).
- */
-function publicCondition(now: Date): SQL {
-  const statementPublic = sql`exists (select 1 from ${s} where ${s.id} = ${d.statementId} and ${publicStatementsCondition(now)})`;
-  const followupPublic = (table: typeof followupResponses | typeof followupStatusUpdates) =>
-    sql`exists (select 1 from ${table} join ${s} on ${s.id} = ${d.statementId}
-      where ${table.id} = ${d.sourceId} and ${publicFollowupCondition(table.publication, now)})`;
-  return sql`(
-    (${d.kind} in ('statement', 'recommendation') and ${statementPublic})
-    or (${d.kind} = 'release' and exists (select 1 from ${releases} where ${releases.id} = ${d.sourceId} and ${publicReleasesCondition(now)}))
-    or (${d.kind} = 'organization' and exists (select 1 from ${organizations} where ${organizations.id} = ${d.sourceId} and ${organizations.archivedAt} is null))
-    or (${d.kind} = 'followup_response' and ${followupPublic(followupResponses)})
-    or (${d.kind} = 'followup_status_update' and ${followupPublic(followupStatusUpdates)})
-  )`;
-}
-
 /** The item's state for the public, for the workspace's results. */
 function stateExpression(now: Date, kind: SQL): SQL {
   const of = (state: VisibilityState) => stateCondition(statementStateColumns, state, now);
@@ -196,10 +188,11 @@ function stateExpression(now: Date, kind: SQL): SQL {
     else 'published' end`;
 }
 
-function kindCondition(kind: SearchFilterKind | null): SQL {
-  if (kind === null) return sql`true`;
-  if (kind === 'followup') return sql`${d.kind} in ('followup_response', 'followup_status_update')`;
-  return sql`${d.kind} = ${kind}`;
+/** The kinds a filter keeps: follow-up is both kinds of entry. */
+function kindsOf(kind: SearchFilterKind | null): readonly SearchKind[] {
+  if (kind === null) return SEARCH_KINDS;
+  if (kind === 'followup') return ['followup_response', 'followup_status_update'];
+  return [kind];
 }
 
 /**
@@ -242,24 +235,9 @@ async function findHits(
   const inEn = sql`${d.tsvEn} @@ ${qEn}`;
   const inEs = sql`${d.tsvEs} @@ ${qEs}`;
   const byName = sql`(${d.names} <> '' and ${plain} <% ${d.names})`;
-  const match =
-    input.lang === 'en'
-      ? sql`(${inEn} or ${byName})`
-      : input.lang === 'es'
-        ? sql`(${inEs} or ${byName})`
-        : sql`(${inEn} or ${inEs} or ${byName})`;
-  const other: Locale = locale === 'en' ? 'es' : 'en';
-  // The language whose text is shown: the filter's, else the reader's when it matched, else the other's when it did.
-  const matchedIn = (l: Locale) => (l === 'en' ? inEn : inEs);
-  const shown = input.lang
-    ? sql`${input.lang}`
-    : sql`case when ${matchedIn(locale)} then ${locale} when ${matchedIn(other)} then ${other} else ${locale} end`;
-  const rank = sql`greatest(
-    case when ${inEn} then ts_rank(${d.tsvEn}, ${qEn}) else 0 end,
-    case when ${inEs} then ts_rank(${d.tsvEs}, ${qEs}) else 0 end,
-    case when ${byName} then word_similarity(${plain}, ${d.names}) * 0.5 else 0 end)`;
-  const filters: SQL[] = [match, kindCondition(input.kind)];
-  if (audience === 'public') filters.push(publicCondition(now));
+  const words = input.lang === 'en' ? [inEn] : input.lang === 'es' ? [inEs] : [inEn, inEs];
+  const filters: SQL[] = [];
+  if (audience === 'public') filters.push(inPublicWindow(d.publicFrom, d.publicUntil, now));
   if (input.year !== null) {
     filters.push(sql`${d.date} >= ${`${input.year}-01-01`}::date and ${d.date} < ${`${input.year + 1}-01-01`}::date`);
   }
@@ -267,6 +245,30 @@ async function findHits(
     filters.push(sql`exists (select 1 from recommendation_themes rt join ${themes} on ${themes.id} = rt.theme_id
       where rt.recommendation_id = ${d.recommendationId} and ${themes.slug} = ${input.theme})`);
   }
+  const wanted = new Set<SearchKind>(kindsOf(input.kind));
+  // Each group's candidates: its rows that match (only organizations have names) and pass the filters.
+  const groups = SEARCH_GROUPS.filter((group) => group.some((kind) => wanted.has(kind))).map((group) => {
+    const kinds = group.filter((kind) => wanted.has(kind));
+    const match = group.includes('organization') ? [...words, byName] : words;
+    return sql`(select * from ${d} where ${d.kind} in ${sql.raw(`(${group.map((k) => `'${k}'`).join(', ')})`)}
+      and ${kinds.length < group.length ? sql`${d.kind} in ${kinds} and ` : sql``}(${sql.join(match, sql` or `)})
+      ${sql.join(
+        filters.map((f) => sql`and ${f} `),
+        sql``,
+      )}limit ${SEARCH_CANDIDATES})`;
+  });
+  const titled = sql.raw(`(${(SEARCH_GROUPS[0] ?? []).map((k) => `'${k}'`).join(', ')})`);
+  const other: Locale = locale === 'en' ? 'es' : 'en';
+  // Matching is computed once per candidate (c.in_en, c.in_es), for the language shown and the rank.
+  const matched = (l: Locale) => sql.raw(l === 'en' ? 'c.in_en' : 'c.in_es');
+  // The language whose text is shown: the filter's, else the reader's when it matched, else the other's when it did.
+  const shown = input.lang
+    ? sql`${input.lang}`
+    : sql`case when ${matched(locale)} then ${locale} when ${matched(other)} then ${other} else ${locale} end`;
+  const rank = sql`greatest(
+    case when c.in_en then ts_rank(c.tsv_en, ${qEn}) else 0 end,
+    case when c.in_es then ts_rank(c.tsv_es, ${qEs}) else 0 end,
+    case when c.names <> '' and ${plain} <% c.names then word_similarity(${plain}, c.names) * 0.5 else 0 end)`;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
   const state = audience === 'unpublished' ? stateExpression(now, sql`h.kind`) : sql`null`;
   const headline = (text: 'title' | 'body', options: string) =>
@@ -295,11 +297,15 @@ async function findHits(
         case when ${recommendations.id} is not null then ${recommendationNumber()} end as recommendation_number,
         coalesce(${releases.slug}, ${organizations.slug}) as slug
       from (
-        select ${d.kind} as kind, ${d.sourceId} as source_id, ${d.statementId} as statement_id,
-          ${d.recommendationId} as recommendation_id, ${d.date} as date, ${shown} as shown, ${rank} as rank,
-          count(*) over () as candidates
-        from (select * from ${d} where ${sql.join(filters, sql` and `)} limit ${SEARCH_CANDIDATES}) as ${d}
-        order by rank desc, ${d.date} desc nulls last, ${d.kind}, ${d.sourceId}
+        select c.kind, c.source_id, c.statement_id, c.recommendation_id, c.date, ${shown} as shown, ${rank} as rank,
+          greatest(count(*) filter (where c.kind in ${titled}) over (), count(*) filter (where c.kind not in ${titled}) over ()) as candidates
+        from (
+          select ${d.kind} as kind, ${d.sourceId} as source_id, ${d.statementId} as statement_id,
+            ${d.recommendationId} as recommendation_id, ${d.date} as date, ${d.names} as names,
+            ${d.tsvEn} as tsv_en, ${d.tsvEs} as tsv_es, ${inEn} as in_en, ${inEs} as in_es
+          from (${sql.join(groups, sql` union all `)}) as ${d}
+        ) c
+        order by rank desc, c.date desc nulls last, c.kind, c.source_id
         limit ${SEARCH_PAGE_SIZE + 1} offset ${offset}
       ) h
       join ${d} doc on doc.kind = h.kind and doc.source_id = h.source_id
@@ -347,14 +353,18 @@ interface RawHit {
   slug: string | null;
 }
 
-/** The filters' choices: every theme in use, and the years of the statements and releases one may find. */
+/**
+ * The filters' choices: every theme in use, and the years of the statements and releases one may find.
+ * Years are probed one by one, newest first (each an index range that stops at its first findable row),
+ * rather than read from every statement and release.
+ */
 async function filterChoices(
   db: Db,
   now: Date,
   audience: SearchAudience,
 ): Promise<{ themes: SearchPage['themes']; years: number[] }> {
-  const statementRule = audience === 'public' ? publicStatementsCondition(now) : sql`true`;
-  const releaseRule = audience === 'public' ? publicReleasesCondition(now) : sql`true`;
+  const findable = audience === 'public' ? inPublicWindow(d.publicFrom, d.publicUntil, now) : sql`true`;
+  const dated = sql`${d.kind} in ('statement', 'release') and ${d.date} is not null`;
   const [themeRows, yearRows] = await Promise.all([
     queryRows<{ slug: string; label: LocalizedText }>(
       db,
@@ -363,10 +373,12 @@ async function filterChoices(
     ),
     queryRows<{ year: number | string }>(
       db,
-      sql`select distinct extract(year from y)::int as year from (
-          select ${s.date}::date as y from ${s} where ${statementRule}
-          union select ${releases.releaseDate}::date from ${releases} where ${releaseRule}) years
-        order by year desc limit 50`,
+      sql`select year from generate_series(
+          (select extract(year from max(${d.date}))::int from ${d} where ${dated}),
+          (select extract(year from min(${d.date}))::int from ${d} where ${dated}), -1) as year
+        where exists (select 1 from ${d} where ${dated} and ${findable}
+          and ${d.date} >= make_date(year, 1, 1) and ${d.date} < make_date(year + 1, 1, 1))
+        limit 50`,
     ),
   ]);
   return { themes: themeRows, years: yearRows.map((r) => Number(r.year)) };

@@ -6,8 +6,9 @@
  * function `search_documents_rebuild()` fills it from scratch (the migration, bulk loads that disable
  * triggers).
  *
- * Derived, not public in itself: whether the public finds a row is decided at query time by
- * platform/visibility.ts's conditions on the source rows, so an embargo lifts by the clock alone.
+ * Derived, not public in itself: whether the public finds a row is its span `publicFrom`–`publicUntil`,
+ * derived from platform/visibility.ts's conditions on the source rows, against the request's clock, so an
+ * embargo lifts by the clock alone.
  * The vectors use the text search configurations `puente_english` and `puente_spanish` (the built-in
  * stemmers behind `unaccent`), so "titulo" finds "Título"; `names` (an organization's names in every
  * form: own, per language, acronym, aliases) is lowercased and unaccented for pg_trgm, which forgives
@@ -15,7 +16,7 @@
  * title sharing one word with the search.
  */
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { check, customType, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -47,6 +48,13 @@ export const searchDocuments = pgTable(
     names: text('names').notNull().default(''),
     tsvEn: tsvector('tsv_en').notNull(),
     tsvEs: tsvector('tsv_es').notNull(),
+    /**
+     * When the public may find the row: from `publicFrom` (null: never, e.g. a draft) until `publicUntil`
+     * (excluded; null: no end). Platform/visibility.ts's rule asked at the instants its answer can change
+     * (features/search/public-windows.ts), kept by the same triggers; the clock does the rest.
+     */
+    publicFrom: timestamp('public_from', { withTimezone: true }),
+    publicUntil: timestamp('public_until', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.kind, t.sourceId] }),
@@ -54,9 +62,30 @@ export const searchDocuments = pgTable(
       'search_documents_kind',
       sql`${t.kind} in ('statement', 'recommendation', 'release', 'organization', 'followup_response', 'followup_status_update')`,
     ),
-    index('search_documents_tsv_en_idx').using('gin', t.tsvEn),
-    index('search_documents_tsv_es_idx').using('gin', t.tsvEs),
-    index('search_documents_names_trgm_idx').using('gin', sql`${t.names} gin_trgm_ops`).where(sql`${t.names} <> ''`),
+    // One full-text index per language and group of kinds (features/search: SEARCH_GROUPS), partial on
+    // `kind`, so the few thousand titled rows are found without reading the postings of the hundreds of
+    // thousands of entries. fastupdate off: with it on, new entries wait in a pending list that every
+    // search reads from end to end until a vacuum merges it (PGlite never vacuums by itself); measured at
+    // 250,000 recommendations, reading that list cost more than the rest of a search. Writes pay instead.
+    ...(['en', 'es'] as const).flatMap((l) =>
+      (
+        [
+          ['titled', sql`${t.kind} in ('statement', 'release', 'organization')`],
+          ['entries', sql`${t.kind} in ('recommendation', 'followup_response', 'followup_status_update')`],
+        ] as const
+      ).map(([group, kinds]) =>
+        index(`search_documents_${group}_tsv_${l}_idx`)
+          .using('gin', l === 'en' ? t.tsvEn : t.tsvEs)
+          .where(kinds)
+          .with({ fastupdate: false }),
+      ),
+    ),
+    index('search_documents_names_trgm_idx')
+      .using('gin', sql`${t.names} gin_trgm_ops`)
+      .where(sql`${t.names} <> ''`)
+      .with({ fastupdate: false }),
     index('search_documents_statement_idx').on(t.statementId),
+    // The years one may filter by (search's filter choices): statements' and releases' dates.
+    index('search_documents_dated_idx').on(t.date).where(sql`${t.kind} in ('statement', 'release')`),
   ],
 );
