@@ -14,7 +14,9 @@
  * Exactly once per recipient "in practice": a row is marked `sent` right after the server accepts it.
  * A crash in between (milliseconds) leaves it `sending`; once its lease expires it is sent again, with
  * the same Message-ID (message-id.ts), which receiving servers and clients may use to drop the copy.
- * That window is the at-least-once part no SMTP client can close (SMTP has no two-phase commit).
+ * That window is the at-least-once part no SMTP client can close (SMTP has no two-phase commit). The
+ * other: a live sender stalled longer than its lease (renewed every third of it while it sends) may
+ * find a message it had begun taken over by another instance; hence a lease of minutes by default.
  *
  * It wakes on `enqueueMail` in this process, and otherwise polls every `pollMs` (other instances'
  * mail, mail queued inside a transaction, `send_after` and retry times arriving). A send rate limit
