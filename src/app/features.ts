@@ -9,6 +9,7 @@ import { feedsFeature } from '../features/feeds/index.js';
 import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
+import { mailPreferencesFeature } from '../features/mail-preferences/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
 import { searchFeature } from '../features/search/index.js';
@@ -33,4 +34,5 @@ export const features: readonly FeatureManifest[] = [
   searchFeature,
   apiFeature,
   exportsFeature,
+  mailPreferencesFeature,
 ];

@@ -6,6 +6,9 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db/client.js';
+import { appSecrets } from './db/schema/index.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -42,3 +45,24 @@ export function sameSecret(a: string, b: string): boolean {
 export function randomSecret(): string {
   return randomBytes(32).toString('base64url');
 }
+
+/**
+ * The app's own secret called `name` (e.g. the key that signs unsubscribe links), made on first use and
+ * kept in the database, so every instance shares it and the operator configures nothing. The first
+ * writer wins a race (`on conflict do nothing`); everyone then reads that one.
+ */
+export async function appSecret(db: Db, name: string): Promise<string> {
+  const cached = knownSecrets.get(db)?.get(name);
+  if (cached) return cached;
+  await db.insert(appSecrets).values({ name, value: randomSecret() }).onConflictDoNothing();
+  const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, name));
+  if (!row) throw new Error(`app secret ${name} could not be stored`);
+  const known = knownSecrets.get(db) ?? new Map<string, string>();
+  known.set(name, row.value);
+  knownSecrets.set(db, known);
+  return row.value;
+}
+
+// Once stored a secret never changes (the insert never overwrites), so each database's is read once: a
+// release to thousands signs thousands of links. Keyed by the Db object (a transaction is read afresh).
+const knownSecrets = new WeakMap<Db, Map<string, string>>();

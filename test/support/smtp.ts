@@ -18,13 +18,34 @@ export function bodyOf(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-export function captureSmtp() {
+/** The Message-ID header of a captured message. */
+export function messageIdOf(raw: string): string | null {
+  return /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? null;
+}
+
+/** A refusal the server gives instead of accepting a message: an SMTP reply code and its text. */
+export interface Refusal {
+  code: number;
+  message: string;
+}
+
+/**
+ * `refuse`, when given, is asked for each recipient (RCPT TO): a refusal answers with its code (4xx:
+ * try later; 5xx: never), null accepts.
+ */
+export function captureSmtp(options: { refuse?: (address: string) => Refusal | null } = {}) {
   const inbox = new EventEmitter();
   const received: Captured[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = options.refuse?.(address.address);
+      if (!refusal) return callback();
+      const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
+      return callback(error);
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.setEncoding('utf8');
@@ -39,8 +60,21 @@ export function captureSmtp() {
       });
     },
   });
+  // A client killed mid-message (the crash tests) resets its connection: that is expected, not a failure.
+  smtp.on('error', () => {});
   return {
     received,
+    /** Resolves once `done(received)` holds, checked now and at every message that arrives. */
+    whenReceived: (done: (all: Captured[]) => boolean) =>
+      new Promise<void>((resolve) => {
+        if (done(received)) return resolve();
+        const check = () => {
+          if (!done(received)) return;
+          inbox.off('mail', check);
+          resolve();
+        };
+        inbox.on('mail', check);
+      }),
     /** The next message to arrive. */
     nextMail: async () => ((await once(inbox, 'mail')) as [Captured])[0],
     /** Starts listening; the port it listens on. */

@@ -10,8 +10,11 @@ import { contentVersionReader, freshReader, readContentVersion } from './content
  * to it comes with a write that bumps the version already; `theme_mappings`, read by importers and the workspace only.
  */
 const NOT_PUBLIC = [
+  'app_secrets',
   'audit_log',
   'content_version',
+  'mail_outbox',
+  'mail_suppressions',
   'rate_limit_buckets',
   'recovery_codes',
   'release_lint_results',
