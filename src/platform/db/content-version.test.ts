@@ -12,6 +12,10 @@ import { contentVersionReader, freshReader, readContentVersion } from './content
 const NOT_PUBLIC = [
   'audit_log',
   'content_version',
+  'press_contacts',
+  'press_list_members',
+  'press_lists',
+  'press_sends',
   'rate_limit_buckets',
   'recovery_codes',
   'release_lint_results',
