@@ -29,11 +29,31 @@ export interface ListForm {
   countries: string[];
   /** Theme slugs. */
   beats: string[];
-  /** Contact ids, for a hand-picked list. */
-  contactIds: number[];
+  /** A hand-picked list's contacts: their email addresses, one a line (or separated by commas). */
+  members: string;
 }
 
 export const LIST_NAME_MAX = 200;
+/** A hand-picked list stays short enough to read on one page; larger groups are a saved filter. */
+export const MAX_PICKED = 500;
+
+export function memberEmails(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e !== '');
+}
+
+/** A hand-picked list's members as the form shows them: one address a line. */
+export async function memberText(db: Db, listId: number): Promise<string> {
+  const rows = await db
+    .select({ email: t.pressContacts.email })
+    .from(t.pressListMembers)
+    .innerJoin(t.pressContacts, eq(t.pressContacts.id, t.pressListMembers.contactId))
+    .where(eq(t.pressListMembers.listId, listId))
+    .orderBy(t.pressContacts.email);
+  return rows.map((r) => r.email).join('\n');
+}
 
 export async function listLists(db: Db, user: PolicyUser): Promise<(ListRow & { members: number })[]> {
   assertAllowed(canManagePress(user));
@@ -92,14 +112,16 @@ async function listColumns(db: Db, form: ListForm, exceptId: number | null) {
   const beatIds = form.beats.map((b) => themeIds.get(b));
   if (beatIds.some((id) => id === undefined)) problems.add('beats', 'workspaceErrPressBeat');
   let contactIds: number[] = [];
-  if (form.kind === 'picked' && form.contactIds.length) {
+  const emails = [...new Set(memberEmails(form.members))];
+  if (form.kind === 'picked' && emails.length) {
     const found = await db
       .select({ id: t.pressContacts.id })
       .from(t.pressContacts)
-      .where(inArray(t.pressContacts.id, form.contactIds));
+      .where(inArray(sql`lower(${t.pressContacts.email})`, emails));
     contactIds = found.map((r) => r.id);
-    if (contactIds.length !== new Set(form.contactIds).size) problems.add('contacts', 'workspaceErrChoice');
+    if (contactIds.length !== emails.length) problems.add('members', 'workspaceErrPressUnknownEmails');
   }
+  if (form.kind === 'picked' && emails.length > MAX_PICKED) problems.add('members', 'workspaceErrPressTooManyPicked');
   problems.throwIfAny();
   const filter = form.kind === 'filter';
   return {

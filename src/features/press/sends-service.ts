@@ -19,7 +19,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
-import { enqueueMail, type OutgoingMail, suppressedAmong } from '../../platform/outbox/index.js';
+import { enqueueMail, type OutgoingMail, outboxStatus, suppressedAmong } from '../../platform/outbox/index.js';
 import { canManagePress, type PolicyUser } from '../../platform/policy.js';
 import { releaseMaySendTo, releaseVisibility } from '../../platform/visibility.js';
 import { actorOf, assertAllowed, type Editor, staleWrite, type Tx } from '../../platform/write.js';
@@ -378,32 +378,22 @@ export async function testSend(
   });
 }
 
-export interface RecipientStatus {
-  to: string;
-  name: string | null;
-  status: string;
-  attempts: number;
-  lastReply: string | null;
-  sentAt: Date | null;
-}
+export type RecipientStatus = Awaited<ReturnType<typeof outboxStatus>>[number] & { name: string | null };
 
 /** Each recipient of a send: the outbox's status, attempts and last SMTP reply, with the contact's name. */
 export async function sendRecipients(db: Db, user: PolicyUser, sendId: number): Promise<RecipientStatus[]> {
   assertAllowed(canManagePress(user));
-  const o = t.mailOutbox;
-  return db
-    .select({
-      to: o.to,
-      name: t.pressContacts.name,
-      status: o.status,
-      attempts: o.attempts,
-      lastReply: o.lastReply,
-      sentAt: o.sentAt,
-    })
-    .from(o)
-    .leftJoin(t.pressContacts, sql`lower(${t.pressContacts.email}) = lower(${o.to})`)
-    .where(and(eq(o.refTable, REF_TABLE), eq(o.refId, String(sendId))))
-    .orderBy(o.to);
+  const rows = await outboxStatus(db, { ref: { table: REF_TABLE, id: String(sendId) }, limit: 10_000 });
+  const emails = [...new Set(rows.map((r) => r.to.toLowerCase()))];
+  const names = new Map<string, string>();
+  for (let i = 0; i < emails.length; i += 500) {
+    const found = await db
+      .select({ email: t.pressContacts.email, name: t.pressContacts.name })
+      .from(t.pressContacts)
+      .where(inArray(sql`lower(${t.pressContacts.email})`, emails.slice(i, i + 500)));
+    for (const f of found) names.set(f.email.toLowerCase(), f.name);
+  }
+  return rows.map((r) => ({ ...r, name: names.get(r.to.toLowerCase()) ?? null }));
 }
 
 /** A release's sends, newest first. */
@@ -427,16 +417,29 @@ export async function syncContactStatuses(db: Db, now: Date): Promise<number> {
   const c = t.pressContacts;
   const s = t.mailSuppressions;
   return db.transaction(async (tx) => {
-    const changed = await tx
+    const o = t.mailOutbox;
+    // A permanent refusal of a release (5xx) marks the contact bounced, whatever else the list says.
+    const bounced = await tx
+      .update(c)
+      .set({ status: 'bounced', version: sql`${c.version} + 1`, updatedAt: now })
+      .where(
+        and(
+          eq(c.status, 'active'),
+          sql`exists (select 1 from ${o} where ${o.status} = 'bounced' and ${o.kind} = 'release' and lower(${o.to}) = lower(${c.email}))`,
+        ),
+      )
+      .returning({ id: c.id, status: c.status });
+    const suppressed = await tx
       .update(c)
       .set({
-        status: sql`case when ${s.reason} like 'unsubscribe%' then 'unsubscribed' else 'bounced' end::press_contact_status`,
+        status: sql`case when ${s.reason} like '%bounce%' then 'bounced' else 'unsubscribed' end::press_contact_status`,
         version: sql`${c.version} + 1`,
         updatedAt: now,
       })
       .from(s)
       .where(and(eq(c.status, 'active'), sql`lower(${c.email}) = ${s.email}`))
-      .returning({ id: c.id, status: c.status, reason: s.reason });
+      .returning({ id: c.id, status: c.status });
+    const changed = [...bounced, ...suppressed];
     for (const row of changed) {
       await writeAudit(tx, {
         actor: { id: null, label: 'outbox' },
@@ -445,7 +448,7 @@ export async function syncContactStatuses(db: Db, now: Date): Promise<number> {
         entityId: row.id,
         action: row.status === 'unsubscribed' ? 'unsubscribe' : 'bounce',
         before: { status: 'active' },
-        after: { status: row.status, reason: row.reason },
+        after: { status: row.status },
       });
     }
     return changed.length;

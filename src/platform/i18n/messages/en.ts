@@ -1,5 +1,6 @@
 import { accountsEn } from './accounts.en.js';
 import { searchEn } from './search.en.js';
+import { pressEn } from './press.en.js';
 import { signonEn } from './signon.en.js';
 import { staticExportEn } from './static-export.en.js';
 
@@ -199,6 +200,7 @@ export const en = {
   ...registryEn,
   ...accountsEn,
   ...signonEn,
+  ...pressEn,
   ...lintEn,
   ...editorialEn,
   ...staticExportEn,

@@ -11,6 +11,7 @@ import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { searchEs } from './search.es.js';
+import { pressEs } from './press.es.js';
 import { signonEs } from './signon.es.js';
 import { staticExportEs } from './static-export.es.js';
 import { workspaceEs } from './workspace.es.js';
@@ -206,6 +207,7 @@ export const es = {
   ...registryEs,
   ...accountsEs,
   ...signonEs,
+  ...pressEs,
   ...lintEs,
   ...editorialEs,
   ...staticExportEs,
