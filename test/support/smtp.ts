@@ -18,13 +18,21 @@ export function bodyOf(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-export function captureSmtp() {
+/** `refuse`: recipients answered "550 No such user" at RCPT TO, as a server refuses an address for good. */
+export function captureSmtp(options: { refuse?: (address: string) => boolean } = {}) {
   const inbox = new EventEmitter();
   const received: Captured[] = [];
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address)) {
+        const error = Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 });
+        return callback(error);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.setEncoding('utf8');
