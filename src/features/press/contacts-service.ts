@@ -3,7 +3,7 @@
  * Journalists' personal data: every function checks `canManagePress` first; an erase deletes the row
  * (and its list memberships) and audits only that a contact was erased, never who.
  */
-import { and, arrayOverlaps, eq, getTableColumns, ne, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -193,7 +193,7 @@ export async function contactData(db: Db, user: PolicyUser, id: number): Promise
     ? await db
         .select({ slug: t.themes.slug })
         .from(t.themes)
-        .where(arrayOverlaps(sql`array[${t.themes.id}]`, contact.beatIds))
+        .where(inArray(t.themes.id, contact.beatIds))
     : [];
   const lists = await db
     .select({ name: t.pressLists.name })

@@ -107,7 +107,8 @@ describeEachEngine('press: sending a release', (ctx) => {
       expect(ben).not.toContain('paso seguro');
       expect(ben).toContain(`${BASE_URL}/en/releases/safe-passage/release.docx`);
       expect(ben).toContain('Dear colleague, ahead of Monday.');
-      expect(ben).toMatch(/List-Unsubscribe: <https:\/\/puente\.example\.org\//);
+      expect(ben).toMatch(/List-Unsubscribe:\s+<https:\/\/puente\.example\.org\/unsubscribe\//);
+      expect(ben).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
       // Nothing goes twice, however often the sender runs.
       await deliver(at(10 * 60_000));
       expect(delivered()).toHaveLength(3);

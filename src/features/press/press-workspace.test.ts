@@ -77,7 +77,7 @@ describeEachEngine('press workspace', (ctx) => {
     const form = { name: '', email: 'not-an-email', languages: 'fr', country: 'XX', outlet: 'Radio' };
     for (const [lang, expected] of [
       ['en', 'Write an email address like name@example.org.'],
-      ['es', 'Escribe una dirección de correo'],
+      ['es', 'Escribe un correo electrónico como nombre@example.org.'],
     ] as const) {
       const refused = await as('editor').post(`/${lang}/workspace/press/contacts`, form, `/${lang}/workspace/press/contacts/new`);
       expect(refused.statusCode).toBe(400);
@@ -113,7 +113,7 @@ describeEachEngine('press workspace', (ctx) => {
     expect(stale.statusCode).toBe(409);
     const saved = await as('editor').post(
       `/en/workspace/press/contacts/${lia.id}/edit`,
-      { version: '1', name: 'Lia S.', email: 'lia@daily.example', languages: 'es', country: 'US', status: 'active', trusted: '1' },
+      { version: '1', name: 'Lia S.', email: 'lia@daily.example', languages: 'es', country: 'US', beats: 'justice', status: 'active', trusted: '1' },
       `/en/workspace/press/contacts/${lia.id}/edit`,
     );
     expect(saved.statusCode).toBe(303);
