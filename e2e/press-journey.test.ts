@@ -74,6 +74,7 @@ describe('press journey in a browser', () => {
   });
 
   it('imports a CSV of contacts: the check first, then the confirmation', async () => {
+    await page.getByRole('link', { name: 'Workspace', exact: true }).click();
     await page.getByRole('link', { name: 'Press', exact: true }).first().click();
     await page.getByRole('link', { name: 'Import contacts' }).first().click();
     await checkPage('press import');
