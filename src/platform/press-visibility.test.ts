@@ -30,7 +30,11 @@ describe('releaseMaySendTo', () => {
 
   it('a release is never sent wider than its statement: a statement still embargoed keeps it to trusted contacts', () => {
     const lifted = { ...embargoed, embargoedUntil: null };
-    const statement = { status: 'published' as const, embargoUntil: new Date('2026-06-02T00:00:00Z'), withdrawnAt: null };
+    const statement = {
+      status: 'published' as const,
+      embargoUntil: new Date('2026-06-02T00:00:00Z'),
+      withdrawnAt: null,
+    };
     expect(releaseMaySendTo(lifted, statement, LIFT, anyone)).toBe(false);
     expect(releaseMaySendTo(lifted, statement, LIFT, trusted)).toBe(true);
   });

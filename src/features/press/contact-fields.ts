@@ -2,9 +2,10 @@
  * A press contact's fields as typed (the form, one row of an imported file) and the one check that
  * turns them into columns: the form and the import report the same problems for the same input.
  */
+
+import type { Problems } from '../../platform/forms/problems.js';
 import { countryCodes } from '../../platform/i18n/countries.js';
 import { isLocale, type Locale } from '../../platform/i18n/locales.js';
-import { Problems } from '../../platform/forms/problems.js';
 
 export const CONTACT_STATUSES = ['active', 'unsubscribed', 'bounced'] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];

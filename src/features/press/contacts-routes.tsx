@@ -3,9 +3,19 @@
  * out as CSV/XLSX (upload → dry run report → confirm). Editors and the admin only.
  */
 import { Type } from '@fastify/type-provider-typebox';
+import { asc } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.js';
+import * as t from '../../platform/db/schema/index.js';
 import { Invalid } from '../../platform/errors.js';
-import { field, FlatFormBody, type Form, FormBody, RowNumber, seenVersion } from '../../platform/forms/form-body.js';
-import { PageCursorQuery } from '../../platform/forms/form-body.js';
+import {
+  FlatFormBody,
+  type Form,
+  FormBody,
+  field,
+  PageCursorQuery,
+  RowNumber,
+  seenVersion,
+} from '../../platform/forms/form-body.js';
 import { type AuthOptions, csrfMatches } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
@@ -34,9 +44,6 @@ import {
   readCsv,
   UnreadableContacts,
 } from './transfer.js';
-import * as t from '../../platform/db/schema/index.js';
-import type { Db } from '../../platform/db/client.js';
-import { asc } from 'drizzle-orm';
 
 const IdParams = Type.Object({ id: RowNumber });
 const ListQuery = Type.Object({
@@ -94,7 +101,10 @@ export function registerContactRoutes(scope: FastifyTypeBox, deps: SiteDeps, aut
   scope.get('/workspace/press/contacts/new', async (request, reply) => {
     const w = request.workspace;
     const themes = await themeOptions(deps.db, w);
-    return sendHtml(reply, await (<ContactFormPage {...w} contact={null} form={contactFormValues(null, new Map())} themes={themes} />));
+    return sendHtml(
+      reply,
+      await (<ContactFormPage {...w} contact={null} form={contactFormValues(null, new Map())} themes={themes} />),
+    );
   });
 
   scope.post('/workspace/press/contacts', { schema: { body: FormBody } }, async (request, reply) => {
@@ -107,7 +117,9 @@ export function registerContactRoutes(scope: FastifyTypeBox, deps: SiteDeps, aut
         await createContact(deps.db, form, w.user, deps.now());
         return base(w);
       },
-      async (outcome) => <ContactFormPage {...w} contact={null} form={form} themes={await themeOptions(deps.db, w)} outcome={outcome} />,
+      async (outcome) => (
+        <ContactFormPage {...w} contact={null} form={form} themes={await themeOptions(deps.db, w)} outcome={outcome} />
+      ),
     );
   });
 
@@ -118,7 +130,10 @@ export function registerContactRoutes(scope: FastifyTypeBox, deps: SiteDeps, aut
     const w = request.workspace;
     const contact = await getContact(deps.db, w.user, request.params.id);
     const form = contactFormValues(contact, await slugsById());
-    return sendHtml(reply, await (<ContactFormPage {...w} contact={contact} form={form} themes={await themeOptions(deps.db, w)} />));
+    return sendHtml(
+      reply,
+      await (<ContactFormPage {...w} contact={contact} form={form} themes={await themeOptions(deps.db, w)} />),
+    );
   });
 
   scope.post(
@@ -142,7 +157,14 @@ export function registerContactRoutes(scope: FastifyTypeBox, deps: SiteDeps, aut
           const shown = outcome.conflict ? contactFormValues(contact, await slugsById()) : form;
           const version = outcome.conflict ? contact.version : seen;
           return (
-            <ContactFormPage {...w} contact={contact} form={shown} themes={await themeOptions(deps.db, w)} outcome={outcome} version={version} />
+            <ContactFormPage
+              {...w}
+              contact={contact}
+              form={shown}
+              themes={await themeOptions(deps.db, w)}
+              outcome={outcome}
+              version={version}
+            />
           );
         },
       );
@@ -161,7 +183,15 @@ export function registerContactRoutes(scope: FastifyTypeBox, deps: SiteDeps, aut
         const outcome = { errors: { confirm: w.ctx.t.pressEraseNotConfirmed } };
         return sendHtml(
           reply,
-          await (<ContactFormPage {...w} contact={contact} form={form} themes={await themeOptions(deps.db, w)} outcome={outcome} />),
+          await (
+            <ContactFormPage
+              {...w}
+              contact={contact}
+              form={form}
+              themes={await themeOptions(deps.db, w)}
+              outcome={outcome}
+            />
+          ),
           400,
         );
       }
@@ -207,14 +237,16 @@ export function registerContactRoutes(scope: FastifyTypeBox, deps: SiteDeps, aut
       maxBytes: MAX_IMPORT_BYTES,
       csrfMatches: (sent) => csrfMatches(request, auth, sent),
     });
-    if (form.problem?.code === 'tooLarge') return sendHtml(reply, await ImportPage({ ...w, problem: 'too-large' }), 400);
+    if (form.problem?.code === 'tooLarge')
+      return sendHtml(reply, await ImportPage({ ...w, problem: 'too-large' }), 400);
     if (!form.file) return sendHtml(reply, await ImportPage({ ...w, problem: 'no-file' }), 400);
     try {
       const cells = await readContactsFile(form.file.bytes, form.file.filename);
       const plan = await planContactImport(deps.db, w.user, cells);
       return sendHtml(reply, await (<ImportReportPage {...w} plan={plan} />), plan.problems.length ? 400 : 200);
     } catch (error) {
-      if (error instanceof UnreadableContacts) return sendHtml(reply, await ImportPage({ ...w, problem: error.problem }), 400);
+      if (error instanceof UnreadableContacts)
+        return sendHtml(reply, await ImportPage({ ...w, problem: error.problem }), 400);
       throw error;
     }
   });
@@ -222,7 +254,10 @@ export function registerContactRoutes(scope: FastifyTypeBox, deps: SiteDeps, aut
   // The confirmation carries the checked rows back as CSV text, so its limit is the import's.
   scope.post(
     '/workspace/press/import/commit',
-    { bodyLimit: 4 * MAX_IMPORT_BYTES, schema: { body: Type.Object({ _csrf: Type.String(), csv: Type.String({ maxLength: 3 * MAX_IMPORT_BYTES }) }) } },
+    {
+      bodyLimit: 4 * MAX_IMPORT_BYTES,
+      schema: { body: Type.Object({ _csrf: Type.String(), csv: Type.String({ maxLength: 3 * MAX_IMPORT_BYTES }) }) },
+    },
     async (request, reply) => {
       const w = request.workspace;
       try {

@@ -4,10 +4,16 @@
  * (and its list memberships) and audits only that a contact was erased, never who.
  */
 import { and, arrayOverlaps, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.js';
-import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
-import * as t from '../../platform/db/schema/index.js';
 import { writeAudit } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/client.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
+import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { canManagePress, type PolicyUser } from '../../platform/policy.js';
@@ -190,10 +196,7 @@ export async function eraseContact(db: Db, id: number, user: Editor, now: Date):
 export async function contactData(db: Db, user: PolicyUser, id: number): Promise<Record<string, unknown>> {
   const contact = await getContact(db, user, id);
   const themes = contact.beatIds.length
-    ? await db
-        .select({ slug: t.themes.slug })
-        .from(t.themes)
-        .where(inArray(t.themes.id, contact.beatIds))
+    ? await db.select({ slug: t.themes.slug }).from(t.themes).where(inArray(t.themes.id, contact.beatIds))
     : [];
   const lists = await db
     .select({ name: t.pressLists.name })

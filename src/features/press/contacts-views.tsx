@@ -6,8 +6,8 @@ import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { CheckboxField, ErrorSummary, HiddenFields, SelectField, TextAreaField, TextField } from '../../ui/form.js';
-import { type ListSearch, searchQuery } from '../../ui/list-page.js';
 import { DataTable, FilterBar } from '../../ui/list.js';
+import { type ListSearch, searchQuery } from '../../ui/list-page.js';
 import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { CONTACT_LIMITS, CONTACT_STATUSES, type ContactForm } from './contact-fields.js';
@@ -147,16 +147,93 @@ export function ContactFormPage(
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <form method="post" action={action} novalidate>
         <HiddenFields csrf={props.csrf} version={contact ? (props.version ?? contact.version) : undefined} />
-        <TextField ctx={ctx} name="name" label={t.pressName} value={form.name} error={errors.name} required autocomplete="off" maxlength={CONTACT_LIMITS.name} />
-        <TextField ctx={ctx} name="outlet" label={t.pressOutlet} value={form.outlet} error={errors.outlet} maxlength={CONTACT_LIMITS.outlet} autocomplete="off" />
-        <TextField ctx={ctx} name="email" type="email" label={t.pressEmail} value={form.email} error={errors.email} required autocomplete="off" maxlength={CONTACT_LIMITS.email} />
-        <CheckboxGroup ctx={ctx} name="languages" legend={t.pressLanguages} hint={t.pressLanguagesHint} options={languageOptions(ctx)} checked={form.languages} error={errors.languages} />
-        <SelectField ctx={ctx} name="country" label={t.pressCountry} value={form.country} options={countryOptions(ctx.locale, form.country)} emptyLabel={t.pressNoCountry} error={errors.country} />
-        <CheckboxGroup ctx={ctx} name="beats" legend={t.pressBeats} hint={t.pressBeatsHint} options={props.themes} checked={form.beats} error={errors.beats} />
-        <TextAreaField ctx={ctx} name="source" label={t.pressSource} hint={t.pressSourceHint} value={form.source} error={errors.source} rows={2} maxlength={CONTACT_LIMITS.source} />
-        <TextAreaField ctx={ctx} name="notes" label={t.pressNotes} value={form.notes} error={errors.notes} rows={3} maxlength={CONTACT_LIMITS.notes} />
+        <TextField
+          ctx={ctx}
+          name="name"
+          label={t.pressName}
+          value={form.name}
+          error={errors.name}
+          required
+          autocomplete="off"
+          maxlength={CONTACT_LIMITS.name}
+        />
+        <TextField
+          ctx={ctx}
+          name="outlet"
+          label={t.pressOutlet}
+          value={form.outlet}
+          error={errors.outlet}
+          maxlength={CONTACT_LIMITS.outlet}
+          autocomplete="off"
+        />
+        <TextField
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t.pressEmail}
+          value={form.email}
+          error={errors.email}
+          required
+          autocomplete="off"
+          maxlength={CONTACT_LIMITS.email}
+        />
+        <CheckboxGroup
+          ctx={ctx}
+          name="languages"
+          legend={t.pressLanguages}
+          hint={t.pressLanguagesHint}
+          options={languageOptions(ctx)}
+          checked={form.languages}
+          error={errors.languages}
+        />
+        <SelectField
+          ctx={ctx}
+          name="country"
+          label={t.pressCountry}
+          value={form.country}
+          options={countryOptions(ctx.locale, form.country)}
+          emptyLabel={t.pressNoCountry}
+          error={errors.country}
+        />
+        <CheckboxGroup
+          ctx={ctx}
+          name="beats"
+          legend={t.pressBeats}
+          hint={t.pressBeatsHint}
+          options={props.themes}
+          checked={form.beats}
+          error={errors.beats}
+        />
+        <TextAreaField
+          ctx={ctx}
+          name="source"
+          label={t.pressSource}
+          hint={t.pressSourceHint}
+          value={form.source}
+          error={errors.source}
+          rows={2}
+          maxlength={CONTACT_LIMITS.source}
+        />
+        <TextAreaField
+          ctx={ctx}
+          name="notes"
+          label={t.pressNotes}
+          value={form.notes}
+          error={errors.notes}
+          rows={3}
+          maxlength={CONTACT_LIMITS.notes}
+        />
         <CheckboxField name="trusted" label={t.pressTrusted} hint={t.pressTrustedHint} checked={form.trusted} />
-        <SelectField ctx={ctx} name="status" label={t.pressStatusLabel} hint={t.pressStatusHint} value={form.status} options={CONTACT_STATUSES.map((s) => ({ value: s, label: statusLabel(ctx, s) }))} error={errors.status} required />
+        <SelectField
+          ctx={ctx}
+          name="status"
+          label={t.pressStatusLabel}
+          hint={t.pressStatusHint}
+          value={form.status}
+          options={CONTACT_STATUSES.map((s) => ({ value: s, label: statusLabel(ctx, s) }))}
+          error={errors.status}
+          required
+        />
         <p>
           <button type="submit" safe>
             {t.workspaceSave}
@@ -178,7 +255,12 @@ export function ContactFormPage(
           </p>
           <form method="post" action={`${base(ctx)}/contacts/${contact.id}/erase`}>
             <HiddenFields csrf={props.csrf} />
-            <CheckboxField name="confirm" label={t.pressEraseConfirm(contact.name)} hint={t.pressEraseHint} checked={false} />
+            <CheckboxField
+              name="confirm"
+              label={t.pressEraseConfirm(contact.name)}
+              hint={t.pressEraseHint}
+              checked={false}
+            />
             <button type="submit" class="button-secondary" safe>
               {t.pressErase}
             </button>

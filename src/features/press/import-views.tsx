@@ -37,7 +37,14 @@ export function ImportPage(props: WorkspaceProps & { problem?: ImportProblem }) 
           <span class="hint" id="f-file-hint" safe>
             {t.pressImportFileHint}
           </span>
-          <input id="f-file" name="file" type="file" accept=".csv,.xlsx,text/csv" required aria-describedby="f-file-hint" />
+          <input
+            id="f-file"
+            name="file"
+            type="file"
+            accept=".csv,.xlsx,text/csv"
+            required
+            aria-describedby="f-file-hint"
+          />
         </div>
         <button type="submit" safe>
           {t.pressImportCheck}

@@ -1,13 +1,21 @@
 /** /{lang}/workspace/press/lists: every list, new, edit. */
 import { Type } from '@fastify/type-provider-typebox';
-import { field, type Form, FormBody, RowNumber, seenVersion } from '../../platform/forms/form-body.js';
 import * as t from '../../platform/db/schema/index.js';
+import { type Form, FormBody, field, RowNumber, seenVersion } from '../../platform/forms/form-body.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
 import { saveForm, type WorkspaceRequest } from '../../platform/web/workspace-request.js';
 import { themeOptions } from './contacts-routes.js';
 import { many } from './form-parts.js';
-import { createList, getList, type ListForm, type ListRow, listLists, memberText, updateList } from './lists-service.js';
+import {
+  createList,
+  getList,
+  type ListForm,
+  type ListRow,
+  listLists,
+  memberText,
+  updateList,
+} from './lists-service.js';
 import { ListFormPage, ListsPage } from './lists-views.js';
 
 const IdParams = Type.Object({ id: RowNumber });
@@ -53,7 +61,10 @@ export function registerListRoutes(scope: FastifyTypeBox, deps: SiteDeps): void 
   scope.get('/workspace/press/lists/new', async (request, reply) => {
     const w = request.workspace;
     await listLists(deps.db, w.user); // the policy check, before showing an empty form
-    return sendHtml(reply, await (<ListFormPage {...w} list={null} form={empty} themes={await themeOptions(deps.db, w)} />));
+    return sendHtml(
+      reply,
+      await (<ListFormPage {...w} list={null} form={empty} themes={await themeOptions(deps.db, w)} />),
+    );
   });
 
   scope.post('/workspace/press/lists', { schema: { body: FormBody } }, async (request, reply) => {
@@ -66,7 +77,9 @@ export function registerListRoutes(scope: FastifyTypeBox, deps: SiteDeps): void 
         await createList(deps.db, form, w.user, deps.now());
         return base(w);
       },
-      async (outcome) => <ListFormPage {...w} list={null} form={form} themes={await themeOptions(deps.db, w)} outcome={outcome} />,
+      async (outcome) => (
+        <ListFormPage {...w} list={null} form={form} themes={await themeOptions(deps.db, w)} outcome={outcome} />
+      ),
     );
   });
 
@@ -79,32 +92,36 @@ export function registerListRoutes(scope: FastifyTypeBox, deps: SiteDeps): void 
     );
   });
 
-  scope.post('/workspace/press/lists/:id/edit', { schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const w = request.workspace;
-    const body = request.body as Form;
-    const form = readListForm(body);
-    const seen = seenVersion(body);
-    return saveForm(
-      reply,
-      w.ctx,
-      async () => {
-        await updateList(deps.db, request.params.id, form, seen, w.user, deps.now());
-        return base(w);
-      },
-      async (outcome) => {
-        const list = await getList(deps.db, w.user, request.params.id);
-        const shown = outcome.conflict ? await formOf(list) : form;
-        return (
-          <ListFormPage
-            {...w}
-            list={list}
-            form={shown}
-            themes={await themeOptions(deps.db, w)}
-            outcome={outcome}
-            version={outcome.conflict ? list.version : seen}
-          />
-        );
-      },
-    );
-  });
+  scope.post(
+    '/workspace/press/lists/:id/edit',
+    { schema: { params: IdParams, body: FormBody } },
+    async (request, reply) => {
+      const w = request.workspace;
+      const body = request.body as Form;
+      const form = readListForm(body);
+      const seen = seenVersion(body);
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await updateList(deps.db, request.params.id, form, seen, w.user, deps.now());
+          return base(w);
+        },
+        async (outcome) => {
+          const list = await getList(deps.db, w.user, request.params.id);
+          const shown = outcome.conflict ? await formOf(list) : form;
+          return (
+            <ListFormPage
+              {...w}
+              list={list}
+              form={shown}
+              themes={await themeOptions(deps.db, w)}
+              outcome={outcome}
+              version={outcome.conflict ? list.version : seen}
+            />
+          );
+        },
+      );
+    },
+  );
 }

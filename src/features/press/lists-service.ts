@@ -57,7 +57,10 @@ export async function memberText(db: Db, listId: number): Promise<string> {
 
 export async function listLists(db: Db, user: PolicyUser): Promise<(ListRow & { members: number })[]> {
   assertAllowed(canManagePress(user));
-  const lists = await db.select().from(t.pressLists).orderBy(asc(sql`lower(${t.pressLists.name})`));
+  const lists = await db
+    .select()
+    .from(t.pressLists)
+    .orderBy(asc(sql`lower(${t.pressLists.name})`));
   return Promise.all(lists.map(async (list) => ({ ...list, members: await countMembers(db, list) })));
 }
 
@@ -146,7 +149,8 @@ const auditedList = (l: ListRow) => ({
 
 async function setMembers(db: Db, listId: number, contactIds: number[]) {
   await db.delete(t.pressListMembers).where(eq(t.pressListMembers.listId, listId));
-  if (contactIds.length) await db.insert(t.pressListMembers).values(contactIds.map((contactId) => ({ listId, contactId })));
+  if (contactIds.length)
+    await db.insert(t.pressListMembers).values(contactIds.map((contactId) => ({ listId, contactId })));
 }
 
 export async function createList(db: Db, form: ListForm, user: Editor, now: Date): Promise<ListRow> {

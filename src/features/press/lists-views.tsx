@@ -12,7 +12,9 @@ import { LIST_NAME_MAX, type ListForm, type ListRow } from './lists-service.js';
 
 const base = (ctx: PageContext) => `/${ctx.locale}/workspace/press/lists`;
 
-export function ListsPage(props: WorkspaceProps & { lists: (ListRow & { members: number })[]; beatLabels: Map<number, string> }) {
+export function ListsPage(
+  props: WorkspaceProps & { lists: (ListRow & { members: number })[]; beatLabels: Map<number, string> },
+) {
   const { ctx } = props;
   const { t } = ctx;
   const criteria = (l: ListRow) =>
@@ -59,7 +61,13 @@ export function ListsPage(props: WorkspaceProps & { lists: (ListRow & { members:
 }
 
 export function ListFormPage(
-  props: WorkspaceProps & { list: ListRow | null; form: ListForm; themes: ThemeOption[]; outcome?: FormOutcome; version?: number },
+  props: WorkspaceProps & {
+    list: ListRow | null;
+    form: ListForm;
+    themes: ThemeOption[];
+    outcome?: FormOutcome;
+    version?: number;
+  },
 ) {
   const { ctx, list, form, outcome = {} } = props;
   const { t } = ctx;
@@ -81,10 +89,25 @@ export function ListFormPage(
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <form method="post" action={list ? `${base(ctx)}/${list.id}/edit` : base(ctx)} novalidate>
         <HiddenFields csrf={props.csrf} version={list ? (props.version ?? list.version) : undefined} />
-        <TextField ctx={ctx} name="name" label={t.pressName} value={form.name} error={errors.name} required maxlength={LIST_NAME_MAX} autocomplete="off" />
+        <TextField
+          ctx={ctx}
+          name="name"
+          label={t.pressName}
+          value={form.name}
+          error={errors.name}
+          required
+          maxlength={LIST_NAME_MAX}
+          autocomplete="off"
+        />
         <fieldset class={errors.kind ? 'field field-invalid' : 'field'} id="f-kind">
           <legend safe>{t.pressListKind}</legend>
-          {errors.kind ? <span class="field-error" safe>{errors.kind}</span> : ''}
+          {errors.kind ? (
+            <span class="field-error" safe>
+              {errors.kind}
+            </span>
+          ) : (
+            ''
+          )}
           <div class="field-checkbox">
             <input type="radio" id="f-kind-filter" name="kind" value="filter" checked={form.kind !== 'picked'} />
             <label for="f-kind-filter" safe>
@@ -102,7 +125,14 @@ export function ListFormPage(
         <p class="hint" safe>
           {t.pressListFilterHint}
         </p>
-        <CheckboxGroup ctx={ctx} name="languages" legend={t.pressLanguages} options={languageOptions(ctx)} checked={form.languages} error={errors.languages} />
+        <CheckboxGroup
+          ctx={ctx}
+          name="languages"
+          legend={t.pressLanguages}
+          options={languageOptions(ctx)}
+          checked={form.languages}
+          error={errors.languages}
+        />
         <div class={errors.countries ? 'field field-invalid' : 'field'}>
           <label for="f-countries" safe>
             {t.pressCountries}
@@ -110,7 +140,13 @@ export function ListFormPage(
           <span class="hint" id="f-countries-hint" safe>
             {t.pressCountriesHint}
           </span>
-          {errors.countries ? <span class="field-error" safe>{errors.countries}</span> : ''}
+          {errors.countries ? (
+            <span class="field-error" safe>
+              {errors.countries}
+            </span>
+          ) : (
+            ''
+          )}
           <select id="f-countries" name="countries" multiple="multiple" size="6" aria-describedby="f-countries-hint">
             {countryOptions(ctx.locale).map((o) => (
               <option value={o.value} selected={form.countries.includes(o.value)} safe>
@@ -119,9 +155,24 @@ export function ListFormPage(
             ))}
           </select>
         </div>
-        <CheckboxGroup ctx={ctx} name="beats" legend={t.pressBeats} options={props.themes} checked={form.beats} error={errors.beats} />
+        <CheckboxGroup
+          ctx={ctx}
+          name="beats"
+          legend={t.pressBeats}
+          options={props.themes}
+          checked={form.beats}
+          error={errors.beats}
+        />
         <h2 safe>{t.pressListPickedHeading}</h2>
-        <TextAreaField ctx={ctx} name="members" label={t.pressListMembersField} hint={t.pressListMembersHint} value={form.members} error={errors.members} rows={6} />
+        <TextAreaField
+          ctx={ctx}
+          name="members"
+          label={t.pressListMembersField}
+          hint={t.pressListMembersHint}
+          value={form.members}
+          error={errors.members}
+          rows={6}
+        />
         <p>
           <button type="submit" safe>
             {t.workspaceSave}

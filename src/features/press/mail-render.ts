@@ -7,8 +7,8 @@
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import { messages } from '../../platform/i18n/format.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import { formatInstant, renderRelease } from '../releases/index.js';
 import type { ReleaseSource } from '../releases/index.js';
+import { formatInstant, renderRelease } from '../releases/index.js';
 
 export type SendMode = 'lift' | 'now' | 'embargo';
 

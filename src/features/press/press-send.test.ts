@@ -16,9 +16,9 @@ import { Invalid } from '../../platform/errors.js';
 import { createMailer } from '../../platform/mail.js';
 import { sendDueMail, suppressAddress } from '../../platform/outbox/index.js';
 import type { Editor } from '../../platform/write.js';
-import { commitContactImport, readCsv } from './transfer.js';
 import { createList } from './lists-service.js';
 import { cancelSend, changeSend, createSend, sendRecipients, syncContactStatuses } from './sends-service.js';
+import { commitContactImport, readCsv } from './transfer.js';
 
 const T0 = new Date('2026-06-01T11:58:00Z');
 const LIFT = new Date('2026-06-01T12:00:00Z');
@@ -51,11 +51,28 @@ describeEachEngine('press: sending a release', (ctx) => {
     let sendId: number;
 
     beforeAll(async () => {
-      const spanish = await createList(ctx.db, { name: 'Spanish readers', kind: 'filter', languages: ['es'], countries: [], beats: [], members: '' }, editor, T0);
-      const justice = await createList(ctx.db, { name: 'Justice beat', kind: 'filter', languages: [], countries: [], beats: ['justice'], members: '' }, editor, T0);
+      const spanish = await createList(
+        ctx.db,
+        { name: 'Spanish readers', kind: 'filter', languages: ['es'], countries: [], beats: [], members: '' },
+        editor,
+        T0,
+      );
+      const justice = await createList(
+        ctx.db,
+        { name: 'Justice beat', kind: 'filter', languages: [], countries: [], beats: ['justice'], members: '' },
+        editor,
+        T0,
+      );
       const picked = await createList(
         ctx.db,
-        { name: 'Picked', kind: 'picked', languages: [], countries: [], beats: [], members: 'dan@wire.example\nrefused@gone.example\nana@diario.example' },
+        {
+          name: 'Picked',
+          kind: 'picked',
+          languages: [],
+          countries: [],
+          beats: [],
+          members: 'dan@wire.example\nrefused@gone.example\nana@diario.example',
+        },
         editor,
         T0,
       );
@@ -63,7 +80,13 @@ describeEachEngine('press: sending a release', (ctx) => {
       const send = await createSend(
         ctx.db,
         editor,
-        { release: 'safe-passage', mode: 'lift', note: 'Dear colleague, ahead of Monday.', listIds: [spanish.id, justice.id, picked.id], contactIds: [] },
+        {
+          release: 'safe-passage',
+          mode: 'lift',
+          note: 'Dear colleague, ahead of Monday.',
+          listIds: [spanish.id, justice.id, picked.id],
+          contactIds: [],
+        },
         { baseUrl: BASE_URL, now: T0 },
       );
       sendId = send.id;
@@ -108,7 +131,7 @@ describeEachEngine('press: sending a release', (ctx) => {
       expect(ben).toContain(`${BASE_URL}/en/releases/safe-passage/release.docx`);
       expect(ben).toContain('Dear colleague, ahead of Monday.');
       expect(ben).toMatch(/List-Unsubscribe:\s+<https:\/\/puente\.example\.org\/unsubscribe\//);
-      expect(ben).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+      expect(ben).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
       // Nothing goes twice, however often the sender runs.
       await deliver(at(10 * 60_000));
       expect(delivered()).toHaveLength(3);
@@ -140,7 +163,14 @@ describeEachEngine('press: sending a release', (ctx) => {
 
     beforeAll(async () => {
       await embargoedRelease(ctx.db, 'july-release', lift);
-      list = (await createList(ctx.db, { name: 'Everyone', kind: 'filter', languages: [], countries: [], beats: [], members: '' }, editor, now)).id;
+      list = (
+        await createList(
+          ctx.db,
+          { name: 'Everyone', kind: 'filter', languages: [], countries: [], beats: [], members: '' },
+          editor,
+          now,
+        )
+      ).id;
     });
 
     it('refuses "now" while the embargo holds, and "under embargo" to a contact who is not trusted', async () => {
@@ -174,14 +204,43 @@ describeEachEngine('press: sending a release', (ctx) => {
     });
 
     it('a cancelled send sends nothing at the lift; a changed one goes to its new lists only', async () => {
-      const spanishOnly = (await createList(ctx.db, { name: 'Spanish only', kind: 'filter', languages: ['es'], countries: [], beats: [], members: '' }, editor, now)).id;
-      const cancelled = await createSend(ctx.db, editor, { release: 'july-release', mode: 'lift', note: '', listIds: [list], contactIds: [] }, { baseUrl: BASE_URL, now });
+      const spanishOnly = (
+        await createList(
+          ctx.db,
+          { name: 'Spanish only', kind: 'filter', languages: ['es'], countries: [], beats: [], members: '' },
+          editor,
+          now,
+        )
+      ).id;
+      const cancelled = await createSend(
+        ctx.db,
+        editor,
+        { release: 'july-release', mode: 'lift', note: '', listIds: [list], contactIds: [] },
+        { baseUrl: BASE_URL, now },
+      );
       await cancelSend(ctx.db, editor, cancelled.id, cancelled.version, now);
-      const changed = await createSend(ctx.db, editor, { release: 'july-release', mode: 'lift', note: '', listIds: [list], contactIds: [] }, { baseUrl: BASE_URL, now });
-      await changeSend(ctx.db, editor, changed.id, { mode: 'lift', note: 'Now only in Spanish', listIds: [spanishOnly], contactIds: [] }, changed.version, { baseUrl: BASE_URL, now });
+      const changed = await createSend(
+        ctx.db,
+        editor,
+        { release: 'july-release', mode: 'lift', note: '', listIds: [list], contactIds: [] },
+        { baseUrl: BASE_URL, now },
+      );
+      await changeSend(
+        ctx.db,
+        editor,
+        changed.id,
+        { mode: 'lift', note: 'Now only in Spanish', listIds: [spanishOnly], contactIds: [] },
+        changed.version,
+        { baseUrl: BASE_URL, now },
+      );
       const before = smtp.received.length;
       await deliver(lift);
-      expect(smtp.received.slice(before).flatMap((m) => m.to).sort()).toEqual(['ana@diario.example', 'carla@radio.example']);
+      expect(
+        smtp.received
+          .slice(before)
+          .flatMap((m) => m.to)
+          .sort(),
+      ).toEqual(['ana@diario.example', 'carla@radio.example']);
       expect(await sendRecipients(ctx.db, editor, cancelled.id)).toEqual([]);
       // After the lift it can no longer change.
       await expect(cancelSend(ctx.db, editor, changed.id, changed.version + 1, lift)).rejects.toBeInstanceOf(Invalid);

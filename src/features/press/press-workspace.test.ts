@@ -6,7 +6,7 @@
 import * as cheerio from 'cheerio';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { multipartBody } from '../../../test/support/files.js';
 import { CONTACTS_CSV, embargoedRelease, pressThemes } from '../../../test/support/press.js';
@@ -68,7 +68,8 @@ describeEachEngine('press workspace', (ctx) => {
         expect((await as(who).get(path)).statusCode, `${who} ${path}`).toBe(expected);
       }
     }
-    const menu = async (who: Who) => cheerio.load((await as(who).get('/en/workspace')).body)('a[href="/en/workspace/press"]').length;
+    const menu = async (who: Who) =>
+      cheerio.load((await as(who).get('/en/workspace')).body)('a[href="/en/workspace/press"]').length;
     expect(await menu('editor')).toBe(1);
     expect(await menu('member')).toBe(0);
   });
@@ -79,7 +80,11 @@ describeEachEngine('press workspace', (ctx) => {
       ['en', 'Write an email address like name@example.org.'],
       ['es', 'Escribe un correo electrónico como nombre@example.org.'],
     ] as const) {
-      const refused = await as('editor').post(`/${lang}/workspace/press/contacts`, form, `/${lang}/workspace/press/contacts/new`);
+      const refused = await as('editor').post(
+        `/${lang}/workspace/press/contacts`,
+        form,
+        `/${lang}/workspace/press/contacts/new`,
+      );
       expect(refused.statusCode).toBe(400);
       const $ = cheerio.load(refused.body);
       expect($('#f-email-error').text()).toContain(expected);
@@ -91,16 +96,37 @@ describeEachEngine('press workspace', (ctx) => {
 
     const added = await as('editor').post(
       '/en/workspace/press/contacts',
-      { name: 'Lia Stern', email: 'lia@daily.example', languages: 'en', country: 'US', beats: 'justice', outlet: 'Daily' },
+      {
+        name: 'Lia Stern',
+        email: 'lia@daily.example',
+        languages: 'en',
+        country: 'US',
+        beats: 'justice',
+        outlet: 'Daily',
+      },
       '/en/workspace/press/contacts/new',
     );
     expect(added.statusCode).toBe(303);
     const lia = (await contactByEmail('lia@daily.example'))!;
-    expect(lia).toMatchObject({ name: 'Lia Stern', languages: ['en'], country: 'US', status: 'active', trusted: false });
+    expect(lia).toMatchObject({
+      name: 'Lia Stern',
+      languages: ['en'],
+      country: 'US',
+      status: 'active',
+      trusted: false,
+    });
 
     const edited = await as('editor').post(
       `/en/workspace/press/contacts/${lia.id}/edit`,
-      { version: '1', name: 'Lia Stern', email: 'lia@daily.example', languages: ['en', 'es'].join(','), country: 'US', status: 'active', trusted: '1' },
+      {
+        version: '1',
+        name: 'Lia Stern',
+        email: 'lia@daily.example',
+        languages: ['en', 'es'].join(','),
+        country: 'US',
+        status: 'active',
+        trusted: '1',
+      },
       `/en/workspace/press/contacts/${lia.id}/edit`,
     );
     // A posted list of one value reads as one language "en,es": refused, and it says which field.
@@ -113,24 +139,50 @@ describeEachEngine('press workspace', (ctx) => {
     expect(stale.statusCode).toBe(409);
     const saved = await as('editor').post(
       `/en/workspace/press/contacts/${lia.id}/edit`,
-      { version: '1', name: 'Lia S.', email: 'lia@daily.example', languages: 'es', country: 'US', beats: 'justice', status: 'active', trusted: '1' },
+      {
+        version: '1',
+        name: 'Lia S.',
+        email: 'lia@daily.example',
+        languages: 'es',
+        country: 'US',
+        beats: 'justice',
+        status: 'active',
+        trusted: '1',
+      },
       `/en/workspace/press/contacts/${lia.id}/edit`,
     );
     expect(saved.statusCode).toBe(303);
-    expect(await contactByEmail('lia@daily.example')).toMatchObject({ name: 'Lia S.', languages: ['es'], trusted: true, version: 2 });
+    expect(await contactByEmail('lia@daily.example')).toMatchObject({
+      name: 'Lia S.',
+      languages: ['es'],
+      trusted: true,
+      version: 2,
+    });
   });
 
   it("exports one contact's data, then erases it: the row and every audit entry with its data are gone", async () => {
     const lia = (await contactByEmail('lia@daily.example'))!;
     const data = await as('editor').get(`/en/workspace/press/contacts/${lia.id}/data.json`);
     expect(data.headers['content-disposition']).toContain('attachment');
-    expect(JSON.parse(data.body)).toMatchObject({ email: 'lia@daily.example', beats: ['justice'], history: [{ action: 'create' }, { action: 'update' }] });
+    expect(JSON.parse(data.body)).toMatchObject({
+      email: 'lia@daily.example',
+      beats: ['justice'],
+      history: [{ action: 'create' }, { action: 'update' }],
+    });
 
-    const unconfirmed = await as('editor').post(`/en/workspace/press/contacts/${lia.id}/erase`, {}, `/en/workspace/press/contacts/${lia.id}/edit`);
+    const unconfirmed = await as('editor').post(
+      `/en/workspace/press/contacts/${lia.id}/erase`,
+      {},
+      `/en/workspace/press/contacts/${lia.id}/edit`,
+    );
     expect(unconfirmed.statusCode).toBe(400);
     expect(await contactByEmail('lia@daily.example')).toBeDefined();
 
-    const erased = await as('editor').post(`/en/workspace/press/contacts/${lia.id}/erase`, { confirm: '1' }, `/en/workspace/press/contacts/${lia.id}/edit`);
+    const erased = await as('editor').post(
+      `/en/workspace/press/contacts/${lia.id}/erase`,
+      { confirm: '1' },
+      `/en/workspace/press/contacts/${lia.id}/edit`,
+    );
     expect(erased.statusCode).toBe(303);
     expect(await contactByEmail('lia@daily.example')).toBeUndefined();
     const audit = await ctx.db
@@ -156,20 +208,36 @@ describeEachEngine('press workspace', (ctx) => {
     const $ = cheerio.load(report.body);
     const rows = $('table.data-table tbody tr')
       .toArray()
-      .map((tr) => $(tr).find('td').toArray().map((td) => $(td).text().trim()));
-    expect(rows).toEqual([[ '1', 'colour', expect.stringContaining('rename it to one of the listed columns') ]]);
+      .map((tr) =>
+        $(tr)
+          .find('td')
+          .toArray()
+          .map((td) => $(td).text().trim()),
+      );
+    expect(rows).toEqual([['1', 'colour', expect.stringContaining('rename it to one of the listed columns')]]);
     // Without the unknown column, every row's problems show.
     const report2 = await upload('contacts.csv', Buffer.from(bad.replace(/,colour/, '').replace(/,$/gm, '')));
     const $2 = cheerio.load(report2.body);
     const problems = $2('table.data-table tbody tr')
       .toArray()
-      .map((tr) => $2(tr).find('td').toArray().slice(0, 2).map((td) => $2(td).text().trim()).join(':'));
+      .map((tr) =>
+        $2(tr)
+          .find('td')
+          .toArray()
+          .slice(0, 2)
+          .map((td) => $2(td).text().trim())
+          .join(':'),
+      );
     expect(problems).toEqual(['3:name', '4:email', '5:languages', '6:trusted', '6:beats', '7:email']);
     expect($2('form[action$="/import/commit"]')).toHaveLength(0);
     expect(await ctx.db.select().from(t.pressContacts)).toEqual([]);
 
     // A commit of a bad file (posted by hand) is refused, nothing written.
-    const forced = await as('editor').post('/en/workspace/press/import/commit', { csv: bad }, '/en/workspace/press/import');
+    const forced = await as('editor').post(
+      '/en/workspace/press/import/commit',
+      { csv: bad },
+      '/en/workspace/press/import',
+    );
     expect(forced.statusCode).toBe(400);
     expect(await ctx.db.select().from(t.pressContacts)).toEqual([]);
   });
@@ -181,7 +249,11 @@ describeEachEngine('press workspace', (ctx) => {
     expect($('[role=status]').text()).toContain('6 rows: 6 new, 0 updating');
     expect(await ctx.db.select().from(t.pressContacts)).toEqual([]);
     const csv = $('form[action$="/import/commit"] input[name=csv]').attr('value')!;
-    const committed = await as('editor').post('/en/workspace/press/import/commit', { csv }, '/en/workspace/press/import');
+    const committed = await as('editor').post(
+      '/en/workspace/press/import/commit',
+      { csv },
+      '/en/workspace/press/import',
+    );
     expect(committed.statusCode).toBe(303);
     expect(await ctx.db.select().from(t.pressContacts)).toHaveLength(6);
     expect(await contactByEmail('carla@radio.example')).toMatchObject({ languages: ['es', 'en'], country: 'GT' });
@@ -214,7 +286,9 @@ describeEachEngine('press workspace', (ctx) => {
     expect(lists('table.data-table tbody tr').text()).toContain('Spanish desk');
     const [list] = await ctx.db.select().from(t.pressLists).where(eq(t.pressLists.name, 'Spanish desk'));
     await embargoedRelease(ctx.db, 'http-release', new Date('2026-06-01T12:00:00Z'));
-    const preview = await as('editor').get('/en/workspace/press/sends/preview?release=http-release&mode=lift&lang=es&note=Hola');
+    const preview = await as('editor').get(
+      '/en/workspace/press/sends/preview?release=http-release&mode=lift&lang=es&note=Hola',
+    );
     expect(preview.statusCode).toBe(200);
     expect(cheerio.load(preview.body)('pre').text()).toContain('La coalición pide un paso seguro');
     const sent = await as('editor').post(

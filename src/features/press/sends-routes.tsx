@@ -5,7 +5,7 @@
 import { Type } from '@fastify/type-provider-typebox';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import * as t from '../../platform/db/schema/index.js';
-import { field, type Form, FormBody, RowNumber, rowId, seenVersion } from '../../platform/forms/form-body.js';
+import { type Form, FormBody, field, RowNumber, rowId, seenVersion } from '../../platform/forms/form-body.js';
 import { isLocale, type Locale } from '../../platform/i18n/locales.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -27,7 +27,14 @@ import {
   syncContactStatuses,
   testSend,
 } from './sends-service.js';
-import { PreviewPage, type SendChoices, SendFormPage, type SendFormValues, SendPage, SendsPage } from './sends-views.js';
+import {
+  PreviewPage,
+  type SendChoices,
+  SendFormPage,
+  type SendFormValues,
+  SendPage,
+  SendsPage,
+} from './sends-views.js';
 
 const IdParams = Type.Object({ id: RowNumber });
 const short = Type.Optional(Type.String({ maxLength: 200 }));
@@ -51,8 +58,12 @@ function readSendForm(body: Form): SendForm {
     release: field(body, 'release'),
     mode: field(body, 'mode'),
     note: field(body, 'note'),
-    listIds: many(body.lists).map(rowId).filter((id): id is number => id !== null),
-    contactIds: many(body.contacts).map(rowId).filter((id): id is number => id !== null),
+    listIds: many(body.lists)
+      .map(rowId)
+      .filter((id): id is number => id !== null),
+    contactIds: many(body.contacts)
+      .map(rowId)
+      .filter((id): id is number => id !== null),
   };
 }
 
@@ -110,7 +121,10 @@ export function registerSendRoutes(scope: FastifyTypeBox, deps: SiteDeps): void 
       lists: [],
       contacts: [],
     };
-    return sendHtml(reply, await (<SendFormPage {...w} values={values} choices={c} tested={request.query.tested === '1'} />));
+    return sendHtml(
+      reply,
+      await (<SendFormPage {...w} values={values} choices={c} tested={request.query.tested === '1'} />),
+    );
   });
 
   scope.post('/workspace/press/sends', { schema: { body: FormBody } }, async (request, reply) => {
@@ -130,15 +144,28 @@ export function registerSendRoutes(scope: FastifyTypeBox, deps: SiteDeps): void 
     const form = readSendForm(request.body as Form);
     if (form.release === '') {
       const outcome = { errors: { release: w.ctx.t.workspaceErrChoice } };
-      return sendHtml(reply, await (<SendFormPage {...w} values={valuesOf(form)} choices={await choices(w)} outcome={outcome} />), 400);
+      return sendHtml(
+        reply,
+        await (<SendFormPage {...w} values={valuesOf(form)} choices={await choices(w)} outcome={outcome} />),
+        400,
+      );
     }
     await testSend(deps.db, w.user, form, options());
     return reply.redirect(`${base(w)}/new?release=${encodeURIComponent(form.release)}&tested=1`, 303);
   });
 
-  const previewOf = async (w: WorkspaceRequest, q: { release: string; mode?: string; note?: string; lang?: string }) => {
+  const previewOf = async (
+    w: WorkspaceRequest,
+    q: { release: string; mode?: string; note?: string; lang?: string },
+  ) => {
     const locale: Locale = isLocale(q.lang) ? q.lang : w.ctx.locale;
-    const mail = await previewMail(deps.db, w.user, { release: q.release, mode: q.mode ?? '', note: q.note ?? '' }, locale, options());
+    const mail = await previewMail(
+      deps.db,
+      w.user,
+      { release: q.release, mode: q.mode ?? '', note: q.note ?? '' },
+      locale,
+      options(),
+    );
     return { mail, locale };
   };
 
@@ -161,10 +188,14 @@ export function registerSendRoutes(scope: FastifyTypeBox, deps: SiteDeps): void 
   });
 
   // The message's HTML as a recipient's mail program gets it (links and all), for the editor to look at.
-  scope.get('/workspace/press/sends/preview.html', { schema: { querystring: PreviewQuery } }, async (request, reply) => {
-    const { mail } = await previewOf(request.workspace, request.query);
-    return sendHtml(reply, mail.html);
-  });
+  scope.get(
+    '/workspace/press/sends/preview.html',
+    { schema: { querystring: PreviewQuery } },
+    async (request, reply) => {
+      const { mail } = await previewOf(request.workspace, request.query);
+      return sendHtml(reply, mail.html);
+    },
+  );
 
   scope.get('/workspace/press/sends/:id', { schema: { params: IdParams } }, async (request, reply) => {
     const w = request.workspace;
@@ -172,7 +203,12 @@ export function registerSendRoutes(scope: FastifyTypeBox, deps: SiteDeps): void 
     return sendHtml(reply, await sendPage(w, request.params.id));
   });
 
-  async function sendPage(w: WorkspaceRequest, id: number, outcome?: Parameters<typeof SendPage>[0]['outcome'], typed?: SendForm) {
+  async function sendPage(
+    w: WorkspaceRequest,
+    id: number,
+    outcome?: Parameters<typeof SendPage>[0]['outcome'],
+    typed?: SendForm,
+  ) {
     const send = await getSend(deps.db, w.user, id);
     const values = typed
       ? valuesOf(typed)
@@ -196,33 +232,41 @@ export function registerSendRoutes(scope: FastifyTypeBox, deps: SiteDeps): void 
     );
   }
 
-  scope.post('/workspace/press/sends/:id/edit', { schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const w = request.workspace;
-    const body = request.body as Form;
-    const form = readSendForm(body);
-    await syncContactStatuses(deps.db, deps.now());
-    return saveForm(
-      reply,
-      w.ctx,
-      async () => {
-        await changeSend(deps.db, w.user, request.params.id, form, seenVersion(body), options());
-        return `${base(w)}/${request.params.id}`;
-      },
-      (outcome) => sendPage(w, request.params.id, outcome, outcome.conflict ? undefined : form),
-    );
-  });
+  scope.post(
+    '/workspace/press/sends/:id/edit',
+    { schema: { params: IdParams, body: FormBody } },
+    async (request, reply) => {
+      const w = request.workspace;
+      const body = request.body as Form;
+      const form = readSendForm(body);
+      await syncContactStatuses(deps.db, deps.now());
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await changeSend(deps.db, w.user, request.params.id, form, seenVersion(body), options());
+          return `${base(w)}/${request.params.id}`;
+        },
+        (outcome) => sendPage(w, request.params.id, outcome, outcome.conflict ? undefined : form),
+      );
+    },
+  );
 
-  scope.post('/workspace/press/sends/:id/cancel', { schema: { params: IdParams, body: FormBody } }, async (request, reply) => {
-    const w = request.workspace;
-    const body = request.body as Form;
-    return saveForm(
-      reply,
-      w.ctx,
-      async () => {
-        await cancelSend(deps.db, w.user, request.params.id, seenVersion(body), deps.now());
-        return `${base(w)}/${request.params.id}`;
-      },
-      (outcome) => sendPage(w, request.params.id, outcome),
-    );
-  });
+  scope.post(
+    '/workspace/press/sends/:id/cancel',
+    { schema: { params: IdParams, body: FormBody } },
+    async (request, reply) => {
+      const w = request.workspace;
+      const body = request.body as Form;
+      return saveForm(
+        reply,
+        w.ctx,
+        async () => {
+          await cancelSend(deps.db, w.user, request.params.id, seenVersion(body), deps.now());
+          return `${base(w)}/${request.params.id}`;
+        },
+        (outcome) => sendPage(w, request.params.id, outcome),
+      );
+    },
+  );
 }

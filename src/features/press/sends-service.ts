@@ -13,9 +13,9 @@
  * that row, so nobody gets it twice.
  */
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { writeAudit } from '../../platform/audit.js';
 import { NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
@@ -155,7 +155,10 @@ async function templatesFor(db: Db, plan: Plan, options: SendOptions, locales: L
   const source = await getRelease(db, plan.release.slug, plan.sendAfter);
   const templates = new Map<Locale, MailTemplate>();
   for (const locale of locales) {
-    templates.set(locale, await renderReleaseMail(source, locale, { baseUrl: options.baseUrl, note: plan.note, mode: plan.mode }));
+    templates.set(
+      locale,
+      await renderReleaseMail(source, locale, { baseUrl: options.baseUrl, note: plan.note, mode: plan.mode }),
+    );
   }
   return templates;
 }
@@ -249,7 +252,14 @@ async function lockForChange(tx: Tx, user: Editor, id: number, seenVersion: numb
     .set({ version: send.version + 1, updatedAt: now })
     .where(and(eq(t.pressSends.id, id), eq(t.pressSends.version, seenVersion)))
     .returning();
-  if (!locked) throw await staleWrite(tx, { entityType: 'press_send', entityId: id, seenVersion, version: send.version, what: 'send' });
+  if (!locked)
+    throw await staleWrite(tx, {
+      entityType: 'press_send',
+      entityId: id,
+      seenVersion,
+      version: send.version,
+      what: 'send',
+    });
   if (!isChangeable(send, now)) {
     const problems = new Problems();
     problems.add('mode', 'workspaceErrPressSendNotChangeable');
@@ -321,7 +331,13 @@ export async function changeSend(
       entityType: 'press_send',
       entityId: id,
       action: 'update',
-      before: { mode: send.mode, note: send.note, sendAfter: send.sendAfter, listIds: send.listIds, version: send.version },
+      before: {
+        mode: send.mode,
+        note: send.note,
+        sendAfter: send.sendAfter,
+        listIds: send.listIds,
+        version: send.version,
+      },
       after: { ...auditedSend(plan), version: send.version + 1 },
     });
   });
@@ -338,7 +354,9 @@ export async function previewMail(
   assertAllowed(canManagePress(user));
   const found = await releaseAndStatement(db, form.release);
   if (!found) throw new NotFound(`No release "${form.release}"`);
-  const mode = (SEND_MODES as readonly string[]).includes(form.mode) ? (form.mode as SendMode) : defaultMode(found.release, options.now);
+  const mode = (SEND_MODES as readonly string[]).includes(form.mode)
+    ? (form.mode as SendMode)
+    : defaultMode(found.release, options.now);
   const at = mode === 'lift' && found.release.embargoedUntil ? found.release.embargoedUntil : options.now;
   const source = await getRelease(db, form.release, at);
   const template = await renderReleaseMail(source, locale, { baseUrl: options.baseUrl, note: form.note, mode });

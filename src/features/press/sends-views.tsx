@@ -113,9 +113,34 @@ function SendFields(props: {
           {t.pressSendModeHint}
         </span>
       </fieldset>
-      <TextAreaField ctx={ctx} name="note" label={t.pressSendNote} hint={t.pressSendNoteHint} value={values.note} error={errors.note} rows={4} maxlength={NOTE_MAX} />
-      <CheckboxGroup ctx={ctx} name="lists" legend={t.pressSendLists} hint={t.pressSendListsHint} options={choices.lists} checked={values.lists} error={errors.lists} />
-      <CheckboxGroup ctx={ctx} name="contacts" legend={t.pressSendTrusted} hint={t.pressSendTrustedHint} options={choices.trusted} checked={values.contacts} error={errors.contacts} />
+      <TextAreaField
+        ctx={ctx}
+        name="note"
+        label={t.pressSendNote}
+        hint={t.pressSendNoteHint}
+        value={values.note}
+        error={errors.note}
+        rows={4}
+        maxlength={NOTE_MAX}
+      />
+      <CheckboxGroup
+        ctx={ctx}
+        name="lists"
+        legend={t.pressSendLists}
+        hint={t.pressSendListsHint}
+        options={choices.lists}
+        checked={values.lists}
+        error={errors.lists}
+      />
+      <CheckboxGroup
+        ctx={ctx}
+        name="contacts"
+        legend={t.pressSendTrusted}
+        hint={t.pressSendTrustedHint}
+        options={choices.trusted}
+        checked={values.contacts}
+        error={errors.contacts}
+      />
     </>
   );
 }
@@ -157,10 +182,26 @@ export function SendFormPage(
           </button>
         </p>
         <p>
-          <button type="submit" class="button-secondary" formaction={`${base(ctx)}/preview`} formmethod="get" name="lang" value="en" safe>
+          <button
+            type="submit"
+            class="button-secondary"
+            formaction={`${base(ctx)}/preview`}
+            formmethod="get"
+            name="lang"
+            value="en"
+            safe
+          >
             {t.pressPreviewIn('en')}
           </button>{' '}
-          <button type="submit" class="button-secondary" formaction={`${base(ctx)}/preview`} formmethod="get" name="lang" value="es" safe>
+          <button
+            type="submit"
+            class="button-secondary"
+            formaction={`${base(ctx)}/preview`}
+            formmethod="get"
+            name="lang"
+            value="es"
+            safe
+          >
             {t.pressPreviewIn('es')}
           </button>
         </p>
@@ -210,6 +251,7 @@ export function SendPage(
   const { t } = ctx;
   const errors = outcome.errors ?? {};
   const title = t.pressSendTitle(send.releaseSlug);
+  const sentAt = (at: Date | null): string => (at ? formatDateTime(at, ctx.locale) : '');
   return (
     <WorkspaceLayout {...props} title={title}>
       <PressMenu ctx={ctx} current="sends" />
@@ -237,7 +279,7 @@ export function SendPage(
           { header: t.pressSendReply, cell: (r) => <span safe>{r.lastReply ?? ''}</span> },
           {
             header: t.pressSendSentAt,
-            cell: (r) => <span safe>{r.sentAt ? formatDateTime(r.sentAt, ctx.locale) : ''}</span>,
+            cell: (r) => <span safe>{sentAt(r.sentAt)}</span>,
           },
         ]}
       />
@@ -247,7 +289,16 @@ export function SendPage(
             {t.pressSendChange}
           </h2>
           {outcome.conflict ? <ConflictNotice ctx={ctx} history={outcome.conflict} labels={{}} /> : ''}
-          <ErrorSummary ctx={ctx} errors={errors} labels={{ mode: t.pressSendModeLabel, note: t.pressSendNote, lists: t.pressSendLists, contacts: t.pressSendTrusted }} />
+          <ErrorSummary
+            ctx={ctx}
+            errors={errors}
+            labels={{
+              mode: t.pressSendModeLabel,
+              note: t.pressSendNote,
+              lists: t.pressSendLists,
+              contacts: t.pressSendTrusted,
+            }}
+          />
           <form method="post" action={`${base(ctx)}/${send.id}/edit`} novalidate>
             <HiddenFields csrf={props.csrf} version={send.version} />
             <SendFields ctx={ctx} values={props.values} choices={props.choices} errors={errors} chooseRelease={false} />

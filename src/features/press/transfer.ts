@@ -13,9 +13,9 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { eq, sql } from 'drizzle-orm';
+import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { writeAudit } from '../../platform/audit.js';
 import { Invalid } from '../../platform/errors.js';
 import { type ProblemCode, Problems } from '../../platform/forms/problems.js';
 import { canManagePress, type PolicyUser } from '../../platform/policy.js';
@@ -104,7 +104,11 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
 
 const TRUE_WORDS = new Set(['yes', 'sí', 'si', 'true', '1', 'x']);
 const FALSE_WORDS = new Set(['', 'no', 'false', '0']);
-const split = (cell: string) => cell.split(/[;,]/).map((v) => v.trim()).filter((v) => v !== '');
+const split = (cell: string) =>
+  cell
+    .split(/[;,]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 
 /** Checks every row against the themes and the contacts as they are; writes nothing. */
 export async function planContactImport(db: Db, user: PolicyUser, cells: string[][]): Promise<ImportPlan> {
@@ -117,7 +121,8 @@ export async function planContactImport(db: Db, user: PolicyUser, cells: string[
       problems.push({ row: 1, column: header[i] ?? '', problem: 'workspaceErrPressUnknownColumn' });
   }
   for (const required of REQUIRED_COLUMNS) {
-    if (!names.includes(required)) problems.push({ row: 1, column: required, problem: 'workspaceErrPressMissingColumn' });
+    if (!names.includes(required))
+      problems.push({ row: 1, column: required, problem: 'workspaceErrPressMissingColumn' });
   }
   const csv = stringify([CONTACT_COLUMNS as unknown as string[], ...body.map((r) => rowValues(names, r))]);
   if (problems.length > 0) return { csv, rows: body.length, added: 0, updated: 0, problems };
@@ -194,11 +199,16 @@ export async function commitContactImport(
     const cells = readCsv(csv);
     const plan = await planContactImport(tx, user, cells);
     if (plan.problems.length > 0 || cells.length < 2)
-      throw new Invalid('The contacts file has problems', [{ field: 'file', problem: 'workspaceErrPressImportProblems' }]);
+      throw new Invalid('The contacts file has problems', [
+        { field: 'file', problem: 'workspaceErrPressImportProblems' },
+      ]);
     const themeIds = await themeIdsBySlug(tx);
     const [, ...body] = cells;
     for (const row of body) {
-      const values = Object.fromEntries(CONTACT_COLUMNS.map((c, k) => [c, row[k] ?? ''])) as Record<ContactColumn, string>;
+      const values = Object.fromEntries(CONTACT_COLUMNS.map((c, k) => [c, row[k] ?? ''])) as Record<
+        ContactColumn,
+        string
+      >;
       const columns = checkContact(formOf(values), themeIds, new Problems());
       const [before] = await tx
         .select()
@@ -240,7 +250,10 @@ export async function contactRows(db: Db, user: PolicyUser): Promise<string[][]>
     c.email,
     c.languages.join(';'),
     c.country ?? '',
-    c.beatIds.map((id) => slugs.get(id) ?? '').filter((s) => s !== '').join(';'),
+    c.beatIds
+      .map((id) => slugs.get(id) ?? '')
+      .filter((s) => s !== '')
+      .join(';'),
     c.notes,
     c.source,
     c.trusted ? 'yes' : 'no',
@@ -268,6 +281,9 @@ export async function contactsXlsx(db: Db, user: PolicyUser): Promise<Buffer> {
 
 /** A contact id from an import's email, for tests and the CLI. */
 export async function contactIdByEmail(db: Db, email: string): Promise<number | null> {
-  const [row] = await db.select({ id: t.pressContacts.id }).from(t.pressContacts).where(eq(t.pressContacts.email, email));
+  const [row] = await db
+    .select({ id: t.pressContacts.id })
+    .from(t.pressContacts)
+    .where(eq(t.pressContacts.email, email));
   return row?.id ?? null;
 }

@@ -1,6 +1,6 @@
 import { accountsEn } from './accounts.en.js';
-import { searchEn } from './search.en.js';
 import { pressEn } from './press.en.js';
+import { searchEn } from './search.en.js';
 import { signonEn } from './signon.en.js';
 import { staticExportEn } from './static-export.en.js';
 

@@ -74,8 +74,7 @@ export const pressEn = {
   pressImportAgain: 'Check another file',
 
   pressListsTitle: 'Press lists',
-  pressListsHint:
-    'A list is a saved filter (whoever matches when you send) or contacts you pick by hand.',
+  pressListsHint: 'A list is a saved filter (whoever matches when you send) or contacts you pick by hand.',
   pressNewList: 'New list',
   pressEditList: (name: string) => `Edit the list ${name}`,
   pressListCriteria: 'Who',
@@ -144,8 +143,7 @@ export const pressEn = {
   pressSendCancelHint: 'Nobody gets it; messages already sent cannot be called back.',
 
   pressEmbargoSubject: 'EMBARGOED',
-  pressEmbargoNotice: (until: string) =>
-    `Under embargo until ${until}. Do not publish or share before then.`,
+  pressEmbargoNotice: (until: string) => `Under embargo until ${until}. Do not publish or share before then.`,
   pressMailLinks: 'The release online and to download:',
   pressMailWebPage: 'Web page',
   pressMailLinksAtLift: 'These links work from the embargo lift.',
@@ -158,7 +156,8 @@ export const pressEn = {
   workspaceErrPressYesNo: 'Write yes or no.',
   workspaceErrPressEmailTaken: 'Another contact already has this address; edit that contact instead.',
   workspaceErrPressEmailTwice: 'This address is on an earlier row too; keep one row per contact.',
-  workspaceErrPressUnknownColumn: 'This column is not one Puente reads; rename it to one of the listed columns or remove it.',
+  workspaceErrPressUnknownColumn:
+    'This column is not one Puente reads; rename it to one of the listed columns or remove it.',
   workspaceErrPressMissingColumn: 'This column is required; add it to the first row.',
   workspaceErrPressImportProblems: 'The file has problems; check it again.',
   workspaceErrPressListNameTaken: 'Another list has this name; choose another.',
@@ -166,7 +165,8 @@ export const pressEn = {
   workspaceErrPressTooManyPicked: 'A hand-picked list holds at most 500 contacts; use a saved filter for more.',
   workspaceErrPressReleaseNotSendable: 'This release is a draft or withdrawn; publish it first.',
   workspaceErrPressNoLiftAhead: 'This release has no embargo still ahead; choose “Now”.',
-  workspaceErrPressStillEmbargoed: 'This release is still under embargo; send it at the lift, or under embargo to trusted contacts.',
+  workspaceErrPressStillEmbargoed:
+    'This release is still under embargo; send it at the lift, or under embargo to trusted contacts.',
   workspaceErrPressNotEmbargoed: 'This release is not under embargo; choose “Now”.',
   workspaceErrPressChooseList: 'Tick at least one list.',
   workspaceErrPressChooseTrusted: 'Tick at least one trusted contact.',

@@ -88,7 +88,8 @@ export const pressEs = {
   pressListKindFilter: 'Un filtro guardado: idiomas, países y temas',
   pressListKindPicked: 'Contactos elegidos a mano',
   pressListFilterHeading: 'Filtro guardado',
-  pressListFilterHint: 'Un contacto coincide si cumple todos los criterios que pongas; deja uno vacío para aceptar cualquiera.',
+  pressListFilterHint:
+    'Un contacto coincide si cumple todos los criterios que pongas; deja uno vacío para aceptar cualquiera.',
   pressListPickedHeading: 'Elegidos a mano',
   pressListMembersField: 'Correos de los contactos',
   pressListMembersHint: 'Uno por línea. Cada uno debe ser ya un contacto de prensa.',
@@ -165,7 +166,8 @@ export const pressEs = {
   workspaceErrPressListNameTaken: 'Otra lista tiene este nombre; elige otro.',
   workspaceErrPressUnknownEmails:
     'Algunas direcciones no son contactos de prensa; añádelas antes como contactos, o quítalas.',
-  workspaceErrPressTooManyPicked: 'Una lista elegida a mano tiene como mucho 500 contactos; para más, usa un filtro guardado.',
+  workspaceErrPressTooManyPicked:
+    'Una lista elegida a mano tiene como mucho 500 contactos; para más, usa un filtro guardado.',
   workspaceErrPressReleaseNotSendable: 'Este comunicado es un borrador o está retirado; publícalo antes.',
   workspaceErrPressNoLiftAhead: 'Este comunicado no tiene un embargo pendiente; elige «Ahora».',
   workspaceErrPressStillEmbargoed:
@@ -173,6 +175,7 @@ export const pressEs = {
   workspaceErrPressNotEmbargoed: 'Este comunicado no está bajo embargo; elige «Ahora».',
   workspaceErrPressChooseList: 'Marca al menos una lista.',
   workspaceErrPressChooseTrusted: 'Marca al menos un contacto de confianza.',
-  workspaceErrPressNotTrusted: 'Solo los contactos de confianza pueden recibir un comunicado antes de que se levante el embargo.',
+  workspaceErrPressNotTrusted:
+    'Solo los contactos de confianza pueden recibir un comunicado antes de que se levante el embargo.',
   workspaceErrPressSendNotChangeable: 'Este envío ya salió o se canceló; ya no puede cambiar.',
 } as const satisfies TranslationOf<typeof pressEn>;
