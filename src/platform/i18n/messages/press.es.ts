@@ -12,7 +12,7 @@ export const pressEs = {
   pressNewContact: 'Nuevo contacto',
   pressEditContact: (name: string) => `Editar a ${name}`,
   pressPersonalDataHint:
-    'Guarda solo lo que necesitas para enviar comunicados. La persona puede pedir sus datos o que la borres en cualquier momento.',
+    'Guarda solo lo que necesitas para enviar comunicados. La persona puede pedirte en cualquier momento lo que guardas de ella, o que la borres.',
   pressName: 'Nombre',
   pressOutlet: 'Medio',
   pressEmail: 'Correo electrónico',
@@ -36,10 +36,10 @@ export const pressEs = {
   pressStatusHint: 'Los contactos dados de baja o con correo rechazado no reciben nada.',
   pressStatus: (status: 'active' | 'unsubscribed' | 'bounced') =>
     ({ active: 'Activo', unsubscribed: 'Dado de baja', bounced: 'Correo rechazado' })[status],
-  pressTheirData: 'Sus datos',
+  pressTheirData: 'Datos del contacto',
   pressDownloadData: 'Descargar todo lo que Puente guarda de este contacto (JSON)',
   pressErase: 'Borrar este contacto',
-  pressEraseConfirm: (name: string) => `Sí, borrar a ${name} y sus datos para siempre`,
+  pressEraseConfirm: (name: string) => `Sí, borrar a ${name} y todo lo que guardamos de esta persona, para siempre`,
   pressEraseHint: 'Se borran el contacto y su historial; el registro solo guarda que se borró un contacto.',
   pressEraseNotConfirmed: 'Marca la casilla para confirmar el borrado.',
   pressExportCsv: 'Exportar CSV',
