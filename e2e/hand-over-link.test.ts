@@ -41,7 +41,7 @@ for (const engine of testEngines) {
     beforeAll(async () => {
       handle = await createTestDb(engine);
       await createUserWithPassword(handle.db, { email: 'admin@example.org', role: 'admin' });
-      app = await buildApp({ db: handle.db, mailer: null });
+      app = await buildApp({ db: handle.db, sendsMail: false });
       await app.listen({ port: 0, host: '127.0.0.1' });
       baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     });

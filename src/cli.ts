@@ -17,7 +17,7 @@ import {
   ROLES,
 } from './features/accounts/index.js';
 import { loadDemo } from './features/demo/index.js';
-import { sendDigest } from './features/followup/index.js';
+import { queueDigest } from './features/followup/index.js';
 import { importRelease, readSourceFile } from './features/import/index.js';
 import { cliLocale, formatFindings, hasErrors, lintFindings } from './features/lint/index.js';
 import {
@@ -31,6 +31,7 @@ import {
 import { NotFound, StartupError } from './platform/errors.js';
 import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
 import { createMailer, mailFrom } from './platform/mail.js';
+import { sendDueMail } from './platform/outbox/index.js';
 
 function buildProgram(): Command {
   const program = new Command('puente')
@@ -265,14 +266,26 @@ function buildProgram(): Command {
       const mailer = createMailer(config.smtpUrl, mailFrom(config.baseUrl));
       const handle = await openConfiguredDb(config, 'puente followup digest');
       try {
-        const { recipients, digest } = await sendDigest(handle.db, mailer, {
+        const { recipients, digest } = await queueDigest(handle.db, {
           now: new Date(),
           months: config.followupStaleMonths,
           baseUrl: config.baseUrl,
         });
+        // Queued, then sent here and now: with PGlite no server runs beside this command to send it.
+        const sent = await sendDueMail(handle.db, {
+          mailer,
+          ratePerSecond: config.mail.ratePerSecond,
+          leaseMs: config.mail.leaseSeconds * 1000,
+        });
+        const left = recipients.length - (sent.sent ?? 0);
         process.stdout.write(
-          `Follow-up digest (${digest.staleCount} without update, ${digest.overdueCount} overdue) sent to ${recipients.length} editors.\n`,
+          `Follow-up digest (${digest.staleCount} without update, ${digest.overdueCount} overdue) sent to ${recipients.length - left} editors.\n`,
         );
+        if (left > 0) {
+          process.stdout.write(
+            `${left} not sent now (already sent today, refused, or to retry): see mail_outbox; the server's sender retries what is queued.\n`,
+          );
+        }
       } finally {
         mailer.close();
         await handle.close();

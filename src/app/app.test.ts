@@ -39,6 +39,7 @@ const examplePaths = [
 const signedInPaths = [
   '/account',
   '/set-password/not-a-valid-token-at-all',
+  '/unsubscribe/not-a-valid-token-at-all',
   '/organizations/cejil/boilerplate',
   '/admin/history/organization/1',
   '/admin/history/organization/1/history.csv',

@@ -23,7 +23,6 @@ import { AppError, Conflict, Forbidden } from '../platform/errors.js';
 import { type AppDeps, gatherContributions, type UploadLimits } from '../platform/feature.js';
 import { LOCALES } from '../platform/i18n/locales.js';
 import { requestLocale } from '../platform/i18n/negotiate-locale.js';
-import type { Mailer } from '../platform/mail.js';
 import { registerAuth } from '../platform/web/auth.js';
 import { brandAssets } from '../platform/web/brand-assets.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
@@ -49,8 +48,11 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Mark cookies Secure even over plain HTTP (TLS ends at a proxy): PUENTE_SECURE_COOKIES=1. */
   secureCookies?: boolean;
-  /** Sends reset and invitation links; none when SMTP_URL is not set. */
-  mailer?: Mailer | null;
+  /**
+   * Whether this server sends email (SMTP_URL is set). The app only queues mail in the outbox; the
+   * sender that empties it is started by whoever runs the process (serve.ts, or a test).
+   */
+  sendsMail?: boolean;
   /** Public address used in emailed links (PUENTE_BASE_URL). */
   baseUrl?: string;
   /** Reverse proxies believed about the client's address and protocol (PUENTE_TRUST_PROXY); none by default. */
@@ -175,7 +177,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyTypeBox> {
   const featureDeps: AppDeps = {
     ...deps,
     auth: authOptions,
-    mailer: options.mailer ?? null,
+    sendsMail: options.sendsMail ?? false,
     uploadLimits,
     followupStaleMonths: options.followupStaleMonths ?? DEFAULT_STALE_MONTHS,
     contributions,

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       secureCookies: false,
       baseUrl: 'http://localhost:3000',
       smtpUrl: null,
+      mail: { ratePerSecond: 10, leaseSeconds: 120 },
       trustProxy: false,
       uploadLimits: { logoBytes: 1048576, documentBytes: 20971520 },
       followupStaleMonths: 6,
@@ -37,6 +38,8 @@ describe('loadConfig', () => {
         PUENTE_BASE_URL: 'https://puente.example.org/',
         SMTP_URL: 'smtps://mailer:pw@mail.example.org:465',
         PUENTE_TRUST_PROXY: '1',
+        PUENTE_MAIL_RATE: '25',
+        PUENTE_MAIL_LEASE_SECONDS: '30',
         PUENTE_LOGO_MAX_BYTES: '512K',
         PUENTE_DOCUMENT_MAX_BYTES: '1.5 MB',
         PUENTE_FOLLOWUP_STALE_MONTHS: '3',
@@ -55,6 +58,7 @@ describe('loadConfig', () => {
       secureCookies: true,
       baseUrl: 'https://puente.example.org',
       smtpUrl: 'smtps://mailer:pw@mail.example.org:465',
+      mail: { ratePerSecond: 25, leaseSeconds: 30 },
       trustProxy: 1,
       uploadLimits: { logoBytes: 524288, documentBytes: 1572864 },
       followupStaleMonths: 3,
@@ -65,6 +69,10 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, /PORT=eighty is not a port number/],
     [{ PORT: '70000' }, /PORT=70000/],
+    [
+      { PUENTE_MAIL_RATE: '0' },
+      /PUENTE_MAIL_RATE=0 is not understood: use a whole number of messages per second from 1/,
+    ],
     [
       { PUENTE_LOGO_MAX_BYTES: 'huge' },
       /PUENTE_LOGO_MAX_BYTES=huge is not a size .*\(e\.g\. PUENTE_LOGO_MAX_BYTES=2MB/,

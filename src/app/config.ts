@@ -6,6 +6,8 @@ import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_UPLOAD_LIMITS, parseByteSize } from '../features/files/limits.js';
 import { StartupError } from '../platform/errors.js';
 import type { UploadLimits } from '../platform/feature.js';
+// The sender's own file, not the outbox's front door: only its defaults are needed this early.
+import { OUTBOX_DEFAULTS } from '../platform/outbox/defaults.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -25,8 +27,10 @@ export interface Config {
   secureCookies: boolean;
   /** Public address of the site, for links printed or emailed (PUENTE_BASE_URL), without a trailing slash. */
   baseUrl: string;
-  /** Where reset and invitation emails go out (SMTP_URL, smtp:// or smtps://); null: no email. */
+  /** Where every email goes out, through the outbox (SMTP_URL, smtp:// or smtps://); null: no email. */
   smtpUrl: string | null;
+  /** The outbox sender: messages per second per process (PUENTE_MAIL_RATE) and its lease (PUENTE_MAIL_LEASE_SECONDS). */
+  mail: { ratePerSecond: number; leaseSeconds: number };
   /**
    * Which reverse proxies to believe about the client's address and protocol (PUENTE_TRUST_PROXY):
    * false, a hop count, or addresses/CIDR ranges. Passed to Fastify's `trustProxy`.
@@ -68,6 +72,20 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     secureCookies: parseSecureCookies(env.PUENTE_SECURE_COOKIES),
     baseUrl: parseBaseUrl(env.PUENTE_BASE_URL, port),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mail: {
+      ratePerSecond: parseWholeNumber('PUENTE_MAIL_RATE', env.PUENTE_MAIL_RATE, {
+        min: 1,
+        max: 1000,
+        unit: 'messages per second',
+        fallback: OUTBOX_DEFAULTS.ratePerSecond,
+      }),
+      leaseSeconds: parseWholeNumber('PUENTE_MAIL_LEASE_SECONDS', env.PUENTE_MAIL_LEASE_SECONDS, {
+        min: 2,
+        max: 3600,
+        unit: 'seconds',
+        fallback: OUTBOX_DEFAULTS.leaseMs / 1000,
+      }),
+    },
     trustProxy: parseTrustProxy(env.PUENTE_TRUST_PROXY),
     uploadLimits: {
       logoBytes: parseSize('PUENTE_LOGO_MAX_BYTES', env.PUENTE_LOGO_MAX_BYTES, DEFAULT_UPLOAD_LIMITS.logoBytes),
@@ -246,6 +264,22 @@ function checkUrl(
     throw new StartupError(say.invalid);
   }
   if (!schemes.includes(url.protocol)) throw new StartupError(say.wrongScheme(url.protocol));
+}
+
+function parseWholeNumber(
+  name: string,
+  raw: string | undefined,
+  range: { min: number; max: number; unit: string; fallback: number },
+): number {
+  const value = nonEmpty(raw);
+  if (value === undefined) return range.fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < range.min || n > range.max) {
+    throw new StartupError(
+      `${name}=${value} is not understood: use a whole number of ${range.unit} from ${range.min} to ${range.max} (default ${range.fallback}).`,
+    );
+  }
+  return n;
 }
 
 function parseStaleMonths(raw: string | undefined): number {

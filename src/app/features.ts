@@ -9,6 +9,7 @@ import { feedsFeature } from '../features/feeds/index.js';
 import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
+import { mailPreferencesFeature } from '../features/mail-preferences/index.js';
 import { pressFeature } from '../features/press/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
@@ -35,4 +36,5 @@ export const features: readonly FeatureManifest[] = [
   searchFeature,
   apiFeature,
   exportsFeature,
+  mailPreferencesFeature,
 ];

@@ -5,6 +5,7 @@ import { loadDemoIfEmpty } from '../features/demo/index.js';
 import { type OpeningDb, startOpeningDb } from '../platform/db/client.js';
 import { StartupError } from '../platform/errors.js';
 import { createMailer, mailFrom } from '../platform/mail.js';
+import { type OutboxSender, startOutboxSender } from '../platform/outbox/index.js';
 import { markStartupPhase, startupPhases } from '../platform/startup-timeline.js';
 import { redactUrl } from '../platform/web/auth.js';
 import { buildApp } from './app.js';
@@ -26,6 +27,7 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
   replica?.opened.catch(() => {});
   const mailer = config.smtpUrl ? createMailer(config.smtpUrl, mailFrom(config.baseUrl)) : null;
   let cleanup: ReturnType<typeof scheduleCleanup> | undefined;
+  let outbox: OutboxSender | undefined;
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   try {
     const stream = logFormat(process.stdout) === 'pretty' ? await prettyLogStream() : undefined;
@@ -38,7 +40,7 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
         ...(stream ? { stream } : {}),
       },
       secureCookies: config.secureCookies,
-      mailer,
+      sendsMail: mailer !== null,
       baseUrl: config.baseUrl,
       trustProxy: config.trustProxy,
       uploadLimits: config.uploadLimits,
@@ -47,10 +49,12 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
     });
     markStartupPhase('app built');
     logStartupPhasesAtFirstAnswer(app);
-    app.addHook('onClose', async () => mailer?.close());
-    // One hook, so the order is certain: a cleanup run in progress finishes before the database closes.
+    // One hook, so the order is certain: a cleanup run in progress and the mail in flight finish before
+    // the database closes.
     app.addHook('onClose', async () => {
       await cleanup?.stop();
+      await outbox?.stop();
+      mailer?.close();
       await opening.opened.then((handle) => handle.close()).catch(() => {});
       await replica?.opened.then((handle) => handle.close()).catch(() => {});
     });
@@ -91,6 +95,16 @@ export async function serve(config: Config, opening: OpeningDb = startOpeningSer
       onSkipped: () => server.log.debug("cleanup: this hour's run is done already (here or by another instance)"),
       onError: (error) => server.log.error({ err: error }, 'cleanup of expired rows failed'),
     });
+    // The outbox's sender: this process's share of the queued mail (platform/outbox/sender.ts).
+    if (mailer) {
+      outbox = startOutboxSender(handle.db, {
+        mailer,
+        ratePerSecond: config.mail.ratePerSecond,
+        leaseMs: config.mail.leaseSeconds * 1000,
+        reclaimAtStart: handle.engine === 'pglite',
+        onError: (error) => server.log.error({ err: error }, 'outbox: sending queued mail failed'),
+      });
+    }
   } catch (error) {
     await server.close().catch(() => {});
     throw listenError(error, config);

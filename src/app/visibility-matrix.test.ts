@@ -79,6 +79,8 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/admin/history/:entity/:id/history.csv': (l) => `/${l}/admin/history/organization/1/history.csv`,
   '/:locale/account': (l) => `/${l}/account`,
   '/:locale/set-password/:token': (l) => `/${l}/set-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+  // The unsubscribe page (features/mail-preferences) shows an address and a button, never content.
+  '/:locale/unsubscribe/:token': (l) => `/${l}/unsubscribe/bm9ib2R5QGV4YW1wbGUub3Jn.bad-signature`,
   // Uploaded files: the statement's full document, whose bytes contain its title.
   '/files/:sha256': (_l, s) => `/files/${documentSha.get(s.key)}`,
   '/:locale/workspace/organizations/:slug/logo': (l) => `/${l}/workspace/organizations/cejil/logo`,

@@ -8,7 +8,6 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from './db/client.js';
 import type { Catalog } from './i18n/catalog.js';
 import type { Locale } from './i18n/locales.js';
-import type { Mailer } from './mail.js';
 import type { UserRow } from './sessions.js';
 import type { AuthOptions } from './web/auth.js';
 import type { FastifyTypeBox } from './web/fastify-typebox.js';
@@ -26,8 +25,8 @@ export type { WorkspaceNavEntry };
 /** Everything a feature's routes receive from buildApp: wired by hand, no container. */
 export interface AppDeps extends SiteDeps {
   auth: AuthOptions;
-  /** Sends reset and invitation links; null when SMTP_URL is not set. */
-  mailer: Mailer | null;
+  /** Whether this server sends email (SMTP_URL is set): mail is queued with `enqueueMail` (platform/outbox). */
+  sendsMail: boolean;
   uploadLimits: UploadLimits;
   /** Follow-up reminders: months without a status update (PUENTE_FOLLOWUP_STALE_MONTHS). */
   followupStaleMonths: number;

@@ -6,6 +6,9 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import type { Db } from './db/client.js';
+import { appSecrets } from './db/schema/index.js';
 
 export const MIN_PASSWORD_LENGTH = 12;
 
@@ -41,4 +44,16 @@ export function sameSecret(a: string, b: string): boolean {
 
 export function randomSecret(): string {
   return randomBytes(32).toString('base64url');
+}
+
+/**
+ * The app's own secret called `name` (e.g. the key that signs unsubscribe links), made on first use and
+ * kept in the database, so every instance shares it and the operator configures nothing. The first
+ * writer wins a race (`on conflict do nothing`); everyone then reads that one.
+ */
+export async function appSecret(db: Db, name: string): Promise<string> {
+  await db.insert(appSecrets).values({ name, value: randomSecret() }).onConflictDoNothing();
+  const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, name));
+  if (!row) throw new Error(`app secret ${name} could not be stored`);
+  return row.value;
 }

@@ -18,8 +18,22 @@ export function bodyOf(raw: string): string {
     .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
-/** `refuse`: recipients answered "550 No such user" at RCPT TO, as a server refuses an address for good. */
-export function captureSmtp(options: { refuse?: (address: string) => boolean } = {}) {
+/** The Message-ID header of a captured message. */
+export function messageIdOf(raw: string): string | null {
+  return /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? null;
+}
+
+/** A refusal the server gives instead of accepting a message: an SMTP reply code and its text. */
+export interface Refusal {
+  code: number;
+  message: string;
+}
+
+/**
+ * `refuse`, when given, is asked for each recipient (RCPT TO): a refusal answers with its code (4xx:
+ * try later; 5xx: never), null accepts.
+ */
+export function captureSmtp(options: { refuse?: (address: string) => Refusal | null } = {}) {
   const inbox = new EventEmitter();
   const received: Captured[] = [];
   const smtp = new SMTPServer({
@@ -27,11 +41,10 @@ export function captureSmtp(options: { refuse?: (address: string) => boolean } =
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onRcptTo(address, _session, callback) {
-      if (options.refuse?.(address.address)) {
-        const error = Object.assign(new Error('5.1.1 No such user here'), { responseCode: 550 });
-        return callback(error);
-      }
-      callback();
+      const refusal = options.refuse?.(address.address);
+      if (!refusal) return callback();
+      const error = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
+      return callback(error);
     },
     onData(stream, session, callback) {
       let raw = '';
@@ -49,6 +62,17 @@ export function captureSmtp(options: { refuse?: (address: string) => boolean } =
   });
   return {
     received,
+    /** Resolves once `done(received)` holds, checked now and at every message that arrives. */
+    whenReceived: (done: (all: Captured[]) => boolean) =>
+      new Promise<void>((resolve) => {
+        if (done(received)) return resolve();
+        const check = () => {
+          if (!done(received)) return;
+          inbox.off('mail', check);
+          resolve();
+        };
+        inbox.on('mail', check);
+      }),
     /** The next message to arrive. */
     nextMail: async () => ((await once(inbox, 'mail')) as [Captured])[0],
     /** Starts listening; the port it listens on. */

@@ -62,7 +62,7 @@ export async function inviteWithLink(
       ).organization.id
     : null;
   try {
-    const links = { mailer: null, baseUrl, locale: 'en' as const };
+    const links = { sendsMail: false, baseUrl, locale: 'en' as const };
     const actor = systemActor('puente users invite');
     const { delivery } = await inviteUser(db, links, { email, role: role as Role, organizationId }, actor, now);
     if (delivery.mailed) throw new Error('the CLI hands the link over; it never mails it');

@@ -38,7 +38,7 @@ describeEachEngine('adding people without email (no SMTP_URL)', (ctx) => {
 
   beforeAll(async () => {
     await loadDemo(ctx.db);
-    app = await buildApp({ db: ctx.db, now: () => clock, mailer: null, baseUrl: BASE });
+    app = await buildApp({ db: ctx.db, now: () => clock, sendsMail: false, baseUrl: BASE });
     adminId = (await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, clock)).id;
     admin = await signedIn(app, 'admin@example.org');
   });

@@ -17,7 +17,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
     scope.get('/forgot-password', async (request, reply) => {
       const csrf = csrfToken(request, reply, auth);
       const ctx = pageContext(deps, request, locale);
-      return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf={csrf} canEmail={links.mailer !== null} />));
+      return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf={csrf} canEmail={links.sendsMail} />));
     });
 
     scope.post(
@@ -33,12 +33,11 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         if (!limit.allowed) {
           return sendTooManyRequests(request, reply, limit.retryAfterSeconds);
         }
-        const { mailer } = links;
-        if (mailer) {
+        if (links.sendsMail) {
           // Not awaited: the answer must come as fast for an unknown address as for a known one.
           requestPasswordReset(
             deps.db,
-            { mailer, baseUrl: links.baseUrl, locale },
+            { sendsMail: true, baseUrl: links.baseUrl, locale },
             request.body.email,
             now,
             request.ip,
@@ -47,7 +46,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
           request.log.warn('password reset asked, but SMTP_URL is not set: no email sent');
         }
         const ctx = pageContext(deps, request, locale);
-        return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf="" canEmail={mailer !== null} sent />));
+        return sendHtml(reply, await (<ForgotPasswordPage ctx={ctx} csrf="" canEmail={links.sendsMail} sent />));
       },
     );
 
@@ -70,7 +69,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
         const ctx = pageContext(deps, request, locale);
         const { t } = ctx;
         const { email, role, organization } = request.body;
-        const canEmail = links.mailer !== null;
+        const canEmail = links.sendsMail;
         // A refusal shows the form again with what was typed, and says which field to fix.
         const refuse = (text: string) =>
           renderUsersPage(deps, request, reply, locale, auth, {
@@ -87,7 +86,7 @@ export function registerLinkRoutes(app: FastifyTypeBox, deps: SiteDeps, auth: Au
             throw error;
           }
         }
-        const linkContext = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
+        const linkContext = { sendsMail: links.sendsMail, baseUrl: links.baseUrl, locale };
         const actor = { id: user.id, label: user.email };
         let invited: Awaited<ReturnType<typeof inviteUser>>;
         try {

@@ -11,6 +11,7 @@ import { buildApp } from '../../app/app.js';
 import { listAudit } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
 import { createMailer, type Mailer } from '../../platform/mail.js';
+import { type OutboxSender, startOutboxSender } from '../../platform/outbox/index.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
 import { TOKEN_TTL_MS } from './service.js';
@@ -27,15 +28,19 @@ describeEachEngine('emailed single-use links (reset, invitation)', (ctx) => {
   let clock = new Date('2026-11-27T12:00:00Z');
   let app: FastifyTypeBox;
   let mailer: Mailer;
+  let sender: OutboxSender;
   beforeAll(async () => {
     const port = await listen();
     mailer = createMailer(`smtp://127.0.0.1:${port}`, 'Puente <no-reply@puente.test>');
     await loadDemo(ctx.db);
-    app = await buildApp({ db: ctx.db, now: () => clock, mailer, baseUrl: 'https://puente.test' });
+    app = await buildApp({ db: ctx.db, now: () => clock, sendsMail: true, baseUrl: 'https://puente.test' });
+    // The outbox's sender, as serve.ts runs it; a short poll, since mail queued in a transaction is found by polling.
+    sender = startOutboxSender(ctx.db, { mailer, now: () => clock, pollMs: 50 });
     await createUserWithPassword(ctx.db, { email: 'Forgetful@Example.org', role: 'editor' }, clock);
     await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, clock);
   });
   afterAll(async () => {
+    await sender.stop();
     mailer.close();
     await close();
   });

@@ -4,13 +4,14 @@ import { type Actor, systemActor, writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import { messages } from '../../platform/i18n/format.js';
 import type { Locale } from '../../platform/i18n/locales.js';
-import type { Mailer } from '../../platform/mail.js';
+import { enqueueMail } from '../../platform/outbox/index.js';
+import { hashToken } from '../../platform/secrets.js';
 import type { UserRow } from '../../platform/sessions.js';
 import { createUser, findUserByEmail, issueToken, type NewUser, TOKEN_TTL_MS, type TokenPurpose } from './service.js';
 
 export interface LinkContext {
-  /** null when SMTP_URL is not set: the link is handed back to be passed on by hand, not mailed. */
-  mailer: Mailer | null;
+  /** false when SMTP_URL is not set: the link is handed back to be passed on by hand, not mailed. */
+  sendsMail: boolean;
   /** The site's public address, e.g. https://puente.example.org (PUENTE_BASE_URL). */
   baseUrl: string;
   locale: Locale;
@@ -36,17 +37,30 @@ export async function issueSetPasswordLink(
   purpose: TokenPurpose,
   now: Date,
 ): Promise<IssuedLink> {
+  const { url, expiresAt } = await issueLink(db, ctx, userId, purpose, now);
+  return { url, expiresAt };
+}
+
+async function issueLink(
+  db: Db,
+  ctx: Pick<LinkContext, 'baseUrl' | 'locale'>,
+  userId: number,
+  purpose: TokenPurpose,
+  now: Date,
+): Promise<IssuedLink & { tokenHash: string }> {
   const token = await issueToken(db, userId, purpose, now);
   return {
     url: `${ctx.baseUrl}/${ctx.locale}/set-password/${token}`,
     expiresAt: new Date(now.getTime() + TOKEN_TTL_MS[purpose]),
+    tokenHash: hashToken(token),
   };
 }
 
 /**
- * Issues a single-use link to set the user's password and mails it, in the request's language: an
- * invitation for a new account, a reset for an existing one. Without a mailer the link is returned
- * instead, for the caller to show once.
+ * Issues a single-use link to set the user's password and queues its email in the outbox, in the
+ * request's language: an invitation for a new account, a reset for an existing one. Pass the
+ * transaction of the change that calls for it: the token and its email commit together or not at all.
+ * Without email the link is returned instead, for the caller to show once.
  */
 export async function mailSetPasswordLink(
   db: Db,
@@ -55,13 +69,24 @@ export async function mailSetPasswordLink(
   purpose: TokenPurpose,
   now: Date,
 ): Promise<LinkDelivery> {
-  const link = await issueSetPasswordLink(db, ctx, user.id, purpose, now);
-  if (!ctx.mailer) return { mailed: false, link };
+  const { url, expiresAt, tokenHash } = await issueLink(db, ctx, user.id, purpose, now);
+  if (!ctx.sendsMail) return { mailed: false, link: { url, expiresAt } };
   const t = messages(ctx.locale);
-  await ctx.mailer.send(
-    purpose === 'invitation'
-      ? { to: user.email, subject: t.inviteMailSubject, text: t.inviteMailBody(link.url) }
-      : { to: user.email, subject: t.resetMailSubject, text: t.resetMailBody(link.url) },
+  const invitation = purpose === 'invitation';
+  await enqueueMail(
+    db,
+    {
+      // One email per link: the token's hash names it (never the token, which only the email carries).
+      idempotencyKey: `${purpose}:${tokenHash}`,
+      kind: invitation ? 'invitation' : 'password-reset',
+      to: user.email,
+      subject: invitation ? t.inviteMailSubject : t.resetMailSubject,
+      text: invitation ? t.inviteMailBody(url) : t.resetMailBody(url),
+      ref: { table: 'users', id: String(user.id) },
+      // The body is a working sign-in link: the outbox forgets it once sent.
+      forgetBody: true,
+    },
+    now,
   );
   return { mailed: true };
 }
@@ -91,8 +116,8 @@ export async function requestPasswordReset(
       : 'password_reset_requested';
   await writeAudit(db, { actor, at: now, ...entity, action });
   // Without email there is nobody to hand a reset link to: the person asks an admin for one.
-  if (!user || user.disabled || !ctx.mailer) return;
-  await mailSetPasswordLink(db, ctx, user, 'password_reset', now);
+  if (!user || user.disabled || !ctx.sendsMail) return;
+  await db.transaction((tx) => mailSetPasswordLink(tx, ctx, user, 'password_reset', now));
 }
 
 /**
@@ -106,22 +131,25 @@ export async function inviteUser(
   actor: Actor,
   now: Date,
 ): Promise<{ user: UserRow; delivery: LinkDelivery }> {
-  const user = await createUser(db, input, actor, now);
-  const delivery = await mailSetPasswordLink(db, ctx, user, 'invitation', now);
-  await writeAudit(db, {
-    actor,
-    at: now,
-    entityType: 'user',
-    entityId: user.id,
-    action: 'invite',
-    after: { delivery: delivery.mailed ? 'email' : 'link' },
+  // One transaction: the account, its link, the queued email and the audit row, or none of them.
+  return db.transaction(async (tx) => {
+    const user = await createUser(tx, input, actor, now);
+    const delivery = await mailSetPasswordLink(tx, ctx, user, 'invitation', now);
+    await writeAudit(tx, {
+      actor,
+      at: now,
+      entityType: 'user',
+      entityId: user.id,
+      action: 'invite',
+      after: { delivery: delivery.mailed ? 'email' : 'link' },
+    });
+    return { user, delivery };
   });
-  return { user, delivery };
 }
 
-/** Where emailed links come from and go out: the mailer (if any) and the site address. */
+/** Where emailed links come from and go out: whether this server sends email, and the site address. */
 export interface LinkOptions {
-  /** null when SMTP_URL is not set: nothing can be emailed. */
-  mailer: Mailer | null;
+  /** false when SMTP_URL is not set: nothing can be emailed. */
+  sendsMail: boolean;
   baseUrl: string;
 }

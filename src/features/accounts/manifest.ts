@@ -12,7 +12,7 @@ export const accountsFeature: FeatureManifest = {
   // The admin's way in to adding people (issue 14: no page linked to it).
   nav: [{ position: 110, path: '/admin/users', label: (t) => t.accountsUsersListTitle, visible: canManageUsers }],
   routes: (app, deps) => {
-    const links = { mailer: deps.mailer, baseUrl: deps.baseUrl };
+    const links = { sendsMail: deps.sendsMail, baseUrl: deps.baseUrl };
     registerAccountRoutes(app, deps, deps.auth);
     registerTwoFactorRoutes(app, deps, deps.auth);
     registerHistoryRoutes(app, deps);

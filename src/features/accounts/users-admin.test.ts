@@ -3,11 +3,11 @@ import * as cheerio from 'cheerio';
 import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
+import { queuedMail } from '../../../test/support/outbox.js';
 import { createUserWithPassword, PASSWORD, signedIn, Visitor } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import { listAudit, systemActor } from '../../platform/audit.js';
 import * as t from '../../platform/db/schema/index.js';
-import type { Mail } from '../../platform/mail.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
 import { createUser, issueToken } from './service.js';
@@ -18,15 +18,13 @@ const everyone: Who[] = ['anonymous', 'member', 'editor', 'admin'];
 describeEachEngine('admin account management: list, role, disable, invitation', (ctx) => {
   const clock = new Date('2026-11-27T12:00:00Z');
   let app: FastifyTypeBox;
-  const mails: Mail[] = [];
   const visitors = new Map<Who, Visitor>();
   let cejilId = 0;
   let adminId = 0;
 
   beforeAll(async () => {
     await loadDemo(ctx.db);
-    const mailer = { send: async (mail: Mail) => void mails.push(mail), close: () => {} };
-    app = await buildApp({ db: ctx.db, now: () => clock, mailer, baseUrl: 'https://puente.example.org' });
+    app = await buildApp({ db: ctx.db, now: () => clock, sendsMail: true, baseUrl: 'https://puente.example.org' });
     cejilId = (await ctx.db.select().from(t.organizations).where(eq(t.organizations.slug, 'cejil')))[0]!.id;
     adminId = (await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, clock)).id;
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, clock);
@@ -171,7 +169,7 @@ describeEachEngine('admin account management: list, role, disable, invitation', 
     expect(page(`form[action="/en/admin/users/${invited.id}/invitation"]`).length).toBe(1);
     const sent = await admin.post(`/en/admin/users/${invited.id}/invitation`, { version: 1 });
     expect(sent.body).toContain('A new invitation was sent to late@example.org');
-    const mail = mails.at(-1)!;
+    const mail = (await queuedMail(ctx.db, 'late@example.org')).at(-1)!;
     expect(mail.to).toBe('late@example.org');
     const path = /https:\/\/puente\.example\.org(\/en\/set-password\/[\w-]+)/.exec(mail.text)![1]!;
     const visitor = new Visitor(app);

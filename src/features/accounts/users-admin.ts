@@ -185,7 +185,7 @@ export async function resendInvitation(
   now: Date,
 ): Promise<{ user: UserRow; delivery: LinkDelivery }> {
   if (!canManageUsers(actor)) throw new Forbidden('Only the coalition admin manages accounts');
-  const user = await db.transaction(async (tx) => {
+  const sent = await db.transaction(async (tx) => {
     const target = await userById(tx, input.userId);
     if (target.version !== input.version) {
       throw await staleWrite(tx, {
@@ -218,9 +218,9 @@ export async function resendInvitation(
       entityType: 'user',
       entityId: target.id,
       action: 'resend_invitation',
-      after: { delivery: links.mailer ? 'email' : 'link' },
+      after: { delivery: links.sendsMail ? 'email' : 'link' },
     });
-    return target;
+    return { user: target, delivery: await mailSetPasswordLink(tx, links, target, 'invitation', now) };
   });
-  return { user, delivery: await mailSetPasswordLink(db, links, user, 'invitation', now) };
+  return sent;
 }

@@ -90,7 +90,7 @@ export function registerUserAdminRoutes(
       .header('cache-control', 'public, max-age=31536000, immutable')
       .send(copy.source),
   );
-  const canEmail = links.mailer !== null;
+  const canEmail = links.sendsMail;
 
   localizedRoutes(app, (scope, locale) => {
     async function renderUser(request: FastifyRequest, reply: FastifyReply, id: number, notice?: Notice) {
@@ -182,7 +182,7 @@ export function registerUserAdminRoutes(
       async (request, reply) => {
         const admin = adminOnly(currentUser(request));
         const id = Number(request.params.id);
-        const linkContext = { mailer: links.mailer, baseUrl: links.baseUrl, locale };
+        const linkContext = { sendsMail: links.sendsMail, baseUrl: links.baseUrl, locale };
         return change(request, reply, id, async () => {
           const input = { userId: id, version: request.body.version };
           const { user, delivery } = await resendInvitation(deps.db, linkContext, admin, input, deps.now());

@@ -1,7 +1,8 @@
 /**
  * The weekly digest: one email to each active editor and admin with the reminders of reminders.ts,
- * through the accounts mailer (nodemailer → SMTP_URL). `puente followup digest` sends it; a
- * scheduler (cron, a systemd timer) calls that command once a week. Written in both languages,
+ * queued in the outbox (platform/outbox). `puente followup digest` queues it and sends what is due; a
+ * scheduler (cron, a systemd timer) calls that command once a week. Queued once per editor per UTC day:
+ * a re-run on the same day (a retried cron job) mails nobody twice. Written in both languages,
  * English first, because accounts have no language preference yet.
  */
 import { and, eq, inArray } from 'drizzle-orm';
@@ -9,7 +10,7 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { formatDate, messages } from '../../platform/i18n/format.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
-import type { Mailer } from '../../platform/mail.js';
+import { enqueueMail } from '../../platform/outbox/index.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import {
   type OverdueCommitment,
@@ -61,10 +62,9 @@ export async function buildDigest(db: Db, now: Date, months: number, baseUrl: st
   return { subject, text, staleCount: stale.length, overdueCount: overdue.length };
 }
 
-/** Sends the digest to every active editor and admin; returns the addresses, for the command's report. */
-export async function sendDigest(
+/** Queues the digest for every active editor and admin; returns the addresses, for the command's report. */
+export async function queueDigest(
   db: Db,
-  mailer: Mailer,
   options: { now: Date; months: number; baseUrl: string },
 ): Promise<{ recipients: string[]; digest: Digest }> {
   const digest = await buildDigest(db, options.now, options.months, options.baseUrl);
@@ -73,6 +73,17 @@ export async function sendDigest(
     .from(t.users)
     .where(and(inArray(t.users.role, ['editor', 'admin']), eq(t.users.disabled, false)))
     .orderBy(t.users.id);
-  for (const { email } of editors) await mailer.send({ to: email, subject: digest.subject, text: digest.text });
+  const day = options.now.toISOString().slice(0, 10);
+  await enqueueMail(
+    db,
+    editors.map(({ email }) => ({
+      idempotencyKey: `digest:${day}:${email.toLowerCase()}`,
+      kind: 'digest',
+      to: email,
+      subject: digest.subject,
+      text: digest.text,
+    })),
+    options.now,
+  );
   return { recipients: editors.map((e) => e.email), digest };
 }

@@ -10,7 +10,7 @@ export {
   liveCountByTheme,
 } from './dashboard-counts.js';
 export { listRecommendations, publicOverdueCommitments } from './dashboard-list.js';
-export { sendDigest } from './digest.js';
+export { queueDigest } from './digest.js';
 export { registerFollowupEditRoutes } from './edit-routes.js';
 export { filterOptions } from './filter-options.js';
 export type { ListFilters, WorkspaceListFilters } from './filters.js';

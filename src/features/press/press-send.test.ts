@@ -26,7 +26,9 @@ const BASE_URL = 'https://puente.example.org';
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 describeEachEngine('press: sending a release', (ctx) => {
-  const smtp = captureSmtp({ refuse: (address) => address.startsWith('refused@') });
+  const smtp = captureSmtp({
+    refuse: (address) => (address.startsWith('refused@') ? { code: 550, message: '5.1.1 No such user here' } : null),
+  });
   let mailer: ReturnType<typeof createMailer>;
   let editor: Editor;
   const contactId = async (email: string) =>
@@ -130,7 +132,7 @@ describeEachEngine('press: sending a release', (ctx) => {
       expect(ben).not.toContain('paso seguro');
       expect(ben).toContain(`${BASE_URL}/en/releases/safe-passage/release.docx`);
       expect(ben).toContain('Dear colleague, ahead of Monday.');
-      expect(ben).toMatch(/List-Unsubscribe:\s+<https:\/\/puente\.example\.org\/unsubscribe\//);
+      expect(ben).toMatch(/List-Unsubscribe:\s+<https:\/\/puente\.example\.org\/en\/unsubscribe\//);
       expect(ben).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
       // Nothing goes twice, however often the sender runs.
       await deliver(at(10 * 60_000));

@@ -23,11 +23,11 @@ import { enqueueMail, type OutgoingMail, outboxStatus, suppressedAmong } from '.
 import { canManagePress, type PolicyUser } from '../../platform/policy.js';
 import { releaseMaySendTo, releaseVisibility } from '../../platform/visibility.js';
 import { actorOf, assertAllowed, type Editor, staleWrite, type Tx } from '../../platform/write.js';
+import { unsubscribeLink } from '../mail-preferences/index.js';
 import { getRelease } from '../releases/index.js';
 import type { ContactRow } from './contacts-service.js';
 import { membershipCondition } from './lists-service.js';
 import { type MailTemplate, mailLocale, personalize, renderReleaseMail, type SendMode } from './mail-render.js';
-import { unsubscribeUrl } from './unsubscribe.js';
 
 export type SendRow = typeof t.pressSends.$inferSelect;
 type ReleaseRow = typeof t.releases.$inferSelect;
@@ -169,8 +169,9 @@ async function queueRecipients(tx: Tx, send: SendRow, plan: Plan, options: SendO
   const templates = await templatesFor(tx, plan, options, [...new Set(localeOf.values())]);
   const mails: OutgoingMail[] = [];
   for (const contact of plan.recipients) {
-    const url = await unsubscribeUrl(tx, options.baseUrl, contact.email);
-    const mail = personalize(templates.get(localeOf.get(contact.id)!)!, url);
+    const locale = localeOf.get(contact.id)!;
+    const url = await unsubscribeLink(tx, options.baseUrl, locale, contact.email);
+    const mail = personalize(templates.get(locale)!, url);
     mails.push({
       idempotencyKey: `press-send:${send.id}:${contact.id}`,
       to: contact.email,

@@ -10,8 +10,11 @@ import { contentVersionReader, freshReader, readContentVersion } from './content
  * to it comes with a write that bumps the version already.
  */
 const NOT_PUBLIC = [
+  'app_secrets',
   'audit_log',
   'content_version',
+  'mail_outbox',
+  'mail_suppressions',
   'press_contacts',
   'press_list_members',
   'press_lists',

@@ -29,6 +29,12 @@ declare module 'fastify' {
      * before it reads the file (features/files/multipart.ts). Any other route refuses multipart.
      */
     multipartCsrf?: boolean;
+    /**
+     * The one route that takes a POST without a CSRF token: RFC 8058's one-click unsubscribe, which
+     * mail providers POST with no cookie and no form of ours. The signed token in its URL is the proof.
+     * Still rate-limited like every POST.
+     */
+    csrfExemptFor?: 'rfc8058-one-click-unsubscribe';
   }
 }
 
@@ -163,6 +169,7 @@ export function registerAuth(app: FastifyTypeBox, deps: SiteDeps, options: AuthO
     if (!limit.allowed) {
       return sendTooManyRequests(request, reply, limit.retryAfterSeconds);
     }
+    if (request.routeOptions.config.csrfExemptFor === 'rfc8058-one-click-unsubscribe') return;
     // A multipart body is still unread here (it is streamed by the handler): only routes that check
     // the token themselves, before reading any file, may take one.
     if (request.isMultipart()) {

@@ -33,6 +33,8 @@ export const RATE_LIMITS = {
    * not counted): enough for a script walking every list, not for hammering one.
    */
   api: { limit: 300, windowMs: 60_000 },
+  /** Unsubscribe pages from one address (each checks a signed token). */
+  unsubscribe: { limit: 30, windowMs: 60_000 },
   /** Spreadsheet exports from one address: each reads every recommendation it covers. */
   export: { limit: 30, windowMs: 60_000 },
 } satisfies Record<string, RateLimit>;

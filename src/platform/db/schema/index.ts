@@ -10,6 +10,7 @@ export * from './core.js';
 export * from './files.js';
 export * from './followup.js';
 export * from './followup-rollup.js';
+export * from './mail.js';
 export * from './releases.js';
 export * from './search.js';
 export * from './signon.js';

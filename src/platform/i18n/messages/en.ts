@@ -13,6 +13,7 @@ import { filesEn } from './files.en.js';
 import { followupEn } from './followup.en.js';
 import { homeEn } from './home.en.js';
 import { lintEn } from './lint.en.js';
+import { mailEn } from './mail.en.js';
 import { registryEn } from './registry.en.js';
 import { workspaceEn } from './workspace.en.js';
 export const en = {
@@ -194,6 +195,7 @@ export const en = {
     'Keep these somewhere safe, away from your phone. Each one signs you in once if you lose your phone. They are shown only now.',
   ...filesEn,
   ...feedsEn,
+  ...mailEn,
   ...followupEn,
   ...workspaceEn,
   ...homeEn,

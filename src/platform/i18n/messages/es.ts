@@ -9,6 +9,7 @@ import { filesEs } from './files.es.js';
 import { followupEs } from './followup.es.js';
 import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
+import { mailEs } from './mail.es.js';
 import { pressEs } from './press.es.js';
 import { registryEs } from './registry.es.js';
 import { searchEs } from './search.es.js';
@@ -201,6 +202,7 @@ export const es = {
     'Guárdalos en un lugar seguro, lejos de tu teléfono. Cada uno te permite entrar una vez si pierdes el teléfono. Solo se muestran ahora.',
   ...filesEs,
   ...feedsEs,
+  ...mailEs,
   ...followupEs,
   ...workspaceEs,
   ...homeEs,
