@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search, outbox) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
 import { benchHostileUpload } from './hostile-upload.bench.js';
 import { benchHttp } from './http.bench.js';
 import { benchImportLint } from './import-lint.bench.js';
+import { benchOutbox } from './outbox.bench.js';
 import { benchPageBudget } from './page-budget.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
 import { benchSearch } from './search.bench.js';
@@ -25,6 +26,7 @@ const benches: [string, () => Promise<void>][] = [
   ['http', benchHttp],
   ['page-budget', benchPageBudget],
   ['search', benchSearch],
+  ['outbox', benchOutbox],
 ];
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));

@@ -52,8 +52,17 @@ export function randomSecret(): string {
  * writer wins a race (`on conflict do nothing`); everyone then reads that one.
  */
 export async function appSecret(db: Db, name: string): Promise<string> {
+  const cached = knownSecrets.get(db)?.get(name);
+  if (cached) return cached;
   await db.insert(appSecrets).values({ name, value: randomSecret() }).onConflictDoNothing();
   const [row] = await db.select({ value: appSecrets.value }).from(appSecrets).where(eq(appSecrets.name, name));
   if (!row) throw new Error(`app secret ${name} could not be stored`);
+  const known = knownSecrets.get(db) ?? new Map<string, string>();
+  known.set(name, row.value);
+  knownSecrets.set(db, known);
   return row.value;
 }
+
+// Once stored a secret never changes (the insert never overwrites), so each database's is read once: a
+// release to thousands signs thousands of links. Keyed by the Db object (a transaction is read afresh).
+const knownSecrets = new WeakMap<Db, Map<string, string>>();

@@ -1,20 +1,14 @@
 /**
  * The outbox against a real SMTP server (the smtp-server package on a local port), on both engines:
  * queued in the caller's transaction, sent once per key, retried after a 4xx, bounced on a 5xx,
- * suppressed addresses skipped, List-Unsubscribe headers, and the one-click unsubscribe page.
+ * suppressed addresses skipped, a dead sender's claim retried. Unsubscribing: features/mail-preferences.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { getPage } from '../../../test/support/app.js';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { bodyOf, captureSmtp, messageIdOf, type Refusal } from '../../../test/support/smtp.js';
-import { Visitor } from '../../../test/support/visitors.js';
-import { buildApp } from '../../app/app.js';
-import { unsubscribeLink } from '../../features/mail-preferences/index.js';
-import { listAudit } from '../audit.js';
 import { mailOutbox } from '../db/schema/index.js';
 import { createMailer, type Mailer } from '../mail.js';
-import type { FastifyTypeBox } from '../web/fastify-typebox.js';
 import {
   enqueueMail,
   messageIdFor,
@@ -27,7 +21,6 @@ import {
 } from './index.js';
 
 const FROM = 'Puente <no-reply@puente.test>';
-const BASE = 'https://puente.test';
 
 describeEachEngine('the outbox', (ctx) => {
   /** What the SMTP server answers each address, set per test. */
@@ -35,7 +28,6 @@ describeEachEngine('the outbox', (ctx) => {
   const smtp = captureSmtp({ refuse: (address) => refusals.get(address)?.shift() ?? null });
   let clock = new Date('2026-12-01T10:00:00Z');
   let mailer: Mailer;
-  let app: FastifyTypeBox;
   let n = 0;
   const sender = () => ({ mailer, now: () => clock, retryBaseMs: 60_000, maxAttempts: 3 });
   const mail = (over: Partial<OutgoingMail> = {}): OutgoingMail => {
@@ -56,7 +48,6 @@ describeEachEngine('the outbox', (ctx) => {
   beforeAll(async () => {
     const port = await smtp.listen();
     mailer = createMailer(`smtp://127.0.0.1:${port}`, FROM);
-    app = await buildApp({ db: ctx.db, now: () => clock, sendsMail: true, baseUrl: BASE });
   });
   afterAll(async () => {
     mailer.close();
@@ -200,68 +191,5 @@ describeEachEngine('the outbox', (ctx) => {
     } finally {
       await running.stop();
     }
-  });
-
-  it('list mail carries List-Unsubscribe (RFC 2369) and List-Unsubscribe-Post (RFC 8058); one click unsubscribes, no cookie or CSRF token needed', async () => {
-    const to = 'Reader@Example.org';
-    const url = await unsubscribeLink(ctx.db, BASE, 'es', to);
-    const news = mail({ to, unsubscribe: { url } });
-    await enqueueMail(ctx.db, news, clock);
-    expect(await sendDueMail(ctx.db, sender())).toEqual({ sent: 1 });
-    const raw = receivedBy(to)[0]!.raw.replace(/\r?\n[ \t]+/g, ' ');
-    expect(raw).toContain(`List-Unsubscribe: <${url}>`);
-    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
-
-    const path = url.slice(BASE.length);
-    // The page, in both languages, with a button that works without JavaScript.
-    const page = await getPage(app, path);
-    expect(page.status).toBe(200);
-    expect(page.$('h1').text()).toBe('Dejar de recibir estos correos');
-    expect(page.$('main').text()).toContain('Puente no enviará más correos a reader@example.org.');
-    expect(page.$(`form[method="post"][action="${path}"] button[type="submit"]`).text()).toBe('Darme de baja');
-    const english = await getPage(app, path.replace('/es/', '/en/'));
-    expect(english.$('main').text()).toContain('Puente will send no more emails to reader@example.org.');
-
-    // What a mail provider sends (RFC 8058): a bare POST, no cookie, no token of ours.
-    const oneClick = await app.inject({
-      method: 'POST',
-      url: path,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'List-Unsubscribe=One-Click',
-    });
-    expect(oneClick.statusCode).toBe(200);
-    expect(oneClick.headers['cache-control']).toBe('private, no-store');
-    expect(oneClick.body).toContain('Listo: reader@example.org ya no recibirá correos de Puente.');
-    const audit = await listAudit(ctx.db, 'mail_suppression', 'reader@example.org');
-    expect(audit.map((a) => a.action)).toEqual(['unsubscribe']);
-
-    // Honoured by every later message, even one queued with the address written otherwise.
-    const after = mail({ to: 'reader@example.org' });
-    await enqueueMail(ctx.db, after, clock);
-    expect(await sendDueMail(ctx.db, sender())).toEqual({ suppressed: 1 });
-    expect(receivedBy('reader@example.org')).toHaveLength(1);
-    expect((await getPage(app, path)).$('main').text()).toContain('reader@example.org ya está dado de baja');
-  });
-
-  it('a forged or altered token unsubscribes nobody (404), and the exemption from CSRF is only this route', async () => {
-    const url = await unsubscribeLink(ctx.db, BASE, 'en', 'victim@example.org');
-    const [encoded, signature] = url.slice(`${BASE}/en/unsubscribe/`.length).split('.') as [string, string];
-    const other = Buffer.from('other@example.org').toString('base64url');
-    for (const token of [`${other}.${signature}`, `${encoded}.${signature.slice(1)}x`, 'bm9ib2R5.nothing-here']) {
-      const forged = await app.inject({
-        method: 'POST',
-        url: `/en/unsubscribe/${token}`,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        payload: 'List-Unsubscribe=One-Click',
-      });
-      expect(forged.statusCode).toBe(404);
-    }
-    expect(await outboxStatus(ctx.db, { to: 'other@example.org' })).toEqual([]);
-    // Any other form still needs its token.
-    const refused = await new Visitor(app).request('POST', '/en/forgot-password', {
-      email: 'a@example.org',
-      _csrf: 'x',
-    });
-    expect(refused.statusCode).toBe(403);
   });
 });

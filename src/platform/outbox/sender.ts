@@ -77,8 +77,8 @@ function settings(options: OutboxSenderOptions) {
     maxAttempts: options.maxAttempts ?? OUTBOX_DEFAULTS.maxAttempts,
     retryBaseMs: options.retryBaseMs ?? OUTBOX_DEFAULTS.retryBaseMs,
     concurrency: options.concurrency ?? OUTBOX_DEFAULTS.concurrency,
-    // A batch must be sent well within its lease at the rate limit, or another sender would retry it.
-    batchSize: Math.max(1, Math.min(200, Math.floor((ratePerSecond * leaseMs) / 1000 / 4))),
+    // Small batches spread a queue over several instances; the lease is renewed while one is sent.
+    batchSize: 50,
     throttle: rateLimiter(ratePerSecond),
   };
 }
@@ -119,27 +119,74 @@ async function claim(db: Db, s: Settings, limit: number): Promise<{ token: strin
   return { token, rows };
 }
 
-/** Records a row's outcome, only if this sender's claim still holds (no other sender took it over). */
-async function settle(
-  db: Db,
-  row: Row,
-  token: string,
-  status: MailStatus,
-  fields: { lastReply?: string; sendAfter?: Date; sentAt?: Date },
-): Promise<void> {
-  const done = status !== 'queued';
-  await db
+/** Extends the lease of `ids` still claimed by `token`; the ones it still holds. */
+async function renewLease(db: Db, s: Settings, token: string, ids: number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const renewed = await db
     .update(mailOutbox)
-    .set({
-      status,
-      claimToken: null,
-      leaseUntil: null,
-      ...(fields.lastReply !== undefined ? { lastReply: fields.lastReply.slice(0, 2000) } : {}),
-      ...(fields.sendAfter ? { sendAfter: fields.sendAfter } : {}),
-      ...(fields.sentAt ? { sentAt: fields.sentAt } : {}),
-      ...(done && row.forgetBody ? { text: '', html: null } : {}),
-    })
-    .where(and(eq(mailOutbox.id, row.id), eq(mailOutbox.claimToken, token)));
+    .set({ leaseUntil: new Date(s.now().getTime() + s.leaseMs) })
+    .where(and(inArray(mailOutbox.id, ids), eq(mailOutbox.claimToken, token), eq(mailOutbox.status, 'sending')))
+    .returning({ id: mailOutbox.id });
+  return new Set(renewed.map((r) => r.id));
+}
+
+interface Outcome {
+  row: Row;
+  status: MailStatus;
+  fields: { lastReply?: string; sendAfter?: Date; sentAt?: Date };
+}
+type Settle = (row: Row, status: MailStatus, fields: Outcome['fields']) => Promise<void>;
+
+/**
+ * Records outcomes, only where this sender's claim still holds (no other sender took the row over).
+ * Outcomes that arrive while one write is running go together in the next (one statement for several
+ * messages in flight, not one each): nothing waits on purpose, so a message is marked sent as soon as
+ * the database can, which keeps the resend-after-crash window as short as it is.
+ */
+function settler(db: Db, token: string): Settle {
+  let pending: { outcome: Outcome; done: () => void; failed: (e: unknown) => void }[] = [];
+  let writing = false;
+  const flush = async () => {
+    writing = true;
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        await settleMany(
+          db,
+          token,
+          batch.map((b) => b.outcome),
+        );
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.failed(error);
+      }
+    }
+    writing = false;
+  };
+  return (row, status, fields) =>
+    new Promise<void>((done, failed) => {
+      pending.push({ outcome: { row, status, fields }, done, failed });
+      if (!writing) void flush();
+    });
+}
+
+async function settleMany(db: Db, token: string, outcomes: Outcome[]): Promise<void> {
+  const values = outcomes.map(({ row, status, fields }) => {
+    const forget = status !== 'queued' && row.forgetBody;
+    return sql`(${row.id}::int, ${status}::text, ${fields.lastReply?.slice(0, 2000) ?? null}::text,
+      ${fields.sendAfter?.toISOString() ?? null}::timestamptz, ${fields.sentAt?.toISOString() ?? null}::timestamptz,
+      ${forget}::boolean)`;
+  });
+  await db.execute(sql`update ${mailOutbox} as m set
+      status = v.status, claim_token = null, lease_until = null,
+      last_reply = coalesce(v.reply, m.last_reply),
+      send_after = coalesce(v.send_after, m.send_after),
+      sent_at = coalesce(v.sent_at, m.sent_at),
+      text_body = case when v.forget then '' else m.text_body end,
+      html_body = case when v.forget then null else m.html_body end
+    from (values ${sql.join(values, sql`, `)}) as v(id, status, reply, send_after, sent_at, forget)
+    where m.id = v.id and m.claim_token = ${token}`);
 }
 
 async function attachmentsOf(db: Db, refs: MailAttachmentRef[]): Promise<SmtpMessage['attachments']> {
@@ -177,34 +224,37 @@ export function smtpMessageOf(row: Row, from: string): Omit<SmtpMessage, 'attach
   };
 }
 
-async function sendOne(db: Db, s: Settings, row: Row, token: string): Promise<MailStatus> {
+async function sendOne(db: Db, s: Settings, row: Row, settle: Settle): Promise<MailStatus> {
   if (row.attempts > s.maxAttempts) {
-    await settle(db, row, token, 'failed', { lastReply: row.lastReply ?? `gave up after ${s.maxAttempts} attempts` });
+    await settle(row, 'failed', { lastReply: row.lastReply ?? `gave up after ${s.maxAttempts} attempts` });
     return 'failed';
   }
   await s.throttle();
+  let info: { response: string };
   try {
     const attachments = await attachmentsOf(db, row.attachments);
-    const info = await s.mailer.send({
+    info = await s.mailer.send({
       ...smtpMessageOf(row, s.mailer.from),
       ...(attachments ? { attachments } : {}),
     });
-    await settle(db, row, token, 'sent', { lastReply: info.response, sentAt: s.now() });
-    return 'sent';
   } catch (error) {
     const reply = smtpReply(error);
     if (reply.code !== null && reply.code >= 500) {
-      await settle(db, row, token, 'bounced', { lastReply: reply.text });
+      await settle(row, 'bounced', { lastReply: reply.text });
       return 'bounced';
     }
     if (row.attempts >= s.maxAttempts) {
-      await settle(db, row, token, 'failed', { lastReply: reply.text });
+      await settle(row, 'failed', { lastReply: reply.text });
       return 'failed';
     }
     const wait = Math.min(MAX_RETRY_WAIT_MS, s.retryBaseMs * 2 ** (row.attempts - 1));
-    await settle(db, row, token, 'queued', { lastReply: reply.text, sendAfter: new Date(s.now().getTime() + wait) });
+    await settle(row, 'queued', { lastReply: reply.text, sendAfter: new Date(s.now().getTime() + wait) });
     return 'queued';
   }
+  // Outside the try: a failure to record it must not pass for an SMTP refusal (it was sent). The row
+  // stays `sending`, and is retried, with the same Message-ID, once its lease ends.
+  await settle(row, 'sent', { lastReply: info.response, sentAt: s.now() });
+  return 'sent';
 }
 
 /** One claimed batch, sent `concurrency` at a time; what happened to each row. */
@@ -215,6 +265,7 @@ async function sendBatch(db: Db, s: Settings, stopping: () => boolean = () => fa
     report[status] = (report[status] ?? 0) + 1;
   };
   if (rows.length === 0) return report;
+  const settle = settler(db, token);
   const suppressed = await suppressedAmong(
     db,
     rows.map((r) => r.to),
@@ -222,18 +273,38 @@ async function sendBatch(db: Db, s: Settings, stopping: () => boolean = () => fa
   const toSend: Row[] = [];
   for (const row of rows) {
     if (suppressed.has(suppressionKey(row.to))) {
-      await settle(db, row, token, 'suppressed', { lastReply: 'suppressed: the address is on the suppression list' });
+      await settle(row, 'suppressed', { lastReply: 'suppressed: the address is on the suppression list' });
       count('suppressed');
     } else toSend.push(row);
   }
+  // While the batch is sent, its lease is renewed (every third of it), so a batch that takes longer than
+  // one lease (a slow server, a low rate) is not taken over and sent twice by another sender. A row the
+  // renewal no longer finds as ours (its lease ran out while this process stalled) is not sent.
+  const held = new Set(toSend.map((r) => r.id));
+  let renewing: Promise<void> = Promise.resolve();
+  const heartbeat = setInterval(() => {
+    renewing = renewLease(db, s, token, [...held]).then(
+      (still) => {
+        for (const id of held) if (!still.has(id)) held.delete(id);
+      },
+      () => {},
+    );
+  }, s.leaseMs / 3);
   let next = 0;
   const worker = async () => {
     while (next < toSend.length && !stopping()) {
       const row = toSend[next++]!;
-      count(await sendOne(db, s, row, token));
+      if (!held.has(row.id)) continue;
+      count(await sendOne(db, s, row, settle));
+      held.delete(row.id);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(s.concurrency, toSend.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(s.concurrency, toSend.length) }, worker));
+  } finally {
+    clearInterval(heartbeat);
+    await renewing;
+  }
   // Stopping: the rows not begun go back to the queue at once (their attempt not counted), for the
   // next start or another instance, instead of waiting out the lease.
   const unsent = toSend.slice(next).map((r) => r.id);
