@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search, outbox) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search, outbox, press) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
@@ -9,6 +9,7 @@ import { benchHttp } from './http.bench.js';
 import { benchImportLint } from './import-lint.bench.js';
 import { benchOutbox } from './outbox.bench.js';
 import { benchPageBudget } from './page-budget.bench.js';
+import { benchPressSend } from './press-send.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
 import { benchSearch } from './search.bench.js';
 import { benchStartup } from './startup.bench.js';
@@ -27,6 +28,7 @@ const benches: [string, () => Promise<void>][] = [
   ['page-budget', benchPageBudget],
   ['search', benchSearch],
   ['outbox', benchOutbox],
+  ['press-send', benchPressSend],
 ];
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));

@@ -99,6 +99,22 @@ const signedInPaths = [
   // Recommendation spreadsheets of every state (features/exports), for editors only.
   '/workspace/recommendations.csv',
   '/workspace/statements/guatemala-vp-visit-2021/recommendations.xlsx',
+  // Press contacts, lists and release sends (features/press), for editors only.
+  '/workspace/press',
+  '/workspace/press/contacts/new',
+  '/workspace/press/contacts/1/edit',
+  '/workspace/press/contacts/1/data.json',
+  '/workspace/press/contacts.csv',
+  '/workspace/press/contacts.xlsx',
+  '/workspace/press/import',
+  '/workspace/press/lists',
+  '/workspace/press/lists/new',
+  '/workspace/press/lists/1/edit',
+  '/workspace/press/sends',
+  '/workspace/press/sends/new',
+  '/workspace/press/sends/preview',
+  '/workspace/press/sends/preview.html',
+  '/workspace/press/sends/1',
 ];
 /** Routes that answer files, not pages (tested in features/releases, the Atom feeds in features/feeds, the spreadsheets in features/exports). */
 const downloadPaths = [

@@ -10,6 +10,7 @@ import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
 import { mailPreferencesFeature } from '../features/mail-preferences/index.js';
+import { pressFeature } from '../features/press/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
 import { searchFeature } from '../features/search/index.js';
@@ -28,6 +29,7 @@ export const features: readonly FeatureManifest[] = [
   filesFeature,
   followupFeature,
   importFeature,
+  pressFeature,
   workspaceFeature,
   feedsFeature,
   sitemapFeature,

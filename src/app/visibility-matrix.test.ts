@@ -235,7 +235,45 @@ const editorialChannels: Record<
     url: (l, s) => `/${l}/workspace/releases/${releaseSlugOf(s)}/preview.pdf`,
     shows: null,
   },
+  // Press contacts, lists and sends (issue 18): personal data and releases of every state, editors only.
+  // The email preview renders any release for its editor; sending it is ruled by `releaseMaySendTo`.
+  '/:locale/workspace/press': { url: (l) => `/${l}/workspace/press`, shows: null },
+  '/:locale/workspace/press/contacts/new': { url: (l) => `/${l}/workspace/press/contacts/new`, shows: null },
+  '/:locale/workspace/press/contacts/:id/edit': {
+    url: (l) => `/${l}/workspace/press/contacts/${pressIds.contact}/edit`,
+    shows: null,
+  },
+  '/:locale/workspace/press/contacts/:id/data.json': {
+    url: (l) => `/${l}/workspace/press/contacts/${pressIds.contact}/data.json`,
+    shows: null,
+  },
+  '/:locale/workspace/press/contacts.csv': { url: (l) => `/${l}/workspace/press/contacts.csv`, shows: null },
+  '/:locale/workspace/press/contacts.xlsx': { url: (l) => `/${l}/workspace/press/contacts.xlsx`, shows: null },
+  '/:locale/workspace/press/import': { url: (l) => `/${l}/workspace/press/import`, shows: null },
+  '/:locale/workspace/press/lists': { url: (l) => `/${l}/workspace/press/lists`, shows: null },
+  '/:locale/workspace/press/lists/new': { url: (l) => `/${l}/workspace/press/lists/new`, shows: null },
+  '/:locale/workspace/press/lists/:id/edit': {
+    url: (l) => `/${l}/workspace/press/lists/${pressIds.list}/edit`,
+    shows: null,
+  },
+  '/:locale/workspace/press/sends': { url: (l) => `/${l}/workspace/press/sends`, shows: null },
+  '/:locale/workspace/press/sends/new': {
+    url: (l, s) => `/${l}/workspace/press/sends/new?release=${releaseSlugOf(s)}`,
+    shows: null,
+  },
+  '/:locale/workspace/press/sends/preview': {
+    url: (l, s) => `/${l}/workspace/press/sends/preview?release=${releaseSlugOf(s)}&lang=${l}`,
+    shows: 'release',
+  },
+  '/:locale/workspace/press/sends/preview.html': {
+    url: (l, s) => `/${l}/workspace/press/sends/preview.html?release=${releaseSlugOf(s)}&lang=${l}`,
+    shows: 'release',
+  },
+  '/:locale/workspace/press/sends/:id': { url: (l) => `/${l}/workspace/press/sends/${pressIds.send}`, shows: null },
 };
+
+/** A press contact, list and send, so the press pages that name one answer editors. */
+const pressIds = { contact: 0, list: 0, send: 0 };
 
 /** Editors' follow-up pages: drafts are what they are for; the public and members get nothing there. */
 const editorChannels = new Set(Object.keys(channels).filter((k) => k.startsWith('/:locale/workspace/followup')));
@@ -325,6 +363,26 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         headline: localized('en', heldTitleOf(h), { es: heldTitleOf(h) }),
       });
     }
+    const [contact] = await ctx.db
+      .insert(t.pressContacts)
+      .values({
+        name: 'Matrix Journalist',
+        email: 'journalist@matrix.example',
+        languages: ['en'],
+        createdAt: T,
+        updatedAt: T,
+      })
+      .returning();
+    const [list] = await ctx.db
+      .insert(t.pressLists)
+      .values({ name: 'Matrix list', kind: 'filter', createdAt: T, updatedAt: T })
+      .returning();
+    const [release] = await ctx.db.select().from(t.releases).limit(1);
+    const [send] = await ctx.db
+      .insert(t.pressSends)
+      .values({ releaseId: release!.id, mode: 'now', sendAfter: T, createdAt: T, updatedAt: T })
+      .returning();
+    Object.assign(pressIds, { contact: contact!.id, list: list!.id, send: send!.id });
     await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id }, T);
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, T);
     await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, T);

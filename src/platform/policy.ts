@@ -103,6 +103,11 @@ export function canEditPerson(user: PolicyUser, person: { organizationId: number
   );
 }
 
+/** Press contacts (journalists' personal data), lists and release sends: editors and the admin. */
+export function canManagePress(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
 /** Role, organization, disabled: another person's account, never one's own (the coalition keeps an admin). */
 export function canChangeAccount(user: PolicyUser, account: { id: number }): boolean {
   return canManageUsers(user) && user?.id !== account.id;

@@ -247,3 +247,19 @@ export function publicCommitmentCondition(commitmentId: PgColumn, publication: P
     ),
   ) as SQL;
 }
+
+/**
+ * The same rule for the press channel (features/press): may a release, delivered at `at`, be mailed to
+ * this contact? Once public, to anyone; while embargoed (published, lift still ahead) only to contacts
+ * trusted under embargo (the mail states the embargo); a draft or withdrawn release to no one.
+ * `at` is when the message may leave (the outbox's sendAfter), not when it was queued.
+ */
+export function releaseMaySendTo(
+  release: { status: PublicationStatus; embargoedUntil: Date | null; withdrawnAt: Date | null },
+  statement: Publishable | null,
+  at: Date,
+  contact: { trusted: boolean },
+): boolean {
+  const state = releaseVisibility(release, statement, at);
+  return state === 'published' || (state === 'embargoed' && contact.trusted);
+}

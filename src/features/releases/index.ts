@@ -8,7 +8,7 @@ export type { ReleaseFormat } from './render.js';
 export { isReleaseFormat, RELEASE_FORMATS, renderRelease, writeFormat } from './render.js';
 export { buildRenderModel, formatInstant, gapMessage } from './render-model.js';
 export { registerReleaseRoutes } from './routes.js';
-export type { ReleaseRow } from './service.js';
+export type { ReleaseRow, ReleaseSource } from './service.js';
 export { getRelease, listPublicReleases } from './service.js';
 export { StatementReleases } from './views.js';
 export { registerReleaseWorkspaceRoutes } from './workspace-routes.js';

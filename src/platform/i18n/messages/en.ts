@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en.js';
+import { pressEn } from './press.en.js';
 import { searchEn } from './search.en.js';
 import { signonEn } from './signon.en.js';
 import { staticExportEn } from './static-export.en.js';
@@ -215,6 +216,7 @@ export const en = {
   ...registryEn,
   ...accountsEn,
   ...signonEn,
+  ...pressEn,
   ...lintEn,
   ...editorialEn,
   ...staticExportEn,

@@ -10,6 +10,7 @@ import { followupEs } from './followup.es.js';
 import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
 import { mailEs } from './mail.es.js';
+import { pressEs } from './press.es.js';
 import { registryEs } from './registry.es.js';
 import { searchEs } from './search.es.js';
 import { signonEs } from './signon.es.js';
@@ -222,6 +223,7 @@ export const es = {
   ...registryEs,
   ...accountsEs,
   ...signonEs,
+  ...pressEs,
   ...lintEs,
   ...editorialEs,
   ...staticExportEs,
