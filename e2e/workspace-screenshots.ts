@@ -56,7 +56,7 @@ async function main() {
     // An out-of-date translation to show: a new English original for a theme.
     await admin.page.goto('/en/workspace/themes/governance-rule-of-law/edit');
     await admin.page.locator('#f-label_en').fill('Governance, the rule of law and justice');
-    await admin.page.locator('main form button[type=submit]').first().click();
+    await admin.page.locator('main form button[type=submit]:not([name=_action])').first().click();
     for (const locale of ['en', 'es']) {
       await admin.page.goto(`/${locale}/workspace`);
       await shot(admin.page, `workspace-home-${locale}`);
@@ -69,7 +69,7 @@ async function main() {
       await admin.page.goto(`/${locale}/workspace/people/new`);
       await admin.page.locator('#f-name').fill('Ana Pérez');
       await admin.page.locator('#f-phone').fill('12');
-      await admin.page.locator('main form button[type=submit]').first().click();
+      await admin.page.locator('main form button[type=submit]:not([name=_action])').first().click();
       await admin.page.locator('.error-summary').waitFor();
       await shot(admin.page, `workspace-form-errors-${locale}`);
     }
@@ -78,7 +78,7 @@ async function main() {
     await admin.page.goto('/en/workspace/organizations/grupo-articulador/edit');
     await deputy.page.goto('/en/workspace/organizations/grupo-articulador/edit');
     await admin.page.locator('#f-website').fill('https://grupo.example.org');
-    await admin.page.locator('main form button[type=submit]').first().click();
+    await admin.page.locator('main form button[type=submit]:not([name=_action])').first().click();
     await deputy.page.locator('#f-boilerplate_es').fill('Un texto cuidadoso que no debe perderse.');
     await deputy.page.locator('main form button[type=submit]').first().click();
     await deputy.page.locator('.conflict-notice').waitFor();
