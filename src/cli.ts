@@ -19,6 +19,7 @@ import {
 import { loadDemo } from './features/demo/index.js';
 import { sendDigest } from './features/followup/index.js';
 import { importRelease, readSourceFile } from './features/import/index.js';
+import { checkSheetFile, importRecommendationsFile } from './features/sheet-import/index.js';
 import { cliLocale, formatFindings, hasErrors, lintFindings } from './features/lint/index.js';
 import {
   gapMessage,
@@ -111,9 +112,31 @@ function buildProgram(): Command {
       }
     });
 
-  program
-    .command('import')
-    .description('bring existing documents in')
+  const importCommand = program.command('import').description('bring existing documents in');
+  importCommand
+    .command('recommendations <file>')
+    .description(
+      'read recommendations and their follow-up from a spreadsheet (.csv or .xlsx, the export\'s columns); a dry run unless --commit, which writes every row or none',
+    )
+    .option('--commit', 'write the rows, all or nothing (refused while any row has a problem)')
+    .action(async (file: string, options: { commit?: boolean }) => {
+      // A file that is not a spreadsheet is refused before the database is opened.
+      await checkSheetFile(file);
+      const handle = await openConfiguredDb(loadConfig(), 'puente import recommendations');
+      try {
+        const { text, report } = await importRecommendationsFile(
+          handle.db,
+          file,
+          { commit: options.commit === true, locale: cliLocale(), progress: process.stderr.isTTY === true },
+          new Date(),
+        );
+        await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+        if (report.problemCount > 0 || report.fileProblem) process.exitCode = 1;
+      } finally {
+        await handle.close();
+      }
+    });
+  importCommand
     .command('release <file>')
     .description('read a release (.md, .txt, .html, .docx); a dry run unless --commit, which writes a draft')
     .option('--lang <lang>', `the release's language, one of ${LOCALES.join(', ')} (default: detected)`)

@@ -12,6 +12,7 @@ import { importFeature } from '../features/import/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
 import { searchFeature } from '../features/search/index.js';
+import { sheetImportFeature } from '../features/sheet-import/index.js';
 import { signOnFeature } from '../features/signon/index.js';
 import { sitemapFeature } from '../features/sitemap/index.js';
 import { statementsFeature } from '../features/statements/index.js';
@@ -33,4 +34,5 @@ export const features: readonly FeatureManifest[] = [
   searchFeature,
   apiFeature,
   exportsFeature,
+  sheetImportFeature,
 ];

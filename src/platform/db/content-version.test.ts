@@ -18,6 +18,7 @@ const NOT_PUBLIC = [
   'release_downloads',
   'search_documents',
   'sessions',
+  'sheet_import_jobs',
   'single_use_tokens',
   'translation_todos',
   'translation_todos_stamp',

@@ -14,3 +14,4 @@ export * from './releases.js';
 export * from './search.js';
 export * from './signon.js';
 export * from './translation-todos.js';
+export * from './sheet-imports.js';

@@ -12,6 +12,7 @@ import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { searchEs } from './search.es.js';
 import { signonEs } from './signon.es.js';
+import { sheetImportEs } from './sheet-import.es.js';
 import { staticExportEs } from './static-export.es.js';
 import { workspaceEs } from './workspace.es.js';
 
@@ -209,6 +210,7 @@ export const es = {
   ...lintEs,
   ...editorialEs,
   ...staticExportEs,
+  ...sheetImportEs,
   ...searchEs,
   ...apiEs,
 } as const satisfies Catalog;
