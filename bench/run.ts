@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search, sheet-import) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
@@ -10,6 +10,7 @@ import { benchImportLint } from './import-lint.bench.js';
 import { benchPageBudget } from './page-budget.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
 import { benchSearch } from './search.bench.js';
+import { benchSheetImport } from './sheet-import.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchUploads } from './uploads.bench.js';
 import { benchWorkspaceHome } from './workspace-home.bench.js';
@@ -25,6 +26,7 @@ const benches: [string, () => Promise<void>][] = [
   ['http', benchHttp],
   ['page-budget', benchPageBudget],
   ['search', benchSearch],
+  ['sheet-import', benchSheetImport],
 ];
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));

@@ -14,7 +14,7 @@ import { messages } from '../../platform/i18n/format.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { formatOf, type SheetFormat } from './read-sheet.js';
 import { addsSomething, hasProblems, type SheetReport } from './report.js';
-import { runSheetImport } from './run.js';
+import { BULK_FROM_BYTES, runSheetImport } from './run.js';
 
 /** The file's size and format, or one line saying why it cannot be read (before the database is opened). */
 export async function checkSheetFile(file: string): Promise<{ size: number; format: SheetFormat }> {
@@ -46,6 +46,7 @@ export async function importRecommendationsFile(
       fileName: basename(file),
       format,
       commit: options.commit,
+      bulk: size >= BULK_FROM_BYTES,
       actor: systemActor(`puente import recommendations ${basename(file)}`),
       now,
       onProgress: (rows, bytes) => bar?.update(bytes, { rows }),

@@ -4,4 +4,4 @@ export { createSheetImport, getSheetImport, runQueuedSheetImports, sheetImportsI
 export { sheetImportFeature } from './manifest.js';
 export { bufferSource, formatOf, readSheet, SheetFileError, type SheetFormat } from './read-sheet.js';
 export { addsSomething, hasProblems, type SheetReport } from './report.js';
-export { runSheetImport } from './run.js';
+export { BULK_FROM_BYTES, runSheetImport } from './run.js';

@@ -11,7 +11,7 @@ import { type Db, queryRows } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { bufferSource, formatOf } from './read-sheet.js';
 import type { SheetReport } from './report.js';
-import { runSheetImport } from './run.js';
+import { BULK_FROM_BYTES, runSheetImport } from './run.js';
 import { systemActor } from '../../platform/audit.js';
 
 const j = t.sheetImportJobs;
@@ -85,6 +85,7 @@ async function runJob(db: Db, job: SheetImportJob, now: () => Date): Promise<voi
       fileName: job.fileName,
       format,
       commit: job.phase === 'commit',
+      bulk: job.fileBytes >= BULK_FROM_BYTES,
       actor: user ? actorOf(user) : systemActor(`sheet import ${job.id}`),
       now: now(),
       onProgress: (rows, bytes) => {

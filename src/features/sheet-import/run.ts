@@ -32,7 +32,87 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Rows checked and written together: few queries per chunk, one chunk of objects in memory. */
 export const CHUNK = 1000;
 
+/**
+ * From this size on, a file is imported in bulk: the derived tables' triggers (follow-up rollups, search
+ * index) are switched off for the transaction and the touched statements' rows rebuilt once at the end,
+ * as bench/large-coalition.ts loads its data. Row by row, each batch made the triggers recount every
+ * statement it touched again (20,000 rows: 80 s; see bench/sheet-import.bench.ts). The switch is
+ * `alter table … disable trigger`, which locks those tables until the import commits: fine for a bulk
+ * load, too much for a small file while the site is read.
+ */
+export const BULK_FROM_BYTES = 1_000_000;
+
+/**
+ * The triggers on the tables an import writes, by table: the derived tables' (rebuilt once by
+ * refreshDerived) and the content version's (a row-level deferred trigger: one queued event per row,
+ * which on 250,000 rows cost more than the rows; bumped once by bumpContentVersion instead).
+ */
+const DERIVED_TRIGGERS: [string, string[]][] = [
+  ['statements', ['search_inserted', 'content_changed']],
+  ['recommendations', ['search_inserted', 'recommendations_rollup_insert', 'content_changed']],
+  ['recommendation_themes', ['recommendation_themes_rollup_insert', 'content_changed']],
+  ['recommendation_addressees', ['recommendation_addressees_rollup_insert', 'content_changed']],
+  ['followup_responses', ['search_inserted', 'followup_responses_rollup_insert', 'content_changed']],
+  [
+    'followup_status_updates',
+    [
+      'search_inserted',
+      'search_updated',
+      'followup_status_updates_rollup_insert',
+      'followup_status_updates_rollup_update',
+      'content_changed',
+    ],
+  ],
+  ['followup_evidence', ['content_changed']],
+];
+
+async function switchDerivedTriggers(tx: Tx, on: boolean): Promise<void> {
+  for (const [table, triggers] of DERIVED_TRIGGERS) {
+    for (const trigger of triggers) {
+      await tx.execute(sql.raw(`alter table "${table}" ${on ? 'enable' : 'disable'} trigger "${trigger}"`));
+    }
+  }
+}
+
+/** What the triggers would have done, once, for the rows an import created. Ids are integers, inlined in chunks. */
+async function refreshDerived(tx: Tx, created: CreatedIds): Promise<void> {
+  const inChunks = async (ids: number[], call: (list: ReturnType<typeof sql.raw>) => ReturnType<typeof sql>) => {
+    for (let at = 0; at < ids.length; at += 5000) {
+      await tx.execute(call(sql.raw(`array[${ids.slice(at, at + 5000).join(',')}]::integer[]`)));
+    }
+  };
+  await inChunks([...created.statements], (ids) => sql`select followup_rollup_refresh(${ids})`);
+  await inChunks(created.newStatements, (ids) => sql`select search_refresh('statement', ${ids})`);
+  await inChunks(created.recommendations, (ids) => sql`select search_refresh('recommendation', ${ids})`);
+  await inChunks(created.responses, (ids) => sql`select search_refresh('followup_response', ${ids})`);
+  await inChunks(created.statusUpdates, (ids) => sql`select search_refresh('followup_status_update', ${ids})`);
+}
+
+/** What the content-version trigger does once per transaction (migration 0015), for the rows it did not see. */
+async function bumpContentVersion(tx: Tx): Promise<void> {
+  await tx.execute(sql`do $$
+    declare bumped bigint;
+    begin
+      if current_setting('puente.content_changed', true) is distinct from 'yes' then
+        perform set_config('puente.content_changed', 'yes', true);
+        update content_version set version = version + 1, changed_at = now() where id = 1 returning version into bumped;
+        perform pg_notify('puente_content_version', bumped::text);
+      end if;
+    end $$`);
+}
+
+interface CreatedIds {
+  /** Every statement whose recommendations or entries changed (the rollups are per statement). */
+  statements: Set<number>;
+  newStatements: number[];
+  recommendations: number[];
+  responses: number[];
+  statusUpdates: number[];
+}
+
 export interface RunOptions {
+  /** Switch the derived tables' triggers off and rebuild once (BULK_FROM_BYTES); default: by nothing, row by row. */
+  bulk?: boolean;
   fileName: string;
   format: SheetFormat;
   commit: boolean;
@@ -48,8 +128,18 @@ export async function runSheetImport(db: Db, source: Readable, options: RunOptio
   let report = emptyReport(options.fileName);
   try {
     await db.transaction(async (tx) => {
-      report = await importRows(tx, source, options);
+      const created: CreatedIds = { statements: new Set(), newStatements: [], recommendations: [], responses: [], statusUpdates: [] };
+      if (options.bulk) await switchDerivedTriggers(tx, false);
+      report = await importRows(tx, source, options, created);
       if (!options.commit || hasProblems(report)) throw new RollBack();
+      if (options.bulk) {
+        // The content-version triggers are deferred to the commit; a table with pending events cannot be
+        // altered, so they run now (the version moves either way, once the transaction commits).
+        await tx.execute(sql`set constraints all immediate`);
+        await switchDerivedTriggers(tx, true);
+        await refreshDerived(tx, created);
+        await bumpContentVersion(tx);
+      }
       report.committed = true;
       await writeAudit(tx, {
         actor: options.actor,
@@ -125,7 +215,7 @@ function bilingual(original: 'en' | 'es', en: string, es: string): LocalizedText
 }
 const firstFilled = (en: string): 'en' | 'es' => (en !== '' ? 'en' : 'es');
 
-async function importRows(tx: Tx, source: Readable, options: RunOptions): Promise<SheetReport> {
+async function importRows(tx: Tx, source: Readable, options: RunOptions, created: CreatedIds): Promise<SheetReport> {
   const report = emptyReport(options.fileName);
   const statementsSeen = new Map<string, StatementSeen>();
   const recommendationsSeen = new Map<string, RecommendationSeen>();
@@ -208,7 +298,7 @@ async function importRows(tx: Tx, source: Readable, options: RunOptions): Promis
         } else toCreate.push(first);
       }
       if (toCreate.length > 0) {
-        const created = await tx
+        const made = await tx
           .insert(t.statements)
           .values(
             toCreate.map((p) => ({
@@ -220,7 +310,8 @@ async function importRows(tx: Tx, source: Readable, options: RunOptions): Promis
             })),
           )
           .returning({ id: t.statements.id, slug: t.statements.slug });
-        for (const c of created) {
+        for (const c of made) {
+          created.newStatements.push(c.id);
           const first = toCreate.find((p) => p.statement.slug === c.slug)!;
           statementsSeen.set(c.slug, { id: c.id, existed: false, fields: statementFields(first), row: first.row });
           report.statements.created++;
@@ -291,7 +382,7 @@ async function importRows(tx: Tx, source: Readable, options: RunOptions): Promis
       recsToCreate.push(p);
     }
     if (recsToCreate.length > 0) {
-      const created = await tx
+      const made = await tx
         .insert(t.recommendations)
         .values(
           recsToCreate.map((p) => ({
@@ -305,7 +396,9 @@ async function importRows(tx: Tx, source: Readable, options: RunOptions): Promis
       const themeLinks: { recommendationId: number; themeId: number }[] = [];
       const addresseeLinks: { recommendationId: number; addresseeId: number }[] = [];
       for (const [k, p] of recsToCreate.entries()) {
-        const id = created[k]!.id;
+        const id = made[k]!.id;
+        created.recommendations.push(id);
+        created.statements.add(statementsSeen.get(p.statement.slug)!.id);
         recommendationsSeen.set(keyOf(p), { id, existed: false, digest: recommendationDigest(p), row: p.row });
         report.recommendations.created++;
         for (const theme of new Set(p.recommendation.themes)) themeLinks.push({ recommendationId: id, themeId: await resolve('theme', theme) });
@@ -415,12 +508,18 @@ async function importRows(tx: Tx, source: Readable, options: RunOptions): Promis
         });
       }
     }
-    if (responses.length > 0) await tx.insert(t.followupResponses).values(responses);
+    if (responses.length > 0) {
+      const ids = await tx.insert(t.followupResponses).values(responses).returning({ id: t.followupResponses.id });
+      for (const { id } of ids) created.responses.push(id);
+      for (const { p } of pending) created.statements.add(statementsSeen.get(p.statement.slug)!.id);
+    }
     if (updates.length > 0) {
       const ids = await tx
         .insert(t.followupStatusUpdates)
         .values(updates.map((u) => u.row))
         .returning({ id: t.followupStatusUpdates.id });
+      for (const { id } of ids) created.statusUpdates.push(id);
+      for (const u of updates) created.statements.add(u.row.statementId);
       const evidence = updates.flatMap((u, k) =>
         u.evidence.map((url, position) => ({ statusUpdateId: ids[k]!.id, url, title: url, publisher: hostOf(url), position })),
       );
