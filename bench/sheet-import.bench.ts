@@ -43,7 +43,10 @@ function realRows(): UprRow[] {
   const rows: UprRow[] = [];
   for (const name of ['1-5.csv', '14-17.csv']) {
     const text = iconv.decode(readFileSync(join(DATA, name)), 'macintosh');
-    const records = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+    const records = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<
+      string,
+      string
+    >[];
     for (const r of records) {
       if (!r.To || !r.Text) continue;
       rows.push({
@@ -51,7 +54,10 @@ function realRows(): UprRow[] {
         text: r.Text.trim(),
         from: (r.From ?? '').trim(),
         response: (r.Response ?? '').trim(),
-        issues: (r.Issue ?? '').split(',').map((i) => i.trim()).filter(Boolean),
+        issues: (r.Issue ?? '')
+          .split(',')
+          .map((i) => i.trim())
+          .filter(Boolean),
         session: (r.Session ?? '').trim(),
       });
     }
@@ -114,7 +120,13 @@ async function plainInsert(dir: string, real: UprRow[]): Promise<number> {
     const start = performance.now();
     await handle.db.transaction(async (tx) => {
       // The floor: raw rows only, none of the derived tables' upkeep (the import rebuilds them once at its end).
-      for (const table of ['statements', 'recommendations', 'recommendation_themes', 'recommendation_addressees', 'followup_responses']) {
+      for (const table of [
+        'statements',
+        'recommendations',
+        'recommendation_themes',
+        'recommendation_addressees',
+        'followup_responses',
+      ]) {
         await tx.execute(sql.raw(`alter table ${table} disable trigger user`));
       }
       const addressees = new Map<string, number>();
@@ -126,34 +138,67 @@ async function plainInsert(dir: string, real: UprRow[]): Promise<number> {
         if (newStatements.length) {
           const rows = await tx
             .insert(t.statements)
-            .values(newStatements.map((slug) => {
-              const r = batch.find((b) => b.statement_slug === slug)!;
-              return { slug, date: r.statement_date, title: localized('en', r.statement_title_en), status: 'published' as const };
-            }))
+            .values(
+              newStatements.map((slug) => {
+                const r = batch.find((b) => b.statement_slug === slug)!;
+                return {
+                  slug,
+                  date: r.statement_date,
+                  title: localized('en', r.statement_title_en),
+                  status: 'published' as const,
+                };
+              }),
+            )
             .returning({ id: t.statements.id, slug: t.statements.slug });
           for (const s of rows) statements.set(s.slug, s.id);
         }
         for (const r of batch) {
           if (!addressees.has(r.addressees)) {
-            const [a] = await tx.insert(t.addressees).values({ slug: `a${addressees.size}`, name: localized('en', r.addressees), kind: 'other' }).returning({ id: t.addressees.id });
+            const [a] = await tx
+              .insert(t.addressees)
+              .values({ slug: `a${addressees.size}`, name: localized('en', r.addressees), kind: 'other' })
+              .returning({ id: t.addressees.id });
             addressees.set(r.addressees, a!.id);
           }
           for (const th of r.themes.split('; ').filter(Boolean)) {
             if (!themes.has(th)) {
-              const [row] = await tx.insert(t.themes).values({ slug: `t${themes.size}`, label: localized('en', th) }).returning({ id: t.themes.id });
+              const [row] = await tx
+                .insert(t.themes)
+                .values({ slug: `t${themes.size}`, label: localized('en', th) })
+                .returning({ id: t.themes.id });
               themes.set(th, row!.id);
             }
           }
         }
         const recs = await tx
           .insert(t.recommendations)
-          .values(batch.map((r) => ({ statementId: statements.get(r.statement_slug)!, slug: r.recommendation_slug, position: Number(r.recommendation_number), text: localized('en', r.recommendation_text_en) })))
+          .values(
+            batch.map((r) => ({
+              statementId: statements.get(r.statement_slug)!,
+              slug: r.recommendation_slug,
+              position: Number(r.recommendation_number),
+              text: localized('en', r.recommendation_text_en),
+            })),
+          )
           .returning({ id: t.recommendations.id });
-        const links = batch.flatMap((r, k) => [...new Set(r.themes.split('; ').filter(Boolean))].map((th) => ({ recommendationId: recs[k]!.id, themeId: themes.get(th)! })));
+        const links = batch.flatMap((r, k) =>
+          [...new Set(r.themes.split('; ').filter(Boolean))].map((th) => ({
+            recommendationId: recs[k]!.id,
+            themeId: themes.get(th)!,
+          })),
+        );
         if (links.length) await tx.insert(t.recommendationThemes).values(links);
-        await tx.insert(t.recommendationAddressees).values(batch.map((r, k) => ({ recommendationId: recs[k]!.id, addresseeId: addressees.get(r.addressees)! })));
+        await tx
+          .insert(t.recommendationAddressees)
+          .values(batch.map((r, k) => ({ recommendationId: recs[k]!.id, addresseeId: addressees.get(r.addressees)! })));
         await tx.insert(t.followupResponses).values(
-          batch.map((r, k) => ({ recommendationId: recs[k]!.id, addresseeId: addressees.get(r.entry_addressee)!, position: r.entry_value as 'accepted', date: r.entry_date, publication: 'published' as const })),
+          batch.map((r, k) => ({
+            recommendationId: recs[k]!.id,
+            addresseeId: addressees.get(r.entry_addressee)!,
+            position: r.entry_value as 'accepted',
+            date: r.entry_date,
+            publication: 'published' as const,
+          })),
         );
         batch = [];
       };
@@ -169,6 +214,8 @@ async function plainInsert(dir: string, real: UprRow[]): Promise<number> {
   }
 }
 
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
 export async function benchSheetImport(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'puente-sheet-bench-'));
   try {
@@ -176,7 +223,9 @@ export async function benchSheetImport(): Promise<void> {
     const file = join(dir, 'recommendations.csv');
     await pipeline(csvStream(asAsync(generated(real))), createWriteStream(file));
     const size = statSync(file).size;
-    console.log(`sheet import: ${ROWS} rows generated from ${real.length} real UPR Info rows, ${(size / 1024 / 1024).toFixed(0)} MB CSV`);
+    console.log(
+      `sheet import: ${ROWS} rows generated from ${real.length} real UPR Info rows, ${(size / 1024 / 1024).toFixed(0)} MB CSV`,
+    );
 
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => {
@@ -193,20 +242,28 @@ export async function benchSheetImport(): Promise<void> {
       bulk: size >= BULK_FROM_BYTES,
       actor: systemActor('bench'),
       now: new Date(),
+      onProgress: (rows) => {
+        if (rows % 25_000 === 0)
+          console.log(
+            `  … ${rows} rows after ${((performance.now() - start) / 1000).toFixed(0)} s, RSS ${mb(process.memoryUsage().rss)}`,
+          );
+      },
     });
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     await handle.close();
-    if (!report.committed) throw new Error(`the import was not committed: ${JSON.stringify(report.problems.slice(0, 3))}`);
+    if (!report.committed)
+      throw new Error(`the import was not committed: ${JSON.stringify(report.problems.slice(0, 3))}`);
 
     const baseline = await plainInsert(join(dir, 'plain-db'), real);
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
     console.log(
       `  import (commit): ${seconds.toFixed(1)} s (goal ≤ 60 s), ${report.recommendations.created} recommendations, ${report.statements.created} statements, ${report.themes.length} themes, ${report.addressees.length} addressees`,
     );
     console.log(`  peak RSS during the import: ${mb(peak)} (goal ≤ 512 MB; ${mb(rssBefore)} before it)`);
-    console.log(`  plain batched insert of the same rows: ${baseline.toFixed(1)} s; import / plain = ${(seconds / baseline).toFixed(2)}×`);
+    console.log(
+      `  plain batched insert of the same rows: ${baseline.toFixed(1)} s; import / plain = ${(seconds / baseline).toFixed(2)}×`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,7 +19,6 @@ import {
 import { loadDemo } from './features/demo/index.js';
 import { sendDigest } from './features/followup/index.js';
 import { importRelease, readSourceFile } from './features/import/index.js';
-import { checkSheetFile, importRecommendationsFile } from './features/sheet-import/index.js';
 import { cliLocale, formatFindings, hasErrors, lintFindings } from './features/lint/index.js';
 import {
   gapMessage,
@@ -29,6 +28,7 @@ import {
   RELEASE_FORMATS,
   renderRelease,
 } from './features/releases/index.js';
+import { checkSheetFile, importRecommendationsFile } from './features/sheet-import/index.js';
 import { NotFound, StartupError } from './platform/errors.js';
 import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
 import { createMailer, mailFrom } from './platform/mail.js';
@@ -116,7 +116,7 @@ function buildProgram(): Command {
   importCommand
     .command('recommendations <file>')
     .description(
-      'read recommendations and their follow-up from a spreadsheet (.csv or .xlsx, the export\'s columns); a dry run unless --commit, which writes every row or none',
+      "read recommendations and their follow-up from a spreadsheet (.csv or .xlsx, the export's columns); a dry run unless --commit, which writes every row or none",
     )
     .option('--commit', 'write the rows, all or nothing (refused while any row has a problem)')
     .action(async (file: string, options: { commit?: boolean }) => {

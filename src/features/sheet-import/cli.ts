@@ -95,7 +95,9 @@ export function textReport(report: SheetReport, locale: Locale, commitAsked: boo
       const suggestions = m.suggestions.length
         ? ` — ${t.sheetSuggestions} ${m.suggestions.map((s) => `${s.slug} (${s.score.toFixed(2)})`).join(', ')}?`
         : '';
-      lines.push(`  ${mark} ${m.written} → ${m.slug} (${t.sheetHowName(m.how)}${m.how === 'fuzzy' ? ` ${m.score.toFixed(2)}` : ''})${suggestions}`);
+      lines.push(
+        `  ${mark} ${m.written} → ${m.slug} (${t.sheetHowName(m.how)}${m.how === 'fuzzy' ? ` ${m.score.toFixed(2)}` : ''})${suggestions}`,
+      );
     }
   }
   if (report.problems.length > 0) {

@@ -6,13 +6,13 @@
  * read, so the progress page needs nothing but the row.
  */
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import { actorOf } from '../../platform/write.js';
+import { systemActor } from '../../platform/audit.js';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
+import { actorOf } from '../../platform/write.js';
 import { bufferSource, formatOf } from './read-sheet.js';
 import type { SheetReport } from './report.js';
 import { BULK_FROM_BYTES, runSheetImport } from './run.js';
-import { systemActor } from '../../platform/audit.js';
 
 const j = t.sheetImportJobs;
 export type SheetImportJob = typeof j.$inferSelect;
@@ -56,7 +56,15 @@ export async function queueSheetImportCommit(db: Db, id: number, now: Date): Pro
   const updated = await db
     .update(j)
     .set({ phase: 'commit', state: 'queued', rowsDone: 0, bytesDone: 0, updatedAt: now })
-    .where(and(eq(j.id, id), eq(j.phase, 'check'), eq(j.state, 'done'), sql`${j.file} is not null`, sql`coalesce((${j.report}->>'problemCount')::int, 1) = 0 and ${j.report}->'fileProblem' = 'null'::jsonb`))
+    .where(
+      and(
+        eq(j.id, id),
+        eq(j.phase, 'check'),
+        eq(j.state, 'done'),
+        sql`${j.file} is not null`,
+        sql`coalesce((${j.report}->>'problemCount')::int, 1) = 0 and ${j.report}->'fileProblem' = 'null'::jsonb`,
+      ),
+    )
     .returning({ id: j.id });
   return updated.length === 1;
 }
@@ -71,16 +79,17 @@ async function claimNext(db: Db, now: Date): Promise<SheetImportJob | null> {
         returning id`,
   );
   if (!rows[0]) return null;
-  const [job] = await db.select().from(j).where(eq(j.id, Number(rows[0].id)));
+  const [job] = await db
+    .select()
+    .from(j)
+    .where(eq(j.id, Number(rows[0].id)));
   return job ?? null;
 }
 
 async function runJob(db: Db, job: SheetImportJob, now: () => Date): Promise<void> {
   const format = formatOf(job.fileName) ?? 'csv';
   try {
-    const [user] = job.createdBy
-      ? await db.select().from(t.users).where(eq(t.users.id, job.createdBy))
-      : [];
+    const [user] = job.createdBy ? await db.select().from(t.users).where(eq(t.users.id, job.createdBy)) : [];
     const report: SheetReport = await runSheetImport(db, bufferSource(job.file ?? Buffer.alloc(0)), {
       fileName: job.fileName,
       format,
@@ -110,7 +119,12 @@ async function runJob(db: Db, job: SheetImportJob, now: () => Date): Promise<voi
     liveProgress.delete(job.id);
     await db
       .update(j)
-      .set({ state: 'failed', failure: String((error as Error).message ?? error).slice(0, 500), finishedAt: now(), updatedAt: now() })
+      .set({
+        state: 'failed',
+        failure: String((error as Error).message ?? error).slice(0, 500),
+        finishedAt: now(),
+        updatedAt: now(),
+      })
       .where(eq(j.id, job.id));
   }
 }

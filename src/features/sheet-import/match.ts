@@ -37,13 +37,18 @@ function table(kind: VocabularyKind) {
     : { name: sql.raw('addressees'), text: sql.raw('name') };
 }
 
-export async function matchVocabulary(db: Db, kind: VocabularyKind, written: string): Promise<VocabularyMatch & { id: number | null }> {
+export async function matchVocabulary(
+  db: Db,
+  kind: VocabularyKind,
+  written: string,
+): Promise<VocabularyMatch & { id: number | null }> {
   const { name, text } = table(kind);
   const bySlug = await queryRows<{ id: number; slug: string }>(
     db,
     sql`select id, slug from ${name} where slug = ${written} limit 1`,
   );
-  if (bySlug[0]) return { written, how: 'slug', slug: bySlug[0].slug, id: Number(bySlug[0].id), score: 1, suggestions: [] };
+  if (bySlug[0])
+    return { written, how: 'slug', slug: bySlug[0].slug, id: Number(bySlug[0].id), score: 1, suggestions: [] };
   const byName = await queryRows<{ id: number; slug: string }>(
     db,
     sql`select id, slug from ${name}
@@ -51,7 +56,8 @@ export async function matchVocabulary(db: Db, kind: VocabularyKind, written: str
            or ${key(sql`${text}->'es'->>'text'`)} = ${key(sql`${written}`)}
         order by archived_at nulls first, id limit 1`,
   );
-  if (byName[0]) return { written, how: 'name', slug: byName[0].slug, id: Number(byName[0].id), score: 1, suggestions: [] };
+  if (byName[0])
+    return { written, how: 'name', slug: byName[0].slug, id: Number(byName[0].id), score: 1, suggestions: [] };
   const close = await queryRows<{ id: number; slug: string; label: string; score: number }>(
     db,
     sql`select id, slug, coalesce(${text}->'en'->>'text', ${text}->'es'->>'text', slug) as label,
@@ -68,7 +74,14 @@ export async function matchVocabulary(db: Db, kind: VocabularyKind, written: str
     .filter((c) => c.score >= SUGGEST_FROM);
   const best = close[0];
   if (best && Number(best.score) >= FUZZY_THRESHOLD) {
-    return { written, how: 'fuzzy', slug: best.slug, id: Number(best.id), score: Number(best.score), suggestions: suggestions.slice(1) };
+    return {
+      written,
+      how: 'fuzzy',
+      slug: best.slug,
+      id: Number(best.id),
+      score: Number(best.score),
+      suggestions: suggestions.slice(1),
+    };
   }
   return { written, how: 'new', slug: slugify(written), id: null, score: 0, suggestions };
 }

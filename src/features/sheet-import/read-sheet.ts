@@ -41,7 +41,11 @@ export function formatOf(fileName: string): SheetFormat | null {
 /** Bytes of the source read so far, for progress. */
 export type OnBytes = (bytes: number) => void;
 
-export async function* readSheet(source: Readable, format: SheetFormat, onBytes: OnBytes = () => {}): AsyncGenerator<SheetRow> {
+export async function* readSheet(
+  source: Readable,
+  format: SheetFormat,
+  onBytes: OnBytes = () => {},
+): AsyncGenerator<SheetRow> {
   let read = 0;
   const counted = source.pipe(
     new Transform({

@@ -7,8 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestDb, describeEachEngine } from '../../../test/support/db.js';
 import { systemActor } from '../../platform/audit.js';
-import type { DbHandle } from '../../platform/db/client.js';
-import type { Db } from '../../platform/db/client.js';
+import type { Db, DbHandle } from '../../platform/db/client.js';
 import { loadDemo } from '../demo/index.js';
 import { csvStream, exportRows, xlsxStream } from '../exports/index.js';
 import { bufferSource } from './read-sheet.js';
@@ -34,7 +33,9 @@ describeEachEngine('spreadsheet round trip', (ctx) => {
   });
 
   const derived = async (db: Db) => ({
-    search: await db.execute(sql`select kind, source_id, title_en, body_en from search_documents order by kind, source_id`),
+    search: await db.execute(
+      sql`select kind, source_id, title_en, body_en from search_documents order by kind, source_id`,
+    ),
     // Cells counting nothing are left behind by the triggers' increments and not made by a rebuild: the same counts.
     rollup: await db.execute(
       sql`select * from followup_rollup where n + answered + accepted <> 0 order by theme_id, addressee_id, country, status`,
@@ -45,7 +46,11 @@ describeEachEngine('spreadsheet round trip', (ctx) => {
   });
   const results: Record<string, Awaited<ReturnType<typeof derived>>> = {};
 
-  for (const [format, bulk] of [['csv', false], ['xlsx', false], ['csv', true]] as const) {
+  for (const [format, bulk] of [
+    ['csv', false],
+    ['xlsx', false],
+    ['csv', true],
+  ] as const) {
     it(`${format}${bulk ? ' in bulk' : ''}: export → import into an empty database → export gives the same file`, async () => {
       const first = await exported(ctx.db, format);
       const target = await createTestDb(ctx.engine);

@@ -3,8 +3,8 @@
  * progress and then the report → confirm → the background commit → the same page. Editors and the admin.
  */
 import { Type } from '@fastify/type-provider-typebox';
-import type { AppDeps } from '../../platform/feature.js';
 import { NotFound } from '../../platform/errors.js';
+import type { AppDeps } from '../../platform/feature.js';
 import { canImportRecommendations } from '../../platform/policy.js';
 import { csrfMatches } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
@@ -12,7 +12,13 @@ import { sendHtml } from '../../platform/web/site-deps.js';
 import { workspaceRoutes } from '../../platform/web/workspace-request.js';
 import { ForbiddenPage } from '../../ui/forbidden-page.js';
 import { receiveUploadForm } from '../files/index.js';
-import { createSheetImport, getSheetImport, progressOf, queueSheetImportCommit, runQueuedSheetImports } from './jobs.js';
+import {
+  createSheetImport,
+  getSheetImport,
+  progressOf,
+  queueSheetImportCommit,
+  runQueuedSheetImports,
+} from './jobs.js';
 import { formatOf } from './read-sheet.js';
 import { MAX_UPLOAD_BYTES, SheetJobPage, SheetUploadPage, sheetPath } from './views.js';
 
@@ -21,7 +27,9 @@ const JobParams = Type.Object({ id: Type.String({ pattern: '^[1-9][0-9]{0,9}$' }
 export function registerSheetImportRoutes(app: FastifyTypeBox, deps: AppDeps): void {
   const startRunner = () => {
     // In the background: the request answers at once; the job's page follows it.
-    void runQueuedSheetImports(deps.db, deps.now).catch((error) => app.log.error({ err: error }, 'sheet import runner failed'));
+    void runQueuedSheetImports(deps.db, deps.now).catch((error) =>
+      app.log.error({ err: error }, 'sheet import runner failed'),
+    );
   };
   app.addHook('onReady', async () => {
     // Jobs left queued (or stranded by a restart) are picked up when the server starts.
@@ -66,14 +74,18 @@ export function registerSheetImportRoutes(app: FastifyTypeBox, deps: AppDeps): v
       return sendHtml(reply, await SheetJobPage({ ...request.workspace, job, progress: progressOf(job) }));
     });
 
-    scope.post('/workspace/import/recommendations/:id/commit', { schema: { params: JobParams } }, async (request, reply) => {
-      const w = request.workspace;
-      const id = Number(request.params.id);
-      const job = await getSheetImport(deps.db, id);
-      if (!job) throw new NotFound('no such import');
-      // Refused quietly (back to the page, which says why) unless the dry run is done and clean.
-      if (await queueSheetImportCommit(deps.db, id, deps.now())) startRunner();
-      return reply.redirect(sheetPath(w.ctx, `/${id}`), 303);
-    });
+    scope.post(
+      '/workspace/import/recommendations/:id/commit',
+      { schema: { params: JobParams } },
+      async (request, reply) => {
+        const w = request.workspace;
+        const id = Number(request.params.id);
+        const job = await getSheetImport(deps.db, id);
+        if (!job) throw new NotFound('no such import');
+        // Refused quietly (back to the page, which says why) unless the dry run is done and clean.
+        if (await queueSheetImportCommit(deps.db, id, deps.now())) startRunner();
+        return reply.redirect(sheetPath(w.ctx, `/${id}`), 303);
+      },
+    );
   });
 }

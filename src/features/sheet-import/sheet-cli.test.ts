@@ -44,7 +44,10 @@ describe('puente import recommendations', { timeout: 180_000 }, () => {
   });
 
   it('dry run, commit, and the same file again adding nothing', async () => {
-    const good = file('good.csv', [{}, { recommendation_slug: 'r2', recommendation_number: '2', entry_value: 'noted' }]);
+    const good = file('good.csv', [
+      {},
+      { recommendation_slug: 'r2', recommendation_number: '2', entry_value: 'noted' },
+    ]);
     const dry = await runCli(['import', 'recommendations', good], env);
     expect({ code: dry.code, stderr: dry.stderr }).toEqual({ code: 0, stderr: '' });
     expect(dry.stdout).toContain('good.csv: The file is ready to import. Nothing has been written yet. (--commit)');

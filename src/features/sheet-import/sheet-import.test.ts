@@ -53,11 +53,24 @@ const csv = (rows: Partial<ExportRow>[], headers: readonly string[] = HEADERS) =
   );
 
 const run = (db: Db, file: Buffer, commit: boolean) =>
-  runSheetImport(db, bufferSource(file), { fileName: 'test.csv', format: 'csv', commit, actor: systemActor('test'), now: NOW });
+  runSheetImport(db, bufferSource(file), {
+    fileName: 'test.csv',
+    format: 'csv',
+    commit,
+    actor: systemActor('test'),
+    now: NOW,
+  });
 
 async function counts(db: Db) {
-  const n = async (table: typeof t.statements | typeof t.recommendations | typeof t.themes | typeof t.addressees | typeof t.followupResponses | typeof t.followupStatusUpdates) =>
-    (await db.select({ n: count() }).from(table))[0]!.n;
+  const n = async (
+    table:
+      | typeof t.statements
+      | typeof t.recommendations
+      | typeof t.themes
+      | typeof t.addressees
+      | typeof t.followupResponses
+      | typeof t.followupStatusUpdates,
+  ) => (await db.select({ n: count() }).from(table))[0]!.n;
   return {
     statements: await n(t.statements),
     recommendations: await n(t.recommendations),
@@ -78,14 +91,29 @@ describeEachEngine('spreadsheet import', (ctx) => {
     const file = csv([
       {},
       { recommendation_slug: 'r2', recommendation_number: '2', statement_date: '2023-02-30' },
-      { recommendation_slug: 'r3', recommendation_number: '3', entry_type: 'response', entry_date: '2023-05-01', entry_publication: 'published', entry_value: 'accepted' },
-      { recommendation_slug: 'r4', recommendation_number: 'four', entry_type: 'status_update', entry_date: '2023-05-01', entry_publication: 'published', entry_value: 'done' },
+      {
+        recommendation_slug: 'r3',
+        recommendation_number: '3',
+        entry_type: 'response',
+        entry_date: '2023-05-01',
+        entry_publication: 'published',
+        entry_value: 'accepted',
+      },
+      {
+        recommendation_slug: 'r4',
+        recommendation_number: 'four',
+        entry_type: 'status_update',
+        entry_date: '2023-05-01',
+        entry_publication: 'published',
+        entry_value: 'done',
+      },
       { recommendation_slug: 'r5', recommendation_number: '5', statement_state: 'embargoed' },
       { recommendation_slug: 'r6', recommendation_number: '6', entry_source_url: 'www.example.org' },
+      { recommendation_text_en: 'Another text for r1.' },
     ]);
     const report = await run(ctx.db, file, true);
     expect(report.committed).toBe(false);
-    expect(report.rows).toBe(6);
+    expect(report.rows).toBe(7);
     expect(report.problems.map((p) => [p.row, p.column, p.code])).toEqual([
       [3, 'statement_date', 'bad-date'],
       [4, 'entry_addressee', 'response-needs-addressee'],
@@ -94,17 +122,27 @@ describeEachEngine('spreadsheet import', (ctx) => {
       [6, 'statement_state', 'embargo-unknown'],
       [7, 'entry_source_url', 'bad-url'],
       [7, 'entry_type', 'entry-without-type'],
+      [8, 'recommendation_text_en', 'inconsistent'],
     ]);
     expect(report.problems[0]!.value).toBe('2023-02-30');
-    expect(report.problemCount).toBe(7);
+    expect(report.problemCount).toBe(8);
+    expect(report.problems[7]!.value).toBe('2');
     expect(await counts(ctx.db)).toEqual(before);
   });
 
   it('matches themes and addressees by slug, name and similarity, suggests for new ones, and creates nothing in a dry run', async () => {
     const before = await counts(ctx.db);
     const file = csv([
-      { themes: 'governance-rule-of-law; Socioeconomic conditions; Climate justise and the enviroment; Water and sanitation' },
-      { recommendation_slug: 'r2', recommendation_number: '2', themes: 'Justicia climática y medio ambiente', addressees: 'Goverment of Guatemala' },
+      {
+        themes:
+          'governance-rule-of-law; Socioeconomic conditions; Climate justise and the enviroment; Water and sanitation',
+      },
+      {
+        recommendation_slug: 'r2',
+        recommendation_number: '2',
+        themes: 'Justicia climática y medio ambiente',
+        addressees: 'Goverment of Guatemala',
+      },
     ]);
     const report = await run(ctx.db, file, false);
     expect(report.problems).toEqual([]);
@@ -137,9 +175,34 @@ describeEachEngine('spreadsheet import', (ctx) => {
   it('commits every row in one go, and the same file again adds nothing', async () => {
     const before = await counts(ctx.db);
     const file = csv([
-      { themes: 'Water and sanitation', entry_type: 'response', entry_date: '2023-03-01', entry_publication: 'published', entry_value: 'noted', entry_addressee: 'guatemala-government', entry_summary_es: 'Tomó nota.', current_status: 'in_progress', current_status_date: '2023-09-01' },
-      { themes: 'Water and sanitation', entry_type: 'status_update', entry_date: '2023-09-01', entry_publication: 'published', entry_value: 'in_progress', current_status: 'in_progress', current_status_date: '2023-09-01', entry_evidence_urls: 'https://example.org/a; https://example.org/b' },
-      { recommendation_slug: 'r2', recommendation_number: '2', themes: '', current_status: 'not_started', current_status_date: '2023-04-01' },
+      {
+        themes: 'Water and sanitation',
+        entry_type: 'response',
+        entry_date: '2023-03-01',
+        entry_publication: 'published',
+        entry_value: 'noted',
+        entry_addressee: 'guatemala-government',
+        entry_summary_es: 'Tomó nota.',
+        current_status: 'in_progress',
+        current_status_date: '2023-09-01',
+      },
+      {
+        themes: 'Water and sanitation',
+        entry_type: 'status_update',
+        entry_date: '2023-09-01',
+        entry_publication: 'published',
+        entry_value: 'in_progress',
+        current_status: 'in_progress',
+        current_status_date: '2023-09-01',
+        entry_evidence_urls: 'https://example.org/a; https://example.org/b',
+      },
+      {
+        recommendation_slug: 'r2',
+        recommendation_number: '2',
+        themes: '',
+        current_status: 'not_started',
+        current_status_date: '2023-04-01',
+      },
     ]);
     const report = await run(ctx.db, file, true);
     expect(report.problems).toEqual([]);
@@ -162,7 +225,10 @@ describeEachEngine('spreadsheet import', (ctx) => {
       .where(eq(t.recommendations.slug, 'r1'))
       .orderBy(t.followupStatusUpdates.id);
     expect(current?.status).toBe('in_progress');
-    const evidence = await ctx.db.select({ url: t.followupEvidence.url }).from(t.followupEvidence).orderBy(t.followupEvidence.id);
+    const evidence = await ctx.db
+      .select({ url: t.followupEvidence.url })
+      .from(t.followupEvidence)
+      .orderBy(t.followupEvidence.id);
     expect(evidence.slice(-2).map((e) => e.url)).toEqual(['https://example.org/a', 'https://example.org/b']);
 
     const again = await run(ctx.db, file, true);
@@ -174,14 +240,26 @@ describeEachEngine('spreadsheet import', (ctx) => {
 
     // A statement already there is never changed by an import: a different title is a row problem.
     const changed = await run(ctx.db, csv([{ statement_title_en: 'Another title' }]), true);
-    expect(changed.problems.map((p) => [p.row, p.column, p.code])).toEqual([[2, 'statement_title_en', 'statement-differs']]);
+    expect(changed.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+      [2, 'statement_title_en', 'statement-differs'],
+    ]);
     expect(await counts(ctx.db)).toEqual(after);
   });
 
   it('refuses a file whose header is not the export’s, or that is not UTF-8, before reading any row', async () => {
-    const missing = await run(ctx.db, csv([{}], HEADERS.filter((h) => h !== 'themes')), true);
+    const missing = await run(
+      ctx.db,
+      csv(
+        [{}],
+        HEADERS.filter((h) => h !== 'themes'),
+      ),
+      true,
+    );
     expect(missing.fileProblem).toEqual({ code: 'missing-columns', detail: 'themes' });
-    const latin1 = Buffer.concat([Buffer.from(`${HEADERS.join(',')}\n`), Buffer.from('upr,2023-01-01,draft,T\xedtulo\n', 'latin1')]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${HEADERS.join(',')}\n`),
+      Buffer.from('upr,2023-01-01,draft,T\xedtulo\n', 'latin1'),
+    ]);
     expect((await run(ctx.db, latin1, true)).fileProblem?.code).toBe('not-utf8');
   });
 });

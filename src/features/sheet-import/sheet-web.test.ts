@@ -89,7 +89,10 @@ describeEachEngine('spreadsheet import in the workspace', (ctx) => {
 
   it('shows a bad file’s problems row by row and writes nothing', async () => {
     const before = await statements();
-    const answer = await upload('bad.csv', sheet([{ statement_date: '1 de febrero' }, { recommendation_slug: 'r2', recommendation_number: 'dos' }]));
+    const answer = await upload(
+      'bad.csv',
+      sheet([{ statement_date: '1 de febrero' }, { recommendation_slug: 'r2', recommendation_number: 'dos' }]),
+    );
     expect(answer.statusCode).toBe(303);
     await sheetImportsIdle();
     const page = await editor.get(answer.headers.location as string);
@@ -98,7 +101,12 @@ describeEachEngine('spreadsheet import in the workspace', (ctx) => {
     expect($('[role=alert]').text()).toContain('Hay 2 problemas');
     const cells = $('#sheet-problems ~ .table-scroll tbody tr')
       .toArray()
-      .map((tr) => $(tr).find('td').toArray().map((td) => $(td).text()));
+      .map((tr) =>
+        $(tr)
+          .find('td')
+          .toArray()
+          .map((td) => $(td).text()),
+      );
     expect(cells[0]).toEqual([
       '2',
       'statement_date',
@@ -120,7 +128,12 @@ describeEachEngine('spreadsheet import in the workspace', (ctx) => {
     expect($('[role=status]').text()).toContain('listo para importarse');
     const themes = $('#sheet-themes ~ .table-scroll tbody tr')
       .toArray()
-      .map((tr) => $(tr).find('td').toArray().map((td) => $(td).text().trim()));
+      .map((tr) =>
+        $(tr)
+          .find('td')
+          .toArray()
+          .map((td) => $(td).text().trim()),
+      );
     expect(themes).toEqual([
       ['Agua', 'agua', 'Nuevo: se creará'],
       ['Gobernanza y Estado de derecho', 'governance-rule-of-law', 'Mismo nombre'],

@@ -96,7 +96,9 @@ export const splitList = (cell: string): string[] =>
     .filter((item) => item !== '');
 
 /** The row read, or its problems (never both). */
-export function validateRow(sheetRow: SheetRow): { parsed: ParsedRow; problems: [] } | { parsed: null; problems: RowProblem[] } {
+export function validateRow(
+  sheetRow: SheetRow,
+): { parsed: ParsedRow; problems: [] } | { parsed: null; problems: RowProblem[] } {
   const { row } = sheetRow;
   const problems: RowProblem[] = [];
   const problem = (column: ColumnHeader | '', code: RowProblemCode, value = '') =>

@@ -61,7 +61,9 @@ export function SheetUploadPage(props: WorkspaceProps & { problem?: string }): J
 
 type JobView = Omit<SheetImportJob, 'file'>;
 
-export function SheetJobPage(props: WorkspaceProps & { job: JobView; progress: { rows: number; bytes: number } }): JSX.Element {
+export function SheetJobPage(
+  props: WorkspaceProps & { job: JobView; progress: { rows: number; bytes: number } },
+): JSX.Element {
   const { ctx, job, progress } = props;
   const { t } = ctx;
   const busy = job.state === 'queued' || job.state === 'running';
@@ -80,7 +82,9 @@ export function SheetJobPage(props: WorkspaceProps & { job: JobView; progress: {
       ) : (
         ''
       )}
-      {busy ? '' : (
+      {busy ? (
+        ''
+      ) : (
         <p>
           <a href={sheetPath(ctx)} safe>
             {t.sheetAnother}
@@ -91,17 +95,27 @@ export function SheetJobPage(props: WorkspaceProps & { job: JobView; progress: {
   );
 }
 
-function Progress({ ctx, job, progress }: { ctx: PageContext; job: JobView; progress: { rows: number; bytes: number } }): JSX.Element {
+function Progress({
+  ctx,
+  job,
+  progress,
+}: {
+  ctx: PageContext;
+  job: JobView;
+  progress: { rows: number; bytes: number };
+}): JSX.Element {
   const { t } = ctx;
   const percent = job.fileBytes > 0 ? Math.min(100, Math.floor((progress.bytes / job.fileBytes) * 100)) : 0;
   return (
     <div role="status">
-      <p safe>{job.state === 'queued' ? t.sheetQueued : job.phase === 'commit' ? t.sheetCommitting : t.sheetChecking}</p>
+      <p safe>
+        {job.state === 'queued' ? t.sheetQueued : job.phase === 'commit' ? t.sheetCommitting : t.sheetChecking}
+      </p>
       <p>
         <label for="sheet-progress" safe>
           {t.sheetProgressLabel}
         </label>{' '}
-        <progress id="sheet-progress" max="100" value={String(percent)}>
+        <progress id="sheet-progress" max="100" value={String(percent)} safe>
           {`${percent}%`}
         </progress>
       </p>
@@ -233,7 +247,7 @@ function Report(props: WorkspaceProps & { job: JobView; report: SheetReport }): 
                   <tr>
                     <td safe>{String(p.row)}</td>
                     <td>
-                      <code safe>{p.column}</code>
+                      <code>{p.column}</code>
                     </td>
                     <td safe>{t.sheetProblemText(p.code, p.value)}</td>
                     <td safe>{t.sheetProblemFix(p.code, p.column)}</td>
@@ -250,7 +264,17 @@ function Report(props: WorkspaceProps & { job: JobView; report: SheetReport }): 
   );
 }
 
-function Matches({ ctx, heading, id, matches }: { ctx: PageContext; heading: string; id: string; matches: VocabularyMatch[] }): JSX.Element {
+function Matches({
+  ctx,
+  heading,
+  id,
+  matches,
+}: {
+  ctx: PageContext;
+  heading: string;
+  id: string;
+  matches: VocabularyMatch[];
+}): JSX.Element {
   const { t } = ctx;
   if (matches.length === 0) return '';
   return (
@@ -283,7 +307,9 @@ function Matches({ ctx, heading, id, matches }: { ctx: PageContext; heading: str
                 <td>
                   <span safe>{`${t.sheetHowName(m.how)}${m.how === 'fuzzy' ? ` (${m.score.toFixed(2)})` : ''}`}</span>
                   {m.suggestions.length > 0 ? (
-                    <span safe>{` — ${t.sheetSuggestions} ${m.suggestions.map((s) => `${s.name} (${s.slug})`).join(', ')}?`}</span>
+                    <span
+                      safe
+                    >{` — ${t.sheetSuggestions} ${m.suggestions.map((s) => `${s.name} (${s.slug})`).join(', ')}?`}</span>
                   ) : (
                     ''
                   )}

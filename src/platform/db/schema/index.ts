@@ -12,6 +12,6 @@ export * from './followup.js';
 export * from './followup-rollup.js';
 export * from './releases.js';
 export * from './search.js';
+export * from './sheet-imports.js';
 export * from './signon.js';
 export * from './translation-todos.js';
-export * from './sheet-imports.js';

@@ -1,7 +1,7 @@
 import { accountsEn } from './accounts.en.js';
 import { searchEn } from './search.en.js';
-import { signonEn } from './signon.en.js';
 import { sheetImportEn } from './sheet-import.en.js';
+import { signonEn } from './signon.en.js';
 import { staticExportEn } from './static-export.en.js';
 
 /** English UI strings. Every key must exist in es.ts too (the type check enforces it). */

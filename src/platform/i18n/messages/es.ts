@@ -11,8 +11,8 @@ import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
 import { registryEs } from './registry.es.js';
 import { searchEs } from './search.es.js';
-import { signonEs } from './signon.es.js';
 import { sheetImportEs } from './sheet-import.es.js';
+import { signonEs } from './signon.es.js';
 import { staticExportEs } from './static-export.es.js';
 import { workspaceEs } from './workspace.es.js';
 

@@ -115,8 +115,10 @@ export const sheetImportEn = {
       'status-without-date': 'Fill in current_status_date.',
       'embargo-unknown': 'Import it as draft and set the embargo in the workspace.',
       inconsistent: 'Make every row of the same recommendation and statement say the same thing.',
-      'statement-differs': 'The import never changes what is already there: edit it in the workspace, or use another statement_slug.',
-      'recommendation-differs': 'The import never changes what is already there: edit it in the workspace, or use another recommendation_slug.',
+      'statement-differs':
+        'The import never changes what is already there: edit it in the workspace, or use another statement_slug.',
+      'recommendation-differs':
+        'The import never changes what is already there: edit it in the workspace, or use another recommendation_slug.',
       'duplicate-number': 'Give each recommendation of a statement its own number.',
     })[code] ?? '',
 } as const;

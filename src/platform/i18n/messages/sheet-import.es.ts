@@ -116,8 +116,7 @@ export const sheetImportEs = {
       'no-title': 'Rellena statement_title_en o statement_title_es.',
       'entry-without-type': 'Pon response o status_update en entry_type, o vacía las columnas de entrada.',
       'bad-position': 'Usa accepted, partially_accepted, noted, rejected o no_response.',
-      'bad-status':
-        'Usa not_started, in_progress, partially_implemented, implemented, reversed o no_longer_relevant.',
+      'bad-status': 'Usa not_started, in_progress, partially_implemented, implemented, reversed o no_longer_relevant.',
       'response-needs-addressee': 'Rellena entry_addressee con el destinatario (identificador o nombre).',
       'status-date-without-status': 'Rellena current_status o vacía current_status_date.',
       'status-without-date': 'Rellena current_status_date.',
