@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search, outbox, press) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search, outbox, press, sheet-import) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
@@ -12,6 +12,7 @@ import { benchPageBudget } from './page-budget.bench.js';
 import { benchPressSend } from './press-send.bench.js';
 import { benchReleaseRender } from './release-render.bench.js';
 import { benchSearch } from './search.bench.js';
+import { benchSheetImport } from './sheet-import.bench.js';
 import { benchStartup } from './startup.bench.js';
 import { benchUploads } from './uploads.bench.js';
 import { benchWorkspaceHome } from './workspace-home.bench.js';
@@ -29,6 +30,7 @@ const benches: [string, () => Promise<void>][] = [
   ['search', benchSearch],
   ['outbox', benchOutbox],
   ['press-send', benchPressSend],
+  ['sheet-import', benchSheetImport],
 ];
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));

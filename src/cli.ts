@@ -29,6 +29,7 @@ import {
   renderRelease,
 } from './features/releases/index.js';
 import { readOhchrListFile, readUprInfoFile, runReviewImport, type SourceRead } from './features/upr-import/index.js';
+import { checkSheetFile, importRecommendationsFile } from './features/sheet-import/index.js';
 import { NotFound, StartupError } from './platform/errors.js';
 import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
 import { createMailer, mailFrom } from './platform/mail.js';
@@ -114,6 +115,29 @@ function buildProgram(): Command {
     });
 
   const imports = program.command('import').description('bring existing documents in');
+  imports
+    .command('recommendations <file>')
+    .description(
+      "read recommendations and their follow-up from a spreadsheet (.csv or .xlsx, the export's columns); a dry run unless --commit, which writes every row or none",
+    )
+    .option('--commit', 'write the rows, all or nothing (refused while any row has a problem)')
+    .action(async (file: string, options: { commit?: boolean }) => {
+      // A file that is not a spreadsheet is refused before the database is opened.
+      await checkSheetFile(file);
+      const handle = await openConfiguredDb(loadConfig(), 'puente import recommendations');
+      try {
+        const { text, report } = await importRecommendationsFile(
+          handle.db,
+          file,
+          { commit: options.commit === true, locale: cliLocale(), progress: process.stderr.isTTY === true },
+          new Date(),
+        );
+        await new Promise<void>((resolve) => process.stdout.write(text, () => resolve()));
+        if (report.problemCount > 0 || report.fileProblem) process.exitCode = 1;
+      } finally {
+        await handle.close();
+      }
+    });
   imports
     .command('release <file>')
     .description('read a release (.md, .txt, .html, .docx); a dry run unless --commit, which writes a draft')

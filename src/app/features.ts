@@ -14,6 +14,7 @@ import { pressFeature } from '../features/press/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
 import { searchFeature } from '../features/search/index.js';
+import { sheetImportFeature } from '../features/sheet-import/index.js';
 import { signOnFeature } from '../features/signon/index.js';
 import { sitemapFeature } from '../features/sitemap/index.js';
 import { statementsFeature } from '../features/statements/index.js';
@@ -37,4 +38,5 @@ export const features: readonly FeatureManifest[] = [
   apiFeature,
   exportsFeature,
   mailPreferencesFeature,
+  sheetImportFeature,
 ];

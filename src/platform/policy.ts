@@ -60,6 +60,11 @@ export function canSetStatementDocument(user: PolicyUser, statement?: { id: numb
   return canEditStatement(user, statement);
 }
 
+/** Bulk import of recommendations and their follow-up from a spreadsheet: who edits both. */
+export function canImportRecommendations(user: PolicyUser): boolean {
+  return isEditorOrAdmin(user);
+}
+
 /** Follow-up (responses, status updates, meetings, commitments) and its reminders: editors and the admin. */
 export function canRecordFollowup(user: PolicyUser): boolean {
   return isEditorOrAdmin(user);

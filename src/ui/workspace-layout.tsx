@@ -19,6 +19,8 @@ export interface WorkspaceProps {
 
 interface LayoutProps extends WorkspaceProps {
   title: string;
+  /** Reload the page after this many seconds (a progress page that works without JavaScript). */
+  refreshSeconds?: number;
   children?: JSX.Element | JSX.Element[];
 }
 
@@ -37,7 +39,7 @@ export function roleName(t: Catalog, role: UserRow['role']): string {
   return role === 'admin' ? t.workspaceRoleAdmin : role === 'editor' ? t.workspaceRoleEditor : t.workspaceRoleMember;
 }
 
-export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProps): JSX.Element {
+export function WorkspaceLayout({ ctx, user, csrf, title, refreshSeconds, children }: LayoutProps): JSX.Element {
   const { t, locale } = ctx;
   return (
     <HtmlDocument
@@ -47,6 +49,7 @@ export function WorkspaceLayout({ ctx, user, csrf, title, children }: LayoutProp
         <>
           <meta name="robots" content="noindex" />
           <meta name="htmx-config" content={HTMX_CONFIG} />
+          {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : ''}
         </>
       }
       head={<script src={htmxScript().href} defer></script>}

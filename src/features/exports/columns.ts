@@ -13,37 +13,72 @@
  * inside a cell (theme slugs, addressee slugs, evidence addresses) are separated by "; ".
  */
 
+/**
+ * How the importer reads a cell (features/sheet-import): the same table the export writes from, so a
+ * column cannot be written one way and read another.
+ * - `slug`, `date` (YYYY-MM-DD), `number` (whole, from 1), `language` (en/es), `url` (http/https), `text`;
+ * - `urls`: a `; `-separated list of addresses;
+ * - `choice`: one of `values`.
+ * `required`: always, only on rows with an entry (`entry_type` set), or never (empty is fine).
+ */
+export type CellKind = 'slug' | 'date' | 'number' | 'language' | 'url' | 'text' | 'urls' | 'choice';
+
 export interface ExportColumn {
   /** The header, as written in the file and read by the importer. */
   header: string;
-  /** Part of the recommendation (repeated on each of its rows) or of the follow-up entry. */
-  of: 'recommendation' | 'entry';
+  /** Part of the statement (repeated on each of its rows), the recommendation, or the follow-up entry. */
+  of: 'statement' | 'recommendation' | 'entry';
+  kind: CellKind;
+  required: 'always' | 'entry' | 'never';
+  /** `choice` columns: the values a cell may hold (empty allowed when not required). */
+  values?: readonly string[];
 }
 
+export const STATEMENT_STATES = ['draft', 'embargoed', 'published', 'withdrawn'] as const;
+export const IMPLEMENTATION_STATUSES = [
+  'not_started',
+  'in_progress',
+  'partially_implemented',
+  'implemented',
+  'reversed',
+  'no_longer_relevant',
+] as const;
+export const RESPONSE_POSITIONS = ['accepted', 'partially_accepted', 'noted', 'rejected', 'no_response'] as const;
+export const ENTRY_TYPES = ['response', 'status_update'] as const;
+export const ENTRY_PUBLICATIONS = ['published', 'draft'] as const;
+
 export const RECOMMENDATION_COLUMNS = [
-  { header: 'statement_slug', of: 'recommendation' },
-  { header: 'statement_date', of: 'recommendation' },
-  { header: 'statement_state', of: 'recommendation' },
-  { header: 'statement_title_en', of: 'recommendation' },
-  { header: 'statement_title_es', of: 'recommendation' },
-  { header: 'recommendation_slug', of: 'recommendation' },
-  { header: 'recommendation_number', of: 'recommendation' },
-  { header: 'recommendation_original_language', of: 'recommendation' },
-  { header: 'recommendation_text_en', of: 'recommendation' },
-  { header: 'recommendation_text_es', of: 'recommendation' },
-  { header: 'themes', of: 'recommendation' },
-  { header: 'addressees', of: 'recommendation' },
-  { header: 'current_status', of: 'recommendation' },
-  { header: 'current_status_date', of: 'recommendation' },
-  { header: 'entry_type', of: 'entry' },
-  { header: 'entry_date', of: 'entry' },
-  { header: 'entry_publication', of: 'entry' },
-  { header: 'entry_value', of: 'entry' },
-  { header: 'entry_addressee', of: 'entry' },
-  { header: 'entry_summary_en', of: 'entry' },
-  { header: 'entry_summary_es', of: 'entry' },
-  { header: 'entry_source_url', of: 'entry' },
-  { header: 'entry_evidence_urls', of: 'entry' },
+  { header: 'statement_slug', of: 'statement', kind: 'slug', required: 'always' },
+  { header: 'statement_date', of: 'statement', kind: 'date', required: 'always' },
+  { header: 'statement_state', of: 'statement', kind: 'choice', required: 'always', values: STATEMENT_STATES },
+  { header: 'statement_title_en', of: 'statement', kind: 'text', required: 'never' },
+  { header: 'statement_title_es', of: 'statement', kind: 'text', required: 'never' },
+  { header: 'recommendation_slug', of: 'recommendation', kind: 'slug', required: 'always' },
+  { header: 'recommendation_number', of: 'recommendation', kind: 'number', required: 'always' },
+  { header: 'recommendation_original_language', of: 'recommendation', kind: 'language', required: 'never' },
+  { header: 'recommendation_text_en', of: 'recommendation', kind: 'text', required: 'never' },
+  { header: 'recommendation_text_es', of: 'recommendation', kind: 'text', required: 'never' },
+  // Slugs in an export; the importer also accepts names and matches them (features/sheet-import/match.ts).
+  { header: 'themes', of: 'recommendation', kind: 'text', required: 'never' },
+  { header: 'addressees', of: 'recommendation', kind: 'text', required: 'never' },
+  {
+    header: 'current_status',
+    of: 'recommendation',
+    kind: 'choice',
+    required: 'never',
+    values: IMPLEMENTATION_STATUSES,
+  },
+  { header: 'current_status_date', of: 'recommendation', kind: 'date', required: 'never' },
+  { header: 'entry_type', of: 'entry', kind: 'choice', required: 'never', values: ENTRY_TYPES },
+  { header: 'entry_date', of: 'entry', kind: 'date', required: 'entry' },
+  { header: 'entry_publication', of: 'entry', kind: 'choice', required: 'entry', values: ENTRY_PUBLICATIONS },
+  // A response's position or a status update's status: which list depends on entry_type (the importer checks).
+  { header: 'entry_value', of: 'entry', kind: 'text', required: 'entry' },
+  { header: 'entry_addressee', of: 'entry', kind: 'text', required: 'never' },
+  { header: 'entry_summary_en', of: 'entry', kind: 'text', required: 'never' },
+  { header: 'entry_summary_es', of: 'entry', kind: 'text', required: 'never' },
+  { header: 'entry_source_url', of: 'entry', kind: 'url', required: 'never' },
+  { header: 'entry_evidence_urls', of: 'entry', kind: 'urls', required: 'never' },
 ] as const satisfies readonly ExportColumn[];
 
 export type ColumnHeader = (typeof RECOMMENDATION_COLUMNS)[number]['header'];

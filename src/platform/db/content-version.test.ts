@@ -25,6 +25,7 @@ const NOT_PUBLIC = [
   'release_downloads',
   'search_documents',
   'sessions',
+  'sheet_import_jobs',
   'single_use_tokens',
   'theme_mappings',
   'translation_todos',

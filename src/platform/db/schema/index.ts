@@ -15,5 +15,6 @@ export * from './press.js';
 export * from './releases.js';
 export * from './reviews.js';
 export * from './search.js';
+export * from './sheet-imports.js';
 export * from './signon.js';
 export * from './translation-todos.js';

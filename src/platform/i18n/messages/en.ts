@@ -1,6 +1,7 @@
 import { accountsEn } from './accounts.en.js';
 import { pressEn } from './press.en.js';
 import { searchEn } from './search.en.js';
+import { sheetImportEn } from './sheet-import.en.js';
 import { signonEn } from './signon.en.js';
 import { staticExportEn } from './static-export.en.js';
 
@@ -220,6 +221,7 @@ export const en = {
   ...lintEn,
   ...editorialEn,
   ...staticExportEn,
+  ...sheetImportEn,
   ...searchEn,
   ...apiEn,
 } as const;

@@ -13,6 +13,7 @@ import { mailEs } from './mail.es.js';
 import { pressEs } from './press.es.js';
 import { registryEs } from './registry.es.js';
 import { searchEs } from './search.es.js';
+import { sheetImportEs } from './sheet-import.es.js';
 import { signonEs } from './signon.es.js';
 import { staticExportEs } from './static-export.es.js';
 import { workspaceEs } from './workspace.es.js';
@@ -227,6 +228,7 @@ export const es = {
   ...lintEs,
   ...editorialEs,
   ...staticExportEs,
+  ...sheetImportEs,
   ...searchEs,
   ...apiEs,
 } as const satisfies Catalog;
