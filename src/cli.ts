@@ -28,8 +28,8 @@ import {
   RELEASE_FORMATS,
   renderRelease,
 } from './features/releases/index.js';
-import { readOhchrListFile, readUprInfoFile, runReviewImport, type SourceRead } from './features/upr-import/index.js';
 import { checkSheetFile, importRecommendationsFile } from './features/sheet-import/index.js';
+import { readOhchrListFile, readUprInfoFile, runReviewImport, type SourceRead } from './features/upr-import/index.js';
 import { NotFound, StartupError } from './platform/errors.js';
 import { isLocale, LOCALES, type Locale } from './platform/i18n/locales.js';
 import { createMailer, mailFrom } from './platform/mail.js';

@@ -115,6 +115,9 @@ const signedInPaths = [
   '/workspace/press/sends/preview',
   '/workspace/press/sends/preview.html',
   '/workspace/press/sends/1',
+  // Spreadsheet imports of recommendations (features/sheet-import), for editors only.
+  '/workspace/import/recommendations',
+  '/workspace/import/recommendations/1',
 ];
 /** Routes that answer files, not pages (tested in features/releases, the Atom feeds in features/feeds, the spreadsheets in features/exports). */
 const downloadPaths = [

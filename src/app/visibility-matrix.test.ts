@@ -237,6 +237,12 @@ const editorialChannels: Record<
   },
   // Press contacts, lists and sends (issue 18): personal data and releases of every state, editors only.
   // The email preview renders any release for its editor; sending it is ruled by `releaseMaySendTo`.
+  // Spreadsheet imports (issue 17): an upload and its job's progress, editors only.
+  '/:locale/workspace/import/recommendations': { url: (l) => `/${l}/workspace/import/recommendations`, shows: null },
+  '/:locale/workspace/import/recommendations/:id': {
+    url: (l) => `/${l}/workspace/import/recommendations/${pressIds.sheetImport}`,
+    shows: null,
+  },
   '/:locale/workspace/press': { url: (l) => `/${l}/workspace/press`, shows: null },
   '/:locale/workspace/press/contacts/new': { url: (l) => `/${l}/workspace/press/contacts/new`, shows: null },
   '/:locale/workspace/press/contacts/:id/edit': {
@@ -273,7 +279,7 @@ const editorialChannels: Record<
 };
 
 /** A press contact, list and send, so the press pages that name one answer editors. */
-const pressIds = { contact: 0, list: 0, send: 0 };
+const pressIds = { contact: 0, list: 0, send: 0, sheetImport: 0 };
 
 /** Editors' follow-up pages: drafts are what they are for; the public and members get nothing there. */
 const editorChannels = new Set(Object.keys(channels).filter((k) => k.startsWith('/:locale/workspace/followup')));
@@ -382,7 +388,12 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
       .insert(t.pressSends)
       .values({ releaseId: release!.id, mode: 'now', sendAfter: T, createdAt: T, updatedAt: T })
       .returning();
-    Object.assign(pressIds, { contact: contact!.id, list: list!.id, send: send!.id });
+    // A finished dry run of a spreadsheet import (features/sheet-import): its page is the editors' only.
+    const [sheetImport] = await ctx.db
+      .insert(t.sheetImportJobs)
+      .values({ fileName: 'matrix.csv', fileBytes: 0, state: 'done', createdAt: T, updatedAt: T })
+      .returning();
+    Object.assign(pressIds, { contact: contact!.id, list: list!.id, send: send!.id, sheetImport: sheetImport!.id });
     await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id }, T);
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, T);
     await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, T);
