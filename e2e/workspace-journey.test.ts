@@ -50,6 +50,7 @@ const adminPages = (l: Locale) => [
   `/${l}/workspace/addressees/new`,
   `/${l}/workspace/addressees/us-government/edit`,
   `/${l}/workspace/translations`,
+  `/${l}/workspace/import/recommendations`,
 ];
 const memberPages = (l: Locale) => [`/${l}/workspace`, `/${l}/workspace/organizations/cejil`];
 
