@@ -3,6 +3,7 @@
  * Journalists' personal data: every function checks `canManagePress` first; an erase deletes the row
  * (and its list memberships) and audits only that a contact was erased, never who.
  */
+
 import { and, arrayOverlaps, eq, getTableColumns, inArray, ne, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
@@ -16,6 +17,7 @@ import {
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
+import { forgetRecipient } from '../../platform/outbox/index.js';
 import { canManagePress, type PolicyUser } from '../../platform/policy.js';
 import { likePattern, textsMatch } from '../../platform/text/localized-search.js';
 import {
@@ -175,8 +177,11 @@ export async function updateContact(
 export async function eraseContact(db: Db, id: number, user: Editor, now: Date): Promise<void> {
   assertAllowed(canManagePress(user));
   await db.transaction(async (tx) => {
-    await getContact(tx, user, id);
+    const contact = await getContact(tx, user, id);
     await tx.delete(t.pressContacts).where(eq(t.pressContacts.id, id));
+    // The mail written to them and the SMTP replies about them go too (their suppression stays: it
+    // keeps mail from reaching them should the address be added again).
+    await forgetRecipient(tx, contact.email);
     await tx
       .delete(t.auditLog)
       .where(and(eq(t.auditLog.entityType, 'press_contact'), eq(t.auditLog.entityId, String(id))));

@@ -4,7 +4,7 @@
  * too); the import's dry run with per-row problems, an all-or-nothing commit; CSV and XLSX export.
  */
 import * as cheerio from 'cheerio';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
@@ -13,6 +13,7 @@ import { CONTACTS_CSV, embargoedRelease, pressThemes } from '../../../test/suppo
 import { type Visitor, visitorsAs } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
 import * as t from '../../platform/db/schema/index.js';
+import { enqueueMail } from '../../platform/outbox/index.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 
 type Who = 'anonymous' | 'member' | 'editor' | 'admin';
@@ -160,8 +161,15 @@ describeEachEngine('press workspace', (ctx) => {
     });
   });
 
-  it("exports one contact's data, then erases it: the row and every audit entry with its data are gone", async () => {
+  it("exports one contact's data, then erases it: the row, every audit entry and the mail to them are gone", async () => {
     const lia = (await contactByEmail('lia@daily.example'))!;
+    // Mail written to her (one sent, one waiting), and to someone else, which stays.
+    await enqueueMail(ctx.db, [
+      { idempotencyKey: 'erase-test:1', to: 'Lia@Daily.example', subject: 'Sent', text: 'Hello Lia', kind: 'release' },
+      { idempotencyKey: 'erase-test:2', to: 'lia@daily.example', subject: 'Later', text: 'Hello', kind: 'release' },
+      { idempotencyKey: 'erase-test:3', to: 'other@daily.example', subject: 'Other', text: 'Hi', kind: 'release' },
+    ]);
+    await ctx.db.update(t.mailOutbox).set({ status: 'sent' }).where(eq(t.mailOutbox.idempotencyKey, 'erase-test:1'));
     const data = await as('editor').get(`/en/workspace/press/contacts/${lia.id}/data.json`);
     expect(data.headers['content-disposition']).toContain('attachment');
     expect(JSON.parse(data.body)).toMatchObject({
@@ -191,6 +199,8 @@ describeEachEngine('press workspace', (ctx) => {
       .where(and(eq(t.auditLog.entityType, 'press_contact'), eq(t.auditLog.entityId, String(lia.id))));
     expect(audit.map((a) => a.action)).toEqual(['erase']);
     expect(JSON.stringify(audit)).not.toMatch(/lia|Stern|daily/i);
+    const mail = await ctx.db.select().from(t.mailOutbox).where(like(t.mailOutbox.idempotencyKey, 'erase-test:%'));
+    expect(mail.map((m) => m.to)).toEqual(['other@daily.example']);
   });
 
   it('an import with problems: each named by row and column, with what to do; the commit writes nothing', async () => {

@@ -19,7 +19,13 @@ import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { Problems } from '../../platform/forms/problems.js';
 import { LOCALES, type Locale } from '../../platform/i18n/locales.js';
-import { enqueueMail, type OutgoingMail, outboxStatus, suppressedAmong } from '../../platform/outbox/index.js';
+import {
+  cancelQueued,
+  enqueueMail,
+  type OutgoingMail,
+  outboxStatus,
+  suppressedAmong,
+} from '../../platform/outbox/index.js';
 import { canManagePress, type PolicyUser } from '../../platform/policy.js';
 import { releaseMaySendTo, releaseVisibility } from '../../platform/visibility.js';
 import { actorOf, assertAllowed, type Editor, staleWrite, type Tx } from '../../platform/write.js';
@@ -271,15 +277,7 @@ async function lockForChange(tx: Tx, user: Editor, id: number, seenVersion: numb
 
 /** Deletes the messages of a send that are still waiting (none has left: they are `queued`). */
 async function dropQueued(tx: Tx, sendId: number): Promise<void> {
-  await tx
-    .delete(t.mailOutbox)
-    .where(
-      and(
-        eq(t.mailOutbox.refTable, REF_TABLE),
-        eq(t.mailOutbox.refId, String(sendId)),
-        eq(t.mailOutbox.status, 'queued'),
-      ),
-    );
+  await cancelQueued(tx, { table: REF_TABLE, id: String(sendId) });
 }
 
 export async function cancelSend(db: Db, user: Editor, id: number, seenVersion: number, now: Date): Promise<void> {

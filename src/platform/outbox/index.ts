@@ -17,3 +17,4 @@ export {
 export { type OutboxFilter, outboxCounts, outboxStatus, type RecipientStatus } from './status.js';
 export { suppressAddress, suppressedAmong, suppressionKey, unsuppressAddress } from './suppressions.js';
 export { unsubscribeToken, verifyUnsubscribeToken } from './unsubscribe-token.js';
+export { cancelQueued, forgetRecipient } from './withdraw.js';
