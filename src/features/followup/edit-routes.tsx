@@ -11,7 +11,7 @@ import type { Static } from 'typebox';
 import { type ChangeSince, isChangesSince } from '../../platform/conflict.js';
 import { Conflict, Forbidden } from '../../platform/errors.js';
 import { isFindPost } from '../../platform/forms/choice-limits.js';
-import { RowNumber } from '../../platform/forms/form-body.js';
+import { RowNumber, seenVersion } from '../../platform/forms/form-body.js';
 import type { ProblemsByField as Problems } from '../../platform/forms/problems.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import { canRecordFollowup } from '../../platform/policy.js';
@@ -274,8 +274,8 @@ export function registerFollowupEditRoutes(
             const shown = await getRecommendationForEditor(deps.db, request.params.id, user, choiceQuery(values));
             await assertEntryOf(deps.db, form, entryId, shown.recommendation.id);
             const rec = await choicesForEdit(deps.db, form, entryId, shown);
-            const seen = Number(one(values, 'version'));
-            const edit: EditTarget = { entryId, version: Number.isInteger(seen) ? seen : 0 };
+            // Anything but a row version (a huge number included) is 0, which no row has: a conflict, not a 500.
+            const edit: EditTarget = { entryId, version: seenVersion(values) };
             // A search keeps the version the editor opened, so a later Save is still checked against it.
             if (isFindPost(values)) return renderForm(request, reply, locale, form, rec, values, {}, 200, edit);
             try {

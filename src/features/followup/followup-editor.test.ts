@@ -366,6 +366,10 @@ describeEachEngine('recording follow-up (editors)', (ctx) => {
     expect((await ana.post(url, fields('Ana’s wording.', version), url)).statusCode).toBe(303);
     const stale = await ben.post(url, fields('Ben’s wording.', version), url);
     expect(stale.statusCode).toBe(409);
+    // A version no row can have (past PostgreSQL's integer, or not a number) is a conflict too, never a 500.
+    for (const bogus of ['2147483648', '1e3', '-1']) {
+      expect((await ben.post(url, fields('Ben’s wording.', bogus), url)).statusCode, bogus).toBe(409);
+    }
     const $ = cheerio.load(stale.body);
     expect($('.conflict-notice').text()).toContain('editor@example.org');
     expect($('#summary_en').text()).toBe('Ben’s wording.');
