@@ -48,7 +48,10 @@ const document = fc
   .tuple(fc.array(line, { maxLength: 24 }), fc.constantFrom('\n', '\r\n', '\r', '\n\n', ' '))
   .map(([lines, sep]) => lines.join(sep));
 
-it('parses and lints 10,000 generated documents: no exception escapes, every result fits the contract', () => {
+// CPU-bound: ~20 s alone on one core, several times that beside the other test files of a run.
+it('parses and lints 10,000 generated documents: no exception escapes, every result fits the contract', {
+  timeout: 180_000,
+}, () => {
   fc.assert(
     fc.property(document, (text) => {
       const extraction = extractRelease(text);

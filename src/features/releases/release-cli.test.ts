@@ -26,7 +26,8 @@ describe('puente release render', () => {
     expect(readFileSync(out, 'utf8')).toContain(demoRelease.headline.es);
   });
 
-  it('writes a DOCX that LibreOffice opens and converts without complaint', async () => {
+  // LibreOffice's first start with a new profile takes most of this; on a loaded machine, well past 30 s.
+  it('writes a DOCX that LibreOffice opens and converts without complaint', { timeout: 120_000 }, async () => {
     const docx = join(dir, 'release.docx');
     expect((await render(demoRelease.slug, '--format', 'docx', '--lang', 'es', '--out', docx)).code).toBe(0);
     // A profile of its own, so a LibreOffice the developer has open does not take the job.
