@@ -322,6 +322,67 @@ export function ErrorSummary(props: { ctx: PageContext; errors: FieldErrors; lab
 }
 
 /**
+ * A page's one-file upload form (the imports): the problem of the last attempt, if any, at the top and
+ * linked to the file field, which it marks invalid; the field's label, hint and accepted types; any
+ * further fields (`children`); the submit button. The CSRF token comes first, because the server checks
+ * it before it reads the file.
+ */
+export function FileUploadForm(props: {
+  action: string;
+  csrf: string;
+  /** The input's id; its name is always `file`. */
+  id: string;
+  label: string;
+  hint: string;
+  accept: string;
+  /** Why the last upload was refused, in words for the reader. */
+  problem?: string | undefined;
+  submit: string;
+  children?: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  const { id, problem } = props;
+  return (
+    <>
+      {problem ? (
+        <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+          <p>
+            <a href={`#${id}`} safe>
+              {problem}
+            </a>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      <form method="post" action={props.action} enctype="multipart/form-data">
+        <CsrfField token={props.csrf} />
+        <div class={problem ? 'field field-invalid' : 'field'}>
+          <label for={id} safe>
+            {props.label}
+          </label>
+          <span class="hint" id={`${id}-hint`} safe>
+            {props.hint}
+          </span>
+          <input
+            id={id}
+            name="file"
+            type="file"
+            accept={props.accept}
+            required
+            aria-describedby={`${id}-hint`}
+            aria-invalid={problem ? 'true' : undefined}
+          />
+        </div>
+        {(props.children ?? '') as 'safe'}
+        <button type="submit" safe>
+          {props.submit}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/**
  * A Markdown textarea and its preview, rendered by the same `renderMarkdown()` as public pages: first
  * on the server (no JavaScript needed), then again as the editor types (htmx posts the form to
  * /{lang}/workspace/preview, naming this field).
