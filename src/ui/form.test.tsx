@@ -6,7 +6,7 @@ import { mergeLocalized } from '../platform/text/bilingual.js';
 import { localized, translationState } from '../platform/text/localized-text.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { BilingualField } from './bilingual-field.js';
-import { ErrorSummary, FileUploadForm, MarkdownField, SelectField, TextField } from './form.js';
+import { ErrorSummary, FileField, FileUploadForm, MarkdownField, SelectField, TextField } from './form.js';
 
 const ctx = (locale: 'en' | 'es'): PageContext => ({
   locale,
@@ -156,6 +156,31 @@ describe('the file upload form', () => {
     expect($('.error-summary[role=alert] a[href="#f-sheet"]').text()).toBe('The file is too large');
     expect($('input#f-sheet').attr('aria-invalid')).toBe('true');
     expect($('input#f-sheet').parent().hasClass('field-invalid')).toBe(true);
+  });
+});
+
+describe('the file field', () => {
+  it('says why an upload was refused beside the field, tied to it before the hint', () => {
+    const field = (error: string | null) =>
+      cheerio.load(
+        FileField({
+          id: 'f-logo',
+          name: 'logo',
+          label: 'Logo file',
+          hint: 'PNG',
+          accept: 'image/png',
+          error,
+        }) as string,
+      );
+    const refused = field('Too large');
+    const input = refused('input#f-logo[type=file][name=logo][required]');
+    expect(input.attr('aria-describedby')).toBe('f-logo-error f-logo-hint');
+    expect(input.attr('aria-invalid')).toBe('true');
+    expect(refused('#f-logo-error[role=alert]').text()).toBe('Logo file: Too large');
+    const fine = field(null);
+    expect(fine('input#f-logo').attr('aria-describedby')).toBe('f-logo-hint');
+    expect(fine('input#f-logo').attr('aria-invalid')).toBeUndefined();
+    expect(fine('#f-logo-error')).toHaveLength(0);
   });
 });
 
