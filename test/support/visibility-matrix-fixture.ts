@@ -22,12 +22,11 @@ import {
   heldSlugOf,
   heldTitleOf,
   insertFollowup,
+  insertSampleRelease,
+  insertSampleStatement,
   releaseSamples,
-  releaseSlugOf,
-  releaseTitleOf,
   type Sample,
   samples,
-  slugOf,
   T,
   titleOf,
   type Who,
@@ -68,22 +67,12 @@ export function useMatrixFixture(ctx: TestDb): MatrixFixture {
     const [person] = await ctx.db.select().from(t.people).limit(1);
     const statementIds = new Map<string, number>();
     for (const s of samples) {
-      const [row] = await ctx.db
-        .insert(t.statements)
-        .values({
-          slug: slugOf(s),
-          title: localized('en', titleOf(s), { es: titleOf(s) }),
-          date: '2026-11-01',
-          status: s.status,
-          embargoUntil: s.embargoUntil,
-          withdrawnAt: s.withdrawnAt,
-        })
-        .returning();
-      statementIds.set(s.key, row!.id);
+      const statementId = await insertSampleStatement(ctx.db, s);
+      statementIds.set(s.key, statementId);
       const [rec] = await ctx.db
         .insert(t.recommendations)
         .values({
-          statementId: row!.id,
+          statementId: statementId,
           slug: 'r1',
           position: 1,
           text: localized('en', `Recommendation of ${titleOf(s)}`),
@@ -91,10 +80,10 @@ export function useMatrixFixture(ctx: TestDb): MatrixFixture {
         .returning();
       const [quote] = await ctx.db
         .insert(t.quotes)
-        .values({ statementId: row!.id, personId: person!.id, text: localized('en', `Quote of ${titleOf(s)}`) })
+        .values({ statementId: statementId, personId: person!.id, text: localized('en', `Quote of ${titleOf(s)}`) })
         .returning();
       sampleIds.set(s.key, { recommendation: rec!.id, quote: quote!.id });
-      await insertFollowup(ctx.db, s, row!.id, rec!.id);
+      await insertFollowup(ctx.db, s, statementId, rec!.id);
       const [update] = await ctx.db
         .select({ id: t.followupStatusUpdates.id })
         .from(t.followupStatusUpdates)
@@ -105,22 +94,13 @@ export function useMatrixFixture(ctx: TestDb): MatrixFixture {
           ),
         );
       publishedUpdateIds.set(s.key, update!.id);
-      await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
+      await ctx.db.insert(t.signatories).values({ statementId: statementId, organizationId: cejil!.id, position: 1 });
       const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
       const sha256 = await storeFile(ctx.db, pdf, null, T);
-      await ctx.db.insert(t.statementDocuments).values({ statementId: row!.id, fileSha256: sha256, setAt: T });
+      await ctx.db.insert(t.statementDocuments).values({ statementId: statementId, fileSha256: sha256, setAt: T });
       documentSha.set(s.key, sha256);
     }
-    for (const s of releaseSamples) {
-      await ctx.db.insert(t.releases).values({
-        slug: releaseSlugOf(s),
-        status: s.status,
-        embargoedUntil: s.embargoUntil,
-        withdrawnAt: s.withdrawnAt,
-        releaseDate: '2026-11-01',
-        headline: localized('en', releaseTitleOf(s), { es: releaseTitleOf(s) }),
-      });
-    }
+    for (const s of releaseSamples) await insertSampleRelease(ctx.db, s);
     for (const h of heldReleases) {
       await ctx.db.insert(t.releases).values({
         slug: heldSlugOf(h),
