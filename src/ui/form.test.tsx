@@ -6,7 +6,7 @@ import { mergeLocalized } from '../platform/text/bilingual.js';
 import { localized, translationState } from '../platform/text/localized-text.js';
 import type { PageContext } from '../platform/web/page-context.js';
 import { BilingualField } from './bilingual-field.js';
-import { ErrorSummary, MarkdownField, SelectField, TextField } from './form.js';
+import { ErrorSummary, FileField, FileUploadForm, MarkdownField, SelectField, TextField } from './form.js';
 
 const ctx = (locale: 'en' | 'es'): PageContext => ({
   locale,
@@ -117,6 +117,70 @@ describe('form fields', () => {
     const area = $('textarea#f-body_es');
     expect(area.attr('hx-post')).toBe('/es/workspace/preview');
     expect(JSON.parse(area.attr('hx-vals')!)).toEqual({ previewField: 'body_es' });
+  });
+});
+
+describe('the file upload form', () => {
+  const upload = (problem?: string) =>
+    cheerio.load(
+      FileUploadForm({
+        action: '/en/workspace/import',
+        csrf: 'token',
+        id: 'f-sheet',
+        label: 'Spreadsheet',
+        hint: 'Up to 50 MB',
+        accept: '.csv,.xlsx',
+        problem,
+        submit: 'Check',
+        children: <input type="hidden" name="extra" value="1" />,
+      }) as string,
+    );
+
+  it('posts one labelled, hinted file as multipart, with the CSRF token before the file', () => {
+    const $ = upload();
+    const form = $('form[method="post"][action="/en/workspace/import"][enctype="multipart/form-data"]');
+    expect(form).toHaveLength(1);
+    expect(form.find('input').first().attr('name')).toBe('_csrf');
+    const input = form.find('input#f-sheet[type=file][name=file][required]');
+    expect(input.attr('accept')).toBe('.csv,.xlsx');
+    expect($('label[for="f-sheet"]').text()).toBe('Spreadsheet');
+    expect(input.attr('aria-describedby')).toBe('f-sheet-hint');
+    expect($('#f-sheet-hint').text()).toBe('Up to 50 MB');
+    expect(input.attr('aria-invalid')).toBeUndefined();
+    expect(form.find('input[name=extra]')).toHaveLength(1);
+    expect($('.error-summary')).toHaveLength(0);
+  });
+
+  it('after a refusal, says why at the top, linked to the field it marks invalid', () => {
+    const $ = upload('The file is too large');
+    expect($('.error-summary[role=alert] a[href="#f-sheet"]').text()).toBe('The file is too large');
+    expect($('input#f-sheet').attr('aria-invalid')).toBe('true');
+    expect($('input#f-sheet').parent().hasClass('field-invalid')).toBe(true);
+  });
+});
+
+describe('the file field', () => {
+  it('says why an upload was refused beside the field, tied to it before the hint', () => {
+    const field = (error: string | null) =>
+      cheerio.load(
+        FileField({
+          id: 'f-logo',
+          name: 'logo',
+          label: 'Logo file',
+          hint: 'PNG',
+          accept: 'image/png',
+          error,
+        }) as string,
+      );
+    const refused = field('Too large');
+    const input = refused('input#f-logo[type=file][name=logo][required]');
+    expect(input.attr('aria-describedby')).toBe('f-logo-error f-logo-hint');
+    expect(input.attr('aria-invalid')).toBe('true');
+    expect(refused('#f-logo-error[role=alert]').text()).toBe('Logo file: Too large');
+    const fine = field(null);
+    expect(fine('input#f-logo').attr('aria-describedby')).toBe('f-logo-hint');
+    expect(fine('input#f-logo').attr('aria-invalid')).toBeUndefined();
+    expect(fine('#f-logo-error')).toHaveLength(0);
   });
 });
 

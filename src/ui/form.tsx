@@ -322,6 +322,103 @@ export function ErrorSummary(props: { ctx: PageContext; errors: FieldErrors; lab
 }
 
 /**
+ * A file field: label, hint, the accepted types, and after a refusal the field marked invalid with, when
+ * given, the reason beside it (read out at once: the page came back from a post). Every upload uses it.
+ */
+export function FileField(props: {
+  id: string;
+  name: string;
+  label: string;
+  hint: string;
+  accept: string;
+  /** The last upload was refused; `error` says why next to the field, else the page says it elsewhere. */
+  invalid?: boolean;
+  error?: string | null | undefined;
+}): JSX.Element {
+  const { id, error } = props;
+  const invalid = props.invalid || Boolean(error);
+  return (
+    <div class={invalid ? 'field field-invalid' : 'field'}>
+      <label for={id} safe>
+        {props.label}
+      </label>
+      <span class="hint" id={`${id}-hint`} safe>
+        {props.hint}
+      </span>
+      {error ? (
+        <span class="field-error" id={`${id}-error`} role="alert">
+          <strong safe>{`${props.label}: `}</strong>
+          <span safe>{error}</span>
+        </span>
+      ) : (
+        ''
+      )}
+      <input
+        id={id}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        required
+        aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
+        aria-invalid={invalid ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+/**
+ * A page's one-file upload form (the imports): the problem of the last attempt, if any, at the top and
+ * linked to the file field, which it marks invalid; the field's label, hint and accepted types; any
+ * further fields (`children`); the submit button. The CSRF token comes first, because the server checks
+ * it before it reads the file.
+ */
+export function FileUploadForm(props: {
+  action: string;
+  csrf: string;
+  /** The input's id; its name is always `file`. */
+  id: string;
+  label: string;
+  hint: string;
+  accept: string;
+  /** Why the last upload was refused, in words for the reader. */
+  problem?: string | undefined;
+  submit: string;
+  children?: JSX.Element | JSX.Element[];
+}): JSX.Element {
+  const { id, problem } = props;
+  return (
+    <>
+      {problem ? (
+        <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+          <p>
+            <a href={`#${id}`} safe>
+              {problem}
+            </a>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      <form method="post" action={props.action} enctype="multipart/form-data">
+        <CsrfField token={props.csrf} />
+        <FileField
+          id={id}
+          name="file"
+          label={props.label}
+          hint={props.hint}
+          accept={props.accept}
+          invalid={Boolean(problem)}
+        />
+        {(props.children ?? '') as 'safe'}
+        <button type="submit" safe>
+          {props.submit}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/**
  * A Markdown textarea and its preview, rendered by the same `renderMarkdown()` as public pages: first
  * on the server (no JavaScript needed), then again as the editor types (htmx posts the form to
  * /{lang}/workspace/preview, naming this field).

@@ -74,6 +74,42 @@ export function heldReleaseShown(who: Who, key: string, s: Sample, h: HeldReleas
   return key === '/:locale/statements/:slug' && s.key === h.statement;
 }
 
+/** Inserts the statement of sample `s`, in its state, titled `title` (its title in both languages unless given). */
+export async function insertSampleStatement(
+  db: Db,
+  s: Sample,
+  title = localized('en', titleOf(s), { es: titleOf(s) }),
+): Promise<number> {
+  const [row] = await db
+    .insert(t.statements)
+    .values({
+      slug: slugOf(s),
+      title,
+      date: '2026-11-01',
+      status: s.status,
+      embargoUntil: s.embargoUntil,
+      withdrawnAt: s.withdrawnAt,
+    })
+    .returning({ id: t.statements.id });
+  return row!.id;
+}
+
+/** Inserts the press release of sample `s`, in its state, headed `headline` (its title in both languages unless given). */
+export async function insertSampleRelease(
+  db: Db,
+  s: Sample,
+  headline = localized('en', releaseTitleOf(s), { es: releaseTitleOf(s) }),
+): Promise<void> {
+  await db.insert(t.releases).values({
+    slug: releaseSlugOf(s),
+    status: s.status,
+    embargoedUntil: s.embargoUntil,
+    withdrawnAt: s.withdrawnAt,
+    releaseDate: '2026-11-01',
+    headline,
+  });
+}
+
 /** Each sample statement's full document (a PDF whose text is the title), by sample key. */
 export const documentSha = new Map<string, string>();
 /** Uploaded copies of follow-up entries (`sample:kind:draft|published`), served by the same `/files/:sha256`. */

@@ -14,6 +14,8 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import {
   followupText,
   insertFollowup,
+  insertSampleRelease,
+  insertSampleStatement,
   releaseSamples,
   releaseSlugOf,
   releaseTitleOf,
@@ -47,40 +49,21 @@ describeEachEngine('public JSON API', (ctx) => {
   beforeAll(async () => {
     await loadDemo(ctx.db);
     for (const s of samples) {
-      const [row] = await ctx.db
-        .insert(t.statements)
-        .values({
-          slug: slugOf(s),
-          title: localized('en', titleOf(s)),
-          date: '2026-11-01',
-          status: s.status,
-          embargoUntil: s.embargoUntil,
-          withdrawnAt: s.withdrawnAt,
-        })
-        .returning();
+      const statementId = await insertSampleStatement(ctx.db, s, localized('en', titleOf(s)));
       const recs = await ctx.db
         .insert(t.recommendations)
         .values(
           [1, 2, 3].map((n) => ({
-            statementId: row!.id,
+            statementId,
             slug: `r${n}`,
             position: n,
             text: localized('en', `Recommendation ${n} of ${titleOf(s)}`),
           })),
         )
         .returning();
-      await insertFollowup(ctx.db, s, row!.id, recs[0]!.id);
+      await insertFollowup(ctx.db, s, statementId, recs[0]!.id);
     }
-    for (const s of releaseSamples) {
-      await ctx.db.insert(t.releases).values({
-        slug: releaseSlugOf(s),
-        status: s.status,
-        embargoedUntil: s.embargoUntil,
-        withdrawnAt: s.withdrawnAt,
-        releaseDate: '2026-11-01',
-        headline: localized('en', releaseTitleOf(s)),
-      });
-    }
+    for (const s of releaseSamples) await insertSampleRelease(ctx.db, s, localized('en', releaseTitleOf(s)));
     app = await createTestApp(ctx.db, () => T);
     const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);

@@ -6,6 +6,12 @@
  */
 import { and, asc, desc, eq, exists, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
+import {
+  RELEASES_NEWEST_FIRST,
+  releaseSortKey,
+  STATEMENTS_NEWEST_FIRST,
+  statementSortKey,
+} from '../../platform/db/list-orders.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
@@ -28,11 +34,6 @@ const r = t.recommendations;
 
 // ---------------------------------------------------------------------------------------------------
 // Statements
-
-const STATEMENT_ORDER: SortKey[] = [
-  { column: s.date, direction: 'desc' },
-  { column: s.slug, direction: 'asc' },
-];
 
 type StatementRow = typeof s.$inferSelect;
 
@@ -105,10 +106,10 @@ export async function listStatements(
   filters: StatementFilters = {},
 ): Promise<KeysetPage<ApiStatement>> {
   const page = await keysetPage({
-    keys: STATEMENT_ORDER,
+    keys: STATEMENTS_NEWEST_FIRST,
     request,
     size,
-    keyOf: (row: StatementRow) => [row.date, row.slug],
+    keyOf: statementSortKey,
     fetch: (after, orderBy, limit) =>
       c.db
         .select()
@@ -360,10 +361,6 @@ export async function getOrganization(c: ApiContext, slug: string): Promise<ApiO
 // Press releases
 
 const rel = t.releases;
-const RELEASE_ORDER: SortKey[] = [
-  { column: rel.releaseDate, direction: 'desc' },
-  { column: rel.slug, direction: 'asc' },
-];
 
 interface ReleaseRow {
   slug: string;
@@ -414,10 +411,10 @@ function releaseAsApi(c: ApiContext, row: ReleaseRow): ApiRelease {
 
 export async function listReleases(c: ApiContext, request: PageRequest, size: number): Promise<KeysetPage<ApiRelease>> {
   const page = await keysetPage({
-    keys: RELEASE_ORDER,
+    keys: RELEASES_NEWEST_FIRST,
     request,
     size,
-    keyOf: (row: ReleaseRow) => [row.releaseDate, row.slug],
+    keyOf: releaseSortKey,
     fetch: (after, orderBy, limit) =>
       releaseQuery(c, after)
         .orderBy(...orderBy)

@@ -17,6 +17,7 @@ import { run } from '../../../test/support/processes.js';
 import {
   followupText,
   insertFollowup,
+  insertSampleStatement,
   samples,
   slugOf,
   T,
@@ -41,27 +42,21 @@ describeEachEngine('recommendation exports', (ctx) => {
 
   beforeAll(async () => {
     for (const s of samples) {
-      const [row] = await ctx.db
-        .insert(t.statements)
-        .values({
-          slug: slugOf(s),
-          title: localized('en', titleOf(s), { es: `${titleOf(s)} (es)` }),
-          date: '2026-11-01',
-          status: s.status,
-          embargoUntil: s.embargoUntil,
-          withdrawnAt: s.withdrawnAt,
-        })
-        .returning();
+      const statementId = await insertSampleStatement(
+        ctx.db,
+        s,
+        localized('en', titleOf(s), { es: `${titleOf(s)} (es)` }),
+      );
       const [rec] = await ctx.db
         .insert(t.recommendations)
         .values({
-          statementId: row!.id,
+          statementId,
           slug: 'r1',
           position: 1,
           text: localized('en', `Recommendation of ${titleOf(s)}`),
         })
         .returning();
-      await insertFollowup(ctx.db, s, row!.id, rec!.id);
+      await insertFollowup(ctx.db, s, statementId, rec!.id);
     }
     // One published statement with more recommendations than two batches, a Spanish original and a formula.
     const [big] = await ctx.db

@@ -10,6 +10,7 @@
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { keysetPage, type SortKey } from '../../platform/db/keyset.js';
+import { STATEMENTS_NEWEST_FIRST, statementSortKey } from '../../platform/db/list-orders.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { originalOf } from '../../platform/text/localized-text.js';
@@ -32,11 +33,6 @@ const r = t.recommendations;
 const su = t.followupStatusUpdates;
 const fr = t.followupResponses;
 
-/** Newest statement first, as the home page lists them (index statements_date_desc_slug_idx). */
-const STATEMENT_ORDER: SortKey[] = [
-  { column: s.date, direction: 'desc' },
-  { column: s.slug, direction: 'asc' },
-];
 /** A statement's own order (index recommendations_statement_order_idx), which also gives each its number. */
 const RECOMMENDATION_ORDER: SortKey[] = [
   { column: r.position, direction: 'asc' },
@@ -62,10 +58,10 @@ export async function* exportRows(db: Db, scope: ExportScope): AsyncGenerator<Ex
   let statementsAfter: string | undefined;
   do {
     const statements = await keysetPage({
-      keys: STATEMENT_ORDER,
+      keys: STATEMENTS_NEWEST_FIRST,
       request: { after: statementsAfter },
       size: STATEMENTS_PER_READ,
-      keyOf: (row: StatementRow) => [row.date, row.slug],
+      keyOf: statementSortKey,
       fetch: (cursor, orderBy, limit) =>
         db
           .select({

@@ -2,7 +2,7 @@
 import type { Catalog } from '../../platform/i18n/catalog.js';
 import type { UserRow } from '../../platform/sessions.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { ButtonForm, HiddenFields } from '../../ui/form.js';
+import { ButtonForm, FileField, HiddenFields } from '../../ui/form.js';
 import { WorkspaceLayout } from '../../ui/workspace-layout.js';
 import { formatByteSize } from './limits.js';
 import type { FileRef } from './service.js';
@@ -89,36 +89,18 @@ interface UploadFormProps {
 /** The file field with its label, hint and (after a refusal) the error, as the workspace's fields are. */
 function UploadForm(p: UploadFormProps) {
   const { t, locale } = p.ctx;
-  const id = `f-${p.field}`;
   return (
     <form method="post" action={p.action} enctype="multipart/form-data" class="form upload-form">
       {/* _csrf first: the server checks it before it reads the file. */}
       <HiddenFields csrf={p.csrf} version={p.version} />
-      <div class={p.problem ? 'field field-invalid' : 'field'}>
-        <label for={id} safe>
-          {p.label}
-        </label>
-        <span class="hint" id={`${id}-hint`} safe>
-          {p.help}
-        </span>
-        {p.problem ? (
-          <span class="field-error" id={`${id}-error`} role="alert">
-            <strong safe>{`${p.label}: `}</strong>
-            <span safe>{problemMessage(t, p.field, p.problem, locale)}</span>
-          </span>
-        ) : (
-          ''
-        )}
-        <input
-          id={id}
-          name={p.field}
-          type="file"
-          accept={p.accept}
-          required
-          aria-describedby={p.problem ? `${id}-error ${id}-hint` : `${id}-hint`}
-          aria-invalid={p.problem ? 'true' : undefined}
-        />
-      </div>
+      <FileField
+        id={`f-${p.field}`}
+        name={p.field}
+        label={p.label}
+        hint={p.help}
+        accept={p.accept}
+        error={p.problem ? problemMessage(t, p.field, p.problem, locale) : null}
+      />
       <p class="form-actions">
         <button type="submit" class="button" safe>
           {t.filesUploadButton}

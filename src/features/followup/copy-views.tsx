@@ -4,7 +4,7 @@
  * each copy has its own small form; a refused file comes back next to that form's file field.
  */
 import type { PageContext } from '../../platform/web/page-context.js';
-import { ButtonForm, HiddenFields } from '../../ui/form.js';
+import { ButtonForm, FileField, HiddenFields } from '../../ui/form.js';
 import type { FileRef, UploadProblem } from '../files/index.js';
 import { formatByteSize, problemMessage } from '../files/index.js';
 import type { CopyKind } from './copy-service.js';
@@ -40,37 +40,19 @@ export function CopyForms(p: CopyFormProps) {
   const fieldId = `copy-${p.kind}-${p.id}`;
   const problem = p.problem && p.problem.kind === p.kind && p.problem.id === p.id ? p.problem.problem : null;
   const action = copyAction(p.base, p.kind, p.id);
-  const describedBy = problem ? `${fieldId}-error ${fieldId}-hint` : `${fieldId}-hint`;
   return (
     <div class="copy-forms" data-copy-form={`${p.kind}-${p.id}`}>
       <form method="post" action={action} enctype="multipart/form-data" class="form upload-form inline">
         {/* _csrf first: the server checks it before it reads the file. */}
         <HiddenFields csrf={p.csrf} version={p.version} />
-        <div class={problem ? 'field field-invalid' : 'field'}>
-          <label for={fieldId} safe>
-            {p.label}
-          </label>
-          <span class="hint" id={`${fieldId}-hint`} safe>
-            {`${p.copy ? '' : `${t.followupCopyNone} `}${t.followupCopyHelp(formatByteSize(p.limitBytes, locale))}`}
-          </span>
-          {problem ? (
-            <span class="field-error" id={`${fieldId}-error`} role="alert">
-              <strong safe>{`${p.label}: `}</strong>
-              <span safe>{problemMessage(t, 'document', problem, locale)}</span>
-            </span>
-          ) : (
-            ''
-          )}
-          <input
-            id={fieldId}
-            name="document"
-            type="file"
-            accept={ACCEPT}
-            required
-            aria-describedby={describedBy}
-            aria-invalid={problem ? 'true' : undefined}
-          />
-        </div>
+        <FileField
+          id={fieldId}
+          name="document"
+          label={p.label}
+          hint={`${p.copy ? '' : `${t.followupCopyNone} `}${t.followupCopyHelp(formatByteSize(p.limitBytes, locale))}`}
+          accept={ACCEPT}
+          error={problem ? problemMessage(t, 'document', problem, locale) : null}
+        />
         <button type="submit" aria-label={`${p.copy ? t.followupCopyReplace : t.followupCopyAttach}: ${p.label}`} safe>
           {p.copy ? t.followupCopyReplace : t.followupCopyAttach}
         </button>

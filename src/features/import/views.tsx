@@ -1,6 +1,6 @@
 /** The workspace import pages: upload, the dry-run report with the linter's findings, and confirmation. */
 import type { PageContext } from '../../platform/web/page-context.js';
-import { CsrfField } from '../../ui/form.js';
+import { CsrfField, FileUploadForm } from '../../ui/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { Finding } from '../lint/index.js';
 import { FindingList } from '../lint/index.js';
@@ -25,37 +25,18 @@ export function ImportPage(props: WorkspaceProps & { problem?: string; done?: st
       <p class="lede" safe>
         {t.importIntro}
       </p>
-      {problem ? (
-        <div class="error-summary" role="alert">
-          <p safe>{t.importProblem(problem)}</p>
-        </div>
-      ) : (
-        ''
-      )}
-      <form method="post" action={action(ctx)} enctype="multipart/form-data">
-        <CsrfField token={csrf} />
-        <div class={problem ? 'field field-invalid' : 'field'}>
-          <label for="f-file" safe>
-            {t.importFileLabel}
-          </label>
-          <p class="hint" id="f-file-hint" safe>
-            {t.importFileHint(MAX_SOURCE_BYTES / 1024 / 1024)}
-          </p>
-          <input
-            id="f-file"
-            name="file"
-            type="file"
-            accept=".md,.markdown,.txt,.html,.htm,.docx"
-            required
-            aria-describedby="f-file-hint"
-            aria-invalid={problem ? 'true' : undefined}
-          />
-        </div>
+      <FileUploadForm
+        action={action(ctx)}
+        csrf={csrf}
+        id="f-file"
+        label={t.importFileLabel}
+        hint={t.importFileHint(MAX_SOURCE_BYTES / 1024 / 1024)}
+        accept=".md,.markdown,.txt,.html,.htm,.docx"
+        problem={problem ? t.importProblem(problem) : undefined}
+        submit={t.importSubmit}
+      >
         <LanguageChoice ctx={ctx} />
-        <button type="submit" safe>
-          {t.importSubmit}
-        </button>
-      </form>
+      </FileUploadForm>
     </WorkspaceLayout>
   );
 }

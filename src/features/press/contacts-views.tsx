@@ -12,7 +12,7 @@ import { keysetLinks, Pager, pageHref } from '../../ui/pager.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { CONTACT_LIMITS, CONTACT_STATUSES, type ContactForm } from './contact-fields.js';
 import type { ContactFilter, ContactRow } from './contacts-service.js';
-import { CheckboxGroup, languageOptions, PressMenu } from './form-parts.js';
+import { CheckboxGroup, languageOptions, PressMenu, SaveOrCancel } from './form-parts.js';
 
 export interface ThemeOption {
   value: string;
@@ -234,14 +234,7 @@ export function ContactFormPage(
           error={errors.status}
           required
         />
-        <p>
-          <button type="submit" safe>
-            {t.workspaceSave}
-          </button>{' '}
-          <a href={base(ctx)} safe>
-            {t.workspaceCancel}
-          </a>
-        </p>
+        <SaveOrCancel ctx={ctx} cancelHref={base(ctx)} />
       </form>
       {contact ? (
         <section aria-labelledby="contact-data">

@@ -1,16 +1,23 @@
-/** Pieces the press forms share: a group of checkboxes under one legend, the languages, the press sub-menu. */
+/**
+ * Pieces the press forms share: checkboxes or radio buttons under one legend, the save-or-cancel row, the
+ * languages, the press sub-menu.
+ */
 import type { PageContext } from '../../platform/web/page-context.js';
 import { fieldId } from '../../ui/form.js';
 
-export function CheckboxGroup(props: {
+interface ChoiceGroupProps {
   ctx: PageContext;
   name: string;
   legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: readonly string[];
+  hint?: string | undefined;
   error?: string | undefined;
-}): JSX.Element {
+}
+
+/**
+ * Choices under one legend, with the hint and the error tied to the group (the error summary links to
+ * its id); `children` are the choices.
+ */
+function ChoiceFieldset(props: ChoiceGroupProps & { children: JSX.Element | JSX.Element[] }): JSX.Element {
   const id = fieldId(props.name);
   const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
@@ -38,6 +45,19 @@ export function CheckboxGroup(props: {
       ) : (
         ''
       )}
+      {/* children are JSX, already escaped where they were built */}
+      {props.children as 'safe'}
+    </fieldset>
+  );
+}
+
+/** Any number of the options, each a checkbox. */
+export function CheckboxGroup(
+  props: ChoiceGroupProps & { options: { value: string; label: string }[]; checked: readonly string[] },
+): JSX.Element {
+  const id = fieldId(props.name);
+  return (
+    <ChoiceFieldset {...props}>
       {props.options.map((o, i) => (
         <div class="field-checkbox">
           <input
@@ -52,7 +72,46 @@ export function CheckboxGroup(props: {
           </label>
         </div>
       ))}
-    </fieldset>
+    </ChoiceFieldset>
+  );
+}
+
+/** Exactly one of the options, each a radio button (ids `f-NAME-VALUE`). */
+export function RadioGroup(
+  props: ChoiceGroupProps & { options: { value: string; label: string }[]; checked: string },
+): JSX.Element {
+  const id = fieldId(props.name);
+  return (
+    <ChoiceFieldset {...props}>
+      {props.options.map((o) => (
+        <div class="field-checkbox">
+          <input
+            type="radio"
+            id={`${id}-${o.value}`}
+            name={props.name}
+            value={o.value}
+            checked={props.checked === o.value}
+          />
+          <label for={`${id}-${o.value}`} safe>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </ChoiceFieldset>
+  );
+}
+
+/** The end of a press form: save, or go back to `cancelHref` without saving. */
+export function SaveOrCancel({ ctx, cancelHref }: { ctx: PageContext; cancelHref: string }): JSX.Element {
+  return (
+    <p>
+      <button type="submit" safe>
+        {ctx.t.workspaceSave}
+      </button>{' '}
+      <a href={cancelHref} safe>
+        {ctx.t.workspaceCancel}
+      </a>
+    </p>
   );
 }
 

@@ -1,6 +1,6 @@
 /** Importing contacts: the upload form, then the dry run's report with its per-row problems and the confirmation. */
 import type { PageContext } from '../../platform/web/page-context.js';
-import { CsrfField } from '../../ui/form.js';
+import { CsrfField, FileUploadForm } from '../../ui/form.js';
 import { DataTable } from '../../ui/list.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import { PressMenu } from './form-parts.js';
@@ -21,35 +21,16 @@ export function ImportPage(props: WorkspaceProps & { problem?: ImportProblem }) 
       <p>
         <span safe>{t.pressImportColumns}</span> <code safe>{CONTACT_COLUMNS.join(', ')}</code>
       </p>
-      {props.problem ? (
-        <div class="error-summary" role="alert" id="error-summary" tabindex="-1">
-          <p safe>{t.pressImportProblem(props.problem)}</p>
-        </div>
-      ) : (
-        ''
-      )}
-      <form method="post" action={`${base(ctx)}/import`} enctype="multipart/form-data">
-        <CsrfField token={props.csrf} />
-        <div class="field">
-          <label for="f-file" safe>
-            {t.pressImportFile}
-          </label>
-          <span class="hint" id="f-file-hint" safe>
-            {t.pressImportFileHint}
-          </span>
-          <input
-            id="f-file"
-            name="file"
-            type="file"
-            accept=".csv,.xlsx,text/csv"
-            required
-            aria-describedby="f-file-hint"
-          />
-        </div>
-        <button type="submit" safe>
-          {t.pressImportCheck}
-        </button>
-      </form>
+      <FileUploadForm
+        action={`${base(ctx)}/import`}
+        csrf={props.csrf}
+        id="f-file"
+        label={t.pressImportFile}
+        hint={t.pressImportFileHint}
+        accept=".csv,.xlsx,text/csv"
+        problem={props.problem ? t.pressImportProblem(props.problem) : undefined}
+        submit={t.pressImportCheck}
+      />
     </WorkspaceLayout>
   );
 }

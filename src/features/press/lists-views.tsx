@@ -7,7 +7,7 @@ import { ErrorSummary, HiddenFields, TextAreaField, TextField } from '../../ui/f
 import { DataTable } from '../../ui/list.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { ThemeOption } from './contacts-views.js';
-import { CheckboxGroup, languageOptions, PressMenu } from './form-parts.js';
+import { CheckboxGroup, languageOptions, PressMenu, RadioGroup, SaveOrCancel } from './form-parts.js';
 import { LIST_NAME_MAX, type ListForm, type ListRow } from './lists-service.js';
 
 const base = (ctx: PageContext) => `/${ctx.locale}/workspace/press/lists`;
@@ -99,28 +99,17 @@ export function ListFormPage(
           maxlength={LIST_NAME_MAX}
           autocomplete="off"
         />
-        <fieldset class={errors.kind ? 'field field-invalid' : 'field'} id="f-kind">
-          <legend safe>{t.pressListKind}</legend>
-          {errors.kind ? (
-            <span class="field-error" safe>
-              {errors.kind}
-            </span>
-          ) : (
-            ''
-          )}
-          <div class="field-checkbox">
-            <input type="radio" id="f-kind-filter" name="kind" value="filter" checked={form.kind !== 'picked'} />
-            <label for="f-kind-filter" safe>
-              {t.pressListKindFilter}
-            </label>
-          </div>
-          <div class="field-checkbox">
-            <input type="radio" id="f-kind-picked" name="kind" value="picked" checked={form.kind === 'picked'} />
-            <label for="f-kind-picked" safe>
-              {t.pressListKindPicked}
-            </label>
-          </div>
-        </fieldset>
+        <RadioGroup
+          ctx={ctx}
+          name="kind"
+          legend={t.pressListKind}
+          options={[
+            { value: 'filter', label: t.pressListKindFilter },
+            { value: 'picked', label: t.pressListKindPicked },
+          ]}
+          checked={form.kind === 'picked' ? 'picked' : 'filter'}
+          error={errors.kind}
+        />
         <h2 safe>{t.pressListFilterHeading}</h2>
         <p class="hint" safe>
           {t.pressListFilterHint}
@@ -173,14 +162,7 @@ export function ListFormPage(
           error={errors.members}
           rows={6}
         />
-        <p>
-          <button type="submit" safe>
-            {t.workspaceSave}
-          </button>{' '}
-          <a href={base(ctx)} safe>
-            {t.workspaceCancel}
-          </a>
-        </p>
+        <SaveOrCancel ctx={ctx} cancelHref={base(ctx)} />
       </form>
     </WorkspaceLayout>
   );

@@ -1,12 +1,13 @@
 /** Release sends: the list, the form (new or change), the preview of one language, a send's per-recipient status. */
 import { formatDateTime } from '../../platform/i18n/format.js';
+import { LOCALES } from '../../platform/i18n/locales.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import type { FormOutcome } from '../../platform/web/workspace-request.js';
 import { ConflictNotice } from '../../ui/conflict-notice.js';
 import { ButtonForm, ErrorSummary, HiddenFields, SelectField, TextAreaField } from '../../ui/form.js';
 import { DataTable } from '../../ui/list.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
-import { CheckboxGroup, PressMenu } from './form-parts.js';
+import { CheckboxGroup, PressMenu, RadioGroup } from './form-parts.js';
 import type { MailTemplate } from './mail-render.js';
 import { NOTE_MAX, type RecipientStatus, type SendRow } from './sends-service.js';
 
@@ -92,27 +93,18 @@ function SendFields(props: {
       ) : (
         <input type="hidden" name="release" value={values.release} />
       )}
-      <fieldset class={errors.mode ? 'field field-invalid' : 'field'} id="f-mode" tabindex="-1">
-        <legend safe>{t.pressSendModeLabel}</legend>
-        {errors.mode ? (
-          <span class="field-error" safe>
-            {errors.mode}
-          </span>
-        ) : (
-          ''
-        )}
-        {(['lift', 'now', 'embargo'] as const).map((mode) => (
-          <div class="field-checkbox">
-            <input type="radio" id={`f-mode-${mode}`} name="mode" value={mode} checked={values.mode === mode} />
-            <label for={`f-mode-${mode}`} safe>
-              {mode === 'lift' && lift ? `${modeLabel(ctx, mode)} (${lift})` : modeLabel(ctx, mode)}
-            </label>
-          </div>
-        ))}
-        <span class="hint" safe>
-          {t.pressSendModeHint}
-        </span>
-      </fieldset>
+      <RadioGroup
+        ctx={ctx}
+        name="mode"
+        legend={t.pressSendModeLabel}
+        hint={t.pressSendModeHint}
+        options={(['lift', 'now', 'embargo'] as const).map((mode) => ({
+          value: mode,
+          label: mode === 'lift' && lift ? `${modeLabel(ctx, mode)} (${lift})` : modeLabel(ctx, mode),
+        }))}
+        checked={values.mode}
+        error={errors.mode}
+      />
       <TextAreaField
         ctx={ctx}
         name="note"
@@ -182,28 +174,21 @@ export function SendFormPage(
           </button>
         </p>
         <p>
-          <button
-            type="submit"
-            class="button-secondary"
-            formaction={`${base(ctx)}/preview`}
-            formmethod="get"
-            name="lang"
-            value="en"
-            safe
-          >
-            {t.pressPreviewIn('en')}
-          </button>{' '}
-          <button
-            type="submit"
-            class="button-secondary"
-            formaction={`${base(ctx)}/preview`}
-            formmethod="get"
-            name="lang"
-            value="es"
-            safe
-          >
-            {t.pressPreviewIn('es')}
-          </button>
+          {LOCALES.map((lang) => (
+            <>
+              <button
+                type="submit"
+                class="button-secondary"
+                formaction={`${base(ctx)}/preview`}
+                formmethod="get"
+                name="lang"
+                value={lang}
+                safe
+              >
+                {t.pressPreviewIn(lang)}
+              </button>{' '}
+            </>
+          ))}
         </p>
       </form>
     </WorkspaceLayout>

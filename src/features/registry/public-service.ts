@@ -2,6 +2,7 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../../platform/db/keyset.js';
+import { STATEMENTS_NEWEST_FIRST, statementSortKey } from '../../platform/db/list-orders.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locales.js';
@@ -68,11 +69,6 @@ export interface OrganizationDetail {
 /** Statements on one page of an organization's profile. */
 export const PROFILE_PAGE_SIZE = 50;
 
-const SIGNED_ORDER: SortKey[] = [
-  { column: t.statements.date, direction: 'desc' },
-  { column: t.statements.slug, direction: 'asc' },
-];
-
 export async function getOrganization(
   db: Db,
   slug: string,
@@ -82,10 +78,10 @@ export async function getOrganization(
   const [organization] = await db.select().from(t.organizations).where(eq(t.organizations.slug, slug));
   if (!organization) throw new NotFound(`No organization "${slug}"`);
   const statementsSigned = await keysetPage({
-    keys: SIGNED_ORDER,
+    keys: STATEMENTS_NEWEST_FIRST,
     request,
     size: PROFILE_PAGE_SIZE,
-    keyOf: (row: { statement: StatementRow }) => [row.statement.date, row.statement.slug],
+    keyOf: (row: { statement: StatementRow }) => statementSortKey(row.statement),
     fetch: (after, orderBy, limit) =>
       db
         .select({ statement: t.statements, role: t.signatories.role })

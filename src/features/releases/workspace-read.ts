@@ -1,13 +1,8 @@
 /** What the release editor reads: any release in any state, its picks, and its statement's pieces. */
 import { and, asc, eq, ilike, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import {
-  type KeysetPage,
-  keysetPage,
-  LIST_PAGE_SIZE,
-  type PageRequest,
-  type SortKey,
-} from '../../platform/db/keyset.js';
+import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest } from '../../platform/db/keyset.js';
+import { RELEASES_NEWEST_FIRST, releaseSortKey } from '../../platform/db/list-orders.js';
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import {
@@ -83,11 +78,6 @@ export interface EditableReleaseItem {
   state: VisibilityState;
 }
 
-const releaseListKeys: SortKey[] = [
-  { column: t.releases.releaseDate, direction: 'desc' },
-  { column: t.releases.slug, direction: 'asc' },
-];
-
 /**
  * One page of every release, whatever its state, newest first: searched by headline (any language) or
  * slug, filtered by state in SQL (its own columns, held back by its statement's), paged along the
@@ -108,10 +98,10 @@ export async function listReleasesForEditing(
     filter.state ? releaseStateCondition(filter.state, now) : undefined,
   );
   const page = await keysetPage<{ release: ReleaseRow; statement: StatementRow | null }>({
-    keys: releaseListKeys,
+    keys: RELEASES_NEWEST_FIRST,
     request,
     size,
-    keyOf: (row) => [row.release.releaseDate, row.release.slug],
+    keyOf: (row) => releaseSortKey(row.release),
     fetch: (where, orderBy, limit) =>
       db
         .select({ release: t.releases, statement: t.statements })

@@ -1,6 +1,6 @@
 /** The workspace pages of the spreadsheet import: upload, and one page per job (progress, then the report). */
 import type { PageContext } from '../../platform/web/page-context.js';
-import { CsrfField } from '../../ui/form.js';
+import { CsrfField, FileUploadForm } from '../../ui/form.js';
 import { WorkspaceLayout, type WorkspaceProps } from '../../ui/workspace-layout.js';
 import type { SheetImportJob } from './jobs.js';
 import type { VocabularyMatch } from './match.js';
@@ -21,40 +21,16 @@ export function SheetUploadPage(props: WorkspaceProps & { problem?: string }): J
       <p class="lede" safe>
         {t.sheetIntro}
       </p>
-      {problem ? (
-        <div class="error-summary" role="alert">
-          <p>
-            <a href="#f-sheet" safe>
-              {t.sheetUploadProblem(problem)}
-            </a>
-          </p>
-        </div>
-      ) : (
-        ''
-      )}
-      <form method="post" action={sheetPath(ctx)} enctype="multipart/form-data">
-        <CsrfField token={csrf} />
-        <div class={problem ? 'field field-invalid' : 'field'}>
-          <label for="f-sheet" safe>
-            {t.sheetFileLabel}
-          </label>
-          <p class="hint" id="f-sheet-hint" safe>
-            {t.sheetFileHint(MAX_UPLOAD_BYTES / 1024 / 1024)}
-          </p>
-          <input
-            id="f-sheet"
-            name="file"
-            type="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            required
-            aria-describedby="f-sheet-hint"
-            aria-invalid={problem ? 'true' : undefined}
-          />
-        </div>
-        <button type="submit" safe>
-          {t.sheetSubmit}
-        </button>
-      </form>
+      <FileUploadForm
+        action={sheetPath(ctx)}
+        csrf={csrf}
+        id="f-sheet"
+        label={t.sheetFileLabel}
+        hint={t.sheetFileHint(MAX_UPLOAD_BYTES / 1024 / 1024)}
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        problem={problem ? t.sheetUploadProblem(problem) : undefined}
+        submit={t.sheetSubmit}
+      />
     </WorkspaceLayout>
   );
 }

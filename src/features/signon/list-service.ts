@@ -1,13 +1,8 @@
 /** Sign-on lists: the statements a person may read the sign-on of, paged, and the workspace home's counts. */
 import { and, asc, count, desc, eq, exists, gt, inArray, isNull, not, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
-import {
-  type KeysetPage,
-  keysetPage,
-  LIST_PAGE_SIZE,
-  type PageRequest,
-  type SortKey,
-} from '../../platform/db/keyset.js';
+import { type KeysetPage, keysetPage, LIST_PAGE_SIZE, type PageRequest } from '../../platform/db/keyset.js';
+import { STATEMENTS_NEWEST_FIRST, statementSortKey } from '../../platform/db/list-orders.js';
 import * as t from '../../platform/db/schema/index.js';
 import { canManageSignOn, canReadSignOnDraft } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
@@ -44,11 +39,6 @@ const askedBy = (organizationId: number) =>
   sql`(select 1 from ${t.signOnRequests} where ${t.signOnRequests.statementId} = ${t.statements.id}
        and ${t.signOnRequests.organizationId} = ${organizationId})`;
 
-const signOnKeys: SortKey[] = [
-  { column: t.statements.date, direction: 'desc' },
-  { column: t.statements.slug, direction: 'asc' },
-];
-
 /**
  * One page of statements with their sign-on, newest first. Editors: every statement; members:
  * statements open for sign-on or asked for by their organization. The counts are read for the page's
@@ -63,10 +53,10 @@ export async function listSignOn(
 ): Promise<KeysetPage<SignOnListItem>> {
   const readable = readableSignOn(user, now);
   const page = await keysetPage<{ statement: StatementRow; call: SignOnCall | null }>({
-    keys: signOnKeys,
+    keys: STATEMENTS_NEWEST_FIRST,
     request,
     size,
-    keyOf: (row) => [row.statement.date, row.statement.slug],
+    keyOf: (row) => statementSortKey(row.statement),
     fetch: (where, orderBy, limit) =>
       db
         .select({ statement: t.statements, call: t.signOnCalls })

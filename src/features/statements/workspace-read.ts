@@ -10,6 +10,7 @@ import {
   type PageRequest,
   type SortKey,
 } from '../../platform/db/keyset.js';
+import { STATEMENTS_NEWEST_FIRST, statementSortKey } from '../../platform/db/list-orders.js';
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
@@ -275,11 +276,6 @@ export interface EditableStatementItem {
   recommendationCount: number;
 }
 
-const statementListKeys: SortKey[] = [
-  { column: t.statements.date, direction: 'desc' },
-  { column: t.statements.slug, direction: 'asc' },
-];
-
 /**
  * One page of every statement, whatever its state, newest first, for editors: searched by title (any
  * language) or slug, filtered by state in SQL, paged along the (date desc, slug) index.
@@ -298,10 +294,10 @@ export async function listStatementsForEditing(
     filter.state ? stateCondition(statementStateColumns, filter.state, now) : undefined,
   );
   const page = await keysetPage<StatementRow>({
-    keys: statementListKeys,
+    keys: STATEMENTS_NEWEST_FIRST,
     request,
     size,
-    keyOf: (row) => [row.date, row.slug],
+    keyOf: statementSortKey,
     fetch: (where, orderBy, limit) =>
       db
         .select()
