@@ -40,7 +40,7 @@ interface UprRow {
   session: string;
 }
 
-export function realRows(): UprRow[] {
+function realRows(): UprRow[] {
   const rows: UprRow[] = [];
   for (const name of ['1-5.csv', '14-17.csv']) {
     const text = iconv.decode(readFileSync(join(DATA, name)), 'macintosh');
@@ -67,7 +67,7 @@ export function realRows(): UprRow[] {
 }
 
 /** The generated rows, one at a time: statement = (cycle, session, State under review). */
-export function* generated(real: UprRow[]): Generator<ExportRow> {
+function* generated(real: UprRow[]): Generator<ExportRow> {
   const numbers = new Map<string, number>();
   for (let i = 0; i < ROWS; i++) {
     const r = real[i % real.length]!;
