@@ -2,19 +2,29 @@
  * Writes an import plan in one transaction: new themes and their mappings, new States under review
  * (addressees), new reviews (published statements of kind `upr_review`), then the new recommendations
  * in batches with their themes, addressee, recommending States and the State's response (a published
- * follow-up response). Anything failing rolls all of it back. The database's triggers keep search,
- * the dashboards' rollup and the content version as for any other write.
+ * follow-up response). Anything failing rolls all of it back.
+ *
+ * A bulk load (platform/db/bulk-write.ts): each batch is one JSON parameter per table, and search, the
+ * dashboards' rollup and the content version are brought up to date once at the end, set-based, rather
+ * than by the triggers after every batch (which recounted each review's statement per batch: ~160 rows/s).
+ * The import is a CLI command of an operator; the tables it writes are locked until it commits.
  */
 import { eq, inArray, like, max } from 'drizzle-orm';
 import { type Actor, writeAudit } from '../../platform/audit.js';
+import {
+  bulkInsert,
+  type CreatedRows,
+  noRowsCreated,
+  pauseDerivedUpkeep,
+  resumeDerivedUpkeep,
+  type Tx,
+} from '../../platform/db/bulk-write.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { fingerprint, type LocalizedText } from '../../platform/text/localized-text.js';
 import type { ImportPlan, ReviewPlan } from './plan.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export const BATCH = 500;
+export const BATCH = 2000;
 
 export interface CommitResult {
   added: number;
@@ -59,6 +69,8 @@ export async function commitImport(
   const result: CommitResult = { added: 0, createdReviews: [], createdThemes: [], createdAddressees: [] };
 
   await db.transaction(async (tx) => {
+    await pauseDerivedUpkeep(tx);
+    const created = noRowsCreated();
     const themeIds = new Map<string, number>();
     for (const theme of plan.themes) {
       let id = theme.themeId;
@@ -82,7 +94,9 @@ export async function commitImport(
     for (const review of plan.reviews) {
       if (review.added.length === 0) continue;
       const addresseeId = review.addressee.id ?? (await createAddressee(tx, review, result, audit));
-      const statementId = review.statementId ?? (await createReview(tx, review, addresseeId, now, result, audit));
+      const statementId =
+        review.statementId ?? (await createReview(tx, review, addresseeId, now, result, audit, created));
+      created.statements.add(statementId);
       const start = review.statementId === null ? 0 : await lastPosition(tx, statementId);
       const taken = review.statementId === null ? new Set<string>() : await slugsOf(tx, statementId);
       const slugFor = (reference: string | null, position: number) => {
@@ -94,37 +108,41 @@ export async function commitImport(
       };
       for (let i = 0; i < review.added.length; i += BATCH) {
         const batch = review.added.slice(i, i + BATCH);
-        const inserted = await tx
-          .insert(t.recommendations)
-          .values(
-            batch.map(({ source, key }, k) => ({
-              statementId,
-              slug: slugFor(source.reference, start + i + k + 1),
-              position: start + i + k + 1,
-              text: { en: { text: source.text, origin: 'original' as const } },
-              sourceKey: key,
-              sourceReference: source.reference,
-              sdgs: source.sdgs,
-              createdAt: now,
-              updatedAt: now,
-            })),
-          )
-          .returning({ id: t.recommendations.id });
+        const inserted = await bulkInsert<typeof t.recommendations, { id: number }>(
+          tx,
+          t.recommendations,
+          batch.map(({ source, key }, k) => ({
+            statementId,
+            slug: slugFor(source.reference, start + i + k + 1),
+            position: start + i + k + 1,
+            text: { en: { text: source.text, origin: 'original' as const } },
+            sourceKey: key,
+            sourceReference: source.reference,
+            sdgs: source.sdgs,
+            createdAt: now,
+            updatedAt: now,
+          })),
+          ['id'],
+        );
         const ids = inserted.map((row) => row.id);
+        created.recommendations.push(...ids);
+        // A label listed twice maps to one theme: linked once.
         const themes = batch.flatMap(({ source }, k) =>
-          source.themes.map((label) => ({
+          [...new Set(source.themes.map((label) => themeIds.get(label) as number))].map((themeId) => ({
             recommendationId: ids[k] as number,
-            themeId: themeIds.get(label) as number,
+            themeId,
           })),
         );
-        if (themes.length > 0) await tx.insert(t.recommendationThemes).values(themes).onConflictDoNothing();
-        await tx
-          .insert(t.recommendationAddressees)
-          .values(ids.map((recommendationId) => ({ recommendationId, addresseeId })));
+        await bulkInsert(tx, t.recommendationThemes, themes);
+        await bulkInsert(
+          tx,
+          t.recommendationAddressees,
+          ids.map((recommendationId) => ({ recommendationId, addresseeId })),
+        );
         const recommenders = batch.flatMap(({ source }, k) =>
           source.recommenders.map((r, position) => ({ recommendationId: ids[k] as number, position, ...r })),
         );
-        if (recommenders.length > 0) await tx.insert(t.recommendationRecommenders).values(recommenders);
+        await bulkInsert(tx, t.recommendationRecommenders, recommenders);
         const responses = batch.flatMap(({ source }, k) =>
           source.position === null
             ? []
@@ -141,12 +159,19 @@ export async function commitImport(
                 },
               ],
         );
-        if (responses.length > 0) await tx.insert(t.followupResponses).values(responses);
+        const responseIds = await bulkInsert<typeof t.followupResponses, { id: number }>(
+          tx,
+          t.followupResponses,
+          responses,
+          ['id'],
+        );
+        created.responses.push(...responseIds.map((row) => row.id));
         done += batch.length;
         result.added += batch.length;
         onProgress?.(done, total);
       }
     }
+    await resumeDerivedUpkeep(tx, created);
     // One record of the import itself: what file, what it added (each created row has its own above).
     await audit(tx, 'import', fileName, {
       source: plan.read.source,
@@ -198,6 +223,7 @@ async function createReview(
   now: Date,
   result: CommitResult,
   audit: (tx: Tx, type: string, id: number, after: Record<string, unknown>) => Promise<void>,
+  created: CreatedRows,
 ): Promise<number> {
   const values = {
     slug: review.slug,
@@ -213,6 +239,7 @@ async function createReview(
   };
   const [row] = await tx.insert(t.statements).values(values).returning({ id: t.statements.id });
   const id = (row as { id: number }).id;
+  created.newStatements.push(id);
   await tx.insert(t.statementAddressees).values({ statementId: id, addresseeId, position: 0 });
   result.createdReviews.push(review.slug);
   await audit(tx, 'statement', id, values);

@@ -1,0 +1,118 @@
+/**
+ * What one import pass remembers between chunks, and how a row's columns are compared with what came
+ * before. Memory: the rows are never held; per recommendation only its id, the row that introduced it and a
+ * short digest of its columns (to catch two rows of one recommendation that disagree), in one string; per
+ * statement its columns.
+ */
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../platform/audit.js';
+import type { CreatedRows, Tx } from '../../platform/db/bulk-write.js';
+import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
+import type { ColumnHeader } from '../exports/index.js';
+import type { VocabularyMatch } from './match.js';
+import { PROBLEMS_LISTED, type SheetReport } from './report.js';
+import type { ParsedRow, RowProblem } from './validate-row.js';
+
+export interface StatementSeen {
+  id: number;
+  existed: boolean;
+  fields: string[];
+  row: number;
+}
+
+/** A recommendation met earlier in the file, read back by recommendationSeen. */
+export interface RecommendationSeen {
+  id: number;
+  existed: boolean;
+  row: number;
+  /** Four base64 characters per checked column, in one string. */
+  digest: string;
+}
+
+export interface ImportState {
+  tx: Tx;
+  actor: Actor;
+  now: Date;
+  report: SheetReport;
+  created: CreatedRows;
+  statements: Map<string, StatementSeen>;
+  /**
+   * By statement slug and recommendation slug: "id existed row digest" in one string, since 250,000
+   * objects of four fields weighed several times what the strings do.
+   */
+  recommendations: Map<string, string>;
+  /** Recommendation numbers used so far, by statement id. */
+  numbersTaken: Map<number, Set<number>>;
+  vocabulary: {
+    theme: Map<string, VocabularyMatch & { id: number }>;
+    addressee: Map<string, VocabularyMatch & { id: number }>;
+  };
+}
+
+export function addProblem(state: ImportState, problem: RowProblem): void {
+  state.report.problemCount++;
+  if (state.report.problems.length < PROBLEMS_LISTED) state.report.problems.push(problem);
+}
+
+export const recommendationKey = (p: ParsedRow) => `${p.statement.slug}\u0000${p.recommendation.slug}`;
+
+export function rememberRecommendation(state: ImportState, key: string, seen: RecommendationSeen): void {
+  state.recommendations.set(key, `${seen.id} ${seen.existed ? 1 : 0} ${seen.row} ${seen.digest}`);
+}
+
+export function recommendationSeen(state: ImportState, key: string): RecommendationSeen | undefined {
+  const packed = state.recommendations.get(key);
+  if (packed === undefined) return undefined;
+  const [id, existed, row, digest] = packed.split(' ');
+  return { id: Number(id), existed: existed === '1', row: Number(row), digest: digest ?? '' };
+}
+
+export const STATEMENT_COLUMNS: ColumnHeader[] = [
+  'statement_date',
+  'statement_state',
+  'statement_title_en',
+  'statement_title_es',
+];
+
+export const RECOMMENDATION_COLUMNS_CHECKED: ColumnHeader[] = [
+  'recommendation_number',
+  'recommendation_original_language',
+  'recommendation_text_en',
+  'recommendation_text_es',
+  'themes',
+  'addressees',
+  'current_status',
+  'current_status_date',
+];
+
+export const statementFields = (p: ParsedRow) => [
+  p.statement.date,
+  p.statement.state,
+  p.statement.titleEn,
+  p.statement.titleEs,
+];
+
+export const DIGEST_WIDTH = 4;
+const digest = (text: string) => createHash('sha1').update(text).digest('base64').slice(0, DIGEST_WIDTH);
+export const recommendationDigest = (p: ParsedRow) =>
+  [
+    String(p.recommendation.number),
+    p.recommendation.originalLanguage,
+    p.recommendation.textEn,
+    p.recommendation.textEs,
+    p.recommendation.themes.join('\n'),
+    p.recommendation.addressees.join('\n'),
+    p.recommendation.currentStatus,
+    p.recommendation.currentStatusDate,
+  ]
+    .map(digest)
+    .join('');
+
+/** Original in one language, the other as its translation (the file does not say which for titles and summaries). */
+export function bilingual(original: 'en' | 'es', en: string, es: string): LocalizedText {
+  const texts = { en, es };
+  const other = original === 'en' ? 'es' : 'en';
+  if (texts[original] === '') return texts[other] === '' ? {} : localized(other, texts[other]);
+  return localized(original, texts[original], { [other]: texts[other] });
+}
+export const firstFilled = (en: string): 'en' | 'es' => (en !== '' ? 'en' : 'es');

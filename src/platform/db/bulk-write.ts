@@ -1,0 +1,150 @@
+/**
+ * Writing many rows at once, for the importers (spreadsheet, UPR Info, OHCHR lists).
+ *
+ * `bulkInsert` sends a batch as ONE parameter (a JSON array) read back by `jsonb_populate_recordset` with
+ * the table's own row type, instead of Drizzle's multi-row VALUES (one parameter per cell, and a query
+ * object per cell to build and collect): on 250,000 rows Drizzle's query building alone was seconds and
+ * most of the import's garbage (peak RSS). Same on both engines; the database's checks all still run.
+ *
+ * `pauseDerivedUpkeep` / `resumeDerivedUpkeep`: the derived tables (follow-up rollups, search index) and
+ * the content version are kept by triggers that, on a bulk load, recount what every batch touched again
+ * and queue one deferred event per row. Between the two calls they are off for the transaction, and
+ * `resumeDerivedUpkeep` does their work once, set-based, for the rows the load created. `alter table …
+ * disable trigger` locks those tables until the transaction ends: for bulk loads only.
+ */
+import { getTableColumns, getTableName, sql, type Table } from 'drizzle-orm';
+import type { Db } from './client.js';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Inserts `rows` (Drizzle's insert shape; every row names the same columns, which must be enough for
+ * the table) and answers the `returning` columns of each, in the order of `rows`.
+ */
+export async function bulkInsert<T extends Table, R = Record<string, never>>(
+  tx: Tx | Db,
+  table: T,
+  rows: T['$inferInsert'][],
+  returning: string[] = [],
+): Promise<R[]> {
+  if (rows.length === 0) return [];
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = Object.keys(rows[0] as object);
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`bulkInsert: ${getTableName(table)} has no column ${key}`);
+    return `"${column.name}"`;
+  });
+  const payload = JSON.stringify(
+    rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      keys.forEach((key, k) => {
+        record[names[k]!.slice(1, -1)] = (row as Record<string, unknown>)[key] ?? null;
+      });
+      return record;
+    }),
+  );
+  const list = names.join(', ');
+  const table_ = `"${getTableName(table)}"`;
+  const result = await tx.execute(
+    sql
+      .raw(`insert into ${table_} (${list}) select ${list} from jsonb_populate_recordset(null::${table_}, `)
+      .append(sql`${payload}::jsonb)`)
+      .append(sql.raw(returning.length > 0 ? ` returning ${returning.map((r) => `"${r}"`).join(', ')}` : '')),
+  );
+  return (result as unknown as { rows: R[] }).rows;
+}
+
+/**
+ * The triggers a bulk load switches off, by table: the derived tables' (rebuilt once by resumeDerivedUpkeep)
+ * and the content version's (a row-level deferred trigger: one queued event per row, which on 250,000
+ * rows cost more than the rows; the version is bumped once instead).
+ */
+const DERIVED_TRIGGERS: [string, string[]][] = [
+  ['themes', ['content_changed']],
+  ['addressees', ['content_changed']],
+  ['statements', ['search_inserted', 'content_changed']],
+  ['statement_addressees', ['content_changed']],
+  ['recommendations', ['search_inserted', 'recommendations_rollup_insert', 'content_changed']],
+  ['recommendation_themes', ['recommendation_themes_rollup_insert', 'content_changed']],
+  ['recommendation_addressees', ['recommendation_addressees_rollup_insert', 'content_changed']],
+  ['recommendation_recommenders', ['content_changed']],
+  ['followup_responses', ['search_inserted', 'followup_responses_rollup_insert', 'content_changed']],
+  [
+    'followup_status_updates',
+    [
+      'search_inserted',
+      'search_updated',
+      'followup_status_updates_rollup_insert',
+      'followup_status_updates_rollup_update',
+      'content_changed',
+    ],
+  ],
+  ['followup_evidence', ['content_changed']],
+];
+
+async function switchDerivedTriggers(tx: Tx, on: boolean): Promise<void> {
+  for (const [table, triggers] of DERIVED_TRIGGERS) {
+    for (const trigger of triggers) {
+      await tx.execute(sql.raw(`alter table "${table}" ${on ? 'enable' : 'disable'} trigger "${trigger}"`));
+    }
+  }
+}
+
+/** What a bulk load created, for the derived tables' upkeep. */
+export interface CreatedRows {
+  /** Every statement whose recommendations or entries changed (the rollups are per statement). */
+  statements: Set<number>;
+  newStatements: number[];
+  recommendations: number[];
+  responses: number[];
+  statusUpdates: number[];
+}
+
+export const noRowsCreated = (): CreatedRows => ({
+  statements: new Set(),
+  newStatements: [],
+  recommendations: [],
+  responses: [],
+  statusUpdates: [],
+});
+
+/**
+ * Also plans every query for its own parameters: the search functions filter by `ids IS NULL OR id =
+ * ANY(ids)`, and once the plan cache switched them to a generic plan each call scanned the whole table
+ * comparing every row with every id (quadratic: most of the 808 s that 250,000 rows took).
+ */
+export async function pauseDerivedUpkeep(tx: Tx): Promise<void> {
+  await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+  await switchDerivedTriggers(tx, false);
+}
+
+export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows): Promise<void> {
+  // The content-version triggers are deferred to the commit; a table with pending events cannot be
+  // altered, so they run now (the version moves either way, once the transaction commits).
+  await tx.execute(sql`set constraints all immediate`);
+  await switchDerivedTriggers(tx, true);
+  const ids = (list: Iterable<number>) => `{${[...list].join(',')}}`;
+  await tx.execute(sql`select followup_rollup_refresh(${ids(created.statements)}::integer[])`);
+  await tx.execute(sql`select search_refresh('statement', ${ids(created.newStatements)}::integer[])`);
+  await tx.execute(sql`select search_refresh('recommendation', ${ids(created.recommendations)}::integer[])`);
+  await tx.execute(sql`select search_refresh('followup_response', ${ids(created.responses)}::integer[])`);
+  await tx.execute(sql`select search_refresh('followup_status_update', ${ids(created.statusUpdates)}::integer[])`);
+  await bumpContentVersion(tx);
+  // Fresh planner statistics for what the load added: PGlite has no autovacuum, and with the row counts
+  // of before the load the dashboards' queries chose plans for a few rows (the large-coalition bench does the same).
+  await tx.execute(sql`analyze`);
+}
+
+/** What the content-version trigger does once per transaction (migration 0015), for the rows it did not see. */
+async function bumpContentVersion(tx: Tx): Promise<void> {
+  await tx.execute(sql`do $$
+    declare bumped bigint;
+    begin
+      if current_setting('puente.content_changed', true) is distinct from 'yes' then
+        perform set_config('puente.content_changed', 'yes', true);
+        update content_version set version = version + 1, changed_at = now() where id = 1 returning version into bumped;
+        perform pg_notify('puente_content_version', bumped::text);
+      end if;
+    end $$`);
+}
