@@ -12,6 +12,7 @@ import { isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
 import { namedOrganizations, nameLists, namesInLists, tidyName, uniqueOrganizations } from './organizations.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
+import { signatoryOrganizations } from './signatories.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
 
@@ -217,11 +218,13 @@ function issuers(
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
     .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)));
   const fromLeadLists = fromLead.map((n) => tidyName(n)).filter((n): n is string => n !== null);
+  const signing = signatoryOrganizations(blocks, header.lead, lead, p);
   const direct = uniqueOrganizations([
     ...header.organizations.map((o) => o.name),
     ...fromLeadLists,
     ...nearLead,
     ...fromLists,
+    ...signing,
   ]);
   if (direct.length > 0) return { names: direct, source: 'direct' };
   const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
