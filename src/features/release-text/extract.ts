@@ -199,7 +199,9 @@ function issuers(
   boilerplates: FoundBoilerplate[],
   p: ImportParams,
 ): { names: string[]; source: 'direct' | 'quotes' | 'boilerplates' | 'none' } {
-  const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(lead)] : [];
+  // A title or a slogan in quotation marks is not an issuer's name.
+  const leadOutsideQuotes = lead.replace(/[“"«][^”"»]*[”"»]/g, ' ');
+  const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(leadOutsideQuotes)] : [];
   // Lists of three or more names in the next paragraphs ("Plaintiffs A, B, C and D …") name issuers too.
   const nearLead = blocks
     .slice(header.lead + 1, header.lead + 1 + p.issuerParagraphs)
@@ -226,11 +228,49 @@ function issuers(
     ...fromLists,
     ...signing,
   ]);
-  if (direct.length > 0) return { names: direct, source: 'direct' };
+  const text = blocks.map((b) => plain(b.text)).join('\n');
+  const found = withoutAliases(direct, text);
+  if (found.length > 0) return { names: found, source: 'direct' };
   const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
   if (fromQuotes.length > 0) return { names: fromQuotes, source: 'quotes' };
   const fromAbout = uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
   return { names: fromAbout, source: fromAbout.length > 0 ? 'boilerplates' : 'none' };
+}
+
+/**
+ * One entry per organization however the text writes it: the document pairs names with acronyms
+ * ("NCLR (National Council of La Raza)", "Consejo Cívico …, COPINH,", "Centro … -CDI-"), and whichever
+ * form it writes first is the one kept. An acronym defined after words in lower case ("per y
+ * polifluoroalquilo (PFAS)") names a thing, not an organization.
+ */
+function withoutAliases(names: string[], text: string): string[] {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const keep = new Set(names);
+  const acronym = '(\\p{Lu}[\\p{Lu}\\d&]{1,9})';
+  const patterns = [
+    new RegExp(`([\\p{L}][^()\\n,;:]{2,120}?)\\s*\\(\\s*${acronym}\\s*\\)`, 'gu'),
+    new RegExp(`([\\p{L}][^()\\n,;:]{2,120}?),\\s*${acronym}(?=[,;.\\s])`, 'gu'),
+    new RegExp(`([\\p{L}][^()\\n,;:]{2,120}?)\\s+[-–]${acronym}[-–]`, 'gu'),
+  ];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const before = m[1] as string;
+      const short = m[2] as string;
+      if (!/\p{Lu}/u.test(before.split(/\s+/).at(-1) ?? '')) {
+        for (const n of names) if (n === short) keep.delete(n);
+        continue;
+      }
+      const long = names.find((n) => fold(before).endsWith(fold(n)) && n !== short);
+      const shortName = names.find((n) => n === short);
+      if (long && shortName) keep.delete(text.indexOf(short) < text.indexOf(long) ? long : shortName);
+    }
+  }
+  // "NCLR (National Council of La Raza)": the expansion in parentheses after an acronym.
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{Lu}\d&]{1,9})\s*\(([^()\n]{4,120})\)/gu)) {
+    const long = names.find((n) => fold(n) === fold(m[2] as string));
+    if (long && names.includes(m[1] as string)) keep.delete(long);
+  }
+  return names.filter((n) => keep.has(n));
 }
 
 /**

@@ -93,6 +93,7 @@ const ORG_WORDS = [
   'program',
   'programa',
   'fellowship',
+  'club',
   'corps',
   'advocates',
   'defenders',
