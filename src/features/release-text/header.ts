@@ -319,7 +319,8 @@ export interface Dateline {
   rest: string;
 }
 
-const DASH = /\s+(?:—|–|-{1,2})\s*|\s*(?:—|–)\s+|(?<=\p{Lu}{2,})\s*[—–]\s*/u;
+// "Tegucigalpa, 5 de abril de 2011.- El …": Latin American releases close the dateline with ".-".
+const DASH = /\s+(?:—|–|-{1,2})\s*|\s*(?:—|–)\s+|(?<=\p{Lu}{2,})\s*[—–]\s*|(?<=\d{4})\s*\.\s*[-–—]\s*(?=\p{Lu})/u;
 
 /** "Guatemala, June 3, 2021 — In light of …", "WASHINGTON — …", "WASHINGTONThe …", "Washington, D.C.The …". */
 export function dateline(text: string): Dateline | null {
@@ -333,6 +334,7 @@ export function dateline(text: string): Dateline | null {
     const date = findDate(head);
     const place = (date ? head.slice(0, date.index) + head.slice(date.index + date.length) : head)
       .replace(/\(\s*\)|\([^)]*\)\s*$/g, '')
+      .replace(/,\s*(?:a|el|on|this)\s*$/i, '')
       .replace(/[\s,.(]+$/, '')
       .replace(/^[\s,]+/, '')
       .trim();
