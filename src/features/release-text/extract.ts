@@ -244,26 +244,26 @@ function issuers(
  * polifluoroalquilo (PFAS)") names a thing, not an organization.
  */
 function withoutAliases(names: string[], text: string): string[] {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  if (names.length < 1) return names;
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim();
   const keep = new Set(names);
-  const acronym = '(\\p{Lu}[\\p{Lu}\\d&]{1,9})';
-  const patterns = [
-    new RegExp(`([\\p{L}][^()\\n,;:]{2,120}?)\\s*\\(\\s*${acronym}\\s*\\)`, 'gu'),
-    new RegExp(`([\\p{L}][^()\\n,;:]{2,120}?),\\s*${acronym}(?=[,;.\\s])`, 'gu'),
-    new RegExp(`([\\p{L}][^()\\n,;:]{2,120}?)\\s+[-–]${acronym}[-–]`, 'gu'),
-  ];
-  for (const pattern of patterns) {
-    for (const m of text.matchAll(pattern)) {
-      const before = m[1] as string;
-      const short = m[2] as string;
-      if (!/\p{Lu}/u.test(before.split(/\s+/).at(-1) ?? '')) {
-        for (const n of names) if (n === short) keep.delete(n);
-        continue;
-      }
-      const long = names.find((n) => fold(before).endsWith(fold(n)) && n !== short);
-      const shortName = names.find((n) => n === short);
-      if (long && shortName) keep.delete(text.indexOf(short) < text.indexOf(long) ? long : shortName);
+  // Find the acronyms first, then read the words just before each: one pass over the text.
+  for (const m of text.matchAll(/\(\s*(\p{Lu}[\p{Lu}\d&]{1,9})\s*\)|,\s*(\p{Lu}[\p{Lu}\d&]{1,9})(?=[,;.\s])|\s[-–](\p{Lu}[\p{Lu}\d&]{1,9})[-–]/gu)) {
+    const short = (m[1] ?? m[2] ?? m[3]) as string;
+    const before = (/[^()\n,;:]{2,120}$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 120), m.index)) ?? [''])[0].trim();
+    if (before === '') continue;
+    if (!/\p{Lu}/u.test(before.split(/\s+/).at(-1) ?? '')) {
+      keep.delete(short);
+      continue;
     }
+    const long = names.find((n) => n !== short && fold(before).endsWith(fold(n)));
+    if (long && names.includes(short)) keep.delete(text.indexOf(short) < text.indexOf(long) ? long : short);
   }
   // "NCLR (National Council of La Raza)": the expansion in parentheses after an acronym.
   for (const m of text.matchAll(/\b(\p{Lu}[\p{Lu}\d&]{1,9})\s*\(([^()\n]{4,120})\)/gu)) {
