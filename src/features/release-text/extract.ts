@@ -12,9 +12,9 @@ import { isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
 import { namedOrganizations, nameLists, namesInLists, tidyName, uniqueOrganizations } from './organizations.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
-import { signatoryOrganizations } from './signatories.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
+import { signatoryOrganizations } from './signatories.js';
 
 export interface Extraction {
   release: ImportedRelease;
@@ -245,18 +245,16 @@ function issuers(
  */
 function withoutAliases(names: string[], text: string): string[] {
   if (names.length < 1) return names;
-  const fold = (s: string) =>
-    s
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/\s+/g, ' ')
-      .trim();
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
   const keep = new Set(names);
   // Find the acronyms first, then read the words just before each: one pass over the text.
-  for (const m of text.matchAll(/\(\s*(\p{Lu}[\p{Lu}\d&]{1,9})\s*\)|,\s*(\p{Lu}[\p{Lu}\d&]{1,9})(?=[,;.\s])|\s[-–](\p{Lu}[\p{Lu}\d&]{1,9})[-–]/gu)) {
+  for (const m of text.matchAll(
+    /\(\s*(\p{Lu}[\p{Lu}\d&]{1,9})\s*\)|,\s*(\p{Lu}[\p{Lu}\d&]{1,9})(?=[,;.\s])|\s[-–](\p{Lu}[\p{Lu}\d&]{1,9})[-–]/gu,
+  )) {
     const short = (m[1] ?? m[2] ?? m[3]) as string;
-    const before = (/[^()\n,;:]{2,120}$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 120), m.index)) ?? [''])[0].trim();
+    const before = (/[^()\n,;:]{2,120}$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 120), m.index)) ?? [
+      '',
+    ])[0].trim();
     if (before === '') continue;
     if (!/\p{Lu}/u.test(before.split(/\s+/).at(-1) ?? '')) {
       keep.delete(short);

@@ -102,11 +102,7 @@ const ORG_WORDS = [
   'action',
 ];
 const ORG_WORD = new Set(ORG_WORDS);
-const fold = (word: string) =>
-  word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const FOLDED_ORG_WORD = new Set(ORG_WORDS.map(fold));
 
 /** An organization word, in either language, singular or plural, with or without accents ("Asociaciones"). */

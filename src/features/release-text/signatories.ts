@@ -6,7 +6,7 @@
  * word or share a head word with another item ("Casa Chile", "Casa Dominicana …" — the document teaches
  * us its own head words), a signing cue before it ("abajo firmantes", "the undersigned", "Convocan:").
  */
-import { isOrgLike, isPersonName, isOrgWord, stripAcronym } from './names.js';
+import { isOrgLike, isOrgWord, isPersonName, stripAcronym } from './names.js';
 import { type Block, plain } from './normalize.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 
