@@ -106,16 +106,14 @@ export function nameConsistency(x: Extraction, registry: RegistryOrg[], at: Loca
   const out: Finding[] = [];
   const reported = new Set<string>();
   all.forEach((m, k) => {
-    const first = all
-      .slice(0, k)
-      .find(
-        (p) =>
-          nameKey(p.name) !== nameKey(m.name) &&
-          sameOrganization(registry, p.name, m.name) &&
-          // Issuers the text lists as separate items ("Casa Dominicana en Canarias", "Casa de Colombia en
-          // Canarias") are different organizations unless they differ only in spelling marks.
-          (p.kind !== 'issuer' || m.kind !== 'issuer' || spelledAlike(p.name, m.name)),
-      );
+    const first = all.slice(0, k).find(
+      (p) =>
+        nameKey(p.name) !== nameKey(m.name) &&
+        sameOrganization(registry, p.name, m.name) &&
+        // Issuers the text lists as separate items ("Casa Dominicana en Canarias", "Casa de Colombia en
+        // Canarias") are different organizations unless they differ only in spelling marks.
+        (p.kind !== 'issuer' || m.kind !== 'issuer' || spelledAlike(p.name, m.name)),
+    );
     if (!first || all.slice(0, k).some((p) => nameKey(p.name) === nameKey(m.name))) return;
     const pair = `${nameKey(first.name)}|${nameKey(m.name)}`;
     if (reported.has(pair)) return;
