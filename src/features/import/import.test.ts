@@ -123,6 +123,57 @@ describe('importer on shapes the development corpus does not have', () => {
   });
 });
 
+describe('importer on genre shapes: signatory blocks, acronyms, wrapped titles, ".-" datelines', () => {
+  it('reads signatories grouped under headings and run together in a paragraph, each organization once', () => {
+    const text = [
+      'Redes de Apoyo Rechazan el Desalojo',
+      'De las Familias Campesinas del Valle',
+      '',
+      'Valle Verde, 4 de marzo de 2019.- Las organizaciones abajo firmantes, reunidas en la Red de Apoyo Mutuo (RAM), rechazamos el desalojo anunciado por la alcaldía y pedimos que se abra una mesa de diálogo con las familias afectadas.',
+      '',
+      'La RAM acompaña a las familias desde hace diez años.',
+      '',
+      'En el Valle:',
+      '',
+      'Casa Amiga del Valle',
+      '',
+      'Casa de la Mujer Campesina, Valle Verde',
+      '',
+      'Asociación de Productores del Río',
+      '',
+      'Desde la capital:',
+      '',
+      'Federación de Cooperativas del Sur, con las Asociaciones de Pescadores en Punta Roca, Isla Larga y Bahía Honda, La Asociación de Maestras Rurales.',
+    ].join('\n');
+    const r = extractRelease(text).release;
+    expect(r.headline).toBe('Redes de Apoyo Rechazan el Desalojo De las Familias Campesinas del Valle');
+    expect(r.subheadline).toBeNull();
+    expect(r.date).toBe('2019-03-04');
+    expect(r.dateline_place).toBe('Valle Verde');
+    // Each once, the place after a signer dropped, "Lanzarote y Fuerteventura"-style place lists kept whole.
+    expect([...r.organizations].sort()).toEqual([
+      'Asociaciones de Pescadores en Punta Roca, Isla Larga y Bahía Honda',
+      'Asociación de Maestras Rurales',
+      'Asociación de Productores del Río',
+      'Casa Amiga del Valle',
+      'Casa de la Mujer Campesina',
+      'Federación de Cooperativas del Sur',
+      'Red de Apoyo Mutuo',
+    ]);
+  });
+
+  it('does not take a list of places or an acronym defined after lower-case words for organizations', () => {
+    const text = [
+      'Groups Publish Report on River Pollution',
+      '',
+      'GENEVA — The River Defense Network (RDN) publishes today its report on per- and polyfluoroalkyl substances (PFAS) in drinking water across the region.',
+      '',
+      'Regional presentations will follow in Tunisia, Nepal, Burundi, Senegal and Peru.',
+    ].join('\n');
+    expect(extractRelease(text).release.organizations).toEqual(['River Defense Network']);
+  });
+});
+
 describe('importer on hostile DOCX', () => {
   it('stops mammoth at the worker’s heap limit (15 MB of one-letter paragraphs, 55 KB zipped) and says so', {
     timeout: 60_000,

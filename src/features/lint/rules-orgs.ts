@@ -91,15 +91,29 @@ export function boilerplateCoverage(x: Extraction, registry: RegistryOrg[], at: 
   return out;
 }
 
+const spelledAlike = (a: string, b: string) => {
+  const letters = (s: string) =>
+    cleanOrgName(s)
+      .normalize('NFD')
+      .replace(/[^\p{L}\d]/gu, '')
+      .toLowerCase();
+  return letters(a) === letters(b);
+};
+
 /** The same organization under two names (apostrophe style, acronym in parentheses and "the" aside). */
 export function nameConsistency(x: Extraction, registry: RegistryOrg[], at: Locator): Finding[] {
   const all = mentions(x);
   const out: Finding[] = [];
   const reported = new Set<string>();
   all.forEach((m, k) => {
-    const first = all
-      .slice(0, k)
-      .find((p) => nameKey(p.name) !== nameKey(m.name) && sameOrganization(registry, p.name, m.name));
+    const first = all.slice(0, k).find(
+      (p) =>
+        nameKey(p.name) !== nameKey(m.name) &&
+        sameOrganization(registry, p.name, m.name) &&
+        // Issuers the text lists as separate items ("Casa Dominicana en Canarias", "Casa de Colombia en
+        // Canarias") are different organizations unless they differ only in spelling marks.
+        (p.kind !== 'issuer' || m.kind !== 'issuer' || spelledAlike(p.name, m.name)),
+    );
     if (!first || all.slice(0, k).some((p) => nameKey(p.name) === nameKey(m.name))) return;
     const pair = `${nameKey(first.name)}|${nameKey(m.name)}`;
     if (reported.has(pair)) return;

@@ -14,6 +14,7 @@ import { namedOrganizations, nameLists, namesInLists, tidyName, uniqueOrganizati
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
+import { signatoryOrganizations } from './signatories.js';
 
 export interface Extraction {
   release: ImportedRelease;
@@ -198,7 +199,9 @@ function issuers(
   boilerplates: FoundBoilerplate[],
   p: ImportParams,
 ): { names: string[]; source: 'direct' | 'quotes' | 'boilerplates' | 'none' } {
-  const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(lead)] : [];
+  // A title or a slogan in quotation marks is not an issuer's name.
+  const leadOutsideQuotes = lead.replace(/[“"«][^”"»]*[”"»]/g, ' ');
+  const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(leadOutsideQuotes)] : [];
   // Lists of three or more names in the next paragraphs ("Plaintiffs A, B, C and D …") name issuers too.
   const nearLead = blocks
     .slice(header.lead + 1, header.lead + 1 + p.issuerParagraphs)
@@ -217,17 +220,55 @@ function issuers(
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
     .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)));
   const fromLeadLists = fromLead.map((n) => tidyName(n)).filter((n): n is string => n !== null);
+  const signing = signatoryOrganizations(blocks, header.lead, lead, p);
   const direct = uniqueOrganizations([
     ...header.organizations.map((o) => o.name),
     ...fromLeadLists,
     ...nearLead,
     ...fromLists,
+    ...signing,
   ]);
-  if (direct.length > 0) return { names: direct, source: 'direct' };
+  const text = blocks.map((b) => plain(b.text)).join('\n');
+  const found = withoutAliases(direct, text);
+  if (found.length > 0) return { names: found, source: 'direct' };
   const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
   if (fromQuotes.length > 0) return { names: fromQuotes, source: 'quotes' };
   const fromAbout = uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
   return { names: fromAbout, source: fromAbout.length > 0 ? 'boilerplates' : 'none' };
+}
+
+/**
+ * One entry per organization however the text writes it: the document pairs names with acronyms
+ * ("NCLR (National Council of La Raza)", "Consejo Cívico …, COPINH,", "Centro … -CDI-"), and whichever
+ * form it writes first is the one kept. An acronym defined after words in lower case ("per y
+ * polifluoroalquilo (PFAS)") names a thing, not an organization.
+ */
+function withoutAliases(names: string[], text: string): string[] {
+  if (names.length < 1) return names;
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  const keep = new Set(names);
+  // Find the acronyms first, then read the words just before each: one pass over the text.
+  for (const m of text.matchAll(
+    /\(\s*(\p{Lu}[\p{Lu}\d&]{1,9})\s*\)|,\s*(\p{Lu}[\p{Lu}\d&]{1,9})(?=[,;.\s])|\s[-–](\p{Lu}[\p{Lu}\d&]{1,9})[-–]/gu,
+  )) {
+    const short = (m[1] ?? m[2] ?? m[3]) as string;
+    const before = (/[^()\n,;:]{2,120}$/.exec(text.slice(Math.max(0, (m.index ?? 0) - 120), m.index)) ?? [
+      '',
+    ])[0].trim();
+    if (before === '') continue;
+    if (!/\p{Lu}/u.test(before.split(/\s+/).at(-1) ?? '')) {
+      keep.delete(short);
+      continue;
+    }
+    const long = names.find((n) => n !== short && fold(before).endsWith(fold(n)));
+    if (long && names.includes(short)) keep.delete(text.indexOf(short) < text.indexOf(long) ? long : short);
+  }
+  // "NCLR (National Council of La Raza)": the expansion in parentheses after an acronym.
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{Lu}\d&]{1,9})\s*\(([^()\n]{4,120})\)/gu)) {
+    const long = names.find((n) => fold(n) === fold(m[2] as string));
+    if (long && names.includes(m[1] as string)) keep.delete(long);
+  }
+  return names.filter((n) => keep.has(n));
 }
 
 /**

@@ -216,10 +216,30 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   header.headlineEvidence = { score: best.score, margin: best.score - runnerUp };
   const at = usable[best.n] as number;
   header.headline = { text: texts[best.n] as string, index: at };
-  const next = usable[best.n + 1];
-  const nextText = texts[best.n + 1];
+  let next = usable[best.n + 1];
+  let nextText = texts[best.n + 1];
+  // A title hard-wrapped over two lines: the next line, with no blank line between, in the same casing, and
+  // the first line not finished by punctuation.
+  const sameCase = (a: string, b: string) =>
+    (a === a.toUpperCase() && b === b.toUpperCase()) || (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b));
   if (
     next === at + 1 &&
+    nextText !== undefined &&
+    (blocks[next] as Block).blankBefore === 0 &&
+    !/[.!?:;,]$/.test(header.headline.text) &&
+    sameCase(header.headline.text, nextText) &&
+    nextText.toLowerCase() !== header.headline.text.toLowerCase() &&
+    !CHROME.test(nextText) &&
+    findDate(nextText) === null &&
+    words(`${header.headline.text} ${nextText}`) <= p.headlineMaxWords
+  ) {
+    header.headline.text = `${header.headline.text} ${nextText}`;
+    next = usable[best.n + 2];
+    nextText = texts[best.n + 2];
+  }
+  if (
+    next !== undefined &&
+    next === (header.headline.text === texts[best.n] ? at + 1 : at + 2) &&
     nextText !== undefined &&
     nextText.toLowerCase() !== header.headline.text.toLowerCase() &&
     words(nextText) >= 4 &&
@@ -299,7 +319,8 @@ export interface Dateline {
   rest: string;
 }
 
-const DASH = /\s+(?:—|–|-{1,2})\s*|\s*(?:—|–)\s+|(?<=\p{Lu}{2,})\s*[—–]\s*/u;
+// "Tegucigalpa, 5 de abril de 2011.- El …": Latin American releases close the dateline with ".-".
+const DASH = /\s+(?:—|–|-{1,2})\s*|\s*(?:—|–)\s+|(?<=\p{Lu}{2,})\s*[—–]\s*|(?<=\d{4})\s*\.\s*[-–—]\s*(?=\p{Lu})/u;
 
 /** "Guatemala, June 3, 2021 — In light of …", "WASHINGTON — …", "WASHINGTONThe …", "Washington, D.C.The …". */
 export function dateline(text: string): Dateline | null {
@@ -313,6 +334,7 @@ export function dateline(text: string): Dateline | null {
     const date = findDate(head);
     const place = (date ? head.slice(0, date.index) + head.slice(date.index + date.length) : head)
       .replace(/\(\s*\)|\([^)]*\)\s*$/g, '')
+      .replace(/,\s*(?:a|el|on|this)\s*$/i, '')
       .replace(/[\s,.(]+$/, '')
       .replace(/^[\s,]+/, '')
       .trim();

@@ -93,6 +93,7 @@ const ORG_WORDS = [
   'program',
   'programa',
   'fellowship',
+  'club',
   'corps',
   'advocates',
   'defenders',
@@ -101,6 +102,14 @@ const ORG_WORDS = [
   'action',
 ];
 const ORG_WORD = new Set(ORG_WORDS);
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const FOLDED_ORG_WORD = new Set(ORG_WORDS.map(fold));
+
+/** An organization word, in either language, singular or plural, with or without accents ("Asociaciones"). */
+export function isOrgWord(word: string): boolean {
+  const w = fold(bare(word));
+  return FOLDED_ORG_WORD.has(w) || FOLDED_ORG_WORD.has(w.replace(/e?s$/, ''));
+}
 /** Organization words that head a name ("Center …", "… Commission"); adjectives like "International" do not. */
 const HEAD_WORD = new Set(
   ORG_WORDS.filter(

@@ -30,6 +30,8 @@ export interface ImportParams {
   askMinScore: number;
   /** How many paragraphs after the lead may name issuers in a list of three or more names. */
   issuerParagraphs: number;
+  /** Weight of evidence a block of names after the body needs to be its signatories (see signatories.ts). */
+  signatoryMinScore: number;
 }
 
 export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
@@ -46,6 +48,7 @@ export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
   headlineMinScore: 0,
   askMinScore: 3,
   issuerParagraphs: 2,
+  signatoryMinScore: 4,
 });
 
 export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[] } = {
@@ -62,4 +65,5 @@ export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[]
   headlineMinScore: [-2, -1, 0, 1, 2],
   askMinScore: [2, 3, 4],
   issuerParagraphs: [0, 1, 2, 3],
+  signatoryMinScore: [3, 4, 5],
 };

@@ -1,0 +1,160 @@
+/**
+ * Signatory blocks: the organizations that sign a letter or a communiqué, written after the body as one
+ * name per line (bulleted, numbered or bare), grouped under headings ("En Tenerife:", "Signed:"), or run
+ * together in one paragraph ("A, B, con las C, La D, E."). A block is judged on the weight of its
+ * evidence, never on one layout: how many of its items read as names, how many carry an organization
+ * word or share a head word with another item ("Casa Chile", "Casa Dominicana …" — the document teaches
+ * us its own head words), a signing cue before it ("abajo firmantes", "the undersigned", "Convocan:").
+ */
+import { isOrgLike, isOrgWord, isPersonName, stripAcronym } from './names.js';
+import { type Block, plain } from './normalize.js';
+import { DEFAULT_PARAMS, type ImportParams } from './params.js';
+
+/** Words that announce who signs: in the lead ("las asociaciones abajo firmantes") or just above the block. */
+const SIGNING_CUE =
+  /\b(?:undersigned|signator(?:y|ies)|signed(?:\s+by)?|endorsed\s+by|endorsing|co-?signers?|firmantes|firman|suscriben|suscritas?|adhesiones|adherentes|convocan|convoca|organizan|organiza)\b/i;
+
+const words = (text: string) => text.split(/\s+/).filter((w) => w !== '');
+
+/** Joiners and articles that may sit inside a name in lower case. */
+const JOINER =
+  /^(?:of|for|and|&|the|on|in|to|at|against|with|from|de|del|la|las|los|el|y|e|en|para|con|por|sobre|al|entre|que|a|sus|su)$/i;
+
+/** "con las Asociaciones de …", "La Asociación de …", "and the X": the item without its run-in words. */
+function itemName(raw: string): string {
+  return plain(raw)
+    .replace(/^(?:(?:con|and|y|e|as\s+well\s+as|así\s+como|with)\s+)?(?:(?:the|la|el|los|las)\s+)?/i, '')
+    .replace(/\s*[-–]\s*\p{Lu}{2,10}\s*[-–]\s*$/u, '')
+    .replace(/[\s,.;]+$/, '')
+    .trim();
+}
+
+/**
+ * An item reads as a name: capitalized first word, no sentence inside it, most of its words capitalized
+ * (lower-case joiners and the odd common word allowed: "Centro para el desarrollo y la Integración …").
+ */
+function isNameItem(name: string, p: ImportParams): boolean {
+  const ws = words(stripAcronym(name));
+  if (ws.length === 0 || ws.length > p.orgItemMaxWords + 4) return false;
+  if (!/^[“"«(]?[\p{Lu}\d]/u.test(ws[0] as string) || /^\d/.test(ws[0] as string)) return false;
+  if (/[.!?:]\s/.test(name) || /https?:|@/.test(name)) return false;
+  const content = ws.filter((w) => !JOINER.test(w));
+  const capital = content.filter((w) => /^[“"«(]?[\p{Lu}\d]/u.test(w)).length;
+  return content.length > 0 && capital / content.length >= 0.5;
+}
+
+/**
+ * "Amnesty International, Turkey", "CEDEHM – Chihuahua", "Red TDT (México)": joint letters sign with the
+ * organization and where it is; the place is not part of the name.
+ */
+function withoutPlace(name: string): string {
+  const m = /^(.+?)(?:,\s+|\s+[–—-]\s+)(.+)$/u.exec(name);
+  if (!m) return name;
+  const [, org, rest] = m as unknown as [string, string, string];
+  const place = words(rest).length <= 4 && !isOrgLike(rest) && words(org).length >= 1;
+  return place ? org : name;
+}
+
+interface Candidate {
+  names: string[];
+  /** Block indices the block spans. */
+  from: number;
+  to: number;
+}
+
+/** A short line that heads a group of signatories: "En Tenerife:", "Desde Las Palmas de Gran Canaria:", "Signed:". */
+const isHeading = (text: string) => /:$/.test(text) && words(text).length <= 7;
+
+/** A paragraph that is a comma-separated run of names, split into them; null when it is prose. */
+function commaList(text: string, p: ImportParams): string[] | null {
+  const parts = plain(text)
+    .replace(/\.$/, '')
+    .split(/\s*[,;]\s+/);
+  if (parts.length < 3) return null;
+  const names = parts.map(itemName);
+  // A list, not prose: every piece is a name.
+  if (!names.every((n) => isNameItem(n, p) && words(n).length <= p.orgItemMaxWords + 4)) return null;
+  // "…en Gran Canaria, Lanzarote y Fuerteventura": a piece with no organization word after a name that has
+  // one is the rest of that name, when the other pieces start with organization words.
+  const heads = names.filter((n) => isOrgWord(words(n)[0] ?? '')).length;
+  if (heads < names.length / 2) return names;
+  const out: string[] = [];
+  for (const n of names) {
+    if (out.length > 0 && !isOrgLike(n) && !isOrgWord(words(n)[0] ?? '')) out[out.length - 1] += `, ${n}`;
+    else out.push(n);
+  }
+  return out;
+}
+
+/** Runs of name lines (with group headings and comma paragraphs) after the lead. */
+function candidates(blocks: Block[], from: number, p: ImportParams): Candidate[] {
+  const out: Candidate[] = [];
+  let run: Candidate | null = null;
+  const close = () => {
+    if (run && run.names.length > 0) out.push(run);
+    run = null;
+  };
+  for (let i = from; i < blocks.length; i++) {
+    const block = blocks[i] as Block;
+    const text = plain(block.text);
+    const name = itemName(text);
+    const line = words(text).length <= p.orgItemMaxWords + 4 && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
+    let names: string[] | null = null;
+    if ((line || block.listMarker) && isNameItem(name, p) && !isHeading(text)) names = [withoutPlace(name)];
+    else if (!block.listMarker && !isHeading(text)) names = commaList(text, p);
+    if (names) {
+      run ??= { names: [], from: i, to: i };
+      run.names.push(...names);
+      run.to = i;
+    } else if (isHeading(text) && !block.listMarker) {
+      // A heading opens or continues a block; two headings in a row are a form, not signatories.
+      if (run && run.to < i - 1) close();
+      run ??= { names: [], from: i, to: i };
+      run.to = i;
+    } else close();
+  }
+  close();
+  return out;
+}
+
+/** Head words this document uses for its own organizations: a first word that opens two or more items. */
+function sharedHeads(names: string[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const n of names) {
+    const w = (words(n)[0] ?? '').toLowerCase();
+    if (w.length >= 3) seen.set(w, (seen.get(w) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, c]) => c >= 2).map(([w]) => w));
+}
+
+/**
+ * The organizations that sign, from every block whose evidence is strong enough; people among them
+ * ("Jane Doe, lawyer") are left out, as the contract lists organizations.
+ */
+export function signatoryOrganizations(
+  blocks: Block[],
+  lead: number,
+  leadText: string,
+  p: ImportParams = DEFAULT_PARAMS,
+): string[] {
+  const found: string[] = [];
+  for (const c of candidates(blocks, lead + 1, p)) {
+    const heads = sharedHeads(c.names);
+    const names = c.names.filter((n) => !isPersonName(n) || heads.has((words(n)[0] ?? '').toLowerCase()));
+    if (names.length < 2) continue;
+    const orgish = names.filter((n) => isOrgLike(n) || heads.has((words(n)[0] ?? '').toLowerCase())).length;
+    const above = blocks
+      .slice(Math.max(lead, c.from - 2), c.from + 1)
+      .map((b) => plain(b.text))
+      .join(' ');
+    let score = 0;
+    if (orgish >= names.length * p.orgListShare) score += 2;
+    else if (orgish >= names.length / 3) score += 1;
+    if (SIGNING_CUE.test(above)) score += 2;
+    else if (SIGNING_CUE.test(leadText)) score += 1;
+    if (names.length >= 3) score += 1;
+    if (c.to >= blocks.length - 2) score += 1;
+    if (score >= p.signatoryMinScore) found.push(...names);
+  }
+  return found;
+}
