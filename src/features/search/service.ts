@@ -263,12 +263,13 @@ async function findHits(
       where rt.recommendation_id = ${d.recommendationId} and ${themes.slug} = ${input.theme})`);
   }
   const wanted = new Set<SearchKind>(kindsOf(input.kind));
-  const shares = ENTRIES.some((kind) => wanted.has(kind)) && input.theme === null ? await lexemeShares(db) : null;
+  const shares =
+    ENTRIES.some((kind) => wanted.has(kind)) && input.year === null && input.theme === null ? await lexemeShares(db) : null;
   // Each group's candidates: its rows that match (only organizations have names) and pass the filters. When the words
   // are common among the entries (word-density.ts), their match is written so no full-text index can serve it: the
   // entries are then read in storage order until SEARCH_CANDIDATES match, instead of the index listing every match
-  // first; with a year, newest first by date (the order makes the planner read that year's index range, where storage
-  // order would read a year's share of every page).
+  // first. Not with a year or a theme: those keep a small share of the rows, and reading until enough pass them costs
+  // more than the index (measured: a common word within a year read 33,000 rows).
   const candidates = (dense: boolean) =>
     SEARCH_GROUPS.filter((group) => group.some((kind) => wanted.has(kind))).map((group) => {
       const kinds = group.filter((kind) => wanted.has(kind));
@@ -283,7 +284,7 @@ async function findHits(
         ${sql.join(
           filters.map((f) => sql`and ${f} `),
           sql``,
-        )}${scanned && input.year !== null ? sql`order by ${d.date} desc ` : sql``}limit ${SEARCH_CANDIDATES}) as ${d})`;
+        )}limit ${SEARCH_CANDIDATES}) as ${d})`;
     });
   const other: Locale = locale === 'en' ? 'es' : 'en';
   // Matching is computed once per candidate (c.in_en, c.in_es), for the language shown and the rank.

@@ -87,9 +87,5 @@ export const searchDocuments = pgTable(
     index('search_documents_statement_idx').on(t.statementId),
     // The years one may filter by (search's filter choices): statements' and releases' dates.
     index('search_documents_dated_idx').on(t.date).where(sql`${t.kind} in ('statement', 'release')`),
-    // Entries of a year, read by date when the words are common (features/search/word-density.ts).
-    index('search_documents_entries_dated_idx')
-      .on(t.date)
-      .where(sql`${t.kind} in ('recommendation', 'followup_response', 'followup_status_update')`),
   ],
 );

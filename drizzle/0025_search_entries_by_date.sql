@@ -1,1 +1,0 @@
-CREATE INDEX "search_documents_entries_dated_idx" ON "search_documents" USING btree ("date") WHERE "search_documents"."kind" in ('recommendation', 'followup_response', 'followup_status_update');
