@@ -71,7 +71,13 @@ async function benchOn(database: BenchDatabase, engine: 'pglite' | 'postgres'): 
       }, ITERATIONS);
       times.sort((a, b) => a - b);
       all.push(...times);
-      perSearch.push([new URLSearchParams(request).toString(), times[0] as number, percentile(times, 50), percentile(times, 95), found]);
+      perSearch.push([
+        new URLSearchParams(request).toString(),
+        times[0] as number,
+        percentile(times, 50),
+        percentile(times, 95),
+        found,
+      ]);
     }
     let after = 0;
     const pk = await timings(async () => {

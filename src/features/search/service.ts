@@ -264,7 +264,9 @@ async function findHits(
   }
   const wanted = new Set<SearchKind>(kindsOf(input.kind));
   const shares =
-    ENTRIES.some((kind) => wanted.has(kind)) && input.year === null && input.theme === null ? await lexemeShares(db) : null;
+    ENTRIES.some((kind) => wanted.has(kind)) && input.year === null && input.theme === null
+      ? await lexemeShares(db)
+      : null;
   // Each group's candidates: its rows that match (only organizations have names) and pass the filters. When the words
   // are common among the entries (word-density.ts), their match is written so no full-text index can serve it: the
   // entries are then read in storage order until SEARCH_CANDIDATES match, instead of the index listing every match
