@@ -9,7 +9,9 @@ import * as t from '../../platform/db/schema/index.js';
 import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
-import { highlightedHtml } from './index.js';
+import { highlightedHtml, readSearchRequest, search } from './index.js';
+import type { EntriesBy } from './service.js';
+import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from './word-density.js';
 
 const STATEMENT = 'guatemala-vp-visit-2021';
 const hrefs = ($: CheerioAPI) =>
@@ -21,6 +23,21 @@ describe('highlighted excerpts', () => {
   it('escape every character of the text and add only their own balanced <mark>', () => {
     expect(highlightedHtml('a <b>\uE000x&y\uE001 "q"')).toBe('a &lt;b><mark>x&amp;y</mark> &#34;q&#34;');
     expect(highlightedHtml('\uE001stray \uE000open')).toBe('stray <mark>open</mark>');
+  });
+});
+
+describe('how common the words are', () => {
+  it('reads only tsqueries that AND plain lexemes, and takes the rarest word’s share', () => {
+    expect(andedLexemes("'deport' & 'edad'")).toEqual(['deport', 'edad']);
+    expect(andedLexemes("'o''brien'")).toEqual(["o'brien"]);
+    for (const other of ["'a' | 'b'", "!'a'", "'a' <-> 'b'", "'a':*", ''])
+      expect(andedLexemes(other), other).toBeNull();
+    const shares = new Map([
+      ['deport', 0.12],
+      ['edad', 0.2],
+    ]);
+    expect(matchShare(['deport', 'edad'], shares)).toBe(0.12);
+    expect(matchShare(['deport', 'quetzal'], shares)).toBe(0);
   });
 });
 
@@ -111,6 +128,35 @@ describeEachEngine('search', (ctx) => {
     expect(page.body).toContain('Borrador');
     const anonymous = await new Visitor(app).get('/es/workspace/search?q=quetzales');
     expect(anonymous.statusCode).toBe(303);
+  });
+
+  it('common words: reading the entries finds what the index finds (same hits, filters and drafts included)', async () => {
+    await ctx.db.execute(sql`analyze search_documents`);
+    // Read the statistics again now that they exist (earlier searches kept the empty ones).
+    const shares = await lexemeShares(ctx.db, Date.now() + 24 * 3600_000);
+    const [common] = [...shares.en].sort((a, b) => b[1] - a[1]);
+    expect(common?.[1]).toBeGreaterThanOrEqual(DENSE_SHARE);
+    const hitsOf = async (request: Record<string, string>, audience: 'public' | 'unpublished', by: EntriesBy) =>
+      (await search(ctx.db, readSearchRequest(request), 'es', clock, audience, by)).hits.map(
+        (h) => `${h.kind} ${h.slug ?? h.recommendationSlug ?? h.statementSlug} ${h.shownLocale} ${h.excerpt}`,
+      );
+    const requests: Record<string, string>[] = [
+      { q: common![0] },
+      { q: 'asylum' },
+      { q: 'asilo frontera', kind: 'recommendation' },
+      { q: 'gobierno', lang: 'es' },
+      { q: 'asylum', year: '2021' },
+      { q: 'asylum', page: '2' },
+    ];
+    let found = 0;
+    for (const request of requests) {
+      for (const audience of ['public', 'unpublished'] as const) {
+        const byIndex = await hitsOf(request, audience, 'index');
+        expect(await hitsOf(request, audience, 'scan'), `${JSON.stringify(request)} ${audience}`).toEqual(byIndex);
+        found += byIndex.length;
+      }
+    }
+    expect(found).toBeGreaterThan(10);
   });
 
   it('is rate-limited per address', async () => {

@@ -41,6 +41,7 @@ import {
   type VisibilityState,
 } from '../../platform/visibility.js';
 import { recommendationNumber } from '../statements/index.js';
+import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from './word-density.js';
 
 export const SEARCH_PAGE_SIZE = 20;
 export const SEARCH_MAX_PAGE = 10;
@@ -52,15 +53,19 @@ export const SEARCH_MAX_QUERY = 200;
  */
 export const SEARCH_CANDIDATES = 200;
 /**
- * Kinds searched apart, each with its own candidates and its own indexes (partial, on `kind`): titled
- * things (statements, releases, organizations: a few thousand rows whose titles and names weigh most)
- * are never crowded out of the candidates by the hundreds of thousands of recommendations and follow-up
- * entries that share a common word, and each group's index lists only its own rows.
+ * Kinds searched apart, each with its own candidates: organizations (a few hundred names), statements and releases (a
+ * few thousand titled texts) and entries (recommendations and follow-up: hundreds of thousands). A common word in the
+ * body of every release (a signatory's name) would otherwise fill the candidates before the organization so named, and
+ * the entries that share a common word would crowd out the titled things. The full-text indexes are partial on the
+ * titled kinds and on the entries (schema/search.ts), so each group reads only its own rows.
  */
 const SEARCH_GROUPS: readonly (readonly SearchKind[])[] = [
-  ['statement', 'release', 'organization'],
+  ['organization'],
+  ['statement', 'release'],
   ['recommendation', 'followup_response', 'followup_status_update'],
 ];
+const TITLED: readonly SearchKind[] = ['statement', 'release', 'organization'];
+const ENTRIES = SEARCH_GROUPS[2] as readonly SearchKind[];
 /** Word similarity (pg_trgm) a name or title needs to count as a typo of the words typed. */
 const NAME_SIMILARITY = 0.5;
 
@@ -165,6 +170,12 @@ export function readSearchRequest(request: SearchRequest): SearchInput {
   };
 }
 
+/**
+ * How the entries' candidates are found: as the words' density says (word-density.ts), or always by the full-text
+ * index or always by reading rows (the tests compare both ways on the same data).
+ */
+export type EntriesBy = 'words' | 'index' | 'scan';
+
 /** Who searches: the public rule, or everything for those who may see unpublished material. */
 export type SearchAudience = 'public' | 'unpublished';
 
@@ -205,11 +216,12 @@ export async function search(
   locale: Locale,
   now: Date,
   audience: SearchAudience = 'public',
+  entriesBy: EntriesBy = 'words',
 ): Promise<SearchPage> {
   // Without words there are no results, so no filters to offer either.
   const [choices, { hits, truncated }] = await Promise.all([
     input.q === '' ? { themes: [], years: [] } : filterChoices(db, now, audience),
-    findHits(db, input, locale, now, audience),
+    findHits(db, input, locale, now, audience, entriesBy),
   ]);
   return {
     input,
@@ -226,6 +238,7 @@ async function findHits(
   locale: Locale,
   now: Date,
   audience: SearchAudience,
+  entriesBy: EntriesBy,
 ): Promise<{ hits: SearchHit[]; truncated: boolean }> {
   if (input.q === '') return { hits: [], truncated: false };
   const q = input.q;
@@ -236,6 +249,10 @@ async function findHits(
   const inEs = sql`${d.tsvEs} @@ ${qEs}`;
   const byName = sql`(${d.names} <> '' and ${plain} <% ${d.names})`;
   const words = input.lang === 'en' ? [inEn] : input.lang === 'es' ? [inEs] : [inEn, inEs];
+  // The same match as a function call, which no index serves (the planner matches operators to indexes).
+  const scannedEn = sql`ts_match_vq(${d.tsvEn}, ${qEn})`;
+  const scannedEs = sql`ts_match_vq(${d.tsvEs}, ${qEs})`;
+  const scannedWords = input.lang === 'en' ? [scannedEn] : input.lang === 'es' ? [scannedEs] : [scannedEn, scannedEs];
   const filters: SQL[] = [];
   if (audience === 'public') filters.push(inPublicWindow(d.publicFrom, d.publicUntil, now));
   if (input.year !== null) {
@@ -246,18 +263,31 @@ async function findHits(
       where rt.recommendation_id = ${d.recommendationId} and ${themes.slug} = ${input.theme})`);
   }
   const wanted = new Set<SearchKind>(kindsOf(input.kind));
-  // Each group's candidates: its rows that match (only organizations have names) and pass the filters.
-  const groups = SEARCH_GROUPS.filter((group) => group.some((kind) => wanted.has(kind))).map((group) => {
-    const kinds = group.filter((kind) => wanted.has(kind));
-    const match = group.includes('organization') ? [...words, byName] : words;
-    return sql`(select * from ${d} where ${d.kind} in ${sql.raw(`(${group.map((k) => `'${k}'`).join(', ')})`)}
-      and ${kinds.length < group.length ? sql`${d.kind} in ${kinds} and ` : sql``}(${sql.join(match, sql` or `)})
-      ${sql.join(
-        filters.map((f) => sql`and ${f} `),
-        sql``,
-      )}limit ${SEARCH_CANDIDATES})`;
-  });
-  const titled = sql.raw(`(${(SEARCH_GROUPS[0] ?? []).map((k) => `'${k}'`).join(', ')})`);
+  const shares =
+    ENTRIES.some((kind) => wanted.has(kind)) && input.year === null && input.theme === null
+      ? await lexemeShares(db)
+      : null;
+  // Each group's candidates: its rows that match (only organizations have names) and pass the filters. When the words
+  // are common among the entries (word-density.ts), their match is written so no full-text index can serve it: the
+  // entries are then read in storage order until SEARCH_CANDIDATES match, instead of the index listing every match
+  // first. Not with a year or a theme: those keep a small share of the rows, and reading until enough pass them costs
+  // more than the index (measured: a common word within a year read 33,000 rows).
+  const candidates = (dense: boolean) =>
+    SEARCH_GROUPS.filter((group) => group.some((kind) => wanted.has(kind))).map((group) => {
+      const kinds = group.filter((kind) => wanted.has(kind));
+      const scanned = dense && group === ENTRIES;
+      const match = scanned ? scannedWords : group.includes('organization') ? [...words, byName] : words;
+      // The kinds of the group's indexes (their partial predicate), then the kinds wanted, as a test no index serves:
+      // the primary key would otherwise read a few hundred organizations, testing each name's similarity.
+      const indexed = group === ENTRIES ? ENTRIES : TITLED;
+      return sql`(select *, count(*) over () as group_candidates from (select * from ${d}
+        where ${d.kind} in ${sql.raw(`(${indexed.map((k) => `'${k}'`).join(', ')})`)}
+        and (${d.kind} in ${kinds}) is true and (${sql.join(match, sql` or `)})
+        ${sql.join(
+          filters.map((f) => sql`and ${f} `),
+          sql``,
+        )}limit ${SEARCH_CANDIDATES}) as ${d})`;
+    });
   const other: Locale = locale === 'en' ? 'es' : 'en';
   // Matching is computed once per candidate (c.in_en, c.in_es), for the language shown and the rank.
   const matched = (l: Locale) => sql.raw(l === 'en' ? 'c.in_en' : 'c.in_es');
@@ -271,44 +301,57 @@ async function findHits(
     case when c.names <> '' and ${plain} <% c.names then word_similarity(${plain}, c.names) * 0.5 else 0 end)`;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
   const state = audience === 'unpublished' ? stateExpression(now, sql`h.kind`) : sql`null`;
-  const headline = (text: 'title' | 'body', options: string) =>
+  const shownText = (text: 'title' | 'body') =>
+    sql`case when h.shown = 'es' then coalesce(nullif(doc.${sql.raw(text)}_es, ''), doc.${sql.raw(text)}_en)
+        else coalesce(nullif(doc.${sql.raw(text)}_en, ''), doc.${sql.raw(text)}_es) end`;
+  const headline = (text: SQL, options: string) =>
     sql`ts_headline(case when h.shown = 'es' then 'puente_spanish'::regconfig else 'puente_english'::regconfig end,
-      case when h.shown = 'es' then coalesce(nullif(doc.${sql.raw(text)}_es, ''), doc.${sql.raw(text)}_en)
-        else coalesce(nullif(doc.${sql.raw(text)}_en, ''), doc.${sql.raw(text)}_es) end,
-      case when h.shown = 'es' then ${qEs} else ${qEn} end,
+      ${text}, case when h.shown = 'es' then ${qEs} else ${qEn} end,
       ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, ${options}`})`;
   // Three steps, so the cost is bounded whatever the words: (1) at most SEARCH_CANDIDATES matching rows
   // that pass the filters and the visibility rule, as the indexes yield them; (2) those ranked, one page
   // kept; (3) excerpts (ts_headline reads the whole text) and names for that page only. Step 1 is named
   // like the table, so the column references of step 2 read its rows.
   const rows = await db.transaction(async (tx) => {
-    // JIT compiling costs PostgreSQL seconds here: the planner prices the bounded candidate scan as if it
-    // read every match, which crosses jit_above_cost though the query reads at most a few hundred rows.
-    await tx.execute(
-      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true), set_config('jit', 'off', true)`,
+    // JIT compiling costs PostgreSQL seconds here: the planner prices the bounded candidate scan as if it read every
+    // match, which crosses jit_above_cost though the query reads at most a few hundred rows. The same round trip
+    // reads the words as each language's configuration understands them, to tell common words from rare ones.
+    const [parsed] = await queryRows<{ en: string; es: string }>(
+      tx,
+      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true),
+        set_config('jit', 'off', true), set_config('join_collapse_limit', '1', true), ${qEn}::text as en, ${qEs}::text as es`,
     );
+    const share = (l: Locale) => {
+      const lexemes = andedLexemes((l === 'en' ? parsed?.en : parsed?.es) ?? '');
+      return shares && lexemes ? matchShare(lexemes, shares[l]) : 0;
+    };
+    const dense =
+      entriesBy === 'words'
+        ? Math.max(...(input.lang ? [input.lang] : LOCALES).map(share)) >= DENSE_SHARE
+        : entriesBy === 'scan';
     return queryRows<RawHit>(
       tx,
       sql`select h.kind, h.shown, h.date, h.rank, h.candidates, ${state} as state,
-        ${headline('title', 'HighlightAll=true')} as title,
-        ${headline('body', 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
+        ${headline(shownText('title'), 'HighlightAll=true')} as title,
+        ${headline(excerptWindow(sql`shown.body`, sql`case when h.shown = 'es' then ${firstLexeme(parsed?.es)} else ${firstLexeme(parsed?.en)} end`), 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
         ${s.slug} as statement_slug, ${s.title} as statement_title,
         ${recommendations.slug} as recommendation_slug, ${recommendations.id} as recommendation_id,
         case when ${recommendations.id} is not null then ${recommendationNumber()} end as recommendation_number,
         coalesce(${releases.slug}, ${organizations.slug}) as slug
       from (
         select c.kind, c.source_id, c.statement_id, c.recommendation_id, c.date, ${shown} as shown, ${rank} as rank,
-          greatest(count(*) filter (where c.kind in ${titled}) over (), count(*) filter (where c.kind not in ${titled}) over ()) as candidates
+          max(c.group_candidates) over () as candidates
         from (
           select ${d.kind} as kind, ${d.sourceId} as source_id, ${d.statementId} as statement_id,
             ${d.recommendationId} as recommendation_id, ${d.date} as date, ${d.names} as names,
-            ${d.tsvEn} as tsv_en, ${d.tsvEs} as tsv_es, ${inEn} as in_en, ${inEs} as in_es
-          from (${sql.join(groups, sql` union all `)}) as ${d}
+            ${d.tsvEn} as tsv_en, ${d.tsvEs} as tsv_es, ${inEn} as in_en, ${inEs} as in_es, group_candidates
+          from (${sql.join(candidates(dense), sql` union all `)}) as ${d}
         ) c
         order by rank desc, c.date desc nulls last, c.kind, c.source_id
         limit ${SEARCH_PAGE_SIZE + 1} offset ${offset}
       ) h
       join ${d} doc on doc.kind = h.kind and doc.source_id = h.source_id
+      cross join lateral (select ${shownText('body')} as body) shown
       left join ${releases} on h.kind = 'release' and ${releases.id} = h.source_id
       left join ${s} on ${s.id} = coalesce(h.statement_id, ${releases.statementId})
       left join ${organizations} on h.kind = 'organization' and ${organizations.id} = h.source_id
@@ -334,6 +377,26 @@ async function findHits(
     state: r.state,
   }));
   return { hits, truncated };
+}
+
+/** Characters of a long text given to ts_headline (which reads all it is given, ~0.4 ms for a release's body). */
+const EXCERPT_WINDOW = 800;
+
+/**
+ * A long text cut to EXCERPT_WINDOW characters around the first place a word of the search appears (`lexeme`, stemmed:
+ * most stems begin their words), or its beginning when it is not found; ts_headline picks the excerpt within.
+ */
+function excerptWindow(text: SQL, lexeme: SQL): SQL {
+  const size = sql.raw(String(EXCERPT_WINDOW));
+  const before = sql.raw(String(Math.floor(EXCERPT_WINDOW / 3)));
+  return sql`case when length(${text}) <= ${size} then ${text}
+    else substr(${text}, greatest(1, strpos(lower(unaccent(${text})), ${lexeme}) - ${before}), ${size}) end`;
+}
+
+/** The first lexeme of a tsquery's text ('' when none: the window then starts at the text's beginning). */
+function firstLexeme(tsquery: string | undefined): string {
+  const m = /'((?:[^']|'')+)'/.exec(tsquery ?? '');
+  return m ? (m[1] as string).replaceAll("''", "'") : '';
 }
 
 interface RawHit {
