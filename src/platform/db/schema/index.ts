@@ -18,3 +18,4 @@ export * from './search.js';
 export * from './sheet-imports.js';
 export * from './signon.js';
 export * from './translation-todos.js';
+export * from './open-signon.js';
