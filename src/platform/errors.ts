@@ -40,6 +40,14 @@ export type RefusalReason =
   | 'signonDeadlinePassedReason'
   | 'signonDeadlineInvalidReason'
   | 'signonAlreadySignatoryReason'
+  | 'openSignonClosedReason'
+  | 'openSignonDeadlinePassedReason'
+  | 'openSignonLinkInvalidReason'
+  | 'openSignonTrapReason'
+  | 'openSignonTooManyReason'
+  | 'openSignonNotDecidableReason'
+  | 'openSignonMergeTargetReason'
+  | 'openSignonUnknownOrganizationReason'
   | 'mailNotConfigured'
   | 'unreadableInputReason';
 

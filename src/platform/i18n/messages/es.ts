@@ -14,6 +14,7 @@ import { pressEs } from './press.es.js';
 import { registryEs } from './registry.es.js';
 import { searchEs } from './search.es.js';
 import { sheetImportEs } from './sheet-import.es.js';
+import { openSignonEs } from './open-signon.es.js';
 import { signonEs } from './signon.es.js';
 import { staticExportEs } from './static-export.es.js';
 import { workspaceEs } from './workspace.es.js';
@@ -224,6 +225,7 @@ export const es = {
   ...registryEs,
   ...accountsEs,
   ...signonEs,
+  ...openSignonEs,
   ...pressEs,
   ...lintEs,
   ...editorialEs,
