@@ -61,7 +61,11 @@ function fixedTimeWorkbookWriter(ExcelJS: ExcelModule) {
   };
 }
 
-export function xlsxStream(rows: AsyncIterable<Row>, sheetName: string, headers: readonly string[] = HEADERS): Readable {
+export function xlsxStream(
+  rows: AsyncIterable<Row>,
+  sheetName: string,
+  headers: readonly string[] = HEADERS,
+): Readable {
   const out = new PassThrough();
   void (async () => {
     // Loaded when first needed: exceljs is large, and most processes never write a spreadsheet.

@@ -3,8 +3,15 @@
  * country, the first page of their names (bounded, however many sign), and every row for an export,
  * read in batches. Only statements the public may read are asked about by public pages (the caller's check).
  */
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
+import {
+  type KeysetPage,
+  keysetPage,
+  LIST_PAGE_SIZE,
+  type PageRequest,
+  type SortKey,
+} from '../../platform/db/keyset.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { Submission } from './submit-service.js';
 
@@ -85,4 +92,45 @@ export async function* signatoryExportRows(db: Db, statementId: number): AsyncGe
     if (rows.length < BATCH) return;
     after = rows.at(-1)?.submission.id ?? after;
   }
+}
+
+export interface WorkspaceListItem {
+  statement: typeof t.statements.$inferSelect;
+  settings: typeof t.openSignOnSettings.$inferSelect | null;
+  /** Verified signatures waiting for the editors. */
+  waiting: number;
+}
+
+const statementKeys: SortKey[] = [
+  { column: t.statements.date, direction: 'desc' },
+  { column: t.statements.slug, direction: 'asc' },
+];
+
+/** One page of statements, newest first, with their open sign-on and how many signatures wait for review. */
+export async function listOpenSignOn(db: Db, request: PageRequest = {}): Promise<KeysetPage<WorkspaceListItem>> {
+  const page = await keysetPage<Omit<WorkspaceListItem, 'waiting'>>({
+    keys: statementKeys,
+    request,
+    size: LIST_PAGE_SIZE,
+    keyOf: (row) => [row.statement.date, row.statement.slug],
+    fetch: (where, orderBy, limit) =>
+      db
+        .select({ statement: t.statements, settings: t.openSignOnSettings })
+        .from(t.statements)
+        .leftJoin(t.openSignOnSettings, eq(t.openSignOnSettings.statementId, t.statements.id))
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit),
+  });
+  const ids = page.items.map((row) => row.statement.id);
+  const counts =
+    ids.length === 0
+      ? []
+      : await db
+          .select({ id: t.openSignOnSubmissions.statementId, n: sql<number>`count(*)::int` })
+          .from(t.openSignOnSubmissions)
+          .where(and(inArray(t.openSignOnSubmissions.statementId, ids), eq(t.openSignOnSubmissions.status, 'verified')))
+          .groupBy(t.openSignOnSubmissions.statementId);
+  const waiting = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  return { ...page, items: page.items.map((row) => ({ ...row, waiting: waiting.get(row.statement.id) ?? 0 })) };
 }

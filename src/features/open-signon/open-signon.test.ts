@@ -117,10 +117,7 @@ describeEachEngine('open sign-on services', (ctx) => {
     await expect(sign(slug, 'Late Org', 'late@example.org')).rejects.toMatchObject({
       reason: 'openSignonClosedReason',
     });
-    const [row] = await ctx.db
-      .select()
-      .from(t.statements)
-      .where(eq(t.statements.slug, slug));
+    const [row] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, slug));
     const stored = await ctx.db
       .select()
       .from(t.openSignOnSubmissions)
@@ -216,7 +213,10 @@ describeEachEngine('open sign-on services', (ctx) => {
       { country: 'GT', count: 1 },
       { country: 'US', count: 1 },
     ]);
-    expect(list.names.map((n) => n.name)).toEqual(['Asociación Pro Derechos', 'Center for Justice and International Law']);
+    expect(list.names.map((n) => n.name)).toEqual([
+      'Asociación Pro Derechos',
+      'Center for Justice and International Law',
+    ]);
     const rows = [];
     for await (const row of signatoryExportRows(ctx.db, a.statementId)) rows.push(row);
     expect(rows.map((r) => [r.name, r.email, r.organization_slug])).toEqual([

@@ -56,7 +56,8 @@ export async function saveOpenSignOnSettings(
   if (!timeZone) problems.add('timeZone', 'editorialErrTimeZone');
   const local = input.deadlineLocal.trim();
   const deadline = local === '' || !timeZone ? null : localToInstant(local, timeZone);
-  if (local !== '' && timeZone && (!deadline || deadline <= now)) problems.add('deadlineLocal', 'workspaceErrOpenSignonDeadline');
+  if (local !== '' && timeZone && (!deadline || deadline <= now))
+    problems.add('deadlineLocal', 'workspaceErrOpenSignonDeadline');
   for (const field of input.fields) problems.oneOf('fields', field, OPEN_SIGN_ON_FIELDS);
   problems.throwIfAny('The open sign-on settings have problems');
   const set = {

@@ -101,7 +101,12 @@ export interface Submitted {
  * signer again (same statement, email and name key) is the same row, whatever the concurrency: the
  * unique key decides, and a second mail goes only when every earlier verification link has expired.
  */
-export async function submitSignature(db: Db, input: SubmissionInput, now: Date, links: LinkSettings): Promise<Submitted> {
+export async function submitSignature(
+  db: Db,
+  input: SubmissionInput,
+  now: Date,
+  links: LinkSettings,
+): Promise<Submitted> {
   const statement = await publicStatementBySlug(db, input.slug, now);
   const settings = await readSettings(db, statement.id);
   if (!openSignOnIsOpen(settings, now)) throw closedRefusal(settings, now);

@@ -1,8 +1,8 @@
 import { accountsEn } from './accounts.en.js';
+import { openSignonEn } from './open-signon.en.js';
 import { pressEn } from './press.en.js';
 import { searchEn } from './search.en.js';
 import { sheetImportEn } from './sheet-import.en.js';
-import { openSignonEn } from './open-signon.en.js';
 import { signonEn } from './signon.en.js';
 import { staticExportEn } from './static-export.en.js';
 
