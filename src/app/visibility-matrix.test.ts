@@ -169,6 +169,12 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/api': (l) => `/${l}/api`,
   '/:locale/recommendations.:format': (l) => `/${l}/recommendations.csv`,
   '/:locale/statements/:slug/recommendations.:format': (l, s) => `/${l}/statements/${slugOf(s)}/recommendations.csv`,
+  // Open sign-on (issue 19): every sample is open to signatures, so the page would show any statement it leaked;
+  // the links' pages show only what their token names (a bad token is refused).
+  '/:locale/statements/:slug/sign': (l, s) => `/${l}/statements/${slugOf(s)}/sign`,
+  '/:locale/open-sign-on/verify/:token': (l) => `/${l}/open-sign-on/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+  '/:locale/open-sign-on/withdraw/:token': (l) =>
+    `/${l}/open-sign-on/withdraw/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
 };
 
 /** Each sample's published status update, by sample key (its API address). */
@@ -276,6 +282,16 @@ const editorialChannels: Record<
     shows: 'release',
   },
   '/:locale/workspace/press/sends/:id': { url: (l) => `/${l}/workspace/press/sends/${pressIds.send}`, shows: null },
+  // Open sign-on's moderation (issue 19): every statement, whatever its state, for editors only.
+  '/:locale/workspace/open-sign-on': { url: (l) => `/${l}/workspace/open-sign-on`, shows: 'statement' },
+  '/:locale/workspace/open-sign-on/:slug': {
+    url: (l, s) => `/${l}/workspace/open-sign-on/${slugOf(s)}`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/open-sign-on/:slug/signatories.:format': {
+    url: (l, s) => `/${l}/workspace/open-sign-on/${slugOf(s)}/signatories.csv`,
+    shows: null,
+  },
 };
 
 /** A press contact, list and send, so the press pages that name one answer editors. */
@@ -344,6 +360,9 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
         );
       publishedUpdateIds.set(s.key, update!.id);
       await ctx.db.insert(t.signatories).values({ statementId: row!.id, organizationId: cejil!.id, position: 1 });
+      await ctx.db
+        .insert(t.openSignOnSettings)
+        .values({ statementId: row!.id, open: true, createdAt: T, updatedAt: T });
       const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
       const sha256 = await storeFile(ctx.db, pdf, null, T);
       await ctx.db.insert(t.statementDocuments).values({ statementId: row!.id, fileSha256: sha256, setAt: T });
@@ -469,7 +488,10 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
             ) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
             }
-            if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') {
+            if (
+              key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up' ||
+              key === '/:locale/statements/:slug/sign'
+            ) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
             }
             const editorsPage = editorChannels.has(key) && (who === 'editor' || who === 'admin');
