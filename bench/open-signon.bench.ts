@@ -99,7 +99,7 @@ async function benchOn(label: string, handle: DbHandle) {
     },
     now(),
   );
-  const app = await buildApp({ db, trustProxy: ['127.0.0.1'], baseUrl: 'https://puente.example' });
+  const app = await buildApp({ db, trustProxy: ['127.0.0.1'], baseUrl: 'https://puente.example', sendsMail: true });
   // The baseline: the same form post, answered without the sign-on tables.
   app.post('/en/bench/echo', async (_request, reply) => reply.type('text/html').send('<p>Check your email</p>'));
   await app.listen({ port: 0, host: '127.0.0.1' });

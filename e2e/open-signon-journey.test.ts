@@ -92,7 +92,7 @@ for (const engine of testEngines) {
         releaseDate: '2026-11-01',
         headline: localized('en', 'Coalitions sign an open letter on deportation flights'),
       });
-      app = await buildApp({ db: handle.db, baseUrl: 'https://puente.example' });
+      app = await buildApp({ db: handle.db, baseUrl: 'https://puente.example', sendsMail: true });
       await app.listen({ port: 0, host: '127.0.0.1' });
       baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     }, 120_000);

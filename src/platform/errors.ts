@@ -45,6 +45,7 @@ export type RefusalReason =
   | 'openSignonLinkInvalidReason'
   | 'openSignonTrapReason'
   | 'openSignonTooManyReason'
+  | 'openSignonNoMailReason'
   | 'openSignonNotDecidableReason'
   | 'openSignonMergeTargetReason'
   | 'openSignonUnknownOrganizationReason'

@@ -22,7 +22,7 @@ describeEachEngine('open sign-on pages', (ctx) => {
 
   beforeAll(async () => {
     await loadDemo(ctx.db);
-    app = await buildApp({ db: ctx.db, baseUrl: 'https://puente.example' });
+    app = await buildApp({ db: ctx.db, baseUrl: 'https://puente.example', sendsMail: true });
     for (const [who, v] of await visitorsAs(app, ctx.db, POLICY_ACCOUNTS)) visitors.set(who, v);
     for (const [slug, status] of [
       ['open-public', 'published'],
@@ -120,6 +120,23 @@ describeEachEngine('open sign-on pages', (ctx) => {
     });
     expect(draft.statusCode).toBe(404);
     expect(await queuedMail(ctx.db, 'bot@x.example')).toEqual([]);
+  });
+
+  it('offers no form on a server that sends no email, and refuses a post with a page that says why', async () => {
+    const mailless = await buildApp({ db: ctx.db });
+    const visitor = new (as('anonymous').constructor as typeof Visitor)(mailless);
+    const $ = cheerio.load((await visitor.get('/en/statements/open-public/sign')).body);
+    expect($('h1').text()).toBe('Statement open-public');
+    expect($('form[action="/en/statements/open-public/sign"]')).toHaveLength(0);
+    expect($('.open-signon-form .notice').text()).toContain('cannot send the confirmation email');
+    const refused = await visitor.request('POST', '/en/statements/open-public/sign', {
+      _csrf: await visitor.csrfFrom('/en/sign-in'),
+      name: 'No Mail Org',
+      email: 'nomail@x.example',
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('cannot send the confirmation email');
+    expect(await queuedMail(ctx.db, 'nomail@x.example')).toEqual([]);
   });
 
   it('refuses a burst from one address with 429 pages in the reader’s language', async () => {

@@ -117,6 +117,7 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
         page,
         pagers: statementPagers(signPath(locale, slug), query, page),
         signatories,
+        sendsMail: deps.sendsMail,
         typed: form?.typed,
         errors: form ? fieldErrors(form.problems.problems, ctx.t) : undefined,
       });
@@ -138,6 +139,8 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
       async (request, reply) => {
         const ctx = pageContext(deps, request, locale);
         const body = request.body;
+        // Without SMTP no link could reach the signer, and an unconfirmed signature never counts.
+        if (!deps.sendsMail) throw new Invalid('This server sends no email', [], 'openSignonNoMailReason');
         if (await overLimit(reply, ctx, `open-signon:${request.ip}`, RATE_LIMITS.openSignOn)) return reply;
         if ((body[TRAP_FIELD] ?? '') !== '') {
           throw new Invalid('The honeypot field was filled in', [], 'openSignonTrapReason');

@@ -33,6 +33,8 @@ export function OpenSignOnPage(props: {
   page: StatementPageDetail;
   pagers: StatementPagers;
   signatories: OpenSignatories;
+  /** Whether this server sends email (SMTP_URL): without it no one could confirm, so there is no form. */
+  sendsMail: boolean;
   typed?: Typed;
   errors?: FieldErrors;
 }) {
@@ -65,7 +67,15 @@ export function OpenSignOnPage(props: {
       </Section>
       <SignOnRecommendations ctx={ctx} page={page} pager={pagers.recommendations} />
       <OpenSignatoriesSection ctx={ctx} signatories={signatories} />
-      <SignatureForm {...props} />
+      {props.sendsMail ? (
+        <SignatureForm {...props} />
+      ) : (
+        <Section id="form-heading" title={t.openSignonFormHeading} class="open-signon-form">
+          <p class="notice" safe>
+            {t.openSignonNoMailReason}
+          </p>
+        </Section>
+      )}
     </Layout>
   );
 }

@@ -65,6 +65,8 @@ export const openSignonEn = {
     'Your signature was not accepted: a field meant to stay empty was filled in, which is what automated spam does. Reload the form and sign again.',
   openSignonTooManyReason:
     'Too many signatures were sent from your address or for your email in a short time. Wait a few minutes, then try again.',
+  openSignonNoMailReason:
+    'Signing is not possible right now: this site cannot send the confirmation email yet. Please try again later.',
   openSignonNotDecidableReason: 'This signature cannot be decided on in its present state.',
   openSignonMergeTargetReason: 'Choose another signature of this statement to merge this one into.',
   openSignonUnknownOrganizationReason: 'That organization is not in the registry.',

@@ -67,6 +67,8 @@ export const openSignonEs = {
     'No aceptamos tu firma: se rellenó un campo que debe quedar vacío, como hacen los programas de spam. Vuelve a cargar el formulario y firma de nuevo.',
   openSignonTooManyReason:
     'Llegaron demasiadas firmas desde tu dirección o para tu correo en poco tiempo. Espera unos minutos y vuelve a intentarlo.',
+  openSignonNoMailReason:
+    'Ahora no se puede firmar: este sitio todavía no puede enviar el correo de confirmación. Vuelve a intentarlo más tarde.',
   openSignonNotDecidableReason: 'No se puede decidir sobre esta firma en su estado actual.',
   openSignonMergeTargetReason: 'Elige otra firma de esta declaración con la que fusionar esta.',
   openSignonUnknownOrganizationReason: 'Esa organización no está en el registro.',
