@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after another (never part of `npm test`).
- * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search, outbox, press, sheet-import) runs only those.
+ * `npm run bench -- followup` (or any part of a name: release, import, uploads, hostile, followup, workspace, startup, http, page-budget, search, outbox, press, sheet-import, open-signon) runs only those.
  */
 
 import { benchFollowupDashboard } from './followup-dashboard.bench.js';
 import { benchHostileUpload } from './hostile-upload.bench.js';
 import { benchHttp } from './http.bench.js';
 import { benchImportLint } from './import-lint.bench.js';
+import { benchOpenSignOn } from './open-signon.bench.js';
 import { benchOutbox } from './outbox.bench.js';
 import { benchPageBudget } from './page-budget.bench.js';
 import { benchPressSend } from './press-send.bench.js';
@@ -31,6 +32,7 @@ const benches: [string, () => Promise<void>][] = [
   ['outbox', benchOutbox],
   ['press-send', benchPressSend],
   ['sheet-import', benchSheetImport],
+  ['open-signon', benchOpenSignOn],
 ];
 const wanted = process.argv.slice(2);
 const chosen = benches.filter(([name]) => wanted.length === 0 || wanted.some((w) => name.includes(w)));

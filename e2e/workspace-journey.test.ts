@@ -51,6 +51,8 @@ const adminPages = (l: Locale) => [
   `/${l}/workspace/addressees/us-government/edit`,
   `/${l}/workspace/translations`,
   `/${l}/workspace/import/recommendations`,
+  `/${l}/workspace/open-sign-on`,
+  `/${l}/workspace/open-sign-on/guatemala-vp-visit-2021`,
 ];
 const memberPages = (l: Locale) => [`/${l}/workspace`, `/${l}/workspace/organizations/cejil`];
 
@@ -219,7 +221,8 @@ for (const engine of testEngines) {
       });
 
       for (const locale of LOCALES) {
-        it(`[${locale}] admin pages`, async () => {
+        // Nineteen pages, each checked by axe at two widths: past the default 30 s on 2 busy cores.
+        it(`[${locale}] admin pages`, { timeout: 120_000 }, async () => {
           for (const path of adminPages(locale)) {
             const response = await admin.page.goto(path);
             expect(response?.status(), path).toBe(200);

@@ -81,6 +81,14 @@ const signedInPaths = [
   '/admin/users/1',
   '/sign-on',
   '/sign-on/guatemala-vp-visit-2021',
+  // Open sign-on (issue 19): the demo statement is not open to signatures (404), the links need a token
+  // (a malformed one is a 404), and moderation is for editors.
+  '/statements/guatemala-vp-visit-2021/sign',
+  '/open-sign-on/verify/short',
+  '/open-sign-on/withdraw/short',
+  '/workspace/open-sign-on',
+  '/workspace/open-sign-on/guatemala-vp-visit-2021',
+  '/workspace/open-sign-on/guatemala-vp-visit-2021/signatories.csv',
   // Import (features/import)
   '/workspace/import',
   // Editorial workspace (issue 6): statements and releases in every state, for editors only.

@@ -10,6 +10,7 @@ import { filesFeature } from '../features/files/index.js';
 import { followupFeature } from '../features/followup/index.js';
 import { importFeature } from '../features/import/index.js';
 import { mailPreferencesFeature } from '../features/mail-preferences/index.js';
+import { openSignOnFeature } from '../features/open-signon/index.js';
 import { pressFeature } from '../features/press/index.js';
 import { registryFeature } from '../features/registry/index.js';
 import { releasesFeature } from '../features/releases/index.js';
@@ -27,6 +28,7 @@ export const features: readonly FeatureManifest[] = [
   statementsFeature,
   releasesFeature,
   signOnFeature,
+  openSignOnFeature,
   filesFeature,
   followupFeature,
   importFeature,

@@ -70,7 +70,10 @@ describeEachEngine('visibility matrix: public channels', (ctx) => {
             ) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
             }
-            if (key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up') {
+            if (
+              key === '/:locale/statements/:slug/recommendations/:recommendation/follow-up' ||
+              key === '/:locale/statements/:slug/sign'
+            ) {
               expect(response.statusCode, `${who} ${url}`).toBe(expected ? 200 : 404);
             }
             const editorsPage = editorChannels.has(key) && (who === 'editor' || who === 'admin');

@@ -40,6 +40,15 @@ export type RefusalReason =
   | 'signonDeadlinePassedReason'
   | 'signonDeadlineInvalidReason'
   | 'signonAlreadySignatoryReason'
+  | 'openSignonClosedReason'
+  | 'openSignonDeadlinePassedReason'
+  | 'openSignonLinkInvalidReason'
+  | 'openSignonTrapReason'
+  | 'openSignonTooManyReason'
+  | 'openSignonNoMailReason'
+  | 'openSignonNotDecidableReason'
+  | 'openSignonMergeTargetReason'
+  | 'openSignonUnknownOrganizationReason'
   | 'mailNotConfigured'
   | 'unreadableInputReason';
 

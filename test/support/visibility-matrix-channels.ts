@@ -130,6 +130,12 @@ export const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/api': (l) => `/${l}/api`,
   '/:locale/recommendations.:format': (l) => `/${l}/recommendations.csv`,
   '/:locale/statements/:slug/recommendations.:format': (l, s) => `/${l}/statements/${slugOf(s)}/recommendations.csv`,
+  // Open sign-on (issue 19): every sample is open to signatures, so the page would show any statement it leaked;
+  // the links' pages show only what their token names (a bad token is refused).
+  '/:locale/statements/:slug/sign': (l, s) => `/${l}/statements/${slugOf(s)}/sign`,
+  '/:locale/open-sign-on/verify/:token': (l) => `/${l}/open-sign-on/verify/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
+  '/:locale/open-sign-on/withdraw/:token': (l) =>
+    `/${l}/open-sign-on/withdraw/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`,
 };
 
 /** Each sample's published status update, by sample key (its API address). */
@@ -237,6 +243,16 @@ export const editorialChannels: Record<
     shows: 'release',
   },
   '/:locale/workspace/press/sends/:id': { url: (l) => `/${l}/workspace/press/sends/${pressIds.send}`, shows: null },
+  // Open sign-on's moderation (issue 19): every statement, whatever its state, for editors only.
+  '/:locale/workspace/open-sign-on': { url: (l) => `/${l}/workspace/open-sign-on`, shows: 'statement' },
+  '/:locale/workspace/open-sign-on/:slug': {
+    url: (l, s) => `/${l}/workspace/open-sign-on/${slugOf(s)}`,
+    shows: 'statement',
+  },
+  '/:locale/workspace/open-sign-on/:slug/signatories.:format': {
+    url: (l, s) => `/${l}/workspace/open-sign-on/${slugOf(s)}/signatories.csv`,
+    shows: null,
+  },
 };
 
 /** A press contact, list, send and finished spreadsheet import, so the pages that name one answer editors. */

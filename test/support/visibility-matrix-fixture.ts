@@ -95,6 +95,7 @@ export function useMatrixFixture(ctx: TestDb): MatrixFixture {
         );
       publishedUpdateIds.set(s.key, update!.id);
       await ctx.db.insert(t.signatories).values({ statementId: statementId, organizationId: cejil!.id, position: 1 });
+      await ctx.db.insert(t.openSignOnSettings).values({ statementId, open: true, createdAt: T, updatedAt: T });
       const pdf = { mediaType: 'application/pdf' as const, bytes: tinyPdf(titleOf(s)), originalName: 'doc.pdf' };
       const sha256 = await storeFile(ctx.db, pdf, null, T);
       await ctx.db.insert(t.statementDocuments).values({ statementId: statementId, fileSha256: sha256, setAt: T });

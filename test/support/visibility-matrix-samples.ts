@@ -273,5 +273,7 @@ export function showsStatements(key: string): boolean {
     '/api/v1/statements/:slug/recommendations/:recommendation',
     '/:locale/recommendations.:format',
     '/:locale/statements/:slug/recommendations.:format',
+    // Open sign-on's public page (issue 19): the statement's full text above its form.
+    '/:locale/statements/:slug/sign',
   ].includes(key);
 }

@@ -90,11 +90,6 @@ export const HEADERS: readonly ColumnHeader[] = RECOMMENDATION_COLUMNS.map((c) =
 /** Separates the items of a list inside one cell. */
 export const LIST_SEPARATOR = '; ';
 
-/** The row as cells in column order. */
-export function rowCells(row: ExportRow): string[] {
-  return HEADERS.map((header) => protectCell(row[header]));
-}
-
 const NEEDS_PROTECTION = /^'*[=+\-@\t\r]/;
 
 /**

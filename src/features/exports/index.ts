@@ -18,4 +18,4 @@ export {
 } from './columns.js';
 export { exportsFeature } from './manifest.js';
 export { type ExportScope, exportRows } from './rows.js';
-export { csvStream, EXPORT_FORMATS, type ExportFormat, xlsxStream } from './write.js';
+export { CONTENT_TYPES, csvStream, EXPORT_FORMATS, type ExportFormat, xlsxStream } from './write.js';

@@ -11,7 +11,7 @@
 import { once } from 'node:events';
 import { PassThrough, pipeline, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import { type ExportRow, HEADERS, rowCells } from './columns.js';
+import { HEADERS, protectCell } from './columns.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -21,14 +21,17 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-async function* cellsOf(rows: AsyncIterable<ExportRow>): AsyncGenerator<string[]> {
-  for await (const row of rows) yield rowCells(row);
+/** Rows of text cells by column header; the recommendation export's by default, any other table's given its headers. */
+type Row = Readonly<Record<string, string>>;
+
+async function* cellsOf(rows: AsyncIterable<Row>, headers: readonly string[]): AsyncGenerator<string[]> {
+  for await (const row of rows) yield headers.map((header) => protectCell(row[header] ?? ''));
 }
 
-export function csvStream(rows: AsyncIterable<ExportRow>): Readable {
-  const csv = stringify({ bom: true, header: true, columns: [...HEADERS], record_delimiter: 'windows' });
+export function csvStream(rows: AsyncIterable<Row>, headers: readonly string[] = HEADERS): Readable {
+  const csv = stringify({ bom: true, header: true, columns: [...headers], record_delimiter: 'windows' });
   // pipeline: an error while reading the database ends the download instead of leaving it hanging.
-  pipeline(Readable.from(cellsOf(rows)), csv, () => {});
+  pipeline(Readable.from(cellsOf(rows, headers)), csv, () => {});
   return csv;
 }
 
@@ -58,7 +61,11 @@ function fixedTimeWorkbookWriter(ExcelJS: ExcelModule) {
   };
 }
 
-export function xlsxStream(rows: AsyncIterable<ExportRow>, sheetName: string): Readable {
+export function xlsxStream(
+  rows: AsyncIterable<Row>,
+  sheetName: string,
+  headers: readonly string[] = HEADERS,
+): Readable {
   const out = new PassThrough();
   void (async () => {
     // Loaded when first needed: exceljs is large, and most processes never write a spreadsheet.
@@ -72,11 +79,11 @@ export function xlsxStream(rows: AsyncIterable<ExportRow>, sheetName: string): R
     workbook.modified = FIXED_FILE_TIME;
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
     // Wide enough to read each header, wider for the texts; the first row stays in view when scrolling.
-    sheet.columns = HEADERS.map((header) => ({
+    sheet.columns = headers.map((header) => ({
       width: /_(text|title|summary)_/.test(header) ? 60 : header.length + 2,
     }));
-    sheet.addRow([...HEADERS]).commit();
-    for await (const cells of cellsOf(rows)) {
+    sheet.addRow([...headers]).commit();
+    for await (const cells of cellsOf(rows, headers)) {
       sheet.addRow(cells).commit();
       // Wait for a slow reader instead of buffering the whole file.
       if (out.writableNeedDrain) await once(out, 'drain');

@@ -5,5 +5,5 @@ export { say, sortFindings } from './finding.js';
 export { hasErrors, lintExtraction, lintText } from './lint.js';
 export type { RegistryOrg } from './registry.js';
 export { loadRegistry } from './registry.js';
-export { similarity } from './trigram.js';
+export { similarity, squash } from './trigram.js';
 export { FindingItem, FindingList } from './views.js';

@@ -9,6 +9,7 @@ export {
   peopleToPick,
 } from './choices.js';
 export { registryFeature } from './manifest.js';
+export { insertOrganization } from './organizations-service.js';
 export { normalizePhone } from './phone.js';
 export { registerOrganizationEditRoutes } from './profile-routes.js';
 export { registerOrganizationRoutes } from './public-routes.js';

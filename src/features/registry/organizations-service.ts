@@ -225,16 +225,28 @@ export async function createOrganization(
 ): Promise<OrganizationRow> {
   assertAllowed(canManageOrganizations(user));
   validateOrganization(form);
-  return db.transaction(async (tx) =>
-    insertAudited<OrganizationRow>(tx, {
-      table: t.organizations,
-      values: { ...columnsOf(form, null), slug: await uniqueSlug(tx, t.organizations, form.acronym || form.name) },
-      entityType: 'organization',
-      actor: actorOf(user),
-      now,
-      audited: auditedOrganization,
-    }),
-  );
+  return db.transaction((tx) => insertOrganization(tx, columnsOf(form, null), user, now));
+}
+
+/**
+ * A new registry row under a free slug (from its acronym, else its name), with its audit row, in the
+ * caller's transaction: the registry form's and open sign-on's one way to add an organization.
+ */
+export async function insertOrganization(
+  tx: Db,
+  values: Partial<OrganizationRow> & { name: string },
+  user: Editor,
+  now: Date,
+): Promise<OrganizationRow> {
+  assertAllowed(canManageOrganizations(user));
+  return insertAudited<OrganizationRow>(tx, {
+    table: t.organizations,
+    values: { ...values, slug: await uniqueSlug(tx, t.organizations, values.acronym || values.name) },
+    entityType: 'organization',
+    actor: actorOf(user),
+    now,
+    audited: auditedOrganization,
+  });
 }
 
 /** How an organization is found for editing and audited, for the shared edit step. */

@@ -5,3 +5,5 @@ export { listSignOn } from './list-service.js';
 export { signOnFeature } from './manifest.js';
 export { registerSignOnRoutes } from './routes.js';
 export { signOnIsOpen } from './state.js';
+/** One page of a statement's numbered recommendations, as the sign-on pages show what is being signed. */
+export { Recommendations as SignOnRecommendations } from './views.js';

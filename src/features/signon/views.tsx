@@ -260,7 +260,7 @@ function addresseeNames(ctx: PageContext, rows: StatementPageDetail['addressees'
 }
 
 /** One page of the recommendations, numbered as everywhere else, with their themes and who each is addressed to. */
-function Recommendations(props: { ctx: PageContext; page: StatementPageDetail; pager: PagerLinks }) {
+export function Recommendations(props: { ctx: PageContext; page: StatementPageDetail; pager: PagerLinks }) {
   const { ctx, page, pager } = props;
   const { t } = ctx;
   const to = addresseeNames(ctx, page.addressees);

@@ -15,6 +15,7 @@ const NOT_PUBLIC = [
   'content_version',
   'mail_outbox',
   'mail_suppressions',
+  'open_sign_on_tokens',
   'press_contacts',
   'press_list_members',
   'press_lists',

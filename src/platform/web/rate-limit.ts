@@ -35,6 +35,10 @@ export const RATE_LIMITS = {
   api: { limit: 300, windowMs: 60_000 },
   /** Unsubscribe pages from one address (each checks a signed token). */
   unsubscribe: { limit: 30, windowMs: 60_000 },
+  /** Public sign-on forms sent from one address: a coalition office signs a few, a script many. */
+  openSignOn: { limit: 10, windowMs: 10 * 60_000 },
+  /** Public sign-on forms naming one email: each queues a verification mail to that address. */
+  openSignOnEmail: { limit: 5, windowMs: 60 * 60_000 },
   /** Spreadsheet exports from one address: each reads every recommendation it covers. */
   export: { limit: 30, windowMs: 60_000 },
 } satisfies Record<string, RateLimit>;

@@ -11,6 +11,7 @@ export * from './files.js';
 export * from './followup.js';
 export * from './followup-rollup.js';
 export * from './mail.js';
+export * from './open-signon.js';
 export * from './press.js';
 export * from './releases.js';
 export * from './reviews.js';

@@ -1,4 +1,5 @@
 import { accountsEn } from './accounts.en.js';
+import { openSignonEn } from './open-signon.en.js';
 import { pressEn } from './press.en.js';
 import { searchEn } from './search.en.js';
 import { sheetImportEn } from './sheet-import.en.js';
@@ -217,6 +218,7 @@ export const en = {
   ...registryEn,
   ...accountsEn,
   ...signonEn,
+  ...openSignonEn,
   ...pressEn,
   ...lintEn,
   ...editorialEn,

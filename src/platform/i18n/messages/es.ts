@@ -10,6 +10,7 @@ import { followupEs } from './followup.es.js';
 import { homeEs } from './home.es.js';
 import { lintEs } from './lint.es.js';
 import { mailEs } from './mail.es.js';
+import { openSignonEs } from './open-signon.es.js';
 import { pressEs } from './press.es.js';
 import { registryEs } from './registry.es.js';
 import { searchEs } from './search.es.js';
@@ -224,6 +225,7 @@ export const es = {
   ...registryEs,
   ...accountsEs,
   ...signonEs,
+  ...openSignonEs,
   ...pressEs,
   ...lintEs,
   ...editorialEs,
