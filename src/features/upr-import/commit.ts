@@ -118,6 +118,11 @@ export async function commitImport(
           })),
         );
         if (themes.length > 0) await tx.insert(t.recommendationThemes).values(themes).onConflictDoNothing();
+        // Which label gave which theme, so an editor's change of a mapping re-themes exactly these.
+        const labels = batch.flatMap(({ source }, k) =>
+          source.themes.map((label) => ({ recommendationId: ids[k] as number, source: plan.read.source, label })),
+        );
+        if (labels.length > 0) await tx.insert(t.recommendationSourceThemes).values(labels).onConflictDoNothing();
         await tx
           .insert(t.recommendationAddressees)
           .values(ids.map((recommendationId) => ({ recommendationId, addresseeId })));
