@@ -440,7 +440,7 @@ export function RecommendationPage({
 }
 
 /** The recommendations a recommendation echoes, or that echo it (issue 17): each linked to its own page. */
-function LinkedRecommendations(props: {
+export function LinkedRecommendations(props: {
   ctx: PageContext;
   title: string;
   list: RecommendationInStatement['echoes'];
