@@ -130,6 +130,9 @@ const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/workspace/themes': (l) => `/${l}/workspace/themes`,
   '/:locale/workspace/themes/new': (l) => `/${l}/workspace/themes/new`,
   '/:locale/workspace/themes/mappings': (l) => `/${l}/workspace/themes/mappings`,
+  '/:locale/workspace/themes/mappings/new': (l) => `/${l}/workspace/themes/mappings/new`,
+  '/:locale/workspace/themes/mappings/:id/edit': (l) =>
+    `/${l}/workspace/themes/mappings/${registryIds.themeMapping}/edit`,
   '/:locale/workspace/themes/:slug/edit': (l) => `/${l}/workspace/themes/governance-rule-of-law/edit`,
   '/:locale/workspace/addressees': (l) => `/${l}/workspace/addressees`,
   '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,
@@ -280,6 +283,8 @@ const editorialChannels: Record<
 
 /** A press contact, list and send, so the press pages that name one answer editors. */
 const pressIds = { contact: 0, list: 0, send: 0, sheetImport: 0 };
+/** A theme mapping of an imported source (the demo has none), for its edit page. */
+const registryIds = { themeMapping: 0 };
 
 /** Editors' follow-up pages: drafts are what they are for; the public and members get nothing there. */
 const editorChannels = new Set(Object.keys(channels).filter((k) => k.startsWith('/:locale/workspace/followup')));
@@ -394,6 +399,12 @@ describeEachEngine('visibility matrix: route × state × visitor', (ctx) => {
       .values({ fileName: 'matrix.csv', fileBytes: 0, state: 'done', createdAt: T, updatedAt: T })
       .returning();
     Object.assign(pressIds, { contact: contact!.id, list: list!.id, send: send!.id, sheetImport: sheetImport!.id });
+    const [theme] = await ctx.db.select().from(t.themes).limit(1);
+    const [mapping] = await ctx.db
+      .insert(t.themeMappings)
+      .values({ source: 'upr-info', label: 'Matrix label', themeId: theme!.id })
+      .returning();
+    registryIds.themeMapping = mapping!.id;
     await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id }, T);
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, T);
     await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, T);
