@@ -5,7 +5,7 @@
  * audited write; `previewMappingChange()` counts them first, so the editor sees what the change does
  * before it is applied. The importers (features/upr-import) read the table on every later import.
  */
-import { and, asc, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { writeAudit } from '../../platform/audit.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
@@ -254,13 +254,4 @@ export async function applyMappingChange(
     }
     return { source, label, from, to, rethemed };
   });
-}
-
-/** The theme a mapping row points to now, for the edit form's initial choice. */
-export async function mappingThemeSlug(db: Db, row: ThemeMappingRecord): Promise<string> {
-  const [theme] = await db
-    .select({ slug: t.themes.slug })
-    .from(t.themes)
-    .where(and(eq(t.themes.id, row.themeId), ne(t.themes.slug, '')));
-  return theme?.slug ?? '';
 }

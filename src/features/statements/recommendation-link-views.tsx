@@ -6,7 +6,7 @@
 import type { FieldErrors } from '../../platform/forms/validation.js';
 import type { PageContext } from '../../platform/web/page-context.js';
 import { ChoiceSearch, type ChoiceSearchState, choiceSearchProps } from '../../ui/choice-search.js';
-import { ButtonForm, HiddenFields, SelectField } from '../../ui/form.js';
+import { HiddenFields, SelectField } from '../../ui/form.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { LinkedRecommendation } from './recommendation-links.js';
 
