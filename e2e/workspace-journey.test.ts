@@ -54,6 +54,15 @@ const adminPages = (l: Locale) => [
   `/${l}/workspace/open-sign-on`,
   `/${l}/workspace/open-sign-on/guatemala-vp-visit-2021`,
 ];
+/** Issue 17's editing pages, checked in their own test: the list above already takes most of a test's time. */
+const issue17Pages = (l: Locale) => [
+  `/${l}/workspace/themes/mappings/new`,
+  `/${l}/workspace/themes/mappings/${issue17.mapping}/edit`,
+  // A recommendation's page with its links section (one link, with its remove button, and the picker).
+  `/${l}/workspace/statements/guatemala-vp-visit-2021/recommendations/${issue17.recommendation}`,
+];
+/** Rows the demo has none of (issue 17): a theme mapping of an imported source, a linked recommendation. */
+const issue17 = { mapping: 0, recommendation: 0 };
 const memberPages = (l: Locale) => [`/${l}/workspace`, `/${l}/workspace/organizations/cejil`];
 
 let browser: Browser;
@@ -79,6 +88,23 @@ for (const engine of testEngines) {
       await createUserWithPassword(handle.db, { email: MEMBER, role: 'member', organizationId: cejil!.id });
       await createUserWithPassword(handle.db, { email: ADMIN, role: 'admin' }, new Date(), { twoFactor: false });
       await createUserWithPassword(handle.db, { email: SECOND_ADMIN, role: 'admin' }, new Date(), { twoFactor: false });
+      const [theme] = await handle.db.select().from(t.themes).limit(1);
+      const [mapping] = await handle.db
+        .insert(t.themeMappings)
+        .values({ source: 'upr-info', label: 'Death penalty', themeId: theme!.id })
+        .returning();
+      const [demo] = await handle.db
+        .select()
+        .from(t.statements)
+        .where(eq(t.statements.slug, 'guatemala-vp-visit-2021'));
+      const [first, second] = await handle.db
+        .select()
+        .from(t.recommendations)
+        .where(eq(t.recommendations.statementId, demo!.id))
+        .orderBy(t.recommendations.id)
+        .limit(2);
+      await handle.db.insert(t.recommendationLinks).values({ recommendationId: first!.id, echoesId: second!.id });
+      Object.assign(issue17, { mapping: mapping!.id, recommendation: first!.id });
       app = await buildApp({ db: handle.db });
       await app.listen({ port: 0, host: '127.0.0.1' });
       baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -228,6 +254,23 @@ for (const engine of testEngines) {
             expect(response?.status(), path).toBe(200);
             await expectDesignedAtEachWidth(admin.page, path);
           }
+        });
+
+        it(`[${locale}] theme mapping and recommendation link pages`, async () => {
+          for (const path of issue17Pages(locale)) {
+            const response = await admin.page.goto(path);
+            expect(response?.status(), path).toBe(200);
+            await expectDesignedAtEachWidth(admin.page, path);
+          }
+        });
+
+        it(`[${locale}] a theme mapping's preview, before it is applied`, async () => {
+          const t = messages(locale);
+          await admin.page.goto(`/${locale}/workspace/themes/mappings/${issue17.mapping}/edit`);
+          await admin.page.locator('#f-theme').selectOption({ index: 2 });
+          await admin.page.locator('form[novalidate] button:not([name=_action])').click();
+          await admin.page.getByRole('heading', { name: t.registryThemeMappingPreviewTitle }).waitFor();
+          await expectDesignedAtEachWidth(admin.page, 'theme mapping preview');
         });
 
         it(`[${locale}] member pages`, async () => {

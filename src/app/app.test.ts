@@ -71,6 +71,8 @@ const signedInPaths = [
   '/workspace/themes',
   '/workspace/themes/new',
   '/workspace/themes/mappings',
+  '/workspace/themes/mappings/new',
+  '/workspace/themes/mappings/1/edit',
   '/workspace/themes/governance-rule-of-law/edit',
   '/workspace/addressees',
   '/workspace/addressees/new',

@@ -170,6 +170,14 @@ describeEachEngine('nested resources: a child is reached only under its own pare
       url: `${statements()}/recommendations/${ids.recommendationOfB}/move`,
       form: { version: await statementVersion(), direction: 'up' },
     }),
+    '/en/workspace/statements/:slug/recommendations/:id/links': async () => ({
+      url: `${statements()}/recommendations/${ids.recommendationOfB}/links`,
+      form: { echoes: ids.recommendationX },
+    }),
+    '/en/workspace/statements/:slug/recommendations/:id/links/remove': async () => ({
+      url: `${statements()}/recommendations/${ids.recommendationOfB}/links/remove`,
+      form: { other: ids.recommendationX, direction: 'echoes' },
+    }),
     '/en/workspace/statements/:slug/quotes/:id': async () => ({
       url: `${statements()}/quotes/${ids.quoteOfB}`,
       form: { version: await versionOf(t.quotes, ids.quoteOfB), personId: ids.personId, ...text },

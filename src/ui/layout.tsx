@@ -130,9 +130,11 @@ export function ListingPage(props: {
   pager?: PagerLinks;
   /** The Atom feeds of what the list shows. */
   feeds?: FeedLink[];
+  /** A link beside the list to what it leaves out on purpose (the home: the UPR recommendations followed). */
+  related?: { href: string; label: string } | undefined;
   children: JSX.Element;
 }): JSX.Element {
-  const { ctx, title, intro, children, pager } = props;
+  const { ctx, title, intro, children, pager, related } = props;
   return (
     <TitledPage
       ctx={ctx}
@@ -144,6 +146,15 @@ export function ListingPage(props: {
       <p class="lede" safe>
         {intro}
       </p>
+      {related ? (
+        <p class="related">
+          <a href={related.href} safe>
+            {related.label}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <EmptyOr empty={props.empty} isEmpty={props.isEmpty}>
         {children}
       </EmptyOr>

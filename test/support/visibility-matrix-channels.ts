@@ -91,6 +91,9 @@ export const channels: Record<string, (locale: string, s: Sample) => string> = {
   '/:locale/workspace/themes': (l) => `/${l}/workspace/themes`,
   '/:locale/workspace/themes/new': (l) => `/${l}/workspace/themes/new`,
   '/:locale/workspace/themes/mappings': (l) => `/${l}/workspace/themes/mappings`,
+  '/:locale/workspace/themes/mappings/new': (l) => `/${l}/workspace/themes/mappings/new`,
+  '/:locale/workspace/themes/mappings/:id/edit': (l) =>
+    `/${l}/workspace/themes/mappings/${registryIds.themeMapping}/edit`,
   '/:locale/workspace/themes/:slug/edit': (l) => `/${l}/workspace/themes/governance-rule-of-law/edit`,
   '/:locale/workspace/addressees': (l) => `/${l}/workspace/addressees`,
   '/:locale/workspace/addressees/new': (l) => `/${l}/workspace/addressees/new`,
@@ -257,6 +260,8 @@ export const editorialChannels: Record<
 
 /** A press contact, list, send and finished spreadsheet import, so the pages that name one answer editors. */
 export const pressIds = { contact: 0, list: 0, send: 0, sheetImport: 0 };
+/** A theme mapping of an imported source (the demo has none), for its edit page. */
+export const registryIds = { themeMapping: 0 };
 
 /** Editors' follow-up pages: drafts are what they are for; the public and members get nothing there. */
 export const editorChannels = new Set(Object.keys(channels).filter((k) => k.startsWith('/:locale/workspace/followup')));

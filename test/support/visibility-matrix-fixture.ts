@@ -15,7 +15,7 @@ import type { FastifyTypeBox } from '../../src/platform/web/fastify-typebox.js';
 import { registeredRoutes } from '../../src/platform/web/route-table.js';
 import type { TestDb } from './db.js';
 import { tinyPdf } from './files.js';
-import { pressIds, publishedUpdateIds, sampleIds } from './visibility-matrix-channels.js';
+import { pressIds, publishedUpdateIds, registryIds, sampleIds } from './visibility-matrix-channels.js';
 import {
   documentSha,
   heldReleases,
@@ -137,6 +137,12 @@ export function useMatrixFixture(ctx: TestDb): MatrixFixture {
       .values({ fileName: 'matrix.csv', fileBytes: 0, state: 'done', createdAt: T, updatedAt: T })
       .returning();
     Object.assign(pressIds, { contact: contact!.id, list: list!.id, send: send!.id, sheetImport: sheetImport!.id });
+    const [theme] = await ctx.db.select().from(t.themes).limit(1);
+    const [mapping] = await ctx.db
+      .insert(t.themeMappings)
+      .values({ source: 'upr-info', label: 'Matrix label', themeId: theme!.id })
+      .returning();
+    registryIds.themeMapping = mapping!.id;
     await createUserWithPassword(ctx.db, { email: 'm@cejil.org', role: 'member', organizationId: cejil!.id }, T);
     await createUserWithPassword(ctx.db, { email: 'editor@example.org', role: 'editor' }, T);
     await createUserWithPassword(ctx.db, { email: 'admin@example.org', role: 'admin' }, T);

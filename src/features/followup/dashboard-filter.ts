@@ -17,13 +17,14 @@ export const su = t.followupStatusUpdates;
 /** A recommendation's current status update (the published one `is_current` marks), for a left join. */
 export const currentJoin = and(eq(su.recommendationId, t.recommendations.id), eq(su.isCurrent, true));
 
-/** Public statements selected by the filters (statement, date range), as a condition on `statements`. */
+/** Public statements selected by the filters (statement, date range, source, cycle), as a condition on `statements`. */
 export function statementFilter(filters: DashboardFilters, now: Date): SQL {
   return and(
     publicStatementsCondition(now),
     filters.statement ? eq(t.statements.slug, filters.statement) : undefined,
     filters.from ? gte(t.statements.date, filters.from) : undefined,
     filters.to ? lte(t.statements.date, filters.to) : undefined,
+    filters.source ? eq(t.statements.kind, filters.source === 'upr' ? 'upr_review' : 'coalition') : undefined,
     filters.cycle ? eq(t.statements.cycle, filters.cycle) : undefined,
   ) as SQL;
 }

@@ -7,7 +7,7 @@ import { Layout } from '../../ui/layout.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { siteFeeds } from '../../ui/page-meta.js';
 import { ADDRESSEE_CHOICES, type filterOptions, STATEMENT_CHOICES } from './filter-options.js';
-import { filterQuery, type ListFilters, RESPONSE_POSITIONS } from './filters.js';
+import { filterQuery, type ListFilters, RECOMMENDATION_SOURCES, RESPONSE_POSITIONS } from './filters.js';
 import { STATUS_KEYS } from './status.js';
 
 export const DASHBOARD_VIEWS = ['status', 'themes', 'addressees', 'over-time', 'scorecard', 'list'] as const;
@@ -101,6 +101,17 @@ function FilterForm(props: { ctx: PageContext; view: DashboardView; filters: Lis
             label: `${localizedPlain(s.title, ctx)} (${s.date.slice(0, 4)})`,
           }))}
         />
+        {options.cycles.length > 0 ? (
+          <Select
+            name="source"
+            label={t.followupFilterSource}
+            value={filters.source}
+            anyLabel={t.followupFilterAny}
+            options={RECOMMENDATION_SOURCES.map((s) => ({ value: s, label: t.followupFilterSourceOption(s) }))}
+          />
+        ) : (
+          ''
+        )}
         {options.cycles.length > 0 ? (
           <Select
             name="cycle"

@@ -7,6 +7,7 @@
  * - country: ISO 3166-1 alpha-2 of an addressee ("GT")
  * - from, to: YYYY-MM-DD; recommendations of statements dated in the range; on "status over time"
  *   also the years shown
+ * - source: `coalition` (the coalition's own statements) or `upr` (States' recommendations in UPR reviews)
  * - cycle: a UPR cycle (1, 2…): recommendations of the reviews of that cycle (issue 17)
  * - recommender: ISO 3166-1 alpha-2 of a recommending State ("FR")
  * - response: a response position ("noted"): recommendations with a published response so
@@ -21,6 +22,10 @@ import { IMPLEMENTATION_STATUSES, type ImplementationStatus } from './status.js'
 export const RESPONSE_POSITIONS = ['accepted', 'partially_accepted', 'noted', 'rejected', 'no_response'] as const;
 export type ResponsePosition = (typeof RESPONSE_POSITIONS)[number];
 
+/** Who made the recommendations: the coalition, or States in UPR reviews (statements.kind). */
+export const RECOMMENDATION_SOURCES = ['coalition', 'upr'] as const;
+export type RecommendationSource = (typeof RECOMMENDATION_SOURCES)[number];
+
 export interface DashboardFilters {
   theme?: string;
   addressee?: string;
@@ -28,6 +33,7 @@ export interface DashboardFilters {
   statement?: string;
   from?: string;
   to?: string;
+  source?: RecommendationSource;
   cycle?: number;
   recommender?: string;
   response?: ResponsePosition;
@@ -45,6 +51,7 @@ export const FILTER_KEYS = [
   'statement',
   'from',
   'to',
+  'source',
   'cycle',
   'recommender',
   'response',
@@ -70,6 +77,9 @@ export function parseFilters(query: Record<string, unknown>): DashboardFilters {
     const value = pick(query, key);
     if (value && isIsoDate(value)) filters[key] = value;
   }
+  const source = pick(query, 'source');
+  if ((RECOMMENDATION_SOURCES as readonly string[]).includes(source ?? ''))
+    filters.source = source as RecommendationSource;
   const cycle = pick(query, 'cycle');
   if (cycle && /^[1-9][0-9]?$/.test(cycle)) filters.cycle = Number(cycle);
   const recommender = pick(query, 'recommender')?.toUpperCase();
@@ -115,7 +125,7 @@ export function filterQuery(filters: ListFilters): string {
  * pages are keyset pages (`after`/`before`, read by `workspaceListCursor`), not page numbers.
  */
 export interface WorkspaceListFilters
-  extends Omit<ListFilters, 'country' | 'from' | 'to' | 'page' | 'cycle' | 'recommender' | 'response'> {
+  extends Omit<ListFilters, 'country' | 'from' | 'to' | 'page' | 'source' | 'cycle' | 'recommender' | 'response'> {
   q?: string;
   stale?: true;
 }
@@ -128,6 +138,7 @@ export function parseWorkspaceFilters(query: Record<string, unknown>): Workspace
     from: __,
     to: ___,
     page: ____,
+    source: ________,
     cycle: _____,
     recommender: ______,
     response: _______,

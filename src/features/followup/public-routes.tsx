@@ -170,7 +170,7 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
       { schema: { params: Type.Object({ slug: Slug, recommendation: Slug }) } },
       async (request, reply) => {
         const now = deps.now();
-        const { statement, recommendation } = await getPublicRecommendation(
+        const { statement, recommendation, echoes, echoedBy } = await getPublicRecommendation(
           deps.db,
           request.params.slug,
           request.params.recommendation,
@@ -187,6 +187,7 @@ export function registerFollowupPublicRoutes(app: FastifyTypeBox, deps: SiteDeps
               recommendation={recommendation}
               timeline={timeline}
               now={now}
+              links={{ echoes, echoedBy }}
             />
           ),
         );

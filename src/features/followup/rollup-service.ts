@@ -55,10 +55,11 @@ function fixedCell(filters: DashboardFilters) {
  * By status with addressee and country means "an addressee of that country", which no cell keeps.
  */
 function kept(filters: DashboardFilters): boolean {
-  // Cycle, recommending State and response (issue 17) are no cells either: those views count live.
+  // Source, cycle, recommending State and response (issue 17) are no cells either: those views count live.
   return (
     !filters.statement &&
     !(filters.addressee && filters.country) &&
+    !filters.source &&
     !filters.cycle &&
     !filters.recommender &&
     !filters.response

@@ -9,6 +9,7 @@ import { siteFeeds } from '../../ui/page-meta.js';
 import type { FileRef } from '../files/index.js';
 import { documentMeta, fileUrl } from '../files/index.js';
 import type { RecommendationDetail, RecommendationInStatement } from '../statements/index.js';
+import { LinkedRecommendations } from '../statements/index.js';
 import { isOverdue } from './overdue.js';
 import { isUnverified } from './status.js';
 import { copyOf, type Timeline, type TimelineEntry } from './timeline-service.js';
@@ -273,6 +274,8 @@ export function TimelinePage(props: {
   recommendation: RecommendationDetail;
   timeline: Timeline;
   now: Date;
+  /** Its links to recommendations of public statements (issue 17): what it echoes, what echoes it. */
+  links?: Pick<RecommendationInStatement, 'echoes' | 'echoedBy'>;
 }) {
   const { ctx, statement, recommendation, timeline } = props;
   const { t, locale } = ctx;
@@ -301,6 +304,14 @@ export function TimelinePage(props: {
       </blockquote>
       <p safe>{t.followupTimelineIntro}</p>
       <TimelineList ctx={ctx} timeline={timeline} now={props.now} />
+      {props.links ? (
+        <>
+          <LinkedRecommendations ctx={ctx} title={t.recommendationEchoes} list={props.links.echoes} />
+          <LinkedRecommendations ctx={ctx} title={t.recommendationEchoedBy} list={props.links.echoedBy} />
+        </>
+      ) : (
+        ''
+      )}
       <p>
         <a href={`/${locale}/follow-up?statement=${statement.slug}`} safe>
           {t.followupDashboardTitle}

@@ -44,13 +44,14 @@ const firstText = (values: LocaleValues) => Object.values(values).find((v) => v 
 
 /**
  * How imported sources' theme labels map to the coalition's themes (issue 17: `theme_mappings`, written
- * by the importers in features/upr-import). Not paged: a source's vocabulary is a few dozen to a few
+ * by the importers in features/upr-import, changed by editors through theme-mapping-service.ts). Not paged: a source's vocabulary is a few dozen to a few
  * hundred labels, and the page lists only these.
  */
 export async function listThemeMappings(db: Db, user: PolicyUser, filter: { q: string }) {
   assertAllowed(canEditRegistry(user));
   const rows = await db
     .select({
+      id: t.themeMappings.id,
       source: t.themeMappings.source,
       label: t.themeMappings.label,
       themeSlug: t.themes.slug,

@@ -12,6 +12,7 @@ import { ListPage } from '../../ui/list-page.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { ArchivableName, CountryField, type RecordFormProps, RegistryFormPage, TranslationBadges } from './common.js';
+import { mappingsBase, sourceName } from './theme-mapping-views.js';
 import {
   ADDRESSEE_KINDS,
   ADDRESSEE_NAME_MAX,
@@ -101,8 +102,6 @@ const vocabularyConflictLabels = (t: Catalog) => ({
   position: t.registryColumnOrder,
 });
 
-const SOURCE_NAMES: Record<string, string> = { 'upr-info': 'UPR Info', ohchr: 'OHCHR' };
-
 /** The import sources' theme labels and the theme each files under, for editors to review. */
 export function ThemeMappingsPage(props: WorkspaceProps & { rows: ThemeMappingRow[]; q: string }) {
   const { ctx } = props;
@@ -111,16 +110,26 @@ export function ThemeMappingsPage(props: WorkspaceProps & { rows: ThemeMappingRo
     <ListPage
       {...props}
       title={t.registryThemeMappingsTitle}
+      create={{ href: `${mappingsBase(ctx)}/new`, label: t.registryNewThemeMapping }}
       hint={t.registryThemeMappingsHint}
-      search={{ action: `${themesBase(ctx)}/mappings`, q: props.q }}
+      search={{ action: mappingsBase(ctx), q: props.q }}
       columns={[
-        { header: t.registryColumnSource, cell: (r) => <span safe>{SOURCE_NAMES[r.source] ?? r.source}</span> },
+        { header: t.registryColumnSource, cell: (r) => <span safe>{sourceName(r.source)}</span> },
         { header: t.registryColumnSourceLabel, cell: (r) => <span safe>{r.label}</span> },
         {
           header: t.registryThemeLabel,
           cell: (r) => (
             <a href={`${themesBase(ctx)}/${r.themeSlug}/edit`} safe>
               {localizedPlain(r.themeLabel, ctx)}
+            </a>
+          ),
+        },
+        {
+          header: t.registryColumnChange,
+          cell: (r) => (
+            <a href={`${mappingsBase(ctx)}/${r.id}/edit`}>
+              <span safe>{t.registryColumnChange}</span>
+              <span class="visually-hidden" safe>{` “${r.label}” (${sourceName(r.source)})`}</span>
             </a>
           ),
         },

@@ -5,6 +5,7 @@ import type { AuthOptions } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { registerOrganizationWorkspaceRoutes } from './organizations-routes.js';
 import { registerPeopleWorkspaceRoutes } from './people-routes.js';
+import { registerThemeMappingRoutes } from './theme-mapping-routes.js';
 import { registerTranslationRoutes } from './translations-routes.js';
 import { registerVocabularyWorkspaceRoutes } from './vocabulary-routes.js';
 
@@ -12,5 +13,6 @@ export function registerRegistryRoutes(app: FastifyTypeBox, deps: AppDeps, optio
   registerOrganizationWorkspaceRoutes(app, deps, options);
   registerPeopleWorkspaceRoutes(app, deps, options);
   registerVocabularyWorkspaceRoutes(app, deps, options);
+  registerThemeMappingRoutes(app, deps, options);
   registerTranslationRoutes(app, deps, options, deps.contributions.translationSources);
 }

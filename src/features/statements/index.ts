@@ -23,6 +23,7 @@ export { registerStatementRoutes } from './routes.js';
 export type { RecommendationDetail } from './service.js';
 export { stateFilter, stateName } from './state-label.js';
 export { blockKindName, editorialTranslationSources } from './translation-sources.js';
+export { LinkedRecommendations } from './views.js';
 export { DetailsSection, EditingHeading, NewDraftPage, PickerSection } from './workspace-forms.js';
 export { EditorialListPage, StateTag } from './workspace-parts.js';
 export type { RegistryChoices } from './workspace-read.js';

@@ -16,6 +16,7 @@ import {
   SlugParams,
   seenVersion,
 } from '../../platform/forms/form-body.js';
+import type { FieldErrors } from '../../platform/forms/validation.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { type SiteDeps, sendHtml } from '../../platform/web/site-deps.js';
@@ -25,6 +26,8 @@ import { rebaseTyped } from './form-input.js';
 import { QuotePage, RecommendationPage } from './item-views.js';
 import { asIds } from './ordered-picker.js';
 import { createQuote, deleteQuote, getQuote, updateQuote } from './quote-service.js';
+import type { LinksState } from './recommendation-link-views.js';
+import { linksForEditing, recommendationsToLink } from './recommendation-links.js';
 import { createRecommendation, deleteRecommendation, updateRecommendation } from './recommendation-service.js';
 import { recommendationForEditing, registryChoices } from './workspace-read.js';
 
@@ -40,12 +43,29 @@ function recommendationFields(body: Form, locale: Locale) {
   };
 }
 
-export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
-  const page: ItemPage = async (w, slug, id, typed, outcome) => {
+/** What the links section shows after a Find or a refused add: the search, the pick, the messages. */
+export interface LinkInput {
+  find: string;
+  chosen: number | null;
+  errors: FieldErrors;
+}
+
+/** A recommendation's workspace page (its form, then its links), for its own routes and the links' routes. */
+export function recommendationPage(deps: SiteDeps) {
+  return async (
+    w: WorkspaceRequest,
+    slug: string,
+    id: number | null,
+    typed: Form | undefined,
+    outcome: FormOutcome,
+    link: LinkInput = { find: '', chosen: null, errors: {} },
+  ): Promise<string> => {
     // The statement's row and this one recommendation (with its number), not all of its recommendations.
     const [statement, choices] = await Promise.all([statementBySlug(deps.db, slug), registryChoices(deps.db)]);
     const current = id === null ? null : await recommendationForEditing(deps.db, statement.id, id);
+    const links = current ? await linksState(deps, statement.id, current.id, link) : undefined;
     return RecommendationPage({
+      links,
       ...w,
       statement,
       choices,
@@ -56,6 +76,25 @@ export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDep
       number: current?.number ?? 0,
     }) as Promise<string>;
   };
+}
+
+async function linksState(deps: SiteDeps, statementId: number, id: number, link: LinkInput): Promise<LinksState> {
+  const [linked, choices] = await Promise.all([
+    linksForEditing(deps.db, id),
+    recommendationsToLink(deps.db, { statementId, chosen: link.chosen === null ? [] : [link.chosen], find: link.find }),
+  ]);
+  return {
+    ...linked,
+    choices: choices.rows,
+    search: { find: link.find, more: choices.more, offered: choices.offered },
+    chosen: link.chosen,
+    errors: link.errors,
+  };
+}
+
+export function registerRecommendationPages(scope: FastifyTypeBox, deps: SiteDeps, locale: Locale, path: string) {
+  const build = recommendationPage(deps);
+  const page: ItemPage = (w, slug, id, typed, outcome) => build(w, slug, id, typed, outcome);
 
   registerItemRoutes(scope, locale, path, {
     path: 'recommendations',

@@ -13,6 +13,7 @@ import { asIds, CheckboxGroup } from './ordered-picker.js';
 import { DeleteDraftForm } from './publication-controls.js';
 import type { QuoteRow } from './quote-service.js';
 import { QUOTE_MAX } from './quote-service.js';
+import { LinksSection, type LinksState } from './recommendation-link-views.js';
 import { MAX_TEXT } from './recommendation-service.js';
 import type { RecommendationForEditing, RegistryChoices } from './workspace-read.js';
 import type { Typed } from './workspace-views.js';
@@ -57,7 +58,12 @@ function labels(ctx: PageContext): Record<string, string> {
 
 /** New (no `recommendation`) or existing recommendation. */
 export function RecommendationPage(
-  props: ItemProps & { recommendation: RecommendationForEditing | null; number: number },
+  props: ItemProps & {
+    recommendation: RecommendationForEditing | null;
+    number: number;
+    /** An existing recommendation's links to others (issue 17), with the picker's state. */
+    links?: LinksState | undefined;
+  },
 ): JSX.Element {
   const { ctx, csrf, statement, choices, typed, outcome, recommendation: r } = props;
   const { t, locale } = ctx;
@@ -113,6 +119,7 @@ export function RecommendationPage(
       ) : (
         ''
       )}
+      {r && props.links ? <LinksSection ctx={ctx} csrf={csrf} base={`${base}/${r.id}`} links={props.links} /> : ''}
     </Frame>
   );
 }

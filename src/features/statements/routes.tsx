@@ -8,7 +8,7 @@ import { keysetLinks, pageHref } from '../../ui/pager.js';
 import { documentOf } from '../files/index.js';
 import { StatementPageQuery, statementListCursors, statementPagers } from './page-links.js';
 import { getPublicRecommendation, getPublicStatementPage } from './page-service.js';
-import { listPublicStatements } from './service.js';
+import { followsReviews, listPublicStatements } from './service.js';
 import { HomePage, RecommendationPage, StatementPage } from './views.js';
 
 const Slug = Type.String({ minLength: 1, maxLength: 200 });
@@ -25,10 +25,17 @@ export function registerStatementRoutes(
       '/',
       { prefixTrailingSlash: 'slash', schema: { querystring: Type.Object(PageQuery) } },
       async (request, reply) => {
-        const page = await listPublicStatements(deps.db, deps.now(), request.query);
+        const now = deps.now();
+        const [page, reviews] = await Promise.all([
+          listPublicStatements(deps.db, now, request.query),
+          followsReviews(deps.db, now),
+        ]);
         const pager = keysetLinks(page, (cursor) => pageHref(`/${locale}/`, {}, cursor));
         const ctx = pageContext(deps, request, locale);
-        return sendHtml(reply, await (<HomePage ctx={ctx} items={page.items} pager={pager} />));
+        return sendHtml(
+          reply,
+          await (<HomePage ctx={ctx} items={page.items} pager={pager} followsReviews={reviews} />),
+        );
       },
     );
 

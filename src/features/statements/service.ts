@@ -27,7 +27,11 @@ const HOME_ORDER: SortKey[] = [
 /** Statements on one page of the home list: enough to scan, few enough that the page stays small. */
 export const HOME_PAGE_SIZE = 50;
 
-/** One page of the public statements, newest first, with each one's counts. */
+/**
+ * One page of the coalition's own public statements, newest first, with each one's counts. Recommendations
+ * made by others (UPR reviews, issue 17) are not the coalition's statements: the home leaves them out and
+ * links to them on the follow-up dashboards (`followsReviews`), where they are filtered and searched.
+ */
 export async function listPublicStatements(
   db: Db,
   now = new Date(),
@@ -43,7 +47,7 @@ export async function listPublicStatements(
       db
         .select()
         .from(t.statements)
-        .where(and(publicStatementsCondition(now), after))
+        .where(and(publicStatementsCondition(now), eq(t.statements.kind, 'coalition'), after))
         .orderBy(...orderBy)
         .limit(limit),
   });
@@ -72,6 +76,16 @@ export async function listPublicStatements(
       signatoryCount: sigCount.get(statement.id) ?? 0,
     })),
   };
+}
+
+/** Whether any UPR review is public: then the home links to the recommendations the coalition follows. */
+export async function followsReviews(db: Db, now = new Date()): Promise<boolean> {
+  const [row] = await db
+    .select({ id: t.statements.id })
+    .from(t.statements)
+    .where(and(publicStatementsCondition(now), eq(t.statements.kind, 'upr_review')))
+    .limit(1);
+  return row !== undefined;
 }
 
 export interface RecommendationDetail {

@@ -23,14 +23,20 @@ export function HomePage({
   ctx,
   items,
   pager,
+  followsReviews = false,
 }: {
   ctx: PageContext;
   items: StatementListItem[];
   pager?: PagerLinks;
+  /** Public UPR reviews exist: the home links to their recommendations on the follow-up dashboards. */
+  followsReviews?: boolean;
 }): JSX.Element {
   const { t } = ctx;
   return (
     <ListingPage
+      related={
+        followsReviews ? { href: `/${ctx.locale}/follow-up?source=upr`, label: t.homeReviewsFollowed } : undefined
+      }
       ctx={ctx}
       title={t.homeTitle}
       intro={t.homeIntro}
@@ -440,7 +446,7 @@ export function RecommendationPage({
 }
 
 /** The recommendations a recommendation echoes, or that echo it (issue 17): each linked to its own page. */
-function LinkedRecommendations(props: {
+export function LinkedRecommendations(props: {
   ctx: PageContext;
   title: string;
   list: RecommendationInStatement['echoes'];

@@ -38,6 +38,7 @@ import {
 import { registerQuotePages, registerRecommendationPages } from './item-routes.js';
 import { readPicked } from './ordered-picker.js';
 import { type FailedForm, pageFormPoster } from './page-forms.js';
+import { registerRecommendationLinkRoutes } from './recommendation-link-routes.js';
 import { moved, reorderStatementItems } from './recommendation-service.js';
 import { StatementListPage } from './workspace-parts.js';
 import {
@@ -249,6 +250,7 @@ export function registerStatementWorkspaceRoutes(app: FastifyTypeBox, deps: Site
     }
 
     registerRecommendationPages(scope, deps, locale, path);
+    registerRecommendationLinkRoutes(scope, deps, locale, path);
     registerQuotePages(scope, deps, locale, path);
   });
 }

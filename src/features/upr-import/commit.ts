@@ -134,6 +134,15 @@ export async function commitImport(
           })),
         );
         await bulkInsert(tx, t.recommendationThemes, themes);
+        // Which label gave which theme, so an editor's change of a mapping re-themes exactly these.
+        const labels = batch.flatMap(({ source }, k) =>
+          [...new Set(source.themes)].map((label) => ({
+            recommendationId: ids[k] as number,
+            source: plan.read.source,
+            label,
+          })),
+        );
+        await bulkInsert(tx, t.recommendationSourceThemes, labels);
         await bulkInsert(
           tx,
           t.recommendationAddressees,

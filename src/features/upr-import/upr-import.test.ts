@@ -318,7 +318,7 @@ describeEachEngine('importing recommendations made by others', (ctx) => {
             .toArray()
             .map((td) => $(td).text().trim()),
         );
-      expect(rows).toEqual([['UPR Info', 'Death penalty', 'Death penalty']]);
+      expect(rows).toEqual([['UPR Info', 'Death penalty', 'Death penalty', 'Cambiar “Death penalty” (UPR Info)']]);
       expect($('tbody a').attr('href')).toBe('/es/workspace/themes/death-penalty/edit');
       const themes = cheerio.load((await editor.get('/en/workspace/themes')).body);
       expect(themes('a[href="/en/workspace/themes/mappings"]').text()).toBe('Themes of imported sources');

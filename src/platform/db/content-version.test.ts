@@ -7,7 +7,7 @@ import { contentVersionReader, freshReader, readContentVersion } from './content
 /**
  * Tables that hold nothing the public reads: accounts, sessions, links, rate limits, the record of changes;
  * and `search_documents`, derived by triggers from public tables in the same transaction, so every write
- * to it comes with a write that bumps the version already; `theme_mappings`, read by importers and the workspace only.
+ * to it comes with a write that bumps the version already; `theme_mappings` and `recommendation_source_themes`, read by importers and the workspace only.
  */
 const NOT_PUBLIC = [
   'app_secrets',
@@ -21,6 +21,7 @@ const NOT_PUBLIC = [
   'press_lists',
   'press_sends',
   'rate_limit_buckets',
+  'recommendation_source_themes',
   'recovery_codes',
   'release_lint_results',
   'release_downloads',

@@ -5,7 +5,7 @@
  * (supported → accepted, noted → noted), so every channel reads them as it reads the coalition's.
  */
 import { index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { id, requiredRef, timestamps } from './columns.js';
+import { id, requiredRef, timestamps, version } from './columns.js';
 import { recommendations, themes } from './core.js';
 
 /**
@@ -52,10 +52,30 @@ export const themeMappings = pgTable(
     source: text('source').notNull(),
     label: text('label').notNull(),
     themeId: requiredRef('theme_id', () => themes.id, 'restrict'),
+    // Editors change a mapping in the workspace (registry/theme-mapping-service.ts): a stale form is a conflict.
+    version: version(),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('theme_mappings_source_label_key').on(t.source, t.label),
     index('theme_mappings_theme_idx').on(t.themeId),
+  ],
+);
+
+/**
+ * The theme labels an imported recommendation carried in its source, as read: what a mapping's
+ * change re-themes (registry/theme-mapping-service.ts). recommendation_themes holds the themes the
+ * labels mapped to, where two labels may have met in one theme; this keeps which label put it there.
+ */
+export const recommendationSourceThemes = pgTable(
+  'recommendation_source_themes',
+  {
+    recommendationId: requiredRef('recommendation_id', () => recommendations.id, 'cascade'),
+    source: text('source').notNull(),
+    label: text('label').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.recommendationId, t.source, t.label] }),
+    index('recommendation_source_themes_label_idx').on(t.source, t.label),
   ],
 );

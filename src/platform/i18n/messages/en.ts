@@ -38,6 +38,7 @@ export const en = {
   homeTitle: 'Statements',
   homeIntro: 'Joint statements and recommendations our member organizations have addressed to governments.',
   homeEmpty: 'No statements have been published yet.',
+  homeReviewsFollowed: 'UPR recommendations we follow',
   recommendationCount: (n: number) => (n === 1 ? '1 recommendation' : `${n} recommendations`),
   signatoryCount: (n: number) => (n === 1 ? '1 organization' : `${n} organizations`),
 

@@ -39,6 +39,7 @@ export const es = {
   homeIntro:
     'Declaraciones conjuntas y recomendaciones que nuestras organizaciones miembro han dirigido a los gobiernos.',
   homeEmpty: 'Todavía no se ha publicado ninguna declaración.',
+  homeReviewsFollowed: 'Recomendaciones del EPU que seguimos',
   recommendationCount: (n: number) => (n === 1 ? '1 recomendación' : `${n} recomendaciones`),
   signatoryCount: (n: number) => (n === 1 ? '1 organización' : `${n} organizaciones`),
 

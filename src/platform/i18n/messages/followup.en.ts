@@ -36,6 +36,9 @@ export const followupEn = {
   followupFilterAddressee: 'Addressee',
   followupFilterCountry: 'Addressee’s country',
   followupFilterCycle: 'UPR cycle',
+  followupFilterSource: 'Made by',
+  followupFilterSourceOption: (source: 'coalition' | 'upr') =>
+    source === 'coalition' ? 'The coalition' : 'States, in UPR reviews',
   followupFilterCycleOption: (cycle: number) => `Cycle ${cycle}`,
   followupFilterRecommender: 'Recommending State',
   followupFilterResponse: 'Response',

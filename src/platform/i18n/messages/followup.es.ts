@@ -38,6 +38,9 @@ export const followupEs = {
   followupFilterAddressee: 'Destinatario',
   followupFilterCountry: 'País del destinatario',
   followupFilterCycle: 'Ciclo del EPU',
+  followupFilterSource: 'Hechas por',
+  followupFilterSourceOption: (source: 'coalition' | 'upr') =>
+    source === 'coalition' ? 'La coalición' : 'Estados, en exámenes del EPU',
   followupFilterCycleOption: (cycle: number) => `Ciclo ${cycle}`,
   followupFilterRecommender: 'Estado recomendante',
   followupFilterResponse: 'Respuesta',

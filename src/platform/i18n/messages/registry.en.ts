@@ -63,9 +63,32 @@ export const registryEn = {
   registryThemesOrderHint: 'Themes are listed in this order on public pages.',
   registryThemeMappingsTitle: 'Themes of imported sources',
   registryThemeMappingsHint:
-    'Each theme label of an imported source (UPR Info, OHCHR) and the theme it is filed under. The first import of a label files it under a theme of the same name, or a new one; later imports follow this table. Edit a theme to rename or translate it.',
+    'Each theme label of an imported source (UPR Info, OHCHR) and the theme it is filed under. The first import of a label files it under a theme of the same name, or a new one; later imports follow this table. Change a row to file its label under another theme (its imported recommendations follow); edit a theme to rename or translate it.',
   registryColumnSource: 'Source',
   registryColumnSourceLabel: 'Label in the source',
+  registryNewThemeMapping: 'New mapping',
+  registryEditThemeMapping: 'Change a mapping',
+  registryThemeMappingFormHint:
+    'Recommendations imported with this label are filed under the theme you choose. You will see how many change before anything is saved.',
+  registryThemeMappingSourceHint: 'The importer whose vocabulary the label belongs to.',
+  registryThemeMappingLabelHint: 'Exactly as the source writes it, e.g. “Death penalty”.',
+  registryThemeMappingPreview: 'Preview the change',
+  registryThemeMappingRemove: 'Remove this mapping…',
+  registryThemeMappingRemoveHint:
+    'The label will then file under no theme: its recommendations lose this theme, and the next import proposes a theme for it again.',
+  registryThemeMappingPreviewTitle: 'Check the change before applying it',
+  registryThemeMappingChange: (label: string, source: string, from: string, to: string) =>
+    `“${label}” (${source}): from ${from} to ${to}.`,
+  registryThemeMappingNoTheme: 'no theme',
+  registryThemeMappingRethemed: (n: number) =>
+    n === 0
+      ? 'No recommendation changes theme.'
+      : n === 1
+        ? '1 imported recommendation changes theme.'
+        : `${n.toLocaleString('en-US')} imported recommendations change theme.`,
+  registryThemeMappingApply: 'Apply the change',
+  registryThemeMappingBack: 'Back to the mappings',
+  registryColumnChange: 'Change',
   // Addressees
   registryAddresseesTitle: 'Addressees',
   registryNewAddressee: 'New addressee',

@@ -64,9 +64,32 @@ export const registryEs = {
   registryThemesOrderHint: 'Los temas aparecen en este orden en las páginas públicas.',
   registryThemeMappingsTitle: 'Temas de las fuentes importadas',
   registryThemeMappingsHint:
-    'Cada etiqueta de tema de una fuente importada (UPR Info, ACNUDH) y el tema en el que se archiva. La primera importación de una etiqueta la archiva en un tema del mismo nombre, o en uno nuevo; las siguientes siguen esta tabla. Edita un tema para cambiarle el nombre o traducirlo.',
+    'Cada etiqueta de tema de una fuente importada (UPR Info, ACNUDH) y el tema en el que se archiva. La primera importación de una etiqueta la archiva en un tema del mismo nombre, o en uno nuevo; las siguientes siguen esta tabla. Cambia una fila para archivar su etiqueta en otro tema (sus recomendaciones importadas la siguen); edita un tema para cambiarle el nombre o traducirlo.',
   registryColumnSource: 'Fuente',
   registryColumnSourceLabel: 'Etiqueta en la fuente',
+  registryNewThemeMapping: 'Nueva correspondencia',
+  registryEditThemeMapping: 'Cambiar una correspondencia',
+  registryThemeMappingFormHint:
+    'Las recomendaciones importadas con esta etiqueta se clasifican en el tema que elijas. Antes de guardar nada verás cuántas cambian.',
+  registryThemeMappingSourceHint: 'El importador a cuyo vocabulario pertenece la etiqueta.',
+  registryThemeMappingLabelHint: 'Tal como la escribe la fuente, p. ej. “Death penalty”.',
+  registryThemeMappingPreview: 'Ver qué cambia',
+  registryThemeMappingRemove: 'Quitar esta correspondencia…',
+  registryThemeMappingRemoveHint:
+    'La etiqueta ya no se clasificará en ningún tema: sus recomendaciones pierden este tema y la próxima importación volverá a proponerle uno.',
+  registryThemeMappingPreviewTitle: 'Revisa el cambio antes de aplicarlo',
+  registryThemeMappingChange: (label: string, source: string, from: string, to: string) =>
+    `«${label}» (${source}): de ${from} a ${to}.`,
+  registryThemeMappingNoTheme: 'ningún tema',
+  registryThemeMappingRethemed: (n: number) =>
+    n === 0
+      ? 'Ninguna recomendación cambia de tema.'
+      : n === 1
+        ? 'Cambia de tema 1 recomendación importada.'
+        : `Cambian de tema ${n.toLocaleString('es')} recomendaciones importadas.`,
+  registryThemeMappingApply: 'Aplicar el cambio',
+  registryThemeMappingBack: 'Volver a las correspondencias',
+  registryColumnChange: 'Cambiar',
   registryAddresseesTitle: 'Destinatarios',
   registryNewAddressee: 'Nuevo destinatario',
   registryEditAddressee: 'Editar el destinatario',

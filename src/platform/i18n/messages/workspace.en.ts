@@ -72,6 +72,8 @@ export const workspaceEn = {
   workspaceErrPhone: 'This is not a valid phone number. Write it with its country code, e.g. +502 2414 7444.',
   workspaceErrChoice: 'Choose one of the options in the list.',
   workspaceErrParentSelf: 'An addressee cannot be part of itself.',
+  workspaceErrMappingTaken: 'This label of this source already has a mapping: change that one in the list instead.',
+  workspaceErrLinkSelf: 'A recommendation cannot be linked to itself: choose another one.',
   choicesWhatOrganizations: 'an organization',
   choicesWhatPeople: 'a person',
   choicesWhatAddressees: 'an addressee',

@@ -73,6 +73,8 @@ export const workspaceEs = {
   workspaceErrPhone: 'Este número de teléfono no es válido. Escríbelo con su código de país, p. ej. +502 2414 7444.',
   workspaceErrChoice: 'Elige una de las opciones de la lista.',
   workspaceErrParentSelf: 'Un destinatario no puede formar parte de sí mismo.',
+  workspaceErrMappingTaken: 'Esta etiqueta de esta fuente ya tiene una correspondencia: cámbiala en la lista.',
+  workspaceErrLinkSelf: 'Una recomendación no puede enlazarse consigo misma: elige otra.',
   choicesWhatOrganizations: 'una organización',
   choicesWhatPeople: 'una persona',
   choicesWhatAddressees: 'un destinatario',
