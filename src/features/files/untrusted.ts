@@ -26,6 +26,12 @@ import { type UploadField, UploadRejected } from './upload-error.js';
  */
 const RESOURCE_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 };
 const TIME_LIMIT_MS = 10_000;
+/**
+ * A new worker's first task also pays for the worker's start and its reader's load (jsdom, pdf.js, mammoth):
+ * about a second alone, many more on a busy server, where a plain logo was refused as too complex. Extra time
+ * for that one task, not for the file: a hostile file still ends at TIME_LIMIT_MS on a warm worker.
+ */
+const FIRST_TASK_ALLOWANCE_MS = 20_000;
 const MAX_WORKERS = 2;
 const IDLE_MS = 30_000;
 
@@ -42,6 +48,8 @@ interface Slot {
   /** What the worker reads: a worker reads one kind, so it loads jsdom or pdf.js or mammoth, never all three. */
   reads: Reader;
   worker: Worker;
+  /** No task has finished here yet: the next one may also be waiting for the worker to load. */
+  cold: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
 }
@@ -120,7 +128,7 @@ function start(slot: Slot, job: Job): void {
   slot.worker.ref();
   slot.timer = setTimeout(() => {
     end(slot, (j) => j.reject(new UploadRejected(j.field, { code: 'tooComplex' })));
-  }, TIME_LIMIT_MS);
+  }, TIME_LIMIT_MS + (slot.cold ? FIRST_TASK_ALLOWANCE_MS : 0));
   slot.worker.postMessage(job.task, [job.task.bytes.buffer as ArrayBuffer]);
 }
 
@@ -129,6 +137,7 @@ function done(slot: Slot, reply: UntrustedReply): void {
   const job = slot.job;
   if (!job) return;
   slot.job = null;
+  slot.cold = false;
   if (slot.timer) clearTimeout(slot.timer);
   slot.worker.unref();
   slot.timer = setTimeout(() => end(slot, () => {}), IDLE_MS).unref();
@@ -151,7 +160,7 @@ function end(slot: Slot, settle: (job: Job) => void): void {
 
 function spawn(reads: Reader, file: string): Slot {
   const worker = new Worker(file, { resourceLimits: RESOURCE_LIMITS, execArgv: [] });
-  const slot: Slot = { reads, worker, job: null, timer: null };
+  const slot: Slot = { reads, worker, cold: true, job: null, timer: null };
   slots.add(slot);
   worker.on('message', (reply: UntrustedReply) => done(slot, reply));
   worker.on('error', (error: Error & { code?: string }) => {
