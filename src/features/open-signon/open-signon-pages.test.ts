@@ -54,6 +54,21 @@ describeEachEngine('open sign-on pages', (ctx) => {
     });
   }
 
+  it('a settings save from a stale page is a 409 page with its title, and changes nothing', async () => {
+    const settingsPage = '/es/workspace/open-sign-on/open-public';
+    const stale = await as('editor').post(
+      `${settingsPage}/settings`,
+      { version: 0, open: '', deadlineLocal: '', timeZone: 'UTC' },
+      settingsPage,
+    );
+    expect(stale.statusCode).toBe(409);
+    const $ = cheerio.load(stale.body);
+    expect($('html').attr('lang')).toBe('es');
+    expect($('h1').text()).toBe('Adhesión abierta: Declaración open-public');
+    const page = cheerio.load((await as('anonymous').get('/en/statements/open-public/sign')).body);
+    expect(page('form[action="/en/statements/open-public/sign"]')).toHaveLength(1);
+  });
+
   it('shows the public statement and its form; a statement that is not public has no sign-on page', async () => {
     const page = await as('anonymous').get('/es/statements/open-public/sign');
     expect(page.statusCode).toBe(200);

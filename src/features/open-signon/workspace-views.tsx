@@ -38,6 +38,7 @@ export function OpenSignOnListPage(props: {
   const { t, locale } = ctx;
   return (
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={props.csrf} title={t.openSignonListTitle}>
+      <h1 safe>{t.openSignonListTitle}</h1>
       <p safe>{t.openSignonListHelp}</p>
       <EmptyOr empty={t.openSignonListNone} isEmpty={page.items.length === 0}>
         <ul class="open-signon-list">
@@ -84,6 +85,7 @@ export function OpenSignOnStatementPage(props: {
   const title = localizedPlain(statement.title, ctx) || statement.slug;
   return (
     <WorkspaceLayout ctx={ctx} user={props.user} csrf={csrf} title={t.openSignonWorkspaceTitle(title)}>
+      <h1 safe>{t.openSignonWorkspaceTitle(title)}</h1>
       {isVisibleToPublic(statement, model.now) ? (
         <p>
           <a href={signPath(locale, statement.slug)} safe>

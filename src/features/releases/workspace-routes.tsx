@@ -293,7 +293,7 @@ export function registerReleaseWorkspaceRoutes(app: FastifyTypeBox, deps: SiteDe
       const w = request.workspace;
       const { slug } = request.params;
       const body = request.body as Form;
-      if (field(body, 'confirmed') !== '1') return reply.redirect(`${root}/${slug}/publish`, 303);
+      if (field(body, 'confirmed') !== '1') return reply.redirect(`${root}/${encodeURIComponent(slug)}/publish`, 303);
       return saveForm(
         reply,
         w.ctx,

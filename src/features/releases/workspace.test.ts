@@ -296,6 +296,15 @@ describeEachEngine('release editor in the workspace', (ctx) => {
     expect((await new Visitor(app).get('/en/releases/coalition-asks')).statusCode).toBe(404);
   });
 
+  it('a publish post without the confirmation goes to the confirmation page, whatever characters its slug has', async () => {
+    const ana = await signedIn(app, 'ana@example.org');
+    // The slug came back into the Location header undecoded: a control character made it a 500 (fuzz seed 1024323104).
+    const odd = '/en/workspace/releases/caf%C3%A9%01/publish';
+    const response = await ana.post(odd, { version: '1' }, base);
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(odd);
+  });
+
   it('an embargo time already past is refused, in both languages, and nothing changes', async () => {
     const ana = await signedIn(app, 'ana@example.org');
     const before = await releaseRow();
