@@ -126,9 +126,10 @@ function start(slot: Slot, job: Job): void {
   slot.job = job;
   if (slot.timer) clearTimeout(slot.timer);
   slot.worker.ref();
+  const limit = TIME_LIMIT_MS + (slot.cold ? FIRST_TASK_ALLOWANCE_MS : 0);
   slot.timer = setTimeout(() => {
     end(slot, (j) => j.reject(new UploadRejected(j.field, { code: 'tooComplex' })));
-  }, TIME_LIMIT_MS + (slot.cold ? FIRST_TASK_ALLOWANCE_MS : 0));
+  }, limit);
   slot.worker.postMessage(job.task, [job.task.bytes.buffer as ArrayBuffer]);
 }
 

@@ -173,114 +173,108 @@ describeEachEngine('follow-up dashboard rollup equals the live counts', (ctx) =>
     expect(fromRollup).toBe(2 * (12 + 8 + 12));
   }
 
-  // Every write of the sequence is followed by a comparison of every rollup cell with a live count: slow by design.
-  it(
-    'stays equal through a sequence of writes',
-    { timeout: 180_000 },
-    async () => {
-      await expectConsistent('initial');
+  it('stays equal through a sequence of writes', async () => {
+    await expectConsistent('initial');
 
-      const first = await record(recs[0]!, '2024-01-10', 'in_progress');
-      const implemented = await record(recs[1]!, '2024-02-10', 'implemented');
-      await record(recs[7]!, '2024-02-10', 'reversed');
-      await expectConsistent('recorded published updates');
+    const first = await record(recs[0]!, '2024-01-10', 'in_progress');
+    const implemented = await record(recs[1]!, '2024-02-10', 'implemented');
+    await record(recs[7]!, '2024-02-10', 'reversed');
+    await expectConsistent('recorded published updates');
 
-      // An update about an earlier day never overrides the newer one; a draft never counts until published.
-      await record(recs[0]!, '2023-12-01', 'not_started');
-      const draft = await record(recs[0]!, '2025-05-05', 'implemented', 'draft');
-      await expectConsistent('out-of-order and draft updates');
-      const published = await recorder.publication('status_update', draft, 'published');
-      await expectConsistent('published the draft');
-      await recorder.publication('status_update', published, 'draft');
-      await recorder.publication('status_update', first, 'draft');
-      await expectConsistent('unpublished two updates');
+    // An update about an earlier day never overrides the newer one; a draft never counts until published.
+    await record(recs[0]!, '2023-12-01', 'not_started');
+    const draft = await record(recs[0]!, '2025-05-05', 'implemented', 'draft');
+    await expectConsistent('out-of-order and draft updates');
+    const published = await recorder.publication('status_update', draft, 'published');
+    await expectConsistent('published the draft');
+    await recorder.publication('status_update', published, 'draft');
+    await recorder.publication('status_update', first, 'draft');
+    await expectConsistent('unpublished two updates');
 
-      // Over time: updates dated after NOW (later this year, next year, after LATER in its year) count only
-      // once their day has come; editing a published update's date and status moves its transition.
-      await record(recs[2]!, '2026-12-15', 'implemented');
-      await record(recs[3]!, '2027-03-01', 'reversed');
-      await record(recs[2]!, '2027-09-01', 'no_longer_relevant');
-      await record(recs[12]!, '2026-12-20', 'in_progress');
-      await expectConsistent('updates dated in the future');
-      await ctx.db
-        .update(t.followupStatusUpdates)
-        .set({ date: '2022-07-07', status: 'partially_implemented' })
-        .where(eq(t.followupStatusUpdates.recommendationId, recs[7]!));
-      await expectConsistent('a published update edited (date and status)');
+    // Over time: updates dated after NOW (later this year, next year, after LATER in its year) count only
+    // once their day has come; editing a published update's date and status moves its transition.
+    await record(recs[2]!, '2026-12-15', 'implemented');
+    await record(recs[3]!, '2027-03-01', 'reversed');
+    await record(recs[2]!, '2027-09-01', 'no_longer_relevant');
+    await record(recs[12]!, '2026-12-20', 'in_progress');
+    await expectConsistent('updates dated in the future');
+    await ctx.db
+      .update(t.followupStatusUpdates)
+      .set({ date: '2022-07-07', status: 'partially_implemented' })
+      .where(eq(t.followupStatusUpdates.recommendationId, recs[7]!));
+    await expectConsistent('a published update edited (date and status)');
 
-      // Responses (the scorecard): latest by date then recording order, "no response yet" is no answer,
-      // drafts count once published, a response from an addressee the recommendation is not addressed to never.
-      const scored = await respond(recs[1]!, 0, 'accepted', '2024-01-01');
-      await respond(recs[1]!, 0, 'rejected', '2023-06-01');
-      await respond(recs[1]!, 1, 'no_response', '2024-01-01');
-      const pending = await respond(recs[1]!, 1, 'partially_accepted', '2024-05-01', 'draft');
-      await respond(recs[4]!, 3, 'noted', '2024-02-02');
-      await respond(recs[0]!, 2, 'accepted', '2024-02-02');
-      await respond(recs[9]!, 1, 'accepted', '2024-03-03');
-      await respond(recs[9]!, 1, 'rejected', '2024-03-03');
-      await expectConsistent('responses recorded');
-      await recorder.publication('response', pending, 'published');
-      await expectConsistent('a draft response published');
+    // Responses (the scorecard): latest by date then recording order, "no response yet" is no answer,
+    // drafts count once published, a response from an addressee the recommendation is not addressed to never.
+    const scored = await respond(recs[1]!, 0, 'accepted', '2024-01-01');
+    await respond(recs[1]!, 0, 'rejected', '2023-06-01');
+    await respond(recs[1]!, 1, 'no_response', '2024-01-01');
+    const pending = await respond(recs[1]!, 1, 'partially_accepted', '2024-05-01', 'draft');
+    await respond(recs[4]!, 3, 'noted', '2024-02-02');
+    await respond(recs[0]!, 2, 'accepted', '2024-02-02');
+    await respond(recs[9]!, 1, 'accepted', '2024-03-03');
+    await respond(recs[9]!, 1, 'rejected', '2024-03-03');
+    await expectConsistent('responses recorded');
+    await recorder.publication('response', pending, 'published');
+    await expectConsistent('a draft response published');
 
-      // Editing recorded entries (edit-service.ts): an UPDATE of a status update's date and status, of
-      // the current row (its status changes) and of a newer one moved before the current (the current
-      // row changes), and of a response's position and date.
-      await editStatusUpdate(ctx.db, { ...editable(implemented), status: 'reversed', date: '2023-01-01' }, editor, NOW);
-      const newer = await record(recs[7]!, '2024-06-01', 'in_progress');
-      await expectConsistent('a newer update recorded before the edit');
-      await editStatusUpdate(ctx.db, { ...editable(newer), status: 'implemented', date: '2023-05-05' }, editor, NOW);
-      await editResponse(
-        ctx.db,
-        {
-          id: scored.id,
-          version: scored.version,
-          addresseeId: scored.addresseeId,
-          position: 'rejected',
-          date: '2025-01-01',
-          summary: scored.summary,
-          sourceUrl: null,
-          sourceTitle: null,
-          publication: 'published',
-        },
-        editor,
-        NOW,
+    // Editing recorded entries (edit-service.ts): an UPDATE of a status update's date and status, of
+    // the current row (its status changes) and of a newer one moved before the current (the current
+    // row changes), and of a response's position and date.
+    await editStatusUpdate(ctx.db, { ...editable(implemented), status: 'reversed', date: '2023-01-01' }, editor, NOW);
+    const newer = await record(recs[7]!, '2024-06-01', 'in_progress');
+    await expectConsistent('a newer update recorded before the edit');
+    await editStatusUpdate(ctx.db, { ...editable(newer), status: 'implemented', date: '2023-05-05' }, editor, NOW);
+    await editResponse(
+      ctx.db,
+      {
+        id: scored.id,
+        version: scored.version,
+        addresseeId: scored.addresseeId,
+        position: 'rejected',
+        date: '2025-01-01',
+        summary: scored.summary,
+        sourceUrl: null,
+        sourceTitle: null,
+        publication: 'published',
+      },
+      editor,
+      NOW,
+    );
+    await expectConsistent('status updates and a response edited');
+
+    // New recommendations with themes and addressees; a theme added and an addressee removed later.
+    const added = await addRecommendation(statements[1]!, 90);
+    await record(added, '2024-03-03', 'partially_implemented');
+    await ctx.db.insert(t.recommendationThemes).values({ recommendationId: recs[2]!, themeId: themes[0]! });
+    await ctx.db
+      .delete(t.recommendationAddressees)
+      .where(
+        and(
+          eq(t.recommendationAddressees.recommendationId, recs[3]!),
+          eq(t.recommendationAddressees.addresseeId, addressees[2]!),
+        ),
       );
-      await expectConsistent('status updates and a response edited');
+    await expectConsistent('recommendations, themes and addressees changed');
 
-      // New recommendations with themes and addressees; a theme added and an addressee removed later.
-      const added = await addRecommendation(statements[1]!, 90);
-      await record(added, '2024-03-03', 'partially_implemented');
-      await ctx.db.insert(t.recommendationThemes).values({ recommendationId: recs[2]!, themeId: themes[0]! });
-      await ctx.db
-        .delete(t.recommendationAddressees)
-        .where(
-          and(
-            eq(t.recommendationAddressees.recommendationId, recs[3]!),
-            eq(t.recommendationAddressees.addresseeId, addressees[2]!),
-          ),
-        );
-      await expectConsistent('recommendations, themes and addressees changed');
+    // Statements: the draft published, one embargoed until after NOW, one withdrawn before LATER.
+    await ctx.db.update(t.statements).set({ status: 'published' }).where(eq(t.statements.id, statements[3]!));
+    await ctx.db
+      .update(t.statements)
+      .set({ embargoUntil: new Date('2027-01-01T00:00:00Z') })
+      .where(eq(t.statements.id, statements[0]!));
+    await ctx.db
+      .update(t.statements)
+      .set({ withdrawnAt: new Date('2027-02-01T00:00:00Z') })
+      .where(eq(t.statements.id, statements[2]!));
+    await expectConsistent('statements published, embargoed, withdrawn');
 
-      // Statements: the draft published, one embargoed until after NOW, one withdrawn before LATER.
-      await ctx.db.update(t.statements).set({ status: 'published' }).where(eq(t.statements.id, statements[3]!));
-      await ctx.db
-        .update(t.statements)
-        .set({ embargoUntil: new Date('2027-01-01T00:00:00Z') })
-        .where(eq(t.statements.id, statements[0]!));
-      await ctx.db
-        .update(t.statements)
-        .set({ withdrawnAt: new Date('2027-02-01T00:00:00Z') })
-        .where(eq(t.statements.id, statements[2]!));
-      await expectConsistent('statements published, embargoed, withdrawn');
-
-      // Back to draft, an addressee moving country, a recommendation deleted.
-      await ctx.db.update(t.statements).set({ status: 'draft' }).where(eq(t.statements.id, statements[1]!));
-      await ctx.db.update(t.addressees).set({ country: 'HN' }).where(eq(t.addressees.id, addressees[1]!));
-      await ctx.db.update(t.statements).set({ date: '2025-05-05' }).where(eq(t.statements.id, statements[2]!));
-      await ctx.db.delete(t.recommendations).where(eq(t.recommendations.id, recs[8]!));
-      await expectConsistent('unpublished statement, moved addressee and statement date, deleted recommendation');
-      // Every step: 32 filter combinations × 2 instants × 5 views, each the rollup answers against the live query.
-    },
-    120_000,
-  );
+    // Back to draft, an addressee moving country, a recommendation deleted.
+    await ctx.db.update(t.statements).set({ status: 'draft' }).where(eq(t.statements.id, statements[1]!));
+    await ctx.db.update(t.addressees).set({ country: 'HN' }).where(eq(t.addressees.id, addressees[1]!));
+    await ctx.db.update(t.statements).set({ date: '2025-05-05' }).where(eq(t.statements.id, statements[2]!));
+    await ctx.db.delete(t.recommendations).where(eq(t.recommendations.id, recs[8]!));
+    await expectConsistent('unpublished statement, moved addressee and statement date, deleted recommendation');
+    // Every step: 32 filter combinations × 2 instants × 5 views, each the rollup answers against the live query.
+  }, 120_000);
 });
