@@ -1,6 +1,6 @@
 /**
  * Every POST route that addresses a row under its parent (`/statements/:slug/recommendations/:id`,
- * `/sign-on/:slug/requests/:id`, `/followup/recommendations/:id/…/:entryId`) answers 404 and changes
+ * `/sign-on/:slug/requests/:id`, `/open-sign-on/:slug/submissions/:id/…`, `/followup/recommendations/:id/…/:entryId`) answers 404 and changes
  * nothing when the child belongs to another parent (issue 13, finding 6). The route table is read, so a
  * nested POST route added later fails here until it has its case.
  */
@@ -30,6 +30,7 @@ describeEachEngine('nested resources: a child is reached only under its own pare
     | 'recommendationOfB'
     | 'quoteOfB'
     | 'requestOfB'
+    | 'submissionOfB'
     | 'recommendationX'
     | 'responseOfY'
     | 'statusOfY'
@@ -42,6 +43,7 @@ describeEachEngine('nested resources: a child is reached only under its own pare
     | typeof t.recommendations
     | typeof t.quotes
     | typeof t.signOnRequests
+    | typeof t.openSignOnSubmissions
     | typeof t.followupResponses
     | typeof t.followupStatusUpdates
     | typeof t.followupMeetings
@@ -58,6 +60,7 @@ describeEachEngine('nested resources: a child is reached only under its own pare
       t.signOnCalls,
       t.signOnRequests,
       t.signatories,
+      t.openSignOnSubmissions,
       t.followupResponses,
       t.followupStatusUpdates,
       t.followupEvidence,
@@ -90,7 +93,7 @@ describeEachEngine('nested resources: a child is reached only under its own pare
     // Two draft statements, each with a recommendation, a quote and a sign-on request of its own.
     const [person] = await ctx.db.select().from(t.people).limit(1);
     const organizations = await ctx.db.select().from(t.organizations).orderBy(asc(t.organizations.id)).limit(2);
-    const made: Record<string, { recommendation: number; quote: number; request: number }> = {};
+    const made: Record<string, { recommendation: number; quote: number; request: number; submission: number }> = {};
     for (const slug of ['nested-a', 'nested-b']) {
       const [statement] = await ctx.db
         .insert(t.statements)
@@ -119,13 +122,35 @@ describeEachEngine('nested resources: a child is reached only under its own pare
         .insert(t.signOnRequests)
         .values({ statementId: statement!.id, organizationId: organizations[0]!.id, createdAt: NOW, updatedAt: NOW })
         .returning();
-      made[slug] = { recommendation: recommendation!.id, quote: quote!.id, request: request!.id };
+      // A confirmed public signature waiting for the editors' decision.
+      const [submission] = await ctx.db
+        .insert(t.openSignOnSubmissions)
+        .values({
+          statementId: statement!.id,
+          name: `Signer of ${slug}`,
+          email: `signer@${slug}.example`,
+          locale: 'en',
+          status: 'verified',
+          nameKey: `signerof${slug}`,
+          emailKey: `signer@${slug}.example`,
+          verifiedAt: NOW,
+          createdAt: NOW,
+          updatedAt: NOW,
+        })
+        .returning();
+      made[slug] = {
+        recommendation: recommendation!.id,
+        quote: quote!.id,
+        request: request!.id,
+        submission: submission!.id,
+      };
     }
     ids.statementA = 'nested-a';
     ids.personId = String(person!.id);
     ids.recommendationOfB = String(made['nested-b']!.recommendation);
     ids.quoteOfB = String(made['nested-b']!.quote);
     ids.requestOfB = String(made['nested-b']!.request);
+    ids.submissionOfB = String(made['nested-b']!.submission);
 
     // Follow-up: the demo's entries, each addressed under nested-a's recommendation, which has none.
     ids.recommendationX = String(made['nested-a']!.recommendation);
@@ -177,6 +202,10 @@ describeEachEngine('nested resources: a child is reached only under its own pare
     '/en/workspace/statements/:slug/recommendations/:id/links/remove': async () => ({
       url: `${statements()}/recommendations/${ids.recommendationOfB}/links/remove`,
       form: { other: ids.recommendationX, direction: 'echoes' },
+    }),
+    '/en/workspace/open-sign-on/:slug/submissions/:id/:decision': async () => ({
+      url: `/en/workspace/open-sign-on/${ids.statementA}/submissions/${ids.submissionOfB}/approve`,
+      form: { version: await versionOf(t.openSignOnSubmissions, ids.submissionOfB) },
     }),
     '/en/workspace/statements/:slug/quotes/:id': async () => ({
       url: `${statements()}/quotes/${ids.quoteOfB}`,
