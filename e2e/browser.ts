@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { buildApp } from '../src/app/app.js';
 import { loadDemo } from '../src/features/demo/index.js';
 import type { Engine } from '../src/platform/db/client.js';
@@ -66,4 +66,13 @@ export async function startTestServer(engine: Engine): Promise<TestServer> {
     await handle.close();
     throw error;
   }
+}
+
+/** Clicks a submit button or link and waits for the page it leads to (a full navigation: no script on the page). */
+export async function submitAndWait(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
+  await Promise.all([
+    page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
+    target.click(),
+  ]);
+  await page.waitForLoadState('load');
 }

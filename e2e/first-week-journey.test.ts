@@ -19,7 +19,7 @@ import { localized } from '../src/platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../src/platform/web/fastify-typebox.js';
 import { createTestDb, testEngines } from '../test/support/db.js';
 import { createUserWithPassword, freshRecoveryCode, PASSWORD } from '../test/support/visitors.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, submitAndWait } from './browser.js';
 import { expectDesignedAtEachWidth } from './page-checks.js';
 
 const STATEMENT = demoCoalition.statements[0]!;
@@ -58,24 +58,15 @@ for (const engine of testEngines) {
       await page.goto('/en/sign-in');
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password').fill(password);
-      await submit(page, page.getByRole('button', { name: 'Sign in' }));
+      await submitAndWait(page, page.getByRole('button', { name: 'Sign in' }));
       // The admin has two-step sign-in (admin pages require it): one of their recovery codes.
       if (new URL(page.url()).pathname === '/en/sign-in/two-factor') {
         await page
           .locator('form[action="/en/sign-in/two-factor"] input[name="code"]')
           .fill((await freshRecoveryCode(email))!);
-        await submit(page, page.getByRole('button', { name: 'Sign in' }));
+        await submitAndWait(page, page.getByRole('button', { name: 'Sign in' }));
       }
       expect(new URL(page.url()).pathname).not.toMatch(/\/sign-in/);
-    }
-
-    /** Clicks a submit button or link and waits for the page it leads to. */
-    async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
-      await Promise.all([
-        page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
-        target.click(),
-      ]);
-      await page.waitForLoadState('load');
     }
 
     beforeAll(async () => {
@@ -109,11 +100,11 @@ for (const engine of testEngines) {
       await signIn(admin, 'coordinator@example.org');
       await admin.goto('/en/workspace');
       const menu = admin.getByRole('navigation', { name: 'Workspace' });
-      await submit(admin, menu.getByRole('link', { name: 'People with an account' }));
+      await submitAndWait(admin, menu.getByRole('link', { name: 'People with an account' }));
       await admin.getByLabel('Email').fill(MEMBER);
       await admin.locator('#role').selectOption('member');
       await admin.locator('#organization').selectOption({ label: ORGANIZATION });
-      await submit(admin, admin.getByRole('button', { name: 'Add the person and make a sign-in link' }));
+      await submitAndWait(admin, admin.getByRole('button', { name: 'Add the person and make a sign-in link' }));
       expect(await admin.locator('main').textContent()).not.toMatch(/sent|enviado/i);
       inviteLink = await admin.locator('#invitation-link').inputValue();
       expect(inviteLink).toMatch(/\/en\/set-password\/[A-Za-z0-9_-]+$/);
@@ -126,7 +117,7 @@ for (const engine of testEngines) {
       // The link as the admin handed it over (its host is the configured base URL, not this test server).
       await member.goto(new URL(inviteLink).pathname);
       await member.getByLabel('New password (at least 12 characters)').fill(MEMBER_PASSWORD);
-      await submit(member, member.getByRole('button', { name: 'Save password' }));
+      await submitAndWait(member, member.getByRole('button', { name: 'Save password' }));
       await signIn(member, MEMBER, MEMBER_PASSWORD);
 
       await member.goto(`/en/sign-on/${STATEMENT.slug}`);
@@ -143,7 +134,7 @@ for (const engine of testEngines) {
       expect(await member.locator('section.signon-text').textContent()).toContain(STATEMENT.summary.en.slice(0, 60));
       expect(await member.locator('h1').textContent()).toContain(STATEMENT.title.en);
       await expectDesignedAtEachWidth(member, 'the sign-on page');
-      await submit(member, member.getByRole('button', { name: `Sign this statement for ${ORGANIZATION}` }));
+      await submitAndWait(member, member.getByRole('button', { name: `Sign this statement for ${ORGANIZATION}` }));
       expect(await member.locator('p.signon-confirmation[role=status]').textContent()).toContain(ORGANIZATION);
     });
 
@@ -151,25 +142,25 @@ for (const engine of testEngines) {
       const editor = await newPage();
       await signIn(editor, 'editor@example.org');
       await editor.goto('/en/workspace');
-      await submit(
+      await submitAndWait(
         editor,
         editor.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Statements' }),
       );
-      await submit(editor, editor.getByRole('link', { name: STATEMENT.title.en }));
-      await submit(editor, editor.getByRole('link', { name: 'Add a recommendation' }));
+      await submitAndWait(editor, editor.getByRole('link', { name: STATEMENT.title.en }));
+      await submitAndWait(editor, editor.getByRole('link', { name: 'Add a recommendation' }));
       await editor.locator('#f-text_en').fill(NEW_RECOMMENDATION.en);
       await editor.locator('#f-text_es').fill(NEW_RECOMMENDATION.es);
-      await submit(editor, editor.getByRole('button', { name: 'Create' }));
+      await submitAndWait(editor, editor.getByRole('button', { name: 'Create' }));
 
       const number = STATEMENT.recommendations.length + 1;
-      await submit(editor, editor.getByRole('link', { name: `Record follow-up for recommendation ${number}` }));
+      await submitAndWait(editor, editor.getByRole('link', { name: `Record follow-up for recommendation ${number}` }));
       expect(await editor.locator('main').textContent()).toContain(NEW_RECOMMENDATION.en);
-      await submit(editor, editor.getByRole('link', { name: 'Record a status update' }));
+      await submitAndWait(editor, editor.getByRole('link', { name: 'Record a status update' }));
       await editor.getByLabel('New status').selectOption('in_progress');
       await editor.getByLabel('Date').fill('2026-11-20');
       await editor.getByLabel('Summary in English').fill('The ministry started publishing the counts in November.');
       await editor.getByLabel('Publish now (otherwise saved as a draft)').check();
-      await submit(editor, editor.getByRole('button', { name: 'Save' }));
+      await submitAndWait(editor, editor.getByRole('button', { name: 'Save' }));
       expect(await editor.locator('main').textContent()).toContain('The ministry started publishing the counts');
       await expectDesignedAtEachWidth(editor, 'the follow-up of the new recommendation');
 
@@ -178,7 +169,7 @@ for (const engine of testEngines) {
       await reader.goto(`/en/statements/${STATEMENT.slug}`);
       const item = reader.locator(`li.recommendation#recommendation-${number}`);
       expect(await item.textContent()).toContain(NEW_RECOMMENDATION.en);
-      await submit(reader, item.locator('a.followup-link'));
+      await submitAndWait(reader, item.locator('a.followup-link'));
       expect(await reader.locator('main').textContent()).toContain(NEW_RECOMMENDATION.en);
     });
   });

@@ -19,7 +19,7 @@ import type { FastifyTypeBox } from '../src/platform/web/fastify-typebox.js';
 import { createTestDb, testEngines } from '../test/support/db.js';
 import { queuedMail } from '../test/support/outbox.js';
 import { createUserWithPassword, PASSWORD } from '../test/support/visitors.js';
-import { launchChromium } from './browser.js';
+import { launchChromium, submitAndWait } from './browser.js';
 import { expectDesignedAtEachWidth } from './page-checks.js';
 
 const SLUG = 'open-letter-2026';
@@ -55,14 +55,6 @@ for (const engine of testEngines) {
       context.setDefaultTimeout(LOCATOR_TIMEOUT_MS);
       contexts.push(context);
       return context.newPage();
-    }
-
-    async function submit(page: Page, target: ReturnType<Page['locator']>): Promise<void> {
-      await Promise.all([
-        page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame() }),
-        target.click(),
-      ]);
-      await page.waitForLoadState('load');
     }
 
     beforeAll(async () => {
@@ -110,18 +102,18 @@ for (const engine of testEngines) {
       await editor.goto('/en/sign-in');
       await editor.getByLabel('Email').fill('editor@example.org');
       await editor.getByLabel('Password').fill(PASSWORD);
-      await submit(editor, editor.getByRole('button', { name: 'Sign in' }));
+      await submitAndWait(editor, editor.getByRole('button', { name: 'Sign in' }));
       await editor.goto('/en/workspace');
-      await submit(
+      await submitAndWait(
         editor,
         editor.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Open sign-on' }),
       );
       await expectDesignedAtEachWidth(editor, 'the open sign-on list');
-      await submit(editor, editor.getByRole('link', { name: TITLE }));
+      await submitAndWait(editor, editor.getByRole('link', { name: TITLE }));
       await editor.getByLabel('Open for signatures').check();
       await editor.getByLabel('Country', { exact: true }).check();
       await editor.getByLabel('Website', { exact: true }).check();
-      await submit(editor, editor.getByRole('button', { name: 'Save settings' }));
+      await submitAndWait(editor, editor.getByRole('button', { name: 'Save settings' }));
       expect(await editor.locator('[role=status]').first().textContent()).toContain('Saved');
     });
 
@@ -135,14 +127,14 @@ for (const engine of testEngines) {
         const page = await newPage(checked);
         await page.goto(`/${signer.locale}/statements/${SLUG}`);
         const signLink = signer.locale === 'en' ? 'Sign this statement' : 'Firma esta declaración';
-        await submit(page, page.getByRole('link', { name: signLink }));
+        await submitAndWait(page, page.getByRole('link', { name: signLink }));
         expect(await page.locator('section.signon-recommendations').textContent()).toContain('passenger count');
         if (checked) await expectDesignedAtEachWidth(page, 'the public sign-on page');
         const en = signer.locale === 'en';
         await page.getByLabel(en ? 'Name of the organization' : 'Nombre de la organización').fill(signer.name);
         await page.getByLabel(en ? 'Country' : 'País').selectOption('GT');
         await page.getByLabel(en ? 'Contact email' : 'Correo de contacto').fill(signer.email);
-        await submit(page, page.getByRole('button', { name: en ? 'Sign and send me' : 'Firmar y enviarme' }));
+        await submitAndWait(page, page.getByRole('button', { name: en ? 'Sign and send me' : 'Firmar y enviarme' }));
         expect(await page.locator('h1').textContent()).toBe(en ? 'Check your email' : 'Revisa tu correo');
         if (checked) await expectDesignedAtEachWidth(page, 'the check-your-email page');
 
@@ -150,7 +142,10 @@ for (const engine of testEngines) {
         const link = /https:\/\/puente\.example(\/\S+\/open-sign-on\/verify\/\S+)/.exec(mail!.text)![1]!;
         await page.goto(link);
         if (checked) await expectDesignedAtEachWidth(page, 'the confirmation page');
-        await submit(page, page.getByRole('button', { name: en ? 'Confirm my signature' : 'Confirmar mi firma' }));
+        await submitAndWait(
+          page,
+          page.getByRole('button', { name: en ? 'Confirm my signature' : 'Confirmar mi firma' }),
+        );
         expect(await page.locator('h1').textContent()).toBe(en ? 'Thank you for signing' : 'Gracias por firmar');
         if (checked) await expectDesignedAtEachWidth(page, 'the thank-you page');
       }
@@ -165,13 +160,13 @@ for (const engine of testEngines) {
       const duplicate = entry(SIGNERS[1].name);
       expect(await duplicate.locator('.open-signon-duplicates').textContent()).toContain(SIGNERS[0].name);
       await duplicate.getByLabel('Merge into').selectOption({ label: SIGNERS[0].name });
-      await submit(editor, duplicate.getByRole('button', { name: `Merge: ${SIGNERS[1].name}` }));
+      await submitAndWait(editor, duplicate.getByRole('button', { name: `Merge: ${SIGNERS[1].name}` }));
       for (const name of [SIGNERS[0].name, SIGNERS[2].name]) {
         // The registry's organization is proposed (RJM by its name, Pop No'j by its name with a curly apostrophe).
         expect(await entry(name).locator('.open-signon-registry').textContent()).toContain('In the registry');
-        await submit(editor, entry(name).getByRole('button', { name: `Approve: ${name}` }));
+        await submitAndWait(editor, entry(name).getByRole('button', { name: `Approve: ${name}` }));
       }
-      await submit(editor, entry(SIGNERS[3].name).getByRole('button', { name: `Reject: ${SIGNERS[3].name}` }));
+      await submitAndWait(editor, entry(SIGNERS[3].name).getByRole('button', { name: `Reject: ${SIGNERS[3].name}` }));
       expect(await editor.locator('.open-signon-entry').count()).toBe(0);
       expect(await editor.locator('[data-status=approved]').textContent()).toContain(': 2');
     });
