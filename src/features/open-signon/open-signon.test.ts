@@ -5,6 +5,7 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { queuedMail } from '../../../test/support/outbox.js';
 import { createUserWithPassword } from '../../../test/support/visitors.js';
 import { listAudit } from '../../platform/audit.js';
+import { readContentVersion } from '../../platform/db/content-version.js';
 import * as t from '../../platform/db/schema/index.js';
 import type { UserRow } from '../../platform/sessions.js';
 import { localized } from '../../platform/text/localized-text.js';
@@ -128,6 +129,8 @@ describeEachEngine('open sign-on services', (ctx) => {
 
   it('verifies once; withdrawal takes an approved signature off the signatories', async () => {
     const slug = await openStatement();
+    const version = async () => (await readContentVersion(ctx.db)).version;
+    const beforeSigning = await version();
     const { submission } = await sign(slug, 'Pop No’j', 'popnoj@example.org');
     const [mail] = await queuedMail(ctx.db, 'popnoj@example.org');
     const verify = tokenIn(mail!.text, 'verify');
@@ -135,6 +138,8 @@ describeEachEngine('open sign-on services', (ctx) => {
     expect(verified.submission.status).toBe('verified');
     await expect(verifySignature(ctx.db, verify, NOW)).rejects.toMatchObject({ reason: 'openSignonLinkInvalidReason' });
     await expect(verifySignature(ctx.db, 'x'.repeat(43), NOW)).rejects.toMatchObject({ statusCode: 400 });
+    // Nothing public yet: the page cache is kept through a submission and its confirmation.
+    expect(await version()).toBe(beforeSigning);
     const approved = await decideSubmission(
       ctx.db,
       editor,
@@ -142,6 +147,8 @@ describeEachEngine('open sign-on services', (ctx) => {
       NOW,
     );
     expect(approved.status).toBe('approved');
+    const approvedAt = await version();
+    expect(approvedAt).toBeGreaterThan(beforeSigning);
     const cejil = approved.organizationId!;
     const listed = () =>
       ctx.db
@@ -152,6 +159,7 @@ describeEachEngine('open sign-on services', (ctx) => {
     const withdrawn = await withdrawOpenSignature(ctx.db, tokenIn(mail!.text, 'withdraw'), NOW);
     expect(withdrawn.submission.status).toBe('withdrawn');
     expect(await listed()).toEqual([]);
+    expect(await version()).toBeGreaterThan(approvedAt);
     expect((await listAudit(ctx.db, 'open_sign_on_submission', submission.id)).map((a) => a.action)).toEqual([
       'submit',
       'verify',

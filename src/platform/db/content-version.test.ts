@@ -35,6 +35,19 @@ const NOT_PUBLIC = [
   'users',
 ];
 
+/**
+ * Tables whose public part is a subset of their rows: their triggers fire only for rows of that subset.
+ * Open signatures are public once approved (migration 0027), so one submitted or confirmed keeps the cache.
+ */
+const PUBLIC_IN_PART: Record<string, string[]> = {
+  open_sign_on_submissions: [
+    'content_changed',
+    'content_changed_on_delete',
+    'content_changed_on_insert',
+    'content_truncated',
+  ],
+};
+
 describeEachEngine('content version', (ctx) => {
   it('is bumped by every table of public material, and only those', async () => {
     const tables = await queryRows<{ name: string; triggers: string[] }>(
@@ -48,7 +61,9 @@ describeEachEngine('content version', (ctx) => {
     );
     expect(tables.length).toBeGreaterThan(30);
     for (const { name, triggers } of tables) {
-      const expected = NOT_PUBLIC.includes(name) ? [] : ['content_changed', 'content_truncated'];
+      const expected = NOT_PUBLIC.includes(name)
+        ? []
+        : (PUBLIC_IN_PART[name] ?? ['content_changed', 'content_truncated']);
       expect(triggers, `${name}: add it to migration 0015's trigger list, or to NOT_PUBLIC here`).toEqual(expected);
     }
   });
