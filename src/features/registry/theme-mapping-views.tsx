@@ -16,9 +16,6 @@ import {
 
 export const mappingsBase = (ctx: PageContext) => `/${ctx.locale}/workspace/themes/mappings`;
 
-const SOURCE_NAMES: Record<string, string> = { 'upr-info': 'UPR Info', ohchr: 'OHCHR' };
-export const sourceName = (source: string) => SOURCE_NAMES[source] ?? source;
-
 /** Where a mapping form posts: a new one to the list's address, an existing one to its own. */
 const formAction = (ctx: PageContext, row: ThemeMappingRecord | null) =>
   row ? `${mappingsBase(ctx)}/${row.id}/edit` : mappingsBase(ctx);
@@ -52,7 +49,7 @@ export function ThemeMappingFormPage(
         {row ? (
           <dl class="facts">
             <dt safe>{t.registryColumnSource}</dt>
-            <dd safe>{sourceName(row.source)}</dd>
+            <dd safe>{t.registryMappingSource(row.source)}</dd>
             <dt safe>{t.registryColumnSourceLabel}</dt>
             <dd safe>{row.label}</dd>
           </dl>
@@ -64,7 +61,7 @@ export function ThemeMappingFormPage(
               label={t.registryColumnSource}
               hint={t.registryThemeMappingSourceHint}
               value={form.source}
-              options={MAPPING_SOURCES.map((s) => ({ value: s, label: sourceName(s) }))}
+              options={MAPPING_SOURCES.map((s) => ({ value: s, label: t.registryMappingSource(s) }))}
               emptyLabel=""
               error={errors.source}
               required
@@ -142,7 +139,7 @@ export function ThemeMappingPreviewPage(
       <p class="mapping-change" safe>
         {t.registryThemeMappingChange(
           effect.label,
-          sourceName(effect.source),
+          t.registryMappingSource(effect.source),
           themeName(effect.from),
           themeName(effect.to),
         )}

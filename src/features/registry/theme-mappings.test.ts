@@ -177,6 +177,12 @@ describeEachEngine('editing theme mappings', (ctx) => {
     const $ = cheerio.load(empty.body);
     expect($('#f-label-error').text()).toContain('Completa este campo.');
     expect($('#f-theme-error').text()).toContain('Elige una de las opciones de la lista.');
+    // The sources are named in the reader's language: the OHCHR is the ACNUDH in Spanish.
+    expect(
+      $('select[name=source] option')
+        .map((_, o) => $(o).text())
+        .get(),
+    ).toEqual(['', 'UPR Info', 'ACNUDH']);
     const taken = await editor.post(
       base,
       { source: 'upr-info', label: 'Death penalty', theme: 'right-to-life', step: 'apply' },

@@ -12,7 +12,7 @@ import { ListPage } from '../../ui/list-page.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import type { WorkspaceProps } from '../../ui/workspace-layout.js';
 import { ArchivableName, CountryField, type RecordFormProps, RegistryFormPage, TranslationBadges } from './common.js';
-import { mappingsBase, sourceName } from './theme-mapping-views.js';
+import { mappingsBase } from './theme-mapping-views.js';
 import {
   ADDRESSEE_KINDS,
   ADDRESSEE_NAME_MAX,
@@ -114,7 +114,7 @@ export function ThemeMappingsPage(props: WorkspaceProps & { rows: ThemeMappingRo
       hint={t.registryThemeMappingsHint}
       search={{ action: mappingsBase(ctx), q: props.q }}
       columns={[
-        { header: t.registryColumnSource, cell: (r) => <span safe>{sourceName(r.source)}</span> },
+        { header: t.registryColumnSource, cell: (r) => <span safe>{t.registryMappingSource(r.source)}</span> },
         { header: t.registryColumnSourceLabel, cell: (r) => <span safe>{r.label}</span> },
         {
           header: t.registryThemeLabel,
@@ -129,7 +129,7 @@ export function ThemeMappingsPage(props: WorkspaceProps & { rows: ThemeMappingRo
           cell: (r) => (
             <a href={`${mappingsBase(ctx)}/${r.id}/edit`}>
               <span safe>{t.registryColumnChange}</span>
-              <span class="visually-hidden" safe>{` “${r.label}” (${sourceName(r.source)})`}</span>
+              <span class="visually-hidden" safe>{` “${r.label}” (${t.registryMappingSource(r.source)})`}</span>
             </a>
           ),
         },

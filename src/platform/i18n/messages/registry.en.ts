@@ -80,6 +80,9 @@ export const registryEn = {
   registryThemeMappingChange: (label: string, source: string, from: string, to: string) =>
     `“${label}” (${source}): from ${from} to ${to}.`,
   registryThemeMappingNoTheme: 'no theme',
+  /** A source whose theme labels are mapped, named from the importers' key for it (OHCHR is ACNUDH in Spanish). */
+  registryMappingSource: (source: string) =>
+    source === 'ohchr' ? 'OHCHR' : source === 'upr-info' ? 'UPR Info' : source,
   registryThemeMappingRethemed: (n: number) =>
     n === 0
       ? 'No recommendation changes theme.'

@@ -81,6 +81,8 @@ export const registryEs = {
   registryThemeMappingChange: (label: string, source: string, from: string, to: string) =>
     `«${label}» (${source}): de ${from} a ${to}.`,
   registryThemeMappingNoTheme: 'ningún tema',
+  registryMappingSource: (source: string) =>
+    source === 'ohchr' ? 'ACNUDH' : source === 'upr-info' ? 'UPR Info' : source,
   registryThemeMappingRethemed: (n: number) =>
     n === 0
       ? 'Ninguna recomendación cambia de tema.'
