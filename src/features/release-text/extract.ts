@@ -14,7 +14,7 @@ import { namedOrganizations, nameLists, namesInLists, tidyName, uniqueOrganizati
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
-import { signatoryOrganizations } from './signatories.js';
+import { signatoryOrganizations, signingParagraphOrganizations } from './signatories.js';
 
 export interface Extraction {
   release: ImportedRelease;
@@ -221,12 +221,14 @@ function issuers(
     .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)));
   const fromLeadLists = fromLead.map((n) => tidyName(n)).filter((n): n is string => n !== null);
   const signing = signatoryOrganizations(blocks, header.lead, lead, p);
+  const signers = signingParagraphOrganizations(blocks, header.lead, namedOrganizations, p);
   const direct = uniqueOrganizations([
     ...header.organizations.map((o) => o.name),
     ...fromLeadLists,
     ...nearLead,
     ...fromLists,
     ...signing,
+    ...signers,
   ]);
   const text = blocks.map((b) => plain(b.text)).join('\n');
   const found = withoutAliases(direct, text);
@@ -257,7 +259,8 @@ function withoutAliases(names: string[], text: string): string[] {
     ])[0].trim();
     if (before === '') continue;
     if (!/\p{Lu}/u.test(before.split(/\s+/).at(-1) ?? '')) {
-      keep.delete(short);
+      // Only a definition in parentheses says so; ", SEIU International President …" starts a new clause.
+      if (m[1]) keep.delete(short);
       continue;
     }
     const long = names.find((n) => n !== short && fold(before).endsWith(fold(n)));

@@ -251,6 +251,9 @@ const bare = (word: string): string => word.replace(/^[("“'‘]+|[)"”'’,.;
 export function isOrgLike(phrase: string): boolean {
   const words = phrase.split(/\s+/).map(bare);
   if (words.some((w) => ORG_WORD.has(w.toLowerCase()))) return true;
+  // A capitalized plural inside a name ("Coordinadora de Asociaciones …", "Federation of Unions"); a plural
+  // that opens the phrase is a sentence's subject ("Groups Challenge …", "Organizaciones sociales rechazamos").
+  if (words.slice(1).some((w) => /^\p{Lu}/u.test(w) && isOrgWord(w))) return true;
   if (/\(\p{Lu}{2,}\)/u.test(phrase)) return true;
   if (/^[\p{L}\d-]+\.(?:org|com|net|ngo|info)$/iu.test(phrase.trim())) return true;
   return words.some((w) => isAllCaps(w) && w.length >= 4 && !NOT_ACRONYMS.has(w));

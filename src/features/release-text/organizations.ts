@@ -11,6 +11,7 @@ import {
   isAllCaps,
   isNamePhrase,
   isOrgLike,
+  isOrgWord,
   startsWithOrgWord,
   stripAcronym,
 } from './names.js';
@@ -102,7 +103,7 @@ export function isEventName(name: string): boolean {
 }
 
 const ROLE_WORD =
-  /(?:^|\s)(?:President|Vice\s+President|Executive|Director|Directora|Chair|Chairman|Chairwoman|CEO|Secretary|Coordinator|Presidente|Presidenta|Coordinador|Coordinadora|Secretario|Secretaria|Founder|Fundador|Fundadora|Spokesperson|Vocero|Vocera)\b.*$/u;
+  /(?:^|\s)(?:(?:International|National|General|Executive|Internacional|Nacional|General)\s+)?(?:President|Vice\s+President|Executive|Director|Directora|Chair|Chairman|Chairwoman|CEO|Secretary|Coordinator|Presidente|Presidenta|Coordinador|Coordinadora|Secretario|Secretaria|Founder|Fundador|Fundadora|Spokesperson|Vocero|Vocera)\b.*$/u;
 
 /**
  * A capitalized run as an organization's name, or null: "SEIU International President Mary Kay Henry" →
@@ -111,8 +112,11 @@ const ROLE_WORD =
  */
 export function tidyName(run: string): string | null {
   // Generic plural nouns before a list's first name ("Plaintiffs Northern Plains …") are not part of it.
-  let name = run
-    .replace(ROLE_WORD, '')
+  // "Coordinadora de Asociaciones de …", "Coordinating Committee of Unions": a role word heading a name whose
+  // next word is a plural organization word is the body that coordinates them, not a person's title.
+  const umbrella = /^\p{Lu}\p{Ll}+\s+(?:de|del|of)\s+(?:the\s+)?(\p{Lu}\p{Ll}+)/u.exec(run);
+  const isUmbrella = umbrella !== null && /s$/.test(umbrella[1] as string) && isOrgWord(umbrella[1] as string);
+  let name = (isUmbrella ? run : run.replace(ROLE_WORD, ''))
     .replace(
       /^(?:plaintiffs|petitioners|signatories|signers|members|partners|groups|organizations|organizaciones|firmantes|integrantes)\s+/i,
       '',

@@ -158,3 +158,36 @@ export function signatoryOrganizations(
   }
   return found;
 }
+
+/** A heading that says the next block names who convenes or signs: "Convocan:", "Organizan:", "Hosted by:". */
+const CONVENING_HEADING =
+  /^(?:convocan|convoca|organizan|organiza|firman|suscriben|signed(?:\s+by)?|hosted\s+by|sponsored\s+by|organized\s+by|endorsed\s+by)\s*:?$/i;
+
+/**
+ * Issuers named where the text says who signs or convenes, outside the lead: the sentence before the body
+ * that introduces the signers ("Las asociaciones abajo firmantes, que conformamos la Coordinadora …", "We,
+ * the undersigned …"), and the block under a convening heading ("Convocan:" then "A y B"), whose names may
+ * hold lower-case words ("Caravana de Madres … que buscan a sus hijos"), so it is split only at "y"/"and"
+ * and commas before a capital.
+ */
+export function signingParagraphOrganizations(
+  blocks: Block[],
+  lead: number,
+  named: (text: string) => string[],
+  p: ImportParams = DEFAULT_PARAMS,
+): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const text = plain((blocks[i] as Block).text);
+    if (i < lead && SIGNING_CUE.test(text) && words(text).length >= 6) out.push(...named(text));
+    const next = blocks[i + 1];
+    if (!CONVENING_HEADING.test(text) || !next || next.listMarker) continue;
+    const items = plain(next.text)
+      .replace(/\.$/, '')
+      .split(/,\s+(?=\p{Lu})|\s+(?:y|and|e)\s+(?=\p{Lu})/u)
+      .map(itemName);
+    if (items.length <= 4 && items.every((n) => /^\p{Lu}/u.test(n) && words(n).length <= p.orgItemMaxWords + 8))
+      out.push(...items);
+  }
+  return out;
+}
