@@ -201,7 +201,8 @@ function issuers(
 ): { names: string[]; source: 'direct' | 'quotes' | 'boilerplates' | 'none' } {
   // A title or a slogan in quotation marks is not an issuer's name.
   const leadOutsideQuotes = lead.replace(/[“"«][^”"»]*[”"»]/g, ' ');
-  const fromLead = lead ? [...namesInLists(lead), ...namedOrganizations(leadOutsideQuotes)] : [];
+  const listed = lead ? namesInLists(lead).map((n) => tidyName(n, true)) : [];
+  const fromLead = lead ? namedOrganizations(leadOutsideQuotes) : [];
   // Lists of three or more names in the next paragraphs ("Plaintiffs A, B, C and D …") name issuers too.
   const nearLead = blocks
     .slice(header.lead + 1, header.lead + 1 + p.issuerParagraphs)
@@ -211,7 +212,7 @@ function issuers(
         .filter((l) => l.length >= 3)
         .flat(),
     )
-    .map((n) => tidyName(n))
+    .map((n) => tidyName(n, true))
     .filter((n): n is string => n !== null);
   // Signatories one per line without bullets, after the body.
   const lineLists = signatoryLines(blocks, header.lead + 1, p);
@@ -219,7 +220,7 @@ function issuers(
     .filter((l) => isOrganizationList(blocks, l, p))
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
     .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)));
-  const fromLeadLists = fromLead.map((n) => tidyName(n)).filter((n): n is string => n !== null);
+  const fromLeadLists = [...listed, ...fromLead.map((n) => tidyName(n))].filter((n): n is string => n !== null);
   const signing = signatoryOrganizations(blocks, header.lead, lead, p);
   const signers = signingParagraphOrganizations(blocks, header.lead, namedOrganizations, p);
   const direct = uniqueOrganizations([

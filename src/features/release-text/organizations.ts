@@ -27,24 +27,62 @@ export function nameLists(sentence: string): string[][] {
   for (const segment of sentence.split(/[;:]\s+|\.\s+(?=\p{Lu})/u)) {
     const items = segment.split(/,\s+/).flatMap(splitAnd);
     let run: string[] = [];
+    // Whether some item opened with the list's conjunction ("…, and C"); if none did, the last item holds it.
+    let conjunctionSeen = false;
+    // The name that ends a piece of prose just before a list ("…, including the Muslim Association of Hawaii, …").
+    let tail: string | null = null;
     const close = () => {
+      if (!conjunctionSeen && run.length >= 2) run.splice(-1, 1, ...splitLastItem(run.at(-1) as string));
       if (run.length >= 2 && run.filter(isOrgLike).length >= run.length / 2) out.push(run);
       run = [];
+      conjunctionSeen = false;
     };
     items.forEach((raw, k) => {
+      const opens = /^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i.test(raw);
       const item = raw.replace(/^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i, '').trim();
       if (isNamePhrase(item)) {
+        if (run.length === 0 && tail) run.push(tail);
+        tail = null;
         run.push(item);
+        conjunctionSeen ||= opens;
         return;
       }
       // The list's last item runs into the sentence: "… and Red Jesuita Con Migrantes (RJM) issued …".
       const lead = leadingName(item);
-      if (run.length > 0 && lead && k > 0) run.push(lead);
+      if (run.length > 0 && lead && k > 0) {
+        run.push(lead);
+        conjunctionSeen ||= opens;
+      }
       close();
+      tail = trailingName(item);
     });
     close();
   }
   return out;
+}
+
+/**
+ * "B and C" as the last item of "A, B and C" (no comma before the conjunction): split at its first
+ * conjunction when both sides read as names; "Center for Justice and International Law" stays whole
+ * only when the other side is not a name.
+ */
+function splitLastItem(item: string): string[] {
+  const m = /^(.+?)\s+(?:and|y|e)\s+(.+)$/u.exec(item);
+  if (!m) return [item];
+  const left = m[1] as string;
+  const right = (m[2] as string).replace(/^(?:the|la|el|los|las)\s+/i, '');
+  return isNamePhrase(left) && isNamePhrase(right) && /^\p{Lu}/u.test(right) ? [left, right] : [item];
+}
+
+/** The name that closes a piece of prose after a lower-case word: "including the Muslim Association of Hawaii". */
+function trailingName(item: string): string | null {
+  const words = item.split(/\s+/);
+  for (let n = Math.max(1, words.length - 12); n < words.length; n++) {
+    if (!/^\p{Ll}/u.test(words[n - 1] as string)) continue;
+    const candidate = words.slice(n).join(' ');
+    if (isNamePhrase(candidate) && /^\p{Lu}/u.test(words[n] as string) && isOrgLike(candidate)) return candidate;
+  }
+  return null;
 }
 
 /** "X and Y" is two names only when both sides look like organizations. */
@@ -110,7 +148,7 @@ const ROLE_WORD =
  * "SEIU"; "Launched at the 2014 NCLR Annual Conference" → null (a sentence's opening verb); "Mujeres e
  * Igualdad de" → "Mujeres e Igualdad"; shouted capitals ("HOY, 30 DE MARZO") and events are no names.
  */
-export function tidyName(run: string): string | null {
+export function tidyName(run: string, listed = false): string | null {
   // Generic plural nouns before a list's first name ("Plaintiffs Northern Plains …") are not part of it.
   // "Coordinadora de Asociaciones de …", "Coordinating Committee of Unions": a role word heading a name whose
   // next word is a plural organization word is the body that coordinates them, not a person's title.
@@ -127,8 +165,11 @@ export function tidyName(run: string): string | null {
     '',
   );
   const words = name.split(/\s+/);
-  if (/^(?:\p{Lu}\p{Ll}+(?:ed|ing)|Following|Tras|Durante|During|After|Before|Antes|Después)$/u.test(words[0] ?? ''))
-    return null;
+  // An item of a list of names is a name even when it opens like a verb ("United We Dream").
+  const opener = listed
+    ? /^(?:Following|Tras|Durante|During|After|Before|Antes|Después)$/u
+    : /^(?:\p{Lu}\p{Ll}+(?:ed|ing)|Following|Tras|Durante|During|After|Before|Antes|Después)$/u;
+  if (opener.test(words[0] ?? '')) return null;
   if (words.some((w) => /^\d/.test(w)) && !/\.(?:org|com|net)$/i.test(name)) return null;
   if (words.length === 1 && /\d/.test(name)) return null;
   const shouted =
