@@ -230,6 +230,7 @@ function issuers(
     ...fromLists,
     ...signing,
     ...signers,
+    ...issuingBoilerplates(boilerplates, header),
   ]);
   const text = blocks.map((b) => plain(b.text)).join('\n');
   const found = withoutAliases(direct, text);
@@ -238,6 +239,37 @@ function issuers(
   if (fromQuotes.length > 0) return { names: fromQuotes, source: 'quotes' };
   const fromAbout = uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
   return { names: fromAbout, source: fromAbout.length > 0 ? 'boilerplates' : 'none' };
+}
+
+/**
+ * An "About X" paragraph is the issuer's when the release's own contact speaks for X too (the contact line
+ * names X, or the contact's e-mail is at X's website): two independent signs. An About paragraph alone may
+ * describe a partner or a campaign the lead already names under another form.
+ */
+function issuingBoilerplates(boilerplates: FoundBoilerplate[], header: Header): string[] {
+  const fold = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/^the\s+/, '');
+  const domain = (s: string | null) =>
+    s
+      ?.replace(/^.*@/, '')
+      .replace(/^(?:https?:\/\/)?(?:www\.)?/, '')
+      .replace(/\/.*$/, '')
+      .toLowerCase() ?? null;
+  const contacts = header.contacts.map((c) => c.contact);
+  return boilerplates
+    .map((b) => b.boilerplate)
+    .filter((b) =>
+      contacts.some(
+        (c) =>
+          (c.organization !== null && fold(c.organization) === fold(b.organization)) ||
+          (b.website !== null && domain(c.email) === domain(b.website)),
+      ),
+    )
+    .map((b) => b.organization);
 }
 
 /**
