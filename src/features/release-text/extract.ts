@@ -8,7 +8,7 @@ import { type ImportedRelease, type Recognition, UNSURE_BELOW } from './contract
 import { parseDateLine, parsePlaceDateLine } from './dates.js';
 import { type Dateline, dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
 import { detectLanguage } from './language.js';
-import { isNamePhrase, stripAcronym } from './names.js';
+import { isGovernmentBody, isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
 import { namedOrganizations, nameLists, namesInLists, tidyName, uniqueOrganizations } from './organizations.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
@@ -202,7 +202,7 @@ function issuers(
   // A title or a slogan in quotation marks is not an issuer's name.
   const leadOutsideQuotes = lead.replace(/[“"«][^”"»]*[”"»]/g, ' ');
   const listed = lead ? namesInLists(lead).map((n) => tidyName(n, true)) : [];
-  const fromLead = lead ? namedOrganizations(leadOutsideQuotes) : [];
+  const fromLead = lead ? namedOrganizations(leadOutsideQuotes).filter((n) => !isGovernmentBody(n)) : [];
   // Lists of three or more names in the next paragraphs ("Plaintiffs A, B, C and D …") name issuers too.
   const nearLead = blocks
     .slice(header.lead + 1, header.lead + 1 + p.issuerParagraphs)

@@ -368,3 +368,15 @@ export function isPersonName(text: string): boolean {
   const particles = words.filter((w) => /^(?:de|del|la|las|los|van|von|da|dos|y|e|di)$/.test(w));
   return capitalized.length >= 2 && capitalized.length + particles.length === words.length;
 }
+
+/**
+ * Public authorities: the addressees and targets of civil-society releases ("the U.S. Forest Service",
+ * "la Asamblea Legislativa"), almost never their issuers, so a name in the lead's prose that reads as one
+ * is not taken as an issuer. Signatory lists are not filtered: there the list itself is the evidence.
+ */
+const GOVERNMENT =
+  /\b(?:Department|Dept\.|Ministry|Ministerio|Secretar[ií]a\s+de\s+(?:Estado|Gobernaci[oó]n|Relaciones)|Administration|Congress|Senate|Senado|Parliament|Parlamento|Asamblea\s+Legislativa|Congreso|Court|Corte|Suprema|Government|Gobierno|Police|Polic[ií]a|Embassy|Embajada|Army|Ej[eé]rcito|Forest\s+Service|Park\s+Service|Border\s+Patrol|Customs|Fiscal[ií]a|Procuradur[ií]a|White\s+House|Casa\s+Blanca|Bureau|Guardia\s+Nacional|National\s+Guard)\b/u;
+
+export function isGovernmentBody(name: string): boolean {
+  return GOVERNMENT.test(name);
+}

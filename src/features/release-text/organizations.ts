@@ -170,7 +170,9 @@ export function tidyName(run: string, listed = false): string | null {
     ? /^(?:Following|Tras|Durante|During|After|Before|Antes|Después)$/u
     : /^(?:\p{Lu}\p{Ll}+(?:ed|ing)|Following|Tras|Durante|During|After|Before|Antes|Después)$/u;
   if (opener.test(words[0] ?? '')) return null;
-  if (words.some((w) => /^\d/.test(w)) && !/\.(?:org|com|net)$/i.test(name)) return null;
+  // Numbers mark dates and counts ("2014 NCLR Annual Conference"); ordinals may be part of a name ("May 1st Coalition").
+  const number = (w: string) => /^\d/.test(w) && !/^\d+(?:st|nd|rd|th|º|ª|o|a)$/i.test(w);
+  if (words.some(number) && !/\.(?:org|com|net)$/i.test(name)) return null;
   if (words.length === 1 && /\d/.test(name)) return null;
   const shouted =
     words.length >= 2 && words.every((w) => /^[\p{Lu}\d,.'’-]+$/u.test(w)) && words.some((w) => SHOUTED_JOINER.test(w));

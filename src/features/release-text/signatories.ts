@@ -63,12 +63,18 @@ interface Candidate {
 }
 
 /** A short line that heads a group of signatories: "En Tenerife:", "Desde Las Palmas de Gran Canaria:", "Signed:". */
-const isHeading = (text: string) => /:$/.test(text) && words(text).length <= 7;
+const isHeading = (text: string) =>
+  (/:$/.test(text) && words(text).length <= 7) ||
+  // A letter's closing or signing word on its own line: "Signed,", "Sincerely,", "Atentamente,", "Firman".
+  (/,$/.test(text) && words(text).length <= 2) ||
+  (words(text).length <= 2 && SIGNING_CUE.test(text));
 
 /** A paragraph that is a comma-separated run of names, split into them; null when it is prose. */
 function commaList(text: string, p: ImportParams): string[] | null {
+  // "Endorsed by: A, B, C", "Organizaciones firmantes: A, B y C": a short label before the list is not a name.
   const parts = plain(text)
     .replace(/\.$/, '')
+    .replace(/^[^:,]{2,60}:\s+(?=\p{Lu})/u, (label) => (words(label).length <= 5 ? '' : label))
     .split(/\s*[,;]\s+/);
   if (parts.length < 3) return null;
   const names = parts.map(itemName);
