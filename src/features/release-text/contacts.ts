@@ -9,9 +9,14 @@ import { HIDDEN_EMAIL, plain } from './normalize.js';
 export const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.[\p{L}]{2,}/gu;
 /** Seven to fifteen digits with the usual separators; dates and years are filtered out by `digitsOf`. */
 export const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}|\+?\d{7,15}/g;
+/**
+ * What may follow a number and belongs to it: an extension ("(ext. 202)", "x 14") or the other last digits
+ * of a switchboard ("55336475 / 76"), which is how releases in Mexico and Central America write two lines.
+ */
+const PHONE_TAIL = /^(?:\s*\(?\s*(?:ext|extension|extensi[oó]n|x)\.?\s*\d{1,5}\s*\)?|\s*\/\s*\d{1,4}(?![\d\s.-]*\d))/i;
 
 export const CONTACT_LABEL =
-  /^(?:(?:press|media|news)\s+)?contacts?\b|^contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\b|^(?:for\s+more\s+information|para\s+m[aá]s\s+informaci[oó]n)\b/i;
+  /^(?:(?:press|media|news)\s+)?contacts?\b|^contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\b|^(?:for\s+more\s+information|para\s+m[aá]s\s+informaci[oó]n|para\s+(?:mayores|m[aá]s)\s+informes)\b/i;
 const FIELD_LABEL =
   /\b(?:(?:press|media)\s+)?(?:contacts?|contactos?|phone|tel[eé]fono|tel|cell|m[oó]vil|celular|mobile|office|e-?mail|correo(?:\s+electr[oó]nico)?|whatsapp)\s*\.?:\s*/gi;
 
@@ -26,7 +31,7 @@ export interface ContactLine {
 
 export function phonesIn(text: string): string[] {
   return [...text.matchAll(PHONE)]
-    .map((m) => m[0].trim())
+    .map((m) => `${m[0]}${PHONE_TAIL.exec(text.slice((m.index ?? 0) + m[0].length))?.[0] ?? ''}`.trim())
     .filter((p) => {
       const digits = p.replace(/\D/g, '').length;
       return digits >= 7 && digits <= 15 && !/^\d{4}[-.]\d{2}[-.]\d{2}$/.test(p);
@@ -51,10 +56,78 @@ export function parseContactLine(raw: string): ContactLine | null {
         .trim(),
     )
     .filter((s) => s !== '');
-  const name = segments.find((s) => isPersonName(s)) ?? null;
-  const organization = segments.find((s) => s !== name && isOrgLike(s) && s.split(/\s+/).length <= 12) ?? null;
+  const at = segments.findIndex((s) => isPersonName(s));
+  const inSentence = at < 0 ? nameInSentence(segments.join(', ')) : null;
+  const name = at >= 0 ? (segments[at] as string) : (inSentence?.name ?? null);
+  const organization =
+    segments.find((s) => s !== name && isOrgLike(s) && s.split(/\s+/).length <= 12) ??
+    inSentence?.organization ??
+    // "Wendsler Nosie, San Carlos Apache Tribe, (928) …": the name right after the person's is whom they speak for.
+    (at >= 0 && isOrganizationSegment(segments[at + 1]) ? (segments[at + 1] as string) : null);
   if (!name && !phone && !email && !hiddenEmail) return null;
   return { name, phone, email, organization, hiddenEmail };
+}
+
+/** Titles a contact line gives after a name ("President", "Executive Director", "Press Officer"): not organizations. */
+const ROLE =
+  /\b(?:president|presidente|presidenta|director|directora|manager|coordinator|coordinador|coordinadora|officer|secretary|secretari[oa]|spokesperson|vocero|vocera|portavoz|communications|comunicaci[oó]n|press|prensa|media|associate|assistant|asistente|chair|ceo|founder|fundador|fundadora|lead|head|jefe|jefa|responsable|strategist|specialist|organizer|organizador|organizadora)\b/i;
+
+function isOrganizationSegment(segment: string | undefined): boolean {
+  if (!segment) return false;
+  const ws = segment.split(/\s+/);
+  return (
+    ws.length >= 2 &&
+    ws.length <= 8 &&
+    ws.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|for|and|the|de|del|la|las|los|el|y|en|para)$/.test(w)) &&
+    !ROLE.test(segment)
+  );
+}
+
+/**
+ * A contact written as a sentence: "comunicarse con Francisco Barrón Trejo a Cencos a los tels. …", "contact
+ * Jane Doe at the Refugee Council": the person after "con"/"contact"/"with", the organization after "a"/"at"/"de".
+ */
+function nameInSentence(text: string): { name: string; organization: string | null } | null {
+  const m =
+    /\b(?:con|with|contact(?:ar|e)?|llamar\s+a|call)\s+((?:\p{Lu}[\p{L}’'.-]+\s+){1,3}\p{Lu}[\p{L}’'.-]+)(?:\s+(?:a|at|de|of|from|en|in)\s+(?:the\s+|la\s+|el\s+)?((?:\p{Lu}[\p{L}’'&.-]*\s*)+))?/u.exec(
+      text,
+    );
+  if (!m || !isPersonName(m[1] as string)) return null;
+  const organization = m[2]?.trim() ?? null;
+  return { name: m[1] as string, organization: organization && organization.length >= 2 ? organization : null };
+}
+
+/**
+ * One line may give two contacts: "Contact: Jane Doe, Network, jane@x.org and Ana Ruiz, United We Dream,
+ * ana@y.org". Cut after each e-mail (or phone) that a person's name follows; a piece without a name of its
+ * own (a second number, "cell: …") stays with the contact before it.
+ */
+export function parseContactLines(raw: string): ContactLine[] {
+  const text = plain(raw);
+  const cuts: number[] = [];
+  for (const m of text.matchAll(EMAIL)) cuts.push((m.index ?? 0) + m[0].length);
+  if (cuts.length < 2) {
+    const one = parseContactLine(raw);
+    return one ? [one] : [];
+  }
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    pieces.push(text.slice(from, cut));
+    from = cut;
+  }
+  pieces[pieces.length - 1] += text.slice(from);
+  const out: ContactLine[] = [];
+  for (const piece of pieces) {
+    const c = parseContactLine(piece.replace(/^[\s,;|]*(?:and|y|e|&)?\s*/i, ''));
+    if (!c) continue;
+    const last = out.at(-1);
+    if (!c.name && last && !last.email) {
+      last.email = c.email;
+      last.phone ??= c.phone;
+    } else out.push(c);
+  }
+  return out;
 }
 
 export function toImportedContact(c: ContactLine): ImportedContact {

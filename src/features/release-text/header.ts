@@ -2,7 +2,7 @@
  * The top of a release, before the lead: genre labels, the release line, the date, contacts, the headline and
  * subheadline, a site name or letter address. Then the lead's dateline ("WASHINGTON, June 3, 2021 — …").
  */
-import { CONTACT_LABEL, type ContactLine, parseContactLine } from './contacts.js';
+import { CONTACT_LABEL, type ContactLine, parseContactLine, parseContactLines } from './contacts.js';
 import { findDate, parseDateLine, parsePlaceDateLine } from './dates.js';
 import { isNamePhrase, isOrgLike, isPersonName } from './names.js';
 import { type Block, plain } from './normalize.js';
@@ -85,8 +85,7 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
     if (CONTACT_LABEL.test(text)) {
       inContacts = true;
       const rest = text.replace(CONTACT_LABEL, '').replace(/^\s*s?\s*[:.–—-]?\s*/, '');
-      const contact = rest ? parseContactLine(rest) : null;
-      if (contact) header.contacts.push({ contact, index: i });
+      for (const contact of rest ? parseContactLines(rest) : []) header.contacts.push({ contact, index: i });
       continue;
     }
     // Two columns flattened into one line ("July 21, 2014      Julian Teixeira"): the left one may be the date.
@@ -154,8 +153,7 @@ export function trailingContacts(blocks: Block[], from: number, p: ImportParams 
     const text = plain((blocks[i] as Block).text);
     if (!CONTACT_LABEL.test(text) || words(text) > p.contactMaxWords) continue;
     const rest = text.replace(CONTACT_LABEL, '').replace(/^\s*s?\s*[:.–—-]?\s*/, '');
-    const contact = rest ? parseContactLine(rest) : null;
-    if (contact) contacts.push({ contact, index: i });
+    for (const contact of rest ? parseContactLines(rest) : []) contacts.push({ contact, index: i });
     let j = i + 1;
     while (j < blocks.length && j <= i + 6 && addContactLine(blocks, j, contacts, true, p)) j++;
     i = j - 1;
