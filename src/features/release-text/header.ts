@@ -92,6 +92,16 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
     const date = parseDateLine(text, language) ?? parseDateLine(block.text.split(/\s{3,}/)[0] ?? '', language);
     if (date) {
       header.date ??= { iso: date, index: i };
+      // The right column of that line may start the contact ("July 21, 2014      Julian Teixeira").
+      const right = block.text
+        .split(/\s{3,}/)
+        .slice(1)
+        .join(' ');
+      const contact = right ? parseContactLine(right) : null;
+      if (contact?.name && (contact.phone || contact.email || inContacts || nextHasContact(blocks, i))) {
+        header.contacts.push({ contact, index: i });
+        inContacts = true;
+      }
       continue;
     }
     const placeDate = parsePlaceDateLine(text, language);
