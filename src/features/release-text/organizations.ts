@@ -174,6 +174,9 @@ export function tidyName(run: string, listed = false): string | null {
   const number = (w: string) => /^\d/.test(w) && !/^\d+(?:st|nd|rd|th|º|ª|o|a)$/i.test(w);
   if (words.some(number) && !/\.(?:org|com|net)$/i.test(name)) return null;
   if (words.length === 1 && /\d/.test(name)) return null;
+  // "Secretaría de Mujeres e Igualdad de CCOO": a department of the organization its acronym names.
+  const department = /^(.+?)\s+(?:de|del|of)\s+(\p{Lu}[\p{Lu}\d-]{2,9})$/u.exec(name);
+  if (department && !isOrgLike(department[1] as string)) name = department[2] as string;
   const shouted =
     words.length >= 2 && words.every((w) => /^[\p{Lu}\d,.'’-]+$/u.test(w)) && words.some((w) => SHOUTED_JOINER.test(w));
   if (shouted || /^(?:HOY|AYER|TODAY|NOTE|NOTA)$/.test(name) || isEventName(name)) return null;
