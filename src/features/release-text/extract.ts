@@ -10,7 +10,14 @@ import { type Dateline, dateline, type Header, isProse, readHeader, trailingCont
 import { detectLanguage } from './language.js';
 import { isGovernmentBody, isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
-import { namedOrganizations, nameLists, namesInLists, tidyName, uniqueOrganizations } from './organizations.js';
+import {
+  leadSubject,
+  namedOrganizations,
+  nameLists,
+  namesInLists,
+  tidyName,
+  uniqueOrganizations,
+} from './organizations.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
@@ -202,7 +209,10 @@ function issuers(
   // A title or a slogan in quotation marks is not an issuer's name.
   const leadOutsideQuotes = lead.replace(/[“"«][^”"»]*[”"»]/g, ' ');
   const listed = lead ? namesInLists(lead).map((n) => tidyName(n, true)) : [];
-  const fromLead = lead ? namedOrganizations(leadOutsideQuotes).filter((n) => !isGovernmentBody(n)) : [];
+  const subject = lead ? leadSubject(leadOutsideQuotes) : null;
+  const fromLead = lead
+    ? [...(subject ? [subject] : []), ...namedOrganizations(leadOutsideQuotes)].filter((n) => !isGovernmentBody(n))
+    : [];
   // Lists of three or more names in the next paragraphs ("Plaintiffs A, B, C and D …") name issuers too.
   const nearLead = blocks
     .slice(header.lead + 1, header.lead + 1 + p.issuerParagraphs)

@@ -208,3 +208,25 @@ export function uniqueOrganizations(names: string[]): string[] {
   const acronyms = new Set(names.map(acronymOf).filter((a): a is string => a !== null));
   return out.filter((n) => !acronyms.has(n) && stripAcronym(n) !== '');
 }
+
+/**
+ * The subject of the lead's first clause, which releases use to say who speaks even when the name has no
+ * organization word: "The Apache Stronghold and allies will deliver …", "La Red TDT denuncia …". Only a
+ * name with an article before it and a verb or "and allies" after it; a person's name takes no article.
+ */
+export function leadSubject(lead: string): string | null {
+  const m =
+    /^(?:(?:Today|Hoy|This\s+week|Esta\s+semana),?\s+)?(?:The|La|El|Los|Las)\s+((?:[\p{Lu}][\p{L}\d’'.&-]*\s+)(?:(?:of|for|and|de|del|la|las|los|y|en|para)\s+)?(?:[\p{Lu}][\p{L}\d’'.&-]*\s+){0,6})(?:(?:and|y|junto\s+con)\s+(?:its\s+|sus\s+)?(?:allies|partners|members|aliados|aliadas|socios)\b|\p{Ll}+(?:s|ed|ó|aron|an|en|a|e)\b)/u.exec(
+      lead.trim(),
+    );
+  if (!m) return null;
+  const name = (m[1] as string).trim();
+  // Countries and unions of states also take an article ("The United States will …").
+  if (
+    /^(?:United\s+(?:States|Nations|Kingdom)|Estados\s+Unidos|Naciones\s+Unidas|European\s+Union|Uni[oó]n\s+Europea)\b/u.test(
+      name,
+    )
+  )
+    return null;
+  return isNamePhrase(name) && name.split(/\s+/).length >= 2 ? name : null;
+}
