@@ -21,7 +21,7 @@ import {
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
-import { signatoryOrganizations, signingParagraphOrganizations } from './signatories.js';
+import { CLOSING, signatoryOrganizations, signingParagraphOrganizations } from './signatories.js';
 
 export interface Extraction {
   release: ImportedRelease;
@@ -229,7 +229,7 @@ function issuers(
   const fromLists = [...lists, ...lineLists]
     .filter((l) => isOrganizationList(blocks, l, p))
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
-    .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)));
+    .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)) && !CLOSING.test(n));
   const fromLeadLists = [...listed, ...fromLead.map((n) => tidyName(n))].filter((n): n is string => n !== null);
   const signing = signatoryOrganizations(blocks, header.lead, lead, p);
   const signers = signingParagraphOrganizations(blocks, header.lead, namedOrganizations, p);

@@ -67,7 +67,12 @@ const isHeading = (text: string) =>
   (/:$/.test(text) && words(text).length <= 7) ||
   // A letter's closing or signing word on its own line: "Signed,", "Sincerely,", "Atentamente,", "Firman".
   (/,$/.test(text) && words(text).length <= 2) ||
-  (words(text).length <= 2 && SIGNING_CUE.test(text));
+  (words(text).length <= 2 && SIGNING_CUE.test(text)) ||
+  CLOSING.test(text);
+
+/** A letter's closing line, after which come the signers: "FRATERNALMENTE", "Sincerely,", "En solidaridad". */
+export const CLOSING =
+  /^(?:atentamente|fraternalmente|solidariamente|cordialmente|respetuosamente|sinceramente|sincerely(?:\s+yours)?|respectfully(?:\s+yours)?|regards|in\s+solidarity|en\s+solidaridad|con\s+respeto)[,.!]?$/i;
 
 /** A paragraph that is a comma-separated run of names, split into them; null when it is prose. */
 function commaList(text: string, p: ImportParams): string[] | null {
@@ -147,7 +152,9 @@ export function signatoryOrganizations(
   for (const c of candidates(blocks, lead + 1, p)) {
     const heads = sharedHeads(c.names);
     const names = c.names.filter((n) => !isPersonName(n) || heads.has((words(n)[0] ?? '').toLowerCase()));
-    if (names.length < 2) continue;
+    const closing = blocks.slice(Math.max(lead, c.from - 2), c.from + 1).some((b) => CLOSING.test(plain(b.text)));
+    // One signer is enough after a closing ("Atentamente," then the organization that signs).
+    if (names.length < (closing ? 1 : 2)) continue;
     const orgish = names.filter((n) => isOrgLike(n) || heads.has((words(n)[0] ?? '').toLowerCase())).length;
     const above = blocks
       .slice(Math.max(lead, c.from - 2), c.from + 1)
@@ -160,6 +167,10 @@ export function signatoryOrganizations(
     else if (SIGNING_CUE.test(leadText)) score += 1;
     if (names.length >= 3) score += 1;
     if (c.to >= blocks.length - 2) score += 1;
+    // Every item carries an organization word: a block of organizations, however short.
+    if (orgish === names.length && names.every(isOrgLike)) score += 1;
+    // A closing just above ("Sincerely,", "FRATERNALMENTE"): who follows signs.
+    if (closing) score += 2;
     if (score >= p.signatoryMinScore) found.push(...names);
   }
   return found;
