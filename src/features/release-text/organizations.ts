@@ -127,7 +127,23 @@ export function namedOrganizations(text: string): string[] {
     .filter((run): run is string => run !== null)
     .filter(
       (run) => isOrgLike(run) && (run.split(/\s+/).length >= 2 || isAllCaps(run) || /\.(?:org|com|net)$/i.test(run)),
-    );
+    )
+    .filter((run) => !isAllCaps(run) || !modifiesNoun(run, text));
+}
+
+const FUNCTION_WORD =
+  /^(?:the|a|an|of|for|and|by|from|to|with|at|in|on|as|said|says|de|del|la|el|los|las|y|e|en|por|para|con|desde|según|que|a|al|dijo|afirmó)$/i;
+
+/**
+ * "los químicos PFAS", "toxic PFAS": an acronym right after a lower-case content word names a thing the word
+ * describes; an organization's acronym follows a function word or punctuation ("desde CCOO", "by SEIU").
+ */
+function modifiesNoun(acronym: string, text: string): boolean {
+  const before = [...text.matchAll(new RegExp(`(\\S+)\\s+${escape(acronym)}(?![\\p{L}\\d])`, 'gu'))].map(
+    (m) => m[1] as string,
+  );
+  // "la alianza CIVICUS", "the union SEIU": an organization word in lower case introduces the name.
+  return before.length > 0 && before.every((w) => /^\p{Ll}+$/u.test(w) && !FUNCTION_WORD.test(w) && !isOrgWord(w));
 }
 
 /** Days, weeks and years of something ("International Migrants Day", "Día Internacional de …") are events. */
@@ -183,11 +199,17 @@ export function tidyName(run: string, listed = false): string | null {
   return name === '' ? null : name;
 }
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const SHOUTED_JOINER = /^(?:DE|DEL|LA|LAS|LOS|EL|Y|OF|THE|AND|FOR|EN|A|AL)$/;
 
 /** One list of names in the order first seen, without repeats, acronyms or a name that is the start of a longer one. */
 export function uniqueOrganizations(names: string[]): string[] {
+  // "Earthjustice y Clean Water Action" read as one run when the list also gave its two names.
+  const joined = (n: string) =>
+    names.some((m) => m !== n && new RegExp(`\\s(?:and|y|e|&)\\s+(?:the\\s+)?${escape(m)}$`, 'u').test(n));
   const cleaned = names
+    .filter((n) => !joined(n))
     .map((n) => cleanOrgName(n).replace(/(?:\s+(?:of|for|and|the|de|del|la|las|los|el|y|e|en|para))+$/i, ''))
     .filter((n) => n.length >= 2);
   const key = (n: string) =>
