@@ -174,6 +174,94 @@ describe('importer on genre shapes: signatory blocks, acronyms, wrapped titles, 
   });
 });
 
+describe('importer on genre shapes: who issues the release and whom to call', () => {
+  const lead = (first: string, ...rest: string[]) =>
+    extractRelease(['Coalition Marks a Day of Action Across the Country', '', first, '', ...rest].join('\n')).release;
+
+  it('reads a lead list whose last piece holds two names, and the first name after "including the"', () => {
+    const r = lead(
+      'Springfield, IL — Today, River Watch Network, Tenant Action, Friends Service Committee, United We Rise and the We Stay Home Campaign coordinated a national day of action with twenty events across the country, hosted by local partners and supported by members of Congress.',
+    );
+    expect(r.organizations).toEqual([
+      'River Watch Network',
+      'Tenant Action',
+      'Friends Service Committee',
+      'United We Rise',
+      'We Stay Home Campaign',
+    ]);
+    const advisory = lead(
+      'What: Diverse civil groups and organizations, including the Muslim Association of Springfield, the Lawyers Association of Illinois, Interfaith Alliance Springfield, and the Civil Liberties Union of Illinois, have prepared a joint statement opposing the new executive orders on immigration and refugees.',
+    );
+    expect(advisory.organizations).toEqual([
+      'Muslim Association of Springfield',
+      'Lawyers Association of Illinois',
+      'Interfaith Alliance Springfield',
+      'Civil Liberties Union of Illinois',
+    ]);
+  });
+
+  it('takes the lead’s subject, not the authority it addresses, a noun’s acronym or a role', () => {
+    const r = lead(
+      'QUEEN VALLEY, AZ — The Desert Stronghold and allies will deliver public comments Tuesday opposing the copper mine and the toxic PFAS it would release, before a public hearing hosted by the U.S. Forest Service, said Water Union International President Ana Ruiz.',
+    );
+    expect(r.organizations).toEqual(['Desert Stronghold', 'Water Union']);
+    const es = lead(
+      'HOY, 30 DE MARZO, la Secretaria confederal de Mujeres e Igualdad de CSTR, Elena Ruiz, reclama que se equiparen los derechos de las trabajadoras del hogar y que se eliminen los químicos PFAS del agua.',
+    );
+    expect(es.organizations).toEqual(['CSTR']);
+  });
+
+  it('reads who signs: the sentence that introduces the signers, a "Convocan:" heading, one organization after a closing', () => {
+    const text = [
+      'Comunicado de la Coordinadora',
+      '',
+      'Las asociaciones abajo firmantes, que conformamos la Coordinadora de Asociaciones Vecinales del Norte,',
+      '',
+      'Informamos a la opinión pública que no participaremos en la marcha convocada para el próximo domingo por grupos políticos locales, porque no representa a las asociaciones vecinales.',
+      '',
+      'Convocan:',
+      'Movimiento Vecinal del Norte y Caravana de Madres que buscan a sus hijos',
+      '',
+      'FRATERNALMENTE',
+      '',
+      'Presos Políticos de La Voz del Norte',
+    ].join('\n');
+    expect([...extractRelease(text).release.organizations].sort()).toEqual([
+      'Caravana de Madres que buscan a sus hijos',
+      'Coordinadora de Asociaciones Vecinales del Norte',
+      'Movimiento Vecinal del Norte',
+      'Presos Políticos de La Voz del Norte',
+    ]);
+  });
+
+  it('reads two contacts on one line, an organization by its place, extensions and contact sentences', () => {
+    const r = extractRelease(
+      [
+        'Groups Rally for Workers',
+        '',
+        'Contact: Jenny Park, River Watch Network, media@riverwatch.org and Ana Ruiz, United We Rise, ana@wewrise.org',
+        'Carl Stone, San Pedro Apache Tribe, (928) 200-7762, carl@example.org',
+        'Kim Lee, Executive Director (416) 588-6288 (ext. 202)',
+        '',
+        'CHICAGO — River Watch Network and United We Rise held rallies in twelve cities on Tuesday to demand protection for immigrant workers who report unsafe conditions to the authorities.',
+        '',
+        'Para mayores informes comunicarse con Francisco Trejo a Cencos a los tels. 55336475 / 76,',
+      ].join('\n'),
+    ).release;
+    expect(r.contacts).toEqual([
+      { name: 'Jenny Park', phone: null, email: 'media@riverwatch.org', organization: 'River Watch Network' },
+      { name: 'Ana Ruiz', phone: null, email: 'ana@wewrise.org', organization: 'United We Rise' },
+      {
+        name: 'Carl Stone',
+        phone: '(928) 200-7762',
+        email: 'carl@example.org',
+        organization: 'San Pedro Apache Tribe',
+      },
+      { name: 'Kim Lee', phone: '(416) 588-6288 (ext. 202)', email: null, organization: null },
+    ]);
+  });
+});
+
 describe('importer on hostile DOCX', () => {
   it('stops mammoth at the worker’s heap limit (15 MB of one-letter paragraphs, 55 KB zipped) and says so', {
     timeout: 60_000,

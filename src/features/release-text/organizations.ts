@@ -31,17 +31,23 @@ export function nameLists(sentence: string): string[][] {
     let conjunctionSeen = false;
     // The name that ends a piece of prose just before a list ("…, including the Muslim Association of Hawaii, …").
     let tail: string | null = null;
+    // A run opened by such a name needs a third item: "…de CCOO, Elena Blasco, reclama" is an apposition.
+    let fromTail = false;
     const close = () => {
       if (!conjunctionSeen && run.length >= 2) run.splice(-1, 1, ...splitLastItem(run.at(-1) as string));
-      if (run.length >= 2 && run.filter(isOrgLike).length >= run.length / 2) out.push(run);
+      if (run.length >= (fromTail ? 3 : 2) && run.filter(isOrgLike).length >= run.length / 2) out.push(run);
       run = [];
       conjunctionSeen = false;
+      fromTail = false;
     };
     items.forEach((raw, k) => {
       const opens = /^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i.test(raw);
       const item = raw.replace(/^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i, '').trim();
       if (isNamePhrase(item)) {
-        if (run.length === 0 && tail) run.push(tail);
+        if (run.length === 0 && tail) {
+          run.push(tail);
+          fromTail = true;
+        }
         tail = null;
         run.push(item);
         conjunctionSeen ||= opens;
