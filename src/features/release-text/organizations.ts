@@ -9,6 +9,7 @@ import {
   cleanOrgName,
   endsWithOrgWord,
   isAllCaps,
+  isCapitalized,
   isNamePhrase,
   isOrgLike,
   isOrgWord,
@@ -43,7 +44,7 @@ export function nameLists(sentence: string): string[][] {
     items.forEach((raw, k) => {
       const opens = /^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i.test(raw);
       const item = raw.replace(/^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i, '').trim();
-      if (isNamePhrase(item)) {
+      if (isNamePhrase(item) || (run.length > 0 && isLooseName(item))) {
         if (run.length === 0 && tail) {
           run.push(tail);
           fromTail = true;
@@ -65,6 +66,19 @@ export function nameLists(sentence: string): string[][] {
     close();
   }
   return out;
+}
+
+/**
+ * Inside a list already under way, a name may keep a word in lower case ("Coalition for the homeless",
+ * "Caravana de Madres que buscan a sus hijos"): it opens with a capital, has no sentence inside, and most
+ * of its content words are capitalized.
+ */
+function isLooseName(item: string): boolean {
+  const ws = item.split(/\s+/);
+  if (ws.length < 2 || ws.length > 10 || !/^\p{Lu}/u.test(item) || /[.!?:;]\s|[.!?]$|\d/.test(item)) return false;
+  const content = ws.filter((w) => !/^(?:of|for|and|&|the|on|in|to|at|de|del|la|las|los|el|y|e|en|para|con|por|a|que|sus?)$/i.test(w));
+  const capital = content.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  return content.length > 0 && capital / content.length > 0.5 && isCapitalized(ws.at(-1) as string);
 }
 
 /**

@@ -79,7 +79,9 @@ function commaList(text: string, p: ImportParams): string[] | null {
   // "Endorsed by: A, B, C", "Organizaciones firmantes: A, B y C": a short label before the list is not a name.
   const parts = plain(text)
     .replace(/\.$/, '')
-    .replace(/^[^:,]{2,60}:\s+(?=\p{Lu})/u, (label) => (words(label).length <= 5 ? '' : label))
+    .replace(/^[^:,]{2,90}:\s+(?=\p{Lu})/u, (label) => (words(label).length <= 10 ? '' : label))
+    // "…, Sierra Club, among others" / "y otras organizaciones": the list's own ending, not a name.
+    .replace(/,?\s+(?:(?:and|y)\s+)?(?:among\s+others|many\s+others|others|entre\s+otr[ao]s|otr[ao]s(?:\s+organizaciones)?|etc)\.?$/iu, '')
     .split(/\s*[,;]\s+/);
   if (parts.length < 3) return null;
   const names = parts.map(itemName);
