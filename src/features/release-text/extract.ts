@@ -231,7 +231,10 @@ function issuers(
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
     .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)) && !CLOSING.test(n));
   const fromLeadLists = [...listed, ...fromLead.map((n) => tidyName(n))].filter((n): n is string => n !== null);
-  const signing = signatoryOrganizations(blocks, header.lead, lead, p);
+  // No paragraph of prose (an advisory of labels and a list): signers may follow the title directly.
+  const afterTitle =
+    header.lead < blocks.length ? header.lead : Math.max(header.headline?.index ?? -1, header.subheadline?.index ?? -1);
+  const signing = signatoryOrganizations(blocks, afterTitle, lead, p);
   const signers = signingParagraphOrganizations(blocks, header.lead, namedOrganizations, p);
   const direct = uniqueOrganizations([
     ...header.organizations.map((o) => o.name),

@@ -25,7 +25,10 @@ export function namesInLists(sentence: string): string[] {
 /** Each list of names in the text separately (the linter compares count claims with them). */
 export function nameLists(sentence: string): string[][] {
   const out: string[][] = [];
-  for (const segment of sentence.split(/[;:]\s+|\.\s+(?=\p{Lu})/u)) {
+  // Sentences end at a stop before a capital, not after an abbreviation or an initial ("St. Mary's", "U.S. Bishops").
+  for (const segment of sentence.split(
+    /[;:]\s+|(?<!\b(?:St|Sr|Sra|Dr|Dra|Inc|Jr|Co|Mt|Ft|No|Av|\p{Lu}))\.\s+(?=\p{Lu})/u,
+  )) {
     const items = segment.split(/,\s+/).flatMap(splitAnd);
     let run: string[] = [];
     // Whether some item opened with the list's conjunction ("…, and C"); if none did, the last item holds it.
@@ -76,7 +79,9 @@ export function nameLists(sentence: string): string[][] {
 function isLooseName(item: string): boolean {
   const ws = item.split(/\s+/);
   if (ws.length < 2 || ws.length > 10 || !/^\p{Lu}/u.test(item) || /[.!?:;]\s|[.!?]$|\d/.test(item)) return false;
-  const content = ws.filter((w) => !/^(?:of|for|and|&|the|on|in|to|at|de|del|la|las|los|el|y|e|en|para|con|por|a|que|sus?)$/i.test(w));
+  const content = ws.filter(
+    (w) => !/^(?:of|for|and|&|the|on|in|to|at|de|del|la|las|los|el|y|e|en|para|con|por|a|que|sus?)$/i.test(w),
+  );
   const capital = content.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
   return content.length > 0 && capital / content.length > 0.5 && isCapitalized(ws.at(-1) as string);
 }

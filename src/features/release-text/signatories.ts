@@ -29,6 +29,9 @@ function itemName(raw: string): string {
     .trim();
 }
 
+/** A stop inside a text, except after an abbreviation or an initial ("St. Mary's", "U.S. Bishops", "Inc."). */
+const SENTENCE_BREAK = /(?<!\b(?:St|Sr|Sra|Sta|Dr|Dra|Inc|Jr|Co|Mt|Ft|No|Av|Pbro|Mons|\p{Lu}))[.!?:]\s/u;
+
 /**
  * An item reads as a name: capitalized first word, no sentence inside it, most of its words capitalized
  * (lower-case joiners and the odd common word allowed: "Centro para el desarrollo y la Integración …").
@@ -37,7 +40,7 @@ function isNameItem(name: string, p: ImportParams): boolean {
   const ws = words(stripAcronym(name));
   if (ws.length === 0 || ws.length > p.orgItemMaxWords + 4) return false;
   if (!/^[“"«(]?[\p{Lu}\d]/u.test(ws[0] as string) || /^\d/.test(ws[0] as string)) return false;
-  if (/[.!?:]\s/.test(name) || /https?:|@/.test(name)) return false;
+  if (SENTENCE_BREAK.test(name) || /https?:|@/.test(name)) return false;
   const content = ws.filter((w) => !JOINER.test(w));
   const capital = content.filter((w) => /^[“"«(]?[\p{Lu}\d]/u.test(w)).length;
   return content.length > 0 && capital / content.length >= 0.5;
@@ -81,7 +84,10 @@ function commaList(text: string, p: ImportParams): string[] | null {
     .replace(/\.$/, '')
     .replace(/^[^:,]{2,90}:\s+(?=\p{Lu})/u, (label) => (words(label).length <= 10 ? '' : label))
     // "…, Sierra Club, among others" / "y otras organizaciones": the list's own ending, not a name.
-    .replace(/,?\s+(?:(?:and|y)\s+)?(?:among\s+others|many\s+others|others|entre\s+otr[ao]s|otr[ao]s(?:\s+organizaciones)?|etc)\.?$/iu, '')
+    .replace(
+      /,?\s+(?:(?:and|y)\s+)?(?:among\s+others|many\s+others|others|entre\s+otr[ao]s|otr[ao]s(?:\s+organizaciones)?|etc)\.?$/iu,
+      '',
+    )
     .split(/\s*[,;]\s+/);
   if (parts.length < 3) return null;
   const names = parts.map(itemName);
@@ -151,9 +157,15 @@ export function signatoryOrganizations(
   p: ImportParams = DEFAULT_PARAMS,
 ): string[] {
   const found: string[] = [];
+  // Words this document also writes in lower case are common nouns ("workers", "united"): a name made of
+  // them ("Domestic Workers United") is an organization's, not a person's ("Jane Doe" never appears lower-case).
+  const lowerCase = new Set(
+    blocks.flatMap((b) => plain(b.text).match(/(?<![\p{L}’'-])\p{Ll}{3,}(?![\p{L}’'-])/gu) ?? []),
+  );
+  const common = (n: string) => words(n).some((w) => lowerCase.has(w.toLowerCase()));
   for (const c of candidates(blocks, lead + 1, p)) {
     const heads = sharedHeads(c.names);
-    const names = c.names.filter((n) => !isPersonName(n) || heads.has((words(n)[0] ?? '').toLowerCase()));
+    const names = c.names.filter((n) => !isPersonName(n) || heads.has((words(n)[0] ?? '').toLowerCase()) || common(n));
     const closing = blocks.slice(Math.max(lead, c.from - 2), c.from + 1).some((b) => CLOSING.test(plain(b.text)));
     // One signer is enough after a closing ("Atentamente," then the organization that signs).
     if (names.length < (closing ? 1 : 2)) continue;
@@ -168,6 +180,8 @@ export function signatoryOrganizations(
     if (SIGNING_CUE.test(above)) score += 2;
     else if (SIGNING_CUE.test(leadText)) score += 1;
     if (names.length >= 3) score += 1;
+    // A long run of organization names is signers or conveners wherever it stands.
+    if (names.length >= 8) score += 1;
     if (c.to >= blocks.length - 2) score += 1;
     // Every item carries an organization word: a block of organizations, however short.
     if (orgish === names.length && names.every(isOrgLike)) score += 1;
