@@ -164,7 +164,7 @@ const FUNCTION_WORD =
  * describes; an organization's acronym follows a function word or punctuation ("desde CCOO", "by SEIU").
  */
 function modifiesNoun(acronym: string, text: string): boolean {
-  const before = [...text.matchAll(new RegExp(`(\\S+)\\s+${escape(acronym)}(?![\\p{L}\\d])`, 'gu'))].map(
+  const before = [...text.matchAll(new RegExp(`(\\S+)\\s+${escapeRegExp(acronym)}(?![\\p{L}\\d])`, 'gu'))].map(
     (m) => m[1] as string,
   );
   // "la alianza CIVICUS", "the union SEIU": an organization word in lower case introduces the name.
@@ -224,7 +224,7 @@ export function tidyName(run: string, listed = false): string | null {
   return name === '' ? null : name;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const SHOUTED_JOINER = /^(?:DE|DEL|LA|LAS|LOS|EL|Y|OF|THE|AND|FOR|EN|A|AL)$/;
 
@@ -232,7 +232,7 @@ const SHOUTED_JOINER = /^(?:DE|DEL|LA|LAS|LOS|EL|Y|OF|THE|AND|FOR|EN|A|AL)$/;
 export function uniqueOrganizations(names: string[]): string[] {
   // "Earthjustice y Clean Water Action" read as one run when the list also gave its two names.
   const joined = (n: string) =>
-    names.some((m) => m !== n && new RegExp(`\\s(?:and|y|e|&)\\s+(?:the\\s+)?${escape(m)}$`, 'u').test(n));
+    names.some((m) => m !== n && new RegExp(`\\s(?:and|y|e|&)\\s+(?:the\\s+)?${escapeRegExp(m)}$`, 'u').test(n));
   const cleaned = names
     .filter((n) => !joined(n))
     .map((n) => cleanOrgName(n).replace(/(?:\s+(?:of|for|and|the|de|del|la|las|los|el|y|e|en|para))+$/i, ''))
