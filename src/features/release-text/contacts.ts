@@ -16,7 +16,7 @@ export const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.
 const PHONE_TAIL = /^(?:\s*\(?\s*(?:ext|extension|extensi[oó]n|x)\.?\s*\d{1,5}\s*\)?|\s*\/\s*\d{1,4}(?![\d\s.-]*\d))/i;
 
 export const CONTACT_LABEL =
-  /^(?:(?:press|media|news)\s+)?contacts?\b|^contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\b|^(?:for\s+more\s+information|para\s+m[aá]s\s+informaci[oó]n|para\s+(?:mayores|m[aá]s)\s+informes)\b/i;
+  /^(?:(?:press|media|news)\s+)?contacts?\b|^contactos?(?:\s+(?:de|para)\s+(?:prensa|medios))?\b|^(?:for\s+more\s+information|para\s+m[aá]s\s+informaci[oó]n|para\s+(?:mayores|m[aá]s)\s+informes|rsvp)\b/i;
 const FIELD_LABEL =
   /\b(?:(?:press|media)\s+)?(?:contacts?|contactos?|phone|tel[eé]fono|tel|cell|m[oó]vil|celular|mobile|office|e-?mail|correo(?:\s+electr[oó]nico)?|whatsapp)\s*\.?:\s*/gi;
 
