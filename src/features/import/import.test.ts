@@ -248,6 +248,29 @@ describe('importer on genre shapes: who issues the release and whom to call', ()
         'Para mayores informes comunicarse con Francisco Trejo a Cencos a los tels. 55336475 / 76,',
       ].join('\n'),
     ).release;
+    const advisory = extractRelease(
+      [
+        'MEDIA ADVISORY',
+        '',
+        'Workers March on May Day',
+        '',
+        '24 04 2009',
+        '',
+        'RSVP: Mario Gil, mgil@example.org, 240-271-9942',
+        '',
+        'NEW YORK — Workers and their families will march on May 1 to demand legalization and an end to raids, in a march called by more than twenty organizations of the city.',
+      ].join('\n'),
+    ).release;
+    // The numeric date is no phone and no title; the RSVP line is the contact.
+    expect(advisory.headline).toBe('Workers March on May Day');
+    expect(advisory.contacts).toEqual([
+      { name: 'Mario Gil', phone: '240-271-9942', email: 'mgil@example.org', organization: null },
+    ]);
+    expect(
+      extractRelease(
+        'Groups Rally\n\nCHICAGO — Groups rallied in twelve cities on Tuesday to demand protection for immigrant workers who report unsafe conditions to the authorities.\n\nPara mayores informes comunicarse con Francisco Trejo a Cencos a los tels. 55336475 / 76,',
+      ).release.contacts,
+    ).toEqual([{ name: 'Francisco Trejo', phone: '55336475 / 76', email: null, organization: 'Cencos' }]);
     expect(r.contacts).toEqual([
       { name: 'Jenny Park', phone: null, email: 'media@riverwatch.org', organization: 'River Watch Network' },
       { name: 'Ana Ruiz', phone: null, email: 'ana@wewrise.org', organization: 'United We Rise' },

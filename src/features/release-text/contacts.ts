@@ -34,7 +34,13 @@ export function phonesIn(text: string): string[] {
     .map((m) => `${m[0]}${PHONE_TAIL.exec(text.slice((m.index ?? 0) + m[0].length))?.[0] ?? ''}`.trim())
     .filter((p) => {
       const digits = p.replace(/\D/g, '').length;
-      return digits >= 7 && digits <= 15 && !/^\d{4}[-.]\d{2}[-.]\d{2}$/.test(p);
+      // Dates written in numbers ("2009-04-24", "24 04 2009", "24/04/2009") are not phones.
+      return (
+        digits >= 7 &&
+        digits <= 15 &&
+        !/^\d{4}[-.]\d{2}[-.]\d{2}$/.test(p) &&
+        !/^\d{1,2}[\s./-]\d{1,2}[\s./-](?:19|20)\d{2}$/.test(p)
+      );
     });
 }
 

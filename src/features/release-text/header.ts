@@ -112,7 +112,8 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
     }
     if (addContactLine(blocks, i, header.contacts, inContacts, p)) continue;
     inContacts = false;
-    candidates.push(i);
+    // A line without a letter ("24 04 2009", "$", "0") is no title.
+    if (/\p{L}/u.test(text)) candidates.push(i);
   }
   pickTitles(blocks, candidates, header, p);
   return header;

@@ -370,12 +370,12 @@ export function isPersonName(text: string): boolean {
 }
 
 /**
- * Public authorities: the addressees and targets of civil-society releases ("the U.S. Forest Service",
+ * Public authorities, national and international: the addressees and targets of civil-society releases ("the U.S. Forest Service",
  * "la Asamblea Legislativa"), almost never their issuers, so a name in the lead's prose that reads as one
  * is not taken as an issuer. Signatory lists are not filtered: there the list itself is the evidence.
  */
 const GOVERNMENT =
-  /\b(?:Department|Dept\.|Ministry|Ministerio|Secretar[ií]a\s+de\s+(?:Estado|Gobernaci[oó]n|Relaciones)|Administration|Congress|Senate|Senado|Parliament|Parlamento|Asamblea\s+Legislativa|Congreso|Court|Corte|Suprema|Government|Gobierno|Police|Polic[ií]a|Embassy|Embajada|Army|Ej[eé]rcito|Forest\s+Service|Park\s+Service|Border\s+Patrol|Customs|Fiscal[ií]a|Procuradur[ií]a|White\s+House|Casa\s+Blanca|Bureau|Guardia\s+Nacional|National\s+Guard)\b/u;
+  /\b(?:Department|Dept\.|Ministry|Ministerio|Secretar[ií]a\s+de\s+(?:Estado|Gobernaci[oó]n|Relaciones)|Administration|Congress|Senate|Senado|Parliament|Parlamento|Asamblea\s+Legislativa|Congreso|Court|Corte|Suprema|Government|Gobierno|Police|Polic[ií]a|Embassy|Embajada|Army|Ej[eé]rcito|Forest\s+Service|Park\s+Service|Border\s+Patrol|Customs|Fiscal[ií]a|Procuradur[ií]a|White\s+House|Casa\s+Blanca|Bureau|Guardia\s+Nacional|National\s+Guard|United\s+Nations|Naciones\s+Unidas|ONU|OEA|OAS|Inter-?American\s+Commission|Comisi[oó]n\s+Interamericana|CIDH|IACHR|High\s+Commissioner|Alto\s+Comisionado|Human\s+Rights\s+Council|Consejo\s+de\s+Derechos\s+Humanos|European\s+Union|Uni[oó]n\s+Europea|World\s+Bank|Banco\s+Mundial)\b/u;
 
 export function isGovernmentBody(name: string): boolean {
   return GOVERNMENT.test(name);
