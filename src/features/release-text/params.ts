@@ -32,6 +32,8 @@ export interface ImportParams {
   issuerParagraphs: number;
   /** Weight of evidence a block of names after the body needs to be its signatories (see signatories.ts). */
   signatoryMinScore: number;
+  /** A run of at least this many organization names counts as signers wherever it stands (signatories.ts). */
+  longListItems: number;
 }
 
 export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
@@ -49,6 +51,7 @@ export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
   askMinScore: 3,
   issuerParagraphs: 2,
   signatoryMinScore: 4,
+  longListItems: 8,
 });
 
 export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[] } = {
@@ -66,4 +69,5 @@ export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[]
   askMinScore: [2, 3, 4],
   issuerParagraphs: [0, 1, 2, 3],
   signatoryMinScore: [3, 4, 5],
+  longListItems: [6, 8, 10, 12],
 };

@@ -181,7 +181,7 @@ export function signatoryOrganizations(
     else if (SIGNING_CUE.test(leadText)) score += 1;
     if (names.length >= 3) score += 1;
     // A long run of organization names is signers or conveners wherever it stands.
-    if (names.length >= 8) score += 1;
+    if (names.length >= p.longListItems) score += 1;
     if (c.to >= blocks.length - 2) score += 1;
     // Every item carries an organization word: a block of organizations, however short.
     if (orgish === names.length && names.every(isOrgLike)) score += 1;
