@@ -8,10 +8,17 @@ import { isNamePhrase, isOrgLike, isPersonName } from './names.js';
 import { type Block, plain } from './normalize.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 
-const GENRE =
-  /^(?:(?:joint\s+)?(?:press|news|media)\s+(?:release|advisory|statement|call\s+advisory|alert)|joint\s+statement|statement|comunicado(?:\s+(?:de\s+prensa|conjunto))?|nota\s+de\s+prensa|aviso\s+a\s+(?:los\s+)?medios|declaraci[oó]n(?:\s+conjunta)?|bolet[ií]n(?:\s+de\s+prensa)?)\s*:?$/i;
+// Genre labels on a line of their own ("Media Advisory", "AVISO DE PRENSA", "PRONUNCIAMIENTO PÚBLICO"): never the title.
+const LABEL =
+  '(?:joint\\s+)?(?:press|news|media)\\s+(?:release|advisory|statement|call\\s+advisory|alert|conference|call)|joint\\s+statement|statement|open\\s+letter|comunicado(?:\\s+(?:de\\s+prensa|conjunto|p[uú]blico))?|nota\\s+de\\s+prensa|aviso\\s+(?:de\\s+prensa|a\\s+(?:los\\s+)?medios)|conferencia\\s+de\\s+prensa|pronunciamiento(?:\\s+p[uú]blico)?|carta\\s+abierta|declaraci[oó]n(?:\\s+(?:conjunta|p[uú]blica))?|bolet[ií]n(?:\\s+de\\s+prensa)?';
+const GENRE = new RegExp(`^(?:${LABEL})\\s*:?$`, 'i');
+/** "Media Advisory: May 26, 12:00 PM ET": a label carrying only a date or a time is still a label. */
+const GENRE_WITH_TIME = new RegExp(`^(?:${LABEL})\\s*[:|–—-]\\s*(?=.*\\d)(?:\\S+(?:\\s+|$)){1,7}$`, 'i');
+/** A title that names its own genre ("Press release: Launching …", "Comunicado de prensa de la Coordinadora …"). */
+const GENRE_TITLE = new RegExp(`^(?:${LABEL})\\s*(?::\\s*\\S|\\s+(?:de|del|of|from|by|on|sobre|ante|a)\\s)`, 'i');
 export const RELEASE_LINE =
   /^(?:for\s+immediate\s+release|immediate\s+release|para\s+(?:su\s+)?(?:difusi[oó]n|publicaci[oó]n|distribuci[oó]n)\s+inmediata|publicaci[oó]n\s+inmediata|difusi[oó]n\s+inmediata)\b\s*[:.–—-]?\s*(.*)$/i;
+const EMBARGO_INSIDE = /\b(?:under\s+embargo|embargoed|bajo\s+embargo|embargad[oa])\s+(?:until|till|hasta)\b/i;
 export const EMBARGO = /^(?:embargoed|embargo|embargad[oa])\b\s*(?:until|till|hasta)?\s*[:.–—-]?\s*(.+)$/i;
 
 export interface Header {
@@ -71,12 +78,19 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
       header.lead = i;
       break;
     }
-    if (GENRE.test(text)) continue;
+    if (
+      GENRE.test(text) ||
+      (GENRE_WITH_TIME.test(text) && !/\p{Ll}{4,}\s+\p{Ll}{4,}/u.test(text.replace(/^[^:]*:/, '')))
+    )
+      continue;
     const release = RELEASE_LINE.exec(text);
     const embargo = release ? null : EMBARGO.exec(text);
-    if (release || embargo) {
+    // "Report under embargo until March 22, 2006, 0h01GMT.": the embargo stated inside a short line is the line.
+    const embargoInside = release || embargo || words(text) > 16 ? null : EMBARGO_INSIDE.exec(text);
+    if (release || embargo || embargoInside) {
       const rest = ((release ?? embargo)?.[1] ?? '').trim();
-      header.releaseLine ??= { value: release ? 'FOR IMMEDIATE RELEASE' : `EMBARGOED UNTIL ${rest}`, index: i, text };
+      const value = release ? 'FOR IMMEDIATE RELEASE' : embargo ? `EMBARGOED UNTIL ${rest}` : text;
+      header.releaseLine ??= { value, index: i, text };
       const date = findDate(rest, language);
       if (date && !header.date && release) header.date = { iso: date.iso, index: i };
       inContacts = false;
@@ -276,12 +290,8 @@ function headlineScore(text: string, n: number, texts: string[], blocks: Block[]
   )
     score -= 3;
   // A label before the title ("Press release: Launching …") announces it.
-  if (
-    /^(?:press\s+release|news\s+release|statement|comunicado(?:\s+de\s+prensa)?|bolet[ií]n|pronunciamiento)\s*:\s*\S/i.test(
-      text,
-    )
-  )
-    score += 2;
+  // A title naming its own genre is the document's title; other title-like lines may be a blog's or a section's.
+  if (GENRE_TITLE.test(text)) score += 3;
   if (titleCased(text)) score += 1;
   // A letter's address block: an honorific line and the lines under it.
   const above = texts.slice(Math.max(0, n - 2), n + 1);
