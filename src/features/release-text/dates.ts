@@ -114,7 +114,8 @@ function findPatternDate(text: string): FoundDate | null {
   return best;
 }
 
-const DATE_LABEL = /^(?:issued|released|published|dated?|updated|fecha|publicado|emitido)\b\s*(?:on|el|:)?\s*/i;
+const DATE_LABEL =
+  /^(?:issued|released|published|posted|dated?(?:\s+of\s+(?:release|publication))?|updated|release\s+date|fecha(?:\s+de\s+(?:publicaci[oó]n|emisi[oó]n))?|publicado|emitido)\b\s*(?:on|el|:)?\s*/i;
 const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?(?:\s*(?:[ECMP][SD]?T|GMT|UTC|ET|CT|PT))?\b/gi;
 
 /**
@@ -123,12 +124,26 @@ const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?(?:\s*(?:[ECMP][SD]?T
  */
 export function parseDateLine(text: string, language?: 'en' | 'es'): string | null {
   const line = text.replace(DATE_LABEL, '');
-  const found = findDate(line, language);
+  const found = findDate(line, language) ?? spacedNumericDate(line, language);
   if (!found) return null;
   const rest = (line.slice(0, found.index) + line.slice(found.index + found.length))
     .replace(TIME, '')
     .replace(/[\s,.:;*_|–—-]/g, '');
   return rest.length <= 2 ? found.iso : null;
+}
+
+/**
+ * "24 04 2009": day, month and year separated by spaces, which the parser does not read. Only as a whole
+ * line (never inside prose, where such numbers are more often phone numbers); the order follows the
+ * language unless the first number cannot be a month.
+ */
+function spacedNumericDate(line: string, language?: 'en' | 'es'): FoundDate | null {
+  const m = /^(\d{1,2}) (\d{1,2}) (\d{4})[\s.]*$/.exec(line.trim());
+  if (!m) return null;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const dayFirst = language !== 'en' || a > 12;
+  const iso = isoDate(Number(m[3]), dayFirst ? b : a, dayFirst ? a : b);
+  return iso ? { iso, index: line.indexOf(m[0].trim()), length: m[0].trim().length } : null;
 }
 
 /** "México, 7 de abril de 2019", "Montreal, June 20, 2003": a place, then the date, alone on a line. */
@@ -161,6 +176,11 @@ function toIso(m: RegExpExecArray, order: 'mdy' | 'dmy' | 'ymd'): string | null 
       : order === 'dmy'
         ? [Number(c), month(b), Number(a)]
         : [Number(a), Number(b), Number(c)];
+  return isoDate(y, mo, d);
+}
+
+/** "YYYY-MM-DD" for a real calendar day in our range, else null. */
+function isoDate(y: number, mo: number, d: number): string | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (mo < 1 || d < 1 || y < 1900 || y > 2200 || date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

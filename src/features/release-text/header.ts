@@ -19,6 +19,7 @@ const GENRE_TITLE = new RegExp(`^(?:${LABEL})\\s*(?::\\s*\\S|\\s+(?:de|del|of|fr
 export const RELEASE_LINE =
   /^(?:for\s+immediate\s+release|immediate\s+release|para\s+(?:su\s+)?(?:difusi[oó]n|publicaci[oó]n|distribuci[oó]n)\s+inmediata|publicaci[oó]n\s+inmediata|difusi[oó]n\s+inmediata)\b\s*[:.–—-]?\s*(.*)$/i;
 const EMBARGO_INSIDE = /\b(?:under\s+embargo|embargoed|bajo\s+embargo|embargad[oa])\s+(?:until|till|hasta)\b/i;
+const EVENT_LABEL = /^(?:when|date\s+and\s+time|time|cu[aá]ndo|fecha\s+y\s+hora|hora|la\s+cita)\s*:?$/i;
 export const EMBARGO = /^(?:embargoed|embargo|embargad[oa])\b\s*(?:until|till|hasta)?\s*[:.–—-]?\s*(.+)$/i;
 
 export interface Header {
@@ -105,6 +106,11 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
     }
     // Two columns flattened into one line ("July 21, 2014      Julian Teixeira"): the left one may be the date.
     const date = parseDateLine(text, language) ?? parseDateLine(block.text.split(/\s{3,}/)[0] ?? '', language);
+    // Under "WHEN:" / "Fecha y hora:" the date is the event's, not the release's.
+    if (date && EVENT_LABEL.test(plain(blocks[i - 1]?.text ?? ''))) {
+      candidates.push(i);
+      continue;
+    }
     if (date) {
       header.date ??= { iso: date, index: i };
       continue;
@@ -267,6 +273,14 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
 const HONORIFIC = /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|excmo|excma)\.?\s+\p{Lu}/iu;
 
 /** Words of web-page chrome and section labels that are never a release's title. */
+/**
+ * Lines of a header that are something else by their first words: a byline ("By …", "Por …"), a photo credit,
+ * a letter's salutation or addressees ("Dear …", "A la opinión pública"), an advisory's field ("WHEN:", "Dónde:"),
+ * a note on the other language's version.
+ */
+const NOT_A_TITLE =
+  /^(?:(?:by|por|written\s+by|escrito\s+por|autor(?:a)?\s*:)\s+\S|(?:photo|foto|fotograf[ií]a|image|imagen|cr[eé]dito)s?(?:\s+(?:credit|by|de|por))?\s*:|(?:dear|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?)\s|a\s+(?:la|las|los)\s+(?:opini[oó]n\s+p[uú]blica|medios|comunidad|sociedad|pueblos?|autoridades|organizaciones)|(?:what|when|where|who|why|rsvp|visuals|qu[eé]|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?|c[oó]mo)\s*:|\(?(?:english|spanish|versi[oó]n\s+en\s+(?:ingl[eé]s|espa[nñ]ol)|english\s+(?:version|follows|below)|en\s+espa[nñ]ol))/i;
+
 const CHROME =
   /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|categor(?:y|ies|[ií]as?))\b/i;
 
@@ -297,6 +311,9 @@ function headlineScore(text: string, n: number, texts: string[], blocks: Block[]
   const above = texts.slice(Math.max(0, n - 2), n + 1);
   if (above.some((t) => HONORIFIC.test(t))) score -= 3;
   if (/,$/.test(text)) score -= 3;
+  if (NOT_A_TITLE.test(text)) score -= 4;
+  // Breadcrumbs and menus: short items joined by "»", "›", ">" or " / ".
+  if ((text.match(/\s[»›>/]\s/g) ?? []).length >= 1 && !/[.!?]$/.test(text)) score -= 3;
   if (/[.;]$/.test(text) && !/\b(?:Inc|Jr|Sr|U\.S)\.$/.test(text)) score -= 1;
   if (isPersonName(text.replace(/,$/, ''))) score -= 3;
   // "Environmental Justice Press Releases … Press Releases": a navigation line repeats its words.
