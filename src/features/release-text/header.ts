@@ -196,7 +196,14 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     let end = k;
     while (end + 1 < candidates.length && candidates[end + 1] === (candidates[end] as number) + 1) end++;
     const group = candidates.slice(k, end + 1);
+    // Short lines alone are as often a web page's menu and title; an address names its addressee.
+    const addressed = [...group, (group.at(-1) as number) + 1].some((i) => {
+      const line = plain(blocks[i]?.text ?? '');
+      const person = isPersonName(line.replace(/,$/, '')) && !NOT_A_TITLE.test(line);
+      return HONORIFIC.test(line) || person || ADDRESSEE.test(line);
+    });
     if (
+      addressed &&
       group.length >= p.addressMinLines &&
       group.every((i) => words(plain((blocks[i] as Block).text)) <= p.addressMaxWords)
     ) {
@@ -212,7 +219,19 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     const text = texts[n] as string;
     const name = text.replace(/,\s*\p{Lu}{2,10}$/u, '');
     const more = n + 1 < usable.length;
-    if (more && words(text) <= p.letterheadMaxWords && isNamePhrase(name) && isOrgLike(name) && !/[|:]/.test(text)) {
+    // A longer name is a letterhead only if the release names that organization again; a title in Title Case
+    // with an organization word in it ("Coalition Calls on Congress to …") is not repeated word for word.
+    const named =
+      words(text) <= p.letterheadBareWords ||
+      blocks.slice(i + 1).some((b) => plain(b.text).toLowerCase().includes(name.toLowerCase()));
+    if (
+      more &&
+      words(text) <= p.letterheadMaxWords &&
+      isNamePhrase(name) &&
+      isOrgLike(name) &&
+      !/[|:]/.test(text) &&
+      named
+    ) {
       header.organizations.push({ name, index: i });
       letterhead.add(i);
     } else break;
@@ -270,6 +289,9 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   }
 }
 
+/** The lines closing a letter's address: "PRESENTE", "P R E S E N T E", "Attn:", a salutation. */
+const ADDRESSEE =
+  /^(?:p\s?r\s?e\s?s\s?e\s?n\s?t\s?e\b|(?:attn|atenci[oó]n|to|para)\s*:|(?:dear|estimad[oa]s?|querid[oa]s?)\s)/i;
 const HONORIFIC = /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|excmo|excma)\.?\s+\p{Lu}/iu;
 
 /** Words of web-page chrome and section labels that are never a release's title. */
@@ -279,7 +301,7 @@ const HONORIFIC = /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|excmo|excma)\.?\
  * a note on the other language's version.
  */
 const NOT_A_TITLE =
-  /^(?:(?:by|por|written\s+by|escrito\s+por|autor(?:a)?\s*:)\s+\S|(?:photo|foto|fotograf[ií]a|image|imagen|cr[eé]dito)s?(?:\s+(?:credit|by|de|por))?\s*:|(?:dear|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?)\s|a\s+(?:la|las|los)\s+(?:opini[oó]n\s+p[uú]blica|medios|comunidad|sociedad|pueblos?|autoridades|organizaciones)|(?:what|when|where|who|why|rsvp|visuals|qu[eé]|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?|c[oó]mo)\s*:|\(?(?:english|spanish|versi[oó]n\s+en\s+(?:ingl[eé]s|espa[nñ]ol)|english\s+(?:version|follows|below)|en\s+espa[nñ]ol))/i;
+  /^(?:(?:by|por|written\s+by|escrito\s+por|autor(?:a)?\s*:)\s+\S|(?:photo|foto|fotograf[ií]a|image|imagen|cr[eé]dito)s?\b(?:\s+(?:credit|by|de|por))?\s*:|(?:dear|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?)\s|a\s+(?:la|las|los)\s+(?:opini[oó]n\s+p[uú]blica|medios|comunidad|sociedad|pueblos?|autoridades|organizaciones)\b|(?:what|when|where|who|why|rsvp|visuals|qu[eé]|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?|c[oó]mo)\s*:|\(?(?:english|spanish|versi[oó]n\s+en\s+(?:ingl[eé]s|espa[nñ]ol)|english\s+(?:version|follows|below)|en\s+espa[nñ]ol)\b)/i;
 
 const CHROME =
   /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|categor(?:y|ies|[ií]as?))\b/i;

@@ -7,7 +7,7 @@
  * A quote with no recognizable speaker is not reported: it would be a guess.
  */
 import type { ImportedQuote } from './contract.js';
-import { capitalizedRuns, isPersonName } from './names.js';
+import { capitalizedRuns, isPersonName as looksLikeName } from './names.js';
 import { type Block, plain } from './normalize.js';
 
 // Verbs that introduce or close a quotation, in the tenses releases use: past ("said", "dijo"), present
@@ -218,6 +218,16 @@ const ROLE_WORDS = new Set(
 );
 const isRoleWord = (word: string | undefined) =>
   word !== undefined && ROLE_WORDS.has(word.toLowerCase().replace(/[^\p{L}-]/gu, ''));
+/** Role words that are also given names or surnames ("Dean Baker", "Ana Pastor"). */
+const ALSO_NAMES = new Set(['dean', 'pastor', 'mayor', 'general', 'head', 'rector', 'sister', 'member', 'fellow']);
+
+/** A person's name, and not a post written in capitals ("Executive Director", "Secretaria General"). */
+function isPersonName(text: string): boolean {
+  return (
+    looksLikeName(text) &&
+    !text.split(/\s+/).some((w) => isRoleWord(w) && !ALSO_NAMES.has(w.toLowerCase().replace(/[^\p{L}-]/gu, '')))
+  );
+}
 
 /**
  * The speaker named just before the verb that introduces a quote, with the role written around the name:
