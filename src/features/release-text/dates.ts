@@ -59,7 +59,8 @@ const YEAR = '(\\d{4})';
 
 /** Each pattern with the order of its groups: month-day-year, day-month-year, or ISO. */
 const PATTERNS: { re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }[] = [
-  { re: new RegExp(`${WEEKDAY}${MONTH}\\s+${DAY},?\\s+${YEAR}`, 'i'), order: 'mdy' },
+  // "junio 3 de 2021": Central American Spanish puts the month first too.
+  { re: new RegExp(`${WEEKDAY}${MONTH}\\s+${DAY}(?:,?\\s+|\\s+del?\\s+)${YEAR}`, 'i'), order: 'mdy' },
   { re: new RegExp(`${WEEKDAY}${DAY}\\s+(?:de\\s+)?${MONTH},?\\s+(?:de\\s+|del\\s+)?${YEAR}`, 'i'), order: 'dmy' },
   { re: /(\d{4})-(\d{2})-(\d{2})/, order: 'ymd' },
 ];

@@ -7,6 +7,7 @@ import { findDate, parseDateLine, parsePlaceDateLine } from './dates.js';
 import { isNamePhrase, isOrgLike, isPersonName } from './names.js';
 import { type Block, plain } from './normalize.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
+import { isRoleWord } from './quotes.js';
 
 // Genre labels on a line of their own ("Media Advisory", "AVISO DE PRENSA", "PRONUNCIAMIENTO PÚBLICO"): never the title.
 const LABEL =
@@ -199,8 +200,7 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     // Short lines alone are as often a web page's menu and title; an address names its addressee.
     const addressed = [...group, (group.at(-1) as number) + 1].some((i) => {
       const line = plain(blocks[i]?.text ?? '');
-      const person = isPersonName(line.replace(/,$/, '')) && !NOT_A_TITLE.test(line);
-      return HONORIFIC.test(line) || person || ADDRESSEE.test(line);
+      return HONORIFIC.test(line) || ADDRESSEE.test(line) || isRoleWord(line.split(/\s+/)[0]);
     });
     if (
       addressed &&
@@ -239,12 +239,12 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   let best: { n: number; score: number } | null = null;
   let runnerUp = Number.NEGATIVE_INFINITY;
   for (const [n, i] of usable.entries()) {
-    if (letterhead.has(i)) continue;
     const text = texts[n] as string;
     const titleLike =
       words(text) >= 2 && words(text) <= p.headlineMaxWords && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
     if (!titleLike) continue;
-    const score = headlineScore(text, n, texts, blocks, i, header.lead);
+    // A letterhead may still be the title ("GROUPS DENOUNCE NEW ASYLUM BAN" reads as a name): weighed, not excluded.
+    const score = headlineScore(text, n, texts, blocks, i, header.lead) - (letterhead.has(i) ? p.letterheadWeight : 0);
     if (best && score <= best.score) runnerUp = Math.max(runnerUp, score);
     if (score >= p.headlineMinScore && (!best || score > best.score)) {
       if (best) runnerUp = Math.max(runnerUp, best.score);
@@ -252,6 +252,8 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     }
   }
   if (!best) return;
+  const chosen = usable[best.n] as number;
+  header.organizations = header.organizations.filter((o) => o.index !== chosen);
   header.headlineEvidence = { score: best.score, margin: best.score - runnerUp };
   const at = usable[best.n] as number;
   header.headline = { text: texts[best.n] as string, index: at };

@@ -65,7 +65,10 @@ const AFTER_CLOSE = new RegExp(
   'gu',
 );
 const VERB_COLON = new RegExp(`^(.+?)\\s+(?:${VERBS})\\s*:$`, 'u');
-const VERB_BEFORE = new RegExp(`\\s+(?:${VERBS})\\s*[:,]?\\s*$`, 'u');
+// "…, said:", "… señaló que “…": the verb just before an opening mark hands the quote to the words before it.
+const VERB_BEFORE = new RegExp(`\\s+(?:${VERBS})(?:\\s+(?:que|that))?\\s*[:,]?\\s*$`, 'u');
+/** "According to NAME, ROLE, “…" / "Según NAME, “…". */
+const ACCORDING = /(?:^|[.;!?]\s+)(?:according\s+to|seg[uú]n)\s+([^.;!?]+?),?\s*$/iu;
 const STATEMENT_INTRO =
   /^(.+?),?\s+(?:ha\s+emitido|emiti[oó]|issued|released|made|gave|shared|ofreci[oó]|expres[oó])\s+(?:the\s+|la\s+|el\s+)?(?:following|siguiente)\b.*:$/iu;
 
@@ -173,8 +176,9 @@ function inlineQuote(text: string, known: Known): ImportedQuote | null {
     const start = open.index ?? 0;
     const before = text.slice(Math.max(0, start - 160), start);
     const verb = VERB_BEFORE.exec(before);
-    if (!verb) continue;
-    const who = speakerBefore(before.slice(0, verb.index), known);
+    const according = verb ? null : ACCORDING.exec(before);
+    if (!verb && !according) continue;
+    const who = speakerBefore(verb ? before.slice(0, verb.index) : (according?.[1] as string), known);
     if (who) return { ...who, text: quotedText(text.slice(start)) };
   }
   const after = new RegExp(`[${OPEN}]([^${CLOSE}]{20,})[${CLOSE}]\\s*,?\\s*(?:${VERBS})\\s+(.+)`, 'u').exec(text);
@@ -216,7 +220,7 @@ const ROLE_WORDS = new Set(
     'delegado delegada superintendent responsable defensor defensora defensoría'
   ).split(' '),
 );
-const isRoleWord = (word: string | undefined) =>
+export const isRoleWord = (word: string | undefined) =>
   word !== undefined && ROLE_WORDS.has(word.toLowerCase().replace(/[^\p{L}-]/gu, ''));
 /** Role words that are also given names or surnames ("Dean Baker", "Ana Pastor"). */
 const ALSO_NAMES = new Set(['dean', 'pastor', 'mayor', 'general', 'head', 'rector', 'sister', 'member', 'fellow']);
@@ -274,7 +278,11 @@ export function splitSpeaker(
   mode: 'sentence' | 'line',
   known: Known = new Map(),
 ): Omit<ImportedQuote, 'text'> | null {
-  let s = raw.replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
+  let s = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the|el|la)\s+(?=\S+\.\s)/i, '')
+    .replace(HONORIFIC, '');
   const end =
     /(?<![\s.](?:Dr|Mr|Mrs|Ms|Sr|Sra|Srta|Lic|Ing|Rev|St|Jr|Sen|Rep|Gov|Mons|Dra))(?<=[\p{Ll})\d])\.(?:\s|$)|[.:]$/u.exec(
       ` ${s}`,
