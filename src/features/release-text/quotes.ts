@@ -245,7 +245,13 @@ function speakerBefore(head: string, known: Known): Omit<ImportedQuote, 'text'> 
     .replace(/^.*(?:[.;!?]\s|\s[—–]\s)/su, '')
     .trim();
   const run = capitalizedRuns(clause).at(-1);
-  if (run && clause.endsWith(run)) {
+  // "…, president of Voces Unidas": a name after "of"/"de" belongs to the role before it.
+  const object =
+    run !== undefined &&
+    /\b(?:of|at|from|for|with|de|del|en|para)\s+(?:the\s+|la\s+|el\s+)?$/i.test(
+      clause.slice(0, clause.length - run.length),
+    );
+  if (run && !object && clause.endsWith(run)) {
     const who = splitSpeaker(run, 'sentence', known);
     if (who?.role_or_org) return who;
     if (who) {
