@@ -116,7 +116,7 @@ function findPatternDate(text: string): FoundDate | null {
 }
 
 const DATE_LABEL =
-  /^(?:issued|released|published|posted|dated?(?:\s+of\s+(?:release|publication))?|updated|release\s+date|fecha(?:\s+de\s+(?:publicaci[oó]n|emisi[oó]n))?|publicado|emitido)\b\s*(?:on|el|:)?\s*/i;
+  /^(?:issued|released|published|posted|for\s+release|dated?(?:\s+of\s+(?:release|publication))?|updated|release\s+date|fecha(?:\s+de\s+(?:publicaci[oó]n|emisi[oó]n))?|publicado|emitido)\b\s*(?:on|el|:)?\s*/i;
 const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?(?:\s*(?:[ECMP][SD]?T|GMT|UTC|ET|CT|PT))?\b/gi;
 
 /**

@@ -162,6 +162,29 @@ The Observatory will present its annual report on the situation of human rights 
 });
 
 describe('quotes', () => {
+  it('reads a numbered label, a dash attribution and a verb followed by where it was said', () => {
+    const text = `Comunicado No. 15-2021
+
+Organizaciones rechazan la reforma migratoria
+
+Tegucigalpa. Las organizaciones de la sociedad civil rechazamos la reforma aprobada ayer por el Congreso Nacional sin consulta.
+
+La coordinadora de la red, Ana Gómez, dijo en conferencia de prensa: “La reforma viola los tratados internacionales firmados por el país”.
+
+“Seguiremos en las calles hasta que se derogue esta ley injusta” — Pedro Ruiz, director de la Pastoral de Movilidad Humana.
+`;
+    expect(read(text).headline).toBe('Organizaciones rechazan la reforma migratoria');
+    expect(speakers(text)).toEqual([
+      ['Ana Gómez', 'coordinadora de la red'],
+      ['Pedro Ruiz', 'director de la Pastoral de Movilidad Humana'],
+    ]);
+    expect(
+      speakers(
+        'Groups Rally\n\nBOSTON — Groups rallied today at the State House to demand a moratorium on deportations.\n\nJane Doe said in a statement: “No one should be deported into danger during a pandemic.”\n',
+      ),
+    ).toEqual([['Jane Doe', null]]);
+  });
+
   it('finds the speaker before or after the quote, with the post before or after the name', () => {
     expect(
       speakers(`Coalition Responds to the Ruling

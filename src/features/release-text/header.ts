@@ -12,7 +12,11 @@ import { isRoleWord } from './quotes.js';
 // Genre labels on a line of their own ("Media Advisory", "AVISO DE PRENSA", "PRONUNCIAMIENTO PÚBLICO"): never the title.
 const LABEL =
   '(?:joint\\s+)?(?:press|news|media)\\s+(?:release|advisory|statement|call\\s+advisory|alert|conference|call)|joint\\s+statement|statement|open\\s+letter|comunicado(?:\\s+(?:de\\s+prensa|conjunto|p[uú]blico))?|nota\\s+de\\s+prensa|aviso\\s+(?:de\\s+prensa|a\\s+(?:los\\s+)?medios)|conferencia\\s+de\\s+prensa|pronunciamiento(?:\\s+p[uú]blico)?|carta\\s+abierta|declaraci[oó]n(?:\\s+(?:conjunta|p[uú]blica))?|bolet[ií]n(?:\\s+de\\s+prensa)?';
-const GENRE = new RegExp(`^(?:${LABEL})\\s*:?$`, 'i');
+// …also numbered: "Comunicado No. 15-2021", "Press Release #23", "Boletín 045".
+const GENRE = new RegExp(
+  `^(?:${LABEL})(?:\\s*(?:n[°º.]?|no\\.?|nro\\.?|#)?\\s*\\d{1,4}(?:[/-]\\d{2,4})?)?\\s*:?$`,
+  'i',
+);
 /** "Media Advisory: May 26, 12:00 PM ET": a label carrying only a date or a time is still a label. */
 const GENRE_WITH_TIME = new RegExp(`^(?:${LABEL})\\s*[:|–—-]\\s*(?=.*\\d)(?:\\S+(?:\\s+|$)){1,7}$`, 'i');
 /** A title that names its own genre ("Press release: Launching …", "Comunicado de prensa de la Coordinadora …"). */

@@ -66,7 +66,10 @@ const AFTER_CLOSE = new RegExp(
 );
 const VERB_COLON = new RegExp(`^(.+?)\\s+(?:${VERBS})\\s*:$`, 'u');
 // "…, said:", "… señaló que “…": the verb just before an opening mark hands the quote to the words before it.
-const VERB_BEFORE = new RegExp(`\\s+(?:${VERBS})(?:\\s+(?:que|that))?\\s*[:,]?\\s*$`, 'u');
+const VERB_BEFORE = new RegExp(
+  `\\s+(?:${VERBS})(?:(?:\\s+(?:que|that))?\\s*[:,]?|\\s+(?:in|at|on|during|en|durante|a|to)\\s[^${OPEN}${CLOSE}:.;]{2,50}:)\\s*$`,
+  'u',
+);
 /** "According to NAME, ROLE, “…" / "Según NAME, “…". */
 const ACCORDING = /(?:^|[.;!?]\s+)(?:according\s+to|seg[uú]n)\s+([^.;!?]+?),?\s*$/iu;
 const STATEMENT_INTRO =
@@ -157,6 +160,12 @@ function quoteRun(blocks: Block[], start: number, to: number): { texts: string[]
 type Known = Map<string, string | null>;
 
 function attributionAfterClose(text: string, known: Known): Omit<ImportedQuote, 'text'> | null {
+  // "“…” — Jane Doe, director of X": a dash after the closing mark, in the same paragraph.
+  const dash = new RegExp(`[${CLOSE}]\\s*[—–]\\s*([^${OPEN}${CLOSE}]{4,120})$`, 'u').exec(text);
+  if (dash) {
+    const who = splitSpeaker(dash[1] as string, 'line', known);
+    if (who) return who;
+  }
   for (const m of text.matchAll(AFTER_CLOSE)) {
     const who =
       m[1] !== undefined
