@@ -124,6 +124,15 @@ const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?(?:\s*(?:[ECMP][SD]?T
  * "Fecha: …") or a time ("12:00am EDT").
  */
 export function parseDateLine(text: string, language?: 'en' | 'es'): string | null {
+  // "June 3, 2021 | Press Releases": a page's date and its section, side by side.
+  const parts = text.split(/\s+[|•·]\s+/);
+  if (parts.length > 1) {
+    const dated = parts.filter((part) => parseDateLine(part, language) !== null);
+    const others = parts.filter((part) => !dated.includes(part));
+    if (dated.length === 1 && others.every((o) => o.split(/\s+/).length <= 3 && !/\d/.test(o))) {
+      return parseDateLine(dated[0] as string, language);
+    }
+  }
   const line = text.replace(DATE_LABEL, '');
   const found = findDate(line, language) ?? spacedNumericDate(line, language);
   if (!found) return null;

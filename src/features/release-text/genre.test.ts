@@ -87,6 +87,23 @@ Las organizaciones que conformamos la Red de Migrantes del Sur informamos a la o
     expect(titled.headline).toBe('COMUNICADO DE PRENSA DE LA RED DE MIGRANTES DEL SUR');
   });
 
+  it('may open with a quotation, and the page’s date may sit beside its section', () => {
+    const r = read(`“We Will Not Be Silenced”: Groups Respond to Attacks on Journalists
+
+June 3, 2021 | Press Releases
+
+WASHINGTON — Press freedom groups today condemned the attacks on journalists covering the protests at the border.
+`);
+    expect(r.headline).toBe('“We Will Not Be Silenced”: Groups Respond to Attacks on Journalists');
+    expect(r.date).toBe('2021-06-03');
+    expect(
+      read(`«No nos callarán»: organizaciones denuncian ataques contra periodistas en Honduras
+
+Tegucigalpa, 3 de junio de 2021.- Las organizaciones firmantes denunciamos el aumento de ataques contra periodistas en el país.
+`).headline,
+    ).toBe('«No nos callarán»: organizaciones denuncian ataques contra periodistas en Honduras');
+  });
+
   it('is none for a letter that opens with its date and address', () => {
     const r = read(`June 3, 2021
 

@@ -49,12 +49,20 @@ export function isProse(block: Block, p: ImportParams = DEFAULT_PARAMS): boolean
   const text = plain(block.text);
   if (block.listMarker) return false;
   if (dateline(text)) return true;
-  if (/^[“"«]/.test(text) && words(text) >= 8) return true;
+  if (/^[“"«]/.test(text) && words(text) >= 8 && !quotedTitle(text)) return true;
   const sentence = /[.!?]["”»]?$/.test(text);
   // A long title in Title Case or capitals ("Immigrant Rights Activists Coordinate … Detention") is not prose.
   return (
     (words(text) >= p.proseWords && (sentence || !titleCased(text))) || (words(text) >= p.shortProseWords && sentence)
   );
+}
+
+/**
+ * A title that opens with a quotation: "“We will not be silenced”: groups respond to …", "«No nos callarán»,
+ * dicen las organizaciones". The quote closes inside the line and the line does not end as a sentence.
+ */
+function quotedTitle(text: string): boolean {
+  return /^[“"«][^“”"«»]{3,160}[”"»]\s*[:,–—-]\s*\S/.test(text) && !/[.]["”»]?$/.test(text) && words(text) <= 40;
 }
 
 /** Most words capitalized, as in an English title or a line in capitals. */
@@ -245,7 +253,10 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   for (const [n, i] of usable.entries()) {
     const text = texts[n] as string;
     const titleLike =
-      words(text) >= 2 && words(text) <= p.headlineMaxWords && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
+      words(text) >= 2 &&
+      words(text) <= p.headlineMaxWords &&
+      (!/^[“"«]/.test(text) || quotedTitle(text)) &&
+      !(blocks[i] as Block).listMarker;
     if (!titleLike) continue;
     // A letterhead may still be the title ("GROUPS DENOUNCE NEW ASYLUM BAN" reads as a name): weighed, not excluded.
     const score = headlineScore(text, n, texts, blocks, i, header.lead) - (letterhead.has(i) ? p.letterheadWeight : 0);
