@@ -166,6 +166,20 @@ Tegucigalpa, 3 de junio de 2021.- Las organizaciones de la sociedad civil rechaz
     ).toBe('2009-04-24');
   });
 
+  it('reads datelines closed by a full stop after the date, or with the date between two dashes', () => {
+    const r = read(`Organizaciones exigen al Estado
+la protección de defensoras en Honduras
+
+San Salvador, 3 de junio de 2021. Las organizaciones abajo firmantes denunciamos la aprobación de la ley de agentes extranjeros.
+`);
+    expect(r.headline).toBe('Organizaciones exigen al Estado la protección de defensoras en Honduras');
+    expect([r.dateline_place, r.date]).toEqual(['San Salvador', '2021-06-03']);
+    const dashed = read(
+      'Groups Condemn the Rule\n\nMIAMI, FL – June 3, 2021 – Today the coalition said the rule is unlawful and must be withdrawn now.\n',
+    );
+    expect([dashed.dateline_place, dashed.date]).toEqual(['MIAMI, FL', '2021-06-03']);
+  });
+
   it('keeps an embargo stated inside a short line as the release line', () => {
     const r = read(`Press release: Launching of the annual report
 

@@ -276,8 +276,11 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   let nextText = texts[best.n + 1];
   // A title hard-wrapped over two lines: the next line, with no blank line between, in the same casing, and
   // the first line not finished by punctuation.
+  // …or, in a sentence-case title, a next line that starts in lower case.
   const sameCase = (a: string, b: string) =>
-    (a === a.toUpperCase() && b === b.toUpperCase()) || (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b));
+    (a === a.toUpperCase() && b === b.toUpperCase()) ||
+    (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b)) ||
+    (!titleCased(a) && /^\p{Ll}/u.test(b));
   if (
     next === at + 1 &&
     nextText !== undefined &&
@@ -405,11 +408,27 @@ export function dateline(text: string): Dateline | null {
       .replace(/^[\s,]+/, '')
       .trim();
     if (isPlace(place) || (place === '' && date)) {
-      return {
-        place: place === '' ? null : place,
-        date: date?.iso ?? null,
-        rest: text.slice(dash.index + dash[0].length),
-      };
+      let rest = text.slice(dash.index + dash[0].length);
+      // "MIAMI, FL – June 3, 2021 – Today …": the date between two dashes belongs to the dateline.
+      const between = date ? null : /^([^—–]{6,40}?)\s+[—–]\s+/.exec(rest);
+      const second = between ? findDate(between[1] as string) : null;
+      if (
+        between &&
+        second &&
+        second.index === 0 &&
+        second.length >= (between[1] as string).replace(/[\s.,]+$/, '').length - 1
+      ) {
+        rest = rest.slice(between[0].length);
+      }
+      return { place: place === '' ? null : place, date: date?.iso ?? second?.iso ?? null, rest };
+    }
+  }
+  // "San Salvador, 3 de junio de 2021. Las organizaciones …": place, comma, date, full stop.
+  const placeDate = /^([^,.;:]{2,45}),\s*([^.;:]{6,40}?\d{4})\.\s+(?=\p{Lu})/u.exec(text);
+  if (placeDate && isPlace((placeDate[1] as string).trim())) {
+    const date = findDate(placeDate[2] as string);
+    if (date && date.index <= 5 && date.index + date.length >= (placeDate[2] as string).length - 1) {
+      return { place: (placeDate[1] as string).trim(), date: date.iso, rest: text.slice(placeDate[0].length) };
     }
   }
   // "Montreal. The Canadian Council …": a one- to three-word place closed by a full stop.
