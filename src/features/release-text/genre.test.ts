@@ -40,6 +40,16 @@ TUCSON, Ariz. — Conservation groups sued the administration today over waivers
     expect(r.date).toBe('2020-03-02');
   });
 
+  it('tells a byline ("Por Juan Pérez") from a title that starts with the same word', () => {
+    const r = read(`Por una ley de protección justa para las defensoras
+Por Juan Pérez
+3 de junio de 2021
+
+Ciudad de Guatemala — Las organizaciones firmantes exigimos al Congreso aprobar la ley de protección para las defensoras.
+`);
+    expect(r.headline).toBe('Por una ley de protección justa para las defensoras');
+  });
+
   it('takes a headline in capitals that reads like a name over the deck under it', () => {
     const r = read(`STATEMENT
 

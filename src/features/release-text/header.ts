@@ -321,7 +321,9 @@ const HONORIFIC = /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|excmo|excma)\.?\
  * a note on the other language's version.
  */
 const NOT_A_TITLE =
-  /^(?:(?:by|por|written\s+by|escrito\s+por|autor(?:a)?\s*:)\s+\S|(?:photo|foto|fotograf[ií]a|image|imagen|cr[eé]dito)s?\b(?:\s+(?:credit|by|de|por))?\s*:|(?:dear|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?)\s|a\s+(?:la|las|los)\s+(?:opini[oó]n\s+p[uú]blica|medios|comunidad|sociedad|pueblos?|autoridades|organizaciones)\b|(?:what|when|where|who|why|rsvp|visuals|qu[eé]|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?|c[oó]mo)\s*:|\(?(?:english|spanish|versi[oó]n\s+en\s+(?:ingl[eé]s|espa[nñ]ol)|english\s+(?:version|follows|below)|en\s+espa[nñ]ol)\b)/i;
+  /^(?:(?:written\s+by|escrito\s+por|autor(?:a)?\s*:)\s+\S|(?:photo|foto|fotograf[ií]a|image|imagen|cr[eé]dito)s?\b(?:\s+(?:credit|by|de|por))?\s*:|(?:dear|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?)\s|a\s+(?:la|las|los)\s+(?:opini[oó]n\s+p[uú]blica|medios|comunidad|sociedad|pueblos?|autoridades|organizaciones)\b|(?:what|when|where|who|why|rsvp|visuals|qu[eé]|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?|c[oó]mo)\s*:|\((?:in\s+)?(?:english|spanish|espa[nñ]ol|ingl[eé]s|en\s+(?:espa[nñ]ol|ingl[eé]s))\b[^)]*\)|english\s+(?:version|follows|below)\b|versi[oó]n\s+en\s+(?:ingl[eé]s|espa[nñ]ol)\b)/i;
+/** "By Communications Staff", "Por Juan Pérez": a byline names its author in capitals; "Por una ley justa" is a title. */
+const BYLINE = /^(?:[Bb]y|BY|[Pp]or|POR)\s+\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|y|and|&))*\s*$/u;
 
 const CHROME =
   /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|categor(?:y|ies|[ií]as?))\b/i;
@@ -353,7 +355,7 @@ function headlineScore(text: string, n: number, texts: string[], blocks: Block[]
   const above = texts.slice(Math.max(0, n - 2), n + 1);
   if (above.some((t) => HONORIFIC.test(t))) score -= 3;
   if (/,$/.test(text)) score -= 3;
-  if (NOT_A_TITLE.test(text)) score -= 4;
+  if (NOT_A_TITLE.test(text) || BYLINE.test(text)) score -= 4;
   // Breadcrumbs and menus: short items joined by "»", "›", ">" or " / ".
   if ((text.match(/\s[»›>/]\s/g) ?? []).length >= 1 && !/[.!?]$/.test(text)) score -= 3;
   if (/[.;]$/.test(text) && !/\b(?:Inc|Jr|Sr|U\.S)\.$/.test(text)) score -= 1;
