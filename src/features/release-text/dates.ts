@@ -117,6 +117,7 @@ function findPatternDate(text: string): FoundDate | null {
 
 const DATE_LABEL =
   /^(?:issued|released|published|posted|for\s+release|dated?(?:\s+of\s+(?:release|publication))?|updated|release\s+date|fecha(?:\s+de\s+(?:publicaci[oó]n|emisi[oó]n))?|publicado|emitido)\b\s*(?:on|el|:)?\s*/i;
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|h(?:rs)?\b|horas\b)|\b\d{1,2}:\d{2}\b/gi;
 const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?(?:\s*(?:[ECMP][SD]?T|GMT|UTC|ET|CT|PT))?\b/gi;
 
 /**
@@ -134,6 +135,8 @@ export function parseDateLine(text: string, language?: 'en' | 'es'): string | nu
     }
   }
   const line = text.replace(DATE_LABEL, '');
+  // "Friday, June 4, 2021, 10 a.m. – 12 p.m.": a schedule (two times) is an event's, not the release's date.
+  if ((line.match(CLOCK) ?? []).length >= 2) return null;
   const found = findDate(line, language) ?? spacedNumericDate(line, language);
   if (!found) return null;
   const rest = (line.slice(0, found.index) + line.slice(found.index + found.length))

@@ -145,6 +145,13 @@ ELIZABETH, N.J. — Faith leaders and families of people detained will hold a vi
 `);
     expect(r.headline).toBe('Faith Leaders to Hold Vigil Outside Detention Center');
     expect(r.date).toBeNull();
+    const schedule = read(`Faith Leaders to Hold Vigil Outside Detention Center
+
+Friday, June 4, 2021, 10 a.m. – 12 p.m.
+
+ELIZABETH, N.J. — Faith leaders and families of people detained will hold a vigil on Friday to call for the release of all people held at the center.
+`);
+    expect(schedule.date).toBeNull();
   });
 
   it('prefers the dateline’s date to a date stamped above the title', () => {
