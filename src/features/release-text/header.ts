@@ -409,7 +409,9 @@ export function dateline(text: string): Dateline | null {
       .replace(/[\s,.(]+$/, '')
       .replace(/^[\s,]+/, '')
       .trim();
-    if (isPlace(place) || (place === '' && date)) {
+    // A date alone before the dash opens a paragraph: "Friday, June 4, 2021, 10 a.m. – 12 p.m." is a schedule.
+    const opensProse = words(text.slice(dash.index + dash[0].length)) >= 4;
+    if (isPlace(place) || (place === '' && date && opensProse)) {
       let rest = text.slice(dash.index + dash[0].length);
       // "MIAMI, FL – June 3, 2021 – Today …": the date between two dashes belongs to the dateline.
       const between = date ? null : /^([^—–]{6,40}?)\s+[—–]\s+/.exec(rest);
