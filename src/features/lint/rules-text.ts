@@ -53,7 +53,8 @@ export function dates(x: Extraction, at: Locator, now: Date): Finding[] {
       ...at.at(x.header.lead),
     });
   }
-  const embargo = x.release.release_line?.startsWith('EMBARGOED') ? findDate(x.release.release_line) : null;
+  const releaseLine = x.release.release_line ?? '';
+  const embargo = /embarg/i.test(releaseLine) ? findDate(releaseLine) : null;
   if (embargo && new Date(`${embargo.iso}T23:59:59Z`) < now) {
     out.push({
       rule: 'embargo-past',

@@ -59,7 +59,8 @@ const YEAR = '(\\d{4})';
 
 /** Each pattern with the order of its groups: month-day-year, day-month-year, or ISO. */
 const PATTERNS: { re: RegExp; order: 'mdy' | 'dmy' | 'ymd' }[] = [
-  { re: new RegExp(`${WEEKDAY}${MONTH}\\s+${DAY},?\\s+${YEAR}`, 'i'), order: 'mdy' },
+  // "junio 3 de 2021": Central American Spanish puts the month first too.
+  { re: new RegExp(`${WEEKDAY}${MONTH}\\s+${DAY}(?:,?\\s+|\\s+del?\\s+)${YEAR}`, 'i'), order: 'mdy' },
   { re: new RegExp(`${WEEKDAY}${DAY}\\s+(?:de\\s+)?${MONTH},?\\s+(?:de\\s+|del\\s+)?${YEAR}`, 'i'), order: 'dmy' },
   { re: /(\d{4})-(\d{2})-(\d{2})/, order: 'ymd' },
 ];
@@ -114,7 +115,9 @@ function findPatternDate(text: string): FoundDate | null {
   return best;
 }
 
-const DATE_LABEL = /^(?:issued|released|published|dated?|updated|fecha|publicado|emitido)\b\s*(?:on|el|:)?\s*/i;
+const DATE_LABEL =
+  /^(?:issued|released|published|posted|for\s+release|dated?(?:\s+of\s+(?:release|publication))?|updated|release\s+date|fecha(?:\s+de\s+(?:publicaci[oó]n|emisi[oó]n))?|publicado|emitido)\b\s*(?:on|el|:)?\s*/i;
+const CLOCK = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?|h(?:rs)?\b|horas\b)|\b\d{1,2}:\d{2}\b/gi;
 const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?(?:\s*(?:[ECMP][SD]?T|GMT|UTC|ET|CT|PT))?\b/gi;
 
 /**
@@ -122,13 +125,38 @@ const TIME = /\b\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|h|hrs)?(?:\s*(?:[ECMP][SD]?T
  * "Fecha: …") or a time ("12:00am EDT").
  */
 export function parseDateLine(text: string, language?: 'en' | 'es'): string | null {
+  // "June 3, 2021 | Press Releases": a page's date and its section, side by side.
+  const parts = text.split(/\s+[|•·]\s+/);
+  if (parts.length > 1) {
+    const dated = parts.filter((part) => parseDateLine(part, language) !== null);
+    const others = parts.filter((part) => !dated.includes(part));
+    if (dated.length === 1 && others.every((o) => o.split(/\s+/).length <= 3 && !/\d/.test(o))) {
+      return parseDateLine(dated[0] as string, language);
+    }
+  }
   const line = text.replace(DATE_LABEL, '');
-  const found = findDate(line, language);
+  // "Friday, June 4, 2021, 10 a.m. – 12 p.m.": a schedule (two times) is an event's, not the release's date.
+  if ((line.match(CLOCK) ?? []).length >= 2) return null;
+  const found = findDate(line, language) ?? spacedNumericDate(line, language);
   if (!found) return null;
   const rest = (line.slice(0, found.index) + line.slice(found.index + found.length))
     .replace(TIME, '')
     .replace(/[\s,.:;*_|–—-]/g, '');
   return rest.length <= 2 ? found.iso : null;
+}
+
+/**
+ * "24 04 2009": day, month and year separated by spaces, which the parser does not read. Only as a whole
+ * line (never inside prose, where such numbers are more often phone numbers); the order follows the
+ * language unless the first number cannot be a month.
+ */
+function spacedNumericDate(line: string, language?: 'en' | 'es'): FoundDate | null {
+  const m = /^(\d{1,2}) (\d{1,2}) (\d{4})[\s.]*$/.exec(line.trim());
+  if (!m) return null;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const dayFirst = language !== 'en' || a > 12;
+  const iso = isoDate(Number(m[3]), dayFirst ? b : a, dayFirst ? a : b);
+  return iso ? { iso, index: line.indexOf(m[0].trim()), length: m[0].trim().length } : null;
 }
 
 /** "México, 7 de abril de 2019", "Montreal, June 20, 2003": a place, then the date, alone on a line. */
@@ -161,6 +189,11 @@ function toIso(m: RegExpExecArray, order: 'mdy' | 'dmy' | 'ymd'): string | null 
       : order === 'dmy'
         ? [Number(c), month(b), Number(a)]
         : [Number(a), Number(b), Number(c)];
+  return isoDate(y, mo, d);
+}
+
+/** "YYYY-MM-DD" for a real calendar day in our range, else null. */
+function isoDate(y: number, mo: number, d: number): string | null {
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (mo < 1 || d < 1 || y < 1900 || y > 2200 || date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

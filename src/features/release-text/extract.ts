@@ -157,6 +157,8 @@ function releaseDate(
     if (signature) break;
   }
   const stampAboveTitle = header.date && header.headline && header.date.index < header.headline.index;
+  // The lead's dateline is the authors' date; a date stamped above the title is the site's.
+  if (stampAboveTitle && datelineDate) return datelineDate;
   if (stampAboveTitle) {
     for (let i = bodyEnd - 1; i > header.lead + 3 && !signature; i--) signature = dateOf(i);
     if (signature) return signature;

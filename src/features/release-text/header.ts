@@ -7,11 +7,24 @@ import { findDate, parseDateLine, parsePlaceDateLine } from './dates.js';
 import { isNamePhrase, isOrgLike, isPersonName } from './names.js';
 import { type Block, plain } from './normalize.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
+import { isRoleWord } from './quotes.js';
 
-const GENRE =
-  /^(?:(?:joint\s+)?(?:press|news|media)\s+(?:release|advisory|statement|call\s+advisory|alert)|joint\s+statement|statement|comunicado(?:\s+(?:de\s+prensa|conjunto))?|nota\s+de\s+prensa|aviso\s+a\s+(?:los\s+)?medios|declaraci[oó]n(?:\s+conjunta)?|bolet[ií]n(?:\s+de\s+prensa)?)\s*:?$/i;
+// Genre labels on a line of their own ("Media Advisory", "AVISO DE PRENSA", "PRONUNCIAMIENTO PÚBLICO"): never the title.
+const LABEL =
+  '(?:joint\\s+)?(?:press|news|media)\\s+(?:release|advisory|statement|call\\s+advisory|alert|conference|call)|joint\\s+statement|statement|open\\s+letter|comunicado(?:\\s+(?:de\\s+prensa|conjunto|p[uú]blico))?|nota\\s+de\\s+prensa|aviso\\s+(?:de\\s+prensa|a\\s+(?:los\\s+)?medios)|conferencia\\s+de\\s+prensa|pronunciamiento(?:\\s+p[uú]blico)?|carta\\s+abierta|declaraci[oó]n(?:\\s+(?:conjunta|p[uú]blica))?|bolet[ií]n(?:\\s+de\\s+prensa)?';
+// …also numbered: "Comunicado No. 15-2021", "Press Release #23", "Boletín 045".
+const GENRE = new RegExp(
+  `^(?:${LABEL})(?:\\s*(?:n[°º.]?|no\\.?|nro\\.?|#)?\\s*\\d{1,4}(?:[/-]\\d{2,4})?)?\\s*:?$`,
+  'i',
+);
+/** "Media Advisory: May 26, 12:00 PM ET": a label carrying only a date or a time is still a label. */
+const GENRE_WITH_TIME = new RegExp(`^(?:${LABEL})\\s*[:|–—-]\\s*(?=.*\\d)(?:\\S+(?:\\s+|$)){1,7}$`, 'i');
+/** A title that names its own genre ("Press release: Launching …", "Comunicado de prensa de la Coordinadora …"). */
+const GENRE_TITLE = new RegExp(`^(?:${LABEL})\\s*(?::\\s*\\S|\\s+(?:de|del|of|from|by|on|sobre|ante|a)\\s)`, 'i');
 export const RELEASE_LINE =
   /^(?:for\s+immediate\s+release|immediate\s+release|para\s+(?:su\s+)?(?:difusi[oó]n|publicaci[oó]n|distribuci[oó]n)\s+inmediata|publicaci[oó]n\s+inmediata|difusi[oó]n\s+inmediata)\b\s*[:.–—-]?\s*(.*)$/i;
+const EMBARGO_INSIDE = /\b(?:under\s+embargo|embargoed|bajo\s+embargo|embargad[oa])\s+(?:until|till|hasta)\b/i;
+const EVENT_LABEL = /^(?:when|date\s+and\s+time|time|cu[aá]ndo|fecha\s+y\s+hora|hora|la\s+cita)\s*:?$/i;
 export const EMBARGO = /^(?:embargoed|embargo|embargad[oa])\b\s*(?:until|till|hasta)?\s*[:.–—-]?\s*(.+)$/i;
 
 export interface Header {
@@ -36,12 +49,20 @@ export function isProse(block: Block, p: ImportParams = DEFAULT_PARAMS): boolean
   const text = plain(block.text);
   if (block.listMarker) return false;
   if (dateline(text)) return true;
-  if (/^[“"«]/.test(text) && words(text) >= 8) return true;
+  if (/^[“"«]/.test(text) && words(text) >= 8 && !quotedTitle(text)) return true;
   const sentence = /[.!?]["”»]?$/.test(text);
   // A long title in Title Case or capitals ("Immigrant Rights Activists Coordinate … Detention") is not prose.
   return (
     (words(text) >= p.proseWords && (sentence || !titleCased(text))) || (words(text) >= p.shortProseWords && sentence)
   );
+}
+
+/**
+ * A title that opens with a quotation: "“We will not be silenced”: groups respond to …", "«No nos callarán»,
+ * dicen las organizaciones". The quote closes inside the line and the line does not end as a sentence.
+ */
+function quotedTitle(text: string): boolean {
+  return /^[“"«][^“”"«»]{3,160}[”"»]\s*[:,–—-]\s*\S/.test(text) && !/[.]["”»]?$/.test(text) && words(text) <= 40;
 }
 
 /** Most words capitalized, as in an English title or a line in capitals. */
@@ -71,12 +92,19 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
       header.lead = i;
       break;
     }
-    if (GENRE.test(text)) continue;
+    if (
+      GENRE.test(text) ||
+      (GENRE_WITH_TIME.test(text) && !/\p{Ll}{4,}\s+\p{Ll}{4,}/u.test(text.replace(/^[^:]*:/, '')))
+    )
+      continue;
     const release = RELEASE_LINE.exec(text);
     const embargo = release ? null : EMBARGO.exec(text);
-    if (release || embargo) {
+    // "Report under embargo until March 22, 2006, 0h01GMT.": the embargo stated inside a short line is the line.
+    const embargoInside = release || embargo || words(text) > 16 ? null : EMBARGO_INSIDE.exec(text);
+    if (release || embargo || embargoInside) {
       const rest = ((release ?? embargo)?.[1] ?? '').trim();
-      header.releaseLine ??= { value: release ? 'FOR IMMEDIATE RELEASE' : `EMBARGOED UNTIL ${rest}`, index: i, text };
+      const value = release ? 'FOR IMMEDIATE RELEASE' : embargo ? `EMBARGOED UNTIL ${rest}` : text;
+      header.releaseLine ??= { value, index: i, text };
       const date = findDate(rest, language);
       if (date && !header.date && release) header.date = { iso: date.iso, index: i };
       inContacts = false;
@@ -90,6 +118,11 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
     }
     // Two columns flattened into one line ("July 21, 2014      Julian Teixeira"): the left one may be the date.
     const date = parseDateLine(text, language) ?? parseDateLine(block.text.split(/\s{3,}/)[0] ?? '', language);
+    // Under "WHEN:" / "Fecha y hora:" the date is the event's, not the release's.
+    if (date && EVENT_LABEL.test(plain(blocks[i - 1]?.text ?? ''))) {
+      candidates.push(i);
+      continue;
+    }
     if (date) {
       header.date ??= { iso: date, index: i };
       // The right column of that line may start the contact ("July 21, 2014      Julian Teixeira").
@@ -185,7 +218,13 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     let end = k;
     while (end + 1 < candidates.length && candidates[end + 1] === (candidates[end] as number) + 1) end++;
     const group = candidates.slice(k, end + 1);
+    // Short lines alone are as often a web page's menu and title; an address names its addressee.
+    const addressed = [...group, (group.at(-1) as number) + 1].some((i) => {
+      const line = plain(blocks[i]?.text ?? '');
+      return HONORIFIC.test(line) || ADDRESSEE.test(line) || isRoleWord(line.split(/\s+/)[0]);
+    });
     if (
+      addressed &&
       group.length >= p.addressMinLines &&
       group.every((i) => words(plain((blocks[i] as Block).text)) <= p.addressMaxWords)
     ) {
@@ -201,7 +240,19 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     const text = texts[n] as string;
     const name = text.replace(/,\s*\p{Lu}{2,10}$/u, '');
     const more = n + 1 < usable.length;
-    if (more && words(text) <= p.letterheadMaxWords && isNamePhrase(name) && isOrgLike(name) && !/[|:]/.test(text)) {
+    // A longer name is a letterhead only if the release names that organization again; a title in Title Case
+    // with an organization word in it ("Coalition Calls on Congress to …") is not repeated word for word.
+    const named =
+      words(text) <= p.letterheadBareWords ||
+      blocks.slice(i + 1).some((b) => plain(b.text).toLowerCase().includes(name.toLowerCase()));
+    if (
+      more &&
+      words(text) <= p.letterheadMaxWords &&
+      isNamePhrase(name) &&
+      isOrgLike(name) &&
+      !/[|:]/.test(text) &&
+      named
+    ) {
       header.organizations.push({ name, index: i });
       letterhead.add(i);
     } else break;
@@ -209,12 +260,15 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   let best: { n: number; score: number } | null = null;
   let runnerUp = Number.NEGATIVE_INFINITY;
   for (const [n, i] of usable.entries()) {
-    if (letterhead.has(i)) continue;
     const text = texts[n] as string;
     const titleLike =
-      words(text) >= 2 && words(text) <= p.headlineMaxWords && !/^[“"«]/.test(text) && !(blocks[i] as Block).listMarker;
+      words(text) >= 2 &&
+      words(text) <= p.headlineMaxWords &&
+      (!/^[“"«]/.test(text) || quotedTitle(text)) &&
+      !(blocks[i] as Block).listMarker;
     if (!titleLike) continue;
-    const score = headlineScore(text, n, texts, blocks, i, header.lead);
+    // A letterhead may still be the title ("GROUPS DENOUNCE NEW ASYLUM BAN" reads as a name): weighed, not excluded.
+    const score = headlineScore(text, n, texts, blocks, i, header.lead) - (letterhead.has(i) ? p.letterheadWeight : 0);
     if (best && score <= best.score) runnerUp = Math.max(runnerUp, score);
     if (score >= p.headlineMinScore && (!best || score > best.score)) {
       if (best) runnerUp = Math.max(runnerUp, best.score);
@@ -222,6 +276,8 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     }
   }
   if (!best) return;
+  const chosen = usable[best.n] as number;
+  header.organizations = header.organizations.filter((o) => o.index !== chosen);
   header.headlineEvidence = { score: best.score, margin: best.score - runnerUp };
   const at = usable[best.n] as number;
   header.headline = { text: texts[best.n] as string, index: at };
@@ -229,8 +285,11 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   let nextText = texts[best.n + 1];
   // A title hard-wrapped over two lines: the next line, with no blank line between, in the same casing, and
   // the first line not finished by punctuation.
+  // …or, in a sentence-case title, a next line that starts in lower case.
   const sameCase = (a: string, b: string) =>
-    (a === a.toUpperCase() && b === b.toUpperCase()) || (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b));
+    (a === a.toUpperCase() && b === b.toUpperCase()) ||
+    (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b)) ||
+    (!titleCased(a) && /^\p{Ll}/u.test(b));
   if (
     next === at + 1 &&
     nextText !== undefined &&
@@ -259,9 +318,22 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   }
 }
 
+/** The lines closing a letter's address: "PRESENTE", "P R E S E N T E", "Attn:", a salutation. */
+const ADDRESSEE =
+  /^(?:p\s?r\s?e\s?s\s?e\s?n\s?t\s?e\b|(?:attn|atenci[oó]n|to|para)\s*:|(?:dear|estimad[oa]s?|querid[oa]s?)\s)/i;
 const HONORIFIC = /^(?:sr|sra|srta|dr|dra|lic|ing|mr|mrs|ms|hon|excmo|excma)\.?\s+\p{Lu}/iu;
 
 /** Words of web-page chrome and section labels that are never a release's title. */
+/**
+ * Lines of a header that are something else by their first words: a byline ("By …", "Por …"), a photo credit,
+ * a letter's salutation or addressees ("Dear …", "A la opinión pública"), an advisory's field ("WHEN:", "Dónde:"),
+ * a note on the other language's version.
+ */
+const NOT_A_TITLE =
+  /^(?:(?:written\s+by|escrito\s+por|autor(?:a)?\s*:)\s+\S|(?:photo|foto|fotograf[ií]a|image|imagen|cr[eé]dito)s?\b(?:\s+(?:credit|by|de|por))?\s*:|(?:dear|estimad[oa]s?|querid[oa]s?|distinguid[oa]s?)\s|a\s+(?:la|las|los)\s+(?:opini[oó]n\s+p[uú]blica|medios|comunidad|sociedad|pueblos?|autoridades|organizaciones)\b|(?:what|when|where|who|why|rsvp|visuals|qu[eé]|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?|c[oó]mo)\s*:|\((?:in\s+)?(?:english|spanish|espa[nñ]ol|ingl[eé]s|en\s+(?:espa[nñ]ol|ingl[eé]s))\b[^)]*\)|english\s+(?:version|follows|below)\b|versi[oó]n\s+en\s+(?:ingl[eé]s|espa[nñ]ol)\b)/i;
+/** "By Communications Staff", "Por Juan Pérez": a byline names its author in capitals; "Por una ley justa" is a title. */
+const BYLINE = /^(?:[Bb]y|BY|[Pp]or|POR)\s+\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|y|and|&))*\s*$/u;
+
 const CHROME =
   /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|categor(?:y|ies|[ií]as?))\b/i;
 
@@ -285,17 +357,16 @@ function headlineScore(text: string, n: number, texts: string[], blocks: Block[]
   )
     score -= 3;
   // A label before the title ("Press release: Launching …") announces it.
-  if (
-    /^(?:press\s+release|news\s+release|statement|comunicado(?:\s+de\s+prensa)?|bolet[ií]n|pronunciamiento)\s*:\s*\S/i.test(
-      text,
-    )
-  )
-    score += 2;
+  // A title naming its own genre is the document's title; other title-like lines may be a blog's or a section's.
+  if (GENRE_TITLE.test(text)) score += 3;
   if (titleCased(text)) score += 1;
   // A letter's address block: an honorific line and the lines under it.
   const above = texts.slice(Math.max(0, n - 2), n + 1);
   if (above.some((t) => HONORIFIC.test(t))) score -= 3;
   if (/,$/.test(text)) score -= 3;
+  if (NOT_A_TITLE.test(text) || BYLINE.test(text)) score -= 4;
+  // Breadcrumbs and menus: short items joined by "»", "›", ">" or " / ".
+  if ((text.match(/\s[»›>/]\s/g) ?? []).length >= 1 && !/[.!?]$/.test(text)) score -= 3;
   if (/[.;]$/.test(text) && !/\b(?:Inc|Jr|Sr|U\.S)\.$/.test(text)) score -= 1;
   if (isPersonName(text.replace(/,$/, ''))) score -= 3;
   // "Environmental Justice Press Releases … Press Releases": a navigation line repeats its words.
@@ -347,12 +418,30 @@ export function dateline(text: string): Dateline | null {
       .replace(/[\s,.(]+$/, '')
       .replace(/^[\s,]+/, '')
       .trim();
-    if (isPlace(place) || (place === '' && date)) {
-      return {
-        place: place === '' ? null : place,
-        date: date?.iso ?? null,
-        rest: text.slice(dash.index + dash[0].length),
-      };
+    // A date alone before the dash opens a paragraph: "Friday, June 4, 2021, 10 a.m. – 12 p.m." is a schedule.
+    const opensProse = words(text.slice(dash.index + dash[0].length)) >= 4;
+    if (isPlace(place) || (place === '' && date && opensProse)) {
+      let rest = text.slice(dash.index + dash[0].length);
+      // "MIAMI, FL – June 3, 2021 – Today …": the date between two dashes belongs to the dateline.
+      const between = date ? null : /^([^—–]{6,40}?)\s+[—–]\s+/.exec(rest);
+      const second = between ? findDate(between[1] as string) : null;
+      if (
+        between &&
+        second &&
+        second.index === 0 &&
+        second.length >= (between[1] as string).replace(/[\s.,]+$/, '').length - 1
+      ) {
+        rest = rest.slice(between[0].length);
+      }
+      return { place: place === '' ? null : place, date: date?.iso ?? second?.iso ?? null, rest };
+    }
+  }
+  // "San Salvador, 3 de junio de 2021. Las organizaciones …": place, comma, date, full stop.
+  const placeDate = /^([^,.;:]{2,45}),\s*([^.;:]{6,40}?\d{4})\.\s+(?=\p{Lu})/u.exec(text);
+  if (placeDate && isPlace((placeDate[1] as string).trim())) {
+    const date = findDate(placeDate[2] as string);
+    if (date && date.index <= 5 && date.index + date.length >= (placeDate[2] as string).length - 1) {
+      return { place: (placeDate[1] as string).trim(), date: date.iso, rest: text.slice(placeDate[0].length) };
     }
   }
   // "Montreal. The Canadian Council …": a one- to three-word place closed by a full stop.

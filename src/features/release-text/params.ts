@@ -15,6 +15,10 @@ export interface ImportParams {
   headlineMaxWords: number;
   /** A header line of at most this many words that is an organization name is a letterhead, not a headline. */
   letterheadMaxWords: number;
+  /** …and one longer than this many words only if the release names that organization again below it. */
+  letterheadBareWords: number;
+  /** How much evidence a letterhead line gives up when it competes for the headline. */
+  letterheadWeight: number;
   /** A run of at least `addressMinLines` short lines (≤ `addressMaxWords`) is a letter's address block. */
   addressMinLines: number;
   addressMaxWords: number;
@@ -42,6 +46,8 @@ export const DEFAULT_PARAMS: Readonly<ImportParams> = Object.freeze({
   headerBlocks: 40,
   headlineMaxWords: 40,
   letterheadMaxWords: 10,
+  letterheadBareWords: 5,
+  letterheadWeight: 4,
   addressMinLines: 3,
   addressMaxWords: 7,
   contactMaxWords: 16,
@@ -60,6 +66,8 @@ export const PARAM_GRID: { readonly [K in keyof ImportParams]: readonly number[]
   headerBlocks: [20, 30, 40],
   headlineMaxWords: [25, 30, 40, 50],
   letterheadMaxWords: [5, 6, 7, 8, 10],
+  letterheadBareWords: [3, 4, 5, 6],
+  letterheadWeight: [2, 3, 4, 6],
   addressMinLines: [2, 3, 4],
   addressMaxWords: [5, 7, 9],
   contactMaxWords: [12, 16, 20, 24],

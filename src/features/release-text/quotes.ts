@@ -7,11 +7,56 @@
  * A quote with no recognizable speaker is not reported: it would be a guess.
  */
 import type { ImportedQuote } from './contract.js';
-import { capitalizedRuns, isPersonName } from './names.js';
+import { capitalizedRuns, isPersonName as looksLikeName } from './names.js';
 import { type Block, plain } from './normalize.js';
 
-const VERBS =
-  'said|says|added|adds|stated|states|explained|noted|notes|urged|warned|declared|commented|emphasized|emphasised|affirmed|asserted|remarked|continued|concluded|argued|observed|pointed out|dijo|agregó|añadió|afirmó|señaló|declaró|expresó|indicó|explicó|manifestó|sostuvo|aseguró|comentó|subrayó|destacó|enfatizó|advirtió|instó|concluyó|apuntó|precisó|recalcó|mencionó';
+// Verbs that introduce or close a quotation, in the tenses releases use: past ("said", "dijo"), present
+// ("says", "reclama") and the narrative imperfect ("manifestaba"). Spanish forms are built from the stem.
+const EN_VERBS =
+  'said|says|added|adds|stated|states|explained|explains|noted|notes|urged|urges|warned|warns|declared|declares|commented|emphasized|emphasised|emphasizes|affirmed|asserted|remarked|continued|continues|concluded|argued|argues|observed|pointed out|points out|insisted|insists|stressed|stresses|told|wrote|writes|reflected|demanded|demands|reiterated|cautioned|highlighted|underscored|acknowledged|shared|announced|recalled';
+const ES_AR = [
+  'afirm',
+  'señal',
+  'declar',
+  'expres',
+  'indic',
+  'explic',
+  'manifest',
+  'asegur',
+  'coment',
+  'subray',
+  'destac',
+  'enfatiz',
+  'inst',
+  'apunt',
+  'precis',
+  'recalc',
+  'mencion',
+  'reclam',
+  'denunci',
+  'agreg',
+  'lament',
+  'critic',
+  'record',
+  'reiter',
+  'aclar',
+  'puntualiz',
+  'resalt',
+  'alert',
+  'exhort',
+  'plante',
+  'cuestion',
+  'conden',
+];
+const ES_ER_IR = ['añad', 'exig', 'insist', 'escrib', 'respond'];
+const spanishForms = (stem: string, ar: boolean) =>
+  ar ? [`${stem}ó`, `${stem}a`, `${stem}aba`] : [`${stem}ió`, `${stem}e`, `${stem}ía`];
+const ES_VERBS = [
+  ...ES_AR.flatMap((stem) => spanishForms(stem, true)),
+  ...ES_ER_IR.flatMap((stem) => spanishForms(stem, false)),
+  ...['dijo', 'dice', 'decía', 'sostuvo', 'sostiene', 'advirtió', 'advierte', 'pidió', 'pide', 'concluyó', 'concluye'],
+];
+const VERBS = [...EN_VERBS.split('|'), ...ES_VERBS].sort((a, b) => b.length - a.length).join('|');
 const OPEN = '“"«„';
 const CLOSE = '”"»';
 
@@ -19,7 +64,14 @@ const AFTER_CLOSE = new RegExp(
   `[${CLOSE}]\\s*,?\\s*(?:(?:${VERBS})\\s+([^“”"«»]+)|([^“”"«»]{2,80}?)\\s+(?:${VERBS})\\b)`,
   'gu',
 );
-const VERB_BEFORE = new RegExp(`\\s+(?:${VERBS})\\s*[:,]?\\s*$`, 'u');
+const VERB_COLON = new RegExp(`^(.+?)\\s+(?:${VERBS})\\s*:$`, 'u');
+// "…, said:", "… señaló que “…": the verb just before an opening mark hands the quote to the words before it.
+const VERB_BEFORE = new RegExp(
+  `\\s+(?:${VERBS})(?:(?:\\s+(?:que|that))?\\s*[:,]?|\\s+(?:in|at|on|during|en|durante|a|to)\\s[^${OPEN}${CLOSE}:.;]{2,50}:)\\s*$`,
+  'u',
+);
+/** "According to NAME, ROLE, “…" / "Según NAME, “…". */
+const ACCORDING = /(?:^|[.;!?]\s+)(?:according\s+to|seg[uú]n)\s+([^.;!?]+?),?\s*$/iu;
 const STATEMENT_INTRO =
   /^(.+?),?\s+(?:ha\s+emitido|emiti[oó]|issued|released|made|gave|shared|ofreci[oó]|expres[oó])\s+(?:the\s+|la\s+|el\s+)?(?:following|siguiente)\b.*:$/iu;
 
@@ -66,9 +118,11 @@ export function extractQuotes(blocks: Block[], from: number, to: number): FoundQ
       }
       const previous = blocks[i - 1];
       if (!who && previous && i - 1 >= from) {
-        const intro = STATEMENT_INTRO.exec(plain(previous.text));
+        // "…, NAME issued the following statement:" or "… NAME reclama:" closing the paragraph above.
+        const previousText = plain(previous.text);
+        const intro = STATEMENT_INTRO.exec(previousText) ?? VERB_COLON.exec(previousText);
         if (intro) {
-          who = splitSpeaker(lastClause(intro[1] as string), 'sentence', known);
+          who = speakerBefore(intro[1] as string, known);
           attributionIndex = i - 1;
         }
       }
@@ -106,6 +160,12 @@ function quoteRun(blocks: Block[], start: number, to: number): { texts: string[]
 type Known = Map<string, string | null>;
 
 function attributionAfterClose(text: string, known: Known): Omit<ImportedQuote, 'text'> | null {
+  // "“…” — Jane Doe, director of X": a dash after the closing mark, in the same paragraph.
+  const dash = new RegExp(`[${CLOSE}]\\s*[—–]\\s*([^${OPEN}${CLOSE}]{4,120})$`, 'u').exec(text);
+  if (dash) {
+    const who = splitSpeaker(dash[1] as string, 'line', known);
+    if (who) return who;
+  }
   for (const m of text.matchAll(AFTER_CLOSE)) {
     const who =
       m[1] !== undefined
@@ -125,13 +185,10 @@ function inlineQuote(text: string, known: Known): ImportedQuote | null {
     const start = open.index ?? 0;
     const before = text.slice(Math.max(0, start - 160), start);
     const verb = VERB_BEFORE.exec(before);
-    if (!verb) continue;
-    const head = before.slice(0, verb.index);
-    const last = capitalizedRuns(head).at(-1);
-    if (last && head.trimEnd().endsWith(last)) {
-      const who = splitSpeaker(last, 'sentence', known);
-      if (who) return { ...who, text: quotedText(text.slice(start)) };
-    }
+    const according = verb ? null : ACCORDING.exec(before);
+    if (!verb && !according) continue;
+    const who = speakerBefore(verb ? before.slice(0, verb.index) : (according?.[1] as string), known);
+    if (who) return { ...who, text: quotedText(text.slice(start)) };
   }
   const after = new RegExp(`[${OPEN}]([^${CLOSE}]{20,})[${CLOSE}]\\s*,?\\s*(?:${VERBS})\\s+(.+)`, 'u').exec(text);
   if (after) {
@@ -152,8 +209,82 @@ export function quotedText(text: string): string {
   return (joined || text.replace(/^[“"«„]/, '')).replace(/[,]$/, '').trim();
 }
 
-function lastClause(text: string): string {
-  return text.replace(/^.*[.;]\s+/, '').trim();
+/**
+ * Words that name a post ("directora", "President", "portavoz"): what tells a title before a name
+ * ("SEIU International President Mary Kay Henry") or an appositive ("la Secretaria de Mujeres de CCOO, Elena
+ * Blasco") from any other words there.
+ */
+const ROLE_WORDS = new Set(
+  (
+    'president presidenta presidente director directora directors executive ejecutivo ejecutiva coordinator ' +
+    'coordinadora coordinador secretary secretaria secretario chair chairman chairwoman chairperson founder ' +
+    'cofounder co-founder fundador fundadora ceo organizer organizadora organizador manager gerente attorney ' +
+    'abogado abogada lawyer advocate spokesperson spokesman spokeswoman vocero vocera portavoz representative ' +
+    'representante member miembro integrante head jefe jefa leader líder lideresa officer counsel analyst ' +
+    'researcher investigador investigadora fellow campaigner activist activista senator senador senadora ' +
+    'congressman congresswoman diputado diputada governor gobernador gobernadora mayor alcalde alcaldesa ' +
+    'commissioner comisionada comisionado minister ministra ministro ambassador embajador embajadora bishop ' +
+    'obispo pastor priest sacerdote sister hermana rector rectora dean decano decana professor profesor ' +
+    'profesora editor associate asociado asociada general vicepresident vicepresidente vicepresidenta delegate ' +
+    'delegado delegada superintendent responsable defensor defensora defensoría'
+  ).split(' '),
+);
+export const isRoleWord = (word: string | undefined) =>
+  word !== undefined && ROLE_WORDS.has(word.toLowerCase().replace(/[^\p{L}-]/gu, ''));
+/** Role words that are also given names or surnames ("Dean Baker", "Ana Pastor"). */
+const ALSO_NAMES = new Set(['dean', 'pastor', 'mayor', 'general', 'head', 'rector', 'sister', 'member', 'fellow']);
+
+/** A person's name, and not a post written in capitals ("Executive Director", "Secretaria General"). */
+function isPersonName(text: string): boolean {
+  return (
+    looksLikeName(text) &&
+    !text.split(/\s+/).some((w) => isRoleWord(w) && !ALSO_NAMES.has(w.toLowerCase().replace(/[^\p{L}-]/gu, '')))
+  );
+}
+
+/**
+ * The speaker named just before the verb that introduces a quote, with the role written around the name:
+ * "…, SEIU International President Mary Kay Henry issued …", "la Secretaria confederal de Mujeres de CCOO, Elena
+ * Blasco Martín reclama:", "Jane Doe, director of X, said:", "La directora de Y, Z, dijo:".
+ */
+function speakerBefore(head: string, known: Known): Omit<ImportedQuote, 'text'> | null {
+  // The clause closing the head: after its last sentence end or dash.
+  const clause = head
+    .replace(/[\s,]+$/, '')
+    .replace(/^.*(?:[.;!?]\s|\s[—–]\s)/su, '')
+    .trim();
+  const run = capitalizedRuns(clause).at(-1);
+  // "…, president of Voces Unidas": a name after "of"/"de" belongs to the role before it.
+  const object =
+    run !== undefined &&
+    /\b(?:of|at|from|for|with|de|del|en|para)\s+(?:the\s+|la\s+|el\s+)?$/i.test(
+      clause.slice(0, clause.length - run.length),
+    );
+  if (run && !object && clause.endsWith(run)) {
+    const who = splitSpeaker(run, 'sentence', known);
+    if (who?.role_or_org) return who;
+    if (who) {
+      // An appositive naming the post just before the name: "…, la directora de Y, NAME".
+      const before = clause.slice(0, clause.length - run.length);
+      const appositive = /(?:^|,)\s*([^,]+?),\s*$/u.exec(before)?.[1]?.replace(/^(?:the|el|la|los|las)\s+/i, '') ?? '';
+      const lead = appositive.split(/\s+/).slice(0, 3);
+      if (appositive && lead.some(isRoleWord) && appositive.split(/\s+/).length <= 15) {
+        return { ...who, role_or_org: appositive.trim() };
+      }
+      return who;
+    }
+  }
+  // "NAME, ROLE" closing the head: the last two or three comma-separated parts.
+  const parts = clause.split(/,\s+/);
+  for (const k of [2, 3]) {
+    if (parts.length < k) break;
+    const first = parts[parts.length - k] as string;
+    const name = capitalizedRuns(first).at(-1);
+    if (!name || !first.endsWith(name)) continue;
+    const who = splitSpeaker([name, ...parts.slice(parts.length - k + 1)].join(', '), 'sentence', known);
+    if (who) return who;
+  }
+  return null;
 }
 
 /** "NAME, ROLE", "NAME of ORG", "TITLE NAME", "ROLE NAME" → speaker and role; null if no person's name is there. */
@@ -162,7 +293,11 @@ export function splitSpeaker(
   mode: 'sentence' | 'line',
   known: Known = new Map(),
 ): Omit<ImportedQuote, 'text'> | null {
-  let s = raw.replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
+  let s = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the|el|la)\s+(?=\S+\.\s)/i, '')
+    .replace(HONORIFIC, '');
   const end =
     /(?<![\s.](?:Dr|Mr|Mrs|Ms|Sr|Sra|Srta|Lic|Ing|Rev|St|Jr|Sen|Rep|Gov|Mons|Dra))(?<=[\p{Ll})\d])\.(?:\s|$)|[.:]$/u.exec(
       ` ${s}`,
@@ -180,6 +315,9 @@ export function splitSpeaker(
   if (comma > 0) {
     const name = s.slice(0, comma).trim();
     if (isPersonName(name)) return { speaker: name, role_or_org: s.slice(comma + 2).trim() || null };
+    // "the director of Y, Jane Doe": the post first, then the name.
+    const after = s.slice(comma + 2).trim();
+    if (isPersonName(after) && isRoleWord(name.split(/\s+/)[0])) return { speaker: after, role_or_org: name };
   }
   const of = /^(.+?)\s+(?:of|from|with|at|de|del)\s+(?:the\s+|la\s+|el\s+)?(\p{Lu}.*)$/u.exec(s);
   if (of && isPersonName(of[1] as string))
@@ -188,15 +326,18 @@ export function splitSpeaker(
   if (TITLES.test(words[0] as string) && isPersonName(words.slice(1).join(' '))) {
     return { speaker: words.slice(1).join(' '), role_or_org: words[0] as string };
   }
-  if (isPersonName(s)) return { speaker: s, role_or_org: null };
+  // The same speaker quoted again keeps the role given earlier.
+  if (isPersonName(s)) return { speaker: s, role_or_org: known.get(s) ?? null };
   const surname = [...known.keys()].find((name) => /^\p{Lu}[\p{L}’'-]+$/u.test(s) && name.split(' ').at(-1) === s);
   if (surname) return { speaker: surname, role_or_org: known.get(surname) ?? null };
-  for (const size of [2, 3]) {
+  // "ROLE NAME": of the ways to cut, the one whose role ends in a post ("… President Mary Kay Henry") wins.
+  let cut: Omit<ImportedQuote, 'text'> | null = null;
+  for (const size of [2, 3, 4]) {
     const name = words.slice(-size).join(' ');
     const role = words.slice(0, -size).join(' ');
-    if (role !== '' && isPersonName(name) && (TITLES.test(role) || words.length - size >= 1)) {
-      if (/^[\p{Lu}#]/u.test(role)) return { speaker: name, role_or_org: role };
-    }
+    if (role === '' || !isPersonName(name) || !/^[\p{Lu}#]/u.test(role)) continue;
+    if (TITLES.test(role) || isRoleWord(words.at(-size - 1))) return { speaker: name, role_or_org: role };
+    if (size < 4) cut ??= { speaker: name, role_or_org: role };
   }
-  return null;
+  return cut;
 }

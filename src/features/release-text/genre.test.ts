@@ -1,0 +1,284 @@
+/**
+ * The top of a release and its quotes, on layouts written for this test (none is a corpus document): each
+ * case is one habit of the genre that a rule must read, in English or Spanish, so a rule fitted to one
+ * corpus file and wrong in general fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractRelease } from './extract.js';
+
+const read = (text: string) => extractRelease(text).release;
+const speakers = (text: string) => read(text).quotes.map((q) => [q.speaker, q.role_or_org]);
+
+describe('headline', () => {
+  it('is the Title Case line even when it holds an organization word, and its deck is the subheadline', () => {
+    const r = read(`FOR IMMEDIATE RELEASE
+June 3, 2021
+
+Contact: Jane Roe, jane@example.org, (202) 555-0100
+
+Coalition Calls on Congress to Protect Asylum Seekers
+Forty groups say the new rule breaks the law
+
+WASHINGTON, D.C. — A coalition of forty organizations today urged Congress to reject the rule that would close the border to people seeking protection.
+`);
+    expect(r.headline).toBe('Coalition Calls on Congress to Protect Asylum Seekers');
+    expect(r.subheadline).toBe('Forty groups say the new rule breaks the law');
+    expect(r.date).toBe('2021-06-03');
+  });
+
+  it('skips page chrome, a breadcrumb and a byline written one per line above the lead', () => {
+    const r = read(`Skip to main content
+Home » News » Press Releases
+Groups Sue Over Border Wall Waivers
+By Communications Staff
+March 2, 2020
+Share this
+
+TUCSON, Ariz. — Conservation groups sued the administration today over waivers that let it ignore environmental laws along the border in Arizona.
+`);
+    expect(r.headline).toBe('Groups Sue Over Border Wall Waivers');
+    expect(r.date).toBe('2020-03-02');
+  });
+
+  it('tells a byline ("Por Juan Pérez") from a title that starts with the same word', () => {
+    const r = read(`Por una ley de protección justa para las defensoras
+Por Juan Pérez
+3 de junio de 2021
+
+Ciudad de Guatemala — Las organizaciones firmantes exigimos al Congreso aprobar la ley de protección para las defensoras.
+`);
+    expect(r.headline).toBe('Por una ley de protección justa para las defensoras');
+  });
+
+  it('takes a headline in capitals that reads like a name over the deck under it', () => {
+    const r = read(`STATEMENT
+
+GROUPS DENOUNCE NEW ASYLUM BAN
+
+The rule would shut the door on thousands of families at the border
+
+June 3rd 2021
+
+Washington — More than fifty human rights groups today denounced the new asylum ban announced by the administration.
+`);
+    expect(r.headline).toBe('GROUPS DENOUNCE NEW ASYLUM BAN');
+  });
+
+  it('keeps a letterhead out of the headline when a title follows it', () => {
+    const r = read(`Red Nacional de Defensoras
+
+Organizaciones exigen al Congreso aprobar la ley de protección a defensoras
+
+Las organizaciones firmantes expresamos nuestra profunda preocupación por la falta de avances en la ley de protección para personas defensoras.
+`);
+    expect(r.headline).toBe('Organizaciones exigen al Congreso aprobar la ley de protección a defensoras');
+  });
+
+  it('treats labels, addressees and a title naming its genre as such', () => {
+    const r = read(`A la opinión pública
+A los medios de comunicación
+
+PRONUNCIAMIENTO PÚBLICO
+
+Ante la detención arbitraria de líderes comunitarios en Huehuetenango
+
+Las organizaciones abajo firmantes manifestamos nuestro rechazo a la detención de tres líderes comunitarios ocurrida el pasado lunes en la cabecera departamental.
+
+Huehuetenango, 12 de marzo de 2019.
+`);
+    expect(r.headline).toBe('Ante la detención arbitraria de líderes comunitarios en Huehuetenango');
+    expect(r.date).toBe('2019-03-12');
+    const titled = read(`MAS ADHESIONES AL COMUNICADO DE LA RED DE MIGRANTES
+
+COMUNICADO DE PRENSA DE LA RED DE MIGRANTES DEL SUR
+
+Las organizaciones que conformamos la Red de Migrantes del Sur informamos a la opinión pública que no participaremos en la marcha convocada para el domingo.
+`);
+    expect(titled.headline).toBe('COMUNICADO DE PRENSA DE LA RED DE MIGRANTES DEL SUR');
+  });
+
+  it('may open with a quotation, and the page’s date may sit beside its section', () => {
+    const r = read(`“We Will Not Be Silenced”: Groups Respond to Attacks on Journalists
+
+June 3, 2021 | Press Releases
+
+WASHINGTON — Press freedom groups today condemned the attacks on journalists covering the protests at the border.
+`);
+    expect(r.headline).toBe('“We Will Not Be Silenced”: Groups Respond to Attacks on Journalists');
+    expect(r.date).toBe('2021-06-03');
+    expect(
+      read(`«No nos callarán»: organizaciones denuncian ataques contra periodistas en Honduras
+
+Tegucigalpa, 3 de junio de 2021.- Las organizaciones firmantes denunciamos el aumento de ataques contra periodistas en el país.
+`).headline,
+    ).toBe('«No nos callarán»: organizaciones denuncian ataques contra periodistas en Honduras');
+  });
+
+  it('is none for a letter that opens with its date and address', () => {
+    const r = read(`June 3, 2021
+
+The Honorable Alejandro Mayorkas
+Secretary of Homeland Security
+Washington, DC 20528
+
+Dear Secretary Mayorkas:
+
+We, the undersigned 120 organizations, write to urge you to end the use of immigration detention for families and children.
+`);
+    expect(r.headline).toBeNull();
+    expect(r.date).toBe('2021-06-03');
+  });
+});
+
+describe('date and release line', () => {
+  it('does not take an advisory’s event date, or a label with a time, for the release', () => {
+    const r = read(`MEDIA ADVISORY
+
+Faith Leaders to Hold Vigil Outside Detention Center
+
+WHEN:
+Friday, June 4, 2021, 10 a.m.
+
+Media Advisory: June 4, 10:00 AM ET
+
+ELIZABETH, N.J. — Faith leaders and families of people detained will hold a vigil on Friday to call for the release of all people held at the center.
+`);
+    expect(r.headline).toBe('Faith Leaders to Hold Vigil Outside Detention Center');
+    expect(r.date).toBeNull();
+    const schedule = read(`Faith Leaders to Hold Vigil Outside Detention Center
+
+Friday, June 4, 2021, 10 a.m. – 12 p.m.
+
+ELIZABETH, N.J. — Faith leaders and families of people detained will hold a vigil on Friday to call for the release of all people held at the center.
+`);
+    expect(schedule.date).toBeNull();
+  });
+
+  it('prefers the dateline’s date to a date stamped above the title', () => {
+    const r = read(`Noticias | 5 enero 2025
+
+Organizaciones rechazan la reforma migratoria
+
+Tegucigalpa, 3 de junio de 2021.- Las organizaciones de la sociedad civil rechazamos la reforma a la ley de migración aprobada ayer por el Congreso Nacional.
+`);
+    expect(r.date).toBe('2021-06-03');
+    expect(r.dateline_place).toBe('Tegucigalpa');
+  });
+
+  it('reads "junio 3 de 2021", a labelled date and a date written with spaces', () => {
+    expect(
+      read(
+        'Junio 3 de 2021\n\nOrganizaciones rechazan la reforma\n\nTegucigalpa. Las organizaciones de la sociedad civil rechazamos la reforma aprobada ayer.\n',
+      ).date,
+    ).toBe('2021-06-03');
+    expect(
+      read(
+        'Fecha de publicación: 12/05/2021\n\nOrganizaciones rechazan la reforma\n\nLas organizaciones de la sociedad civil rechazamos la reforma aprobada ayer por el Congreso.\n',
+      ).date,
+    ).toBe('2021-05-12');
+    expect(
+      read(
+        'Groups Rally for Families\n\n24 04 2009\n\nThe coalition will rally on Saturday at Union Square to demand legalization for all working families in this city.\n',
+      ).date,
+    ).toBe('2009-04-24');
+  });
+
+  it('reads datelines closed by a full stop after the date, or with the date between two dashes', () => {
+    const r = read(`Organizaciones exigen al Estado
+la protección de defensoras en Honduras
+
+San Salvador, 3 de junio de 2021. Las organizaciones abajo firmantes denunciamos la aprobación de la ley de agentes extranjeros.
+`);
+    expect(r.headline).toBe('Organizaciones exigen al Estado la protección de defensoras en Honduras');
+    expect([r.dateline_place, r.date]).toEqual(['San Salvador', '2021-06-03']);
+    const dashed = read(
+      'Groups Condemn the Rule\n\nMIAMI, FL – June 3, 2021 – Today the coalition said the rule is unlawful and must be withdrawn now.\n',
+    );
+    expect([dashed.dateline_place, dashed.date]).toEqual(['MIAMI, FL', '2021-06-03']);
+  });
+
+  it('keeps an embargo stated inside a short line as the release line', () => {
+    const r = read(`Press release: Launching of the annual report
+
+Report under embargo until March 22, 2006, 0h01GMT.
+
+The Observatory will present its annual report on the situation of human rights defenders in ninety countries at press conferences around the world.
+`);
+    expect(r.release_line).toBe('Report under embargo until March 22, 2006, 0h01GMT.');
+    expect(r.date).toBeNull();
+  });
+});
+
+describe('quotes', () => {
+  it('reads a numbered label, a dash attribution and a verb followed by where it was said', () => {
+    const text = `Comunicado No. 15-2021
+
+Organizaciones rechazan la reforma migratoria
+
+Tegucigalpa. Las organizaciones de la sociedad civil rechazamos la reforma aprobada ayer por el Congreso Nacional sin consulta.
+
+La coordinadora de la red, Ana Gómez, dijo en conferencia de prensa: “La reforma viola los tratados internacionales firmados por el país”.
+
+“Seguiremos en las calles hasta que se derogue esta ley injusta” — Pedro Ruiz, director de la Pastoral de Movilidad Humana.
+`;
+    expect(read(text).headline).toBe('Organizaciones rechazan la reforma migratoria');
+    expect(speakers(text)).toEqual([
+      ['Ana Gómez', 'coordinadora de la red'],
+      ['Pedro Ruiz', 'director de la Pastoral de Movilidad Humana'],
+    ]);
+    expect(
+      speakers(
+        'Groups Rally\n\nBOSTON — Groups rallied today at the State House to demand a moratorium on deportations.\n\nJane Doe said in a statement: “No one should be deported into danger during a pandemic.”\n',
+      ),
+    ).toEqual([['Jane Doe', null]]);
+  });
+
+  it('finds the speaker before or after the quote, with the post before or after the name', () => {
+    expect(
+      speakers(`Coalition Responds to the Ruling
+
+WASHINGTON — A coalition of forty organizations today responded to the ruling of the court on the asylum rule.
+
+Jane Doe, director of the Border Project, said: “This rule is cruel and it is unlawful under our own statutes.”
+
+In response, SEIU International President Mary Kay Henry issued the following statement:
+
+“We thank the court for protecting workers and families across the country today.”
+
+According to Ana López, president of Voces Unidas, “this ban will not survive a court challenge.”
+
+The group's policy counsel, Mark Brown, warned: “Courts have struck down this same policy twice before now.”
+
+Silky Shah, Executive Director of Detention Watch Network, said, “This is a long overdue step, and it must be the first.”
+`),
+    ).toEqual([
+      ['Jane Doe', 'director of the Border Project'],
+      ['Mary Kay Henry', 'SEIU International President'],
+      ['Ana López', 'president of Voces Unidas'],
+      ['Mark Brown', "group's policy counsel"],
+      ['Silky Shah', 'Executive Director of Detention Watch Network'],
+    ]);
+  });
+
+  it('reads Spanish introductions in the present and imperfect, and repeats a known speaker’s role', () => {
+    expect(
+      speakers(`Organizaciones exigen protección para defensoras
+
+Ciudad de Guatemala, 3 de junio de 2021 — Las organizaciones firmantes expresamos nuestra preocupación por la falta de avances en la ley.
+
+En el día de hoy, la Secretaria de Mujeres de la Confederación, Elena Ruiz Gómez reclama: “Es urgente aprobar la ley de protección para todas las defensoras del país”.
+
+La directora de la Unidad de Protección, María Pérez, afirmó: “No podemos esperar más, cada semana una defensora es atacada”.
+
+Hace unos días, Elena Ruiz Gómez manifestaba: “Son tiempos de esfuerzo colectivo y de solidaridad con todas las defensoras”.
+
+“El Estado tiene la obligación de proteger a quienes defienden derechos”, sostuvo el coordinador de la Red de Defensores, Juan Gómez.
+`),
+    ).toEqual([
+      ['Elena Ruiz Gómez', 'Secretaria de Mujeres de la Confederación'],
+      ['María Pérez', 'directora de la Unidad de Protección'],
+      ['Elena Ruiz Gómez', 'Secretaria de Mujeres de la Confederación'],
+      ['Juan Gómez', 'coordinador de la Red de Defensores'],
+    ]);
+  });
+});
