@@ -18,6 +18,33 @@ import type { Db } from './client.js';
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
+ * `rows` (Drizzle's insert shape, keyed by property) as one JSON array keyed by the table's column names,
+ * which `json(b)_populate_recordset(null::table, …)` reads back; `names` are those columns, quoted.
+ */
+export function tableRowsAsJson<T extends Table>(
+  table: T,
+  rows: T['$inferInsert'][],
+): { names: string[]; payload: string } {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = Object.keys(rows[0] as object);
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return column.name;
+  });
+  const payload = JSON.stringify(
+    rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      keys.forEach((key, k) => {
+        record[names[k]!] = (row as Record<string, unknown>)[key] ?? null;
+      });
+      return record;
+    }),
+  );
+  return { names: names.map((n) => `"${n}"`), payload };
+}
+
+/**
  * Inserts `rows` (Drizzle's insert shape; every row names the same columns, which must be enough for
  * the table) and answers the `returning` columns of each, in the order of `rows`.
  */
@@ -28,22 +55,7 @@ export async function bulkInsert<T extends Table, R = Record<string, never>>(
   returning: string[] = [],
 ): Promise<R[]> {
   if (rows.length === 0) return [];
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const keys = Object.keys(rows[0] as object);
-  const names = keys.map((key) => {
-    const column = columns[key];
-    if (!column) throw new Error(`bulkInsert: ${getTableName(table)} has no column ${key}`);
-    return `"${column.name}"`;
-  });
-  const payload = JSON.stringify(
-    rows.map((row) => {
-      const record: Record<string, unknown> = {};
-      keys.forEach((key, k) => {
-        record[names[k]!.slice(1, -1)] = (row as Record<string, unknown>)[key] ?? null;
-      });
-      return record;
-    }),
-  );
+  const { names, payload } = tableRowsAsJson(table, rows);
   const list = names.join(', ');
   const table_ = `"${getTableName(table)}"`;
   const result = await tx.execute(
