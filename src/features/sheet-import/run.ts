@@ -1,13 +1,14 @@
 /**
  * One pass over a recommendation spreadsheet (import-rows.ts reads, checks, matches and stages it a chunk
  * at a time, each chunk its own short write, so the site is served while a large file is read), then ONE
- * short transaction that publishes the staged rows into the real tables: committed only when it was asked
- * for and no row had a problem, otherwise rolled back. Nothing of an import is visible before that
- * transaction commits, and the staged rows are deleted either way (a crash's are deleted by the next
- * import: platform/db/staged-write.ts). The dry run is the same pass and the same publishing, rolled
- * back, so what it reports is exactly what the commit would do (names created by an earlier row are
- * matched by a later one, the database's own checks run). Re-running a committed file matches every row
- * and adds nothing.
+ * transaction that publishes the staged rows into the real tables, only when the commit was asked for and
+ * no row had a problem. Nothing of an import is visible before that transaction commits, and the staged
+ * rows are deleted either way (a crash's are deleted by the next import: platform/db/staged-write.ts).
+ * The dry run is the same pass without the publishing, so what it reports is what the commit would do
+ * (names created by an earlier row are matched by a later one). It does not publish and roll back: on
+ * PGlite that would hold the one connection, every page waiting, as long as the commit does; the real
+ * tables' own checks run at the commit, which writes nothing if one fails. Re-running a committed file
+ * matches every row and adds nothing.
  */
 import type { Readable } from 'node:stream';
 import { writeAudit } from '../../platform/audit.js';
@@ -47,20 +48,17 @@ export interface RunOptions extends PassOptions {
   commit: boolean;
 }
 
-class RollBack extends Error {}
-
 export async function runSheetImport(db: Db, source: Readable, options: RunOptions): Promise<SheetReport> {
   let report = emptyReport(options.fileName);
   const batch = await openStagingBatch(db, `sheet import ${options.fileName}`);
   try {
     const pass = await importRows(db, batch, source, options);
     report = pass.report;
-    if (hasProblems(report)) return report;
+    if (!options.commit || hasProblems(report)) return report;
     await db.transaction(async (tx) => {
       if (options.bulk) await pauseDerivedUpkeep(tx);
       await publishStaged(tx, batch, PUBLISH_ORDER);
       await markCurrentStatus(tx, pass.created.statusUpdates);
-      if (!options.commit) throw new RollBack();
       if (options.bulk) await resumeDerivedUpkeep(tx, pass.created);
       // One audit record for the whole import (platform/audit.ts allows a summary for a bulk command): the file and its counts.
       await writeAudit(tx, {
@@ -79,8 +77,6 @@ export async function runSheetImport(db: Db, source: Readable, options: RunOptio
       });
     });
     report.committed = true;
-  } catch (error) {
-    if (!(error instanceof RollBack)) throw error;
   } finally {
     await dropStagingBatch(db, batch);
   }

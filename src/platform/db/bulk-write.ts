@@ -121,17 +121,18 @@ export const noRowsCreated = (): CreatedRows => ({
   statusUpdates: [],
 });
 
-/**
- * Also plans every query for its own parameters: the search functions filter by `ids IS NULL OR id =
- * ANY(ids)`, and once the plan cache switched them to a generic plan each call scanned the whole table
- * comparing every row with every id (quadratic: most of the 808 s that 250,000 rows took).
- */
 export async function pauseDerivedUpkeep(tx: Tx): Promise<void> {
-  await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
   await switchDerivedTriggers(tx, false);
 }
 
+/**
+ * Plans every query of the catch-up for its own parameters: the search functions filter by `ids IS NULL
+ * OR id = ANY(ids)`, and once the plan cache switched them to a generic plan each call scanned the whole
+ * table comparing every row with every id (quadratic: most of the 808 s that 250,000 rows took). Only
+ * from here on: set for the whole load, it also re-planned the foreign-key check of every inserted row.
+ */
 export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows): Promise<void> {
+  await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
   // The content-version triggers are deferred to the commit; a table with pending events cannot be
   // altered, so they run now (the version moves either way, once the transaction commits).
   await tx.execute(sql`set constraints all immediate`);
