@@ -104,6 +104,13 @@ export function stagedRows(batch: StagingBatch, table: Table) {
  * its children), inside the caller's transaction. Every check of the real tables runs here.
  */
 export async function publishStaged(tx: Tx, batch: StagingBatch, tables: Table[]): Promise<void> {
+  // Held to the commit: another import's clean-up (a long publish may look stale) waits instead of
+  // deleting the rows between two of these inserts.
+  const held = await queryRows<{ id: number }>(
+    tx,
+    sql`select id from import_batches where id = ${batch.id} for update`,
+  );
+  if (held.length === 0) throw new Error(`import batch ${batch.id} was deleted as stale before it was published`);
   for (const table of tables) {
     const name = getTableName(table);
     const names = batch.columns.get(name);
