@@ -1,10 +1,14 @@
 /**
- * The pass over the file: rows are read as a stream, checked (validate-row.ts), and matched and written a
- * chunk at a time, so one chunk of parsed rows is in memory at once and each chunk costs a few queries.
+ * The pass over the file: rows are read as a stream, checked (validate-row.ts), and matched and staged a
+ * chunk at a time (platform/db/staged-write.ts), so one chunk of parsed rows is in memory at once, each
+ * chunk costs a few short queries, and pages are served between them. Nothing is visible until run.ts
+ * publishes the batch.
  */
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../platform/audit.js';
-import { type CreatedRows, noRowsCreated, type Tx } from '../../platform/db/bulk-write.js';
+import { type CreatedRows, noRowsCreated } from '../../platform/db/bulk-write.js';
+import type { Db } from '../../platform/db/client.js';
+import type { StagingBatch } from '../../platform/db/staged-write.js';
 import { addProblem, type ImportState } from './import-state.js';
 import { readSheet, SheetFileError, type SheetFormat } from './read-sheet.js';
 import { emptyReport, type SheetReport } from './report.js';
@@ -12,7 +16,7 @@ import { type ParsedRow, validateRow } from './validate-row.js';
 import { writeEntries } from './write-entries.js';
 import { writeRecommendations } from './write-recommendations.js';
 
-/** Rows checked and written together: few queries per chunk, one chunk of objects in memory. */
+/** Rows checked and staged together: few queries per chunk, one chunk of objects in memory, and a chunk is short enough for a page to wait behind it. */
 export const CHUNK = 2000;
 
 /** What one pass needs to know (run.ts's RunOptions adds whether to commit). */
@@ -26,12 +30,14 @@ export interface PassOptions {
 }
 
 export async function importRows(
-  tx: Tx,
+  db: Db,
+  batch: StagingBatch,
   source: Readable,
   options: PassOptions,
 ): Promise<{ report: SheetReport; created: CreatedRows }> {
   const state: ImportState = {
-    tx,
+    db,
+    batch,
     actor: options.actor,
     now: options.now,
     report: emptyReport(options.fileName),

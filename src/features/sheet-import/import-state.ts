@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../platform/audit.js';
-import type { CreatedRows, Tx } from '../../platform/db/bulk-write.js';
+import type { CreatedRows } from '../../platform/db/bulk-write.js';
+import type { Db } from '../../platform/db/client.js';
+import type { StagingBatch } from '../../platform/db/staged-write.js';
 import { type LocalizedText, localized } from '../../platform/text/localized-text.js';
 import type { ColumnHeader } from '../exports/index.js';
 import type { VocabularyMatch } from './match.js';
@@ -30,7 +32,10 @@ export interface RecommendationSeen {
 }
 
 export interface ImportState {
-  tx: Tx;
+  /** Read outside any transaction, between chunks: pages are served meanwhile. */
+  db: Db;
+  /** Where the chunks' rows are written, unseen until the pass is published (run.ts). */
+  batch: StagingBatch;
   actor: Actor;
   now: Date;
   report: SheetReport;

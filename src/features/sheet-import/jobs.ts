@@ -2,8 +2,9 @@
  * Workspace imports run in the background: an upload becomes a row of `sheet_import_jobs` (queued), and
  * a runner claims queued rows one at a time, with one statement that only one caller can win (`for update
  * skip locked`), so with several instances each job still runs once. A job whose runner stopped (a restart)
- * is claimed again once its row has not moved for STALE_MS. Progress is written to the row as the file is
- * read, so the progress page needs nothing but the row.
+ * is claimed again once its row has not moved for STALE_MS. Progress is written to the row after each
+ * chunk (the pass no longer holds the connection: run.ts), so the progress page needs nothing but the
+ * row, on any instance, and a long import keeps its row moving.
  */
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import { systemActor } from '../../platform/audit.js';
@@ -19,15 +20,8 @@ export type SheetImportJob = typeof j.$inferSelect;
 
 /** A running job whose row has not moved for this long lost its runner. */
 const STALE_MS = 5 * 60_000;
-/**
- * Progress of the jobs this process is running. The pass runs inside one transaction, which on PGlite holds
- * the only connection until it ends, so progress cannot be written to the row meanwhile; the row gets the
- * final count. A progress page served by this process reads it here.
- */
-const liveProgress = new Map<number, { rows: number; bytes: number }>();
-
-export function progressOf(job: { id: number; rowsDone: number; bytesDone: number }) {
-  return liveProgress.get(job.id) ?? { rows: job.rowsDone, bytes: job.bytesDone };
+export function progressOf(job: { rowsDone: number; bytesDone: number }) {
+  return { rows: job.rowsDone, bytes: job.bytesDone };
 }
 
 export async function createSheetImport(db: Db, input: { fileName: string; bytes: Buffer; userId: number; now: Date }) {
@@ -97,8 +91,8 @@ async function runJob(db: Db, job: SheetImportJob, now: () => Date): Promise<voi
       bulk: job.fileBytes >= BULK_FROM_BYTES,
       actor: user ? actorOf(user) : systemActor(`sheet import ${job.id}`),
       now: now(),
-      onProgress: (rows, bytes) => {
-        liveProgress.set(job.id, { rows, bytes });
+      onProgress: async (rows, bytes) => {
+        await db.update(j).set({ rowsDone: rows, bytesDone: bytes, updatedAt: now() }).where(eq(j.id, job.id));
       },
     });
     await db
@@ -114,9 +108,7 @@ async function runJob(db: Db, job: SheetImportJob, now: () => Date): Promise<voi
         ...(report.committed ? { file: null } : {}),
       })
       .where(eq(j.id, job.id));
-    liveProgress.delete(job.id);
   } catch (error) {
-    liveProgress.delete(job.id);
     await db
       .update(j)
       .set({

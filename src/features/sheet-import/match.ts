@@ -7,7 +7,7 @@
  *
  * Each distinct cell value is matched once per import (a file of 250,000 rows names a few hundred).
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import { slugify } from '../../platform/forms/problems.js';
 import { FUZZY_THRESHOLD } from '../release-text/index.js';
@@ -37,12 +37,17 @@ function table(kind: VocabularyKind) {
     : { name: sql.raw('addressees'), text: sql.raw('name') };
 }
 
+/** `alsoRows`: rows not in the table yet that count as its rows (an import's staged rows, same columns). */
 export async function matchVocabulary(
   db: Db,
   kind: VocabularyKind,
   written: string,
+  alsoRows?: SQL,
 ): Promise<VocabularyMatch & { id: number | null }> {
-  const { name, text } = table(kind);
+  const { name: tableName, text } = table(kind);
+  const name = alsoRows
+    ? sql`(select * from ${tableName} union all select * from ${alsoRows} staged) as ${tableName}`
+    : tableName;
   const bySlug = await queryRows<{ id: number; slug: string }>(
     db,
     sql`select id, slug from ${name} where slug = ${written} limit 1`,

@@ -5,8 +5,9 @@
  * (docs/data-columns.md lists what a round trip does not carry).
  */
 import { inArray, sql } from 'drizzle-orm';
-import { bulkInsert } from '../../platform/db/bulk-write.js';
+import type { Tx } from '../../platform/db/bulk-write.js';
 import * as t from '../../platform/db/schema/index.js';
+import { stageNewRows, stageRows } from '../../platform/db/staged-write.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { bilingual, firstFilled, type ImportState } from './import-state.js';
 import { resolveName } from './vocabulary.js';
@@ -30,10 +31,10 @@ async function recordedEntries(state: ImportState, pending: PendingEntry[]): Pro
   const recorded = new Set<string>();
   const oldIds = [...new Set(pending.filter((x) => x.existed).map((x) => x.recommendationId))];
   if (oldIds.length === 0) return recorded;
-  const { tx } = state;
+  const { db } = state;
   const [responses, updates] = await Promise.all([
-    tx.select().from(t.followupResponses).where(inArray(t.followupResponses.recommendationId, oldIds)),
-    tx.select().from(t.followupStatusUpdates).where(inArray(t.followupStatusUpdates.recommendationId, oldIds)),
+    db.select().from(t.followupResponses).where(inArray(t.followupResponses.recommendationId, oldIds)),
+    db.select().from(t.followupStatusUpdates).where(inArray(t.followupStatusUpdates.recommendationId, oldIds)),
   ]);
   for (const r of responses)
     recorded.add(entryKey(r.recommendationId, 'response', r.date, r.position, r.addresseeId, r.publication, r.summary));
@@ -44,7 +45,7 @@ async function recordedEntries(state: ImportState, pending: PendingEntry[]): Pro
 
 export async function writeEntries(state: ImportState, pending: PendingEntry[]): Promise<void> {
   if (pending.length === 0) return;
-  const { tx, report, created } = state;
+  const { db, batch, report, created } = state;
   const addresseeIds = new Map<string, number>();
   for (const { entry } of pending) {
     if (entry.type === 'response' && !addresseeIds.has(entry.addressee))
@@ -95,41 +96,41 @@ export async function writeEntries(state: ImportState, pending: PendingEntry[]):
     }
   }
   if (responses.length > 0) {
-    const ids = await bulkInsert<typeof t.followupResponses, { id: number }>(tx, t.followupResponses, responses, [
-      'id',
-    ]);
-    for (const { id } of ids) created.responses.push(id);
+    const ids = await stageNewRows(db, batch, t.followupResponses, responses);
+    for (const id of ids) created.responses.push(id);
     for (const { p } of pending) created.statements.add(state.statements.get(p.statement.slug)!.id);
   }
   if (updates.length > 0) {
-    const ids = await bulkInsert<typeof t.followupStatusUpdates, { id: number }>(tx, t.followupStatusUpdates, updates, [
-      'id',
-    ]);
-    for (const { id } of ids) created.statusUpdates.push(id);
+    const ids = await stageNewRows(db, batch, t.followupStatusUpdates, updates);
+    for (const id of ids) created.statusUpdates.push(id);
     for (const u of updates) created.statements.add(u.statementId);
     const evidence = evidenceOf.flatMap((urls, k) =>
       urls.map((url, position) => ({
-        statusUpdateId: ids[k]!.id,
+        statusUpdateId: ids[k]!,
         url,
         title: url,
         publisher: hostOf(url),
         position,
       })),
     );
-    await bulkInsert(tx, t.followupEvidence, evidence);
-    await markCurrentStatus(state, [...new Set(updates.map((u) => u.recommendationId))]);
+    await stageRows(db, batch, t.followupEvidence, evidence);
   }
 }
 
-/** is_current, as refreshCurrentStatus keeps it, for every recommendation of the chunk at once. */
-async function markCurrentStatus(state: ImportState, touched: number[]): Promise<void> {
+/**
+ * is_current, as refreshCurrentStatus keeps it, at once for every recommendation given a status update
+ * by the import (`added`: the updates' ids), once they are published.
+ */
+export async function markCurrentStatus(tx: Tx, added: number[]): Promise<void> {
+  if (added.length === 0) return;
   const latest = sql`coalesce((
       select latest.id from followup_status_updates latest
       where latest.recommendation_id = su.recommendation_id and latest.publication = 'published'
       order by latest.date desc, latest.id desc limit 1), -1)`;
-  await state.tx.execute(sql`
+  await tx.execute(sql`
     update followup_status_updates su set is_current = (su.id = ${latest})
-    where su.recommendation_id = any(${`{${touched.join(',')}}`}::integer[])
+    where su.recommendation_id in (select recommendation_id from followup_status_updates
+                                   where id = any(${`{${added.join(',')}}`}::integer[]))
       and su.is_current <> (su.id = ${latest})`);
 }
 

@@ -7,8 +7,8 @@
  * is a row problem (validate-row.ts); a withdrawn one is withdrawn at the import's `now`.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { bulkInsert } from '../../platform/db/bulk-write.js';
 import * as t from '../../platform/db/schema/index.js';
+import { stageNewRows, stageRows } from '../../platform/db/staged-write.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { visibilityState } from '../../platform/visibility.js';
 import {
@@ -44,13 +44,13 @@ export async function writeRecommendations(state: ImportState, chunk: ParsedRow[
 }
 
 async function writeStatements(state: ImportState, chunk: ParsedRow[]): Promise<void> {
-  const { tx, report } = state;
+  const { db, report } = state;
   const firstRow = new Map<string, ParsedRow>();
   for (const p of chunk) {
     if (!state.statements.has(p.statement.slug) && !firstRow.has(p.statement.slug)) firstRow.set(p.statement.slug, p);
   }
   if (firstRow.size === 0) return;
-  const existing = await tx
+  const existing = await db
     .select({
       id: t.statements.id,
       slug: t.statements.slug,
@@ -79,8 +79,9 @@ async function writeStatements(state: ImportState, chunk: ParsedRow[]): Promise<
     state.statements.set(slug, { id: found.id, existed: true, fields: stored, row: first.row });
     report.statements.unchanged++;
   }
-  const made = await bulkInsert<typeof t.statements, { id: number }>(
-    tx,
+  const made = await stageNewRows(
+    db,
+    state.batch,
     t.statements,
     toCreate.map((p) => ({
       slug: p.statement.slug,
@@ -89,9 +90,8 @@ async function writeStatements(state: ImportState, chunk: ParsedRow[]): Promise<
       status: p.statement.state === 'draft' ? ('draft' as const) : ('published' as const),
       withdrawnAt: p.statement.state === 'withdrawn' ? state.now : null,
     })),
-    ['id'],
   );
-  made.forEach(({ id }, k) => {
+  made.forEach((id, k) => {
     const first = toCreate[k]!;
     state.created.newStatements.push(id);
     state.statements.set(first.statement.slug, {
@@ -127,7 +127,7 @@ function rowsAgreeingWithStatement(state: ImportState, chunk: ParsedRow[]): Pars
 
 /** New recommendations created with their themes and addressees; existing ones must agree. */
 async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): Promise<void> {
-  const { tx, report } = state;
+  const { db, report } = state;
   const unseen = new Map<string, ParsedRow>();
   for (const p of rows) {
     const key = recommendationKey(p);
@@ -136,7 +136,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
   const inExisting = [...unseen.values()].filter((p) => state.statements.get(p.statement.slug)!.existed);
   const stored = new Map<string, { id: number; text: LocalizedText }>();
   if (inExisting.length > 0) {
-    const found = await tx
+    const found = await db
       .select({
         id: t.recommendations.id,
         slug: t.recommendations.slug,
@@ -192,8 +192,9 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
     toCreate.push(p);
   }
   if (toCreate.length === 0) return;
-  const made = await bulkInsert<typeof t.recommendations, { id: number }>(
-    tx,
+  const made = await stageNewRows(
+    db,
+    state.batch,
     t.recommendations,
     toCreate.map((p) => ({
       statementId: state.statements.get(p.statement.slug)!.id,
@@ -201,12 +202,11 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
       position: p.recommendation.number,
       text: bilingual(p.recommendation.originalLanguage, p.recommendation.textEn, p.recommendation.textEs),
     })),
-    ['id'],
   );
   const themeLinks: { recommendationId: number; themeId: number }[] = [];
   const addresseeLinks: { recommendationId: number; addresseeId: number }[] = [];
   for (const [k, p] of toCreate.entries()) {
-    const id = made[k]!.id;
+    const id = made[k]!;
     state.created.recommendations.push(id);
     state.created.statements.add(state.statements.get(p.statement.slug)!.id);
     rememberRecommendation(state, recommendationKey(p), {
@@ -224,8 +224,8 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
     for (const a of p.recommendation.addressees) addresseeIds.add(await resolveName(state, 'addressee', a));
     for (const addresseeId of addresseeIds) addresseeLinks.push({ recommendationId: id, addresseeId });
   }
-  await bulkInsert(tx, t.recommendationThemes, themeLinks);
-  await bulkInsert(tx, t.recommendationAddressees, addresseeLinks);
+  await stageRows(db, state.batch, t.recommendationThemes, themeLinks);
+  await stageRows(db, state.batch, t.recommendationAddressees, addresseeLinks);
 }
 
 /** Each row's response or status update, or the current status of a row without one. */

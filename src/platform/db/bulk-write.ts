@@ -18,6 +18,33 @@ import type { Db } from './client.js';
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
+ * `rows` (Drizzle's insert shape, keyed by property) as one JSON array keyed by the table's column names,
+ * which `json(b)_populate_recordset(null::table, …)` reads back; `names` are those columns, quoted.
+ */
+export function tableRowsAsJson<T extends Table>(
+  table: T,
+  rows: T['$inferInsert'][],
+): { names: string[]; payload: string } {
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const keys = Object.keys(rows[0] as object);
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return column.name;
+  });
+  const payload = JSON.stringify(
+    rows.map((row) => {
+      const record: Record<string, unknown> = {};
+      keys.forEach((key, k) => {
+        record[names[k]!] = (row as Record<string, unknown>)[key] ?? null;
+      });
+      return record;
+    }),
+  );
+  return { names: names.map((n) => `"${n}"`), payload };
+}
+
+/**
  * Inserts `rows` (Drizzle's insert shape; every row names the same columns, which must be enough for
  * the table) and answers the `returning` columns of each, in the order of `rows`.
  */
@@ -28,22 +55,7 @@ export async function bulkInsert<T extends Table, R = Record<string, never>>(
   returning: string[] = [],
 ): Promise<R[]> {
   if (rows.length === 0) return [];
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const keys = Object.keys(rows[0] as object);
-  const names = keys.map((key) => {
-    const column = columns[key];
-    if (!column) throw new Error(`bulkInsert: ${getTableName(table)} has no column ${key}`);
-    return `"${column.name}"`;
-  });
-  const payload = JSON.stringify(
-    rows.map((row) => {
-      const record: Record<string, unknown> = {};
-      keys.forEach((key, k) => {
-        record[names[k]!.slice(1, -1)] = (row as Record<string, unknown>)[key] ?? null;
-      });
-      return record;
-    }),
-  );
+  const { names, payload } = tableRowsAsJson(table, rows);
   const list = names.join(', ');
   const table_ = `"${getTableName(table)}"`;
   const result = await tx.execute(
@@ -109,17 +121,18 @@ export const noRowsCreated = (): CreatedRows => ({
   statusUpdates: [],
 });
 
-/**
- * Also plans every query for its own parameters: the search functions filter by `ids IS NULL OR id =
- * ANY(ids)`, and once the plan cache switched them to a generic plan each call scanned the whole table
- * comparing every row with every id (quadratic: most of the 808 s that 250,000 rows took).
- */
 export async function pauseDerivedUpkeep(tx: Tx): Promise<void> {
-  await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
   await switchDerivedTriggers(tx, false);
 }
 
+/**
+ * Plans every query of the catch-up for its own parameters: the search functions filter by `ids IS NULL
+ * OR id = ANY(ids)`, and once the plan cache switched them to a generic plan each call scanned the whole
+ * table comparing every row with every id (quadratic: most of the 808 s that 250,000 rows took). Only
+ * from here on: set for the whole load, it also re-planned the foreign-key check of every inserted row.
+ */
 export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows): Promise<void> {
+  await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
   // The content-version triggers are deferred to the commit; a table with pending events cannot be
   // altered, so they run now (the version moves either way, once the transaction commits).
   await tx.execute(sql`set constraints all immediate`);

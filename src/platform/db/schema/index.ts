@@ -18,4 +18,5 @@ export * from './reviews.js';
 export * from './search.js';
 export * from './sheet-imports.js';
 export * from './signon.js';
+export * from './staging.js';
 export * from './translation-todos.js';
