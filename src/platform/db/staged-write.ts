@@ -119,13 +119,19 @@ export async function publishStaged(tx: Tx, batch: StagingBatch, tables: Table[]
     const hasIdentity = Object.values(getTableColumns(table)).some(
       (column) => (column as { generatedIdentity?: unknown }).generatedIdentity !== undefined,
     );
-    await tx.execute(
-      sql
-        .raw(
-          `insert into "${name}" (${list}) ${hasIdentity ? 'overriding system value ' : ''}select ${names.map((n) => `r.${n}`).join(', ')} from import_staged_rows s cross join lateral json_populate_recordset(null::"${name}", s.rows) r `,
-        )
-        .append(sql`where s.batch_id = ${batch.id} and s.table_name = ${name} order by s.id`),
+    // One statement per staged chunk, not one for the whole table: each insert's foreign-key checks are
+    // queued as one event per row until the statement ends, so one statement of 250,000 rows held them all
+    // in memory at once (on PGlite, in the process's own heap, which never shrinks).
+    const chunks = await queryRows<{ id: number }>(
+      tx,
+      sql`select id from import_staged_rows where batch_id = ${batch.id} and table_name = ${name} order by id`,
     );
+    const insert = sql.raw(
+      `insert into "${name}" (${list}) ${hasIdentity ? 'overriding system value ' : ''}select ${names.map((n) => `r.${n}`).join(', ')} from import_staged_rows s cross join lateral json_populate_recordset(null::"${name}", s.rows) r `,
+    );
+    for (const chunk of chunks) {
+      await tx.execute(sql`${insert}`.append(sql`where s.id = ${Number(chunk.id)}`));
+    }
   }
 }
 
