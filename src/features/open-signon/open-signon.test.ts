@@ -79,9 +79,14 @@ describeEachEngine('open sign-on services', (ctx) => {
     const token = tokenIn(mail[0]!.text, 'verify');
     const stored = await ctx.db.select().from(t.openSignOnTokens);
     expect(stored.some((s) => s.tokenHash === token)).toBe(false);
-    expect((await listAudit(ctx.db, 'open_sign_on_submission', first.submission.id)).map((a) => a.action)).toEqual([
-      'submit',
-    ]);
+    const audit = await listAudit(ctx.db, 'open_sign_on_submission', first.submission.id);
+    expect(audit.map((a) => a.action)).toEqual(['submit']);
+    expect(audit[0]!.after).toMatchObject({ name: 'Red de Mujeres del Sur', status: 'unverified', country: 'GT' });
+    // The row, its two links, its audit row and its mail are written by one statement: each names the row.
+    const own = stored.filter((s) => s.submissionId === first.submission.id);
+    expect(own.map((s) => s.purpose).sort()).toEqual(['verify', 'withdraw']);
+    expect(own.every((s) => s.createdAt.getTime() === NOW.getTime() && s.expiresAt > NOW)).toBe(true);
+    expect(mail[0]).toMatchObject({ refTable: 'open_sign_on_submissions', refId: String(first.submission.id) });
   });
 
   it('keeps concurrent identical submissions to one row and one mail', async () => {
