@@ -17,7 +17,7 @@ import type { Locale } from '../../platform/i18n/locales.js';
 import { enqueueMail, type OutgoingMail, outboxRow, wakeOutboxSenders } from '../../platform/outbox/index.js';
 import { hashToken, newToken } from '../../platform/secrets.js';
 import { resolveText } from '../../platform/text/localized-text.js';
-import { isVisibleToPublic } from '../../platform/visibility.js';
+import { isVisibleToPublic, publicStatementsCondition } from '../../platform/visibility.js';
 import { squash } from '../lint/index.js';
 import { closedRefusal, openSignOnIsOpen, statementWithSettings } from './settings-service.js';
 
@@ -117,7 +117,14 @@ export async function submitSignature(
   now: Date,
   links: LinkSettings,
 ): Promise<Submitted> {
-  const { statement, settings } = await publicStatementWithSettings(db, input.slug, now);
+  // Only what a post needs: not the statement's text, which the form page shows but a post never reads.
+  const [target] = await db
+    .select({ statement: { id: t.statements.id, title: t.statements.title }, settings: t.openSignOnSettings })
+    .from(t.statements)
+    .leftJoin(t.openSignOnSettings, eq(t.openSignOnSettings.statementId, t.statements.id))
+    .where(and(eq(t.statements.slug, input.slug), publicStatementsCondition(now)));
+  if (!target) throw new NotFound(`No statement "${input.slug}"`);
+  const { statement, settings } = target;
   if (!openSignOnIsOpen(settings, now)) throw closedRefusal(settings, now);
   const values = checked(input, settings?.fields ?? [], settings?.individualsAllowed ?? false);
   const keys = { nameKey: nameKeyOf(values.name), emailKey: emailKeyOf(values.email) };
