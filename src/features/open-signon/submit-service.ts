@@ -19,6 +19,7 @@ import { hashToken, newToken } from '../../platform/secrets.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import { isVisibleToPublic, publicStatementsCondition } from '../../platform/visibility.js';
 import { squash } from '../lint/index.js';
+import { matchKey } from '../release-text/index.js';
 import { closedRefusal, openSignOnIsOpen, statementWithSettings } from './settings-service.js';
 
 export type Submission = typeof t.openSignOnSubmissions.$inferSelect;
@@ -165,9 +166,13 @@ async function insertWithLinks(
   now: Date,
   links: LinkSettings,
 ): Promise<Submission | null> {
-  const inserted = db
-    .$with('inserted')
-    .as(db.insert(t.openSignOnSubmissions).values(row).onConflictDoNothing().returning());
+  const inserted = db.$with('inserted').as(
+    db
+      .insert(t.openSignOnSubmissions)
+      .values({ ...row, nameMatch: matchKey(sql`${row.name}`) })
+      .onConflictDoNothing()
+      .returning(),
+  );
   const id = sql`${sql.identifier('inserted')}.${sql.identifier('id')}`;
   const idText = sql`${id}::text`;
   const mail = linksMail(row, title, now, links);
