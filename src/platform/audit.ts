@@ -35,7 +35,12 @@ export interface AuditInput {
 }
 
 export async function writeAudit(db: Db, input: AuditInput): Promise<void> {
-  await db.insert(auditLog).values({
+  await db.insert(auditLog).values(auditRow(input));
+}
+
+/** The audit row of a change, for a caller that writes it in the change's own statement (insertFrom). */
+export function auditRow(input: AuditInput): typeof auditLog.$inferInsert {
+  return {
     actorUserId: input.actor.id,
     actorLabel: input.actor.label,
     at: input.at,
@@ -44,7 +49,7 @@ export async function writeAudit(db: Db, input: AuditInput): Promise<void> {
     action: input.action,
     before: withoutSecrets(input.before),
     after: withoutSecrets(input.after),
-  });
+  };
 }
 
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -18,10 +18,22 @@ import type { Submission } from './submit-service.js';
 /** Names shown on a public page; the count and the countries cover all of them. */
 export const NAMES_SHOWN = 100;
 
+type SignatoryName = Pick<Submission, 'id' | 'kind' | 'name' | 'acronym' | 'country'>;
+
+/**
+ * Organizations and individuals are counted and listed apart ("12 organizations and 3 individuals"):
+ * a person signing for themselves is not an organization's endorsement. Individuals stay on this list and
+ * in the exports only; the release's signatories are organizations of the registry (moderation-service.ts).
+ */
 export interface OpenSignatories {
   total: number;
+  organizations: number;
+  individuals: number;
   byCountry: { country: string | null; count: number }[];
-  names: Pick<Submission, 'id' | 'kind' | 'name' | 'acronym' | 'country'>[];
+  /** The first organizations, oldest first. */
+  names: SignatoryName[];
+  /** The first individuals, oldest first. */
+  individualNames: SignatoryName[];
 }
 
 const approvedOf = (statementId: number) =>
@@ -29,22 +41,43 @@ const approvedOf = (statementId: number) =>
 
 export async function openSignatories(db: Db, statementId: number): Promise<OpenSignatories> {
   const s = t.openSignOnSubmissions;
-  const [byCountry, names] = await Promise.all([
-    db
-      .select({ country: s.country, count: sql<number>`count(*)::int` })
-      .from(s)
-      .where(approvedOf(statementId))
-      .groupBy(s.country)
-      .orderBy(sql`count(*) desc`, asc(s.country)),
+  const namesOf = (kind: Submission['kind']) =>
     db
       .select({ id: s.id, kind: s.kind, name: s.name, acronym: s.acronym, country: s.country })
       .from(s)
-      .where(approvedOf(statementId))
+      .where(and(approvedOf(statementId), eq(s.kind, kind)))
       .orderBy(asc(s.id))
-      .limit(NAMES_SHOWN),
+      .limit(NAMES_SHOWN);
+  const [counts, names, individualNames] = await Promise.all([
+    db
+      .select({ kind: s.kind, country: s.country, count: sql<number>`count(*)::int` })
+      .from(s)
+      .where(approvedOf(statementId))
+      .groupBy(s.kind, s.country),
+    namesOf('organization'),
+    namesOf('individual'),
   ]);
-  const counted = byCountry.map((c) => ({ country: c.country, count: Number(c.count) }));
-  return { total: counted.reduce((sum, c) => sum + c.count, 0), byCountry: counted, names };
+  const byCountry = new Map<string | null, number>();
+  let organizations = 0;
+  let individuals = 0;
+  for (const c of counts) {
+    const n = Number(c.count);
+    byCountry.set(c.country, (byCountry.get(c.country) ?? 0) + n);
+    if (c.kind === 'individual') individuals += n;
+    else organizations += n;
+  }
+  const countries = [...byCountry]
+    .map(([country, count]) => ({ country, count }))
+    // Most signatories first; then by code, the unknown country last.
+    .sort((a, b) => b.count - a.count || (a.country ?? '\uffff').localeCompare(b.country ?? '\uffff'));
+  return {
+    total: organizations + individuals,
+    organizations,
+    individuals,
+    byCountry: countries,
+    names,
+    individualNames,
+  };
 }
 
 export const SIGNATORY_HEADERS = [

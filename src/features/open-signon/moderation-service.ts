@@ -2,18 +2,17 @@
  * The editors' moderation queue: verified signatures, each with its likely duplicates among the
  * statement's other signatures and its likely registry organization, and the decisions on them
  * (approve, reject, mark as spam, merge into another). Duplicates: the same email, the same website,
- * the same acronym, or names as similar as the release importer's threshold (pg_trgm's measure, in
- * JavaScript: lint's `similarity`); registry matches: release-text's `matchOrganization` (names, aliases,
+ * the same acronym, or names as similar as the release importer's threshold (pg_trgm, in the database:
+ * duplicatesOf); registry matches: release-text's `matchOrganization` (names, aliases,
  * acronyms, trigrams) and the website's host. Every decision is version-checked and audited.
  */
-import { and, asc, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, ne, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { canManageOrganizations, canManageSignOn } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
 import { actorOf, updateVersioned } from '../../platform/write.js';
-import { similarity } from '../lint/index.js';
 import { insertOrganization } from '../registry/index.js';
 import { FUZZY_THRESHOLD, matchOrganization } from '../release-text/index.js';
 import { statementBySlug } from './settings-service.js';
@@ -21,7 +20,7 @@ import { audited, removeOpenSignatory, type Submission } from './submit-service.
 
 /** How many verified signatures the queue shows at once (oldest first); the rest follow as these are decided. */
 export const QUEUE_SIZE = 50;
-/** Signatures compared for duplicates: the statement's live ones, up to this many. */
+/** Duplicate pairs shown for one page of the queue, at most (a flood of one name stays bounded). */
 const COMPARED = 5000;
 
 export interface RegistryCandidate {
@@ -53,11 +52,51 @@ export const hostOf = (site: string | null) =>
         .replace(/[/?#].*$/, '')
     : '';
 
-function duplicateReason(a: Submission, b: Submission): DuplicateReason | null {
-  if (a.emailKey === b.emailKey) return 'email';
-  if (a.website && hostOf(a.website) === hostOf(b.website)) return 'website';
-  if (a.acronym && b.acronym && a.acronym.toLowerCase() === b.acronym.toLowerCase()) return 'acronym';
-  return similarity(a.name, b.name) >= FUZZY_THRESHOLD ? 'name' : null;
+/** hostOf in SQL: the same host the same way, so a website names one organization whatever its spelling. */
+const hostSql = (column: SQL) =>
+  sql`regexp_replace(regexp_replace(lower(${column}), '^(https?://)?(www\.)?', ''), '[/?#].*$', '')`;
+
+/**
+ * The likely duplicates of some waiting signatures among their statement's live ones (verified or
+ * approved), found by the database: the same email key, website host or acronym (equality joins within
+ * the statement), or a name as similar as the importer's threshold (pg_trgm's `%`, which the name_match
+ * trigram index answers, then `similarity` for the same measure). Each pair once, with its strongest reason.
+ */
+async function duplicatesOf(db: Db, waiting: Submission[]): Promise<Map<number, QueueItem['duplicates']>> {
+  const found = new Map<number, QueueItem['duplicates']>();
+  if (waiting.length === 0) return found;
+  const s = t.openSignOnSubmissions;
+  const ids = sql`${`{${waiting.map((w) => w.id).join(',')}}`}::int[]`;
+  // One branch per reason, so each is answered by its own join (the name's by the trigram index) rather
+  // than every pair of the statement tested against all four; the strongest reason of a pair wins.
+  const branch = (rank: number, why: DuplicateReason, on: SQL) => sql`
+    select w.id as waiting_id, o.id as other_id, ${rank}::int as rank, ${why}::text as why
+    from ${s} w join ${s} o on o.statement_id = w.statement_id and ${on}
+    where w.id = any(${ids}) and o.id <> w.id and o.status in ('verified', 'approved')`;
+  const pairs = await db.transaction(async (tx) => {
+    // `%` compares at this threshold (for this transaction only).
+    await tx.execute(sql`select set_config('pg_trgm.similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
+    return queryRows<{ waiting_id: number; other_id: number; why: DuplicateReason }>(
+      tx,
+      sql`select distinct on (waiting_id, other_id) waiting_id, other_id, why from (
+        ${branch(1, 'email', sql`o.email_key = w.email_key`)}
+        union all ${branch(2, 'website', sql`w.website is not null and ${hostSql(sql`o.website`)} = ${hostSql(sql`w.website`)}`)}
+        union all ${branch(3, 'acronym', sql`lower(o.acronym) = lower(w.acronym)`)}
+        union all ${branch(4, 'name', sql`o.name_match % w.name_match and similarity(o.name_match, w.name_match) >= ${FUZZY_THRESHOLD}`)}
+      ) pairs order by waiting_id, other_id, rank limit ${COMPARED}`,
+    );
+  });
+  const otherIds = [...new Set(pairs.map((p) => Number(p.other_id)))];
+  const others = otherIds.length === 0 ? [] : await db.select().from(s).where(inArray(s.id, otherIds));
+  const byId = new Map(others.map((o) => [o.id, o]));
+  for (const pair of pairs) {
+    const submission = byId.get(Number(pair.other_id));
+    if (!submission) continue;
+    const list = found.get(Number(pair.waiting_id)) ?? [];
+    list.push({ submission, why: pair.why });
+    found.set(Number(pair.waiting_id), list);
+  }
+  return found;
 }
 
 async function registryCandidate(db: Db, s: Submission): Promise<RegistryCandidate | null> {
@@ -70,7 +109,7 @@ async function registryCandidate(db: Db, s: Submission): Promise<RegistryCandida
     db,
     sql`select id, slug, name from organizations
         where website is not null and archived_at is null
-          and regexp_replace(regexp_replace(lower(website), '^https?://(www\\.)?', ''), '[/?#].*$', '') = ${host}
+          and ${hostSql(sql`website`)} = ${host}
         order by id limit 1`,
   );
   return bySite ? { id: Number(bySite.id), slug: bySite.slug, name: bySite.name, how: 'website' } : null;
@@ -80,7 +119,7 @@ export async function moderationQueue(db: Db, user: UserRow, slug: string): Prom
   if (!canManageSignOn(user)) throw new Forbidden('Only editors moderate sign-on');
   const statement = await statementBySlug(db, slug);
   const of = eq(t.openSignOnSubmissions.statementId, statement.id);
-  const [waiting, live, counted] = await Promise.all([
+  const [waiting, counted] = await Promise.all([
     db
       .select()
       .from(t.openSignOnSubmissions)
@@ -88,25 +127,16 @@ export async function moderationQueue(db: Db, user: UserRow, slug: string): Prom
       .orderBy(asc(t.openSignOnSubmissions.id))
       .limit(QUEUE_SIZE),
     db
-      .select()
-      .from(t.openSignOnSubmissions)
-      .where(and(of, inArray(t.openSignOnSubmissions.status, ['verified', 'approved'])))
-      .orderBy(asc(t.openSignOnSubmissions.id))
-      .limit(COMPARED),
-    db
       .select({ status: t.openSignOnSubmissions.status, n: sql<number>`count(*)::int` })
       .from(t.openSignOnSubmissions)
       .where(of)
       .groupBy(t.openSignOnSubmissions.status),
   ]);
+  const duplicates = await duplicatesOf(db, waiting);
   const items: QueueItem[] = [];
   for (const submission of waiting) {
-    const duplicates = live.flatMap((other) => {
-      if (other.id === submission.id) return [];
-      const why = duplicateReason(submission, other);
-      return why ? [{ submission: other, why }] : [];
-    });
-    items.push({ submission, duplicates, registry: await registryCandidate(db, submission) });
+    const registry = await registryCandidate(db, submission);
+    items.push({ submission, duplicates: duplicates.get(submission.id) ?? [], registry });
   }
   return { items, counts: Object.fromEntries(counted.map((c) => [c.status, Number(c.n)])) };
 }

@@ -226,4 +226,69 @@ describeEachEngine('open sign-on pages', (ctx) => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await as('memberOwn').get(`${page}/signatories.csv`)).statusCode).toBe(403);
   });
+
+  it('lists approved individuals apart from organizations, exports them, and says they stay off the release', async () => {
+    const slug = 'open-individuals';
+    await ctx.db.insert(t.statements).values({
+      slug,
+      title: localized('en', 'Statement open to individuals', { es: 'Declaración abierta a personas' }),
+      date: '2026-11-01',
+      status: 'published',
+    });
+    const page = `/en/workspace/open-sign-on/${slug}`;
+    const settings = { version: 0, open: '1', deadlineLocal: '', timeZone: 'UTC', individualsAllowed: '1' };
+    expect((await as('editor').post(`${page}/settings`, settings, page)).statusCode).toBe(303);
+    const signer = as('anonymous');
+    for (const [kind, name, email] of [
+      ['organization', 'Red Andina', 'red@andina.example'],
+      ['individual', 'Ana Pérez', 'ana@perez.example'],
+    ] as const) {
+      expect((await signForm(signer, slug, { kind, name, email })).statusCode).toBe(200);
+      const [mail] = await queuedMail(ctx.db, email);
+      const verify = linkIn(mail!.text, 'verify');
+      const csrf = cheerio
+        .load((await signer.get(verify)).body)('input[name=_csrf]')
+        .attr('value')!;
+      await signer.request('POST', verify, { _csrf: csrf });
+    }
+    for (const locale of ['en', 'es']) {
+      const $ = cheerio.load((await as('editor').get(`/${locale}/workspace/open-sign-on/${slug}`)).body);
+      const person = $('.open-signon-entry').filter((_, e) => $(e).text().includes('Ana Pérez'));
+      expect(person.find('.open-signon-individual-note').text()).toContain(
+        locale === 'en' ? 'not among the press release’s signatories' : 'no entre las firmantes del comunicado',
+      );
+      expect(person.find('input[name=addToSignatories]')).toHaveLength(0);
+    }
+    const $ = cheerio.load((await as('editor').get(page)).body);
+    for (const entry of $('.open-signon-entry').toArray()) {
+      const id = $(entry).attr('data-signature')!;
+      const version = $(entry).find('input[name=version]').first().attr('value')!;
+      const approve = { version, addToSignatories: '1' };
+      expect((await as('editor').post(`${page}/submissions/${id}/approve`, approve, page)).statusCode).toBe(303);
+    }
+    const [person] = await ctx.db
+      .select()
+      .from(t.openSignOnSubmissions)
+      .where(eq(t.openSignOnSubmissions.name, 'Ana Pérez'));
+    expect(person).toMatchObject({ status: 'approved', organizationId: null });
+    for (const [locale, count] of [
+      ['en', '2 signatories so far: 1 organization and 1 individual.'],
+      ['es', 'Hasta ahora, 2 firmantes: 1 organización y 1 persona a título personal.'],
+    ] as const) {
+      const statement = cheerio.load((await as('anonymous').get(`/${locale}/statements/${slug}`)).body);
+      expect(statement('.open-signatories-count').text()).toBe(count);
+      const lists = statement('.open-signatories-names');
+      expect(lists.eq(0).text()).toContain('Red Andina');
+      expect(lists.eq(0).text()).not.toContain('Ana Pérez');
+      expect(statement('.open-signatories-individuals .open-signatories-names').text()).toContain('Ana Pérez');
+    }
+    const csv = await as('editor').get(`${page}/signatories.csv`);
+    expect(
+      csv.body
+        .split('\r\n')
+        .filter(Boolean)
+        .slice(1)
+        .map((l) => l.split(',').slice(0, 2).join(',')),
+    ).toEqual(['organization,Red Andina', 'individual,Ana Pérez']);
+  });
 });

@@ -13,7 +13,7 @@ import { loadDemo } from '../demo/index.js';
 import { openSignatories, signatoryExportRows } from './list-service.js';
 import { decideSubmission, moderationQueue } from './moderation-service.js';
 import { saveOpenSignOnSettings } from './settings-service.js';
-import { submitSignature, verifySignature, withdrawOpenSignature } from './submit-service.js';
+import { submitSignature, VERIFY_TTL_MS, verifySignature, withdrawOpenSignature } from './submit-service.js';
 
 const NOW = new Date('2026-12-01T12:00:00Z');
 const links = { baseUrl: 'https://puente.example' };
@@ -79,9 +79,41 @@ describeEachEngine('open sign-on services', (ctx) => {
     const token = tokenIn(mail[0]!.text, 'verify');
     const stored = await ctx.db.select().from(t.openSignOnTokens);
     expect(stored.some((s) => s.tokenHash === token)).toBe(false);
-    expect((await listAudit(ctx.db, 'open_sign_on_submission', first.submission.id)).map((a) => a.action)).toEqual([
-      'submit',
-    ]);
+    const audit = await listAudit(ctx.db, 'open_sign_on_submission', first.submission.id);
+    expect(audit.map((a) => a.action)).toEqual(['submit']);
+    expect(audit[0]!.after).toMatchObject({ name: 'Red de Mujeres del Sur', status: 'unverified', country: 'GT' });
+    // The row, its two links, its audit row and its mail are written by one statement: each names the row.
+    const own = stored.filter((s) => s.submissionId === first.submission.id);
+    expect(own.map((s) => s.purpose).sort()).toEqual(['verify', 'withdraw']);
+    expect(own.every((s) => s.createdAt.getTime() === NOW.getTime() && s.expiresAt > NOW)).toBe(true);
+    expect(mail[0]).toMatchObject({ refTable: 'open_sign_on_submissions', refId: String(first.submission.id) });
+  });
+
+  it('mails new links to a signer who signs again once the first link expired, and only then', async () => {
+    const slug = await openStatement();
+    const at = (ms: number) => new Date(NOW.getTime() + ms);
+    const signAt = (when: Date) =>
+      submitSignature(
+        ctx.db,
+        { slug, kind: 'organization', name: 'Colectivo Sur', email: 'sur@colectivo.example', locale: 'en' },
+        when,
+        links,
+      );
+    const first = await signAt(NOW);
+    await signAt(at(VERIFY_TTL_MS - 1000));
+    expect(await queuedMail(ctx.db, 'sur@colectivo.example')).toHaveLength(1);
+    const later = await signAt(at(VERIFY_TTL_MS + 1000));
+    expect(later).toMatchObject({ created: false, submission: { id: first.submission.id } });
+    await signAt(at(VERIFY_TTL_MS + 2000));
+    const mail = await queuedMail(ctx.db, 'sur@colectivo.example');
+    expect(mail).toHaveLength(2);
+    expect(mail[1]!.refId).toBe(String(first.submission.id));
+    // The new link works; the expired one does not.
+    await expect(
+      verifySignature(ctx.db, tokenIn(mail[0]!.text, 'verify'), at(VERIFY_TTL_MS + 3000)),
+    ).rejects.toMatchObject({ reason: 'openSignonLinkInvalidReason' });
+    const verified = await verifySignature(ctx.db, tokenIn(mail[1]!.text, 'verify'), at(VERIFY_TTL_MS + 3000));
+    expect(verified.submission.status).toBe('verified');
   });
 
   it('keeps concurrent identical submissions to one row and one mail', async () => {

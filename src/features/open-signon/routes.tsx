@@ -19,7 +19,7 @@ import { csrfToken } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { hitRateLimit, RATE_LIMITS, type RateLimit } from '../../platform/web/rate-limit.js';
+import { hitRateLimits, RATE_LIMITS } from '../../platform/web/rate-limit.js';
 import { pageContext, sendHtml } from '../../platform/web/site-deps.js';
 import { redirectSaved, saveForm, signedInRoutes } from '../../platform/web/workspace-request.js';
 import { assertAllowed } from '../../platform/write.js';
@@ -32,7 +32,7 @@ import { type Decision, decideSubmission, moderationQueue } from './moderation-s
 import { openSignOnIsOpen, readSettings, saveOpenSignOnSettings, statementBySlug } from './settings-service.js';
 import {
   emailKeyOf,
-  publicStatementBySlug,
+  publicStatementWithSettings,
   submissionOfLink,
   submitSignature,
   verifySignature,
@@ -80,11 +80,16 @@ const SettingsBody = Type.Object(
 
 export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): void {
   localizedRoutes(app, (scope, locale) => {
-    /** Over a limit: the 429 page in the reader's language, saying when to try again. */
-    async function overLimit(reply: FastifyReply, ctx: PageContext, key: string, limit: RateLimit) {
-      const hit = await hitRateLimit(deps.db, key, limit, deps.now());
-      if (hit.allowed) return false;
-      reply.header('retry-after', String(hit.retryAfterSeconds));
+    /**
+     * Over a limit (per address, and per email when one was typed; counted together in one statement):
+     * the 429 page in the reader's language, saying when to try again.
+     */
+    async function overLimit(reply: FastifyReply, ctx: PageContext, address: string, emailKey: string) {
+      const hits = [{ key: `open-signon:${address}`, limit: RATE_LIMITS.openSignOn }];
+      if (emailKey) hits.push({ key: `open-signon-email:${emailKey}`, limit: RATE_LIMITS.openSignOnEmail });
+      const refused = (await hitRateLimits(deps.db, hits, deps.now())).find((hit) => !hit.allowed);
+      if (!refused) return false;
+      reply.header('retry-after', String(refused.retryAfterSeconds));
       sendHtml(reply, await (<RefusedPage ctx={ctx} status={429} reason="openSignonTooManyReason" />), 429);
       return true;
     }
@@ -97,8 +102,7 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
       form?: { typed: Typed; problems: Invalid },
     ) {
       const now = deps.now();
-      const statement = await publicStatementBySlug(deps.db, slug, now);
-      const settings = await readSettings(deps.db, statement.id);
+      const { statement, settings } = await publicStatementWithSettings(deps.db, slug, now);
       if (!settings) throw new NotFound(`Statement "${slug}" was never opened for public sign-on`);
       if (!openSignOnIsOpen(settings, now)) {
         const reason = settings.open ? ctx.t.openSignonDeadlinePassedReason : ctx.t.openSignonClosedReason;
@@ -141,14 +145,10 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
         const body = request.body;
         // Without SMTP no link could reach the signer, and an unconfirmed signature never counts.
         if (!deps.sendsMail) throw new Invalid('This server sends no email', [], 'openSignonNoMailReason');
-        if (await overLimit(reply, ctx, `open-signon:${request.ip}`, RATE_LIMITS.openSignOn)) return reply;
+        const typed = fields(body, SIGN_FIELDS);
+        if (await overLimit(reply, ctx, request.ip, emailKeyOf(typed.email))) return reply;
         if ((body[TRAP_FIELD] ?? '') !== '') {
           throw new Invalid('The honeypot field was filled in', [], 'openSignonTrapReason');
-        }
-        const typed = fields(body, SIGN_FIELDS);
-        const emailKey = emailKeyOf(typed.email);
-        if (emailKey && (await overLimit(reply, ctx, `open-signon-email:${emailKey}`, RATE_LIMITS.openSignOnEmail))) {
-          return reply;
         }
         const { slug } = request.params;
         try {

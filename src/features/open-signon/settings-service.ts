@@ -28,6 +28,20 @@ export async function readSettings(db: Db, statementId: number): Promise<OpenSig
   return row ?? null;
 }
 
+/** A statement and its sign-on settings (null: never opened) in one query: the public form reads both per post. */
+export async function statementWithSettings(
+  db: Db,
+  slug: string,
+): Promise<{ statement: StatementRow; settings: OpenSignOnSettings | null }> {
+  const [row] = await db
+    .select({ statement: t.statements, settings: t.openSignOnSettings })
+    .from(t.statements)
+    .leftJoin(t.openSignOnSettings, eq(t.openSignOnSettings.statementId, t.statements.id))
+    .where(eq(t.statements.slug, slug));
+  if (!row) throw new NotFound(`No statement "${slug}"`);
+  return row;
+}
+
 /** Open now: opened by the editors and its deadline, if any, still ahead. */
 export function openSignOnIsOpen(settings: Pick<OpenSignOnSettings, 'open' | 'deadline'> | null, now: Date): boolean {
   return Boolean(settings?.open) && (!settings?.deadline || now < settings.deadline);

@@ -177,11 +177,33 @@ function SignatureForm(props: {
   );
 }
 
-/** The approved signatories: how many, by country, and the first names (a bounded page). */
+/**
+ * The approved signatories: how many, by country, and the first names (a bounded page), organizations
+ * first and individuals apart (list-service.ts says why).
+ */
 export function OpenSignatoriesSection(props: { ctx: PageContext; signatories: OpenSignatories }) {
   const { ctx, signatories } = props;
   const { t, locale } = ctx;
-  const { total, byCountry, names } = signatories;
+  const { total, organizations, individuals, byCountry, names, individualNames } = signatories;
+  const nameList = (list: typeof names, count: number) => (
+    <>
+      <ul class="open-signatories-names">
+        {list.map((n) => (
+          <li data-signature={String(n.id)}>
+            <span safe>{n.acronym ? `${n.name} (${n.acronym})` : n.name}</span>
+            {n.country ? <span class="muted" safe>{` · ${countryLabel(n.country, locale)}`}</span> : ''}
+          </li>
+        ))}
+      </ul>
+      {count > list.length ? (
+        <p class="muted" safe>
+          {t.openSignonMoreNames(count - list.length)}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
   return (
     <Section id="open-signatories-heading" title={t.openSignonSignatoriesHeading} class="open-signatories">
       {total === 0 ? (
@@ -191,21 +213,16 @@ export function OpenSignatoriesSection(props: { ctx: PageContext; signatories: O
       ) : (
         <>
           <p class="open-signatories-count" safe>
-            {t.openSignonSignatoriesCount(total)}
+            {individuals === 0
+              ? t.openSignonSignatoriesCount(total)
+              : t.openSignonSignatoriesByKind(organizations, individuals)}
           </p>
-          <ul class="open-signatories-names">
-            {names.map((n) => (
-              <li data-signature={String(n.id)}>
-                <span safe>{n.acronym ? `${n.name} (${n.acronym})` : n.name}</span>
-                {n.kind === 'individual' ? <span class="muted" safe>{` · ${t.openSignonIndividual}`}</span> : ''}
-                {n.country ? <span class="muted" safe>{` · ${countryLabel(n.country, locale)}`}</span> : ''}
-              </li>
-            ))}
-          </ul>
-          {total > names.length ? (
-            <p class="muted" safe>
-              {t.openSignonMoreNames(total - names.length)}
-            </p>
+          {organizations > 0 ? nameList(names, organizations) : ''}
+          {individuals > 0 ? (
+            <div class="open-signatories-individuals">
+              <h3 safe>{t.openSignonIndividualsHeading}</h3>
+              {nameList(individualNames, individuals)}
+            </div>
           ) : (
             ''
           )}

@@ -298,7 +298,9 @@ function QueueEntry(props: {
             </label>
           </div>
         ) : (
-          ''
+          <p class="hint open-signon-individual-note" safe>
+            {t.openSignonIndividualNotInRelease}
+          </p>
         )}
         <button type="submit" aria-label={`${t.openSignonApprove}: ${s.name}`} safe>
           {t.openSignonApprove}

@@ -8,7 +8,7 @@ export type { Extraction } from './extract.js';
 export { extractRelease } from './extract.js';
 export { dateline } from './header.js';
 export type { RegistryMatch } from './match.js';
-export { FUZZY_THRESHOLD, matchOrganization, matchPerson, nameSimilarity } from './match.js';
+export { FUZZY_THRESHOLD, matchKey, matchOrganization, matchPerson, nameSimilarity } from './match.js';
 export { acronymOf, cleanOrgName } from './names.js';
 export type { Block } from './normalize.js';
 export { normalizeText, plain } from './normalize.js';

@@ -26,7 +26,8 @@ export interface RegistryMatch {
 }
 
 /** The SQL form of our comparison key: lower case, no accents, straight apostrophes. */
-const key = (column: ReturnType<typeof sql>) => sql`lower(unaccent(translate(${column}, '’‘', '''''')))`;
+export const matchKey = (column: ReturnType<typeof sql>) => sql`lower(unaccent(translate(${column}, '’‘', '''''')))`;
+const key = matchKey;
 
 export async function matchOrganization(db: Db, rawName: string): Promise<RegistryMatch | null> {
   const name = cleanOrgName(rawName);

@@ -47,38 +47,46 @@ outboxWakeups.setMaxListeners(0);
 export async function enqueueMail(db: Db, mail: OutgoingMail | OutgoingMail[], now = new Date()): Promise<void> {
   const all = Array.isArray(mail) ? mail : [mail];
   if (all.length === 0) return;
-  for (const m of all) {
-    if (!m.idempotencyKey || m.idempotencyKey.length > MAX_KEY_LENGTH) {
-      throw new Error(
-        `enqueueMail: the idempotency key must be 1 to ${MAX_KEY_LENGTH} characters (got "${m.idempotencyKey}")`,
-      );
-    }
-    if (!m.to.includes('@'))
-      throw new Error(`enqueueMail: "${m.to}" is not an email address (key ${m.idempotencyKey})`);
-  }
+  const rows = all.map((m) => outboxRow(m, now));
   // Batches keep each statement's parameters well under PostgreSQL's 65,535 for a list of thousands.
-  for (let i = 0; i < all.length; i += 500) {
+  for (let i = 0; i < rows.length; i += 500) {
     await db
       .insert(mailOutbox)
-      .values(
-        all.slice(i, i + 500).map((m) => ({
-          idempotencyKey: m.idempotencyKey,
-          kind: m.kind,
-          to: m.to.trim(),
-          subject: m.subject,
-          text: m.text,
-          html: m.html ?? null,
-          unsubscribeUrl: m.unsubscribe?.url ?? null,
-          attachments: m.attachments ?? [],
-          refTable: m.ref?.table ?? null,
-          refId: m.ref?.id ?? null,
-          forgetBody: m.forgetBody ?? false,
-          sendAfter: m.sendAfter ?? now,
-          createdAt: now,
-        })),
-      )
+      .values(rows.slice(i, i + 500))
       .onConflictDoNothing({ target: mailOutbox.idempotencyKey });
   }
-  // Inside a transaction the rows are not visible until it commits: then the next poll finds them.
+  wakeOutboxSenders();
+}
+
+/**
+ * The outbox row of one mail, checked; for a caller that writes it in the statement of the change that
+ * causes it (insertFrom, then `on conflict (idempotency_key) do nothing` and wakeOutboxSenders()).
+ */
+export function outboxRow(m: OutgoingMail, now: Date): typeof mailOutbox.$inferInsert {
+  if (!m.idempotencyKey || m.idempotencyKey.length > MAX_KEY_LENGTH) {
+    throw new Error(
+      `enqueueMail: the idempotency key must be 1 to ${MAX_KEY_LENGTH} characters (got "${m.idempotencyKey}")`,
+    );
+  }
+  if (!m.to.includes('@')) throw new Error(`enqueueMail: "${m.to}" is not an email address (key ${m.idempotencyKey})`);
+  return {
+    idempotencyKey: m.idempotencyKey,
+    kind: m.kind,
+    to: m.to.trim(),
+    subject: m.subject,
+    text: m.text,
+    html: m.html ?? null,
+    unsubscribeUrl: m.unsubscribe?.url ?? null,
+    attachments: m.attachments ?? [],
+    refTable: m.ref?.table ?? null,
+    refId: m.ref?.id ?? null,
+    forgetBody: m.forgetBody ?? false,
+    sendAfter: m.sendAfter ?? now,
+    createdAt: now,
+  };
+}
+
+/** Inside a transaction the rows are not visible until it commits: then the next poll finds them. */
+export function wakeOutboxSenders(): void {
   setImmediate(() => outboxWakeups.emit('wake'));
 }

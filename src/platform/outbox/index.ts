@@ -5,7 +5,7 @@
  */
 
 export { OUTBOX_DEFAULTS } from './defaults.js';
-export { enqueueMail, type OutgoingMail } from './enqueue.js';
+export { enqueueMail, type OutgoingMail, outboxRow, wakeOutboxSenders } from './enqueue.js';
 export { messageIdFor } from './message-id.js';
 export {
   type OutboxSender,

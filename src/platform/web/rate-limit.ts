@@ -43,15 +43,62 @@ export const RATE_LIMITS = {
   export: { limit: 30, windowMs: 60_000 },
 } satisfies Record<string, RateLimit>;
 
-export async function hitRateLimit(
+export interface RateLimitHit {
+  allowed: boolean;
+  retryAfterSeconds: number;
+}
+
+export async function hitRateLimit(db: Db, key: string, limit: RateLimit, now: Date): Promise<RateLimitHit> {
+  const [row] = await bucketUpsert(db, key, limit, now);
+  if (!row) throw new Error('rate limit upsert returned nothing');
+  return hitOf(row, limit, now);
+}
+
+/**
+ * Several buckets counted in one statement (one upsert each, as data-modifying CTEs), so a form checked
+ * against limits per address and per email costs one round trip. Each bucket is counted, allowed or not.
+ */
+export async function hitRateLimits(
   db: Db,
-  key: string,
-  { limit, windowMs }: RateLimit,
+  hits: { key: string; limit: RateLimit }[],
   now: Date,
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+): Promise<RateLimitHit[]> {
+  // One statement may not write a row twice: two hits on one key are one hit.
+  if (new Set(hits.map((h) => h.key)).size !== hits.length) throw new Error('hitRateLimits: a key named twice');
+  const buckets = hits.map(({ key, limit }, i) => db.$with(`bucket${i}`).as(bucketUpsert(db, key, limit, now)));
+  const [first, ...others] = buckets;
+  if (!first) return [];
+  const selection = Object.fromEntries(
+    buckets.map((b, i) => [`b${i}`, { windowStart: b.windowStart, count: b.count }]),
+  ) as Record<string, { windowStart: typeof first.windowStart; count: typeof first.count }>;
+  // Each upsert answers exactly one row: their cross product is one row holding every bucket.
+  let query = db
+    .with(...buckets)
+    .select(selection)
+    .from(first)
+    .$dynamic();
+  for (const other of others) query = query.crossJoin(other);
+  const [row] = await query;
+  if (!row) throw new Error('rate limit upsert returned nothing');
+  return hits.map(({ limit }, i) => {
+    const bucket = row[`b${i}`];
+    if (!bucket) throw new Error('rate limit upsert returned nothing');
+    return hitOf(bucket, limit, now);
+  });
+}
+
+function hitOf(bucket: { windowStart: Date; count: number }, limit: RateLimit, now: Date): RateLimitHit {
+  const resetAt = new Date(bucket.windowStart).getTime() + limit.windowMs;
+  return {
+    allowed: bucket.count <= limit.limit,
+    retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)),
+  };
+}
+
+function bucketUpsert(db: Db, key: string, { windowMs }: RateLimit, now: Date) {
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const expired = sql`${rateLimitBuckets.windowStart} <= ${cutoff}::timestamptz`;
-  const [row] = await db
+  return db
     .insert(rateLimitBuckets)
     .values({ key, windowStart: now, count: 1 })
     .onConflictDoUpdate({
@@ -61,13 +108,7 @@ export async function hitRateLimit(
         count: sql`case when ${expired} then 1 else ${rateLimitBuckets.count} + 1 end`,
       },
     })
-    .returning();
-  if (!row) throw new Error('rate limit upsert returned nothing');
-  const resetAt = new Date(row.windowStart).getTime() + windowMs;
-  return {
-    allowed: row.count <= limit,
-    retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now.getTime()) / 1000)),
-  };
+    .returning({ windowStart: rateLimitBuckets.windowStart, count: rateLimitBuckets.count });
 }
 
 /** The one answer to a visitor over a limit: 429, when to retry, and why in their language. */

@@ -67,6 +67,11 @@ export const openSignOnSubmissions = pgTable(
     /** Lower case, no accents, letters and digits only: the same signer typing again is the same row. */
     nameKey: text('name_key').notNull(),
     emailKey: text('email_key').notNull(),
+    /**
+     * The name as the registry matcher compares names (release-text's matchKey: lower case, no accents,
+     * straight apostrophes), kept so duplicates are found by the trigram index rather than pair by pair.
+     */
+    nameMatch: text('name_match').notNull().default(''),
     /** The submission this one was merged into (a duplicate the editors folded). */
     mergedInto: integer('merged_into').references((): AnyPgColumn => openSignOnSubmissions.id, {
       onDelete: 'set null',
@@ -82,6 +87,8 @@ export const openSignOnSubmissions = pgTable(
     // Re-submitting (a double click, a retry, two tabs) is the same row, whatever the concurrency.
     uniqueIndex('open_sign_on_submissions_signer_key').on(t.statementId, t.emailKey, t.nameKey),
     index('open_sign_on_submissions_queue_idx').on(t.statementId, t.status, t.id),
+    // Likely duplicates by name (moderation-service.ts): `%` at the importer's threshold probes this index.
+    index('open_sign_on_submissions_name_trgm_idx').using('gin', sql`${t.nameMatch} gin_trgm_ops`),
     check('open_sign_on_submissions_country_iso', sql`${t.country} is null or ${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );

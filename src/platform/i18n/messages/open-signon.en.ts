@@ -53,6 +53,11 @@ export const openSignonEn = {
   openSignonCountryUnknown: 'Country not given',
   openSignonMoreNames: (n: number) => (n === 1 ? 'and 1 more.' : `and ${n} more.`),
   openSignonIndividual: 'individual',
+  openSignonSignatoriesByKind: (organizations: number, individuals: number) =>
+    `${organizations + individuals} signatories so far: ${organizations === 1 ? '1 organization' : `${organizations} organizations`} and ${individuals === 1 ? '1 individual' : `${individuals} individuals`}.`,
+  openSignonIndividualsHeading: 'Individuals',
+  openSignonIndividualNotInRelease:
+    'A person signing for themselves appears on the statement’s public list and in the exports, not among the press release’s signatories, which are organizations.',
   openSignonSignLink: 'Sign this statement',
   openSignonMailSubject: (title: string) => `Confirm your signature: ${title}`,
   openSignonMailBody: (p: { name: string; title: string; verifyUrl: string; withdrawUrl: string; hours: number }) =>

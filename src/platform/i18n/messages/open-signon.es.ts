@@ -55,6 +55,11 @@ export const openSignonEs = {
   openSignonCountryUnknown: 'Sin país indicado',
   openSignonMoreNames: (n: number) => (n === 1 ? 'y 1 más.' : `y ${n} más.`),
   openSignonIndividual: 'a título personal',
+  openSignonSignatoriesByKind: (organizations: number, individuals: number) =>
+    `Hasta ahora, ${organizations + individuals} firmantes: ${organizations === 1 ? '1 organización' : `${organizations} organizaciones`} y ${individuals === 1 ? '1 persona a título personal' : `${individuals} personas a título personal`}.`,
+  openSignonIndividualsHeading: 'Personas a título personal',
+  openSignonIndividualNotInRelease:
+    'Quien firma a título personal aparece en la lista pública de la declaración y en las exportaciones, pero no entre las firmantes del comunicado de prensa, que son organizaciones.',
   openSignonSignLink: 'Firma esta declaración',
   openSignonMailSubject: (title: string) => `Confirma tu firma: ${title}`,
   openSignonMailBody: (p: { name: string; title: string; verifyUrl: string; withdrawUrl: string; hours: number }) =>
