@@ -40,7 +40,6 @@ import {
   statementStateColumns,
   type VisibilityState,
 } from '../../platform/visibility.js';
-import { recommendationNumber } from '../statements/index.js';
 import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from './word-density.js';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -336,7 +335,7 @@ async function findHits(
         ${headline(excerptWindow(sql`shown.body`, sql`case when h.shown = 'es' then ${firstLexeme(parsed?.es)} else ${firstLexeme(parsed?.en)} end`), 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
         ${s.slug} as statement_slug, ${s.title} as statement_title,
         ${recommendations.slug} as recommendation_slug, ${recommendations.id} as recommendation_id,
-        case when ${recommendations.id} is not null then ${recommendationNumber()} end as recommendation_number,
+        ${recommendations.number} as recommendation_number,
         coalesce(${releases.slug}, ${organizations.slug}) as slug
       from (
         select c.kind, c.source_id, c.statement_id, c.recommendation_id, c.date, ${shown} as shown, ${rank} as rank,

@@ -92,7 +92,12 @@ describeEachEngine('stored recommendation numbers', (ctx) => {
     const a = await createStatement(ctx.db, statementInput({ slug: 'numbered-a' }), ana, NOW);
     const b = await createStatement(ctx.db, statementInput({ slug: 'numbered-b' }), ana, NOW);
     const rows = (slugs: string[], statementId: number, position: (i: number) => number) =>
-      slugs.map((slug, i) => ({ statementId, slug, position: position(i), text: { en: { text: slug } } }));
+      slugs.map((slug, i) => ({
+        statementId,
+        slug,
+        position: position(i),
+        text: { en: { text: slug, origin: 'original' as const } },
+      }));
     // Positions from 0 with a tie (the id breaks it) and a gap, as loaded data has them.
     await ctx.db.insert(r).values(rows(['a0', 'a1', 'a2', 'a3'], a.id, (i) => [0, 5, 5, 9][i]!));
     await ctx.db.insert(r).values(rows(['b0', 'b1'], b.id, (i) => i * 10));
@@ -122,7 +127,7 @@ describeEachEngine('stored recommendation numbers', (ctx) => {
     // A change of text moves nothing and renumbers nothing.
     await ctx.db
       .update(r)
-      .set({ text: { en: { text: 'changed' } } })
+      .set({ text: { en: { text: 'changed', origin: 'original' as const } } })
       .where(eq(r.statementId, b.id));
     expect((await numbered(b.id)).map(([, n]) => n)).toEqual([1, 2, 3]);
     expect(await wrongNumbers()).toEqual([]);
@@ -138,7 +143,7 @@ describeEachEngine('stored recommendation numbers', (ctx) => {
         slug: `loaded-${i}`,
         // Before and after the typed one, in reverse order of insertion.
         position: 600 - 2 * i - 300,
-        text: { en: { text: `Loaded ${i}` } },
+        text: { en: { text: `Loaded ${i}`, origin: 'original' as const } },
       }));
       const ids = await bulkInsert<typeof r, { id: number }>(tx, r, loaded, ['id']);
       const [unnumbered] = await tx.select({ n: sql<number>`count(*)::int` }).from(r).where(eq(r.number, 0));
