@@ -288,7 +288,9 @@ async function findHits(
         )}limit ${SEARCH_CANDIDATES}) as ${d})`;
     });
   const other: Locale = locale === 'en' ? 'es' : 'en';
-  // Matching is computed once per candidate (c.in_en, c.in_es), for the language shown and the rank.
+  // Matching and name similarity are computed once per candidate (c.in_en, c.in_es, c.name_similarity), for the
+  // language shown and the rank: `offset 0` keeps the planner from folding c into the ranking query, which wrote each
+  // expression out again wherever it is used (word_similarity twice per organization, each match three times).
   const matched = (l: Locale) => sql.raw(l === 'en' ? 'c.in_en' : 'c.in_es');
   // The language whose text is shown: the filter's, else the reader's when it matched, else the other's when it did.
   const shown = input.lang
@@ -297,7 +299,7 @@ async function findHits(
   const rank = sql`greatest(
     case when c.in_en then ts_rank(c.tsv_en, ${qEn}) else 0 end,
     case when c.in_es then ts_rank(c.tsv_es, ${qEs}) else 0 end,
-    case when c.names <> '' and ${plain} <% c.names then word_similarity(${plain}, c.names) * 0.5 else 0 end)`;
+    case when c.name_similarity >= ${NAME_SIMILARITY} then c.name_similarity * 0.5 else 0 end)`;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
   const state = audience === 'unpublished' ? stateExpression(now, sql`h.kind`) : sql`null`;
   const shownText = (text: 'title' | 'body') =>
@@ -342,9 +344,11 @@ async function findHits(
           max(c.group_candidates) over () as candidates
         from (
           select ${d.kind} as kind, ${d.sourceId} as source_id, ${d.statementId} as statement_id,
-            ${d.recommendationId} as recommendation_id, ${d.date} as date, ${d.names} as names,
+            ${d.recommendationId} as recommendation_id, ${d.date} as date,
+            case when ${d.names} <> '' then word_similarity(${plain}, ${d.names}) else 0 end as name_similarity,
             ${d.tsvEn} as tsv_en, ${d.tsvEs} as tsv_es, ${inEn} as in_en, ${inEs} as in_es, group_candidates
           from (${sql.join(candidates(dense), sql` union all `)}) as ${d}
+          offset 0
         ) c
         order by rank desc, c.date desc nulls last, c.kind, c.source_id
         limit ${SEARCH_PAGE_SIZE + 1} offset ${offset}
