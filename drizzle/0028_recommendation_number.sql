@@ -13,6 +13,9 @@ RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   was text := coalesce(current_setting('puente.renumbering', true), '');
 BEGIN
+  -- Two transactions changing one statement's recommendations at once would each number from a snapshot without the
+  -- other's rows: the second waits here for the first to commit, and its update (a new snapshot) then sees them.
+  PERFORM 1 FROM statements WHERE id = ANY(first_statement) ORDER BY id FOR NO KEY UPDATE;
   PERFORM set_config('puente.renumbering', 'on', true);
   UPDATE recommendations r SET number = n.number
   FROM (
