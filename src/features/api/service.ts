@@ -16,7 +16,6 @@ import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { publicReleasesCondition, publicStatementsCondition } from '../../platform/visibility.js';
-import { recommendationNumber } from '../statements/index.js';
 import { type ApiContext, apiText, htmlLinks } from './context.js';
 import type {
   ApiOrganization,
@@ -194,7 +193,7 @@ function recommendationQuery(c: ApiContext, where: SQL | undefined) {
       id: r.id,
       slug: r.slug,
       position: r.position,
-      number: recommendationNumber(),
+      number: r.number,
       text: r.text,
       sdgs: r.sdgs,
       sourceReference: r.sourceReference,

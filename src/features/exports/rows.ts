@@ -33,7 +33,7 @@ const r = t.recommendations;
 const su = t.followupStatusUpdates;
 const fr = t.followupResponses;
 
-/** A statement's own order (index recommendations_statement_order_idx), which also gives each its number. */
+/** A statement's own order (index recommendations_statement_order_idx). */
 const RECOMMENDATION_ORDER: SortKey[] = [
   { column: r.position, direction: 'asc' },
   { column: r.id, direction: 'asc' },
@@ -44,10 +44,8 @@ const text = (value: LocalizedText | null | undefined, locale: 'en' | 'es') => v
 
 /**
  * Statements a page at a time, each statement's recommendations a batch at a time, each read an index
- * range (one keyset over the join of both tables would sort every row again for each batch). A
- * recommendation's number is counted here as its statement is walked in order: the same number as
- * `recommendationNumber()` gives, without counting its siblings again for every row. Rows are written
- * a batch of `BATCH` recommendations at a time, gathered across small statements.
+ * range (one keyset over the join of both tables would sort every row again for each batch). Rows are
+ * written a batch of `BATCH` recommendations at a time, gathered across small statements.
  */
 export async function* exportRows(db: Db, scope: ExportScope): AsyncGenerator<ExportRow> {
   const where: SQL | undefined = and(
@@ -79,7 +77,6 @@ export async function* exportRows(db: Db, scope: ExportScope): AsyncGenerator<Ex
           .limit(limit),
     });
     for (const statement of statements.items) {
-      let number = 0;
       let after: string | undefined;
       do {
         const page = await keysetPage({
@@ -93,6 +90,7 @@ export async function* exportRows(db: Db, scope: ExportScope): AsyncGenerator<Ex
                 id: r.id,
                 position: r.position,
                 slug: r.slug,
+                number: r.number,
                 text: r.text,
                 currentStatus: su.status,
                 currentStatusDate: su.date,
@@ -103,7 +101,7 @@ export async function* exportRows(db: Db, scope: ExportScope): AsyncGenerator<Ex
               .orderBy(...orderBy)
               .limit(limit),
         });
-        for (const rec of page.items) buffer.push({ ...rec, number: ++number, statement });
+        for (const rec of page.items) buffer.push({ ...rec, statement });
         if (buffer.length >= BATCH) {
           yield* await batchRows(db, scope, buffer);
           buffer = [];

@@ -13,7 +13,6 @@ import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { publicFollowupCondition, publicStatementsCondition } from '../../platform/visibility.js';
-import { recommendationNumber } from '../statements/index.js';
 
 /** Entries per feed: enough for a reader that polls daily, small enough to serve often. */
 export const FEED_ENTRIES = 50;
@@ -79,7 +78,7 @@ export async function latestPublicFollowup(
     embargo: t.statements.embargoUntil,
     recommendationSlug: t.recommendations.slug,
     recommendationText: t.recommendations.text,
-    number: recommendationNumber(),
+    number: t.recommendations.number,
   };
   const [updates, responses] = await Promise.all([
     db

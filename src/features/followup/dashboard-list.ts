@@ -21,7 +21,7 @@ import type { ImplementationStatus } from './status.js';
 export const LIST_PAGE_SIZE = 50;
 
 export interface ListedRecommendation extends RecommendationInStatement {
-  /** The stored position, for ordering only: the number shown is `recommendationNumber()`'s. */
+  /** The stored position, for ordering only: the number shown is the stored `number`. */
   position: number;
   statementId: number;
   status: ImplementationStatus | null;

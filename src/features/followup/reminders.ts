@@ -6,7 +6,7 @@
 import { and, asc, count, desc, eq, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { recommendationNumber, recommendationOrder } from '../statements/index.js';
+import { recommendationOrder } from '../statements/index.js';
 import { dayOf, monthsBefore } from './overdue.js';
 
 export const DEFAULT_STALE_MONTHS = 6;
@@ -58,7 +58,7 @@ export async function staleRecommendations(
     .select({
       id: t.recommendations.id,
       slug: t.recommendations.slug,
-      number: recommendationNumber(),
+      number: t.recommendations.number,
       text: t.recommendations.text,
       statementSlug: t.statements.slug,
       statementTitle: t.statements.title,

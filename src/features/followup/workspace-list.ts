@@ -15,7 +15,6 @@ import { decodeCursor, type KeysetPage, keysetPage, type PageRequest, type SortK
 import * as t from '../../platform/db/schema/index.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
-import { recommendationNumber } from '../statements/index.js';
 import { currentJoin, ownFilter } from './dashboard-filter.js';
 import type { WorkspaceListFilters } from './filters.js';
 import { monthsBefore } from './overdue.js';
@@ -73,7 +72,7 @@ export async function listForFollowup(
       ? sql`not exists (select 1 from ${su} recent where recent.recommendation_id = ${r.id} and recent.date >= ${cutoff})`
       : undefined,
   );
-  const columns = sql`${r.id}, ${r.position}, ${r.text}, ${recommendationNumber()} as number, ${su.status} as status,
+  const columns = sql`${r.id}, ${r.position}, ${r.text}, ${r.number} as number, ${su.status} as status,
     ${su.date}::text as status_date`;
   const inStatement =
     filters.status === undefined || filters.status === 'none'

@@ -159,6 +159,31 @@ describeEachEngine('search', (ctx) => {
     expect(found).toBeGreaterThan(10);
   });
 
+  it('the filter years follow writes and embargo lifts (kept between searches, never stale)', async () => {
+    const years = async (now: Date, audience: 'public' | 'unpublished' = 'public') =>
+      (await search(ctx.db, readSearchRequest({ q: 'asylum' }), 'en', now, audience)).years;
+    const [statement] = await ctx.db.select().from(t.statements).where(eq(t.statements.slug, STATEMENT));
+    const start = new Date(clock.getTime() + 24 * 3600_000);
+    expect(await years(start)).not.toContain(1998);
+    // A write: the statement moves to 1998 under an embargo; editors' years have it, the public's not yet.
+    const lifts = new Date(start.getTime() + 3600_000);
+    await ctx.db
+      .update(t.statements)
+      .set({ date: '1998-05-01', embargoUntil: lifts })
+      .where(eq(t.statements.id, statement!.id));
+    expect(await years(start)).not.toContain(1998);
+    expect(await years(start, 'unpublished')).toContain(1998);
+    // Time alone: the embargo lifts with no write, and the public's years have it.
+    expect(await years(new Date(lifts.getTime() + 1000))).toContain(1998);
+    // And back: a search at an earlier instant does not get the later instant's years.
+    expect(await years(start)).not.toContain(1998);
+    await ctx.db
+      .update(t.statements)
+      .set({ date: statement!.date, embargoUntil: statement!.embargoUntil })
+      .where(eq(t.statements.id, statement!.id));
+    expect(await years(new Date(lifts.getTime() + 1000))).not.toContain(1998);
+  });
+
   it('is rate-limited per address', async () => {
     const visitor = new Visitor(app);
     const statuses: number[] = [];

@@ -18,6 +18,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
+import { contentVersionReader } from '../../platform/db/content-version.js';
 import {
   followupResponses,
   followupStatusUpdates,
@@ -35,12 +36,12 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import {
   inPublicWindow,
+  nextVisibilityChange,
   releaseStateCondition,
   stateCondition,
   statementStateColumns,
   type VisibilityState,
 } from '../../platform/visibility.js';
-import { recommendationNumber } from '../statements/index.js';
 import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from './word-density.js';
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -64,7 +65,6 @@ const SEARCH_GROUPS: readonly (readonly SearchKind[])[] = [
   ['statement', 'release'],
   ['recommendation', 'followup_response', 'followup_status_update'],
 ];
-const TITLED: readonly SearchKind[] = ['statement', 'release', 'organization'];
 const ENTRIES = SEARCH_GROUPS[2] as readonly SearchKind[];
 /** Word similarity (pg_trgm) a name or title needs to count as a typo of the words typed. */
 const NAME_SIMILARITY = 0.5;
@@ -277,11 +277,10 @@ async function findHits(
       const kinds = group.filter((kind) => wanted.has(kind));
       const scanned = dense && group === ENTRIES;
       const match = scanned ? scannedWords : group.includes('organization') ? [...words, byName] : words;
-      // The kinds of the group's indexes (their partial predicate), then the kinds wanted, as a test no index serves:
-      // the primary key would otherwise read a few hundred organizations, testing each name's similarity.
-      const indexed = group === ENTRIES ? ENTRIES : TITLED;
+      // The group's kinds as its indexes' partial predicate (schema/search.ts), then the kinds wanted, as a test no
+      // index serves: the primary key would otherwise read a few hundred organizations, testing each name's similarity.
       return sql`(select *, count(*) over () as group_candidates from (select * from ${d}
-        where ${d.kind} in ${sql.raw(`(${indexed.map((k) => `'${k}'`).join(', ')})`)}
+        where ${d.kind} in ${sql.raw(`(${group.map((k) => `'${k}'`).join(', ')})`)}
         and (${d.kind} in ${kinds}) is true and (${sql.join(match, sql` or `)})
         ${sql.join(
           filters.map((f) => sql`and ${f} `),
@@ -289,7 +288,9 @@ async function findHits(
         )}limit ${SEARCH_CANDIDATES}) as ${d})`;
     });
   const other: Locale = locale === 'en' ? 'es' : 'en';
-  // Matching is computed once per candidate (c.in_en, c.in_es), for the language shown and the rank.
+  // Matching and name similarity are computed once per candidate (c.in_en, c.in_es, c.name_similarity), for the
+  // language shown and the rank: `offset 0` keeps the planner from folding c into the ranking query, which wrote each
+  // expression out again wherever it is used (word_similarity twice per organization, each match three times).
   const matched = (l: Locale) => sql.raw(l === 'en' ? 'c.in_en' : 'c.in_es');
   // The language whose text is shown: the filter's, else the reader's when it matched, else the other's when it did.
   const shown = input.lang
@@ -298,7 +299,7 @@ async function findHits(
   const rank = sql`greatest(
     case when c.in_en then ts_rank(c.tsv_en, ${qEn}) else 0 end,
     case when c.in_es then ts_rank(c.tsv_es, ${qEs}) else 0 end,
-    case when c.names <> '' and ${plain} <% c.names then word_similarity(${plain}, c.names) * 0.5 else 0 end)`;
+    case when c.name_similarity >= ${NAME_SIMILARITY} then c.name_similarity * 0.5 else 0 end)`;
   const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
   const state = audience === 'unpublished' ? stateExpression(now, sql`h.kind`) : sql`null`;
   const shownText = (text: 'title' | 'body') =>
@@ -336,16 +337,18 @@ async function findHits(
         ${headline(excerptWindow(sql`shown.body`, sql`case when h.shown = 'es' then ${firstLexeme(parsed?.es)} else ${firstLexeme(parsed?.en)} end`), 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
         ${s.slug} as statement_slug, ${s.title} as statement_title,
         ${recommendations.slug} as recommendation_slug, ${recommendations.id} as recommendation_id,
-        case when ${recommendations.id} is not null then ${recommendationNumber()} end as recommendation_number,
+        ${recommendations.number} as recommendation_number,
         coalesce(${releases.slug}, ${organizations.slug}) as slug
       from (
         select c.kind, c.source_id, c.statement_id, c.recommendation_id, c.date, ${shown} as shown, ${rank} as rank,
           max(c.group_candidates) over () as candidates
         from (
           select ${d.kind} as kind, ${d.sourceId} as source_id, ${d.statementId} as statement_id,
-            ${d.recommendationId} as recommendation_id, ${d.date} as date, ${d.names} as names,
+            ${d.recommendationId} as recommendation_id, ${d.date} as date,
+            case when ${d.names} <> '' then word_similarity(${plain}, ${d.names}) else 0 end as name_similarity,
             ${d.tsvEn} as tsv_en, ${d.tsvEs} as tsv_es, ${inEn} as in_en, ${inEs} as in_es, group_candidates
           from (${sql.join(candidates(dense), sql` union all `)}) as ${d}
+          offset 0
         ) c
         order by rank desc, c.date desc nulls last, c.kind, c.source_id
         limit ${SEARCH_PAGE_SIZE + 1} offset ${offset}
@@ -416,16 +419,54 @@ interface RawHit {
   slug: string | null;
 }
 
+type FilterChoices = Pick<SearchPage, 'themes' | 'years'>;
+
+/**
+ * The filter choices as last read, per database and audience: they depend on the content (themes, dated material)
+ * and, for the public, on time (an embargo lifting adds a year), never on the words. Kept while the content version
+ * (platform/db/content-version.ts: moved by every committed write to public material, drafts included) is the same
+ * and `now` is before the next visibility change, as the render cache keeps its pages.
+ */
+interface KeptChoices {
+  version: number;
+  /** The `now` they were read at, and the next instant time alone changes them (ms; Infinity when never). */
+  readAt: number;
+  until: number;
+  choices: FilterChoices;
+}
+const keptChoices = new WeakMap<Db, Map<SearchAudience, KeptChoices>>();
+const versionReaders = new WeakMap<Db, () => Promise<number>>();
+
+async function filterChoices(db: Db, now: Date, audience: SearchAudience): Promise<FilterChoices> {
+  let readVersion = versionReaders.get(db);
+  if (!readVersion) {
+    readVersion = contentVersionReader(db);
+    versionReaders.set(db, readVersion);
+  }
+  const version = await readVersion();
+  const at = now.getTime();
+  let kept = keptChoices.get(db);
+  if (!kept) {
+    kept = new Map();
+    keptChoices.set(db, kept);
+  }
+  const hit = kept.get(audience);
+  if (hit && hit.version === version && hit.readAt <= at && at < hit.until) return hit.choices;
+  // Searches that miss together each read them: a few queries, once per change.
+  const [choices, until] = await Promise.all([
+    readFilterChoices(db, now, audience),
+    audience === 'public' ? nextVisibilityChange(db, now) : null,
+  ]);
+  kept.set(audience, { version, readAt: at, until: until?.getTime() ?? Number.POSITIVE_INFINITY, choices });
+  return choices;
+}
+
 /**
  * The filters' choices: every theme in use, and the years of the statements and releases one may find.
  * Years are probed one by one, newest first (each an index range that stops at its first findable row),
  * rather than read from every statement and release.
  */
-async function filterChoices(
-  db: Db,
-  now: Date,
-  audience: SearchAudience,
-): Promise<{ themes: SearchPage['themes']; years: number[] }> {
+async function readFilterChoices(db: Db, now: Date, audience: SearchAudience): Promise<FilterChoices> {
   const findable = audience === 'public' ? inPublicWindow(d.publicFrom, d.publicUntil, now) : sql`true`;
   const dated = sql`${d.kind} in ('statement', 'release') and ${d.date} is not null`;
   const [themeRows, yearRows] = await Promise.all([

@@ -17,7 +17,7 @@ export {
 export { DateField, DeleteDraftForm, PublicationControls, TimeZoneField } from './publication-controls.js';
 export { registerStatementPublishRoutes } from './publish-routes.js';
 export { linkRecommendations, type RecommendationAddress, unlinkRecommendations } from './recommendation-links.js';
-export { recommendationNumber, recommendationOrder } from './recommendation-number.js';
+export { recommendationOrder } from './recommendation-number.js';
 export { createRecommendation } from './recommendation-service.js';
 export { registerStatementRoutes } from './routes.js';
 export type { RecommendationDetail } from './service.js';

@@ -2,7 +2,7 @@
  * A statement's page, read one page of each long list at a time: a statement may have hundreds of
  * recommendations and signatories, so the page holds one keyset page of each (platform/db/keyset.ts)
  * and its size does not grow with the statement. Numbers stay each recommendation's place in the whole
- * statement (`recommendationNumber`), whatever the page or the theme filter. The public page and the
+ * statement (the stored `number`), whatever the page or the theme filter. The public page and the
  * sign-on page (which shows a draft to the people its policy allows) read it alike.
  */
 import { and, asc, count, eq, exists, inArray, type SQL, sql } from 'drizzle-orm';
@@ -11,7 +11,6 @@ import { type KeysetPage, keysetPage, type PageRequest, type SortKey } from '../
 import * as t from '../../platform/db/schema/index.js';
 import { NotFound } from '../../platform/errors.js';
 import { publicStatementsCondition } from '../../platform/visibility.js';
-import { recommendationNumber } from './recommendation-number.js';
 import {
   type AddresseeRow,
   type OrganizationRow,
@@ -219,8 +218,8 @@ async function recommendationPage(
           slug: r.slug,
           position: r.position,
           text: r.text,
-          number: recommendationNumber(),
-          // Its themes in the same query (qualified by hand, as in recommendationNumber()).
+          number: t.recommendations.number,
+          // Its themes in the same query (qualified by hand: drizzle leaves a one-table select's columns unqualified).
           themeIds: sql<number[]>`array(select ${t.recommendationThemes.themeId} from ${t.recommendationThemes}
             where ${t.recommendationThemes.recommendationId} = ${r}.id)`,
           addresseeIds: withAddressees
@@ -284,7 +283,7 @@ export async function getPublicRecommendation(
     .where(and(eq(t.statements.slug, slug), publicStatementsCondition(now)));
   if (!statement) throw new NotFound(`No published statement "${slug}"`);
   const [row] = await db
-    .select({ recommendation: t.recommendations, number: recommendationNumber() })
+    .select({ recommendation: t.recommendations, number: t.recommendations.number })
     .from(t.recommendations)
     .where(and(eq(t.recommendations.statementId, statement.id), eq(t.recommendations.slug, recommendationSlug)));
   if (!row) throw new NotFound(`No recommendation "${recommendationSlug}" in this statement`);

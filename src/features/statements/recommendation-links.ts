@@ -15,7 +15,6 @@ import { canEditStatement } from '../../platform/policy.js';
 import { likePattern, localizedTextMatches } from '../../platform/text/localized-search.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
 import { actorOf, assertAllowed, type Editor } from '../../platform/write.js';
-import { recommendationNumber } from './recommendation-number.js';
 
 /** A recommendation by its statement's slug and its own (as in its public address). */
 export interface RecommendationAddress {
@@ -138,7 +137,7 @@ export interface LinkedRecommendation {
 
 const linkedColumns = {
   id: t.recommendations.id,
-  number: recommendationNumber(),
+  number: t.recommendations.number,
   text: t.recommendations.text,
   sourceReference: t.recommendations.sourceReference,
   statementSlug: t.statements.slug,

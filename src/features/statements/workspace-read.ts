@@ -22,7 +22,7 @@ import {
 } from '../../platform/visibility.js';
 import { organizationsToPick, peopleToPick } from '../registry/index.js';
 import { type StatementRow, statementBySlug } from './edit-service.js';
-import { recommendationNumber, recommendationOrder } from './recommendation-number.js';
+import { recommendationOrder } from './recommendation-number.js';
 
 export type PersonRow = typeof t.people.$inferSelect;
 export type RecommendationRow = typeof t.recommendations.$inferSelect;
@@ -31,7 +31,7 @@ export type QuoteRow = typeof t.quotes.$inferSelect;
 export interface RecommendationForEditing extends RecommendationRow {
   themeIds: number[];
   addresseeIds: number[];
-  /** Its number in the statement ("Recommendation 3"), counted over the whole statement. */
+  /** Its number in the statement ("Recommendation 3"), stored (recommendations.number). */
   number: number;
 }
 
@@ -85,7 +85,7 @@ export async function getStatementForEditing(
       keyOf: (r) => [r.position, r.id],
       fetch: (where, orderBy, limit) =>
         db
-          .select({ ...getTableColumns(t.recommendations), number: recommendationNumber() })
+          .select(getTableColumns(t.recommendations))
           .from(t.recommendations)
           .where(and(eq(t.recommendations.statementId, id), where))
           .orderBy(...orderBy)
@@ -128,7 +128,7 @@ export async function recommendationForEditing(
   id: number,
 ): Promise<RecommendationForEditing> {
   const [row] = await db
-    .select({ ...getTableColumns(t.recommendations), number: recommendationNumber() })
+    .select(getTableColumns(t.recommendations))
     .from(t.recommendations)
     .where(and(eq(t.recommendations.statementId, statementId), eq(t.recommendations.id, id)));
   if (!row) throw new NotFound(`No recommendation ${id} in statement ${statementId}`);

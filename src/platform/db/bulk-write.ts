@@ -6,9 +6,9 @@
  * object per cell to build and collect): on 250,000 rows Drizzle's query building alone was seconds and
  * most of the import's garbage (peak RSS). Same on both engines; the database's checks all still run.
  *
- * `pauseDerivedUpkeep` / `resumeDerivedUpkeep`: the derived tables (follow-up rollups, search index) and
- * the content version are kept by triggers that, on a bulk load, recount what every batch touched again
- * and queue one deferred event per row. Between the two calls they are off for the transaction, and
+ * `pauseDerivedUpkeep` / `resumeDerivedUpkeep`: the derived data (follow-up rollups, search index, recommendations'
+ * stored numbers) and the content version are kept by triggers that, on a bulk load, recount what every batch
+ * touched again and queue one deferred event per row. Between the two calls they are off for the transaction, and
  * `resumeDerivedUpkeep` does their work once, set-based, for the rows the load created. `alter table …
  * disable trigger` locks those tables until the transaction ends: for bulk loads only.
  */
@@ -77,7 +77,10 @@ const DERIVED_TRIGGERS: [string, string[]][] = [
   ['addressees', ['content_changed']],
   ['statements', ['search_inserted', 'content_changed']],
   ['statement_addressees', ['content_changed']],
-  ['recommendations', ['search_inserted', 'recommendations_rollup_insert', 'content_changed']],
+  [
+    'recommendations',
+    ['search_inserted', 'recommendations_rollup_insert', 'recommendations_number_insert', 'content_changed'],
+  ],
   ['recommendation_themes', ['recommendation_themes_rollup_insert', 'content_changed']],
   ['recommendation_addressees', ['recommendation_addressees_rollup_insert', 'content_changed']],
   ['recommendation_recommenders', ['content_changed']],
@@ -136,8 +139,11 @@ export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows): Promise
   // The content-version triggers are deferred to the commit; a table with pending events cannot be
   // altered, so they run now (the version moves either way, once the transaction commits).
   await tx.execute(sql`set constraints all immediate`);
-  await switchDerivedTriggers(tx, true);
   const ids = (list: Iterable<number>) => `{${[...list].join(',')}}`;
+  // The stored numbers (recommendations.number) of every statement the load touched, whole, in one statement; while
+  // the content-version trigger is still off, so the renumbered rows queue no event each.
+  await tx.execute(sql`select recommendations_renumber_statements(${ids(created.statements)}::integer[])`);
+  await switchDerivedTriggers(tx, true);
   await tx.execute(sql`select followup_rollup_refresh(${ids(created.statements)}::integer[])`);
   await tx.execute(sql`select search_refresh('statement', ${ids(created.newStatements)}::integer[])`);
   await tx.execute(sql`select search_refresh('recommendation', ${ids(created.recommendations)}::integer[])`);

@@ -181,6 +181,13 @@ export const recommendations = pgTable(
     /** Unique within its statement; part of the public URL. */
     slug: text('slug').notNull(),
     position: integer('position').notNull(),
+    /**
+     * What readers call it ("Recommendation 3"): its place in its statement's order (position, then id),
+     * 1..n without gaps. Kept by the recommendations_number_* triggers (migration 0028), which renumber only the
+     * rows at or after a change; bulk loads switch them off and resumeDerivedUpkeep numbers their statements once.
+     * Stored because counting the earlier siblings per row cost thousands of index entries per row in a UPR statement.
+     */
+    number: integer('number').notNull().default(0),
     text: localizedText('text'),
     /**
      * Imported recommendations (issue 17): a stable key from their source (a hash of cycle, State under
@@ -197,7 +204,7 @@ export const recommendations = pgTable(
   (t) => [
     uniqueIndex('recommendations_statement_slug_key').on(t.statementId, t.slug),
     uniqueIndex('recommendations_source_key').on(t.sourceKey).where(sql`${t.sourceKey} is not null`),
-    // A statement's order (position, then id): the public page's keyset and recommendationNumber()'s count.
+    // A statement's order (position, then id): the public page's keyset, and the renumbering's start (migration 0028).
     index('recommendations_statement_order_idx').on(t.statementId, t.position, t.id),
   ],
 );
