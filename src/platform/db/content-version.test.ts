@@ -13,6 +13,8 @@ const NOT_PUBLIC = [
   'app_secrets',
   'audit_log',
   'content_version',
+  'import_batches',
+  'import_staged_rows',
   'mail_outbox',
   'mail_suppressions',
   'open_sign_on_tokens',
