@@ -99,7 +99,9 @@ const COUNT =
  * claim that matches any list of names in the release ("four nonprofits: A, B, C and D") is fine.
  */
 export function countClaims(x: Extraction, at: Locator): Finding[] {
-  const listed = x.release.organizations.length;
+  // The organizations the release names: its issuers, or its "About" paragraphs when those are more (a
+  // release written from a statement names its signatories in the boilerplates, not always in the lead).
+  const listed = Math.max(x.release.organizations.length, x.boilerplates.length);
   if (listed < 2) return [];
   const listSizes = new Set([
     listed,
