@@ -313,12 +313,16 @@ describeEachEngine('open sign-on pages', (ctx) => {
     expect($form.attr('enctype')).toBe('multipart/form-data');
     expect($form.find('input').last().attr('name')).toBe('logo');
     expect(form('label[for=f-logo]').text()).toBe('Logotipo (opcional)');
-    const send = async (fields: Record<string, string>, logo: { bytes: Buffer; filename: string } | null) => {
+    const send = async (
+      fields: Record<string, string>,
+      logo: { bytes: Buffer; filename: string } | null,
+      through = app,
+    ) => {
       const csrf = await signer.csrfFrom(`/es/statements/${slug}/sign`);
       const body = { _csrf: csrf, kind: 'organization', homepage: '', ...fields };
       const file = logo ? { field: 'logo', contentType: 'application/octet-stream', ...logo } : undefined;
       const { payload, contentType } = multipartBody(body, file);
-      return app.inject({
+      return through.inject({
         method: 'POST',
         url: `/es/statements/${slug}/sign`,
         payload,
@@ -341,6 +345,32 @@ describeEachEngine('open sign-on pages', (ctx) => {
     expect(await queuedMail(ctx.db, 'bad@logo.example')).toEqual([]);
     const pdfHash = createHash('sha256').update(pdf).digest('hex');
     expect(await ctx.db.select().from(t.files).where(eq(t.files.sha256, pdfHash))).toEqual([]);
+    // An SVG with a DOCTYPE (how entity bombs and external entities come in), and a file over the limit.
+    const doctype = Buffer.from(
+      '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "x">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
+    );
+    const svgRefused = await send(
+      { name: 'Red Logo', email: 'bad@logo.example' },
+      { bytes: doctype, filename: 'l.svg' },
+    );
+    expect(svgRefused.statusCode).toBe(400);
+    expect(cheerio.load(svgRefused.body)('#f-logo-error').text()).toContain('Este SVG contiene un DOCTYPE');
+    const small = await buildApp({
+      db: ctx.db,
+      baseUrl: 'https://puente.example',
+      sendsMail: true,
+      uploadLimits: { logoBytes: 100, documentBytes: 1000 },
+    });
+    const big = Buffer.concat([tinyPng(3), Buffer.alloc(200)]);
+    const tooLarge = await send(
+      { name: 'Red Logo', email: 'bad@logo.example' },
+      { bytes: big, filename: 'l.png' },
+      small,
+    );
+    expect(tooLarge.statusCode).toBe(413);
+    expect(cheerio.load(tooLarge.body)('#f-logo-error').text()).toContain('100');
+    expect(await submissionOf('bad@logo.example')).toEqual([]);
+    expect(await queuedMail(ctx.db, 'bad@logo.example')).toEqual([]);
     // The CSRF field is checked before the file is read: without it, a 403 and nothing written.
     const forged = multipartBody(
       { _csrf: 'forged', name: 'X', email: 'forged@logo.example' },
