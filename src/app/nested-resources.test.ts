@@ -7,9 +7,10 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/db.js';
-import { multipartBody, tinyPdf } from '../../test/support/files.js';
+import { multipartBody, tinyPdf, tinyPng } from '../../test/support/files.js';
 import { createUserWithPassword, signedIn, type Visitor } from '../../test/support/visitors.js';
 import { loadDemo } from '../features/demo/index.js';
+import { storeFile } from '../features/files/index.js';
 import * as t from '../platform/db/schema/index.js';
 import { localized } from '../platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../platform/web/fastify-typebox.js';
@@ -122,7 +123,9 @@ describeEachEngine('nested resources: a child is reached only under its own pare
         .insert(t.signOnRequests)
         .values({ statementId: statement!.id, organizationId: organizations[0]!.id, createdAt: NOW, updatedAt: NOW })
         .returning();
-      // A confirmed public signature waiting for the editors' decision.
+      // A confirmed public signature waiting for the editors' decision, sent with a logo.
+      const logo = { mediaType: 'image/png' as const, bytes: tinyPng(slug.length), originalName: 'logo.png' };
+      const logoSha256 = await storeFile(ctx.db, logo, null, NOW);
       const [submission] = await ctx.db
         .insert(t.openSignOnSubmissions)
         .values({
@@ -133,6 +136,7 @@ describeEachEngine('nested resources: a child is reached only under its own pare
           status: 'verified',
           nameKey: `signerof${slug}`,
           emailKey: `signer@${slug}.example`,
+          logoSha256,
           verifiedAt: NOW,
           createdAt: NOW,
           updatedAt: NOW,
@@ -258,6 +262,8 @@ describeEachEngine('nested resources: a child is reached only under its own pare
     '/en/workspace/statements/:slug/recommendations/:id': () =>
       `${statements()}/recommendations/${ids.recommendationOfB}`,
     '/en/workspace/statements/:slug/quotes/:id': () => `${statements()}/quotes/${ids.quoteOfB}`,
+    '/en/workspace/open-sign-on/:slug/submissions/:id/logo': () =>
+      `/en/workspace/open-sign-on/${ids.statementA}/submissions/${ids.submissionOfB}/logo`,
     // The demo's statement is public; nested-b's recommendation is not one of its own.
     '/en/statements/:slug/recommendations/:recommendation': () =>
       '/en/statements/guatemala-vp-visit-2021/recommendations/only-in-nested-b',

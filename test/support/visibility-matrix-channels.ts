@@ -150,8 +150,8 @@ export const publishedUpdateIds = new Map<string, number>();
  * page for sample `s` must show an editor; ids of each sample's recommendation and quote are filled in
  * before the tests run.
  */
-export const sampleIds = new Map<string, { recommendation: number; quote: number }>();
-const ids = (s: Sample) => sampleIds.get(s.key) ?? { recommendation: 0, quote: 0 };
+export const sampleIds = new Map<string, { recommendation: number; quote: number; signature: number }>();
+const ids = (s: Sample) => sampleIds.get(s.key) ?? { recommendation: 0, quote: 0, signature: 0 };
 export const editorialChannels: Record<
   string,
   { url: (l: string, s: Sample) => string; shows: 'statement' | 'release' | null }
@@ -251,6 +251,11 @@ export const editorialChannels: Record<
   '/:locale/workspace/open-sign-on/:slug': {
     url: (l, s) => `/${l}/workspace/open-sign-on/${slugOf(s)}`,
     shows: 'statement',
+  },
+  // The logo sent with a signature: editors only, whatever the statement's state.
+  '/:locale/workspace/open-sign-on/:slug/submissions/:id/logo': {
+    url: (l, s) => `/${l}/workspace/open-sign-on/${slugOf(s)}/submissions/${ids(s).signature}/logo`,
+    shows: null,
   },
   '/:locale/workspace/open-sign-on/:slug/signatories.:format': {
     url: (l, s) => `/${l}/workspace/open-sign-on/${slugOf(s)}/signatories.csv`,

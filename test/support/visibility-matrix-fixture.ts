@@ -14,7 +14,7 @@ import { localized } from '../../src/platform/text/localized-text.js';
 import type { FastifyTypeBox } from '../../src/platform/web/fastify-typebox.js';
 import { registeredRoutes } from '../../src/platform/web/route-table.js';
 import type { TestDb } from './db.js';
-import { tinyPdf } from './files.js';
+import { tinyPdf, tinyPng } from './files.js';
 import { pressIds, publishedUpdateIds, registryIds, sampleIds } from './visibility-matrix-channels.js';
 import {
   documentSha,
@@ -82,7 +82,23 @@ export function useMatrixFixture(ctx: TestDb): MatrixFixture {
         .insert(t.quotes)
         .values({ statementId: statementId, personId: person!.id, text: localized('en', `Quote of ${titleOf(s)}`) })
         .returning();
-      sampleIds.set(s.key, { recommendation: rec!.id, quote: quote!.id });
+      // A signature sent with a logo (open sign-on), which only editors may look at.
+      const png = { mediaType: 'image/png' as const, bytes: tinyPng(sampleIds.size + 1), originalName: 'logo.png' };
+      const [signature] = await ctx.db
+        .insert(t.openSignOnSubmissions)
+        .values({
+          statementId,
+          name: `Signer of ${s.key}`,
+          email: `signer-${s.key}@matrix.example`,
+          nameKey: `signer${s.key}`,
+          emailKey: `signer-${s.key}@matrix.example`,
+          locale: 'en',
+          logoSha256: await storeFile(ctx.db, png, null, T),
+          createdAt: T,
+          updatedAt: T,
+        })
+        .returning();
+      sampleIds.set(s.key, { recommendation: rec!.id, quote: quote!.id, signature: signature!.id });
       await insertFollowup(ctx.db, s, statementId, rec!.id);
       const [update] = await ctx.db
         .select({ id: t.followupStatusUpdates.id })

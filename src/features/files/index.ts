@@ -3,7 +3,7 @@
 export { DEFAULT_UPLOAD_LIMITS, formatByteSize, parseByteSize } from './limits.js';
 export { filesFeature } from './manifest.js';
 export { receiveUploadForm } from './multipart.js';
-export { receiveFile, registerFileRoutes, statusOf } from './routes.js';
+export { CACHE_NOT_PUBLIC, receiveFile, registerFileRoutes, sendFile, statusOf } from './routes.js';
 export type { FileRef, NewFile } from './service.js';
 export {
   auditedFile,
@@ -12,7 +12,9 @@ export {
   fileRefs,
   getPublicFile,
   logosFor,
+  setOrganizationLogo,
   sha256Hex,
+  storedFile,
   storeFile,
 } from './service.js';
 export { inspectUpload } from './sniff.js';

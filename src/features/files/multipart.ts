@@ -24,7 +24,13 @@ const FORM_LIMITS = { files: 1, fields: 8, fieldSize: 4096, parts: 10, headerPai
 
 export async function receiveUploadForm(
   request: FastifyRequest,
-  options: { field: UploadField | 'file'; maxBytes: number; csrfMatches: (sent: string) => boolean },
+  options: {
+    field: UploadField | 'file';
+    maxBytes: number;
+    csrfMatches: (sent: string) => boolean;
+    /** Text fields the form has, when more than an upload form's few (a whole form with a file last). */
+    maxFields?: number;
+  },
 ): Promise<ReceivedForm> {
   const fields: Record<string, string> = {};
   let file: ReceivedForm['file'] = null;
@@ -36,7 +42,8 @@ export async function receiveUploadForm(
   };
 
   // throwFileSizeLimit is off (app.tsx): an oversized file is reported as a problem, not thrown.
-  const parts = request.parts({ limits: { ...FORM_LIMITS, fileSize: options.maxBytes } });
+  const fieldLimits = options.maxFields ? { fields: options.maxFields, parts: options.maxFields + 2 } : {};
+  const parts = request.parts({ limits: { ...FORM_LIMITS, ...fieldLimits, fileSize: options.maxBytes } });
   try {
     for await (const part of parts) {
       // Like every form body (platform/web/readable-input.ts): no NUL byte or lone surrogate in a

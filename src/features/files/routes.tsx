@@ -64,12 +64,13 @@ export function registerFileRoutes(app: FastifyTypeBox, deps: SiteDeps, options:
   });
 }
 
-function sendFile(request: FastifyRequest, reply: FastifyReply, file: FileRow) {
+/** A stored file as its own response; `cache`: CACHE_NOT_PUBLIC for a file only some readers may see. */
+export function sendFile(request: FastifyRequest, reply: FastifyReply, file: FileRow, cache = CACHE_PUBLIC_FILE) {
   const document = isDocumentType(file.mediaType);
   reply
     .header('content-type', file.mediaType)
     .header('x-content-type-options', 'nosniff')
-    .header('cache-control', CACHE_PUBLIC_FILE)
+    .header('cache-control', cache)
     .header('etag', `"${file.sha256}"`)
     // Opened on its own, a file is a sandboxed document that may load nothing: an SVG that somehow
     // kept a script could not run it, and could not fetch anything either.

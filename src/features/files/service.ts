@@ -224,6 +224,20 @@ async function setAttachedFile(
   });
 }
 
+/**
+ * A stored file with its bytes, whoever may see it: for a route that has already decided the reader may
+ * (an editor looking at a logo sent with an open sign-on form). Public routes use getPublicFile.
+ */
+export async function storedFile(db: Db, sha256: string): Promise<FileRow | null> {
+  const [file] = await db
+    .select({ ...refColumns, base64: bytesAsBase64 })
+    .from(t.files)
+    .where(eq(t.files.sha256, sha256));
+  if (!file) return null;
+  const { base64, ...ref } = file;
+  return { ...ref, bytes: Buffer.from(base64, 'base64') };
+}
+
 /** The full document of a statement the caller already knows is public (its page is being shown). */
 export async function documentOf(db: Db, statementId: number): Promise<FileRef | null> {
   const [row] = await db

@@ -13,6 +13,7 @@ import { Forbidden, Invalid, NotFound } from '../../platform/errors.js';
 import { canManageOrganizations, canManageSignOn } from '../../platform/policy.js';
 import type { UserRow } from '../../platform/sessions.js';
 import { actorOf, updateVersioned } from '../../platform/write.js';
+import { setOrganizationLogo, storedFile } from '../files/index.js';
 import { insertOrganization } from '../registry/index.js';
 import { FUZZY_THRESHOLD, matchOrganization } from '../release-text/index.js';
 import { statementBySlug } from './settings-service.js';
@@ -141,6 +142,17 @@ export async function moderationQueue(db: Db, user: UserRow, slug: string): Prom
   return { items, counts: Object.fromEntries(counted.map((c) => [c.status, Number(c.n)])) };
 }
 
+/** The hash of the logo a signature of this statement was sent with, or a 404 (no such signature, or no logo). */
+export async function submissionLogo(db: Db, slug: string, id: number): Promise<string> {
+  const statement = await statementBySlug(db, slug);
+  const [row] = await db
+    .select({ logo: t.openSignOnSubmissions.logoSha256 })
+    .from(t.openSignOnSubmissions)
+    .where(and(eq(t.openSignOnSubmissions.id, id), eq(t.openSignOnSubmissions.statementId, statement.id)));
+  if (!row?.logo) throw new NotFound(`No logo for signature ${id} of "${slug}"`);
+  return row.logo;
+}
+
 export type Decision = 'approve' | 'reject' | 'spam' | 'merge';
 
 export interface DecisionInput {
@@ -258,6 +270,12 @@ async function organizationFor(
     user,
     now,
   );
+  // The logo sent with the signature becomes the new organization's, through the logo upload's own
+  // write (its version check and `set_logo` audit row), as if the editor had uploaded it.
+  const logo = s.logoSha256 ? await storedFile(tx, s.logoSha256) : null;
+  if (logo) {
+    await setOrganizationLogo(tx, { slug: org.slug, version: org.version, file: logo }, user, now);
+  }
   return org.id;
 }
 

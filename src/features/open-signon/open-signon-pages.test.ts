@@ -1,8 +1,11 @@
 /** Open sign-on over HTTP on both engines: the public form without JavaScript, its refusals, the links, moderation and export. */
+
+import { createHash } from 'node:crypto';
 import * as cheerio from 'cheerio';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
+import { multipartBody, tinyPdf, tinyPng } from '../../../test/support/files.js';
 import { queuedMail } from '../../../test/support/outbox.js';
 import { POLICY_ACCOUNTS, type Visitor, visitorsAs } from '../../../test/support/visitors.js';
 import { buildApp } from '../../app/app.js';
@@ -290,5 +293,166 @@ describeEachEngine('open sign-on pages', (ctx) => {
         .slice(1)
         .map((l) => l.split(',').slice(0, 2).join(',')),
     ).toEqual(['organization,Red Andina', 'individual,Ana Pérez']);
+  });
+
+  it('takes an optional logo when asked, shows it to editors only, refuses a bad one, and carries it to the registry', async () => {
+    const slug = 'open-logo';
+    await ctx.db.insert(t.statements).values({
+      slug,
+      title: localized('en', 'Statement asking for logos', { es: 'Declaración que pide logos' }),
+      date: '2026-11-01',
+      status: 'published',
+    });
+    const settingsPage = `/en/workspace/open-sign-on/${slug}`;
+    const settings = { version: 0, open: '1', deadlineLocal: '', timeZone: 'UTC', fields: 'logo' };
+    expect((await as('editor').post(`${settingsPage}/settings`, settings, settingsPage)).statusCode).toBe(303);
+    const signer = new (as('anonymous').constructor as typeof Visitor)(app, '10.250.0.9');
+    // The form is multipart, its file field last, and works without script.
+    const form = cheerio.load((await signer.get(`/es/statements/${slug}/sign`)).body);
+    const $form = form(`form[action="/es/statements/${slug}/sign"]`);
+    expect($form.attr('enctype')).toBe('multipart/form-data');
+    expect($form.find('input').last().attr('name')).toBe('logo');
+    expect(form('label[for=f-logo]').text()).toBe('Logotipo (opcional)');
+    const send = async (
+      fields: Record<string, string>,
+      logo: { bytes: Buffer; filename: string } | null,
+      through = app,
+    ) => {
+      const csrf = await signer.csrfFrom(`/es/statements/${slug}/sign`);
+      const body = { _csrf: csrf, kind: 'organization', homepage: '', ...fields };
+      const file = logo ? { field: 'logo', contentType: 'application/octet-stream', ...logo } : undefined;
+      const { payload, contentType } = multipartBody(body, file);
+      return through.inject({
+        method: 'POST',
+        url: `/es/statements/${slug}/sign`,
+        payload,
+        remoteAddress: signer.remoteAddress,
+        headers: { cookie: signer.cookieHeader(), 'content-type': contentType },
+      });
+    };
+    const submissionOf = async (email: string) =>
+      ctx.db.select().from(t.openSignOnSubmissions).where(eq(t.openSignOnSubmissions.emailKey, email));
+
+    // A PDF named .png: refused in the reader's language, with what was typed kept, and nothing written.
+    const pdf = await tinyPdf();
+    const refused = await send({ name: 'Red Logo', email: 'bad@logo.example' }, { bytes: pdf, filename: 'logo.png' });
+    expect(refused.statusCode).toBe(415);
+    const $refused = cheerio.load(refused.body);
+    expect($refused('html').attr('lang')).toBe('es');
+    expect($refused('#f-logo-error').text()).toContain('Este archivo es PDF, no una imagen PNG, JPEG o SVG');
+    expect($refused('input[name=name]').attr('value')).toBe('Red Logo');
+    expect(await submissionOf('bad@logo.example')).toEqual([]);
+    expect(await queuedMail(ctx.db, 'bad@logo.example')).toEqual([]);
+    const pdfHash = createHash('sha256').update(pdf).digest('hex');
+    expect(await ctx.db.select().from(t.files).where(eq(t.files.sha256, pdfHash))).toEqual([]);
+    // An SVG with a DOCTYPE (how entity bombs and external entities come in), and a file over the limit.
+    const doctype = Buffer.from(
+      '<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY x "x">]><svg xmlns="http://www.w3.org/2000/svg">&x;</svg>',
+    );
+    const svgRefused = await send(
+      { name: 'Red Logo', email: 'bad@logo.example' },
+      { bytes: doctype, filename: 'l.svg' },
+    );
+    expect(svgRefused.statusCode).toBe(400);
+    expect(cheerio.load(svgRefused.body)('#f-logo-error').text()).toContain('Este SVG contiene un DOCTYPE');
+    const small = await buildApp({
+      db: ctx.db,
+      baseUrl: 'https://puente.example',
+      sendsMail: true,
+      uploadLimits: { logoBytes: 100, documentBytes: 1000 },
+    });
+    const big = Buffer.concat([tinyPng(3), Buffer.alloc(200)]);
+    const tooLarge = await send(
+      { name: 'Red Logo', email: 'bad@logo.example' },
+      { bytes: big, filename: 'l.png' },
+      small,
+    );
+    expect(tooLarge.statusCode).toBe(413);
+    expect(cheerio.load(tooLarge.body)('#f-logo-error').text()).toContain('100');
+    expect(await submissionOf('bad@logo.example')).toEqual([]);
+    expect(await queuedMail(ctx.db, 'bad@logo.example')).toEqual([]);
+    // The CSRF field is checked before the file is read: without it, a 403 and nothing written.
+    const forged = multipartBody(
+      { _csrf: 'forged', name: 'X', email: 'forged@logo.example' },
+      {
+        field: 'logo',
+        filename: 'l.png',
+        contentType: 'image/png',
+        bytes: tinyPng(7),
+      },
+    );
+    const forgedAnswer = await app.inject({
+      method: 'POST',
+      url: `/es/statements/${slug}/sign`,
+      payload: forged.payload,
+      remoteAddress: signer.remoteAddress,
+      headers: { cookie: signer.cookieHeader(), 'content-type': forged.contentType },
+    });
+    expect(forgedAnswer.statusCode).toBe(403);
+    expect(await submissionOf('forged@logo.example')).toEqual([]);
+
+    // No file chosen (the browser's empty file part) is a signature without a logo.
+    const none = await send({ name: 'Sin Logo', email: 'none@logo.example' }, { bytes: Buffer.alloc(0), filename: '' });
+    expect(none.statusCode).toBe(200);
+    expect((await submissionOf('none@logo.example'))[0]!.logoSha256).toBeNull();
+
+    // A good PNG: kept with the signature, not public.
+    const png = tinyPng(42);
+    const sha256 = createHash('sha256').update(png).digest('hex');
+    const good = await send({ name: 'Red Logo', email: 'good@logo.example' }, { bytes: png, filename: 'red.png' });
+    expect(good.statusCode).toBe(200);
+    const [submitted] = await submissionOf('good@logo.example');
+    expect(submitted!.logoSha256).toBe(sha256);
+    expect((await as('anonymous').get(`/files/${sha256}`)).statusCode).toBe(404);
+    const [mail] = await queuedMail(ctx.db, 'good@logo.example');
+    const verify = linkIn(mail!.text, 'verify');
+    const csrf = cheerio
+      .load((await signer.get(verify)).body)('input[name=_csrf]')
+      .attr('value')!;
+    await signer.request('POST', verify, { _csrf: csrf });
+
+    // Editors see it in the queue, through a route only they may use.
+    const queue = cheerio.load((await as('admin').get(settingsPage)).body);
+    const entry = queue(`[data-signature="${submitted!.id}"]`);
+    const logoPath = `${settingsPage}/submissions/${submitted!.id}/logo`;
+    expect(entry.find('img.open-signon-logo').attr('src')).toBe(logoPath);
+    expect(entry.find('img.open-signon-logo').attr('alt')).toBe('Logo sent by Red Logo');
+    const served = await as('editor').get(logoPath);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['cache-control']).toBe('private, no-store');
+    expect(served.rawPayload.equals(png)).toBe(true);
+    expect((await as('anonymous').get(logoPath)).statusCode).toBe(303);
+    expect((await as('memberOwn').get(logoPath)).statusCode).toBe(403);
+    const noLogo = (await submissionOf('none@logo.example'))[0]!;
+    expect((await as('editor').get(`${settingsPage}/submissions/${noLogo.id}/logo`)).statusCode).toBe(404);
+
+    // Approved into the registry, the logo becomes the new organization's (and so public).
+    const version = entry.find('input[name=version]').first().attr('value')!;
+    const approve = { version, addToRegistry: '1', addToSignatories: '1' };
+    const approved = await as('admin').post(
+      `${settingsPage}/submissions/${submitted!.id}/approve`,
+      approve,
+      settingsPage,
+    );
+    expect(approved.statusCode).toBe(303);
+    const [after] = await submissionOf('good@logo.example');
+    const [link] = await ctx.db
+      .select()
+      .from(t.organizationLogos)
+      .where(eq(t.organizationLogos.organizationId, after!.organizationId!));
+    expect(link!.fileSha256).toBe(sha256);
+    const [audit] = await ctx.db
+      .select()
+      .from(t.auditLog)
+      .where(
+        and(
+          eq(t.auditLog.entityType, 'organization'),
+          eq(t.auditLog.action, 'set_logo'),
+          eq(t.auditLog.entityId, String(after!.organizationId)),
+        ),
+      );
+    expect(audit).toBeDefined();
+    expect((await as('anonymous').get(`/files/${sha256}`)).statusCode).toBe(200);
   });
 });

@@ -8,14 +8,14 @@
  */
 import { Type } from '@fastify/type-provider-typebox';
 import { eq } from 'drizzle-orm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import * as t from '../../platform/db/schema/index.js';
 import { Invalid, NotFound } from '../../platform/errors.js';
 import type { AppDeps } from '../../platform/feature.js';
 import { FlatFormBody, field, fields, PageCursorQuery, rowId, SlugParams } from '../../platform/forms/form-body.js';
-import { fieldErrors } from '../../platform/forms/validation.js';
+import { type FieldErrors, fieldErrors } from '../../platform/forms/validation.js';
 import { canManageOrganizations, canManageSignOn } from '../../platform/policy.js';
-import { csrfToken } from '../../platform/web/auth.js';
+import { csrfMatches, csrfToken } from '../../platform/web/auth.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import type { PageContext } from '../../platform/web/page-context.js';
@@ -26,9 +26,21 @@ import { assertAllowed } from '../../platform/write.js';
 import { RefusedPage } from '../../ui/error-pages.js';
 import { localizedPlain } from '../../ui/localized-view.js';
 import { CONTENT_TYPES, csvStream, xlsxStream } from '../exports/index.js';
+import {
+  CACHE_NOT_PUBLIC,
+  inspectUpload,
+  type NewFile,
+  problemMessage,
+  receiveUploadForm,
+  sendFile,
+  statusOf,
+  storedFile,
+  type UploadProblem,
+  UploadRejected,
+} from '../files/index.js';
 import { readStatementPage, StatementPageQuery, statementListCursors, statementPagers } from '../statements/index.js';
 import { listOpenSignOn, openSignatories, SIGNATORY_HEADERS, signatoryExportRows } from './list-service.js';
-import { type Decision, decideSubmission, moderationQueue } from './moderation-service.js';
+import { type Decision, decideSubmission, moderationQueue, submissionLogo } from './moderation-service.js';
 import { openSignOnIsOpen, readSettings, saveOpenSignOnSettings, statementBySlug } from './settings-service.js';
 import {
   emailKeyOf,
@@ -58,6 +70,23 @@ const SignBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/**
+ * The form is urlencoded, or multipart when it asks for a logo (the file last). A multipart body is read
+ * by the handler (receiveUploadForm checks its CSRF field before the file), so it has no schema here;
+ * its text fields get the same per-field checks as the urlencoded ones (submit-service.ts's `checked`).
+ */
+const SignBodies = {
+  content: {
+    'application/x-www-form-urlencoded': { schema: SignBody },
+    'application/json': { schema: SignBody },
+    'multipart/form-data': { schema: Type.Any() },
+  },
+};
+type SignFields = Partial<Record<string, string>>;
+const LogoParams = Type.Object({
+  slug: Type.String({ minLength: 1, maxLength: 200 }),
+  id: Type.String({ pattern: '^[0-9]{1,9}$' }),
+});
 const TokenParams = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,100}$' }) });
 const DecisionParams = Type.Object({
   slug: Type.String({ minLength: 1, maxLength: 200 }),
@@ -99,7 +128,7 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
       query: Record<string, string | undefined>,
       csrf: string,
       ctx: PageContext,
-      form?: { typed: Typed; problems: Invalid },
+      form?: { typed: Typed; errors: FieldErrors },
     ) {
       const now = deps.now();
       const { statement, settings } = await publicStatementWithSettings(deps.db, slug, now);
@@ -123,7 +152,8 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
         signatories,
         sendsMail: deps.sendsMail,
         typed: form?.typed,
-        errors: form ? fieldErrors(form.problems.problems, ctx.t) : undefined,
+        errors: form?.errors,
+        logoLimitBytes: deps.uploadLimits.logoBytes,
       });
     }
 
@@ -137,22 +167,51 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
       },
     );
 
+    /** The form's fields and its logo: a multipart body is streamed here, its file checked by content. */
+    async function readSignForm(
+      request: FastifyRequest,
+    ): Promise<{ body: SignFields; logo: NewFile | null; problem: UploadProblem | null }> {
+      if (!request.isMultipart()) return { body: request.body as SignFields, logo: null, problem: null };
+      const form = await receiveUploadForm(request, {
+        field: 'logo',
+        maxBytes: deps.uploadLimits.logoBytes,
+        csrfMatches: (sent) => csrfMatches(request, deps.auth, sent),
+        maxFields: SIGN_FIELDS.length + 2,
+      });
+      // The logo is optional: a form sent without one (the browser's empty file part) simply has none.
+      if (form.problem?.code === 'noFile') return { body: form.fields, logo: null, problem: null };
+      if (form.problem || !form.file) return { body: form.fields, logo: null, problem: form.problem };
+      try {
+        const inspected = await inspectUpload('logo', form.file.bytes);
+        return { body: form.fields, logo: { ...inspected, originalName: form.file.filename }, problem: null };
+      } catch (error) {
+        if (error instanceof UploadRejected) return { body: form.fields, logo: null, problem: error.problem };
+        throw error;
+      }
+    }
+
     scope.post(
       '/statements/:slug/sign',
-      { schema: { params: SlugParams, body: SignBody }, bodyLimit: SIGN_BODY_LIMIT },
+      { schema: { params: SlugParams, body: SignBodies }, bodyLimit: SIGN_BODY_LIMIT, config: { multipartCsrf: true } },
       async (request, reply) => {
         const ctx = pageContext(deps, request, locale);
-        const body = request.body;
         // Without SMTP no link could reach the signer, and an unconfirmed signature never counts.
         if (!deps.sendsMail) throw new Invalid('This server sends no email', [], 'openSignonNoMailReason');
+        const { body, logo, problem } = await readSignForm(request);
         const typed = fields(body, SIGN_FIELDS);
         if (await overLimit(reply, ctx, request.ip, emailKeyOf(typed.email))) return reply;
         if ((body[TRAP_FIELD] ?? '') !== '') {
           throw new Invalid('The honeypot field was filled in', [], 'openSignonTrapReason');
         }
         const { slug } = request.params;
+        if (problem) {
+          // A refused logo: the form again with the reason beside the file field; nothing is stored.
+          const csrf = csrfToken(request, reply, deps.auth);
+          const errors = { logo: problemMessage(ctx.t, 'logo', problem, locale) };
+          return sendHtml(reply, await signPage(slug, {}, csrf, ctx, { typed, errors }), statusOf(problem));
+        }
         try {
-          const { created } = await submitSignature(deps.db, { slug, ...typed, locale }, deps.now(), {
+          const { created } = await submitSignature(deps.db, { slug, ...typed, locale, logo }, deps.now(), {
             baseUrl: deps.baseUrl,
           });
           const email = typed.email.trim();
@@ -164,7 +223,8 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
         } catch (error) {
           if (!(error instanceof Invalid) || error.problems.length === 0) throw error;
           const csrf = csrfToken(request, reply, deps.auth);
-          return sendHtml(reply, await signPage(slug, {}, csrf, ctx, { typed, problems: error }), 400);
+          const errors = fieldErrors(error.problems, ctx.t);
+          return sendHtml(reply, await signPage(slug, {}, csrf, ctx, { typed, errors }), 400);
         }
       },
     );
@@ -245,6 +305,19 @@ export function registerOpenSignOnRoutes(app: FastifyTypeBox, deps: AppDeps): vo
         const model = await moderation(request.params.slug, user);
         return sendHtml(reply, await (<OpenSignOnStatementPage ctx={ctx} user={user} csrf={csrf} model={model} />));
       });
+
+      // The logo a signer sent, for the editors reviewing it: never public (a file becomes public only as
+      // a registry organization's logo), so never stored by a shared cache.
+      guarded.get(
+        '/workspace/open-sign-on/:slug/submissions/:id/logo',
+        { schema: { params: LogoParams } },
+        async (request, reply) => {
+          const sha256 = await submissionLogo(deps.db, request.params.slug, Number(request.params.id));
+          const file = await storedFile(deps.db, sha256);
+          if (!file) throw new NotFound('The logo is gone');
+          return sendFile(request, reply, file, CACHE_NOT_PUBLIC);
+        },
+      );
 
       guarded.get(
         '/workspace/open-sign-on/:slug/signatories.:format',

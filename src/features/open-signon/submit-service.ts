@@ -18,6 +18,7 @@ import { enqueueMail, type OutgoingMail, outboxRow, wakeOutboxSenders } from '..
 import { hashToken, newToken } from '../../platform/secrets.js';
 import { resolveText } from '../../platform/text/localized-text.js';
 import { isVisibleToPublic, publicStatementsCondition } from '../../platform/visibility.js';
+import { type NewFile, storeFile } from '../files/index.js';
 import { squash } from '../lint/index.js';
 import { matchKey } from '../release-text/index.js';
 import { closedRefusal, openSignOnIsOpen, statementWithSettings } from './settings-service.js';
@@ -41,6 +42,8 @@ export interface SubmissionInput {
   contactName?: string;
   email: string;
   locale: Locale;
+  /** The logo file, already checked by inspectUpload (the route refuses a bad one before this is called). */
+  logo?: NewFile | null;
 }
 
 export interface LinkSettings {
@@ -129,7 +132,19 @@ export async function submitSignature(
   if (!openSignOnIsOpen(settings, now)) throw closedRefusal(settings, now);
   const values = checked(input, settings?.fields ?? [], settings?.individualsAllowed ?? false);
   const keys = { nameKey: nameKeyOf(values.name), emailKey: emailKeyOf(values.email) };
-  const row = { statementId: statement.id, ...values, ...keys, locale: input.locale, createdAt: now, updatedAt: now };
+  // A logo only when the form asks for one. Files are content-addressed, so storing it before the row is
+  // harmless if the row turns out to exist already: the same bytes are one row, visible to no one.
+  const asksLogo = (settings?.fields ?? []).includes('logo');
+  const logoSha256 = asksLogo && input.logo ? await storeFile(db, input.logo, null, now) : null;
+  const row = {
+    statementId: statement.id,
+    ...values,
+    logoSha256,
+    ...keys,
+    locale: input.locale,
+    createdAt: now,
+    updatedAt: now,
+  };
   const inserted = await insertWithLinks(db, row, titleIn(statement, input.locale), now, links);
   if (inserted) return { submission: inserted, created: true };
   // The same signer again: their row, unchanged; a new pair of links only when no live one is left.
@@ -156,6 +171,7 @@ async function insertWithLinks(
   db: Db,
   row: ReturnType<typeof checked> & {
     statementId: number;
+    logoSha256: string | null;
     nameKey: string;
     emailKey: string;
     locale: Locale;
@@ -228,6 +244,7 @@ type AuditedFields = Pick<
   | 'website'
   | 'contactName'
   | 'email'
+  | 'logoSha256'
   | 'status'
   | 'mergedInto'
   | 'organizationId'
@@ -242,6 +259,7 @@ export const audited = (s: AuditedFields) => ({
   website: s.website,
   contactName: s.contactName,
   email: s.email,
+  logoSha256: s.logoSha256,
   status: s.status,
   mergedInto: s.mergedInto,
   organizationId: s.organizationId,

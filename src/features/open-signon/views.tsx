@@ -6,9 +6,10 @@
 import type { FieldErrors } from '../../platform/forms/validation.js';
 import { countryLabel, countryOptions } from '../../platform/i18n/countries.js';
 import type { PageContext } from '../../platform/web/page-context.js';
-import { CsrfField, ErrorSummary, SelectField, TextField } from '../../ui/form.js';
+import { CsrfField, ErrorSummary, FileField, SelectField, TextField } from '../../ui/form.js';
 import { Layout, Section, TitledPage } from '../../ui/layout.js';
 import { LocalizedMarkdown, LocalizedSpan, localizedPlain } from '../../ui/localized-view.js';
+import { formatByteSize } from '../files/index.js';
 import { formatInstant } from '../releases/index.js';
 import { SignOnRecommendations } from '../signon/index.js';
 import type { StatementPageDetail, StatementPagers } from '../statements/index.js';
@@ -37,6 +38,8 @@ export function OpenSignOnPage(props: {
   sendsMail: boolean;
   typed?: Typed;
   errors?: FieldErrors;
+  /** Largest logo accepted (PUENTE_LOGO_MAX_BYTES), said beside the file field. */
+  logoLimitBytes: number;
 }) {
   const { ctx, statement, settings, page, pagers, signatories } = props;
   const { t, locale } = ctx;
@@ -87,6 +90,7 @@ function SignatureForm(props: {
   settings: OpenSignOnSettings;
   typed?: Typed;
   errors?: FieldErrors;
+  logoLimitBytes: number;
 }) {
   const { ctx, csrf, statement, settings } = props;
   const { t, locale } = ctx;
@@ -101,7 +105,11 @@ function SignatureForm(props: {
     website: t.openSignonWebsite,
     contactName: t.openSignonContactName,
     email: t.openSignonEmail,
+    logo: t.openSignonLogo,
   };
+  // With a logo the form is multipart, its file last: the server reads (and checks) every field and the
+  // CSRF token before a byte of the file. A browser sends an empty file part when none is chosen.
+  const asksLogo = asks('logo');
   const text = (name: string, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField ctx={ctx} name={name} label={labels[name] ?? name} value={typed[name]} error={errors[name]} {...extra} />
   );
@@ -109,7 +117,13 @@ function SignatureForm(props: {
     <Section id="form-heading" title={t.openSignonFormHeading} class="open-signon-form">
       <p safe>{t.openSignonFormHelp}</p>
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
-      <form method="post" action={signPath(locale, statement.slug)} class="form" novalidate>
+      <form
+        method="post"
+        action={signPath(locale, statement.slug)}
+        class="form"
+        novalidate
+        enctype={asksLogo ? 'multipart/form-data' : undefined}
+      >
         <CsrfField token={csrf} />
         {settings.individualsAllowed ? (
           <fieldset class="field">
@@ -169,6 +183,18 @@ function SignatureForm(props: {
           </label>
           <input id="f-trap" type="text" name={TRAP_FIELD} value="" tabindex="-1" autocomplete="off" />
         </div>
+        {asksLogo ? (
+          <FileField
+            id="f-logo"
+            name="logo"
+            label={t.openSignonLogo}
+            hint={t.openSignonLogoHint(formatByteSize(props.logoLimitBytes, locale))}
+            accept="image/png,image/jpeg,image/svg+xml,.png,.jpg,.jpeg,.svg"
+            error={errors.logo}
+          />
+        ) : (
+          ''
+        )}
         <button type="submit" safe>
           {t.openSignonSubmit}
         </button>

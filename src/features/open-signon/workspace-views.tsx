@@ -239,6 +239,15 @@ function QueueEntry(props: {
     <li class="card open-signon-entry" data-signature={String(s.id)}>
       <h3 safe>{s.name}</h3>
       <p safe>{describe(ctx, s)}</p>
+      {s.logoSha256 ? (
+        <img
+          class="logo-small open-signon-logo"
+          src={`${base}/submissions/${s.id}/logo`}
+          alt={t.openSignonLogoAlt(s.name)}
+        />
+      ) : (
+        ''
+      )}
       <p class="muted" safe>{`${t.openSignonSubmitted}: ${formatInstant(s.createdAt, 'UTC', ctx.locale)}`}</p>
       {item.duplicates.length > 0 ? (
         <>

@@ -19,9 +19,10 @@ import {
 import { users } from './accounts.js';
 import { id, requiredRef, timestampsSetByService, tz, version } from './columns.js';
 import { organizations, statements } from './core.js';
+import { files } from './files.js';
 
 /** The optional fields a statement's form may ask for (the name and the email are always asked). */
-export const OPEN_SIGN_ON_FIELDS = ['acronym', 'country', 'website', 'contactName'] as const;
+export const OPEN_SIGN_ON_FIELDS = ['acronym', 'country', 'website', 'contactName', 'logo'] as const;
 export type OpenSignOnField = (typeof OPEN_SIGN_ON_FIELDS)[number];
 
 /** One row per statement, once an editor opened it to the public. */
@@ -61,6 +62,11 @@ export const openSignOnSubmissions = pgTable(
     website: text('website'),
     contactName: text('contact_name'),
     email: text('email').notNull(),
+    /**
+     * The logo sent with the form (when the statement asks for one), checked like an organization's
+     * logo upload. Not public: only editors see it, until the signer joins the registry with it.
+     */
+    logoSha256: text('logo_sha256').references(() => files.sha256, { onDelete: 'restrict' }),
     /** The signer's language: their mail and pages are in it. */
     locale: text('locale').notNull(),
     status: openSignOnStatus('status').notNull().default('unverified'),

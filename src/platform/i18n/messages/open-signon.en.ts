@@ -2,7 +2,7 @@
 
 type Status = 'unverified' | 'verified' | 'approved' | 'rejected' | 'spam' | 'merged' | 'withdrawn';
 type Duplicate = 'email' | 'website' | 'acronym' | 'name';
-type Field = 'acronym' | 'country' | 'website' | 'contactName';
+type Field = 'acronym' | 'country' | 'website' | 'contactName' | 'logo';
 
 export const openSignonEn = {
   openSignonPageTitle: (title: string) => `Sign: ${title}`,
@@ -24,6 +24,10 @@ export const openSignonEn = {
   openSignonWebsite: 'Website',
   openSignonWebsiteHint: 'For example https://example.org',
   openSignonContactName: 'Contact person',
+  openSignonLogo: 'Logo (optional)',
+  openSignonLogoHint: (limit: string) =>
+    `PNG, JPEG or SVG, up to ${limit}. Only the editors see it while they review signatures; if your organization is added to the registry, it becomes its logo there.`,
+  openSignonLogoAlt: (name: string) => `Logo sent by ${name}`,
   openSignonEmail: 'Contact email',
   openSignonEmailHint: 'The confirmation link goes here. It is not shown to the public.',
   openSignonTrapLabel: 'Leave this field empty',
@@ -97,7 +101,13 @@ export const openSignonEn = {
   openSignonIndividualsField: 'Individuals may sign too',
   openSignonFieldsLegend: 'Ask for (the name and the email are always asked)',
   openSignonFieldName: (field: Field) =>
-    ({ acronym: 'Acronym', country: 'Country', website: 'Website', contactName: 'Contact person' })[field],
+    ({
+      acronym: 'Acronym',
+      country: 'Country',
+      website: 'Website',
+      contactName: 'Contact person',
+      logo: 'Logo (optional)',
+    })[field],
   openSignonSaveSettings: 'Save settings',
   openSignonCountsHeading: 'Signatures',
   openSignonStatusName: (status: Status) =>

@@ -4,7 +4,7 @@ import type { openSignonEn } from './open-signon.en.js';
 
 type Status = 'unverified' | 'verified' | 'approved' | 'rejected' | 'spam' | 'merged' | 'withdrawn';
 type Duplicate = 'email' | 'website' | 'acronym' | 'name';
-type Field = 'acronym' | 'country' | 'website' | 'contactName';
+type Field = 'acronym' | 'country' | 'website' | 'contactName' | 'logo';
 
 export const openSignonEs = {
   openSignonPageTitle: (title: string) => `Firmar: ${title}`,
@@ -26,6 +26,10 @@ export const openSignonEs = {
   openSignonWebsite: 'Sitio web',
   openSignonWebsiteHint: 'Por ejemplo, https://ejemplo.org',
   openSignonContactName: 'Persona de contacto',
+  openSignonLogo: 'Logotipo (opcional)',
+  openSignonLogoHint: (limit: string) =>
+    `PNG, JPEG o SVG, de hasta ${limit}. Solo lo ve el equipo editorial al revisar las firmas; si tu organización se incorpora al registro, pasa a ser su logotipo allí.`,
+  openSignonLogoAlt: (name: string) => `Logotipo enviado por ${name}`,
   openSignonEmail: 'Correo de contacto',
   openSignonEmailHint: 'Aquí llega el enlace de confirmación. No se muestra al público.',
   openSignonTrapLabel: 'Deja este campo vacío',
@@ -99,7 +103,13 @@ export const openSignonEs = {
   openSignonIndividualsField: 'También pueden firmar personas a título personal',
   openSignonFieldsLegend: 'Pedir también (el nombre y el correo se piden siempre)',
   openSignonFieldName: (field: Field) =>
-    ({ acronym: 'Siglas', country: 'País', website: 'Sitio web', contactName: 'Persona de contacto' })[field],
+    ({
+      acronym: 'Siglas',
+      country: 'País',
+      website: 'Sitio web',
+      contactName: 'Persona de contacto',
+      logo: 'Logotipo (opcional)',
+    })[field],
   openSignonSaveSettings: 'Guardar la configuración',
   openSignonCountsHeading: 'Firmas',
   openSignonStatusName: (status: Status) =>

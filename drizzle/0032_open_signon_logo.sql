@@ -1,0 +1,2 @@
+ALTER TABLE "open_sign_on_submissions" ADD COLUMN "logo_sha256" text;--> statement-breakpoint
+ALTER TABLE "open_sign_on_submissions" ADD CONSTRAINT "open_sign_on_submissions_logo_sha256_files_sha256_fk" FOREIGN KEY ("logo_sha256") REFERENCES "public"."files"("sha256") ON DELETE restrict ON UPDATE no action;
