@@ -31,22 +31,28 @@ describeEachEngine('open sign-on pages', (ctx) => {
       ['open-public', 'published'],
       ['open-draft', 'draft'],
     ] as const) {
-      await ctx.db.insert(t.statements).values({
-        slug,
-        title: localized('en', `Statement ${slug}`, { es: `Declaración ${slug}` }),
-        summary: localized('en', `Summary of ${slug}`),
-        date: '2026-11-01',
-        status,
-      });
-      const settingsPage = `/en/workspace/open-sign-on/${slug}`;
-      const saved = await as('editor').post(
-        `${settingsPage}/settings`,
-        { version: 0, open: '1', deadlineLocal: '', timeZone: 'UTC', fields: 'country' },
-        settingsPage,
-      );
-      expect(saved.statusCode).toBe(303);
+      await openForSignOn(slug, [`Statement ${slug}`, `Declaración ${slug}`], { fields: 'country' }, status);
     }
   });
+
+  /** A statement opened for public sign-on by an editor, through the settings form. */
+  async function openForSignOn(
+    slug: string,
+    [en, es]: [string, string],
+    settings: Record<string, string>,
+    status: 'published' | 'draft' = 'published',
+  ) {
+    await ctx.db.insert(t.statements).values({
+      slug,
+      title: localized('en', en, { es }),
+      summary: localized('en', `Summary of ${slug}`),
+      date: '2026-11-01',
+      status,
+    });
+    const settingsPage = `/en/workspace/open-sign-on/${slug}`;
+    const form = { version: 0, open: '1', deadlineLocal: '', timeZone: 'UTC', ...settings };
+    expect((await as('editor').post(`${settingsPage}/settings`, form, settingsPage)).statusCode).toBe(303);
+  }
 
   async function signForm(visitor: Visitor, slug: string, form: Record<string, string>, locale = 'en') {
     const csrf = await visitor.csrfFrom(`/${locale}/statements/${slug}/sign`);
@@ -232,15 +238,10 @@ describeEachEngine('open sign-on pages', (ctx) => {
 
   it('lists approved individuals apart from organizations, exports them, and says they stay off the release', async () => {
     const slug = 'open-individuals';
-    await ctx.db.insert(t.statements).values({
-      slug,
-      title: localized('en', 'Statement open to individuals', { es: 'Declaración abierta a personas' }),
-      date: '2026-11-01',
-      status: 'published',
+    await openForSignOn(slug, ['Statement open to individuals', 'Declaración abierta a personas'], {
+      individualsAllowed: '1',
     });
     const page = `/en/workspace/open-sign-on/${slug}`;
-    const settings = { version: 0, open: '1', deadlineLocal: '', timeZone: 'UTC', individualsAllowed: '1' };
-    expect((await as('editor').post(`${page}/settings`, settings, page)).statusCode).toBe(303);
     const signer = as('anonymous');
     for (const [kind, name, email] of [
       ['organization', 'Red Andina', 'red@andina.example'],
@@ -297,15 +298,8 @@ describeEachEngine('open sign-on pages', (ctx) => {
 
   it('takes an optional logo when asked, shows it to editors only, refuses a bad one, and carries it to the registry', async () => {
     const slug = 'open-logo';
-    await ctx.db.insert(t.statements).values({
-      slug,
-      title: localized('en', 'Statement asking for logos', { es: 'Declaración que pide logos' }),
-      date: '2026-11-01',
-      status: 'published',
-    });
+    await openForSignOn(slug, ['Statement asking for logos', 'Declaración que pide logos'], { fields: 'logo' });
     const settingsPage = `/en/workspace/open-sign-on/${slug}`;
-    const settings = { version: 0, open: '1', deadlineLocal: '', timeZone: 'UTC', fields: 'logo' };
-    expect((await as('editor').post(`${settingsPage}/settings`, settings, settingsPage)).statusCode).toBe(303);
     const signer = new (as('anonymous').constructor as typeof Visitor)(app, '10.250.0.9');
     // The form is multipart, its file field last, and works without script.
     const form = cheerio.load((await signer.get(`/es/statements/${slug}/sign`)).body);
