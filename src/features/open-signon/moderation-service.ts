@@ -55,7 +55,7 @@ export const hostOf = (site: string | null) =>
 
 /** hostOf in SQL: the same host the same way, so a website names one organization whatever its spelling. */
 const hostSql = (column: SQL) =>
-  sql`regexp_replace(regexp_replace(lower(${column}), '^(https?://)?(www\.)?', ''), '[/?#].*$', '')`;
+  sql`regexp_replace(regexp_replace(lower(${column}), '^(https?://)?(www\\.)?', ''), '[/?#].*$', '')`;
 
 /**
  * The likely duplicates of some waiting signatures among their statement's live ones (verified or

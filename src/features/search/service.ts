@@ -435,15 +435,9 @@ interface KeptChoices {
   choices: FilterChoices;
 }
 const keptChoices = new WeakMap<Db, Map<SearchAudience, KeptChoices>>();
-const versionReaders = new WeakMap<Db, () => Promise<number>>();
 
 async function filterChoices(db: Db, now: Date, audience: SearchAudience): Promise<FilterChoices> {
-  let readVersion = versionReaders.get(db);
-  if (!readVersion) {
-    readVersion = contentVersionReader(db);
-    versionReaders.set(db, readVersion);
-  }
-  const version = await readVersion();
+  const version = await contentVersionReader(db)();
   const at = now.getTime();
   let kept = keptChoices.get(db);
   if (!kept) {

@@ -64,8 +64,20 @@ export function freshReader<T>(load: () => Promise<T>): () => Promise<T> {
   };
 }
 
+/** One reader per database, shared by every caller (the render cache, search's filter choices): one listener on PGlite. */
+const readers = new WeakMap<Db, () => Promise<number>>();
+
 /** The current content version, as the render cache needs it on every request (see the top of this file). */
 export function contentVersionReader(db: Db): () => Promise<number> {
+  let reader = readers.get(db);
+  if (!reader) {
+    reader = newReader(db);
+    readers.set(db, reader);
+  }
+  return reader;
+}
+
+function newReader(db: Db): () => Promise<number> {
   const client = (db as { $client?: unknown }).$client;
   if (client instanceof PGlite) return notifiedVersion(client);
   if (client instanceof pg.Pool) {
