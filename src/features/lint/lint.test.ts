@@ -115,3 +115,144 @@ it('reports a block with text in one language only, for stored releases', async 
   const missing = lintSource(source, [], now).filter((f) => f.rule === 'missing-language');
   expect(missing.map((f) => [f.block, f.message.en])).toEqual([['es, lead', 'The lead has no Spanish text.']]);
 });
+
+// Precision fixes from reading every finding on the 39 corpus documents (docs/lint-corpus-review.md).
+const release = (...lines: string[]) => lines.join('\n\n');
+const rulesOf = (text: string, rule: string) => lintText(text, { now }).filter((f) => f.rule === rule);
+const notLinked = (text: string) =>
+  rulesOf(text, 'contact-incomplete')
+    .filter((f) => /not linked/.test(f.message.en))
+    .map((f) => f.excerpt);
+
+it('links a contact to the only issuer, and still asks whom a consultancy speaks for among several', () => {
+  const en = (issuers: string) =>
+    release(
+      'FOR IMMEDIATE RELEASE',
+      'Contact: Ana Ruiz, (443) 396-3317, ana@commsshop.us',
+      'River Groups Ask Congress to Fund Clean Water',
+      `WASHINGTON, June 3, 2026 — ${issuers} asked Congress to fund clean water programs.`,
+      '###',
+    );
+  expect(notLinked(en('The River Watch Alliance'))).toEqual([]);
+  expect(
+    notLinked(en('The River Watch Alliance, the Border Rights Coalition and the Migrant Justice Network')),
+  ).toEqual(['Ana Ruiz']);
+  const es = (issuers: string) =>
+    release(
+      'PARA PUBLICACIÓN INMEDIATA',
+      'Contacto: Ana Ruiz, (443) 396-3317, ana@agenciaprensa.mx',
+      'Organizaciones piden al Congreso agua limpia',
+      `CIUDAD DE MÉXICO, 3 de junio de 2026 — ${issuers} pidieron al Congreso agua limpia.`,
+      '###',
+    );
+  expect(notLinked(es('La Alianza Ríos Vivos'))).toEqual([]);
+  expect(
+    notLinked(es('La Alianza Ríos Vivos, la Red de Derechos Fronterizos y el Colectivo Justicia Migrante')),
+  ).toEqual(['Ana Ruiz']);
+});
+
+it('links a contact whose e-mail domain the text names ("#CleanWaterNow"), but not a free mail service', () => {
+  const text = (email: string, campaign: string) =>
+    release(
+      'FOR IMMEDIATE RELEASE',
+      `Contact: Ana Ruiz, (443) 396-3317, ${email}`,
+      'River Groups Ask Congress to Fund Clean Water',
+      `WASHINGTON, June 3, 2026 — The River Watch Alliance, the Border Rights Coalition and the Migrant Justice Network, partners in ${campaign}, asked Congress to fund clean water programs.`,
+      '###',
+    );
+  expect(notLinked(text('press@cleanwaternow.org', 'the #CleanWaterNow campaign'))).toEqual([]);
+  expect(notLinked(text('prensa@agualimpiaya.org', 'la campaña Agua Limpia Ya'))).toEqual([]);
+  expect(notLinked(text('ana.ruiz@gmail.com', 'the Gmail campaign'))).toEqual(['Ana Ruiz']);
+});
+
+it('accepts a phone with an extension, an alternative ending or no area code, and still rejects a short one', () => {
+  const text = (phone: string) =>
+    release(
+      'FOR IMMEDIATE RELEASE',
+      `Contact: Ana Ruiz, ${phone}, ana@riverwatch.org`,
+      'River Groups Ask Congress to Fund Clean Water',
+      'WASHINGTON, June 3, 2026 — The River Watch Alliance asked Congress to fund clean water programs.',
+      '###',
+    );
+  const malformed = (phone: string) => rulesOf(text(phone), 'contact-phone-malformed').map((f) => f.excerpt);
+  expect(malformed('(416) 588-6288 (ext. 202)')).toEqual([]);
+  expect(malformed('55336475 / 76')).toEqual([]);
+  expect(malformed('(443) 396-3317')).toEqual([]);
+  expect(malformed('(443) 396-33')).toEqual(['(443) 396-33']);
+});
+
+it('checks a count against the names only where the text claims to list them', () => {
+  const en = (claim: string) =>
+    release(
+      'FOR IMMEDIATE RELEASE',
+      'Contact: Ana Ruiz, (443) 396-3317, ana@riverwatch.org',
+      `${claim} Ask Congress to Fund Clean Water`,
+      'WASHINGTON, June 3, 2026 — The River Watch Alliance, the Border Rights Coalition and the Migrant Justice Network asked Congress to fund clean water programs.',
+      '###',
+    );
+  const counts = (text: string) => rulesOf(text, 'count-mismatch').map((f) => f.excerpt);
+  expect(counts(en('60 Organizations'))).toEqual([]);
+  expect(counts(en('Five Organizations'))).toEqual(['Five Organizations']);
+  const es = (claim: string) =>
+    release(
+      'PARA PUBLICACIÓN INMEDIATA',
+      'Contacto: Ana Ruiz, (443) 396-3317, ana@riosvivos.org',
+      `${claim} piden al Congreso agua limpia`,
+      'CIUDAD DE MÉXICO, 3 de junio de 2026 — La Alianza Ríos Vivos, la Red de Derechos Fronterizos y el Colectivo Justicia Migrante pidieron al Congreso agua limpia.',
+      '###',
+    );
+  expect(counts(es('60 Organizaciones'))).toEqual([]);
+  expect(counts(es('Cinco organizaciones'))).toEqual(['Cinco organizaciones']);
+});
+
+it('reports no absence in a text cut mid-sentence (website, "About" paragraph, e-mail), and reports them when it ends', () => {
+  const text = (about: string) =>
+    release(
+      'FOR IMMEDIATE RELEASE',
+      'Contact: Ana Ruiz, (443) 396-3317, ana@riverwatch.org',
+      'River Groups Ask Congress to Fund Clean Water',
+      'WASHINGTON, June 3, 2026 — The River Watch Alliance and the Border Rights Coalition asked Congress to fund clean water programs.',
+      '###',
+      `About the River Watch Alliance: ${about}`,
+    );
+  const absences = (t: string) =>
+    lintText(t, { now })
+      .filter((f) => ['boilerplate-without-website', 'organization-without-boilerplate'].includes(f.rule))
+      .map((f) => f.rule);
+  expect(absences(text('A network of river keepers that protects the water of forty communities along'))).toEqual([]);
+  expect(absences(text('A network of river keepers that protects the water of forty communities.'))).toEqual([
+    'organization-without-boilerplate',
+    'boilerplate-without-website',
+  ]);
+  const contactCut = (end: string) =>
+    rulesOf(
+      release(
+        'PARA PUBLICACIÓN INMEDIATA',
+        'Organizaciones piden al Congreso agua limpia',
+        'CIUDAD DE MÉXICO, 3 de junio de 2026 — La Alianza Ríos Vivos pidió al Congreso agua limpia.',
+        `Para mayores informes comunicarse con Ana Ruiz a los tels. 55336475${end}`,
+      ),
+      'contact-incomplete',
+    ).map((f) => f.message.en);
+  expect(contactCut(' / 76,')).toEqual([]);
+  expect(contactCut('.')).toEqual(['The press contact Ana Ruiz has no e-mail address.']);
+});
+
+it('reports a contact that is only a hidden e-mail once, in both languages, without a "?" for its name', () => {
+  const found = rulesOf(
+    release(
+      'FOR IMMEDIATE RELEASE',
+      'Contact: [email protected]',
+      'River Groups Ask Congress to Fund Clean Water',
+      'WASHINGTON, June 3, 2026 — The River Watch Alliance asked Congress to fund clean water programs.',
+      '###',
+    ),
+    'contact-incomplete',
+  );
+  expect(found.map((f) => [f.message.en, f.message.es])).toEqual([
+    [
+      'The press contact is only an e-mail address that the web page it was copied from hid: no name, no phone.',
+      'El contacto de prensa es solo un correo que ocultó la página web de la que se copió: sin nombre ni teléfono.',
+    ],
+  ]);
+});

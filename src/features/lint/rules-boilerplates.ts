@@ -3,6 +3,7 @@ import type { Extraction } from '../release-text/index.js';
 import { plain } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
 import { type RegistryOrg, resolveOrg } from './registry.js';
+import { cutBlock } from './truncation.js';
 
 type HeadingStyle = 'about' | 'colon' | 'sentence';
 
@@ -59,8 +60,10 @@ export function boilerplateFormat(x: Extraction, registry: RegistryOrg[], at: Lo
       });
     }
   }
+  const cut = cutBlock(x);
   for (const b of bps) {
-    if (b.boilerplate.website) continue;
+    // A paragraph cut before its end may have had its website in the part that was lost.
+    if (b.boilerplate.website || b.index === cut) continue;
     const registered = resolveOrg(registry, b.boilerplate.organization)?.website ?? null;
     out.push({
       rule: 'boilerplate-without-website',

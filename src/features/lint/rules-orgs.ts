@@ -9,6 +9,7 @@ import { acronymOf, cleanOrgName, isEventName, namedOrganizations, websiteIn } f
 import { type Finding, type Locator, say } from './finding.js';
 import { nameKey, type RegistryOrg, resolveOrg, sameOrganization } from './registry.js';
 import { editDistance, squash } from './trigram.js';
+import { cutBlock } from './truncation.js';
 
 export interface Mention {
   name: string;
@@ -56,7 +57,10 @@ export function boilerplateCoverage(x: Extraction, registry: RegistryOrg[], at: 
   const all = mentions(x);
   const named = all.filter((m) => m.kind !== 'boilerplate');
   const out: Finding[] = [];
-  for (const m of named.filter((n) => n.kind === 'issuer')) {
+  // A text cut inside its "About" paragraphs may have lost the missing ones with the rest.
+  const cut = cutBlock(x);
+  const aboutCut = cut !== null && x.boilerplates.some((b) => b.index <= cut);
+  for (const m of named.filter((n) => n.kind === 'issuer' && !aboutCut)) {
     if (x.boilerplates.some((b) => sameOrganization(registry, m.name, b.boilerplate.organization))) continue;
     out.push({
       rule: 'organization-without-boilerplate',

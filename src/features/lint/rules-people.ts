@@ -1,13 +1,51 @@
 /** Rules on people: contacts complete and well-formed, quotes attributed with a role, attributions formatted as one piece. */
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import type { Extraction } from '../release-text/index.js';
-import { EMAIL } from '../release-text/index.js';
+import { EMAIL, plain } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
-import type { RegistryOrg } from './registry.js';
+import { nameKey, type RegistryOrg } from './registry.js';
 import { isRoleWord, mentions, nearMiss } from './rules-orgs.js';
 import { squash } from './trigram.js';
+import { cutBlock } from './truncation.js';
 
 const WELL_FORMED_EMAIL = new RegExp(`^${EMAIL.source}$`, 'u');
+
+/** Free mail services: an address there says nothing about whom the contact speaks for. */
+const WEBMAIL =
+  /^(?:gmail|googlemail|yahoo|ymail|hotmail|outlook|live|msn|aol|icloud|me|protonmail|proton|gmx|yandex|mail)$/;
+
+/**
+ * The number before an extension or an alternative ending: "(416) 588-6288 (ext. 202)" is 416 588 6288, and
+ * "55336475 / 76" (a second line ending in 76) is 55336475.
+ */
+const numberPart = (phone: string) =>
+  phone
+    .replace(/\s*\(?\s*(?:ext(?:ension)?|extensi[oó]n|x)\.?\s*\d{1,6}\s*\)?\s*$/i, '')
+    .replace(/\s*\/\s*\d{1,4}\s*$/, '');
+
+/**
+ * A number that is valid in North America or in international form (+…); or a local number of 7 or 8
+ * digits without an area code, which is dialled as written where the release comes from (Mexico City's
+ * "55336475") and so is not wrong, only not checkable here.
+ */
+function phoneIsValid(phone: string): boolean {
+  const number = numberPart(phone);
+  return isValidPhoneNumber(number, 'US') || /^\d{7,8}$/.test(number.replace(/[\s.-]/g, ''));
+}
+
+/**
+ * "press@welcomewithdignity.org" speaks for the "#WelcomeWithDignity campaign" the text names: the
+ * domain's label, spelled out as one to six consecutive words of the text that start with a capital or "#".
+ */
+function domainNamedInText(label: string, x: Extraction): boolean {
+  if (label.length < 4 || WEBMAIL.test(label)) return false;
+  const words = x.blocks.flatMap((b) => plain(b.text).split(/\s+/));
+  return words.some(
+    (w, i) =>
+      /^[#(“"]?\p{Lu}/u.test(w) &&
+      [1, 2, 3, 4, 5, 6].some((n) => i + n <= words.length && squash(words.slice(i, i + n).join(' ')) === label),
+  );
+}
 
 export function contacts(x: Extraction, registry: RegistryOrg[], at: Locator): Finding[] {
   const out: Finding[] = [];
@@ -21,8 +59,15 @@ export function contacts(x: Extraction, registry: RegistryOrg[], at: Locator): F
       (b) => (b.boilerplate.website ?? '').replace(/^https?:\/\/(?:www\.)?/, '').split('.')[0] ?? '',
     ),
   ].filter((l) => l.length >= 3);
+  // A release with one issuer: its contacts speak for it, whoever hosts their e-mail.
+  const issuers = new Set(
+    mentions(x)
+      .filter((m) => m.kind === 'issuer')
+      .map((m) => nameKey(m.name)),
+  );
+  // What is missing from a contact line that the text cuts off may be in the part that was lost.
+  const cut = cutBlock(x);
   for (const { contact: c, index } of x.header.contacts) {
-    const name = c.name ?? c.email ?? c.phone ?? '?';
     const add = (
       rule: string,
       severity: Finding['severity'],
@@ -30,7 +75,14 @@ export function contacts(x: Extraction, registry: RegistryOrg[], at: Locator): F
       suggestion: Finding['suggestion'],
       needle?: string,
     ) => out.push({ rule, severity, message, suggestion, ...at.at(index, needle ?? c.name ?? undefined) });
-    if (c.phone && !isValidPhoneNumber(c.phone, 'US')) {
+    // "Contact: [email protected]" is a contact with nothing left: one finding says so, not three about "?".
+    if (!c.name && !c.phone && !c.email) {
+      if (c.hiddenEmail)
+        add('contact-incomplete', 'warning', say('lintContactOnlyHiddenEmail'), say('lintContactOnlyHiddenEmailFix'));
+      continue;
+    }
+    const name = c.name ?? c.email ?? c.phone ?? '';
+    if (c.phone && !phoneIsValid(c.phone)) {
       add('contact-phone-malformed', 'error', say('lintPhoneMalformed', c.phone), say('lintPhoneFix'), c.phone);
     }
     if (c.email && !WELL_FORMED_EMAIL.test(c.email)) {
@@ -42,15 +94,20 @@ export function contacts(x: Extraction, registry: RegistryOrg[], at: Locator): F
         c.email,
       );
     }
-    if (!c.phone) add('contact-incomplete', 'warning', say('lintContactNoPhone', name), say('lintContactAddFix'));
-    if (!c.email) {
+    if (!c.phone && index !== cut)
+      add('contact-incomplete', 'warning', say('lintContactNoPhone', name), say('lintContactAddFix'));
+    if (!c.email && index !== cut) {
       const message = c.hiddenEmail ? say('lintContactHiddenEmail', name) : say('lintContactNoEmail', name);
       add('contact-incomplete', 'warning', message, say('lintContactAddFix'));
     }
     // An e-mail at the organization's own domain says whom the contact speaks for; a consultancy's does not.
-    const domainLabel = (c.email?.split('@')[1] ?? '').split('.')[0] ?? '';
+    const domainLabel = (c.email?.split('@')[1] ?? '').split('.')[0]?.toLowerCase() ?? '';
     const speaksFor =
-      domainLabel !== '' && (orgLabels.includes(domainLabel) || nearMiss(domainLabel, orgLabels) !== null);
+      issuers.size === 1 ||
+      (domainLabel !== '' &&
+        (orgLabels.includes(domainLabel) ||
+          nearMiss(domainLabel, orgLabels) !== null ||
+          domainNamedInText(domainLabel, x)));
     if (!c.organization && !speaksFor) {
       add(
         'contact-incomplete',

@@ -95,6 +95,13 @@ const COUNT =
   /(?<![\d.,])(?<!(?:over|than|nearly|almost|about|around|some|approximately|de|casi|unas|unos|cerca|aproximadamente|hundreds|cientos)\s)\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\s+(?:[\p{L}-]+\s+)?(?:organizations|organisations|groups|organizaciones|grupos)\b/giu;
 
 /**
+ * A count more than twice the longest list of names is a coalition the text does not claim to list ("60
+ * organizations sent a letter" naming the three that lead it; a signatory list cut short); a count a few
+ * off the list it describes is a lost or extra name, which is what this rule is for.
+ */
+const CLAIMS_TO_LIST = 2;
+
+/**
  * "ten organizations issued …" in the headline, lead or body, against the organizations the text names. A
  * claim that matches any list of names in the release ("four nonprofits: A, B, C and D") is fine.
  */
@@ -109,6 +116,7 @@ export function countClaims(x: Extraction, at: Locator): Finding[] {
     ...x.lists.map((l) => l.items.length),
     x.boilerplates.length,
   ]);
+  const longest = Math.max(...listSizes);
   const end = x.endMark ?? x.blocks.length;
   const out: Finding[] = [];
   for (let i = 0; i < end; i++) {
@@ -117,7 +125,7 @@ export function countClaims(x: Extraction, at: Locator): Finding[] {
     for (const m of plain(block.text).matchAll(COUNT)) {
       const word = (m[1] as string).toLowerCase();
       const claimed = NUMBERS[word] ?? Number(word);
-      if (listSizes.has(claimed)) continue;
+      if (listSizes.has(claimed) || claimed > CLAIMS_TO_LIST * longest) continue;
       out.push({
         rule: 'count-mismatch',
         severity: 'warning',

@@ -27,6 +27,10 @@ export const lintEn = {
   lintContactNoPhone: (name: string) => `The press contact ${name} has no phone number.`,
   lintContactNoEmail: (name: string) => `The press contact ${name} has no e-mail address.`,
   lintContactHiddenEmail: (name: string) => `The e-mail of ${name} was hidden by the web page it was copied from.`,
+  lintContactOnlyHiddenEmail:
+    'The press contact is only an e-mail address that the web page it was copied from hid: no name, no phone.',
+  lintContactOnlyHiddenEmailFix:
+    'Give the contact’s name, e-mail and phone (from the registry, or from the issuing organization).',
   lintContactAddFix: 'Add it from the registry.',
   lintPhoneMalformed: (phone: string) => `The phone number ${q(phone)} is not a valid number.`,
   lintPhoneFix: 'Write it with its country code, e.g. +1 443 396 3317.',

@@ -31,6 +31,10 @@ export const lintEs = {
   lintContactNoPhone: (name: string) => `El contacto de prensa ${name} no tiene teléfono.`,
   lintContactNoEmail: (name: string) => `El contacto de prensa ${name} no tiene correo electrónico.`,
   lintContactHiddenEmail: (name: string) => `La página web de la que se copió ocultó el correo de ${name}.`,
+  lintContactOnlyHiddenEmail:
+    'El contacto de prensa es solo un correo que ocultó la página web de la que se copió: sin nombre ni teléfono.',
+  lintContactOnlyHiddenEmailFix:
+    'Indica el nombre, el correo y el teléfono del contacto (del registro o de la organización que emite el comunicado).',
   lintContactAddFix: 'Añádelo desde el registro.',
   lintPhoneMalformed: (phone: string) => `El teléfono ${q(phone)} no es un número válido.`,
   lintPhoneFix: 'Escríbelo con el código de país, p. ej. +502 2414 7444.',
