@@ -193,6 +193,8 @@ it('checks a count against the names only where the text claims to list them', (
   const counts = (text: string) => rulesOf(text, 'count-mismatch').map((f) => f.excerpt);
   expect(counts(en('60 Organizations'))).toEqual([]);
   expect(counts(en('Five Organizations'))).toEqual(['Five Organizations']);
+  expect(counts(en('Ten Organizations'))).toEqual(['Ten Organizations']);
+  expect(counts(en('12 Organizations'))).toEqual(['12 Organizations']);
   const es = (claim: string) =>
     release(
       'PARA PUBLICACIÓN INMEDIATA',
@@ -203,6 +205,7 @@ it('checks a count against the names only where the text claims to list them', (
     );
   expect(counts(es('60 Organizaciones'))).toEqual([]);
   expect(counts(es('Cinco organizaciones'))).toEqual(['Cinco organizaciones']);
+  expect(counts(es('Diez organizaciones'))).toEqual(['Diez organizaciones']);
 });
 
 it('reports no absence in a text cut mid-sentence (website, "About" paragraph, e-mail), and reports them when it ends', () => {

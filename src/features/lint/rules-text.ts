@@ -95,11 +95,13 @@ const COUNT =
   /(?<![\d.,])(?<!(?:over|than|nearly|almost|about|around|some|approximately|de|casi|unas|unos|cerca|aproximadamente|hundreds|cientos)\s)\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\s+(?:[\p{L}-]+\s+)?(?:organizations|organisations|groups|organizaciones|grupos)\b/giu;
 
 /**
- * A count more than twice the longest list of names is a coalition the text does not claim to list ("60
- * organizations sent a letter" naming the three that lead it; a signatory list cut short); a count a few
- * off the list it describes is a lost or extra name, which is what this rule is for.
+ * A count above a dozen and more than twice the longest list of names is a coalition the text does not
+ * claim to list ("60 organizations sent a letter" naming the three that lead it; a signatory list cut
+ * short). "Ten organizations" naming three, or a count a few off its list, is a lost or extra name: what
+ * this rule is for.
  */
 const CLAIMS_TO_LIST = 2;
+const COALITION_ABOVE = 12;
 
 /**
  * "ten organizations issued …" in the headline, lead or body, against the organizations the text names. A
@@ -125,7 +127,7 @@ export function countClaims(x: Extraction, at: Locator): Finding[] {
     for (const m of plain(block.text).matchAll(COUNT)) {
       const word = (m[1] as string).toLowerCase();
       const claimed = NUMBERS[word] ?? Number(word);
-      if (listSizes.has(claimed) || claimed > CLAIMS_TO_LIST * longest) continue;
+      if (listSizes.has(claimed) || (claimed > COALITION_ABOVE && claimed > CLAIMS_TO_LIST * longest)) continue;
       out.push({
         rule: 'count-mismatch',
         severity: 'warning',
