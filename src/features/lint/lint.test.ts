@@ -227,6 +227,19 @@ it('reports no absence in a text cut mid-sentence (website, "About" paragraph, e
     'organization-without-boilerplate',
     'boilerplate-without-website',
   ]);
+  // The cut itself is said once, where the text stops, so the editor knows why the absences are not reported.
+  const cuts = (t: string) => rulesOf(t, 'text-cut').map((f) => f.excerpt.slice(0, 26));
+  expect(cuts(text('A network of river keepers that protects the water of forty communities along'))).toEqual([
+    'About the River Watch Alli',
+  ]);
+  expect(cuts(text('A network of river keepers that protects the water of forty communities.'))).toEqual([]);
+  const signed = release(
+    'PARA PUBLICACIÓN INMEDIATA',
+    'Organizaciones piden al Congreso agua limpia',
+    'MADRID, 3 de junio de 2026 — La Alianza Ríos Vivos pidió al Congreso agua limpia.',
+    'Secretaría de Migraciones de Comisiones Obreras',
+  );
+  expect(rulesOf(signed, 'text-cut')).toEqual([]);
   const contactCut = (end: string) =>
     rulesOf(
       release(

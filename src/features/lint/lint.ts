@@ -9,7 +9,15 @@ import type { RegistryOrg } from './registry.js';
 import { boilerplateFormat } from './rules-boilerplates.js';
 import { boilerplateCoverage, emailDomains, nameConsistency, websites } from './rules-orgs.js';
 import { contacts, quotes } from './rules-people.js';
-import { brokenLists, countClaims, countListsDisagree, dates, placeholderLinks, releaseLine } from './rules-text.js';
+import {
+  brokenLists,
+  countClaims,
+  countListsDisagree,
+  cutText,
+  dates,
+  placeholderLinks,
+  releaseLine,
+} from './rules-text.js';
 
 export interface LintOptions {
   registry?: RegistryOrg[];
@@ -32,6 +40,7 @@ export function lintExtraction(text: string, x: Extraction, options: LintOptions
     ...countClaims(x, at),
     ...countListsDisagree(x, at),
     ...brokenLists(x, at),
+    ...cutText(x, at),
     ...boilerplateCoverage(x, registry, at),
     ...nameConsistency(x, registry, at),
     ...websites(x, registry, at),

@@ -3,6 +3,7 @@
 import type { Extraction } from '../release-text/index.js';
 import { type Block, dateline, findDate, nameLists, plain, uniqueOrganizations } from '../release-text/index.js';
 import { type Finding, type Locator, say } from './finding.js';
+import { cutBlock } from './truncation.js';
 
 const PLACEHOLDER_TARGET =
   /^(?:#?|https?:\/\/|url|link|enlace|tbd|tbc|todo|xxx+|\.\.\.|…|javascript:.*|about:blank)$|example\.(?:com|org|net)/i;
@@ -180,4 +181,22 @@ export function brokenLists(x: Extraction, at: Locator): Finding[] {
     });
   }
   return out;
+}
+
+/**
+ * A text that stops mid-sentence was cut when it was copied. The rules that report what is missing stay
+ * silent about the lost part (truncation.ts), so this says it once, where the text stops.
+ */
+export function cutText(x: Extraction, at: Locator): Finding[] {
+  const index = cutBlock(x);
+  if (index === null) return [];
+  return [
+    {
+      rule: 'text-cut',
+      severity: 'warning',
+      message: say('lintTextCut'),
+      suggestion: say('lintTextCutFix'),
+      ...at.at(index),
+    },
+  ];
 }

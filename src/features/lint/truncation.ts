@@ -4,7 +4,7 @@
  * the part that was lost, so the rules that report absences say nothing about it.
  */
 import type { Extraction } from '../release-text/index.js';
-import { plain } from '../release-text/index.js';
+import { isNamePhrase, plain } from '../release-text/index.js';
 
 /** Sentence-final punctuation, optionally closed by quotes, brackets or Markdown emphasis. */
 const ENDS_A_SENTENCE = /[.!?…:;]['"”’»)\]*_]*$/u;
@@ -20,5 +20,7 @@ export function cutBlock(x: Extraction): number | null {
   if (!last || last.listMarker !== null) return null;
   const text = plain(last.text).trim();
   if (text.split(/\s+/).length < MIN_WORDS) return null;
+  // A closing signature ("Secretaría de Migraciones de Comisiones Obreras") is a name, not a sentence.
+  if (isNamePhrase(text)) return null;
   return ENDS_A_SENTENCE.test(text) || ENDS_WITH_ADDRESS.test(text) ? null : index;
 }

@@ -9,7 +9,7 @@ export { extractRelease } from './extract.js';
 export { dateline } from './header.js';
 export type { RegistryMatch } from './match.js';
 export { FUZZY_THRESHOLD, matchKey, matchOrganization, matchPerson, nameSimilarity } from './match.js';
-export { acronymOf, cleanOrgName } from './names.js';
+export { acronymOf, cleanOrgName, isNamePhrase } from './names.js';
 export type { Block } from './normalize.js';
 export { normalizeText, plain } from './normalize.js';
 export { isEventName, namedOrganizations, nameLists, uniqueOrganizations } from './organizations.js';

@@ -67,6 +67,9 @@ export const lintEn = {
   lintQuoteNoTitleFix: (speaker: string) => `Add ${speaker}'s title or role (for example “director of …”).`,
   lintListBroken: (blank: number) => `${blank} blank lines break the bulleted list in two.`,
   lintListBrokenFix: 'Remove the blank lines between the items.',
+  lintTextCut:
+    'The text stops in the middle of a sentence: part of it may have been lost when it was copied. Missing websites, About paragraphs and e-mails are not reported for the lost part.',
+  lintTextCutFix: 'Paste the whole release again, down to the end mark (###) and the About paragraphs.',
   lintMissingLanguage: (block: string, language: string) => `The ${block} has no ${language} text.`,
   lintMissingLanguageFix: (language: string) => `Write or translate the ${language} version.`,
   lintLanguageName: (code: 'en' | 'es') => (code === 'en' ? 'English' : 'Spanish'),

@@ -72,6 +72,9 @@ export const lintEs = {
   lintQuoteNoTitleFix: (speaker: string) => `Añade el cargo de ${speaker} (por ejemplo «directora de …»).`,
   lintListBroken: (blank: number) => `${blank} líneas en blanco parten en dos la lista de viñetas.`,
   lintListBrokenFix: 'Quita las líneas en blanco entre los elementos.',
+  lintTextCut:
+    'El texto se corta a mitad de una frase: quizá se perdió una parte al copiarlo. De esa parte no se avisa si faltan sitios web, párrafos «Acerca de» o correos.',
+  lintTextCutFix: 'Vuelve a pegar el comunicado completo, hasta la marca de cierre (###) y los párrafos «Acerca de».',
   lintMissingLanguage: (block: string, language: string) => `Falta el texto en ${language} de: ${block}.`,
   lintMissingLanguageFix: (language: string) => `Escribe o traduce la versión en ${language}.`,
   lintLanguageName: (code: 'en' | 'es') => (code === 'en' ? 'inglés' : 'español'),
