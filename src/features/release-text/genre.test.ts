@@ -282,3 +282,129 @@ Hace unos días, Elena Ruiz Gómez manifestaba: “Son tiempos de esfuerzo colec
     ]);
   });
 });
+
+describe('advisories and issuers', () => {
+  it('reads an advisory: a planning label with a date, the title under the contact, fields that are no deck', () => {
+    const r = read(`MEDIA ADVISORY
+For Planning Purposes — Thursday, October 7, 2021
+
+Contact: Maria Lopez, 312-555-0199, mlopez@chicagoworkers.org
+
+Day Laborers and Clergy to Rally for Protections at City Hall
+
+WHAT: Rally and press conference calling on the City Council to pass the wage theft ordinance
+WHEN: Friday, October 8, 2021, 11:00 a.m.
+WHERE: Chicago City Hall, 121 N. LaSalle St.
+
+CHICAGO — Day laborers, clergy and community leaders will rally Friday to urge the City Council to pass an ordinance that would let workers recover stolen wages.
+`);
+    expect(r.headline).toBe('Day Laborers and Clergy to Rally for Protections at City Hall');
+    expect(r.subheadline).toBeNull();
+    expect(r.dateline_place).toBe('CHICAGO');
+    expect(r.contacts.map((c) => c.name)).toEqual(['Maria Lopez']);
+    // The council the rally addresses is a public authority, not an issuer.
+    expect(r.organizations).toEqual([]);
+  });
+
+  it('takes the lead’s subject "accompanied by" another group as an issuer, with the companion', () => {
+    const r = read(`AVISO DE PRENSA
+
+Madres de migrantes desaparecidos llegan a la Ciudad de México
+
+Ciudad de México, 14 de noviembre de 2022.- La Caravana de Madres Centroamericanas, acompañada por el Movimiento Migrante Mesoamericano (M3), llegará este martes a la capital para exigir la búsqueda de sus hijos e hijas.
+
+Contacto de prensa:
+Laura Hernández
+Tel. 55 1234 5678
+prensa@movimientomigrante.org
+`);
+    expect(r.headline).toBe('Madres de migrantes desaparecidos llegan a la Ciudad de México');
+    expect([r.date, r.dateline_place]).toEqual(['2022-11-14', 'Ciudad de México']);
+    expect(r.organizations).toEqual(['Caravana de Madres Centroamericanas', 'Movimiento Migrante Mesoamericano']);
+    expect(r.contacts[0]).toMatchObject({ name: 'Laura Hernández', email: 'prensa@movimientomigrante.org' });
+  });
+
+  it('splits "A, B and the C" when both last names carry an organization word', () => {
+    const r = read(`Groups Welcome Court Ruling on Asylum
+
+SAN FRANCISCO, Calif. — The American Civil Liberties Union, the Center for Gender & Refugee Studies and the National Center for Youth Law today welcomed the ruling of the Ninth Circuit.
+
+"The court has confirmed what we have said all along," said Lee Gelernt, deputy director of the ACLU's Immigrants' Rights Project.
+
+"Asylum seekers deserve a fair hearing," said Karen Musalo, director of the Center for Gender & Refugee Studies.
+
+Neha Desai, senior director at the National Center for Youth Law, added: "Children cannot wait in danger."
+`);
+    expect(r.organizations).toEqual([
+      'American Civil Liberties Union',
+      'Center for Gender & Refugee Studies',
+      'National Center for Youth Law',
+    ]);
+    expect(r.quotes.map((q) => q.speaker)).toEqual(['Lee Gelernt', 'Karen Musalo', 'Neha Desai']);
+    // One name that joins two nouns with "and" stays whole.
+    expect(
+      read(
+        'Groups Sue\n\nWASHINGTON — The Center for Justice and Accountability today filed suit on behalf of survivors of torture in federal court.\n',
+      ).organizations,
+    ).toEqual(['Center for Justice and Accountability']);
+  });
+
+  it('reads a letter’s long list of signers one per line, and acronyms in parentheses once', () => {
+    const letter = read(`June 3, 2021
+
+The Honorable Alejandro Mayorkas
+Secretary of Homeland Security
+Washington, DC 20528
+
+Dear Secretary Mayorkas:
+
+We, the undersigned 8 organizations, write to urge you to end the use of immigration detention for families and children. Detention harms children and families, and alternatives exist that work.
+
+Sincerely,
+
+American Friends Service Committee
+Church World Service
+Detention Watch Network
+Freedom for Immigrants
+Kids in Need of Defense (KIND)
+National Immigrant Justice Center
+Refugees International
+Women's Refugee Commission
+`);
+    expect(letter.headline).toBeNull();
+    expect(letter.organizations).toHaveLength(8);
+    expect(letter.organizations).toContain('Kids in Need of Defense');
+    const acronyms = read(`Organizaciones exigen liberar a defensores detenidos en Honduras
+
+Tegucigalpa, 5 de mayo de 2023.- El Comité de Familiares de Detenidos Desaparecidos en Honduras (COFADEH), el Centro de Estudios para la Democracia (CESPAD) y la Red Nacional de Defensoras de Derechos Humanos exigimos la liberación inmediata de los ocho defensores del agua detenidos el pasado lunes.
+
+"La criminalización de quienes defienden el agua es una política de Estado", afirmó Bertha Oliva, coordinadora del COFADEH.
+`);
+    expect(acronyms.organizations).toEqual([
+      'Comité de Familiares de Detenidos Desaparecidos en Honduras',
+      'Centro de Estudios para la Democracia',
+      'Red Nacional de Defensoras de Derechos Humanos',
+    ]);
+  });
+
+  it('falls back on the "About" paragraph when the text names its issuer nowhere else', () => {
+    const r = read(`FOR IMMEDIATE RELEASE
+March 4, 2022
+
+Contact: Tom Hale, tom@riverkeepers.org
+
+New Report Finds Toxic Chemicals in Three Rivers
+
+DENVER, Colo. — A new report released today finds dangerous levels of industrial chemicals in three rivers that supply drinking water to more than two million people.
+
+About Colorado Riverkeepers
+Colorado Riverkeepers is a nonprofit that protects the rivers of Colorado through science, advocacy and the courts. Learn more at www.riverkeepers.org.
+
+###
+`);
+    expect(r.organizations).toEqual(['Colorado Riverkeepers']);
+    expect(r.boilerplates.map((b) => [b.organization, b.website])).toEqual([
+      ['Colorado Riverkeepers', 'www.riverkeepers.org'],
+    ]);
+  });
+});

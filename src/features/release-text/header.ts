@@ -11,7 +11,7 @@ import { isRoleWord } from './quotes.js';
 
 // Genre labels on a line of their own ("Media Advisory", "AVISO DE PRENSA", "PRONUNCIAMIENTO PÚBLICO"): never the title.
 const LABEL =
-  '(?:joint\\s+)?(?:press|news|media)\\s+(?:release|advisory|statement|call\\s+advisory|alert|conference|call)|joint\\s+statement|statement|open\\s+letter|comunicado(?:\\s+(?:de\\s+prensa|conjunto|p[uú]blico))?|nota\\s+de\\s+prensa|aviso\\s+(?:de\\s+prensa|a\\s+(?:los\\s+)?medios)|conferencia\\s+de\\s+prensa|pronunciamiento(?:\\s+p[uú]blico)?|carta\\s+abierta|declaraci[oó]n(?:\\s+(?:conjunta|p[uú]blica))?|bolet[ií]n(?:\\s+de\\s+prensa)?';
+  'for\\s+planning\\s+purposes(?:\\s+only)?|(?:joint\\s+)?(?:press|news|media)\\s+(?:release|advisory|statement|call\\s+advisory|alert|conference|call)|joint\\s+statement|statement|open\\s+letter|comunicado(?:\\s+(?:de\\s+prensa|conjunto|p[uú]blico))?|nota\\s+de\\s+prensa|aviso\\s+(?:de\\s+prensa|a\\s+(?:los\\s+)?medios)|conferencia\\s+de\\s+prensa|pronunciamiento(?:\\s+p[uú]blico)?|carta\\s+abierta|declaraci[oó]n(?:\\s+(?:conjunta|p[uú]blica))?|bolet[ií]n(?:\\s+de\\s+prensa)?';
 // …also numbered: "Comunicado No. 15-2021", "Press Release #23", "Boletín 045".
 const GENRE = new RegExp(
   `^(?:${LABEL})(?:\\s*(?:n[°º.]?|no\\.?|nro\\.?|#)?\\s*\\d{1,4}(?:[/-]\\d{2,4})?)?\\s*:?$`,
@@ -312,6 +312,9 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     nextText.toLowerCase() !== header.headline.text.toLowerCase() &&
     words(nextText) >= 4 &&
     !CHROME.test(nextText) &&
+    // An advisory's field ("WHAT: Rally …") or a byline under the title is no deck.
+    !NOT_A_TITLE.test(nextText) &&
+    !BYLINE.test(nextText) &&
     findDate(nextText) === null
   ) {
     header.subheadline = { text: nextText, index: next };
@@ -420,8 +423,12 @@ export function dateline(text: string): Dateline | null {
       .trim();
     // A date alone before the dash opens a paragraph: "Friday, June 4, 2021, 10 a.m. – 12 p.m." is a schedule.
     const opensProse = words(text.slice(dash.index + dash[0].length)) >= 4;
-    if (isPlace(place) || (place === '' && date && opensProse)) {
-      let rest = text.slice(dash.index + dash[0].length);
+    let rest = text.slice(dash.index + dash[0].length);
+    // "For Planning Purposes — Thursday, October 7, 2021": a label and a date; a dateline opens a sentence.
+    const restDate = date ? null : findDate(rest);
+    const onlyDate =
+      restDate !== null && restDate.index <= 1 && rest.trim().length - (restDate.index + restDate.length) <= 2;
+    if (!onlyDate && (isPlace(place) || (place === '' && date && opensProse))) {
       // "MIAMI, FL – June 3, 2021 – Today …": the date between two dashes belongs to the dateline.
       const between = date ? null : /^([^—–]{6,40}?)\s+[—–]\s+/.exec(rest);
       const second = between ? findDate(between[1] as string) : null;
