@@ -408,3 +408,68 @@ Colorado Riverkeepers is a nonprofit that protects the rivers of Colorado throug
     ]);
   });
 });
+
+describe('titles wrapped, page tags and masked addresses', () => {
+  it('reads a title in capitals wrapped mid-phrase as one title, not a letterhead over half a title', () => {
+    const r = read(`COMUNICADO DE PRENSA
+
+ORGANIZACIONES DENUNCIAN DESALOJO VIOLENTO
+DE COMUNIDAD Q'EQCHI' EN EL ESTOR
+Más de cien familias quedaron sin vivienda tras el operativo policial
+
+Guatemala, 12 de agosto de 2022. Las organizaciones abajo firmantes denunciamos el desalojo violento de la comunidad Q'eqchi' de Chinebal ocurrido ayer.
+`);
+    expect(r.headline).toBe("ORGANIZACIONES DENUNCIAN DESALOJO VIOLENTO DE COMUNIDAD Q'EQCHI' EN EL ESTOR");
+    expect(r.subheadline).toBe('Más de cien familias quedaron sin vivienda tras el operativo policial');
+    expect(r.organizations).toEqual([]);
+  });
+
+  it('skips a page’s tags under the title, and keeps the agency a release criticises out of its issuers', () => {
+    const r = read(`Statement from Church World Service on the Refugee Admissions Cap
+
+Tags: Refugees, Resettlement, Policy
+
+September 30, 2022
+
+NEW YORK — Church World Service today expressed its deep disappointment with the refugee admissions goal announced by the administration.
+`);
+    expect(r.headline).toBe('Statement from Church World Service on the Refugee Admissions Cap');
+    expect(r.subheadline).toBeNull();
+    expect(r.date).toBe('2022-09-30');
+    const site = read(`Friends of the Earth
+Home / News / Press releases
+
+Groups Slam EPA Decision to Delay Methane Rule
+
+Published on March 3, 2022
+Share on Facebook | Share on Twitter
+
+WASHINGTON — Environmental groups today criticized the Environmental Protection Agency for delaying a rule to cut methane pollution from oil and gas wells.
+`);
+    expect(site.headline).toBe('Groups Slam EPA Decision to Delay Methane Rule');
+    expect(site.organizations).toEqual(['Friends of the Earth']);
+  });
+
+  it('reads contact addresses masked against harvesters, and not "at" in a sentence', () => {
+    const r = read(`FOR IMMEDIATE RELEASE
+Media Contact: Jane Roe, [jane@example.org](mailto:jane@example.org), 202-555-0100
+Contact: John Poe, john [at] example [dot] org
+Contacto: Ana Ruiz, ana (arroba) redmigrante (punto) org
+
+Groups Demand TPS for Hondurans
+
+WASHINGTON — Advocates today urged the administration to designate Honduras for Temporary Protected Status for all eligible people.
+`);
+    expect(r.contacts.map((c) => [c.name, c.email])).toEqual([
+      ['Jane Roe', 'jane@example.org'],
+      ['John Poe', 'john@example.org'],
+      ['Ana Ruiz', 'ana@redmigrante.org'],
+    ]);
+    const sentence = read(
+      'Groups Demand TPS\n\nWASHINGTON — Advocates today urged the administration to act now for all eligible people.\n\nFor more information, contact Jane Doe at the Refugee Council, 202-555-0100.\n',
+    );
+    expect(sentence.contacts.map((c) => [c.name, c.email, c.organization])).toEqual([
+      ['Jane Doe', null, 'Refugee Council'],
+    ]);
+  });
+});

@@ -234,6 +234,28 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   }
   const usable = candidates.filter((i) => !address.has(i));
   const texts = usable.map((i) => plain((blocks[i] as Block).text).replace(/^#+\s*/, ''));
+  // A title hard-wrapped mid-phrase ("…DENUNCIAN DESALOJO VIOLENTO" / "DE COMUNIDAD …") is read as one line
+  // before anything is weighed, so its first half is not taken for a letterhead nor its second for the title.
+  // `lines[n]`: how many lines of the text the entry spans.
+  const lines = usable.map(() => 1);
+  for (let n = usable.length - 2; n >= 0; n--) {
+    const [a, b] = [texts[n] as string, texts[n + 1] as string];
+    if (
+      usable[n + 1] === (usable[n] as number) + 1 &&
+      (blocks[usable[n + 1] as number] as Block).blankBefore === 0 &&
+      !(blocks[usable[n + 1] as number] as Block).listMarker &&
+      !/[.!?:;,|]$/.test(a) &&
+      sameCase(a, b) &&
+      (WRAP_JOINER.test(b.split(/\s+/)[0] ?? '') || WRAP_JOINER.test(a.split(/\s+/).at(-1) ?? '')) &&
+      words(`${a} ${b}`) <= p.headlineMaxWords &&
+      !CHROME.test(b) &&
+      findDate(b) === null
+    ) {
+      texts.splice(n, 2, `${a} ${b}`);
+      usable.splice(n + 1, 1);
+      lines.splice(n, 2, (lines[n] as number) + (lines[n + 1] as number));
+    }
+  }
   // Letterhead: a short organization name at the top, above the title, is an issuer, not the headline.
   const letterhead = new Set<number>();
   for (const [n, i] of usable.entries()) {
@@ -285,13 +307,9 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   let nextText = texts[best.n + 1];
   // A title hard-wrapped over two lines: the next line, with no blank line between, in the same casing, and
   // the first line not finished by punctuation.
-  // …or, in a sentence-case title, a next line that starts in lower case.
-  const sameCase = (a: string, b: string) =>
-    (a === a.toUpperCase() && b === b.toUpperCase()) ||
-    (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b)) ||
-    (!titleCased(a) && /^\p{Ll}/u.test(b));
+  // …or, in a sentence-case title, a next line that starts in lower case (see `sameCase`).
   if (
-    next === at + 1 &&
+    next === at + (lines[best.n] as number) &&
     nextText !== undefined &&
     (blocks[next] as Block).blankBefore === 0 &&
     !/[.!?:;,]$/.test(header.headline.text) &&
@@ -307,7 +325,7 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   }
   if (
     next !== undefined &&
-    next === (header.headline.text === texts[best.n] ? at + 1 : at + 2) &&
+    next === at + (lines[best.n] as number) + (header.headline.text === texts[best.n] ? 0 : 1) &&
     nextText !== undefined &&
     nextText.toLowerCase() !== header.headline.text.toLowerCase() &&
     words(nextText) >= 4 &&
@@ -320,6 +338,16 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     header.subheadline = { text: nextText, index: next };
   }
 }
+
+/** Two lines of one title share its casing; a sentence-case title goes on in lower case. */
+const sameCase = (a: string, b: string) =>
+  (a === a.toUpperCase() && b === b.toUpperCase()) ||
+  (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b)) ||
+  (!titleCased(a) && /^\p{Ll}/u.test(b));
+
+/** Words a phrase cannot end on, nor a new line of its own start with, when a title wraps. */
+const WRAP_JOINER =
+  /^(?:de|del|en|a|al|y|e|o|para|por|con|sin|sobre|ante|contra|la|el|los|las|of|to|for|in|on|and|or|the|at|from|with|by|against)$/i;
 
 /** The lines closing a letter's address: "PRESENTE", "P R E S E N T E", "Attn:", a salutation. */
 const ADDRESSEE =
@@ -338,7 +366,7 @@ const NOT_A_TITLE =
 const BYLINE = /^(?:[Bb]y|BY|[Pp]or|POR)\s+\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|y|and|&))*\s*$/u;
 
 const CHROME =
-  /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|categor(?:y|ies|[ií]as?))\b/i;
+  /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|tags?(?=\s*:)|filed\s+under|categor(?:y|ies|[ií]as?))\b/i;
 
 /**
  * How much a header line looks like the release's title, summing small pieces of evidence: its length, its
