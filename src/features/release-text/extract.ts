@@ -19,7 +19,7 @@ import {
   uniqueOrganizations,
 } from './organizations.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
-import { extractQuotes, type FoundQuote } from './quotes.js';
+import { extractQuotes, type FoundQuote, isRoleWord } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
 import { CLOSING, signatoryOrganizations, signingParagraphOrganizations } from './signatories.js';
 
@@ -250,7 +250,15 @@ function issuers(
   const text = blocks.map((b) => plain(b.text)).join('\n');
   const found = withoutAliases(direct, text);
   if (found.length > 0) return { names: found, source: 'direct' };
-  const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
+  // "Bishop of the Diocese of El Paso", "Director of X": the body after the post, not the post.
+  const body = (role: string) =>
+    isRoleWord(role.split(/\s+/)[0])
+      ? role.replace(/^(?:\S+\s+){0,2}?\S+\s+(?:of|at|with|de|del)\s+(?:the\s+|la\s+|el\s+)?(?=\p{Lu})/u, '')
+      : role;
+  const fromQuotes = withoutAliases(
+    uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(body(q.quote.role_or_org ?? '')))),
+    text,
+  );
   if (fromQuotes.length > 0) return { names: fromQuotes, source: 'quotes' };
   const fromAbout = uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
   return { names: fromAbout, source: fromAbout.length > 0 ? 'boilerplates' : 'none' };

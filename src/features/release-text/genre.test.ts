@@ -473,3 +473,51 @@ WASHINGTON — Advocates today urged the administration to designate Honduras fo
     ]);
   });
 });
+
+describe('speakers with titles, labels and prepositions', () => {
+  it('reads a title before the name with the body after it, a "Quote from" label and a dash line', () => {
+    const text = `Groups Condemn Expansion of Family Detention
+
+EL PASO, Texas — Faith and human rights groups today condemned the reopening of family detention centers.
+
+"Locking up children is never the answer," said Bishop Mark Seitz of the Diocese of El Paso.
+
+"We have seen the harm detention does to families," said Dr. Ana Ruiz of the Border Project.
+
+"This policy failed before and it will fail again." — Jane Doe, Executive Director, Women's Refugee Commission
+
+Quote from Maria Chen, Policy Counsel, Kids in Need of Defense:
+"Children belong in schools and homes, not in prisons."
+`;
+    expect(speakers(text)).toEqual([
+      ['Mark Seitz', 'Bishop of the Diocese of El Paso'],
+      ['Ana Ruiz', 'Border Project'],
+      ['Jane Doe', "Executive Director, Women's Refugee Commission"],
+      ['Maria Chen', 'Policy Counsel, Kids in Need of Defense'],
+    ]);
+    // With no issuer in the lead, the speakers' organizations stand in: the body, not the post.
+    expect(read(text).organizations).toEqual(['Diocese of El Paso', 'Border Project', "Women's Refugee Commission"]);
+  });
+
+  it('reads Spanish courtesy titles, "Para NAME, de ORG:" and drops an acronym already spelled out', () => {
+    const text = `Organizaciones condenan la reapertura de centros de detención
+
+Ciudad de México, 3 de junio de 2021.- Organizaciones de derechos humanos condenaron hoy la reapertura de estaciones migratorias.
+
+Según Ana López, integrante de la Red Jesuita con Migrantes, “la detención de niñas y niños es una violación grave”.
+
+“No vamos a permitir más muertes”, señaló el padre Alejandro Solalinde, fundador del albergue Hermanos en el Camino.
+
+Para Marta Sánchez, de la Mesa Nacional para las Migraciones en Guatemala (MENAMIG): “El Estado debe responder”.
+`;
+    expect(speakers(text)).toEqual([
+      ['Ana López', 'integrante de la Red Jesuita con Migrantes'],
+      ['Alejandro Solalinde', 'fundador del albergue Hermanos en el Camino'],
+      ['Marta Sánchez', 'Mesa Nacional para las Migraciones en Guatemala (MENAMIG)'],
+    ]);
+    expect(read(text).organizations).toEqual([
+      'Red Jesuita con Migrantes',
+      'Mesa Nacional para las Migraciones en Guatemala',
+    ]);
+  });
+});
