@@ -521,3 +521,35 @@ Para Marta Sánchez, de la Mesa Nacional para las Migraciones en Guatemala (MENA
     ]);
   });
 });
+
+describe('the lead’s subject as a list of names', () => {
+  it('takes names without an organization word when the list is the sentence’s subject', () => {
+    expect(
+      read(`Groups Launch Week of Action
+
+OAKLAND, Calif. — Freedom for Immigrants, Mijente and Detention Watch Network today launched a week of action across California, joining partners in Los Angeles, San Diego and Sacramento.
+`).organizations,
+    ).toEqual(['Freedom for Immigrants', 'Mijente', 'Detention Watch Network']);
+    expect(
+      read(`Advocates Welcome DACA Ruling
+
+HOUSTON — United We Dream and the Texas Civil Rights Project welcomed the ruling on Deferred Action for Childhood Arrivals (DACA) by the Fifth Circuit Court of Appeals on Wednesday.
+`).organizations,
+    ).toEqual(['United We Dream', 'Texas Civil Rights Project']);
+  });
+
+  it('takes no people, places, programs, laws or newspapers for issuers', () => {
+    expect(
+      read(`Groups Urge Redesignation of TPS for Honduras
+
+WASHINGTON — The Honduran Solidarity Network today urged the Department of Homeland Security to redesignate Temporary Protected Status (TPS) for Honduras, as reported by The New York Times, under the Immigration and Nationality Act.
+`).organizations,
+    ).toEqual(['Honduran Solidarity Network']);
+    expect(
+      read(`Rally for Families
+
+DENVER — Jane Doe, John Smith and Ana Ruiz will speak at the rally on Saturday in front of the State Capitol to demand the release of detained parents.
+`).organizations,
+    ).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import {
   isNamePhrase,
   isOrgLike,
   isOrgWord,
+  isPersonName,
   startsWithOrgWord,
   stripAcronym,
 } from './names.js';
@@ -37,12 +38,20 @@ export function nameLists(sentence: string): string[][] {
     let tail: string | null = null;
     // A run opened by such a name needs a third item: "…de CCOO, Elena Blasco, reclama" is an apposition.
     let fromTail = false;
+    // Whether the run opens the sentence and its last name runs into the verb ("A, B and C today launched …"):
+    // then it is the sentence's subject, and one organization among names that are not people's is enough.
+    let opensSentence = false;
+    let intoVerb = false;
     const close = () => {
       if (!conjunctionSeen && run.length >= 2) run.splice(-1, 1, ...splitLastItem(run.at(-1) as string));
-      if (run.length >= (fromTail ? 3 : 2) && run.filter(isOrgLike).length >= run.length / 2) out.push(run);
+      const orgs = run.filter(isOrgLike).length;
+      const subject = opensSentence && intoVerb && orgs >= 1 && !run.some((n) => isPersonName(n));
+      if (run.length >= (fromTail ? 3 : 2) && (orgs >= run.length / 2 || subject)) out.push(run);
       run = [];
       conjunctionSeen = false;
       fromTail = false;
+      opensSentence = false;
+      intoVerb = false;
     };
     items.forEach((raw, k) => {
       const opens = /^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i.test(raw);
@@ -52,6 +61,7 @@ export function nameLists(sentence: string): string[][] {
           run.push(tail);
           fromTail = true;
         }
+        if (run.length === 0) opensSentence = k === 0;
         tail = null;
         run.push(item);
         conjunctionSeen ||= opens;
@@ -62,6 +72,10 @@ export function nameLists(sentence: string): string[][] {
       if (run.length > 0 && lead && k > 0) {
         run.push(lead);
         conjunctionSeen ||= opens;
+        intoVerb =
+          /^\s*(?:(?:today|yesterday|hoy|ayer|this\s+week|esta\s+semana|also|tambi[eé]n|jointly|conjuntamente),?\s+)?\p{Ll}/u.test(
+            item.slice(item.indexOf(lead) + lead.length),
+          );
       }
       close();
       tail = trailingName(item);
@@ -130,10 +144,14 @@ function splitAnd(item: string): string[] {
   if (
     parts.length === 2 &&
     isNamePhrase((parts[0] as string).replace(/^(?:the|la|el)\s+/i, 'The ')) &&
-    (endsWithOrgWord(parts[0] as string) || (articleAfter && isOrgLike(bareName(parts[0] as string))))
+    (endsWithOrgWord(parts[0] as string) || articleAfter)
   ) {
     const right = leadingName(parts[1] as string);
-    if (right) return [parts[0] as string, `and ${parts[1]}`];
+    // "United We Dream and the Texas Civil Rights Project welcomed …": with an article between them, one of
+    // the two names carrying an organization word is enough.
+    const orgSide =
+      endsWithOrgWord(parts[0] as string) || isOrgLike(bareName(parts[0] as string)) || (right && isOrgLike(right));
+    if (right && orgSide) return [parts[0] as string, `and ${parts[1]}`];
   }
   return [item];
 }
