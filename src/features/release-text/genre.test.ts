@@ -553,3 +553,51 @@ DENVER — Jane Doe, John Smith and Ana Ruiz will speak at the rally on Saturday
     ).toEqual([]);
   });
 });
+
+describe('headlines as pages and Latin American releases write them', () => {
+  it('takes a one-sentence title closed by a full stop above a longer first paragraph', () => {
+    const r = read(`Guatemala, 3 de junio de 2021
+
+Organizaciones exigen al Congreso archivar la iniciativa 5257 que criminaliza a las ONG.
+
+Las organizaciones de sociedad civil abajo firmantes expresamos nuestro rechazo a la iniciativa de ley 5257 aprobada en tercera lectura por el Congreso de la República.
+`);
+    expect(r.headline).toBe('Organizaciones exigen al Congreso archivar la iniciativa 5257 que criminaliza a las ONG.');
+    expect([r.date, r.dateline_place]).toEqual(['2021-06-03', 'Guatemala']);
+    // A short lead that speaks for the signers is still the lead.
+    expect(
+      read(`June 3, 2021
+
+Today, sixty organizations sent a letter to Congress.
+
+The letter urges members to oppose any bill that would end protections for children who arrive alone at the border and ask for asylum in this country.
+`).headline,
+    ).toBeNull();
+  });
+
+  it('drops a page’s site name after the title, and a section word in capitals is no organization', () => {
+    const r = read(`IMMIGRATION
+
+Groups sue to stop border wall in Texas refuge – Center for Biological Diversity
+
+BROWNSVILLE, Texas — Conservation groups filed a lawsuit today to stop construction of the border wall through the Santa Ana National Wildlife Refuge.
+`);
+    expect(r.headline).toBe('Groups sue to stop border wall in Texas refuge');
+    expect(r.organizations).toEqual([]);
+  });
+
+  it('takes the title under a letterhead, a label, a release line and a place and date', () => {
+    const r = read(`Alianza Américas
+Comunicado de prensa
+Para publicación inmediata
+Chicago, 3 de junio de 2021
+
+Líderes migrantes piden al Congreso una vía a la ciudadanía
+
+Alianza Américas, red de organizaciones de migrantes latinoamericanos en Estados Unidos, pidió hoy al Congreso aprobar una vía a la ciudadanía para millones de personas.
+`);
+    expect(r.headline).toBe('Líderes migrantes piden al Congreso una vía a la ciudadanía');
+    expect([r.date, r.dateline_place, r.release_line]).toEqual(['2021-06-03', 'Chicago', 'FOR IMMEDIATE RELEASE']);
+    expect(r.organizations).toEqual(['Alianza Américas']);
+  });
+});

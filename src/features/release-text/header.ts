@@ -88,7 +88,12 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
   for (let i = 0; i < Math.min(blocks.length, p.headerBlocks); i++) {
     const block = blocks[i] as Block;
     const text = plain(block.text);
-    if (isProse(block, p) && !CONTACT_LABEL.test(text) && !isSubtitle(blocks, i, candidates, p)) {
+    if (
+      isProse(block, p) &&
+      !CONTACT_LABEL.test(text) &&
+      !isSubtitle(blocks, i, candidates, p) &&
+      !isSentenceTitle(blocks, i, candidates, p)
+    ) {
       header.lead = i;
       break;
     }
@@ -167,6 +172,25 @@ function isSubtitle(blocks: Block[], i: number, candidates: number[], p: ImportP
   return dateline(nextText) !== null || (words(nextText) <= 5 && dateline(`${nextText} — x`) !== null);
 }
 
+/**
+ * A title written as one sentence with its full stop ("Organizaciones exigen al Congreso archivar la iniciativa
+ * 5257."): no title line above it, one sentence, no dateline, and a longer paragraph of prose right after it.
+ */
+const LEAD_OPENER =
+  /^(?:today|yesterday|this\s+(?:week|morning|afternoon)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|hoy|ayer|este\s+(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|el\s+d[ií]a\s+de\s+hoy|we|nosotr[oa]s|las?\s+(?:organizaciones|personas)\s+(?:abajo\s+)?firmantes)\b|\bwe\s+\p{Ll}/iu;
+
+function isSentenceTitle(blocks: Block[], i: number, candidates: number[], p: ImportParams): boolean {
+  const text = plain((blocks[i] as Block).text);
+  const next = blocks[i + 1];
+  if (!next || words(text) > 20 || dateline(text) || /^[“"«]/.test(text)) return false;
+  if (candidates.some((c) => words(plain((blocks[c] as Block).text)) >= 3)) return false;
+  if ((text.match(/[.!?]\s/g) ?? []).length > 0 || /[:,;]$/.test(text)) return false;
+  // A short lead opens with its time or speaks as "we": "Today, 60 groups sent …", "Nosotras exigimos …".
+  if (LEAD_OPENER.test(text)) return false;
+  const nextText = plain(next.text);
+  return isProse(next, p) && words(nextText) >= words(text) * 2 && !CONTACT_LABEL.test(nextText);
+}
+
 /** A line of contact facts, added as a new contact or completing the one above; false if it is not one. */
 function addContactLine(
   blocks: Block[],
@@ -233,7 +257,7 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     k = end;
   }
   const usable = candidates.filter((i) => !address.has(i));
-  const texts = usable.map((i) => plain((blocks[i] as Block).text).replace(/^#+\s*/, ''));
+  const texts = usable.map((i) => withoutSiteName(plain((blocks[i] as Block).text).replace(/^#+\s*/, '')));
   // A title hard-wrapped mid-phrase ("…DENUNCIAN DESALOJO VIOLENTO" / "DE COMUNIDAD …") is read as one line
   // before anything is weighed, so its first half is not taken for a letterhead nor its second for the title.
   // `lines[n]`: how many lines of the text the entry spans.
@@ -339,6 +363,14 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   }
 }
 
+/** "Groups sue over the wall – Center for Biological Diversity": a web page's title ends with the site's name. */
+function withoutSiteName(text: string): string {
+  const m = /^(.{20,}?)\s+[|–—-]\s+([^|–—]{3,80})$/u.exec(text);
+  if (!m || words(m[1] as string) < 4) return text;
+  const site = (m[2] as string).trim();
+  return isNamePhrase(site) && isOrgLike(site) ? (m[1] as string).trim() : text;
+}
+
 /** Two lines of one title share its casing; a sentence-case title goes on in lower case. */
 const sameCase = (a: string, b: string) =>
   (a === a.toUpperCase() && b === b.toUpperCase()) ||
@@ -399,6 +431,8 @@ function headlineScore(text: string, n: number, texts: string[], blocks: Block[]
   // Breadcrumbs and menus: short items joined by "»", "›", ">" or " / ".
   if ((text.match(/\s[»›>/]\s/g) ?? []).length >= 1 && !/[.!?]$/.test(text)) score -= 3;
   if (/[.;]$/.test(text) && !/\b(?:Inc|Jr|Sr|U\.S)\.$/.test(text)) score -= 1;
+  // A finished sentence that opens with its time or speaks as "we" is a short lead, not a title.
+  if (/[.]$/.test(text) && LEAD_OPENER.test(text)) score -= 4;
   if (isPersonName(text.replace(/,$/, ''))) score -= 3;
   // "Environmental Justice Press Releases … Press Releases": a navigation line repeats its words.
   const tokens = text.toLowerCase().split(/\s+/);

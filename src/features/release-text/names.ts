@@ -256,7 +256,8 @@ export function isOrgLike(phrase: string): boolean {
   if (words.slice(1).some((w) => /^\p{Lu}/u.test(w) && isOrgWord(w))) return true;
   if (/\(\p{Lu}{2,}\)/u.test(phrase)) return true;
   if (/^[\p{L}\d-]+\.(?:org|com|net|ngo|info)$/iu.test(phrase.trim())) return true;
-  return words.some((w) => isAllCaps(w) && w.length >= 4 && !NOT_ACRONYMS.has(w));
+  // Acronyms are short ("CIVICUS", "COFADEH"); a long word in capitals is a shouted word ("IMMIGRATION").
+  return words.some((w) => isAllCaps(w) && w.length >= 4 && w.length <= 8 && !NOT_ACRONYMS.has(w));
 }
 
 /** "… Center", "… Commission (WRC)": the last word is an organization word, as in most English names. */
