@@ -601,3 +601,27 @@ Alianza Américas, red de organizaciones de migrantes latinoamericanos en Estado
     expect(r.organizations).toEqual(['Alianza Américas']);
   });
 });
+
+describe('contact blocks one fact per line', () => {
+  it('reads the name, the post under it, then the phone and the e-mail, for each person', () => {
+    const r = read(`FOR IMMEDIATE RELEASE
+CONTACTS:
+Jane Roe
+Communications Director, Border Network
+(915) 555-0100
+jroe@bordernetwork.org
+
+Luis Pérez
+(915) 555-0199
+
+Groups Rally at the Border
+
+EL PASO, Texas — Hundreds of people rallied at the border today to demand an end to family detention and the return of asylum.
+`);
+    expect(r.contacts).toEqual([
+      { name: 'Jane Roe', phone: '(915) 555-0100', email: 'jroe@bordernetwork.org', organization: 'Border Network' },
+      { name: 'Luis Pérez', phone: '(915) 555-0199', email: null, organization: null },
+    ]);
+    expect(r.headline).toBe('Groups Rally at the Border');
+  });
+});

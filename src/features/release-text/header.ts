@@ -203,8 +203,24 @@ function addContactLine(
   const contact = words(text) <= p.contactMaxWords ? parseContactLine(text) : null;
   if (!contact) return false;
   const named = inContacts && contact.name && nextHasContact(blocks, i);
-  if (!contact.phone && !contact.email && !contact.hiddenEmail && !named) return false;
   const last = contacts.at(-1);
+  // "Jane Roe" / "Communications Director, Border Network" / "(915) 555-0100": the post under the name.
+  if (
+    inContacts &&
+    !contact.phone &&
+    !contact.email &&
+    last?.index === i - 1 &&
+    last.contact.name &&
+    !last.contact.phone &&
+    !last.contact.email &&
+    isPostLine(text) &&
+    nextHasContact(blocks, i)
+  ) {
+    last.contact.organization ??= contact.organization;
+    last.index = i;
+    return true;
+  }
+  if (!contact.phone && !contact.email && !contact.hiddenEmail && !named) return false;
   // "Phone: …" / "Email: …" on their own lines complete the contact above them.
   if (!contact.name && last && last.index >= i - 3 && (!last.contact.phone || !contact.phone)) {
     last.contact.phone ??= contact.phone;
@@ -229,10 +245,24 @@ export function trailingContacts(blocks: Block[], from: number, p: ImportParams 
   return contacts;
 }
 
+/** The next line gives a phone or an e-mail, or does so after one line naming the person's post. */
 function nextHasContact(blocks: Block[], i: number): boolean {
+  const facts = (k: number) => {
+    const line = blocks[k];
+    const c = line ? parseContactLine(plain(line.text)) : null;
+    return Boolean(c && !c.name && (c.phone || c.email || c.hiddenEmail));
+  };
   const next = blocks[i + 1];
-  const c = next ? parseContactLine(plain(next.text)) : null;
-  return Boolean(c && !c.name && (c.phone || c.email || c.hiddenEmail));
+  return facts(i + 1) || (next !== undefined && isPostLine(plain(next.text)) && facts(i + 2));
+}
+
+/** A short line with no digits and no address that names a post or an organization ("Director, Border Network"). */
+function isPostLine(text: string): boolean {
+  return (
+    words(text) <= 10 &&
+    !/[\d@]/.test(text) &&
+    (text.split(/[\s,]+/).some((w) => isRoleWord(w)) || (isOrgLike(text) && !isPersonName(text)))
+  );
 }
 
 /** Headline and subheadline among the header lines nothing else claimed; a letter's address block is none. */
