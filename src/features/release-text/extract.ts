@@ -351,7 +351,17 @@ function recognize(
   const lineOf = (i: number | undefined) => (i === undefined ? null : (blocks[i]?.line ?? null));
   const leadIsProse = blocks[header.lead] ? isProse(blocks[header.lead] as Block, p) : false;
   const h = header.headlineEvidence;
-  const headline = !r.headline ? 0.5 : h && h.score >= 5 && h.margin >= 2 ? 0.9 : h && h.margin >= 1 ? 0.75 : 0.6;
+  // A title closed by a full stop may as well be the lead's first sentence: that call is a guess, said as one.
+  const sentenceTitle = r.headline !== null && /[.]$/.test(r.headline);
+  const headline = !r.headline
+    ? 0.5
+    : sentenceTitle
+      ? 0.6
+      : h && h.score >= 5 && h.margin >= 2
+        ? 0.9
+        : h && h.margin >= 1
+          ? 0.75
+          : 0.6;
   // Quotation marks around a sentence in the body that no quote accounts for: a speaker may have been missed.
   const body = blocks.slice(header.lead, endMark >= 0 ? endMark : blocks.length).map((b) => b.text);
   const quoted = body.filter((t) => /[“"«][^”"»]{40,}[”"»]/.test(t)).length;

@@ -564,6 +564,13 @@ Las organizaciones de sociedad civil abajo firmantes expresamos nuestro rechazo 
 `);
     expect(r.headline).toBe('Organizaciones exigen al Congreso archivar la iniciativa 5257 que criminaliza a las ONG.');
     expect([r.date, r.dateline_place]).toEqual(['2021-06-03', 'Guatemala']);
+    // Such a title may be the lead's first sentence: the dry run asks the editor to confirm it.
+    expect(
+      extractRelease(`Organizaciones exigen al Congreso archivar la iniciativa 5257 que criminaliza a las ONG.
+
+Las organizaciones de sociedad civil abajo firmantes expresamos nuestro rechazo a la iniciativa de ley 5257 aprobada en tercera lectura por el Congreso de la República.
+`).recognition.find((f) => f.field === 'headline')?.unsure,
+    ).toBe(true);
     // A short lead that speaks for the signers is still the lead.
     expect(
       read(`June 3, 2021
