@@ -21,7 +21,7 @@ import {
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote, isRoleWord } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
-import { CLOSING, signatoryOrganizations, signingParagraphOrganizations } from './signatories.js';
+import { CLOSING, signatoryOrganizations, signingParagraphOrganizations, withoutPlace } from './signatories.js';
 
 export interface Extraction {
   release: ImportedRelease;
@@ -231,7 +231,9 @@ function issuers(
   const fromLists = [...lists, ...lineLists]
     .filter((l) => isOrganizationList(blocks, l, p))
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
-    .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)) && !CLOSING.test(n));
+    .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)) && !CLOSING.test(n))
+    // "Asociación … (ADES) – El Salvador": a signer's place is not part of its name, in any list of signers.
+    .map(withoutPlace);
   const fromLeadLists = [...listed, ...fromLead.map((n) => tidyName(n))].filter((n): n is string => n !== null);
   // No paragraph of prose (an advisory of labels and a list): signers may follow the title directly.
   const afterTitle =
@@ -243,8 +245,9 @@ function issuers(
     ...fromLeadLists,
     ...nearLead,
     ...fromLists,
-    ...signing,
-    ...signers,
+    // Only after a dash: in a paragraph of signers a comma may join places inside one name ("… en Gran
+    // Canaria, Lanzarote y Fuerteventura").
+    ...[...signing, ...signers].map((n) => (/\s[–—-]\s/.test(n) && !n.includes(',') ? withoutPlace(n) : n)),
     ...issuingBoilerplates(boilerplates, header),
   ]);
   const text = blocks.map((b) => plain(b.text)).join('\n');

@@ -632,3 +632,26 @@ EL PASO, Texas — Hundreds of people rallied at the border today to demand an e
     expect(r.headline).toBe('Groups Rally at the Border');
   });
 });
+
+describe('signers with where they are', () => {
+  it('drops the country after a dash, keeps places a comma list puts inside one name', () => {
+    const r = read(`Pronunciamiento ante la criminalización de defensoras en El Salvador
+
+San Salvador, 3 de junio de 2021.- Las organizaciones abajo firmantes expresamos nuestra preocupación por la detención de cinco defensoras ambientales en Cabañas.
+
+Exigimos su liberación inmediata y el cese de la persecución.
+
+Firman:
+Asociación de Desarrollo Económico Social Santa Marta (ADES) – El Salvador
+Red Nacional de Defensoras de Derechos Humanos – Honduras
+Colectiva Feminista para el Desarrollo Local
+Movimiento de Mujeres Mélida Anaya Montes (Las Mélidas)
+`);
+    expect([...r.organizations].sort()).toEqual([
+      'Asociación de Desarrollo Económico Social Santa Marta',
+      'Colectiva Feminista para el Desarrollo Local',
+      'Movimiento de Mujeres Mélida Anaya Montes (Las Mélidas)',
+      'Red Nacional de Defensoras de Derechos Humanos',
+    ]);
+  });
+});
