@@ -44,9 +44,19 @@ export function phonesIn(text: string): string[] {
     });
 }
 
+/**
+ * Addresses written against harvesters: "jane [at] example [dot] org", "ana (arroba) red (punto) org". Only the
+ * bracketed words are read, so "at the Refugee Council" in a sentence stays prose.
+ */
+export function unmask(text: string): string {
+  return text
+    .replace(/([\p{L}\d._%+-])\s*[[(]\s*(?:at|arroba)\s*[\])]\s*(?=[\p{L}\d])/giu, '$1@')
+    .replace(/([\p{L}\d])\s*[[(]\s*(?:dot|punto)\s*[\])]\s*(?=[\p{L}\d])/giu, '$1.');
+}
+
 /** One contact line, or null when the line holds no phone, no e-mail and no person's name. */
 export function parseContactLine(raw: string): ContactLine | null {
-  const text = plain(raw).replace(FIELD_LABEL, ' ');
+  const text = unmask(plain(raw)).replace(FIELD_LABEL, ' ');
   const hiddenEmail = text.includes(HIDDEN_EMAIL);
   const withoutHidden = text.split(HIDDEN_EMAIL).join(' ');
   const email = withoutHidden.match(EMAIL)?.[0] ?? null;
@@ -65,9 +75,11 @@ export function parseContactLine(raw: string): ContactLine | null {
   const at = segments.findIndex((s) => isPersonName(s));
   const inSentence = at < 0 ? nameInSentence(segments.join(', ')) : null;
   const name = at >= 0 ? (segments[at] as string) : (inSentence?.name ?? null);
+  // In a sentence ("contact Jane Doe at the Refugee Council") the organization is the words after "at", not the
+  // whole clause that also holds the person's name.
   const organization =
-    segments.find((s) => s !== name && isOrgLike(s) && s.split(/\s+/).length <= 12) ??
     inSentence?.organization ??
+    segments.find((s) => s !== name && !(name && s.includes(name)) && isOrgLike(s) && s.split(/\s+/).length <= 12) ??
     // "Wendsler Nosie, San Carlos Apache Tribe, (928) …": the name right after the person's is whom they speak for.
     (at >= 0 && isOrganizationSegment(segments[at + 1]) ? (segments[at + 1] as string) : null);
   if (!name && !phone && !email && !hiddenEmail) return null;
@@ -109,7 +121,7 @@ function nameInSentence(text: string): { name: string; organization: string | nu
  * own (a second number, "cell: …") stays with the contact before it.
  */
 export function parseContactLines(raw: string): ContactLine[] {
-  const text = plain(raw);
+  const text = unmask(plain(raw));
   const cuts: number[] = [];
   for (const m of text.matchAll(EMAIL)) cuts.push((m.index ?? 0) + m[0].length);
   if (cuts.length < 2) {

@@ -19,9 +19,9 @@ import {
   uniqueOrganizations,
 } from './organizations.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
-import { extractQuotes, type FoundQuote } from './quotes.js';
+import { extractQuotes, type FoundQuote, isRoleWord } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
-import { CLOSING, signatoryOrganizations, signingParagraphOrganizations } from './signatories.js';
+import { CLOSING, signatoryOrganizations, signingParagraphOrganizations, withoutPlace } from './signatories.js';
 
 export interface Extraction {
   release: ImportedRelease;
@@ -231,7 +231,9 @@ function issuers(
   const fromLists = [...lists, ...lineLists]
     .filter((l) => isOrganizationList(blocks, l, p))
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
-    .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)) && !CLOSING.test(n));
+    .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)) && !CLOSING.test(n))
+    // "Asociación … (ADES) – El Salvador": a signer's place is not part of its name, in any list of signers.
+    .map(withoutPlace);
   const fromLeadLists = [...listed, ...fromLead.map((n) => tidyName(n))].filter((n): n is string => n !== null);
   // No paragraph of prose (an advisory of labels and a list): signers may follow the title directly.
   const afterTitle =
@@ -243,14 +245,23 @@ function issuers(
     ...fromLeadLists,
     ...nearLead,
     ...fromLists,
-    ...signing,
-    ...signers,
+    // Only after a dash: in a paragraph of signers a comma may join places inside one name ("… en Gran
+    // Canaria, Lanzarote y Fuerteventura").
+    ...[...signing, ...signers].map((n) => (/\s[–—-]\s/.test(n) && !n.includes(',') ? withoutPlace(n) : n)),
     ...issuingBoilerplates(boilerplates, header),
   ]);
   const text = blocks.map((b) => plain(b.text)).join('\n');
   const found = withoutAliases(direct, text);
   if (found.length > 0) return { names: found, source: 'direct' };
-  const fromQuotes = uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(q.quote.role_or_org ?? '')));
+  // "Bishop of the Diocese of El Paso", "Director of X": the body after the post, not the post.
+  const body = (role: string) =>
+    isRoleWord(role.split(/\s+/)[0])
+      ? role.replace(/^(?:\S+\s+){0,2}?\S+\s+(?:of|at|with|de|del)\s+(?:the\s+|la\s+|el\s+)?(?=\p{Lu})/u, '')
+      : role;
+  const fromQuotes = withoutAliases(
+    uniqueOrganizations(quotes.flatMap((q) => namedOrganizations(body(q.quote.role_or_org ?? '')))),
+    text,
+  );
   if (fromQuotes.length > 0) return { names: fromQuotes, source: 'quotes' };
   const fromAbout = uniqueOrganizations(boilerplates.map((b) => b.boilerplate.organization));
   return { names: fromAbout, source: fromAbout.length > 0 ? 'boilerplates' : 'none' };
@@ -343,7 +354,17 @@ function recognize(
   const lineOf = (i: number | undefined) => (i === undefined ? null : (blocks[i]?.line ?? null));
   const leadIsProse = blocks[header.lead] ? isProse(blocks[header.lead] as Block, p) : false;
   const h = header.headlineEvidence;
-  const headline = !r.headline ? 0.5 : h && h.score >= 5 && h.margin >= 2 ? 0.9 : h && h.margin >= 1 ? 0.75 : 0.6;
+  // A title closed by a full stop may as well be the lead's first sentence: that call is a guess, said as one.
+  const sentenceTitle = r.headline !== null && /[.]$/.test(r.headline);
+  const headline = !r.headline
+    ? 0.5
+    : sentenceTitle
+      ? 0.6
+      : h && h.score >= 5 && h.margin >= 2
+        ? 0.9
+        : h && h.margin >= 1
+          ? 0.75
+          : 0.6;
   // Quotation marks around a sentence in the body that no quote accounts for: a speaker may have been missed.
   const body = blocks.slice(header.lead, endMark >= 0 ? endMark : blocks.length).map((b) => b.text);
   const quoted = body.filter((t) => /[“"«][^”"»]{40,}[”"»]/.test(t)).length;

@@ -11,7 +11,7 @@ import { isRoleWord } from './quotes.js';
 
 // Genre labels on a line of their own ("Media Advisory", "AVISO DE PRENSA", "PRONUNCIAMIENTO PÚBLICO"): never the title.
 const LABEL =
-  '(?:joint\\s+)?(?:press|news|media)\\s+(?:release|advisory|statement|call\\s+advisory|alert|conference|call)|joint\\s+statement|statement|open\\s+letter|comunicado(?:\\s+(?:de\\s+prensa|conjunto|p[uú]blico))?|nota\\s+de\\s+prensa|aviso\\s+(?:de\\s+prensa|a\\s+(?:los\\s+)?medios)|conferencia\\s+de\\s+prensa|pronunciamiento(?:\\s+p[uú]blico)?|carta\\s+abierta|declaraci[oó]n(?:\\s+(?:conjunta|p[uú]blica))?|bolet[ií]n(?:\\s+de\\s+prensa)?';
+  'for\\s+planning\\s+purposes(?:\\s+only)?|(?:joint\\s+)?(?:press|news|media)\\s+(?:release|advisory|statement|call\\s+advisory|alert|conference|call)|joint\\s+statement|statement|open\\s+letter|comunicado(?:\\s+(?:de\\s+prensa|conjunto|p[uú]blico))?|nota\\s+de\\s+prensa|aviso\\s+(?:de\\s+prensa|a\\s+(?:los\\s+)?medios)|conferencia\\s+de\\s+prensa|pronunciamiento(?:\\s+p[uú]blico)?|carta\\s+abierta|declaraci[oó]n(?:\\s+(?:conjunta|p[uú]blica))?|bolet[ií]n(?:\\s+de\\s+prensa)?';
 // …also numbered: "Comunicado No. 15-2021", "Press Release #23", "Boletín 045".
 const GENRE = new RegExp(
   `^(?:${LABEL})(?:\\s*(?:n[°º.]?|no\\.?|nro\\.?|#)?\\s*\\d{1,4}(?:[/-]\\d{2,4})?)?\\s*:?$`,
@@ -88,7 +88,12 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
   for (let i = 0; i < Math.min(blocks.length, p.headerBlocks); i++) {
     const block = blocks[i] as Block;
     const text = plain(block.text);
-    if (isProse(block, p) && !CONTACT_LABEL.test(text) && !isSubtitle(blocks, i, candidates, p)) {
+    if (
+      isProse(block, p) &&
+      !CONTACT_LABEL.test(text) &&
+      !isSubtitle(blocks, i, candidates, p) &&
+      !isSentenceTitle(blocks, i, candidates, p)
+    ) {
       header.lead = i;
       break;
     }
@@ -167,6 +172,25 @@ function isSubtitle(blocks: Block[], i: number, candidates: number[], p: ImportP
   return dateline(nextText) !== null || (words(nextText) <= 5 && dateline(`${nextText} — x`) !== null);
 }
 
+/**
+ * A title written as one sentence with its full stop ("Organizaciones exigen al Congreso archivar la iniciativa
+ * 5257."): no title line above it, one sentence, no dateline, and a longer paragraph of prose right after it.
+ */
+const LEAD_OPENER =
+  /^(?:today|yesterday|this\s+(?:week|morning|afternoon)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|hoy|ayer|este\s+(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|el\s+d[ií]a\s+de\s+hoy|we|nosotr[oa]s|las?\s+(?:organizaciones|personas)\s+(?:abajo\s+)?firmantes)\b|\bwe\s+\p{Ll}/iu;
+
+function isSentenceTitle(blocks: Block[], i: number, candidates: number[], p: ImportParams): boolean {
+  const text = plain((blocks[i] as Block).text);
+  const next = blocks[i + 1];
+  if (!next || words(text) > 20 || dateline(text) || /^[“"«]/.test(text)) return false;
+  if (candidates.some((c) => words(plain((blocks[c] as Block).text)) >= 3)) return false;
+  if ((text.match(/[.!?]\s/g) ?? []).length > 0 || /[:,;]$/.test(text)) return false;
+  // A short lead opens with its time or speaks as "we": "Today, 60 groups sent …", "Nosotras exigimos …".
+  if (LEAD_OPENER.test(text)) return false;
+  const nextText = plain(next.text);
+  return isProse(next, p) && words(nextText) >= words(text) * 2 && !CONTACT_LABEL.test(nextText);
+}
+
 /** A line of contact facts, added as a new contact or completing the one above; false if it is not one. */
 function addContactLine(
   blocks: Block[],
@@ -179,8 +203,24 @@ function addContactLine(
   const contact = words(text) <= p.contactMaxWords ? parseContactLine(text) : null;
   if (!contact) return false;
   const named = inContacts && contact.name && nextHasContact(blocks, i);
-  if (!contact.phone && !contact.email && !contact.hiddenEmail && !named) return false;
   const last = contacts.at(-1);
+  // "Jane Roe" / "Communications Director, Border Network" / "(915) 555-0100": the post under the name.
+  if (
+    inContacts &&
+    !contact.phone &&
+    !contact.email &&
+    last?.index === i - 1 &&
+    last.contact.name &&
+    !last.contact.phone &&
+    !last.contact.email &&
+    isPostLine(text) &&
+    nextHasContact(blocks, i)
+  ) {
+    last.contact.organization ??= contact.organization;
+    last.index = i;
+    return true;
+  }
+  if (!contact.phone && !contact.email && !contact.hiddenEmail && !named) return false;
   // "Phone: …" / "Email: …" on their own lines complete the contact above them.
   if (!contact.name && last && last.index >= i - 3 && (!last.contact.phone || !contact.phone)) {
     last.contact.phone ??= contact.phone;
@@ -205,10 +245,24 @@ export function trailingContacts(blocks: Block[], from: number, p: ImportParams 
   return contacts;
 }
 
+/** The next line gives a phone or an e-mail, or does so after one line naming the person's post. */
 function nextHasContact(blocks: Block[], i: number): boolean {
+  const facts = (k: number) => {
+    const line = blocks[k];
+    const c = line ? parseContactLine(plain(line.text)) : null;
+    return Boolean(c && !c.name && (c.phone || c.email || c.hiddenEmail));
+  };
   const next = blocks[i + 1];
-  const c = next ? parseContactLine(plain(next.text)) : null;
-  return Boolean(c && !c.name && (c.phone || c.email || c.hiddenEmail));
+  return facts(i + 1) || (next !== undefined && isPostLine(plain(next.text)) && facts(i + 2));
+}
+
+/** A short line with no digits and no address that names a post or an organization ("Director, Border Network"). */
+function isPostLine(text: string): boolean {
+  return (
+    words(text) <= 10 &&
+    !/[\d@]/.test(text) &&
+    (text.split(/[\s,]+/).some((w) => isRoleWord(w)) || (isOrgLike(text) && !isPersonName(text)))
+  );
 }
 
 /** Headline and subheadline among the header lines nothing else claimed; a letter's address block is none. */
@@ -233,7 +287,29 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     k = end;
   }
   const usable = candidates.filter((i) => !address.has(i));
-  const texts = usable.map((i) => plain((blocks[i] as Block).text).replace(/^#+\s*/, ''));
+  const texts = usable.map((i) => withoutSiteName(plain((blocks[i] as Block).text).replace(/^#+\s*/, '')));
+  // A title hard-wrapped mid-phrase ("…DENUNCIAN DESALOJO VIOLENTO" / "DE COMUNIDAD …") is read as one line
+  // before anything is weighed, so its first half is not taken for a letterhead nor its second for the title.
+  // `lines[n]`: how many lines of the text the entry spans.
+  const lines = usable.map(() => 1);
+  for (let n = usable.length - 2; n >= 0; n--) {
+    const [a, b] = [texts[n] as string, texts[n + 1] as string];
+    if (
+      usable[n + 1] === (usable[n] as number) + 1 &&
+      (blocks[usable[n + 1] as number] as Block).blankBefore === 0 &&
+      !(blocks[usable[n + 1] as number] as Block).listMarker &&
+      !/[.!?:;,|]$/.test(a) &&
+      sameCase(a, b) &&
+      (WRAP_JOINER.test(b.split(/\s+/)[0] ?? '') || WRAP_JOINER.test(a.split(/\s+/).at(-1) ?? '')) &&
+      words(`${a} ${b}`) <= p.headlineMaxWords &&
+      !CHROME.test(b) &&
+      findDate(b) === null
+    ) {
+      texts.splice(n, 2, `${a} ${b}`);
+      usable.splice(n + 1, 1);
+      lines.splice(n, 2, (lines[n] as number) + (lines[n + 1] as number));
+    }
+  }
   // Letterhead: a short organization name at the top, above the title, is an issuer, not the headline.
   const letterhead = new Set<number>();
   for (const [n, i] of usable.entries()) {
@@ -285,13 +361,9 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   let nextText = texts[best.n + 1];
   // A title hard-wrapped over two lines: the next line, with no blank line between, in the same casing, and
   // the first line not finished by punctuation.
-  // …or, in a sentence-case title, a next line that starts in lower case.
-  const sameCase = (a: string, b: string) =>
-    (a === a.toUpperCase() && b === b.toUpperCase()) ||
-    (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b)) ||
-    (!titleCased(a) && /^\p{Ll}/u.test(b));
+  // …or, in a sentence-case title, a next line that starts in lower case (see `sameCase`).
   if (
-    next === at + 1 &&
+    next === at + (lines[best.n] as number) &&
     nextText !== undefined &&
     (blocks[next] as Block).blankBefore === 0 &&
     !/[.!?:;,]$/.test(header.headline.text) &&
@@ -307,16 +379,37 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
   }
   if (
     next !== undefined &&
-    next === (header.headline.text === texts[best.n] ? at + 1 : at + 2) &&
+    next === at + (lines[best.n] as number) + (header.headline.text === texts[best.n] ? 0 : 1) &&
     nextText !== undefined &&
     nextText.toLowerCase() !== header.headline.text.toLowerCase() &&
     words(nextText) >= 4 &&
     !CHROME.test(nextText) &&
+    // An advisory's field ("WHAT: Rally …") or a byline under the title is no deck.
+    !NOT_A_TITLE.test(nextText) &&
+    !BYLINE.test(nextText) &&
     findDate(nextText) === null
   ) {
     header.subheadline = { text: nextText, index: next };
   }
 }
+
+/** "Groups sue over the wall – Center for Biological Diversity": a web page's title ends with the site's name. */
+function withoutSiteName(text: string): string {
+  const m = /^(.{20,}?)\s+[|–—-]\s+([^|–—]{3,80})$/u.exec(text);
+  if (!m || words(m[1] as string) < 4) return text;
+  const site = (m[2] as string).trim();
+  return isNamePhrase(site) && isOrgLike(site) ? (m[1] as string).trim() : text;
+}
+
+/** Two lines of one title share its casing; a sentence-case title goes on in lower case. */
+const sameCase = (a: string, b: string) =>
+  (a === a.toUpperCase() && b === b.toUpperCase()) ||
+  (titleCased(a) && titleCased(b) && /^\p{Lu}/u.test(b)) ||
+  (!titleCased(a) && /^\p{Ll}/u.test(b));
+
+/** Words a phrase cannot end on, nor a new line of its own start with, when a title wraps. */
+const WRAP_JOINER =
+  /^(?:de|del|en|a|al|y|e|o|para|por|con|sin|sobre|ante|contra|la|el|los|las|of|to|for|in|on|and|or|the|at|from|with|by|against)$/i;
 
 /** The lines closing a letter's address: "PRESENTE", "P R E S E N T E", "Attn:", a salutation. */
 const ADDRESSEE =
@@ -335,7 +428,7 @@ const NOT_A_TITLE =
 const BYLINE = /^(?:[Bb]y|BY|[Pp]or|POR)\s+\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|y|and|&))*\s*$/u;
 
 const CHROME =
-  /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|categor(?:y|ies|[ií]as?))\b/i;
+  /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|tags?(?=\s*:)|filed\s+under|categor(?:y|ies|[ií]as?))\b/i;
 
 /**
  * How much a header line looks like the release's title, summing small pieces of evidence: its length, its
@@ -368,6 +461,8 @@ function headlineScore(text: string, n: number, texts: string[], blocks: Block[]
   // Breadcrumbs and menus: short items joined by "»", "›", ">" or " / ".
   if ((text.match(/\s[»›>/]\s/g) ?? []).length >= 1 && !/[.!?]$/.test(text)) score -= 3;
   if (/[.;]$/.test(text) && !/\b(?:Inc|Jr|Sr|U\.S)\.$/.test(text)) score -= 1;
+  // A finished sentence that opens with its time or speaks as "we" is a short lead, not a title.
+  if (/[.]$/.test(text) && LEAD_OPENER.test(text)) score -= 4;
   if (isPersonName(text.replace(/,$/, ''))) score -= 3;
   // "Environmental Justice Press Releases … Press Releases": a navigation line repeats its words.
   const tokens = text.toLowerCase().split(/\s+/);
@@ -420,8 +515,12 @@ export function dateline(text: string): Dateline | null {
       .trim();
     // A date alone before the dash opens a paragraph: "Friday, June 4, 2021, 10 a.m. – 12 p.m." is a schedule.
     const opensProse = words(text.slice(dash.index + dash[0].length)) >= 4;
-    if (isPlace(place) || (place === '' && date && opensProse)) {
-      let rest = text.slice(dash.index + dash[0].length);
+    let rest = text.slice(dash.index + dash[0].length);
+    // "For Planning Purposes — Thursday, October 7, 2021": a label and a date; a dateline opens a sentence.
+    const restDate = date ? null : findDate(rest);
+    const onlyDate =
+      restDate !== null && restDate.index <= 1 && rest.trim().length - (restDate.index + restDate.length) <= 2;
+    if (!onlyDate && (isPlace(place) || (place === '' && date && opensProse))) {
       // "MIAMI, FL – June 3, 2021 – Today …": the date between two dashes belongs to the dateline.
       const between = date ? null : /^([^—–]{6,40}?)\s+[—–]\s+/.exec(rest);
       const second = between ? findDate(between[1] as string) : null;

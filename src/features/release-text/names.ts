@@ -256,7 +256,8 @@ export function isOrgLike(phrase: string): boolean {
   if (words.slice(1).some((w) => /^\p{Lu}/u.test(w) && isOrgWord(w))) return true;
   if (/\(\p{Lu}{2,}\)/u.test(phrase)) return true;
   if (/^[\p{L}\d-]+\.(?:org|com|net|ngo|info)$/iu.test(phrase.trim())) return true;
-  return words.some((w) => isAllCaps(w) && w.length >= 4 && !NOT_ACRONYMS.has(w));
+  // Acronyms are short ("CIVICUS", "COFADEH"); a long word in capitals is a shouted word ("IMMIGRATION").
+  return words.some((w) => isAllCaps(w) && w.length >= 4 && w.length <= 8 && !NOT_ACRONYMS.has(w));
 }
 
 /** "… Center", "… Commission (WRC)": the last word is an organization word, as in most English names. */
@@ -375,7 +376,7 @@ export function isPersonName(text: string): boolean {
  * is not taken as an issuer. Signatory lists are not filtered: there the list itself is the evidence.
  */
 const GOVERNMENT =
-  /\b(?:Department|Dept\.|Ministry|Ministerio|Secretar[ií]a\s+de\s+(?:Estado|Gobernaci[oó]n|Relaciones)|Administration|Congress|Senate|Senado|Parliament|Parlamento|Asamblea\s+Legislativa|Congreso|Court|Corte|Suprema|Government|Gobierno|Police|Polic[ií]a|Embassy|Embajada|Army|Ej[eé]rcito|Forest\s+Service|Park\s+Service|Border\s+Patrol|Customs|Fiscal[ií]a|Procuradur[ií]a|White\s+House|Casa\s+Blanca|Bureau|Guardia\s+Nacional|National\s+Guard|United\s+Nations|Naciones\s+Unidas|ONU|OEA|OAS|Inter-?American\s+Commission|Comisi[oó]n\s+Interamericana|CIDH|IACHR|High\s+Commissioner|Alto\s+Comisionado|Human\s+Rights\s+Council|Consejo\s+de\s+Derechos\s+Humanos|European\s+Union|Uni[oó]n\s+Europea|World\s+Bank|Banco\s+Mundial)\b/u;
+  /\b(?:Department|Dept\.|Ministry|Ministerio|Secretar[ií]a\s+de\s+(?:Estado|Gobernaci[oó]n|Relaciones)|Administration|Congress|Senate|Environmental\s+Protection\s+Agency|Agencia\s+de\s+Protecci[oó]n\s+Ambiental|(?:City|Town|County)\s+Council|Board\s+of\s+Supervisors|Legislature|Legislatura|Ayuntamiento|Alcald[ií]a|Municipalidad|Concejo\s+Municipal|Senado|Parliament|Parlamento|Asamblea\s+Legislativa|Congreso|Court|Corte|Suprema|Government|Gobierno|Police|Polic[ií]a|Embassy|Embajada|Army|Ej[eé]rcito|Forest\s+Service|Park\s+Service|Border\s+Patrol|Customs|Fiscal[ií]a|Procuradur[ií]a|White\s+House|Casa\s+Blanca|Bureau|Guardia\s+Nacional|National\s+Guard|United\s+Nations|Naciones\s+Unidas|ONU|OEA|OAS|Inter-?American\s+Commission|Comisi[oó]n\s+Interamericana|CIDH|IACHR|High\s+Commissioner|Alto\s+Comisionado|Human\s+Rights\s+Council|Consejo\s+de\s+Derechos\s+Humanos|European\s+Union|Uni[oó]n\s+Europea|World\s+Bank|Banco\s+Mundial)\b/u;
 
 export function isGovernmentBody(name: string): boolean {
   return GOVERNMENT.test(name);

@@ -13,6 +13,7 @@ import {
   isNamePhrase,
   isOrgLike,
   isOrgWord,
+  isPersonName,
   startsWithOrgWord,
   stripAcronym,
 } from './names.js';
@@ -37,12 +38,20 @@ export function nameLists(sentence: string): string[][] {
     let tail: string | null = null;
     // A run opened by such a name needs a third item: "…de CCOO, Elena Blasco, reclama" is an apposition.
     let fromTail = false;
+    // Whether the run opens the sentence and its last name runs into the verb ("A, B and C today launched …"):
+    // then it is the sentence's subject, and one organization among names that are not people's is enough.
+    let opensSentence = false;
+    let intoVerb = false;
     const close = () => {
       if (!conjunctionSeen && run.length >= 2) run.splice(-1, 1, ...splitLastItem(run.at(-1) as string));
-      if (run.length >= (fromTail ? 3 : 2) && run.filter(isOrgLike).length >= run.length / 2) out.push(run);
+      const orgs = run.filter(isOrgLike).length;
+      const subject = opensSentence && intoVerb && orgs >= 1 && !run.some((n) => isPersonName(n));
+      if (run.length >= (fromTail ? 3 : 2) && (orgs >= run.length / 2 || subject)) out.push(run);
       run = [];
       conjunctionSeen = false;
       fromTail = false;
+      opensSentence = false;
+      intoVerb = false;
     };
     items.forEach((raw, k) => {
       const opens = /^(?:and|y|e|as\s+well\s+as|así\s+como)\s+/i.test(raw);
@@ -52,6 +61,7 @@ export function nameLists(sentence: string): string[][] {
           run.push(tail);
           fromTail = true;
         }
+        if (run.length === 0) opensSentence = k === 0;
         tail = null;
         run.push(item);
         conjunctionSeen ||= opens;
@@ -62,6 +72,10 @@ export function nameLists(sentence: string): string[][] {
       if (run.length > 0 && lead && k > 0) {
         run.push(lead);
         conjunctionSeen ||= opens;
+        intoVerb =
+          /^\s*(?:(?:today|yesterday|hoy|ayer|this\s+week|esta\s+semana|also|tambi[eé]n|jointly|conjuntamente),?\s+)?\p{Ll}/u.test(
+            item.slice(item.indexOf(lead) + lead.length),
+          );
       }
       close();
       tail = trailingName(item);
@@ -119,16 +133,25 @@ function splitAnd(item: string): string[] {
     parts.every((p) => isNamePhrase(p.replace(/^(?:the|la|el|los|las)\s+/i, 'The '))) &&
     (parts.every(endsWithOrgWord) ||
       parts.every((p) => startsWithOrgWord(bareName(p))) ||
-      (/^(?:the)\s/i.test(parts[1] as string) && endsWithOrgWord(parts[0] as string)));
+      (/^(?:the)\s/i.test(parts[1] as string) && endsWithOrgWord(parts[0] as string)) ||
+      // "… Refugee Studies and the National Center for Youth Law": an article after the conjunction opens a
+      // second name when both sides carry an organization word; inside one name "and" joins bare nouns.
+      (/^(?:the|la|el|los|las)\s/i.test(parts[1] as string) &&
+        parts.every((p) => isOrgLike(bareName(p)) && bareName(p).split(/\s+/).length >= 2)));
   if (twoNames) return [parts[0] as string, `and ${parts[1]}`];
   // "… Water Council and Friends of the Platte Basin today released …": the list's last two names.
+  const articleAfter = /^(?:the|la|el|los|las)\s/i.test(parts[1] ?? '');
   if (
     parts.length === 2 &&
     isNamePhrase((parts[0] as string).replace(/^(?:the|la|el)\s+/i, 'The ')) &&
-    endsWithOrgWord(parts[0] as string)
+    (endsWithOrgWord(parts[0] as string) || articleAfter)
   ) {
     const right = leadingName(parts[1] as string);
-    if (right) return [parts[0] as string, `and ${parts[1]}`];
+    // "United We Dream and the Texas Civil Rights Project welcomed …": with an article between them, one of
+    // the two names carrying an organization word is enough.
+    const orgSide =
+      endsWithOrgWord(parts[0] as string) || isOrgLike(bareName(parts[0] as string)) || (right && isOrgLike(right));
+    if (right && orgSide) return [parts[0] as string, `and ${parts[1]}`];
   }
   return [item];
 }
@@ -259,15 +282,23 @@ export function uniqueOrganizations(names: string[]): string[] {
 /**
  * The subject of the lead's first clause, which releases use to say who speaks even when the name has no
  * organization word: "The Apache Stronghold and allies will deliver …", "La Red TDT denuncia …". Only a
- * name with an article before it and a verb or "and allies" after it; a person's name takes no article.
+ * name with an article before it and a verb, "and allies" or ", accompanied by" after it; a person's name
+ * takes no article.
  */
 export function leadSubject(lead: string): string | null {
   const m =
     /^(?:(?:Today|Hoy|This\s+week|Esta\s+semana),?\s+)?(?:The|La|El|Los|Las)\s+((?:[\p{Lu}][\p{L}\d’'.&-]*\s+)(?:(?:of|for|and|de|del|la|las|los|y|en|para)\s+)?(?:[\p{Lu}][\p{L}\d’'.&-]*\s+){0,6})(?:(?:and|y|junto\s+con)\s+(?:its\s+|sus\s+)?(?:allies|partners|members|aliados|aliadas|socios)\b|\p{Ll}+(?:s|ed|ó|aron|an|en|a|e)\b)/u.exec(
       lead.trim(),
     );
-  if (!m) return null;
-  const name = (m[1] as string).trim();
+  // "La Caravana de Madres, acompañada por …", "The Coalition, joined by …": the subject before its companions.
+  const accompanied =
+    /^(?:(?:Today|Hoy),?\s+)?(?:The|La|El|Los|Las)\s+([^,;:.]{3,90}),\s+(?:accompanied|joined|together|acompañad[oa]s?|junto|con\s+el\s+apoyo)\b/u.exec(
+      lead.trim(),
+    );
+  // The plain match may stop at a joiner read as the verb ("La Caravana de …"): the appositive one is longer.
+  const found = accompanied ?? m;
+  if (!found) return null;
+  const name = (found[1] as string).trim();
   // Countries and unions of states also take an article ("The United States will …").
   if (
     /^(?:United\s+(?:States|Nations|Kingdom)|Estados\s+Unidos|Naciones\s+Unidas|European\s+Union|Uni[oó]n\s+Europea)\b/u.test(

@@ -70,8 +70,11 @@ const VERB_BEFORE = new RegExp(
   `\\s+(?:${VERBS})(?:(?:\\s+(?:que|that))?\\s*[:,]?|\\s+(?:in|at|on|during|en|durante|a|to)\\s[^${OPEN}${CLOSE}:.;]{2,50}:)\\s*$`,
   'u',
 );
-/** "According to NAME, ROLE, “…" / "Según NAME, “…". */
-const ACCORDING = /(?:^|[.;!?]\s+)(?:according\s+to|seg[uú]n)\s+([^.;!?]+?),?\s*$/iu;
+/** "According to NAME, ROLE, “…" / "Según NAME, “…" / "Para NAME, de ORG: “…" (a person's name must follow). */
+const ACCORDING = /(?:^|[.;!?]\s+)(?:according\s+to|seg[uú]n|para)\s+([^.;!?]+?)[,:]?\s*$/iu;
+/** "Quote from NAME, ROLE:" / "Statement by NAME:" / "Declaración de NAME:" on the line above the quote. */
+const QUOTE_LABEL =
+  /^(?:quotes?|statement|remarks|cita|declaraci[oó]n|palabras)\s+(?:from|by|of|de|del)\s+(.+?)\s*:$/iu;
 const STATEMENT_INTRO =
   /^(.+?),?\s+(?:ha\s+emitido|emiti[oó]|issued|released|made|gave|shared|ofreci[oó]|expres[oó])\s+(?:the\s+|la\s+|el\s+)?(?:following|siguiente)\b.*:$/iu;
 
@@ -120,8 +123,13 @@ export function extractQuotes(blocks: Block[], from: number, to: number): FoundQ
       if (!who && previous && i - 1 >= from) {
         // "…, NAME issued the following statement:" or "… NAME reclama:" closing the paragraph above.
         const previousText = plain(previous.text);
-        const intro = STATEMENT_INTRO.exec(previousText) ?? VERB_COLON.exec(previousText);
-        if (intro) {
+        const label = QUOTE_LABEL.exec(previousText);
+        const labelled = label ? splitSpeaker(label[1] as string, 'line', known) : null;
+        const intro = labelled ? null : (STATEMENT_INTRO.exec(previousText) ?? VERB_COLON.exec(previousText));
+        if (labelled) {
+          who = labelled;
+          attributionIndex = i - 1;
+        } else if (intro) {
           who = speakerBefore(intro[1] as string, known);
           attributionIndex = i - 1;
         }
@@ -313,8 +321,18 @@ export function splitSpeaker(
   s = s.replace(/[\s,;]+$/, '').replace(/^(?:the|el|la)\s+/i, '');
   const comma = s.indexOf(', ');
   if (comma > 0) {
-    const name = s.slice(0, comma).trim();
-    if (isPersonName(name)) return { speaker: name, role_or_org: s.slice(comma + 2).trim() || null };
+    // "el padre Alejandro Solalinde, fundador de …": a courtesy title before the name is neither name nor post.
+    const titled = s.slice(0, comma).trim().split(' ');
+    const name =
+      titled.length >= 3 && TITLES.test(titled[0] as string) && isPersonName(titled.slice(1).join(' '))
+        ? titled.slice(1).join(' ')
+        : s.slice(0, comma).trim();
+    // "Marta Sánchez, de la Mesa Nacional …": the organization without the preposition, as "NAME of ORG" gives it.
+    const role = s
+      .slice(comma + 2)
+      .trim()
+      .replace(/^(?:of|from|with|de|del)\s+(?:the\s+|la\s+|el\s+)?(?=\p{Lu})/u, '');
+    if (isPersonName(name)) return { speaker: name, role_or_org: role || null };
     // "the director of Y, Jane Doe": the post first, then the name.
     const after = s.slice(comma + 2).trim();
     if (isPersonName(after) && isRoleWord(name.split(/\s+/)[0])) return { speaker: after, role_or_org: name };
@@ -322,6 +340,14 @@ export function splitSpeaker(
   const of = /^(.+?)\s+(?:of|from|with|at|de|del)\s+(?:the\s+|la\s+|el\s+)?(\p{Lu}.*)$/u.exec(s);
   if (of && isPersonName(of[1] as string))
     return { speaker: (of[1] as string).trim(), role_or_org: (of[2] as string).trim() };
+  // "Bishop Mark Seitz of the Diocese of El Paso": the title before the name and the body after it are the post.
+  const titledOf = of ? (of[1] as string).trim().split(' ') : [];
+  if (of && titledOf.length >= 3 && TITLES.test(titledOf[0] as string) && isPersonName(titledOf.slice(1).join(' '))) {
+    return {
+      speaker: titledOf.slice(1).join(' '),
+      role_or_org: `${titledOf[0]} ${s.slice((of[1] as string).length).trim()}`,
+    };
+  }
   const words = s.split(' ');
   if (TITLES.test(words[0] as string) && isPersonName(words.slice(1).join(' '))) {
     return { speaker: words.slice(1).join(' '), role_or_org: words[0] as string };
@@ -335,7 +361,14 @@ export function splitSpeaker(
   for (const size of [2, 3, 4]) {
     const name = words.slice(-size).join(' ');
     const role = words.slice(0, -size).join(' ');
-    if (role === '' || !isPersonName(name) || !/^[\p{Lu}#]/u.test(role)) continue;
+    // A role cannot end on a joiner: "Bishop Mark Seitz of the Diocese of" + "El Paso" cut a place off a body.
+    if (
+      role === '' ||
+      !isPersonName(name) ||
+      !/^[\p{Lu}#]/u.test(role) ||
+      /\s(?:of|for|the|and|de|del|la|las|los|el|y|en|para)$/i.test(role)
+    )
+      continue;
     if (TITLES.test(role) || isRoleWord(words.at(-size - 1))) return { speaker: name, role_or_org: role };
     if (size < 4) cut ??= { speaker: name, role_or_org: role };
   }

@@ -50,7 +50,7 @@ function isNameItem(name: string, p: ImportParams): boolean {
  * "Amnesty International, Turkey", "CEDEHM – Chihuahua", "Red TDT (México)": joint letters sign with the
  * organization and where it is; the place is not part of the name.
  */
-function withoutPlace(name: string): string {
+export function withoutPlace(name: string): string {
   const m = /^(.+?)(?:,\s+|\s+[–—-]\s+)(.+)$/u.exec(name);
   if (!m) return name;
   const [, org, rest] = m as unknown as [string, string, string];
