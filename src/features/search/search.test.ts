@@ -159,6 +159,22 @@ describeEachEngine('search', (ctx) => {
     expect(found).toBeGreaterThan(10);
   });
 
+  it('a typo finds a name at the search’s own similarity threshold, which does not outlast the search', async () => {
+    const threshold = async () =>
+      (
+        await queryRows<{ t: string }>(
+          ctx.db,
+          sql`select current_setting('pg_trgm.word_similarity_threshold', true) as t`,
+        )
+      )[0]?.t;
+    const before = await threshold();
+    // 'flacos' is 0.57 like 'flacso': found at the search's 0.5, not at pg_trgm's default 0.6.
+    const { hits } = await search(ctx.db, readSearchRequest({ q: 'flacos', kind: 'organization' }), 'en', clock);
+    expect(hits.map((h) => h.slug)).toContain('flacso-guatemala');
+    expect(await threshold()).toBe(before);
+    expect(before).not.toBe('0.5');
+  });
+
   it('the filter years follow writes and embargo lifts (kept between searches, never stale)', async () => {
     const years = async (now: Date, audience: 'public' | 'unpublished' = 'public') =>
       (await search(ctx.db, readSearchRequest({ q: 'asylum' }), 'en', now, audience)).years;
