@@ -187,6 +187,28 @@ describeEachEngine('search', (ctx) => {
     }
   });
 
+  it('a typo finds a name at the search’s own similarity threshold, which does not outlast the search', async () => {
+    const threshold = async () =>
+      (
+        await queryRows<{ t: string }>(
+          ctx.db,
+          sql`select current_setting('pg_trgm.word_similarity_threshold', true) as t`,
+        )
+      )[0]?.t;
+    const before = await threshold();
+    // 'flacos' is 0.57 like 'flacso': found at the search's 0.5, not at pg_trgm's default 0.6.
+    const { hits } = await search(ctx.db, readSearchRequest({ q: 'flacos', kind: 'organization' }), 'en', clock);
+    expect(hits.map((h) => h.slug)).toContain('flacso-guatemala');
+    expect(await threshold()).toBe(before);
+    expect(before).not.toBe('0.5');
+  });
+
+  it('reads a common word’s rows from the table’s start at every call: synchronized scans are off on every connection', async () => {
+    // At 250,000 rows a scan otherwise started where the last one stopped, and the same search found other rows.
+    const [row] = await queryRows<{ s: string }>(ctx.db, sql`select current_setting('synchronize_seqscans') as s`);
+    expect(row?.s).toBe('off');
+  });
+
   it('the filter years follow writes and embargo lifts (kept between searches, never stale)', async () => {
     const years = async (now: Date, audience: 'public' | 'unpublished' = 'public') =>
       (await search(ctx.db, readSearchRequest({ q: 'asylum' }), 'en', now, audience)).years;

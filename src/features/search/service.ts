@@ -242,13 +242,112 @@ async function findHits(
   entriesBy: EntriesBy,
 ): Promise<{ hits: SearchHit[]; truncated: boolean }> {
   if (input.q === '') return { hits: [], truncated: false };
+  const wanted = wantedKinds(input);
+  if (wanted.size === 0) return { hits: [], truncated: false };
+  // Both kept between searches; when not, read side by side.
+  const [shares, parsed] = await Promise.all([
+    ENTRIES.some((kind) => wanted.has(kind)) && input.year === null && input.theme === null ? lexemeShares(db) : null,
+    parsedWords(db, input.q),
+  ]);
+  const share = (l: Locale) => {
+    const lexemes = andedLexemes(parsed[l]);
+    return shares && lexemes ? matchShare(lexemes, shares[l]) : 0;
+  };
+  const dense =
+    entriesBy === 'words'
+      ? Math.max(...(input.lang ? [input.lang] : LOCALES).map(share)) >= DENSE_SHARE
+      : entriesBy === 'scan';
+  // One round trip, no transaction: the one setting the query needs travels inside it (hitsQuery, `byName`). It used to
+  // be a transaction with a round trip of settings before the query; two of them are gone, as measured at 250,000
+  // recommendations (scripts/measure-search.ts): jit off (PostgreSQL did not JIT-compile any of the slow searches) and
+  // join_collapse_limit 1 (the same plans; ~0.1 ms more planning without it, less than the round trip it cost). Not a named prepared statement: it
+  // saved nothing measurable (planning is ~1 ms on PostgreSQL and a custom plan is planned anew each time), and the
+  // generic plan PostgreSQL switches to after five executions ran the common words 3-5x slower.
+  const rows = await queryRows<RawHit>(db, hitsQuery(input, locale, now, audience, dense, parsed));
+  const truncated = Number(rows[0]?.candidates ?? 0) >= SEARCH_CANDIDATES;
+  const hits = rows.map((r) => ({
+    kind: r.kind,
+    shownLocale: r.shown,
+    title: r.title ?? '',
+    excerpt: r.excerpt ?? '',
+    date: r.date === null ? null : String(r.date).slice(0, 10),
+    statementSlug: r.statement_slug,
+    statementTitle: r.statement_title,
+    recommendationSlug: r.recommendation_slug,
+    recommendationId: r.recommendation_id === null ? null : Number(r.recommendation_id),
+    recommendationNumber: r.recommendation_number === null ? null : Number(r.recommendation_number),
+    slug: r.slug,
+    state: r.state,
+  }));
+  return { hits, truncated };
+}
+
+/** The kinds a search asks for. Organizations have no date: with a year there is none to find, nor names to test. */
+function wantedKinds(input: SearchInput): Set<SearchKind> {
+  const wanted = new Set<SearchKind>(kindsOf(input.kind));
+  if (input.year !== null) wanted.delete('organization');
+  return wanted;
+}
+
+/** The words of a search as each language's text-search configuration reads them (a tsquery's text). */
+export interface ParsedWords {
+  en: string;
+  es: string;
+}
+
+/**
+ * Searches whose words are kept parsed, per database: the parse decides the query's shape (common or rare words), so
+ * it is a round trip before the search's own; readers repeat searches (the same words, another page or filter), and a
+ * repeated search then costs one round trip. The configurations change only in a migration, which runs before a
+ * server starts, so a kept parse is never stale. The oldest is dropped first.
+ */
+const PARSED_KEPT = 1000;
+const keptWords = new WeakMap<Db, Map<string, Promise<ParsedWords>>>();
+
+function parsedWords(db: Db, q: string): Promise<ParsedWords> {
+  let kept = keptWords.get(db);
+  if (!kept) {
+    kept = new Map();
+    keptWords.set(db, kept);
+  }
+  const hit = kept.get(q);
+  if (hit) return hit;
+  const parsing = queryRows<ParsedWords>(
+    db,
+    sql`select websearch_to_tsquery('puente_english', ${q})::text as en, websearch_to_tsquery('puente_spanish', ${q})::text as es`,
+  ).then(([row]) => row ?? { en: '', es: '' });
+  if (kept.size >= PARSED_KEPT) kept.delete(kept.keys().next().value as string);
+  kept.set(q, parsing);
+  // A failed parse is not kept: the next search asks again.
+  parsing.catch(() => kept.delete(q));
+  return parsing;
+}
+
+/**
+ * The query of one page of hits: `dense` says how the entries' candidates are found (word-density.ts), `parsed` the
+ * words as read (for the excerpts' windows). Exported for scripts/measure-search.ts, which explains it.
+ */
+export function hitsQuery(
+  input: SearchInput,
+  locale: Locale,
+  now: Date,
+  audience: SearchAudience,
+  dense: boolean,
+  parsed: ParsedWords,
+): SQL {
   const q = input.q;
   const qEn = sql`websearch_to_tsquery('puente_english', ${q})`;
   const qEs = sql`websearch_to_tsquery('puente_spanish', ${q})`;
   const plain = sql`lower(unaccent(${q}))`;
   const inEn = sql`${d.tsvEn} @@ ${qEn}`;
   const inEs = sql`${d.tsvEs} @@ ${qEs}`;
-  const byName = sql`(${d.names} <> '' and ${plain} <% ${d.names})`;
+  // `<%` keeps a name whose word similarity reaches pg_trgm.word_similarity_threshold (0.6 unless set). The words it
+  // compares carry the setting, for this statement only (is_local: one statement outside a transaction is its own):
+  // an uncorrelated subquery (an InitPlan) runs once, before the first use of its value, so the index scan evaluates
+  // its key, setting the threshold, before it compares a trigram, and so does the recheck. An InitPlan may be an index
+  // key where a volatile call may not, and no round trip or transaction is spent on a SET.
+  const plainAtThreshold = sql`(${plain} || (select left(set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true), 0)))`;
+  const byName = sql`(${d.names} <> '' and ${plainAtThreshold} <% ${d.names})`;
   const words = input.lang === 'en' ? [inEn] : input.lang === 'es' ? [inEs] : [inEn, inEs];
   // The same match as a function call, which no index serves (the planner matches operators to indexes).
   const scannedEn = sql`ts_match_vq(${d.tsvEn}, ${qEn})`;
@@ -262,14 +361,7 @@ async function findHits(
     filters.push(sql`exists (select 1 from recommendation_themes rt join ${themes} on ${themes.id} = rt.theme_id
       where rt.recommendation_id = ${d.recommendationId} and ${themes.slug} = ${input.theme})`);
   }
-  const wanted = new Set<SearchKind>(kindsOf(input.kind));
-  // Organizations have no date: with a year there is none to find, and no reason to test their names.
-  if (input.year !== null) wanted.delete('organization');
-  if (wanted.size === 0) return { hits: [], truncated: false };
-  const shares =
-    ENTRIES.some((kind) => wanted.has(kind)) && input.year === null && input.theme === null
-      ? await lexemeShares(db)
-      : null;
+  const wanted = wantedKinds(input);
   // Each group's candidates: its rows that match (only organizations have names) and pass the filters. When the words
   // are common among the entries (word-density.ts), their match is written so no full-text index can serve it: the
   // entries are then read in storage order until SEARCH_CANDIDATES match, instead of the index listing every match
@@ -316,32 +408,9 @@ async function findHits(
   // that pass the filters and the visibility rule, as the indexes yield them; (2) those ranked, one page
   // kept; (3) excerpts (ts_headline reads the whole text) and names for that page only. Step 1 is named
   // like the table, so the column references of step 2 read its rows.
-  const rows = await db.transaction(async (tx) => {
-    // JIT compiling costs PostgreSQL seconds here: the planner prices the bounded candidate scan as if it read every
-    // match, which crosses jit_above_cost though the query reads at most a few hundred rows. The same round trip
-    // reads the words as each language's configuration understands them, to tell common words from rare ones.
-    // Synchronized scans off: a common word's entries are read in storage order until SEARCH_CANDIDATES match, and a
-    // table larger than a quarter of shared_buffers is otherwise read from where the last scan stopped, so the same
-    // search found other candidates at each call, and page 2 did not follow page 1 (both engines, 250,000 rows).
-    const [parsed] = await queryRows<{ en: string; es: string }>(
-      tx,
-      sql`select set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true),
-        set_config('jit', 'off', true), set_config('join_collapse_limit', '1', true),
-        set_config('synchronize_seqscans', 'off', true), ${qEn}::text as en, ${qEs}::text as es`,
-    );
-    const share = (l: Locale) => {
-      const lexemes = andedLexemes((l === 'en' ? parsed?.en : parsed?.es) ?? '');
-      return shares && lexemes ? matchShare(lexemes, shares[l]) : 0;
-    };
-    const dense =
-      entriesBy === 'words'
-        ? Math.max(...(input.lang ? [input.lang] : LOCALES).map(share)) >= DENSE_SHARE
-        : entriesBy === 'scan';
-    return queryRows<RawHit>(
-      tx,
-      sql`select h.kind, h.shown, h.date, h.rank, h.candidates, ${state} as state,
+  return sql`select h.kind, h.shown, h.date, h.rank, h.candidates, ${state} as state,
         ${headline(shownText('title'), 'HighlightAll=true')} as title,
-        ${headline(excerptWindow(sql`shown.body`, sql`case when h.shown = 'es' then ${firstLexeme(parsed?.es)} else ${firstLexeme(parsed?.en)} end`), 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
+        ${headline(excerptWindow(sql`shown.body`, sql`case when h.shown = 'es' then ${firstLexeme(parsed.es)} else ${firstLexeme(parsed.en)} end`), 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
         ${s.slug} as statement_slug, ${s.title} as statement_title,
         ${recommendations.slug} as recommendation_slug, ${recommendations.id} as recommendation_id,
         ${recommendations.number} as recommendation_number,
@@ -368,25 +437,7 @@ async function findHits(
       left join ${followupResponses} on h.kind = 'followup_response' and ${followupResponses.id} = h.source_id
       left join ${followupStatusUpdates} on h.kind = 'followup_status_update' and ${followupStatusUpdates.id} = h.source_id
       left join ${recommendations} on ${recommendations.id} = h.recommendation_id
-      order by h.rank desc, h.date desc nulls last, h.kind, h.source_id`,
-    );
-  });
-  const truncated = Number(rows[0]?.candidates ?? 0) >= SEARCH_CANDIDATES;
-  const hits = rows.map((r) => ({
-    kind: r.kind,
-    shownLocale: r.shown,
-    title: r.title ?? '',
-    excerpt: r.excerpt ?? '',
-    date: r.date === null ? null : String(r.date).slice(0, 10),
-    statementSlug: r.statement_slug,
-    statementTitle: r.statement_title,
-    recommendationSlug: r.recommendation_slug,
-    recommendationId: r.recommendation_id === null ? null : Number(r.recommendation_id),
-    recommendationNumber: r.recommendation_number === null ? null : Number(r.recommendation_number),
-    slug: r.slug,
-    state: r.state,
-  }));
-  return { hits, truncated };
+      order by h.rank desc, h.date desc nulls last, h.kind, h.source_id`;
 }
 
 /** Characters of a long text given to ts_headline (which reads all it is given, ~0.4 ms for a release's body). */
@@ -404,8 +455,8 @@ function excerptWindow(text: SQL, lexeme: SQL): SQL {
 }
 
 /** The first lexeme of a tsquery's text ('' when none: the window then starts at the text's beginning). */
-function firstLexeme(tsquery: string | undefined): string {
-  const m = /'((?:[^']|'')+)'/.exec(tsquery ?? '');
+function firstLexeme(tsquery: string): string {
+  const m = /'((?:[^']|'')+)'/.exec(tsquery);
   return m ? (m[1] as string).replaceAll("''", "'") : '';
 }
 
