@@ -1,8 +1,9 @@
 /**
- * One side of the sheet-import bench, in a process of its own (`node --import tsx
- * bench/sheet-import-child.ts …`, spawned by sheet-import.bench.ts), so its peak RSS is its own, as when
- * a user runs `puente import recommendations FILE --commit`: PGlite's WebAssembly heap never shrinks,
- * so two databases, or the rows' generation, in one process would be counted against whichever ran last.
+ * One side of the sheet-import bench, in a process of its own, so its peak RSS is its own, as when a
+ * user runs `puente import recommendations FILE --commit`: PGlite's WebAssembly heap never shrinks, so
+ * two databases, or the rows' generation, in one process would be counted against whichever ran last.
+ * sheet-import.bench.ts compiles it to plain JavaScript first (dist/bench/), since the CLI runs from
+ * dist/ too: under tsx a process starts ~90 MB larger.
  *
  *   import RESULT_FILE CSV_FILE DATA_DIR   the import (runSheetImport), a page's query probing it, then the dashboards
  *   plain  RESULT_FILE ROWS DATA_DIR       the baseline: the same rows as plain batched inserts, triggers off
@@ -11,7 +12,6 @@
  */
 import { createReadStream, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { ExportRow } from '../src/features/exports/index.js';
 import { BULK_FROM_BYTES, runSheetImport } from '../src/features/sheet-import/index.js';
@@ -136,6 +136,7 @@ async function importChild(file: string, dataDir: string): Promise<ChildFigures>
   const start = performance.now();
   const cpuStart = process.cpuUsage();
   let pass = { seconds: 0, cpu: 0, peakRss: 0 };
+  let logged = 0;
   const report = await runSheetImport(handle.db, createReadStream(file), {
     fileName: 'recommendations.csv',
     format: 'csv',
@@ -146,8 +147,11 @@ async function importChild(file: string, dataDir: string): Promise<ChildFigures>
     onProgress: (rows) => {
       // The last call ends the pass (read, check, match, stage); what follows is the publishing transaction.
       pass = { seconds: (performance.now() - start) / 1000, cpu: cpuSeconds(cpuStart), peakRss: peakRssNow() };
-      if (rows % 25_000 === 0)
+      // The pass's last call repeats the row count when it is a multiple of the chunk.
+      if (rows % 25_000 === 0 && rows !== logged) {
+        logged = rows;
         console.log(memoryLine(`${rows} rows after ${((performance.now() - start) / 1000).toFixed(0)} s`, handle));
+      }
     },
   });
   const seconds = (performance.now() - start) / 1000;
