@@ -12,6 +12,7 @@ import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { loadDemo } from '../demo/index.js';
 import { type ExportRow, HEADERS } from '../exports/index.js';
+import { CHUNK } from './import-rows.js';
 import { bufferSource } from './read-sheet.js';
 import { addsSomething } from './report.js';
 import { runSheetImport } from './run.js';
@@ -128,6 +129,23 @@ describeEachEngine('spreadsheet import', (ctx) => {
     expect(report.problemCount).toBe(8);
     expect(report.problems[7]!.value).toBe('2');
     expect(await counts(ctx.db)).toEqual(before);
+  });
+
+  it('checks a recommendation’s row in a later chunk against what the pass remembered of its first row', async () => {
+    // Only the id, first row and a digest per column are kept between chunks (import-state.ts): a row
+    // of r1 after a full chunk must still be compared column by column with r1's first row.
+    const between = Array.from({ length: CHUNK }, (_, k) => ({
+      recommendation_slug: `r${k + 2}`,
+      recommendation_number: String(k + 2),
+    }));
+    const later = await run(ctx.db, csv([{}, ...between, { themes: 'Socioeconomic conditions' }]), false);
+    expect(later.rows).toBe(CHUNK + 2);
+    expect(later.problems.map((p) => [p.row, p.column, p.code, p.value])).toEqual([
+      [CHUNK + 3, 'themes', 'inconsistent', '2'],
+    ]);
+    const agreeing = await run(ctx.db, csv([{}, ...between, {}]), false);
+    expect(agreeing.problemCount).toBe(0);
+    expect(agreeing.recommendations.created).toBe(CHUNK + 1);
   });
 
   it('matches themes and addressees by slug, name and similarity, suggests for new ones, and creates nothing in a dry run', async () => {
