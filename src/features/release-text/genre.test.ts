@@ -655,3 +655,30 @@ Movimiento de Mujeres Mélida Anaya Montes (Las Mélidas)
     ]);
   });
 });
+
+describe('what half B taught: decks, social links, advisories and embargoes', () => {
+  it('keeps a Title Case deck longer than the title out of the title: a hard wrap never makes a longer line', () => {
+    const r = read(`FOR IMMEDIATE RELEASE: March 4, 2024
+
+Housing Groups Offer Concrete Plans for Shelter Crisis
+Six Tenant Unions From Three States Explain How Cities Can House New Arrivals
+
+CHICAGO, IL — Six tenant unions today presented plans for cities that receive new arrivals this winter.
+`);
+    expect(r.headline).toBe('Housing Groups Offer Concrete Plans for Shelter Crisis');
+    expect(r.subheadline).toBe('Six Tenant Unions From Three States Explain How Cities Can House New Arrivals');
+  });
+
+  it('takes a row of social-network links above the title for page chrome, not the title', () => {
+    const r = read(`Síguenos en Instagram Facebook X TikTok
+Pronunciamientos
+
+Colectivos campesinos rechazamos la reforma a la ley de aguas porque privatiza los ríos del país
+
+Nosotras y nosotros, integrantes de colectivos campesinos de todo el país, rechazamos la reforma aprobada ayer por el Congreso.
+`);
+    expect(r.headline).toBe(
+      'Colectivos campesinos rechazamos la reforma a la ley de aguas porque privatiza los ríos del país',
+    );
+  });
+});
