@@ -21,7 +21,13 @@ import {
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote, isRoleWord } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
-import { CLOSING, signatoryOrganizations, signingParagraphOrganizations, withoutPlace } from './signatories.js';
+import {
+  CLOSING,
+  signatoryOrganizations,
+  signingParagraphOrganizations,
+  toAcronymEnd,
+  withoutPlace,
+} from './signatories.js';
 
 export interface Extraction {
   release: ImportedRelease;
@@ -233,7 +239,7 @@ function issuers(
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
     .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)) && !CLOSING.test(n))
     // "Asociación … (ADES) – El Salvador": a signer's place is not part of its name, in any list of signers.
-    .map(withoutPlace);
+    .map((n) => withoutPlace(toAcronymEnd(n)));
   const fromLeadLists = [...listed, ...fromLead.map((n) => tidyName(n))].filter((n): n is string => n !== null);
   // No paragraph of prose (an advisory of labels and a list): signers may follow the title directly.
   const afterTitle =

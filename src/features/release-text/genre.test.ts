@@ -681,4 +681,34 @@ Nosotras y nosotros, integrantes de colectivos campesinos de todo el país, rech
       'Colectivos campesinos rechazamos la reforma a la ley de aguas porque privatiza los ríos del país',
     );
   });
+  it('reads a numbered list of statements under its heading: no heading, no count tail, no trailing "Groups"', () => {
+    const r = read(`12 MAR 2023
+
+Labor and Faith Groups Urge the House to Pass the Dignity Act
+
+WASHINGTON, DC – This week, dozens of unions and congregations called on the House to pass the Dignity Act before the recess. Read the statements from each group below:
+
+Member Statements Ask the House to Pass the Dignity Act This Week
+
+  1. Farmworker Justice Network (FJN)
+
+  2. Domestic Workers Alliance and 12 other Labor Unions
+
+  3. Catholic Mobilizing Council Partners (CMC)
+
+  4. Coalition for Humane Wages
+
+Farmworker Justice Network
+
+Farmworker Justice Network Calls on the House to Pass the Dignity Act Now
+
+WASHINGTON DC - Farmworker Justice Network today asked every member of the House to vote for the bill.
+`);
+    expect([...r.organizations].sort()).toEqual([
+      'Catholic Mobilizing Council',
+      'Coalition for Humane Wages',
+      'Domestic Workers Alliance',
+      'Farmworker Justice Network',
+    ]);
+  });
 });
