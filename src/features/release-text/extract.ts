@@ -11,6 +11,7 @@ import { detectLanguage } from './language.js';
 import { isGovernmentBody, isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
 import {
+  advisoryParticipants,
   leadSubject,
   namedOrganizations,
   nameLists,
@@ -255,6 +256,7 @@ function issuers(
     // Canaria, Lanzarote y Fuerteventura").
     ...[...signing, ...signers].map((n) => (/\s[–—-]\s/.test(n) && !n.includes(',') ? withoutPlace(n) : n)),
     ...issuingBoilerplates(boilerplates, header),
+    ...advisoryParticipants(blocks.map((b) => plain(b.text))),
   ]);
   const text = blocks.map((b) => plain(b.text)).join('\n');
   const found = withoutAliases(direct, text);

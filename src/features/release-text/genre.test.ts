@@ -711,4 +711,35 @@ WASHINGTON DC - Farmworker Justice Network today asked every member of the House
       'Farmworker Justice Network',
     ]);
   });
+  it('reads the issuers an advisory names in its WHO field as organizations, not its speakers’ employers', () => {
+    const r = read(`MEDIA ADVISORY: June 9, 10:00 AM CT
+
+Farmworkers march to the Capitol to demand heat protections
+
+WHAT: March and rally for a state heat standard
+WHEN: Friday, June 9, 10:00 AM
+WHERE: Texas State Capitol, South Steps
+WHO: Farmworkers, day laborers, heat survivors and member organizations WORKERS DEFENSE and LUPE
+`);
+    expect([...r.organizations].sort()).toEqual(['LUPE', 'WORKERS DEFENSE']);
+    const es = read(`AVISO DE PRENSA
+
+Trabajadoras del hogar exigen seguridad social en el Senado
+
+QUÉ: Conferencia de prensa
+CUÁNDO: martes 12 de marzo, 11:00 horas
+QUIÉNES: Trabajadoras del hogar de cinco estados y las organizaciones convocantes Colectiva Hogar Digno y Centro Laboral Morelos
+`);
+    expect([...es.organizations].sort()).toEqual(['Centro Laboral Morelos', 'Colectiva Hogar Digno']);
+    const speakers = read(`MEDIA ADVISORY
+
+Press call on children arriving alone at the border
+
+WHEN: Tuesday, 11:00 AM ET
+WHO: Jane Roe, Director of Policy, Riverside Legal Aid Center
+
+The Border Futures Project will host a press call on the rise in children arriving alone.
+`);
+    expect(speakers.organizations).not.toContain('Riverside Legal Aid Center');
+  });
 });

@@ -308,3 +308,31 @@ export function leadSubject(lead: string): string | null {
     return null;
   return isNamePhrase(name) && name.split(/\s+/).length >= 2 ? name : null;
 }
+
+/** An advisory's "WHO:" / "QUIÉNES:" field, and the names it introduces as organizations after a group noun. */
+const WHO_FIELD = /^(?:who|qui[eé]n(?:es)?)\s*:\s*(.+)$/iu;
+const GROUP_NOUN =
+  /\b(?:organi[sz]ations?|groups?|coalitions?|partners|organizaciones|grupos|colectivos|colectivas|redes)(?:\s+(?:convocantes|participantes|organizadoras|hosting|convening|including|such\s+as|como|incluyendo))?\s*:?\s+(?=\p{Lu})/giu;
+
+/**
+ * An advisory says who takes part in its WHO field; the names it calls organizations there ("… and
+ * participating organizations CASA and NAKASEC", "las organizaciones convocantes A y B") are the ones that
+ * hold the event. A speaker's employer in the same field ("Jane Roe, Director, X Center") is not: the field
+ * introduces it as a post, not as an organization taking part.
+ */
+export function advisoryParticipants(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const field = WHO_FIELD.exec(line.trim())?.[1];
+    if (!field) continue;
+    for (const m of field.matchAll(GROUP_NOUN)) {
+      const rest = field.slice((m.index ?? 0) + m[0].length).split(/[.;(]/)[0] ?? '';
+      for (const item of rest.split(/,\s+|\s+(?:and|y|e|&)\s+/u)) {
+        const name = item.trim();
+        if (!isNamePhrase(name)) break;
+        out.push(name);
+      }
+    }
+  }
+  return out;
+}
