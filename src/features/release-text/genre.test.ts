@@ -742,4 +742,11 @@ The Border Futures Project will host a press call on the rise in children arrivi
 `);
     expect(speakers.organizations).not.toContain('Riverside Legal Aid Center');
   });
+  it('takes no region list for organizations because one region is called "Centro"', () => {
+    const r = read(`Red Jornalera convoca a un foro sobre salarios del campo
+
+Red Jornalera, fiel a su misión de acompañar a las familias del Occidente, Centro y Oriente, ha convocado a un foro con jornaleras y economistas para discutir los salarios del campo.
+`);
+    expect(r.organizations).toEqual(['Red Jornalera']);
+  });
 });

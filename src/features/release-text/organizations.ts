@@ -44,7 +44,8 @@ export function nameLists(sentence: string): string[][] {
     let intoVerb = false;
     const close = () => {
       if (!conjunctionSeen && run.length >= 2) run.splice(-1, 1, ...splitLastItem(run.at(-1) as string));
-      const orgs = run.filter(isOrgLike).length;
+      // A lone organization word ("Norte, Centro y Sudamérica") is a common noun, no evidence of a name.
+      const orgs = run.filter((n) => isOrgLike(n) && !(/^\S+$/.test(n) && isOrgWord(n))).length;
       const subject = opensSentence && intoVerb && orgs >= 1 && !run.some((n) => isPersonName(n));
       if (run.length >= (fromTail ? 3 : 2) && (orgs >= run.length / 2 || subject)) out.push(run);
       run = [];
