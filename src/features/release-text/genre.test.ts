@@ -749,4 +749,20 @@ Red Jornalera, fiel a su misión de acompañar a las familias del Occidente, Cen
 `);
     expect(r.organizations).toEqual(['Red Jornalera']);
   });
+  it('keeps a Spanish embargo line in Spanish, and an English one in English', () => {
+    const es = read(`EMBARGADO HASTA EL 3 DE MARZO DE 2025, 10:00 HORAS
+
+Defensoras presentan su informe anual sobre agresiones en la región
+
+Ciudad de México, 3 de marzo de 2025.- La red de defensoras presentó hoy su informe anual sobre las agresiones contra quienes defienden la tierra.
+`);
+    expect(es.release_line).toBe('BAJO EMBARGO HASTA EL 3 DE MARZO DE 2025, 10:00 HORAS');
+    const en = read(`EMBARGOED UNTIL 10:00 a.m. EST, March 4, 2025
+
+Defenders Present Their Annual Report on Attacks in the Region
+
+WASHINGTON — The network of defenders today presented its annual report on attacks against land defenders.
+`);
+    expect(en.release_line).toBe('EMBARGOED UNTIL 10:00 a.m. EST, March 4, 2025');
+  });
 });

@@ -108,7 +108,14 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
     const embargoInside = release || embargo || words(text) > 16 ? null : EMBARGO_INSIDE.exec(text);
     if (release || embargo || embargoInside) {
       const rest = ((release ?? embargo)?.[1] ?? '').trim();
-      const value = release ? 'FOR IMMEDIATE RELEASE' : embargo ? `EMBARGOED UNTIL ${rest}` : text;
+      // An embargo keeps the line's own language: its date is written in it ("EL 3 DE MARZO"), so an English
+      // label before it would read as neither language. The Spanish label is the one the app prints.
+      const spanish = /\b(?:hasta|embargad[oa])\b/i.test(text);
+      const value = release
+        ? 'FOR IMMEDIATE RELEASE'
+        : embargo
+          ? `${spanish ? 'BAJO EMBARGO HASTA' : 'EMBARGOED UNTIL'} ${rest}`
+          : text;
       header.releaseLine ??= { value, index: i, text };
       const date = findDate(rest, language);
       if (date && !header.date && release) header.date = { iso: date.iso, index: i };
