@@ -218,7 +218,10 @@ function issuers(
   // A title or a slogan in quotation marks is not an issuer's name.
   const leadOutsideQuotes = lead.replace(/[“"«][^”"»]*[”"»]/g, ' ');
   const listed = lead ? namesInLists(lead).map((n) => tidyName(n, true)) : [];
-  const subject = lead ? leadSubject(leadOutsideQuotes) : null;
+  const writtenLowerCase = new Set(
+    blocks.flatMap((b) => plain(b.text).match(/(?<![\p{L}’'-])\p{Ll}{3,}(?![\p{L}’'-])/gu) ?? []),
+  );
+  const subject = lead ? leadSubject(leadOutsideQuotes, writtenLowerCase) : null;
   const fromLead = lead
     ? [...(subject ? [subject] : []), ...namedOrganizations(leadOutsideQuotes)].filter((n) => !isGovernmentBody(n))
     : [];

@@ -765,4 +765,21 @@ WASHINGTON — The network of defenders today presented its annual report on att
 `);
     expect(en.release_line).toBe('EMBARGOED UNTIL 10:00 a.m. EST, March 4, 2025');
   });
+  it('takes a subject with no article after "Today," for the issuer, but not a person who did the same', () => {
+    const r = read(`Statement on the Court’s Asylum Ruling
+
+June 3, 2021 — Today, Border Rights Watch responded to the appeals court ruling that lets the government keep turning away people who ask for asylum at ports of entry.
+`);
+    expect(r.organizations).toEqual(['Border Rights Watch']);
+    const es = read(`Declaración sobre el fallo de la Corte
+
+3 de junio de 2021 — Hoy, Tierra Digna respondió al fallo de la Corte que permite la minería sin consulta previa en territorios indígenas, donde ninguna tierra es digna de la minería.
+`);
+    expect(es.organizations).toEqual(['Tierra Digna']);
+    const person = read(`Statement on the Court’s Asylum Ruling
+
+June 3, 2021 — Today, Maria Delgado responded to the appeals court ruling that lets the government keep turning away people who ask for asylum.
+`);
+    expect(person.organizations).toEqual([]);
+  });
 });

@@ -286,7 +286,7 @@ export function uniqueOrganizations(names: string[]): string[] {
  * name with an article before it and a verb, "and allies" or ", accompanied by" after it; a person's name
  * takes no article.
  */
-export function leadSubject(lead: string): string | null {
+export function leadSubject(lead: string, writtenLowerCase: ReadonlySet<string> = new Set()): string | null {
   const m =
     /^(?:(?:Today|Hoy|This\s+week|Esta\s+semana),?\s+)?(?:The|La|El|Los|Las)\s+((?:[\p{Lu}][\p{L}\d’'.&-]*\s+)(?:(?:of|for|and|de|del|la|las|los|y|en|para)\s+)?(?:[\p{Lu}][\p{L}\d’'.&-]*\s+){0,6})(?:(?:and|y|junto\s+con)\s+(?:its\s+|sus\s+)?(?:allies|partners|members|aliados|aliadas|socios)\b|\p{Ll}+(?:s|ed|ó|aron|an|en|a|e)\b)/u.exec(
       lead.trim(),
@@ -296,8 +296,19 @@ export function leadSubject(lead: string): string | null {
     /^(?:(?:Today|Hoy),?\s+)?(?:The|La|El|Los|Las)\s+([^,;:.]{3,90}),\s+(?:accompanied|joined|together|acompañad[oa]s?|junto|con\s+el\s+apoyo)\b/u.exec(
       lead.trim(),
     );
+  // "Today, Human Rights First responded …", "Hoy, Tierra Digna respondió …": after the time that opens the
+  // lead, a name acting in the past tense is the subject even without an article — unless it is a person's.
+  const bare =
+    /^(?:Today|Yesterday|This\s+(?:morning|week)|Hoy|Ayer|Esta\s+(?:mañana|semana)),?\s+((?:[\p{Lu}][\p{L}\d’'.&-]*\s+)(?:(?:of|for|and|de|del|la|las|los|y|en|para)\s+)?(?:[\p{Lu}][\p{L}\d’'.&-]*\s+){0,6})\p{Ll}+(?:ed|ó|aron)(?!\p{L})/u.exec(
+      lead.trim(),
+    );
+  const bareName = bare ? (bare[1] as string).trim() : null;
   // The plain match may stop at a joiner read as the verb ("La Caravana de …"): the appositive one is longer.
-  const found = accompanied ?? m;
+  // A name made of words the document also writes in lower case ("human rights", "tierra digna") is made of
+  // common nouns, so an organization's; a person's name ("Maria Delgado") never appears in lower case.
+  const commonNouns = (name: string) =>
+    name.split(/\s+/).some((w) => w.length >= 4 && writtenLowerCase.has(w.toLowerCase()));
+  const found = accompanied ?? m ?? (bareName && (!isPersonName(bareName) || commonNouns(bareName)) ? bare : null);
   if (!found) return null;
   const name = (found[1] as string).trim();
   // Countries and unions of states also take an article ("The United States will …").
