@@ -33,7 +33,10 @@ export const ImportedRelease = Type.Object({
   subheadline: Nullable(Type.String()),
   date: Nullable(IsoDate),
   dateline_place: Nullable(Type.String()),
-  /** `FOR IMMEDIATE RELEASE`, `EMBARGOED UNTIL …` (as written after the label), or null. */
+  /**
+   * `FOR IMMEDIATE RELEASE`, `EMBARGOED UNTIL …` or, for a line written in Spanish, `BAJO EMBARGO HASTA …`
+   * (as written after the label), or null.
+   */
   release_line: Nullable(Type.String()),
   contacts: Type.Array(ImportedContact),
   organizations: Type.Array(Type.String()),

@@ -11,6 +11,7 @@ import { detectLanguage } from './language.js';
 import { isGovernmentBody, isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';
 import {
+  advisoryParticipants,
   leadSubject,
   namedOrganizations,
   nameLists,
@@ -21,7 +22,13 @@ import {
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 import { extractQuotes, type FoundQuote, isRoleWord } from './quotes.js';
 import { extractRecommendations, type FoundList, findLists, isOrganizationList } from './recommendations.js';
-import { CLOSING, signatoryOrganizations, signingParagraphOrganizations, withoutPlace } from './signatories.js';
+import {
+  CLOSING,
+  signatoryOrganizations,
+  signingParagraphOrganizations,
+  toAcronymEnd,
+  withoutPlace,
+} from './signatories.js';
 
 export interface Extraction {
   release: ImportedRelease;
@@ -211,7 +218,10 @@ function issuers(
   // A title or a slogan in quotation marks is not an issuer's name.
   const leadOutsideQuotes = lead.replace(/[“"«][^”"»]*[”"»]/g, ' ');
   const listed = lead ? namesInLists(lead).map((n) => tidyName(n, true)) : [];
-  const subject = lead ? leadSubject(leadOutsideQuotes) : null;
+  const writtenLowerCase = new Set(
+    blocks.flatMap((b) => plain(b.text).match(/(?<![\p{L}’'-])\p{Ll}{3,}(?![\p{L}’'-])/gu) ?? []),
+  );
+  const subject = lead ? leadSubject(leadOutsideQuotes, writtenLowerCase) : null;
   const fromLead = lead
     ? [...(subject ? [subject] : []), ...namedOrganizations(leadOutsideQuotes)].filter((n) => !isGovernmentBody(n))
     : [];
@@ -233,7 +243,7 @@ function issuers(
     .flatMap((l) => l.items.map((i) => plain((blocks[i] as Block).text)))
     .filter((n) => n.split(/\s+/).length <= p.orgItemMaxWords && isNamePhrase(stripAcronym(n)) && !CLOSING.test(n))
     // "Asociación … (ADES) – El Salvador": a signer's place is not part of its name, in any list of signers.
-    .map(withoutPlace);
+    .map((n) => withoutPlace(toAcronymEnd(n)));
   const fromLeadLists = [...listed, ...fromLead.map((n) => tidyName(n))].filter((n): n is string => n !== null);
   // No paragraph of prose (an advisory of labels and a list): signers may follow the title directly.
   const afterTitle =
@@ -249,6 +259,7 @@ function issuers(
     // Canaria, Lanzarote y Fuerteventura").
     ...[...signing, ...signers].map((n) => (/\s[–—-]\s/.test(n) && !n.includes(',') ? withoutPlace(n) : n)),
     ...issuingBoilerplates(boilerplates, header),
+    ...advisoryParticipants(blocks.map((b) => plain(b.text))),
   ]);
   const text = blocks.map((b) => plain(b.text)).join('\n');
   const found = withoutAliases(direct, text);

@@ -655,3 +655,131 @@ Movimiento de Mujeres Mélida Anaya Montes (Las Mélidas)
     ]);
   });
 });
+
+describe('what half B taught: decks, social links, advisories and embargoes', () => {
+  it('keeps a Title Case deck longer than the title out of the title: a hard wrap never makes a longer line', () => {
+    const r = read(`FOR IMMEDIATE RELEASE: March 4, 2024
+
+Housing Groups Offer Concrete Plans for Shelter Crisis
+Six Tenant Unions From Three States Explain How Cities Can House New Arrivals
+
+CHICAGO, IL — Six tenant unions today presented plans for cities that receive new arrivals this winter.
+`);
+    expect(r.headline).toBe('Housing Groups Offer Concrete Plans for Shelter Crisis');
+    expect(r.subheadline).toBe('Six Tenant Unions From Three States Explain How Cities Can House New Arrivals');
+  });
+
+  it('takes a row of social-network links above the title for page chrome, not the title', () => {
+    const r = read(`Síguenos en Instagram Facebook X TikTok
+Pronunciamientos
+
+Colectivos campesinos rechazamos la reforma a la ley de aguas porque privatiza los ríos del país
+
+Nosotras y nosotros, integrantes de colectivos campesinos de todo el país, rechazamos la reforma aprobada ayer por el Congreso.
+`);
+    expect(r.headline).toBe(
+      'Colectivos campesinos rechazamos la reforma a la ley de aguas porque privatiza los ríos del país',
+    );
+  });
+  it('reads a numbered list of statements under its heading: no heading, no count tail, no trailing "Groups"', () => {
+    const r = read(`12 MAR 2023
+
+Labor and Faith Groups Urge the House to Pass the Dignity Act
+
+WASHINGTON, DC – This week, dozens of unions and congregations called on the House to pass the Dignity Act before the recess. Read the statements from each group below:
+
+Member Statements Ask the House to Pass the Dignity Act This Week
+
+  1. Farmworker Justice Network (FJN)
+
+  2. Domestic Workers Alliance and 12 other Labor Unions
+
+  3. Catholic Mobilizing Council Partners (CMC)
+
+  4. Coalition for Humane Wages
+
+Farmworker Justice Network
+
+Farmworker Justice Network Calls on the House to Pass the Dignity Act Now
+
+WASHINGTON DC - Farmworker Justice Network today asked every member of the House to vote for the bill.
+`);
+    expect([...r.organizations].sort()).toEqual([
+      'Catholic Mobilizing Council',
+      'Coalition for Humane Wages',
+      'Domestic Workers Alliance',
+      'Farmworker Justice Network',
+    ]);
+  });
+  it('reads the issuers an advisory names in its WHO field as organizations, not its speakers’ employers', () => {
+    const r = read(`MEDIA ADVISORY: June 9, 10:00 AM CT
+
+Farmworkers march to the Capitol to demand heat protections
+
+WHAT: March and rally for a state heat standard
+WHEN: Friday, June 9, 10:00 AM
+WHERE: Texas State Capitol, South Steps
+WHO: Farmworkers, day laborers, heat survivors and member organizations WORKERS DEFENSE and LUPE
+`);
+    expect([...r.organizations].sort()).toEqual(['LUPE', 'WORKERS DEFENSE']);
+    const es = read(`AVISO DE PRENSA
+
+Trabajadoras del hogar exigen seguridad social en el Senado
+
+QUÉ: Conferencia de prensa
+CUÁNDO: martes 12 de marzo, 11:00 horas
+QUIÉNES: Trabajadoras del hogar de cinco estados y las organizaciones convocantes Colectiva Hogar Digno y Centro Laboral Morelos
+`);
+    expect([...es.organizations].sort()).toEqual(['Centro Laboral Morelos', 'Colectiva Hogar Digno']);
+    const speakers = read(`MEDIA ADVISORY
+
+Press call on children arriving alone at the border
+
+WHEN: Tuesday, 11:00 AM ET
+WHO: Jane Roe, Director of Policy, Riverside Legal Aid Center
+
+The Border Futures Project will host a press call on the rise in children arriving alone.
+`);
+    expect(speakers.organizations).not.toContain('Riverside Legal Aid Center');
+  });
+  it('takes no region list for organizations because one region is called "Centro"', () => {
+    const r = read(`Red Jornalera convoca a un foro sobre salarios del campo
+
+Red Jornalera, fiel a su misión de acompañar a las familias del Occidente, Centro y Oriente, ha convocado a un foro con jornaleras y economistas para discutir los salarios del campo.
+`);
+    expect(r.organizations).toEqual(['Red Jornalera']);
+  });
+  it('keeps a Spanish embargo line in Spanish, and an English one in English', () => {
+    const es = read(`EMBARGADO HASTA EL 3 DE MARZO DE 2025, 10:00 HORAS
+
+Defensoras presentan su informe anual sobre agresiones en la región
+
+Ciudad de México, 3 de marzo de 2025.- La red de defensoras presentó hoy su informe anual sobre las agresiones contra quienes defienden la tierra.
+`);
+    expect(es.release_line).toBe('BAJO EMBARGO HASTA EL 3 DE MARZO DE 2025, 10:00 HORAS');
+    const en = read(`EMBARGOED UNTIL 10:00 a.m. EST, March 4, 2025
+
+Defenders Present Their Annual Report on Attacks in the Region
+
+WASHINGTON — The network of defenders today presented its annual report on attacks against land defenders.
+`);
+    expect(en.release_line).toBe('EMBARGOED UNTIL 10:00 a.m. EST, March 4, 2025');
+  });
+  it('takes a subject with no article after "Today," for the issuer, but not a person who did the same', () => {
+    const r = read(`Statement on the Court’s Asylum Ruling
+
+June 3, 2021 — Today, Border Rights Watch responded to the appeals court ruling that lets the government keep turning away people who ask for asylum at ports of entry.
+`);
+    expect(r.organizations).toEqual(['Border Rights Watch']);
+    const es = read(`Declaración sobre el fallo de la Corte
+
+3 de junio de 2021 — Hoy, Tierra Digna respondió al fallo de la Corte que permite la minería sin consulta previa en territorios indígenas, donde ninguna tierra es digna de la minería.
+`);
+    expect(es.organizations).toEqual(['Tierra Digna']);
+    const person = read(`Statement on the Court’s Asylum Ruling
+
+June 3, 2021 — Today, Maria Delgado responded to the appeals court ruling that lets the government keep turning away people who ask for asylum.
+`);
+    expect(person.organizations).toEqual([]);
+  });
+});

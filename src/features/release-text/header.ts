@@ -108,7 +108,14 @@ export function readHeader(blocks: Block[], p: ImportParams = DEFAULT_PARAMS, la
     const embargoInside = release || embargo || words(text) > 16 ? null : EMBARGO_INSIDE.exec(text);
     if (release || embargo || embargoInside) {
       const rest = ((release ?? embargo)?.[1] ?? '').trim();
-      const value = release ? 'FOR IMMEDIATE RELEASE' : embargo ? `EMBARGOED UNTIL ${rest}` : text;
+      // An embargo keeps the line's own language: its date is written in it ("EL 3 DE MARZO"), so an English
+      // label before it would read as neither language. The Spanish label is the one the app prints.
+      const spanish = /\b(?:hasta|embargad[oa])\b/i.test(text);
+      const value = release
+        ? 'FOR IMMEDIATE RELEASE'
+        : embargo
+          ? `${spanish ? 'BAJO EMBARGO HASTA' : 'EMBARGOED UNTIL'} ${rest}`
+          : text;
       header.releaseLine ??= { value, index: i, text };
       const date = findDate(rest, language);
       if (date && !header.date && release) header.date = { iso: date.iso, index: i };
@@ -368,6 +375,10 @@ function pickTitles(blocks: Block[], candidates: number[], header: Header, p: Im
     (blocks[next] as Block).blankBefore === 0 &&
     !/[.!?:;,]$/.test(header.headline.text) &&
     sameCase(header.headline.text, nextText) &&
+    (/^\p{Ll}/u.test(nextText) ||
+      WRAP_JOINER.test(header.headline.text.split(/\s+/).at(-1) ?? '') ||
+      WRAP_JOINER.test(nextText.split(/\s+/)[0] ?? '') ||
+      fitsHardWrap(header.headline.text, nextText)) &&
     nextText.toLowerCase() !== header.headline.text.toLowerCase() &&
     !CHROME.test(nextText) &&
     findDate(nextText) === null &&
@@ -401,6 +412,13 @@ function withoutSiteName(text: string): string {
   return isNamePhrase(site) && isOrgLike(site) ? (m[1] as string).trim() : text;
 }
 
+/**
+ * A line wrapped at a width breaks only when the next word does not fit, so its continuation is never longer
+ * than the first line plus that word: a longer line under a title in the same casing is a deck, not the rest.
+ */
+const fitsHardWrap = (first: string, next: string) =>
+  next.length <= first.length + 1 + (next.split(/\s+/)[0] ?? '').length;
+
 /** Two lines of one title share its casing; a sentence-case title goes on in lower case. */
 const sameCase = (a: string, b: string) =>
   (a === a.toUpperCase() && b === b.toUpperCase()) ||
@@ -427,8 +445,9 @@ const NOT_A_TITLE =
 /** "By Communications Staff", "Por Juan Pérez": a byline names its author in capitals; "Por una ley justa" is a title. */
 const BYLINE = /^(?:[Bb]y|BY|[Pp]or|POR)\s+\p{Lu}[\p{L}.’'-]*(?:\s+(?:\p{Lu}[\p{L}.’'-]*|de|del|la|y|and|&))*\s*$/u;
 
+// A row of social-network links ("Follow us", "Síguenos en Facebook Twitter …") is the page's, never the release's.
 const CHROME =
-  /\b(?:skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|tags?(?=\s*:)|filed\s+under|categor(?:y|ies|[ií]as?))\b/i;
+  /\b(?:(?:follow\s+us|s[ií]guenos|con[eé]ct(?:ese|ate)\s+con\s+nosotros)\b|(?:facebook|twitter|youtube|linkedin|instagram|tiktok)\W+(?:facebook|twitter|youtube|linkedin|instagram|tiktok|x)\b|skip\s+to|back\s+to|newsroom|home\s*page|main\s+content|menu|channel|viewing\s+all|browse|quantcast|share\s+this|tweet|subscribe|read\s+more|saltar\s+al|ir\s+al\s+contenido|staff|urgent\s+interventions|posted\s+(?:by|on)|publicado\s+por|etiquetas|tags?(?=\s*:)|filed\s+under|categor(?:y|ies|[ií]as?))\b/i;
 
 /**
  * How much a header line looks like the release's title, summing small pieces of evidence: its length, its

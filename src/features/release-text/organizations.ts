@@ -44,7 +44,8 @@ export function nameLists(sentence: string): string[][] {
     let intoVerb = false;
     const close = () => {
       if (!conjunctionSeen && run.length >= 2) run.splice(-1, 1, ...splitLastItem(run.at(-1) as string));
-      const orgs = run.filter(isOrgLike).length;
+      // A lone organization word ("Norte, Centro y Sudamérica") is a common noun, no evidence of a name.
+      const orgs = run.filter((n) => isOrgLike(n) && !(/^\S+$/.test(n) && isOrgWord(n))).length;
       const subject = opensSentence && intoVerb && orgs >= 1 && !run.some((n) => isPersonName(n));
       if (run.length >= (fromTail ? 3 : 2) && (orgs >= run.length / 2 || subject)) out.push(run);
       run = [];
@@ -285,7 +286,7 @@ export function uniqueOrganizations(names: string[]): string[] {
  * name with an article before it and a verb, "and allies" or ", accompanied by" after it; a person's name
  * takes no article.
  */
-export function leadSubject(lead: string): string | null {
+export function leadSubject(lead: string, writtenLowerCase: ReadonlySet<string> = new Set()): string | null {
   const m =
     /^(?:(?:Today|Hoy|This\s+week|Esta\s+semana),?\s+)?(?:The|La|El|Los|Las)\s+((?:[\p{Lu}][\p{L}\d’'.&-]*\s+)(?:(?:of|for|and|de|del|la|las|los|y|en|para)\s+)?(?:[\p{Lu}][\p{L}\d’'.&-]*\s+){0,6})(?:(?:and|y|junto\s+con)\s+(?:its\s+|sus\s+)?(?:allies|partners|members|aliados|aliadas|socios)\b|\p{Ll}+(?:s|ed|ó|aron|an|en|a|e)\b)/u.exec(
       lead.trim(),
@@ -295,8 +296,19 @@ export function leadSubject(lead: string): string | null {
     /^(?:(?:Today|Hoy),?\s+)?(?:The|La|El|Los|Las)\s+([^,;:.]{3,90}),\s+(?:accompanied|joined|together|acompañad[oa]s?|junto|con\s+el\s+apoyo)\b/u.exec(
       lead.trim(),
     );
+  // "Today, Human Rights First responded …", "Hoy, Tierra Digna respondió …": after the time that opens the
+  // lead, a name acting in the past tense is the subject even without an article — unless it is a person's.
+  const bare =
+    /^(?:Today|Yesterday|This\s+(?:morning|week)|Hoy|Ayer|Esta\s+(?:mañana|semana)),?\s+((?:[\p{Lu}][\p{L}\d’'.&-]*\s+)(?:(?:of|for|and|de|del|la|las|los|y|en|para)\s+)?(?:[\p{Lu}][\p{L}\d’'.&-]*\s+){0,6})\p{Ll}+(?:ed|ó|aron)(?!\p{L})/u.exec(
+      lead.trim(),
+    );
+  const bareName = bare ? (bare[1] as string).trim() : null;
   // The plain match may stop at a joiner read as the verb ("La Caravana de …"): the appositive one is longer.
-  const found = accompanied ?? m;
+  // A name made of words the document also writes in lower case ("human rights", "tierra digna") is made of
+  // common nouns, so an organization's; a person's name ("Maria Delgado") never appears in lower case.
+  const commonNouns = (name: string) =>
+    name.split(/\s+/).some((w) => w.length >= 4 && writtenLowerCase.has(w.toLowerCase()));
+  const found = accompanied ?? m ?? (bareName && (!isPersonName(bareName) || commonNouns(bareName)) ? bare : null);
   if (!found) return null;
   const name = (found[1] as string).trim();
   // Countries and unions of states also take an article ("The United States will …").
@@ -307,4 +319,32 @@ export function leadSubject(lead: string): string | null {
   )
     return null;
   return isNamePhrase(name) && name.split(/\s+/).length >= 2 ? name : null;
+}
+
+/** An advisory's "WHO:" / "QUIÉNES:" field, and the names it introduces as organizations after a group noun. */
+const WHO_FIELD = /^(?:who|qui[eé]n(?:es)?)\s*:\s*(.+)$/iu;
+const GROUP_NOUN =
+  /\b(?:organi[sz]ations?|groups?|coalitions?|partners|organizaciones|grupos|colectivos|colectivas|redes)(?:\s+(?:convocantes|participantes|organizadoras|hosting|convening|including|such\s+as|como|incluyendo))?\s*:?\s+(?=\p{Lu})/giu;
+
+/**
+ * An advisory says who takes part in its WHO field; the names it calls organizations there ("… and
+ * participating organizations CASA and NAKASEC", "las organizaciones convocantes A y B") are the ones that
+ * hold the event. A speaker's employer in the same field ("Jane Roe, Director, X Center") is not: the field
+ * introduces it as a post, not as an organization taking part.
+ */
+export function advisoryParticipants(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const field = WHO_FIELD.exec(line.trim())?.[1];
+    if (!field) continue;
+    for (const m of field.matchAll(GROUP_NOUN)) {
+      const rest = field.slice((m.index ?? 0) + m[0].length).split(/[.;(]/)[0] ?? '';
+      for (const item of rest.split(/,\s+|\s+(?:and|y|e|&)\s+/u)) {
+        const name = item.trim();
+        if (!isNamePhrase(name)) break;
+        out.push(name);
+      }
+    }
+  }
+  return out;
 }

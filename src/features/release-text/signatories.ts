@@ -6,7 +6,7 @@
  * word or share a head word with another item ("Casa Chile", "Casa Dominicana …" — the document teaches
  * us its own head words), a signing cue before it ("abajo firmantes", "the undersigned", "Convocan:").
  */
-import { isOrgLike, isOrgWord, isPersonName, stripAcronym } from './names.js';
+import { acronymOf, isOrgLike, isOrgWord, isPersonName, stripAcronym } from './names.js';
 import { type Block, plain } from './normalize.js';
 import { DEFAULT_PARAMS, type ImportParams } from './params.js';
 
@@ -22,11 +22,34 @@ const JOINER =
 
 /** "con las Asociaciones de …", "La Asociación de …", "and the X": the item without its run-in words. */
 function itemName(raw: string): string {
-  return plain(raw)
-    .replace(/^(?:(?:con|and|y|e|as\s+well\s+as|así\s+como|with)\s+)?(?:(?:the|la|el|los|las)\s+)?/i, '')
-    .replace(/\s*[-–]\s*\p{Lu}{2,10}\s*[-–]\s*$/u, '')
-    .replace(/[\s,.;]+$/, '')
-    .trim();
+  return (
+    plain(raw)
+      .replace(/^(?:(?:con|and|y|e|as\s+well\s+as|así\s+como|with)\s+)?(?:(?:the|la|el|los|las)\s+)?/i, '')
+      .replace(/\s*[-–]\s*\p{Lu}{2,10}\s*[-–]\s*$/u, '')
+      // "Unidos US and 16 other Latino Organizations", "CEJIL y otras 20 organizaciones": a count of the others
+      // who joined, not part of the name.
+      .replace(
+        /\s+(?:(?:and|plus|\+)\s+\d+\s+other\b|(?:y|e|m[aá]s|\+)\s+(?:otr[ao]s\s+)?\d+\s+(?:otr[ao]s|organizaciones|grupos|colectivos)\b).*$/iu,
+        '',
+      )
+      .replace(/[\s,.;]+$/, '')
+      .trim()
+  );
+}
+
+/**
+ * "Interfaith Immigration Coalition Groups (IIC)": the acronym a list gives spells the name, so words after
+ * the ones it spells ("Groups", "Partners", "Members") say who within it, not which organization.
+ */
+export function toAcronymEnd(name: string): string {
+  const short = acronymOf(name);
+  if (!short || !/^\p{Lu}{2,10}$/u.test(short)) return name;
+  const ws = words(stripAcronym(name));
+  const content = ws.map((w, k) => [w, k] as const).filter(([w]) => !JOINER.test(w));
+  const initials = content.map(([w]) => w[0]?.toUpperCase() ?? '').join('');
+  if (content.length <= short.length || !initials.startsWith(short)) return name;
+  const last = (content[short.length - 1] as readonly [string, number])[1];
+  return ws.slice(0, last + 1).join(' ');
 }
 
 /** A stop inside a text, except after an abbreviation or an initial ("St. Mary's", "U.S. Bishops", "Inc."). */
@@ -119,7 +142,10 @@ function candidates(blocks: Block[], from: number, p: ImportParams): Candidate[]
     const name = itemName(text);
     const line = words(text).length <= p.orgItemMaxWords + 4 && !/[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
     let names: string[] | null = null;
-    if ((line || block.listMarker) && isNameItem(name, p) && !isHeading(text)) names = [withoutPlace(name)];
+    // The unmarked line just above a numbered or bulleted list is the list's heading, not its first item.
+    if (!block.listMarker && blocks[i + 1]?.listMarker && !run) continue;
+    if ((line || block.listMarker) && isNameItem(name, p) && !isHeading(text))
+      names = [withoutPlace(toAcronymEnd(name))];
     else if (!block.listMarker && !isHeading(text)) names = commaList(text, p);
     if (names) {
       run ??= { names: [], from: i, to: i };
@@ -165,7 +191,13 @@ export function signatoryOrganizations(
   const common = (n: string) => words(n).some((w) => lowerCase.has(w.toLowerCase()));
   for (const c of candidates(blocks, lead + 1, p)) {
     const heads = sharedHeads(c.names);
-    const names = c.names.filter((n) => !isPersonName(n) || heads.has((words(n)[0] ?? '').toLowerCase()) || common(n));
+    const names = c.names.filter(
+      (n) =>
+        (!isPersonName(n) || heads.has((words(n)[0] ?? '').toLowerCase()) || common(n)) &&
+        // "Human Rights First Urges Senators to …" under "Human Rights First": a title about a listed
+        // organization, which goes on for a clause after its name.
+        !c.names.some((m) => m !== n && n.startsWith(`${m} `) && words(n).length - words(m).length >= 4),
+    );
     const closing = blocks.slice(Math.max(lead, c.from - 2), c.from + 1).some((b) => CLOSING.test(plain(b.text)));
     // One signer is enough after a closing ("Atentamente," then the organization that signs).
     if (names.length < (closing ? 1 : 2)) continue;
