@@ -195,9 +195,11 @@ async function withGinPendingLists(tx: Tx, table: string, load: () => Promise<vo
   );
   const setFastUpdate = async (on: boolean) => {
     for (const { name } of indexes) {
-      await tx.execute(sql.raw(`alter index "${name}" set (fastupdate = ${on ? 'on' : 'off'})`));
+      // Spelled as the migrations spell it: the option is kept as written, and found by that text next time.
+      await tx.execute(sql.raw(`alter index "${name}" set (fastupdate = ${on ? 'true' : 'false'})`));
     }
   };
+  // Transactional like the rest: if the load fails, the rollback puts the options back too.
   await setFastUpdate(true);
   await load();
   for (const { name } of indexes) await tx.execute(sql`select gin_clean_pending_list(${name}::regclass)`);
