@@ -14,7 +14,7 @@ import { readSheet, SheetFileError, type SheetFormat } from './read-sheet.js';
 import { emptyReport, type SheetReport } from './report.js';
 import { type ParsedRow, validateRow } from './validate-row.js';
 import { writeEntries } from './write-entries.js';
-import { writeRecommendations } from './write-recommendations.js';
+import { numberedByPosition, writeRecommendations } from './write-recommendations.js';
 
 /** Rows checked and staged together: few queries per chunk, one chunk of objects in memory, and a chunk is short enough for a page to wait behind it. */
 export const CHUNK = 2000;
@@ -74,6 +74,7 @@ export async function importRows(
     if (!(error instanceof SheetFileError)) throw error;
     report.fileProblem = { code: error.code, detail: error.detail };
   }
+  state.created.numberedByPosition = numberedByPosition(state);
   report.themes.sort((a, b) => a.written.localeCompare(b.written));
   report.addressees.sort((a, b) => a.written.localeCompare(b.written));
   return { report, created: state.created };

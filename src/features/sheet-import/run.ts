@@ -12,7 +12,7 @@
  */
 import type { Readable } from 'node:stream';
 import { writeAudit } from '../../platform/audit.js';
-import { pauseDerivedUpkeep, resumeDerivedUpkeep } from '../../platform/db/bulk-write.js';
+import { numberAtInsert, pauseDerivedUpkeep, resumeDerivedUpkeep } from '../../platform/db/bulk-write.js';
 import type { Db } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
 import { dropStagingBatch, openStagingBatch, publishStaged } from '../../platform/db/staged-write.js';
@@ -57,7 +57,9 @@ export async function runSheetImport(db: Db, source: Readable, options: RunOptio
     if (!options.commit || hasProblems(report)) return report;
     await db.transaction(async (tx) => {
       if (options.bulk) await pauseDerivedUpkeep(tx);
-      await publishStaged(tx, batch, PUBLISH_ORDER);
+      await publishStaged(tx, batch, PUBLISH_ORDER, [
+        { table: t.recommendations, column: 'number', value: (row) => numberAtInsert(pass.created, row) },
+      ]);
       await markCurrentStatus(tx, pass.created.statusUpdates);
       if (options.bulk) await resumeDerivedUpkeep(tx, pass.created);
       // One audit record for the whole import (platform/audit.ts allows a summary for a bulk command): the file and its counts.

@@ -273,3 +273,23 @@ function entriesOf(state: ImportState, rows: ParsedRow[]): PendingEntry[] {
   }
   return pending;
 }
+
+/**
+ * The new statements whose recommendations' numbers in the file are exactly 1…n: their stored numbers are
+ * their positions, written as they are published (platform/db/bulk-write.ts, `numberAtInsert`).
+ */
+export function numberedByPosition(state: ImportState): Set<number> {
+  const dense = new Set<number>();
+  for (const id of state.created.newStatements) {
+    const taken = state.numbersTaken.get(id);
+    if (!taken) continue;
+    let max = 0;
+    let min = Number.POSITIVE_INFINITY;
+    for (const n of taken) {
+      if (n > max) max = n;
+      if (n < min) min = n;
+    }
+    if (min === 1 && max === taken.size) dense.add(id);
+  }
+  return dense;
+}

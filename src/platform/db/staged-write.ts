@@ -13,7 +13,7 @@
  * never visible; `openStagingBatch` deletes every batch that has not moved for STALE_MS before it starts
  * a new one (every staged chunk moves its batch), so the next import cleans up after a crashed one.
  */
-import { getTableColumns, getTableName, sql, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
 import { type Tx, tableRowsAsJson } from './bulk-write.js';
 import { type Db, queryRows } from './client.js';
 
@@ -100,10 +100,25 @@ export function stagedRows(batch: StagingBatch, table: Table) {
 }
 
 /**
+ * A column a table's rows get as they are published rather than as they were staged: `value(row)` is an
+ * expression over the staged row (e.g. bulk-write.ts's `numberAtInsert`).
+ */
+export interface ComputedColumn {
+  table: Table;
+  column: string;
+  value: (row: SQL) => SQL;
+}
+
+/**
  * Copies the batch into the real tables, `tables` in the order their references need (a parent before
  * its children), inside the caller's transaction. Every check of the real tables runs here.
  */
-export async function publishStaged(tx: Tx, batch: StagingBatch, tables: Table[]): Promise<void> {
+export async function publishStaged(
+  tx: Tx,
+  batch: StagingBatch,
+  tables: Table[],
+  computed: ComputedColumn[] = [],
+): Promise<void> {
   // Held to the commit: another import's clean-up (a long publish may look stale) waits instead of
   // deleting the rows between two of these inserts.
   const held = await queryRows<{ id: number }>(
@@ -115,7 +130,8 @@ export async function publishStaged(tx: Tx, batch: StagingBatch, tables: Table[]
     const name = getTableName(table);
     const names = batch.columns.get(name);
     if (!names) continue;
-    const list = names.join(', ');
+    const extra = computed.filter((c) => c.table === table);
+    const list = [...names, ...extra.map((c) => `"${c.column}"`)].join(', ');
     const hasIdentity = Object.values(getTableColumns(table)).some(
       (column) => (column as { generatedIdentity?: unknown }).generatedIdentity !== undefined,
     );
@@ -126,9 +142,15 @@ export async function publishStaged(tx: Tx, batch: StagingBatch, tables: Table[]
       tx,
       sql`select id from import_staged_rows where batch_id = ${batch.id} and table_name = ${name} order by id`,
     );
-    const insert = sql.raw(
-      `insert into "${name}" (${list}) ${hasIdentity ? 'overriding system value ' : ''}select ${names.map((n) => `r.${n}`).join(', ')} from import_staged_rows s cross join lateral json_populate_recordset(null::"${name}", s.rows) r `,
-    );
+    const row = sql.raw('r');
+    const insert = sql
+      .raw(
+        `insert into "${name}" (${list}) ${hasIdentity ? 'overriding system value ' : ''}select ${names.map((n) => `r.${n}`).join(', ')}`,
+      )
+      .append(sql.join([sql``, ...extra.map((c) => c.value(row))], sql`, `))
+      .append(
+        sql.raw(` from import_staged_rows s cross join lateral json_populate_recordset(null::"${name}", s.rows) r `),
+      );
     for (const chunk of chunks) {
       await tx.execute(sql`${insert}`.append(sql`where s.id = ${Number(chunk.id)}`));
     }
