@@ -46,6 +46,8 @@ export interface RunOptions extends PassOptions {
   /** Switch the derived tables' triggers off and rebuild once (BULK_FROM_BYTES); default: by nothing, row by row. */
   bulk?: boolean;
   commit: boolean;
+  /** Ids per statement of the publish's derived upkeep (bulk-write.ts's UPKEEP_SLICE); tests set a small one. */
+  upkeepSliceSize?: number;
 }
 
 export async function runSheetImport(db: Db, source: Readable, options: RunOptions): Promise<SheetReport> {
@@ -60,8 +62,8 @@ export async function runSheetImport(db: Db, source: Readable, options: RunOptio
       await publishStaged(tx, batch, PUBLISH_ORDER, [
         { table: t.recommendations, column: 'number', value: (row) => numberAtInsert(pass.created, row) },
       ]);
-      await markCurrentStatus(tx, pass.created.statusUpdates);
-      if (options.bulk) await resumeDerivedUpkeep(tx, pass.created);
+      await markCurrentStatus(tx, pass.created.statusUpdates, options.upkeepSliceSize);
+      if (options.bulk) await resumeDerivedUpkeep(tx, pass.created, { sliceSize: options.upkeepSliceSize });
       // One audit record for the whole import (platform/audit.ts allows a summary for a bulk command): the file and its counts.
       await writeAudit(tx, {
         actor: options.actor,

@@ -5,7 +5,7 @@
  * (docs/data-columns.md lists what a round trip does not carry).
  */
 import { inArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../platform/db/bulk-write.js';
+import { forEachSlice, type Tx, UPKEEP_SLICE } from '../../platform/db/bulk-write.js';
 import * as t from '../../platform/db/schema/index.js';
 import { stageNewRows, stageRows } from '../../platform/db/staged-write.js';
 import type { LocalizedText } from '../../platform/text/localized-text.js';
@@ -119,19 +119,22 @@ export async function writeEntries(state: ImportState, pending: PendingEntry[]):
 
 /**
  * is_current, as refreshCurrentStatus keeps it, at once for every recommendation given a status update
- * by the import (`added`: the updates' ids), once they are published.
+ * by the import (`added`: the updates' ids), once they are published. In slices of updates (bulk-write.ts's
+ * UPKEEP_SLICE), so the statement's working memory does not grow with the import; a recommendation whose updates
+ * fall in two slices gets the same answer from each (its latest update over all of them).
  */
-export async function markCurrentStatus(tx: Tx, added: number[]): Promise<void> {
-  if (added.length === 0) return;
+export async function markCurrentStatus(tx: Tx, added: number[], sliceSize = UPKEEP_SLICE): Promise<void> {
   const latest = sql`coalesce((
       select latest.id from followup_status_updates latest
       where latest.recommendation_id = su.recommendation_id and latest.publication = 'published'
       order by latest.date desc, latest.id desc limit 1), -1)`;
-  await tx.execute(sql`
-    update followup_status_updates su set is_current = (su.id = ${latest})
-    where su.recommendation_id in (select recommendation_id from followup_status_updates
-                                   where id = any(${`{${added.join(',')}}`}::integer[]))
-      and su.is_current <> (su.id = ${latest})`);
+  await forEachSlice(added, sliceSize, (ids) =>
+    tx.execute(sql`
+      update followup_status_updates su set is_current = (su.id = ${latest})
+      where su.recommendation_id in (select recommendation_id from followup_status_updates
+                                     where id = any(${ids}::integer[]))
+        and su.is_current <> (su.id = ${latest})`),
+  );
 }
 
 function hostOf(url: string): string {

@@ -148,32 +148,81 @@ export async function pauseDerivedUpkeep(tx: Tx): Promise<void> {
 }
 
 /**
+ * How many ids one statement of the catch-up handles. Each step (renumbering, rollups, search index) is set-based
+ * over the ids it is given, and its working memory grows with them: one `search_refresh` over 250,000
+ * recommendations grew PGlite's WebAssembly heap by 25 MB, which never shrinks (issue 17's 512 MB). Slices keep
+ * every statement's working memory the same whatever the size of the load; they all run inside the caller's
+ * transaction, so the load stays all-or-nothing.
+ */
+export const UPKEEP_SLICE = 10_000;
+
+/** `ids` (deduplicated, in order) as Postgres array literals of at most `size` ids each. */
+export function idSlices(ids: Iterable<number>, size: number): string[] {
+  if (!Number.isInteger(size) || size < 1)
+    throw new Error(`idSlices: the slice size must be a whole number ≥ 1, not ${size}`);
+  const unique = [...new Set(ids)];
+  const slices: string[] = [];
+  for (let start = 0; start < unique.length; start += size) {
+    slices.push(`{${unique.slice(start, start + size).join(',')}}`);
+  }
+  return slices;
+}
+
+/** Runs `step` once per slice of `ids` (none when there are none), one statement after the other. */
+export async function forEachSlice(
+  ids: Iterable<number>,
+  size: number,
+  step: (slice: string) => Promise<unknown>,
+): Promise<void> {
+  for (const slice of idSlices(ids, size)) await step(slice);
+}
+
+export interface UpkeepOptions {
+  /** Ids per statement (UPKEEP_SLICE); tests set a small one to cover a load of several slices quickly. */
+  sliceSize?: number;
+}
+
+/**
  * Plans every query of the catch-up for its own parameters: the search functions filter by `ids IS NULL
  * OR id = ANY(ids)`, and once the plan cache switched them to a generic plan each call scanned the whole
  * table comparing every row with every id (quadratic: most of the 808 s that 250,000 rows took). Only
  * from here on: set for the whole load, it also re-planned the foreign-key check of every inserted row.
  */
-export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows): Promise<void> {
+export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows, options: UpkeepOptions = {}): Promise<void> {
+  const size = options.sliceSize ?? UPKEEP_SLICE;
   await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
   // The content-version triggers are deferred to the commit; a table with pending events cannot be
   // altered, so they run now (the version moves either way, once the transaction commits).
   await tx.execute(sql`set constraints all immediate`);
-  const ids = (list: Iterable<number>) => `{${[...list].join(',')}}`;
-  // The stored numbers (recommendations.number) of every statement the load touched, whole, in one statement; while
-  // the content-version trigger is still off, so the renumbered rows queue no event each.
+  // The stored numbers (recommendations.number) of every statement the load touched, each statement whole within
+  // its slice (numbers are per statement); while the content-version trigger is still off, so the renumbered rows
+  // queue no event each.
   const renumbered = [...created.statements].filter((id) => !created.numberedByPosition.has(id));
-  await tx.execute(sql`select recommendations_renumber_statements(${ids(renumbered)}::integer[])`);
+  await forEachSlice(renumbered, size, (ids) =>
+    tx.execute(sql`select recommendations_renumber_statements(${ids}::integer[])`),
+  );
   await switchDerivedTriggers(tx, true);
-  await tx.execute(sql`select followup_rollup_refresh(${ids(created.statements)}::integer[])`);
+  // Rollups are recounted per statement, so slices of statements add up to the whole.
+  await forEachSlice(created.statements, size, (ids) =>
+    tx.execute(sql`select followup_rollup_refresh(${ids}::integer[])`),
+  );
   await withGinPendingLists(tx, 'search_documents', async () => {
-    await tx.execute(sql`select search_refresh('statement', ${ids(created.newStatements)}::integer[])`);
-    await tx.execute(sql`select search_refresh('recommendation', ${ids(created.recommendations)}::integer[])`);
-    await tx.execute(sql`select search_refresh('followup_response', ${ids(created.responses)}::integer[])`);
-    await tx.execute(sql`select search_refresh('followup_status_update', ${ids(created.statusUpdates)}::integer[])`);
+    // Kind by kind in this order, as before slicing: a statement's refresh carries its span to the documents of
+    // its recommendations and entries that exist, and theirs are then written with the span already.
+    const kinds: [string, number[]][] = [
+      ['statement', created.newStatements],
+      ['recommendation', created.recommendations],
+      ['followup_response', created.responses],
+      ['followup_status_update', created.statusUpdates],
+    ];
+    for (const [kind, list] of kinds) {
+      await forEachSlice(list, size, (ids) => tx.execute(sql`select search_refresh(${kind}, ${ids}::integer[])`));
+    }
   });
   await bumpContentVersion(tx);
   // Fresh planner statistics for what the load added: PGlite has no autovacuum, and with the row counts
   // of before the load the dashboards' queries chose plans for a few rows (the large-coalition bench does the same).
+  // Not sliced: analyze reads a fixed-size sample of each table, whatever the load.
   await tx.execute(sql`analyze`);
 }
 
