@@ -86,10 +86,6 @@ describeEachEngine('search', (ctx) => {
     expect(bad.status).toBe(400);
     expect(bad.$('.notice-error').text()).toContain('“page” must be a whole number from 1 to 10');
     expect(bad.$('.notice-error').text()).toContain('“year”');
-    // Organizations have no date: a year leaves none to find (and asks no query of an empty set of kinds).
-    const undated = await getPage(app, '/en/search?q=Flacso&kind=organization&year=2021');
-    expect(undated.status).toBe(200);
-    expect(hrefs(undated.$)).toEqual([]);
     const none = await getPage(app, '/en/search?q=zzyzxquux');
     expect(none.$('.search-results .empty').text()).toContain('Nothing found for “zzyzxquux”');
   });
@@ -150,9 +146,6 @@ describeEachEngine('search', (ctx) => {
       { q: 'asilo frontera', kind: 'recommendation' },
       { q: 'gobierno', lang: 'es' },
       { q: 'asylum', year: '2021' },
-      // A year with common words: the index intersects the two (schema/search.ts); reading rows tests the year.
-      { q: common![0], year: '2021' },
-      { q: 'asilo', year: '2021', lang: 'es' },
       { q: 'asylum', page: '2' },
     ];
     let found = 0;
@@ -164,27 +157,6 @@ describeEachEngine('search', (ctx) => {
       }
     }
     expect(found).toBeGreaterThan(10);
-  });
-
-  it('asks the year of the entries’ full-text index (the filter and the index write the year alike)', async () => {
-    const entries = sql.raw(`('recommendation', 'followup_response', 'followup_status_update')`);
-    for (const [column, config] of [
-      [t.searchDocuments.tsvEn, 'puente_english'],
-      [t.searchDocuments.tsvEs, 'puente_spanish'],
-    ] as const) {
-      const plan = await ctx.db.transaction(async (tx) => {
-        // The demo is small enough to read whole; at 250,000 recommendations the planner picks the index by itself.
-        await tx.execute(sql`set local enable_seqscan = off`);
-        return queryRows<{ 'QUERY PLAN': string }>(
-          tx,
-          sql`explain select 1 from ${t.searchDocuments} where ${t.searchDocuments.kind} in ${entries}
-            and ${column} @@ websearch_to_tsquery(${config}, 'asylum') and ${t.searchYear(t.searchDocuments.date)} = 2021`,
-        );
-      });
-      const text = plan.map((row) => row['QUERY PLAN']).join('\n');
-      // The year is asked of the index (with the words, or alone on data this small), never of each row read.
-      expect(text, text).toMatch(/Index Cond: .*\(\(EXTRACT\(year FROM date\)\)::integer = 2021\)/);
-    }
   });
 
   it('a typo finds a name at the search’s own similarity threshold, which does not outlast the search', async () => {

@@ -15,12 +15,11 @@ import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeF
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { fromPackageRoot } from '../package-root.js';
 
-export const pgliteExtensions = { unaccent, pg_trgm, btree_gin };
+export const pgliteExtensions = { unaccent, pg_trgm };
 
 // Keyed by PGlite's version: a cluster made by one version must not be opened by another.
 function templatePath(suffix = '.tgz'): string {

@@ -15,18 +15,10 @@
  * typos in a name. Only organizations have names: on longer titles, word similarity matched any
  * title sharing one word with the search.
  */
-import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, customType, date, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
-
-/**
- * A row's year, as the entries' full-text index holds it and the search's year filter asks it: the planner uses an
- * expression index only for the very same expression, so both write it through here.
- */
-export function searchYear(date: SQLWrapper): SQL {
-  return sql`((extract(year from ${date}))::int)`;
-}
 
 export const SEARCH_KINDS = [
   'statement',
@@ -84,19 +76,10 @@ export const searchDocuments = pgTable(
           ['entries', sql`${t.kind} in ('recommendation', 'followup_response', 'followup_status_update')`],
         ] as const
       ).map(([group, kinds]) =>
-        group === 'organization'
-          ? index(`search_documents_${group}_tsv_${l}_idx`)
-              .using('gin', l === 'en' ? t.tsvEn : t.tsvEs)
-              .where(kinds)
-              .with({ fastupdate: false })
-          : // The dated kinds' indexes also hold each row's year (btree_gin), so a common word within a year is the
-            // intersection of two lists inside the index: "Honduras" in 2019 read 3,300 of the word's 22,700 entries
-            // at 250,000 recommendations (and 285 titled rows) to find 200 of that year. Searches without a year
-            // use them as before. Organizations have no date.
-            index(`search_documents_${group}_tsv_${l}_year_idx`)
-              .using('gin', l === 'en' ? t.tsvEn : t.tsvEs, searchYear(t.date))
-              .where(kinds)
-              .with({ fastupdate: false }),
+        index(`search_documents_${group}_tsv_${l}_idx`)
+          .using('gin', l === 'en' ? t.tsvEn : t.tsvEs)
+          .where(kinds)
+          .with({ fastupdate: false }),
       ),
     ),
     index('search_documents_names_trgm_idx')
