@@ -7,6 +7,6 @@ export {
   type SearchHit,
   type SearchInput,
   type SearchPage,
-  search,
-} from './service.js';
+} from './request.js';
+export { search } from './service.js';
 export { highlightedHtml, SearchForm } from './views.js';

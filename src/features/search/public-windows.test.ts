@@ -24,7 +24,7 @@ import {
 } from '../../platform/visibility.js';
 import { readSearchRequest, search } from './index.js';
 import { publicWindowsFunctionBody } from './public-windows.js';
-import type { EntriesBy } from './service.js';
+import type { EntriesBy } from './request.js';
 
 const T = new Date('2026-06-01T12:00:00Z');
 const MINUTE = 60_000;

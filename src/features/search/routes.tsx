@@ -8,7 +8,8 @@ import { localizedRoutes } from '../../platform/web/localized-routes.js';
 import { hitRateLimit, RATE_LIMITS, sendTooManyRequests } from '../../platform/web/rate-limit.js';
 import { pageContext, sendHtml } from '../../platform/web/site-deps.js';
 import { workspaceRoutes } from '../../platform/web/workspace-request.js';
-import { readSearchRequest, search } from './service.js';
+import { readSearchRequest } from './request.js';
+import { search } from './service.js';
 import { SearchResultsPage, WorkspaceSearchPage } from './views.js';
 
 /**

@@ -10,7 +10,7 @@ import { LOCALES } from '../../platform/i18n/locales.js';
 import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
 import { highlightedHtml, readSearchRequest, search } from './index.js';
-import type { EntriesBy } from './service.js';
+import type { EntriesBy } from './request.js';
 import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from './word-density.js';
 
 const STATEMENT = 'guatemala-vp-visit-2021';

@@ -22,7 +22,7 @@ import {
   type SearchInput,
   type SearchPage,
   type SearchProblem,
-} from './service.js';
+} from './request.js';
 
 /**
  * A headline from ts_headline as HTML: every piece of the database's text escaped, and the only markup

@@ -1,0 +1,226 @@
+/**
+ * The one SQL statement of a search: candidates per group of kinds (by the full-text indexes, or by reading rows when
+ * the words are common), ranked, one page kept, then excerpts and names for that page only.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import {
+  followupResponses,
+  followupStatusUpdates,
+  organizations,
+  recommendations,
+  releases,
+  type SearchKind,
+  searchDocuments,
+  statements,
+  themes,
+} from '../../platform/db/schema/index.js';
+import type { Locale } from '../../platform/i18n/locales.js';
+import type { LocalizedText } from '../../platform/text/localized-text.js';
+import {
+  inPublicWindow,
+  releaseStateCondition,
+  stateCondition,
+  statementStateColumns,
+  type VisibilityState,
+} from '../../platform/visibility.js';
+import type { ParsedWords } from './parsed-words.js';
+import {
+  HIGHLIGHT_START,
+  HIGHLIGHT_STOP,
+  SEARCH_CANDIDATES,
+  SEARCH_PAGE_SIZE,
+  type SearchAudience,
+  type SearchInput,
+  wantedKinds,
+} from './request.js';
+
+/**
+ * Kinds searched apart, each with its own candidates: organizations (a few hundred names), statements and releases (a
+ * few thousand titled texts) and entries (recommendations and follow-up: hundreds of thousands). A common word in the
+ * body of every release (a signatory's name) would otherwise fill the candidates before the organization so named, and
+ * the entries that share a common word would crowd out the titled things. The full-text indexes are partial on the
+ * titled kinds and on the entries (schema/search.ts), so each group reads only its own rows.
+ */
+const SEARCH_GROUPS: readonly (readonly SearchKind[])[] = [
+  ['organization'],
+  ['statement', 'release'],
+  ['recommendation', 'followup_response', 'followup_status_update'],
+];
+export const ENTRIES = SEARCH_GROUPS[2] as readonly SearchKind[];
+/** Word similarity (pg_trgm) a name or title needs to count as a typo of the words typed. */
+const NAME_SIMILARITY = 0.5;
+
+const d = searchDocuments;
+const s = statements;
+
+/** The item's state for the public, for the workspace's results. */
+function stateExpression(now: Date, kind: SQL): SQL {
+  const of = (state: VisibilityState) => stateCondition(statementStateColumns, state, now);
+  return sql`case
+    when ${kind} = 'organization' then case when ${organizations.archivedAt} is null then 'published' else 'archived' end
+    when ${kind} = 'release' then case
+      when ${releaseStateCondition('draft', now)} then 'draft'
+      when ${releaseStateCondition('withdrawn', now)} then 'withdrawn'
+      when ${releaseStateCondition('embargoed', now)} then 'embargoed'
+      else 'published' end
+    when ${of('draft')} then 'draft'
+    when ${of('withdrawn')} then 'withdrawn'
+    when ${of('embargoed')} then 'embargoed'
+    when coalesce(${followupResponses.publication}, ${followupStatusUpdates.publication}) = 'draft' then 'draft'
+    else 'published' end`;
+}
+
+/**
+ * The query of one page of hits: `dense` says how the entries' candidates are found (word-density.ts), `parsed` the
+ * words as read (for the excerpts' windows). Exported for scripts/measure-search.ts, which explains it.
+ */
+export function hitsQuery(
+  input: SearchInput,
+  locale: Locale,
+  now: Date,
+  audience: SearchAudience,
+  dense: boolean,
+  parsed: ParsedWords,
+): SQL {
+  const q = input.q;
+  const qEn = sql`websearch_to_tsquery('puente_english', ${q})`;
+  const qEs = sql`websearch_to_tsquery('puente_spanish', ${q})`;
+  const plain = sql`lower(unaccent(${q}))`;
+  const inEn = sql`${d.tsvEn} @@ ${qEn}`;
+  const inEs = sql`${d.tsvEs} @@ ${qEs}`;
+  // `<%` keeps a name whose word similarity reaches pg_trgm.word_similarity_threshold (0.6 unless set). The words it
+  // compares carry the setting, for this statement only (is_local: one statement outside a transaction is its own):
+  // an uncorrelated subquery (an InitPlan) runs once, before the first use of its value, so the index scan evaluates
+  // its key, setting the threshold, before it compares a trigram, and so does the recheck. An InitPlan may be an index
+  // key where a volatile call may not, and no round trip or transaction is spent on a SET.
+  const plainAtThreshold = sql`(${plain} || (select left(set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true), 0)))`;
+  const byName = sql`(${d.names} <> '' and ${plainAtThreshold} <% ${d.names})`;
+  const words = input.lang === 'en' ? [inEn] : input.lang === 'es' ? [inEs] : [inEn, inEs];
+  // The same match as a function call, which no index serves (the planner matches operators to indexes).
+  const scannedEn = sql`ts_match_vq(${d.tsvEn}, ${qEn})`;
+  const scannedEs = sql`ts_match_vq(${d.tsvEs}, ${qEs})`;
+  const scannedWords = input.lang === 'en' ? [scannedEn] : input.lang === 'es' ? [scannedEs] : [scannedEn, scannedEs];
+  const filters: SQL[] = [];
+  if (audience === 'public') filters.push(inPublicWindow(d.publicFrom, d.publicUntil, now));
+  if (input.year !== null) {
+    filters.push(sql`${d.date} >= ${`${input.year}-01-01`}::date and ${d.date} < ${`${input.year + 1}-01-01`}::date`);
+  }
+  if (input.theme !== null) {
+    filters.push(sql`exists (select 1 from recommendation_themes rt join ${themes} on ${themes.id} = rt.theme_id
+      where rt.recommendation_id = ${d.recommendationId} and ${themes.slug} = ${input.theme})`);
+  }
+  const wanted = wantedKinds(input);
+  // Each group's candidates: its rows that match (only organizations have names) and pass the filters. When the words
+  // are common among the entries (word-density.ts), their match is written so no full-text index can serve it: the
+  // entries are then read in storage order until SEARCH_CANDIDATES match, instead of the index listing every match
+  // first. Not with a year or a theme: those keep a small share of the rows, and reading until enough pass them costs
+  // more than the index (measured: a common word within a year read 33,000 rows).
+  const candidates = (dense: boolean) =>
+    SEARCH_GROUPS.filter((group) => group.some((kind) => wanted.has(kind))).map((group) => {
+      const kinds = group.filter((kind) => wanted.has(kind));
+      const scanned = dense && group === ENTRIES;
+      const match = scanned ? scannedWords : group.includes('organization') ? [...words, byName] : words;
+      // The group's kinds as its indexes' partial predicate (schema/search.ts), then the kinds wanted, as a test no
+      // index serves: the primary key would otherwise read a few hundred organizations, testing each name's similarity.
+      return sql`(select *, count(*) over () as group_candidates from (select * from ${d}
+        where ${d.kind} in ${sql.raw(`(${group.map((k) => `'${k}'`).join(', ')})`)}
+        and (${d.kind} in ${kinds}) is true and (${sql.join(match, sql` or `)})
+        ${sql.join(
+          filters.map((f) => sql`and ${f} `),
+          sql``,
+        )}limit ${SEARCH_CANDIDATES}) as ${d})`;
+    });
+  const other: Locale = locale === 'en' ? 'es' : 'en';
+  // Matching and name similarity are computed once per candidate (c.in_en, c.in_es, c.name_similarity), for the
+  // language shown and the rank: `offset 0` keeps the planner from folding c into the ranking query, which wrote each
+  // expression out again wherever it is used (word_similarity twice per organization, each match three times).
+  const matched = (l: Locale) => sql.raw(l === 'en' ? 'c.in_en' : 'c.in_es');
+  // The language whose text is shown: the filter's, else the reader's when it matched, else the other's when it did.
+  const shown = input.lang
+    ? sql`${input.lang}`
+    : sql`case when ${matched(locale)} then ${locale} when ${matched(other)} then ${other} else ${locale} end`;
+  const rank = sql`greatest(
+    case when c.in_en then ts_rank(c.tsv_en, ${qEn}) else 0 end,
+    case when c.in_es then ts_rank(c.tsv_es, ${qEs}) else 0 end,
+    case when c.name_similarity >= ${NAME_SIMILARITY} then c.name_similarity * 0.5 else 0 end)`;
+  const offset = (input.page - 1) * SEARCH_PAGE_SIZE;
+  const state = audience === 'unpublished' ? stateExpression(now, sql`h.kind`) : sql`null`;
+  const shownText = (text: 'title' | 'body') =>
+    sql`case when h.shown = 'es' then coalesce(nullif(doc.${sql.raw(text)}_es, ''), doc.${sql.raw(text)}_en)
+        else coalesce(nullif(doc.${sql.raw(text)}_en, ''), doc.${sql.raw(text)}_es) end`;
+  const headline = (text: SQL, options: string) =>
+    sql`ts_headline(case when h.shown = 'es' then 'puente_spanish'::regconfig else 'puente_english'::regconfig end,
+      ${text}, case when h.shown = 'es' then ${qEs} else ${qEn} end,
+      ${`StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, ${options}`})`;
+  // Three steps, so the cost is bounded whatever the words: (1) at most SEARCH_CANDIDATES matching rows
+  // that pass the filters and the visibility rule, as the indexes yield them; (2) those ranked, one page
+  // kept; (3) excerpts (ts_headline reads the whole text) and names for that page only. Step 1 is named
+  // like the table, so the column references of step 2 read its rows.
+  return sql`select h.kind, h.shown, h.date, h.rank, h.candidates, ${state} as state,
+        ${headline(shownText('title'), 'HighlightAll=true')} as title,
+        ${headline(excerptWindow(sql`shown.body`, sql`case when h.shown = 'es' then ${firstLexeme(parsed.es)} else ${firstLexeme(parsed.en)} end`), 'MaxWords=40, MinWords=20, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "')} as excerpt,
+        ${s.slug} as statement_slug, ${s.title} as statement_title,
+        ${recommendations.slug} as recommendation_slug, ${recommendations.id} as recommendation_id,
+        ${recommendations.number} as recommendation_number,
+        coalesce(${releases.slug}, ${organizations.slug}) as slug
+      from (
+        select c.kind, c.source_id, c.statement_id, c.recommendation_id, c.date, ${shown} as shown, ${rank} as rank,
+          max(c.group_candidates) over () as candidates
+        from (
+          select ${d.kind} as kind, ${d.sourceId} as source_id, ${d.statementId} as statement_id,
+            ${d.recommendationId} as recommendation_id, ${d.date} as date,
+            case when ${d.names} <> '' then word_similarity(${plain}, ${d.names}) else 0 end as name_similarity,
+            ${d.tsvEn} as tsv_en, ${d.tsvEs} as tsv_es, ${inEn} as in_en, ${inEs} as in_es, group_candidates
+          from (${sql.join(candidates(dense), sql` union all `)}) as ${d}
+          offset 0
+        ) c
+        order by rank desc, c.date desc nulls last, c.kind, c.source_id
+        limit ${SEARCH_PAGE_SIZE + 1} offset ${offset}
+      ) h
+      join ${d} doc on doc.kind = h.kind and doc.source_id = h.source_id
+      cross join lateral (select ${shownText('body')} as body) shown
+      left join ${releases} on h.kind = 'release' and ${releases.id} = h.source_id
+      left join ${s} on ${s.id} = coalesce(h.statement_id, ${releases.statementId})
+      left join ${organizations} on h.kind = 'organization' and ${organizations.id} = h.source_id
+      left join ${followupResponses} on h.kind = 'followup_response' and ${followupResponses.id} = h.source_id
+      left join ${followupStatusUpdates} on h.kind = 'followup_status_update' and ${followupStatusUpdates.id} = h.source_id
+      left join ${recommendations} on ${recommendations.id} = h.recommendation_id
+      order by h.rank desc, h.date desc nulls last, h.kind, h.source_id`;
+}
+
+/** Characters of a long text given to ts_headline (which reads all it is given, ~0.4 ms for a release's body). */
+const EXCERPT_WINDOW = 800;
+
+/**
+ * A long text cut to EXCERPT_WINDOW characters around the first place a word of the search appears (`lexeme`, stemmed:
+ * most stems begin their words), or its beginning when it is not found; ts_headline picks the excerpt within.
+ */
+function excerptWindow(text: SQL, lexeme: SQL): SQL {
+  const size = sql.raw(String(EXCERPT_WINDOW));
+  const before = sql.raw(String(Math.floor(EXCERPT_WINDOW / 3)));
+  return sql`case when length(${text}) <= ${size} then ${text}
+    else substr(${text}, greatest(1, strpos(lower(unaccent(${text})), ${lexeme}) - ${before}), ${size}) end`;
+}
+
+/** The first lexeme of a tsquery's text ('' when none: the window then starts at the text's beginning). */
+function firstLexeme(tsquery: string): string {
+  const m = /'((?:[^']|'')+)'/.exec(tsquery);
+  return m ? (m[1] as string).replaceAll("''", "'") : '';
+}
+
+export interface RawHit {
+  kind: SearchKind;
+  candidates: number | string;
+  shown: Locale;
+  date: string | Date | null;
+  state: VisibilityState | 'archived' | null;
+  rank: number;
+  title: string | null;
+  excerpt: string | null;
+  statement_slug: string | null;
+  statement_title: LocalizedText | null;
+  recommendation_slug: string | null;
+  recommendation_id: number | string | null;
+  recommendation_number: number | string | null;
+  slug: string | null;
+}
