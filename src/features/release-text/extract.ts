@@ -3,10 +3,12 @@
  * dry-run report). Pure and total: any string gives a result that validates against the contract.
  */
 import { type FoundBoilerplate, parseBoilerplate } from './boilerplates.js';
+import { trailingContacts } from './contact-block.js';
 import { toImportedContact } from './contacts.js';
 import { type ImportedRelease, type Recognition, UNSURE_BELOW } from './contract.js';
+import { type Dateline, dateline } from './dateline.js';
 import { parseDateLine, parsePlaceDateLine } from './dates.js';
-import { type Dateline, dateline, type Header, isProse, readHeader, trailingContacts } from './header.js';
+import { type Header, isProse, readHeader } from './header.js';
 import { detectLanguage } from './language.js';
 import { isGovernmentBody, isNamePhrase, stripAcronym } from './names.js';
 import { type Block, plain, toBlocks } from './normalize.js';

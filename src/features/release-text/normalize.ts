@@ -93,3 +93,6 @@ export function plain(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** How many words a line has, as the header's thresholds count them (runs of non-space). */
+export const wordCount = (text: string) => text.split(/\s+/).filter((w) => w !== '').length;

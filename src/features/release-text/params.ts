@@ -28,7 +28,7 @@ export interface ImportParams {
   orgListShare: number;
   /** An item of a signatory list has at most this many words. */
   orgItemMaxWords: number;
-  /** Weight of evidence a header line needs to be the headline (see header.ts `headlineScore`). */
+  /** Weight of evidence a header line needs to be the headline (see headline-score.ts `headlineScore`). */
   headlineMinScore: number;
   /** Weight of evidence a list needs to be a list of asks (see recommendations.ts `isAskList`). */
   askMinScore: number;
