@@ -118,6 +118,38 @@ it('reports a block with text in one language only, for stored releases', async 
 
 // Precision fixes from reading every finding on the 39 corpus documents (docs/lint-corpus-review.md).
 const release = (...lines: string[]) => lines.join('\n\n');
+const RIVER = {
+  en: {
+    releaseLine: 'FOR IMMEDIATE RELEASE',
+    contactLabel: 'Contact',
+    headline: 'River Groups Ask Congress to Fund Clean Water',
+    dateline: 'WASHINGTON, June 3, 2026',
+  },
+  es: {
+    releaseLine: 'PARA PUBLICACIÓN INMEDIATA',
+    contactLabel: 'Contacto',
+    headline: 'Organizaciones piden al Congreso agua limpia',
+    dateline: 'CIUDAD DE MÉXICO, 3 de junio de 2026',
+  },
+};
+/**
+ * The short release most cases below vary one part of: release line, contact, headline, the lead after its
+ * dateline, the end mark, then anything after it.
+ */
+const riverRelease = (
+  lang: 'en' | 'es',
+  parts: { contact: string; headline?: string; lead: string; after?: string[] },
+) => {
+  const { releaseLine, contactLabel, headline, dateline } = RIVER[lang];
+  return release(
+    releaseLine,
+    `${contactLabel}: ${parts.contact}`,
+    parts.headline ?? headline,
+    `${dateline} — ${parts.lead}`,
+    '###',
+    ...(parts.after ?? []),
+  );
+};
 const rulesOf = (text: string, rule: string) => lintText(text, { now }).filter((f) => f.rule === rule);
 const notLinked = (text: string) =>
   rulesOf(text, 'contact-incomplete')
@@ -126,25 +158,19 @@ const notLinked = (text: string) =>
 
 it('links a contact to the only issuer, and still asks whom a consultancy speaks for among several', () => {
   const en = (issuers: string) =>
-    release(
-      'FOR IMMEDIATE RELEASE',
-      'Contact: Ana Ruiz, (443) 396-3317, ana@commsshop.us',
-      'River Groups Ask Congress to Fund Clean Water',
-      `WASHINGTON, June 3, 2026 — ${issuers} asked Congress to fund clean water programs.`,
-      '###',
-    );
+    riverRelease('en', {
+      contact: 'Ana Ruiz, (443) 396-3317, ana@commsshop.us',
+      lead: `${issuers} asked Congress to fund clean water programs.`,
+    });
   expect(notLinked(en('The River Watch Alliance'))).toEqual([]);
   expect(
     notLinked(en('The River Watch Alliance, the Border Rights Coalition and the Migrant Justice Network')),
   ).toEqual(['Ana Ruiz']);
   const es = (issuers: string) =>
-    release(
-      'PARA PUBLICACIÓN INMEDIATA',
-      'Contacto: Ana Ruiz, (443) 396-3317, ana@agenciaprensa.mx',
-      'Organizaciones piden al Congreso agua limpia',
-      `CIUDAD DE MÉXICO, 3 de junio de 2026 — ${issuers} pidieron al Congreso agua limpia.`,
-      '###',
-    );
+    riverRelease('es', {
+      contact: 'Ana Ruiz, (443) 396-3317, ana@agenciaprensa.mx',
+      lead: `${issuers} pidieron al Congreso agua limpia.`,
+    });
   expect(notLinked(es('La Alianza Ríos Vivos'))).toEqual([]);
   expect(
     notLinked(es('La Alianza Ríos Vivos, la Red de Derechos Fronterizos y el Colectivo Justicia Migrante')),
@@ -153,13 +179,10 @@ it('links a contact to the only issuer, and still asks whom a consultancy speaks
 
 it('links a contact whose e-mail domain the text names ("#CleanWaterNow"), but not a free mail service', () => {
   const text = (email: string, campaign: string) =>
-    release(
-      'FOR IMMEDIATE RELEASE',
-      `Contact: Ana Ruiz, (443) 396-3317, ${email}`,
-      'River Groups Ask Congress to Fund Clean Water',
-      `WASHINGTON, June 3, 2026 — The River Watch Alliance, the Border Rights Coalition and the Migrant Justice Network, partners in ${campaign}, asked Congress to fund clean water programs.`,
-      '###',
-    );
+    riverRelease('en', {
+      contact: `Ana Ruiz, (443) 396-3317, ${email}`,
+      lead: `The River Watch Alliance, the Border Rights Coalition and the Migrant Justice Network, partners in ${campaign}, asked Congress to fund clean water programs.`,
+    });
   expect(notLinked(text('press@cleanwaternow.org', 'the #CleanWaterNow campaign'))).toEqual([]);
   expect(notLinked(text('prensa@agualimpiaya.org', 'la campaña Agua Limpia Ya'))).toEqual([]);
   expect(notLinked(text('ana.ruiz@gmail.com', 'the Gmail campaign'))).toEqual(['Ana Ruiz']);
@@ -167,13 +190,10 @@ it('links a contact whose e-mail domain the text names ("#CleanWaterNow"), but n
 
 it('accepts a phone with an extension, an alternative ending or no area code, and still rejects a short one', () => {
   const text = (phone: string) =>
-    release(
-      'FOR IMMEDIATE RELEASE',
-      `Contact: Ana Ruiz, ${phone}, ana@riverwatch.org`,
-      'River Groups Ask Congress to Fund Clean Water',
-      'WASHINGTON, June 3, 2026 — The River Watch Alliance asked Congress to fund clean water programs.',
-      '###',
-    );
+    riverRelease('en', {
+      contact: `Ana Ruiz, ${phone}, ana@riverwatch.org`,
+      lead: 'The River Watch Alliance asked Congress to fund clean water programs.',
+    });
   const malformed = (phone: string) => rulesOf(text(phone), 'contact-phone-malformed').map((f) => f.excerpt);
   expect(malformed('(416) 588-6288 (ext. 202)')).toEqual([]);
   expect(malformed('55336475 / 76')).toEqual([]);
@@ -183,26 +203,22 @@ it('accepts a phone with an extension, an alternative ending or no area code, an
 
 it('checks a count against the names only where the text claims to list them', () => {
   const en = (claim: string) =>
-    release(
-      'FOR IMMEDIATE RELEASE',
-      'Contact: Ana Ruiz, (443) 396-3317, ana@riverwatch.org',
-      `${claim} Ask Congress to Fund Clean Water`,
-      'WASHINGTON, June 3, 2026 — The River Watch Alliance, the Border Rights Coalition and the Migrant Justice Network asked Congress to fund clean water programs.',
-      '###',
-    );
+    riverRelease('en', {
+      contact: 'Ana Ruiz, (443) 396-3317, ana@riverwatch.org',
+      headline: `${claim} Ask Congress to Fund Clean Water`,
+      lead: 'The River Watch Alliance, the Border Rights Coalition and the Migrant Justice Network asked Congress to fund clean water programs.',
+    });
   const counts = (text: string) => rulesOf(text, 'count-mismatch').map((f) => f.excerpt);
   expect(counts(en('60 Organizations'))).toEqual([]);
   expect(counts(en('Five Organizations'))).toEqual(['Five Organizations']);
   expect(counts(en('Ten Organizations'))).toEqual(['Ten Organizations']);
   expect(counts(en('12 Organizations'))).toEqual(['12 Organizations']);
   const es = (claim: string) =>
-    release(
-      'PARA PUBLICACIÓN INMEDIATA',
-      'Contacto: Ana Ruiz, (443) 396-3317, ana@riosvivos.org',
-      `${claim} piden al Congreso agua limpia`,
-      'CIUDAD DE MÉXICO, 3 de junio de 2026 — La Alianza Ríos Vivos, la Red de Derechos Fronterizos y el Colectivo Justicia Migrante pidieron al Congreso agua limpia.',
-      '###',
-    );
+    riverRelease('es', {
+      contact: 'Ana Ruiz, (443) 396-3317, ana@riosvivos.org',
+      headline: `${claim} piden al Congreso agua limpia`,
+      lead: 'La Alianza Ríos Vivos, la Red de Derechos Fronterizos y el Colectivo Justicia Migrante pidieron al Congreso agua limpia.',
+    });
   expect(counts(es('60 Organizaciones'))).toEqual([]);
   expect(counts(es('Cinco organizaciones'))).toEqual(['Cinco organizaciones']);
   expect(counts(es('Diez organizaciones'))).toEqual(['Diez organizaciones']);
@@ -210,14 +226,11 @@ it('checks a count against the names only where the text claims to list them', (
 
 it('reports no absence in a text cut mid-sentence (website, "About" paragraph, e-mail), and reports them when it ends', () => {
   const text = (about: string) =>
-    release(
-      'FOR IMMEDIATE RELEASE',
-      'Contact: Ana Ruiz, (443) 396-3317, ana@riverwatch.org',
-      'River Groups Ask Congress to Fund Clean Water',
-      'WASHINGTON, June 3, 2026 — The River Watch Alliance and the Border Rights Coalition asked Congress to fund clean water programs.',
-      '###',
-      `About the River Watch Alliance: ${about}`,
-    );
+    riverRelease('en', {
+      contact: 'Ana Ruiz, (443) 396-3317, ana@riverwatch.org',
+      lead: 'The River Watch Alliance and the Border Rights Coalition asked Congress to fund clean water programs.',
+      after: [`About the River Watch Alliance: ${about}`],
+    });
   const absences = (t: string) =>
     lintText(t, { now })
       .filter((f) => ['boilerplate-without-website', 'organization-without-boilerplate'].includes(f.rule))
@@ -256,13 +269,10 @@ it('reports no absence in a text cut mid-sentence (website, "About" paragraph, e
 
 it('reports a contact that is only a hidden e-mail once, in both languages, without a "?" for its name', () => {
   const found = rulesOf(
-    release(
-      'FOR IMMEDIATE RELEASE',
-      'Contact: [email protected]',
-      'River Groups Ask Congress to Fund Clean Water',
-      'WASHINGTON, June 3, 2026 — The River Watch Alliance asked Congress to fund clean water programs.',
-      '###',
-    ),
+    riverRelease('en', {
+      contact: '[email protected]',
+      lead: 'The River Watch Alliance asked Congress to fund clean water programs.',
+    }),
     'contact-incomplete',
   );
   expect(found.map((f) => [f.message.en, f.message.es])).toEqual([
