@@ -83,7 +83,8 @@ export async function pgliteDatabase(size: Size): Promise<BenchDatabase> {
   return { env: { PUENTE_DATA_DIR: dataDir }, target: { engine: 'pglite', dataDir, command: 'bench' }, drop };
 }
 
-async function admin(serverUrl: string, statement: string): Promise<number> {
+/** One statement on the server's default database, in a connection of its own; how many rows it returned or touched. */
+export async function admin(serverUrl: string, statement: string): Promise<number> {
   const client = new pg.Client({ connectionString: withDefaultUser(serverUrl) });
   await client.connect();
   try {
@@ -93,7 +94,8 @@ async function admin(serverUrl: string, statement: string): Promise<number> {
   }
 }
 
-function urlOf(serverUrl: string, database: string): string {
+/** The URL of another database on the same server. */
+export function urlOf(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();

@@ -40,7 +40,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
-async function timings(fn: () => Promise<unknown>, iterations: number): Promise<number[]> {
+/** The times of `iterations` runs of `fn`, in ms, after one run to warm caches and plans (not counted). */
+export async function timings(fn: () => Promise<unknown>, iterations: number): Promise<number[]> {
   await fn();
   const times: number[] = [];
   for (let i = 0; i < iterations; i++) {

@@ -7,19 +7,18 @@
  * recommendations (a PGlite data dir under the temporary directory, a database on the server) so a second run starts
  * at once. PostgreSQL needs TEST_DATABASE_URL or DATABASE_URL.
  */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import pg from 'pg';
-import { pgliteDatabase, postgresDatabase, postgresServerUrl } from '../bench/bench-databases.js';
+import { admin, pgliteDatabase, postgresDatabase, postgresServerUrl, urlOf } from '../bench/bench-databases.js';
 import { addRecommendations } from '../bench/large-coalition.js';
+import { timings } from '../bench/search.bench.js';
 import { hitsQuery } from '../src/features/search/hits-query.js';
 import { readSearchRequest, type SearchAudience } from '../src/features/search/request.js';
 import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from '../src/features/search/word-density.js';
-import { type DbTarget, openDb, queryRows, withDefaultUser } from '../src/platform/db/client.js';
+import { type DbTarget, openDb, queryRows } from '../src/platform/db/client.js';
 import { LOCALES } from '../src/platform/i18n/locales.js';
 
 const engine = process.argv[2] === 'postgres' ? 'postgres' : 'pglite';
@@ -39,7 +38,6 @@ async function target(): Promise<DbTarget> {
     const dataDir = join(tmpdir(), `puente-measure-search-${TOTAL}`);
     if (!existsSync(dataDir)) {
       const copy = await pgliteDatabase('large');
-      const { cpSync } = await import('node:fs');
       cpSync((copy.target as { dataDir: string }).dataDir, dataDir, { recursive: true });
       await copy.drop();
     }
@@ -48,18 +46,12 @@ async function target(): Promise<DbTarget> {
   const server = postgresServerUrl();
   if (!server) throw new Error('set TEST_DATABASE_URL or DATABASE_URL to measure on PostgreSQL');
   const name = `puente_measure_search_${TOTAL}`;
-  const admin = new pg.Client({ connectionString: withDefaultUser(server) });
-  await admin.connect();
-  const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount;
-  if (!exists) {
+  if ((await admin(server, `select 1 from pg_database where datname = '${name}'`)) === 0) {
     const copy = await postgresDatabase(server, 'large');
     const from = new URL((copy.target as { url: string }).url).pathname.slice(1);
-    await admin.query(`alter database ${from} rename to ${name}`);
+    await admin(server, `alter database ${from} rename to ${name}`);
   }
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return { engine: 'postgres', url: url.toString(), maxConnections: 1 };
+  return { engine: 'postgres', url: urlOf(server, name), maxConnections: 1 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
@@ -74,16 +66,8 @@ const dialect = new PgDialect();
 const now = new Date();
 const audience: SearchAudience = 'public';
 
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  await fn();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return median(times);
-}
+/** The median of RUNS timed runs, after one to warm up (the bench's way). */
+const time = async (fn: () => Promise<unknown>) => median(await timings(fn, RUNS));
 
 console.log(`${engine}: medians of ${RUNS} runs, ms`);
 console.log(`  round trip 'select 1': ${(await time(() => db.execute(sql`select 1`))).toFixed(3)}`);
