@@ -33,6 +33,7 @@ import {
   type SearchInput,
   wantedKinds,
 } from './request.js';
+import { wordsInYear } from './year-words.js';
 
 /**
  * Kinds searched apart, each with its own candidates: organizations (a few hundred names), statements and releases (a
@@ -95,7 +96,11 @@ export function hitsQuery(
   // key where a volatile call may not, and no round trip or transaction is spent on a SET.
   const plainAtThreshold = sql`(${plain} || (select left(set_config('pg_trgm.word_similarity_threshold', ${String(NAME_SIMILARITY)}, true), 0)))`;
   const byName = sql`(${d.names} <> '' and ${plainAtThreshold} <% ${d.names})`;
-  const words = input.lang === 'en' ? [inEn] : input.lang === 'es' ? [inEs] : [inEn, inEs];
+  // The candidates' match: with a year, the year's lexeme ANDed to the words, so the index finds the year's rows
+  // (year-words.ts); the rank and the language shown use the words alone (inEn, inEs).
+  const candidateEn = sql`${d.tsvEn} @@ ${wordsInYear(qEn, parsed.en, input.year)}`;
+  const candidateEs = sql`${d.tsvEs} @@ ${wordsInYear(qEs, parsed.es, input.year)}`;
+  const words = input.lang === 'en' ? [candidateEn] : input.lang === 'es' ? [candidateEs] : [candidateEn, candidateEs];
   // The same match as a function call, which no index serves (the planner matches operators to indexes).
   const scannedEn = sql`ts_match_vq(${d.tsvEn}, ${qEn})`;
   const scannedEs = sql`ts_match_vq(${d.tsvEs}, ${qEs})`;

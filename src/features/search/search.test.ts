@@ -206,6 +206,100 @@ describeEachEngine('search', (ctx) => {
     expect(await years(new Date(lifts.getTime() + 1000))).not.toContain(1998);
   });
 
+  it('a year finds exactly that year’s matches (31 December, 1 January) through its year lexeme, ranked and marked by the words alone', async () => {
+    const text = (en: string) => ({ en: { text: en, origin: 'original' as const } });
+    const dated = {
+      '2018-12-31': 'dec-2018',
+      '2019-01-01': 'jan-2019',
+      '2019-12-31': 'dec-2019',
+      '2020-01-01': 'jan-2020',
+    };
+    const ids: Record<string, number> = {};
+    for (const [date, slug] of Object.entries(dated)) {
+      const [statement] = await ctx.db
+        .insert(t.statements)
+        .values({ slug: `quokka-${slug}`, title: text(`Quokka census ${slug}`), date, status: 'published' })
+        .returning();
+      ids[slug] = statement!.id;
+      await ctx.db.insert(t.recommendations).values({
+        statementId: statement!.id,
+        slug: `quokka-${slug}`,
+        position: 1,
+        text: text(`Count every quokka on the island (${slug})`),
+      });
+    }
+    const found = async (q: string, year: string) => {
+      const { hits } = await search(ctx.db, readSearchRequest({ q, year }), 'en', clock);
+      return hits;
+    };
+    const names = (hits: { kind: string; slug: string | null; statementSlug: string | null }[]) =>
+      hits.map((h) => `${h.kind} ${h.statementSlug}`).sort();
+    const both = (slug: string) => [`recommendation quokka-${slug}`, `statement quokka-${slug}`];
+    expect(names(await found('quokka', '2019'))).toEqual([...both('dec-2019'), ...both('jan-2019')].sort());
+    expect(names(await found('quokka', '2018'))).toEqual(both('dec-2018'));
+    expect(names(await found('quokka', '2020'))).toEqual(both('jan-2020'));
+    // Only the words are marked: never the year, which is not in the text.
+    for (const hit of await found('quokka', '2019')) {
+      const marked = `${hit.title} ${hit.excerpt}`.match(/\uE000[^\uE001]*\uE001/g) ?? [];
+      expect(marked.length, hit.statementSlug ?? '').toBeGreaterThan(0);
+      for (const m of marked) expect(m.toLowerCase()).toBe('\uE000quokka\uE001');
+    }
+    // Stop words alone match nothing, with a year as without.
+    expect(await found('the', '2019')).toEqual([]);
+
+    // The year is a lexeme of the documents' vectors, and the candidates are found by it.
+    const withLexeme = async (year: number) =>
+      (
+        await queryRows<{ slug: string }>(
+          ctx.db,
+          sql`select s.slug from search_documents d join statements s on s.id = d.statement_id
+            where d.kind = 'recommendation' and s.slug like 'quokka-%'
+              and d.tsv_en @@ search_year_query(${year}::integer) and d.tsv_es @@ search_year_query(${year}::integer)
+            order by 1`,
+        )
+      ).map((r) => r.slug);
+    expect(await withLexeme(2019)).toEqual(['quokka-dec-2019', 'quokka-jan-2019']);
+    // A statement's new date moves its recommendations' lexeme with it.
+    await ctx.db.update(t.statements).set({ date: '2019-06-01' }).where(eq(t.statements.id, ids['jan-2020']!));
+    expect(await withLexeme(2019)).toEqual(['quokka-dec-2019', 'quokka-jan-2019', 'quokka-jan-2020']);
+    expect(await withLexeme(2020)).toEqual([]);
+    expect(names(await found('quokka', '2020'))).toEqual([]);
+    expect(names(await found('quokka', '2019'))).toContain('recommendation quokka-jan-2020');
+
+    // No typed search finds a document by its year lexeme alone, and no rank changes because of it: typed, the lexeme's
+    // text is two words ('year' & '2019'), and no quokka text says "year".
+    for (const q of ['year 2019', '"year 2019"', "'year 2019'", 'y2019', 'year2019']) {
+      const { hits } = await search(ctx.db, readSearchRequest({ q }), 'en', clock);
+      expect(
+        names(hits).filter((h) => h.includes('quokka')),
+        q,
+      ).toEqual([]);
+    }
+    const yearLexemes = sql`array(select lexeme from unnest(d.tsv_en) where lexeme like 'year %')`;
+    for (const q of ['year 2019', '"year 2019"', 'year2019', 'y2019', "'year 2019'", '2019']) {
+      const query = sql`websearch_to_tsquery('puente_english', ${q})`;
+      const [row] = await queryRows<{ byLexeme: number; ranked: number }>(
+        ctx.db,
+        sql`select count(*) filter (where not ts_delete(d.tsv_en, ${yearLexemes}) @@ ${query})::int as "byLexeme",
+              count(*) filter (where ts_rank(d.tsv_en, ${query}) <> ts_rank(ts_delete(d.tsv_en, ${yearLexemes}), ${query}))::int as ranked
+            from search_documents d where d.tsv_en @@ ${query}`,
+      );
+      expect(row, q).toEqual({ byLexeme: 0, ranked: 0 });
+    }
+    // The ranks of the documents a search finds (only those are ranked), with and without their year lexeme.
+    for (const q of ['quokka', 'quokka island', 'census or island']) {
+      const [rank] = await queryRows<{ differing: number; dated: number }>(
+        ctx.db,
+        sql`select count(*) filter (where ts_rank(d.tsv_en, q) <> ts_rank(ts_delete(d.tsv_en, ${yearLexemes}), q))::int as differing,
+              count(*) filter (where cardinality(${yearLexemes}) = 1)::int as dated
+            from search_documents d, websearch_to_tsquery('puente_english', ${q}) q where d.tsv_en @@ q`,
+      );
+      expect(rank, q).toEqual({ differing: 0, dated: expect.any(Number) });
+      expect(rank!.dated, q).toBeGreaterThanOrEqual(4);
+    }
+    await ctx.db.delete(t.statements).where(sql`${t.statements.slug} like 'quokka-%'`);
+  });
+
   it('is rate-limited per address', async () => {
     const visitor = new Visitor(app);
     const statuses: number[] = [];

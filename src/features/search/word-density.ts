@@ -32,7 +32,10 @@ async function readShares(db: Db): Promise<Shares> {
   for (const row of rows) {
     const map = row.attname === 'tsv_en' ? shares.en : shares.es;
     // The frequencies list one share per element, then the minimum and maximum (ts_typanalyze).
-    for (const [i, lexeme] of (row.elems ?? []).entries()) map.set(lexeme, Number(row.freqs?.[i] ?? 0));
+    for (const [i, lexeme] of (row.elems ?? []).entries()) {
+      // A dated document's year lexeme (year-words.ts) is no word anyone types: not a word's share.
+      if (!lexeme.includes(' ')) map.set(lexeme, Number(row.freqs?.[i] ?? 0));
+    }
   }
   return shares;
 }

@@ -170,6 +170,11 @@ describeEachEngine('bulk publish, derived upkeep in slices', (ctx) => {
       5, 6, 7, 8, 9, 1, 2, 3, 4,
     ]);
     expect(bulk).toEqual(perRow);
+    // Both hold each dated document's year lexeme (features/search/year-words.ts).
+    for (const doc of bulk.search) {
+      expect(doc.tsv_en, String(doc.kind)).toContain(`'year ${String(doc.date).slice(0, 4)}'`);
+      expect(doc.tsv_es, String(doc.kind)).toContain(`'year ${String(doc.date).slice(0, 4)}'`);
+    }
 
     // The totals over published statements are the sums of the per-statement rows: no slice counted twice or missed.
     const [totals] = await queryRows<{ differing: number }>(

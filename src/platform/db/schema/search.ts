@@ -46,6 +46,10 @@ export const searchDocuments = pgTable(
     bodyEn: text('body_en').notNull().default(''),
     bodyEs: text('body_es').notNull().default(''),
     names: text('names').notNull().default(''),
+    /**
+     * The texts' words, and for a dated row its year as one more lexeme (`'year 2019'`, no position: migration 0033,
+     * features/search/year-words.ts), so a search within a year is found by these vectors' indexes.
+     */
     tsvEn: tsvector('tsv_en').notNull(),
     tsvEs: tsvector('tsv_es').notNull(),
     /**
