@@ -17,7 +17,7 @@ import { addRecommendations } from '../bench/large-coalition.js';
 import { timings } from '../bench/search.bench.js';
 import { hitsQuery } from '../src/features/search/hits-query.js';
 import { readSearchRequest, type SearchAudience } from '../src/features/search/request.js';
-import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from '../src/features/search/word-density.js';
+import { lexemeShares, wordsAreDense } from '../src/features/search/word-density.js';
 import { type DbTarget, openDb, queryRows } from '../src/platform/db/client.js';
 import { LOCALES } from '../src/platform/i18n/locales.js';
 
@@ -91,15 +91,10 @@ for (const request of SEARCHES) {
     sql`select websearch_to_tsquery('puente_english', ${input.q})::text as en, websearch_to_tsquery('puente_spanish', ${input.q})::text as es`,
   );
   const parsed = words ?? { en: '', es: '' };
-  const share = (l: 'en' | 'es') => {
-    const lexemes = andedLexemes(parsed[l]);
-    return lexemes ? matchShare(lexemes, shares[l]) : 0;
-  };
+  // As service.ts decides: statistics only without a year or theme, and no entries asked for organizations alone.
   const dense =
-    input.year === null &&
-    input.theme === null &&
     input.kind !== 'organization' &&
-    Math.max(...LOCALES.map(share)) >= DENSE_SHARE;
+    wordsAreDense(parsed, input.year === null && input.theme === null ? shares : null, LOCALES);
   const query = dialect.sqlToQuery(hitsQuery(input, 'en', now, audience, dense, parsed));
   const label = `${new URLSearchParams(request).toString()} (${dense ? 'dense' : 'index'})`;
   const explain = async (prefix: string, text: string, params: unknown[]) => {

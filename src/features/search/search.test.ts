@@ -11,7 +11,7 @@ import type { FastifyTypeBox } from '../../platform/web/fastify-typebox.js';
 import { loadDemo } from '../demo/index.js';
 import { highlightedHtml, readSearchRequest, search } from './index.js';
 import type { EntriesBy } from './request.js';
-import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from './word-density.js';
+import { DENSE_SHARE, lexemeShares } from './word-density.js';
 
 const STATEMENT = 'guatemala-vp-visit-2021';
 const hrefs = ($: CheerioAPI) =>
@@ -23,21 +23,6 @@ describe('highlighted excerpts', () => {
   it('escape every character of the text and add only their own balanced <mark>', () => {
     expect(highlightedHtml('a <b>\uE000x&y\uE001 "q"')).toBe('a &lt;b><mark>x&amp;y</mark> &#34;q&#34;');
     expect(highlightedHtml('\uE001stray \uE000open')).toBe('stray <mark>open</mark>');
-  });
-});
-
-describe('how common the words are', () => {
-  it('reads only tsqueries that AND plain lexemes, and takes the rarest word’s share', () => {
-    expect(andedLexemes("'deport' & 'edad'")).toEqual(['deport', 'edad']);
-    expect(andedLexemes("'o''brien'")).toEqual(["o'brien"]);
-    for (const other of ["'a' | 'b'", "!'a'", "'a' <-> 'b'", "'a':*", ''])
-      expect(andedLexemes(other), other).toBeNull();
-    const shares = new Map([
-      ['deport', 0.12],
-      ['edad', 0.2],
-    ]);
-    expect(matchShare(['deport', 'edad'], shares)).toBe(0.12);
-    expect(matchShare(['deport', 'quetzal'], shares)).toBe(0);
   });
 });
 

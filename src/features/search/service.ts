@@ -32,7 +32,7 @@ import {
   type SearchPage,
   wantedKinds,
 } from './request.js';
-import { andedLexemes, DENSE_SHARE, lexemeShares, matchShare } from './word-density.js';
+import { lexemeShares, wordsAreDense } from './word-density.js';
 
 /**
  * One page of results. `now` is the request's clock (embargoes lift by it); `locale` the reader's
@@ -76,14 +76,8 @@ async function findHits(
     ENTRIES.some((kind) => wanted.has(kind)) && input.year === null && input.theme === null ? lexemeShares(db) : null,
     parsedWords(db, input.q),
   ]);
-  const share = (l: Locale) => {
-    const lexemes = andedLexemes(parsed[l]);
-    return shares && lexemes ? matchShare(lexemes, shares[l]) : 0;
-  };
   const dense =
-    entriesBy === 'words'
-      ? Math.max(...(input.lang ? [input.lang] : LOCALES).map(share)) >= DENSE_SHARE
-      : entriesBy === 'scan';
+    entriesBy === 'words' ? wordsAreDense(parsed, shares, input.lang ? [input.lang] : LOCALES) : entriesBy === 'scan';
   // One round trip, no transaction: the one setting the query needs travels inside it (hitsQuery, `byName`). It used to
   // be a transaction with a round trip of settings before the query; two of them are gone, as measured at 250,000
   // recommendations (scripts/measure-search.ts): jit off (PostgreSQL did not JIT-compile any of the slow searches) and
