@@ -20,8 +20,6 @@ import {
   RECOMMENDATION_COLUMNS_CHECKED,
   recommendationDigest,
   recommendationKey,
-  recommendationSeen,
-  rememberRecommendation,
   STATEMENT_COLUMNS,
   statementFields,
 } from './import-state.js';
@@ -131,7 +129,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
   const unseen = new Map<string, ParsedRow>();
   for (const p of rows) {
     const key = recommendationKey(p);
-    if (!state.recommendations.has(key) && !unseen.has(key)) unseen.set(key, p);
+    if (!state.recommendations.has(p) && !unseen.has(key)) unseen.set(key, p);
   }
   const inExisting = [...unseen.values()].filter((p) => state.statements.get(p.statement.slug)!.existed);
   const stored = new Map<string, { id: number; text: LocalizedText }>();
@@ -172,7 +170,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
         });
         continue;
       }
-      rememberRecommendation(state, key, { id: before.id, existed: true, digest: recommendationDigest(p), row: p.row });
+      state.recommendations.remember(p, { id: before.id, existed: true, digest: recommendationDigest(p), row: p.row });
       report.recommendations.unchanged++;
       continue;
     }
@@ -209,7 +207,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
     const id = made[k]!;
     state.created.recommendations.push(id);
     state.created.statements.add(state.statements.get(p.statement.slug)!.id);
-    rememberRecommendation(state, recommendationKey(p), {
+    state.recommendations.remember(p, {
       id,
       existed: false,
       digest: recommendationDigest(p),
@@ -232,7 +230,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
 function entriesOf(state: ImportState, rows: ParsedRow[]): PendingEntry[] {
   const pending: PendingEntry[] = [];
   for (const p of rows) {
-    const seen = recommendationSeen(state, recommendationKey(p));
+    const seen = state.recommendations.get(p);
     if (!seen) continue;
     if (seen.row !== p.row) {
       const now = recommendationDigest(p);
