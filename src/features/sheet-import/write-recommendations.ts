@@ -24,7 +24,7 @@ import {
   statementFields,
 } from './import-state.js';
 import type { ParsedEntry, ParsedRow } from './validate-row.js';
-import { resolveName } from './vocabulary.js';
+import { resolvedName, resolveName } from './vocabulary.js';
 
 export interface PendingEntry {
   p: ParsedRow;
@@ -216,10 +216,14 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
     report.recommendations.created++;
     // Two names may match one theme or addressee: each is linked once.
     const themeIds = new Set<number>();
-    for (const theme of p.recommendation.themes) themeIds.add(await resolveName(state, 'theme', theme));
+    for (const theme of p.recommendation.themes) {
+      themeIds.add(resolvedName(state, 'theme', theme) ?? (await resolveName(state, 'theme', theme)));
+    }
     for (const themeId of themeIds) themeLinks.push({ recommendationId: id, themeId });
     const addresseeIds = new Set<number>();
-    for (const a of p.recommendation.addressees) addresseeIds.add(await resolveName(state, 'addressee', a));
+    for (const a of p.recommendation.addressees) {
+      addresseeIds.add(resolvedName(state, 'addressee', a) ?? (await resolveName(state, 'addressee', a)));
+    }
     for (const addresseeId of addresseeIds) addresseeLinks.push({ recommendationId: id, addresseeId });
   }
   await stageRows(db, state.batch, t.recommendationThemes, themeLinks);
