@@ -4,7 +4,7 @@
  * short digest of its columns (to catch two rows of one recommendation that disagree), in typed arrays
  * (seen-recommendations.ts); per statement its columns.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Actor } from '../../platform/audit.js';
 import type { CreatedRows } from '../../platform/db/bulk-write.js';
 import type { Db } from '../../platform/db/client.js';
@@ -77,7 +77,8 @@ export const statementFields = (p: ParsedRow) => [
 ];
 
 export const DIGEST_WIDTH = 4;
-const digest = (text: string) => createHash('sha1').update(text).digest('base64').slice(0, DIGEST_WIDTH);
+// One-shot hash(): createHash made a Hash object and its native handle for each of a row's eight columns.
+const digest = (text: string) => hash('sha1', text, 'base64').slice(0, DIGEST_WIDTH);
 export const recommendationDigest = (p: ParsedRow) =>
   [
     String(p.recommendation.number),
