@@ -121,6 +121,11 @@ describe('PGlite with the text types in its own table (DrizzlePGlite)', () => {
       parsers: { [DRIZZLE_TEXT_TYPES[0]!]: day, 23: (value: string) => `int ${value}` },
     });
     expect(asked.rows).toEqual([{ date: 'day 2024-02-29', n: 'int 5' }]);
+    // One of the text types, parsed otherwise: not dropped either.
+    const otherwise = await client.query(`select '2024-02-29'::date as date`, [], {
+      parsers: { [DRIZZLE_TEXT_TYPES[0]!]: day },
+    });
+    expect(otherwise.rows).toEqual([{ date: 'day 2024-02-29' }]);
     // Without parsers, the client's own table reads the date as text.
     expect((await client.query(`select '2024-02-29'::date as date`)).rows).toEqual([{ date: '2024-02-29' }]);
   });
