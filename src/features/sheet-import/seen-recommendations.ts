@@ -8,7 +8,8 @@
  * the values are not objects nor strings but columns of typed arrays (outside the JS heap, 33 bytes an entry),
  * found through one map per statement from the recommendation's slug (the file's own short string) to its index.
  * Before: one map from "statement slug NUL recommendation slug" to "id existed row digest", two strings of
- * ~70 bytes an entry (a 250,000-row file: ~45 MB live, now ~20).
+ * ~70 bytes an entry. Heap snapshots at the end of a 50,000-row pass: 4.4 MB less live JS heap, for 2 MB of
+ * typed arrays outside it (~22 MB less heap at 250,000 rows).
  */
 import type { ParsedRow } from './validate-row.js';
 
