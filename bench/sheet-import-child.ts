@@ -133,8 +133,8 @@ async function importChild(file: string, dataDir: string): Promise<ChildFigures>
   console.log(memoryLine('import child, database open', handle));
   const rssBefore = process.memoryUsage().rss;
   // On by default: an import uploaded in the workspace runs in the server, pages served meanwhile. Each
-  // PGlite query leaves ~160 KB of garbage (its type parsers copied), so the probe's one query every
-  // 100 ms raises the JS heap's peak; SHEET_PROBE=off measures the import alone, as the CLI runs it.
+  // query leaves garbage (~45 KB for this one), so the probe's one query every 100 ms adds to the JS heap's
+  // peak; SHEET_PROBE=off measures the import alone, as the CLI runs it.
   const probe = process.env.SHEET_PROBE === 'off' ? null : startProbe(handle.db);
   const start = performance.now();
   const cpuStart = process.cpuUsage();

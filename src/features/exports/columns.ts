@@ -103,7 +103,10 @@ export function protectCell(value: string): string {
   return NEEDS_PROTECTION.test(value) ? `'${value}` : value;
 }
 
+/** Held once: a regular expression literal in the function made a new RegExp per cell (a 250,000-row import reads 5.75 million). */
+const PROTECTED = /^'+[=+\-@\t\r]/;
+
 /** What `protectCell` added, taken off again: for the importer reading an exported file. */
 export function unprotectCell(value: string): string {
-  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+  return PROTECTED.test(value) ? value.slice(1) : value;
 }

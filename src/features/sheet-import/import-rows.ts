@@ -12,6 +12,7 @@ import type { StagingBatch } from '../../platform/db/staged-write.js';
 import { addProblem, type ImportState } from './import-state.js';
 import { readSheet, SheetFileError, type SheetFormat } from './read-sheet.js';
 import { emptyReport, type SheetReport } from './report.js';
+import { SeenRecommendations } from './seen-recommendations.js';
 import { type ParsedRow, validateRow } from './validate-row.js';
 import { writeEntries } from './write-entries.js';
 import { numberedByPosition, writeRecommendations } from './write-recommendations.js';
@@ -43,7 +44,7 @@ export async function importRows(
     report: emptyReport(options.fileName),
     created: noRowsCreated(),
     statements: new Map(),
-    recommendations: new Map(),
+    recommendations: new SeenRecommendations(),
     numbersTaken: new Map(),
     vocabulary: { theme: new Map(), addressee: new Map() },
   };

@@ -1,10 +1,10 @@
 /**
  * What one import pass remembers between chunks, and how a row's columns are compared with what came
  * before. Memory: the rows are never held; per recommendation only its id, the row that introduced it and a
- * short digest of its columns (to catch two rows of one recommendation that disagree), in one string; per
- * statement its columns.
+ * short digest of its columns (to catch two rows of one recommendation that disagree), in typed arrays
+ * (seen-recommendations.ts); per statement its columns.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Actor } from '../../platform/audit.js';
 import type { CreatedRows } from '../../platform/db/bulk-write.js';
 import type { Db } from '../../platform/db/client.js';
@@ -13,6 +13,7 @@ import { type LocalizedText, localized } from '../../platform/text/localized-tex
 import type { ColumnHeader } from '../exports/index.js';
 import type { VocabularyMatch } from './match.js';
 import { PROBLEMS_LISTED, type SheetReport } from './report.js';
+import type { SeenRecommendations } from './seen-recommendations.js';
 import type { ParsedRow, RowProblem } from './validate-row.js';
 
 export interface StatementSeen {
@@ -20,15 +21,6 @@ export interface StatementSeen {
   existed: boolean;
   fields: string[];
   row: number;
-}
-
-/** A recommendation met earlier in the file, read back by recommendationSeen. */
-export interface RecommendationSeen {
-  id: number;
-  existed: boolean;
-  row: number;
-  /** Four base64 characters per checked column, in one string. */
-  digest: string;
 }
 
 export interface ImportState {
@@ -41,13 +33,8 @@ export interface ImportState {
   report: SheetReport;
   created: CreatedRows;
   statements: Map<string, StatementSeen>;
-  /**
-   * By statement slug and recommendation slug: "id existed row digest" in one string, since 250,000
-   * objects of four fields weighed several times what the strings do. Key and value are built by
-   * `join`, not by a template: V8 keeps a template's result as a tree of its pieces (a ConsString), and
-   * 250,000 of those held 414 bytes an entry against 142 for flat strings (~68 MB of a 250,000-row import).
-   */
-  recommendations: Map<string, string>;
+  /** Every recommendation met so far, kept compact: the pass's one structure as large as the file. */
+  recommendations: SeenRecommendations;
   /** Recommendation numbers used so far, by statement id. */
   numbersTaken: Map<number, Set<number>>;
   vocabulary: {
@@ -61,18 +48,8 @@ export function addProblem(state: ImportState, problem: RowProblem): void {
   if (state.report.problems.length < PROBLEMS_LISTED) state.report.problems.push(problem);
 }
 
+/** A recommendation's key within one chunk's maps (statement slug and recommendation slug). */
 export const recommendationKey = (p: ParsedRow) => [p.statement.slug, p.recommendation.slug].join('\u0000');
-
-export function rememberRecommendation(state: ImportState, key: string, seen: RecommendationSeen): void {
-  state.recommendations.set(key, [seen.id, seen.existed ? 1 : 0, seen.row, seen.digest].join(' '));
-}
-
-export function recommendationSeen(state: ImportState, key: string): RecommendationSeen | undefined {
-  const packed = state.recommendations.get(key);
-  if (packed === undefined) return undefined;
-  const [id, existed, row, digest] = packed.split(' ');
-  return { id: Number(id), existed: existed === '1', row: Number(row), digest: digest ?? '' };
-}
 
 export const STATEMENT_COLUMNS: ColumnHeader[] = [
   'statement_date',
@@ -100,7 +77,8 @@ export const statementFields = (p: ParsedRow) => [
 ];
 
 export const DIGEST_WIDTH = 4;
-const digest = (text: string) => createHash('sha1').update(text).digest('base64').slice(0, DIGEST_WIDTH);
+// One-shot hash(): createHash made a Hash object and its native handle for each of a row's eight columns.
+const digest = (text: string) => hash('sha1', text, 'base64').slice(0, DIGEST_WIDTH);
 export const recommendationDigest = (p: ParsedRow) =>
   [
     String(p.recommendation.number),

@@ -6,6 +6,7 @@
 import { isIsoDate, SLUG } from '../../platform/forms/problems.js';
 import {
   type ColumnHeader,
+  HEADERS,
   IMPLEMENTATION_STATUSES,
   LIST_SEPARATOR,
   RECOMMENDATION_COLUMNS,
@@ -95,6 +96,30 @@ export const splitList = (cell: string): string[] =>
     .map((item) => item.trim())
     .filter((item) => item !== '');
 
+const NUMBER = /^[1-9][0-9]{0,5}$/;
+
+/** Whether a non-empty cell is what its column's kind asks for. */
+function cellIsValid(column: (typeof RECOMMENDATION_COLUMNS)[number], value: string): boolean {
+  switch (column.kind) {
+    case 'slug':
+      return SLUG.test(value);
+    case 'date':
+      return isIsoDate(value);
+    case 'number':
+      return NUMBER.test(value);
+    case 'language':
+      return value === 'en' || value === 'es';
+    case 'url':
+      return URL_RE.test(value);
+    case 'urls':
+      return splitList(value).every((u) => URL_RE.test(u));
+    case 'choice':
+      return ((column as { values?: readonly string[] }).values ?? []).includes(value);
+    case 'text':
+      return true;
+  }
+}
+
 /** The row read, or its problems (never both). */
 export function validateRow(
   sheetRow: SheetRow,
@@ -103,8 +128,9 @@ export function validateRow(
   const problems: RowProblem[] = [];
   const problem = (column: ColumnHeader | '', code: RowProblemCode, value = '') =>
     problems.push({ row, column, code, value: short(value) });
-  const cell: Record<string, string> = {};
-  for (const [header, raw] of Object.entries(sheetRow.cells)) cell[header] = unprotectCell(raw.trim());
+  // A copy of the same shape, changed in place (read-sheet.ts's EMPTY_CELLS): no per-cell garbage.
+  const cell: Record<string, string> = { ...sheetRow.cells };
+  for (const header of HEADERS) cell[header] = unprotectCell((cell[header] ?? '').trim());
   if (sheetRow.extraCells) problem('', 'extra-cells');
 
   const hasEntry = cell.entry_type !== '';
@@ -118,26 +144,7 @@ export function validateRow(
       problem(column.header, 'too-long', value);
       continue;
     }
-    const ok = (() => {
-      switch (column.kind) {
-        case 'slug':
-          return SLUG.test(value);
-        case 'date':
-          return isIsoDate(value);
-        case 'number':
-          return /^[1-9][0-9]{0,5}$/.test(value);
-        case 'language':
-          return value === 'en' || value === 'es';
-        case 'url':
-          return URL_RE.test(value);
-        case 'urls':
-          return splitList(value).every((u) => URL_RE.test(u));
-        case 'choice':
-          return ((column as { values?: readonly string[] }).values ?? []).includes(value);
-        case 'text':
-          return true;
-      }
-    })();
+    const ok = cellIsValid(column, value);
     if (!ok) {
       const code = (
         {

@@ -11,6 +11,14 @@ import { localized } from '../../platform/text/localized-text.js';
 import type { ImportState } from './import-state.js';
 import { matchVocabulary, type VocabularyKind } from './match.js';
 
+/**
+ * The id of a name this import has resolved already, or undefined: without the promise resolveName makes, since
+ * a large file asks for its few hundred names again on every row (an async call's garbage: ~1 KB a row).
+ */
+export function resolvedName(state: ImportState, kind: VocabularyKind, written: string): number | undefined {
+  return state.vocabulary[kind].get(written)?.id;
+}
+
 export async function resolveName(state: ImportState, kind: VocabularyKind, written: string): Promise<number> {
   const { db, batch } = state;
   const cache = state.vocabulary[kind];

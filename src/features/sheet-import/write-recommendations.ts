@@ -20,13 +20,11 @@ import {
   RECOMMENDATION_COLUMNS_CHECKED,
   recommendationDigest,
   recommendationKey,
-  recommendationSeen,
-  rememberRecommendation,
   STATEMENT_COLUMNS,
   statementFields,
 } from './import-state.js';
 import type { ParsedEntry, ParsedRow } from './validate-row.js';
-import { resolveName } from './vocabulary.js';
+import { resolvedName, resolveName } from './vocabulary.js';
 
 export interface PendingEntry {
   p: ParsedRow;
@@ -131,7 +129,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
   const unseen = new Map<string, ParsedRow>();
   for (const p of rows) {
     const key = recommendationKey(p);
-    if (!state.recommendations.has(key) && !unseen.has(key)) unseen.set(key, p);
+    if (!state.recommendations.has(p) && !unseen.has(key)) unseen.set(key, p);
   }
   const inExisting = [...unseen.values()].filter((p) => state.statements.get(p.statement.slug)!.existed);
   const stored = new Map<string, { id: number; text: LocalizedText }>();
@@ -172,7 +170,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
         });
         continue;
       }
-      rememberRecommendation(state, key, { id: before.id, existed: true, digest: recommendationDigest(p), row: p.row });
+      state.recommendations.remember(p, { id: before.id, existed: true, digest: recommendationDigest(p), row: p.row });
       report.recommendations.unchanged++;
       continue;
     }
@@ -209,7 +207,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
     const id = made[k]!;
     state.created.recommendations.push(id);
     state.created.statements.add(state.statements.get(p.statement.slug)!.id);
-    rememberRecommendation(state, recommendationKey(p), {
+    state.recommendations.remember(p, {
       id,
       existed: false,
       digest: recommendationDigest(p),
@@ -218,10 +216,14 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
     report.recommendations.created++;
     // Two names may match one theme or addressee: each is linked once.
     const themeIds = new Set<number>();
-    for (const theme of p.recommendation.themes) themeIds.add(await resolveName(state, 'theme', theme));
+    for (const theme of p.recommendation.themes) {
+      themeIds.add(resolvedName(state, 'theme', theme) ?? (await resolveName(state, 'theme', theme)));
+    }
     for (const themeId of themeIds) themeLinks.push({ recommendationId: id, themeId });
     const addresseeIds = new Set<number>();
-    for (const a of p.recommendation.addressees) addresseeIds.add(await resolveName(state, 'addressee', a));
+    for (const a of p.recommendation.addressees) {
+      addresseeIds.add(resolvedName(state, 'addressee', a) ?? (await resolveName(state, 'addressee', a)));
+    }
     for (const addresseeId of addresseeIds) addresseeLinks.push({ recommendationId: id, addresseeId });
   }
   await stageRows(db, state.batch, t.recommendationThemes, themeLinks);
@@ -232,7 +234,7 @@ async function writeNewRecommendations(state: ImportState, rows: ParsedRow[]): P
 function entriesOf(state: ImportState, rows: ParsedRow[]): PendingEntry[] {
   const pending: PendingEntry[] = [];
   for (const p of rows) {
-    const seen = recommendationSeen(state, recommendationKey(p));
+    const seen = state.recommendations.get(p);
     if (!seen) continue;
     if (seen.row !== p.row) {
       const now = recommendationDigest(p);

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -15,6 +15,7 @@ import pg from 'pg';
 import { StartupError } from '../errors.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { committedMigrationHashes } from './migration-files.js';
+import { DrizzlePGlite } from './pglite-client.js';
 import { copyMigratedTemplate, pgliteExtensions, readPgliteTemplate } from './pglite-template.js';
 import * as schema from './schema/index.js';
 
@@ -120,9 +121,10 @@ function startOpeningPglite(target: Extract<DbTarget, { engine: 'pglite' }>): Op
     const isNew = clusterDir !== null && !existsSync(clusterDir);
     const copied = isNew && !target.snapshot && copyMigratedTemplate(clusterDir, committedMigrationHashes());
     const startFrom = target.snapshot ?? (isNew && !copied ? readPgliteTemplate() : null);
-    const client = new PGlite(clusterDir ?? 'memory://', {
+    // Drizzle's text types read by the client itself, not merged into a copy of its parsers per query (pglite-client.ts).
+    const client = new DrizzlePGlite(clusterDir ?? 'memory://', {
       extensions: pgliteExtensions,
-      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+      startParams: [...DrizzlePGlite.defaultStartParams, ...PGLITE_SETTINGS],
       ...(startFrom ? { loadDataDir: startFrom } : {}),
     });
     const handle: DbHandle = {
