@@ -226,8 +226,9 @@ export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows, options:
   await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
   // On PGlite, each sort and hash of the catch-up may take work_mem (4 MB, twice that for a hash) in the WebAssembly
   // heap, whose pages stay resident once touched: a rollup refresh has a dozen of them. With 1 MB, what does not
-  // fit spills to temporary files instead (50,000 rows: the catch-up's WebAssembly pages +33 → +8 MB, the
-  // publish no slower in one bench run). Not on PostgreSQL, where the server's memory is not the import's.
+  // fit spills to temporary files instead (50,000 rows: the catch-up's WebAssembly pages +33 → +8 MB; with the
+  // slices by recommendations, the publish's CPU time +21–25% at 250,000 rows: docs/deployment.md, "Memory").
+  // Not on PostgreSQL, where the server's memory is not the import's.
   await tx.execute(sql`select set_config('work_mem', '1MB', true) where version() like '%PGlite%'`);
   // The content-version triggers are deferred to the commit; a table with pending events cannot be
   // altered, so they run now (the version moves either way, once the transaction commits).
