@@ -24,6 +24,8 @@ import { measure } from './followup-dashboard.bench.js';
 import { generated, realRows } from './sheet-import-rows.js';
 
 const BATCH = 1000;
+/** The bench's row count (sheet-import.bench.ts passes SHEET_ROWS on): the pass's last progress call has it. */
+const EXPECTED_ROWS = Number(process.env.SHEET_ROWS ?? 250_000);
 
 /** What a child reports to the bench (bytes and seconds). */
 export interface ChildFigures {
@@ -128,8 +130,40 @@ const UNFILTERED_VIEWS = [
   'workspace list, stale',
 ];
 
+/** The publishing transaction's steps, as the SQL that starts each (the step's first statement names it). */
+const PUBLISH_STEP =
+  /^(?:select (recommendations_renumber_statements|followup_rollup_refresh|search_refresh|gin_clean_pending_list|mark_current)|(analyze)|insert into "(\w+)")/;
+
+/**
+ * SHEET_STEPS=on: one log line as each step of the publish starts (an insert's table, a catch-up function,
+ * analyze), so the parent's memory samples are filed per step. Wraps the transaction's query function.
+ */
+function logPublishSteps(handle: DbHandle) {
+  if (handle.driver.engine !== 'pglite' || process.env.SHEET_STEPS !== 'on') return;
+  const client = handle.driver.client as unknown as {
+    transaction: (cb: (tx: { query: (...a: unknown[]) => unknown }) => unknown) => unknown;
+  };
+  const transaction = client.transaction.bind(client);
+  let last = '';
+  client.transaction = (cb) =>
+    transaction((tx) => {
+      const query = tx.query;
+      tx.query = (...args: unknown[]) => {
+        const step = PUBLISH_STEP.exec(String(args[0]).trimStart());
+        const label = step ? `step ${step[1] ?? step[2] ?? step[3]}` : '';
+        if (label && label !== last) {
+          last = label;
+          console.log(memoryLine(label, handle));
+        }
+        return query(...args);
+      };
+      return cb(tx);
+    });
+}
+
 async function importChild(file: string, dataDir: string): Promise<ChildFigures> {
   const handle = await freshDb(dataDir);
+  logPublishSteps(handle);
   console.log(memoryLine('import child, database open', handle));
   const rssBefore = process.memoryUsage().rss;
   // On by default: an import uploaded in the workspace runs in the server, pages served meanwhile. Each
@@ -140,6 +174,7 @@ async function importChild(file: string, dataDir: string): Promise<ChildFigures>
   const cpuStart = process.cpuUsage();
   let pass = { seconds: 0, cpu: 0, peakRss: 0 };
   let logged = 0;
+  let publishing = false;
   const report = await runSheetImport(handle.db, createReadStream(file), {
     fileName: 'recommendations.csv',
     format: 'csv',
@@ -154,6 +189,11 @@ async function importChild(file: string, dataDir: string): Promise<ChildFigures>
       if (rows % 25_000 === 0 && rows !== logged) {
         logged = rows;
         console.log(memoryLine(`${rows} rows after ${((performance.now() - start) / 1000).toFixed(0)} s`, handle));
+      }
+      // The parent files its memory samples under the last line's label: from here on, the publish.
+      if (rows === EXPECTED_ROWS && !publishing) {
+        publishing = true;
+        console.log(memoryLine('publishing', handle));
       }
     },
   });

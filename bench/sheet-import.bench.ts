@@ -13,13 +13,14 @@
  * import runs, a page's query is probed every 100 ms (as in the server, where a workspace upload runs);
  * `SHEET_PROBE=off` leaves it out, as the CLI runs.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../src/platform/package-root.js';
 import type { ChildFigures } from './sheet-import-child.js';
 import { realRows, writeRowsFile } from './sheet-import-rows.js';
+import { smapsTable, smapsTimeline, startSmapsSampler } from './smaps-sampler.js';
 
 const ROWS = Number(process.env.SHEET_ROWS ?? 250_000);
 const GOAL_BYTES = 512 * 1024 * 1024;
@@ -47,10 +48,41 @@ async function compileChild(): Promise<string> {
   return outfile;
 }
 
-function runChild(child: string, dir: string, mode: 'import' | 'plain', args: string[]): ChildFigures {
+/** How often the parent reads the child's /proc/PID/smaps (smaps-sampler.ts): from outside, so during PGlite's long statements too. */
+const SAMPLE_EVERY_MS = 250;
+
+/**
+ * Runs one side; its log lines are echoed and name the phase the memory samples are filed under (the
+ * child's line up to its first colon: "50000 rows after 12 s", "publishing", "published"…).
+ */
+async function runChild(child: string, dir: string, mode: 'import' | 'plain', args: string[]): Promise<ChildFigures> {
   const resultFile = join(dir, `${mode}-figures.json`);
-  const run = spawnSync(process.execPath, [child, mode, resultFile, ...args], { cwd: packageRoot, stdio: 'inherit' });
-  if (run.status !== 0) throw new Error(`the ${mode} child failed (exit ${run.status ?? run.signal})`);
+  const run = spawn(process.execPath, [child, mode, resultFile, ...args], {
+    cwd: packageRoot,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const sampler = startSmapsSampler(run.pid!, SAMPLE_EVERY_MS);
+  let pending = '';
+  run.stdout.setEncoding('utf8').on('data', (text: string) => {
+    process.stdout.write(text);
+    const lines = (pending + text).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const label = /^\s+([^:]+):/.exec(line);
+      if (label) sampler.phase(label[1]!);
+    }
+  });
+  const status = await new Promise<number | null>((resolve) => run.on('close', resolve));
+  const samples = sampler.stop();
+  if (status !== 0) throw new Error(`the ${mode} child failed (exit ${status})`);
+  console.log(
+    `  ${mode}: resident memory by mapping (MB, /proc/PID/smaps every ${SAMPLE_EVERY_MS} ms), at each phase's peak:`,
+  );
+  for (const line of smapsTable(samples)) console.log(line);
+  if (mode === 'import' && process.env.SHEET_TIMELINE === 'on') {
+    console.log('  the publishing transaction, sample by sample:');
+    for (const line of smapsTimeline(samples, 'publishing')) console.log(line);
+  }
   return JSON.parse(readFileSync(resultFile, 'utf8')) as ChildFigures;
 }
 
@@ -66,8 +98,8 @@ export async function benchSheetImport(): Promise<void> {
       `sheet import: ${ROWS} rows generated from ${real.length} real UPR Info rows, ${mb(statSync(file).size)} CSV; each side in its own process`,
     );
     const child = await compileChild();
-    const imported = runChild(child, dir, 'import', [file, join(dir, 'import-db')]);
-    const plain = runChild(child, dir, 'plain', [String(ROWS), join(dir, 'plain-db')]);
+    const imported = await runChild(child, dir, 'import', [file, join(dir, 'import-db')]);
+    const plain = await runChild(child, dir, 'plain', [String(ROWS), join(dir, 'plain-db')]);
     const pass = imported.pass!;
     const served = imported.served;
     console.log(`  import (commit): ${imported.counts}`);

@@ -177,6 +177,39 @@ export async function forEachSlice(
   for (const slice of idSlices(ids, size)) await step(slice);
 }
 
+/**
+ * `statements` (deduplicated, in order) as Postgres array literals each holding statements of at most `size`
+ * recommendations in all (a statement with more is a slice of its own: its numbers and rollups are recomputed
+ * whole). The per-statement steps' working memory grows with the recommendations they read, not with the
+ * statements named: sliced by statements alone, a 50,000-row load of 448 statements was one rollup refresh whose
+ * sorts and hashes touched 32 MB more of PGlite's WebAssembly heap, resident for good (issue 17).
+ */
+export async function statementSlices(tx: Tx, statements: Iterable<number>, size: number): Promise<string[]> {
+  const unique = [...new Set(statements)];
+  if (unique.length === 0) return [];
+  const counts = await queryRows<{ id: number; n: number }>(
+    tx,
+    sql`select s.id, count(r.id)::int as n
+        from unnest(${`{${unique.join(',')}}`}::integer[]) with ordinality s(id, k)
+          left join recommendations r on r.statement_id = s.id
+        group by s.id, s.k order by s.k`,
+  );
+  const slices: string[] = [];
+  let slice: number[] = [];
+  let held = 0;
+  for (const { id, n } of counts) {
+    if (slice.length > 0 && held + n > size) {
+      slices.push(`{${slice.join(',')}}`);
+      slice = [];
+      held = 0;
+    }
+    slice.push(Number(id));
+    held += Number(n);
+  }
+  if (slice.length > 0) slices.push(`{${slice.join(',')}}`);
+  return slices;
+}
+
 export interface UpkeepOptions {
   /** Ids per statement (UPKEEP_SLICE); tests set a small one to cover a load of several slices quickly. */
   sliceSize?: number;
@@ -191,6 +224,12 @@ export interface UpkeepOptions {
 export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows, options: UpkeepOptions = {}): Promise<void> {
   const size = options.sliceSize ?? UPKEEP_SLICE;
   await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
+  // On PGlite, each sort and hash of the catch-up may take work_mem (4 MB, twice that for a hash) in the WebAssembly
+  // heap, whose pages stay resident once touched: a rollup refresh has a dozen of them. With 1 MB, what does not
+  // fit spills to temporary files instead (50,000 rows: the catch-up's WebAssembly pages +33 → +8 MB; with the
+  // slices by recommendations, the publish's CPU time +21–25% at 250,000 rows: docs/deployment.md, "Memory").
+  // Not on PostgreSQL, where the server's memory is not the import's.
+  await tx.execute(sql`select set_config('work_mem', '1MB', true) where version() like '%PGlite%'`);
   // The content-version triggers are deferred to the commit; a table with pending events cannot be
   // altered, so they run now (the version moves either way, once the transaction commits).
   await tx.execute(sql`set constraints all immediate`);
@@ -198,14 +237,14 @@ export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows, options:
   // its slice (numbers are per statement); while the content-version trigger is still off, so the renumbered rows
   // queue no event each.
   const renumbered = [...created.statements].filter((id) => !created.numberedByPosition.has(id));
-  await forEachSlice(renumbered, size, (ids) =>
-    tx.execute(sql`select recommendations_renumber_statements(${ids}::integer[])`),
-  );
+  for (const ids of await statementSlices(tx, renumbered, size)) {
+    await tx.execute(sql`select recommendations_renumber_statements(${ids}::integer[])`);
+  }
   await switchDerivedTriggers(tx, true);
   // Rollups are recounted per statement, so slices of statements add up to the whole.
-  await forEachSlice(created.statements, size, (ids) =>
-    tx.execute(sql`select followup_rollup_refresh(${ids}::integer[])`),
-  );
+  for (const ids of await statementSlices(tx, created.statements, size)) {
+    await tx.execute(sql`select followup_rollup_refresh(${ids}::integer[])`);
+  }
   await withGinPendingLists(tx, 'search_documents', async () => {
     // Kind by kind in this order, as before slicing: a statement's refresh carries its span to the documents of
     // its recommendations and entries that exist, and theirs are then written with the span already.
