@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import type { Locale } from '../../platform/i18n/locales.js';
 import type { ParsedWords } from './parsed-words.js';
+import { isYearLexeme } from './year-words.js';
 
 /** Share of rows from which a search's words count as common (see the header). */
 export const DENSE_SHARE = 0.05;
@@ -40,8 +41,8 @@ async function readShares(db: Db): Promise<Shares> {
     const map = row.attname === 'tsv_en' ? shares.en : shares.es;
     // The frequencies list one share per element, then the minimum and maximum (ts_typanalyze).
     for (const [i, lexeme] of (row.elems ?? []).entries()) {
-      // A dated document's year lexeme (year-words.ts) is no word anyone types: not a word's share.
-      if (!lexeme.includes(' ')) map.set(lexeme, Number(row.freqs?.[i] ?? 0));
+      // A dated document's year lexeme is no word anyone types: not a word's share.
+      if (!isYearLexeme(lexeme)) map.set(lexeme, Number(row.freqs?.[i] ?? 0));
     }
   }
   return shares;
@@ -91,7 +92,7 @@ export const TOGETHER_ALLOWANCE = 8;
 export function matchShare(lexemes: readonly string[], shares: Map<string, number>): number {
   if (lexemes.length === 0) return 0;
   const each = lexemes.map((lexeme) => shares.get(lexeme) ?? 0);
-  if (each.length === 1) return each[0] as number;
+  // One word: its own share (the cap), as the product times the allowance is never less.
   const product = each.reduce((a, b) => a * b, 1);
   return Math.min(Math.min(...each), product * TOGETHER_ALLOWANCE);
 }

@@ -16,3 +16,8 @@ export function wordsInYear(words: SQL, parsed: string, year: number | null): SQ
   if (year === null || parsed === '') return words;
   return sql`(${words} && search_year_query(${year}::integer))`;
 }
+
+/** Whether a lexeme of the stored vectors is a year's (migration 0033's search_year_lexeme: "year 2019"), not a word's. */
+export function isYearLexeme(lexeme: string): boolean {
+  return /^year \d+$/.test(lexeme);
+}

@@ -148,8 +148,9 @@ export async function pauseDerivedUpkeep(tx: Tx): Promise<void> {
 }
 
 /**
- * How many ids one statement of the catch-up handles. Each step (renumbering, rollups, search index) is set-based
- * over the ids it is given, and its working memory grows with them: one `search_refresh` over 250,000
+ * How much one statement of the catch-up handles: ids of the search index's rows, or, for the per-statement steps
+ * (renumbering, rollups), the recommendations of the statements given (`statementSlices`). Each step is set-based
+ * over what it is given, and its working memory grows with it: one `search_refresh` over 250,000
  * recommendations grew PGlite's WebAssembly heap by 25 MB, which never shrinks (issue 17's 512 MB). Slices keep
  * every statement's working memory the same whatever the size of the load; they all run inside the caller's
  * transaction, so the load stays all-or-nothing.
@@ -211,7 +212,7 @@ export async function statementSlices(tx: Tx, statements: Iterable<number>, size
 }
 
 export interface UpkeepOptions {
-  /** Ids per statement (UPKEEP_SLICE); tests set a small one to cover a load of several slices quickly. */
+  /** What one statement handles (UPKEEP_SLICE); tests set a small one to cover a load of several slices quickly. */
   sliceSize?: number;
 }
 
