@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { type Db, type DbHandle, openDb } from './client.js';
 import { DRIZZLE_TEXT_TYPES, DrizzlePGlite } from './pglite-client.js';
@@ -128,6 +128,29 @@ describe('PGlite with the text types in its own table (DrizzlePGlite)', () => {
     expect(otherwise.rows).toEqual([{ date: 'day 2024-02-29' }]);
     // Without parsers, the client's own table reads the date as text.
     expect((await client.query(`select '2024-02-29'::date as date`)).rows).toEqual([{ date: '2024-02-29' }]);
+  });
+
+  // The saving itself, which no value read shows: if Drizzle or PGlite changed how a query asks for its parsers (other
+  // parsers, another option), every value would still read right while each query went back to merging a copy of the
+  // whole table. Both ways a query runs (client and transaction) reach PGlite's wire protocol through
+  // execProtocolStream, with the query's options.
+  it('runs Drizzle’s queries without a parser table to merge, in and out of a transaction', async () => {
+    const askedForParsers = async (client: PGlite, db: Pick<Db, 'execute' | 'select' | 'transaction'>) => {
+      const protocol = vi.spyOn(client, 'execProtocolStream');
+      try {
+        await readBothWays(db, SHARED);
+        await db.transaction((tx) => readBothWays(tx, SHARED));
+        expect(protocol).toHaveBeenCalled();
+        return protocol.mock.calls.filter(
+          ([, options]) => (options as { parsers?: unknown } | undefined)?.parsers !== undefined,
+        ).length;
+      } finally {
+        protocol.mockRestore();
+      }
+    };
+    // Without this client, every Drizzle query asks for its parsers: the check can fail.
+    expect(await askedForParsers(plain, before)).toBeGreaterThan(0);
+    expect(await askedForParsers(clientOf(ours), ours.db)).toBe(0);
   });
 
   it('still reads the arrays as text after PGlite makes its array parsers again', async () => {
