@@ -16,6 +16,7 @@ import { admin, pgliteDatabase, postgresDatabase, postgresServerUrl, urlOf } fro
 import { addRecommendations } from '../bench/large-coalition.js';
 import { timings } from '../bench/search.bench.js';
 import { hitsQuery } from '../src/features/search/hits-query.js';
+import { parsedWords } from '../src/features/search/parsed-words.js';
 import { readSearchRequest, type SearchAudience } from '../src/features/search/request.js';
 import { lexemeShares, wordsAreDense } from '../src/features/search/word-density.js';
 import { type DbTarget, openDb, queryRows } from '../src/platform/db/client.js';
@@ -86,11 +87,7 @@ const shares = await lexemeShares(db);
 let n = 0;
 for (const request of SEARCHES) {
   const input = readSearchRequest(request);
-  const [words] = await queryRows<{ en: string; es: string }>(
-    db,
-    sql`select websearch_to_tsquery('puente_english', ${input.q})::text as en, websearch_to_tsquery('puente_spanish', ${input.q})::text as es`,
-  );
-  const parsed = words ?? { en: '', es: '' };
+  const parsed = await parsedWords(db, input.q);
   // As service.ts decides: statistics only without a year or theme, and no entries asked for organizations alone.
   const dense =
     input.kind !== 'organization' &&

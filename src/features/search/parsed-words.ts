@@ -2,10 +2,14 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../platform/db/client.js';
 
-/** The words of a search as each language's text-search configuration reads them (a tsquery's text). */
+/**
+ * The words of a search as each language's text-search configuration reads them (a tsquery's text), and as pg_trgm
+ * compares them with names (lowercased, unaccented).
+ */
 export interface ParsedWords {
   en: string;
   es: string;
+  plain: string;
 }
 
 /**
@@ -27,8 +31,9 @@ export function parsedWords(db: Db, q: string): Promise<ParsedWords> {
   if (hit) return hit;
   const parsing = queryRows<ParsedWords>(
     db,
-    sql`select websearch_to_tsquery('puente_english', ${q})::text as en, websearch_to_tsquery('puente_spanish', ${q})::text as es`,
-  ).then(([row]) => row ?? { en: '', es: '' });
+    sql`select websearch_to_tsquery('puente_english', ${q})::text as en, websearch_to_tsquery('puente_spanish', ${q})::text as es,
+      lower(unaccent(${q})) as plain`,
+  ).then(([row]) => row ?? { en: '', es: '', plain: '' });
   if (kept.size >= PARSED_KEPT) kept.delete(kept.keys().next().value as string);
   kept.set(q, parsing);
   // A failed parse is not kept: the next search asks again.
