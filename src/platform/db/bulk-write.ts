@@ -14,6 +14,7 @@
  */
 import { getTableColumns, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
 import { type Db, queryRows } from './client.js';
+import { IdList } from './id-list.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -106,14 +107,17 @@ async function switchDerivedTriggers(tx: Tx, on: boolean): Promise<void> {
   }
 }
 
-/** What a bulk load created, for the derived tables' upkeep. */
+/**
+ * What a bulk load created, for the derived tables' upkeep: kept from the load's first row to the end of its
+ * catch-up, so the lists as large as the load are IdLists (typed arrays, outside the JS heap).
+ */
 export interface CreatedRows {
   /** Every statement whose recommendations or entries changed (the rollups are per statement). */
   statements: Set<number>;
-  newStatements: number[];
-  recommendations: number[];
-  responses: number[];
-  statusUpdates: number[];
+  newStatements: IdList;
+  recommendations: IdList;
+  responses: IdList;
+  statusUpdates: IdList;
   /**
    * New statements whose recommendations were written with their stored number already (their positions are
    * exactly 1…n, so each number is its position: `numberedByPosition()`). The catch-up renumbers only the
@@ -125,10 +129,10 @@ export interface CreatedRows {
 
 export const noRowsCreated = (): CreatedRows => ({
   statements: new Set(),
-  newStatements: [],
-  recommendations: [],
-  responses: [],
-  statusUpdates: [],
+  newStatements: new IdList(),
+  recommendations: new IdList(),
+  responses: new IdList(),
+  statusUpdates: new IdList(),
   numberedByPosition: new Set(),
 });
 
@@ -161,12 +165,20 @@ export const UPKEEP_SLICE = 10_000;
 export function idSlices(ids: Iterable<number>, size: number): string[] {
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`idSlices: the slice size must be a whole number ≥ 1, not ${size}`);
-  const unique = [...new Set(ids)];
+  const list = ids instanceof IdList ? ids.view() : [...ids];
+  // A load's ids come from sequences, so they rise and are unique already: sliced as they are, without a Set
+  // and an array as long as the load made at the catch-up's start.
+  const unique = isStrictlyRising(list) ? list : [...new Set(list)];
   const slices: string[] = [];
   for (let start = 0; start < unique.length; start += size) {
     slices.push(`{${unique.slice(start, start + size).join(',')}}`);
   }
   return slices;
+}
+
+function isStrictlyRising(ids: ArrayLike<number>): boolean {
+  for (let k = 1; k < ids.length; k++) if (ids[k]! <= ids[k - 1]!) return false;
+  return true;
 }
 
 /** Runs `step` once per slice of `ids` (none when there are none), one statement after the other. */
@@ -249,7 +261,7 @@ export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows, options:
   await withGinPendingLists(tx, 'search_documents', async () => {
     // Kind by kind in this order, as before slicing: a statement's refresh carries its span to the documents of
     // its recommendations and entries that exist, and theirs are then written with the span already.
-    const kinds: [string, number[]][] = [
+    const kinds: [string, IdList][] = [
       ['statement', created.newStatements],
       ['recommendation', created.recommendations],
       ['followup_response', created.responses],
