@@ -136,15 +136,23 @@ const PUBLISH_STEP =
 
 /**
  * SHEET_STEPS=on: one log line as each step of the publish starts (an insert's table, a catch-up function,
- * analyze), so the parent's memory samples are filed per step. Wraps the transaction's query function.
+ * analyze), so the parent's memory samples are filed per step, and one as each ends with its wall and CPU
+ * time (PGlite runs on this thread, so the process's CPU time is the step's), so the publish's CPU can be
+ * told apart by step. Wraps the transaction's query function.
  */
 function logPublishSteps(handle: DbHandle) {
   if (handle.driver.engine !== 'pglite' || process.env.SHEET_STEPS !== 'on') return;
   const client = handle.driver.client as unknown as {
-    transaction: (cb: (tx: { query: (...a: unknown[]) => unknown }) => unknown) => unknown;
+    transaction: (cb: (tx: { query: (...a: unknown[]) => unknown }) => unknown) => Promise<unknown>;
   };
   const transaction = client.transaction.bind(client);
   let last = '';
+  let since = { at: performance.now(), cpu: process.cpuUsage() };
+  const endStep = () => {
+    if (last === '') return;
+    const seconds = (performance.now() - since.at) / 1000;
+    console.log(`    ${last} took ${seconds.toFixed(1)} s, CPU ${cpuSeconds(since.cpu).toFixed(1)} s`);
+  };
   client.transaction = (cb) =>
     transaction((tx) => {
       const query = tx.query;
@@ -152,12 +160,17 @@ function logPublishSteps(handle: DbHandle) {
         const step = PUBLISH_STEP.exec(String(args[0]).trimStart());
         const label = step ? `step ${step[1] ?? step[2] ?? step[3]}` : '';
         if (label && label !== last) {
+          endStep();
           last = label;
+          since = { at: performance.now(), cpu: process.cpuUsage() };
           console.log(memoryLine(label, handle));
         }
         return query(...args);
       };
       return cb(tx);
+    }).finally(() => {
+      endStep();
+      last = '';
     });
 }
 

@@ -56,8 +56,16 @@ export async function* readSheet(
       },
     }),
   );
-  source.on('error', (error) => counted.destroy(error));
-  yield* format === 'csv' ? csvRows(counted) : xlsxRows(counted);
+  const passError = (error: Error) => counted.destroy(error);
+  source.on('error', passError);
+  try {
+    yield* format === 'csv' ? csvRows(counted) : xlsxRows(counted);
+  } finally {
+    // The source outlives the read (its caller holds it through the publish): left on it, the listener kept
+    // `counted`, and through `onBytes` the caller's whole pass (an import's 250,000 recommendations met) alive.
+    source.off('error', passError);
+    source.unpipe(counted);
+  }
 }
 
 /** The header's column for each position, after checking it holds exactly the export's headers. */

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/db.js';
 import { systemActor } from '../../platform/audit.js';
-import { idSlices, statementSlices } from '../../platform/db/bulk-write.js';
+import { idSlices } from '../../platform/db/bulk-write.js';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import { type ExportRow, HEADERS } from '../exports/index.js';
 import { bufferSource } from './read-sheet.js';
@@ -191,18 +191,5 @@ describeEachEngine('bulk publish, derived upkeep in slices', (ctx) => {
              select theme_id, addressee_id, country, status, n, answered, accepted from followup_rollup where n <> 0)) d`,
     );
     expect(totals!.differing).toBe(0);
-  });
-
-  it('slices statements by their recommendations: at most the size in all, a larger statement alone, in order', async () => {
-    await importFile(ctx.db, 'weighed', true);
-    const ids = (
-      await queryRows<{ id: number }>(ctx.db, sql`select id from statements where slug like 'weighed-%' order by slug`)
-    ).map((s) => Number(s.id));
-    const slices = (size: number) => ctx.db.transaction((tx) => statementSlices(tx, [...ids, ids[0]!], size));
-    // Nine recommendations each: two fit in 18, one in 17, and one alone when it has more than the size.
-    expect(await slices(18)).toEqual([`{${ids[0]},${ids[1]}}`, `{${ids[2]},${ids[3]}}`, `{${ids[4]}}`]);
-    expect(await slices(17)).toEqual(ids.map((id) => `{${id}}`));
-    expect(await slices(4)).toEqual(ids.map((id) => `{${id}}`));
-    expect(await ctx.db.transaction((tx) => statementSlices(tx, [], 4))).toEqual([]);
   });
 });

@@ -123,7 +123,7 @@ export async function writeEntries(state: ImportState, pending: PendingEntry[]):
  * UPKEEP_SLICE), so the statement's working memory does not grow with the import; a recommendation whose updates
  * fall in two slices gets the same answer from each (its latest update over all of them).
  */
-export async function markCurrentStatus(tx: Tx, added: number[], sliceSize = UPKEEP_SLICE): Promise<void> {
+export async function markCurrentStatus(tx: Tx, added: Iterable<number>, sliceSize = UPKEEP_SLICE): Promise<void> {
   const latest = sql`coalesce((
       select latest.id from followup_status_updates latest
       where latest.recommendation_id = su.recommendation_id and latest.publication = 'published'

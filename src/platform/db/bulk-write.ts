@@ -14,6 +14,7 @@
  */
 import { getTableColumns, getTableName, type SQL, sql, type Table } from 'drizzle-orm';
 import { type Db, queryRows } from './client.js';
+import { IdList } from './id-list.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -106,14 +107,17 @@ async function switchDerivedTriggers(tx: Tx, on: boolean): Promise<void> {
   }
 }
 
-/** What a bulk load created, for the derived tables' upkeep. */
+/**
+ * What a bulk load created, for the derived tables' upkeep: kept from the load's first row to the end of its
+ * catch-up, so the lists as large as the load are IdLists (typed arrays, outside the JS heap).
+ */
 export interface CreatedRows {
   /** Every statement whose recommendations or entries changed (the rollups are per statement). */
   statements: Set<number>;
-  newStatements: number[];
-  recommendations: number[];
-  responses: number[];
-  statusUpdates: number[];
+  newStatements: IdList;
+  recommendations: IdList;
+  responses: IdList;
+  statusUpdates: IdList;
   /**
    * New statements whose recommendations were written with their stored number already (their positions are
    * exactly 1…n, so each number is its position: `numberedByPosition()`). The catch-up renumbers only the
@@ -125,10 +129,10 @@ export interface CreatedRows {
 
 export const noRowsCreated = (): CreatedRows => ({
   statements: new Set(),
-  newStatements: [],
-  recommendations: [],
-  responses: [],
-  statusUpdates: [],
+  newStatements: new IdList(),
+  recommendations: new IdList(),
+  responses: new IdList(),
+  statusUpdates: new IdList(),
   numberedByPosition: new Set(),
 });
 
@@ -148,12 +152,12 @@ export async function pauseDerivedUpkeep(tx: Tx): Promise<void> {
 }
 
 /**
- * How much one statement of the catch-up handles: ids of the search index's rows, or, for the per-statement steps
- * (renumbering, rollups), the recommendations of the statements given (`statementSlices`). Each step is set-based
- * over what it is given, and its working memory grows with it: one `search_refresh` over 250,000
- * recommendations grew PGlite's WebAssembly heap by 25 MB, which never shrinks (issue 17's 512 MB). Slices keep
- * every statement's working memory the same whatever the size of the load; they all run inside the caller's
- * transaction, so the load stays all-or-nothing.
+ * How many ids one statement of the search index's catch-up (and of the sheet import's current-status step)
+ * handles. Each is set-based over what it is given, and its working memory grew with it: one `search_refresh`
+ * over 250,000 recommendations grew PGlite's WebAssembly heap by 25 MB, which never shrinks (issue 17's 512 MB).
+ * Slices keep every statement's working memory the same whatever the size of the load; they all run inside the
+ * caller's transaction, so the load stays all-or-nothing. The per-statement steps (renumbering, rollups) are not
+ * sliced: see resumeDerivedUpkeep.
  */
 export const UPKEEP_SLICE = 10_000;
 
@@ -161,12 +165,20 @@ export const UPKEEP_SLICE = 10_000;
 export function idSlices(ids: Iterable<number>, size: number): string[] {
   if (!Number.isInteger(size) || size < 1)
     throw new Error(`idSlices: the slice size must be a whole number ≥ 1, not ${size}`);
-  const unique = [...new Set(ids)];
+  const list = ids instanceof IdList ? ids.view() : [...ids];
+  // A load's ids come from sequences, so they rise and are unique already: sliced as they are, without a Set
+  // and an array as long as the load made at the catch-up's start.
+  const unique = isStrictlyRising(list) ? list : [...new Set(list)];
   const slices: string[] = [];
   for (let start = 0; start < unique.length; start += size) {
     slices.push(`{${unique.slice(start, start + size).join(',')}}`);
   }
   return slices;
+}
+
+function isStrictlyRising(ids: ArrayLike<number>): boolean {
+  for (let k = 1; k < ids.length; k++) if (ids[k]! <= ids[k - 1]!) return false;
+  return true;
 }
 
 /** Runs `step` once per slice of `ids` (none when there are none), one statement after the other. */
@@ -178,41 +190,8 @@ export async function forEachSlice(
   for (const slice of idSlices(ids, size)) await step(slice);
 }
 
-/**
- * `statements` (deduplicated, in order) as Postgres array literals each holding statements of at most `size`
- * recommendations in all (a statement with more is a slice of its own: its numbers and rollups are recomputed
- * whole). The per-statement steps' working memory grows with the recommendations they read, not with the
- * statements named: sliced by statements alone, a 50,000-row load of 448 statements was one rollup refresh whose
- * sorts and hashes touched 32 MB more of PGlite's WebAssembly heap, resident for good (issue 17).
- */
-export async function statementSlices(tx: Tx, statements: Iterable<number>, size: number): Promise<string[]> {
-  const unique = [...new Set(statements)];
-  if (unique.length === 0) return [];
-  const counts = await queryRows<{ id: number; n: number }>(
-    tx,
-    sql`select s.id, count(r.id)::int as n
-        from unnest(${`{${unique.join(',')}}`}::integer[]) with ordinality s(id, k)
-          left join recommendations r on r.statement_id = s.id
-        group by s.id, s.k order by s.k`,
-  );
-  const slices: string[] = [];
-  let slice: number[] = [];
-  let held = 0;
-  for (const { id, n } of counts) {
-    if (slice.length > 0 && held + n > size) {
-      slices.push(`{${slice.join(',')}}`);
-      slice = [];
-      held = 0;
-    }
-    slice.push(Number(id));
-    held += Number(n);
-  }
-  if (slice.length > 0) slices.push(`{${slice.join(',')}}`);
-  return slices;
-}
-
 export interface UpkeepOptions {
-  /** What one statement handles (UPKEEP_SLICE); tests set a small one to cover a load of several slices quickly. */
+  /** Ids per statement of the search index's catch-up (UPKEEP_SLICE); tests set a small one to cover several slices quickly. */
   sliceSize?: number;
 }
 
@@ -227,29 +206,31 @@ export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows, options:
   await tx.execute(sql`set local plan_cache_mode = force_custom_plan`);
   // On PGlite, each sort and hash of the catch-up may take work_mem (4 MB, twice that for a hash) in the WebAssembly
   // heap, whose pages stay resident once touched: a rollup refresh has a dozen of them. With 1 MB, what does not
-  // fit spills to temporary files instead (50,000 rows: the catch-up's WebAssembly pages +33 → +8 MB; with the
-  // slices by recommendations, the publish's CPU time +21–25% at 250,000 rows: docs/deployment.md, "Memory").
+  // fit spills to temporary files instead, which cost no measurable CPU (250,000 rows: the catch-up's WebAssembly
+  // pages 102 → 90 MB at their highest, the publish's CPU time the same within 3%: docs/deployment.md, "Memory").
   // Not on PostgreSQL, where the server's memory is not the import's.
   await tx.execute(sql`select set_config('work_mem', '1MB', true) where version() like '%PGlite%'`);
   // The content-version triggers are deferred to the commit; a table with pending events cannot be
   // altered, so they run now (the version moves either way, once the transaction commits).
   await tx.execute(sql`set constraints all immediate`);
-  // The stored numbers (recommendations.number) of every statement the load touched, each statement whole within
-  // its slice (numbers are per statement); while the content-version trigger is still off, so the renumbered rows
-  // queue no event each.
+  // The per-statement steps run once over every statement the load touched, not in slices: with work_mem capped
+  // above, their working memory no longer grows with the statements given (250,000 rows in one call or in 25
+  // slices of 10,000 recommendations: the same 90 MB of WebAssembly pages), while each call reads the tables again
+  // (25 slices doubled the rollup refresh's CPU time, 15 → 31 s).
+  // The stored numbers (recommendations.number), while the content-version trigger is still off, so the renumbered
+  // rows queue no event each.
   const renumbered = [...created.statements].filter((id) => !created.numberedByPosition.has(id));
-  for (const ids of await statementSlices(tx, renumbered, size)) {
-    await tx.execute(sql`select recommendations_renumber_statements(${ids}::integer[])`);
+  if (renumbered.length > 0) {
+    await tx.execute(sql`select recommendations_renumber_statements(${`{${renumbered.join(',')}}`}::integer[])`);
   }
   await switchDerivedTriggers(tx, true);
-  // Rollups are recounted per statement, so slices of statements add up to the whole.
-  for (const ids of await statementSlices(tx, created.statements, size)) {
-    await tx.execute(sql`select followup_rollup_refresh(${ids}::integer[])`);
+  if (created.statements.size > 0) {
+    await tx.execute(sql`select followup_rollup_refresh(${`{${[...created.statements].join(',')}}`}::integer[])`);
   }
   await withGinPendingLists(tx, 'search_documents', async () => {
-    // Kind by kind in this order, as before slicing: a statement's refresh carries its span to the documents of
-    // its recommendations and entries that exist, and theirs are then written with the span already.
-    const kinds: [string, number[]][] = [
+    // Kind by kind in this order: a statement's refresh carries its span to the documents of its recommendations
+    // and entries that exist, and theirs are then written with the span already.
+    const kinds: [string, IdList][] = [
       ['statement', created.newStatements],
       ['recommendation', created.recommendations],
       ['followup_response', created.responses],
