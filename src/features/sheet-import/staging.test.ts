@@ -12,7 +12,7 @@ import { describeEachEngine } from '../../../test/support/db.js';
 import { systemActor } from '../../platform/audit.js';
 import { type Db, queryRows } from '../../platform/db/client.js';
 import * as t from '../../platform/db/schema/index.js';
-import { openStagingBatch, STALE_MS, stageNewRows } from '../../platform/db/staged-write.js';
+import { openStagingBatch, STALE_MS, stageNewRows, takeIds } from '../../platform/db/staged-write.js';
 import { localized } from '../../platform/text/localized-text.js';
 import { type ExportRow, HEADERS } from '../exports/index.js';
 import { CHUNK } from './import-rows.js';
@@ -171,6 +171,25 @@ describeEachEngine('spreadsheet import, staged', (ctx) => {
     expect(gin!.fast).toBe(0);
     expect(gin!.slow).toBeGreaterThan(0);
     expect(await staged(ctx.db)).toEqual({ batches: 0, chunks: 0 });
+  });
+
+  it('takes ids in one block that no other writer’s id meets, even while others insert', async () => {
+    const others = Array.from({ length: 20 }, (_, k) =>
+      ctx.db
+        .insert(t.themes)
+        .values({ slug: `other-writer-${k}`, label: localized('en', `Other writer ${k}`) })
+        .returning({ id: t.themes.id }),
+    );
+    const [block, ...inserted] = await Promise.all([takeIds(ctx.db, t.themes, 500), ...others]);
+    expect(block).toEqual(Array.from({ length: 500 }, (_, k) => block![0]! + k));
+    const theirs = inserted.map((rows) => rows[0]!.id);
+    expect(theirs.filter((id) => block!.includes(id))).toEqual([]);
+    const [after] = await ctx.db
+      .insert(t.themes)
+      .values({ slug: 'after-the-block', label: localized('en', 'After') })
+      .returning({ id: t.themes.id });
+    expect(after!.id).toBeGreaterThan(block!.at(-1)!);
+    expect(await takeIds(ctx.db, t.themes, 0)).toEqual([]);
   });
 
   it('deletes a crashed import’s staged rows at the next import, leaving a running one alone', async () => {

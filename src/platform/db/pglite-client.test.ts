@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
@@ -74,6 +75,18 @@ describeEachEngine('values read through Drizzle', (t) => {
     });
     expect(read.executed).toEqual([EXPECTED]);
     expect(read.selected).toEqual([EXPECTED]);
+  });
+});
+
+describeEachEngine('a bytea parameter', (t) => {
+  it('arrives byte for byte, every byte value (PGlite sends it as binary: DrizzlePGlite)', async () => {
+    const bytes = Buffer.from(Array.from({ length: 512 }, (_, k) => (k * 7) % 256));
+    const [row] = (
+      (await t.db.execute(
+        sql`select length(${bytes}::bytea) as n, md5(${bytes}::bytea) as md5, convert_from(${Buffer.from('añ{}')}::bytea, 'UTF8') as text`,
+      )) as unknown as { rows: { n: number; md5: string; text: string }[] }
+    ).rows;
+    expect(row).toEqual({ n: 512, md5: createHash('md5').update(bytes).digest('hex'), text: 'añ{}' });
   });
 });
 

@@ -30,6 +30,18 @@ export const DRIZZLE_TEXT_TYPES: readonly number[] = [
 /** The value as PostgreSQL wrote it. */
 const asText = (value: string): string => value;
 
+/**
+ * A bytea parameter as it is, in the protocol's binary format (PGlite sends a byte array so), as node-postgres
+ * sends a Buffer. PGlite's own serializer spelled it as hex text, a string twice the size, built a byte at a
+ * time, then measured and encoded again to be sent: an import's staged chunks (platform/db/staged-write.ts)
+ * and every upload.
+ */
+const asBinary = ((value: unknown): Uint8Array => {
+  if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
+  return value;
+  // PGlite's Serializer type says string, but its bind message sends any byte array it is given as binary.
+}) as unknown as (value: unknown) => string;
+
 /** Drizzle's parsers are `(value) => value`: one that hands back what it is given reads the type as text. */
 const PROBE = 'puente';
 const readsAsText = (parser: ((value: string) => unknown) | undefined) => parser?.(PROBE) === PROBE;
@@ -42,6 +54,7 @@ export class DrizzlePGlite extends PGlite {
   override async _initArrayTypes(options?: { force?: boolean }): Promise<void> {
     await super._initArrayTypes(options);
     for (const type of DRIZZLE_TEXT_TYPES) this.parsers[type] = asText;
+    this.serializers[types.BYTEA] = asBinary;
   }
 
   override query<T>(query: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> {

@@ -38,14 +38,26 @@ export async function openStagingBatch(db: Db, label: string): Promise<StagingBa
   return { id: Number(row!.id), columns: new Map() };
 }
 
-/** `count` new ids of `table`, from its own identity sequence, so they never meet another writer's. */
+/**
+ * `count` new ids of `table`, from its own identity sequence, so they never meet another writer's: one block,
+ * the sequence moved past it at once. The table's writers (an insert takes its id while it holds the table's
+ * row-exclusive lock) wait for this short transaction, so no id of the block is handed to anyone else
+ * meanwhile; readers do not wait. One nextval per id cost ~6 µs each on PGlite (two ids a row: ~3 s of a
+ * 250,000-row import).
+ */
 export async function takeIds(db: Db, table: Table, count: number): Promise<number[]> {
   if (count === 0) return [];
-  const rows = await queryRows<{ id: number }>(
-    db,
-    sql`select nextval(pg_get_serial_sequence(${`"${getTableName(table)}"`}, 'id'))::int as id from generate_series(1, ${count})`,
-  );
-  return rows.map((r) => Number(r.id));
+  const name = getTableName(table);
+  const first = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`lock table "${name}" in share row exclusive mode`));
+    const [row] = await queryRows<{ first: number }>(
+      tx,
+      sql`select (setval(s.name, nextval(s.name) + ${count - 1}) - ${count - 1})::int as first
+          from (select pg_get_serial_sequence(${`"${name}"`}, 'id')::regclass as name) s`,
+    );
+    return Number(row!.first);
+  });
+  return Array.from({ length: count }, (_, k) => first + k);
 }
 
 /**
@@ -70,7 +82,7 @@ export async function stageRows<T extends Table>(
     db,
     sql`with touched as (update import_batches set touched_at = now() where id = ${batch.id} returning id)
         insert into import_staged_rows (batch_id, table_name, rows)
-        select id, ${name}, ${payload}::json from touched returning id`,
+        select id, ${name}, convert_from(${Buffer.from(payload)}::bytea, 'UTF8')::json from touched returning id`,
   );
   if (staged.length === 0) throw new Error(`import batch ${batch.id} was deleted as stale while it ran`);
 }

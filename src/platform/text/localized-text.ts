@@ -50,10 +50,12 @@ export function localized(
   text: string,
   translations: Partial<Record<Locale, string>> = {},
 ): LocalizedText {
-  const source = fingerprint(text);
+  // Hashed only when a translation needs it: most values an import builds have none.
+  let source: string | undefined;
   const value: LocalizedText = { [originalLocale]: { text, origin: 'original' } };
   for (const [locale, translated] of Object.entries(translations) as [Locale, string][]) {
     if (locale === originalLocale || !translated) continue;
+    source ??= fingerprint(text);
     value[locale] = { text: translated, origin: 'translation', sourceFingerprint: source };
   }
   return value;
