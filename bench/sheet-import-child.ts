@@ -132,7 +132,7 @@ const UNFILTERED_VIEWS = [
 
 /** The publishing transaction's steps, as the SQL that starts each (the step's first statement names it). */
 const PUBLISH_STEP =
-  /^(?:select (recommendations_renumber_statements|followup_rollup_refresh|search_refresh|gin_clean_pending_list|mark_current)|(analyze)|insert into "(\w+)"|(CREATE INDEX))/;
+  /^(?:select (recommendations_renumber_statements|followup_rollup_refresh|search_refresh|gin_clean_pending_list|mark_current)|(analyze)|insert into "(\w+)")/;
 
 /**
  * SHEET_STEPS=on: one log line as each step of the publish starts (an insert's table, a catch-up function,
@@ -158,7 +158,7 @@ function logPublishSteps(handle: DbHandle) {
       const query = tx.query;
       tx.query = (...args: unknown[]) => {
         const step = PUBLISH_STEP.exec(String(args[0]).trimStart());
-        const label = step ? `step ${step[1] ?? step[2] ?? step[3] ?? step[4]}` : '';
+        const label = step ? `step ${step[1] ?? step[2] ?? step[3]}` : '';
         if (label && label !== last) {
           endStep();
           last = label;

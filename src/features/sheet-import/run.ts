@@ -48,8 +48,6 @@ export interface RunOptions extends PassOptions {
   commit: boolean;
   /** Ids per statement of the publish's derived upkeep (bulk-write.ts's UPKEEP_SLICE); tests set a small one. */
   upkeepSliceSize?: number;
-  /** When the search index's GIN indexes are built again rather than maintained (bulk-write.ts); tests cover both ways. */
-  upkeepRebuildFromShare?: number;
 }
 
 export async function runSheetImport(db: Db, source: Readable, options: RunOptions): Promise<SheetReport> {
@@ -65,11 +63,7 @@ export async function runSheetImport(db: Db, source: Readable, options: RunOptio
         { table: t.recommendations, column: 'number', value: (row) => numberAtInsert(pass.created, row) },
       ]);
       await markCurrentStatus(tx, pass.created.statusUpdates, options.upkeepSliceSize);
-      if (options.bulk)
-        await resumeDerivedUpkeep(tx, pass.created, {
-          sliceSize: options.upkeepSliceSize,
-          rebuildFromShare: options.upkeepRebuildFromShare,
-        });
+      if (options.bulk) await resumeDerivedUpkeep(tx, pass.created, { sliceSize: options.upkeepSliceSize });
       // One audit record for the whole import (platform/audit.ts allows a summary for a bulk command): the file and its counts.
       await writeAudit(tx, {
         actor: options.actor,

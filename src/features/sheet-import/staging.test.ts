@@ -159,8 +159,8 @@ describeEachEngine('spreadsheet import, staged', (ctx) => {
                 from recommendations where statement_id in (select id from statements where slug like 'published-%')) r`,
     );
     expect(numbers).toEqual({ wrong: 0, renumbered: ROWS % 100 });
-    // The search index's GIN indexes were built again after the load, or took it through their pending lists
-    // (bulk-write.ts): after the commit they are as they were, fastupdate off, so a search never reads a pending list.
+    // The search index's GIN indexes took the load through their pending lists (bulk-write.ts): after the
+    // commit they are as they were, fastupdate off, so a search never reads a pending list.
     const [gin] = await queryRows<{ fast: number; slow: number }>(
       ctx.db,
       sql`select count(*) filter (where 'fastupdate=false' <> all(coalesce(c.reloptions, '{}')))::int as fast,

@@ -77,15 +77,13 @@ function fileOf(prefix: string): Buffer {
   return Buffer.from(stringify(rows, { header: true, columns: [...HEADERS] }));
 }
 
-/** `rebuildFromShare`: 0, the search index's GIN indexes are built again after the load; Infinity, maintained through it. */
-const importFile = (db: Db, prefix: string, bulk: boolean, rebuildFromShare?: number) =>
+const importFile = (db: Db, prefix: string, bulk: boolean) =>
   runSheetImport(db, bufferSource(fileOf(prefix)), {
     fileName: `${prefix}.csv`,
     format: 'csv',
     commit: true,
     bulk,
     upkeepSliceSize: SLICE,
-    upkeepRebuildFromShare: rebuildFromShare,
     actor: systemActor('test'),
     now: new Date('2026-06-01T12:00:00Z'),
   });
@@ -147,16 +145,9 @@ describe('idSlices', () => {
 
 describeEachEngine('bulk publish, derived upkeep in slices', (ctx) => {
   it('leaves the search documents, rollups, numbers and current status of every row as the per-row triggers do', async () => {
-    const indexes = () =>
-      queryRows<{ definition: string }>(
-        ctx.db,
-        sql`select pg_get_indexdef(indexrelid) as definition from pg_index where indrelid = 'search_documents'::regclass order by 1`,
-      );
-    const before = await indexes();
-    const sliced = await importFile(ctx.db, 'sliced', true, 0);
-    const pending = await importFile(ctx.db, 'pending', true, Number.POSITIVE_INFINITY);
+    const sliced = await importFile(ctx.db, 'sliced', true);
     const rowwise = await importFile(ctx.db, 'rowwise', false);
-    for (const report of [sliced, pending, rowwise]) {
+    for (const report of [sliced, rowwise]) {
       expect(report.problems).toEqual([]);
       expect(report.committed).toBe(true);
     }
@@ -179,25 +170,6 @@ describeEachEngine('bulk publish, derived upkeep in slices', (ctx) => {
       5, 6, 7, 8, 9, 1, 2, 3, 4,
     ]);
     expect(bulk).toEqual(perRow);
-    expect(await derivedOf(ctx.db, 'pending')).toEqual(perRow);
-    // The indexes built again are those defined, and they find every import's documents by their words.
-    expect(await indexes()).toEqual(before);
-    const found = await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      return queryRows<{ prefix: string; n: number }>(
-        tx,
-        sql`select split_part(s.slug, '-', 1) as prefix, count(*)::int as n
-            from search_documents d join statements s on s.id = d.statement_id
-            where d.kind = 'recommendation' and d.tsv_en @@ to_tsquery('puente_english', 'defenders')
-            group by 1 order by 1`,
-      );
-    });
-    const each = STATEMENTS * PER_STATEMENT;
-    expect(found).toEqual([
-      { prefix: 'pending', n: each },
-      { prefix: 'rowwise', n: each },
-      { prefix: 'sliced', n: each },
-    ]);
     // Both hold each dated document's year lexeme (features/search/year-words.ts).
     for (const doc of bulk.search) {
       expect(doc.tsv_en, String(doc.kind)).toContain(`'year ${String(doc.date).slice(0, 4)}'`);

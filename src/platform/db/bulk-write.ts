@@ -193,8 +193,6 @@ export async function forEachSlice(
 export interface UpkeepOptions {
   /** Ids per statement of the search index's catch-up (UPKEEP_SLICE); tests set a small one to cover several slices quickly. */
   sliceSize?: number;
-  /** REBUILD_FROM_SHARE; tests set 0 (always build again) or Infinity (never) to cover both ways. */
-  rebuildFromShare?: number;
 }
 
 /**
@@ -229,12 +227,7 @@ export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows, options:
   if (created.statements.size > 0) {
     await tx.execute(sql`select followup_rollup_refresh(${`{${[...created.statements].join(',')}}`}::integer[])`);
   }
-  const newDocuments =
-    created.newStatements.length +
-    created.recommendations.length +
-    created.responses.length +
-    created.statusUpdates.length;
-  await withGinIndexesDeferred(tx, 'search_documents', newDocuments, options.rebuildFromShare, async () => {
+  await withGinPendingLists(tx, 'search_documents', async () => {
     // Kind by kind in this order: a statement's refresh carries its span to the documents of its recommendations
     // and entries that exist, and theirs are then written with the span already.
     const kinds: [string, IdList][] = [
@@ -255,63 +248,30 @@ export async function resumeDerivedUpkeep(tx: Tx, created: CreatedRows, options:
 }
 
 /**
- * A load at least this share of the rows a table holds already gets the table's full-text (GIN) indexes built
- * again after it rather than maintained through it. Measured on PGlite, 50,000 recommendations and as many
- * follow-up responses: maintaining the two entries indexes through their pending lists cost ~0.5 s of CPU per
- * 10,000 recommendations (filling the lists, then merging them), against ~0.65 s to build both from scratch
- * over all 100,000 rows, so building again pays from a load of about an eighth of the table; a quarter leaves
- * a margin for larger documents than the bench's.
+ * Runs `load` with the table's full-text (GIN) indexes gathering new entries in their pending lists, then
+ * merges the lists into the indexes once and puts the indexes back as they were, all inside the caller's
+ * transaction. The search index's GIN indexes are built with fastupdate off (a search never reads a pending
+ * list), so each inserted document went into the index tree word by word: half of the search index's
+ * catch-up (20,000 recommendations: 21 s, and 9 s with the pending lists; measured on PGlite). On PGlite
+ * only: changing an index's options takes an exclusive lock on it until the transaction ends, which on
+ * PostgreSQL would make every search wait for the load's commit (readers must keep being served there; on
+ * PGlite the one connection is held by the publish anyway).
  */
-const REBUILD_FROM_SHARE = 0.25;
-
-/**
- * Runs `load` (which writes about `newRows` rows into `table`) with the table's full-text (GIN) indexes kept
- * cheaply, then leaves them exactly as they were defined, all inside the caller's transaction. The search
- * index's GIN indexes are built with fastupdate off (a search never reads a pending list), so each inserted
- * document went into the index tree word by word: half of the search index's catch-up (20,000 recommendations:
- * 21 s, and 9 s with the pending lists; measured on PGlite).
- * - A load large next to the table (REBUILD_FROM_SHARE): the indexes are dropped and built again from their
- *   own definitions (pg_get_indexdef) once the rows are in: one sorted build instead of every row's words
- *   merged into them.
- * - A smaller one: new entries gather in the pending lists, merged into the indexes once at the end.
- * On PGlite only: dropping an index or changing its options takes an exclusive lock until the transaction ends,
- * which on PostgreSQL would make every search wait for the load's commit (readers must keep being served there;
- * on PGlite the one connection is held by the publish anyway). Transactional like the rest: if the load fails,
- * the rollback puts the indexes and their options back too.
- */
-async function withGinIndexesDeferred(
-  tx: Tx,
-  table: string,
-  newRows: number,
-  rebuildFromShare = REBUILD_FROM_SHARE,
-  load: () => Promise<void>,
-): Promise<void> {
-  const indexes = await queryRows<{ name: string; definition: string }>(
+async function withGinPendingLists(tx: Tx, table: string, load: () => Promise<void>): Promise<void> {
+  const indexes = await queryRows<{ name: string }>(
     tx,
-    sql`select c.relname as name, pg_get_indexdef(c.oid) as definition
-        from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
+    sql`select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
         where i.indrelid = ${table}::regclass and am.amname = 'gin' and 'fastupdate=false' = any(c.reloptions)
           and version() like '%PGlite%'
         order by c.relname`,
   );
-  if (indexes.length === 0) return load();
-  // The planner's row count, kept by the analyze every load ends with (-1 before the first: none yet).
-  const [held] = await queryRows<{ rows: number }>(
-    tx,
-    sql`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = ${table}::regclass`,
-  );
-  if (newRows >= rebuildFromShare * Number(held?.rows ?? 0)) {
-    for (const { name } of indexes) await tx.execute(sql.raw(`drop index "${name}"`));
-    await load();
-    for (const { definition } of indexes) await tx.execute(sql.raw(definition));
-    return;
-  }
   const setFastUpdate = async (on: boolean) => {
     for (const { name } of indexes) {
       // Spelled as the migrations spell it: the option is kept as written, and found by that text next time.
       await tx.execute(sql.raw(`alter index "${name}" set (fastupdate = ${on ? 'true' : 'false'})`));
     }
   };
+  // Transactional like the rest: if the load fails, the rollback puts the options back too.
   await setFastUpdate(true);
   await load();
   for (const { name } of indexes) await tx.execute(sql`select gin_clean_pending_list(${name}::regclass)`);
