@@ -36,10 +36,10 @@ const asText = (value: string): string => value;
  * time, then measured and encoded again to be sent: an import's staged chunks (platform/db/staged-write.ts)
  * and every upload.
  */
+// PGlite's Serializer type says string, but its bind message sends any byte array it is given as binary.
 const asBinary = ((value: unknown): Uint8Array => {
   if (!(value instanceof Uint8Array)) throw new Error('Invalid input for bytea type');
   return value;
-  // PGlite's Serializer type says string, but its bind message sends any byte array it is given as binary.
 }) as unknown as (value: unknown) => string;
 
 /** Drizzle's parsers are `(value) => value`: one that hands back what it is given reads the type as text. */
